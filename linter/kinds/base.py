@@ -1,0 +1,134 @@
+"""What a rule kind is, and the term-matching pieces several kinds share."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from linter.document import Document
+from linter.rule import Hit, Rule
+from linter.specs import Spec
+
+
+class OptionError(ValueError):
+    """A kind-specific key whose value cannot be used; names the key."""
+
+    def __init__(self, key: str, reason: str) -> None:
+        super().__init__(reason)
+        self.key = key
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A rule kind: its own YAML keys, how to build options, how to find hits.
+
+    ``build`` gets the validated kind keys (defaults filled in) and returns
+    the options object stored on the :class:`Rule`. ``find`` is pure.
+    ``configure``, when a kind has one, returns options adapted to the
+    project's house settings (config keys ``prefer``, ``quote-style``); it
+    raises :class:`OptionError` naming the config key it cannot accept.
+    ``preferable``, when a kind has one, returns the names a rule's options
+    let ``prefer`` choose (the config checks each preferred name is known).
+    """
+
+    name: str
+    keys: Mapping[str, Spec]
+    build: Callable[[Mapping[str, Any]], Any]
+    find: Callable[[Document, Rule], Iterator[Hit]]
+    required: tuple[str, ...] = ()
+    defaults: Mapping[str, Any] | None = None
+    configure: Callable[[Any, Mapping[str, Any]], Any] | None = None
+    preferable: Callable[[Any], frozenset[str]] | None = None
+
+
+_SPACE_RUN = re.compile(r"(\\.)|(\[(?:\\.|[^\]\\])*\])|( +)")
+
+
+def flexible_spaces(pattern: str) -> str:
+    """Let a literal space in a token match any run of white space.
+
+    Markup stripping and hard wrapping turn one space into several or into a
+    line break; ``passed away`` must still match. Spaces inside character
+    classes and escaped spaces are left alone.
+    """
+
+    def swap(m: re.Match[str]) -> str:
+        return r"\s+" if m.group(3) else m.group(0)
+
+    return _SPACE_RUN.sub(swap, pattern)
+
+
+def compile_terms(
+    key: str, tokens: Iterable[str], *, ignorecase: bool, nonword: bool, group: bool = False
+) -> re.Pattern[str]:
+    """Vale's templates: ``\\b(?:a|b)\\b``, or ``(?:a|b)`` with ``nonword``.
+
+    With ``group`` each token gets its own capture group (substitution,
+    consistency), so the caller can tell which token matched.
+    """
+    parts = [flexible_spaces(t) for t in tokens if t]
+    wrap = "({})" if group else "(?:{})"
+    body = "|".join(wrap.format(p) for p in parts) if group else "|".join(parts)
+    template = "(?:{})" if nonword else r"\b(?:{})\b"
+    flags = re.MULTILINE | (re.IGNORECASE if ignorecase else 0)
+    try:
+        return re.compile(template.format(body), flags)
+    except re.error as exc:
+        raise OptionError(key, f"bad regular expression in {key}: {exc}") from None
+
+
+def ungroup(pattern: str) -> str:
+    """Turn capture groups into non-capturing ones, so token groups stay countable."""
+    return re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
+
+
+@dataclass(frozen=True)
+class Exceptions:
+    """Phrases that excuse a hit lying inside them (counter-terrorism, chicken Kiev)."""
+
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def build(cls, phrases: Iterable[str], *, ignorecase: bool) -> Exceptions:
+        phrases = sorted({p for p in phrases if p}, key=len, reverse=True)
+        if not phrases:
+            return cls(None)
+        return cls(compile_terms("exceptions", phrases, ignorecase=ignorecase, nonword=False))
+
+    def excuser(self, text: str) -> Callable[[int, int], bool]:
+        """A test ``excused(start, end)``; exception spans are found once per text."""
+        if self.pattern is None:
+            return _never
+        spans = [(m.start(), m.end()) for m in self.pattern.finditer(text)]
+        starts = [s for s, _ in spans]
+
+        def excused(start: int, end: int) -> bool:
+            # Exception spans do not overlap, so only the last one starting
+            # at or before the hit can contain it.
+            i = bisect_right(starts, start) - 1
+            return i >= 0 and end <= spans[i][1]
+
+        return excused
+
+
+def _never(start: int, end: int) -> bool:
+    return False
+
+
+def matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
+    for m in pattern.finditer(text):
+        if m.end() > m.start():
+            yield m.start(), m.end(), m
+
+
+def keep_case(found: str, replacement: str) -> str:
+    """Give ``replacement`` the capitalisation of ``found`` (KIEV -> KYIV, kiev -> kyiv)."""
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters and letters[0].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

@@ -1,0 +1,69 @@
+"""``consistency``: one document should not use both forms of a pair.
+
+For each ``either`` pair, the form the document uses first is taken as its
+choice, and every use of the other form is reported (Vale reports "the
+later variant"), with the position of the first use. Uses the rule cannot
+see (inside quotations, by default) do not count. Message arguments: the
+later form as found, then the first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from linter import specs
+from linter.document import Document
+from linter.kinds.base import Kind, OptionError, compile_terms, keep_case, matches, ungroup
+from linter.rule import Hit, Rule
+from linter.visibility import visible
+
+
+@dataclass(frozen=True)
+class Options:
+    pairs: tuple[re.Pattern[str], ...]
+
+
+def build(keys: Mapping[str, Any]) -> Options:
+    either: dict[str, str] = keys["either"]
+    if not either:
+        raise OptionError("either", "consistency needs a non-empty either mapping")
+    return Options(tuple(
+        compile_terms("either", [ungroup(a), ungroup(b)], ignorecase=keys["ignorecase"],
+                      nonword=keys["nonword"], group=True)
+        for a, b in either.items()
+    ))
+
+
+def _pair_hits(doc: Document, rule: Rule, pattern: re.Pattern[str]) -> Iterator[Hit]:
+    found = list(matches(pattern, doc.text))
+    if len({m.lastindex for _, _, m in found}) < 2:
+        return
+    # Only uses the rule can see count: a form inside a quotation is the
+    # speaker's, not the writer's choice.
+    found = [f for f in found if visible(doc, rule, f[0], f[1])]
+    if not found:
+        return
+    first = found[0][2]
+    for start, end, m in found:
+        if m.lastindex != first.lastindex:
+            yield Hit(start, end, (m.group(), first.group()),
+                      (keep_case(m.group(), first.group()),), related=first.span())
+
+
+def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+    opts: Options = rule.options
+    for pattern in opts.pairs:
+        yield from _pair_hits(doc, rule, pattern)
+
+
+KIND = Kind(
+    name="consistency",
+    keys={"either": specs.string_map, "ignorecase": specs.boolean, "nonword": specs.boolean},
+    defaults={"ignorecase": False, "nonword": False},
+    required=("either",),
+    build=build,
+    find=find,
+)

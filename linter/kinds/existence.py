@@ -1,0 +1,68 @@
+"""``existence``: report every match of any token (Vale semantics)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from linter import specs
+from linter.document import Document
+from linter.kinds.base import Exceptions, Kind, OptionError, compile_terms, matches
+from linter.rule import Hit, Rule
+
+
+@dataclass(frozen=True)
+class Options:
+    pattern: re.Pattern[str]
+    exceptions: Exceptions
+
+
+def build(keys: Mapping[str, Any]) -> Options:
+    tokens, raw = keys["tokens"], keys["raw"]
+    if not tokens and not raw:
+        raise OptionError("tokens", "existence needs tokens or raw")
+    if raw:
+        joined = "".join(raw)
+        body = "|".join(tokens)
+        source = (body + joined if keys["append"] else joined + body) if body else joined
+        flags = re.MULTILINE | (re.IGNORECASE if keys["ignorecase"] else 0)
+        try:
+            pattern = re.compile(source, flags)
+        except re.error as exc:
+            raise OptionError("raw", f"bad regular expression in raw: {exc}") from None
+    else:
+        pattern = compile_terms(
+            "tokens", tokens, ignorecase=keys["ignorecase"], nonword=keys["nonword"]
+        )
+    return Options(pattern, Exceptions.build(keys["exceptions"], ignorecase=keys["ignorecase"]))
+
+
+def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+    opts: Options = rule.options
+    excused = opts.exceptions.excuser(doc.text)
+    for start, end, m in matches(opts.pattern, doc.text):
+        if excused(start, end):
+            continue
+        yield Hit(start, end, (m.group(),))
+
+
+KIND = Kind(
+    name="existence",
+    keys={
+        "tokens": specs.string_list,
+        "raw": specs.string_list,
+        "append": specs.boolean,
+        "ignorecase": specs.boolean,
+        "nonword": specs.boolean,
+        "exceptions": specs.string_list,
+        "vocab": specs.boolean,
+    },
+    defaults={
+        "tokens": (), "raw": (), "append": False, "ignorecase": False,
+        "nonword": False, "exceptions": (), "vocab": True,
+    },
+    build=build,
+    find=find,
+)

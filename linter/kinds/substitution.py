@@ -1,0 +1,110 @@
+"""``substitution``: report a token that has a preferred form, and suggest it.
+
+``swap`` maps a pattern to its replacement; ``a|b`` in a replacement means
+several suggestions (and so no automatic fix). Message arguments are
+(expected, observed), as in Vale.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from linter import specs
+from linter.document import Document
+from linter.kinds.base import Exceptions, Kind, OptionError, compile_terms, keep_case, matches, ungroup
+from linter.rule import Hit, Rule
+
+_GROUP_REF = re.compile(r"\$(\d)")
+_UNESCAPED_BAR = re.compile(r"(?<!\\)\|")
+
+
+@dataclass(frozen=True)
+class Options:
+    pattern: re.Pattern[str]
+    keys: tuple[str, ...]
+    replacements: tuple[str, ...]
+    exceptions: Exceptions
+    ignorecase: bool
+    capitalize: bool
+    matchcase: bool
+
+
+def build(keys: Mapping[str, Any]) -> Options:
+    swap: dict[str, str] = keys["swap"]
+    if not swap:
+        raise OptionError("swap", "substitution needs a non-empty swap mapping")
+    ordered = sorted(swap, key=len, reverse=True)
+    pattern = compile_terms(
+        "swap", [ungroup(k) for k in ordered], ignorecase=keys["ignorecase"],
+        nonword=keys["nonword"], group=True,
+    )
+    return Options(
+        pattern, tuple(ordered), tuple(swap[k] for k in ordered),
+        Exceptions.build(keys["exceptions"], ignorecase=keys["ignorecase"]),
+        keys["ignorecase"], keys["capitalize"], keys["matchcase"],
+    )
+
+
+def sentence(options: tuple[str, ...]) -> str:
+    """'a', 'a or b', 'a, b or c' (Vale's ToSentence)."""
+    return options[0] if len(options) == 1 else ", ".join(options[:-1]) + " or " + options[-1]
+
+
+def _expand(opts: Options, index: int, observed: str) -> str:
+    replacement = opts.replacements[index]
+    if "$" not in replacement:
+        return replacement
+    flags = re.IGNORECASE if opts.ignorecase else 0
+    m = re.fullmatch(opts.keys[index], observed, flags)
+    if m is None:
+        return replacement
+    return _GROUP_REF.sub(lambda r: m.group(int(r.group(1))) or "", replacement)
+
+
+def _options(opts: Options, index: int, observed: str) -> tuple[str, ...]:
+    parts = _UNESCAPED_BAR.split(_expand(opts, index, observed))
+    parts = [p.replace("\\|", "|") for p in parts]
+    if opts.matchcase or opts.capitalize:
+        parts = [keep_case(observed, p) for p in parts]
+    return tuple(parts)
+
+
+def _same(observed: str, option: str, ignorecase: bool) -> bool:
+    return observed.casefold() == option.casefold() if ignorecase else observed == option
+
+
+def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+    opts: Options = rule.options
+    excused = opts.exceptions.excuser(doc.text)
+    for start, end, m in matches(opts.pattern, doc.text):
+        if excused(start, end):
+            continue
+        observed = m.group()
+        suggestions = _options(opts, (m.lastindex or 1) - 1, observed)
+        if any(_same(observed, s, opts.ignorecase) for s in suggestions):
+            continue
+        yield Hit(start, end, (sentence(suggestions), observed), suggestions)
+
+
+KIND = Kind(
+    name="substitution",
+    keys={
+        "swap": specs.string_map,
+        "ignorecase": specs.boolean,
+        "nonword": specs.boolean,
+        "exceptions": specs.string_list,
+        "vocab": specs.boolean,
+        "capitalize": specs.boolean,
+        "matchcase": specs.boolean,
+    },
+    defaults={
+        "ignorecase": False, "nonword": False, "exceptions": (), "vocab": True,
+        "capitalize": False, "matchcase": False,
+    },
+    required=("swap",),
+    build=build,
+    find=find,
+)

@@ -1,0 +1,42 @@
+"""Turn a source file into prose text the rules can match, keeping positions.
+
+Each format has one stripper, ``strip(source) -> Stripped``. A stripper
+replaces markup, code and comments with spaces of the same length (line
+breaks are kept), so that an offset into the text is an offset into the
+source; where a length must change (an HTML entity decoded to one
+character) it records the pair in an :class:`~linter.document.OffsetMap`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from linter.document import Document
+from linter.markup import html, markdown, plain
+from linter.markup.stripped import Stripped
+
+STRIPPERS: dict[str, Callable[[str], Stripped]] = {
+    "text": plain.strip,
+    "markdown": markdown.strip,
+    "html": html.strip,
+}
+
+FORMAT_BY_SUFFIX: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def format_for(path: str) -> str | None:
+    """The format for a file name, or None when copydesk does not read it."""
+    dot = path.rfind(".")
+    return FORMAT_BY_SUFFIX.get(path[dot:].lower()) if dot >= 0 else None
+
+
+def make_document(path: str, source: str, fmt: str) -> Document:
+    stripped = STRIPPERS[fmt](source)
+    return Document(path, source, stripped.text, fmt, stripped.blocks, stripped.offsets)

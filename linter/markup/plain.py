@@ -1,0 +1,72 @@
+"""Plain text: everything is prose. Blocks are paragraphs.
+
+Wire copy comes either hard-wrapped (paragraphs separated by blank lines) or
+one paragraph per line with no blank lines between. Suppression comments
+(``<!-- copydesk-disable ... -->``) are blanked. A run of lines is taken
+as hard-wrapped when every line but its last is short; otherwise each line
+is a paragraph of its own. A short first line followed by a blank line and
+not ending in sentence punctuation is the headline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.document import Block
+from linter.markup.stripped import Stripped
+
+_WRAP_WIDTH = 90
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+def _lines(source: str) -> list[tuple[int, int]]:
+    """(start, end) of each line's content, line break excluded."""
+    spans = []
+    for m in _LINE.finditer(source):
+        if m.start() == len(source) and m.end() == m.start():
+            break
+        content = m.group().rstrip("\r\n")
+        spans.append((m.start(), m.start() + len(content)))
+    return spans
+
+
+def _runs(source: str) -> list[list[tuple[int, int]]]:
+    runs: list[list[tuple[int, int]]] = [[]]
+    for start, end in _lines(source):
+        if source[start:end].strip():
+            runs[-1].append((start, end))
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
+
+
+def paragraph_blocks(source: str, runs: list[list[tuple[int, int]]]) -> list[Block]:
+    blocks = []
+    for run in runs:
+        wrapped = len(run) > 1 and all(e - s <= _WRAP_WIDTH for s, e in run[:-1])
+        if wrapped:
+            blocks.append(Block("paragraph", run[0][0], run[-1][1]))
+        else:
+            blocks.extend(Block("paragraph", s, e) for s, e in run)
+    return blocks
+
+
+_DIRECTIVE = re.compile(r"<!--[ \t]*copydesk-[^>]*-->")
+
+
+def _mask_directives(source: str) -> str:
+    """Suppression comments are not prose, even in plain text."""
+    if "copydesk-" not in source:
+        return source
+    return _DIRECTIVE.sub(lambda m: " " * len(m.group()), source)
+
+
+def strip(source: str) -> Stripped:
+    runs = _runs(source)
+    blocks = paragraph_blocks(source, runs)
+    if len(runs) > 1 and len(runs[0]) == 1:
+        s, e = runs[0][0]
+        line = source[s:e].rstrip()
+        if len(line) <= 120 and line[-1:] not in ".!?:;,\"'”»":
+            blocks[0] = Block("heading", s, e)
+    return Stripped(_mask_directives(source), tuple(blocks))

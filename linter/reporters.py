@@ -1,0 +1,213 @@
+"""Output formats. Reporters return text; only the CLI writes it."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from linter.document import Document
+from linter.findings import Finding, Severity
+from linter.rule import Rule
+from linter.rule import Rule
+
+JSON_SCHEMA_VERSION = 1
+WINDOW = 80
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    findings: tuple[Finding, ...]
+    document: Document | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one run found. ``rules`` are the enabled rules (SARIF and JUnit list them)."""
+
+    files: tuple[FileResult, ...]
+    errors: tuple[tuple[str, str], ...]
+    rules: tuple[Rule, ...] = ()
+    rules: tuple[Rule, ...] = ()
+
+    def counts(self) -> dict[Severity, int]:
+        counts = dict.fromkeys(Severity, 0)
+        for result in self.files:
+            for finding in result.findings:
+                counts[finding.severity] += 1
+        return counts
+
+
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.SUGGESTION: "36"}
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\033[{code}m{text}\033[0m" if colour else text
+
+
+def excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """A window of about 80 characters around ``line[start:end]``, with its new span."""
+    line = line.replace("\t", " ")
+    if len(line) <= WINDOW + 20:
+        return line, start, end
+    left = max(0, min(start - (WINDOW - min(end - start, WINDOW)) // 2, len(line) - WINDOW))
+    right = min(len(line), max(left + WINDOW, min(end, left + 2 * WINDOW)))
+    pre = "…" if left > 0 else ""
+    post = "…" if right < len(line) else ""
+    shown = pre + line[left:right] + post
+    return shown, start - left + len(pre), min(end, right) - left + len(pre)
+
+
+def _context(doc: Document, f: Finding, colour: bool) -> Iterator[str]:
+    text = doc.line_text(f.line)
+    end = f.end_column - 1 if f.end_line == f.line else len(text)
+    shown, s, e = excerpt(text, f.column - 1, max(end, f.column))
+    yield "    " + shown
+    yield "    " + " " * s + _paint("^" * max(1, e - s), "31;1", colour)
+
+
+def format_text(report: Report, colour: bool = False) -> Iterator[str]:
+    for result in report.files:
+        for f in result.findings:
+            level = _paint(f.severity.label, _COLOURS[f.severity], colour)
+            yield f"{f.path}:{f.line}:{f.column}: {level} {f.rule_id} {f.message}"
+            if result.document is not None:
+                yield from _context(result.document, f, colour)
+    for path, message in report.errors:
+        yield _paint(f"{path}: error: {message}", "31", colour)
+    yield summary(report)
+
+
+def summary(report: Report) -> str:
+    counts = report.counts()
+    total = sum(counts.values())
+    parts = ", ".join(f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}"
+                      for s in sorted(Severity, reverse=True))
+    files = len(report.files)
+    problems = f"; {len(report.errors)} file error{'s' if len(report.errors) != 1 else ''}" \
+        if report.errors else ""
+    noun = "finding" if total == 1 else "findings"
+    return f"{total} {noun} ({parts}) in {files} file{'s' if files != 1 else ''}{problems}"
+
+
+def format_json(report: Report, colour: bool = False) -> Iterator[str]:
+    counts = report.counts()
+    payload = {
+        "schema": JSON_SCHEMA_VERSION,
+        "files": [{"path": r.path, "findings": [f.to_dict() for f in r.findings]}
+                  for r in report.files],
+        "errors": [{"path": p, "message": m} for p, m in report.errors],
+        "summary": {"files": len(report.files), **{s.label: counts[s] for s in
+                                                   sorted(Severity, reverse=True)}},
+    }
+    yield json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+# GitHub Actions workflow commands: https://docs.github.com/actions/reference/workflow-commands
+_GITHUB_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
+
+
+def github_data(text: str) -> str:
+    """Escape a workflow command's message (the text after ``::``)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(text: str) -> str:
+    """Escape a workflow command property value (``file=...``, ``title=...``)."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(report: Report, colour: bool = False) -> Iterator[str]:
+    """One annotation per finding (columns in code points, as everywhere), then the summary."""
+    for result in report.files:
+        for f in result.findings:
+            props = (f"file={github_property(f.path)},line={f.line},col={f.column},"
+                     f"endLine={f.end_line},endColumn={f.end_column},title={github_property(f.rule_id)}")
+            yield f"::{_GITHUB_COMMANDS[f.severity]} {props}::{github_data(f.message)}"
+    for path, message in report.errors:
+        yield f"::error file={github_property(path)}::{github_data(message)}"
+    yield summary(report)
+
+
+# Characters XML 1.0 cannot carry at all, even escaped (a form feed in a draft).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _junit_case(path: str, rule_id: str, findings: list[Finding]) -> ET.Element:
+    case = ET.Element("testcase", classname=_xml_text(path), name=rule_id, file=_xml_text(path))
+    if findings:
+        worst = max(f.severity for f in findings)
+        first = findings[0]
+        message = first.message if len(findings) == 1 else f"{len(findings)} findings; first: {first.message}"
+        failure = ET.SubElement(case, "failure", message=_xml_text(message), type=worst.label)
+        failure.text = _xml_text("\n".join(
+            f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule_id} {f.message}" for f in findings))
+    return case
+
+
+def _junit_suite(result: FileResult, rule_ids: list[str]) -> ET.Element:
+    by_rule: dict[str, list[Finding]] = {rule_id: [] for rule_id in rule_ids}
+    for f in result.findings:
+        by_rule.setdefault(f.rule_id, []).append(f)
+    cases = [_junit_case(result.path, rule_id, found) for rule_id, found in by_rule.items()]
+    failures = sum(1 for found in by_rule.values() if found)
+    suite = ET.Element("testsuite", name=_xml_text(result.path), tests=str(len(cases)),
+                       failures=str(failures), errors="0", skipped="0")
+    suite.extend(cases)
+    return suite
+
+
+def _junit_error(path: str, message: str) -> ET.Element:
+    suite = ET.Element("testsuite", name=_xml_text(path), tests="1", failures="0", errors="1", skipped="0")
+    case = ET.SubElement(suite, "testcase", classname=_xml_text(path), name="copydesk", file=_xml_text(path))
+    ET.SubElement(case, "error", message=_xml_text(message), type="file-error").text = _xml_text(message)
+    return suite
+
+
+def format_junit(report: Report, colour: bool = False) -> Iterator[str]:
+    """JUnit XML: a test suite per file, a test case per enabled rule; findings are failures."""
+    rule_ids = [r.id for r in report.rules]
+    suites = [_junit_suite(r, rule_ids) for r in report.files]
+    suites += [_junit_error(path, message) for path, message in report.errors]
+    root = ET.Element("testsuites", name="copydesk",
+                      tests=str(sum(int(s.get("tests", "0")) for s in suites)),
+                      failures=str(sum(int(s.get("failures", "0")) for s in suites)),
+                      errors=str(len(report.errors)))
+    root.extend(suites)
+    ET.indent(root)
+    yield ET.tostring(root, encoding="unicode", xml_declaration=True)
+
+
+def _format_sarif(report: Report, colour: bool = False) -> Iterator[str]:
+    from linter.sarif import sarif_log
+
+    yield json.dumps(sarif_log(report), ensure_ascii=False, indent=2)
+
+
+REPORTERS: dict[str, Callable[[Report, bool], Iterator[str]]] = {
+    "text": format_text,
+    "json": format_json,
+    "github": format_github,
+    "junit": format_junit,
+    "sarif": _format_sarif,
+}
+
+
+def fail_level(name: str) -> Severity | None:
+    return None if name == "never" else Severity.parse(name)
+
+
+def exit_code(report: Report, fail_on: str) -> int:
+    if report.errors:
+        return 2
+    threshold = fail_level(fail_on)
+    if threshold is None:
+        return 0
+    return int(any(f.severity >= threshold for r in report.files for f in r.findings))

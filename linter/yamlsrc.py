@@ -1,0 +1,83 @@
+"""Safe YAML loading that remembers the line of every mapping key.
+
+Rule and config errors must name the YAML line of the offending key, so
+mappings load as :class:`YamlMap`, a dict that also knows its key lines.
+Loading is PyYAML's safe loader: tags such as ``!!python/object`` are refused.
+Duplicate keys are an error (PyYAML would silently keep the last one).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+
+class YamlError(Exception):
+    """A problem in a YAML file, at a 1-based line (0 when unknown)."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+class YamlMap(dict[str, Any]):
+    """A mapping from YAML, with ``line`` (its own) and ``key_line(key)``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.line = 0
+        self.lines: dict[str, int] = {}
+
+    def key_line(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+    def lowered(self) -> YamlMap:
+        """The same mapping with lower-case keys (Vale matches keys case-insensitively)."""
+        out = YamlMap({k.lower(): v for k, v in self.items()})
+        out.line = self.line
+        out.lines = {k.lower(): n for k, n in self.lines.items()}
+        return out
+
+
+# libyaml's parser when PyYAML was built with it (much faster); the safe
+# constructor either way.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    pass
+
+
+def _construct_map(loader: _Loader, node: yaml.MappingNode) -> YamlMap:
+    loader.flatten_mapping(node)
+    result = YamlMap()
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, str):
+            key = str(key)
+        if key in result:
+            raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = line
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+
+
+def load(text: str, path: str) -> Any:
+    """Parse ``text``; raise :class:`YamlError` naming ``path`` and the line."""
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        reason = " ".join(p for p in (exc.context, exc.problem) if p)
+        raise YamlError(path, line, reason or "malformed YAML") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(path, 0, str(exc).splitlines()[0]) from None

@@ -1,0 +1,48 @@
+"""Shared helpers: lint a source string with the default or an inline config."""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from linter.config import enabled_rules, parse_config, style_sources
+from linter.engine import lint_document
+from linter.findings import Finding
+from linter.loader import load_styles
+from linter.markup import make_document
+from linter.rule import Rule
+from linter.yamlsrc import load
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+
+
+@lru_cache(maxsize=64)
+def rules_for(config_yaml: str | None = None, base: str = str(FIXTURES)) -> tuple[Rule, ...]:
+    """The enabled rules for an inline YAML config (None: the defaults)."""
+    data = load(config_yaml, "<inline config>") if config_yaml else None
+    config = parse_config(data, Path(base) / ".copydesk.yml")
+    return tuple(enabled_rules(config, load_styles(style_sources(config))))
+
+
+def lint(source: str, fmt: str = "text", config: str | None = None, path: str = "t.txt") -> list[Finding]:
+    return lint_document(make_document(path, source, fmt), rules_for(config))
+
+
+def assert_spans_exact(source: str, findings: list[Finding]) -> None:
+    """The property every finding must have: its span is exactly its match."""
+    doc = make_document("x", source, "text")
+    for f in findings:
+        assert source[f.offset:f.offset + f.length] == f.match, f
+        assert doc.position(f.offset) == (f.line, f.column), f
+        assert doc.position(f.offset + f.length) == (f.end_line, f.end_column), f
+
+
+@pytest.fixture
+def lint_text():  # type: ignore[no-untyped-def]
+    return lint

@@ -1,0 +1,71 @@
+"""Positions: one coordinate system, 1-based lines and columns in code points."""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.document import Document, OffsetMap
+from linter.files import FileError, decode
+from linter.markup import make_document
+
+
+def test_positions_lf_crlf_cr_and_tabs() -> None:
+    source = "ab\r\ncd\ref\n\tgh"
+    doc = make_document("x", source, "text")
+    assert doc.position(0) == (1, 1)
+    assert doc.position(4) == (2, 1)
+    assert doc.position(7) == (3, 1)
+    assert doc.position(11) == (4, 2)  # after the tab: a tab is one code point
+    assert doc.line_text(1) == "ab"
+    assert doc.line_text(4) == "\tgh"
+
+
+def test_positions_are_code_points_not_bytes_or_utf16() -> None:
+    source = "😀 «Kyiv» é"
+    doc = make_document("x", source, "text")
+    assert doc.position(source.index("Kyiv")) == (1, 4)
+
+
+def test_position_at_end_of_file() -> None:
+    doc = make_document("x", "abc\n", "text")
+    assert doc.position(4) == (2, 1)
+
+
+def test_long_line_position() -> None:
+    source = "x" * 50_000 + "target"
+    doc = make_document("x", source, "text")
+    assert doc.position(50_000) == (1, 50_001)
+
+
+def test_offset_map_round_trip() -> None:
+    # text "A&B c" stands for source "A&amp;B c"
+    offsets = OffsetMap((1,), (1,), (1,), (5,))
+    doc = Document("x", "A&amp;B c", "A&B c", "html", (), offsets)
+    assert doc.to_source(0, 3) == (0, 7)
+    assert doc.to_source(4, 5) == (8, 9)
+    assert doc.to_source(1, 2) == (1, 6)
+    assert doc.to_source(2, 3) == (6, 7)
+
+
+def test_decode_bom_is_dropped() -> None:
+    assert decode("f", "\ufeffhello".encode()) == "hello"
+
+
+def test_decode_names_byte_and_line() -> None:
+    with pytest.raises(FileError) as info:
+        decode("f.txt", b"line one\ncosts \xa3400\n")
+    assert "byte 0xA3 at offset 15 (line 2)" in str(info.value)
+    assert str(info.value).startswith("f.txt: ")
+
+
+def test_decode_refuses_binary() -> None:
+    with pytest.raises(FileError, match="binary file"):
+        decode("f.txt", b"abc\0def")
+
+
+def test_block_lookup() -> None:
+    doc = make_document("x", "Headline here\n\nFirst para.\nSecond para line that is long enough " + "x" * 100 + "\n", "text")
+    assert doc.block_at(0) is not None and doc.block_at(0).kind == "heading"  # type: ignore[union-attr]
+    assert doc.block_at(14) is None
+    para = doc.block_at(16)
+    assert para is not None and para.kind == "paragraph"

@@ -1,0 +1,50 @@
+"""Engine details: message placeholders, limits, actions, sorting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from linter.config import enabled_rules, parse_config, style_sources
+from linter.engine import format_message, lint_document
+from linter.loader import load_styles
+from linter.markup import make_document
+
+
+def test_format_message_fills_in_order() -> None:
+    assert format_message("Use '%s' not '%s' (100%%)", ["a", "b"]) == "Use 'a' not 'b' (100%)"
+    assert format_message("Only %s and %s", ["one"]) == "Only one and"
+    assert format_message("Grade %.2f here", ["9.50"]) == "Grade 9.50 here"
+
+
+def _rules(tmp_path: Path, text: str) -> list:  # type: ignore[type-arg]
+    style = tmp_path / "House"
+    style.mkdir(exist_ok=True)
+    (style / "R.yml").write_text(text)
+    return list(load_styles([("House", style)]).rules)
+
+
+def test_limit_and_action(tmp_path: Path) -> None:
+    rules = _rules(tmp_path, "extends: existence\nmessage: '%s'\ntokens: [very]\nlimit: 2\n"
+                             "quotes: include\naction: {name: remove}\n")
+    doc = make_document("x", "very very very very", "text")
+    found = lint_document(doc, rules)
+    assert len(found) == 2
+    assert found[0].suggestions == ("",)
+    assert [f.column for f in found] == [1, 6]
+
+
+def test_raw_scope_sees_markup(tmp_path: Path) -> None:
+    rules = _rules(tmp_path, "extends: existence\nmessage: '%s'\nnonword: true\n"
+                             "tokens: ['\\*\\*']\nscope: raw\n")
+    doc = make_document("x.md", "Some **bold** text", "markdown")
+    found = lint_document(doc, rules)
+    assert [(f.column, f.match) for f in found] == [(6, "**"), (12, "**")]
+
+
+def test_findings_sorted_by_position(tmp_path: Path) -> None:
+    config = parse_config(None, tmp_path / ".copydesk.yml")
+    assert config.styles == ()
+    rules = enabled_rules(config, load_styles(style_sources(config)))
+    doc = make_document("x", "Plain words only.", "text")
+    found = lint_document(doc, rules)
+    assert found == sorted(found, key=lambda f: f.sort_key)

@@ -1,0 +1,40 @@
+"""Every fixture under fixtures/ is linted and compared, line by line, with its markers.
+
+An unexpected finding fails as surely as a missing one. Each finding's span
+must also be exactly its match in the source (the positions property).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, assert_spans_exact, rules_for
+from expectations import parse
+
+from linter.engine import lint_document
+from linter.markup import format_for, make_document
+
+FILES = sorted(p for p in FIXTURES.rglob("*") if p.is_file() and format_for(p.name)
+               and "golden" not in p.parts)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_fixture(path: Path) -> None:
+    raw = path.read_bytes().decode("utf-8")
+    raw = raw[1:] if raw.startswith("\ufeff") else raw
+    expected = parse(raw)
+    fmt = format_for(path.name) or "text"
+    doc = make_document(str(path), expected.source, fmt)
+    findings = lint_document(doc, rules_for(expected.config, str(path.parent)))
+    got = Counter((f.line, f.rule_id) for f in findings)
+    missing = expected.rules - got
+    unexpected = got - expected.rules
+    detail = [f"{f.line}:{f.column} {f.rule_id} {f.match!r}" for f in findings
+              if (f.line, f.rule_id) in unexpected]
+    assert not missing and not unexpected, f"missing {dict(missing)}; unexpected {detail}"
+    for line, rule, col in expected.columns:
+        assert any(f.line == line and f.rule_id == rule and f.column == col for f in findings), (
+            f"{rule} expected at {line}:{col}")
+    assert_spans_exact(expected.source, findings)

@@ -1,0 +1,97 @@
+"""Rule validation: every problem names the file and the YAML line of the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.loader import LoadErrors, load_styles
+from linter.rule import RuleError
+from linter.schema import parse_rule
+from linter.yamlsrc import load
+
+
+def _parse(text: str) -> object:
+    return parse_rule(load(text, "r.yml"), "r.yml", "S.R")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ("extends: existence\nmessage: m\ntokens: [a]\ncolour: red\n", 4, "unknown key 'colour'"),
+        ("extends: existence\nmessage: m\nlevel: fatal\ntokens: [a]\n", 3, "level: expected one of"),
+        ("extends: existence\nmessage: m\ntokens: ['(unclosed']\n", 3, "bad regular expression"),
+        ("message: m\ntokens: [a]\n", 1, "missing required key 'extends'"),
+        ("extends: existence\ntokens: [a]\n", 1, "missing required key 'message'"),
+        ("extends: grammar\nmessage: m\n", 1, "unknown kind 'grammar'"),
+        ("extends: existence\nmessage: m\ntokens: 3\n", 3, "tokens: expected a list of strings"),
+        ("extends: substitution\nmessage: m\nswap: [a, b]\n", 3, "swap: expected a mapping"),
+        ("extends: substitution\nmessage: m\n", 1, "needs 'swap'"),
+        ("extends: existence\nmessage: m\ntokens: [a]\nscope: margin\n", 4, "unknown scope"),
+        ("extends: existence\nmessage: m\ntokens: [a]\nlimit: many\n", 4, "limit: expected a whole number"),
+        ("extends: occurrence\nmessage: m\ntoken: ','\n", 1, "max or min"),
+        ("extends: existence\nmessage: m\ntokens: [a]\nexamples: [a]\n", 4, "examples"),
+        ("extends: existence\nmessage: m\ntokens: [a]\naction: {name: explode}\n", 4, "unknown action"),
+        ("extends: existence\nmessage: m\nmessage: n\ntokens: [a]\n", 3, "duplicate key"),
+        ("- just\n- a list\n", 1, "must hold a YAML mapping"),
+    ],
+)
+def test_rule_errors_name_line(text: str, line: int, fragment: str) -> None:
+    from linter.yamlsrc import YamlError
+
+    with pytest.raises((RuleError, YamlError)) as info:
+        _parse(text)
+    assert info.value.line == line
+    assert fragment in str(info.value)
+    assert str(info.value).startswith(f"r.yml:{line}: ")
+
+
+def test_python_tags_are_refused() -> None:
+    from linter.yamlsrc import YamlError
+
+    with pytest.raises(YamlError, match="constructor"):
+        _parse("extends: !!python/object/apply:os.system ['echo hi']\nmessage: m\n")
+
+
+def test_keys_are_case_insensitive_like_vale() -> None:
+    rule = _parse("extends: existence\nMessage: m\nIgnoreCase: true\ntokens: [a]\n")
+    assert rule.message == "m"  # type: ignore[attr-defined]
+
+
+def test_scope_parsing() -> None:
+    rule = _parse("extends: existence\nmessage: m\ntokens: [a]\nscope: [heading, list]\n")
+    assert rule.scope.kinds == frozenset({"heading", "list"})  # type: ignore[attr-defined]
+    rule = _parse("extends: existence\nmessage: m\ntokens: [a]\nscope: ~heading\n")
+    assert rule.scope.admits("paragraph") and not rule.scope.admits("heading")  # type: ignore[attr-defined]
+
+
+def test_loader_reports_every_bad_file(tmp_path: Path) -> None:
+    style = tmp_path / "House"
+    style.mkdir()
+    (style / "Good.yml").write_text("extends: existence\nmessage: m\ntokens: [a]\n")
+    (style / "Bad.yml").write_text("extends: existence\nmessage: m\ntokens: ['(']\n")
+    (style / "Worse.yml").write_text("extends: [\n")
+    (style / "_notes.yml").write_text("not: a rule\n")
+    with pytest.raises(LoadErrors) as info:
+        load_styles([("House", style)])
+    assert len(info.value.errors) == 2
+    assert {Path(e.path).name for e in info.value.errors} == {"Bad.yml", "Worse.yml"}
+
+
+def test_loader_ids_from_folders(tmp_path: Path) -> None:
+    style = tmp_path / "House"
+    (style / "dates").mkdir(parents=True)
+    (style / "dates" / "Months.yml").write_text("extends: existence\nmessage: m\ntokens: [Sept]\n")
+    ruleset = load_styles([("House", style)])
+    assert [r.id for r in ruleset.rules] == ["House.dates.Months"]
+
+
+def test_loader_refuses_symlink_outside_style(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.yml"
+    outside.write_text("extends: existence\nmessage: m\ntokens: [a]\n")
+    style = tmp_path / "House"
+    style.mkdir()
+    (style / "Link.yml").symlink_to(outside)
+    with pytest.raises(LoadErrors, match="outside its style folder"):
+        load_styles([("House", style)])
