@@ -1,0 +1,209 @@
+"""Command line: ``copydesk check``, ``fix``, ``rules``, ``explain``.
+
+``main(argv) -> int`` never raises for bad input: it prints a one-line
+error and returns 2. Exit codes: 0 clean, 1 findings at or above
+``--fail-on`` (or, for ``fix``, a file changed), 2 usage, config, rule or
+file errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from enum import IntEnum
+from pathlib import Path
+from typing import TextIO
+
+from linter import __version__
+from linter.changes import GitError, check_base
+from linter.config import FAIL_ON, Project, load_project
+from linter.document import Document
+from linter.files import FileError, decode, expand, read_text
+from linter.fixes import unified_diff, write_atomic
+from linter.loader import LoadErrors
+from linter.markup import STRIPPERS, format_for, make_document
+from linter.reporters import REPORTERS, FileResult, Report, exit_code
+from linter.rule import RuleError
+from linter.runner import RunOptions, findings_for, fixed_text
+
+COMMANDS = ("check", "fix", "rules", "explain")
+
+
+class Exit(IntEnum):
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="copydesk", description="Editorial style and bias linter for news copy.")
+    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    check = sub.add_parser("check", help="lint drafts (the default command)")
+    _input_options(check)
+    check.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    check.add_argument("--fail-on", choices=FAIL_ON, default=None,
+                       help="lowest level that makes the exit code 1 (default: error)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes first, then report")
+    check.add_argument("--diff-base", metavar="REV",
+                       help="report only findings on lines added or changed since git REV")
+    check.add_argument("--report-unused-disables", action="store_true",
+                       help="report copydesk-disable comments that suppressed nothing")
+    fix = sub.add_parser("fix", help="apply safe fixes (exit 1 when a file changed)")
+    _input_options(fix)
+    fix.add_argument("--diff", action="store_true", help="print a unified diff instead of writing")
+    rules = sub.add_parser("rules", help="list the loaded rules")
+    _config_option(rules)
+    explain = sub.add_parser("explain", help="describe one rule, with its examples")
+    explain.add_argument("rule")
+    _config_option(explain)
+    return parser
+
+
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", default=["."], help="files, folders, or - for stdin")
+    parser.add_argument("--stdin-format", choices=sorted(STRIPPERS), default="text")
+    parser.add_argument("--stdin-filename", default="-", help="path to show for stdin")
+    _config_option(parser)
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, default=None,
+                        help="config file (default: the nearest .copydesk.yml)")
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    first = next((a for a in argv if a not in ("-h", "--help", "--version")), None)
+    if argv and first is not None and first not in COMMANDS and not argv[0].startswith("--v"):
+        return ["check", *argv]
+    return argv
+
+
+def _colour(choice: str, stream: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+def _documents(args: argparse.Namespace, project: Project,
+               errors: list[tuple[str, str]]) -> Iterator[tuple[Document, bool]]:
+    """Each readable input as a document, with whether it had a BOM; errors are collected."""
+    for path in expand(args.paths, project.config.root, project.config.ignore):
+        try:
+            if path == "-":
+                text, bom = decode(args.stdin_filename, sys.stdin.buffer.read()), False
+                yield make_document(args.stdin_filename, text, args.stdin_format), bom
+            else:
+                text, bom = read_text(path)
+                yield make_document(path, text, format_for(path) or "text"), bom
+        except FileError as exc:
+            errors.append((exc.path, exc.message))
+
+
+def _print(lines: Iterator[str]) -> None:
+    try:
+        for line in lines:
+            print(line)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (``| head``) went away; stay quiet as other CLI tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _fix_one(doc: Document, bom: bool, project: Project, show_diff: bool) -> tuple[Document, int]:
+    """Fix one document (write it, or print its diff); return the fixed document and fix count."""
+    new, count = fixed_text(doc, project, project.vocab)
+    if count and new != doc.source:
+        if show_diff:
+            _print(iter([unified_diff(doc.path, doc.source, new).rstrip("\n")]))
+        elif doc.path != "-":
+            write_atomic(Path(doc.path), new, bom)
+            print(f"{doc.path}: applied {count} fix{'es' if count != 1 else ''}", file=sys.stderr)
+        else:
+            sys.stdout.write(new)
+        return make_document(doc.path, new, doc.fmt), count
+    return doc, 0
+
+
+def run_check(args: argparse.Namespace, project: Project) -> int:
+    if args.diff_base:
+        try:
+            check_base(args.diff_base, Path.cwd())
+        except GitError as exc:
+            print(f"copydesk: {exc}", file=sys.stderr)
+            return Exit.ERROR
+    options = RunOptions(args.report_unused_disables, args.diff_base)
+    results, errors, changed = [], [], 0
+    vocab = project.vocab
+    for doc, bom in _documents(args, project, errors):
+        if args.fix:
+            doc, count = _fix_one(doc, bom, project, show_diff=False)
+            changed += bool(count)
+        try:
+            results.append(FileResult(doc.path, tuple(findings_for(doc, project, options, vocab)), doc))
+        except GitError as exc:
+            errors.append((doc.path, str(exc)))
+    report = Report(tuple(results), tuple(errors), tuple(project.rules))
+    _print(REPORTERS[args.format](report, _colour(args.color, sys.stdout)))
+    code = exit_code(report, args.fail_on or project.config.fail_on or "error")
+    return max(code, Exit.FINDINGS) if changed and code != Exit.ERROR else code
+
+
+def run_fix(args: argparse.Namespace, project: Project) -> int:
+    errors: list[tuple[str, str]] = []
+    changed = 0
+    for doc, bom in _documents(args, project, errors):
+        try:
+            changed += bool(_fix_one(doc, bom, project, args.diff)[1])
+        except OSError as exc:
+            errors.append((doc.path, f"cannot write: {exc.strerror or exc}"))
+    for path, message in errors:
+        print(f"{path}: error: {message}", file=sys.stderr)
+    if errors:
+        return Exit.ERROR
+    return Exit.FINDINGS if changed else Exit.OK
+
+
+def run_rules(project: Project) -> int:
+    for rule in project.rules:
+        print(f"{rule.id:<32} {rule.kind:<14} {rule.level.label:<10} {rule.description.strip()}")
+    return Exit.OK
+
+
+def run_explain(rule_id: str, project: Project) -> int:
+    rule = project.ruleset.get(rule_id)
+    if rule is None:
+        print(f"copydesk: no loaded rule {rule_id!r} (see `copydesk rules`)", file=sys.stderr)
+        return Exit.ERROR
+    from linter.docs import explain
+
+    print(explain(rule))
+    return Exit.OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = _with_default_command(list(sys.argv[1:] if argv is None else argv))
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return Exit.OK if exc.code == 0 else Exit.ERROR
+    if args.command is None:
+        parser.print_help()
+        return Exit.ERROR
+    try:
+        project = load_project(args.config, Path.cwd())
+    except LoadErrors as exc:
+        for error in exc.errors:
+            print(f"copydesk: {error}", file=sys.stderr)
+        return Exit.ERROR
+    except RuleError as exc:
+        print(f"copydesk: {exc}", file=sys.stderr)
+        return Exit.ERROR
+    commands = {"rules": lambda: run_rules(project), "explain": lambda: run_explain(args.rule, project),
+                "fix": lambda: run_fix(args, project), "check": lambda: run_check(args, project)}
+    return commands[args.command]()

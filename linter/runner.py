@@ -1,0 +1,50 @@
+"""One file through the whole pipeline: rules, suppression comments, changed lines, fixes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter import suppress
+from linter.changes import changed_lines, touching
+from linter.config import Project
+from linter.document import Document
+from linter.engine import lint_document
+from linter.findings import Finding
+from linter.fixes import apply, choose
+from linter.kinds.base import Exceptions
+from linter.markup import make_document
+
+MAX_FIX_PASSES = 8
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    report_unused: bool = False
+    diff_base: str | None = None
+
+
+def findings_for(doc: Document, project: Project, options: RunOptions,
+                 vocab: Exceptions | None = None) -> list[Finding]:
+    found = lint_document(doc, project.rules_for(doc.path), vocab)
+    found = suppress.apply(doc, found, project.rule_ids, options.report_unused)
+    if options.diff_base and doc.path != "-":
+        found = touching(found, changed_lines(doc.path, options.diff_base))
+    return found
+
+
+def fixed_text(doc: Document, project: Project, vocab: Exceptions | None = None) -> tuple[str, int]:
+    """The source with every safe fix applied (repeated until nothing changes), and the count.
+
+    Suppression comments are honoured; changed-lines mode does not limit fixes.
+    """
+    source, applied = doc.source, 0
+    for _ in range(MAX_FIX_PASSES):
+        found = suppress.apply(doc, lint_document(doc, project.rules_for(doc.path), vocab),
+                               project.rule_ids)
+        fixes = choose(found)
+        if not fixes:
+            break
+        source = apply(source, fixes)
+        applied += len(fixes)
+        doc = make_document(doc.path, source, doc.fmt)
+    return source, applied

@@ -1,0 +1,147 @@
+"""`copydesk fix` and `check --fix`: safe, atomic, idempotent, encoding-preserving."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, rules_for
+from expectations import parse
+
+from linter.cli import main
+from linter.config import Project, parse_config
+from linter.loader import load_styles
+from linter.markup import format_for, make_document
+from linter.runner import fixed_text
+
+CORE = FIXTURES / "styles" / "Core"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / ".copydesk.yml").write_text(f"styles: [{CORE}]\n")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_fix_keeps_case_bom_crlf_and_mode(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = project / "d.txt"
+    draft.write_bytes(b"\xef\xbb\xbfTalks in KIEV.\r\nThen Kiev and kiev again.\r\n")
+    draft.chmod(0o640)
+    assert main(["fix", "d.txt"]) == 1
+    assert draft.read_bytes() == b"\xef\xbb\xbfTalks in KYIV.\r\nThen Kyiv and Kyiv again.\r\n"
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o640
+    assert "d.txt: applied 3 fixes" in capsys.readouterr().err
+    assert main(["fix", "d.txt"]) == 0  # a second run changes nothing
+    assert sorted(p.name for p in project.iterdir()) == [".copydesk.yml", "d.txt"]  # no temp files
+
+
+def test_fix_never_applies_ambiguous_or_markup_spans(project: Path) -> None:
+    draft = project / "d.md"
+    source = "Flights to Bombay.\n\n`Kiev` in code, [Kiev](https://example.com/Kiev) link.\n"
+    draft.write_text(source)
+    assert main(["fix", "d.md"]) == 1
+    assert draft.read_text() == "Flights to Bombay.\n\n`Kiev` in code, [Kyiv](https://example.com/Kiev) link.\n"
+
+
+def test_fix_diff_does_not_write(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = project / "d.txt"
+    draft.write_text("Talks in Kiev.\n")
+    assert main(["fix", "--diff", "d.txt"]) == 1
+    out = capsys.readouterr().out
+    assert "--- a/d.txt\n+++ b/d.txt\n" in out and "-Talks in Kiev.\n+Talks in Kyiv." in out
+    assert draft.read_text() == "Talks in Kiev.\n"
+
+
+def test_check_fix_reports_what_is_left(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "d.txt").write_text("Terrorists met in Kiev.\n")
+    code = main(["check", "--fix", "d.txt"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "Core.Labels" in out and "Core.Places" not in out
+    assert (project / "d.txt").read_text() == "Terrorists met in Kyiv.\n"
+
+
+def test_fix_error_on_bad_file_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "bad.txt").write_bytes(b"Kiev \xff\n")
+    assert main(["fix", "bad.txt"]) == 2
+    assert (project / "bad.txt").read_bytes() == b"Kiev \xff\n"
+    assert "bad.txt: error: not valid UTF-8" in capsys.readouterr().err
+
+
+def test_fix_leaves_file_whole_when_write_fails(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    draft = project / "d.txt"
+    draft.write_text("Talks in Kiev.\n")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    assert main(["fix", "d.txt"]) == 2
+    assert draft.read_text() == "Talks in Kiev.\n"
+    assert sorted(p.name for p in project.iterdir()) == [".copydesk.yml", "d.txt"]
+
+
+FIXTURE_FILES = sorted(p for p in FIXTURES.rglob("*") if p.is_file() and format_for(p.name)
+                       and "golden" not in p.parts)
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_fix_is_idempotent_on_every_fixture(path: Path) -> None:
+    expected = parse(path.read_text(encoding="utf-8-sig"))
+    rules = list(rules_for(expected.config, str(path.parent)))
+    project = Project(parse_config(None, path), load_styles([]), rules)
+    doc = make_document(str(path), expected.source, format_for(path.name) or "text")
+    once, _ = fixed_text(doc, project)
+    twice, count = fixed_text(make_document(str(path), once, doc.fmt), project)
+    assert count == 0 and twice == once
+    from linter.engine import lint_document
+
+    left = lint_document(make_document(str(path), once, doc.fmt), rules)
+    assert not [f for f in left if f.fix is not None]
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
+
+
+def test_diff_base_reports_changed_lines_only(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _git(project, "init", "-q")
+    draft = project / "d.txt"
+    draft.write_text("Old line about Kiev.\nAnother old line.\n")
+    _git(project, "add", ".")
+    _git(project, "commit", "-q", "-m", "base")
+    draft.write_text("Old line about Kiev.\nAnother old line, now with Kiev.\nNew terrorists line.\n")
+    (project / "new.txt").write_text("Untracked Kiev.\n")
+    main(["check", "--format", "json", "--diff-base", "HEAD", "d.txt", "new.txt"])
+    import json
+
+    files = json.loads(capsys.readouterr().out)["files"]
+    assert [(f["path"], [(x["line"], x["rule"]) for x in f["findings"]]) for f in files] == [
+        ("d.txt", [(2, "Core.Places"), (3, "Core.Labels")]), ("new.txt", [(1, "Core.Places")])]
+
+
+def test_diff_base_consistency_reported_when_first_use_changed(project: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    _git(project, "init", "-q")
+    draft = project / "d.txt"
+    draft.write_text("Intro.\nLater Lukashenka spoke.\n")
+    _git(project, "add", ".")
+    _git(project, "commit", "-q", "-m", "base")
+    draft.write_text("Lukashenko arrived.\nLater Lukashenka spoke.\n")
+    main(["check", "--format", "json", "--diff-base", "HEAD", "d.txt"])
+    import json
+
+    [f] = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert (f["line"], f["rule"]) == (2, "Core.Spelling")
+
+
+def test_diff_base_bad_revision(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "d.txt").write_text("x\n")
+    assert main(["check", "--diff-base", "nope", "d.txt"]) == 2
+    assert "--diff-base: 'nope' is not a commit" in capsys.readouterr().err
