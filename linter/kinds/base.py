@@ -99,13 +99,20 @@ class Exceptions:
         return cls(compile_terms("exceptions", phrases, ignorecase=ignorecase, nonword=False))
 
     def excuser(self, text: str) -> Callable[[int, int], bool]:
-        """A test ``excused(start, end)``; exception spans are found once per text."""
-        if self.pattern is None:
+        """A test ``excused(start, end)``; exception spans are found on first use, once."""
+        pattern = self.pattern
+        if pattern is None:
             return _never
-        spans = [(m.start(), m.end()) for m in self.pattern.finditer(text)]
-        starts = [s for s, _ in spans]
+        spans: list[tuple[int, int]] = []
+        starts: list[int] = []
 
         def excused(start: int, end: int) -> bool:
+            if not starts and not spans:
+                spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+                starts.extend(s for s, _ in spans)
+                if not spans:
+                    spans.append((-1, -1))
+                    starts.append(-1)
             # Exception spans do not overlap, so only the last one starting
             # at or before the hit can contain it.
             i = bisect_right(starts, start) - 1

@@ -1,0 +1,216 @@
+"""``names``: one house form per named entity (renamed places, transliterated names).
+
+Each entry of ``entries`` lists the forms of one entity, ``forms: [Kyiv,
+Kiev]``; the first is the house form unless the project's ``prefer`` setting
+names another form of that entry. Every use of another form is reported with
+the house form as the single suggestion. Forms are literal and matched
+case-sensitively (proper nouns) as written, with a capital first letter, or
+in capitals (``KIEV`` in a headline, fixed to ``KYIV``); a space matches any
+run of white space and an apostrophe either ``'`` or ``’``.
+
+Not reported: a form inside one of the entry's ``exceptions`` (``chicken
+Kiev``), and a gloss, where two forms of the entity stand side by side with
+a cue such as ``formerly`` or ``now`` between them or the second in brackets
+(``Kyiv (formerly Kiev)``, ``Bombay, now Mumbai``). When a story also uses
+another form of the same entity outside a gloss, the hit carries
+``mixedmessage`` and points at that other use: two forms of one entity in one
+story are always a finding. Message arguments: the house form, the form
+found, and (for ``mixedmessage``) the other form the story uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any, NamedTuple
+
+from linter import specs
+from linter.document import Document
+from linter.kinds.base import Exceptions, Kind, OptionError, keep_case
+from linter.rule import Hit, Rule
+from linter.visibility import visible
+
+_ENTRY_KEYS = frozenset({"forms", "exceptions"})
+_GLOSS_GAP = 40
+# What may stand between the two forms of a gloss: brackets, commas, dashes,
+# and a few words, at least one of them a cue (checked by _GLOSS_CUE).
+_GLOSS_BETWEEN = re.compile(
+    r"[\s,(:—–-]*(?:(?:[a-z]+|[A-Z][a-z]+|\d{4}s?)[\s,(:—–-]*){0,5}"
+)
+_GLOSS_CUE = re.compile(
+    r"\b(?:formerly|previously|once|then|earlier|originally|former|old|renamed|now|later"
+    r"|today|known|spelled|spelt|called|named|until|also)\b"
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The forms of one entity; ``house`` indexes the form to use."""
+
+    forms: tuple[str, ...]
+    house: int = 0
+
+
+@dataclass(frozen=True)
+class Options:
+    entries: tuple[Entry, ...]
+    pattern: re.Pattern[str]
+    lookup: Mapping[str, tuple[int, int]]  # spelling as matched -> (entry, form)
+    exceptions: Exceptions
+    ignorecase: bool
+    mixed_message: str
+
+
+class _Use(NamedTuple):
+    start: int
+    end: int
+    entry: int
+    form: int
+
+
+def _entry(raw: Any, index: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    where = f"entries[{index}]"
+    if not isinstance(raw, dict) or "forms" not in raw or set(raw) - _ENTRY_KEYS:
+        raise OptionError("entries", f"{where}: expected a mapping with forms (and exceptions)")
+    try:
+        forms = specs.string_list(raw["forms"])
+        exceptions = specs.string_list(raw.get("exceptions", []))
+    except ValueError as exc:
+        raise OptionError("entries", f"{where}: {exc}") from None
+    if len(forms) < 2 or len(set(forms)) != len(forms) or not all(f.strip() for f in forms):
+        raise OptionError("entries", f"{where}: forms needs two or more different names")
+    return forms, exceptions
+
+
+def _spellings(form: str, ignorecase: bool) -> set[str]:
+    if ignorecase:
+        return {form.casefold()}
+    return {form, form[:1].upper() + form[1:], form.upper()}
+
+
+def _normal(text: str, ignorecase: bool) -> str:
+    text = " ".join(text.replace("’", "'").split())
+    return text.casefold() if ignorecase else text
+
+
+def _literal(spelling: str) -> str:
+    words = (re.escape(w).replace("'", "['’]") for w in spelling.split())
+    return r"\s+".join(words)
+
+
+def _lookup(entries: tuple[Entry, ...], ignorecase: bool) -> dict[str, tuple[int, int]]:
+    lookup: dict[str, tuple[int, int]] = {}
+    for e, entry in enumerate(entries):
+        for f, form in enumerate(entry.forms):
+            for spelling in _spellings(_normal(form, False), ignorecase):
+                owner = lookup.setdefault(spelling, (e, f))
+                if owner[0] != e:
+                    raise OptionError("entries", f"{form!r} is a form of two entries")
+    return lookup
+
+
+def build(keys: Mapping[str, Any]) -> Options:
+    raw = keys["entries"]
+    if not isinstance(raw, list) or not raw:
+        raise OptionError("entries", "names needs a non-empty list of entries")
+    parsed = [_entry(item, i) for i, item in enumerate(raw)]
+    entries = tuple(Entry(forms) for forms, _ in parsed)
+    ignorecase = keys["ignorecase"]
+    lookup = _lookup(entries, ignorecase)
+    alternation = "|".join(_literal(s) for s in sorted(lookup, key=len, reverse=True))
+    flags = re.MULTILINE | (re.IGNORECASE if ignorecase else 0)
+    phrases = [p for _, exceptions in parsed for p in exceptions] + list(keys["exceptions"])
+    return Options(
+        entries, re.compile(rf"\b(?:{alternation})\b", flags), lookup,
+        Exceptions.build(phrases, ignorecase=True), ignorecase, keys["mixedmessage"],
+    )
+
+
+def _house(entry: Entry, prefer: tuple[str, ...]) -> int:
+    chosen = [i for i, form in enumerate(entry.forms) if form in prefer]
+    if len(chosen) > 1:
+        first, second = (entry.forms[i] for i in chosen[:2])
+        raise OptionError("prefer", f"{first!r} and {second!r} name one entity; prefer only one")
+    return chosen[0] if chosen else 0
+
+
+def configure(options: Options, settings: Mapping[str, Any]) -> Options:
+    """Make each entry's house form the one ``prefer`` names, if any (else its first)."""
+    prefer = tuple(settings.get("prefer", ()))
+    entries = tuple(replace(e, house=_house(e, prefer)) for e in options.entries)
+    return replace(options, entries=entries)
+
+
+def preferable(options: Options) -> frozenset[str]:
+    """Every form the ``prefer`` setting may name for this rule."""
+    return frozenset(form for entry in options.entries for form in entry.forms)
+
+
+def _uses(doc: Document, rule: Rule, opts: Options) -> list[_Use]:
+    """Visible uses outside exception phrases, in text order."""
+    excused = opts.exceptions.excuser(doc.text)
+    uses = []
+    for m in opts.pattern.finditer(doc.text):
+        start, end = m.span()
+        found = opts.lookup.get(_normal(m.group(), opts.ignorecase))
+        if found is None or excused(start, end) or not visible(doc, rule, start, end):
+            continue
+        uses.append(_Use(start, end, *found))
+    return uses
+
+
+def _is_gloss(text: str, first: _Use, second: _Use) -> bool:
+    between = text[first.end:second.start]
+    if first.entry != second.entry or first.form == second.form or len(between) > _GLOSS_GAP:
+        return False
+    if _GLOSS_BETWEEN.fullmatch(between) is None:
+        return False
+    return between.strip() == "(" or _GLOSS_CUE.search(between) is not None
+
+
+def _glossed(text: str, uses: list[_Use]) -> set[int]:
+    """Indexes of uses that are part of a gloss such as ``Kyiv (formerly Kiev)``."""
+    out: set[int] = set()
+    for i in range(len(uses) - 1):
+        if _is_gloss(text, uses[i], uses[i + 1]):
+            out.update((i, i + 1))
+    return out
+
+
+def _hit(text: str, opts: Options, use: _Use, others: list[_Use]) -> Hit:
+    entry = opts.entries[use.entry]
+    house, observed = entry.forms[entry.house], text[use.start:use.end]
+    suggestion = (keep_case(observed, house),)
+    other = next((o for o in others if o.entry == use.entry and o.form != use.form), None)
+    if other is None:
+        return Hit(use.start, use.end, (house, observed), suggestion)
+    return Hit(use.start, use.end, (house, observed, text[other.start:other.end]), suggestion,
+               message=opts.mixed_message or None, related=(other.start, other.end))
+
+
+def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+    opts: Options = rule.options
+    uses = _uses(doc, rule, opts)
+    glossed = _glossed(doc.text, uses)
+    plain = [u for i, u in enumerate(uses) if i not in glossed]
+    for use in plain:
+        if use.form != opts.entries[use.entry].house:
+            yield _hit(doc.text, opts, use, plain)
+
+
+KIND = Kind(
+    name="names",
+    keys={
+        "entries": specs.any_value,
+        "exceptions": specs.string_list,
+        "ignorecase": specs.boolean,
+        "mixedmessage": specs.string,
+    },
+    defaults={"exceptions": (), "ignorecase": False, "mixedmessage": ""},
+    required=("entries",),
+    build=build,
+    find=find,
+    configure=configure,
+    preferable=preferable,
+)

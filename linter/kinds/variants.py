@@ -1,0 +1,235 @@
+"""``variants``: two spellings of what looks like one proper noun in one story.
+
+Beyond any list of names, a story that writes ``Lukashenko`` and later
+``Lukashenka``, or ``Schwarzenegger`` and ``Schwarzeneger``, has probably
+spelled one name two ways. Candidates are capitalised words of at least
+``minlength`` letters that never appear in lower case in the story and are
+not in ``common`` (words capitalised only because they start a sentence).
+Two candidates are variants when they reduce to the same transliteration
+skeleton (-enko/-enka, -ayev/-aev, -iy/-yy/-y, an initial Q/G/K/Kh, dh/d,
+kh/h, ou/u, doubled letters, diacritics) or, for long words with the same first
+letter, differ by one edit (two from ten letters).
+
+Precision comes first, so a pair is left alone when: one word is the other
+plus an ending (Smith/Smiths, Russia/Russian, Kazakh/Kazakhstan,
+Petrov/Petrova: checked for pairs found by edit distance), both are listed in
+``known`` (distinct names that look alike: Austria/Australia), one glosses
+the other in brackets (a translation), or both stand next to other
+capitalised names and never the same one (Anna Petrova and Ivan Petrov are
+relatives, not a misspelling; ``titles`` such as Mr do not count). Only uses
+the rule can see count (not quotations, by default).
+
+Each use of the rarer form (on a tie, the later one) is reported, naming the
+other form and pointing at its first use. Message arguments: the form
+reported, then the other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any, NamedTuple
+
+from linter import specs
+from linter.document import Document
+from linter.kinds.base import Kind, OptionError
+from linter.rule import Hit, Rule
+from linter.visibility import visible
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
+_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+# Endings that make a related word, not a variant: plurals, possessives,
+# demonyms, feminine surnames (Russia/Russian, Petrov/Petrova).
+_ENDINGS = frozenset({
+    "", "s", "es", "'s", "’s", "n", "an", "ans", "ian", "ians", "ia", "a", "e", "i", "is", "ese",
+    "ish", "ns", "er", "ers", "ic", "ics", "ism", "ist", "ists", "ite", "ites", "ine", "ina",
+    "ova", "eva", "aya", "ska", "y", "d", "ed", "ing", "stan", "istan",
+})
+# Transliteration skeleton: applied in order to a lower-case, accent-free word.
+_SKELETON = (
+    (re.compile(r"enka$"), "enko"),
+    (re.compile(r"['’-]"), ""),
+    (re.compile(r"^tch|(?<=i)tch$"), "ch"),
+    (re.compile(r"dh"), "d"),
+    (re.compile(r"(?<=.)kh"), "h"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"(?<=.)y(?=[eo])"), ""),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+_INITIAL = re.compile(r"^(?:kh|q|g|k)")
+_GLOSS_REACH = 80
+_INITIAL_MIN = 7  # the Q/G/K/Kh alternation only for words this long (not Kerry/Gerry)
+
+
+@dataclass(frozen=True)
+class Options:
+    minlength: int
+    common: frozenset[str]
+    known: frozenset[str]
+    titles: frozenset[str]
+
+
+class _Use(NamedTuple):
+    start: int
+    end: int
+    neighbours: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    uses: tuple[_Use, ...]
+
+    @property
+    def neighbours(self) -> frozenset[str]:
+        return frozenset().union(*(u.neighbours for u in self.uses))
+
+
+def build(keys: Mapping[str, Any]) -> Options:
+    if keys["minlength"] < 3:
+        raise OptionError("minlength", "minlength must be 3 or more")
+    return Options(keys["minlength"], frozenset(w.casefold() for w in keys["common"]),
+                   frozenset(keys["known"]), frozenset(keys["titles"]))
+
+
+def skeleton(word: str) -> str:
+    """The form two transliterations of one name share (Zelenskyy, Zelensky -> zelenski)."""
+    plain = unicodedata.normalize("NFKD", word.casefold())
+    out = "".join(c for c in plain if not unicodedata.combining(c))
+    if len(word) >= _INITIAL_MIN:
+        out = _INITIAL.sub("k", out)
+    for pattern, replacement in _SKELETON:
+        out = pattern.sub(replacement, out)
+    return out
+
+
+def edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or ``limit + 1`` once it is known to exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def related(a: str, b: str) -> bool:
+    """One word is the other with an ending (Russia/Russian, Argentina/Argentine)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 4 and a[n:].lower() in _ENDINGS and b[n:].lower() in _ENDINGS
+
+
+def _edit_limit(a: str, b: str) -> int:
+    shorter = min(len(a), len(b))
+    return 2 if shorter >= 10 else 1 if shorter >= 7 else 0
+
+
+def alike(a: str, b: str) -> bool:
+    """Whether two different words look like spellings of one name."""
+    if skeleton(a) == skeleton(b):
+        return True
+    limit = _edit_limit(a, b)
+    return limit > 0 and a[0] == b[0] and not related(a, b) and edits(a, b, limit) <= limit
+
+
+def _neighbours(text: str, start: int, end: int, opts: Options) -> frozenset[str]:
+    """Capitalised names right before or after a use (first names, surnames), titles aside."""
+    found = [m.group(1) for m in (_BEFORE.search(text, max(0, start - 40), start),
+                                  _AFTER.match(text, end, end + 40)) if m is not None]
+    return frozenset(w for w in found if w[0].isupper() and not w.isupper()
+                     and w not in opts.titles and w.casefold() not in opts.common)
+
+
+def _candidates(doc: Document, rule: Rule, opts: Options) -> list[_Word]:
+    text = doc.text
+    uses: dict[str, list[_Use]] = defaultdict(list)
+    lower: set[str] = set()
+    for m in _WORD.finditer(text):
+        word = re.split(r"['’]", m.group())[0]
+        if word.islower():
+            lower.add(word)
+            continue
+        if len(word) < opts.minlength or word.isupper() or not word[0].isupper():
+            continue
+        start, end = m.start(), m.start() + len(word)
+        if not visible(doc, rule, start, end):
+            continue
+        uses[word].append(_Use(start, end, _neighbours(text, start, end, opts)))
+    return [
+        _Word(w, tuple(u)) for w, u in uses.items()
+        if w.casefold() not in opts.common and w.lower() not in lower
+    ]
+
+
+def _translated(text: str, a: _Word, b: _Word) -> bool:
+    """One form glosses the other in brackets: Fondation de France (Foundation of France)."""
+    for word, other in ((a, b), (b, a)):
+        for use in word.uses:
+            before = text[max(0, use.start - _GLOSS_REACH):use.start]
+            if before.rstrip().endswith("(") and other.text in before:
+                return True
+    return False
+
+
+def _distinct(text: str, a: _Word, b: _Word, opts: Options) -> bool:
+    """Known distinct names, translations, or names with different neighbours (Anna/Ivan Petrov)."""
+    if a.text in opts.known and b.text in opts.known:
+        return True
+    na, nb = a.neighbours, b.neighbours
+    return (bool(na) and bool(nb) and not (na & nb)) or _translated(text, a, b)
+
+
+def _pairs(text: str, words: Iterable[_Word], opts: Options) -> Iterator[tuple[_Word, _Word]]:
+    for a, b in combinations(words, 2):
+        if alike(a.text, b.text) and not _distinct(text, a, b, opts):
+            yield a, b
+
+
+def _reported(a: _Word, b: _Word) -> tuple[_Word, _Word]:
+    """(rarer form, the other): on a tie, the form first used later is the one reported."""
+    key_a, key_b = (len(a.uses), -a.uses[0].start), (len(b.uses), -b.uses[0].start)
+    return (a, b) if key_a < key_b else (b, a)
+
+
+def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+    opts: Options = rule.options
+    partner: dict[str, tuple[_Word, _Word]] = {}
+    for a, b in _pairs(doc.text, _candidates(doc, rule, opts), opts):
+        rare, common = _reported(a, b)
+        best = partner.get(rare.text)
+        if best is None or len(common.uses) > len(best[1].uses):
+            partner[rare.text] = (rare, common)
+    for rare, common in partner.values():
+        first = common.uses[0]
+        for use in rare.uses:
+            yield Hit(use.start, use.end, (rare.text, common.text), (common.text,),
+                      related=(first.start, first.end))
+
+
+KIND = Kind(
+    name="variants",
+    keys={
+        "minlength": specs.integer,
+        "common": specs.string_list,
+        "known": specs.string_list,
+        "titles": specs.string_list,
+    },
+    defaults={"minlength": 5, "common": (), "known": (), "titles": ()},
+    build=build,
+    find=find,
+)

@@ -1,0 +1,194 @@
+"""The Names style: house forms of places and people, ``prefer``, and spelling variants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, lint, rules_for
+
+from linter.config import enabled_rules, parse_config
+from linter.kinds import variants
+from linter.kinds.base import OptionError
+from linter.kinds.names import build, configure
+from linter.loader import load_styles
+from linter.rule import RuleError
+from linter.yamlsrc import load
+
+NAMES = "{styles: [Names]}"
+
+
+def found(text: str, config: str = NAMES) -> list[tuple[str, str]]:
+    return [(f.rule_id, f.match) for f in lint(text, config=config)]
+
+
+def test_non_house_place_is_reported_with_the_house_form_as_fix() -> None:
+    [finding] = lint("Shelling resumed overnight in Kiev.", config=NAMES)
+    assert finding.rule_id == "Names.Places"
+    assert finding.suggestions == ("Kyiv",)
+    assert finding.fix is not None and finding.fix.replacement == "Kyiv"
+    assert "'Kyiv'" in finding.message and "'Kiev'" in finding.message
+
+
+def test_capitals_keep_their_case_in_the_fix() -> None:
+    [finding] = lint("TROOPS LEAVE KIEV\n\nThe convoy left at dawn.", config=NAMES)
+    assert finding.match == "KIEV"
+    assert finding.suggestions == ("KYIV",)
+
+
+def test_possessive_is_matched_without_its_ending() -> None:
+    assert found("Kiev's mayor spoke.") == [("Names.Places", "Kiev")]
+
+
+@pytest.mark.parametrize("text", [
+    "She ordered chicken Kiev at the embassy.",
+    "The chronicle covers Kievan Rus.",
+    "The Bombay High Court adjourned the case.",
+    "England won the Calcutta Cup.",
+    "Veterans marked the Battle of Stalingrad.",
+    "The Burma Road reopened to trade.",
+    "Police in Odessa, Texas, arrested two men.",
+    "The 1978 Alma-Ata Declaration set health goals.",
+])
+def test_exception_phrases_are_not_reported(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv (formerly Kiev) is the capital.",
+    "The team flew to Almaty, formerly Alma-Ata, on Monday.",
+    "He grew up in Mumbai (then Bombay) in the 1980s.",
+    "She left Bombay, now Mumbai, in 1990.",
+    "Fighting reached Kyiv (Kiev) by noon.",
+])
+def test_first_mention_glosses_are_not_reported(text: str) -> None:
+    assert found(text) == []
+
+
+def test_gloss_needs_a_cue_or_brackets() -> None:
+    assert found("Kyiv and Kiev were both named.") == [("Names.Places", "Kiev")]
+
+
+def test_quoted_forms_are_left_alone() -> None:
+    assert found('A resident said: "Kiev has never been this quiet."') == []
+
+
+def test_prefer_flips_the_house_form_with_one_config_line() -> None:
+    text = "Aid reached Kyiv and Kiev. Troops left Myanmar for Burma."
+    default = found(text)
+    flipped = found(text, "{styles: [Names], prefer: [Burma, Kiev]}")
+    assert [m for _, m in default] == ["Kiev", "Burma"]
+    assert [m for _, m in flipped] == ["Kyiv", "Myanmar"]
+
+
+def test_two_forms_in_one_story_say_so_and_point_at_the_other() -> None:
+    findings = lint("Gaddafi spoke first. Later Qaddafi left.", config=NAMES)
+    [finding] = [f for f in findings if f.rule_id == "Names.People"]
+    assert finding.match == "Qaddafi"
+    assert "also spells the name 'Gaddafi'" in finding.message
+    assert "(compare line 1, column 1)" in finding.message
+
+
+def test_two_non_house_forms_are_both_reported_as_mixed() -> None:
+    findings = lint("Gadhafi spoke first. Later Qaddafi left.", config=NAMES)
+    people = [f for f in findings if f.rule_id == "Names.People"]
+    assert [f.match for f in people] == ["Gadhafi", "Qaddafi"]
+    assert all("settle on one" in f.message for f in people)
+    assert all(f.suggestions == ("Gaddafi",) for f in people)
+
+
+def test_different_people_with_one_name_root_are_not_conflated() -> None:
+    text = ("Mohammed Salah scored twice while Muhammad Ali watched from the stands. "
+            "Mohammad Reza, a fan, cheered.")
+    assert found(text) == []
+
+
+def test_unknown_preferred_name_is_a_config_error() -> None:
+    with pytest.raises(RuleError, match="no loaded rule knows the name 'Kief'"):
+        rules_for("{styles: [Names], prefer: [Kief]}")
+
+
+def test_a_name_unknown_to_one_rule_but_known_to_another_is_fine() -> None:
+    rules = rules_for("{styles: [Names], prefer: [Zelenskyy, Burma]}")
+    assert {r.id for r in rules} >= {"Names.People", "Names.Places"}
+
+
+def test_preferring_two_forms_of_one_entity_is_a_config_error() -> None:
+    data = load("{styles: [Names], prefer: [Kiev, Kyiv]}", "<inline>")
+    config = parse_config(data, Path(FIXTURES) / ".copydesk.yml")
+    from linter.config import style_sources
+
+    with pytest.raises(RuleError, match="'Kyiv' and 'Kiev' name one entity"):
+        enabled_rules(config, load_styles(style_sources(config)))
+
+
+def test_configure_picks_the_preferred_form() -> None:
+    options = build({"entries": [{"forms": ["Kyiv", "Kiev"]}], "exceptions": (),
+                     "ignorecase": False, "mixedmessage": ""})
+    assert configure(options, {"prefer": ("Kiev",)}).entries[0].house == 1
+    assert configure(options, {"quote-style": "curly"}).entries[0].house == 0
+
+
+@pytest.mark.parametrize(("entries", "reason"), [
+    ([{"forms": ["Kyiv"]}], "two or more"),
+    ([{"forms": ["Kyiv", "Kiev"], "except": ["x"]}], "expected a mapping"),
+    ([{"forms": ["Kyiv", "Kiev"]}, {"forms": ["Kiev", "Kyjiw"]}], "form of two entries"),
+    ([], "non-empty"),
+])
+def test_bad_entries_are_rejected(entries: list[object], reason: str) -> None:
+    with pytest.raises(OptionError, match=reason):
+        build({"entries": entries, "exceptions": (), "ignorecase": False, "mixedmessage": ""})
+
+
+# -- variants ---------------------------------------------------------------
+
+
+def variant_matches(text: str) -> list[str]:
+    return [f.match for f in lint(text, config=NAMES) if f.rule_id == "Names.Variants"]
+
+
+def test_transliteration_variant_is_reported_once_per_rare_use() -> None:
+    text = "Olena Shevchuk spoke. Shevchuk left. Later Olena Shevchuck returned."
+    [finding] = [f for f in lint(text, config=NAMES) if f.rule_id == "Names.Variants"]
+    assert finding.match == "Shevchuck"
+    assert "'Shevchuk'" in finding.message and finding.fix is None
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Petrova and her brother Ivan Petrov both testified.",
+    "Russia said Russian troops would stay; Russians agreed.",
+    "Kazakh officials in Kazakhstan said the Kazakhs would vote.",
+    "The Smiths met Mr Smith and Smith's lawyer.",
+    "Trade between Austria and Australia grew.",
+    "Boris Johnson met Gordon Johnston in London.",
+    "Gerry Adams and John Kerry met in Belfast.",
+    "Though the talks stalled, Through Tuesday nobody spoke. though, through.",
+    "Mohammed Salah scored and Muhammad Ali watched.",
+    "Money went to the Fondation de France (Foundation of France).",
+    "Germany said Germans would pay.",
+])
+def test_variants_precision(text: str) -> None:
+    assert variant_matches(text) == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Lukashenko", "Lukashenka"), ("Zelensky", "Zelenskyy"), ("Zelenskiy", "Zelensky"),
+    ("Nazarbayev", "Nazarbaev"), ("Qaddafi", "Gaddafi"), ("Gadhafi", "Gaddafi"),
+    ("Erdoğan", "Erdogan"), ("Berdymukhamedov", "Berdimuhamedow"), ("Yanukovitch", "Yanukovich"),
+])
+def test_skeleton_joins_transliterations(a: str, b: str) -> None:
+    assert variants.skeleton(a) == variants.skeleton(b)
+    assert variants.alike(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Kerry", "Gerry"), ("Richie", "Ritchie"), ("Russia", "Russian"), ("Petrov", "Petrova"),
+    ("Germany", "Germans"), ("Argentina", "Argentine"), ("Smith", "Smiths"),
+])
+def test_alike_rejects_inflections_and_short_names(a: str, b: str) -> None:
+    assert not variants.alike(a, b)
+
+
+def test_edit_distance_is_bounded() -> None:
+    assert variants.edits("Davenport", "Daveport", 1) == 1
+    assert variants.edits("Activision", "Blizzard", 2) == 3
