@@ -1,4 +1,4 @@
-"""Command line: ``copydesk check``, ``fix``, ``rules``, ``explain``.
+"""Command line: ``copydesk check``, ``fix``, ``rules``, ``explain``, ``docs``.
 
 ``main(argv) -> int`` never raises for bad input: it prints a one-line
 error and returns 2. Exit codes: 0 clean, 1 findings at or above
@@ -28,7 +28,7 @@ from linter.reporters import REPORTERS, FileResult, Report, exit_code
 from linter.rule import RuleError
 from linter.runner import RunOptions, findings_for, fixed_text
 
-COMMANDS = ("check", "fix", "rules", "explain")
+COMMANDS = ("check", "fix", "rules", "explain", "docs")
 
 
 class Exit(IntEnum):
@@ -61,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="describe one rule, with its examples")
     explain.add_argument("rule")
     _config_option(explain)
+    docs = sub.add_parser("docs", help="write a Markdown page per bundled rule, and an index")
+    docs.add_argument("outdir", type=Path)
     return parser
 
 
@@ -137,7 +139,9 @@ def run_check(args: argparse.Namespace, project: Project) -> int:
             print(f"copydesk: {exc}", file=sys.stderr)
             return Exit.ERROR
     options = RunOptions(args.report_unused_disables, args.diff_base)
-    results, errors, changed = [], [], 0
+    results: list[FileResult] = []
+    errors: list[tuple[str, str]] = []
+    changed = 0
     vocab = project.vocab
     for doc, bom in _documents(args, project, errors):
         if args.fix:
@@ -185,6 +189,32 @@ def run_explain(rule_id: str, project: Project) -> int:
     return Exit.OK
 
 
+def run_docs(outdir: Path) -> int:
+    """Render every bundled style (opt-in ones too), whatever the project's config says."""
+    from linter.config import DEFAULT_STYLES
+    from linter.docs import GENERATED, render_pages
+    from linter.loader import bundled_dir, bundled_styles, load_styles
+
+    try:
+        rules = load_styles([(s, bundled_dir() / s) for s in bundled_styles()]).rules
+        pages = render_pages(rules, DEFAULT_STYLES)
+        outdir.mkdir(parents=True, exist_ok=True)
+        for old in outdir.glob("*.md"):  # pages of rules since removed; never hand-written files
+            if old.name not in pages and old.read_text(encoding="utf-8").startswith(GENERATED):
+                old.unlink()
+        for name, text in pages.items():
+            (outdir / name).write_text(text, encoding="utf-8", newline="\n")
+    except LoadErrors as exc:
+        for error in exc.errors:
+            print(f"copydesk: {error}", file=sys.stderr)
+        return Exit.ERROR
+    except OSError as exc:
+        print(f"copydesk: cannot write docs to {outdir}: {exc.strerror or exc}", file=sys.stderr)
+        return Exit.ERROR
+    print(f"wrote {len(pages)} pages to {outdir}")
+    return Exit.OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = _with_default_command(list(sys.argv[1:] if argv is None else argv))
     parser = _parser()
@@ -195,6 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return Exit.ERROR
+    if args.command == "docs":
+        return run_docs(args.outdir)
     try:
         project = load_project(args.config, Path.cwd())
     except LoadErrors as exc:
