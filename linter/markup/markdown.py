@@ -1,0 +1,534 @@
+"""Markdown (CommonMark with GitHub tables, task lists and strikethrough).
+
+Two passes. The block pass walks the lines once, keeping a stack of open
+block quotes and list items, and finds the leaf blocks: paragraphs,
+headings, table cells. It blanks container markers, front matter, code
+blocks, HTML blocks, thematic breaks and link reference definitions. The
+inline pass then blanks, inside each leaf, code spans, backslashes of
+escapes, raw HTML, link and image syntax, bare URLs and emphasis markers.
+The text keeps the source's length except where :func:`finish` decodes an
+entity written in the prose.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+from itertools import chain, pairwise
+
+from linter.markup.html import Leaf, Span, blank, finish
+from linter.markup.stripped import Stripped
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_SPACES = re.compile(r"[ \t]*")
+_FRONT = re.compile(
+    r"(?:[ \t]*(?:<!--(?:[^\r\n-]|-(?!->))*-->[ \t]*)*(?:\r\n|\r|\n))*"  # blank or comments
+    r"((?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n))"
+)
+_FRONT_END = {
+    "-": re.compile(r"[\r\n](?:---|\.\.\.)[ \t]*(?=[\r\n]|$)"),
+    "+": re.compile(r"[\r\n]\+\+\+[ \t]*(?=[\r\n]|$)"),
+}
+_LIST = re.compile(r"(?:[-+*]|(\d{1,9})[.)])(?=[ \t]|$)")
+_TASK = re.compile(r"\[[ xX]\](?=[ \t]|$)")
+_THEMATIC = re.compile(r"([-*_])[ \t]*(?:\1[ \t]*){2,}$")
+_ATX = re.compile(r"#{1,6}(?=[ \t]|$)")
+_FENCE = re.compile(r"`{3,}(?=[^`]*$)|~{3,}")
+_SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
+_DELIM_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_PIPE = re.compile(r"(?<!\\)\|")
+_REF_DEF = re.compile(
+    r"\[(?!\^)((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(?:<[^<>]*>|[^\s<]\S*)"
+    r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?[ \t]*$"
+)
+_HTML_BLOCKS = (
+    (
+        re.compile(r"<(?:script|pre|style|textarea)(?:[\s>]|$)", re.I),
+        re.compile(r"</(?:script|pre|style|textarea)>", re.I),
+    ),
+    (re.compile(r"<!--"), re.compile(r"-->")),
+    (re.compile(r"<\?"), re.compile(r"\?>")),
+    (re.compile(r"<![A-Za-z]"), re.compile(r">")),
+    (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
+)
+_BLOCK_CHARS = frozenset("`~<#|:-=*_[")
+_CONTAINER_CHARS = frozenset(">-+*0123456789")
+_STARTS = (_LIST, _THEMATIC, _ATX, _FENCE, *(opener for opener, _ in _HTML_BLOCKS))
+
+_TICKS = re.compile(r"`+")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|\\(?=[\r\n])")
+_INLINE_SPECIAL = (("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>"))
+_INLINE_TAG = re.compile(
+    r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"
+    r"|<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+>"
+    r"|</[A-Za-z][A-Za-z0-9-]*\s*>"
+    r"|<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*"
+    r"(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*/?>"
+    r"|<![A-Za-z][^>]*>"
+)
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
+_BRACKETS = (
+    r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]"
+    r"(?:\(\s*(?:<[^<>\r\n]*>|[^\s()<]*(?:\([^\s()]*\)[^\s()<]*)*)"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)|\[[^\[\]]*\])?"
+)
+_IMAGE = re.compile("!" + _BRACKETS)
+_LINK = re.compile(_BRACKETS)
+_URL = re.compile(r"(?<![\w/.@-])(?:https?://|www\.)[^\s<>]*[^\s<>.,:;\"')\]!?*_~]")
+_DELIM = re.compile(r"\*+|_+|(?<!~)~~(?!~)")
+_INLINE_MARKUP = re.compile(r"[`\\<\[*_~]|://|www\.")
+
+
+@dataclass(frozen=True, slots=True)
+class _Container:
+    kind: str  # "blockquote" or "list"
+    col: int  # the column a list item's content starts at
+
+
+def _indent(line: str, i: int, col: int, limit: int) -> tuple[int, int]:
+    """Skip spaces and tabs from ``line[i]`` (at column ``col``) up to column ``limit``."""
+    while col < limit and i < len(line) and line[i] in " \t":
+        col = (col // 4 + 1) * 4 if line[i] == "\t" else col + 1
+        i += 1
+    return i, col
+
+
+def _after_quote(line: str, j: int, col: int) -> tuple[int, int]:
+    """Past the ``>`` at ``line[j]`` and one optional space."""
+    i, col = j + 1, col + 1
+    if line[i : i + 1] in (" ", "\t"):
+        i, col = i + 1, col + 1
+    return i, col
+
+
+def _front_matter(source: str) -> Span:
+    """YAML (``---``) or TOML (``+++``) front matter, after blank or comment lines only."""
+    m = _FRONT.match(source)
+    end = m and _FRONT_END[source[m.start(1)]].search(source, m.end() - 1)
+    return (m.start(1), end.end()) if m and end else (0, 0)
+
+
+def _row(source: str, a: int, b: int) -> tuple[list[Span], list[int]]:
+    """The cells of the table row ``source[a:b]`` and the pipes between them."""
+    pipes = [m.start() for m in _PIPE.finditer(source, a, b)]
+    edges = [a - 1, *pipes, b]
+    cells = [(s + 1, e) for s, e in pairwise(edges)]
+    if pipes and not source[a : pipes[0]].strip():
+        cells.pop(0)
+    if pipes and not source[pipes[-1] + 1 : b].strip():
+        cells.pop()
+    return cells, pipes
+
+
+def _label(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+class _Blocks:
+    """The block pass: container prefixes, leaf blocks and the masks around them."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.masks: list[Span] = []
+        self.leaves: list[Leaf] = []
+        self.labels: set[str] = set()
+        self.stack: list[_Container] = []
+        self.leaf: str | None = None  # paragraph, table, code, fence or html
+        self.para: list[Span] = []
+        self.para_kind = "paragraph"
+        self.fence = ""
+        self.closer = _HTML_BLOCKS[0][1]
+
+    def run(self) -> None:
+        a, b = _front_matter(self.source)
+        self.mask(a, b)
+        for m in chain(_LINE.finditer(self.source, 0, a), _LINE.finditer(self.source, b)):
+            self.line(m.start(), m.group().rstrip("\r\n"))
+        self.close_leaf()
+
+    def mask(self, a: int, b: int) -> None:
+        if a < b:
+            self.masks.append((a, b))
+
+    def line(self, base: int, line: str) -> None:
+        if self.simple(base, line):
+            return
+        k, i, col = self.match(line)
+        if k < len(self.stack):
+            if self.lazy(line, i, col):
+                self.mask(base, base + i)
+                self.para.append((base + i, base + len(line)))
+                return
+            self.close(k)
+        i, col = self.open(line, i, col)
+        self.mask(base, base + i)
+        if self.leaf == "fence":
+            self.fenced(base, line, i, col)
+        elif self.leaf == "html":
+            self.html_line(base, line, i)
+        else:
+            self.block(base, line, i, col)
+
+    def simple(self, base: int, line: str) -> bool:
+        """Handle the commonest lines (blank, or plain prose at top level) directly."""
+        if not line.strip(" \t"):
+            if any(c.kind == "blockquote" for c in self.stack):
+                return False
+            if self.leaf not in ("code", "fence", "html"):
+                self.close_leaf()
+            return True
+        if not self.stack and self.leaf in (None, "paragraph") and line[0].isalpha():
+            self.text(base, line, 0)
+            return True
+        return False
+
+    def match(self, line: str) -> tuple[int, int, int]:
+        """How many open containers the line continues, and where its content starts."""
+        i = col = 0
+        for k, c in enumerate(self.stack):
+            if c.kind == "blockquote":
+                j, jc = _indent(line, i, col, col + 4)
+                if jc - col >= 4 or not line.startswith(">", j):
+                    return k, i, col
+                i, col = _after_quote(line, j, jc)
+            elif not _SPACES.fullmatch(line, i):
+                j, jc = _indent(line, i, col, c.col)
+                if jc < c.col:
+                    return k, i, col
+                i, col = j, jc
+        return len(self.stack), i, col
+
+    def lazy(self, line: str, i: int, col: int) -> bool:
+        """Whether the line continues an open paragraph without its container markers."""
+        if self.leaf != "paragraph" or _SPACES.fullmatch(line, i):
+            return False
+        j, jc = _indent(line, i, col, col + 4)
+        starts = line.startswith(">", j) or any(p.match(line, j) for p in _STARTS)
+        return jc - col >= 4 or not starts
+
+    def open(self, line: str, i: int, col: int) -> tuple[int, int]:
+        """Open the block quotes and list items that start on this line."""
+        if self.leaf in ("fence", "html"):
+            return i, col
+        while True:
+            j, jc = _indent(line, i, col, col + 4)
+            if jc - col >= 4 or line[j : j + 1] not in _CONTAINER_CHARS or _THEMATIC.match(line, j):
+                return i, col
+            if line.startswith(">", j):
+                self.close_leaf()
+                self.stack.append(_Container("blockquote", 0))
+                i, col = _after_quote(line, j, jc)
+                continue
+            m = _LIST.match(line, j)
+            if m is None or not self.can_interrupt(line, m):
+                return i, col
+            self.close_leaf()
+            i, col = self.item(line, m, jc)
+
+    def can_interrupt(self, line: str, m: re.Match[str]) -> bool:
+        if self.leaf != "paragraph":
+            return True
+        number = m.group(1)
+        return not _SPACES.fullmatch(line, m.end()) and (number is None or int(number) == 1)
+
+    def item(self, line: str, m: re.Match[str], jc: int) -> tuple[int, int]:
+        """Push a list item for marker ``m`` at column ``jc``; where its content starts."""
+        mcol = jc + m.end() - m.start()
+        i, col = _indent(line, m.end(), mcol, mcol + 5)
+        if _SPACES.fullmatch(line, i) or col - mcol >= 5:
+            i, col = min(m.end() + 1, len(line)), mcol + 1
+        self.stack.append(_Container("list", col))
+        task = _TASK.match(line, i)
+        return (task.end(), col + 3) if task else (i, col)
+
+    def close(self, k: int) -> None:
+        self.close_leaf()
+        del self.stack[k:]
+
+    def close_leaf(self) -> None:
+        if self.leaf == "paragraph" and self.para:
+            self.leaves.append((self.para_kind, self.para[0][0], self.para[-1][1]))
+        self.leaf = None
+        self.para = []
+
+    def fenced(self, base: int, line: str, i: int, col: int) -> None:
+        self.mask(base, base + len(line))
+        j, jc = _indent(line, i, col, col + 4)
+        rest = line[j:].rstrip(" \t")
+        if jc - col < 4 and rest.startswith(self.fence) and not rest.strip(self.fence[0]):
+            self.leaf = None
+
+    def html_line(self, base: int, line: str, i: int) -> None:
+        m = self.closer.search(line, i)
+        if m is None:
+            self.mask(base, base + len(line))
+            return
+        self.mask(base, base + m.end())
+        self.leaf = None
+        if not _SPACES.fullmatch(line, m.end()):
+            self.text(base, line, m.end())
+
+    def block(self, base: int, line: str, i: int, col: int) -> None:
+        j, jc = _indent(line, i, col, col + 4)
+        if _SPACES.fullmatch(line, j):
+            if self.leaf != "code":
+                self.close_leaf()
+        elif jc - col >= 4 and self.leaf not in ("paragraph", "table"):
+            self.leaf = "code"
+            self.mask(base, base + len(line))
+        else:
+            if self.leaf == "code":
+                self.leaf = None
+            if jc - col >= 4 or not self.block_start(base, line, j):
+                self.text(base, line, j)
+
+    def block_start(self, base: int, line: str, j: int) -> bool:
+        if line[j] not in _BLOCK_CHARS:
+            return False
+        starts = (
+            self.fence_open,
+            self.html_open,
+            self.atx,
+            self.table,
+            self.setext,
+            self.thematic,
+            self.ref_def,
+        )
+        return any(start(base, line, j) for start in starts)
+
+    def fence_open(self, base: int, line: str, j: int) -> bool:
+        m = _FENCE.match(line, j)
+        if m is None:
+            return False
+        self.close_leaf()
+        self.leaf, self.fence = "fence", m.group()
+        self.mask(base, base + len(line))
+        return True
+
+    def html_open(self, base: int, line: str, j: int) -> bool:
+        for opener, closer in _HTML_BLOCKS:
+            m = opener.match(line, j)
+            if m is not None:
+                self.close_leaf()
+                self.leaf, self.closer = "html", closer
+                self.html_line(base, line, m.end())
+                return True
+        return False
+
+    def atx(self, base: int, line: str, j: int) -> bool:
+        m = _ATX.match(line, j)
+        if m is None:
+            return False
+        self.close_leaf()
+        body = line[m.end() :].rstrip(" \t")
+        cut = body.rstrip("#")
+        if len(cut) < len(body) and (not cut or cut[-1] in " \t"):
+            body = cut
+        start = base + m.end()
+        self.leaves.append(("heading", start, start + len(body)))
+        self.mask(base, start)
+        self.mask(start + len(body), base + len(line))
+        return True
+
+    def table(self, base: int, line: str, j: int) -> bool:
+        """A delimiter row under a one-line header turns the paragraph's last line into a table."""
+        if self.leaf != "paragraph" or "|" not in line or not _DELIM_ROW.match(line, j):
+            return False
+        a, b = self.para[-1]
+        head = _row(self.source, a, b)[0]
+        if "|" not in self.source[a:b] or len(head) != len(_row(line, j, len(line))[0]):
+            return False
+        self.para.pop()
+        self.close_leaf()
+        self.leaf = "table"
+        self.row(a, b)
+        self.mask(base, base + len(line))
+        return True
+
+    def setext(self, base: int, line: str, j: int) -> bool:
+        if self.leaf != "paragraph" or not _SETEXT.match(line, j):
+            return False
+        self.para_kind = "heading"
+        self.close_leaf()
+        self.mask(base, base + len(line))
+        return True
+
+    def thematic(self, base: int, line: str, j: int) -> bool:
+        if not _THEMATIC.match(line, j):
+            return False
+        self.close_leaf()
+        self.mask(base, base + len(line))
+        return True
+
+    def ref_def(self, base: int, line: str, j: int) -> bool:
+        m = _REF_DEF.match(line, j)
+        if m is None:
+            return False
+        self.close_leaf()
+        self.labels.add(_label(m.group(1)))
+        self.mask(base, base + len(line))
+        return True
+
+    def text(self, base: int, line: str, j: int) -> None:
+        """A line of prose: a table row, or a paragraph's first or next line."""
+        if self.leaf == "table":
+            self.row(base + j, base + len(line))
+            return
+        if self.leaf != "paragraph":
+            self.leaf = "paragraph"
+            self.para_kind = self.stack[-1].kind if self.stack else "paragraph"
+        self.para.append((base + j, base + len(line)))
+
+    def row(self, a: int, b: int) -> None:
+        cells, pipes = _row(self.source, a, b)
+        self.masks.extend((p, p + 1) for p in pipes)
+        self.leaves.extend(("table", s, e) for s, e in cells)
+
+
+def _code_spans(seg: str) -> list[Span]:
+    """Backtick strings paired with the next one of the same length."""
+    runs = [m.span() for m in _TICKS.finditer(seg)]
+    later: dict[int, int] = {}
+    closer = [-1] * len(runs)
+    for idx in range(len(runs) - 1, -1, -1):
+        a, b = runs[idx]
+        closer[idx] = later.get(b - a, -1)
+        later[b - a] = idx
+    spans = []
+    idx = 0
+    while idx < len(runs):
+        a = runs[idx][0]
+        if closer[idx] < 0 or seg[a - 1 : a] == "\\":
+            idx += 1
+        else:
+            spans.append((a, runs[closer[idx]][1]))
+            idx = closer[idx] + 1
+    return spans
+
+
+def _escapes(work: str) -> tuple[str, list[Span], list[int]]:
+    """Blank escaping backslashes; the escaped characters become inert placeholders."""
+    found = list(_ESCAPE.finditer(work))
+    spans = [(m.start(), m.start() + 1) for m in found]
+    escaped = [m.start() + 1 for m in found if m.group(1)]
+    return _ESCAPE.sub(lambda m: " \x00" if m.group(1) else " ", work), spans, escaped
+
+
+def _delimited(work: str, opener: str, closer: str) -> list[Span]:
+    spans = []
+    pos = work.find(opener)
+    while pos >= 0:
+        end = work.find(closer, pos + len(opener))
+        if end < 0:
+            break
+        spans.append((pos, end + len(closer)))
+        pos = work.find(opener, end + len(closer))
+    return spans
+
+
+def _raw_html(work: str, labels: Collection[str]) -> list[Span]:
+    spans = [span for o, c in _INLINE_SPECIAL for span in _delimited(work, o, c)]
+    work = blank(work, spans)
+    return spans + [m.span() for m in _INLINE_TAG.finditer(work)]
+
+
+def _images(work: str, labels: Collection[str]) -> list[Span]:
+    return [m.span() for m in _bracketed(_IMAGE, work, labels)]
+
+
+def _links(work: str, labels: Collection[str]) -> list[Span]:
+    spans: list[Span] = []
+    for m in _bracketed(_LINK, work, labels):
+        spans += ((m.start(), m.start(1)), (m.end(1), m.end()))
+    return spans
+
+
+def _bracketed(pattern: re.Pattern[str], work: str, labels: Collection[str]) -> list[re.Match[str]]:
+    """Links (or images): inline, full or collapsed reference, or a defined shortcut."""
+    found = []
+    pos = 0
+    while (m := pattern.search(work, pos)) is not None:
+        if m.end() == m.end(1) + 1 and _label(m.group(1)) not in labels:
+            pos = m.start() + 1
+        else:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
+def _footnotes(work: str, labels: Collection[str]) -> list[Span]:
+    return [m.span() for m in _FOOTNOTE.finditer(work)]
+
+
+def _urls(work: str, labels: Collection[str]) -> list[Span]:
+    return [m.span() for m in _URL.finditer(work)]
+
+
+def _punct(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _flanking(seg: str, a: int, b: int) -> tuple[bool, bool]:
+    """Whether the delimiter run ``seg[a:b]`` can open and can close emphasis."""
+    before = seg[a - 1] if a else " "
+    after = seg[b] if b < len(seg) else " "
+    left = not after.isspace() and (not _punct(after) or before.isspace() or _punct(before))
+    right = not before.isspace() and (not _punct(before) or after.isspace() or _punct(after))
+    if seg[a] == "_":
+        return left and (not right or _punct(before)), right and (not left or _punct(after))
+    return left, right
+
+
+def _emphasis(seg: str, work: str) -> list[Span]:
+    """Paired ``*``, ``_`` and ``~~`` runs; flanking is judged on the unmasked ``seg``."""
+    openers: dict[str, list[Span]] = {}
+    spans: list[Span] = []
+    for m in _DELIM.finditer(work):
+        opens, closes = _flanking(seg, m.start(), m.end())
+        stack = openers.setdefault(m.group()[0], [])
+        if closes and stack:
+            spans += (stack.pop(), m.span())
+        elif opens:
+            stack.append(m.span())
+    return spans
+
+
+_INLINE_STEPS = (
+    (("<",), _raw_html),
+    (("[^",), _footnotes),
+    (("![",), _images),
+    (("[",), _links),
+    (("://", "www."), _urls),
+)
+
+
+def _inline(seg: str, labels: Collection[str]) -> tuple[list[Span], list[int]]:
+    """Masks inside one leaf block, and the offsets of escaped characters."""
+    if not _INLINE_MARKUP.search(seg):
+        return [], []
+    spans = _code_spans(seg) if "`" in seg else []
+    work, escapes, escaped = _escapes(blank(seg, spans)) if "\\" in seg else (seg, [], [])
+    spans += escapes
+    for triggers, step in _INLINE_STEPS:
+        if any(t in work for t in triggers):
+            found = step(work, labels)
+            spans += found
+            work = blank(work, found)
+    if "*" in work or "_" in work or "~~" in work:
+        spans += _emphasis(seg, work)
+    return spans, escaped
+
+
+def strip(source: str) -> Stripped:
+    blocks = _Blocks(source)
+    blocks.run()
+    work = blank(source, blocks.masks)
+    masks = list(blocks.masks)
+    keep: set[int] = set()
+    for _, s, e in blocks.leaves:
+        spans, escaped = _inline(work[s:e], blocks.labels)
+        masks += ((s + a, s + b) for a, b in spans)
+        keep.update(s + p for p in escaped)
+    return finish(source, masks, blocks.leaves, keep)

@@ -1,0 +1,775 @@
+"""The Markdown and HTML strippers: exact prose, positions and blocks."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from html import unescape
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter.document import Document
+from linter.markup import html, markdown
+from linter.markup.stripped import Stripped
+
+_WORD = re.compile(r"\S+")
+_MARKED = re.compile(r"⟦(.*?)⟧", re.DOTALL)
+_NOT_BREAK = re.compile(r"[^\r\n]")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _check_blocks(result: Stripped) -> None:
+    previous = 0
+    for block in result.blocks:
+        assert previous <= block.start < block.end <= len(result.text)
+        assert not result.text[block.start].isspace()
+        assert not result.text[block.end - 1].isspace()
+        previous = block.end
+
+
+def _check_same_length(source: str, result: Stripped) -> None:
+    """Markdown without entities: ``text[i]`` is ``source[i]`` or a space."""
+    assert len(result.text) == len(source)
+    for char, orig in zip(result.text, source, strict=True):
+        assert char == orig or (char == " " and orig not in "\r\n")
+
+
+def _decoded(source: str) -> str:
+    """What the stripper makes of an entity-bearing source span."""
+    return _ENTITY.sub(lambda m: c if len(c := unescape(m.group())) == 1 else m.group(), source)
+
+
+def _template(template: str) -> tuple[str, str]:
+    """``a ⟦b⟧ c`` -> source ``a b c`` and the expected text, ``b`` blanked."""
+    source = _MARKED.sub(lambda m: m.group(1), template)
+    expected = _MARKED.sub(lambda m: _NOT_BREAK.sub(" ", m.group(1)), template)
+    return source, expected
+
+
+def expect_md(template: str) -> Stripped:
+    source, expected = _template(template)
+    result = md(source)
+    assert result.text == expected
+    return result
+
+
+def expect_ht(template: str) -> Stripped:
+    source, expected = _template(template)
+    result = ht(source)
+    assert result.text == expected
+    return result
+
+
+def md(source: str) -> Stripped:
+    result = markdown.strip(source)
+    _check_blocks(result)
+    if not result.offsets.text_starts:
+        _check_same_length(source, result)
+    return result
+
+
+def ht(source: str) -> Stripped:
+    result = html.strip(source)
+    _check_blocks(result)
+    _check_maps_back(source, result)
+    return result
+
+
+def _check_maps_back(source: str, result: Stripped) -> None:
+    """Every word of the text maps back to the source span it was decoded from."""
+    for m in _WORD.finditer(result.text):
+        assert _decoded(source_of(source, result, m.start(), m.end())) == m.group()
+
+
+def blocks(result: Stripped) -> list[tuple[str, str]]:
+    return [(b.kind, result.text[b.start : b.end]) for b in result.blocks]
+
+
+def words(result: Stripped) -> list[str]:
+    return result.text.split()
+
+
+def source_of(source: str, result: Stripped, start: int, end: int) -> str:
+    doc = Document("x", source, result.text, "html", result.blocks, result.offsets)
+    a, b = doc.to_source(start, end)
+    return source[a:b]
+
+
+# --- Markdown: front matter, code, comments -------------------------------------------
+
+
+def test_yaml_front_matter_is_masked() -> None:
+    src = "---\ntitle: Storm\ntags: [a, b]\n---\nThe storm hit.\n"
+    result = md(src)
+    assert words(result) == ["The", "storm", "hit."]
+    assert blocks(result) == [("paragraph", "The storm hit.")]
+
+
+def test_toml_front_matter_is_masked() -> None:
+    result = md("+++\ntitle = 'x'\n+++\nBody text.")
+    assert result.text == "   \n           \n   \nBody text."
+
+
+def test_front_matter_after_leading_comment_and_blank_line() -> None:
+    result = expect_md("⟦<!-- config: {a: b} -->⟧\n\n⟦---\ntitle: Loaded\n---⟧\n\nBody.")
+    assert blocks(result) == [("paragraph", "Body.")]
+
+
+def test_dashes_after_prose_are_not_front_matter() -> None:
+    result = md("Intro\n\n---\ntitle: x\n---\n")
+    assert blocks(result) == [("paragraph", "Intro"), ("heading", "title: x")]
+
+
+def test_unclosed_front_matter_is_a_thematic_break() -> None:
+    result = md("---\nNot front matter.\n")
+    assert blocks(result) == [("paragraph", "Not front matter.")]
+
+
+def test_fenced_code_with_info_string() -> None:
+    src = "Before.\n\n```python title=x\nprint('loaded term')\n```\n\nAfter.\n"
+    result = md(src)
+    assert words(result) == ["Before.", "After."]
+    assert blocks(result) == [("paragraph", "Before."), ("paragraph", "After.")]
+
+
+def test_tilde_fence_needs_matching_closer() -> None:
+    src = "~~~~\ncode\n~~~\nstill code\n~~~~~\nprose"
+    assert words(md(src)) == ["prose"]
+
+
+def test_unclosed_fence_runs_to_end_of_file() -> None:
+    result = md("Intro.\n```\ncode\n\nmore code\n")
+    assert words(result) == ["Intro."]
+
+
+def test_backtick_fence_info_with_backtick_is_inline() -> None:
+    result = md("``` a ` b\nnext")
+    assert blocks(result) == [("paragraph", "``` a ` b\nnext")]
+
+
+def test_fence_inside_list_item() -> None:
+    result = md("- item\n\n  ```\n  code\n  ```\n- next")
+    assert blocks(result) == [("list", "item"), ("list", "next")]
+
+
+def test_indented_code_block() -> None:
+    result = md("Para.\n\n    code line\n\tcode tab\n\nAfter.")
+    assert words(result) == ["Para.", "After."]
+
+
+def test_indented_line_continues_a_paragraph() -> None:
+    result = md("Text\n    still para\n")
+    assert blocks(result) == [("paragraph", "Text\n    still para")]
+
+
+def test_indented_continuation_in_list_is_not_code() -> None:
+    result = md("- item\n\n    more of item\n")
+    assert blocks(result) == [("list", "item"), ("list", "more of item")]
+
+
+def test_code_inside_list_item_needs_four_more_columns() -> None:
+    result = md("- a\n\n      code in item\n\n  para in item\n")
+    assert blocks(result) == [("list", "a"), ("list", "para in item")]
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Use ⟦`rm -rf`⟧ now.",
+        "A ⟦``x ` y``⟧ b",
+        "A ⟦```` ``` ````⟧ b",
+        "Lone ` tick",
+        "Mismatch `` one ` end",
+        "⟦\\⟧`not code`",
+        "Across ⟦`two\nlines`⟧ ok",
+    ],
+)
+def test_code_spans(template: str) -> None:
+    expect_md(template)
+
+
+def test_inline_html_comment_spanning_lines() -> None:
+    result = expect_md("One ⟦<!-- note\nto self -->⟧ two")
+    assert [b.kind for b in result.blocks] == ["paragraph"]
+
+
+def test_html_comment_block_spanning_blank_lines() -> None:
+    result = md("<!--\nhidden\n\nhidden too\n--> shown\n\nPara.")
+    assert blocks(result) == [("paragraph", "shown"), ("paragraph", "Para.")]
+
+
+@pytest.mark.parametrize("tag", ["script", "style", "pre", "textarea"])
+def test_html_block_with_raw_content(tag: str) -> None:
+    result = md(f"<{tag}>\nvar x = 1;\n</{tag}> after\n\ntext\n")
+    assert blocks(result) == [("paragraph", "after"), ("paragraph", "text")]
+
+
+def test_raw_html_tags_are_masked_text_kept() -> None:
+    expect_md('A ⟦<span class="x">⟧b⟦</span>⟧ ⟦<br/>⟧ c ⟦<?php x ?>⟧ d ⟦<!DOCTYPE y>⟧ e')
+
+
+def test_stray_angle_bracket_is_text() -> None:
+    assert md("a < b and c<d").text == "a < b and c<d"
+
+
+# --- Markdown: links, images, URLs --------------------------------------------------------
+
+
+def test_inline_link_keeps_text() -> None:
+    expect_md('See ⟦[⟧the report⟦](http://x.org/a_b "Title")⟧ today.')
+
+
+def test_link_with_angle_destination_and_parentheses() -> None:
+    expect_md("⟦[⟧a⟦](<u v>)⟧ ⟦[⟧b⟦](u(1))⟧ ⟦[⟧c⟦]( u 'T' )⟧")
+
+
+def test_image_is_masked_entirely() -> None:
+    expect_md('Look ⟦![a chart](c.png "t")⟧ here.')
+
+
+def test_image_inside_link() -> None:
+    expect_md("⟦[![badge](b.svg)](http://ci)⟧ ok")
+
+
+def test_reference_links() -> None:
+    expect_md(
+        "⟦[a]: /u⟧\n⟦[B]:  <http://x> 'T'⟧\n\n"
+        "⟦[⟧A⟦]⟧ and ⟦[⟧b⟦]⟧ and ⟦[⟧c⟦][]⟧ and ⟦[⟧x⟦][a]⟧ and [sic] ⟦[⟧y⟦][undefined]⟧"
+    )
+
+
+def test_reference_image_and_footnote() -> None:
+    result = expect_md("⟦[a]: /u⟧\n\nText⟦![alt][a]⟧ and a note⟦[^1]⟧.\n\n⟦[^1]:⟧ The note.")
+    assert [b.kind for b in result.blocks] == ["paragraph", "paragraph"]
+
+
+def test_link_reference_definition_after_paragraph() -> None:
+    result = expect_md('Para ⟦[⟧ref⟦]⟧.\n⟦[ref]: http://x.org "A title"⟧')
+    assert blocks(result) == [("paragraph", "Para  ref .")]
+
+
+def test_autolinks_and_bare_urls() -> None:
+    expect_md("x ⟦<http://a.b/c>⟧ ⟦<me@x.org>⟧ ⟦www.x.org/a⟧, (⟦https://e.com/p⟧). end")
+
+
+def test_url_inside_word_is_not_masked() -> None:
+    assert md("foo@www.example is odd").text == "foo@www.example is odd"
+
+
+# --- Markdown: headings, lists, quotes ----------------------------------------------------
+
+
+def test_atx_headings() -> None:
+    result = md("# One\n## Two ##\n###### Six #\n#Not\n### C# ###")
+    assert blocks(result) == [
+        ("heading", "One"),
+        ("heading", "Two"),
+        ("heading", "Six"),
+        ("paragraph", "#Not"),
+        ("heading", "C#"),
+    ]
+
+
+def test_setext_headings() -> None:
+    result = md("Big title\nover two\n=====\n\nSmall\n---\n\nText.")
+    assert blocks(result) == [
+        ("heading", "Big title\nover two"),
+        ("heading", "Small"),
+        ("paragraph", "Text."),
+    ]
+
+
+def test_thematic_breaks() -> None:
+    expect_md("A\n\n⟦***⟧\n⟦- - -⟧\n⟦___⟧\n\nB")
+
+
+def test_list_markers() -> None:
+    result = expect_md("⟦- ⟧dash\n⟦* ⟧star\n⟦+ ⟧plus\n⟦1. ⟧one\n⟦2) ⟧two\n")
+    assert [k for k, _ in blocks(result)] == ["list"] * 5
+
+
+def test_task_boxes() -> None:
+    result = md("- [ ] todo\n- [x] done\n- [X] Done\n- [y] not a box")
+    assert blocks(result) == [("list", "todo"), ("list", "done"), ("list", "Done"), ("list", "[y] not a box")]
+
+
+def test_nested_lists() -> None:
+    result = md("- a\n  - b\n    1. c\n- d\n  continued\n")
+    assert blocks(result) == [("list", "a"), ("list", "b"), ("list", "c"), ("list", "d\n  continued")]
+
+
+def test_numbered_line_does_not_interrupt_paragraph() -> None:
+    result = md("The storm hit in\n2019. It was bad.\n")
+    assert blocks(result) == [("paragraph", "The storm hit in\n2019. It was bad.")]
+
+
+def test_blockquote_containing_list() -> None:
+    result = md("> Quote start\n>\n> - item one\n> - item two\n>\n> End.\n")
+    assert result.text == "  Quote start\n \n    item one\n    item two\n \n  End.\n"
+    assert blocks(result) == [
+        ("blockquote", "Quote start"),
+        ("list", "item one"),
+        ("list", "item two"),
+        ("blockquote", "End."),
+    ]
+
+
+def test_nested_blockquote_and_lazy_line() -> None:
+    result = md("> > deep\nlazy\n\nout")
+    assert blocks(result) == [("blockquote", "deep\nlazy"), ("paragraph", "out")]
+
+
+# --- Markdown: emphasis, escapes, tables, entities -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "⟦*⟧a⟦*⟧ ⟦_⟧b⟦_⟧ ⟦**⟧c⟦**⟧ ⟦__⟧d⟦__⟧ ⟦~~⟧e⟦~~⟧",
+        "⟦***⟧both⟦***⟧ end",
+        "snake_case and ⟦__⟧init⟦__⟧",
+        "don't well-known co-op's",
+        "2 * 3 * 4",
+        "Price* applies",
+        "⟦**[⟧link⟦](u)**⟧ x",
+        "~one~ ~~~three~~~",
+        "⟦*⟧many\nlines⟦*⟧",
+    ],
+)
+def test_emphasis(template: str) -> None:
+    expect_md(template)
+
+
+def test_backslash_escapes() -> None:
+    expect_md("⟦\\⟧# not heading ⟦\\⟧*x⟦\\⟧* ⟦\\⟧\\ back⟦\\⟧\nbreak \\a")
+
+
+def test_table() -> None:
+    src = "| Name | Note |\n|:-----|-----:|\n| Ann  | a \\| b |\n| `x` | **y** |\n\nAfter."
+    result = md(src)
+    assert blocks(result) == [
+        ("table", "Name"),
+        ("table", "Note"),
+        ("table", "Ann"),
+        ("table", "a  | b"),
+        ("table", "y"),
+        ("paragraph", "After."),
+    ]
+    assert "-" not in result.text and "|" not in result.text.replace("a  | b", "")
+
+
+def test_table_without_outer_pipes_after_paragraph() -> None:
+    result = md("Intro line\na | b\n--|--\nc | d\n")
+    assert blocks(result) == [
+        ("paragraph", "Intro line"),
+        ("table", "a"),
+        ("table", "b"),
+        ("table", "c"),
+        ("table", "d"),
+    ]
+
+
+def test_table_needs_matching_cell_count() -> None:
+    result = md("a | b\n---\n")
+    assert blocks(result) == [("heading", "a | b")]
+
+
+def test_entities_in_markdown_prose() -> None:
+    src = "AT&amp;T said &ldquo;no&rdquo; `&amp;` \\&amp;"
+    result = md(src)
+    assert result.text == "AT&T said “no”          &amp;"
+    assert source_of(src, result, 0, 4) == "AT&amp;T"
+    assert source_of(src, result, 10, 14) == "&ldquo;no&rdquo;"
+
+
+# --- Markdown: line endings, long input ---------------------------------------------------
+
+
+def test_crlf_line_endings() -> None:
+    result = expect_md("⟦# ⟧H\r\n\r\n⟦- ⟧a\r\n⟦- ⟧b\r\n\r\n⟦> ⟧q\r\n")
+    assert blocks(result) == [("heading", "H"), ("list", "a"), ("list", "b"), ("blockquote", "q")]
+
+
+def test_cr_line_endings() -> None:
+    result = md("Para one\r\rPara *two*\r")
+    assert blocks(result) == [("paragraph", "Para one"), ("paragraph", "Para  two")]
+
+
+def test_tabs() -> None:
+    result = md("-\titem\n>\tquote\n\tcode\n")
+    assert blocks(result) == [("list", "item"), ("blockquote", "quote\n\tcode")]
+
+
+def test_leading_bom_is_not_special() -> None:
+    expect_md("\ufeffHello ⟦*⟧there⟦*⟧")
+
+
+def test_long_single_line_is_fast() -> None:
+    src = ("The mayor said *it* was `fine` and [here](http://x) is why_not. " * 800)[:50_000]
+    start = time.perf_counter()
+    result = md(src)
+    assert time.perf_counter() - start < 1.0
+    assert len(result.blocks) == 1
+
+
+PATHOLOGICAL = {
+    "brackets": "[" * 50_000,
+    "backticks": "`" * 25_000 + " x" * 12_500,
+    "open-tags": "<a " * 16_000,
+    "stars": "*a " * 16_000,
+    "underscores": "_" * 50_000,
+    "unclosed-links": "[a](" * 12_000,
+    "nested-brackets": "[ [x] " * 8_000,
+    "url-dots": "http://" + "." * 50_000,
+    "comments": "<!--" * 12_000,
+    "entities": "&amp;" * 10_000,
+    "table": "| a " * 12_000 + "\n" + "|---" * 12_000,
+    "quotes-in-tag": "<p a='" + "x ' " * 12_000,
+    "front-comments": "<!-- x -->" * 5_000 + "\n\ntext",
+}
+
+
+@pytest.mark.parametrize("src", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
+def test_pathological_lines_are_fast(src: str) -> None:
+    for strip in (markdown.strip, html.strip):
+        start = time.perf_counter()
+        strip(src)
+        assert time.perf_counter() - start < 1.0
+
+
+_MD_CHUNK = (
+    "Para with *emphasis*, [a link](http://x) and `code` &amp; more, said the mayor.\n"
+    "\n- item one\n- item two\n\n> quoted text\n\n# Heading\n\nPlain prose, no markup.\n\n"
+)
+_HTML_CHUNK = "<p class='a'>Text &amp; <a href='x'>link</a> &#8220;q&#8221;</p>\n<!-- c -->\n"
+
+
+@pytest.mark.parametrize(
+    ("strip", "chunk", "size", "seconds"),
+    [
+        pytest.param(markdown.strip, _MD_CHUNK, 1_000_000, 5.0, id="markdown-1MB"),
+        pytest.param(html.strip, _HTML_CHUNK, 1_000_000, 5.0, id="html-1MB"),
+        pytest.param(markdown.strip, _MD_CHUNK, 5_000_000, 20.0, id="markdown-5MB", marks=pytest.mark.slow),
+        pytest.param(html.strip, _HTML_CHUNK, 5_000_000, 20.0, id="html-5MB", marks=pytest.mark.slow),
+    ],
+)
+def test_large_files_are_fast(
+    strip: Callable[[str], Stripped], chunk: str, size: int, seconds: float
+) -> None:
+    src = chunk * (size // len(chunk))
+    start = time.perf_counter()
+    result = strip(src)
+    assert time.perf_counter() - start < seconds
+    assert len(result.blocks) >= size // len(chunk)
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+
+def test_html_blocks_and_kinds() -> None:
+    src = (
+        "<html><head><title>T</title></head><body><h1>Head</h1><p>Para <em>one</em>.</p>"
+        "<ul><li>one<li>two</ul><blockquote><p>bq</p></blockquote>"
+        "<table><tr><th>c1<td>c2</table>loose <div>div text</div></body></html>"
+    )
+    result = ht(src)
+    assert len(result.text) == len(src)
+    assert blocks(result) == [
+        ("paragraph", "T"),
+        ("heading", "Head"),
+        ("paragraph", "Para     one     ."),
+        ("list", "one"),
+        ("list", "two"),
+        ("blockquote", "bq"),
+        ("table", "c1"),
+        ("table", "c2"),
+        ("paragraph", "loose"),
+        ("paragraph", "div text"),
+    ]
+
+
+def test_html_list_item_with_paragraphs_and_nested_list() -> None:
+    result = ht("<ul><li><p>a</p><p>b</p><ol><li>c</li></ol></li></ul><p>d")
+    assert blocks(result) == [("list", "a"), ("list", "b"), ("list", "c"), ("paragraph", "d")]
+
+
+def test_html_unclosed_paragraphs_split() -> None:
+    result = ht("<p>One<p>Two<h2>Three</h2>Four")
+    assert blocks(result) == [
+        ("paragraph", "One"),
+        ("paragraph", "Two"),
+        ("heading", "Three"),
+        ("paragraph", "Four"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["script", "style", "pre", "code", "kbd", "samp", "noscript", "iframe", "template", "svg", "math"],
+)
+def test_html_code_like_content_is_masked(tag: str) -> None:
+    result = expect_ht(f"⟦<p>⟧Before ⟦<{tag} class='x'>hidden <b>x</b> text</{tag.upper()}>⟧ after⟦</p>⟧")
+    assert [b.kind for b in result.blocks] == ["paragraph"] * (2 if tag == "pre" else 1)
+
+
+def test_html_self_closed_svg_masks_nothing_more() -> None:
+    assert words(ht("<p>a <svg/> b</p>")) == ["a", "b"]
+
+
+def test_html_comments_doctype_cdata_pi() -> None:
+    expect_ht("⟦<!DOCTYPE html><!-- c\n> --><?xml x?><![CDATA[ <p>x</p> ]]>⟧Text")
+
+
+def test_html_attribute_with_angle_bracket() -> None:
+    src = "<a title=\"a > b\" href='x>y' data-x=z>link</a>"
+    assert words(ht(src)) == ["link"]
+
+
+def test_html_unclosed_tag_runs_to_end() -> None:
+    result = expect_ht('Text ⟦<p class="x\nmore words⟧')
+    assert blocks(result) == [("paragraph", "Text")]
+
+
+def test_html_unclosed_quote_runs_to_end() -> None:
+    assert words(ht('a <p title="x>b</p> c')) == ["a"]
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "a < b",
+        "x<3 y",
+        "a </ b",
+        "end <",
+        "a <= b >= c",
+        "a ⟦<!-- never closed⟧",
+        "a ⟦</p never⟧",
+        "⟦<script>never closed⟧",
+        "⟦<p>⟧a⟦</p>⟧⟦</div>⟧⟦</li>⟧b",
+    ],
+)
+def test_html_broken_markup(template: str) -> None:
+    expect_ht(template)
+
+
+def test_html_crlf_inside_tags_kept() -> None:
+    result = expect_ht('⟦<p\r\nclass="a">⟧One⟦</p>⟧\r\n⟦<p>⟧Two⟦</p>⟧')
+    assert blocks(result) == [("paragraph", "One"), ("paragraph", "Two")]
+
+
+# --- HTML entities -----------------------------------------------------------------------
+
+ENTITY_FIXTURES = [
+    "<p>&ldquo;Quote&rdquo; said the mayor&#8217;s aide.</p>",
+    "<p>&amp;start and end&amp;</p>",
+    "<p>A&nbsp;B &#x201C;hex&#X201d; &#65;&#66;C</p>",
+    "&lt;tag&gt; at top &copy;",
+    "<h1>Fish &amp; Chips</h1>\n<p>caf&eacute; &mdash; na&iuml;ve</p>",
+    "<li>&#8220;</li><li>x&#8221;</li>",
+    '<a title="&amp;">x&amp;y</a> &bogus; &amp',
+]
+
+
+MD_ENTITY_FIXTURES = [
+    "AT&amp;T said &ldquo;no&rdquo; to the mayor&#8217;s plan.",
+    "&amp;start and end&amp;",
+    "# Fish &amp; Chips\n\n- caf&eacute; &mdash; na&iuml;ve\n\n> &#x201C;hex&#X201d;",
+    "| &lt;a&gt; | b&nbsp;c |\n|---|---|\n| `&amp;` | [x&amp;y](u) |",
+]
+ENTITY_CASES = [(html.strip, src) for src in ENTITY_FIXTURES] + [
+    (markdown.strip, src) for src in MD_ENTITY_FIXTURES
+]
+
+
+@pytest.mark.parametrize(("strip", "src"), ENTITY_CASES)
+def test_entity_spans_map_back_to_source(strip: Callable[[str], Stripped], src: str) -> None:
+    result = strip(src)
+    assert result.offsets.text_starts
+    found = list(_WORD.finditer(result.text))
+    for m in found:
+        assert _decoded(source_of(src, result, m.start(), m.end())) == m.group()
+        for a in range(m.start(), m.end()):
+            for b in range(a + 1, m.end() + 1):
+                assert _decoded(source_of(src, result, a, b)) == result.text[a:b]
+    for m, n in pairwise(found):  # two words and the plain gap between them
+        if source_of(src, result, m.end(), n.start()) == result.text[m.end() : n.start()]:
+            piece = source_of(src, result, m.start(), n.end())
+            assert _decoded(piece) == result.text[m.start() : n.end()]
+    for block in result.blocks:
+        piece = source_of(src, result, block.start, block.end)
+        assert not piece[0].isspace() and not piece[-1].isspace()
+
+
+def test_entities_decoded_to_one_character() -> None:
+    result = ht("<p>&ldquo;Hi&rdquo; &nbsp;x&NotEqualTilde;&bogus;&#0;</p>")
+    assert result.text == "   \u201cHi\u201d \u00a0x&NotEqualTilde;&bogus;\ufffd    "
+    assert blocks(result) == [("paragraph", result.text[3:-4])]
+
+
+def test_entities_at_start_and_end_of_text_node() -> None:
+    src = "<p>&amp;x</p><p>y&amp;</p>"
+    result = ht(src)
+    assert result.text == "   &x       y&    "
+    assert blocks(result) == [("paragraph", "&x"), ("paragraph", "y&")]
+    first, second = result.blocks
+    assert source_of(src, result, first.start, first.end) == "&amp;x"
+    assert source_of(src, result, second.start, second.end) == "y&amp;"
+    assert source_of(src, result, first.start, first.start + 1) == "&amp;"
+    assert source_of(src, result, second.end - 1, second.end) == "&amp;"
+
+
+def test_entities_in_attributes_and_code_are_not_decoded() -> None:
+    src = '<p title="&amp;">a</p><code>&amp;</code>'
+    result = ht(src)
+    assert len(result.text) == len(src)
+    assert result.offsets.text_starts == ()
+
+
+# --- properties ------------------------------------------------------------------------
+
+MD_TOKENS = [
+    "word",
+    "Mayor",
+    "don't",
+    "snake_case",
+    "well-known",
+    " ",
+    " ",
+    "  ",
+    "    ",
+    "\t",
+    "\n",
+    "\n",
+    "\r\n",
+    "\r",
+    "#",
+    "##",
+    "-",
+    "*",
+    "+",
+    "_",
+    "**",
+    "__",
+    "~~",
+    "`",
+    "``",
+    "```",
+    "~~~",
+    ">",
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "<",
+    ">",
+    "|",
+    "---",
+    "===",
+    "\\",
+    "1.",
+    "2)",
+    "http://x.org/a",
+    "www.y.com",
+    "<b>",
+    "</b>",
+    "<!--",
+    "-->",
+    "[ ]",
+    "[x]",
+    ":",
+    '"',
+    "'",
+    "&",
+    "amp",
+    "<script>",
+    "</script>",
+    "+++",
+    "[^1]",
+    "<http://z>",
+    "\u00e9",
+]
+HTML_TOKENS = [
+    "word",
+    "Mayor",
+    "don't",
+    " ",
+    "\n",
+    "\r\n",
+    "<p>",
+    "</p>",
+    "<li>",
+    "<ul>",
+    "</ul>",
+    "<h2>",
+    "</h2>",
+    "<blockquote>",
+    "</blockquote>",
+    "<td>",
+    "<table>",
+    "<div class='a'>",
+    "</div>",
+    "<",
+    ">",
+    "</",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "<!DOCTYPE html>",
+    "<script>",
+    "</script>",
+    "<pre>",
+    "</pre>",
+    '"',
+    "'",
+    "=",
+    "&amp;",
+    "&ldquo;",
+    "&nbsp;",
+    "&#8217;",
+    "&#x41;",
+    "&bogus;",
+    "&",
+    ";",
+    "<br/>",
+    "<a href='x'>",
+    "</a>",
+    "<svg/>",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MD_TOKENS), max_size=60))
+def test_markdown_property(tokens: list[str]) -> None:
+    src = "".join(tokens)
+    result = markdown.strip(src)
+    _check_blocks(result)
+    _check_same_length(src, result)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*MD_TOKENS, "&amp;", "&ldquo;", "&#8217;", ";"]), max_size=60))
+def test_markdown_property_with_entities(tokens: list[str]) -> None:
+    src = "".join(tokens)
+    result = markdown.strip(src)
+    _check_blocks(result)
+    for m in _WORD.finditer(result.text):
+        piece = source_of(src, result, m.start(), m.end())
+        assert piece == m.group() or "&" in piece
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HTML_TOKENS), max_size=60))
+def test_html_property(tokens: list[str]) -> None:
+    src = "".join(tokens)
+    result = html.strip(src)
+    _check_blocks(result)
+    _check_maps_back(src, result)
+    for m in _WORD.finditer(result.text):
+        piece = source_of(src, result, m.start(), m.end())
+        assert piece == m.group() or "&" in piece
