@@ -24,6 +24,7 @@ from linter.files import FileError, decode, expand, read_text
 from linter.fixes import unified_diff, write_atomic
 from linter.loader import LoadErrors
 from linter.markup import STRIPPERS, format_for, make_document
+from linter.parallel import default_jobs, lint_paths
 from linter.reporters import REPORTERS, FileResult, Report, exit_code
 from linter.rule import RuleError
 from linter.runner import RunOptions, findings_for, fixed_text
@@ -53,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="report only findings on lines added or changed since git REV")
     check.add_argument("--report-unused-disables", action="store_true",
                        help="report copydesk-disable comments that suppressed nothing")
+    check.add_argument("--jobs", "-j", type=int, default=default_jobs(),
+                       help="processes for many files (default: the number of cores)")
     fix = sub.add_parser("fix", help="apply safe fixes (exit 1 when a file changed)")
     _input_options(fix)
     fix.add_argument("--diff", action="store_true", help="print a unified diff instead of writing")
@@ -131,6 +134,35 @@ def _fix_one(doc: Document, bom: bool, project: Project, show_diff: bool) -> tup
     return doc, 0
 
 
+def _lint_serial(args: argparse.Namespace, project: Project, options: RunOptions,
+                 errors: list[tuple[str, str]]) -> tuple[list[FileResult], int]:
+    """Lint one file after another (stdin, --fix); return results and how many files changed."""
+    results: list[FileResult] = []
+    changed = 0
+    vocab = project.vocab
+    for doc, bom in _documents(args, project, errors):
+        if args.fix:
+            doc, count = _fix_one(doc, bom, project, show_diff=False)
+            changed += bool(count)
+        try:
+            results.append(FileResult.of(doc, findings_for(doc, project, options, vocab)))
+        except GitError as exc:
+            errors.append((doc.path, str(exc)))
+    return results, changed
+
+
+def _lint_parallel(args: argparse.Namespace, project: Project, options: RunOptions,
+                   errors: list[tuple[str, str]]) -> list[FileResult]:
+    paths = list(expand(args.paths, project.config.root, project.config.ignore))
+    results = []
+    for outcome in lint_paths(paths, project, options, args.jobs):
+        if outcome.result is not None:
+            results.append(outcome.result)
+        if outcome.error is not None:
+            errors.append(outcome.error)
+    return results
+
+
 def run_check(args: argparse.Namespace, project: Project) -> int:
     if args.diff_base:
         try:
@@ -139,18 +171,12 @@ def run_check(args: argparse.Namespace, project: Project) -> int:
             print(f"copydesk: {exc}", file=sys.stderr)
             return Exit.ERROR
     options = RunOptions(args.report_unused_disables, args.diff_base)
-    results: list[FileResult] = []
     errors: list[tuple[str, str]] = []
     changed = 0
-    vocab = project.vocab
-    for doc, bom in _documents(args, project, errors):
-        if args.fix:
-            doc, count = _fix_one(doc, bom, project, show_diff=False)
-            changed += bool(count)
-        try:
-            results.append(FileResult(doc.path, tuple(findings_for(doc, project, options, vocab)), doc))
-        except GitError as exc:
-            errors.append((doc.path, str(exc)))
+    if args.fix or "-" in args.paths or args.diff_base:
+        results, changed = _lint_serial(args, project, options, errors)
+    else:
+        results = _lint_parallel(args, project, options, errors)
     report = Report(tuple(results), tuple(errors), tuple(project.rules))
     _print(REPORTERS[args.format](report, _colour(args.color, sys.stdout)))
     code = exit_code(report, args.fail_on or project.config.fail_on or "error")

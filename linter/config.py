@@ -23,11 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from linter import specs
+from linter.document import Document
 from linter.findings import LEVEL_NAMES, Severity
 from linter.globs import matches_any, relative_posix
 from linter.kinds import KINDS
 from linter.kinds.base import Exceptions, OptionError
 from linter.loader import RuleSet, bundled_dir, bundled_styles, load_styles
+from linter.prefilter import Prefilter
 from linter.rule import Rule, RuleError
 from linter.yamlsrc import YamlError, YamlMap, load
 
@@ -215,6 +217,14 @@ class Project:
     ruleset: RuleSet
     rules: list[Rule]
     _by_globs: dict[tuple[str, ...], list[Rule]] = field(default_factory=dict)
+    _prefilters: dict[int, Prefilter] = field(default_factory=dict)
+
+    def candidates(self, doc: Document) -> list[Rule]:
+        """The rules for ``doc``'s path that can match it (see :mod:`linter.prefilter`)."""
+        rules = self.rules_for(doc.path)
+        if id(rules) not in self._prefilters:
+            self._prefilters[id(rules)] = Prefilter(rules)
+        return self._prefilters[id(rules)].candidates(doc)
 
     @property
     def vocab(self) -> Exceptions | None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from linter.document import Document
 from linter.findings import Finding, Severity
-from linter.rule import Rule
 from linter.rule import Rule
 
 JSON_SCHEMA_VERSION = 1
@@ -19,9 +18,16 @@ WINDOW = 80
 
 @dataclass(frozen=True)
 class FileResult:
+    """One file's findings, with the source lines they sit on (for excerpts)."""
+
     path: str
     findings: tuple[Finding, ...]
-    document: Document | None = None
+    lines: Mapping[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Document, findings: Sequence[Finding]) -> FileResult:
+        wanted = {n for f in findings for n in (f.line, f.end_line)}  # SARIF converts both columns
+        return cls(doc.path, tuple(findings), {n: doc.line_text(n) for n in sorted(wanted)})
 
 
 @dataclass(frozen=True)
@@ -30,7 +36,6 @@ class Report:
 
     files: tuple[FileResult, ...]
     errors: tuple[tuple[str, str], ...]
-    rules: tuple[Rule, ...] = ()
     rules: tuple[Rule, ...] = ()
 
     def counts(self) -> dict[Severity, int]:
@@ -61,8 +66,7 @@ def excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
     return shown, start - left + len(pre), min(end, right) - left + len(pre)
 
 
-def _context(doc: Document, f: Finding, colour: bool) -> Iterator[str]:
-    text = doc.line_text(f.line)
+def _context(text: str, f: Finding, colour: bool) -> Iterator[str]:
     end = f.end_column - 1 if f.end_line == f.line else len(text)
     shown, s, e = excerpt(text, f.column - 1, max(end, f.column))
     yield "    " + shown
@@ -74,8 +78,8 @@ def format_text(report: Report, colour: bool = False) -> Iterator[str]:
         for f in result.findings:
             level = _paint(f.severity.label, _COLOURS[f.severity], colour)
             yield f"{f.path}:{f.line}:{f.column}: {level} {f.rule_id} {f.message}"
-            if result.document is not None:
-                yield from _context(result.document, f, colour)
+            if f.line in result.lines:
+                yield from _context(result.lines[f.line], f, colour)
     for path, message in report.errors:
         yield _paint(f"{path}: error: {message}", "31", colour)
     yield summary(report)

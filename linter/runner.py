@@ -25,7 +25,7 @@ class RunOptions:
 
 def findings_for(doc: Document, project: Project, options: RunOptions,
                  vocab: Exceptions | None = None) -> list[Finding]:
-    found = lint_document(doc, project.rules_for(doc.path), vocab)
+    found = lint_document(doc, project.candidates(doc), vocab)
     found = suppress.apply(doc, found, project.rule_ids, options.report_unused)
     if options.diff_base and doc.path != "-":
         found = touching(found, changed_lines(doc.path, options.diff_base))
@@ -39,7 +39,7 @@ def fixed_text(doc: Document, project: Project, vocab: Exceptions | None = None)
     """
     source, applied = doc.source, 0
     for _ in range(MAX_FIX_PASSES):
-        found = suppress.apply(doc, lint_document(doc, project.rules_for(doc.path), vocab),
+        found = suppress.apply(doc, lint_document(doc, project.candidates(doc), vocab),
                                project.rule_ids)
         fixes = choose(found)
         if not fixes:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.document import Document
+from linter.literals import required
 from linter.rule import Hit, Rule
 from linter.specs import Spec
 
@@ -41,6 +42,8 @@ class Kind:
     required: tuple[str, ...] = ()
     defaults: Mapping[str, Any] | None = None
     configure: Callable[[Any, Mapping[str, Any]], Any] | None = None
+    # Literals one of which every hit contains (see linter.prefilter), or None.
+    anchors: Callable[[Any], frozenset[str] | None] | None = None
     preferable: Callable[[Any], frozenset[str]] | None = None
 
 
@@ -123,6 +126,12 @@ class Exceptions:
 
 def _never(start: int, end: int) -> bool:
     return False
+
+
+def pattern_anchors(options: Any) -> frozenset[str] | None:
+    """Anchors for a kind whose options keep their one regex in ``pattern``."""
+    pattern: re.Pattern[str] = options.pattern
+    return required(pattern.pattern, pattern.flags)
 
 
 def matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int, re.Match[str]]]:

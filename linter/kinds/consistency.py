@@ -17,6 +17,7 @@ from typing import Any
 from linter import specs
 from linter.document import Document
 from linter.kinds.base import Kind, OptionError, compile_terms, keep_case, matches, ungroup
+from linter.literals import required
 from linter.rule import Hit, Rule
 from linter.visibility import visible
 
@@ -53,6 +54,14 @@ def _pair_hits(doc: Document, rule: Rule, pattern: re.Pattern[str]) -> Iterator[
                       (keep_case(m.group(), first.group()),), related=first.span())
 
 
+def anchors(opts: Options) -> frozenset[str] | None:
+    """Both forms must occur for a finding, so either side's anchors will do: take all."""
+    found = [required(p.pattern, p.flags) for p in opts.pairs]
+    if any(a is None for a in found):
+        return None
+    return frozenset().union(*found)  # type: ignore[arg-type]
+
+
 def find(doc: Document, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
     for pattern in opts.pairs:
@@ -66,4 +75,5 @@ KIND = Kind(
     required=("either",),
     build=build,
     find=find,
+    anchors=anchors,
 )

@@ -9,7 +9,7 @@ from typing import Any
 
 from linter import specs
 from linter.document import Document
-from linter.kinds.base import Exceptions, Kind, OptionError, compile_terms, matches
+from linter.kinds.base import Exceptions, Kind, OptionError, compile_terms, matches, pattern_anchors
 from linter.rule import Hit, Rule
 
 
@@ -65,4 +65,5 @@ KIND = Kind(
     },
     build=build,
     find=find,
+    anchors=pattern_anchors,
 )

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from linter import specs
 from linter.document import Document
-from linter.kinds.base import Exceptions, Kind, OptionError, keep_case
+from linter.kinds.base import Exceptions, Kind, OptionError, keep_case, pattern_anchors
 from linter.rule import Hit, Rule
 from linter.visibility import visible
 
@@ -211,6 +211,7 @@ KIND = Kind(
     required=("entries",),
     build=build,
     find=find,
+    anchors=pattern_anchors,
     configure=configure,
     preferable=preferable,
 )

@@ -14,7 +14,16 @@ from typing import Any
 
 from linter import specs
 from linter.document import Document
-from linter.kinds.base import Exceptions, Kind, OptionError, compile_terms, keep_case, matches, ungroup
+from linter.kinds.base import (
+    Exceptions,
+    Kind,
+    OptionError,
+    compile_terms,
+    keep_case,
+    matches,
+    pattern_anchors,
+    ungroup,
+)
 from linter.rule import Hit, Rule
 
 _GROUP_REF = re.compile(r"\$(\d)")
@@ -107,4 +116,5 @@ KIND = Kind(
     required=("swap",),
     build=build,
     find=find,
+    anchors=pattern_anchors,
 )

@@ -1,0 +1,54 @@
+"""The prefilter changes speed, never findings."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+from expectations import parse
+
+from linter.engine import lint_document
+from linter.literals import required
+from linter.loader import bundled_dir, bundled_styles, load_styles
+from linter.markup import format_for, make_document
+from linter.prefilter import Prefilter
+
+RULES = load_styles([(s, bundled_dir() / s) for s in bundled_styles() if s != "Proselint"]
+                    + [("Core", FIXTURES / "styles" / "Core")]).rules
+PREFILTER = Prefilter(RULES)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchors"),
+    [
+        (r"\b(?:terrorists?|freedom\s+fighters?)\b", {"terrorist", "freedom"}),
+        (r"\b(?:Kiev|Alma-Ata)\b", {"kiev", "alma-ata"}),
+        (r"[\"“]terrorists?[\"”]", {"terrorist"}),
+        (r"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)", None),
+        (r"ab|cde", None),
+        (r"\bSTRASSE\b", {"strasse"}),
+    ],
+)
+def test_required_literals(pattern: str, anchors: set[str] | None) -> None:
+    assert required(pattern) == (frozenset(anchors) if anchors is not None else None)
+
+
+def _texts() -> list[tuple[str, str]]:
+    texts = [(e, "text") for r in RULES for e in (*r.examples.fail, *r.examples.pass_)]
+    for path in sorted(FIXTURES.rglob("*")):
+        if path.is_file() and format_for(path.name):
+            texts.append((parse(path.read_text(encoding="utf-8-sig")).source, format_for(path.name) or "text"))
+    return texts
+
+
+def test_same_findings_with_and_without_prefilter() -> None:
+    for text, fmt in _texts():
+        doc = make_document("x", text, fmt)
+        every = lint_document(doc, RULES)
+        filtered = lint_document(make_document("x", text, fmt), PREFILTER.candidates(doc))
+        assert filtered == every, text[:80]
+
+
+def test_prefilter_skips_rules_without_their_words() -> None:
+    doc = make_document("x", "The weather was mild and the match ended level.", "text")
+    skipped = {r.id for r in RULES} - {r.id for r in PREFILTER.candidates(doc)}
+    assert {"Core.Labels", "Core.Places", "Names.Places"} <= skipped
