@@ -1,0 +1,110 @@
+"""Focused behaviour of the Bias pack: voice, quotations, exceptions, consistency."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import lint, rules_for
+
+from linter.findings import Finding, Severity
+
+BIAS = "styles: [Bias]"
+
+
+def found(text: str, rule_id: str) -> list[Finding]:
+    return [f for f in lint(text, config=BIAS) if f.rule_id == rule_id]
+
+
+def test_writers_voice_label_is_an_error() -> None:
+    (f,) = found("Terrorists stormed the ministry at dawn.", "Bias.Labels")
+    assert (f.severity, f.match, f.column) == (Severity.ERROR, "Terrorists", 1)
+    assert "describe what they did" in f.message
+
+
+def test_attributed_label_is_a_suggestion_with_the_attributed_message() -> None:
+    (f,) = found("Police said the man was a terrorist.", "Bias.Labels")
+    assert f.severity is Severity.SUGGESTION
+    assert f.message.startswith("'a terrorist' is attributed here")
+    assert "quote the source directly" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "“These terrorists will face justice,” the minister said.",
+    "«Our martyrs will not be forgotten», the commander said.",
+    "“Terror suspects were held overnight,” the officer said.",
+])
+def test_direct_quotations_are_not_reported(text: str) -> None:
+    assert lint(text, config=BIAS) == []
+
+
+@pytest.mark.parametrize(("text", "rule_id"), [
+    ("Parliament passed new counter-terrorism laws.", "Bias.Labels"),
+    ("The bill gives anti-terrorist police new powers.", "Bias.Labels"),
+    ("Officials voiced fears of terrorist attacks.", "Bias.Labels"),
+    ("Laws to deter terrorists were passed in 2001.", "Bias.Labels"),
+    ("He wrote a history of the war on terror.", "Bias.TerrorModifier"),
+    ("The anti-terror laws were renewed.", "Bias.TerrorModifier"),
+    ("Rebels claimed responsibility for the blast.", "Bias.ReportingVerbs"),
+    ("The floods claimed 12 lives.", "Bias.ReportingVerbs"),
+    ("She claimed the title in straight sets.", "Bias.ReportingVerbs"),
+    ("The show has a cult following in Japan.", "Bias.Religion"),
+    ("The firm passed on the higher costs.", "Bias.Euphemisms"),
+    ("The company executed the plan.", "Bias.Military"),
+    ("The People's Liberation Army held drills.", "Bias.Military"),
+    ("The minister promised radical reform.", "Bias.Ideology"),
+    ("So-called grid computing spreads the load.", "Bias.Doubt"),
+    ("The exits are clearly marked.", "Bias.Editorializing"),
+])
+def test_generic_and_technical_uses_are_excepted(text: str, rule_id: str) -> None:
+    assert found(text, rule_id) == []
+
+
+def test_scare_quotes_are_reported_even_when_attributed() -> None:
+    (f,) = found("A spokesman described the attackers as “terrorists”, officials said.",
+                 "Bias.ScareQuotes")
+    assert (f.severity, f.match) == (Severity.ERROR, "“terrorists”")
+    assert found("A spokesman described the attackers as “terrorists”.", "Bias.Labels") == []
+
+
+def test_so_called_label_is_one_finding_not_two() -> None:
+    findings = lint("The so-called freedom fighters fled.", config=BIAS)
+    assert [(f.rule_id, f.match) for f in findings] == [
+        ("Bias.ScareQuotes", "so-called freedom fighters")]
+
+
+def test_so_called_inside_a_speakers_quotation_is_the_speakers() -> None:
+    assert lint("“We will not deal with so-called martyrs,” the minister said.", config=BIAS) == []
+
+
+def test_consistency_reports_the_later_label_and_names_the_first() -> None:
+    text = "Gunmen attacked a bus on Monday.\nTerrorists attacked a market on Tuesday.\n"
+    (f,) = found(text, "Bias.LabelConsistency")
+    assert (f.line, f.column, f.match) == (2, 1, "Terrorists")
+    assert "'Terrorists' here but 'Gunmen' earlier" in f.message
+    assert f.message.endswith("(compare line 1, column 1)")
+    assert f.fix is None
+
+
+def test_consistency_ignores_labels_inside_quotations() -> None:
+    text = "“Terrorists did this,” the mayor said. Gunmen opened fire again on Sunday."
+    assert found(text, "Bias.LabelConsistency") == []
+
+
+def test_substitutions_offer_neutral_words_without_a_forced_fix() -> None:
+    (verb,) = found("The senator slammed the plan.", "Bias.ReportingVerbs")
+    assert verb.suggestions == ("criticised",)
+    (terror,) = found("Police held two terror suspects.", "Bias.TerrorModifier")
+    assert terror.suggestions == ("suspects", "terrorism suspects")
+    assert terror.fix is None
+
+
+def test_euphemism_swap_is_fixable() -> None:
+    (f,) = found("The singer passed away on Monday.", "Bias.Euphemisms")
+    assert f.fix is not None and f.fix.replacement == "died"
+
+
+def test_bias_rules_name_a_source_and_have_examples() -> None:
+    rules = [r for r in rules_for(BIAS) if r.style == "Bias"]
+    assert len(rules) >= 15
+    for rule in rules:
+        assert rule.source and rule.description, rule.id
+        assert rule.examples.fail and rule.examples.pass_, rule.id
