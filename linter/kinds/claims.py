@@ -1,0 +1,389 @@
+"""``claims``: claims in the writer's voice that need a source and have none.
+
+One kind, four detectors chosen by ``claim``:
+
+``weasel``
+    a ``triggers`` match (``experts say``, ``it is believed``) with no named
+    source in the ``window``: a reporting verb, phrase or noun with a name or
+    a source noun close to it, both outside the phrase and outside other
+    trigger phrases;
+``figure``
+    a ``triggers`` match (``12 people were killed``) with no attribution cue
+    of any kind in the window (reporting cues, source nouns, the rule's own
+    ``cues`` such as ``census``);
+``accusation``
+    a violent or criminal verb from ``verbs`` whose doer is vague (a word
+    from ``actors`` just before it), or a verb from ``passives`` whose doer
+    is missing (``was looted``, with no ``by``), in a sentence with no
+    ``benign`` cause (``killed in a crash``) and no attribution cue in the
+    window;
+``quote``
+    a full direct quotation (it opens its sentence, has at least ``minwords``
+    words and ends in punctuation or runs on to the paragraph end; partial
+    quotations woven into a sentence belong to that sentence's subject), not
+    the title of a work (after a word from ``titles``), with no reporting
+    cue outside quotations and no ``Speaker:`` introduction in the window,
+    and not right after a sentence that ends a quotation or points to a
+    person (a pronoun, a source noun or a name: ``Mr Howard was dismissive.``).
+
+Windows: ``sentence``; ``next-sentence`` (the sentence and the one after
+it); ``paragraph``; ``adjacent`` (the paragraph and the sentences on either
+side). A trigger may mark the part to report with a group named ``claim``;
+otherwise the whole match is reported. The word lists live in the rule
+files; the reporting cues and source nouns in ``rules/_data/cues.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from linter import specs
+from linter.cues import REPORTING_KINDS, Cue
+from linter.document import Document
+from linter.kinds.base import Exceptions, Kind, OptionError, compile_terms, flexible_spaces
+from linter.regions import Quotation, Regions
+from linter.rule import Hit, Rule
+
+CLAIMS = ("weasel", "figure", "accusation", "quote")
+WINDOWS = ("sentence", "next-sentence", "paragraph", "adjacent")
+_SOURCE_KINDS = frozenset({"source", "name"})
+# Past passives only ("be killed", "are killed" are hypothetical or generic), and not
+# in a relative clause that describes victims ("survivors who were attacked").
+_PASSIVE = (
+    r"\b(?<!who\s)(?<!which\s)(?<!that\s)(?:was|were|been)\s+"
+    r"(?:(?:also|allegedly|reportedly|then)\s+)?"
+)
+_AGENT = re.compile(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
+_LEAD_WORDS = re.compile(r"\S+(?:\s+\S+){0,2}")
+_WORD = re.compile(r"[\w'’-]+")
+_COLON_INTRO = re.compile(r":\s*\Z")
+_NOT_OPENING = re.compile(r"\w")  # a word before the opening mark: a partial quotation
+_QUOTE_ENDS = frozenset(".,!?…;:-—–")
+_LABEL = re.compile(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*:")
+_NEAR = 60  # characters between a reporting cue and the name it goes with
+_HEADLINE = 120  # the longest first line taken as a headline, as in linter.markup.plain
+_CLOSING = frozenset('"”’\'»›')
+_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+# Capitalised words that do not name anyone.
+_NOT_NAMES = frozenset(
+    "I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December".split()
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    claim: str
+    window: str
+    triggers: re.Pattern[str] | None
+    cues: re.Pattern[str] | None
+    benign: re.Pattern[str] | None
+    titles: re.Pattern[str] | None
+    minwords: int
+    exceptions: Exceptions
+
+
+def _regex(key: str, patterns: tuple[str, ...], flags: int) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{flexible_spaces(p)})" for p in patterns), flags)
+    except re.error as exc:
+        raise OptionError(key, f"bad regular expression in {key}: {exc}") from None
+
+
+def _terms(key: str, words: tuple[str, ...]) -> re.Pattern[str] | None:
+    return compile_terms(key, words, ignorecase=True, nonword=False) if words else None
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(flexible_spaces(w) for w in words) or "(?!)"
+
+
+def _accusation(keys: Mapping[str, Any], flags: int) -> re.Pattern[str]:
+    """``<actor> [up to two words] <verb>`` or ``<passive> <verb>``, the verb as ``claim``."""
+    if not (keys["verbs"] and keys["actors"]) and not keys["passives"]:
+        raise OptionError("verbs", "an accusation rule needs verbs and actors, or passives")
+    verbs, actors = _alternatives(keys["verbs"]), _alternatives(keys["actors"])
+    passives = _alternatives(keys["passives"])
+    pattern = (
+        rf"\b(?:{actors})\s+(?:[a-z]+\s+){{0,2}}?(?P<claim>(?:{verbs}))\b"
+        rf"|{_PASSIVE}(?P<passive>(?:{passives}))\b"
+    )
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise OptionError("verbs", f"bad regular expression in verbs or actors: {exc}") from None
+
+
+def build(keys: Mapping[str, Any]) -> Options:
+    claim = keys["claim"]
+    flags = re.MULTILINE | (re.IGNORECASE if keys["ignorecase"] else 0)
+    if claim == "accusation":
+        triggers: re.Pattern[str] | None = _accusation(keys, flags)
+    else:
+        triggers = _regex("triggers", keys["triggers"], flags)
+        if triggers is None and claim != "quote":
+            raise OptionError("triggers", f"a {claim} rule needs triggers")
+    if keys["minwords"] < 1:
+        raise OptionError("minwords", "minwords must be at least 1")
+    return Options(
+        claim=claim,
+        window=keys["window"],
+        triggers=triggers,
+        cues=_terms("cues", keys["cues"]),
+        benign=_regex("benign", keys["benign"], re.IGNORECASE),
+        titles=_terms("titles", keys["titles"]),
+        minwords=keys["minwords"],
+        exceptions=Exceptions.build(keys["exceptions"], ignorecase=keys["ignorecase"]),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Windows and attribution
+
+
+@dataclass(frozen=True)
+class _Context:
+    """One document's text, regions and sentence index, shared by every hit."""
+
+    text: str
+    regions: Regions
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, doc: Document) -> _Context:
+        regions = doc.regions
+        return cls(doc.text, regions, tuple(s.start for s in regions.sentences))
+
+    def window(self, kind: str, start: int) -> tuple[int, int]:
+        sentences = self.regions.sentences
+        i = bisect_right(self.starts, start) - 1
+        if i < 0 or kind in ("paragraph", "adjacent"):
+            paragraph = self.regions.paragraph_at(start)
+            lo, hi = (paragraph.start, paragraph.end) if paragraph else (start, start)
+            if kind == "adjacent" and i >= 0:
+                lo = min(lo, sentences[max(i - 1, 0)].start)
+                hi = max(hi, sentences[min(i + 1, len(sentences) - 1)].end)
+            return lo, hi
+        last = min(i + 1, len(sentences) - 1) if kind == "next-sentence" else i
+        return sentences[i].start, sentences[last].end
+
+    def previous_sentence(self, offset: int) -> tuple[int, int] | None:
+        i = bisect_right(self.starts, offset) - 1
+        if i < 1:
+            return None
+        sentence = self.regions.sentences[i - 1]
+        return sentence.start, sentence.end
+
+    def cues(self, lo: int, hi: int, start: int, end: int) -> list[Cue]:
+        """Cues in ``[lo, hi)`` outside quotations and outside the claim ``[start, end)``."""
+        return [
+            c for c in self.regions.cue_spans(lo, hi)
+            if (c.end <= start or c.start >= end) and self.regions.in_quotation(c.start, c.end) is None
+        ]
+
+    def extra(self, opts: Options, lo: int, hi: int, start: int, end: int) -> bool:
+        """True when one of the rule's own ``cues`` is in the window, outside the claim."""
+        if opts.cues is None:
+            return False
+        return any(
+            (m.end() <= start or m.start() >= end) and self.regions.in_quotation(*m.span()) is None
+            for m in opts.cues.finditer(self.text, lo, hi)
+        )
+
+    def capitalised(self, lo: int, hi: int, start: int, end: int) -> bool:
+        """True when a capitalised word that does not open its sentence is in the window."""
+        for m in _CAPITALISED.finditer(self.text, lo, hi):
+            if start <= m.start() < end or m.group() in _NOT_NAMES:
+                continue
+            if m.start() != self.regions.sentence_at(m.start()).start and (
+                self.regions.in_quotation(*m.span()) is None
+            ):
+                return True
+        return False
+
+
+def _named_source(ctx: _Context, opts: Options, start: int, end: int) -> bool:
+    """A reporting cue in the window with a name or a source noun close to it.
+
+    Cues inside other trigger phrases do not count: "It is believed" in the
+    next sentence is no source for "experts say".
+    """
+    lo, hi = ctx.window(opts.window, start)
+    vague = [m.span() for m in opts.triggers.finditer(ctx.text, lo, hi)] if opts.triggers else []
+    cues = [c for c in ctx.cues(lo, hi, start, end)
+            if not any(a <= c.start < b for a, b in vague)]
+    return any(
+        c.kind in REPORTING_KINDS and _named_near(ctx, cues, c, (start, end)) for c in cues
+    )
+
+
+def _named_near(ctx: _Context, cues: list[Cue], cue: Cue, claim: tuple[int, int]) -> bool:
+    """True when a name or a source noun is within ``_NEAR`` characters of ``cue``, in its sentence."""
+    sentence = ctx.regions.sentence_at(cue.start)
+    lo, hi = max(sentence.start, cue.start - _NEAR), min(sentence.end, cue.end + _NEAR)
+    return any(c.kind in _SOURCE_KINDS and lo <= c.start < hi for c in cues) or ctx.capitalised(
+        lo, hi, *claim
+    )
+
+
+def _any_cue(ctx: _Context, opts: Options, start: int, end: int) -> bool:
+    """A reporting cue, a source noun or one of the rule's cues (a bare name is not enough)."""
+    lo, hi = ctx.window(opts.window, start)
+    cues = ctx.cues(lo, hi, start, end)
+    return any(c.kind != "name" for c in cues) or ctx.extra(opts, lo, hi, start, end)
+
+
+def _speaker(ctx: _Context, opts: Options, start: int, end: int) -> bool:
+    """A reporting cue in the window, or a sentence just before that introduces someone."""
+    lo, hi = ctx.window(opts.window, start)
+    cues = ctx.cues(lo, hi, start, end)
+    if any(c.kind in REPORTING_KINDS for c in cues) or ctx.extra(opts, lo, hi, start, end):
+        return True
+    before = ctx.previous_sentence(start)
+    return before is not None and (
+        ctx.text[before[1] - 1] in _CLOSING or _introduces(ctx, *before)
+    )
+
+
+def _introduces(ctx: _Context, lo: int, hi: int) -> bool:
+    """True when a sentence names or points to a person (``Mr Howard was dismissive.``)."""
+    if any(c.kind in _SOURCE_KINDS for c in ctx.cues(lo, hi, hi, hi)):
+        return True
+    return _PERSON.search(ctx.text, lo, hi) is not None or ctx.capitalised(lo, hi, hi, hi)
+
+
+# ---------------------------------------------------------------------------
+# Candidates
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """The span to report, inside the whole claim (whose own cues do not attribute it)."""
+
+    start: int
+    end: int
+    whole: tuple[int, int]
+
+
+def _triggered(ctx: _Context, opts: Options) -> Iterator[_Candidate]:
+    if opts.triggers is None:
+        return
+    groups = [g for g in ("claim", "passive") if g in opts.triggers.groupindex]
+    for m in opts.triggers.finditer(ctx.text):
+        group = next((g for g in groups if m.group(g)), None)
+        start, end = m.span(group) if group else m.span()
+        if end > start and not _benign(ctx, opts, m, group == "passive"):
+            yield _Candidate(start, end, m.span())
+
+
+def _benign(ctx: _Context, opts: Options, m: re.Match[str], passive: bool) -> bool:
+    """True when the sentence names a harmless cause (``killed in a crash``), or a
+    passive names its agent (``killed by``)."""
+    if passive and _AGENT.match(ctx.text, m.end()):
+        return True
+    if opts.benign is None:
+        return False
+    sentence = ctx.regions.sentence_at(m.start())
+    return opts.benign.search(ctx.text, sentence.start, sentence.end) is not None
+
+
+def _quotations(ctx: _Context, opts: Options) -> Iterator[_Candidate]:
+    for q in ctx.regions.quotations:
+        if q.depth or q.continued or not _full(ctx, q) or _short(ctx.text, q, opts.minwords):
+            continue
+        if _headline(ctx, q) or _labelled(ctx, q):
+            continue
+        if _titled(ctx, opts, q) or _COLON_INTRO.search(ctx.text, max(0, q.start - 4), q.start):
+            continue
+        lead = _LEAD_WORDS.match(ctx.text, q.content_start, q.content_end)
+        yield _Candidate(q.start, lead.end() if lead else q.content_start, (q.start, q.end))
+
+
+def _full(ctx: _Context, q: Quotation) -> bool:
+    """True for a quotation that opens its sentence and ends as a sentence does."""
+    sentence = ctx.regions.sentence_at(q.start)
+    if _NOT_OPENING.search(ctx.text, sentence.start, q.start):
+        return False
+    return not q.closed or ctx.text[q.content_end - 1 : q.content_end] in _QUOTE_ENDS
+
+
+def _headline(ctx: _Context, q: Quotation) -> bool:
+    """True in a short first line: a headline such as ``'Memories of Marley...'``."""
+    first = ctx.regions.paragraphs[0] if ctx.regions.paragraphs else None
+    return first is not None and first.start <= q.start < first.end <= first.start + _HEADLINE
+
+
+def _labelled(ctx: _Context, q: Quotation) -> bool:
+    """True in a paragraph opened by a speaker label, as in a transcript (``Mr Ode: ...``)."""
+    paragraph = ctx.regions.paragraph_at(q.start)
+    return paragraph is not None and _LABEL.match(ctx.text, paragraph.start, q.start) is not None
+
+
+def _short(text: str, q: Quotation, minwords: int) -> bool:
+    return len(_WORD.findall(text, q.content_start, q.content_end)) < minwords
+
+
+def _titled(ctx: _Context, opts: Options, q: Quotation) -> bool:
+    """True when the quotation names a work or a label: ``the film "..."``, ``dubbed "..."``."""
+    if opts.titles is None:
+        return False
+    before = ctx.text[max(0, q.start - 40) : q.start].rstrip()
+    return any(m.end() == len(before) for m in opts.titles.finditer(before))
+
+
+_CANDIDATES: dict[str, Callable[[_Context, Options], Iterator[_Candidate]]] = {
+    "weasel": _triggered,
+    "figure": _triggered,
+    "accusation": _triggered,
+    "quote": _quotations,
+}
+_SOURCED: dict[str, Callable[[_Context, Options, int, int], bool]] = {
+    "weasel": _named_source,
+    "figure": _any_cue,
+    "accusation": _any_cue,
+    "quote": _speaker,
+}
+
+
+def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+    opts: Options = rule.options
+    ctx = _Context.of(doc)
+    excused = opts.exceptions.excuser(doc.text)
+    sourced = _SOURCED[opts.claim]
+    for c in _CANDIDATES[opts.claim](ctx, opts):
+        if excused(c.start, c.end) or sourced(ctx, opts, *c.whole):
+            continue
+        yield Hit(c.start, c.end, (" ".join(doc.text[c.start : c.end].split()),))
+
+
+KIND = Kind(
+    name="claims",
+    keys={
+        "claim": specs.one_of(*CLAIMS),
+        "window": specs.one_of(*WINDOWS),
+        "triggers": specs.string_list,
+        "cues": specs.string_list,
+        "verbs": specs.string_list,
+        "actors": specs.string_list,
+        "passives": specs.string_list,
+        "benign": specs.string_list,
+        "titles": specs.string_list,
+        "minwords": specs.integer,
+        "ignorecase": specs.boolean,
+        "exceptions": specs.string_list,
+    },
+    defaults={
+        "window": "sentence", "triggers": (), "cues": (), "verbs": (), "actors": (), "passives": (),
+        "benign": (), "titles": (), "minwords": 4, "ignorecase": False, "exceptions": (),
+    },
+    required=("claim",),
+    build=build,
+    find=find,
+)

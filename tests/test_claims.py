@@ -1,0 +1,214 @@
+"""The ``claims`` kind and the Sourcing rules: what needs a source, and what supplies one."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assert_spans_exact, lint
+
+from linter.findings import Severity
+from linter.kinds.base import OptionError
+from linter.kinds.claims import KIND
+from linter.markup import make_document
+from linter.rule import Rule
+
+CONFIG = "styles: [Sourcing]"
+
+
+def found(source: str, rule: str) -> list[str]:
+    findings = lint(source, config=CONFIG)
+    assert_spans_exact(source, findings)
+    return [f.match for f in findings if f.rule_id == f"Sourcing.{rule}"]
+
+
+# -- Weasel -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "phrase"),
+    [
+        ("Experts say the dam will not survive another flood season.", "Experts say"),
+        ("It is widely thought that the governor will stand down.", "It is widely thought"),
+        ("The bank reportedly lost two of its biggest clients.", "reportedly"),
+        ("Many observers believe the ceasefire will hold.", "Many observers believe"),
+        ("Sources said the board met twice over the weekend.", "Sources said"),
+        ("Research shows that shorter shifts cut accidents.", "Research shows"),
+        ("The singer has been described as the voice of a generation.", "has been described as"),
+    ],
+)
+def test_weasel_phrases_are_reported(source: str, phrase: str) -> None:
+    assert found(source, "Weasel") == [phrase]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a named source in the same sentence
+        "Experts at Leeds University, led by Prof Amara Diallo, said the dam would not survive.",
+        # a described anonymous source
+        "A senior official at the finance ministry, who was not authorised to speak, said the board met.",
+        "Sources close to the club said the manager had resigned.",
+        # a company name that ends in Research names the source
+        "A survey by Harbour Research shows that shorter shifts cut accidents.",
+        # inside a quotation the words are the speaker's
+        '"Experts say we have a decade at most," the mayor said.',
+        # in a clause attributed to someone else
+        "The minister said that experts say the dam is safe.",
+    ],
+)
+def test_weasel_phrases_with_a_source_are_not_reported(source: str) -> None:
+    assert found(source, "Weasel") == []
+
+
+def test_a_source_named_in_the_next_sentence_clears_a_weasel_phrase() -> None:
+    lead = "It is believed the talks will resume in March."
+    named = " The mediator, Jonas Berg, told reporters both sides had agreed to a date."
+    assert found(lead, "Weasel") == ["It is believed"]
+    assert found(lead + named, "Weasel") == []
+
+
+def test_a_source_two_sentences_later_does_not_clear_a_weasel_phrase() -> None:
+    text = (
+        "It is believed the talks will resume in March. Both delegations left the city."
+        " The mediator, Jonas Berg, told reporters both sides had agreed to a date."
+    )
+    assert found(text, "Weasel") == ["It is believed"]
+
+
+# -- Figures ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "figure"),
+    [
+        ("At least 40 people were killed when the roof fell in.", "At least 40 people were killed"),
+        ("The floods left hundreds injured in the valley.", "hundreds injured"),
+        ("More than 2,000 displaced families reached the camp.", "More than 2,000 displaced"),
+        ("The blast tore through the market, killing 12 people.", "killing 12 people"),
+        ("By Friday the death toll had risen to 85.", "death toll had risen to 85"),
+    ],
+)
+def test_casualty_figures_without_a_source_are_reported(source: str, figure: str) -> None:
+    assert found(source, "Figures") == [figure]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "At least 40 people were killed when the roof fell in, the fire service said.",
+        "At least 40 people were killed, according to hospital figures.",
+        'A nurse said: "I counted 40 people dead in the corridor."',
+        "The 35-year-old was aged 35 when the club signed him in 2004.",
+        "Rovers won 3-1 and climbed to fifth place on 12 March.",
+        "The company said profits rose 12% to $4.2bn.",
+    ],
+)
+def test_sourced_or_harmless_numbers_are_not_reported(source: str) -> None:
+    assert found(source, "Figures") == []
+
+
+def test_a_cue_anywhere_in_the_paragraph_clears_a_figure() -> None:
+    bare = "At least 40 people were killed. Rescuers worked through the night."
+    sourced = bare + " The toll was confirmed by the regional health ministry."
+    assert found(bare, "Figures") == ["At least 40 people were killed"]
+    assert found(sourced, "Figures") == []
+
+
+def test_a_cue_in_another_paragraph_does_not_clear_a_figure() -> None:
+    text = "At least 40 people were killed.\n\nThe regional health ministry said schools would shut."
+    assert found(text, "Figures") == ["At least 40 people were killed"]
+
+
+# -- Accusations --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "verb"),
+    [
+        ("Gunmen stormed a checkpoint outside the town on Sunday.", "stormed"),
+        ("Troops later torched several houses near the border.", "torched"),
+        ("Dozens of shops were looted overnight.", "looted"),
+        ("Two aid workers were kidnapped on the road to the airport.", "kidnapped"),
+    ],
+)
+def test_accusations_without_a_source_are_reported(source: str, verb: str) -> None:
+    assert found(source, "Accusations") == [verb]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Gunmen stormed a checkpoint outside the town on Sunday, police said.",
+        "Dozens of shops were looted overnight, according to residents.",
+        "Four walkers were killed in an avalanche on the northern ridge.",
+        "Two drivers were killed when their lorries collided in fog.",
+        "The convoy was ambushed by a rival militia near the river.",
+        "Aid workers fear they could be kidnapped on the airport road.",
+    ],
+)
+def test_attributed_and_accidental_deaths_are_not_reported(source: str) -> None:
+    assert found(source, "Accusations") == []
+
+
+# -- UnattributedQuotes -------------------------------------------------------
+
+
+def test_a_quotation_with_no_speaker_nearby_is_reported() -> None:
+    text = "The hall was silent before the vote.\n\n\"We have waited eleven years for this day.\""
+    assert found(text, "UnattributedQuotes") == ['"We have waited']
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We have waited eleven years for this day," said Ana Ruiz.',
+        "Ms Ruiz spoke after the vote.\n\n\"We have waited eleven years for this day.\"",
+        "The hall was silent.\n\n\"We have waited eleven years for this day.\" The words were Ana Ruiz's, who said the fight was over.",
+        'Ms Ruiz: "We have waited eleven years for this day."',
+        'The union called the offer "an insult to every nurse in the country" on Monday.',
+        'Her single "Nobody Told Me About The Rain" went straight to number one.',
+        'It was, she said, "fine".',
+    ],
+)
+def test_attributed_partial_and_titled_quotations_are_not_reported(text: str) -> None:
+    assert found(text, "UnattributedQuotes") == []
+
+
+def test_only_the_first_quotation_of_an_unattributed_run_is_reported() -> None:
+    text = (
+        "The hall was silent before the vote.\n\n"
+        "\"We have waited eleven years for this day.\" \"Nobody will take it from us now.\""
+    )
+    assert found(text, "UnattributedQuotes") == ['"We have waited']
+
+
+# -- Options ------------------------------------------------------------------
+
+
+def _build(**keys: object) -> object:
+    values = {**(KIND.defaults or {}), **keys}
+    return KIND.build(values)
+
+
+def test_a_weasel_rule_needs_triggers() -> None:
+    with pytest.raises(OptionError) as err:
+        _build(claim="weasel")
+    assert err.value.key == "triggers"
+
+
+def test_an_accusation_rule_needs_verbs() -> None:
+    with pytest.raises(OptionError) as err:
+        _build(claim="accusation", actors=("gunmen",))
+    assert err.value.key == "verbs"
+
+
+def test_a_bad_trigger_names_its_key() -> None:
+    with pytest.raises(OptionError) as err:
+        _build(claim="figure", triggers=("(unclosed",))
+    assert err.value.key == "triggers"
+
+
+def test_a_claim_group_narrows_the_span() -> None:
+    opts = _build(claim="weasel", triggers=(r"many (?P<claim>pundits) agree",), ignorecase=True)
+    rule = Rule(id="T.T", kind="claims", path="t", message="%s", level=Severity.WARNING, options=opts)
+    doc = make_document("t.txt", "Many pundits agree the plan is dead.", "text")
+    assert [(h.start, h.end, h.args) for h in KIND.find(doc, rule)] == [(5, 12, ("pundits",))]
