@@ -192,3 +192,28 @@ def test_alike_rejects_inflections_and_short_names(a: str, b: str) -> None:
 def test_edit_distance_is_bounded() -> None:
     assert variants.edits("Davenport", "Daveport", 1) == 1
     assert variants.edits("Activision", "Blizzard", 2) == 3
+
+
+def test_alike_pairs_match_brute_force() -> None:
+    """The grouped pair search finds exactly the pairs comparing every pair would."""
+    from itertools import combinations
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    names = st.lists(st.sampled_from([
+        "Lukashenko", "Lukashenka", "Zelensky", "Zelenskyy", "Zelenskiy", "Gaddafi", "Qaddafi",
+        "Kadhafi", "Schwarzenegger", "Schwarzeneger", "Hoffman", "Hoffmann", "Russia", "Russian",
+        "Petrov", "Petrova", "Austria", "Australia", "Johnson", "Johnston", "Nazarbayev",
+        "Nazarbaev", "Tokayev", "Tokaev", "Sheehan", "Sheahan", "Worldcom", "WorldCom", "Berlin",
+    ]), unique=True, max_size=20)
+
+    @settings(max_examples=200, deadline=None)
+    @given(names)
+    def check(texts: list[str]) -> None:
+        words = [variants._Word(t, ()) for t in texts]
+        brute = [(i, j) for i, j in combinations(range(len(words)), 2)
+                 if variants.alike(texts[i], texts[j])]
+        assert variants._alike_pairs(words) == brute
+
+    check()

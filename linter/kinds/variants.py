@@ -40,7 +40,7 @@ from linter.kinds.base import Kind, OptionError
 from linter.rule import Hit, Rule
 from linter.visibility import visible
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WORD = re.compile(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
 _BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
 _AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 # Endings that make a related word, not a variant: plurals, possessives,
@@ -160,7 +160,7 @@ def _candidates(doc: Document, rule: Rule, opts: Options) -> list[_Word]:
     uses: dict[str, list[_Use]] = defaultdict(list)
     lower: set[str] = set()
     for m in _WORD.finditer(text):
-        word = re.split(r"['’]", m.group())[0]
+        word = m.group(1)
         if word.islower():
             lower.add(word)
             continue
@@ -194,9 +194,39 @@ def _distinct(text: str, a: _Word, b: _Word, opts: Options) -> bool:
     return (bool(na) and bool(nb) and not (na & nb)) or _translated(text, a, b)
 
 
+def _alike_pairs(words: list[_Word]) -> list[tuple[int, int]]:
+    """Index pairs (i < j, in order) for which :func:`alike` holds, without comparing all pairs.
+
+    Equal skeletons are found by grouping; edit distance is tried only
+    between long words with the same first letter and lengths within two.
+    """
+    found: set[tuple[int, int]] = set()
+    groups: dict[str, list[int]] = defaultdict(list)
+    initials: dict[str, list[int]] = defaultdict(list)
+    for i, word in enumerate(words):
+        groups[skeleton(word.text)].append(i)
+        if len(word.text) >= 7:
+            initials[word.text[0]].append(i)
+    for members in groups.values():
+        found.update(combinations(members, 2))
+    for members in initials.values():
+        members.sort(key=lambda i: len(words[i].text))
+        for n, i in enumerate(members):
+            for j in members[n + 1:]:
+                a, b = words[i].text, words[j].text
+                if len(b) - len(a) > 2:
+                    break
+                limit = _edit_limit(a, b)
+                if limit and not related(a, b) and edits(a, b, limit) <= limit:
+                    found.add((min(i, j), max(i, j)))
+    return sorted(found)
+
+
 def _pairs(text: str, words: Iterable[_Word], opts: Options) -> Iterator[tuple[_Word, _Word]]:
-    for a, b in combinations(words, 2):
-        if alike(a.text, b.text) and not _distinct(text, a, b, opts):
+    listed = list(words)
+    for i, j in _alike_pairs(listed):
+        a, b = listed[i], listed[j]
+        if not _distinct(text, a, b, opts):
             yield a, b
 
 
