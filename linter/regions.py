@@ -279,7 +279,8 @@ class _Pairer:
 
     def _after_sentence(self, offset: int) -> bool:
         end = self._end_before(offset)
-        return end > self.lo and self.text[end - 1] in _TERMINAL
+        before = self.text[max(self.lo, end - 4) : end].rstrip("'’\"”»›")  # also: metres?' "If
+        return before[-1:] in _TERMINAL
 
     def _end_before(self, offset: int) -> int:
         """The end of the text before ``offset``, trailing spaces (up to eight) left out."""
