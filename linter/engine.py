@@ -122,5 +122,16 @@ def lint_document(doc: Document, rules: Iterable[Rule], vocab: Exceptions | None
     ``vocab`` holds the project's accepted terms: term rules never report inside them.
     """
     accepted = vocab.excuser(doc.text) if vocab is not None else None
+    rules = list(rules)
     findings = [f for rule in rules for f in run_rule(doc, rule, accepted)]
-    return sorted(set(findings), key=lambda f: f.sort_key)
+    return sorted(set(_without_deferred(findings, rules)), key=lambda f: f.sort_key)
+
+
+def _without_deferred(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
+    """Drop a finding when a rule it ``defers`` to reports the very same span."""
+    defers = {r.id: r.defers for r in rules if r.defers}
+    if not defers:
+        return findings
+    spans = {(f.rule_id, f.offset, f.length) for f in findings}
+    return [f for f in findings
+            if not any((other, f.offset, f.length) in spans for other in defers.get(f.rule_id, ()))]

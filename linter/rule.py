@@ -82,6 +82,8 @@ class Rule:
     source: str = ""
     examples: Examples = Examples()
     fixable: bool = True
+    # Rule ids whose finding on the very same span makes this rule's redundant.
+    defers: tuple[str, ...] = ()
     action_name: str = ""
     action_params: tuple[str, ...] = ()
     raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)

@@ -31,6 +31,7 @@ COMMON_KEYS: dict[str, specs.Spec] = {
     "attributed": specs.one_of("report", "skip", *LEVEL_NAMES),
     "attributedmessage": specs.string,
     "fixable": specs.boolean,
+    "defers": specs.string_list,
 }
 
 _BLOCK_SCOPES = {"heading": "heading", "list": "list", "blockquote": "blockquote",
@@ -136,6 +137,7 @@ def parse_rule(data: Any, path: str, rule_id: str) -> Rule:
         attributed_message=common.get("attributedmessage", ""), link=common.get("link", ""),
         limit=common.get("limit", 0), description=common.get("description", ""),
         source=common.get("source", ""), examples=_examples(data, path),
-        fixable=common.get("fixable", True), action_name=action_name,
+        fixable=common.get("fixable", True), defers=common.get("defers", ()),
+        action_name=action_name,
         action_params=action_params, raw=dict(data),
     )

@@ -48,3 +48,14 @@ def test_findings_sorted_by_position(tmp_path: Path) -> None:
     doc = make_document("x", "Plain words only.", "text")
     found = lint_document(doc, rules)
     assert found == sorted(found, key=lambda f: f.sort_key)
+
+
+def test_defers_drops_a_finding_another_rule_makes_on_the_same_span(tmp_path: Path) -> None:
+    style = tmp_path / "House"
+    style.mkdir()
+    (style / "Main.yml").write_text("extends: existence\nmessage: main\ntokens: [Kiev]\n")
+    (style / "Echo.yml").write_text("extends: existence\nmessage: echo\ntokens: [Kiev, Odessa]\n"
+                                    "defers: [House.Main]\n")
+    rules = list(load_styles([("House", style)]).rules)
+    found = lint_document(make_document("x", "Kiev and Odessa", "text"), rules)
+    assert [(f.rule_id, f.match) for f in found] == [("House.Main", "Kiev"), ("House.Echo", "Odessa")]

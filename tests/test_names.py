@@ -85,7 +85,7 @@ def test_two_forms_in_one_story_say_so_and_point_at_the_other() -> None:
     findings = lint("Gaddafi spoke first. Later Qaddafi left.", config=NAMES)
     [finding] = [f for f in findings if f.rule_id == "Names.People"]
     assert finding.match == "Qaddafi"
-    assert "also spells the name 'Gaddafi'" in finding.message
+    assert "the story also uses 'Gaddafi' for this person" in finding.message
     assert "(compare line 1, column 1)" in finding.message
 
 
@@ -93,7 +93,7 @@ def test_two_non_house_forms_are_both_reported_as_mixed() -> None:
     findings = lint("Gadhafi spoke first. Later Qaddafi left.", config=NAMES)
     people = [f for f in findings if f.rule_id == "Names.People"]
     assert [f.match for f in people] == ["Gadhafi", "Qaddafi"]
-    assert all("settle on one" in f.message for f in people)
+    assert all("spells one name two ways" in f.message for f in people)
     assert all(f.suggestions == ("Gaddafi",) for f in people)
 
 

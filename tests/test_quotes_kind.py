@@ -97,16 +97,22 @@ def test_mixed_styles_name_majority_and_minority_counts() -> None:
 
 
 def test_mismatched_close_suggests_the_matching_mark() -> None:
-    found = _found("The envoy called the talks “constructive» on Friday.")
+    alone = "{styles: [Quotes], rules: {Quotes.HouseMarks: off}}"
+    found = _found("The envoy called the talks “constructive» on Friday.", alone)
     assert ("Quotes.Mismatched", "»", ("”",)) in found
-    found = _found("The envoy called the talks «constructive” on Friday.")
+    found = _found("The envoy called the talks «constructive” on Friday.", alone)
     assert ("Quotes.Mismatched", "«", ("“",)) in found
+
+
+def test_mismatched_defers_to_house_marks_on_the_same_mark() -> None:
+    assert _found("The envoy called the talks “constructive» on Friday.") == [
+        ("Quotes.HouseMarks", "»", ("”",))]
 
 
 def test_german_inner_quotation_closing_before_the_outer_one() -> None:
     assert _found("„Er sagte ‚nein‘“, sagte sie.", _config("german")) == []
     assert _found("„Er sagte nein”, sagte sie.", _config("german")) == [
-        ("Quotes.HouseMarks", "”", ("“",)), ("Quotes.Mismatched", "”", ("“",))]
+        ("Quotes.HouseMarks", "”", ("“",))]
 
 
 def test_nesting_same_marks_inside() -> None:

@@ -171,7 +171,12 @@ class _Context:
                 lo = min(lo, sentences[max(i - 1, 0)].start)
                 hi = max(hi, sentences[min(i + 1, len(sentences) - 1)].end)
             return lo, hi
-        last = min(i + 1, len(sentences) - 1) if kind == "next-sentence" else i
+        last = i
+        if kind == "next-sentence" and i + 1 < len(sentences):
+            # The next sentence may name the source, but not across a paragraph break.
+            here = self.regions.paragraph_at(sentences[i].start)
+            if here is not None and here == self.regions.paragraph_at(sentences[i + 1].start):
+                last = i + 1
         return sentences[i].start, sentences[last].end
 
     def previous_sentence(self, offset: int) -> tuple[int, int] | None:
