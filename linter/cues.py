@@ -30,6 +30,8 @@ from typing import TypeAlias
 
 import yaml
 
+from linter.literals import accelerated
+
 REPORTING_KINDS = frozenset({"verb", "phrase", "noun"})
 
 # A verb form right after a determiner is a noun ("the state", "a call", "its report"); after a
@@ -126,12 +128,16 @@ def _patterns() -> _Patterns:
     word = r"[A-Z][a-z][\w'’-]*"
     names = rf"\b(?:{titles})\.?\s+[A-Z][\w'’-]+|\b(?!(?:{_NAME_STOPWORDS})\b){word}(?:\s+{word})+"
     return _Patterns(
-        reporting=re.compile(reporting),
-        sources=re.compile(rf"\b(?i:{_trie_pattern(_strings(data, 'sources'))})\b"),
-        names=re.compile(names),
-        exceptions=re.compile(rf"(?i:{_trie_pattern(_strings(data, 'exceptions'))})\b"),
+        reporting=_compile(reporting),
+        sources=_compile(rf"\b(?i:{_trie_pattern(_strings(data, 'sources'))})\b"),
+        names=_compile(names),
+        exceptions=_compile(rf"(?i:{_trie_pattern(_strings(data, 'exceptions'))})\b"),
         verbs=verbs,
     )
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(accelerated(pattern))
 
 
 def verb_pattern() -> str:

@@ -9,6 +9,7 @@ groups; anything it does not understand ends a run or gives None.
 
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Any
 
@@ -73,3 +74,94 @@ def required(pattern: str, flags: int = 0) -> Anchors:
     if anchors is None or any(len(a) < MIN_LENGTH for a in anchors):
         return None
     return anchors
+
+
+_MAX_FIRST = 60
+_CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_WORD: r"\w", C.CATEGORY_SPACE: r"\s"}
+
+
+def _first(items: Any) -> tuple[set[str], bool] | None:
+    """(class members a match of ``items`` can start with, whether it can be empty)."""
+    members: set[str] = set()
+    for op, arg in items:
+        if op in _ZERO_WIDTH:
+            continue
+        step = _first_item(op, arg)
+        if step is None:
+            return None
+        found, empty = step
+        members |= found
+        if not empty:
+            return members, False
+    return members, True
+
+
+def _class_members(items: Any) -> set[str] | None:
+    """Members of a character class: single characters as themselves, ranges and
+    categories as class syntax (no negated classes)."""
+    out: set[str] = set()
+    for op, arg in items:
+        if op is C.LITERAL:
+            out.add(chr(arg))
+        elif op is C.RANGE:
+            out.add(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
+        elif op is C.CATEGORY and arg in _CATEGORIES:
+            out.add(_CATEGORIES[arg])
+        else:
+            return None
+    return out
+
+
+def _any_case(found: tuple[set[str], bool] | None) -> tuple[set[str], bool] | None:
+    """Members for a group with a scoped ``(?i:...)``: both cases of each character."""
+    if found is None or any(len(m) > 1 and m != r"\d" and m != r"\s" and m != r"\w" for m in found[0]):
+        return None
+    chars = {v for m in found[0] for v in (m, m.lower(), m.upper()) if len(v) == 1 or v == m}
+    return chars, found[1]
+
+
+def _first_item(op: Any, arg: Any) -> tuple[set[str], bool] | None:
+    if op is C.LITERAL:
+        return {chr(arg)}, False
+    if op is C.IN:
+        members = _class_members(arg)
+        return None if members is None else (members, False)
+    if op is C.SUBPATTERN:
+        inner = _first(arg[-1])
+        return _any_case(inner) if arg[1] & re.IGNORECASE else inner
+    if op is C.BRANCH:
+        parts = [_first(b) for b in arg[1]]
+        if any(p is None for p in parts):
+            return None
+        return set().union(*(p[0] for p in parts if p)), any(p[1] for p in parts if p)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        inner = _first(arg[2])
+        return None if inner is None else (inner[0], inner[1] or arg[0] == 0)
+    return None
+
+
+def first_class(pattern: str, flags: int = 0) -> str | None:
+    """A character class every non-empty match starts with, or None when unknown.
+
+    Case-insensitive patterns need no swapped cases: the class is compiled
+    with the pattern's own flags.
+    """
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - unknown patterns are simply not accelerated
+        return None
+    found = _first(parsed.data)
+    if found is None or found[1] or not found[0] or len(found[0]) > _MAX_FIRST:
+        return None
+    return "[" + "".join(sorted(re.escape(m) if len(m) == 1 else m for m in found[0])) + "]"
+
+
+def accelerated(pattern: str, flags: int = 0) -> str:
+    """``pattern`` behind a lookahead on its possible first characters, when they are known.
+
+    Python's ``re`` otherwise enters every alternative at every position; a
+    one-character-class test first skips most positions. Matches are the same,
+    since a match can only start with one of those characters.
+    """
+    klass = first_class(pattern, flags)
+    return pattern if klass is None else f"(?={klass})(?:{pattern})"

@@ -31,6 +31,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from typing import Any, NamedTuple
 
@@ -100,6 +101,7 @@ def build(keys: Mapping[str, Any]) -> Options:
                    frozenset(keys["known"]), frozenset(keys["titles"]))
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """The form two transliterations of one name share (Zelenskyy, Zelensky -> zelenski)."""
     plain = unicodedata.normalize("NFKD", word.casefold())
@@ -155,25 +157,38 @@ def _neighbours(text: str, start: int, end: int, opts: Options) -> frozenset[str
                      and w not in opts.titles and w.casefold() not in opts.common)
 
 
+def _paired(text: str, opts: Options) -> frozenset[str]:
+    """Capitalised words that look like another candidate (before visibility is checked).
+
+    A cheap first pass over the word list: most stories have no such pair,
+    and then no positions, quotations or neighbours need computing.
+    """
+    words = set(_WORD.findall(text))
+    lower = {w for w in words if w.islower()}
+    texts = sorted(
+        (w for w in words
+         if len(w) >= opts.minlength and w[0].isupper() and not w.isupper()
+         and w.casefold() not in opts.common and w.lower() not in lower),
+        key=text.find,
+    )
+    pairs = _alike_pairs([_Word(t, ()) for t in texts])
+    return frozenset(texts[k] for pair in pairs for k in pair)
+
+
 def _candidates(doc: Document, rule: Rule, opts: Options) -> list[_Word]:
     text = doc.text
+    wanted = _paired(text, opts)
+    if not wanted:
+        return []
     uses: dict[str, list[_Use]] = defaultdict(list)
-    lower: set[str] = set()
     for m in _WORD.finditer(text):
         word = m.group(1)
-        if word.islower():
-            lower.add(word)
-            continue
-        if len(word) < opts.minlength or word.isupper() or not word[0].isupper():
+        if word not in wanted:
             continue
         start, end = m.start(), m.start() + len(word)
-        if not visible(doc, rule, start, end):
-            continue
-        uses[word].append(_Use(start, end, _neighbours(text, start, end, opts)))
-    return [
-        _Word(w, tuple(u)) for w, u in uses.items()
-        if w.casefold() not in opts.common and w.lower() not in lower
-    ]
+        if visible(doc, rule, start, end):
+            uses[word].append(_Use(start, end, _neighbours(text, start, end, opts)))
+    return [_Word(w, tuple(u)) for w, u in uses.items()]
 
 
 def _translated(text: str, a: _Word, b: _Word) -> bool:
