@@ -68,7 +68,7 @@ def required(pattern: str, flags: int = 0) -> Anchors:
     """Case-folded strings one of which every match contains (None: unknown)."""
     try:
         parsed = sre_parse.parse(pattern, flags)
-    except Exception:
+    except (re.error, RecursionError):  # not analysable: the rule always runs
         return None
     anchors = _sequence(parsed.data)
     if anchors is None or any(len(a) < MIN_LENGTH for a in anchors):
@@ -148,7 +148,7 @@ def first_class(pattern: str, flags: int = 0) -> str | None:
     """
     try:
         parsed = sre_parse.parse(pattern, flags)
-    except Exception:  # noqa: BLE001 - unknown patterns are simply not accelerated
+    except (re.error, RecursionError):  # not analysable: simply not accelerated
         return None
     found = _first(parsed.data)
     if found is None or found[1] or not found[0] or len(found[0]) > _MAX_FIRST:
