@@ -74,6 +74,46 @@ def test_a_source_two_sentences_later_does_not_clear_a_weasel_phrase() -> None:
     assert found(text, "Weasel") == ["It is believed"]
 
 
+HEADLINE = "Bike sales boom\n\n"
+LEAD = "Sales of electric bikes will double this year, research suggests.\n\n"
+
+
+def test_a_lead_is_cleared_by_a_named_source_opening_the_next_paragraph() -> None:
+    named = "A survey of 2,000 shops by Harbour Analytics found that demand outstripped supply.\n"
+    assert found(HEADLINE + LEAD + named, "Weasel") == []
+    assert found(LEAD + named, "Weasel") == []
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # no name with the cue
+        "Demand outstripped supply in most shops, the survey found.\n",
+        # the name is inside the quotation, not the speaker
+        '"Harbour Analytics counted every sale," he said.\n',
+    ],
+)
+def test_a_lead_is_not_cleared_without_a_named_source(after: str) -> None:
+    assert found(HEADLINE + LEAD + after, "Weasel") == ["research suggests"]
+
+
+def test_only_the_lead_looks_across_a_paragraph_break() -> None:
+    body = "Experts believe prices will fall.\n\nThe mayor, Ann Lee, said she would buy one.\n"
+    assert found(HEADLINE + LEAD + "Shops are busy.\n\n" + body, "Weasel") == [
+        "research suggests", "Experts believe"]
+
+
+def test_a_describer_named_after_the_description_clears_it() -> None:
+    assert found("The offer has been described as an insult by the Nurses' Union.", "Weasel") == []
+
+
+def test_reportedly_after_a_sentence_that_names_the_report_is_cleared() -> None:
+    named = "The merger was revealed in a report in the Harbour Gazette. The banks reportedly met in March."
+    bare = "The merger was a surprise. The banks reportedly met in March."
+    assert found(named, "Weasel") == []
+    assert found(bare, "Weasel") == ["reportedly"]
+
+
 # -- Figures ------------------------------------------------------------------
 
 
@@ -132,6 +172,11 @@ def test_a_cue_in_another_paragraph_does_not_clear_a_figure() -> None:
 )
 def test_accusations_without_a_source_are_reported(source: str, verb: str) -> None:
     assert found(source, "Accusations") == [verb]
+
+
+def test_a_legal_process_clears_an_accusation() -> None:
+    source = "Four protesters who stormed the council chamber have been charged with disorderly conduct."
+    assert found(source, "Accusations") == []
 
 
 @pytest.mark.parametrize(
