@@ -6,6 +6,7 @@ other files are still linted.
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,6 +17,9 @@ from linter.globs import matches_any, relative_posix
 from linter.markup import FORMAT_BY_SUFFIX, format_for, make_document
 
 BOM = "\ufeff"
+# Byte-order marks, longest first (the UTF-32 LE mark starts like the UTF-16 LE one).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
 @dataclass(frozen=True)
@@ -27,23 +31,77 @@ class FileError(Exception):
         return f"{self.path}: {self.message}"
 
 
-def decode(path: str, data: bytes) -> str:
-    """UTF-8, with or without a BOM (which is dropped). Refuses binary data."""
+@dataclass(frozen=True)
+class Encoding:
+    """How a file's bytes became text, so that a fix writes it back the same way."""
+
+    codec: str = "utf-8"
+    bom: bool = False
+
+    def encode(self, text: str) -> bytes:
+        """The bytes of ``text``; ``UnicodeEncodeError`` if the codec cannot hold a character."""
+        data = text.encode(self.codec)
+        return (BOM.encode(self.codec) + data) if self.bom else data
+
+
+UTF8 = Encoding()
+_NEWLINE = b"\n"
+# Codecs of more than one byte per character: a bad byte has no line number.
+_WIDE = {"utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "utf-32-le": "UTF-32", "utf-32-be": "UTF-32"}
+
+
+def text_encoding(name: str) -> str:
+    """The canonical name of a text codec (``latin-1`` -> ``iso8859-1``); ``LookupError`` if none."""
+    "".encode(name)  # raises LookupError for unknown names and for bytes-only codecs (base64)
+    return codecs.lookup(name).name
+
+
+def decode(path: str, data: bytes, fallback: str | None = None) -> str:
+    """The text of ``data`` (see :func:`decode_as`)."""
+    return decode_as(path, data, fallback)[0]
+
+
+def decode_as(path: str, data: bytes, fallback: str | None = None) -> tuple[str, Encoding]:
+    """Decode a draft: by its byte-order mark (UTF-8, UTF-16, UTF-32), else as UTF-8, else as
+    ``fallback`` when one is given. Refuses binary data (a NUL byte) and undecodable bytes."""
+    for mark, codec in _BOMS:
+        if data.startswith(mark):
+            text = _strict(path, data[len(mark):], codec, len(mark))
+            nul = text.find("\0")
+            if nul >= 0:
+                raise FileError(path, f"binary file (NUL character at offset {nul}), skipped")
+            return text, Encoding(codec, bom=True)
     nul = data.find(b"\0")
     if nul >= 0:
         raise FileError(path, f"binary file (NUL byte at offset {nul}), skipped")
+    if fallback is not None:
+        try:
+            return data.decode("utf-8"), UTF8
+        except UnicodeDecodeError:
+            return _strict(path, data, fallback, 0), Encoding(fallback)
+    return _strict(path, data, "utf-8", 0), UTF8
+
+
+def _strict(path: str, data: bytes, codec: str, skipped: int) -> str:
+    """``data.decode(codec)``, or a :class:`FileError` naming the first bad byte and its line."""
     try:
-        text = data.decode("utf-8")
+        return data.decode(codec)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line = "" if codec in _WIDE else f" (line {data.count(_NEWLINE, 0, exc.start) + 1})"
         bad = data[exc.start:exc.start + 1].hex().upper()
-        raise FileError(path, f"not valid UTF-8: byte 0x{bad} at offset {exc.start} "
-                              f"(line {line}); save the file as UTF-8") from None
-    return text[1:] if text.startswith(BOM) else text
+        name = _WIDE.get(codec, codec.upper())
+        if skipped:
+            hint = f"yet it starts with a {name} byte-order mark"
+        elif codec == "utf-8":
+            hint = "save the file as UTF-8, or name its encoding with --encoding"
+        else:
+            hint = f"is --encoding {codec} right?"
+        raise FileError(path, f"not valid {name}: byte 0x{bad} at offset {skipped + exc.start}{line}; "
+                              f"{hint}") from None
 
 
-def read_text(path: str) -> tuple[str, bool]:
-    """The decoded text of a file, and whether it started with a BOM."""
+def read_text(path: str, fallback: str | None = None) -> tuple[str, Encoding]:
+    """The decoded text of a file, and how to encode it again (see :func:`decode_as`)."""
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -52,7 +110,7 @@ def read_text(path: str) -> tuple[str, bool]:
         raise FileError(path, "is a directory") from None
     except OSError as exc:
         raise FileError(path, f"cannot read: {exc.strerror or exc}") from None
-    return decode(path, data), data.startswith(BOM.encode("utf-8"))
+    return decode_as(path, data, fallback)
 
 
 def read_document(path: str, fmt: str | None = None) -> Document:

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from linter.files import BOM
+from linter.files import UTF8, Encoding
 from linter.findings import Finding, Fix
 
 
@@ -43,9 +43,14 @@ def unified_diff(path: str, old: str, new: str) -> str:
                                         f"a/{path}", f"b/{path}"))
 
 
-def write_atomic(path: Path, text: str, bom: bool) -> None:
-    """Replace ``path`` with ``text`` (UTF-8, BOM kept) in one rename; keep its mode."""
-    data = (BOM + text).encode("utf-8") if bom else text.encode("utf-8")
+def write_atomic(path: Path, text: str, encoding: Encoding = UTF8) -> None:
+    """Replace ``path`` with ``text`` in one rename, in ``encoding`` (BOM kept); keep its mode.
+
+    A reader, or a crash at any moment, sees the whole old file or the whole new
+    one. ``UnicodeEncodeError`` (a character the encoding cannot hold) is raised
+    before anything is written.
+    """
+    data = encoding.encode(text)
     mode = stat.S_IMODE(path.stat().st_mode)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".copydesk")
     try:

@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from linter.regexes import compile_user
+
 Spec = Callable[[Any], Any]
 
 
@@ -73,11 +75,11 @@ def one_of(*choices: str) -> Spec:
 
 
 def regex(value: Any) -> str:
-    """A pattern that compiles with Python's ``re``."""
+    """A pattern that compiles with Python's ``re`` and cannot backtrack catastrophically."""
     text = string(value)
     try:
-        re.compile(text)
-    except re.error as exc:
+        compile_user(text)
+    except (re.error, RecursionError) as exc:
         raise ValueError(f"bad regular expression {text!r}: {exc}") from None
     return text
 

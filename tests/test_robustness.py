@@ -1,0 +1,382 @@
+"""Bad input gets a clear one-line answer; nothing hangs, crashes or loses text.
+
+Each case drives ``linter.cli.main([...])`` as a hook or CI job would; the
+README section "Bad input" lists the same cases. Rule and config errors
+(malformed YAML, duplicate keys, wrong types, unknown keys, bad regexes,
+``!!python`` tags, symlinks out of a style) are covered in test_schema.py and
+test_config.py; the ones here are those that need the whole command.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, rules_for
+from expectations import parse
+from test_fuzz import changed_outside, union
+
+from linter.cli import main
+from linter.config import Project, parse_config
+from linter.files import FileError, read_text
+from linter.loader import LoadErrors, load_styles
+from linter.markup import format_for, make_document
+from linter.runner import RunOptions, findings_for, fixed_text
+
+CORE = FIXTURES / "styles" / "Core"
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "bbc"
+GOOD = b"Talks in Kiev.\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / ".copydesk.yml").write_text(
+        f"styles: [{CORE}]\nrules:\n  Core.Headline: off\n  Core.Acronyms: off\n")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.txt").write_bytes(GOOD)
+    return tmp_path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# name, bytes, exit code of `check bad good.txt`, a fragment of the output (finding or error line)
+CASES = [
+    ("empty.txt", b"", 0, "1 finding (0 errors, 1 warning, 0 suggestions) in 2 files"),
+    ("blank.txt", b"  \n\t\r\n \n", 0, "in 2 files"),
+    ("lone-cr.txt", b"Talks ended.\rThen Kiev.\r", 0, "lone-cr.txt:2:6: warning Core.Places"),
+    ("mixed.txt", b"One.\r\nTwo.\nThree\rKiev.\r\n", 0, "mixed.txt:4:1: warning Core.Places"),
+    ("quotes.txt", "He said \"Kiev. ' “ x « ‚y „ ‹\n\"\"\"'''\n".encode(), 0, "in 2 files"),
+    ("nested.txt", ("“‘" * 5000 + "Kiev" + "’”" * 5000 + "\n").encode(), 0, "in 2 files"),
+    ("broken.html", b'<p>Kiev <b <a href="x>Kiev</p><scr<ipt>x</ <!-- open\n<div', 0, "in 2 files"),
+    ("fence.md", b"Kiev.\n\n```python\nKiev in code\n", 0, "fence.md:1:1: warning Core.Places"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00", 2, "binary.txt: error: binary file (NUL byte at offset 8), skipped"),
+    ("latin1.txt", b"Price \xa3400\nin Kiev\n", 2,
+     "latin1.txt: error: not valid UTF-8: byte 0xA3 at offset 6 (line 1); save the file as UTF-8, "
+     "or name its encoding with --encoding"),
+    ("utf16.txt", "\ufeffTalks in Kiev.\r\n".encode("utf-16-le"), 0, "utf16.txt:1:10: warning Core.Places"),
+    ("bad-utf16.txt", b"\xff\xfeK\x00\x00\xd8", 2,
+     "bad-utf16.txt: error: not valid UTF-16: byte 0x00 at offset 4; yet it starts with a UTF-16 byte-order mark"),
+    ("long-line.txt", b"Talks went on then. " * 50_000 + b"Kiev\n", 0, "long-line.txt:1:1000001: warning Core.Places"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "code", "fragment"), CASES, ids=[c[0] for c in CASES])
+def test_bad_input_is_one_line_and_others_are_linted(project: Path, capsys: pytest.CaptureFixture[str],
+                                                     name: str, data: bytes, code: int, fragment: str) -> None:
+    (project / name).write_bytes(data)
+    started = time.monotonic()
+    got, out, err = _run(capsys, "check", name, "good.txt")
+    assert time.monotonic() - started < 30
+    assert got == code, out + err
+    assert fragment in out
+    assert "good.txt:1:10: warning Core.Places" in out  # the other file is still linted
+    assert "Traceback" not in out + err
+    if code == 2:
+        assert len([line for line in out.splitlines() if line.startswith(f"{name}: error:")]) == 1
+        before = _files(project)
+        assert _run(capsys, "fix", name)[0] == 2
+        assert _files(project) == before  # nothing written
+
+
+def test_missing_path(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "check", "nowhere.txt", "good.txt")
+    assert code == 2 and "nowhere.txt: error: no such file" in out and "good.txt:1:10" in out
+
+
+def test_unreadable_file(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """chmod 000 does not stop root (CI), so the refusal is simulated."""
+    (project / "locked.txt").write_bytes(GOOD)
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    code, out, _ = _run(capsys, "check", "locked.txt", "good.txt")
+    assert code == 2 and "locked.txt: error: cannot read: Permission denied" in out and "good.txt:1:10" in out
+
+
+def test_file_deleted_while_linting(project: Path, capsys: pytest.CaptureFixture[str],
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file is listed, then removed before it is read."""
+    (project / "gone.txt").write_bytes(GOOD)
+    import linter.cli
+
+    listed = list(linter.cli.expand(["gone.txt", "good.txt"], project, ()))
+    (project / "gone.txt").unlink()
+    monkeypatch.setattr(linter.cli, "expand", lambda *args: iter(listed))
+    for command in ("check", "fix"):
+        code, out, err = _run(capsys, command, "gone.txt", "good.txt")
+        assert code == 2 and "gone.txt: error: no such file" in out + err
+
+
+def test_symlink_loop_terminates_and_lints_each_file_once(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    drafts = project / "drafts"
+    (drafts / "sub").mkdir(parents=True)
+    (drafts / "a.txt").write_bytes(GOOD)
+    (drafts / "sub" / "b.md").write_bytes(GOOD)
+    (drafts / "sub" / "loop").symlink_to(drafts, target_is_directory=True)
+    (drafts / "self").symlink_to(drafts / "self")  # a link to itself, not a supported file type
+    code, out, _ = _run(capsys, "check", "--format", "json", "drafts")
+    assert code == 0
+    assert [f["path"] for f in json.loads(out)["files"]] == [str(Path("drafts/a.txt")), str(Path("drafts/sub/b.md"))]
+
+
+def test_encoding_option_decodes_and_fix_writes_back_the_same_encoding(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = project / "cp.txt"
+    draft.write_bytes("Price £400, “quoted” in Kiev.\r\n".encode("cp1252"))
+    code, out, _ = _run(capsys, "check", "--encoding", "cp1252", "cp.txt", "good.txt")
+    assert code == 0 and "cp.txt:1:25: warning Core.Places" in out
+    assert _run(capsys, "fix", "--encoding", "cp1252", "cp.txt")[0] == 1
+    assert draft.read_bytes() == "Price £400, “quoted” in Kyiv.\r\n".encode("cp1252")
+    assert _run(capsys, "check", "--encoding", "latin-1", "cp.txt")[0] == 0
+    code, _, err = _run(capsys, "check", "--encoding", "klingon", "cp.txt")
+    assert code == 2 and "unknown text encoding 'klingon'" in err
+
+
+def test_utf16_fix_writes_utf16_with_bom(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = project / "u.txt"
+    draft.write_bytes("Talks in Kiev.\r\n".encode("utf-16"))
+    assert _run(capsys, "fix", "u.txt")[0] == 1
+    data = draft.read_bytes()
+    assert data[:2] in (b"\xff\xfe", b"\xfe\xff") and data.decode("utf-16") == "Talks in Kyiv.\r\n"
+
+
+def test_fix_that_the_encoding_cannot_hold_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    style = project / "House"
+    style.mkdir()
+    (style / "City.yml").write_text("extends: substitution\nmessage: Prefer '%s' to '%s'.\nswap: {Kiev: Київ}\n")
+    (project / ".copydesk.yml").write_text("styles: [House]\n")
+    draft = project / "l1.txt"
+    draft.write_bytes("Caf\xe9 in Kiev.\n".encode("latin-1"))
+    for argv in (("fix", "--encoding", "latin-1", "l1.txt"), ("check", "--fix", "--encoding", "latin-1", "l1.txt")):
+        code, out, err = _run(capsys, *argv)
+        assert code == 2 and "l1.txt: error: not written: a fix brings 'К', which iso8859-1 cannot hold" in out + err
+        assert draft.read_bytes() == "Caf\xe9 in Kiev.\n".encode("latin-1")
+
+
+def test_real_cp1252_story_from_the_corpus(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = CORPUS / "sport" / "199.txt"
+    if not story.is_file():
+        pytest.skip("the shared corpus is not here")
+    code, out, _ = _run(capsys, "check", str(story))
+    assert code == 2 and f"{story}: error: not valid UTF-8: byte 0x" in out
+    code, out, _ = _run(capsys, "check", "--encoding", "cp1252", "--fail-on", "never", str(story))
+    assert code == 0 and "error:" not in out
+
+
+PARA = "The council met on Tuesday and agreed the budget for Kiev, officials said.\n\n"
+
+
+def _big(path: Path, size: int) -> None:
+    path.write_text(PARA * (size // len(PARA)))
+
+
+def test_five_megabyte_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _big(project / "big.txt", 5_000_000)
+    started = time.monotonic()
+    code, out, _ = _run(capsys, "check", "--format", "json", "big.txt")
+    assert code == 0 and json.loads(out)["summary"]["warning"] == 5_000_000 // len(PARA)
+    assert time.monotonic() - started < 60
+
+
+@pytest.mark.slow
+def test_fifty_megabyte_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _big(project / "big.txt", 50_000_000)
+    started = time.monotonic()
+    code, out, _ = _run(capsys, "check", "--format", "json", "big.txt")
+    assert code == 0 and json.loads(out)["summary"]["warning"] == 50_000_000 // len(PARA)
+    assert time.monotonic() - started < 600
+
+
+# Rules and config
+
+
+def _style(project: Path, files: dict[str, str]) -> None:
+    style = project / "House"
+    style.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (style / name).write_text(text)
+    (project / ".copydesk.yml").write_text("styles: [House]\n")
+
+
+@pytest.mark.parametrize(("rule", "line"), [
+    ("extends: existence\nmessage: m\ntokens: ['(a+)+$']\n", 3),
+    ("extends: existence\nmessage: m\nraw: ['(\\w+\\s?)*$']\n", 3),
+    ("extends: occurrence\nmessage: m\nmax: 1\ntoken: '(a*)*'\n", 4),
+    ("extends: conditional\nmessage: m\nfirst: '(a|a)*b'\nsecond: x\n", 3),
+    ("extends: substitution\nmessage: m\nswap: {'(?:x+x+)+y': z}\n", 3),
+])
+def test_catastrophic_regex_is_refused_at_load(project: Path, capsys: pytest.CaptureFixture[str],
+                                               rule: str, line: int) -> None:
+    _style(project, {"Slow.yml": rule})
+    (project / "a.txt").write_text("a" * 100_000 + "!\n")
+    started = time.monotonic()
+    code, out, err = _run(capsys, "check", "a.txt")
+    assert time.monotonic() - started < 10
+    assert code == 2 and out == ""
+    assert f"House{os.sep}Slow.yml:{line}: " in err and "can backtrack catastrophically" in err
+
+
+def test_safe_repeats_are_accepted(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _style(project, {"Ok.yml": "extends: existence\nmessage: m\nraw: ['(?:\\w+\\s)+done \\d{1,3}(?:,\\d{3})+']\n"})
+    (project / "a.txt").write_text("a" * 2_000 + "!\nall done 1,000\n")
+    code, out, _ = _run(capsys, "check", "--fail-on", "never", "a.txt")
+    assert code == 0 and "a.txt:2:1:" in out
+
+
+def test_three_thousand_rules_load_in_seconds(tmp_path: Path) -> None:
+    style = tmp_path / "Many"
+    style.mkdir()
+    for i in range(3000):
+        (style / f"R{i:04}.yml").write_text(
+            f"extends: existence\nmessage: Avoid '%s'.\nignorecase: true\ntokens: [word{i}, term{i}s?]\n")
+    started = time.monotonic()
+    ruleset = load_styles([("Many", style)])
+    assert len(ruleset.rules) == 3000
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize("styles", [".", "..", "{root}"])
+def test_styles_entry_naming_the_config_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch, styles: str) -> None:
+    """Config has no include mechanism, so it cannot loop; a style folder holding it is fine."""
+    root = tmp_path / "House"
+    root.mkdir()
+    (root / ".copydesk.yml").write_text(f"styles: ['{styles.format(root=root)}']\n")
+    (root / "Kiev.yml").write_text("extends: existence\nmessage: Prefer Kyiv to '%s'.\ntokens: [Kiev]\n")
+    (root / "d.txt").write_bytes(GOOD)
+    monkeypatch.chdir(root)
+    code, out, err = _run(capsys, "check", "--fail-on", "warning", "d.txt")
+    assert code == 1, err
+    assert "d.txt:1:10: warning" in out and ".Kiev " in out
+
+
+def test_config_never_runs_code(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    marker = tmp_path / "ran"
+    for text in (f"styles: !!python/object/apply:os.system ['touch {marker}']\n",
+                 "styles: !!python/name:os.system\n",
+                 f"fail-on: !!python/object/new:subprocess.Popen [['touch', '{marker}']]\n"):
+        (tmp_path / ".copydesk.yml").write_text(text)
+        code, out, err = _run(capsys, "check", "x.txt")
+        assert code == 2 and out == "" and "could not determine a constructor" in err
+        assert str(tmp_path / ".copydesk.yml") + ":1:" in err
+    assert not marker.exists()
+
+
+def test_rules_never_run_code(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    marker = project / "ran"
+    _style(project, {"Evil.yml": f"extends: existence\nmessage: !!python/object/apply:os.system ['touch {marker}']\n"
+                                 "tokens: [a]\n"})
+    code, _, err = _run(capsys, "check", "good.txt")
+    assert code == 2 and f"House{os.sep}Evil.yml:2: " in err and "constructor" in err
+    assert not marker.exists()
+
+
+# Fixes never lose text
+
+
+def _never_loses_text(path: str, source: str, fmt: str, project: Project) -> None:
+    """Fix changes only reported fix spans, leaves nothing fixable, and is idempotent."""
+    doc = make_document(path, source, fmt)
+    found = findings_for(doc, project, RunOptions())
+    fixed, _ = fixed_text(doc, project)
+    spans = union([(f.fix.start, f.fix.end) for f in found if f.fix is not None])
+    assert changed_outside(source, fixed, spans) is None, path
+    left = findings_for(make_document(path, fixed, fmt), project, RunOptions())
+    assert not [f for f in left if f.fix is not None]
+    assert fixed_text(make_document(path, fixed, fmt), project) == (fixed, 0)
+
+
+FIXTURE_FILES = sorted(p for p in FIXTURES.rglob("*") if p.is_file() and format_for(p.name)
+                       and "golden" not in p.parts)
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_fix_never_loses_text_in_fixtures(path: Path) -> None:
+    expected = parse(path.read_text(encoding="utf-8-sig"))
+    rules = list(rules_for(expected.config, str(path.parent)))
+    project = Project(parse_config(None, path), load_styles([]), rules)
+    _never_loses_text(str(path), expected.source, format_for(path.name) or "text", project)
+
+
+@pytest.mark.slow
+def test_fix_never_loses_text_in_the_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    if not CORPUS.is_dir():
+        pytest.skip("the shared corpus is not here")
+    copy = tmp_path / "bbc"
+    shutil.copytree(CORPUS, copy)
+    monkeypatch.chdir(tmp_path)
+    project = Project(parse_config(None, tmp_path / ".copydesk.yml"), load_styles([]), list(rules_for(None)))
+    before = {}
+    for path in sorted(copy.rglob("*.txt")):
+        try:
+            before[path] = read_text(str(path), "cp1252")
+        except FileError:
+            continue
+        _never_loses_text(str(path), before[path][0], "text", project)
+    assert main(["fix", "--encoding", "cp1252", "bbc"]) in (0, 1)
+    assert main(["fix", "--encoding", "cp1252", "bbc"]) == 0  # a second fix changes nothing
+    capsys.readouterr()
+    for path, (text, encoding) in before.items():
+        assert read_text(str(path), "cp1252")[1] == encoding
+        expected, _ = fixed_text(make_document(str(path), text, "text"), project)
+        assert path.read_bytes() == encoding.encode(expected)
+
+
+def test_killed_fix_leaves_each_file_wholly_old_or_new(tmp_path: Path) -> None:
+    """SIGKILL at random moments while files are rewritten: each is the old text or the new."""
+    old, new = "old text " * 20_000, "new text, longer " * 20_000
+    files = [tmp_path / f"f{i}.txt" for i in range(20)]
+    (tmp_path / "new").write_text(new)
+    child = ("import sys\nfrom pathlib import Path\nfrom linter.fixes import write_atomic\n"
+             "new = Path(sys.argv[1]).read_text()\npaths = [Path(p) for p in sys.argv[2:]]\n"
+             "print('ready', flush=True)\nwhile True:\n    for p in paths:\n        write_atomic(p, new)\n")
+    rng = random.Random(6)
+    for _ in range(8):
+        for f in files:
+            f.write_text(old)
+        process = subprocess.Popen([sys.executable, "-c", child, str(tmp_path / "new"), *map(str, files)],
+                                   stdout=subprocess.PIPE, text=True)
+        assert process.stdout is not None and process.stdout.readline() == "ready\n"
+        time.sleep(rng.uniform(0.0, 0.2))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        process.stdout.close()
+        for f in files:
+            assert f.read_text() in (old, new)
+        leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".copydesk")]
+        for name in leftovers:  # a killed process cannot remove its temporary file
+            (tmp_path / name).unlink()
+
+
+def test_load_errors_name_every_bad_rule_file(tmp_path: Path) -> None:
+    style = tmp_path / "House"
+    style.mkdir()
+    (style / "A.yml").write_text("extends: existence\nmessage: m\ntokens: ['(a+)+']\n")
+    (style / "B.yml").write_text("extends: existence\nmessage: m\ntokens: [ok]\n")
+    with pytest.raises(LoadErrors) as info:
+        load_styles([("House", style)])
+    assert [Path(e.path).name for e in info.value.errors] == ["A.yml"]
