@@ -20,11 +20,10 @@ from linter import __version__
 from linter.changes import GitError, check_base
 from linter.config import FAIL_ON, Project, load_project
 from linter.document import Document
-from linter.files import FileError, decode, expand, read_text
+from linter.files import Encoding, FileError, decode_as, expand, read_text, text_encoding
 from linter.fixes import unified_diff, write_atomic
 from linter.loader import LoadErrors
 from linter.markup import STRIPPERS, format_for, make_document
-from linter.parallel import default_jobs, lint_paths
 from linter.reporters import REPORTERS, FileResult, Report, exit_code
 from linter.rule import RuleError
 from linter.runner import RunOptions, findings_for, fixed_text
@@ -54,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="report only findings on lines added or changed since git REV")
     check.add_argument("--report-unused-disables", action="store_true",
                        help="report copydesk-disable comments that suppressed nothing")
-    check.add_argument("--jobs", "-j", type=int, default=default_jobs(),
+    check.add_argument("--jobs", "-j", type=int, default=None,
                        help="processes for many files (default: the number of cores)")
     fix = sub.add_parser("fix", help="apply safe fixes (exit 1 when a file changed)")
     _input_options(fix)
@@ -73,7 +72,17 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", default=["."], help="files, folders, or - for stdin")
     parser.add_argument("--stdin-format", choices=sorted(STRIPPERS), default="text")
     parser.add_argument("--stdin-filename", default="-", help="path to show for stdin")
+    parser.add_argument("--encoding", type=_encoding, default=None, metavar="NAME",
+                        help="encoding of files that are not UTF-8 (e.g. cp1252, latin-1); "
+                             "fixes are written back in it")
     _config_option(parser)
+
+
+def _encoding(name: str) -> str:
+    try:
+        return text_encoding(name)
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown text encoding {name!r}") from None
 
 
 def _config_option(parser: argparse.ArgumentParser) -> None:
@@ -95,16 +104,16 @@ def _colour(choice: str, stream: TextIO) -> bool:
 
 
 def _documents(args: argparse.Namespace, project: Project,
-               errors: list[tuple[str, str]]) -> Iterator[tuple[Document, bool]]:
-    """Each readable input as a document, with whether it had a BOM; errors are collected."""
+               errors: list[tuple[str, str]]) -> Iterator[tuple[Document, Encoding]]:
+    """Each readable input as a document, with its encoding; errors are collected."""
     for path in expand(args.paths, project.config.root, project.config.ignore):
         try:
             if path == "-":
-                text, bom = decode(args.stdin_filename, sys.stdin.buffer.read()), False
-                yield make_document(args.stdin_filename, text, args.stdin_format), bom
+                text, encoding = decode_as(args.stdin_filename, sys.stdin.buffer.read(), args.encoding)
+                yield make_document(args.stdin_filename, text, args.stdin_format), encoding
             else:
-                text, bom = read_text(path)
-                yield make_document(path, text, format_for(path) or "text"), bom
+                text, encoding = read_text(path, args.encoding)
+                yield make_document(path, text, format_for(path) or "text"), encoding
         except FileError as exc:
             errors.append((exc.path, exc.message))
 
@@ -119,19 +128,32 @@ def _print(lines: Iterator[str]) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _fix_one(doc: Document, bom: bool, project: Project, show_diff: bool) -> tuple[Document, int]:
-    """Fix one document (write it, or print its diff); return the fixed document and fix count."""
+def _fix_one(doc: Document, encoding: Encoding, project: Project, show_diff: bool) -> tuple[Document, int]:
+    """Fix one document (write it, or print its diff); return the fixed document and fix count.
+
+    A file that cannot be written is a :class:`FileError`, and is left as it was.
+    """
     new, count = fixed_text(doc, project, project.vocab)
     if count and new != doc.source:
         if show_diff:
             _print(iter([unified_diff(doc.path, doc.source, new).rstrip("\n")]))
         elif doc.path != "-":
-            write_atomic(Path(doc.path), new, bom)
+            _write(doc.path, new, encoding)
             print(f"{doc.path}: applied {count} fix{'es' if count != 1 else ''}", file=sys.stderr)
         else:
             sys.stdout.write(new)
         return make_document(doc.path, new, doc.fmt), count
     return doc, 0
+
+
+def _write(path: str, text: str, encoding: Encoding) -> None:
+    try:
+        write_atomic(Path(path), text, encoding)
+    except UnicodeEncodeError as exc:
+        raise FileError(path, f"not written: a fix brings {exc.object[exc.start]!r}, "
+                              f"which {encoding.codec} cannot hold") from None
+    except OSError as exc:
+        raise FileError(path, f"cannot write: {exc.strerror or exc}") from None
 
 
 def _lint_serial(args: argparse.Namespace, project: Project, options: RunOptions,
@@ -140,12 +162,14 @@ def _lint_serial(args: argparse.Namespace, project: Project, options: RunOptions
     results: list[FileResult] = []
     changed = 0
     vocab = project.vocab
-    for doc, bom in _documents(args, project, errors):
-        if args.fix:
-            doc, count = _fix_one(doc, bom, project, show_diff=False)
-            changed += bool(count)
+    for doc, encoding in _documents(args, project, errors):
         try:
+            if args.fix:
+                doc, count = _fix_one(doc, encoding, project, show_diff=False)
+                changed += bool(count)
             results.append(FileResult.of(doc, findings_for(doc, project, options, vocab)))
+        except FileError as exc:
+            errors.append((exc.path, exc.message))
         except GitError as exc:
             errors.append((doc.path, str(exc)))
     return results, changed
@@ -153,9 +177,11 @@ def _lint_serial(args: argparse.Namespace, project: Project, options: RunOptions
 
 def _lint_parallel(args: argparse.Namespace, project: Project, options: RunOptions,
                    errors: list[tuple[str, str]]) -> list[FileResult]:
+    from linter.parallel import default_jobs, lint_paths
+
     paths = list(expand(args.paths, project.config.root, project.config.ignore))
     results = []
-    for outcome in lint_paths(paths, project, options, args.jobs):
+    for outcome in lint_paths(paths, project, options, args.jobs or default_jobs()):
         if outcome.result is not None:
             results.append(outcome.result)
         if outcome.error is not None:
@@ -173,7 +199,7 @@ def run_check(args: argparse.Namespace, project: Project) -> int:
     options = RunOptions(args.report_unused_disables, args.diff_base)
     errors: list[tuple[str, str]] = []
     changed = 0
-    if args.fix or "-" in args.paths or args.diff_base:
+    if args.fix or "-" in args.paths or args.diff_base or args.encoding:
         results, changed = _lint_serial(args, project, options, errors)
     else:
         results = _lint_parallel(args, project, options, errors)
@@ -186,11 +212,11 @@ def run_check(args: argparse.Namespace, project: Project) -> int:
 def run_fix(args: argparse.Namespace, project: Project) -> int:
     errors: list[tuple[str, str]] = []
     changed = 0
-    for doc, bom in _documents(args, project, errors):
+    for doc, encoding in _documents(args, project, errors):
         try:
-            changed += bool(_fix_one(doc, bom, project, args.diff)[1])
-        except OSError as exc:
-            errors.append((doc.path, f"cannot write: {exc.strerror or exc}"))
+            changed += bool(_fix_one(doc, encoding, project, args.diff)[1])
+        except FileError as exc:
+            errors.append((exc.path, exc.message))
     for path, message in errors:
         print(f"{path}: error: {message}", file=sys.stderr)
     if errors:

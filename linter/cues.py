@@ -31,6 +31,7 @@ from typing import TypeAlias
 import yaml
 
 from linter.literals import accelerated
+from linter.recache import compile_pattern
 
 REPORTING_KINDS = frozenset({"verb", "phrase", "noun"})
 
@@ -137,7 +138,7 @@ def _patterns() -> _Patterns:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(accelerated(pattern))
+    return compile_pattern(accelerated(pattern))
 
 
 def verb_pattern() -> str:

@@ -82,6 +82,12 @@ class Document:
         return (0, *(m.end() for m in _LINE_BREAK.finditer(self.source)))
 
     @cached_property
+    def folded(self) -> str | None:
+        """``text.casefold()`` when it keeps every offset (same length), else None."""
+        folded = self.text.casefold()
+        return folded if len(folded) == len(self.text) else None
+
+    @cached_property
     def regions(self) -> Regions:
         """Quotations, sentences, paragraphs and attribution (computed on first use)."""
         from linter.regions import analyse

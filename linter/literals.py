@@ -13,6 +13,8 @@ import re
 import warnings
 from typing import Any
 
+from linter.recache import memo
+
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     import sre_constants as C
@@ -66,6 +68,10 @@ def _mandatory(op: Any, arg: Any) -> Anchors:
 
 def required(pattern: str, flags: int = 0) -> Anchors:
     """Case-folded strings one of which every match contains (None: unknown)."""
+    return memo("required", pattern, int(flags), lambda: _required(pattern, flags))
+
+
+def _required(pattern: str, flags: int) -> Anchors:
     try:
         parsed = sre_parse.parse(pattern, flags)
     except (re.error, RecursionError):  # not analysable: the rule always runs
@@ -146,6 +152,10 @@ def first_class(pattern: str, flags: int = 0) -> str | None:
     Case-insensitive patterns need no swapped cases: the class is compiled
     with the pattern's own flags.
     """
+    return memo("first", pattern, int(flags), lambda: _first_class(pattern, flags))
+
+
+def _first_class(pattern: str, flags: int) -> str | None:
     try:
         parsed = sre_parse.parse(pattern, flags)
     except (re.error, RecursionError):  # not analysable: simply not accelerated
@@ -165,3 +175,42 @@ def accelerated(pattern: str, flags: int = 0) -> str:
     """
     klass = first_class(pattern, flags)
     return pattern if klass is None else f"(?={klass})(?:{pattern})"
+
+
+def _prefix_of(items: Any) -> str:
+    """The literal characters every match of ``items`` starts with (zero-width items skipped)."""
+    run: list[str] = []
+    for op, arg in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is not C.LITERAL:
+            break
+        run.append(chr(arg))
+    return "".join(run)
+
+
+def _alternatives(items: Any) -> list[Any] | None:
+    """The top-level alternatives of a parsed pattern (through wrapping groups and lookaheads)."""
+    items = [(op, arg) for op, arg in items if op not in _ZERO_WIDTH]
+    if len(items) == 1 and items[0][0] is C.SUBPATTERN:
+        return _alternatives(items[0][1][-1])
+    if len(items) == 1 and items[0][0] is C.BRANCH:
+        return list(items[0][1][1])
+    return [items] if items else None
+
+
+def _prefixes(pattern: str, flags: int) -> Anchors:
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except (re.error, RecursionError):
+        return None
+    branches = _alternatives(parsed.data)
+    if branches is None:
+        return None
+    found = {_prefix_of(b).casefold() for b in branches}
+    return frozenset(found) if all(len(p) >= MIN_LENGTH for p in found) else None
+
+
+def prefixes(pattern: str, flags: int = 0) -> Anchors:
+    """Case-folded literals one of which every match starts with (None: unknown)."""
+    return memo("prefixes", pattern, int(flags), lambda: _prefixes(pattern, flags))

@@ -6,7 +6,6 @@ project instead of loading it again; results come back in input order.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -53,6 +52,8 @@ def _work(path: str) -> Outcome:
 
 def lint_paths(paths: list[str], project: Project, options: RunOptions, jobs: int) -> Iterator[Outcome]:
     """Outcomes for ``paths`` in order, using up to ``jobs`` processes."""
+    import multiprocessing
+
     jobs = max(1, min(jobs, len(paths) // MIN_FILES_PER_JOB))
     if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from (lint_path(p, project, options) for p in paths)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -107,6 +104,8 @@ def format_json(report: Report, colour: bool = False) -> Iterator[str]:
         "summary": {"files": len(report.files), **{s.label: counts[s] for s in
                                                    sorted(Severity, reverse=True)}},
     }
+    import json
+
     yield json.dumps(payload, ensure_ascii=False, indent=2)
 
 
@@ -136,60 +135,15 @@ def format_github(report: Report, colour: bool = False) -> Iterator[str]:
     yield summary(report)
 
 
-# Characters XML 1.0 cannot carry at all, even escaped (a form feed in a draft).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+def _format_junit(report: Report, colour: bool = False) -> Iterator[str]:
+    from linter.junit import format_junit
 
-
-def _xml_text(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
-
-
-def _junit_case(path: str, rule_id: str, findings: list[Finding]) -> ET.Element:
-    case = ET.Element("testcase", classname=_xml_text(path), name=rule_id, file=_xml_text(path))
-    if findings:
-        worst = max(f.severity for f in findings)
-        first = findings[0]
-        message = first.message if len(findings) == 1 else f"{len(findings)} findings; first: {first.message}"
-        failure = ET.SubElement(case, "failure", message=_xml_text(message), type=worst.label)
-        failure.text = _xml_text("\n".join(
-            f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule_id} {f.message}" for f in findings))
-    return case
-
-
-def _junit_suite(result: FileResult, rule_ids: list[str]) -> ET.Element:
-    by_rule: dict[str, list[Finding]] = {rule_id: [] for rule_id in rule_ids}
-    for f in result.findings:
-        by_rule.setdefault(f.rule_id, []).append(f)
-    cases = [_junit_case(result.path, rule_id, found) for rule_id, found in by_rule.items()]
-    failures = sum(1 for found in by_rule.values() if found)
-    suite = ET.Element("testsuite", name=_xml_text(result.path), tests=str(len(cases)),
-                       failures=str(failures), errors="0", skipped="0")
-    suite.extend(cases)
-    return suite
-
-
-def _junit_error(path: str, message: str) -> ET.Element:
-    suite = ET.Element("testsuite", name=_xml_text(path), tests="1", failures="0", errors="1", skipped="0")
-    case = ET.SubElement(suite, "testcase", classname=_xml_text(path), name="copydesk", file=_xml_text(path))
-    ET.SubElement(case, "error", message=_xml_text(message), type="file-error").text = _xml_text(message)
-    return suite
-
-
-def format_junit(report: Report, colour: bool = False) -> Iterator[str]:
-    """JUnit XML: a test suite per file, a test case per enabled rule; findings are failures."""
-    rule_ids = [r.id for r in report.rules]
-    suites = [_junit_suite(r, rule_ids) for r in report.files]
-    suites += [_junit_error(path, message) for path, message in report.errors]
-    root = ET.Element("testsuites", name="copydesk",
-                      tests=str(sum(int(s.get("tests", "0")) for s in suites)),
-                      failures=str(sum(int(s.get("failures", "0")) for s in suites)),
-                      errors=str(len(report.errors)))
-    root.extend(suites)
-    ET.indent(root)
-    yield ET.tostring(root, encoding="unicode", xml_declaration=True)
+    return format_junit(report)
 
 
 def _format_sarif(report: Report, colour: bool = False) -> Iterator[str]:
+    import json
+
     from linter.sarif import sarif_log
 
     yield json.dumps(sarif_log(report), ensure_ascii=False, indent=2)
@@ -199,7 +153,7 @@ REPORTERS: dict[str, Callable[[Report, bool], Iterator[str]]] = {
     "text": format_text,
     "json": format_json,
     "github": format_github,
-    "junit": format_junit,
+    "junit": _format_junit,
     "sarif": _format_sarif,
 }
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+# The regex cache goes to a throw-away folder, never the user's ~/.cache.
+os.environ.setdefault("COPYDESK_CACHE_DIR", tempfile.mkdtemp(prefix="copydesk-cache-"))
 
 from linter.config import enabled_rules, parse_config, style_sources
 from linter.engine import lint_document

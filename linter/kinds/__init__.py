@@ -1,44 +1,55 @@
 """The rule kinds, by the name a rule's ``extends`` uses.
 
-Adding a kind is one module exposing ``KIND`` plus its line here.
+Adding a kind is one module exposing ``KIND`` plus its line in ``_MODULES``.
+A kind's module is imported the first time a rule of that kind is loaded,
+so a run pays only for the kinds its rules use.
 """
 
 from __future__ import annotations
 
-from linter.kinds import (
-    capitalization,
-    claims,
-    conditional,
-    consistency,
-    existence,
-    names,
-    occurrence,
-    prose_lint,
-    quotes,
-    readability,
-    repetition,
-    sentencelength,
-    substitution,
-    variants,
-)
+import importlib
+from collections.abc import Iterator, Mapping
+
 from linter.kinds.base import Kind
 
-KINDS: dict[str, Kind] = {
-    k.name: k
-    for k in (
-        existence.KIND,
-        substitution.KIND,
-        consistency.KIND,
-        occurrence.KIND,
-        repetition.KIND,
-        capitalization.KIND,
-        conditional.KIND,
-        quotes.KIND,
-        claims.KIND,
-        names.KIND,
-        variants.KIND,
-        readability.KIND,
-        sentencelength.KIND,
-        prose_lint.KIND,
-    )
+# kind name -> module under linter.kinds
+_MODULES: dict[str, str] = {
+    "existence": "existence",
+    "substitution": "substitution",
+    "consistency": "consistency",
+    "occurrence": "occurrence",
+    "repetition": "repetition",
+    "capitalization": "capitalization",
+    "conditional": "conditional",
+    "quotes": "quotes",
+    "claims": "claims",
+    "names": "names",
+    "variants": "variants",
+    "readability": "readability",
+    "sentencelength": "sentencelength",
+    "proselint": "prose_lint",
 }
+
+
+class _Kinds(Mapping[str, Kind]):
+    def __init__(self) -> None:
+        self._loaded: dict[str, Kind] = {}
+
+    def __getitem__(self, name: str) -> Kind:
+        if name not in self._loaded:
+            module = importlib.import_module(f"linter.kinds.{_MODULES[name]}")
+            kind: Kind = module.KIND
+            self._loaded[name] = kind
+        return self._loaded[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in _MODULES
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+KINDS: Mapping[str, Kind] = _Kinds()

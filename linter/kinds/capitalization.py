@@ -15,7 +15,7 @@ from typing import Any
 
 from linter import specs
 from linter.document import Document
-from linter.kinds.base import Kind, OptionError
+from linter.kinds.base import Kind, rule_regex
 from linter.kinds.units import units
 from linter.rule import Hit, Rule
 
@@ -49,12 +49,9 @@ def build(keys: Mapping[str, Any]) -> Options:
     match = keys["match"]
     pattern = None
     if match not in STYLES:
-        try:
-            pattern = re.compile(match)
-        except re.error as exc:
-            raise OptionError("match", f"bad regular expression in match: {exc}") from None
+        pattern = rule_regex("match", match)
     small = _CHICAGO_SMALL if keys["style"] == "Chicago" else _AP_SMALL
-    prefix = re.compile(keys["prefix"]) if keys["prefix"] else None
+    prefix = rule_regex("prefix", keys["prefix"]) if keys["prefix"] else None
     return Options(match, pattern, small, frozenset(keys["exceptions"]),
                    keys["indicators"], keys["threshold"], prefix)
 

@@ -44,7 +44,7 @@ from typing import Any
 from linter import specs
 from linter.cues import REPORTING_KINDS, Cue
 from linter.document import Document
-from linter.kinds.base import Exceptions, Kind, OptionError, compile_terms, flexible_spaces
+from linter.kinds.base import Exceptions, Kind, OptionError, compile_terms, flexible_spaces, rule_regex
 from linter.regions import Quotation, Regions
 from linter.rule import Hit, Rule
 
@@ -91,10 +91,7 @@ class Options:
 def _regex(key: str, patterns: tuple[str, ...], flags: int) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    try:
-        return re.compile("|".join(f"(?:{flexible_spaces(p)})" for p in patterns), flags)
-    except re.error as exc:
-        raise OptionError(key, f"bad regular expression in {key}: {exc}") from None
+    return rule_regex(key, "|".join(f"(?:{flexible_spaces(p)})" for p in patterns), flags)
 
 
 def _terms(key: str, words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -115,10 +112,7 @@ def _accusation(keys: Mapping[str, Any], flags: int) -> re.Pattern[str]:
         rf"\b(?:{actors})\s+(?:[a-z]+\s+){{0,2}}?(?P<claim>(?:{verbs}))\b"
         rf"|{_PASSIVE}(?P<passive>(?:{passives}))\b"
     )
-    try:
-        return re.compile(pattern, flags)
-    except re.error as exc:
-        raise OptionError("verbs", f"bad regular expression in verbs or actors: {exc}") from None
+    return rule_regex("verbs", pattern, flags)
 
 
 def build(keys: Mapping[str, Any]) -> Options:

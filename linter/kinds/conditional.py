@@ -16,7 +16,7 @@ from typing import Any
 
 from linter import specs
 from linter.document import Document
-from linter.kinds.base import Exceptions, Kind, OptionError
+from linter.kinds.base import Exceptions, Kind, rule_regex
 from linter.rule import Hit, Rule
 
 
@@ -28,10 +28,7 @@ class Options:
 
 
 def _compile(key: str, pattern: str, flags: int) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern, flags)
-    except re.error as exc:
-        raise OptionError(key, f"bad regular expression in {key}: {exc}") from None
+    return rule_regex(key, pattern, flags)
 
 
 def build(keys: Mapping[str, Any]) -> Options:

@@ -9,14 +9,25 @@ from typing import Any
 
 from linter import specs
 from linter.document import Document
-from linter.kinds.base import Exceptions, Kind, OptionError, compile_terms, matches, pattern_anchors
+from linter.kinds.base import (
+    Exceptions,
+    Kind,
+    OptionError,
+    compile_terms,
+    matches,
+    pattern_anchors,
+    rule_regex,
+    term_scanner,
+)
 from linter.rule import Hit, Rule
+from linter.scan import Scanner
 
 
 @dataclass(frozen=True)
 class Options:
     pattern: re.Pattern[str]
     exceptions: Exceptions
+    scanner: Scanner | None = None
 
 
 def build(keys: Mapping[str, Any]) -> Options:
@@ -28,21 +39,19 @@ def build(keys: Mapping[str, Any]) -> Options:
         body = "|".join(tokens)
         source = (body + joined if keys["append"] else joined + body) if body else joined
         flags = re.MULTILINE | (re.IGNORECASE if keys["ignorecase"] else 0)
-        try:
-            pattern = re.compile(source, flags)
-        except re.error as exc:
-            raise OptionError("raw", f"bad regular expression in raw: {exc}") from None
+        pattern = rule_regex("raw", source, flags)
     else:
         pattern = compile_terms(
             "tokens", tokens, ignorecase=keys["ignorecase"], nonword=keys["nonword"]
         )
-    return Options(pattern, Exceptions.build(keys["exceptions"], ignorecase=keys["ignorecase"]))
+    return Options(pattern, Exceptions.build(keys["exceptions"], ignorecase=keys["ignorecase"]),
+                   term_scanner(pattern))
 
 
 def find(doc: Document, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
     excused = opts.exceptions.excuser(doc.text)
-    for start, end, m in matches(opts.pattern, doc.text):
+    for start, end, m in matches(opts.pattern, doc.text, opts.scanner, doc):
         if excused(start, end):
             continue
         yield Hit(start, end, (m.group(),))

@@ -27,8 +27,18 @@ from typing import Any, NamedTuple
 
 from linter import specs
 from linter.document import Document
-from linter.kinds.base import Exceptions, Kind, OptionError, keep_case, pattern_anchors
+from linter.kinds.base import (
+    Exceptions,
+    Kind,
+    OptionError,
+    keep_case,
+    matches,
+    pattern_anchors,
+    rule_regex,
+    term_scanner,
+)
 from linter.rule import Hit, Rule
+from linter.scan import Scanner
 from linter.visibility import visible
 
 _ENTRY_KEYS = frozenset({"forms", "exceptions"})
@@ -60,6 +70,7 @@ class Options:
     exceptions: Exceptions
     ignorecase: bool
     mixed_message: str
+    scanner: Scanner | None = None
 
 
 class _Use(NamedTuple):
@@ -118,12 +129,13 @@ def build(keys: Mapping[str, Any]) -> Options:
     entries = tuple(Entry(forms) for forms, _ in parsed)
     ignorecase = keys["ignorecase"]
     lookup = _lookup(entries, ignorecase)
-    alternation = "|".join(_literal(s) for s in sorted(lookup, key=len, reverse=True))
+    alternation = "|".join(_literal(s) for s in sorted(lookup, key=lambda s: (-len(s), s)))
     flags = re.MULTILINE | (re.IGNORECASE if ignorecase else 0)
     phrases = [p for _, exceptions in parsed for p in exceptions] + list(keys["exceptions"])
+    pattern = rule_regex("entries", rf"\b(?:{alternation})\b", flags)
     return Options(
-        entries, re.compile(rf"\b(?:{alternation})\b", flags), lookup,
-        Exceptions.build(phrases, ignorecase=True), ignorecase, keys["mixedmessage"],
+        entries, pattern, lookup, Exceptions.build(phrases, ignorecase=True), ignorecase,
+        keys["mixedmessage"], term_scanner(pattern),
     )
 
 
@@ -151,8 +163,7 @@ def _uses(doc: Document, rule: Rule, opts: Options) -> list[_Use]:
     """Visible uses outside exception phrases, in text order."""
     excused = opts.exceptions.excuser(doc.text)
     uses = []
-    for m in opts.pattern.finditer(doc.text):
-        start, end = m.span()
+    for start, end, m in matches(opts.pattern, doc.text, opts.scanner, doc):
         found = opts.lookup.get(_normal(m.group(), opts.ignorecase))
         if found is None or excused(start, end) or not visible(doc, rule, start, end):
             continue
@@ -178,11 +189,21 @@ def _glossed(text: str, uses: list[_Use]) -> set[int]:
     return out
 
 
-def _hit(text: str, opts: Options, use: _Use, others: list[_Use]) -> Hit:
+def _first_forms(uses: list[_Use]) -> dict[int, list[_Use]]:
+    """Per entry, the first use of its first two forms to appear (enough to find "another form")."""
+    firsts: dict[int, list[_Use]] = {}
+    for use in uses:
+        seen = firsts.setdefault(use.entry, [])
+        if len(seen) < 2 and all(s.form != use.form for s in seen):
+            seen.append(use)
+    return firsts
+
+
+def _hit(text: str, opts: Options, use: _Use, firsts: dict[int, list[_Use]]) -> Hit:
     entry = opts.entries[use.entry]
     house, observed = entry.forms[entry.house], text[use.start:use.end]
     suggestion = (keep_case(observed, house),)
-    other = next((o for o in others if o.entry == use.entry and o.form != use.form), None)
+    other = next((o for o in firsts[use.entry] if o.form != use.form), None)
     if other is None:
         return Hit(use.start, use.end, (house, observed), suggestion)
     return Hit(use.start, use.end, (house, observed, text[other.start:other.end]), suggestion,
@@ -194,9 +215,10 @@ def find(doc: Document, rule: Rule) -> Iterator[Hit]:
     uses = _uses(doc, rule, opts)
     glossed = _glossed(doc.text, uses)
     plain = [u for i, u in enumerate(uses) if i not in glossed]
+    firsts = _first_forms(plain)
     for use in plain:
         if use.form != opts.entries[use.entry].house:
-            yield _hit(doc.text, opts, use, plain)
+            yield _hit(doc.text, opts, use, firsts)
 
 
 KIND = Kind(

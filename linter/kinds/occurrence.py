@@ -15,7 +15,7 @@ from typing import Any
 
 from linter import specs
 from linter.document import Document
-from linter.kinds.base import Kind, OptionError
+from linter.kinds.base import Kind, OptionError, rule_regex
 from linter.kinds.units import first_word, units
 from linter.rule import Hit, Rule
 
@@ -31,10 +31,7 @@ def build(keys: Mapping[str, Any]) -> Options:
     if keys["max"] <= 0 and keys["min"] <= 0:
         raise OptionError("max", "occurrence needs max or min above zero")
     flags = re.MULTILINE | (re.IGNORECASE if keys["ignorecase"] else 0)
-    try:
-        pattern = re.compile(f"(?:{keys['token']})", flags)
-    except re.error as exc:
-        raise OptionError("token", f"bad regular expression in token: {exc}") from None
+    pattern = rule_regex("token", f"(?:{keys['token']})", flags)
     return Options(pattern, keys["max"], keys["min"])
 
 

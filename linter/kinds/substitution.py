@@ -22,9 +22,11 @@ from linter.kinds.base import (
     keep_case,
     matches,
     pattern_anchors,
+    term_scanner,
     ungroup,
 )
 from linter.rule import Hit, Rule
+from linter.scan import Scanner
 
 _GROUP_REF = re.compile(r"\$(\d)")
 _UNESCAPED_BAR = re.compile(r"(?<!\\)\|")
@@ -39,6 +41,7 @@ class Options:
     ignorecase: bool
     capitalize: bool
     matchcase: bool
+    scanner: Scanner | None = None
 
 
 def build(keys: Mapping[str, Any]) -> Options:
@@ -53,7 +56,7 @@ def build(keys: Mapping[str, Any]) -> Options:
     return Options(
         pattern, tuple(ordered), tuple(swap[k] for k in ordered),
         Exceptions.build(keys["exceptions"], ignorecase=keys["ignorecase"]),
-        keys["ignorecase"], keys["capitalize"], keys["matchcase"],
+        keys["ignorecase"], keys["capitalize"], keys["matchcase"], term_scanner(pattern),
     )
 
 
@@ -88,7 +91,7 @@ def _same(observed: str, option: str, ignorecase: bool) -> bool:
 def find(doc: Document, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
     excused = opts.exceptions.excuser(doc.text)
-    for start, end, m in matches(opts.pattern, doc.text):
+    for start, end, m in matches(opts.pattern, doc.text, opts.scanner, doc):
         if excused(start, end):
             continue
         observed = m.group()

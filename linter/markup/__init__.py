@@ -9,17 +9,24 @@ character) it records the pair in an :class:`~linter.document.OffsetMap`.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from linter.document import Document
-from linter.markup import html, markdown, plain
 from linter.markup.stripped import Stripped
 
-STRIPPERS: dict[str, Callable[[str], Stripped]] = {
-    "text": plain.strip,
-    "markdown": markdown.strip,
-    "html": html.strip,
+# format -> module under linter.markup, imported on first use
+STRIPPERS: dict[str, str] = {
+    "text": "plain",
+    "markdown": "markdown",
+    "html": "html",
 }
+
+
+def stripper(fmt: str) -> Callable[[str], Stripped]:
+    module = importlib.import_module(f"linter.markup.{STRIPPERS[fmt]}")
+    strip: Callable[[str], Stripped] = module.strip
+    return strip
 
 FORMAT_BY_SUFFIX: dict[str, str] = {
     ".txt": "text",
@@ -38,5 +45,5 @@ def format_for(path: str) -> str | None:
 
 
 def make_document(path: str, source: str, fmt: str) -> Document:
-    stripped = STRIPPERS[fmt](source)
+    stripped = stripper(fmt)(source)
     return Document(path, source, stripped.text, fmt, stripped.blocks, stripped.offsets)

@@ -1,0 +1,126 @@
+"""A persistent cache of compiled regular expressions and pattern analyses.
+
+Most of a cold run's start-up is Python's ``re`` parsing and compiling the
+rules' large patterns. The compiled program (the list of opcodes ``re``
+hands to ``_sre.compile``) is plain data, so it can be stored and handed to
+``_sre.compile`` again next time, skipping the parse. Entries are keyed by
+the pattern text and flags (so any change to a rule is a different key), and
+the file by the Python version and ``_sre.MAGIC`` (so a different ``re``
+never reads them). Anything unexpected falls back to ``re.compile``.
+
+The file lives in ``$COPYDESK_CACHE_DIR``, else ``$XDG_CACHE_HOME/copydesk``,
+else ``~/.cache/copydesk``; ``COPYDESK_NO_CACHE=1`` turns it off. It is
+written atomically at exit, only when new entries were added, and a cache
+that cannot be read or written is ignored.
+"""
+
+from __future__ import annotations
+
+import _sre
+import atexit
+import contextlib
+import os
+import pickle
+import re
+import sys
+import tempfile
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import sre_compile
+    import sre_parse
+
+T = TypeVar("T")
+_FORMAT = 1
+
+
+def _folder() -> Path | None:
+    if os.environ.get("COPYDESK_NO_CACHE"):
+        return None
+    explicit = os.environ.get("COPYDESK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "copydesk"
+
+
+class _Store:
+    """The cache file's entries, read on first use and written at exit if changed."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[Any, ...], Any] | None = None
+        self.dirty = False
+        version = "-".join(map(str, sys.version_info[:3]))
+        self.name = f"regex-{version}-{_sre.MAGIC}-{_FORMAT}.pickle"
+
+    def load(self) -> dict[tuple[Any, ...], Any]:
+        if self.entries is None:
+            self.entries = {}
+            folder = _folder()
+            if folder is not None:
+                with contextlib.suppress(Exception):
+                    loaded = pickle.loads((folder / self.name).read_bytes())
+                    if isinstance(loaded, dict):
+                        self.entries = loaded
+            atexit.register(self.save)
+        return self.entries
+
+    def save(self) -> None:
+        folder = _folder()
+        if not self.dirty or folder is None or self.entries is None:
+            return
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".regex-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, folder / self.name)
+        self.dirty = False
+
+
+_STORE = _Store()
+
+
+def memo(kind: str, pattern: str, flags: int, compute: Callable[[], T]) -> T:
+    """``compute()`` for (kind, pattern, flags), remembered across runs."""
+    entries = _STORE.load()
+    key = (kind, pattern, flags)
+    if key not in entries:
+        entries[key] = compute()
+        _STORE.dirty = True
+    value: T = entries[key]
+    return value
+
+
+def _program(pattern: str, flags: int) -> tuple[Any, ...]:
+    """What ``re`` computes from a pattern before handing it to ``_sre.compile``."""
+    parsed = sre_parse.parse(pattern, flags)
+    code = sre_compile._code(parsed, flags)  # type: ignore[attr-defined]
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    # Opcodes are named int constants in re's internals: store plain ints.
+    return (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1,
+            groupindex, tuple(indexgroup))
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the cache when this pattern was compiled before.
+
+    Bad patterns raise ``re.error`` exactly as ``re.compile`` does.
+    """
+    if _folder() is None:
+        return re.compile(pattern, flags)
+    try:
+        program = memo("program", pattern, flags, lambda: _program(pattern, flags))
+        compiled: re.Pattern[str] = _sre.compile(pattern, *program)
+        return compiled
+    except re.error:
+        raise
+    except Exception:
+        return re.compile(pattern, flags)

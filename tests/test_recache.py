@@ -1,0 +1,65 @@
+"""The persistent regex cache gives the same patterns as re.compile, and never gets in the way."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from linter import recache
+
+PATTERNS = [
+    (r"\b(?:(?P<a>terror)ists?|freedom\s+fighters?)\b", re.IGNORECASE),
+    (r"(?<!who\s)(?:was|were)\s+(?P<passive>killed|looted)\b", re.MULTILINE),
+    (r"(?=[Kk])(?:\bKiev|KIEV)\b", 0),
+    (r"[«“\"]([^»”\"]{1,40})[»”\"]", 0),
+]
+TEXT = "Terrorists and freedom fighters; shops were looted. KIEV «quoted» “curly” \"straight\""
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_same_as_re_compile(pattern: str, flags: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
+    ours, theirs = recache.compile_pattern(pattern, flags), re.compile(pattern, flags)
+    assert [m.span() for m in ours.finditer(TEXT)] == [m.span() for m in theirs.finditer(TEXT)]
+    assert [m.groupdict() for m in ours.finditer(TEXT)] == [m.groupdict() for m in theirs.finditer(TEXT)]
+    assert (ours.groups, ours.groupindex, ours.flags) == (theirs.groups, dict(theirs.groupindex), theirs.flags)
+
+
+def test_bad_pattern_raises_like_re() -> None:
+    with pytest.raises(re.error):
+        recache.compile_pattern("(unclosed")
+
+
+def _run(code: str, cache: Path, **env: str) -> str:
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env={"PATH": "", "COPYDESK_CACHE_DIR": str(cache), **env})
+    return result.stdout.strip()
+
+
+CODE = ("import re; from linter import recache; "
+        "p = recache.compile_pattern(r'\\bKiev\\b', re.I); print(p.findall('kiev Kiev'))")
+
+
+def test_written_once_read_next_time_and_corruption_ignored(tmp_path: Path) -> None:
+    assert _run(CODE, tmp_path) == "['kiev', 'Kiev']"
+    [cache] = tmp_path.glob("regex-*.pickle")
+    first = cache.stat().st_mtime_ns
+    assert _run(CODE, tmp_path) == "['kiev', 'Kiev']"
+    assert cache.stat().st_mtime_ns == first  # nothing new: not rewritten
+    cache.write_bytes(b"not a pickle")
+    assert _run(CODE, tmp_path) == "['kiev', 'Kiev']"
+
+
+def test_can_be_turned_off(tmp_path: Path) -> None:
+    assert _run(CODE, tmp_path, COPYDESK_NO_CACHE="1") == "['kiev', 'Kiev']"
+    assert not list(tmp_path.iterdir())
+
+
+def test_unwritable_cache_folder_is_ignored(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert _run(CODE, blocker / "sub") == "['kiev', 'Kiev']"
