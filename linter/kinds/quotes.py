@@ -161,13 +161,24 @@ class Layout:
     parents: tuple[int | None, ...]
     marks: tuple[Placed, ...]
     style: Style
+    text: str = ""
 
     def expected(self, mark: Placed) -> str:
         return self.style.mark(mark.level, mark.role)
 
     def suggest(self, mark: Placed) -> tuple[str, ...]:
+        """The house mark, unless the mark is glued between two letters or digits
+        (``accep"t``): there its role is a guess, and changing the mark could
+        change what the rest of the paragraph counts as quoted."""
         wanted = self.expected(mark)
-        return () if wanted == mark.char else (wanted,)
+        if wanted == mark.char or self._glued(mark.offset):
+            return ()
+        return (wanted,)
+
+    def _glued(self, offset: int) -> bool:
+        before = self.text[offset - 1:offset]
+        after = self.text[offset + 1:offset + 2]
+        return before.isalnum() and after.isalnum()
 
     def hit(self, mark: Placed, args: tuple[str, ...], message: str | None = None) -> Hit:
         return Hit(mark.offset, mark.offset + 1, args, self.suggest(mark), message=message)
@@ -240,7 +251,7 @@ def layout(text: str, regions: Regions, style: Style) -> Layout:
             level = style.level_of(m.char)
             placed.append(Placed(m.offset, m.char, m.role, None,
                                  style.weighted(m.char) if level is None else level, False))
-    return Layout(quotations, parents, tuple(placed), style)
+    return Layout(quotations, parents, tuple(placed), style, text)
 
 
 def _level_slip(lay: Layout, mark: Placed) -> bool:
