@@ -177,26 +177,39 @@ def accelerated(pattern: str, flags: int = 0) -> str:
     return pattern if klass is None else f"(?={klass})(?:{pattern})"
 
 
-def _prefix_of(items: Any) -> str:
-    """The literal characters every match of ``items`` starts with (zero-width items skipped)."""
-    run: list[str] = []
+_MAX_PREFIXES = 4096
+Prefix = tuple[str, bool]  # (literal text, whether the match may continue it literally)
+
+
+def _item_prefixes(op: Any, arg: Any) -> list[Prefix]:
+    """The literal beginnings one item can have; ``False`` marks where literals stop."""
+    if op is C.LITERAL:
+        return [(chr(arg), True)]
+    if op is C.IN and all(o is C.LITERAL for o, _ in arg):
+        return [(chr(a), True) for _, a in arg]
+    if op is C.SUBPATTERN:
+        return _seq_prefixes(arg[-1])
+    if op is C.BRANCH:
+        return [p for branch in arg[1] for p in _seq_prefixes(branch)]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1:
+        return [(text, False) for text, _ in _seq_prefixes(arg[2])]
+    return [("", False)]
+
+
+def _seq_prefixes(items: Any) -> list[Prefix]:
+    """Every literal text a match of ``items`` can start with (alternations expanded)."""
+    current: list[Prefix] = [("", True)]
     for op, arg in items:
         if op in _ZERO_WIDTH:
             continue
-        if op is not C.LITERAL:
+        if not any(open_ for _, open_ in current):
             break
-        run.append(chr(arg))
-    return "".join(run)
-
-
-def _alternatives(items: Any) -> list[Any] | None:
-    """The top-level alternatives of a parsed pattern (through wrapping groups and lookaheads)."""
-    items = [(op, arg) for op, arg in items if op not in _ZERO_WIDTH]
-    if len(items) == 1 and items[0][0] is C.SUBPATTERN:
-        return _alternatives(items[0][1][-1])
-    if len(items) == 1 and items[0][0] is C.BRANCH:
-        return list(items[0][1][1])
-    return [items] if items else None
+        step = _item_prefixes(op, arg)
+        current = [(text + more, more_open) if open_ else (text, False)
+                   for text, open_ in current for more, more_open in (step if open_ else [("", False)])]
+        if len(current) > _MAX_PREFIXES:
+            return [("", False)]
+    return current
 
 
 def _prefixes(pattern: str, flags: int) -> Anchors:
@@ -204,11 +217,8 @@ def _prefixes(pattern: str, flags: int) -> Anchors:
         parsed = sre_parse.parse(pattern, flags)
     except (re.error, RecursionError):
         return None
-    branches = _alternatives(parsed.data)
-    if branches is None:
-        return None
-    found = {_prefix_of(b).casefold() for b in branches}
-    return frozenset(found) if all(len(p) >= MIN_LENGTH for p in found) else None
+    found = {text.casefold() for text, _ in _seq_prefixes(parsed.data)}
+    return frozenset(found) if found and all(len(p) >= MIN_LENGTH for p in found) else None
 
 
 def prefixes(pattern: str, flags: int = 0) -> Anchors:

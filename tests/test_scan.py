@@ -26,7 +26,10 @@ def _both(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
 
 def test_prefixes_of_a_term_list() -> None:
     assert prefixes(r"\b(?:terrorists?|freedom\s+fighters?)\b") == frozenset({"terrorist", "freedom"})
-    assert prefixes(r"(?:so-called|alleged) terrorists") is None
+    assert prefixes(r"(?:so-called|alleged) terrorists") == frozenset({"so-called terrorists",
+                                                                       "alleged terrorists"})
+    assert prefixes(r"[\"“]terrorists?") == frozenset({'"terrorist', "“terrorist"})
+    assert prefixes(r"\b(?:ab|cdef)\b") is None  # too short to be worth scanning for
 
 
 def test_same_matches_on_edge_cases() -> None:

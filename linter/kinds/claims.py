@@ -44,9 +44,19 @@ from typing import Any
 from linter import specs
 from linter.cues import REPORTING_KINDS, Cue
 from linter.document import Document
-from linter.kinds.base import Exceptions, Kind, OptionError, compile_terms, flexible_spaces, rule_regex
+from linter.kinds.base import (
+    Exceptions,
+    Kind,
+    OptionError,
+    compile_terms,
+    flexible_spaces,
+    matches,
+    rule_regex,
+    term_scanner,
+)
 from linter.regions import Quotation, Regions
 from linter.rule import Hit, Rule
+from linter.scan import Scanner
 
 CLAIMS = ("weasel", "figure", "accusation", "quote")
 WINDOWS = ("sentence", "next-sentence", "paragraph", "adjacent")
@@ -81,6 +91,7 @@ class Options:
     claim: str
     window: str
     triggers: re.Pattern[str] | None
+    scanner: Scanner | None
     cues: re.Pattern[str] | None
     benign: re.Pattern[str] | None
     titles: re.Pattern[str] | None
@@ -130,6 +141,7 @@ def build(keys: Mapping[str, Any]) -> Options:
         claim=claim,
         window=keys["window"],
         triggers=triggers,
+        scanner=term_scanner(triggers) if triggers is not None else None,
         cues=_terms("cues", keys["cues"]),
         benign=_regex("benign", keys["benign"], re.IGNORECASE),
         titles=_terms("titles", keys["titles"]),
@@ -149,11 +161,12 @@ class _Context:
     text: str
     regions: Regions
     starts: tuple[int, ...]
+    doc: Document
 
     @classmethod
     def of(cls, doc: Document) -> _Context:
         regions = doc.regions
-        return cls(doc.text, regions, tuple(s.start for s in regions.sentences))
+        return cls(doc.text, regions, tuple(s.start for s in regions.sentences), doc)
 
     def window(self, kind: str, start: int) -> tuple[int, int]:
         sentences = self.regions.sentences
@@ -275,7 +288,7 @@ def _triggered(ctx: _Context, opts: Options) -> Iterator[_Candidate]:
     if opts.triggers is None:
         return
     groups = [g for g in ("claim", "passive") if g in opts.triggers.groupindex]
-    for m in opts.triggers.finditer(ctx.text):
+    for _, _, m in matches(opts.triggers, ctx.text, opts.scanner, ctx.doc):
         group = next((g for g in groups if m.group(g)), None)
         start, end = m.span(group) if group else m.span()
         if end > start and not _benign(ctx, opts, m, group == "passive"):
@@ -351,8 +364,17 @@ _SOURCED: dict[str, Callable[[_Context, Options, int, int], bool]] = {
 }
 
 
+def _triggers_absent(doc: Document, opts: Options) -> bool:
+    """No trigger anywhere: nothing to report, and no need to analyse the document."""
+    if opts.claim == "quote" or opts.triggers is None:
+        return False
+    return next(matches(opts.triggers, doc.text, opts.scanner, doc), None) is None
+
+
 def find(doc: Document, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
+    if _triggers_absent(doc, opts):
+        return
     ctx = _Context.of(doc)
     excused = opts.exceptions.excuser(doc.text)
     sourced = _SOURCED[opts.claim]
