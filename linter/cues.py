@@ -98,7 +98,7 @@ def _emit(node: _Trie) -> str:
 
 def _load() -> dict[str, object]:
     text = files("linter.packs").joinpath("_data/cues.yml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict):
         raise ValueError("rules/_data/cues.yml must be a mapping")
     return data

@@ -6,7 +6,8 @@ hands to ``_sre.compile``) is plain data, so it can be stored and handed to
 ``_sre.compile`` again next time, skipping the parse. Entries are keyed by
 the pattern text and flags (so any change to a rule is a different key), and
 the file by the Python version and ``_sre.MAGIC`` (so a different ``re``
-never reads them). Anything unexpected falls back to ``re.compile``.
+never reads them). Entries unused for ``KEEP_DAYS`` days are dropped.
+Anything unexpected falls back to ``re.compile``.
 
 The file lives in ``$COPYDESK_CACHE_DIR``, else ``$XDG_CACHE_HOME/copydesk``,
 else ``~/.cache/copydesk``; ``COPYDESK_NO_CACHE=1`` turns it off. It is
@@ -24,6 +25,7 @@ import pickle
 import re
 import sys
 import tempfile
+import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -35,7 +37,9 @@ with warnings.catch_warnings():
     import sre_parse
 
 T = TypeVar("T")
-_FORMAT = 1
+_FORMAT = 2
+# Entries not used for this many days are dropped when the file is next written.
+KEEP_DAYS = 30
 
 
 def _folder() -> Path | None:
@@ -52,8 +56,9 @@ class _Store:
     """The cache file's entries, read on first use and written at exit if changed."""
 
     def __init__(self) -> None:
-        self.entries: dict[tuple[Any, ...], Any] | None = None
+        self.entries: dict[tuple[Any, ...], Any] | None = None  # key -> (value, day last used)
         self.dirty = False
+        self.today = int(time.time() // 86400)
         version = "-".join(map(str, sys.version_info[:3]))
         self.name = f"regex-{version}-{_sre.MAGIC}-{_FORMAT}.pickle"
 
@@ -73,6 +78,7 @@ class _Store:
         folder = _folder()
         if not self.dirty or folder is None or self.entries is None:
             return
+        self.entries = {k: v for k, v in self.entries.items() if v[1] >= self.today - KEEP_DAYS}
         with contextlib.suppress(OSError):
             folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=".regex-", suffix=".tmp")
@@ -89,10 +95,11 @@ def memo(kind: str, pattern: str, flags: int, compute: Callable[[], T]) -> T:
     """``compute()`` for (kind, pattern, flags), remembered across runs."""
     entries = _STORE.load()
     key = (kind, pattern, flags)
-    if key not in entries:
-        entries[key] = compute()
+    found = entries.get(key)
+    if found is None or found[1] != _STORE.today:
+        entries[key] = (compute() if found is None else found[0], _STORE.today)
         _STORE.dirty = True
-    value: T = entries[key]
+    value: T = entries[key][0]
     return value
 
 

@@ -27,6 +27,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from linter.recache import compile_pattern, memo
+
 # ``sre_parse`` became ``re._parser`` in Python 3.11 (the old name warns).
 _PARSER: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 _UNBOUNDED = _PARSER.MAXREPEAT
@@ -56,14 +58,15 @@ class BacktrackingError(re.error):
 
 def compile_user(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Compile a pattern from a rule file; ``re.error`` if it is invalid or can hang."""
-    compiled = re.compile(pattern, flags)
+    compiled = compile_pattern(pattern, flags)
     refuse_catastrophic(pattern, flags)
     return compiled
 
 
 def refuse_catastrophic(pattern: str, flags: int = 0) -> None:
     """Raise :class:`BacktrackingError` if ``pattern`` (which must compile) can hang."""
-    reason = catastrophic(pattern, flags) if _may_nest(pattern) else None
+    reason = (memo("catastrophic", pattern, int(flags), lambda: catastrophic(pattern, flags))
+              if _may_nest(pattern) else None)
     if reason:
         raise BacktrackingError(reason)
 
