@@ -257,14 +257,19 @@ def run_docs(outdir: Path) -> int:
         for name, text in pages.items():
             (outdir / name).write_text(text, encoding="utf-8", newline="\n")
     except LoadErrors as exc:
-        for error in exc.errors:
-            print(f"copydesk: {error}", file=sys.stderr)
-        return Exit.ERROR
+        return _report_load_errors(exc)
     except OSError as exc:
         print(f"copydesk: cannot write docs to {outdir}: {exc.strerror or exc}", file=sys.stderr)
         return Exit.ERROR
     print(f"wrote {len(pages)} pages to {outdir}")
     return Exit.OK
+
+
+def _report_load_errors(exc: LoadErrors) -> int:
+    """Every rule-file problem on a line of its own; exit code 2."""
+    for error in exc.errors:
+        print(f"copydesk: {error}", file=sys.stderr)
+    return Exit.ERROR
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -282,9 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         project = load_project(args.config, Path.cwd())
     except LoadErrors as exc:
-        for error in exc.errors:
-            print(f"copydesk: {error}", file=sys.stderr)
-        return Exit.ERROR
+        return _report_load_errors(exc)
     except RuleError as exc:
         print(f"copydesk: {exc}", file=sys.stderr)
         return Exit.ERROR

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from linter.regions import Regions
 
+T = TypeVar("T")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -76,6 +78,14 @@ class Document:
         self.fmt = fmt
         self.blocks = blocks
         self.offsets = offsets
+        self._analyses: dict[object, object] = {}
+
+    def analysis(self, key: object, compute: Callable[[], T]) -> T:
+        """A per-document result shared by every rule that asks for ``key`` (computed once)."""
+        if key not in self._analyses:
+            self._analyses[key] = compute()
+        value: T = self._analyses[key]  # type: ignore[assignment]
+        return value
 
     @cached_property
     def line_starts(self) -> tuple[int, ...]:

@@ -162,6 +162,10 @@ class Layout:
     marks: tuple[Placed, ...]
     style: Style
     text: str = ""
+    # Paragraphs (by start offset) where the house marks would be read as
+    # different quotations than the marks there now: no fix is offered there.
+    unstable: frozenset[int] = frozenset()
+    regions: Regions | None = None
 
     def expected(self, mark: Placed) -> str:
         return self.style.mark(mark.level, mark.role)
@@ -171,9 +175,15 @@ class Layout:
         (``accep"t``): there its role is a guess, and changing the mark could
         change what the rest of the paragraph counts as quoted."""
         wanted = self.expected(mark)
-        if wanted == mark.char or self._glued(mark.offset):
+        if wanted == mark.char or self._glued(mark.offset) or self._moves_quotations(mark.offset):
             return ()
         return (wanted,)
+
+    def _moves_quotations(self, offset: int) -> bool:
+        if not self.unstable or self.regions is None:
+            return False
+        paragraph = self.regions.paragraph_at(offset)
+        return paragraph is not None and paragraph.start in self.unstable
 
     def _glued(self, offset: int) -> bool:
         before = self.text[offset - 1:offset]
@@ -233,6 +243,39 @@ def _prime(text: str, offset: int, char: str) -> bool:
     return char in "\"'" and offset > 0 and text[offset - 1].isdigit()
 
 
+def _quotations_by_paragraph(regions: Regions) -> dict[int, set[tuple[int, int, bool]]]:
+    out: dict[int, set[tuple[int, int, bool]]] = {}
+    for q in regions.quotations:
+        paragraph = regions.paragraph_at(q.start)
+        out.setdefault(paragraph.start if paragraph else -1, set()).add((q.start, q.end, q.closed))
+    return out
+
+
+def unstable_paragraphs(doc: Document, lay: Layout) -> frozenset[int]:
+    """Paragraphs whose quotations would change if every mark became its house mark.
+
+    A fix must not change what the rest of a paragraph counts as quoted (a
+    straight mark the finder read one way can be read another way once
+    curled), or a later pass would find new things to fix. Marks are one
+    character each way, so the offsets stay put.
+    """
+    chars = list(doc.text)
+    changed = False
+    for mark in lay.marks:
+        wanted = lay.expected(mark)
+        if not mark.doubled and wanted != mark.char and len(wanted) == 1:
+            chars[mark.offset] = wanted
+            changed = True
+    if not changed:
+        return frozenset()
+    from linter.regions import analyse
+
+    trial = Document(doc.path, doc.source, "".join(chars), doc.fmt, doc.blocks, doc.offsets)
+    before = _quotations_by_paragraph(lay.regions or doc.regions)
+    after = _quotations_by_paragraph(analyse(trial))
+    return frozenset(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+
+
 def layout(text: str, regions: Regions, style: Style) -> Layout:
     quotations = regions.quotations
     parents = _parents(quotations)
@@ -251,7 +294,7 @@ def layout(text: str, regions: Regions, style: Style) -> Layout:
             level = style.level_of(m.char)
             placed.append(Placed(m.offset, m.char, m.role, None,
                                  style.weighted(m.char) if level is None else level, False))
-    return Layout(quotations, parents, tuple(placed), style, text)
+    return Layout(quotations, parents, tuple(placed), style, text, regions=regions)
 
 
 def _level_slip(lay: Layout, mark: Placed) -> bool:
@@ -395,7 +438,14 @@ _CHECKS = {
 def find(doc: Document, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
     regions = doc.regions
-    return _CHECKS[opts.check](layout(doc.text, regions, opts.style), regions)
+    return _CHECKS[opts.check](doc.analysis(("quotes.layout", opts.style), lambda: _layout(doc, opts)),
+                               regions)
+
+
+def _layout(doc: Document, opts: Options) -> Layout:
+    """The marks as the house style sees them, shared by the five Quotes checks."""
+    lay = layout(doc.text, doc.regions, opts.style)
+    return replace(lay, unstable=unstable_paragraphs(doc, lay))
 
 
 KIND = Kind(
