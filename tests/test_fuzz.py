@@ -201,3 +201,4 @@ def test_mutated_fixtures() -> None:
     print(f"\nfuzz: {cases} mutated fixtures in {time.monotonic() - started:.0f} s, no failure; "
           f"{len(drifted)} where a later fix pass changed text outside the first report, e.g. {drifted[:3]}")
     assert cases > 0
+    assert not drifted, f"a later fix pass changed text outside the first report: {drifted[:3]}"
