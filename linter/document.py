@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_OTHER_SPACE = re.compile(r"[^\S ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +94,10 @@ class Document:
 
     @cached_property
     def folded(self) -> str | None:
-        """``text.casefold()`` when it keeps every offset (same length), else None."""
+        """``text.casefold()`` with every white-space character a plain space, when that
+        keeps every offset (same length), else None. What the prefix scanner reads."""
         folded = self.text.casefold()
-        return folded if len(folded) == len(self.text) else None
+        return _OTHER_SPACE.sub(" ", folded) if len(folded) == len(self.text) else None
 
     @cached_property
     def regions(self) -> Regions:

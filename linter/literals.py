@@ -181,12 +181,26 @@ _MAX_PREFIXES = 4096
 Prefix = tuple[str, bool]  # (literal text, whether the match may continue it literally)
 
 
+def _space(char: str) -> str:
+    return " " if char.isspace() else char
+
+
+def _only_spaces(items: Any) -> bool:
+    return all(op is C.IN and arg == [(C.CATEGORY, C.CATEGORY_SPACE)] for op, arg in items)
+
+
 def _item_prefixes(op: Any, arg: Any) -> list[Prefix]:
-    """The literal beginnings one item can have; ``False`` marks where literals stop."""
+    r"""The literal beginnings one item can have; ``False`` marks where literals stop.
+
+    White space counts as one space (the scanner reads text with every white-space
+    character turned into a space), so ``\s+`` contributes a space and ends the prefix.
+    """
     if op is C.LITERAL:
-        return [(chr(arg), True)]
+        return [(_space(chr(arg)), True)]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1 and _only_spaces(arg[2]):
+        return [(" ", False)]
     if op is C.IN and all(o is C.LITERAL for o, _ in arg):
-        return [(chr(a), True) for _, a in arg]
+        return [(_space(chr(a)), True) for _, a in arg]
     if op is C.SUBPATTERN:
         return _seq_prefixes(arg[-1])
     if op is C.BRANCH:
@@ -218,9 +232,15 @@ def _prefixes(pattern: str, flags: int) -> Anchors:
     except (re.error, RecursionError):
         return None
     found = {text.casefold() for text, _ in _seq_prefixes(parsed.data)}
-    return frozenset(found) if found and all(len(p) >= MIN_LENGTH for p in found) else None
+    return frozenset(found) if found and all(_selective(p) for p in found) else None
+
+
+def _selective(prefix: str) -> bool:
+    """Long enough to be worth scanning for: three characters, or a word of one and a space."""
+    return len(prefix) >= MIN_LENGTH or (len(prefix) == 2 and prefix[1] == " " and prefix[0] != " ")
 
 
 def prefixes(pattern: str, flags: int = 0) -> Anchors:
-    """Case-folded literals one of which every match starts with (None: unknown)."""
+    """Case-folded literals one of which every match starts with (None: unknown), white
+    space as a plain space: to be looked for in :attr:`Document.folded`."""
     return memo("prefixes", pattern, int(flags), lambda: _prefixes(pattern, flags))

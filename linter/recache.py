@@ -5,8 +5,9 @@ rules' large patterns. The compiled program (the list of opcodes ``re``
 hands to ``_sre.compile``) is plain data, so it can be stored and handed to
 ``_sre.compile`` again next time, skipping the parse. Entries are keyed by
 the pattern text and flags (so any change to a rule is a different key), and
-the file by the Python version and ``_sre.MAGIC`` (so a different ``re``
-never reads them). Entries unused for ``KEEP_DAYS`` days are dropped.
+the file by the Python version, ``_sre.MAGIC`` (so a different ``re``
+never reads them) and a hash of the analysing modules (so changed code never
+reads stale answers). Entries unused for ``KEEP_DAYS`` days are dropped.
 Anything unexpected falls back to ``re.compile``.
 
 The file lives in ``$COPYDESK_CACHE_DIR``, else ``$XDG_CACHE_HOME/copydesk``,
@@ -20,6 +21,7 @@ from __future__ import annotations
 import _sre
 import atexit
 import contextlib
+import hashlib
 import os
 import pickle
 import re
@@ -52,6 +54,17 @@ def _folder() -> Path | None:
     return Path(base) / "copydesk"
 
 
+def _code_version() -> str:
+    """A short hash of the modules whose results are cached: changing the analysis code
+    starts a new cache file instead of reading stale answers."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ("recache.py", "literals.py", "regexes.py"):
+        with contextlib.suppress(OSError):
+            digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
 class _Store:
     """The cache file's entries, read on first use and written at exit if changed."""
 
@@ -60,7 +73,7 @@ class _Store:
         self.dirty = False
         self.today = int(time.time() // 86400)
         version = "-".join(map(str, sys.version_info[:3]))
-        self.name = f"regex-{version}-{_sre.MAGIC}-{_FORMAT}.pickle"
+        self.name = f"regex-{version}-{_sre.MAGIC}-{_FORMAT}-{_code_version()}.pickle"
 
     def load(self) -> dict[tuple[Any, ...], Any]:
         if self.entries is None:

@@ -34,7 +34,7 @@ class Scanner:
         self.automaton = automaton
 
     def finditer(self, text: str, folded: str | None) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)``; ``folded`` is ``text.casefold()`` when the same length."""
+        """``pattern.finditer(text)``; ``folded`` is :attr:`Document.folded`."""
         if folded is None:
             yield from self.pattern.finditer(text)
             return

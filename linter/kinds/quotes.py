@@ -45,14 +45,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from linter import specs
 from linter.document import Document
 from linter.kinds.base import Kind, OptionError
-from linter.regions import Quotation, Regions
+from linter.regions import Quotation, Regions, quotation_spans
 from linter.rule import Hit, Rule
 
 OUTER = 0  # levels: 0 outer, 1 inner
@@ -243,11 +243,14 @@ def _prime(text: str, offset: int, char: str) -> bool:
     return char in "\"'" and offset > 0 and text[offset - 1].isdigit()
 
 
-def _quotations_by_paragraph(regions: Regions) -> dict[int, set[tuple[int, int, bool]]]:
-    out: dict[int, set[tuple[int, int, bool]]] = {}
-    for q in regions.quotations:
-        paragraph = regions.paragraph_at(q.start)
-        out.setdefault(paragraph.start if paragraph else -1, set()).add((q.start, q.end, q.closed))
+_Span = tuple[int, int, bool]
+
+
+def _by_paragraph(regions: Regions, spans: Iterable[_Span]) -> dict[int, set[_Span]]:
+    out: dict[int, set[_Span]] = {}
+    for span in spans:
+        paragraph = regions.paragraph_at(span[0])
+        out.setdefault(paragraph.start if paragraph else -1, set()).add(span)
     return out
 
 
@@ -268,11 +271,9 @@ def unstable_paragraphs(doc: Document, lay: Layout) -> frozenset[int]:
             changed = True
     if not changed:
         return frozenset()
-    from linter.regions import analyse
-
-    trial = Document(doc.path, doc.source, "".join(chars), doc.fmt, doc.blocks, doc.offsets)
-    before = _quotations_by_paragraph(lay.regions or doc.regions)
-    after = _quotations_by_paragraph(analyse(trial))
+    regions = doc.regions
+    before = _by_paragraph(regions, ((q.start, q.end, q.closed) for q in regions.quotations))
+    after = _by_paragraph(regions, quotation_spans("".join(chars), doc.blocks))
     return frozenset(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
 
 
