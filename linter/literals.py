@@ -177,7 +177,7 @@ def accelerated(pattern: str, flags: int = 0) -> str:
     return pattern if klass is None else f"(?={klass})(?:{pattern})"
 
 
-_MAX_PREFIXES = 4096
+_MAX_PREFIXES = 50_000  # a flat list of 10,000 terms is fine; runaway products are not
 Prefix = tuple[str, bool]  # (literal text, whether the match may continue it literally)
 
 
