@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 # The regex cache goes to a throw-away folder, never the user's ~/.cache.
 os.environ.setdefault("COPYDESK_CACHE_DIR", tempfile.mkdtemp(prefix="copydesk-cache-"))
 
-from linter.config import enabled_rules, parse_config, style_sources
+from linter.config import Project, enabled_rules, parse_config, style_sources
 from linter.engine import lint_document
 from linter.findings import Finding
 from linter.loader import load_styles
@@ -24,6 +24,23 @@ from linter.yamlsrc import load
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
+
+
+def _fixture_files() -> list[Path]:
+    from linter.markup import format_for
+
+    return sorted(p for p in FIXTURES.rglob("*") if p.is_file() and format_for(p.name)
+                  and "golden" not in p.parts)
+
+
+# Every draft under fixtures/ (the rule folders under fixtures/styles hold YAML, not drafts).
+FIXTURE_FILES = _fixture_files()
+
+
+def fixture_project(path: Path, config_yaml: str | None) -> Project:
+    """The project a fixture is linted with: its inline config, relative to its folder."""
+    rules = list(rules_for(config_yaml, str(path.parent)))
+    return Project(parse_config(None, path), load_styles([]), rules)
 
 
 @lru_cache(maxsize=64)

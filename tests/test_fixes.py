@@ -8,12 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, rules_for
+from conftest import FIXTURE_FILES, FIXTURES, fixture_project
 from expectations import parse
 
 from linter.cli import main
-from linter.config import Project, parse_config
-from linter.loader import load_styles
 from linter.markup import format_for, make_document
 from linter.runner import fixed_text
 
@@ -85,15 +83,11 @@ def test_fix_leaves_file_whole_when_write_fails(project: Path, monkeypatch: pyte
     assert sorted(p.name for p in project.iterdir()) == [".copydesk.yml", "d.txt"]
 
 
-FIXTURE_FILES = sorted(p for p in FIXTURES.rglob("*") if p.is_file() and format_for(p.name)
-                       and "golden" not in p.parts)
-
-
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_fix_is_idempotent_on_every_fixture(path: Path) -> None:
     expected = parse(path.read_text(encoding="utf-8-sig"))
-    rules = list(rules_for(expected.config, str(path.parent)))
-    project = Project(parse_config(None, path), load_styles([]), rules)
+    project = fixture_project(path, expected.config)
+    rules = project.rules
     doc = make_document(str(path), expected.source, format_for(path.name) or "text")
     once, _ = fixed_text(doc, project)
     twice, count = fixed_text(make_document(str(path), once, doc.fmt), project)

@@ -10,14 +10,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, assert_spans_exact, rules_for
+from conftest import FIXTURE_FILES, FIXTURES, assert_spans_exact, rules_for
 from expectations import parse
 
 from linter.engine import lint_document
 from linter.markup import format_for, make_document
 
-FILES = sorted(p for p in FIXTURES.rglob("*") if p.is_file() and format_for(p.name)
-               and "golden" not in p.parts)
+FILES = FIXTURE_FILES
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(FIXTURES)))

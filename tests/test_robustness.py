@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, rules_for
+from conftest import FIXTURE_FILES, FIXTURES, fixture_project, rules_for
 from expectations import parse
 from test_fuzz import changed_outside, union
 
@@ -309,15 +309,10 @@ def _never_loses_text(path: str, source: str, fmt: str, project: Project) -> Non
     assert fixed_text(make_document(path, fixed, fmt), project) == (fixed, 0)
 
 
-FIXTURE_FILES = sorted(p for p in FIXTURES.rglob("*") if p.is_file() and format_for(p.name)
-                       and "golden" not in p.parts)
-
-
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_fix_never_loses_text_in_fixtures(path: Path) -> None:
     expected = parse(path.read_text(encoding="utf-8-sig"))
-    rules = list(rules_for(expected.config, str(path.parent)))
-    project = Project(parse_config(None, path), load_styles([]), rules)
+    project = fixture_project(path, expected.config)
     _never_loses_text(str(path), expected.source, format_for(path.name) or "text", project)
 
 
