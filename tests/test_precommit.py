@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import site
 import subprocess
 import sys
 from pathlib import Path
@@ -74,11 +75,22 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
+def _test_site_packages() -> dict[str, str]:
+    """When the tests run inside a virtualenv, ``system site packages`` would mean the base
+    interpreter's, which lacks copydesk's dependencies: put the test environment's own
+    site-packages on the hook's path too (the hook's copydesk still comes from its
+    own non-editable install, which is first on its path)."""
+    if sys.prefix == sys.base_prefix:
+        return {}
+    return {"PYTHONPATH": os.pathsep.join(site.getsitepackages())}
+
+
 def _offline_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "VIRTUALENV_", "PRE_COMMIT"))}
     env.pop("SKIP", None)
     return {
         **env,
+        **_test_site_packages(),
         "PRE_COMMIT_HOME": str(home),
         "VIRTUALENV_SYSTEM_SITE_PACKAGES": "1",
         "VIRTUALENV_NO_PERIODIC_UPDATE": "1",
