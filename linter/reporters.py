@@ -106,7 +106,8 @@ def format_json(report: Report, colour: bool = False) -> Iterator[str]:
     }
     import json
 
-    yield json.dumps(payload, ensure_ascii=False, indent=2)
+    # One line: the C encoder is several times faster than indented output on large runs.
+    yield json.dumps(payload, ensure_ascii=False)
 
 
 # GitHub Actions workflow commands: https://docs.github.com/actions/reference/workflow-commands
