@@ -199,6 +199,10 @@ def _item_prefixes(op: Any, arg: Any) -> list[Prefix]:
         return [(_space(chr(arg)), True)]
     if op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1 and _only_spaces(arg[2]):
         return [(" ", False)]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] == 0 and arg[1] == 1:
+        return [*_seq_prefixes(arg[2]), ("", True)]  # optional: taken, or skipped
+    if op is C.IN and arg == [(C.CATEGORY, C.CATEGORY_DIGIT)]:
+        return [(digit, True) for digit in "0123456789"]
     if op is C.IN and all(o is C.LITERAL for o, _ in arg):
         return [(_space(chr(a)), True) for _, a in arg]
     if op is C.SUBPATTERN:
@@ -232,12 +236,25 @@ def _prefixes(pattern: str, flags: int) -> Anchors:
     except (re.error, RecursionError):
         return None
     found = {text.casefold() for text, _ in _seq_prefixes(parsed.data)}
-    return frozenset(found) if found and all(_selective(p) for p in found) else None
+    if not found or not all(_selective(p) for p in found):
+        return None
+    return frozenset(_shortest(found))
+
+
+def _shortest(found: set[str]) -> list[str]:
+    """Drop prefixes that extend another one (``terrorists`` once ``terrorist`` is there)."""
+    kept: list[str] = []
+    for prefix in sorted(found):
+        if not kept or not prefix.startswith(kept[-1]):
+            kept.append(prefix)
+    return kept
 
 
 def _selective(prefix: str) -> bool:
-    """Long enough to be worth scanning for: three characters, or a word of one and a space."""
-    return len(prefix) >= MIN_LENGTH or (len(prefix) == 2 and prefix[1] == " " and prefix[0] != " ")
+    """Worth scanning for: three characters, a one-letter word and a space, or a digit
+    (numbers are rare enough in prose)."""
+    return (len(prefix) >= MIN_LENGTH or (len(prefix) == 2 and prefix[1] == " " and prefix[0] != " ")
+            or (len(prefix) == 1 and prefix.isdigit()))
 
 
 def prefixes(pattern: str, flags: int = 0) -> Anchors:
