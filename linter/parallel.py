@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from linter.config import Project
 from linter.files import FileError, read_text
@@ -52,13 +53,18 @@ def _work(path: str) -> Outcome:
 
 def lint_paths(paths: list[str], project: Project, options: RunOptions, jobs: int) -> Iterator[Outcome]:
     """Outcomes for ``paths`` in order, using up to ``jobs`` processes."""
-    import multiprocessing
-
     jobs = max(1, min(jobs, len(paths) // MIN_FILES_PER_JOB))
-    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from (lint_path(p, project, options) for p in paths)
-        return
-    context = multiprocessing.get_context("fork")
+    if jobs > 1:
+        import multiprocessing  # only here: a one-draft run should not pay for it
+
+        if "fork" in multiprocessing.get_all_start_methods():
+            yield from _in_processes(paths, project, options, multiprocessing.get_context("fork"), jobs)
+            return
+    yield from (lint_path(p, project, options) for p in paths)
+
+
+def _in_processes(paths: list[str], project: Project, options: RunOptions, context: Any,
+                  jobs: int) -> Iterator[Outcome]:
     chunk = max(1, len(paths) // (jobs * 8))
     with context.Pool(jobs, initializer=_init, initargs=(project, options)) as pool:
         yield from pool.imap(_work, paths, chunksize=chunk)
