@@ -20,7 +20,7 @@ from collections.abc import Iterator
 import ahocorasick
 
 # Below this many prefixes the regex alone is as fast.
-MIN_PREFIXES = 24
+MIN_PREFIXES = 4
 
 
 class Scanner:
