@@ -93,10 +93,15 @@ class Document:
         return (0, *(m.end() for m in _LINE_BREAK.finditer(self.source)))
 
     @cached_property
+    def casefolded(self) -> str:
+        """``text.casefold()``, computed once: the prefilter and the scanners both read it."""
+        return self.text.casefold()
+
+    @cached_property
     def folded(self) -> str | None:
-        """``text.casefold()`` with every white-space character a plain space, when that
+        """:attr:`casefolded` with every white-space character a plain space, when that
         keeps every offset (same length), else None. What the prefix scanner reads."""
-        folded = self.text.casefold()
+        folded = self.casefolded
         return _OTHER_SPACE.sub(" ", folded) if len(folded) == len(self.text) else None
 
     @cached_property

@@ -44,6 +44,6 @@ class Prefilter:
         """The rules that may match ``doc``, in their original order."""
         present = set(self._always)
         if self._automaton is not None:
-            for _, indexes in self._automaton.iter(doc.text.casefold()):
+            for _, indexes in self._automaton.iter(doc.casefolded):
                 present.update(indexes)
         return [self.rules[i] for i in sorted(present)]
