@@ -284,11 +284,10 @@ class _Candidate:
     whole: tuple[int, int]
 
 
-def _triggered(ctx: _Context, opts: Options) -> Iterator[_Candidate]:
-    if opts.triggers is None:
-        return
+def _triggered(ctx: _Context, opts: Options, found: list[re.Match[str]]) -> Iterator[_Candidate]:
+    assert opts.triggers is not None  # only claims with triggers have trigger matches
     groups = [g for g in ("claim", "passive") if g in opts.triggers.groupindex]
-    for _, _, m in matches(opts.triggers, ctx.text, opts.scanner, ctx.doc):
+    for m in found:
         group = next((g for g in groups if m.group(g)), None)
         start, end = m.span(group) if group else m.span()
         if end > start and not _benign(ctx, opts, m, group == "passive"):
@@ -350,12 +349,6 @@ def _titled(ctx: _Context, opts: Options, q: Quotation) -> bool:
     return any(m.end() == len(before) for m in opts.titles.finditer(before))
 
 
-_CANDIDATES: dict[str, Callable[[_Context, Options], Iterator[_Candidate]]] = {
-    "weasel": _triggered,
-    "figure": _triggered,
-    "accusation": _triggered,
-    "quote": _quotations,
-}
 _SOURCED: dict[str, Callable[[_Context, Options, int, int], bool]] = {
     "weasel": _named_source,
     "figure": _any_cue,
@@ -364,21 +357,25 @@ _SOURCED: dict[str, Callable[[_Context, Options, int, int], bool]] = {
 }
 
 
-def _triggers_absent(doc: Document, opts: Options) -> bool:
-    """No trigger anywhere: nothing to report, and no need to analyse the document."""
-    if opts.claim == "quote" or opts.triggers is None:
-        return False
-    return next(matches(opts.triggers, doc.text, opts.scanner, doc), None) is None
+def _trigger_matches(doc: Document, opts: Options) -> list[re.Match[str]] | None:
+    """Every trigger match, found once (None for quotation claims, which have no triggers)."""
+    if opts.claim == "quote":
+        return None
+    if opts.triggers is None:
+        return []
+    return [m for _, _, m in matches(opts.triggers, doc.text, opts.scanner, doc)]
 
 
 def find(doc: Document, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
-    if _triggers_absent(doc, opts):
-        return
+    found = _trigger_matches(doc, opts)
+    if found == []:
+        return  # no trigger anywhere: nothing to report, and no need to analyse the document
     ctx = _Context.of(doc)
     excused = opts.exceptions.excuser(doc.text)
     sourced = _SOURCED[opts.claim]
-    for c in _CANDIDATES[opts.claim](ctx, opts):
+    candidates = _quotations(ctx, opts) if found is None else _triggered(ctx, opts, found)
+    for c in candidates:
         if excused(c.start, c.end) or sourced(ctx, opts, *c.whole):
             continue
         yield Hit(c.start, c.end, (" ".join(doc.text[c.start : c.end].split()),))
