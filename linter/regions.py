@@ -60,7 +60,8 @@ _PUNCTUATION = frozenset(".,;:!?…—–-")
 _TERMINAL = frozenset(".!?…")
 _LEADING_OPENERS = {"d": frozenset('"“„«'), "s": frozenset("'‘‚‹")}
 _DECADE = re.compile(r"\d\d(?:s\b|\b)")
-_ROCK_N_ROLL = re.compile(r"(?<!\S)['’]n['’](?!\S)")
+# The look-behind follows the first mark so that the search can skip to quote marks.
+_ROCK_N_ROLL = re.compile(r"['’](?<!\S['’])n['’](?!\S)")
 _NON_SPACE = re.compile(r"\S")
 
 
@@ -334,10 +335,14 @@ def _pair(text: str, blocks: Sequence[Block]) -> tuple[list[_Raw], list[QuoteMar
     lead = -1
     for b, block in enumerate(blocks):
         lo, hi = bisect_left(offsets, block.start), bisect_left(offsets, block.end)
+        if lo == hi:
+            lead = -1  # nothing opens here, so nothing is carried into the next block
+            continue
         marks = [_mark(text, found[k], k, block.start, block.end) for k in range(lo, hi)]
         pairer = _Pairer(text, block.start, block.end, roles, lead)
         pairer.run(marks, rock_n_roll)
-        next_lead, family = _leading_mark(text, blocks[b + 1] if b + 1 < len(blocks) else None)
+        next_block = blocks[b + 1] if b + 1 < len(blocks) and pairer.stack else None
+        next_lead, family = _leading_mark(text, next_block)
         lead = next_lead if pairer.finish(family) else -1
         raws.extend(pairer.found)
     marks_out = [QuoteMark(m.start(), m.group(), role) for m, role in zip(found, roles, strict=True)]
@@ -454,7 +459,8 @@ def _attribution_after() -> re.Pattern[str]:
 
 @dataclass(frozen=True, slots=True)
 class _CueIndex:
-    """Cues by offset, prefix counts of unquoted cues, and what each clause has attributed.
+    """One paragraph's cues by offset, prefix counts of unquoted cues, and what each
+    clause has attributed.
 
     ``clauses`` maps a clause start to (the earliest offset from which a cue
     attributes the rest of the clause, the latest offset up to which a cue
@@ -466,6 +472,13 @@ class _CueIndex:
     reporting: list[int]  # reporting[i]: unquoted verb, phrase and noun cues among cues[:i]
     attributing: list[int]  # attributing[i]: unquoted verb and phrase cues among cues[:i]
     clauses: dict[int, tuple[int, int]]
+
+    def count(self, prefix: Sequence[int], start: int, end: int) -> int:
+        """How many cues counted by ``prefix`` (one of the two lists) start in ``[start, end)``."""
+        return prefix[bisect_left(self.starts, end)] - prefix[bisect_left(self.starts, start)]
+
+
+_NO_CUES = _CueIndex((), [], [0], [0], {})
 
 
 class Regions:
@@ -503,7 +516,7 @@ class Regions:
         self.sentences: tuple[Sentence, ...] = tuple(s for p in self.paragraphs for s in self._split(p))
         self._sentence_starts = [s.start for s in self.sentences]
         self._clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-        self._cues: _CueIndex | None = None
+        self._cues: dict[int, _CueIndex] = {}
 
     # -- lookups -------------------------------------------------------------
 
@@ -584,7 +597,7 @@ class Regions:
         if q is not None and self._quotation_attributed(q):
             return True
         lo, hi = self._clause(start)
-        reach = self._cue_index().clauses.get(lo)
+        reach = self._cue_index(lo).clauses.get(lo)
         if reach is None:
             return False
         forward_from, backward_to = reach
@@ -592,19 +605,17 @@ class Regions:
 
     def sentence_has_cue(self, sentence: Sentence) -> bool:
         """True when a reporting verb, phrase or noun outside quotations is in ``sentence``."""
-        return self._count(self._cue_index().reporting, sentence) > 0
+        index = self._cue_index(sentence.start)
+        return index.count(index.reporting, sentence.start, sentence.end) > 0
 
     def cue_spans(self, start: int, end: int) -> tuple[Cue, ...]:
         """Every cue (verb, phrase, noun, source, name) inside ``[start, end)``."""
-        index = self._cue_index()
-        i, j = bisect_left(index.starts, start), bisect_left(index.starts, end)
-        return tuple(c for c in index.cues[i:j] if c.end <= end)
-
-    def _count(self, prefix: Sequence[int], sentence: Sentence) -> int:
-        """How many cues counted by ``prefix`` start inside ``sentence``."""
-        starts = self._cue_index().starts
-        i, j = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
-        return prefix[j] - prefix[i]
+        first = max(bisect_right(self._paragraph_starts, start) - 1, 0)
+        last = bisect_left(self._paragraph_starts, end)
+        return tuple(
+            c for p in range(first, last) for c in self._paragraph_cues(p).cues
+            if start <= c.start and c.end <= end
+        )
 
     def _clause(self, offset: int) -> tuple[int, int]:
         sentence = self.sentence_at(offset)
@@ -619,17 +630,29 @@ class Regions:
         while self._parents[i] >= 0:
             i = self._parents[i]
         outer, head = self.quotations[i], self.quotations[self._chain_heads[i]]
-        attributing = self._cue_index().attributing
-        return any(
-            self._count(attributing, self.sentence_at(offset)) > 0
-            for offset in (head.start, outer.start, outer.end - 1)
-        )
+        for offset in (head.start, outer.start, outer.end - 1):
+            sentence = self.sentence_at(offset)
+            index = self._cue_index(sentence.start)
+            if index.count(index.attributing, sentence.start, sentence.end) > 0:
+                return True
+        return False
 
-    def _cue_index(self) -> _CueIndex:
-        """The cues and what they attribute (found once, on first use)."""
-        if self._cues is None:
-            self._cues = self._index(find_cues(self._text))
-        return self._cues
+    def _cue_index(self, offset: int) -> _CueIndex:
+        """The cue index of the paragraph containing ``offset`` (none outside paragraphs)."""
+        i = bisect_right(self._paragraph_starts, offset) - 1
+        if i < 0 or offset > self.paragraphs[i].end:
+            return _NO_CUES
+        return self._paragraph_cues(i)
+
+    def _paragraph_cues(self, i: int) -> _CueIndex:
+        """Paragraph ``i``'s cues and what they attribute, found on first use: most
+        stories need attribution only around a few quotations and claims. A cue never
+        runs on into the next paragraph (``Reuters\n\nRevenues`` is no name)."""
+        index = self._cues.get(i)
+        if index is None:
+            paragraph = self.paragraphs[i]
+            index = self._cues[i] = self._index(find_cues(self._text, paragraph.start, paragraph.end))
+        return index
 
     def _index(self, cues: Sequence[Cue]) -> _CueIndex:
         reporting, attributing = [0], [0]

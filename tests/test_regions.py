@@ -529,6 +529,20 @@ def test_cue_spans_respects_bounds() -> None:
     ]
 
 
+def test_cues_stay_inside_their_paragraph() -> None:
+    # A story's dateline or headline word followed by a capitalised paragraph opener
+    # is not a person called "Reuters Revenues".
+    source = "Figures came from Reuters\n\nRevenues rose, Anna Kowalski said.\n"
+    r = regions(source)
+    spans = [(source[c.start : c.end], c.kind) for c in r.cue_spans(0, len(source))]
+    assert ("Anna Kowalski", "name") in spans
+    assert not any("\n" in text for text, _ in spans)
+    second = r.sentences[-1]
+    assert r.cue_spans(second.start, second.end) == tuple(
+        c for c in r.cue_spans(0, len(source)) if c.start >= second.start
+    )
+
+
 def test_sentence_has_cue() -> None:
     source = 'The ministry confirmed it. The price rose. He read "they said no" aloud.'
     r = regions(source)
