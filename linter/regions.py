@@ -459,7 +459,7 @@ def _attribution_after() -> re.Pattern[str]:
 
 @dataclass(frozen=True, slots=True)
 class _CueIndex:
-    """One paragraph's cues by offset, prefix counts of unquoted cues, and what each
+    """One sentence's cues by offset, prefix counts of unquoted cues, and what each
     clause has attributed.
 
     ``clauses`` maps a clause start to (the earliest offset from which a cue
@@ -610,10 +610,10 @@ class Regions:
 
     def cue_spans(self, start: int, end: int) -> tuple[Cue, ...]:
         """Every cue (verb, phrase, noun, source, name) inside ``[start, end)``."""
-        first = max(bisect_right(self._paragraph_starts, start) - 1, 0)
-        last = bisect_left(self._paragraph_starts, end)
+        first = max(bisect_right(self._sentence_starts, start) - 1, 0)
+        last = bisect_left(self._sentence_starts, end)
         return tuple(
-            c for p in range(first, last) for c in self._paragraph_cues(p).cues
+            c for i in range(first, last) for c in self._sentence_cues(i).cues
             if start <= c.start and c.end <= end
         )
 
@@ -638,20 +638,21 @@ class Regions:
         return False
 
     def _cue_index(self, offset: int) -> _CueIndex:
-        """The cue index of the paragraph containing ``offset`` (none outside paragraphs)."""
-        i = bisect_right(self._paragraph_starts, offset) - 1
-        if i < 0 or offset > self.paragraphs[i].end:
+        """The cue index of the sentence containing ``offset`` (none outside sentences)."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i < 0 or offset > self.sentences[i].end:
             return _NO_CUES
-        return self._paragraph_cues(i)
+        return self._sentence_cues(i)
 
-    def _paragraph_cues(self, i: int) -> _CueIndex:
-        """Paragraph ``i``'s cues and what they attribute, found on first use: most
-        stories need attribution only around a few quotations and claims. A cue never
-        runs on into the next paragraph (``Reuters\n\nRevenues`` is no name)."""
+    def _sentence_cues(self, i: int) -> _CueIndex:
+        """Sentence ``i``'s cues and what they attribute, found on first use: most
+        stories need attribution only around a few quotations and claims. Clauses lie
+        inside sentences, so nothing a cue attributes reaches past its sentence, and
+        a cue never runs on into the next paragraph (``Reuters\n\nRevenues`` is no name)."""
         index = self._cues.get(i)
         if index is None:
-            paragraph = self.paragraphs[i]
-            index = self._cues[i] = self._index(find_cues(self._text, paragraph.start, paragraph.end))
+            sentence = self.sentences[i]
+            index = self._cues[i] = self._index(find_cues(self._text, sentence.start, sentence.end))
         return index
 
     def _index(self, cues: Sequence[Cue]) -> _CueIndex:

@@ -36,7 +36,7 @@ files; the reporting cues and source nouns in ``rules/_data/cues.yml``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -193,6 +193,20 @@ class _Context:
         sentence = self.regions.sentences[i - 1]
         return sentence.start, sentence.end
 
+    def nearest_first(self, lo: int, hi: int, offset: int) -> Iterator[tuple[int, int]]:
+        """The window ``[lo, hi)`` cut at sentence ends, the sentence holding ``offset``
+        first and then outwards. Every cue lies inside one sentence, so a search for a cue
+        that stops early finds cues for only the sentences it had to read."""
+        first = max(bisect_right(self.starts, lo) - 1, 0)
+        last = bisect_left(self.starts, hi)
+        here = min(max(bisect_right(self.starts, offset) - 1, first), last - 1)
+        order = sorted(range(first, last), key=lambda i: (abs(i - here), i))
+        sentences = self.regions.sentences
+        for i in order:
+            a, b = max(lo, sentences[i].start), min(hi, sentences[i].end)
+            if a < b:
+                yield a, b
+
     def cues(self, lo: int, hi: int, start: int, end: int) -> list[Cue]:
         """Cues in ``[lo, hi)`` outside quotations and outside the claim ``[start, end)``."""
         return [
@@ -255,8 +269,10 @@ def _any_cue(ctx: _Context, opts: Options, start: int, end: int) -> bool:
 def _speaker(ctx: _Context, opts: Options, start: int, end: int) -> bool:
     """A reporting cue in the window, or a sentence just before that introduces someone."""
     lo, hi = ctx.window(opts.window, start)
-    cues = ctx.cues(lo, hi, start, end)
-    if any(c.kind in REPORTING_KINDS for c in cues) or ctx.extra(opts, lo, hi, start, end):
+    if any(c.kind in REPORTING_KINDS for a, b in ctx.nearest_first(lo, hi, start)
+           for c in ctx.cues(a, b, start, end)):
+        return True
+    if ctx.extra(opts, lo, hi, start, end):
         return True
     before = ctx.previous_sentence(start)
     return before is not None and (
