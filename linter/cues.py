@@ -28,8 +28,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import TypeAlias
 
-import yaml
-
+from linter import yamlsrc
 from linter.literals import accelerated
 from linter.recache import compile_pattern
 
@@ -98,7 +97,7 @@ def _emit(node: _Trie) -> str:
 
 def _load() -> dict[str, object]:
     text = files("linter.packs").joinpath("_data/cues.yml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = yamlsrc.load(text, "rules/_data/cues.yml")
     if not isinstance(data, dict):
         raise ValueError("rules/_data/cues.yml must be a mapping")
     return data

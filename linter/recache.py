@@ -59,7 +59,7 @@ def _code_version() -> str:
     starts a new cache file instead of reading stale answers."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("recache.py", "literals.py", "regexes.py"):
+    for name in ("recache.py", "literals.py", "regexes.py", "yamlsrc.py"):
         with contextlib.suppress(OSError):
             digest.update((here / name).read_bytes())
     return digest.hexdigest()[:12]

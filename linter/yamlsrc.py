@@ -8,9 +8,10 @@ Duplicate keys are an error (PyYAML would silently keep the last one).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-import yaml
+from linter.recache import memo
 
 
 class YamlError(Exception):
@@ -42,38 +43,41 @@ class YamlMap(dict[str, Any]):
         return out
 
 
-# libyaml's parser when PyYAML was built with it (much faster); the safe
-# constructor either way.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@lru_cache(maxsize=1)
+def _loader() -> Any:
+    """PyYAML's safe loader (libyaml's parser when PyYAML was built with it), with
+    mappings as :class:`YamlMap` and duplicate keys refused. Built on first use:
+    importing PyYAML is a good part of a cold start, and cached files skip it."""
+    import yaml
+
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
+
+    def construct_map(loader: Any, node: Any) -> YamlMap:
+        loader.flatten_mapping(node)
+        result = YamlMap()
+        result.line = node.start_mark.line + 1
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}",
+                                           problem_mark=key_node.start_mark)
+            result[key] = loader.construct_object(value_node, deep=True)
+            result.lines[key] = line
+        return result
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_map)
+    return Loader
 
 
-class _Loader(_Base):  # type: ignore[misc,valid-type]
-    pass
+def _parse(text: str, path: str) -> Any:
+    import yaml
 
-
-def _construct_map(loader: _Loader, node: yaml.MappingNode) -> YamlMap:
-    loader.flatten_mapping(node)
-    result = YamlMap()
-    result.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if not isinstance(key, str):
-            key = str(key)
-        if key in result:
-            raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark)
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.lines[key] = line
-    return result
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
-
-
-def load(text: str, path: str) -> Any:
-    """Parse ``text``; raise :class:`YamlError` naming ``path`` and the line."""
     try:
-        return yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -81,3 +85,13 @@ def load(text: str, path: str) -> Any:
         raise YamlError(path, line, reason or "malformed YAML") from None
     except yaml.YAMLError as exc:
         raise YamlError(path, 0, str(exc).splitlines()[0]) from None
+
+
+def load(text: str, path: str) -> Any:
+    """Parse ``text``; raise :class:`YamlError` naming ``path`` and the line.
+
+    A text parsed before is read from the persistent cache (:mod:`linter.recache`),
+    keyed by the whole text; errors are never cached. Callers must not change what
+    they get: one text parsed twice in a process gives the same objects.
+    """
+    return memo("yaml", text, 0, lambda: _parse(text, path))

@@ -63,3 +63,25 @@ def test_unwritable_cache_folder_is_ignored(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert _run(CODE, blocker / "sub") == "['kiev', 'Kiev']"
+
+
+LOAD = ("import sys; from pathlib import Path; from linter.config import load_project; "
+        "p = load_project(None, Path('.')); print(len(p.rules), 'yaml' in sys.modules)")
+
+
+def test_parsed_rule_files_come_from_the_cache(tmp_path: Path) -> None:
+    # The first run parses the bundled rule files with PyYAML; the next one reads
+    # the parsed data from the cache and never imports PyYAML (a cold start's cost).
+    count, imported = _run(LOAD, tmp_path).split()
+    assert int(count) > 20 and imported == "True"
+    assert _run(LOAD, tmp_path).split() == [count, "False"]
+
+
+def test_yaml_errors_are_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.yamlsrc import YamlError, load
+
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
+    for _ in range(2):
+        with pytest.raises(YamlError, match=r"a\.yml:2: .*duplicate key 'k'"):
+            load("k: 1\nk: 2\n", "a.yml")
+    assert load("k: 1\n", "b.yml") == {"k": 1}
