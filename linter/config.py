@@ -19,6 +19,7 @@ Unknown keys and unknown rule names are errors naming the file and line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -226,7 +227,7 @@ class Project:
             self._prefilters[id(rules)] = Prefilter(rules)
         return self._prefilters[id(rules)].candidates(doc)
 
-    @property
+    @cached_property
     def vocab(self) -> Exceptions | None:
         """Accepted terms (case-sensitive, as in Vale) that term rules never report."""
         return Exceptions.build(self.config.vocab, ignorecase=False) if self.config.vocab else None

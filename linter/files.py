@@ -121,17 +121,18 @@ def _walk(folder: Path) -> Iterator[Path]:
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if Path(name).suffix.lower() in FORMAT_BY_SUFFIX:
-                yield Path(dirpath) / name
+            if os.path.splitext(name)[1].lower() in FORMAT_BY_SUFFIX:
+                yield Path(dirpath, name)
 
 
 def expand(paths: list[str], root: Path, ignore: tuple[str, ...]) -> Iterator[str]:
     """Files to lint, in order: named files as given, folders recursed (supported types only)."""
+    def ignored(path: Path) -> bool:  # resolving a path costs system calls: only with globs
+        return bool(ignore) and matches_any(relative_posix(path, root), ignore)
+
     for given in paths:
         p = Path(given)
         if given != "-" and p.is_dir():
-            for found in _walk(p):
-                if not matches_any(relative_posix(found, root), ignore):
-                    yield str(found)
-        elif given == "-" or not matches_any(relative_posix(p, root), ignore):
+            yield from (str(found) for found in _walk(p) if not ignored(found))
+        elif given == "-" or not ignored(p):
             yield given
