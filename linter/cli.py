@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
 from typing import TextIO
@@ -199,12 +200,13 @@ def run_check(args: argparse.Namespace, project: Project) -> int:
     options = RunOptions(args.report_unused_disables, args.diff_base)
     errors: list[tuple[str, str]] = []
     changed = 0
+    colour = _colour(args.color, sys.stdout)
     if args.fix or "-" in args.paths or args.diff_base or args.encoding:
         results, changed = _lint_serial(args, project, options, errors)
     else:
-        results = _lint_parallel(args, project, options, errors)
+        results = _lint_parallel(args, project, replace(options, render=(args.format, colour)), errors)
     report = Report(tuple(results), tuple(errors), tuple(project.rules))
-    _print(REPORTERS[args.format](report, _colour(args.color, sys.stdout)))
+    _print(REPORTERS[args.format](report, colour))
     code = exit_code(report, args.fail_on or project.config.fail_on or "error")
     return max(code, Exit.FINDINGS) if changed and code != Exit.ERROR else code
 

@@ -38,7 +38,8 @@ def lint_path(path: str, project: Project, options: RunOptions) -> Outcome:
     try:
         text, _ = read_text(path)
         doc = make_document(path, text, format_for(path) or "text")
-        return Outcome(FileResult.of(doc, findings_for(doc, project, options, project.vocab)))
+        result = FileResult.of(doc, findings_for(doc, project, options, project.vocab))
+        return Outcome(result.rendered_as(*options.render) if options.render else result)
     except FileError as exc:
         return Outcome(error=(exc.path, exc.message))
 

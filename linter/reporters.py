@@ -15,16 +15,43 @@ WINDOW = 80
 
 @dataclass(frozen=True)
 class FileResult:
-    """One file's findings, with the source lines they sit on (for excerpts)."""
+    """One file's findings, with the source lines they sit on (for excerpts).
+
+    A worker process may hand back a file already rendered for the run's
+    output format (:meth:`rendered_as`): then ``rendered`` holds its part of the
+    output, ``tally`` its number of findings per severity, and ``findings`` is
+    empty. Rendering in the workers keeps that work parallel and spares sending
+    every finding back to the main process.
+    """
 
     path: str
     findings: tuple[Finding, ...]
     lines: Mapping[int, str] = field(default_factory=dict)
+    rendered: str | None = None
+    tally: tuple[int, ...] = ()  # findings per severity, indexed by Severity, when rendered
 
     @classmethod
     def of(cls, doc: Document, findings: Sequence[Finding]) -> FileResult:
         wanted = {n for f in findings for n in (f.line, f.end_line)}  # SARIF converts both columns
         return cls(doc.path, tuple(findings), {n: doc.line_text(n) for n in sorted(wanted)})
+
+    def rendered_as(self, fmt: str, colour: bool) -> FileResult:
+        """This file rendered for ``fmt``, when that format renders file by file, else itself."""
+        part = FILE_PARTS.get(fmt)
+        if part is None:
+            return self
+        tally = [0] * len(Severity)
+        for finding in self.findings:
+            tally[finding.severity] += 1
+        return FileResult(self.path, (), rendered="\n".join(part(self, colour)), tally=tuple(tally))
+
+    def parts(self, fmt: str, colour: bool) -> Iterator[str]:
+        """This file's lines of ``fmt`` output: rendered before, or now."""
+        if self.rendered is not None:
+            if self.rendered:
+                yield self.rendered
+        else:
+            yield from FILE_PARTS[fmt](self, colour)
 
 
 @dataclass(frozen=True)
@@ -38,6 +65,8 @@ class Report:
     def counts(self) -> dict[Severity, int]:
         counts = dict.fromkeys(Severity, 0)
         for result in self.files:
+            for severity, n in zip(Severity, result.tally, strict=False):  # () unless rendered
+                counts[severity] += n
             for finding in result.findings:
                 counts[finding.severity] += 1
         return counts
@@ -70,13 +99,17 @@ def _context(text: str, f: Finding, colour: bool) -> Iterator[str]:
     yield "    " + " " * s + _paint("^" * max(1, e - s), "31;1", colour)
 
 
+def _text_file(result: FileResult, colour: bool) -> Iterator[str]:
+    for f in result.findings:
+        level = _paint(f.severity.label, _COLOURS[f.severity], colour)
+        yield f"{f.path}:{f.line}:{f.column}: {level} {f.rule_id} {f.message}"
+        if f.line in result.lines:
+            yield from _context(result.lines[f.line], f, colour)
+
+
 def format_text(report: Report, colour: bool = False) -> Iterator[str]:
     for result in report.files:
-        for f in result.findings:
-            level = _paint(f.severity.label, _COLOURS[f.severity], colour)
-            yield f"{f.path}:{f.line}:{f.column}: {level} {f.rule_id} {f.message}"
-            if f.line in result.lines:
-                yield from _context(result.lines[f.line], f, colour)
+        yield from result.parts("text", colour)
     for path, message in report.errors:
         yield _paint(f"{path}: error: {message}", "31", colour)
     yield summary(report)
@@ -94,20 +127,25 @@ def summary(report: Report) -> str:
     return f"{total} {noun} ({parts}) in {files} file{'s' if files != 1 else ''}{problems}"
 
 
-def format_json(report: Report, colour: bool = False) -> Iterator[str]:
-    counts = report.counts()
-    payload = {
-        "schema": JSON_SCHEMA_VERSION,
-        "files": [{"path": r.path, "findings": [f.to_dict() for f in r.findings]}
-                  for r in report.files],
-        "errors": [{"path": p, "message": m} for p, m in report.errors],
-        "summary": {"files": len(report.files), **{s.label: counts[s] for s in
-                                                   sorted(Severity, reverse=True)}},
-    }
+def _json_file(result: FileResult, colour: bool = False) -> Iterator[str]:
     import json
 
-    # One line: the C encoder is several times faster than indented output on large runs.
-    yield json.dumps(payload, ensure_ascii=False)
+    yield json.dumps({"path": result.path, "findings": [f.to_dict() for f in result.findings]},
+                     ensure_ascii=False)
+
+
+def format_json(report: Report, colour: bool = False) -> Iterator[str]:
+    """One line (the C encoder is several times faster than indented output on large
+    runs): exactly ``json.dumps`` of the whole report, put together from each file's
+    part so that workers can encode their files."""
+    import json
+
+    counts = report.counts()
+    files = ", ".join(part for r in report.files for part in r.parts("json", colour))
+    errors = [{"path": p, "message": m} for p, m in report.errors]
+    summary = {"files": len(report.files), **{s.label: counts[s] for s in sorted(Severity, reverse=True)}}
+    yield (f'{{"schema": {JSON_SCHEMA_VERSION}, "files": [{files}], '
+           f'"errors": {json.dumps(errors, ensure_ascii=False)}, "summary": {json.dumps(summary)}}}')
 
 
 # GitHub Actions workflow commands: https://docs.github.com/actions/reference/workflow-commands
@@ -124,13 +162,17 @@ def github_property(text: str) -> str:
     return github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _github_file(result: FileResult, colour: bool = False) -> Iterator[str]:
+    for f in result.findings:
+        props = (f"file={github_property(f.path)},line={f.line},col={f.column},"
+                 f"endLine={f.end_line},endColumn={f.end_column},title={github_property(f.rule_id)}")
+        yield f"::{_GITHUB_COMMANDS[f.severity]} {props}::{github_data(f.message)}"
+
+
 def format_github(report: Report, colour: bool = False) -> Iterator[str]:
     """One annotation per finding (columns in code points, as everywhere), then the summary."""
     for result in report.files:
-        for f in result.findings:
-            props = (f"file={github_property(f.path)},line={f.line},col={f.column},"
-                     f"endLine={f.end_line},endColumn={f.end_column},title={github_property(f.rule_id)}")
-            yield f"::{_GITHUB_COMMANDS[f.severity]} {props}::{github_data(f.message)}"
+        yield from result.parts("github", colour)
     for path, message in report.errors:
         yield f"::error file={github_property(path)}::{github_data(message)}"
     yield summary(report)
@@ -149,6 +191,13 @@ def _format_sarif(report: Report, colour: bool = False) -> Iterator[str]:
 
     yield json.dumps(sarif_log(report), ensure_ascii=False, indent=2)
 
+
+# Formats whose output is each file's part in turn, then a summary: workers render those parts.
+FILE_PARTS: dict[str, Callable[[FileResult, bool], Iterator[str]]] = {
+    "text": _text_file,
+    "json": _json_file,
+    "github": _github_file,
+}
 
 REPORTERS: dict[str, Callable[[Report, bool], Iterator[str]]] = {
     "text": format_text,
@@ -169,4 +218,4 @@ def exit_code(report: Report, fail_on: str) -> int:
     threshold = fail_level(fail_on)
     if threshold is None:
         return 0
-    return int(any(f.severity >= threshold for r in report.files for f in r.findings))
+    return int(any(n for severity, n in report.counts().items() if severity >= threshold))

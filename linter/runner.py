@@ -21,6 +21,8 @@ MAX_FIX_PASSES = 8
 class RunOptions:
     report_unused: bool = False
     diff_base: str | None = None
+    # The output format and colour, for workers that render each file's part of the output.
+    render: tuple[str, bool] | None = None
 
 
 def findings_for(doc: Document, project: Project, options: RunOptions,

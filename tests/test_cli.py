@@ -182,3 +182,27 @@ def test_installed_console_script(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "linter", "--version"], capture_output=True,
                             text=True, check=False)
     assert result.stdout.strip() == f"copydesk {__version__}"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_parallel_run_prints_what_a_serial_run_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    # Enough drafts for two worker processes, which render their files' output
+    # themselves; --encoding takes the one-file-at-a-time path, which does not.
+    from conftest import FIXTURE_FILES
+
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    texts = [p for p in FIXTURE_FILES if p.suffix in (".md", ".txt")]
+    for n in range(40):
+        source = texts[n % len(texts)]
+        shutil.copy(source, drafts / f"{n:02d}-{source.name}")
+    (drafts / "broken.txt").write_bytes(b"caf\xe9\n")
+    monkeypatch.chdir(tmp_path)
+    outputs = []
+    for extra in (["--jobs", "2"], ["--jobs", "1"], ["--encoding", "utf-8"]):
+        code, out, err = _run(capsys, "check", "--format", fmt, *extra, "drafts")
+        outputs.append((code, out, err))
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert outputs[0][0] == 2 and "broken.txt" in outputs[0][1] + outputs[0][2]
+    assert out.count("drafts/") > 40

@@ -235,3 +235,33 @@ def test_junit_without_rules_lists_the_rules_that_fired(report: Report) -> None:
     root = _junit(replace(report, rules=()))
     names = sorted(c.get("name", "") for c in root.iter("testcase"))
     assert names == ["Core.Acronyms", "Core.Labels", "Core.Places", "copydesk"]
+
+
+# Files rendered by the worker processes
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "junit"])
+@pytest.mark.parametrize("colour", [False, True])
+@pytest.mark.parametrize("fail_on", ["suggestion", "warning", "error", "never"])
+def test_rendered_in_workers_gives_the_same_output(report: Report, fmt: str, colour: bool,
+                                                   fail_on: str) -> None:
+    from linter.reporters import exit_code
+
+    clean = FileResult("drafts/clean.md", ())
+    whole = replace(report, files=(*report.files, clean))
+    parts = replace(whole, files=tuple(r.rendered_as(fmt, colour) for r in whole.files))
+    assert "\n".join(REPORTERS[fmt](parts, colour)) == "\n".join(REPORTERS[fmt](whole, colour))
+    assert parts.counts() == whole.counts()
+    assert exit_code(parts, fail_on) == exit_code(whole, fail_on)
+    if fmt in ("text", "json", "github"):
+        assert parts.files[0].findings == () and parts.files[0].rendered
+
+
+def test_json_report_is_json_dumps_of_the_whole_payload(report: Report) -> None:
+    payload = {
+        "schema": 1,
+        "files": [{"path": r.path, "findings": [f.to_dict() for f in r.findings]} for r in report.files],
+        "errors": [{"path": p, "message": m} for p, m in report.errors],
+        "summary": {"files": 1, "error": 1, "warning": 1, "suggestion": 1},
+    }
+    assert _render("json", report) == json.dumps(payload, ensure_ascii=False)
