@@ -108,25 +108,32 @@ class Exceptions:
     """Phrases that excuse a hit lying inside them (counter-terrorism, chicken Kiev)."""
 
     pattern: re.Pattern[str] | None
+    scanner: Scanner | None = None
 
     @classmethod
     def build(cls, phrases: Iterable[str], *, ignorecase: bool) -> Exceptions:
         phrases = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
         if not phrases:
             return cls(None)
-        return cls(compile_terms("exceptions", phrases, ignorecase=ignorecase, nonword=False))
+        pattern = compile_terms("exceptions", phrases, ignorecase=ignorecase, nonword=False)
+        return cls(pattern, term_scanner(pattern))
 
-    def excuser(self, text: str) -> Callable[[int, int], bool]:
-        """A test ``excused(start, end)``; exception spans are found on first use, once."""
+    def excuser(self, text: str, folded: str | None = None) -> Callable[[int, int], bool]:
+        """A test ``excused(start, end)``; exception spans are found on first use, once.
+
+        ``folded`` is the document's :attr:`~linter.document.Document.folded` text,
+        for the prefix scanner (same spans, found faster)."""
         pattern = self.pattern
         if pattern is None:
             return _never
         spans: list[tuple[int, int]] = []
         starts: list[int] = []
+        found = self.scanner.finditer if self.scanner is not None else None
 
         def excused(start: int, end: int) -> bool:
             if not starts and not spans:
-                spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+                matches = found(text, folded) if found is not None else pattern.finditer(text)
+                spans.extend((m.start(), m.end()) for m in matches if m.end() > m.start())
                 starts.extend(s for s, _ in spans)
                 if not spans:
                     spans.append((-1, -1))
