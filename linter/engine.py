@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from linter.document import Document
 from linter.findings import Finding, Fix, Severity
@@ -27,11 +28,20 @@ TERM_KINDS = frozenset({"existence", "substitution", "consistency", "names", "va
 def format_message(template: str, args: Sequence[str]) -> str:
     """Fill ``%s`` placeholders in order (Vale's Go-style messages); ``%%`` is a percent sign."""
     remaining = iter(args)
+    text = "".join(next(remaining, "") if piece is None else piece for piece in _pieces(template))
+    return " ".join(text.split())
 
-    def fill(m: re.Match[str]) -> str:
-        return "%" if m.group() == "%%" else next(remaining, "")
 
-    return " ".join(_PLACEHOLDER.sub(fill, template).split())
+@lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[str | None, ...]:
+    """A message template cut into its literal text and (None) its argument slots."""
+    pieces: list[str | None] = []
+    done = 0
+    for m in _PLACEHOLDER.finditer(template):
+        pieces += (template[done:m.start()], "%" if m.group() == "%%" else None)
+        done = m.end()
+    pieces.append(template[done:])
+    return tuple(pieces)
 
 
 def _judge(doc: Document, rule: Rule, hit: Hit) -> tuple[Severity, str] | None:

@@ -122,8 +122,8 @@ class Voice(enum.Enum):
 # Quote marks: context and pairing
 
 
-@dataclass(frozen=True, slots=True)
-class _Mark:
+@dataclass(slots=True)
+class _Mark:  # not frozen: made for every quote mark, twice when a house style is checked
     index: int  # position in the document's list of marks
     offset: int
     char: str
@@ -139,21 +139,23 @@ def _is_space(char: str) -> bool:
     return not char or char.isspace()
 
 
-def _mark(text: str, m: re.Match[str], index: int, lo: int, hi: int) -> _Mark:
-    i = m.start()
+def _mark(text: str, i: int, index: int, lo: int, hi: int) -> _Mark:
     prev = text[i - 1] if i > lo else ""
     nxt = text[i + 1] if i + 1 < hi else ""
-    closes = not _is_space(prev) and (_is_space(nxt) or nxt in _CLOSE_BEFORE)
+    char = text[i]
+    prev_space = not prev or prev.isspace()
+    next_space = not nxt or nxt.isspace()
+    closes = not prev_space and (next_space or nxt in _CLOSE_BEFORE)
     return _Mark(
-        index=index,
-        offset=i,
-        char=m.group(),
-        family="d" if m.group() in _DOUBLE else "s",
-        opens=(_is_space(prev) or prev in _OPEN_AFTER) and not _is_space(nxt),
-        closes=closes,
-        strong=closes and (prev in _PUNCTUATION or not nxt or nxt in _CLOSE_BEFORE),
-        prev=prev,
-        nxt=nxt,
+        index,
+        i,
+        char,
+        "d" if char in _DOUBLE else "s",
+        (prev_space or prev in _OPEN_AFTER) and not next_space,
+        closes,
+        closes and (prev in _PUNCTUATION or not nxt or nxt in _CLOSE_BEFORE),
+        prev,
+        nxt,
     )
 
 
@@ -330,7 +332,8 @@ def _pair(text: str, blocks: Sequence[Block]) -> tuple[list[_Raw], list[QuoteMar
     found = list(_MARKS.finditer(text))
     offsets = [m.start() for m in found]
     roles = ["ambiguous"] * len(found)
-    rock_n_roll = frozenset(i for m in _ROCK_N_ROLL.finditer(text) for i in (m.start(), m.end() - 1))
+    rock_n_roll = frozenset(i for m in _ROCK_N_ROLL.finditer(text) for i in (m.start(), m.end() - 1)) \
+        if "n'" in text or "n’" in text else frozenset()
     raws: list[_Raw] = []
     lead = -1
     for b, block in enumerate(blocks):
@@ -338,7 +341,7 @@ def _pair(text: str, blocks: Sequence[Block]) -> tuple[list[_Raw], list[QuoteMar
         if lo == hi:
             lead = -1  # nothing opens here, so nothing is carried into the next block
             continue
-        marks = [_mark(text, found[k], k, block.start, block.end) for k in range(lo, hi)]
+        marks = [_mark(text, offsets[k], k, block.start, block.end) for k in range(lo, hi)]
         pairer = _Pairer(text, block.start, block.end, roles, lead)
         pairer.run(marks, rock_n_roll)
         next_block = blocks[b + 1] if b + 1 < len(blocks) and pairer.stack else None

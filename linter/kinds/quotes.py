@@ -47,6 +47,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from linter import specs
@@ -99,7 +100,9 @@ class Style:
         levels = [lv for lv, (o, _) in enumerate(self.levels) if (o in _SINGLE_WEIGHT) == single]
         return levels[0] if len(levels) == 1 else OUTER
 
-    def describe(self) -> str:
+    @cached_property
+    def described(self) -> str:
+        """How messages name the style: ``curly, “outer” and ‘inner’``."""
         (o1, c1), (o2, c2) = self.levels
         return f"{self.name}, {o1}outer{c1} and {o2}inner{c2}"
 
@@ -262,18 +265,20 @@ def unstable_paragraphs(doc: Document, lay: Layout) -> frozenset[int]:
     curled), or a later pass would find new things to fix. Marks are one
     character each way, so the offsets stay put.
     """
-    chars = list(doc.text)
-    changed = False
-    for mark in lay.marks:
+    text = doc.text
+    pieces: list[str] = []
+    done = 0
+    for mark in lay.marks:  # in text order
         wanted = lay.expected(mark)
         if not mark.doubled and wanted != mark.char and len(wanted) == 1:
-            chars[mark.offset] = wanted
-            changed = True
-    if not changed:
+            pieces += (text[done:mark.offset], wanted)
+            done = mark.offset + 1
+    if not pieces:
         return frozenset()
+    pieces.append(text[done:])
     regions = doc.regions
     before = _by_paragraph(regions, ((q.start, q.end, q.closed) for q in regions.quotations))
-    after = _by_paragraph(regions, quotation_spans("".join(chars), doc.blocks))
+    after = _by_paragraph(regions, quotation_spans("".join(pieces), doc.blocks))
     return frozenset(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
 
 
@@ -322,7 +327,7 @@ def check_marks(lay: Layout, regions: Regions) -> Iterator[Hit]:
         if wanted != mark.char and not _level_slip(lay, mark):
             role = "an opening" if mark.role == "open" else "a closing"
             place = f"{role} mark" if mark.level == OUTER else f"{role} mark inside a quotation"
-            yield lay.hit(mark, (wanted, mark.char, place, lay.style.describe()))
+            yield lay.hit(mark, (wanted, mark.char, place, lay.style.described))
 
 
 def _times(n: int) -> str:
@@ -348,7 +353,7 @@ def check_mixed(lay: Layout, regions: Regions) -> Iterator[Hit]:
         if family != major:
             mark = firsts[family]
             args = (_FAMILY_NAMES[major], _times(counts[major]), _FAMILY_NAMES[family],
-                    _times(counts[family]), mark.char, lay.style.describe())
+                    _times(counts[family]), mark.char, lay.style.described)
             # No suggestion: one mark does not settle a mixture (HouseMarks fixes each).
             yield Hit(mark.offset, mark.offset + 1, args, related=(anchor.offset, anchor.offset + 1))
 
@@ -413,7 +418,7 @@ def check_nesting(lay: Layout, regions: Regions) -> Iterator[Hit]:
     for mark in lay.marks:
         if not _level_slip(lay, mark):
             continue
-        args = (mark.char, lay.expected(mark), lay.style.describe())
+        args = (mark.char, lay.expected(mark), lay.style.described)
         if mark.level == OUTER:
             yield lay.hit(mark, args, _OUTER_SLIP)
         else:
