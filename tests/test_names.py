@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, lint, rules_for
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.config import enabled_rules, parse_config
 from linter.kinds import variants
@@ -217,3 +219,19 @@ def test_alike_pairs_match_brute_force() -> None:
         assert variants._alike_pairs(words) == brute
 
     check()
+
+
+def _levenshtein(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("abcé", max_size=9), st.text("abcé", max_size=9), st.integers(0, 2))
+def test_edits_is_levenshtein_up_to_the_limit(a: str, b: str, limit: int) -> None:
+    assert min(variants.edits(a, b, limit), limit + 1) == min(_levenshtein(a, b), limit + 1)

@@ -117,6 +117,16 @@ def edits(a: str, b: str, limit: int) -> int:
     """Levenshtein distance, or ``limit + 1`` once it is known to exceed ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    # A common beginning and ending never change the distance: compare what is between.
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[start:len(a) - end], b[start:len(b) - end]
+    if not a or not b:
+        return min(max(len(a), len(b)), limit + 1)
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
@@ -157,20 +167,21 @@ def _neighbours(text: str, start: int, end: int, opts: Options) -> frozenset[str
                      and w not in opts.titles and w.casefold() not in opts.common)
 
 
+def _used_in_lower_case(word: str, words: dict[str, None]) -> bool:
+    lower = word.lower()
+    return lower in words and lower.islower()
+
+
 def _paired(text: str, opts: Options) -> frozenset[str]:
     """Capitalised words that look like another candidate (before visibility is checked).
 
     A cheap first pass over the word list: most stories have no such pair,
     and then no positions, quotations or neighbours need computing.
     """
-    words = set(_WORD.findall(text))
-    lower = {w for w in words if w.islower()}
-    texts = sorted(
-        (w for w in words
-         if len(w) >= opts.minlength and w[0].isupper() and not w.isupper()
-         and w.casefold() not in opts.common and w.lower() not in lower),
-        key=text.find,
-    )
+    words = dict.fromkeys(_WORD.findall(text))  # in order of first use
+    texts = [w for w in words
+             if w[0].isupper() and len(w) >= opts.minlength and not w.isupper()
+             and w.casefold() not in opts.common and not _used_in_lower_case(w, words)]
     pairs = _alike_pairs([_Word(t, ()) for t in texts])
     return frozenset(texts[k] for pair in pairs for k in pair)
 
