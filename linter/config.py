@@ -224,7 +224,8 @@ class Project:
         """The rules for ``doc``'s path that can match it (see :mod:`linter.prefilter`)."""
         rules = self.rules_for(doc.path)
         if id(rules) not in self._prefilters:
-            self._prefilters[id(rules)] = Prefilter(rules)
+            vocab = self.vocab.scanner if self.vocab is not None else None
+            self._prefilters[id(rules)] = Prefilter(rules, [vocab] if vocab is not None else [])
         return self._prefilters[id(rules)].candidates(doc)
 
     @cached_property

@@ -88,6 +88,14 @@ class Document:
         value: T = self._analyses[key]  # type: ignore[assignment]
         return value
 
+    def put(self, key: object, value: object) -> None:
+        """Leave a result found in passing (by a pass that serves many rules) under ``key``."""
+        self._analyses[key] = value
+
+    def known(self, key: object) -> object | None:
+        """What :meth:`analysis` or :meth:`put` left under ``key``, without computing it."""
+        return self._analyses.get(key)
+
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
         return (0, *(m.end() for m in _LINE_BREAK.finditer(self.source)))

@@ -131,7 +131,7 @@ def lint_document(doc: Document, rules: Iterable[Rule], vocab: Exceptions | None
 
     ``vocab`` holds the project's accepted terms: term rules never report inside them.
     """
-    accepted = vocab.excuser(doc.text, doc.folded) if vocab is not None else None
+    accepted = vocab.excuser(doc.text, doc) if vocab is not None else None
     rules = list(rules)
     findings = [f for rule in rules for f in run_rule(doc, rule, accepted)]
     return sorted(set(_without_deferred(findings, rules)), key=lambda f: f.sort_key)

@@ -1,26 +1,40 @@
-"""Skip rules that cannot match a document, with one pass over its text.
+"""One pass over a document's text: which rules can match, and where term matches can start.
 
 Each term-like rule's kind can name the literals one of which every match
-must contain (``Kind.anchors``, computed by :mod:`linter.literals`). All
-anchors of all rules go into one Aho-Corasick automaton; a document is
-scanned once (case-folded) and only rules with an anchor present run. A
-rule without anchors always runs. This changes speed, never findings: the
-prefilter only says "cannot match" when no anchor occurs.
+must contain (``Kind.anchors``, computed by :mod:`linter.literals`), and
+its big term patterns carry prefix scanners (:mod:`linter.scan`). All
+anchors of all rules and all the scanners' prefixes go into one
+Aho-Corasick automaton; a document is scanned once, only rules with an
+anchor present run, and each scanner finds its start offsets already
+collected (:func:`linter.scan.known_starts`) instead of scanning the text again. A rule
+without anchors always runs. This changes speed, never findings: the
+prefilter only says "cannot match" when no anchor occurs, and a scanner
+gets exactly the offsets its own pass would find.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import ahocorasick
 
 from linter.document import Document
 from linter.kinds import KINDS
+from linter.kinds.base import scanners_of
 from linter.rule import Rule
+from linter.scan import Scanner, starts_key
+
+_NO_RULES: frozenset[int] = frozenset()
+
+
+def _spaced(text: str) -> str:
+    """White space as plain spaces, as in :attr:`Document.folded` (same length)."""
+    return "".join(" " if c.isspace() else c for c in text)
 
 
 class Prefilter:
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], scanners: Iterable[Scanner] = ()) -> None:
+        """``scanners``: more prefix scanners to serve besides the rules' own (the vocabulary's)."""
         self.rules = tuple(rules)
         self._always: list[int] = []
         owners: dict[str, set[int]] = {}
@@ -31,19 +45,38 @@ class Prefilter:
                 self._always.append(index)
                 continue
             for anchor in found:
-                owners.setdefault(anchor, set()).add(index)
+                owners.setdefault(_spaced(anchor), set()).add(index)
+        every = [*(s for rule in self.rules for s in scanners_of(rule.options)), *scanners]
+        self._scanners = tuple({id(s): s for s in every}.values())
+        starting: dict[str, list[tuple[int, int]]] = {}
+        for number, scanner in enumerate(self._scanners):
+            for prefix in scanner.prefixes:
+                starting.setdefault(prefix, []).append((number, len(prefix)))
         self._automaton: ahocorasick.Automaton | None = None
-        if owners:
+        if owners or starting:
             automaton = ahocorasick.Automaton()
-            for anchor, indexes in owners.items():
-                automaton.add_word(anchor, frozenset(indexes))
+            for word in owners.keys() | starting.keys():
+                automaton.add_word(word, (frozenset(owners.get(word, _NO_RULES)),
+                                          tuple(starting.get(word, ()))))
             automaton.make_automaton()
             self._automaton = automaton
 
     def candidates(self, doc: Document) -> list[Rule]:
-        """The rules that may match ``doc``, in their original order."""
+        """The rules that may match ``doc``, in their original order. Also leaves each
+        scanner's start offsets on ``doc`` (see :func:`linter.scan.known_starts`)."""
         present = set(self._always)
         if self._automaton is not None:
-            for _, indexes in self._automaton.iter(doc.casefolded):
-                present.update(indexes)
+            folded = doc.folded
+            if folded is None:  # case folding changed the length: scanners read the text alone
+                for _, (indexes, _) in self._automaton.iter(doc.casefolded):
+                    present.update(indexes)
+            else:
+                starts: list[list[int]] = [[] for _ in self._scanners]
+                for end, (indexes, starting) in self._automaton.iter(folded):
+                    if indexes:
+                        present.update(indexes)
+                    for number, length in starting:
+                        starts[number].append(end - length + 1)
+                for scanner, found in zip(self._scanners, starts, strict=True):
+                    doc.put(starts_key(scanner), found)
         return [self.rules[i] for i in sorted(present)]

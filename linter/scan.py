@@ -15,9 +15,13 @@ the same list of matches. Texts whose case-folded form changes length
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import ahocorasick
+
+if TYPE_CHECKING:
+    from linter.document import Document
 
 # Below this many prefixes the regex alone is as fast.
 MIN_PREFIXES = 4
@@ -26,23 +30,33 @@ MIN_PREFIXES = 4
 class Scanner:
     def __init__(self, pattern: re.Pattern[str], prefixes: frozenset[str]) -> None:
         self.pattern = pattern
-        self.lengths: dict[str, int] = {}
-        automaton = ahocorasick.Automaton()
-        for prefix in prefixes:
-            automaton.add_word(prefix, len(prefix))
-        automaton.make_automaton()
-        self.automaton = automaton
+        self.prefixes = prefixes
+        self._automaton: ahocorasick.Automaton | None = None
 
-    def finditer(self, text: str, folded: str | None) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)``; ``folded`` is :attr:`Document.folded`."""
+    def starts(self, folded: str) -> list[int]:
+        """Where a prefix occurs in ``folded``: every offset a match can start at, sorted."""
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for prefix in self.prefixes:
+                automaton.add_word(prefix, len(prefix))
+            automaton.make_automaton()
+            self._automaton = automaton
+        return sorted({end - length + 1 for end, length in self._automaton.iter(folded)})
+
+    def finditer(self, text: str, folded: str | None,
+                 starts: Iterable[int] | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``; ``folded`` is :attr:`Document.folded`, ``starts``
+        the offsets where a prefix occurs in it when already known (any order, repeats
+        allowed; see :class:`linter.prefilter.Prefilter`)."""
         if folded is None:
             yield from self.pattern.finditer(text)
             return
-        starts = sorted({end - length + 1 for end, length in self.automaton.iter(folded)})
         last_end = 0
-        for start in starts:
-            if start < last_end:
+        previous = -1
+        for start in self.starts(folded) if starts is None else sorted(starts):
+            if start < last_end or start == previous:
                 continue
+            previous = start
             m = self.pattern.match(text, start)
             if m is not None and m.end() > m.start():
                 yield m
@@ -54,3 +68,16 @@ def scanner_for(pattern: re.Pattern[str], prefixes: frozenset[str] | None) -> Sc
     if prefixes is None or len(prefixes) < MIN_PREFIXES:
         return None
     return Scanner(pattern, prefixes)
+
+
+def starts_key(scanner: Scanner) -> tuple[str, Scanner]:
+    """Where a document keeps the start offsets a shared pass found for ``scanner``."""
+    return ("scan starts", scanner)
+
+
+def known_starts(doc: Document, scanner: Scanner) -> list[int] | None:
+    """The offsets in ``doc.folded`` where ``scanner``'s prefixes occur (unsorted, with
+    repeats), when a shared pass over ``doc`` (:class:`linter.prefilter.Prefilter`)
+    collected them."""
+    found = doc.known(starts_key(scanner))
+    return found if isinstance(found, list) else None

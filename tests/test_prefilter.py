@@ -48,6 +48,26 @@ def test_same_findings_with_and_without_prefilter() -> None:
         assert filtered == every, text[:80]
 
 
+def test_shared_pass_gives_each_scanner_what_plain_regexes_find(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The prefilter's one pass leaves every prefix scanner its start offsets; the findings
+    # must be those of the plain regular expressions, with no scanner at all.
+    from linter.scan import Scanner, known_starts
+
+    extra = [("Tabs\tand\u00a0spaces: Kiev,\r\nexperts  say it is\nbelieved", "text"),
+             ("STRASSE and Straße: terrorists in Kiev; experts say so", "text")]
+    texts = [*_texts(), *extra]
+    shared = []
+    served = 0
+    for text, fmt in texts:
+        doc = make_document("x", text, fmt)
+        shared.append(lint_document(doc, PREFILTER.candidates(doc)))
+        served += any(known_starts(doc, s) for s in PREFILTER._scanners)
+    assert served > len(texts) // 2
+    monkeypatch.setattr(Scanner, "finditer", lambda self, text, folded, starts=None: self.pattern.finditer(text))
+    plain = [lint_document(make_document("x", text, fmt), RULES) for text, fmt in texts]
+    assert shared == plain
+
+
 def test_prefilter_skips_rules_without_their_words() -> None:
     doc = make_document("x", "The weather was mild and the match ended level.", "text")
     skipped = {r.id for r in RULES} - {r.id for r in PREFILTER.candidates(doc)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -13,7 +14,7 @@ from linter.literals import accelerated, prefixes, required
 from linter.recache import compile_pattern
 from linter.regexes import refuse_catastrophic
 from linter.rule import Hit, Rule
-from linter.scan import Scanner, scanner_for
+from linter.scan import Scanner, known_starts, scanner_for
 from linter.specs import Spec
 
 
@@ -118,22 +119,20 @@ class Exceptions:
         pattern = compile_terms("exceptions", phrases, ignorecase=ignorecase, nonword=False)
         return cls(pattern, term_scanner(pattern))
 
-    def excuser(self, text: str, folded: str | None = None) -> Callable[[int, int], bool]:
+    def excuser(self, text: str, doc: Document | None = None) -> Callable[[int, int], bool]:
         """A test ``excused(start, end)``; exception spans are found on first use, once.
 
-        ``folded`` is the document's :attr:`~linter.document.Document.folded` text,
-        for the prefix scanner (same spans, found faster)."""
+        ``doc`` is the document whose text ``text`` is, for the prefix scanner
+        (same spans, found faster)."""
         pattern = self.pattern
         if pattern is None:
             return _never
         spans: list[tuple[int, int]] = []
         starts: list[int] = []
-        found = self.scanner.finditer if self.scanner is not None else None
 
         def excused(start: int, end: int) -> bool:
             if not starts and not spans:
-                matches = found(text, folded) if found is not None else pattern.finditer(text)
-                spans.extend((m.start(), m.end()) for m in matches if m.end() > m.start())
+                spans.extend((s, e) for s, e, _ in matches(pattern, text, self.scanner, doc))
                 starts.extend(s for s, _ in spans)
                 if not spans:
                     spans.append((-1, -1))
@@ -156,6 +155,16 @@ def pattern_anchors(options: Any) -> frozenset[str] | None:
     return required(pattern.pattern, pattern.flags)
 
 
+def scanners_of(options: Any) -> list[Scanner]:
+    """The prefix scanners a rule's options hold, directly or in their :class:`Exceptions`
+    (the prefilter serves them all from its one pass over a document)."""
+    if not dataclasses.is_dataclass(options):
+        return []
+    values = [getattr(options, f.name) for f in dataclasses.fields(options)]
+    return [s for v in values for s in (v, getattr(v, "scanner", None) if isinstance(v, Exceptions) else None)
+            if isinstance(s, Scanner)]
+
+
 def term_scanner(pattern: re.Pattern[str]) -> Scanner | None:
     """A prefix scanner for a large term alternation (see :mod:`linter.scan`), if it has one."""
     return scanner_for(pattern, prefixes(pattern.pattern, pattern.flags))
@@ -164,8 +173,8 @@ def term_scanner(pattern: re.Pattern[str]) -> Scanner | None:
 def matches(pattern: re.Pattern[str], text: str, scanner: Scanner | None = None,
             doc: Document | None = None) -> Iterator[tuple[int, int, re.Match[str]]]:
     """Non-empty matches, in order; through ``scanner`` (same matches) when there is one."""
-    found = (scanner.finditer(text, doc.folded) if scanner is not None and doc is not None
-             else pattern.finditer(text))
+    found = (scanner.finditer(text, doc.folded, known_starts(doc, scanner))
+             if scanner is not None and doc is not None else pattern.finditer(text))
     for m in found:
         if m.end() > m.start():
             yield m.start(), m.end(), m

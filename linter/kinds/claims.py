@@ -388,7 +388,7 @@ def find(doc: Document, rule: Rule) -> Iterator[Hit]:
     if found == []:
         return  # no trigger anywhere: nothing to report, and no need to analyse the document
     ctx = _Context.of(doc)
-    excused = opts.exceptions.excuser(doc.text, doc.folded)
+    excused = opts.exceptions.excuser(doc.text, doc)
     sourced = _SOURCED[opts.claim]
     candidates = _quotations(ctx, opts) if found is None else _triggered(ctx, opts, found)
     for c in candidates:

@@ -50,7 +50,7 @@ def build(keys: Mapping[str, Any]) -> Options:
 
 def find(doc: Document, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
-    excused = opts.exceptions.excuser(doc.text, doc.folded)
+    excused = opts.exceptions.excuser(doc.text, doc)
     for start, end, m in matches(opts.pattern, doc.text, opts.scanner, doc):
         if excused(start, end):
             continue

@@ -161,7 +161,7 @@ def preferable(options: Options) -> frozenset[str]:
 
 def _uses(doc: Document, rule: Rule, opts: Options) -> list[_Use]:
     """Visible uses outside exception phrases, in text order."""
-    excused = opts.exceptions.excuser(doc.text, doc.folded)
+    excused = opts.exceptions.excuser(doc.text, doc)
     uses = []
     for start, end, m in matches(opts.pattern, doc.text, opts.scanner, doc):
         found = opts.lookup.get(_normal(m.group(), opts.ignorecase))

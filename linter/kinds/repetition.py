@@ -57,7 +57,7 @@ def _runs(opts: Options, text: str, start: int, end: int) -> Iterator[Hit]:
 
 def find(doc: Document, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
-    excused = opts.exceptions.excuser(doc.text, doc.folded)
+    excused = opts.exceptions.excuser(doc.text, doc)
     for start, end in units(doc, rule.scope):
         yield from (h for h in _runs(opts, doc.text, start, end) if not excused(h.start, h.end))
 
