@@ -22,15 +22,15 @@ A :class:`Cue` has one of five kinds:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import TypeAlias
 
 from linter import yamlsrc
 from linter.literals import accelerated
 from linter.recache import compile_pattern
+from linter.trie import trie_pattern
 
 REPORTING_KINDS = frozenset({"verb", "phrase", "noun"})
 
@@ -49,7 +49,6 @@ _NAME_STOPWORDS = (
 )
 _PREVIOUS_WORD = re.compile(r"(\w+)\s+\Z")
 
-_Trie: TypeAlias = "dict[str, _Trie]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,31 +67,6 @@ class _Patterns:
     names: re.Pattern[str]
     exceptions: re.Pattern[str]
     verbs: str
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching exactly ``words``, shaped as a trie (a space matches any whitespace)."""
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _emit(trie)
-
-
-def _emit(node: _Trie) -> str:
-    alternatives = [
-        (r"\s+" if char == " " else re.escape(char)) + _emit(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not alternatives:
-        return ""
-    if len(alternatives) == 1 and "" not in node:
-        return alternatives[0]
-    group = "(?:" + "|".join(alternatives) + ")"
-    return group + "?" if "" in node else group
 
 
 def _load() -> dict[str, object]:
@@ -120,18 +94,18 @@ def _verb_forms(data: dict[str, object]) -> list[str]:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = _load()
-    verbs = _trie_pattern(_verb_forms(data))
-    phrases = _trie_pattern(_strings(data, "phrases"))
-    nouns = _trie_pattern(_strings(data, "nouns"))
-    titles = _trie_pattern(_strings(data, "titles"))
+    verbs = trie_pattern(_verb_forms(data))
+    phrases = trie_pattern(_strings(data, "phrases"))
+    nouns = trie_pattern(_strings(data, "nouns"))
+    titles = trie_pattern(_strings(data, "titles"))
     reporting = rf"\b(?:(?P<phrase>(?i:{phrases}))|(?P<noun>(?i:{nouns}))|(?P<verb>{verbs}))\b"
     word = r"[A-Z][a-z][\w'’-]*"
     names = rf"\b(?:{titles})\.?\s+[A-Z][\w'’-]+|\b(?!(?:{_NAME_STOPWORDS})\b){word}(?:\s+{word})+"
     return _Patterns(
         reporting=_compile(reporting),
-        sources=_compile(rf"\b(?i:{_trie_pattern(_strings(data, 'sources'))})\b"),
+        sources=_compile(rf"\b(?i:{trie_pattern(_strings(data, 'sources'))})\b"),
         names=_compile(names),
-        exceptions=_compile(rf"(?i:{_trie_pattern(_strings(data, 'exceptions'))})\b"),
+        exceptions=_compile(rf"(?i:{trie_pattern(_strings(data, 'exceptions'))})\b"),
         verbs=verbs,
     )
 

@@ -16,6 +16,7 @@ from linter.regexes import refuse_catastrophic
 from linter.rule import Hit, Rule
 from linter.scan import Scanner, known_starts, scanner_for
 from linter.specs import Spec
+from linter.trie import ordered_trie
 
 
 class OptionError(ValueError):
@@ -76,9 +77,12 @@ def compile_terms(
     With ``group`` each token gets its own capture group (substitution,
     consistency), so the caller can tell which token matched.
     """
-    parts = [flexible_spaces(t) for t in tokens if t]
-    wrap = "({})" if group else "(?:{})"
-    body = "|".join(wrap.format(p) for p in parts) if group else "|".join(parts)
+    tokens = [t for t in tokens if t]
+    parts = [flexible_spaces(t) for t in tokens]
+    if group:
+        body = "|".join(f"({p})" for p in parts)
+    else:  # a trie when it matches what the alternation matches: one test per character
+        body = ordered_trie(tokens, ignorecase=ignorecase, bounded=not nonword) or "|".join(parts)
     template = "(?:{})" if nonword else r"\b(?:{})\b"
     flags = re.MULTILINE | (re.IGNORECASE if ignorecase else 0)
     return rule_regex(key, template.format(body), flags)
