@@ -150,12 +150,6 @@ def source_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[C
         yield Cue(m.start(), m.end(), "name")
 
 
-def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
-    """Every cue of every kind in ``text[start:end]``, sorted by offset."""
-    found = [*reporting_cues(text, start, end), *source_cues(text, start, end)]
-    return sorted(found, key=lambda c: (c.start, c.end))
-
-
 def has_cue(text: str) -> bool:
     """True when ``text`` contains a reporting verb, phrase or noun."""
     return next(reporting_cues(text), None) is not None

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from linter.cues import REPORTING_KINDS, Cue, find_cues, verb_pattern
+from linter.cues import REPORTING_KINDS, Cue, reporting_cues, source_cues, verb_pattern
 
 if TYPE_CHECKING:
     from linter.document import Block, Document
@@ -462,8 +462,8 @@ def _attribution_after() -> re.Pattern[str]:
 
 @dataclass(frozen=True, slots=True)
 class _CueIndex:
-    """One sentence's cues by offset, prefix counts of unquoted cues, and what each
-    clause has attributed.
+    """One sentence's reporting cues (verbs, phrases, nouns) by offset, prefix counts
+    of unquoted cues, and what each clause has attributed.
 
     ``clauses`` maps a clause start to (the earliest offset from which a cue
     attributes the rest of the clause, the latest offset up to which a cue
@@ -484,6 +484,10 @@ class _CueIndex:
 _NO_CUES = _CueIndex((), [], [0], [0], {})
 
 
+def _cue_order(cue: Cue) -> tuple[int, int]:
+    return cue.start, cue.end
+
+
 class Regions:
     """Quotations, sentences, paragraphs and attribution of one document."""
 
@@ -495,6 +499,7 @@ class Regions:
         "_parents",
         "_quotation_starts",
         "_sentence_starts",
+        "_sources",
         "_text",
         "marks",
         "paragraphs",
@@ -520,6 +525,7 @@ class Regions:
         self._sentence_starts = [s.start for s in self.sentences]
         self._clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
         self._cues: dict[int, _CueIndex] = {}
+        self._sources: dict[int, tuple[Cue, ...]] = {}
 
     # -- lookups -------------------------------------------------------------
 
@@ -611,14 +617,18 @@ class Regions:
         index = self._cue_index(sentence.start)
         return index.count(index.reporting, sentence.start, sentence.end) > 0
 
-    def cue_spans(self, start: int, end: int) -> tuple[Cue, ...]:
-        """Every cue (verb, phrase, noun, source, name) inside ``[start, end)``."""
+    def cue_spans(self, start: int, end: int, *, sources: bool = True) -> tuple[Cue, ...]:
+        """Every cue (verb, phrase, noun, and with ``sources`` source and name) inside
+        ``[start, end)``, in order."""
         first = max(bisect_right(self._sentence_starts, start) - 1, 0)
         last = bisect_left(self._sentence_starts, end)
-        return tuple(
-            c for i in range(first, last) for c in self._sentence_cues(i).cues
-            if start <= c.start and c.end <= end
-        )
+        found: list[Cue] = []
+        for i in range(first, last):
+            cues = self._sentence_cues(i).cues
+            if sources:
+                cues = tuple(sorted((*cues, *self._sentence_sources(i)), key=_cue_order))
+            found += (c for c in cues if start <= c.start and c.end <= end)
+        return tuple(found)
 
     def _clause(self, offset: int) -> tuple[int, int]:
         sentence = self.sentence_at(offset)
@@ -655,8 +665,18 @@ class Regions:
         index = self._cues.get(i)
         if index is None:
             sentence = self.sentences[i]
-            index = self._cues[i] = self._index(find_cues(self._text, sentence.start, sentence.end))
+            cues = reporting_cues(self._text, sentence.start, sentence.end)
+            index = self._cues[i] = self._index(sorted(cues, key=_cue_order))
         return index
+
+    def _sentence_sources(self, i: int) -> tuple[Cue, ...]:
+        """Sentence ``i``'s source nouns and names: only a speaker search needs them,
+        so they are found apart, on first use."""
+        found = self._sources.get(i)
+        if found is None:
+            sentence = self.sentences[i]
+            found = self._sources[i] = tuple(source_cues(self._text, sentence.start, sentence.end))
+        return found
 
     def _index(self, cues: Sequence[Cue]) -> _CueIndex:
         reporting, attributing = [0], [0]

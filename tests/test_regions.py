@@ -10,7 +10,7 @@ from importlib.resources import files
 import pytest
 import yaml
 
-from linter.cues import find_cues, has_cue, has_source
+from linter.cues import has_cue, has_source, reporting_cues
 from linter.markup import make_document
 from linter.regions import MAX_DEPTH, Regions, Sentence, Voice, analyse
 
@@ -560,13 +560,13 @@ def test_sentence_has_cue() -> None:
 )
 def test_reporting_verbs_in_any_tense(form: str) -> None:
     source = f"The officer {form} the figures were wrong."
-    (cue,) = (c for c in find_cues(source) if c.kind == "verb")
+    (cue,) = (c for c in reporting_cues(source) if c.kind == "verb")
     assert source[cue.start : cue.end] == form
 
 
 def test_multi_word_reporting_verb() -> None:
     source = "The officer pointed\nout the figures were wrong."
-    (cue,) = (c for c in find_cues(source) if c.kind == "verb")
+    (cue,) = (c for c in reporting_cues(source) if c.kind == "verb")
     assert source[cue.start : cue.end] == "pointed\nout"
 
 
@@ -576,7 +576,7 @@ def test_multi_word_reporting_verb() -> None:
 )
 def test_reporting_phrases(phrase: str) -> None:
     source = f"Prices will rise, {phrase} the bank."
-    assert [source[c.start : c.end] for c in find_cues(source) if c.kind == "phrase"] == [phrase]
+    assert [source[c.start : c.end] for c in reporting_cues(source) if c.kind == "phrase"] == [phrase]
 
 
 def test_cue_data_file() -> None:

@@ -207,10 +207,11 @@ class _Context:
             if a < b:
                 yield a, b
 
-    def cues(self, lo: int, hi: int, start: int, end: int) -> list[Cue]:
-        """Cues in ``[lo, hi)`` outside quotations and outside the claim ``[start, end)``."""
+    def cues(self, lo: int, hi: int, start: int, end: int, *, sources: bool = True) -> list[Cue]:
+        """Cues in ``[lo, hi)`` outside quotations and outside the claim ``[start, end)``
+        (reporting cues only, without ``sources``)."""
         return [
-            c for c in self.regions.cue_spans(lo, hi)
+            c for c in self.regions.cue_spans(lo, hi, sources=sources)
             if (c.end <= start or c.start >= end) and self.regions.in_quotation(c.start, c.end) is None
         ]
 
@@ -270,7 +271,7 @@ def _speaker(ctx: _Context, opts: Options, start: int, end: int) -> bool:
     """A reporting cue in the window, or a sentence just before that introduces someone."""
     lo, hi = ctx.window(opts.window, start)
     if any(c.kind in REPORTING_KINDS for a, b in ctx.nearest_first(lo, hi, start)
-           for c in ctx.cues(a, b, start, end)):
+           for c in ctx.cues(a, b, start, end, sources=False)):
         return True
     if ctx.extra(opts, lo, hi, start, end):
         return True
