@@ -176,8 +176,8 @@ class _Open:
     continued: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
+@dataclass(slots=True)
+class _Raw:  # not frozen: made for every quotation, twice when a house style is checked
     """A quotation before depths are known; ``carried`` means continued later."""
 
     start: int
@@ -328,10 +328,10 @@ def _leading_mark(text: str, block: Block | None) -> tuple[int, str | None]:
     return -1, None
 
 
-def _pair(text: str, blocks: Sequence[Block]) -> tuple[list[_Raw], list[QuoteMark]]:
-    found = list(_MARKS.finditer(text))
-    offsets = [m.start() for m in found]
-    roles = ["ambiguous"] * len(found)
+def _pair(text: str, blocks: Sequence[Block]) -> tuple[list[_Raw], list[int], list[str]]:
+    """The quotations (sorted, outer first), and the offset and role of every quote mark."""
+    offsets = [m.start() for m in _MARKS.finditer(text)]
+    roles = ["ambiguous"] * len(offsets)
     rock_n_roll = frozenset(i for m in _ROCK_N_ROLL.finditer(text) for i in (m.start(), m.end() - 1)) \
         if "n'" in text or "n’" in text else frozenset()
     raws: list[_Raw] = []
@@ -348,8 +348,7 @@ def _pair(text: str, blocks: Sequence[Block]) -> tuple[list[_Raw], list[QuoteMar
         next_lead, family = _leading_mark(text, next_block)
         lead = next_lead if pairer.finish(family) else -1
         raws.extend(pairer.found)
-    marks_out = [QuoteMark(m.start(), m.group(), role) for m, role in zip(found, roles, strict=True)]
-    return sorted(raws, key=lambda r: (r.start, -r.end)), marks_out
+    return sorted(raws, key=lambda r: (r.start, -r.end)), offsets, roles
 
 
 def _nest(raws: Sequence[_Raw]) -> tuple[list[Quotation], list[int]]:
@@ -512,13 +511,15 @@ class Regions:
         self._text = text
         self.paragraphs = tuple(Paragraph(b.start, b.end, b.kind) for b in blocks)
         self._paragraph_starts = [p.start for p in self.paragraphs]
-        raws, marks = _pair(text, blocks)
+        raws, offsets, roles = _pair(text, blocks)
         quotations, self._parents = _nest(raws)
         self.quotations: tuple[Quotation, ...] = tuple(quotations)
         self.unclosed: tuple[Quotation, ...] = tuple(
             q for q, r in zip(quotations, raws, strict=True) if not r.closed and not r.carried
         )
-        self.marks: tuple[QuoteMark, ...] = tuple(marks)
+        self.marks: tuple[QuoteMark, ...] = tuple(
+            QuoteMark(offset, text[offset], role) for offset, role in zip(offsets, roles, strict=True)
+        )
         self._chain_heads = _chain_heads(raws, self._parents)
         self._quotation_starts = [q.start for q in quotations]
         self.sentences: tuple[Sentence, ...] = tuple(s for p in self.paragraphs for s in self._split(p))
@@ -713,9 +714,8 @@ class Regions:
 def quotation_spans(text: str, blocks: Sequence[Block]) -> list[tuple[int, int, bool]]:
     """Just the quotations' (start, end, closed), without sentences or cues: for a quick
     second reading of a text with some marks changed."""
-    raws, _ = _pair(text, blocks)
-    quotations, _ = _nest(raws)
-    return [(q.start, q.end, q.closed) for q in quotations]
+    raws, _, _ = _pair(text, blocks)
+    return [(r.start, r.end, r.closed) for r in raws]
 
 
 def analyse(doc: Document) -> Regions:
