@@ -235,3 +235,23 @@ def _levenshtein(a: str, b: str) -> int:
 @given(st.text("abcé", max_size=9), st.text("abcé", max_size=9), st.integers(0, 2))
 def test_edits_is_levenshtein_up_to_the_limit(a: str, b: str, limit: int) -> None:
     assert min(variants.edits(a, b, limit), limit + 1) == min(_levenshtein(a, b), limit + 1)
+
+
+def _capitalised_reference(text: str) -> list[str]:
+    """The first pass's words by definition: _WORD's first groups, capitalised, never
+    used in lower case, in order of first use."""
+    words = dict.fromkeys(variants._WORD.findall(text))
+    return [w for w in words if w[0].isupper() and not (w.lower() in words and w.lower().islower())]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Kiev", "kiev", "Kievan", "O'Brien", "brien", "Don't", "t", "T", "’", "'",
+                                 " ", "-", "É", "étienne", "Étienne", "x1", "_", "9", "ǅ", "Ⅻ", "\n"]),
+                max_size=20).map("".join))
+def test_first_pass_words_match_the_word_pattern(text: str) -> None:
+    opts = variants.Options(1, frozenset(), frozenset(), frozenset())
+    expected = [w for w in _capitalised_reference(text) if not w.isupper()]
+    found = [w for w in dict.fromkeys(variants._CAPITALISED.findall(text))
+             if w[0].isupper() and not w.isupper() and not variants._used_in_lower_case(w, text)]
+    assert found == expected
+    assert variants._paired(text, opts) <= frozenset(expected)

@@ -42,6 +42,10 @@ from linter.rule import Hit, Rule
 from linter.visibility import visible
 
 _WORD = re.compile(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
+_LETTER = re.compile(r"[^\W\d_]")
+# The first groups of _WORD that do not start with a lower-case ASCII letter; a search
+# can skip to such a letter before looking behind it.
+_CAPITALISED = re.compile(r"[^\W\d_a-z](?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*")
 _BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
 _AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 # Endings that make a related word, not a variant: plurals, possessives,
@@ -167,21 +171,36 @@ def _neighbours(text: str, start: int, end: int, opts: Options) -> frozenset[str
                      and w not in opts.titles and w.casefold() not in opts.common)
 
 
-def _used_in_lower_case(word: str, words: dict[str, None]) -> bool:
+def _is_word(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a word as :data:`_WORD` reads it (its first group):
+    no letter right before or after, and not the end of ``o'brien`` or ``don't``."""
+    return not (_LETTER.match(text, end)
+                or (start > 0 and _LETTER.match(text, start - 1))
+                or (start > 1 and text[start - 1] in "'’" and _LETTER.match(text, start - 2)))
+
+
+def _used_in_lower_case(word: str, text: str) -> bool:
     lower = word.lower()
-    return lower in words and lower.islower()
+    if not lower.islower():
+        return False
+    at = text.find(lower)
+    while at >= 0:
+        if _is_word(text, at, at + len(lower)):
+            return True
+        at = text.find(lower, at + 1)
+    return False
 
 
 def _paired(text: str, opts: Options) -> frozenset[str]:
     """Capitalised words that look like another candidate (before visibility is checked).
 
-    A cheap first pass over the word list: most stories have no such pair,
-    and then no positions, quotations or neighbours need computing.
+    A cheap first pass over the capitalised words: most stories have no such
+    pair, and then no positions, quotations or neighbours need computing.
     """
-    words = dict.fromkeys(_WORD.findall(text))  # in order of first use
-    texts = [w for w in words
+    capitalised = dict.fromkeys(_CAPITALISED.findall(text))  # in order of first use
+    texts = [w for w in capitalised
              if w[0].isupper() and len(w) >= opts.minlength and not w.isupper()
-             and w.casefold() not in opts.common and not _used_in_lower_case(w, words)]
+             and w.casefold() not in opts.common and not _used_in_lower_case(w, text)]
     pairs = _alike_pairs([_Word(t, ()) for t in texts])
     return frozenset(texts[k] for pair in pairs for k in pair)
 
