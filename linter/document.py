@@ -137,6 +137,8 @@ class Document:
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``text`` span to the ``source`` span it came from."""
+        if not self.offsets.text_starts:  # text and source agree everywhere
+            return start, end
         return self.offsets.to_source(start), self.offsets.to_source(end, end=True)
 
     def line_text(self, line: int) -> str:
