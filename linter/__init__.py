@@ -34,4 +34,4 @@ def lint_paths(paths: list[str], config: str | None = None) -> list[Finding]:
 
     project = load_project(Path(config) if config else None, Path.cwd())
     files = expand(paths, project.config.root, project.config.ignore)
-    return [f for p in files for f in findings_for(read_document(p), project, RunOptions(), project.vocab)]
+    return [f for p in files for f in findings_for(read_document(p)[0], project, RunOptions(), project.vocab)]

@@ -21,10 +21,10 @@ from linter import __version__
 from linter.changes import GitError, check_base
 from linter.config import FAIL_ON, Project, load_project
 from linter.document import Document
-from linter.files import Encoding, FileError, decode_as, expand, read_text, text_encoding
+from linter.files import Encoding, FileError, decode_as, expand, read_document, text_encoding
 from linter.fixes import unified_diff, write_atomic
 from linter.loader import LoadErrors
-from linter.markup import STRIPPERS, format_for, make_document
+from linter.markup import STRIPPERS, make_document
 from linter.reporters import REPORTERS, FileResult, Report, exit_code
 from linter.rule import RuleError
 from linter.runner import RunOptions, findings_for, fixed_text
@@ -113,8 +113,7 @@ def _documents(args: argparse.Namespace, project: Project,
                 text, encoding = decode_as(args.stdin_filename, sys.stdin.buffer.read(), args.encoding)
                 yield make_document(args.stdin_filename, text, args.stdin_format), encoding
             else:
-                text, encoding = read_text(path, args.encoding)
-                yield make_document(path, text, format_for(path) or "text"), encoding
+                yield read_document(path, args.encoding)
         except FileError as exc:
             errors.append((exc.path, exc.message))
 

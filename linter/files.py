@@ -113,8 +113,11 @@ def read_text(path: str, fallback: str | None = None) -> tuple[str, Encoding]:
     return decode_as(path, data, fallback)
 
 
-def read_document(path: str, fmt: str | None = None) -> Document:
-    return make_document(path, read_text(path)[0], fmt or format_for(path) or "text")
+def read_document(path: str, fallback: str | None = None) -> tuple[Document, Encoding]:
+    """A file as a document (the format its name says, else plain text) and its encoding:
+    how every command reads a file."""
+    text, encoding = read_text(path, fallback)
+    return make_document(path, text, format_for(path) or "text"), encoding
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.config import Project
-from linter.files import FileError, read_text
-from linter.markup import format_for, make_document
+from linter.files import FileError, read_document
 from linter.reporters import FileResult
 from linter.runner import RunOptions, findings_for
 
@@ -36,8 +35,7 @@ def default_jobs() -> int:
 
 def lint_path(path: str, project: Project, options: RunOptions) -> Outcome:
     try:
-        text, _ = read_text(path)
-        doc = make_document(path, text, format_for(path) or "text")
+        doc, _ = read_document(path)
         result = FileResult.of(doc, findings_for(doc, project, options, project.vocab))
         return Outcome(result.rendered_as(*options.render) if options.render else result)
     except FileError as exc:
