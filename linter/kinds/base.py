@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.document import Document
-from linter.literals import accelerated, prefixes, required
-from linter.recache import compile_pattern
-from linter.regexes import refuse_catastrophic
+from linter.literals import prefixes, required
+from linter.regexes import compile_user
 from linter.rule import Hit, Rule
 from linter.scan import Scanner, known_starts, scanner_for
 from linter.specs import Spec
@@ -89,16 +88,11 @@ def compile_terms(
 
 
 def rule_regex(key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """The one way kinds compile a rule's regular expression (from rule key ``key``).
-
-    Compiled through the persistent cache (:mod:`linter.recache`), behind a
-    first-character lookahead when one is known (:func:`linter.literals.accelerated`:
-    same matches, faster); a bad pattern raises :class:`OptionError` naming ``key``.
-    An invalid pattern is never accelerated, so its error positions are the user's.
-    """
+    """A rule's regular expression from rule key ``key``, compiled by
+    :func:`linter.regexes.compile_user`; a bad pattern raises :class:`OptionError`
+    naming ``key``."""
     try:
-        refuse_catastrophic(pattern, flags)
-        return compile_pattern(accelerated(pattern, flags), flags)
+        return compile_user(pattern, flags)
     except (re.error, RecursionError, OverflowError) as exc:
         raise OptionError(key, f"bad regular expression in {key}: {exc}") from None
 
