@@ -197,12 +197,21 @@ def _paired(text: str, opts: Options) -> frozenset[str]:
     A cheap first pass over the capitalised words: most stories have no such
     pair, and then no positions, quotations or neighbours need computing.
     """
-    capitalised = dict.fromkeys(_CAPITALISED.findall(text))  # in order of first use
-    texts = [w for w in capitalised
+    texts = [w for w in dict.fromkeys(_CAPITALISED.findall(text))  # in order of first use
              if w[0].isupper() and len(w) >= opts.minlength and not w.isupper()
-             and w.casefold() not in opts.common and not _used_in_lower_case(w, text)]
-    pairs = _alike_pairs([_Word(t, ()) for t in texts])
-    return frozenset(texts[k] for pair in pairs for k in pair)
+             and w.casefold() not in opts.common]
+    # Whether two words look alike does not depend on the others, so the (slower) test
+    # for a lower-case use is only needed for the words of a pair.
+    kept: dict[str, bool] = {}
+    found: set[str] = set()
+    for pair in _alike_pairs(texts):
+        a, b = (texts[k] for k in pair)
+        for word in (a, b):
+            if word not in kept:
+                kept[word] = not _used_in_lower_case(word, text)
+        if kept[a] and kept[b]:
+            found.update((a, b))
+    return frozenset(found)
 
 
 def _candidates(doc: Document, rule: Rule, opts: Options) -> list[_Word]:
@@ -239,7 +248,7 @@ def _distinct(text: str, a: _Word, b: _Word, opts: Options) -> bool:
     return (bool(na) and bool(nb) and not (na & nb)) or _translated(text, a, b)
 
 
-def _alike_pairs(words: list[_Word]) -> list[tuple[int, int]]:
+def _alike_pairs(words: list[str]) -> list[tuple[int, int]]:
     """Index pairs (i < j, in order) for which :func:`alike` holds, without comparing all pairs.
 
     Equal skeletons are found by grouping; edit distance is tried only
@@ -249,16 +258,16 @@ def _alike_pairs(words: list[_Word]) -> list[tuple[int, int]]:
     groups: dict[str, list[int]] = defaultdict(list)
     initials: dict[str, list[int]] = defaultdict(list)
     for i, word in enumerate(words):
-        groups[skeleton(word.text)].append(i)
-        if len(word.text) >= 7:
-            initials[word.text[0]].append(i)
+        groups[skeleton(word)].append(i)
+        if len(word) >= 7:
+            initials[word[0]].append(i)
     for members in groups.values():
         found.update(combinations(members, 2))
     for members in initials.values():
-        members.sort(key=lambda i: len(words[i].text))
+        members.sort(key=lambda i: len(words[i]))
         for n, i in enumerate(members):
             for j in members[n + 1:]:
-                a, b = words[i].text, words[j].text
+                a, b = words[i], words[j]
                 if len(b) - len(a) > 2:
                     break
                 limit = _edit_limit(a, b)
@@ -269,7 +278,7 @@ def _alike_pairs(words: list[_Word]) -> list[tuple[int, int]]:
 
 def _pairs(text: str, words: Iterable[_Word], opts: Options) -> Iterator[tuple[_Word, _Word]]:
     listed = list(words)
-    for i, j in _alike_pairs(listed):
+    for i, j in _alike_pairs([w.text for w in listed]):
         a, b = listed[i], listed[j]
         if not _distinct(text, a, b, opts):
             yield a, b
