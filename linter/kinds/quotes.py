@@ -277,8 +277,12 @@ def unstable_paragraphs(doc: Document, lay: Layout) -> frozenset[int]:
         return frozenset()
     pieces.append(text[done:])
     regions = doc.regions
-    before = _by_paragraph(regions, ((q.start, q.end, q.closed) for q in regions.quotations))
-    after = _by_paragraph(regions, quotation_spans("".join(pieces), doc.blocks))
+    spans = [(q.start, q.end, q.closed) for q in regions.quotations]
+    changed_spans = quotation_spans("".join(pieces), doc.blocks)
+    if changed_spans == spans:  # the usual case: every quotation reads the same
+        return frozenset()
+    before = _by_paragraph(regions, spans)
+    after = _by_paragraph(regions, changed_spans)
     return frozenset(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
 
 
