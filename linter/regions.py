@@ -666,8 +666,9 @@ class Regions:
         index = self._cues.get(i)
         if index is None:
             sentence = self.sentences[i]
-            cues = reporting_cues(self._text, sentence.start, sentence.end)
-            index = self._cues[i] = self._index(sorted(cues, key=_cue_order))
+            # One regex, so the cues come in order and never overlap.
+            cues = list(reporting_cues(self._text, sentence.start, sentence.end))
+            index = self._cues[i] = self._index(cues)
         return index
 
     def _sentence_sources(self, i: int) -> tuple[Cue, ...]:
