@@ -193,7 +193,7 @@ def test_parallel_run_prints_what_a_serial_run_prints(tmp_path: Path, monkeypatc
 
     drafts = tmp_path / "drafts"
     drafts.mkdir()
-    texts = [p for p in FIXTURE_FILES if p.suffix in (".md", ".txt")]
+    texts = [p for p in FIXTURE_FILES if p.suffix in (".md", ".txt", ".html")]
     for n in range(40):
         source = texts[n % len(texts)]
         shutil.copy(source, drafts / f"{n:02d}-{source.name}")
