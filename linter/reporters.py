@@ -28,6 +28,7 @@ class FileResult:
     findings: tuple[Finding, ...]
     lines: Mapping[int, str] = field(default_factory=dict)
     rendered: str | None = None
+    rendered_for: str = ""  # the format of ``rendered``
     tally: tuple[int, ...] = ()  # findings per severity, indexed by Severity, when rendered
 
     @classmethod
@@ -43,11 +44,14 @@ class FileResult:
         tally = [0] * len(Severity)
         for finding in self.findings:
             tally[finding.severity] += 1
-        return FileResult(self.path, (), rendered="\n".join(part(self, colour)), tally=tuple(tally))
+        return FileResult(self.path, (), rendered="\n".join(part(self, colour)), rendered_for=fmt,
+                          tally=tuple(tally))
 
     def parts(self, fmt: str, colour: bool) -> Iterator[str]:
         """This file's lines of ``fmt`` output: rendered before, or now."""
         if self.rendered is not None:
+            if self.rendered_for != fmt:
+                raise ValueError(f"{self.path} was rendered for {self.rendered_for}, not {fmt}")
             if self.rendered:
                 yield self.rendered
         else:

@@ -257,6 +257,12 @@ def test_rendered_in_workers_gives_the_same_output(report: Report, fmt: str, col
         assert parts.files[0].findings == () and parts.files[0].rendered
 
 
+def test_a_file_rendered_for_one_format_is_not_printed_in_another(report: Report) -> None:
+    rendered = replace(report, files=tuple(r.rendered_as("json", False) for r in report.files))
+    with pytest.raises(ValueError, match="rendered for json, not text"):
+        _render("text", rendered)
+
+
 def test_json_report_is_json_dumps_of_the_whole_payload(report: Report) -> None:
     payload = {
         "schema": 1,
