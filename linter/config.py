@@ -222,11 +222,22 @@ class Project:
 
     def candidates(self, doc: Document) -> list[Rule]:
         """The rules for ``doc``'s path that can match it (see :mod:`linter.prefilter`)."""
-        rules = self.rules_for(doc.path)
+        return self._prefilter(self.rules_for(doc.path)).candidates(doc)
+
+    def _prefilter(self, rules: list[Rule]) -> Prefilter:
         if id(rules) not in self._prefilters:
             vocab = self.vocab.scanner if self.vocab is not None else None
             self._prefilters[id(rules)] = Prefilter(rules, [vocab] if vocab is not None else [])
-        return self._prefilters[id(rules)].candidates(doc)
+        return self._prefilters[id(rules)]
+
+    def prepare(self) -> None:
+        """Build now what linting builds on first use (the prefilter's automaton, the cue
+        patterns): worker processes forked afterwards share it, and the parent's cache
+        keeps it for the next run, instead of each worker building its own every run."""
+        from linter.regions import prepare
+
+        self._prefilter(self.rules)
+        prepare()
 
     @cached_property
     def vocab(self) -> Exceptions | None:

@@ -65,5 +65,6 @@ def lint_paths(paths: list[str], project: Project, options: RunOptions, jobs: in
 def _in_processes(paths: list[str], project: Project, options: RunOptions, context: Any,
                   jobs: int) -> Iterator[Outcome]:
     chunk = max(1, len(paths) // (jobs * 8))
+    project.prepare()
     with context.Pool(jobs, initializer=_init, initargs=(project, options)) as pool:
         yield from pool.imap(_work, paths, chunksize=chunk)

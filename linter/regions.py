@@ -719,6 +719,11 @@ def quotation_spans(text: str, blocks: Sequence[Block]) -> list[tuple[int, int, 
     return [(r.start, r.end, r.closed) for r in raws]
 
 
+def prepare() -> None:
+    """Compile the cue and attribution patterns now rather than on first use."""
+    _attribution_after()
+
+
 def analyse(doc: Document) -> Regions:
     """Build the regions of ``doc`` (use ``doc.regions``, which caches the result)."""
     return Regions(doc.text, doc.blocks)

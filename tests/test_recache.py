@@ -85,3 +85,23 @@ def test_yaml_errors_are_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         with pytest.raises(YamlError, match=r"a\.yml:2: .*duplicate key 'k'"):
             load("k: 1\nk: 2\n", "a.yml")
     assert load("k: 1\n", "b.yml") == {"k": 1}
+
+
+def test_a_parallel_run_builds_shared_patterns_before_forking(tmp_path: Path) -> None:
+    # Worker processes exit without writing the cache, so what they build for themselves
+    # is built again on every run; the cue patterns are compiled in the parent instead.
+    import pickle
+
+    from conftest import FIXTURE_FILES
+
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    source = next(p for p in FIXTURE_FILES if p.suffix == ".txt")
+    for n in range(40):
+        (drafts / f"{n:02d}.txt").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    cache = tmp_path / "cache"
+    subprocess.run([sys.executable, "-m", "linter", "check", "--jobs", "2", "--fail-on", "never", str(drafts)],
+                   capture_output=True, check=True, env={"PATH": "", "COPYDESK_CACHE_DIR": str(cache)})
+    [stored] = cache.glob("regex-*.pickle")
+    patterns = [key[1] for key in pickle.loads(stored.read_bytes()) if key[0] == "program"]
+    assert any("(?P<phrase>" in pattern for pattern in patterns)  # the reporting cues
