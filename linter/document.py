@@ -23,6 +23,11 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _OTHER_SPACE = re.compile(r"[^\S ]")
 
 
+def spaced(text: str) -> str:
+    """``text`` with every white-space character a plain space (same length)."""
+    return _OTHER_SPACE.sub(" ", text)
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A run of prose in ``text`` coordinates: a paragraph, heading, list item, ..."""
@@ -110,7 +115,7 @@ class Document:
         """:attr:`casefolded` with every white-space character a plain space, when that
         keeps every offset (same length), else None. What the prefix scanner reads."""
         folded = self.casefolded
-        return _OTHER_SPACE.sub(" ", folded) if len(folded) == len(self.text) else None
+        return spaced(folded) if len(folded) == len(self.text) else None
 
     @cached_property
     def regions(self) -> Regions:

@@ -18,18 +18,13 @@ from collections.abc import Iterable, Sequence
 
 import ahocorasick
 
-from linter.document import Document
+from linter.document import Document, spaced
 from linter.kinds import KINDS
 from linter.kinds.base import scanners_of
 from linter.rule import Rule
 from linter.scan import Scanner, starts_key
 
 _NO_RULES: frozenset[int] = frozenset()
-
-
-def _spaced(text: str) -> str:
-    """White space as plain spaces, as in :attr:`Document.folded` (same length)."""
-    return "".join(" " if c.isspace() else c for c in text)
 
 
 class Prefilter:
@@ -45,7 +40,7 @@ class Prefilter:
                 self._always.append(index)
                 continue
             for anchor in found:
-                owners.setdefault(_spaced(anchor), set()).add(index)
+                owners.setdefault(spaced(anchor), set()).add(index)
         every = [*(s for rule in self.rules for s in scanners_of(rule.options)), *scanners]
         self._scanners = tuple({id(s): s for s in every}.values())
         starting: dict[str, list[tuple[int, int]]] = {}

@@ -483,10 +483,6 @@ class _CueIndex:
 _NO_CUES = _CueIndex((), [], [0], [0], {})
 
 
-def _cue_order(cue: Cue) -> tuple[int, int]:
-    return cue.start, cue.end
-
-
 class Regions:
     """Quotations, sentences, paragraphs and attribution of one document."""
 
@@ -526,7 +522,7 @@ class Regions:
         self._sentence_starts = [s.start for s in self.sentences]
         self._clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
         self._cues: dict[int, _CueIndex] = {}
-        self._sources: dict[int, tuple[Cue, ...]] = {}
+        self._sources: dict[int, tuple[Cue, ...]] = {}  # every cue of a sentence, sources too
 
     # -- lookups -------------------------------------------------------------
 
@@ -625,9 +621,7 @@ class Regions:
         last = bisect_left(self._sentence_starts, end)
         found: list[Cue] = []
         for i in range(first, last):
-            cues = self._sentence_cues(i).cues
-            if sources:
-                cues = tuple(sorted((*cues, *self._sentence_sources(i)), key=_cue_order))
+            cues = self._every_cue(i) if sources else self._sentence_cues(i).cues
             found += (c for c in cues if start <= c.start and c.end <= end)
         return tuple(found)
 
@@ -671,13 +665,16 @@ class Regions:
             index = self._cues[i] = self._index(cues)
         return index
 
-    def _sentence_sources(self, i: int) -> tuple[Cue, ...]:
-        """Sentence ``i``'s source nouns and names: only a speaker search needs them,
-        so they are found apart, on first use."""
+    def _every_cue(self, i: int) -> tuple[Cue, ...]:
+        """Sentence ``i``'s reporting cues with its source nouns and names, in order. Only
+        a speaker search needs the sources, so they are found apart, on first use."""
         found = self._sources.get(i)
         if found is None:
             sentence = self.sentences[i]
-            found = self._sources[i] = tuple(source_cues(self._text, sentence.start, sentence.end))
+            sources = source_cues(self._text, sentence.start, sentence.end)
+            found = self._sources[i] = tuple(
+                sorted((*self._sentence_cues(i).cues, *sources), key=lambda c: (c.start, c.end))
+            )
         return found
 
     def _index(self, cues: Sequence[Cue]) -> _CueIndex:
