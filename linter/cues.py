@@ -148,13 +148,3 @@ def source_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[C
             yield Cue(m.start(), m.end(), "source")
     for m in patterns.names.finditer(text, start, stop):
         yield Cue(m.start(), m.end(), "name")
-
-
-def has_cue(text: str) -> bool:
-    """True when ``text`` contains a reporting verb, phrase or noun."""
-    return next(reporting_cues(text), None) is not None
-
-
-def has_source(text: str) -> bool:
-    """True when ``text`` names a source: a source noun or a named person."""
-    return next(source_cues(text), None) is not None

@@ -10,9 +10,17 @@ from importlib.resources import files
 import pytest
 import yaml
 
-from linter.cues import has_cue, has_source, reporting_cues
+from linter.cues import reporting_cues, source_cues
 from linter.markup import make_document
 from linter.regions import MAX_DEPTH, Regions, Sentence, Voice, analyse
+
+
+def has_cue(text: str) -> bool:
+    return next(reporting_cues(text), None) is not None
+
+
+def has_source(text: str) -> bool:
+    return next(source_cues(text), None) is not None
 
 
 def regions(source: str) -> Regions:
