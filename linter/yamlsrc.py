@@ -11,7 +11,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from linter.plaindata import YamlMap
 from linter.recache import memo
+
+__all__ = ["YamlError", "YamlMap", "load"]
 
 
 class YamlError(Exception):
@@ -22,25 +25,6 @@ class YamlError(Exception):
         self.path = path
         self.line = line
         self.message = message
-
-
-class YamlMap(dict[str, Any]):
-    """A mapping from YAML, with ``line`` (its own) and ``key_line(key)``."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.line = 0
-        self.lines: dict[str, int] = {}
-
-    def key_line(self, key: str) -> int:
-        return self.lines.get(key, self.line)
-
-    def lowered(self) -> YamlMap:
-        """The same mapping with lower-case keys (Vale matches keys case-insensitively)."""
-        out = YamlMap({k.lower(): v for k, v in self.items()})
-        out.line = self.line
-        out.lines = {k.lower(): n for k, n in self.lines.items()}
-        return out
 
 
 @lru_cache(maxsize=1)
