@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from linter import __version__
-from linter.changes import GitError, check_base
+from linter.changes import GitError, Repository, open_repository
 from linter.config import FAIL_ON, Project, load_project
 from linter.document import Document
 from linter.files import Encoding, FileError, decode_as, expand, read_document, text_encoding
@@ -52,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply safe fixes first, then report")
     check.add_argument("--diff-base", metavar="REV",
                        help="report only findings on lines added or changed since git REV")
+    check.add_argument("--repo", metavar="DIR", type=Path, default=None,
+                       help="the git repository for --diff-base (default: the one holding the "
+                            "current folder; a draft's own folder is never searched)")
     check.add_argument("--report-unused-disables", action="store_true",
                        help="report copydesk-disable comments that suppressed nothing")
     check.add_argument("--jobs", "-j", type=int, default=None,
@@ -190,13 +193,17 @@ def _lint_parallel(args: argparse.Namespace, project: Project, options: RunOptio
 
 
 def run_check(args: argparse.Namespace, project: Project) -> int:
+    changes: Repository | None = None
+    if args.repo is not None and not args.diff_base:
+        print("copydesk: --repo is only used with --diff-base", file=sys.stderr)
+        return Exit.ERROR
     if args.diff_base:
         try:
-            check_base(args.diff_base, Path.cwd())
+            changes = open_repository(args.diff_base, args.repo or Path.cwd())
         except GitError as exc:
             print(f"copydesk: {exc}", file=sys.stderr)
             return Exit.ERROR
-    options = RunOptions(args.report_unused_disables, args.diff_base)
+    options = RunOptions(args.report_unused_disables, changes)
     errors: list[tuple[str, str]] = []
     changed = 0
     colour = _colour(args.color, sys.stdout)

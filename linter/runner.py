@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from linter import suppress
-from linter.changes import changed_lines, touching
+from linter.changes import Repository, touching
 from linter.config import Project
 from linter.document import Document
 from linter.engine import lint_document
@@ -20,7 +20,8 @@ MAX_FIX_PASSES = 8
 @dataclass(frozen=True)
 class RunOptions:
     report_unused: bool = False
-    diff_base: str | None = None
+    # Report only findings on lines changed since a revision of this repository.
+    changes: Repository | None = None
     # The output format and colour, for workers that render each file's part of the output.
     render: tuple[str, bool] | None = None
 
@@ -29,8 +30,8 @@ def findings_for(doc: Document, project: Project, options: RunOptions,
                  vocab: Exceptions | None = None) -> list[Finding]:
     found = lint_document(doc, project.candidates(doc), vocab)
     found = suppress.apply(doc, found, project.rule_ids, options.report_unused)
-    if options.diff_base and doc.path != "-":
-        found = touching(found, changed_lines(doc.path, options.diff_base))
+    if options.changes is not None and doc.path != "-":
+        found = touching(found, options.changes.changed_lines(doc.path))
     return found
 
 

@@ -137,5 +137,9 @@ def test_diff_base_consistency_reported_when_first_use_changed(project: Path,
 
 def test_diff_base_bad_revision(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "d.txt").write_text("x\n")
+    assert main(["check", "--diff-base", "HEAD", "d.txt"]) == 2
+    assert f"--diff-base: {project} is not inside a git work tree" in capsys.readouterr().err
+    _git(project, "init", "-q")
     assert main(["check", "--diff-base", "nope", "d.txt"]) == 2
-    assert "--diff-base: 'nope' is not a commit" in capsys.readouterr().err
+    assert f"--diff-base: 'nope' is not a commit in the repository at {project.resolve()}" in \
+        capsys.readouterr().err

@@ -6,6 +6,7 @@ Each test here reproduces an attack that worked on an earlier version.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import pickle
 import re
@@ -14,10 +15,120 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 from hypothesis import given
 from hypothesis import strategies as st
 
 from linter import plaindata
+from linter.cli import main
+
+CORE = FIXTURES / "styles" / "Core"
+GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t"}
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
+                   env={**os.environ, **GIT_ENV})
+
+
+def _findings(capsys: pytest.CaptureFixture[str]) -> list[tuple[str, int, str]]:
+    files = json.loads(capsys.readouterr().out)["files"]
+    return [(f["path"], x["line"], x["rule"]) for f in files for x in f["findings"]]
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A newsroom repository with one committed draft in stories/, then edited."""
+    project = tmp_path / "newsroom"
+    (project / "stories").mkdir(parents=True)
+    (project / ".copydesk.yml").write_text(f"styles: [{CORE}]\n")
+    (project / "stories" / "d.txt").write_text("Talks in Kiev.\n")
+    _git(project, "init", "-q")
+    _git(project, "add", ".")
+    _git(project, "commit", "-q", "-m", "base")
+    (project / "stories" / "d.txt").write_text("Talks in Kiev.\nMore talks in Kiev.\n")
+    monkeypatch.chdir(project)
+    return project
+
+
+def _plant_bare_repository(folder: Path, marker: Path) -> None:
+    """What a pull request can commit: a folder laid out as a bare repository whose
+    configuration runs a command whenever git works in it (fsmonitor, hooks)."""
+    subprocess.run(["git", "init", "-q", "--bare", str(folder / "x")], check=True, capture_output=True)
+    for item in (folder / "x").iterdir():
+        item.rename(folder / item.name)
+    (folder / "x").rmdir()
+    command = f"touch {marker}; false"
+    (folder / "config").write_text(
+        "[core]\n\tbare = false\n\trepositoryformatversion = 0\n"
+        f"\tworktree = {folder}\n\tfsmonitor = {command}\n\thooksPath = {folder}/hooks\n")
+    hook = folder / "hooks" / "post-index-change"
+    hook.write_text(f"#!/bin/sh\n{command}\n")
+    hook.chmod(0o755)
+
+
+def test_diff_base_never_uses_a_repository_found_among_the_drafts(
+        repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    marker = tmp_path / "PWNED"
+    _plant_bare_repository(repo / "stories", marker)
+    assert main(["check", "--format", "json", "--diff-base", "HEAD", "stories"]) == 0
+    assert not marker.exists()
+    # The diff is against the newsroom's repository: only the added line is reported.
+    assert _findings(capsys) == [("stories/d.txt", 2, "Core.Places")]
+
+
+def test_diff_base_ignores_git_variables_in_the_environment(
+        repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    marker = tmp_path / "PWNED"
+    evil = tmp_path / "evil"
+    evil.mkdir()
+    _plant_bare_repository(evil, marker)
+    monkeypatch.setenv("GIT_DIR", str(evil))
+    monkeypatch.setenv("GIT_CONFIG_COUNT", "1")
+    monkeypatch.setenv("GIT_CONFIG_KEY_0", "core.fsmonitor")
+    monkeypatch.setenv("GIT_CONFIG_VALUE_0", f"touch {marker}; false")
+    assert main(["check", "--format", "json", "--diff-base", "HEAD", "stories/d.txt"]) == 0
+    assert not marker.exists()
+    assert _findings(capsys) == [("stories/d.txt", 2, "Core.Places")]
+
+
+def test_diff_base_refuses_a_bare_repository_as_the_working_folder(
+        repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    marker = tmp_path / "PWNED"
+    _plant_bare_repository(repo / "stories", marker)
+    monkeypatch.chdir(repo / "stories")
+    assert main(["check", "--diff-base", "HEAD", "d.txt"]) == 2
+    assert "is not inside a git work tree" in capsys.readouterr().err
+    assert not marker.exists()
+    # Naming the repository explicitly works from anywhere.
+    assert main(["check", "--format", "json", "--diff-base", "HEAD", "--repo", str(repo), "d.txt"]) == 0
+    assert _findings(capsys) == [("d.txt", 2, "Core.Places")]
+    assert not marker.exists()
+
+
+def test_diff_base_options_cannot_be_smuggled_in_the_revision(
+        repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "written"
+    assert main(["check", f"--diff-base=--output={out}", "stories"]) == 2
+    assert "is not a commit" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_diff_base_draft_outside_the_repository_is_an_error(
+        repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("Talks in Kiev.\n")
+    assert main(["check", "--diff-base", "HEAD", str(outside), "stories/d.txt"]) == 2
+    captured = capsys.readouterr()
+    assert f"{outside}: error: --diff-base: not inside the repository at {repo.resolve()}" in captured.out
+    assert "stories/d.txt:2:" in captured.out  # the other draft is still linted
+
+
+def test_repo_needs_diff_base(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--repo", str(repo), "stories"]) == 2
+    assert "--repo is only used with --diff-base" in capsys.readouterr().err
+
 
 # The pattern cache -----------------------------------------------------------------------
 
