@@ -9,6 +9,7 @@ file errors.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -17,17 +18,18 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TextIO
 
-from linter import __version__
+from linter import __version__, specs
 from linter.changes import GitError, Repository, open_repository
 from linter.config import FAIL_ON, Project, load_project
 from linter.document import Document
-from linter.files import Encoding, FileError, decode_as, expand, read_document, text_encoding
-from linter.fixes import unified_diff, write_atomic
+from linter.files import MAX_BYTES, FileError, Origin, decode_as, expand, read_document, text_encoding
+from linter.fixes import unified_diff
 from linter.loader import LoadErrors
 from linter.markup import STRIPPERS, make_document
 from linter.reporters import REPORTERS, FileResult, Report, exit_code
 from linter.rule import RuleError
 from linter.runner import RunOptions, findings_for, fixed_text
+from linter.writeback import write_back
 
 COMMANDS = ("check", "fix", "rules", "explain", "docs")
 
@@ -36,6 +38,7 @@ class Exit(IntEnum):
     OK = 0
     FINDINGS = 1
     ERROR = 2
+    INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="lowest level that makes the exit code 1 (default: error)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--fix", action="store_true", help="apply safe fixes first, then report")
+    _force_option(check)
     check.add_argument("--diff-base", metavar="REV",
                        help="report only findings on lines added or changed since git REV")
     check.add_argument("--repo", metavar="DIR", type=Path, default=None,
@@ -62,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     fix = sub.add_parser("fix", help="apply safe fixes (exit 1 when a file changed)")
     _input_options(fix)
     fix.add_argument("--diff", action="store_true", help="print a unified diff instead of writing")
+    _force_option(fix)
     rules = sub.add_parser("rules", help="list the loaded rules")
     _config_option(rules)
     explain = sub.add_parser("explain", help="describe one rule, with its examples")
@@ -76,10 +81,29 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", default=["."], help="files, folders, or - for stdin")
     parser.add_argument("--stdin-format", choices=sorted(STRIPPERS), default="text")
     parser.add_argument("--stdin-filename", default="-", help="path to show for stdin")
+    parser.add_argument("--max-file-size", type=_size, default=None, metavar="SIZE",
+                        help="refuse larger files before reading them (default: 20MB, or the "
+                             "config's max-file-size)")
     parser.add_argument("--encoding", type=_encoding, default=None, metavar="NAME",
                         help="encoding of files that are not UTF-8 (e.g. cp1252, latin-1); "
                              "fixes are written back in it")
     _config_option(parser)
+
+
+def _force_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true",
+                        help="fix read-only files too (they stay read-only)")
+
+
+def _size(text: str) -> int:
+    try:
+        return specs.size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _max_bytes(args: argparse.Namespace, project: Project) -> int:
+    return int(args.max_file_size or project.config.max_file_size or MAX_BYTES)
 
 
 def _encoding(name: str) -> str:
@@ -108,15 +132,21 @@ def _colour(choice: str, stream: TextIO) -> bool:
 
 
 def _documents(args: argparse.Namespace, project: Project,
-               errors: list[tuple[str, str]]) -> Iterator[tuple[Document, Encoding]]:
-    """Each readable input as a document, with its encoding; errors are collected."""
+               errors: list[tuple[str, str]]) -> Iterator[tuple[Document, Origin]]:
+    """Each readable input as a document, with its origin; errors are collected. Text from
+    stdin has no file behind it, whatever ``--stdin-filename`` says: it is never written."""
+    limit = _max_bytes(args, project)
     for path in expand(args.paths, project.config.root, project.config.ignore):
         try:
             if path == "-":
-                text, encoding = decode_as(args.stdin_filename, sys.stdin.buffer.read(), args.encoding)
-                yield make_document(args.stdin_filename, text, args.stdin_format), encoding
+                data = sys.stdin.buffer.read(limit + 1)
+                if len(data) > limit:
+                    raise FileError(args.stdin_filename, f"too large (more than {limit:,} bytes: "
+                                                         "see --max-file-size), skipped")
+                text, encoding = decode_as(args.stdin_filename, data, args.encoding)
+                yield make_document(args.stdin_filename, text, args.stdin_format), Origin(encoding)
             else:
-                yield read_document(path, args.encoding)
+                yield read_document(path, args.encoding, limit)
         except FileError as exc:
             errors.append((exc.path, exc.message))
 
@@ -131,8 +161,10 @@ def _print(lines: Iterator[str]) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _fix_one(doc: Document, encoding: Encoding, project: Project, show_diff: bool) -> tuple[Document, int]:
-    """Fix one document (write it, or print its diff); return the fixed document and fix count.
+def _fix_one(doc: Document, origin: Origin, project: Project, args: argparse.Namespace,
+             show_diff: bool) -> tuple[Document, int]:
+    """Fix one document (write it back, print its diff, or print the text when it came from
+    stdin); return the fixed document and the fix count.
 
     A file that cannot be written is a :class:`FileError`, and is left as it was.
     """
@@ -140,23 +172,13 @@ def _fix_one(doc: Document, encoding: Encoding, project: Project, show_diff: boo
     if count and new != doc.source:
         if show_diff:
             _print(iter([unified_diff(doc.path, doc.source, new).rstrip("\n")]))
-        elif doc.path != "-":
-            _write(doc.path, new, encoding)
+        elif origin.stamp is not None:
+            write_back(doc.path, new, origin, force=args.force)
             print(f"{doc.path}: applied {count} fix{'es' if count != 1 else ''}", file=sys.stderr)
         else:
             sys.stdout.write(new)
         return make_document(doc.path, new, doc.fmt), count
     return doc, 0
-
-
-def _write(path: str, text: str, encoding: Encoding) -> None:
-    try:
-        write_atomic(Path(path), text, encoding)
-    except UnicodeEncodeError as exc:
-        raise FileError(path, f"not written: a fix brings {exc.object[exc.start]!r}, "
-                              f"which {encoding.codec} cannot hold") from None
-    except OSError as exc:
-        raise FileError(path, f"cannot write: {exc.strerror or exc}") from None
 
 
 def _lint_serial(args: argparse.Namespace, project: Project, options: RunOptions,
@@ -165,10 +187,10 @@ def _lint_serial(args: argparse.Namespace, project: Project, options: RunOptions
     results: list[FileResult] = []
     changed = 0
     vocab = project.vocab
-    for doc, encoding in _documents(args, project, errors):
+    for doc, origin in _documents(args, project, errors):
         try:
             if args.fix:
-                doc, count = _fix_one(doc, encoding, project, show_diff=False)
+                doc, count = _fix_one(doc, origin, project, args, show_diff=False)
                 changed += bool(count)
             results.append(FileResult.of(doc, findings_for(doc, project, options, vocab)))
         except FileError as exc:
@@ -203,7 +225,7 @@ def run_check(args: argparse.Namespace, project: Project) -> int:
         except GitError as exc:
             print(f"copydesk: {exc}", file=sys.stderr)
             return Exit.ERROR
-    options = RunOptions(args.report_unused_disables, changes)
+    options = RunOptions(args.report_unused_disables, changes, max_bytes=_max_bytes(args, project))
     errors: list[tuple[str, str]] = []
     changed = 0
     colour = _colour(args.color, sys.stdout)
@@ -220,9 +242,9 @@ def run_check(args: argparse.Namespace, project: Project) -> int:
 def run_fix(args: argparse.Namespace, project: Project) -> int:
     errors: list[tuple[str, str]] = []
     changed = 0
-    for doc, encoding in _documents(args, project, errors):
+    for doc, origin in _documents(args, project, errors):
         try:
-            changed += bool(_fix_one(doc, encoding, project, args.diff)[1])
+            changed += bool(_fix_one(doc, origin, project, args, args.diff)[1])
         except FileError as exc:
             errors.append((exc.path, exc.message))
     for path, message in errors:
@@ -281,6 +303,17 @@ def _report_load_errors(exc: LoadErrors) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; Ctrl-C ends it quietly with exit code 130."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+        print("copydesk: interrupted", file=sys.stderr)
+        return Exit.INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = _with_default_command(list(sys.argv[1:] if argv is None else argv))
     parser = _parser()
     try:

@@ -10,6 +10,7 @@ fail-on: warning              # default for --fail-on
 prefer: [Burma, Kiev]         # house choice where houses differ (Names rules)
 quote-style: curly            # house quotation marks (Quotes rules)
 vocab: [Kiev Post]            # accepted terms: never reported by term rules
+max-file-size: 20MB           # larger drafts are refused before they are read
 per-file:                     # rule settings for some paths
   "opinion/**": {Bias.*: off}
 ```
@@ -25,6 +26,7 @@ from typing import Any
 
 from linter import specs
 from linter.document import Document
+from linter.files import FileError, read_utf8
 from linter.findings import LEVEL_NAMES, Severity
 from linter.globs import matches_any, relative_posix
 from linter.kinds import KINDS
@@ -47,6 +49,7 @@ _KEYS: dict[str, specs.Spec] = {
     "quote-style": specs.string,
     "vocab": specs.string_list,
     "per-file": specs.any_value,
+    "max-file-size": specs.size,
 }
 # Keys whose values rule kinds read (through ``Kind.configure``), not the core.
 SETTING_KEYS = ("prefer", "quote-style")
@@ -65,6 +68,7 @@ class Config:
     lines: dict[str, int] = field(default_factory=dict, compare=False)
     vocab: tuple[str, ...] = ()
     per_file: tuple[tuple[str, tuple[tuple[str, str, int], ...]], ...] = ()
+    max_file_size: int | None = None
 
     @property
     def root(self) -> Path:
@@ -100,9 +104,9 @@ def _rule_settings(data: YamlMap, shown: str, key: str = "rules") -> tuple[tuple
 def read_config(path: Path) -> Config:
     shown = str(path)
     try:
-        data: Any = load(path.read_text(encoding="utf-8"), shown)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(shown, 0, f"cannot read config: {exc}") from None
+        data: Any = load(read_utf8(shown), shown)
+    except FileError as exc:
+        raise RuleError(shown, 0, f"cannot read config: {exc.message}") from None
     except YamlError as exc:
         raise RuleError(exc.path, exc.line, exc.message) from None
     return parse_config(data, path)
@@ -127,7 +131,7 @@ def parse_config(data: Any, path: Path) -> Config:
     settings = {k: values[k] for k in SETTING_KEYS if k in values}
     return Config(path, values.get("styles", ()), _rule_settings(data, shown),
                   values.get("ignore", ()), values.get("fail-on"), settings, dict(data.lines),
-                  values.get("vocab", ()), _per_file(data, shown))
+                  values.get("vocab", ()), _per_file(data, shown), values.get("max-file-size"))
 
 
 def _per_file(data: YamlMap, shown: str) -> tuple[tuple[str, tuple[tuple[str, str, int], ...]], ...]:

@@ -7,7 +7,9 @@ other files are still linted.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +24,14 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
-@dataclass(frozen=True)
 class FileError(Exception):
-    path: str
-    message: str
+    """A file that could not be read or written: one line naming it. (Not a frozen
+    dataclass: Python sets ``__traceback__`` on exceptions as they travel.)"""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(path, message)
+        self.path = path
+        self.message = message
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -45,6 +51,32 @@ class Encoding:
 
 
 UTF8 = Encoding()
+# Files larger than this are refused before they are read (``--max-file-size``).
+MAX_BYTES = 20 * 1024 * 1024
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a file was when it was read: to tell, before writing it, whether it changed since."""
+
+    size: int
+    mtime_ns: int
+    digest: str
+
+    @classmethod
+    def of(cls, st: os.stat_result, data: bytes) -> Stamp:
+        return cls(st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a document's text came from: the encoding to write it back in, and the file's
+    stamp when it was read (None for text that came from no file: stdin, the API)."""
+
+    encoding: Encoding = UTF8
+    stamp: Stamp | None = None
 _NEWLINE = b"\n"
 # Codecs of more than one byte per character: a bad byte has no line number.
 _WIDE = {"utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "utf-32-le": "UTF-32", "utf-32-be": "UTF-32"}
@@ -100,24 +132,55 @@ def _strict(path: str, data: bytes, codec: str, skipped: int) -> str:
                               f"{hint}") from None
 
 
-def read_text(path: str, fallback: str | None = None) -> tuple[str, Encoding]:
-    """The decoded text of a file, and how to encode it again (see :func:`decode_as`)."""
+def read_bytes(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Stamp]:
+    """The bytes of a regular file no larger than ``limit``, and its stamp.
+
+    Anything else (a folder, a FIFO, a device, a socket, a file over the limit) is a
+    :class:`FileError` before a byte is read: a FIFO would block the run, a device such
+    as ``/dev/zero`` never ends.
+    """
     try:
-        data = Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise FileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise FileError(path, "is a directory") from None
     except OSError as exc:
         raise FileError(path, f"cannot read: {exc.strerror or exc}") from None
-    return decode_as(path, data, fallback)
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            st = os.fstat(fd)
+            for test, kind in _KINDS:
+                if test(st.st_mode):
+                    raise FileError(path, f"is {kind}" if kind == "a directory"
+                                    else f"not a regular file ({kind}), skipped")
+            if st.st_size > limit:
+                raise FileError(path, f"too large ({st.st_size:,} bytes; the limit is {limit:,}: "
+                                      "see --max-file-size), skipped")
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise FileError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise FileError(path, f"too large (more than {limit:,} bytes: see --max-file-size), skipped")
+    return data, Stamp.of(st, data)
 
 
-def read_document(path: str, fallback: str | None = None) -> tuple[Document, Encoding]:
-    """A file as a document (the format its name says, else plain text) and its encoding:
+def read_utf8(path: str, limit: int = MAX_BYTES) -> str:
+    """A configuration or rule file's text (regular files only, UTF-8, a BOM allowed)."""
+    data, _ = read_bytes(path, limit)
+    return _strict(path, data.removeprefix(codecs.BOM_UTF8), "utf-8", 0)
+
+
+def read_text(path: str, fallback: str | None = None, limit: int = MAX_BYTES) -> tuple[str, Origin]:
+    """The decoded text of a file, and how to write it back (see :func:`decode_as`)."""
+    data, stamp = read_bytes(path, limit)
+    text, encoding = decode_as(path, data, fallback)
+    return text, Origin(encoding, stamp)
+
+
+def read_document(path: str, fallback: str | None = None, limit: int = MAX_BYTES) -> tuple[Document, Origin]:
+    """A file as a document (the format its name says, else plain text) and its origin:
     how every command reads a file."""
-    text, encoding = read_text(path, fallback)
-    return make_document(path, text, format_for(path) or "text"), encoding
+    text, origin = read_text(path, fallback, limit)
+    return make_document(path, text, format_for(path) or "text"), origin
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -1,22 +1,15 @@
-"""Apply fixes to a source text, and write files without ever losing text.
+"""Apply fixes to a source text (writing it back is :mod:`linter.writeback`'s job).
 
 A fix exists only where a finding has exactly one suggestion and its span is
 plain prose (the engine decides). Overlapping fixes: the first wins, the
-others wait for the next pass. Writing is atomic (temporary file in the same
-folder, then rename) and keeps the encoding, BOM, line endings and mode.
+others wait for the next pass.
 """
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import os
-import stat
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 
-from linter.files import UTF8, Encoding
 from linter.findings import Finding, Fix
 
 
@@ -41,26 +34,3 @@ def apply(source: str, fixes: list[Fix]) -> str:
 def unified_diff(path: str, old: str, new: str) -> str:
     return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                         f"a/{path}", f"b/{path}"))
-
-
-def write_atomic(path: Path, text: str, encoding: Encoding = UTF8) -> None:
-    """Replace ``path`` with ``text`` in one rename, in ``encoding`` (BOM kept); keep its mode.
-
-    A reader, or a crash at any moment, sees the whole old file or the whole new
-    one. ``UnicodeEncodeError`` (a character the encoding cannot hold) is raised
-    before anything is written.
-    """
-    data = encoding.encode(text)
-    mode = stat.S_IMODE(path.stat().st_mode)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".copydesk")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from linter.files import FileError, read_utf8
 from linter.rule import Rule, RuleError
 from linter.schema import parse_rule
 from linter.yamlsrc import YamlError, load
@@ -57,9 +58,9 @@ def _load_file(rule_id: str, path: Path, root: Path) -> Rule:
     if not path.resolve().is_relative_to(root):
         raise RuleError(shown, 0, f"rule file points outside its style folder {root}")
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(shown, 0, f"cannot read rule file: {exc}") from None
+        text = read_utf8(shown)
+    except FileError as exc:
+        raise RuleError(shown, 0, f"cannot read rule file: {exc.message}") from None
     try:
         data = load(text, shown)
     except YamlError as exc:

@@ -7,6 +7,7 @@ project instead of loading it again; results come back in input order.
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -35,7 +36,7 @@ def default_jobs() -> int:
 
 def lint_path(path: str, project: Project, options: RunOptions) -> Outcome:
     try:
-        doc, _ = read_document(path)
+        doc, _ = read_document(path, limit=options.max_bytes)
         result = FileResult.of(doc, findings_for(doc, project, options, project.vocab))
         return Outcome(result.rendered_as(*options.render) if options.render else result)
     except FileError as exc:
@@ -43,6 +44,9 @@ def lint_path(path: str, project: Project, options: RunOptions) -> Outcome:
 
 
 def _init(project: Project, options: RunOptions) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent alone acts on it
+    # (it stops the pool), so workers do not each print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["state"] = (project, options)
 
 

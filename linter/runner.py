@@ -9,6 +9,7 @@ from linter.changes import Repository, touching
 from linter.config import Project
 from linter.document import Document
 from linter.engine import lint_document
+from linter.files import MAX_BYTES
 from linter.findings import Finding
 from linter.fixes import apply, choose
 from linter.kinds.base import Exceptions
@@ -22,6 +23,8 @@ class RunOptions:
     report_unused: bool = False
     # Report only findings on lines changed since a revision of this repository.
     changes: Repository | None = None
+    # Larger files are refused before they are read.
+    max_bytes: int = MAX_BYTES
     # The output format and colour, for workers that render each file's part of the output.
     render: tuple[str, bool] | None = None
 

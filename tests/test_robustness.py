@@ -100,14 +100,14 @@ def test_missing_path(project: Path, capsys: pytest.CaptureFixture[str]) -> None
 def test_unreadable_file(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """chmod 000 does not stop root (CI), so the refusal is simulated."""
     (project / "locked.txt").write_bytes(GOOD)
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":
+    def refusing_open(path: str, flags: int, *args: int) -> int:
+        if str(path).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", refusing_open)
     code, out, _ = _run(capsys, "check", "locked.txt", "good.txt")
     assert code == 2 and "locked.txt: error: cannot read: Permission denied" in out and "good.txt:1:10" in out
 
@@ -124,6 +124,55 @@ def test_file_deleted_while_linting(project: Path, capsys: pytest.CaptureFixture
     for command in ("check", "fix"):
         code, out, err = _run(capsys, command, "gone.txt", "good.txt")
         assert code == 2 and "gone.txt: error: no such file" in out + err
+
+
+def test_only_regular_files_are_read(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A FIFO would block the run and /dev/zero never ends: neither is read, in a folder or named."""
+    drafts = project / "drafts"
+    drafts.mkdir()
+    (drafts / "a.txt").write_bytes(GOOD)
+    os.mkfifo(drafts / "pipe.txt")
+    (drafts / "zero.txt").symlink_to("/dev/zero")
+    for argv in (["check", "drafts"], ["check", "--jobs", "2", "drafts"],
+                 ["check", "drafts/pipe.txt", "drafts/zero.txt", "drafts/a.txt"], ["fix", "drafts"]):
+        code, out, err = _run(capsys, *argv)
+        assert code == 2, argv
+        text = out + err
+        assert "pipe.txt: error: not a regular file (a FIFO), skipped" in text
+        assert "zero.txt: error: not a regular file (a character device), skipped" in text
+        assert argv[0] == "fix" or "drafts/a.txt:1:10: warning Core.Places" in text
+
+
+def test_files_over_the_size_limit_are_refused_before_reading(
+        project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "big.txt").write_bytes(GOOD * 100)
+    code, out, _ = _run(capsys, "check", "--max-file-size", "1KB", "big.txt", "good.txt")
+    assert code == 2 and "big.txt: error: too large (1,500 bytes; the limit is 1,024: see --max-file-size)" in out
+    assert "good.txt:1:10: warning Core.Places" in out
+    (project / ".copydesk.yml").write_text(f"styles: [{CORE}]\nmax-file-size: 1000\n")
+    code, out, _ = _run(capsys, "check", "big.txt", "good.txt")
+    assert code == 2 and "big.txt: error: too large (1,500 bytes; the limit is 1,000" in out
+    assert _run(capsys, "check", "--max-file-size", "2k", "big.txt")[0] == 0  # the flag wins
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(GOOD * 100)))
+    code, out, _ = _run(capsys, "check", "--stdin-filename", "s.txt", "-")
+    assert code == 2 and "s.txt: error: too large (more than 1,000 bytes" in out
+    (project / ".copydesk.yml").write_text(f"styles: [{CORE}]\nmax-file-size: lots\n")
+    code, _, err = _run(capsys, "check", "good.txt")
+    assert code == 2 and ".copydesk.yml:2: max-file-size: expected a size such as 20MB" in err
+
+
+def test_a_fifo_among_rules_or_as_config_does_not_block(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo(project / "pipe.yml")
+    code, _, err = _run(capsys, "check", "--config", "pipe.yml", "good.txt")
+    assert code == 2 and "pipe.yml: cannot read config: not a regular file (a FIFO)" in err
+    style = project / "House"
+    style.mkdir()
+    os.mkfifo(style / "Pipe.yml")
+    (project / ".copydesk.yml").write_text("styles: [House]\n")
+    code, _, err = _run(capsys, "check", "good.txt")
+    assert code == 2 and "Pipe.yml: cannot read rule file: not a regular file (a FIFO)" in err
 
 
 def test_symlink_loop_terminates_and_lints_each_file_once(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -336,9 +385,10 @@ def test_killed_fix_leaves_each_file_wholly_old_or_new(tmp_path: Path) -> None:
     old, new = "old text " * 20_000, "new text, longer " * 20_000
     files = [tmp_path / f"f{i}.txt" for i in range(20)]
     (tmp_path / "new").write_text(new)
-    child = ("import sys\nfrom pathlib import Path\nfrom linter.fixes import write_atomic\n"
-             "new = Path(sys.argv[1]).read_text()\npaths = [Path(p) for p in sys.argv[2:]]\n"
-             "print('ready', flush=True)\nwhile True:\n    for p in paths:\n        write_atomic(p, new)\n")
+    child = ("import sys\nfrom pathlib import Path\nfrom linter.files import Origin\n"
+             "from linter.writeback import write_back\n"
+             "new = Path(sys.argv[1]).read_text()\npaths = sys.argv[2:]\n"
+             "print('ready', flush=True)\nwhile True:\n    for p in paths:\n        write_back(p, new, Origin())\n")
     rng = random.Random(6)
     for _ in range(8):
         for f in files:
@@ -352,7 +402,7 @@ def test_killed_fix_leaves_each_file_wholly_old_or_new(tmp_path: Path) -> None:
         process.stdout.close()
         for f in files:
             assert f.read_text() in (old, new)
-        leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".copydesk")]
+        leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".copydesk-tmp")]
         for name in leftovers:  # a killed process cannot remove its temporary file
             (tmp_path / name).unlink()
 
