@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
 CONFIGS = {
     "default": "",
-    "all-straight": "styles: [Bias, Sourcing, Names, Quotes, Readability, Proselint]\nquote-style: straight\n",
+    "all-straight": "styles: [Bias, Sourcing, Names, Quotes, Readability, Proselint]\n"
+                    "quote-style: straight\n",
 }
 
 
@@ -34,9 +35,9 @@ def _record_one(config_text: str, target: Path, cwd: Path, out: Path) -> tuple[i
         config = Path(tmp) / ".copydesk.yml"
         config.write_text(config_text, encoding="utf-8")
         # --fail-on never: the exit code says only whether copydesk ran (2: an unreadable file).
-        result = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "json", "--fail-on", "never",
-                                 "--config", str(config), str(target)],
-                                cwd=cwd, capture_output=True, check=False)
+        argv = [sys.executable, "-m", "linter", "check", "--format", "json", "--fail-on", "never",
+                "--config", str(config), str(target)]
+        result = subprocess.run(argv, cwd=cwd, capture_output=True, check=False)
     if result.returncode not in (0, 2):
         raise SystemExit(f"copydesk failed on {target}: {result.stderr.decode(errors='replace')}")
     out.write_bytes(result.stdout)
@@ -72,14 +73,15 @@ def compare(old: Path, new: Path) -> int:
             print(f"{name}: identical ({len(x):,} bytes)")
             continue
         differ += 1
-        at = next((i for i, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
+        at = next((i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y)))
         print(f"{name}: DIFFERENT from byte {at:,}:\n  old {x[max(0, at - 80):at + 80]!r}\n"
               f"  new {y[max(0, at - 80):at + 80]!r}")
     return 1 if differ else 0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     rec = sub.add_parser("record")
     rec.add_argument("out", type=Path)
