@@ -8,7 +8,7 @@ and below, then synthetic ones), matched case-insensitively between word
 boundaries, ``\\b(?:t1|t2|...)\\b``, over every article. Engines:
 
 - Python's ``re`` with the plain alternation, and with the same terms as a
-  trie-shaped pattern (``linter.trie``, what copydesk compiles term lists to);
+  trie-shaped pattern (``linter.lib.trie``, what copydesk compiles term lists to);
 - the ``regex`` package and ``google-re2`` with the plain alternation, when
   installed (``pip install regex google-re2``; neither is a dependency);
 - a ``pyahocorasick`` automaton over the lower-cased text with a word-boundary
@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.append(str(ROOT))  # linter, also when it is not installed
 
 from bench import DEFAULT_CORPUS, vocabulary  # noqa: E402  (bench/bench.py, next to this file)
-from linter.trie import trie_pattern  # noqa: E402
+from linter.lib.trie import trie_pattern  # noqa: E402
 
 
 def _optional(name: str) -> Any:

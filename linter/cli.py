@@ -18,18 +18,19 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TextIO
 
-from linter import __version__, specs
-from linter.changes import GitError, Repository, open_repository
-from linter.config import FAIL_ON, Project, load_project
-from linter.document import Document
-from linter.files import MAX_BYTES, FileError, Origin, decode_as, expand, read_document, text_encoding
-from linter.fixes import unified_diff
-from linter.loader import LoadErrors
+from linter import __version__
+from linter.config.loader import LoadErrors
+from linter.config.project import FAIL_ON, Project, load_project
+from linter.engine.fixes import unified_diff
+from linter.kinds import specs
 from linter.markup import STRIPPERS, make_document
-from linter.reporters import REPORTERS, FileResult, Report, exit_code
-from linter.rule import RuleError
-from linter.runner import RunOptions, findings_for, fixed_text
-from linter.writeback import write_back
+from linter.model.document import Document
+from linter.model.rule import RuleError
+from linter.report.reporters import REPORTERS, FileResult, Report, exit_code
+from linter.run.changes import GitError, Repository, open_repository
+from linter.run.files import MAX_BYTES, FileError, Origin, decode_as, expand, read_document, text_encoding
+from linter.run.pipeline import RunOptions, findings_for, fixed_text
+from linter.run.writeback import write_back
 
 COMMANDS = ("check", "fix", "rules", "explain", "docs")
 
@@ -202,7 +203,7 @@ def _lint_serial(args: argparse.Namespace, project: Project, options: RunOptions
 
 def _lint_parallel(args: argparse.Namespace, project: Project, options: RunOptions,
                    errors: list[tuple[str, str]]) -> list[FileResult]:
-    from linter.parallel import default_jobs, lint_paths
+    from linter.run.parallel import default_jobs, lint_paths
 
     paths = list(expand(args.paths, project.config.root, project.config.ignore))
     results = []
@@ -265,7 +266,7 @@ def run_explain(rule_id: str, project: Project) -> int:
     if rule is None:
         print(f"copydesk: no loaded rule {rule_id!r} (see `copydesk rules`)", file=sys.stderr)
         return Exit.ERROR
-    from linter.docs import explain
+    from linter.report.docs import explain
 
     print(explain(rule))
     return Exit.OK
@@ -273,9 +274,9 @@ def run_explain(rule_id: str, project: Project) -> int:
 
 def run_docs(outdir: Path) -> int:
     """Render every bundled style (opt-in ones too), whatever the project's config says."""
-    from linter.config import DEFAULT_STYLES
-    from linter.docs import GENERATED, render_pages
-    from linter.loader import bundled_dir, bundled_styles, load_styles
+    from linter.config.loader import bundled_dir, bundled_styles, load_styles
+    from linter.config.project import DEFAULT_STYLES
+    from linter.report.docs import GENERATED, render_pages
 
     try:
         rules = load_styles([(s, bundled_dir() / s) for s in bundled_styles()]).rules

@@ -14,13 +14,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 # The regex cache goes to a throw-away folder, never the user's ~/.cache.
 os.environ.setdefault("COPYDESK_CACHE_DIR", tempfile.mkdtemp(prefix="copydesk-cache-"))
 
-from linter.config import Project, enabled_rules, parse_config, style_sources
-from linter.engine import lint_document
-from linter.findings import Finding
-from linter.loader import load_styles
+from linter.config.loader import load_styles
+from linter.config.project import Project, enabled_rules, parse_config, style_sources
+from linter.engine.lint import lint_document
+from linter.lib.yamlsrc import load
 from linter.markup import make_document
-from linter.rule import Rule
-from linter.yamlsrc import load
+from linter.model.findings import Finding
+from linter.model.rule import Rule
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import lint, rules_for
 
-from linter.findings import Finding, Severity
+from linter.model.findings import Finding, Severity
 
 BIAS = "styles: [Bias]"
 

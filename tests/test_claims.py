@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from conftest import assert_spans_exact, lint
 
-from linter.findings import Severity
 from linter.kinds.base import OptionError
 from linter.kinds.claims import KIND
 from linter.markup import make_document
-from linter.rule import Rule
+from linter.model.findings import Severity
+from linter.model.rule import Rule
 
 CONFIG = "styles: [Sourcing]"
 

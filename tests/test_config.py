@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.config import find_config, load_project, read_config
-from linter.rule import RuleError
+from linter.config.project import find_config, load_project, read_config
+from linter.model.rule import RuleError
 
 CORE = Path(__file__).resolve().parent.parent / "fixtures" / "styles" / "Core"
 

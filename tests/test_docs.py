@@ -9,9 +9,9 @@ import pytest
 from conftest import rules_for
 
 from linter.cli import main
-from linter.docs import GENERATED, explain, index_page, markdown_page, summary
-from linter.loader import bundled_styles
-from linter.rule import Rule
+from linter.config.loader import bundled_styles
+from linter.model.rule import Rule
+from linter.report.docs import GENERATED, explain, index_page, markdown_page, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "docs" / "rules"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.config import enabled_rules, parse_config, style_sources
-from linter.engine import format_message, lint_document
-from linter.loader import load_styles
+from linter.config.loader import load_styles
+from linter.config.project import enabled_rules, parse_config, style_sources
+from linter.engine.lint import format_message, lint_document
 from linter.markup import make_document
 
 

@@ -13,7 +13,7 @@ from expectations import parse
 
 from linter.cli import main
 from linter.markup import format_for, make_document
-from linter.runner import fixed_text
+from linter.run.pipeline import fixed_text
 
 CORE = FIXTURES / "styles" / "Core"
 
@@ -92,7 +92,7 @@ def test_fix_is_idempotent_on_every_fixture(path: Path) -> None:
     once, _ = fixed_text(doc, project)
     twice, count = fixed_text(make_document(str(path), once, doc.fmt), project)
     assert count == 0 and twice == once
-    from linter.engine import lint_document
+    from linter.engine.lint import lint_document
 
     left = lint_document(make_document(str(path), once, doc.fmt), rules)
     assert not [f for f in left if f.fix is not None]

@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURE_FILES, FIXTURES, assert_spans_exact, rules_for
 from expectations import parse
 
-from linter.engine import lint_document
+from linter.engine.lint import lint_document
 from linter.markup import format_for, make_document
 
 FILES = FIXTURE_FILES

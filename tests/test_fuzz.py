@@ -27,12 +27,12 @@ from expectations import parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter.config import Project, parse_config
-from linter.findings import Finding
-from linter.fixes import apply, choose
-from linter.loader import load_styles
+from linter.config.loader import load_styles
+from linter.config.project import Project, parse_config
+from linter.engine.fixes import apply, choose
 from linter.markup import format_for, make_document
-from linter.runner import RunOptions, findings_for, fixed_text
+from linter.model.findings import Finding
+from linter.run.pipeline import RunOptions, findings_for, fixed_text
 
 QUOTES = ['"', "'", "“", "”", "‘", "’", "«", "»", "„", "‚", "‹", "›", "``", "''"]
 ENTITIES = ["&amp;", "&quot;", "&#8220;", "&#x201D;", "&ldquo;", "&rsquo;", "&nbsp;", "&bogus;", "&#0;",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import lint
 
-from linter.findings import Severity
+from linter.model.findings import Severity
 
 CORE = "{styles: [styles/Core], rules: {Core.Headline: off}}"
 

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.document import Document
 from linter.markup import html, markdown
 from linter.markup.stripped import Stripped
+from linter.model.document import Document
 
 _WORD = re.compile(r"\S+")
 _MARKED = re.compile(r"⟦(.*?)⟧", re.DOTALL)

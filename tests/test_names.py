@@ -9,13 +9,13 @@ from conftest import FIXTURES, lint, rules_for
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.config import enabled_rules, parse_config
+from linter.config.loader import load_styles
+from linter.config.project import enabled_rules, parse_config
 from linter.kinds import variants
 from linter.kinds.base import OptionError
 from linter.kinds.names import build, configure
-from linter.loader import load_styles
-from linter.rule import RuleError
-from linter.yamlsrc import load
+from linter.lib.yamlsrc import load
+from linter.model.rule import RuleError
 
 NAMES = "{styles: [Names]}"
 
@@ -118,7 +118,7 @@ def test_a_name_unknown_to_one_rule_but_known_to_another_is_fine() -> None:
 def test_preferring_two_forms_of_one_entity_is_a_config_error() -> None:
     data = load("{styles: [Names], prefer: [Kiev, Kyiv]}", "<inline>")
     config = parse_config(data, Path(FIXTURES) / ".copydesk.yml")
-    from linter.config import style_sources
+    from linter.config.project import style_sources
 
     with pytest.raises(RuleError, match="'Kyiv' and 'Kiev' name one entity"):
         enabled_rules(config, load_styles(style_sources(config)))

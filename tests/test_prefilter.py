@@ -6,11 +6,11 @@ import pytest
 from conftest import FIXTURES
 from expectations import parse
 
-from linter.engine import lint_document
-from linter.literals import required
-from linter.loader import bundled_dir, bundled_styles, load_styles
+from linter.config.loader import bundled_dir, bundled_styles, load_styles
+from linter.engine.lint import lint_document
+from linter.engine.prefilter import Prefilter
+from linter.lib.literals import required
 from linter.markup import format_for, make_document
-from linter.prefilter import Prefilter
 
 RULES = load_styles([(s, bundled_dir() / s) for s in bundled_styles() if s != "Proselint"]
                     + [("Core", FIXTURES / "styles" / "Core")]).rules
@@ -51,7 +51,7 @@ def test_same_findings_with_and_without_prefilter() -> None:
 def test_shared_pass_gives_each_scanner_what_plain_regexes_find(monkeypatch: pytest.MonkeyPatch) -> None:
     # The prefilter's one pass leaves every prefix scanner its start offsets; the findings
     # must be those of the plain regular expressions, with no scanner at all.
-    from linter.scan import Scanner, known_starts
+    from linter.lib.scan import Scanner, known_starts
 
     extra = [("Tabs\tand\u00a0spaces: Kiev,\r\nexperts  say it is\nbelieved", "text"),
              ("STRASSE and Straße: terrorists in Kiev; experts say so", "text")]

@@ -7,13 +7,13 @@ import textwrap
 import pytest
 from conftest import assert_spans_exact
 
-from linter.engine import lint_document
-from linter.findings import Finding
+from linter.config.schema import parse_rule
+from linter.engine.lint import lint_document
 from linter.kinds.prose_lint import registered_checks
+from linter.lib.yamlsrc import load
 from linter.markup import make_document
-from linter.rule import Rule, RuleError
-from linter.schema import parse_rule
-from linter.yamlsrc import load
+from linter.model.findings import Finding
+from linter.model.rule import Rule, RuleError
 
 
 def _rule(checks: str, quotes: str = "skip") -> Rule:

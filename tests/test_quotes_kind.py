@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import assert_spans_exact, lint, rules_for
 
-from linter.findings import Finding
 from linter.kinds import quotes
 from linter.kinds.base import OptionError
-from linter.rule import RuleError
+from linter.model.findings import Finding
+from linter.model.rule import RuleError
 
 QUOTES = "{styles: [Quotes]}"
 

@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, assert_spans_exact
 
-from linter.engine import lint_document
-from linter.findings import Finding
+from linter.config.schema import parse_rule
+from linter.engine.lint import lint_document
 from linter.kinds.readability import METRICS, Pronunciations, score
 from linter.kinds.sentencelength import count_words
+from linter.lib.yamlsrc import load
 from linter.markup import make_document
-from linter.rule import Rule, RuleError
-from linter.schema import parse_rule
-from linter.yamlsrc import load
+from linter.model.findings import Finding
+from linter.model.rule import Rule, RuleError
 
 DENSE = ("Notwithstanding considerable institutional opposition, parliamentary representatives "
          "unanimously authorised comprehensive constitutional amendments establishing independent "

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from linter import recache
+from linter.lib import cache as recache
 
 PATTERNS = [
     (r"\b(?:(?P<a>terror)ists?|freedom\s+fighters?)\b", re.IGNORECASE),
@@ -40,7 +40,7 @@ def _run(code: str, cache: Path, **env: str) -> str:
     return result.stdout.strip()
 
 
-CODE = ("import re; from linter import recache; "
+CODE = ("import re; from linter.lib import cache as recache; "
         "p = recache.compile_pattern(r'\\bKiev\\b', re.I); print(p.findall('kiev Kiev'))")
 
 
@@ -66,7 +66,7 @@ def test_unwritable_cache_folder_is_ignored(tmp_path: Path) -> None:
     assert _run(CODE, blocker / "sub") == "['kiev', 'Kiev']"
 
 
-LOAD = ("import sys; from pathlib import Path; from linter.config import load_project; "
+LOAD = ("import sys; from pathlib import Path; from linter.config.project import load_project; "
         "p = load_project(None, Path('.')); print(len(p.rules), 'yaml' in sys.modules)")
 
 
@@ -79,7 +79,7 @@ def test_parsed_rule_files_come_from_the_cache(tmp_path: Path) -> None:
 
 
 def test_yaml_errors_are_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from linter.yamlsrc import YamlError, load
+    from linter.lib.yamlsrc import YamlError, load
 
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
     for _ in range(2):
@@ -93,7 +93,7 @@ def test_a_parallel_run_builds_shared_patterns_before_forking(tmp_path: Path) ->
     # is built again on every run; the cue patterns are compiled in the parent instead.
     from conftest import FIXTURE_FILES
 
-    from linter import plaindata
+    from linter.lib import plaindata
 
     drafts = tmp_path / "drafts"
     drafts.mkdir()

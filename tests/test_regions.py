@@ -10,9 +10,9 @@ from importlib.resources import files
 import pytest
 import yaml
 
-from linter.cues import reporting_cues, source_cues
+from linter.analysis.cues import reporting_cues, source_cues
+from linter.analysis.regions import MAX_DEPTH, Regions, Sentence, Voice, analyse
 from linter.markup import make_document
-from linter.regions import MAX_DEPTH, Regions, Sentence, Voice, analyse
 
 
 def has_cue(text: str) -> bool:

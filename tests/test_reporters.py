@@ -11,13 +11,13 @@ import jsonschema
 import pytest
 
 from linter.cli import main
-from linter.docs import explain, markdown_page
-from linter.engine import lint_document
-from linter.findings import Finding, Severity
+from linter.engine.lint import lint_document
 from linter.markup import make_document
-from linter.reporters import REPORTERS, FileResult, Report, format_github, github_data, github_property
-from linter.rule import Rule
-from linter.sarif import artifact_uri, sarif_log, utf16_column
+from linter.model.findings import Finding, Severity
+from linter.model.rule import Rule
+from linter.report.docs import explain, markdown_page
+from linter.report.reporters import REPORTERS, FileResult, Report, format_github, github_data, github_property
+from linter.report.sarif import artifact_uri, sarif_log, utf16_column
 
 DATA = Path(__file__).resolve().parent / "data"
 CORE = Path(__file__).resolve().parent.parent / "fixtures" / "styles" / "Core"
@@ -245,7 +245,7 @@ def test_junit_without_rules_lists_the_rules_that_fired(report: Report) -> None:
 @pytest.mark.parametrize("fail_on", ["suggestion", "warning", "error", "never"])
 def test_rendered_in_workers_gives_the_same_output(report: Report, fmt: str, colour: bool,
                                                    fail_on: str) -> None:
-    from linter.reporters import exit_code
+    from linter.report.reporters import exit_code
 
     clean = FileResult("drafts/clean.md", ())
     whole = replace(report, files=(*report.files, clean))

@@ -25,11 +25,11 @@ from expectations import parse
 from test_fuzz import changed_outside, union
 
 from linter.cli import main
-from linter.config import Project, parse_config
-from linter.files import FileError, read_text
-from linter.loader import LoadErrors, load_styles
+from linter.config.loader import LoadErrors, load_styles
+from linter.config.project import Project, parse_config
 from linter.markup import format_for, make_document
-from linter.runner import RunOptions, findings_for, fixed_text
+from linter.run.files import FileError, read_text
+from linter.run.pipeline import RunOptions, findings_for, fixed_text
 
 CORE = FIXTURES / "styles" / "Core"
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "bbc"
@@ -385,8 +385,8 @@ def test_killed_fix_leaves_each_file_wholly_old_or_new(tmp_path: Path) -> None:
     old, new = "old text " * 20_000, "new text, longer " * 20_000
     files = [tmp_path / f"f{i}.txt" for i in range(20)]
     (tmp_path / "new").write_text(new)
-    child = ("import sys\nfrom pathlib import Path\nfrom linter.files import Origin\n"
-             "from linter.writeback import write_back\n"
+    child = ("import sys\nfrom pathlib import Path\nfrom linter.run.files import Origin\n"
+             "from linter.run.writeback import write_back\n"
              "new = Path(sys.argv[1]).read_text()\npaths = sys.argv[2:]\n"
              "print('ready', flush=True)\nwhile True:\n    for p in paths:\n        write_back(p, new, Origin())\n")
     rng = random.Random(6)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from linter.engine import lint_document
-from linter.loader import bundled_dir, bundled_styles, load_styles
+from linter.config.loader import bundled_dir, bundled_styles, load_styles
+from linter.engine.lint import lint_document
 from linter.markup import make_document
-from linter.rule import Rule
+from linter.model.rule import Rule
 
 CORE = Path(__file__).resolve().parent.parent / "fixtures" / "styles" / "Core"
 BUNDLED = load_styles([(s, bundled_dir() / s) for s in bundled_styles()]).rules

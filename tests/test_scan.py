@@ -7,10 +7,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.document import Document
 from linter.kinds.base import compile_terms, term_scanner
-from linter.literals import prefixes
+from linter.lib.literals import prefixes
 from linter.markup import make_document
+from linter.model.document import Document
 
 WORDS = [f"term{i:03d}" for i in range(40)] + ["Kiev", "Alma-Ata", "passed away", "so-called", "terrorists?",
                                                "a source", "it is believed"]

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from linter.loader import LoadErrors, load_styles
-from linter.rule import RuleError
-from linter.schema import parse_rule
-from linter.yamlsrc import load
+from linter.config.loader import LoadErrors, load_styles
+from linter.config.schema import parse_rule
+from linter.lib.yamlsrc import load
+from linter.model.rule import RuleError
 
 
 def _parse(text: str) -> object:
@@ -38,7 +38,7 @@ def _parse(text: str) -> object:
     ],
 )
 def test_rule_errors_name_line(text: str, line: int, fragment: str) -> None:
-    from linter.yamlsrc import YamlError
+    from linter.lib.yamlsrc import YamlError
 
     with pytest.raises((RuleError, YamlError)) as info:
         _parse(text)
@@ -48,7 +48,7 @@ def test_rule_errors_name_line(text: str, line: int, fragment: str) -> None:
 
 
 def test_python_tags_are_refused() -> None:
-    from linter.yamlsrc import YamlError
+    from linter.lib.yamlsrc import YamlError
 
     with pytest.raises(YamlError, match="constructor"):
         _parse("extends: !!python/object/apply:os.system ['echo hi']\nmessage: m\n")

@@ -19,8 +19,8 @@ from conftest import FIXTURES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linter import plaindata
 from linter.cli import main
+from linter.lib import plaindata
 
 CORE = FIXTURES / "styles" / "Core"
 GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
@@ -132,7 +132,7 @@ def test_repo_needs_diff_base(repo: Path, capsys: pytest.CaptureFixture[str]) ->
 
 # The pattern cache -----------------------------------------------------------------------
 
-CODE = ("import re; from linter import recache; "
+CODE = ("import re; from linter.lib import cache as recache; "
         "p = recache.compile_pattern(r'\\bKiev\\b', re.I); print(p.findall('kiev Kiev x'))")
 
 
@@ -166,7 +166,7 @@ def test_a_pickle_in_the_cache_folder_never_runs(tmp_path: Path) -> None:
 def _poison(stored: Path) -> None:
     """Swap the cached program of \\bKiev\\b for the (valid) program of another pattern."""
     entries = plaindata.loads(stored.read_bytes())
-    from linter.recache import _program
+    from linter.lib.cache import _program
 
     for entry in entries:
         if entry[0] == "program":

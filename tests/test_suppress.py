@@ -8,9 +8,9 @@ import pytest
 from conftest import lint
 
 from linter.cli import main
-from linter.config import load_project
+from linter.config.project import load_project
 from linter.markup import make_document
-from linter.runner import RunOptions, findings_for
+from linter.run.pipeline import RunOptions, findings_for
 
 CORE = Path(__file__).resolve().parent.parent / "fixtures" / "styles" / "Core"
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.kinds.base import compile_terms, flexible_spaces
-from linter.trie import ordered_trie
+from linter.lib.trie import ordered_trie
 
 PIECES = ["play", "player", "plays", "New", "new", "York", "york", " ", "  ", "City", "-", "war", "anti",
           "é", "Kiev", "KIEV", "s", "x_y", "9"]

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-import linter.writeback
+import linter.run.writeback
 from linter.cli import main
-from linter.files import Origin, read_text
-from linter.writeback import TEMP_SUFFIX, write_back
+from linter.run.files import Origin, read_text
+from linter.run.writeback import TEMP_SUFFIX, write_back
 
 CORE = FIXTURES / "styles" / "Core"
 OLD, NEW = "Talks in Kiev.\n", "Talks in Kyiv.\n"
@@ -39,13 +39,13 @@ def test_a_draft_changed_after_it_was_read_is_not_overwritten(
     draft = project / "d.txt"
     draft.write_text(OLD)
     theirs = "Talks in Kiev, with a reporter's late change.\n"
-    real = linter.writeback._replace
+    real = linter.run.writeback._replace
 
     def another_writer_first(*args: object) -> None:
         draft.write_text(theirs)  # an editor saves while copydesk is fixing
         real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(linter.writeback, "_replace", another_writer_first)
+    monkeypatch.setattr(linter.run.writeback, "_replace", another_writer_first)
     assert main(["fix", "d.txt"]) == 2
     assert draft.read_text() == theirs
     assert "d.txt: error: not written: the file changed after copydesk read it" in capsys.readouterr().err
@@ -60,7 +60,7 @@ def test_the_stamp_sees_changes_of_the_same_size_and_time(tmp_path: Path, change
     st = draft.stat()
     draft.write_text(OLD.replace("Kiev", "Kyev") if change == "same size" else OLD.upper())
     os.utime(draft, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size, same time
-    with pytest.raises(linter.files.FileError, match="changed after copydesk read it"):
+    with pytest.raises(linter.run.files.FileError, match="changed after copydesk read it"):
         write_back(str(draft), NEW, origin)
     assert draft.read_text() != NEW
 
@@ -131,7 +131,7 @@ def test_when_the_owner_cannot_be_kept_the_draft_is_rewritten_in_place(
     draft = project / "d.txt"
     draft.write_text(OLD)
     inode = draft.stat().st_ino
-    monkeypatch.setattr(linter.writeback, "_carry_over", lambda *args: False)
+    monkeypatch.setattr(linter.run.writeback, "_carry_over", lambda *args: False)
     assert main(["fix", "d.txt"]) == 1
     assert draft.read_text() == NEW and draft.stat().st_ino == inode
     assert _names(project) == [".copydesk.yml", "d.txt"]
@@ -158,7 +158,7 @@ def test_a_failed_in_place_rewrite_says_where_the_fixed_text_is(
     def full_disk(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(linter.writeback, "_rewrite", full_disk)
+    monkeypatch.setattr(linter.run.writeback, "_rewrite", full_disk)
     assert main(["fix", "d.txt"]) == 2
     err = capsys.readouterr().err
     [kept] = [p for p in project.iterdir() if p.name.endswith(TEMP_SUFFIX)]
@@ -222,7 +222,7 @@ def test_write_back_keeps_encoding_and_refuses_what_it_cannot_hold(tmp_path: Pat
     write_back(str(draft), text.replace("Kiev", "Kyiv"), origin)
     assert draft.read_bytes() == "Caf\xe9 in Kyiv.\n".encode("cp1252")
     _, origin = read_text(str(draft), "cp1252")
-    with pytest.raises(linter.files.FileError, match="cannot hold"):
+    with pytest.raises(linter.run.files.FileError, match="cannot hold"):
         write_back(str(draft), "Kyiv \u2192 Lviv\n", origin)
     assert draft.read_bytes() == "Caf\xe9 in Kyiv.\n".encode("cp1252")
     assert _names(tmp_path) == ["d.txt"]

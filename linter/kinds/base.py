@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from linter.document import Document
-from linter.literals import prefixes, required
-from linter.regexes import compile_user
-from linter.rule import Hit, Rule
-from linter.scan import Scanner, known_starts, scanner_for
-from linter.specs import Spec
-from linter.trie import ordered_trie
+from linter.kinds.specs import Spec
+from linter.lib.literals import prefixes, required
+from linter.lib.regexes import compile_user
+from linter.lib.scan import Scanner, known_starts, scanner_for
+from linter.lib.trie import ordered_trie
+from linter.model.document import Document
+from linter.model.rule import Hit, Rule
 
 
 class OptionError(ValueError):
@@ -46,7 +46,7 @@ class Kind:
     required: tuple[str, ...] = ()
     defaults: Mapping[str, Any] | None = None
     configure: Callable[[Any, Mapping[str, Any]], Any] | None = None
-    # Literals one of which every hit contains (see linter.prefilter), or None.
+    # Literals one of which every hit contains (see linter.engine.prefilter), or None.
     anchors: Callable[[Any], frozenset[str] | None] | None = None
     preferable: Callable[[Any], frozenset[str]] | None = None
 
@@ -89,7 +89,7 @@ def compile_terms(
 
 def rule_regex(key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
     """A rule's regular expression from rule key ``key``, compiled by
-    :func:`linter.regexes.compile_user`; a bad pattern raises :class:`OptionError`
+    :func:`linter.lib.regexes.compile_user`; a bad pattern raises :class:`OptionError`
     naming ``key``."""
     try:
         return compile_user(pattern, flags)
@@ -164,7 +164,7 @@ def scanners_of(options: Any) -> list[Scanner]:
 
 
 def term_scanner(pattern: re.Pattern[str]) -> Scanner | None:
-    """A prefix scanner for a large term alternation (see :mod:`linter.scan`), if it has one."""
+    """A prefix scanner for a large term alternation (see :mod:`linter.lib.scan`), if it has one."""
     return scanner_for(pattern, prefixes(pattern.pattern, pattern.flags))
 
 

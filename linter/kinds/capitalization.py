@@ -13,11 +13,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from linter import specs
-from linter.document import Document
+from linter.kinds import specs
 from linter.kinds.base import Kind, rule_regex
 from linter.kinds.units import units
-from linter.rule import Hit, Rule
+from linter.model.document import Document
+from linter.model.rule import Hit, Rule
 
 _WORD = re.compile(r"[^\s]+")
 _AP_SMALL = frozenset([

@@ -41,9 +41,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from linter import specs
-from linter.cues import REPORTING_KINDS, Cue
-from linter.document import Document
+from linter.analysis.cues import REPORTING_KINDS, Cue
+from linter.analysis.regions import Quotation, Regions
+from linter.kinds import specs
 from linter.kinds.base import (
     Exceptions,
     Kind,
@@ -54,9 +54,9 @@ from linter.kinds.base import (
     rule_regex,
     term_scanner,
 )
-from linter.regions import Quotation, Regions
-from linter.rule import Hit, Rule
-from linter.scan import Scanner
+from linter.lib.scan import Scanner
+from linter.model.document import Document
+from linter.model.rule import Hit, Rule
 
 CLAIMS = ("weasel", "figure", "accusation", "quote")
 WINDOWS = ("sentence", "next-sentence", "paragraph", "adjacent")

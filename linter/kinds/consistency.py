@@ -14,12 +14,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from linter import specs
-from linter.document import Document
+from linter.engine.visibility import visible
+from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError, compile_terms, keep_case, matches, ungroup
-from linter.literals import required
-from linter.rule import Hit, Rule
-from linter.visibility import visible
+from linter.lib.literals import required
+from linter.model.document import Document
+from linter.model.rule import Hit, Rule
 
 
 @dataclass(frozen=True)

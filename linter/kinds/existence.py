@@ -7,8 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from linter import specs
-from linter.document import Document
+from linter.kinds import specs
 from linter.kinds.base import (
     Exceptions,
     Kind,
@@ -19,8 +18,9 @@ from linter.kinds.base import (
     rule_regex,
     term_scanner,
 )
-from linter.rule import Hit, Rule
-from linter.scan import Scanner
+from linter.lib.scan import Scanner
+from linter.model.document import Document
+from linter.model.rule import Hit, Rule
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from linter import specs
-from linter.document import Document
+from linter.engine.visibility import visible
+from linter.kinds import specs
 from linter.kinds.base import (
     Exceptions,
     Kind,
@@ -37,9 +37,9 @@ from linter.kinds.base import (
     rule_regex,
     term_scanner,
 )
-from linter.rule import Hit, Rule
-from linter.scan import Scanner
-from linter.visibility import visible
+from linter.lib.scan import Scanner
+from linter.model.document import Document
+from linter.model.rule import Hit, Rule
 
 _ENTRY_KEYS = frozenset({"forms", "exceptions"})
 _GLOSS_GAP = 40

@@ -1,4 +1,4 @@
-"""``quotes``: the house's quotation marks, read from :mod:`linter.regions`.
+"""``quotes``: the house's quotation marks, read from :mod:`linter.analysis.regions`.
 
 A rule picks one ``check`` and names the house ``style`` (project config
 ``quote-style: <name>`` overrides it for every quotes rule):
@@ -50,11 +50,11 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
-from linter import specs
-from linter.document import Document
+from linter.analysis.regions import Quotation, Regions, quotation_spans
+from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
-from linter.regions import Quotation, Regions, quotation_spans
-from linter.rule import Hit, Rule
+from linter.model.document import Document
+from linter.model.rule import Hit, Rule
 
 OUTER = 0  # levels: 0 outer, 1 inner
 _SINGLE_WEIGHT = frozenset("'‘’‹›‚")

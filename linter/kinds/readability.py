@@ -36,12 +36,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from linter import specs
-from linter.document import Document
+from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
 from linter.kinds.sentencelength import count_words
 from linter.kinds.units import first_word
-from linter.rule import Hit, Rule
+from linter.model.document import Document
+from linter.model.rule import Hit, Rule
 
 # Vale's metric names and the textstat functions that compute them.
 METRICS: dict[str, str] = {

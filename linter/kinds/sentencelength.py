@@ -1,6 +1,6 @@
 """``sentencelength``: report a sentence longer than ``max`` words.
 
-Sentences come from :mod:`linter.regions` (``doc.regions.sentences``), only
+Sentences come from :mod:`linter.analysis.regions` (``doc.regions.sentences``), only
 those in blocks the rule's scope admits. The hit is the whole sentence;
 when the sentence is a quotation and nothing else, the hit leaves out its
 outer quote marks, so that the rule's ``quotes`` key treats it as quoted
@@ -17,11 +17,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from linter import specs
-from linter.document import Document
+from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
 from linter.kinds.units import units
-from linter.rule import Hit, Rule
+from linter.model.document import Document
+from linter.model.rule import Hit, Rule
 
 _WORD = re.compile(r"[^\s—–]*\w[^\s—–]*")
 _MARKS = "\"'“”‘’«»„‹›"

@@ -12,8 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from linter import specs
-from linter.document import Document
+from linter.kinds import specs
 from linter.kinds.base import (
     Exceptions,
     Kind,
@@ -25,8 +24,9 @@ from linter.kinds.base import (
     term_scanner,
     ungroup,
 )
-from linter.rule import Hit, Rule
-from linter.scan import Scanner
+from linter.lib.scan import Scanner
+from linter.model.document import Document
+from linter.model.rule import Hit, Rule
 
 _GROUP_REF = re.compile(r"\$(\d)")
 _UNESCAPED_BAR = re.compile(r"(?<!\\)\|")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.document import Document
-from linter.rule import Scope
+from linter.model.document import Document
+from linter.model.rule import Scope
 
 _WORD = re.compile(r"\w[\w'’-]*")
 

@@ -35,11 +35,11 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Any, NamedTuple
 
-from linter import specs
-from linter.document import Document
+from linter.engine.visibility import visible
+from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
-from linter.rule import Hit, Rule
-from linter.visibility import visible
+from linter.model.document import Document
+from linter.model.rule import Hit, Rule
 
 _WORD = re.compile(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
 _LETTER = re.compile(r"[^\W\d_]")

@@ -4,7 +4,7 @@ Each format has one stripper, ``strip(source) -> Stripped``. A stripper
 replaces markup, code and comments with spaces of the same length (line
 breaks are kept), so that an offset into the text is an offset into the
 source; where a length must change (an HTML entity decoded to one
-character) it records the pair in an :class:`~linter.document.OffsetMap`.
+character) it records the pair in an :class:`~linter.model.document.OffsetMap`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from linter.document import Document
 from linter.markup.stripped import Stripped
+from linter.model.document import Document
 
 # format -> module under linter.markup, imported on first use
 STRIPPERS: dict[str, str] = {

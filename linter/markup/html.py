@@ -10,7 +10,7 @@ decides a block's kind, and anything else is a paragraph.
 :func:`finish` is shared with the Markdown stripper: it blanks the masked
 spans, decodes entities (``&amp;``, ``&#8220;``; those that stand for more
 than one character, or for none, stay as written), recording each change of
-length in an :class:`~linter.document.OffsetMap`, and trims blocks to prose.
+length in an :class:`~linter.model.document.OffsetMap`, and trims blocks to prose.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from collections.abc import Collection, Iterable
 from functools import lru_cache
 from html import unescape
 
-from linter.document import Block, OffsetMap
 from linter.markup.stripped import Stripped
+from linter.model.document import Block, OffsetMap
 
 Span = tuple[int, int]
 Leaf = tuple[str, int, int]

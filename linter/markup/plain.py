@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from linter.document import Block
 from linter.markup.stripped import Stripped
+from linter.model.document import Block
 
 _WRAP_WIDTH = 90
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from linter.document import IDENTITY, Block, OffsetMap
+from linter.model.document import IDENTITY, Block, OffsetMap
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,150 @@
+"""Reporting cues and named sources: the words that attribute a claim.
+
+The word lists live in ``rules/_data/cues.yml`` (installed as
+``linter/packs/_data/cues.yml``) so that a newsroom can read and extend them.
+They are compiled once into trie-shaped regular expressions, so a scan is a
+single linear pass of the regex engine, whatever the size of the lists.
+
+A :class:`Cue` has one of five kinds:
+
+``verb``
+    a reporting verb in any tense (``said``, ``told``, ``warned``, ``branded``);
+``phrase``
+    a fixed cue that attributes its whole clause (``according to``, ``in a statement``);
+``noun``
+    a reporting person or document (``spokesman``, ``statement``);
+``source``
+    a source noun usable as a subject (``police``, ``officials``; not ``police station``);
+``name``
+    a named person: a title and a name (``Ms Hewitt``) or two or more capitalised words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from linter.lib import yamlsrc
+from linter.lib.cache import compile_pattern
+from linter.lib.literals import accelerated
+from linter.lib.trie import trie_pattern
+
+REPORTING_KINDS = frozenset({"verb", "phrase", "noun"})
+
+# A verb form right after a determiner is a noun ("the state", "a call", "its report"); after a
+# preposition it is a gerund or an infinitive that reports nothing ("with writing partner X",
+# "after saying", "refused to say").
+_NOT_REPORTING_AFTER = frozenset(
+    {"a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "my"}
+    | {"your", "each", "every", "no", "any", "some"}
+    | {"with", "without", "of", "for", "by", "after", "before", "about", "from", "into", "to"}
+)
+# Leading words that are capitalised only because they start a sentence or a clause.
+_NAME_STOPWORDS = (
+    "A|An|And|As|At|But|By|For|From|He|Her|His|I|If|In|It|Its|Mr|Mrs|Ms|On|She|So|The|"
+    "Their|There|They|This|To|We|When|While|With"
+)
+_PREVIOUS_WORD = re.compile(r"(\w+)\s+\Z")
+
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue in ``doc.text`` coordinates; ``kind`` is verb, phrase, noun, source or name."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    reporting: re.Pattern[str]
+    sources: re.Pattern[str]
+    names: re.Pattern[str]
+    exceptions: re.Pattern[str]
+    verbs: str
+
+
+def _load() -> dict[str, object]:
+    text = files("linter.packs").joinpath("_data/cues.yml").read_text(encoding="utf-8")
+    data = yamlsrc.load(text, "rules/_data/cues.yml")
+    if not isinstance(data, dict):
+        raise ValueError("rules/_data/cues.yml must be a mapping")
+    return data
+
+
+def _strings(data: dict[str, object], key: str) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"rules/_data/cues.yml: {key!r} must be a list of strings")
+    return [str(v) for v in value]
+
+
+def _verb_forms(data: dict[str, object]) -> list[str]:
+    verbs = data.get("verbs", {})
+    if not isinstance(verbs, dict):
+        raise ValueError("rules/_data/cues.yml: 'verbs' must map a lemma to its forms")
+    return [form for lemma in verbs for form in _strings(verbs, lemma)]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = _load()
+    verbs = trie_pattern(_verb_forms(data))
+    phrases = trie_pattern(_strings(data, "phrases"))
+    nouns = trie_pattern(_strings(data, "nouns"))
+    titles = trie_pattern(_strings(data, "titles"))
+    reporting = rf"\b(?:(?P<phrase>(?i:{phrases}))|(?P<noun>(?i:{nouns}))|(?P<verb>{verbs}))\b"
+    word = r"[A-Z][a-z][\w'’-]*"
+    names = rf"\b(?:{titles})\.?\s+[A-Z][\w'’-]+|\b(?!(?:{_NAME_STOPWORDS})\b){word}(?:\s+{word})+"
+    return _Patterns(
+        reporting=_compile(reporting),
+        sources=_compile(rf"\b(?i:{trie_pattern(_strings(data, 'sources'))})\b"),
+        names=_compile(names),
+        exceptions=_compile(rf"(?i:{trie_pattern(_strings(data, 'exceptions'))})\b"),
+        verbs=verbs,
+    )
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return compile_pattern(accelerated(pattern))
+
+
+def verb_pattern() -> str:
+    """Regex source matching any reporting verb form (no anchors, no groups)."""
+    return _patterns().verbs
+
+
+def _is_noun_use(text: str, start: int) -> bool:
+    """True when the verb form at ``start`` follows a determiner or a preposition, or
+    starts an exception ("called for")."""
+    patterns = _patterns()
+    if patterns.exceptions.match(text, start):
+        return True
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 16), start)
+    return previous is not None and previous.group(1).lower() in _NOT_REPORTING_AFTER
+
+
+def reporting_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[Cue]:
+    """Reporting verbs, phrases and nouns in ``text[start:end]``, in order."""
+    stop = len(text) if end is None else end
+    for m in _patterns().reporting.finditer(text, start, stop):
+        kind = m.lastgroup or "verb"
+        if kind == "verb" and _is_noun_use(text, m.start()):
+            continue
+        yield Cue(m.start(), m.end(), kind)
+
+
+def source_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[Cue]:
+    """Source nouns and named people in ``text[start:end]`` (not sorted across the two kinds)."""
+    stop = len(text) if end is None else end
+    patterns = _patterns()
+    for m in patterns.sources.finditer(text, start, stop):
+        if not patterns.exceptions.match(text, m.start()):
+            yield Cue(m.start(), m.end(), "source")
+    for m in patterns.names.finditer(text, start, stop):
+        yield Cue(m.start(), m.end(), "name")

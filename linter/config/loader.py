@@ -1,0 +1,109 @@
+"""Find rule files, load them safely, and build a :class:`RuleSet`.
+
+A style is a folder of YAML rule files; ``Style/Rule.yml`` is the rule
+``Style.Rule`` (a sub-folder adds to the name: ``Style/sub/Rule.yml`` is
+``Style.sub.Rule``). Folders and files starting with ``_`` or ``.`` are not
+rules (``rules/_data`` holds shared word lists). Every file is validated
+before any document is linted; all problems are reported, not just the first.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib.util
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from linter.config.schema import parse_rule
+from linter.lib.yamlsrc import YamlError, load
+from linter.model.rule import Rule, RuleError
+from linter.run.files import FileError, read_utf8
+
+RULE_SUFFIXES = (".yml", ".yaml")
+
+
+class LoadErrors(Exception):
+    """Every rule or config problem found while loading."""
+
+    def __init__(self, errors: list[RuleError]) -> None:
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+
+def bundled_dir() -> Path:
+    """The folder of bundled styles: ``rules/`` in a checkout, ``linter/packs`` when installed."""
+    spec = importlib.util.find_spec("linter.packs")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuleError("linter.packs", 0, "the bundled rule packs are missing from this install")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def bundled_styles() -> list[str]:
+    return sorted(p.name for p in bundled_dir().iterdir() if p.is_dir() and p.name[0] not in "._")
+
+
+def _rule_files(folder: Path, prefix: str) -> Iterator[tuple[str, Path]]:
+    for entry in sorted(folder.iterdir()):
+        if entry.name[0] in "._":
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            yield from _rule_files(entry, f"{prefix}.{entry.name}")
+        elif entry.suffix in RULE_SUFFIXES:
+            yield f"{prefix}.{entry.stem}", entry
+
+
+def _load_file(rule_id: str, path: Path, root: Path) -> Rule:
+    shown = str(path)
+    if not path.resolve().is_relative_to(root):
+        raise RuleError(shown, 0, f"rule file points outside its style folder {root}")
+    try:
+        text = read_utf8(shown)
+    except FileError as exc:
+        raise RuleError(shown, 0, f"cannot read rule file: {exc.message}") from None
+    try:
+        data = load(text, shown)
+    except YamlError as exc:
+        raise RuleError(exc.path, exc.line, exc.message) from None
+    return parse_rule(data, shown, rule_id)
+
+
+def load_style(folder: Path, name: str | None = None) -> tuple[list[Rule], list[RuleError]]:
+    """All rules in one style folder, and the problems found."""
+    style = name or folder.name
+    rules, errors = [], []
+    root = folder.resolve()
+    for rule_id, path in _rule_files(folder, style):
+        try:
+            rules.append(_load_file(rule_id, path, root))
+        except RuleError as exc:
+            errors.append(exc)
+    return rules, errors
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The loaded rules, by id, in a stable order."""
+
+    rules: tuple[Rule, ...]
+
+    def get(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def select(self, pattern: str) -> list[Rule]:
+        """Rules named by an id, a style name, or a glob such as ``Bias.*``."""
+        return [r for r in self.rules
+                if r.id == pattern or r.style == pattern or fnmatch.fnmatchcase(r.id, pattern)]
+
+
+def load_styles(sources: Iterable[tuple[str, Path]]) -> RuleSet:
+    """Load (name, folder) pairs; raise :class:`LoadErrors` if any rule is bad."""
+    rules: list[Rule] = []
+    errors: list[RuleError] = []
+    for name, folder in sources:
+        found, problems = load_style(folder, name)
+        rules.extend(found)
+        errors.extend(problems)
+    if errors:
+        raise LoadErrors(errors)
+    return RuleSet(tuple(rules))

@@ -1,0 +1,142 @@
+"""Validate one rule's YAML mapping and build its :class:`Rule`.
+
+Every problem is a :class:`RuleError` naming the file and the YAML line of
+the offending key. Keys are Vale's where the concept is shared; copydesk's
+own are documented in the README (``quotes``, ``attributed``, ...).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from linter.kinds import KINDS, specs
+from linter.kinds.base import OptionError
+from linter.lib.yamlsrc import YamlMap
+from linter.model.findings import LEVEL_NAMES, Severity
+from linter.model.rule import Examples, Rule, RuleError, Scope
+
+COMMON_KEYS: dict[str, specs.Spec] = {
+    "extends": specs.string,
+    "message": specs.string,
+    "level": specs.one_of(*LEVEL_NAMES),
+    "scope": specs.string_list,
+    "link": specs.string,
+    "limit": specs.integer,
+    "description": specs.string,
+    "source": specs.string,
+    "examples": specs.any_value,
+    "action": specs.any_value,
+    "quotes": specs.one_of("skip", "include", "only"),
+    "attributed": specs.one_of("report", "skip", *LEVEL_NAMES),
+    "attributedmessage": specs.string,
+    "fixable": specs.boolean,
+    "defers": specs.string_list,
+}
+
+_BLOCK_SCOPES = {"heading": "heading", "list": "list", "blockquote": "blockquote",
+                 "table": "table", "paragraph": "paragraph"}
+_UNIT_SCOPES = {"sentence": "sentence", "paragraph": "paragraph", "summary": "document"}
+
+
+def parse_scope(names: tuple[str, ...]) -> Scope:
+    """Vale-style scopes: text, heading, list, blockquote, table, sentence, paragraph, summary, raw, ~x."""
+    kinds: set[str] = set()
+    excluded: set[str] = set()
+    unit, everything = "block", False
+    for name in names:
+        negated = name.startswith("~")
+        base = name.lstrip("~").split(".")[0]
+        if base == "raw" and not negated:
+            return Scope(raw=True)
+        if base in ("text", "summary", "sentence") or (base == "paragraph" and not negated):
+            unit = _UNIT_SCOPES.get(base, unit)
+            everything = True
+        elif base in _BLOCK_SCOPES:
+            (excluded if negated else kinds).add(_BLOCK_SCOPES[base])
+        else:
+            raise ValueError(f"unknown scope {name!r}")
+    return Scope(None if everything or not kinds else frozenset(kinds), frozenset(excluded), unit)
+
+
+def _examples(data: YamlMap, path: str) -> Examples:
+    raw = data.get("examples")
+    if raw is None:
+        return Examples()
+    line = data.key_line("examples")
+    if not isinstance(raw, dict) or set(raw) - {"fail", "pass"}:
+        raise RuleError(path, line, "examples: expected a mapping with fail and pass lists")
+    try:
+        return Examples(specs.string_list(raw.get("fail", [])), specs.string_list(raw.get("pass", [])))
+    except ValueError as exc:
+        raise RuleError(path, line, f"examples: {exc}") from None
+
+
+def _action(data: YamlMap, path: str) -> tuple[str, tuple[str, ...]]:
+    raw = data.get("action")
+    if raw is None:
+        return "", ()
+    line = data.key_line("action")
+    if not isinstance(raw, dict) or set(raw) - {"name", "params"} or "name" not in raw:
+        raise RuleError(path, line, "action: expected a mapping with name and params")
+    if raw["name"] not in ("replace", "remove", "suggest", "edit", "convert"):
+        raise RuleError(path, line, f"action: unknown action {raw['name']!r}")
+    try:
+        return str(raw["name"]), specs.string_list(raw.get("params", []))
+    except ValueError as exc:
+        raise RuleError(path, line, f"action: {exc}") from None
+
+
+def _kind_options(data: YamlMap, path: str, kind_name: str) -> Any:
+    kind = KINDS[kind_name]
+    unknown = [k for k in data if k not in COMMON_KEYS and k not in kind.keys]
+    if unknown:
+        key = unknown[0]
+        raise RuleError(path, data.key_line(key), f"unknown key {key!r} for a {kind_name} rule")
+    for key in kind.required:
+        if key not in data:
+            raise RuleError(path, data.line, f"a {kind_name} rule needs {key!r}")
+    values = dict(kind.defaults or {})
+    values.update({k: _one(data, path, k, kind.keys[k]) for k in data if k in kind.keys})
+    try:
+        return kind.build(values)
+    except OptionError as exc:
+        raise RuleError(path, data.key_line(exc.key), str(exc)) from None
+
+
+def _one(data: YamlMap, path: str, key: str, spec: specs.Spec) -> Any:
+    try:
+        return spec(data[key])
+    except ValueError as exc:
+        raise RuleError(path, data.key_line(key), f"{key}: {exc}") from None
+
+
+def parse_rule(data: Any, path: str, rule_id: str) -> Rule:
+    """Validate ``data`` (loaded from ``path``) and build the rule ``rule_id``."""
+    if not isinstance(data, YamlMap):
+        raise RuleError(path, 1, "a rule file must hold a YAML mapping")
+    data = data.lowered()
+    for key in ("extends", "message"):
+        if key not in data:
+            raise RuleError(path, data.line or 1, f"missing required key {key!r}")
+    kind = _one(data, path, "extends", specs.string)
+    if kind not in KINDS:
+        raise RuleError(path, data.key_line("extends"),
+                        f"extends: unknown kind {kind!r} (known: {', '.join(sorted(KINDS))})")
+    common = {k: _one(data, path, k, COMMON_KEYS[k]) for k in data if k in COMMON_KEYS}
+    options = _kind_options(data, path, kind)
+    try:
+        scope = parse_scope(common.get("scope", ("text",)))
+    except ValueError as exc:
+        raise RuleError(path, data.key_line("scope"), f"scope: {exc}") from None
+    action_name, action_params = _action(data, path)
+    return Rule(
+        id=rule_id, kind=kind, path=path, message=common["message"],
+        level=Severity.parse(common.get("level", "warning")), options=options, scope=scope,
+        quotes=common.get("quotes", "skip"), attributed=common.get("attributed", "report"),
+        attributed_message=common.get("attributedmessage", ""), link=common.get("link", ""),
+        limit=common.get("limit", 0), description=common.get("description", ""),
+        source=common.get("source", ""), examples=_examples(data, path),
+        fixable=common.get("fixable", True), defers=common.get("defers", ()),
+        action_name=action_name,
+        action_params=action_params, raw=dict(data),
+    )

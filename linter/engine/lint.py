@@ -1,0 +1,147 @@
+"""Run rules over a document and turn their hits into placed findings.
+
+This is the only place that decides a finding's rule id, severity, message
+and position. Matchers return hits in prose-text offsets; here they are
+filtered by scope, quotation and attribution, then mapped to the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
+
+from linter.engine.visibility import visible
+from linter.kinds import KINDS
+from linter.kinds.base import Exceptions, keep_case
+from linter.model.document import Document
+from linter.model.findings import Finding, Fix, Severity
+from linter.model.rule import Hit, Rule
+
+_PLACEHOLDER = re.compile(r"%%|%[sdv]|%\.\d+f")
+_SIC = re.compile(r"[ \t]*\[sic\]", re.IGNORECASE)
+# Kinds that report a word or phrase: an editorial [sic] or an accepted
+# vocabulary term silences them.
+TERM_KINDS = frozenset({"existence", "substitution", "consistency", "names", "variants"})
+
+
+def format_message(template: str, args: Sequence[str]) -> str:
+    """Fill ``%s`` placeholders in order (Vale's Go-style messages); ``%%`` is a percent sign."""
+    remaining = iter(args)
+    text = "".join(next(remaining, "") if piece is None else piece for piece in _pieces(template))
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[str | None, ...]:
+    """A message template cut into its literal text and (None) its argument slots."""
+    pieces: list[str | None] = []
+    done = 0
+    for m in _PLACEHOLDER.finditer(template):
+        pieces += (template[done:m.start()], "%" if m.group() == "%%" else None)
+        done = m.end()
+    pieces.append(template[done:])
+    return tuple(pieces)
+
+
+def _judge(doc: Document, rule: Rule, hit: Hit) -> tuple[Severity, str] | None:
+    """Severity and message for a hit, or None when attribution excuses it."""
+    level = hit.level if hit.level is not None else rule.level
+    template = hit.message or rule.message
+    if rule.attributed != "report" and not rule.scope.raw:
+        from linter.analysis.regions import Voice
+
+        if doc.regions.voice(hit.start, hit.end) is Voice.ATTRIBUTED:
+            if rule.attributed == "skip":
+                return None
+            level = Severity.parse(rule.attributed)
+            template = rule.attributed_message or template
+    message = format_message(template, hit.args)
+    if hit.related is not None:
+        line, column = _related(doc, hit)
+        message += f" (compare line {line}, column {column})"
+    return level, message
+
+
+def _related(doc: Document, hit: Hit) -> tuple[int, int]:
+    assert hit.related is not None
+    return doc.position(doc.to_source(*hit.related)[0])
+
+
+def _suggestions(rule: Rule, hit: Hit) -> tuple[str, ...]:
+    if hit.suggestions:
+        return hit.suggestions
+    if rule.action_name == "replace":
+        return rule.action_params
+    if rule.action_name == "remove":
+        return ("",)
+    return ()
+
+
+def place(doc: Document, rule: Rule, hit: Hit, level: Severity, message: str) -> Finding:
+    """Map a hit to the source and build its finding."""
+    start, end = (hit.start, hit.end) if rule.scope.raw else doc.to_source(hit.start, hit.end)
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    suggestions = _suggestions(rule, hit)
+    fix = None
+    if len(suggestions) == 1 and rule.fixable and doc.text[hit.start:hit.end] == doc.source[start:end]:
+        # Only where the source span is plain prose: a fix never edits markup.
+        fix = Fix(start, end, keep_case(doc.source[start:end], suggestions[0]))
+    related = _related(doc, hit) if hit.related is not None else None
+    return Finding(doc.path, rule.id, level, message, line, column, end_line, end_column,
+                   start, end - start, doc.source[start:end], suggestions, fix, related)
+
+
+def _raw_view(doc: Document) -> Document:
+    from linter.model.document import Block
+
+    return Document(doc.path, doc.source, doc.source, doc.fmt, (Block("raw", 0, len(doc.source)),))
+
+
+def _accepted(doc: Document, rule: Rule, hit: Hit, vocab: Callable[[int, int], bool]) -> bool:
+    """A term hit followed by [sic], or inside an accepted vocabulary term."""
+    if rule.kind not in TERM_KINDS or rule.scope.raw:
+        return False
+    return bool(_SIC.match(doc.text, hit.end)) or vocab(hit.start, hit.end)
+
+
+def run_rule(doc: Document, rule: Rule, vocab: Callable[[int, int], bool] | None = None) -> Iterator[Finding]:
+    view = _raw_view(doc) if rule.scope.raw else doc
+    count = 0
+    accepted = vocab or _nothing
+    for hit in KINDS[rule.kind].find(view, rule):
+        if not visible(doc, rule, hit.start, hit.end) or _accepted(doc, rule, hit, accepted):
+            continue
+        judged = _judge(doc, rule, hit)
+        if judged is None:
+            continue
+        yield place(doc, rule, hit, *judged)
+        count += 1
+        if rule.limit and count >= rule.limit:
+            return
+
+
+def _nothing(start: int, end: int) -> bool:
+    return False
+
+
+def lint_document(doc: Document, rules: Iterable[Rule], vocab: Exceptions | None = None) -> list[Finding]:
+    """All findings of ``rules`` in ``doc``, sorted by position.
+
+    ``vocab`` holds the project's accepted terms: term rules never report inside them.
+    """
+    accepted = vocab.excuser(doc.text, doc) if vocab is not None else None
+    rules = list(rules)
+    findings = [f for rule in rules for f in run_rule(doc, rule, accepted)]
+    return sorted(set(_without_deferred(findings, rules)), key=lambda f: f.sort_key)
+
+
+def _without_deferred(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
+    """Drop a finding when a rule it ``defers`` to reports the very same span."""
+    defers = {r.id: r.defers for r in rules if r.defers}
+    if not defers:
+        return findings
+    spans = {(f.rule_id, f.offset, f.length) for f in findings}
+    return [f for f in findings
+            if not any((other, f.offset, f.length) in spans for other in defers.get(f.rule_id, ()))]

@@ -1,0 +1,77 @@
+"""One pass over a document's text: which rules can match, and where term matches can start.
+
+Each term-like rule's kind can name the literals one of which every match
+must contain (``Kind.anchors``, computed by :mod:`linter.lib.literals`), and
+its big term patterns carry prefix scanners (:mod:`linter.lib.scan`). All
+anchors of all rules and all the scanners' prefixes go into one
+Aho-Corasick automaton; a document is scanned once, only rules with an
+anchor present run, and each scanner finds its start offsets already
+collected (:func:`linter.lib.scan.known_starts`) instead of scanning the text again. A rule
+without anchors always runs. This changes speed, never findings: the
+prefilter only says "cannot match" when no anchor occurs, and a scanner
+gets exactly the offsets its own pass would find.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import ahocorasick
+
+from linter.kinds import KINDS
+from linter.kinds.base import scanners_of
+from linter.lib.scan import Scanner, starts_key
+from linter.model.document import Document, spaced
+from linter.model.rule import Rule
+
+_NO_RULES: frozenset[int] = frozenset()
+
+
+class Prefilter:
+    def __init__(self, rules: Sequence[Rule], scanners: Iterable[Scanner] = ()) -> None:
+        """``scanners``: more prefix scanners to serve besides the rules' own (the vocabulary's)."""
+        self.rules = tuple(rules)
+        self._always: list[int] = []
+        owners: dict[str, set[int]] = {}
+        for index, rule in enumerate(self.rules):
+            anchors = KINDS[rule.kind].anchors
+            found = anchors(rule.options) if anchors is not None else None
+            if not found:
+                self._always.append(index)
+                continue
+            for anchor in found:
+                owners.setdefault(spaced(anchor), set()).add(index)
+        every = [*(s for rule in self.rules for s in scanners_of(rule.options)), *scanners]
+        self._scanners = tuple({id(s): s for s in every}.values())
+        starting: dict[str, list[tuple[int, int]]] = {}
+        for number, scanner in enumerate(self._scanners):
+            for prefix in scanner.prefixes:
+                starting.setdefault(prefix, []).append((number, len(prefix)))
+        self._automaton: ahocorasick.Automaton | None = None
+        if owners or starting:
+            automaton = ahocorasick.Automaton()
+            for word in owners.keys() | starting.keys():
+                automaton.add_word(word, (frozenset(owners.get(word, _NO_RULES)),
+                                          tuple(starting.get(word, ()))))
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def candidates(self, doc: Document) -> list[Rule]:
+        """The rules that may match ``doc``, in their original order. Also leaves each
+        scanner's start offsets on ``doc`` (see :func:`linter.lib.scan.known_starts`)."""
+        present = set(self._always)
+        if self._automaton is not None:
+            folded = doc.folded
+            if folded is None:  # case folding changed the length: scanners read the text alone
+                for _, (indexes, _) in self._automaton.iter(doc.casefolded):
+                    present.update(indexes)
+            else:
+                starts: list[list[int]] = [[] for _ in self._scanners]
+                for end, (indexes, starting) in self._automaton.iter(folded):
+                    if indexes:
+                        present.update(indexes)
+                    for number, length in starting:
+                        starts[number].append(end - length + 1)
+                for scanner, found in zip(self._scanners, starts, strict=True):
+                    doc.put(starts_key(scanner), found)
+        return [self.rules[i] for i in sorted(present)]

@@ -1,0 +1,110 @@
+"""Inline suppression comments, in every format (HTML comments; in plain text too).
+
+```
+<!-- copydesk-disable Bias.Labels, Names.* -->   ... <!-- copydesk-enable -->
+<!-- copydesk-disable-next-line Sourcing.Figures -->
+<!-- copydesk-disable-line -->                   (on the line it silences)
+<!-- copydesk-disable-file -->
+```
+With no rule ids a directive covers every rule. Ids may be a rule id, a style
+name or a glob. A directive naming no loaded rule, or of an unknown form, is
+itself a finding (``copydesk.directive``); with ``report_unused`` so is one
+that suppressed nothing.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from linter.model.document import Document
+from linter.model.findings import Finding, Severity
+
+DIRECTIVE_ID = "copydesk.directive"
+DIRECTIVE = re.compile(r"<!--[ \t]*copydesk-(?P<verb>[a-z-]+)(?P<ids>[^>]*?)[ \t]*-->")
+VERBS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
+OPEN = 1 << 30  # the last line of a disable that no enable closes
+
+
+@dataclass(eq=False)
+class Directive:
+    verb: str
+    patterns: tuple[str, ...]
+    start: int
+    end: int
+    first_line: int
+    last_line: int  # inclusive; large for an unclosed disable
+    used: bool = field(default=False)
+
+    def covers(self, finding: Finding) -> bool:
+        if not self.first_line <= finding.line <= self.last_line:
+            return False
+        return not self.patterns or any(_matches(p, finding.rule_id) for p in self.patterns)
+
+
+def _matches(pattern: str, rule_id: str) -> bool:
+    return rule_id == pattern or rule_id.startswith(pattern + ".") or fnmatch.fnmatchcase(rule_id, pattern)
+
+
+def _ids(text: str) -> tuple[str, ...]:
+    return tuple(p for p in re.split(r"[\s,]+", text.strip()) if p)
+
+
+def _close(directives: list[Directive], patterns: tuple[str, ...], line: int) -> None:
+    """An enable ends the open disables it names (all of them when it names none)."""
+    for d in directives:
+        if d.verb == "disable" and d.last_line == OPEN and (
+                not patterns or not d.patterns or set(d.patterns) & set(patterns)):
+            d.last_line = line
+
+
+def parse(doc: Document) -> tuple[list[Directive], list[tuple[int, int, str]]]:
+    """The directives of a document, and (start, end, problem) for malformed ones."""
+    directives: list[Directive] = []
+    problems: list[tuple[int, int, str]] = []
+    for m in DIRECTIVE.finditer(doc.source):
+        verb, patterns = m.group("verb"), _ids(m.group("ids"))
+        line = doc.position(m.start())[0]
+        if verb not in VERBS:
+            problems.append((m.start(), m.end(), f"unknown directive 'copydesk-{verb}' "
+                                                 f"(known: {', '.join('copydesk-' + v for v in VERBS)})"))
+        elif verb == "enable":
+            _close(directives, patterns, line)
+        else:
+            first, last = {"disable": (line, OPEN), "disable-next-line": (line + 1, line + 1),
+                           "disable-line": (line, line), "disable-file": (1, OPEN)}[verb]
+            directives.append(Directive(verb, patterns, m.start(), m.end(), first, last))
+    return directives, problems
+
+
+def _directive_finding(doc: Document, start: int, end: int, message: str, level: Severity) -> Finding:
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    return Finding(doc.path, DIRECTIVE_ID, level, message, line, column, end_line, end_column,
+                   start, end - start, doc.source[start:end])
+
+
+def apply(doc: Document, findings: Iterable[Finding], known_ids: Sequence[str],
+          report_unused: bool = False) -> list[Finding]:
+    """Findings left after the document's directives, plus findings about the directives."""
+    directives, problems = parse(doc)
+    kept = []
+    for finding in findings:
+        covering = [d for d in directives if d.covers(finding)]
+        for d in covering:
+            d.used = True
+        if not covering:
+            kept.append(finding)
+    for start, end, problem in problems:
+        kept.append(_directive_finding(doc, start, end, problem, Severity.ERROR))
+    for d in directives:
+        unknown = [p for p in d.patterns if not any(_matches(p, r) for r in known_ids)]
+        if unknown:
+            kept.append(_directive_finding(
+                doc, d.start, d.end, f"'{', '.join(unknown)}' names no loaded rule", Severity.ERROR))
+        elif report_unused and not d.used:
+            kept.append(_directive_finding(
+                doc, d.start, d.end, f"this copydesk-{d.verb} comment suppressed nothing", Severity.WARNING))
+    return sorted(kept, key=lambda f: f.sort_key)

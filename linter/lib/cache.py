@@ -1,0 +1,196 @@
+"""A persistent cache of compiled regular expressions and pattern analyses.
+
+Most of a cold run's start-up is Python's ``re`` parsing and compiling the
+rules' large patterns. The compiled program (the list of opcodes ``re``
+hands to ``_sre.compile``) is plain data, so it can be stored and handed to
+``_sre.compile`` again next time, skipping the parse. Entries are keyed by
+the pattern text and flags (so any change to a rule is a different key), and
+the file by the Python version, ``_sre.MAGIC`` (so a different ``re``
+never reads them) and a hash of the analysing modules (so changed code never
+reads stale answers). Entries unused for ``KEEP_DAYS`` days are dropped.
+Anything unexpected falls back to ``re.compile``.
+
+The file lives in ``$COPYDESK_CACHE_DIR``, else ``$XDG_CACHE_HOME/copydesk``,
+else ``~/.cache/copydesk``; ``COPYDESK_NO_CACHE=1`` turns it off. It is
+written atomically at exit, only when new entries were added, and a cache
+that cannot be read or written is ignored.
+
+A cache folder may be restored from somewhere else (a CI cache built by a
+fork) or shared, so reading it must never run code: the file is JSON of
+plain data (:mod:`linter.lib.plaindata`), checked shape by shape, and anything
+unexpected (a corrupt, truncated, oversized or foreign file, or an entry of
+the wrong shape) is a miss. Compiled programs go through ``_sre.compile``,
+which validates the opcodes it is given. Where the system has owners, a
+folder or file that another user could write is not used at all.
+"""
+
+from __future__ import annotations
+
+import _sre
+import atexit
+import contextlib
+import hashlib
+import os
+import re
+import stat
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from linter.lib import plaindata
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import sre_compile
+    import sre_parse
+
+T = TypeVar("T")
+_FORMAT = 3
+# A larger file is not read: the cache of every bundled rule is well under a megabyte.
+MAX_BYTES = 64 << 20
+# Entries not used for this many days are dropped when the file is next written.
+KEEP_DAYS = 30
+
+
+def _folder() -> Path | None:
+    if os.environ.get("COPYDESK_NO_CACHE"):
+        return None
+    explicit = os.environ.get("COPYDESK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "copydesk"
+
+
+def _trusted(path: Path, *, folder: bool) -> bool:
+    """True when ``path`` is a folder or regular file (as asked) that only its owner, this
+    user, can write. Always true where the system has no owners (Windows)."""
+    st = os.lstat(path)
+    kind_ok = stat.S_ISDIR(st.st_mode) if folder else stat.S_ISREG(st.st_mode)
+    if not hasattr(os, "getuid"):
+        return kind_ok
+    return kind_ok and st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read(path: Path) -> dict[tuple[Any, ...], Any]:
+    """The entries of a cache file, or none when it is missing, foreign or malformed."""
+    try:
+        if not (_trusted(path.parent, folder=True) and _trusted(path, folder=False)):
+            return {}
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        loaded = plaindata.loads(data) if len(data) <= MAX_BYTES else None
+        if not isinstance(loaded, list):
+            return {}
+        entries: dict[tuple[Any, ...], Any] = {}
+        for kind, pattern, flags, day, value in loaded:
+            if not (isinstance(kind, str) and isinstance(pattern, str) and type(flags) is int
+                    and type(day) is int):
+                return {}
+            entries[(kind, pattern, flags)] = (value, day)
+        return entries
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
+def _code_version() -> str:
+    """A short hash of the modules whose results are cached: changing the analysis code
+    starts a new cache file instead of reading stale answers."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ("cache.py", "plaindata.py", "literals.py", "regexes.py", "yamlsrc.py"):
+        with contextlib.suppress(OSError):
+            digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+class _Store:
+    """The cache file's entries, read on first use and written at exit if changed."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[Any, ...], Any] | None = None  # key -> (value, day last used)
+        self.dirty = False
+        self.today = int(time.time() // 86400)
+        version = "-".join(map(str, sys.version_info[:3]))
+        self.name = f"regex-{version}-{_sre.MAGIC}-{_FORMAT}-{_code_version()}.json"
+
+    def load(self) -> dict[tuple[Any, ...], Any]:
+        if self.entries is None:
+            self.entries = {}
+            folder = _folder()
+            if folder is not None:
+                self.entries = _read(folder / self.name)
+            atexit.register(self.save)
+        return self.entries
+
+    def save(self) -> None:
+        folder = _folder()
+        if not self.dirty or folder is None or self.entries is None:
+            return
+        self.entries = {k: v for k, v in self.entries.items() if v[1] >= self.today - KEEP_DAYS}
+        stored = []
+        for (kind, pattern, flags), (value, day) in self.entries.items():
+            with contextlib.suppress(plaindata.Unencodable):  # kept for this run only
+                stored.append(plaindata.dumps([kind, pattern, flags, day, value]))
+        with contextlib.suppress(OSError):
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if _trusted(folder, folder=True):
+                fd, tmp = tempfile.mkstemp(dir=folder, prefix=".regex-", suffix=".tmp")
+                try:
+                    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                        handle.write("[" + ",".join(stored) + "]")
+                    os.replace(tmp, folder / self.name)
+                except BaseException:
+                    with contextlib.suppress(OSError):
+                        os.unlink(tmp)
+                    raise
+        self.dirty = False
+
+
+_STORE = _Store()
+
+
+def memo(kind: str, pattern: str, flags: int, compute: Callable[[], T]) -> T:
+    """``compute()`` for (kind, pattern, flags), remembered across runs."""
+    entries = _STORE.load()
+    key = (kind, pattern, flags)
+    found = entries.get(key)
+    if found is None or found[1] != _STORE.today:
+        entries[key] = (compute() if found is None else found[0], _STORE.today)
+        _STORE.dirty = True
+    value: T = entries[key][0]
+    return value
+
+
+def _program(pattern: str, flags: int) -> tuple[Any, ...]:
+    """What ``re`` computes from a pattern before handing it to ``_sre.compile``."""
+    parsed = sre_parse.parse(pattern, flags)
+    code = sre_compile._code(parsed, flags)  # type: ignore[attr-defined]
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    # Opcodes are named int constants in re's internals: store plain ints.
+    return (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1,
+            groupindex, tuple(indexgroup))
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the cache when this pattern was compiled before.
+
+    Bad patterns raise ``re.error`` exactly as ``re.compile`` does.
+    """
+    if _folder() is None:
+        return re.compile(pattern, flags)
+    try:
+        program = memo("program", pattern, flags, lambda: _program(pattern, flags))
+        compiled: re.Pattern[str] = _sre.compile(pattern, *program)
+        return compiled
+    except re.error:
+        raise
+    except Exception:
+        return re.compile(pattern, flags)

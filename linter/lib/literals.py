@@ -1,0 +1,263 @@
+"""Required literals of a regular expression, for prefiltering documents.
+
+``required(pattern)`` returns a set of case-folded strings such that every
+match of the pattern contains at least one of them, or None when no such
+set can be found (then the rule always runs). It is a conservative
+analysis of the parsed pattern: literal runs, alternations and mandatory
+groups; anything it does not understand ends a run or gives None.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from typing import Any
+
+from linter.lib.cache import memo
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import sre_constants as C
+    import sre_parse
+
+MIN_LENGTH = 3
+_ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+Anchors = frozenset[str] | None
+
+
+def _best(options: list[frozenset[str]]) -> Anchors:
+    """The most selective option: the set whose shortest string is longest."""
+    if not options:
+        return None
+    return max(options, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _sequence(items: Any) -> Anchors:
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is C.LITERAL:
+            run.append(chr(arg).casefold())
+            continue
+        if op in _ZERO_WIDTH:
+            continue
+        if len(run) >= MIN_LENGTH:
+            options.append(frozenset({"".join(run)}))
+        run = []
+        sub = _mandatory(op, arg)
+        if sub is not None:
+            options.append(sub)
+    if len(run) >= MIN_LENGTH:
+        options.append(frozenset({"".join(run)}))
+    return _best(options)
+
+
+def _mandatory(op: Any, arg: Any) -> Anchors:
+    """Anchors of an item that every match must pass through, if it has them."""
+    if op is C.SUBPATTERN:
+        return _sequence(arg[-1])
+    if op is C.BRANCH:
+        branches = [_sequence(b) for b in arg[1]]
+        if any(b is None for b in branches):
+            return None
+        return frozenset().union(*branches)  # type: ignore[arg-type]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1:
+        return _sequence(arg[2])
+    return None
+
+
+def required(pattern: str, flags: int = 0) -> Anchors:
+    """Case-folded strings one of which every match contains (None: unknown)."""
+    return memo("required", pattern, int(flags), lambda: _required(pattern, flags))
+
+
+def _required(pattern: str, flags: int) -> Anchors:
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except (re.error, RecursionError):  # not analysable: the rule always runs
+        return None
+    anchors = _sequence(parsed.data)
+    if anchors is None or any(len(a) < MIN_LENGTH for a in anchors):
+        return None
+    return anchors
+
+
+_MAX_FIRST = 60
+_CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_WORD: r"\w", C.CATEGORY_SPACE: r"\s"}
+
+
+def _first(items: Any) -> tuple[set[str], bool] | None:
+    """(class members a match of ``items`` can start with, whether it can be empty)."""
+    members: set[str] = set()
+    for op, arg in items:
+        if op in _ZERO_WIDTH:
+            continue
+        step = _first_item(op, arg)
+        if step is None:
+            return None
+        found, empty = step
+        members |= found
+        if not empty:
+            return members, False
+    return members, True
+
+
+def _class_members(items: Any) -> set[str] | None:
+    """Members of a character class: single characters as themselves, ranges and
+    categories as class syntax (no negated classes)."""
+    out: set[str] = set()
+    for op, arg in items:
+        if op is C.LITERAL:
+            out.add(chr(arg))
+        elif op is C.RANGE:
+            out.add(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
+        elif op is C.CATEGORY and arg in _CATEGORIES:
+            out.add(_CATEGORIES[arg])
+        else:
+            return None
+    return out
+
+
+def _any_case(found: tuple[set[str], bool] | None) -> tuple[set[str], bool] | None:
+    """Members for a group with a scoped ``(?i:...)``: both cases of each character."""
+    if found is None or any(len(m) > 1 and m != r"\d" and m != r"\s" and m != r"\w" for m in found[0]):
+        return None
+    chars = {v for m in found[0] for v in (m, m.lower(), m.upper()) if len(v) == 1 or v == m}
+    return chars, found[1]
+
+
+def _first_item(op: Any, arg: Any) -> tuple[set[str], bool] | None:
+    if op is C.LITERAL:
+        return {chr(arg)}, False
+    if op is C.IN:
+        members = _class_members(arg)
+        return None if members is None else (members, False)
+    if op is C.SUBPATTERN:
+        inner = _first(arg[-1])
+        return _any_case(inner) if arg[1] & re.IGNORECASE else inner
+    if op is C.BRANCH:
+        parts = [_first(b) for b in arg[1]]
+        if any(p is None for p in parts):
+            return None
+        return set().union(*(p[0] for p in parts if p)), any(p[1] for p in parts if p)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        inner = _first(arg[2])
+        return None if inner is None else (inner[0], inner[1] or arg[0] == 0)
+    return None
+
+
+def first_class(pattern: str, flags: int = 0) -> str | None:
+    """A character class every non-empty match starts with, or None when unknown.
+
+    Case-insensitive patterns need no swapped cases: the class is compiled
+    with the pattern's own flags.
+    """
+    return memo("first", pattern, int(flags), lambda: _first_class(pattern, flags))
+
+
+def _first_class(pattern: str, flags: int) -> str | None:
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except (re.error, RecursionError):  # not analysable: simply not accelerated
+        return None
+    found = _first(parsed.data)
+    if found is None or found[1] or not found[0] or len(found[0]) > _MAX_FIRST:
+        return None
+    return "[" + "".join(sorted(re.escape(m) if len(m) == 1 else m for m in found[0])) + "]"
+
+
+def accelerated(pattern: str, flags: int = 0) -> str:
+    """``pattern`` behind a lookahead on its possible first characters, when they are known.
+
+    Python's ``re`` otherwise enters every alternative at every position; a
+    one-character-class test first skips most positions. Matches are the same,
+    since a match can only start with one of those characters.
+    """
+    klass = first_class(pattern, flags)
+    return pattern if klass is None else f"(?={klass})(?:{pattern})"
+
+
+_MAX_PREFIXES = 50_000  # a flat list of 10,000 terms is fine; runaway products are not
+Prefix = tuple[str, bool]  # (literal text, whether the match may continue it literally)
+
+
+def _space(char: str) -> str:
+    return " " if char.isspace() else char
+
+
+def _only_spaces(items: Any) -> bool:
+    return all(op is C.IN and arg == [(C.CATEGORY, C.CATEGORY_SPACE)] for op, arg in items)
+
+
+def _item_prefixes(op: Any, arg: Any) -> list[Prefix]:
+    r"""The literal beginnings one item can have; ``False`` marks where literals stop.
+
+    White space counts as one space (the scanner reads text with every white-space
+    character turned into a space), so ``\s+`` contributes a space and ends the prefix.
+    """
+    if op is C.LITERAL:
+        return [(_space(chr(arg)), True)]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1 and _only_spaces(arg[2]):
+        return [(" ", False)]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] == 0 and arg[1] == 1:
+        return [*_seq_prefixes(arg[2]), ("", True)]  # optional: taken, or skipped
+    if op is C.IN and arg == [(C.CATEGORY, C.CATEGORY_DIGIT)]:
+        return [(digit, True) for digit in "0123456789"]
+    if op is C.IN and all(o is C.LITERAL for o, _ in arg):
+        return [(_space(chr(a)), True) for _, a in arg]
+    if op is C.SUBPATTERN:
+        return _seq_prefixes(arg[-1])
+    if op is C.BRANCH:
+        return [p for branch in arg[1] for p in _seq_prefixes(branch)]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1:
+        return [(text, False) for text, _ in _seq_prefixes(arg[2])]
+    return [("", False)]
+
+
+def _seq_prefixes(items: Any) -> list[Prefix]:
+    """Every literal text a match of ``items`` can start with (alternations expanded)."""
+    current: list[Prefix] = [("", True)]
+    for op, arg in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if not any(open_ for _, open_ in current):
+            break
+        step = _item_prefixes(op, arg)
+        current = [(text + more, more_open) if open_ else (text, False)
+                   for text, open_ in current for more, more_open in (step if open_ else [("", False)])]
+        if len(current) > _MAX_PREFIXES:
+            return [("", False)]
+    return current
+
+
+def _prefixes(pattern: str, flags: int) -> Anchors:
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except (re.error, RecursionError):
+        return None
+    found = {text.casefold() for text, _ in _seq_prefixes(parsed.data)}
+    if not found or not all(_selective(p) for p in found):
+        return None
+    return frozenset(_shortest(found))
+
+
+def _shortest(found: set[str]) -> list[str]:
+    """Drop prefixes that extend another one (``terrorists`` once ``terrorist`` is there)."""
+    kept: list[str] = []
+    for prefix in sorted(found):
+        if not kept or not prefix.startswith(kept[-1]):
+            kept.append(prefix)
+    return kept
+
+
+def _selective(prefix: str) -> bool:
+    """Worth scanning for: three characters, a one-letter word and a space, or a digit
+    (numbers are rare enough in prose)."""
+    return (len(prefix) >= MIN_LENGTH or (len(prefix) == 2 and prefix[1] == " " and prefix[0] != " ")
+            or (len(prefix) == 1 and prefix.isdigit()))
+
+
+def prefixes(pattern: str, flags: int = 0) -> Anchors:
+    """Case-folded literals one of which every match starts with (None: unknown), white
+    space as a plain space: to be looked for in :attr:`Document.folded`."""
+    return memo("prefixes", pattern, int(flags), lambda: _prefixes(pattern, flags))

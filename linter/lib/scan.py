@@ -1,0 +1,83 @@
+"""Find a pattern's matches exactly as ``finditer`` does, trying only where they can start.
+
+A term rule with hundreds or thousands of tokens is one big alternation,
+and Python's ``re`` tries every alternative at every position of the text.
+When every match must start with one of a set of literals
+(:func:`linter.lib.literals.prefixes`), one Aho-Corasick pass over the
+case-folded text finds the only positions where a match can start, and
+``pattern.match`` is tried at those positions alone, left to right, skipping
+positions inside the previous match. ``match`` at a position sees the text
+before it (``\\b`` and look-behinds work as in ``finditer``), so the result is
+the same list of matches. Texts whose case-folded form changes length
+(``ß`` -> ``ss``) fall back to ``finditer``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+import ahocorasick
+
+if TYPE_CHECKING:
+    from linter.model.document import Document
+
+# Below this many prefixes the regex alone is as fast.
+MIN_PREFIXES = 4
+
+
+class Scanner:
+    def __init__(self, pattern: re.Pattern[str], prefixes: frozenset[str]) -> None:
+        self.pattern = pattern
+        self.prefixes = prefixes
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def starts(self, folded: str) -> list[int]:
+        """Where a prefix occurs in ``folded``: every offset a match can start at, sorted."""
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for prefix in self.prefixes:
+                automaton.add_word(prefix, len(prefix))
+            automaton.make_automaton()
+            self._automaton = automaton
+        return sorted({end - length + 1 for end, length in self._automaton.iter(folded)})
+
+    def finditer(self, text: str, folded: str | None,
+                 starts: Iterable[int] | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``; ``folded`` is :attr:`Document.folded`, ``starts``
+        the offsets where a prefix occurs in it when already known (any order, repeats
+        allowed; see :class:`linter.engine.prefilter.Prefilter`)."""
+        if folded is None:
+            yield from self.pattern.finditer(text)
+            return
+        last_end = 0
+        previous = -1
+        for start in self.starts(folded) if starts is None else sorted(starts):
+            if start < last_end or start == previous:
+                continue
+            previous = start
+            m = self.pattern.match(text, start)
+            if m is not None and m.end() > m.start():
+                yield m
+                last_end = m.end()
+
+
+def scanner_for(pattern: re.Pattern[str], prefixes: frozenset[str] | None) -> Scanner | None:
+    """A scanner when the pattern has enough literal prefixes to be worth it."""
+    if prefixes is None or len(prefixes) < MIN_PREFIXES:
+        return None
+    return Scanner(pattern, prefixes)
+
+
+def starts_key(scanner: Scanner) -> tuple[str, Scanner]:
+    """Where a document keeps the start offsets a shared pass found for ``scanner``."""
+    return ("scan starts", scanner)
+
+
+def known_starts(doc: Document, scanner: Scanner) -> list[int] | None:
+    """The offsets in ``doc.folded`` where ``scanner``'s prefixes occur (unsorted, with
+    repeats), when a shared pass over ``doc`` (:class:`linter.engine.prefilter.Prefilter`)
+    collected them."""
+    found = doc.known(starts_key(scanner))
+    return found if isinstance(found, list) else None

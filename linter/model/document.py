@@ -1,0 +1,153 @@
+"""A decoded draft: its source, the prose text the rules see, and one coordinate system.
+
+Rules match against ``text``: the source with markup, code and comments
+blanked out (same length) and, in HTML, entities decoded (different length,
+recorded in an :class:`OffsetMap`). Every position a user sees is computed
+here, from 0-based code-point offsets into ``source``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from linter.analysis.regions import Regions
+
+T = TypeVar("T")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
+def spaced(text: str) -> str:
+    """``text`` with every white-space character a plain space (same length)."""
+    return _OTHER_SPACE.sub(" ", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of prose in ``text`` coordinates: a paragraph, heading, list item, ..."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Where ``text`` and ``source`` differ in length (decoded entities).
+
+    Each entry says: ``text[t:t+tl]`` stands for ``source[s:s+sl]``. Outside
+    the entries, the two advance together.
+    """
+
+    text_starts: tuple[int, ...] = ()
+    text_lens: tuple[int, ...] = ()
+    src_starts: tuple[int, ...] = ()
+    src_lens: tuple[int, ...] = ()
+
+    def to_source(self, pos: int, *, end: bool = False) -> int:
+        """Map a text offset to a source offset; ``end`` for exclusive ends."""
+        i = bisect_right(self.text_starts, pos) - 1
+        if i < 0:
+            return pos
+        t, tl, s, sl = self.text_starts[i], self.text_lens[i], self.src_starts[i], self.src_lens[i]
+        if pos >= t + tl:
+            return s + sl + (pos - t - tl)
+        if pos == t:
+            return s
+        return s + sl if end else s
+
+
+IDENTITY = OffsetMap()
+
+
+class Document:
+    """One draft. Immutable by convention; analyses are computed lazily, once."""
+
+    def __init__(
+        self,
+        path: str,
+        source: str,
+        text: str,
+        fmt: str,
+        blocks: tuple[Block, ...],
+        offsets: OffsetMap = IDENTITY,
+    ) -> None:
+        self.path = path
+        self.source = source
+        self.text = text
+        self.fmt = fmt
+        self.blocks = blocks
+        self.offsets = offsets
+        self._analyses: dict[object, object] = {}
+
+    def analysis(self, key: object, compute: Callable[[], T]) -> T:
+        """A per-document result shared by every rule that asks for ``key`` (computed once)."""
+        if key not in self._analyses:
+            self._analyses[key] = compute()
+        value: T = self._analyses[key]  # type: ignore[assignment]
+        return value
+
+    def put(self, key: object, value: object) -> None:
+        """Leave a result found in passing (by a pass that serves many rules) under ``key``."""
+        self._analyses[key] = value
+
+    def known(self, key: object) -> object | None:
+        """What :meth:`analysis` or :meth:`put` left under ``key``, without computing it."""
+        return self._analyses.get(key)
+
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        return (0, *(m.end() for m in _LINE_BREAK.finditer(self.source)))
+
+    @cached_property
+    def casefolded(self) -> str:
+        """``text.casefold()``, computed once: the prefilter and the scanners both read it."""
+        return self.text.casefold()
+
+    @cached_property
+    def folded(self) -> str | None:
+        """:attr:`casefolded` with every white-space character a plain space, when that
+        keeps every offset (same length), else None. What the prefix scanner reads."""
+        folded = self.casefolded
+        return spaced(folded) if len(folded) == len(self.text) else None
+
+    @cached_property
+    def regions(self) -> Regions:
+        """Quotations, sentences, paragraphs and attribution (computed on first use)."""
+        from linter.analysis.regions import analyse
+
+        return analyse(self)
+
+    @cached_property
+    def _block_starts(self) -> tuple[int, ...]:
+        return tuple(b.start for b in self.blocks)
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block whose span contains ``offset`` (a ``text`` offset), if any."""
+        i = bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a 0-based source offset."""
+        i = bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``text`` span to the ``source`` span it came from."""
+        if not self.offsets.text_starts:  # text and source agree everywhere
+            return start, end
+        return self.offsets.to_source(start), self.offsets.to_source(end, end=True)
+
+    def line_text(self, line: int) -> str:
+        """Source line ``line`` (1-based) without its line break."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.source)
+        return self.source[start:end].rstrip("\r\n")

@@ -1,0 +1,93 @@
+"""The typed, validated form of a rule, and what matchers return."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from linter.model.findings import Severity
+
+
+class RuleError(Exception):
+    """A rule or config problem: ``path:line: message``, reported before linting."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Where a rule looks.
+
+    ``kinds``: block kinds the hit must lie in (None means all prose);
+    ``excluded``: block kinds it must not lie in; ``unit``: what counts as
+    one block for counting kinds (``block``, ``sentence``, ``paragraph`` or
+    ``document``); ``raw``: match the source itself, markup included.
+    """
+
+    kinds: frozenset[str] | None = None
+    excluded: frozenset[str] = frozenset()
+    unit: str = "block"
+    raw: bool = False
+
+    def admits(self, kind: str) -> bool:
+        return (self.kinds is None or kind in self.kinds) and kind not in self.excluded
+
+
+@dataclass(frozen=True, slots=True)
+class Examples:
+    fail: tuple[str, ...] = ()
+    pass_: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A match in ``doc.text`` coordinates, before the engine places it.
+
+    ``args`` fill the message's ``%s`` in order; ``level`` lets a kind that
+    judges context itself (attribution, quote style) set the severity;
+    ``related`` is another span the message refers to (the engine adds its
+    line and column to the message).
+    """
+
+    start: int
+    end: int
+    args: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    level: Severity | None = None
+    message: str | None = None
+    related: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule from one YAML file, addressed as ``Style.Rule``."""
+
+    id: str
+    kind: str
+    path: str
+    message: str
+    level: Severity
+    options: Any
+    scope: Scope = Scope()
+    quotes: str = "skip"
+    attributed: str = "report"
+    attributed_message: str = ""
+    link: str = ""
+    limit: int = 0
+    description: str = ""
+    source: str = ""
+    examples: Examples = Examples()
+    fixable: bool = True
+    # Rule ids whose finding on the very same span makes this rule's redundant.
+    defers: tuple[str, ...] = ()
+    action_name: str = ""
+    action_params: tuple[str, ...] = ()
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def style(self) -> str:
+        return self.id.split(".", 1)[0]
