@@ -12,25 +12,26 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterator, Sequence
 from enum import IntEnum
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from linter import __version__
 from linter.config.loader import LoadErrors
-from linter.config.project import FAIL_ON, Project, load_project
-from linter.engine.fixes import unified_diff
+from linter.config.project import FAIL_ON
 from linter.kinds import specs
-from linter.markup import STRIPPERS, make_document
-from linter.model.document import Document
+from linter.lib.textfiles import MAX_BYTES, text_encoding
+from linter.markup import STRIPPERS
+from linter.model.results import FileResult, Report
 from linter.model.rule import RuleError
-from linter.report.reporters import REPORTERS, FileResult, Report, exit_code
+from linter.report import FORMATS, Part, counts, exit_code, part_renderer, render, render_parts
+from linter.run import batch
+from linter.run.batch import Input, Outcome
 from linter.run.changes import GitError, Repository, open_repository
-from linter.run.files import MAX_BYTES, FileError, Origin, decode_as, expand, read_document, text_encoding
-from linter.run.pipeline import RunOptions, findings_for, fixed_text
-from linter.run.writeback import write_back
+from linter.run.files import expand
+from linter.run.pipeline import RunOptions, fixed_examples
+from linter.run.session import Session, open_session
 
 COMMANDS = ("check", "fix", "rules", "explain", "docs")
 
@@ -49,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="lint drafts (the default command)")
     _input_options(check)
-    check.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    check.add_argument("--format", choices=FORMATS, default="text")
     check.add_argument("--fail-on", choices=FAIL_ON, default=None,
                        help="lowest level that makes the exit code 1 (default: error)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -103,10 +104,6 @@ def _size(text: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _max_bytes(args: argparse.Namespace, project: Project) -> int:
-    return int(args.max_file_size or project.config.max_file_size or MAX_BYTES)
-
-
 def _encoding(name: str) -> str:
     try:
         return text_encoding(name)
@@ -132,24 +129,16 @@ def _colour(choice: str, stream: TextIO) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ
 
 
-def _documents(args: argparse.Namespace, project: Project,
-               errors: list[tuple[str, str]]) -> Iterator[tuple[Document, Origin]]:
-    """Each readable input as a document, with its origin; errors are collected. Text from
-    stdin has no file behind it, whatever ``--stdin-filename`` says: it is never written."""
-    limit = _max_bytes(args, project)
-    for path in expand(args.paths, project.config.root, project.config.ignore):
-        try:
-            if path == "-":
-                data = sys.stdin.buffer.read(limit + 1)
-                if len(data) > limit:
-                    raise FileError(args.stdin_filename, f"too large (more than {limit:,} bytes: "
-                                                         "see --max-file-size), skipped")
-                text, encoding = decode_as(args.stdin_filename, data, args.encoding)
-                yield make_document(args.stdin_filename, text, args.stdin_format), Origin(encoding)
-            else:
-                yield read_document(path, args.encoding, limit)
-        except FileError as exc:
-            errors.append((exc.path, exc.message))
+def _inputs(args: argparse.Namespace, session: Session, limit: int) -> list[Input]:
+    """The inputs in order; stdin (``-``) is read here, at most ``limit`` bytes and one more
+    to tell that it is too long."""
+    inputs = []
+    for path in expand(args.paths, session.config.root, session.config.ignore):
+        if path == "-":
+            inputs.append(Input(args.stdin_filename, sys.stdin.buffer.read(limit + 1), args.stdin_format))
+        else:
+            inputs.append(Input(path))
+    return inputs
 
 
 def _print(lines: Iterator[str]) -> None:
@@ -162,60 +151,23 @@ def _print(lines: Iterator[str]) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _fix_one(doc: Document, origin: Origin, project: Project, args: argparse.Namespace,
-             show_diff: bool) -> tuple[Document, int]:
-    """Fix one document (write it back, print its diff, or print the text when it came from
-    stdin); return the fixed document and the fix count.
-
-    A file that cannot be written is a :class:`FileError`, and is left as it was.
-    """
-    new, count = fixed_text(doc, project, project.vocab)
-    if count and new != doc.source:
-        if show_diff:
-            _print(iter([unified_diff(doc.path, doc.source, new).rstrip("\n")]))
-        elif origin.stamp is not None:
-            write_back(doc.path, new, origin, force=args.force)
-            print(f"{doc.path}: applied {count} fix{'es' if count != 1 else ''}", file=sys.stderr)
-        else:
-            sys.stdout.write(new)
-        return make_document(doc.path, new, doc.fmt), count
-    return doc, 0
+def _options(args: argparse.Namespace, session: Session, **extra: Any) -> RunOptions:
+    limit = int(args.max_file_size or session.config.max_file_size or MAX_BYTES)
+    return RunOptions(max_bytes=limit, encoding=args.encoding, force=args.force, **extra)
 
 
-def _lint_serial(args: argparse.Namespace, project: Project, options: RunOptions,
-                 errors: list[tuple[str, str]]) -> tuple[list[FileResult], int]:
-    """Lint one file after another (stdin, --fix); return results and how many files changed."""
-    results: list[FileResult] = []
-    changed = 0
-    vocab = project.vocab
-    for doc, origin in _documents(args, project, errors):
-        try:
-            if args.fix:
-                doc, count = _fix_one(doc, origin, project, args, show_diff=False)
-                changed += bool(count)
-            results.append(FileResult.of(doc, findings_for(doc, project, options, vocab)))
-        except FileError as exc:
-            errors.append((exc.path, exc.message))
-        except GitError as exc:
-            errors.append((doc.path, str(exc)))
-    return results, changed
+def _fixed(outcome: Outcome[Any]) -> None:
+    """Say what fixing one input did: the fixed text of stdin, a diff, or a line on stderr."""
+    if outcome.text is not None:
+        sys.stdout.write(outcome.text)
+    elif outcome.diff:
+        _print(iter([outcome.diff.rstrip("\n")]))
+    elif outcome.written:
+        print(f"{outcome.path}: applied {outcome.fixes} fix{'es' if outcome.fixes != 1 else ''}",
+              file=sys.stderr)
 
 
-def _lint_parallel(args: argparse.Namespace, project: Project, options: RunOptions,
-                   errors: list[tuple[str, str]]) -> list[FileResult]:
-    from linter.run.parallel import default_jobs, lint_paths
-
-    paths = list(expand(args.paths, project.config.root, project.config.ignore))
-    results = []
-    for outcome in lint_paths(paths, project, options, args.jobs or default_jobs()):
-        if outcome.result is not None:
-            results.append(outcome.result)
-        if outcome.error is not None:
-            errors.append(outcome.error)
-    return results
-
-
-def run_check(args: argparse.Namespace, project: Project) -> int:
+def run_check(args: argparse.Namespace, session: Session) -> int:
     changes: Repository | None = None
     if args.repo is not None and not args.diff_base:
         print("copydesk: --repo is only used with --diff-base", file=sys.stderr)
@@ -226,28 +178,50 @@ def run_check(args: argparse.Namespace, project: Project) -> int:
         except GitError as exc:
             print(f"copydesk: {exc}", file=sys.stderr)
             return Exit.ERROR
-    options = RunOptions(args.report_unused_disables, changes, max_bytes=_max_bytes(args, project))
-    errors: list[tuple[str, str]] = []
-    changed = 0
+    options = _options(args, session, report_unused=args.report_unused_disables, changes=changes,
+                       fix=args.fix)
     colour = _colour(args.color, sys.stdout)
-    if args.fix or "-" in args.paths or args.diff_base or args.encoding:
-        results, changed = _lint_serial(args, project, options, errors)
+    renderer = part_renderer(args.format, colour)
+    finish: Callable[[FileResult], Any] = renderer if renderer is not None else _keep
+    inputs = _inputs(args, session, options.max_bytes)
+    errors: list[tuple[str, str]] = []
+    done: list[Any] = []
+    changed = 0
+    for outcome in batch.run(inputs, session, options, finish, args.jobs or batch.default_jobs()):
+        _fixed(outcome)
+        changed += outcome.fixes > 0
+        if outcome.result is not None:
+            done.append(outcome.result)
+        if outcome.error is not None:
+            errors.append((outcome.path, outcome.error))
+    if renderer is not None:
+        parts: list[Part] = done
+        _print(render_parts(args.format, parts, tuple(errors), colour))
+        found = counts([p.tally for p in parts])
     else:
-        results = _lint_parallel(args, project, replace(options, render=(args.format, colour)), errors)
-    report = Report(tuple(results), tuple(errors), tuple(project.rules))
-    _print(REPORTERS[args.format](report, colour))
-    code = exit_code(report, args.fail_on or project.config.fail_on or "error")
+        results: list[FileResult] = done
+        fixed = {r.id: fixed_examples(r) for r in session.rules} if args.format == "sarif" else {}
+        report = Report(tuple(results), tuple(errors), tuple(session.rules), fixed)
+        _print(render(args.format, report, colour))
+        found = counts([r.tally() for r in results])
+    code = exit_code(found, len(errors), args.fail_on or session.config.fail_on or "error")
     return max(code, Exit.FINDINGS) if changed and code != Exit.ERROR else code
 
 
-def run_fix(args: argparse.Namespace, project: Project) -> int:
+def _keep(result: FileResult) -> FileResult:
+    return result
+
+
+def run_fix(args: argparse.Namespace, session: Session) -> int:
+    options = _options(args, session, fix=True, diff=args.diff, lint=False)
     errors: list[tuple[str, str]] = []
     changed = 0
-    for doc, origin in _documents(args, project, errors):
-        try:
-            changed += bool(_fix_one(doc, origin, project, args, args.diff)[1])
-        except FileError as exc:
-            errors.append((exc.path, exc.message))
+    for outcome in batch.run(_inputs(args, session, options.max_bytes), session, options, _keep,
+                             batch.default_jobs()):
+        _fixed(outcome)
+        changed += outcome.fixes > 0 and outcome.error is None
+        if outcome.error is not None:
+            errors.append((outcome.path, outcome.error))
     for path, message in errors:
         print(f"{path}: error: {message}", file=sys.stderr)
     if errors:
@@ -255,20 +229,20 @@ def run_fix(args: argparse.Namespace, project: Project) -> int:
     return Exit.FINDINGS if changed else Exit.OK
 
 
-def run_rules(project: Project) -> int:
-    for rule in project.rules:
+def run_rules(session: Session) -> int:
+    for rule in session.rules:
         print(f"{rule.id:<32} {rule.kind:<14} {rule.level.label:<10} {rule.description.strip()}")
     return Exit.OK
 
 
-def run_explain(rule_id: str, project: Project) -> int:
-    rule = project.ruleset.get(rule_id)
+def run_explain(rule_id: str, session: Session) -> int:
+    rule = session.ruleset.get(rule_id)
     if rule is None:
         print(f"copydesk: no loaded rule {rule_id!r} (see `copydesk rules`)", file=sys.stderr)
         return Exit.ERROR
     from linter.report.docs import explain
 
-    print(explain(rule))
+    print(explain(rule, fixed_examples(rule)))
     return Exit.OK
 
 
@@ -280,7 +254,7 @@ def run_docs(outdir: Path) -> int:
 
     try:
         rules = load_styles([(s, bundled_dir() / s) for s in bundled_styles()]).rules
-        pages = render_pages(rules, DEFAULT_STYLES)
+        pages = render_pages(rules, DEFAULT_STYLES, {r.id: fixed_examples(r) for r in rules})
         outdir.mkdir(parents=True, exist_ok=True)
         for old in outdir.glob("*.md"):  # pages of rules since removed; never hand-written files
             if old.name not in pages and old.read_text(encoding="utf-8").startswith(GENERATED):
@@ -327,12 +301,12 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "docs":
         return run_docs(args.outdir)
     try:
-        project = load_project(args.config, Path.cwd())
+        session = open_session(args.config, Path.cwd())
     except LoadErrors as exc:
         return _report_load_errors(exc)
     except RuleError as exc:
         print(f"copydesk: {exc}", file=sys.stderr)
         return Exit.ERROR
-    commands = {"rules": lambda: run_rules(project), "explain": lambda: run_explain(args.rule, project),
-                "fix": lambda: run_fix(args, project), "check": lambda: run_check(args, project)}
+    commands = {"rules": lambda: run_rules(session), "explain": lambda: run_explain(args.rule, session),
+                "fix": lambda: run_fix(args, session), "check": lambda: run_check(args, session)}
     return commands[args.command]()

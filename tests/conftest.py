@@ -15,12 +15,15 @@ sys.path.insert(0, str(Path(__file__).parent))
 os.environ.setdefault("COPYDESK_CACHE_DIR", tempfile.mkdtemp(prefix="copydesk-cache-"))
 
 from linter.config.loader import load_styles
-from linter.config.project import Project, enabled_rules, parse_config, style_sources
+from linter.config.project import enabled_rules, parse_config, style_sources
 from linter.engine.lint import lint_document
 from linter.lib.yamlsrc import load
 from linter.markup import make_document
+from linter.model.document import Document
 from linter.model.findings import Finding
 from linter.model.rule import Rule
+from linter.run.pipeline import RunOptions, fix_one, lint_one
+from linter.run.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -37,10 +40,20 @@ def _fixture_files() -> list[Path]:
 FIXTURE_FILES = _fixture_files()
 
 
-def fixture_project(path: Path, config_yaml: str | None) -> Project:
-    """The project a fixture is linted with: its inline config, relative to its folder."""
+def fixture_project(path: Path, config_yaml: str | None) -> Session:
+    """The session a fixture is linted with: its inline config, relative to its folder."""
     rules = list(rules_for(config_yaml, str(path.parent)))
-    return Project(parse_config(None, path), load_styles([]), rules)
+    return Session(parse_config(None, path), load_styles([]), rules)
+
+
+def findings_for(doc: Document, session: Session, options: RunOptions | None = None) -> list[Finding]:
+    """What the pipeline reports for ``doc`` in ``session``."""
+    return lint_one(doc, session.engine_for(doc.path), session.rule_ids, options or RunOptions())
+
+
+def fixed_text(doc: Document, session: Session) -> tuple[str, int]:
+    """What the pipeline's fix loop makes of ``doc`` in ``session``."""
+    return fix_one(doc, session.engine_for(doc.path), session.rule_ids)
 
 
 @lru_cache(maxsize=64)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import assert_spans_exact, lint
 
+from linter.analysis import Analysis
 from linter.kinds.base import OptionError
 from linter.kinds.claims import KIND
 from linter.markup import make_document
@@ -256,4 +257,4 @@ def test_a_claim_group_narrows_the_span() -> None:
     opts = _build(claim="weasel", triggers=(r"many (?P<claim>pundits) agree",), ignorecase=True)
     rule = Rule(id="T.T", kind="claims", path="t", message="%s", level=Severity.WARNING, options=opts)
     doc = make_document("t.txt", "Many pundits agree the plan is dead.", "text")
-    assert [(h.start, h.end, h.args) for h in KIND.find(doc, rule)] == [(5, 12, ("pundits",))]
+    assert [(h.start, h.end, h.args) for h in KIND.find(doc, Analysis(doc), rule)] == [(5, 12, ("pundits",))]

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from linter.config.project import find_config, load_project, read_config
+from linter.config.project import find_config, read_config
 from linter.model.rule import RuleError
+from linter.run.session import open_session
 
 CORE = Path(__file__).resolve().parent.parent / "fixtures" / "styles" / "Core"
 
@@ -26,14 +27,14 @@ def test_found_by_walking_up(tmp_path: Path) -> None:
 
 
 def test_defaults_without_config(tmp_path: Path) -> None:
-    project = load_project(None, tmp_path)
+    project = open_session(None, tmp_path)
     assert project.config.path is None
     assert all(r.style in ("Bias", "Sourcing", "Names", "Quotes") for r in project.rules)
 
 
 def test_user_style_folder_and_levels(tmp_path: Path) -> None:
     path = _write(tmp_path, f"styles: [{CORE}]\nrules:\n  Core.Labels: warning\n  Core.Places: off\n")
-    ids = {r.id: r.level.label for r in load_project(path, tmp_path).rules}
+    ids = {r.id: r.level.label for r in open_session(path, tmp_path).rules}
     assert ids["Core.Labels"] == "warning"
     assert "Core.Places" not in ids
 
@@ -53,7 +54,7 @@ def test_user_style_folder_and_levels(tmp_path: Path) -> None:
 def test_config_errors_name_line(tmp_path: Path, text: str, line: int, fragment: str) -> None:
     path = _write(tmp_path, text)
     with pytest.raises(RuleError) as info:
-        load_project(path, tmp_path)
+        open_session(path, tmp_path)
     assert info.value.line == line
     assert fragment in str(info.value)
     assert str(info.value).startswith(f"{path}:{line}: ")

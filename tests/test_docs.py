@@ -12,6 +12,7 @@ from linter.cli import main
 from linter.config.loader import bundled_styles
 from linter.model.rule import Rule
 from linter.report.docs import GENERATED, explain, index_page, markdown_page, summary
+from linter.run.pipeline import fixed_examples
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "docs" / "rules"
@@ -54,8 +55,16 @@ def test_docs_remove_generated_pages_only(tmp_path: Path, capsys: pytest.Capture
     assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "# Our notes\n"
 
 
+def _explain(rule: Rule) -> str:
+    return explain(rule, fixed_examples(rule))
+
+
+def _page(rule: Rule) -> str:
+    return markdown_page(rule, fixed_examples(rule))
+
+
 def test_explain_text() -> None:
-    text = explain(_core("Core.Places"))
+    text = _explain(_core("Core.Places"))
     assert text.startswith("Core.Places (substitution, warning)\n\nTest rule for the substitution kind.\n")
     for line in ("Source: copydesk test suite",
                  "Direct quotations: not reported inside direct quotations",
@@ -76,13 +85,13 @@ def test_explain_text() -> None:
 def test_explain_quotation_attribution_and_fix_settings() -> None:
     rule = replace(_core("Core.Places"), quotes="only", attributed="suggestion",
                    attributed_message="Quote the source directly.", fixable=False, link="https://example.org/x")
-    text = explain(rule)
+    text = explain(rule, fixed_examples(rule))
     assert "Direct quotations: reported only inside direct quotations" in text
     assert "Attributed speech: reported as a suggestion, with the message: Quote the source directly." in text
     assert "Automatic fix: no (the rule sets fixable: false)" in text
     assert "Link: https://example.org/x" in text
     assert "fixed:" not in text
-    assert "Automatic fix: no\n" in explain(_core("Core.Labels"))
+    assert "Automatic fix: no\n" in _explain(_core("Core.Labels"))
 
 
 def test_explain_through_the_cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
@@ -90,11 +99,11 @@ def test_explain_through_the_cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     (tmp_path / ".copydesk.yml").write_text(f"styles: [{CORE}]\n")
     monkeypatch.chdir(tmp_path)
     assert main(["explain", "Core.Labels"]) == 0
-    assert capsys.readouterr().out == explain(_core("Core.Labels")) + "\n"
+    assert capsys.readouterr().out == _explain(_core("Core.Labels")) + "\n"
 
 
 def test_markdown_page() -> None:
-    page = markdown_page(replace(_core("Core.Places"), description="Prefer *Kyiv*; see [notes]."))
+    page = _page(replace(_core("Core.Places"), description="Prefer *Kyiv*; see [notes]."))
     assert page.startswith("# Core.Places\n\nPrefer \\*Kyiv\\*; see \\[notes\\].\n")
     assert "| Kind | `substitution` |\n| Level | warning |\n" in page
     assert "| Rule file | `Core/Places.yml` |" in page
@@ -104,7 +113,7 @@ def test_markdown_page() -> None:
 
 
 def test_markdown_page_keeps_a_multi_line_example_as_written() -> None:
-    page = markdown_page(_core("Core.Headline"))
+    page = _page(_core("Core.Headline"))
     assert ("- ```text\n  Talks Stall In Kyiv As Winter Nears\n\n  Body text follows here.\n  ```\n"
             "  - after `copydesk fix`:\n\n    ```text\n    Talks stall in Kyiv as winter nears\n") in page
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from linter.lib.textfiles import FileError, decode
 from linter.markup import make_document
 from linter.model.document import Document, OffsetMap
-from linter.run.files import FileError, decode
 
 
 def test_positions_lf_crlf_cr_and_tabs() -> None:

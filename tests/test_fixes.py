@@ -8,12 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_FILES, FIXTURES, fixture_project
+from conftest import FIXTURE_FILES, FIXTURES, fixed_text, fixture_project
 from expectations import parse
 
 from linter.cli import main
 from linter.markup import format_for, make_document
-from linter.run.pipeline import fixed_text
 
 CORE = FIXTURES / "styles" / "Core"
 

@@ -22,17 +22,18 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, rules_for
+from conftest import FIXTURES, findings_for, fixed_text, rules_for
 from expectations import parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from linter.config.loader import load_styles
-from linter.config.project import Project, parse_config
+from linter.config.project import parse_config
 from linter.engine.fixes import apply, choose
 from linter.markup import format_for, make_document
 from linter.model.findings import Finding
-from linter.run.pipeline import RunOptions, findings_for, fixed_text
+from linter.run.pipeline import RunOptions
+from linter.run.session import Session
 
 QUOTES = ['"', "'", "“", "”", "‘", "’", "«", "»", "„", "‚", "‹", "›", "``", "''"]
 ENTITIES = ["&amp;", "&quot;", "&#8220;", "&#x201D;", "&ldquo;", "&rsquo;", "&nbsp;", "&bogus;", "&#0;",
@@ -49,9 +50,9 @@ PUNCTUATION = [".", ",", ";", ":", "!", "?", "—", "–", "-", "…", "(", ")",
 
 
 @lru_cache(maxsize=1)
-def project() -> Project:
+def project() -> Session:
     """The default styles, as a project without a config file."""
-    return Project(parse_config(None, FIXTURES / ".copydesk.yml"), load_styles([]), list(rules_for(None)))
+    return Session(parse_config(None, FIXTURES / ".copydesk.yml"), load_styles([]), list(rules_for(None)))
 
 
 @lru_cache(maxsize=1)

@@ -44,14 +44,15 @@ def test_same_findings_with_and_without_prefilter() -> None:
     for text, fmt in _texts():
         doc = make_document("x", text, fmt)
         every = lint_document(doc, RULES)
-        filtered = lint_document(make_document("x", text, fmt), PREFILTER.candidates(doc))
+        candidates, starts = PREFILTER.scan(doc)
+        filtered = lint_document(make_document("x", text, fmt), candidates, starts=starts)
         assert filtered == every, text[:80]
 
 
 def test_shared_pass_gives_each_scanner_what_plain_regexes_find(monkeypatch: pytest.MonkeyPatch) -> None:
     # The prefilter's one pass leaves every prefix scanner its start offsets; the findings
     # must be those of the plain regular expressions, with no scanner at all.
-    from linter.lib.scan import Scanner, known_starts
+    from linter.lib.scan import Scanner
 
     extra = [("Tabs\tand\u00a0spaces: Kiev,\r\nexperts  say it is\nbelieved", "text"),
              ("STRASSE and Straße: terrorists in Kiev; experts say so", "text")]
@@ -60,8 +61,9 @@ def test_shared_pass_gives_each_scanner_what_plain_regexes_find(monkeypatch: pyt
     served = 0
     for text, fmt in texts:
         doc = make_document("x", text, fmt)
-        shared.append(lint_document(doc, PREFILTER.candidates(doc)))
-        served += any(known_starts(doc, s) for s in PREFILTER._scanners)
+        candidates, starts = PREFILTER.scan(doc)
+        shared.append(lint_document(doc, candidates, starts=starts))
+        served += any(starts.values())
     assert served > len(texts) // 2
     monkeypatch.setattr(Scanner, "finditer", lambda self, text, folded, starts=None: self.pattern.finditer(text))
     plain = [lint_document(make_document("x", text, fmt), RULES) for text, fmt in texts]
@@ -70,5 +72,5 @@ def test_shared_pass_gives_each_scanner_what_plain_regexes_find(monkeypatch: pyt
 
 def test_prefilter_skips_rules_without_their_words() -> None:
     doc = make_document("x", "The weather was mild and the match ended level.", "text")
-    skipped = {r.id for r in RULES} - {r.id for r in PREFILTER.candidates(doc)}
+    skipped = {r.id for r in RULES} - {r.id for r in PREFILTER.scan(doc)[0]}
     assert {"Core.Labels", "Core.Places", "Names.Places"} <= skipped

@@ -66,8 +66,8 @@ def test_unwritable_cache_folder_is_ignored(tmp_path: Path) -> None:
     assert _run(CODE, blocker / "sub") == "['kiev', 'Kiev']"
 
 
-LOAD = ("import sys; from pathlib import Path; from linter.config.project import load_project; "
-        "p = load_project(None, Path('.')); print(len(p.rules), 'yaml' in sys.modules)")
+LOAD = ("import sys; from pathlib import Path; from linter.run.session import open_session; "
+        "p = open_session(None, Path('.')); print(len(p.rules), 'yaml' in sys.modules)")
 
 
 def test_parsed_rule_files_come_from_the_cache(tmp_path: Path) -> None:

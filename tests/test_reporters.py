@@ -14,10 +14,13 @@ from linter.cli import main
 from linter.engine.lint import lint_document
 from linter.markup import make_document
 from linter.model.findings import Finding, Severity
+from linter.model.results import FileResult, Report
 from linter.model.rule import Rule
+from linter.report import counts, exit_code, part_renderer, render, render_parts
 from linter.report.docs import explain, markdown_page
-from linter.report.reporters import REPORTERS, FileResult, Report, format_github, github_data, github_property
+from linter.report.github import github_data, github_property
 from linter.report.sarif import artifact_uri, sarif_log, utf16_column
+from linter.run.pipeline import fixed_examples
 
 DATA = Path(__file__).resolve().parent / "data"
 CORE = Path(__file__).resolve().parent.parent / "fixtures" / "styles" / "Core"
@@ -44,11 +47,12 @@ def rules() -> tuple[Rule, ...]:
 def report(rules: tuple[Rule, ...]) -> Report:
     doc = make_document("drafts/day one.md", DRAFT, "markdown")
     result = FileResult.of(doc, lint_document(doc, rules))
-    return Report((result,), (("old/latin1.txt", "not valid UTF-8: byte 0xA3 at offset 6 (line 1)"),), rules)
+    return Report((result,), (("old/latin1.txt", "not valid UTF-8: byte 0xA3 at offset 6 (line 1)"),), rules,
+                  {r.id: fixed_examples(r) for r in rules})
 
 
 def _render(fmt: str, report: Report) -> str:
-    return "\n".join(REPORTERS[fmt](report, False))
+    return "\n".join(render(fmt, report, False))
 
 
 def test_report_has_one_finding_per_level(report: Report) -> None:
@@ -73,7 +77,8 @@ def test_sarif_driver_lists_every_enabled_rule_with_its_docs(report: Report) -> 
     by_id = {d["id"]: d for d in driver["rules"]}
     rule = {r.id: r for r in report.rules}["Core.Labels"]
     labels = by_id["Core.Labels"]
-    assert labels["help"] == {"text": explain(rule), "markdown": markdown_page(rule)}
+    fixed = fixed_examples(rule)
+    assert labels["help"] == {"text": explain(rule, fixed), "markdown": markdown_page(rule, fixed)}
     assert labels["shortDescription"]["text"] == "Test rule for the existence kind."
     assert labels["helpUri"] == "https://example.org/style#labels"
     assert "helpUri" not in by_id["Core.Places"]
@@ -173,7 +178,7 @@ def test_github_commands() -> None:
         _finding(Severity.ERROR, "Use 'Kyiv'\nnot 'Kiev' (100%)", "x, y:z.md"),
         _finding(Severity.WARNING, "w", "x, y:z.md"),
         _finding(Severity.SUGGESTION, "s", "x, y:z.md"))),), (("bad,file.txt", "binary file"),))
-    lines = list(format_github(report))
+    lines = "\n".join(render("github", report)).split("\n")
     assert lines[0] == ("::error file=x%2C y%3Az.md,line=2,col=3,endLine=2,endColumn=7,title=House.Rule"
                         "::Use 'Kyiv'%0Anot 'Kiev' (100%25)")
     assert lines[1].startswith("::warning file=x%2C y%3Az.md,line=2,")
@@ -240,27 +245,25 @@ def test_junit_without_rules_lists_the_rules_that_fired(report: Report) -> None:
 # Files rendered by the worker processes
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "junit"])
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
 @pytest.mark.parametrize("colour", [False, True])
 @pytest.mark.parametrize("fail_on", ["suggestion", "warning", "error", "never"])
 def test_rendered_in_workers_gives_the_same_output(report: Report, fmt: str, colour: bool,
                                                    fail_on: str) -> None:
-    from linter.report.reporters import exit_code
-
     clean = FileResult("drafts/clean.md", ())
     whole = replace(report, files=(*report.files, clean))
-    parts = replace(whole, files=tuple(r.rendered_as(fmt, colour) for r in whole.files))
-    assert "\n".join(REPORTERS[fmt](parts, colour)) == "\n".join(REPORTERS[fmt](whole, colour))
-    assert parts.counts() == whole.counts()
-    assert exit_code(parts, fail_on) == exit_code(whole, fail_on)
-    if fmt in ("text", "json", "github"):
-        assert parts.files[0].findings == () and parts.files[0].rendered
+    renderer = part_renderer(fmt, colour)
+    assert renderer is not None
+    parts = [renderer(r) for r in whole.files]  # what workers send back
+    assert "\n".join(render_parts(fmt, parts, whole.errors, colour)) == "\n".join(render(fmt, whole, colour))
+    from_parts, from_files = counts([p.tally for p in parts]), counts([r.tally() for r in whole.files])
+    assert from_parts == from_files
+    assert exit_code(from_parts, 1, fail_on) == 2
+    assert exit_code(from_parts, 0, fail_on) == exit_code(from_files, 0, fail_on)
 
 
-def test_a_file_rendered_for_one_format_is_not_printed_in_another(report: Report) -> None:
-    rendered = replace(report, files=tuple(r.rendered_as("json", False) for r in report.files))
-    with pytest.raises(ValueError, match="rendered for json, not text"):
-        _render("text", rendered)
+def test_whole_run_formats_have_no_part_renderer() -> None:
+    assert part_renderer("sarif", False) is None and part_renderer("junit", False) is None
 
 
 def test_json_report_is_json_dumps_of_the_whole_payload(report: Report) -> None:

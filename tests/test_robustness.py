@@ -20,16 +20,18 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_FILES, FIXTURES, fixture_project, rules_for
+from conftest import FIXTURE_FILES, FIXTURES, findings_for, fixed_text, fixture_project, rules_for
 from expectations import parse
 from test_fuzz import changed_outside, union
 
 from linter.cli import main
 from linter.config.loader import LoadErrors, load_styles
-from linter.config.project import Project, parse_config
+from linter.config.project import parse_config
+from linter.lib.textfiles import FileError
 from linter.markup import format_for, make_document
-from linter.run.files import FileError, read_text
-from linter.run.pipeline import RunOptions, findings_for, fixed_text
+from linter.run.files import read_text
+from linter.run.pipeline import RunOptions
+from linter.run.session import Session
 
 CORE = FIXTURES / "styles" / "Core"
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "bbc"
@@ -336,7 +338,7 @@ def test_rules_never_run_code(project: Path, capsys: pytest.CaptureFixture[str])
 # Fixes never lose text
 
 
-def _never_loses_text(path: str, source: str, fmt: str, project: Project) -> None:
+def _never_loses_text(path: str, source: str, fmt: str, project: Session) -> None:
     """Fix changes only reported fix spans, leaves nothing fixable, and is idempotent."""
     doc = make_document(path, source, fmt)
     found = findings_for(doc, project, RunOptions())
@@ -363,7 +365,7 @@ def test_fix_never_loses_text_in_the_corpus(tmp_path: Path, capsys: pytest.Captu
     copy = tmp_path / "bbc"
     shutil.copytree(CORPUS, copy)
     monkeypatch.chdir(tmp_path)
-    project = Project(parse_config(None, tmp_path / ".copydesk.yml"), load_styles([]), list(rules_for(None)))
+    project = Session(parse_config(None, tmp_path / ".copydesk.yml"), load_styles([]), list(rules_for(None)))
     before = {}
     for path in sorted(copy.rglob("*.txt")):
         try:
@@ -385,7 +387,7 @@ def test_killed_fix_leaves_each_file_wholly_old_or_new(tmp_path: Path) -> None:
     old, new = "old text " * 20_000, "new text, longer " * 20_000
     files = [tmp_path / f"f{i}.txt" for i in range(20)]
     (tmp_path / "new").write_text(new)
-    child = ("import sys\nfrom pathlib import Path\nfrom linter.run.files import Origin\n"
+    child = ("import sys\nfrom pathlib import Path\nfrom linter.lib.textfiles import Origin\n"
              "from linter.run.writeback import write_back\n"
              "new = Path(sys.argv[1]).read_text()\npaths = sys.argv[2:]\n"
              "print('ready', flush=True)\nwhile True:\n    for p in paths:\n        write_back(p, new, Origin())\n")

@@ -63,7 +63,9 @@ def test_exceptions_excuse_the_same_spans_with_and_without_the_scanner() -> None
     text = "The war on terror, chicken kiev and COUNTER-TERRORISM; a  source said term001 term00."
     doc = make_document("x", text, "text")
     spans = [(s, e) for s in range(len(text)) for e in range(s + 1, min(len(text), s + 20) + 1)]
-    fast, slow = scanning.excuser(text, doc), plain.excuser(text)
+    from linter.analysis import Analysis
+
+    fast, slow = scanning.excuser(text, Analysis(doc)), plain.excuser(text)
     assert [fast(s, e) for s, e in spans] == [slow(s, e) for s, e in spans]
     kiev = text.index("kiev")
     assert fast(kiev, kiev + 4) and not fast(text.index("term001"), text.index("term001") + 7)

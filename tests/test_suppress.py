@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import lint
+from conftest import findings_for, lint
 
 from linter.cli import main
-from linter.config.project import load_project
 from linter.markup import make_document
-from linter.run.pipeline import RunOptions, findings_for
+from linter.run.pipeline import RunOptions
+from linter.run.session import open_session
 
 CORE = Path(__file__).resolve().parent.parent / "fixtures" / "styles" / "Core"
 
@@ -25,10 +25,10 @@ def project(tmp_path: Path) -> Path:
 
 def _found(project: Path, source: str, fmt: str = "text", path: str = "d.txt",
            unused: bool = False) -> list[tuple[int, str, str]]:
-    proj = load_project(project / ".copydesk.yml", project)
+    proj = open_session(project / ".copydesk.yml", project)
     doc = make_document(str(project / path), source, fmt)
     return [(f.line, f.rule_id, f.severity.label)
-            for f in findings_for(doc, proj, RunOptions(report_unused=unused), proj.vocab)]
+            for f in findings_for(doc, proj, RunOptions(report_unused=unused))]
 
 
 def test_disable_enable_range(project: Path) -> None:

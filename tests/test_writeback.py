@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
+import linter.lib.textfiles
 import linter.run.writeback
 from linter.cli import main
-from linter.run.files import Origin, read_text
+from linter.lib.textfiles import Origin
+from linter.run.files import read_text
 from linter.run.writeback import TEMP_SUFFIX, write_back
 
 CORE = FIXTURES / "styles" / "Core"
@@ -60,7 +62,7 @@ def test_the_stamp_sees_changes_of_the_same_size_and_time(tmp_path: Path, change
     st = draft.stat()
     draft.write_text(OLD.replace("Kiev", "Kyev") if change == "same size" else OLD.upper())
     os.utime(draft, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size, same time
-    with pytest.raises(linter.run.files.FileError, match="changed after copydesk read it"):
+    with pytest.raises(linter.lib.textfiles.FileError, match="changed after copydesk read it"):
         write_back(str(draft), NEW, origin)
     assert draft.read_text() != NEW
 
@@ -222,7 +224,7 @@ def test_write_back_keeps_encoding_and_refuses_what_it_cannot_hold(tmp_path: Pat
     write_back(str(draft), text.replace("Kiev", "Kyiv"), origin)
     assert draft.read_bytes() == "Caf\xe9 in Kyiv.\n".encode("cp1252")
     _, origin = read_text(str(draft), "cp1252")
-    with pytest.raises(linter.run.files.FileError, match="cannot hold"):
+    with pytest.raises(linter.lib.textfiles.FileError, match="cannot hold"):
         write_back(str(draft), "Kyiv \u2192 Lviv\n", origin)
     assert draft.read_bytes() == "Caf\xe9 in Kyiv.\n".encode("cp1252")
     assert _names(tmp_path) == ["d.txt"]

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linter.config.schema import parse_rule
+from linter.lib.textfiles import FileError, read_utf8
 from linter.lib.yamlsrc import YamlError, load
 from linter.model.rule import Rule, RuleError
-from linter.run.files import FileError, read_utf8
 
 RULE_SUFFIXES = (".yml", ".yaml")
 

@@ -20,20 +20,16 @@ Unknown keys and unknown rule names are errors naming the file and line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from linter.config.loader import RuleSet, bundled_dir, bundled_styles, load_styles
-from linter.engine.prefilter import Prefilter
 from linter.kinds import KINDS, specs
-from linter.kinds.base import Exceptions, OptionError
-from linter.lib.globs import matches_any, relative_posix
+from linter.kinds.base import OptionError
+from linter.lib.textfiles import FileError, read_utf8
 from linter.lib.yamlsrc import YamlError, YamlMap, load
-from linter.model.document import Document
 from linter.model.findings import LEVEL_NAMES, Severity
 from linter.model.rule import Rule, RuleError
-from linter.run.files import FileError, read_utf8
 
 CONFIG_NAMES = (".copydesk.yml", ".copydesk.yaml")
 DEFAULT_STYLES = ("Bias", "Sourcing", "Names", "Quotes")
@@ -44,14 +40,10 @@ _KEYS: dict[str, specs.Spec] = {
     "rules": specs.any_value,
     "ignore": specs.string_list,
     "fail-on": specs.one_of(*FAIL_ON),
-    "prefer": specs.string_list,
-    "quote-style": specs.string,
     "vocab": specs.string_list,
     "per-file": specs.any_value,
     "max-file-size": specs.size,
 }
-# Keys whose values rule kinds read (through ``Kind.configure``), not the core.
-SETTING_KEYS = ("prefer", "quote-style")
 
 
 @dataclass(frozen=True)
@@ -119,18 +111,24 @@ def parse_config(data: Any, path: Path) -> Config:
     if not isinstance(data, YamlMap):
         raise RuleError(shown, 1, "the config must be a YAML mapping")
     values: dict[str, Any] = {}
+    settings: dict[str, Any] = {}
     for key, value in data.items():
-        if key not in _KEYS:
-            raise RuleError(shown, data.key_line(key),
-                            f"unknown key {key!r} (known: {', '.join(_KEYS)})")
+        spec = _KEYS.get(key) or _setting(key)
+        if spec is None:
+            known = [*_KEYS, *(k for name in KINDS for k in KINDS[name].settings)]
+            raise RuleError(shown, data.key_line(key), f"unknown key {key!r} (known: {', '.join(known)})")
         try:
-            values[key] = _KEYS[key](value)
+            (values if key in _KEYS else settings)[key] = spec(value)
         except ValueError as exc:
             raise RuleError(shown, data.key_line(key), f"{key}: {exc}") from None
-    settings = {k: values[k] for k in SETTING_KEYS if k in values}
     return Config(path, values.get("styles", ()), _rule_settings(data, shown),
                   values.get("ignore", ()), values.get("fail-on"), settings, dict(data.lines),
                   values.get("vocab", ()), _per_file(data, shown), values.get("max-file-size"))
+
+
+def _setting(key: str) -> specs.Spec | None:
+    """The type of a house setting some rule kind reads (``prefer``, ``quote-style``)."""
+    return next((KINDS[name].settings[key] for name in KINDS if key in KINDS[name].settings), None)
 
 
 def _per_file(data: YamlMap, shown: str) -> tuple[tuple[str, tuple[tuple[str, str, int], ...]], ...]:
@@ -213,64 +211,15 @@ def _configured(config: Config, rule: Rule) -> Rule:
         raise RuleError(str(config.path), config.lines.get(exc.key, 0), f"{exc.key}: {exc}") from None
 
 
-@dataclass
-class Project:
-    """A config with its loaded rules; gives the rules for each path (``per-file``)."""
+def load_config(explicit: Path | None, cwd: Path) -> tuple[Config, RuleSet]:
+    """Read the config (explicit, found, or defaults) and load the rules of its styles.
 
-    config: Config
-    ruleset: RuleSet
-    rules: list[Rule]
-    _by_globs: dict[tuple[str, ...], list[Rule]] = field(default_factory=dict)
-    _prefilters: dict[int, Prefilter] = field(default_factory=dict)
-
-    def candidates(self, doc: Document) -> list[Rule]:
-        """The rules for ``doc``'s path that can match it (see :mod:`linter.engine.prefilter`)."""
-        return self._prefilter(self.rules_for(doc.path)).candidates(doc)
-
-    def _prefilter(self, rules: list[Rule]) -> Prefilter:
-        if id(rules) not in self._prefilters:
-            vocab = self.vocab.scanner if self.vocab is not None else None
-            self._prefilters[id(rules)] = Prefilter(rules, [vocab] if vocab is not None else [])
-        return self._prefilters[id(rules)]
-
-    def prepare(self) -> None:
-        """Build now what linting builds on first use (the prefilter's automaton, the cue
-        patterns): worker processes forked afterwards share it, and the parent's cache
-        keeps it for the next run, instead of each worker building its own every run."""
-        from linter.analysis.regions import prepare
-
-        self._prefilter(self.rules)
-        prepare()
-
-    @cached_property
-    def vocab(self) -> Exceptions | None:
-        """Accepted terms (case-sensitive, as in Vale) that term rules never report."""
-        return Exceptions.build(self.config.vocab, ignorecase=False) if self.config.vocab else None
-
-    @property
-    def rule_ids(self) -> list[str]:
-        return [r.id for r in self.ruleset.rules]
-
-    def rules_for(self, path: str) -> list[Rule]:
-        if not self.config.per_file or path == "-":
-            return self.rules
-        relative = relative_posix(Path(path), self.config.root)
-        globs = tuple(g for g, _ in self.config.per_file if matches_any(relative, (g,)))
-        if globs not in self._by_globs:
-            overrides = tuple(s for g, settings in self.config.per_file if g in globs for s in settings)
-            self._by_globs[globs] = enabled_rules(self.config, self.ruleset, (" ".join(globs), overrides))
-        return self._by_globs[globs]
-
-
-def load_project(explicit: Path | None, cwd: Path) -> Project:
-    """Read the config (explicit, found, or defaults) and load the rules it enables.
-
-    Every ``per-file`` entry is validated here, before any file is linted.
+    Every ``rules`` and ``per-file`` entry is validated here, before any file is linted.
     """
     path = explicit or find_config(cwd)
     config = read_config(path) if path else Config()
     ruleset = load_styles(style_sources(config))
-    project = Project(config, ruleset, enabled_rules(config, ruleset))
+    enabled_rules(config, ruleset)
     for entry in config.per_file:
         enabled_rules(config, ruleset, entry)
-    return project
+    return config, ruleset

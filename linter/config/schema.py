@@ -88,7 +88,11 @@ def _action(data: YamlMap, path: str) -> tuple[str, tuple[str, ...]]:
 
 def _kind_options(data: YamlMap, path: str, kind_name: str) -> Any:
     kind = KINDS[kind_name]
-    unknown = [k for k in data if k not in COMMON_KEYS and k not in kind.keys]
+    if "vocab" in data and not kind.terms:
+        raise RuleError(path, data.key_line("vocab"), f"vocab: a {kind_name} rule never consults the "
+                        "vocabulary (only rules that report words or phrases do: "
+                        f"{', '.join(k for k in KINDS if KINDS[k].terms)})")
+    unknown = [k for k in data if k not in COMMON_KEYS and k not in kind.keys and k != "vocab"]
     if unknown:
         key = unknown[0]
         raise RuleError(path, data.key_line(key), f"unknown key {key!r} for a {kind_name} rule")
@@ -137,6 +141,7 @@ def parse_rule(data: Any, path: str, rule_id: str) -> Rule:
         limit=common.get("limit", 0), description=common.get("description", ""),
         source=common.get("source", ""), examples=_examples(data, path),
         fixable=common.get("fixable", True), defers=common.get("defers", ()),
+        vocab=_one(data, path, "vocab", specs.boolean) if "vocab" in data else True,
         action_name=action_name,
-        action_params=action_params, raw=dict(data),
+        action_params=action_params, raw=dict(data), kind_keys=tuple(k for k in data if k not in COMMON_KEYS),
     )

@@ -7,7 +7,6 @@ others wait for the next pass.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from linter.model.findings import Finding, Fix
@@ -29,8 +28,3 @@ def apply(source: str, fixes: list[Fix]) -> str:
         pos = fix.end
     parts.append(source[pos:])
     return "".join(parts)
-
-
-def unified_diff(path: str, old: str, new: str) -> str:
-    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        f"a/{path}", f"b/{path}"))

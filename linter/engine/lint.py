@@ -8,9 +8,11 @@ filtered by scope, quotation and attribution, then mapped to the source.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cached_property, lru_cache
 
+from linter.analysis import Analysis, Voice
+from linter.engine.prefilter import Prefilter
 from linter.engine.visibility import visible
 from linter.kinds import KINDS
 from linter.kinds.base import Exceptions, keep_case
@@ -20,9 +22,6 @@ from linter.model.rule import Hit, Rule
 
 _PLACEHOLDER = re.compile(r"%%|%[sdv]|%\.\d+f")
 _SIC = re.compile(r"[ \t]*\[sic\]", re.IGNORECASE)
-# Kinds that report a word or phrase: an editorial [sic] or an accepted
-# vocabulary term silences them.
-TERM_KINDS = frozenset({"existence", "substitution", "consistency", "names", "variants"})
 
 
 def format_message(template: str, args: Sequence[str]) -> str:
@@ -44,18 +43,16 @@ def _pieces(template: str) -> tuple[str | None, ...]:
     return tuple(pieces)
 
 
-def _judge(doc: Document, rule: Rule, hit: Hit) -> tuple[Severity, str] | None:
+def _judge(doc: Document, an: Analysis, rule: Rule, hit: Hit) -> tuple[Severity, str] | None:
     """Severity and message for a hit, or None when attribution excuses it."""
     level = hit.level if hit.level is not None else rule.level
     template = hit.message or rule.message
-    if rule.attributed != "report" and not rule.scope.raw:
-        from linter.analysis.regions import Voice
-
-        if doc.regions.voice(hit.start, hit.end) is Voice.ATTRIBUTED:
-            if rule.attributed == "skip":
-                return None
-            level = Severity.parse(rule.attributed)
-            template = rule.attributed_message or template
+    if (rule.attributed != "report" and not rule.scope.raw
+            and an.attribution.voice(hit.start, hit.end) is Voice.ATTRIBUTED):
+        if rule.attributed == "skip":
+            return None
+        level = Severity.parse(rule.attributed)
+        template = rule.attributed_message or template
     message = format_message(template, hit.args)
     if hit.related is not None:
         line, column = _related(doc, hit)
@@ -101,19 +98,20 @@ def _raw_view(doc: Document) -> Document:
 
 def _accepted(doc: Document, rule: Rule, hit: Hit, vocab: Callable[[int, int], bool]) -> bool:
     """A term hit followed by [sic], or inside an accepted vocabulary term."""
-    if rule.kind not in TERM_KINDS or rule.scope.raw:
+    if not KINDS[rule.kind].terms or rule.scope.raw:
         return False
-    return bool(_SIC.match(doc.text, hit.end)) or vocab(hit.start, hit.end)
+    return bool(_SIC.match(doc.text, hit.end)) or (rule.vocab and vocab(hit.start, hit.end))
 
 
-def run_rule(doc: Document, rule: Rule, vocab: Callable[[int, int], bool] | None = None) -> Iterator[Finding]:
-    view = _raw_view(doc) if rule.scope.raw else doc
+def run_rule(doc: Document, an: Analysis, rule: Rule,
+             vocab: Callable[[int, int], bool] | None = None) -> Iterator[Finding]:
+    view, view_an = (doc, an) if not rule.scope.raw else (raw := _raw_view(doc), Analysis(raw))
     count = 0
     accepted = vocab or _nothing
-    for hit in KINDS[rule.kind].find(view, rule):
-        if not visible(doc, rule, hit.start, hit.end) or _accepted(doc, rule, hit, accepted):
+    for hit in KINDS[rule.kind].find(view, view_an, rule):
+        if not visible(doc, an, rule, hit.start, hit.end) or _accepted(doc, rule, hit, accepted):
             continue
-        judged = _judge(doc, rule, hit)
+        judged = _judge(doc, an, rule, hit)
         if judged is None:
             continue
         yield place(doc, rule, hit, *judged)
@@ -126,15 +124,38 @@ def _nothing(start: int, end: int) -> bool:
     return False
 
 
-def lint_document(doc: Document, rules: Iterable[Rule], vocab: Exceptions | None = None) -> list[Finding]:
+def lint_document(doc: Document, rules: Iterable[Rule], vocab: Exceptions | None = None,
+                  starts: Mapping[object, list[int]] | None = None) -> list[Finding]:
     """All findings of ``rules`` in ``doc``, sorted by position.
 
     ``vocab`` holds the project's accepted terms: term rules never report inside them.
+    ``starts`` are the prefix scanners' start offsets found by a :class:`Prefilter` pass.
     """
-    accepted = vocab.excuser(doc.text, doc) if vocab is not None else None
+    an = Analysis(doc, starts)
+    accepted = vocab.excuser(doc.text, an) if vocab is not None else None
     rules = list(rules)
-    findings = [f for rule in rules for f in run_rule(doc, rule, accepted)]
+    findings = [f for rule in rules for f in run_rule(doc, an, rule, accepted)]
     return sorted(set(_without_deferred(findings, rules)), key=lambda f: f.sort_key)
+
+
+class Engine:
+    """Rules and the accepted vocabulary, ready to lint one document after another: the
+    prefilter (one pass per document that rules out rules and finds where term matches can
+    start) is built once, on first use."""
+
+    def __init__(self, rules: Sequence[Rule], vocab: Exceptions | None = None) -> None:
+        self.rules = tuple(rules)
+        self.vocab = vocab
+
+    @cached_property
+    def prefilter(self) -> Prefilter:
+        vocab = self.vocab.scanner if self.vocab is not None else None
+        return Prefilter(self.rules, [vocab] if vocab is not None else [])
+
+    def lint(self, doc: Document) -> list[Finding]:
+        """What :func:`lint_document` finds, through the prefilter (the same findings)."""
+        candidates, starts = self.prefilter.scan(doc)
+        return lint_document(doc, candidates, self.vocab, starts)
 
 
 def _without_deferred(findings: list[Finding], rules: list[Rule]) -> list[Finding]:

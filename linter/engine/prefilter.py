@@ -6,7 +6,7 @@ its big term patterns carry prefix scanners (:mod:`linter.lib.scan`). All
 anchors of all rules and all the scanners' prefixes go into one
 Aho-Corasick automaton; a document is scanned once, only rules with an
 anchor present run, and each scanner finds its start offsets already
-collected (:func:`linter.lib.scan.known_starts`) instead of scanning the text again. A rule
+collected (``Analysis.starts``) instead of scanning the text again. A rule
 without anchors always runs. This changes speed, never findings: the
 prefilter only says "cannot match" when no anchor occurs, and a scanner
 gets exactly the offsets its own pass would find.
@@ -19,12 +19,16 @@ from collections.abc import Iterable, Sequence
 import ahocorasick
 
 from linter.kinds import KINDS
-from linter.kinds.base import scanners_of
-from linter.lib.scan import Scanner, starts_key
+from linter.lib.scan import Scanner
 from linter.model.document import Document, spaced
 from linter.model.rule import Rule
 
 _NO_RULES: frozenset[int] = frozenset()
+
+
+def _scanners(rule: Rule) -> Iterable[Scanner]:
+    held = KINDS[rule.kind].scanners
+    return () if held is None else (s for s in held(rule.options) if s is not None)
 
 
 class Prefilter:
@@ -41,7 +45,7 @@ class Prefilter:
                 continue
             for anchor in found:
                 owners.setdefault(spaced(anchor), set()).add(index)
-        every = [*(s for rule in self.rules for s in scanners_of(rule.options)), *scanners]
+        every = [*(s for rule in self.rules for s in _scanners(rule)), *scanners]
         self._scanners = tuple({id(s): s for s in every}.values())
         starting: dict[str, list[tuple[int, int]]] = {}
         for number, scanner in enumerate(self._scanners):
@@ -56,10 +60,11 @@ class Prefilter:
             automaton.make_automaton()
             self._automaton = automaton
 
-    def candidates(self, doc: Document) -> list[Rule]:
-        """The rules that may match ``doc``, in their original order. Also leaves each
-        scanner's start offsets on ``doc`` (see :func:`linter.lib.scan.known_starts`)."""
+    def scan(self, doc: Document) -> tuple[list[Rule], dict[object, list[int]]]:
+        """The rules that may match ``doc``, in their original order, and each scanner's
+        start offsets in ``doc.folded`` (by scanner, for ``Analysis.starts``)."""
         present = set(self._always)
+        found_starts: dict[object, list[int]] = {}
         if self._automaton is not None:
             folded = doc.folded
             if folded is None:  # case folding changed the length: scanners read the text alone
@@ -72,6 +77,5 @@ class Prefilter:
                         present.update(indexes)
                     for number, length in starting:
                         starts[number].append(end - length + 1)
-                for scanner, found in zip(self._scanners, starts, strict=True):
-                    doc.put(starts_key(scanner), found)
-        return [self.rules[i] for i in sorted(present)]
+                found_starts = dict(zip(self._scanners, starts, strict=True))
+        return [self.rules[i] for i in sorted(present)], found_starts

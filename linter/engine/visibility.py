@@ -6,11 +6,12 @@ against each other (consistency), so both agree on what a rule can see.
 
 from __future__ import annotations
 
+from linter.analysis import Analysis
 from linter.model.document import Document
 from linter.model.rule import Rule
 
 
-def visible(doc: Document, rule: Rule, start: int, end: int) -> bool:
+def visible(doc: Document, an: Analysis, rule: Rule, start: int, end: int) -> bool:
     if rule.scope.raw:
         return True
     block = doc.block_at(start)
@@ -18,5 +19,5 @@ def visible(doc: Document, rule: Rule, start: int, end: int) -> bool:
         return False
     if rule.quotes == "include":
         return True
-    quoted = doc.regions.in_quotation(start, end) is not None
+    quoted = an.quotations.in_quotation(start, end) is not None
     return quoted == (rule.quotes == "only")

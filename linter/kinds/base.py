@@ -9,10 +9,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from linter.analysis import Analysis
 from linter.kinds.specs import Spec
 from linter.lib.literals import prefixes, required
 from linter.lib.regexes import compile_user
-from linter.lib.scan import Scanner, known_starts, scanner_for
+from linter.lib.scan import Scanner, scanner_for
 from linter.lib.trie import ordered_trie
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
@@ -37,18 +38,26 @@ class Kind:
     raises :class:`OptionError` naming the config key it cannot accept.
     ``preferable``, when a kind has one, returns the names a rule's options
     let ``prefer`` choose (the config checks each preferred name is known).
+    ``settings`` are the project config keys ``configure`` reads, with their types.
+    ``terms``: the kind reports words or phrases, so an editorial ``[sic]`` after a
+    hit and the project's accepted vocabulary silence it (a rule may opt out of the
+    vocabulary with ``vocab: false``). ``scanners`` returns the prefix scanners a
+    rule's options hold, for the prefilter to serve from its one pass.
     """
 
     name: str
     keys: Mapping[str, Spec]
     build: Callable[[Mapping[str, Any]], Any]
-    find: Callable[[Document, Rule], Iterator[Hit]]
+    find: Callable[[Document, Analysis, Rule], Iterator[Hit]]
     required: tuple[str, ...] = ()
     defaults: Mapping[str, Any] | None = None
     configure: Callable[[Any, Mapping[str, Any]], Any] | None = None
     # Literals one of which every hit contains (see linter.engine.prefilter), or None.
     anchors: Callable[[Any], frozenset[str] | None] | None = None
     preferable: Callable[[Any], frozenset[str]] | None = None
+    settings: Mapping[str, Spec] = dataclasses.field(default_factory=dict)
+    terms: bool = False
+    scanners: Callable[[Any], Iterable[Scanner | None]] | None = None
 
 
 _SPACE_RUN = re.compile(r"(\\.)|(\[(?:\\.|[^\]\\])*\])|( +)")
@@ -117,11 +126,11 @@ class Exceptions:
         pattern = compile_terms("exceptions", phrases, ignorecase=ignorecase, nonword=False)
         return cls(pattern, term_scanner(pattern))
 
-    def excuser(self, text: str, doc: Document | None = None) -> Callable[[int, int], bool]:
+    def excuser(self, text: str, an: Analysis | None = None) -> Callable[[int, int], bool]:
         """A test ``excused(start, end)``; exception spans are found on first use, once.
 
-        ``doc`` is the document whose text ``text`` is, for the prefix scanner
-        (same spans, found faster)."""
+        ``an`` is the analysis of the document whose text ``text`` is, for the prefix
+        scanner (same spans, found faster)."""
         pattern = self.pattern
         if pattern is None:
             return _never
@@ -130,7 +139,7 @@ class Exceptions:
 
         def excused(start: int, end: int) -> bool:
             if not starts and not spans:
-                spans.extend((s, e) for s, e, _ in matches(pattern, text, self.scanner, doc))
+                spans.extend((s, e) for s, e, _ in matches(pattern, text, self.scanner, an))
                 starts.extend(s for s, _ in spans)
                 if not spans:
                     spans.append((-1, -1))
@@ -153,14 +162,14 @@ def pattern_anchors(options: Any) -> frozenset[str] | None:
     return required(pattern.pattern, pattern.flags)
 
 
-def scanners_of(options: Any) -> list[Scanner]:
-    """The prefix scanners a rule's options hold, directly or in their :class:`Exceptions`
-    (the prefilter serves them all from its one pass over a document)."""
-    if not dataclasses.is_dataclass(options):
-        return []
-    values = [getattr(options, f.name) for f in dataclasses.fields(options)]
-    return [s for v in values for s in (v, getattr(v, "scanner", None) if isinstance(v, Exceptions) else None)
-            if isinstance(s, Scanner)]
+def term_and_exception_scanners(options: Any) -> tuple[Scanner | None, Scanner | None]:
+    """``Kind.scanners`` for options holding a term ``scanner`` and ``exceptions``."""
+    return options.scanner, options.exceptions.scanner
+
+
+def exception_scanners(options: Any) -> tuple[Scanner | None]:
+    """``Kind.scanners`` for options holding only ``exceptions``."""
+    return (options.exceptions.scanner,)
 
 
 def term_scanner(pattern: re.Pattern[str]) -> Scanner | None:
@@ -169,10 +178,11 @@ def term_scanner(pattern: re.Pattern[str]) -> Scanner | None:
 
 
 def matches(pattern: re.Pattern[str], text: str, scanner: Scanner | None = None,
-            doc: Document | None = None) -> Iterator[tuple[int, int, re.Match[str]]]:
-    """Non-empty matches, in order; through ``scanner`` (same matches) when there is one."""
-    found = (scanner.finditer(text, doc.folded, known_starts(doc, scanner))
-             if scanner is not None and doc is not None else pattern.finditer(text))
+            an: Analysis | None = None) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """Non-empty matches, in order; through ``scanner`` (same matches) when there is one
+    and ``an`` is the analysis of the document ``text`` belongs to."""
+    found = (scanner.finditer(text, an.doc.folded, an.starts.get(scanner))
+             if scanner is not None and an is not None else pattern.finditer(text))
     for m in found:
         if m.end() > m.start():
             yield m.start(), m.end(), m

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, rule_regex
 from linter.kinds.units import units
@@ -100,9 +101,9 @@ def _check(opts: Options, text: str) -> str | None:
     return " ".join(expected)
 
 
-def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
-    for start, end in units(doc, rule.scope):
+    for start, end in units(doc, an, rule.scope):
         if opts.prefix is not None and (m := opts.prefix.match(doc.text, start, end)):
             start = m.end()
         segment = doc.text[start:end]
@@ -121,9 +122,9 @@ KIND = Kind(
     name="capitalization",
     keys={"match": specs.string, "style": specs.one_of("AP", "Chicago"),
           "exceptions": specs.string_list, "indicators": specs.string_list,
-          "threshold": specs.number, "prefix": specs.regex, "vocab": specs.boolean},
+          "threshold": specs.number, "prefix": specs.regex},
     defaults={"style": "AP", "exceptions": (), "indicators": (), "threshold": 0.8,
-              "prefix": "", "vocab": True},
+              "prefix": ""},
     required=("match",),
     build=build,
     find=find,

@@ -41,8 +41,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from linter.analysis import Analysis
 from linter.analysis.cues import REPORTING_KINDS, Cue
-from linter.analysis.regions import Quotation, Regions
+from linter.analysis.quotations import Quotation
 from linter.kinds import specs
 from linter.kinds.base import (
     Exceptions,
@@ -52,10 +53,11 @@ from linter.kinds.base import (
     flexible_spaces,
     matches,
     rule_regex,
+    term_and_exception_scanners,
     term_scanner,
 )
 from linter.lib.scan import Scanner
-from linter.model.document import Document
+from linter.model.document import HEADLINE_MAX, Document
 from linter.model.rule import Hit, Rule
 
 CLAIMS = ("weasel", "figure", "accusation", "quote")
@@ -75,7 +77,6 @@ _NOT_OPENING = re.compile(r"\w")  # a word before the opening mark: a partial qu
 _QUOTE_ENDS = frozenset(".,!?…;:-—–")
 _LABEL = re.compile(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*:")
 _NEAR = 60  # characters between a reporting cue and the name it goes with
-_HEADLINE = 120  # the longest first line taken as a headline, as in linter.markup.plain
 _CLOSING = frozenset('"”’\'»›')
 _PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
@@ -156,23 +157,22 @@ def build(keys: Mapping[str, Any]) -> Options:
 
 @dataclass(frozen=True)
 class _Context:
-    """One document's text, regions and sentence index, shared by every hit."""
+    """One document's text and analysis, shared by every hit."""
 
     text: str
-    regions: Regions
+    an: Analysis
     starts: tuple[int, ...]
     doc: Document
 
     @classmethod
-    def of(cls, doc: Document) -> _Context:
-        regions = doc.regions
-        return cls(doc.text, regions, tuple(s.start for s in regions.sentences), doc)
+    def of(cls, doc: Document, an: Analysis) -> _Context:
+        return cls(doc.text, an, an.sentences.starts, doc)
 
     def window(self, kind: str, start: int) -> tuple[int, int]:
-        sentences = self.regions.sentences
+        sentences = self.an.sentences.sentences
         i = bisect_right(self.starts, start) - 1
         if i < 0 or kind in ("paragraph", "adjacent"):
-            paragraph = self.regions.paragraph_at(start)
+            paragraph = self.an.sentences.paragraph_at(start)
             lo, hi = (paragraph.start, paragraph.end) if paragraph else (start, start)
             if kind == "adjacent" and i >= 0:
                 lo = min(lo, sentences[max(i - 1, 0)].start)
@@ -181,8 +181,8 @@ class _Context:
         last = i
         if kind == "next-sentence" and i + 1 < len(sentences):
             # The next sentence may name the source, but not across a paragraph break.
-            here = self.regions.paragraph_at(sentences[i].start)
-            if here is not None and here == self.regions.paragraph_at(sentences[i + 1].start):
+            here = self.an.sentences.paragraph_at(sentences[i].start)
+            if here is not None and here == self.an.sentences.paragraph_at(sentences[i + 1].start):
                 last = i + 1
         return sentences[i].start, sentences[last].end
 
@@ -190,7 +190,7 @@ class _Context:
         i = bisect_right(self.starts, offset) - 1
         if i < 1:
             return None
-        sentence = self.regions.sentences[i - 1]
+        sentence = self.an.sentences.sentences[i - 1]
         return sentence.start, sentence.end
 
     def nearest_first(self, lo: int, hi: int, offset: int) -> Iterator[tuple[int, int]]:
@@ -201,7 +201,7 @@ class _Context:
         last = bisect_left(self.starts, hi)
         here = min(max(bisect_right(self.starts, offset) - 1, first), last - 1)
         order = sorted(range(first, last), key=lambda i: (abs(i - here), i))
-        sentences = self.regions.sentences
+        sentences = self.an.sentences.sentences
         for i in order:
             a, b = max(lo, sentences[i].start), min(hi, sentences[i].end)
             if a < b:
@@ -211,8 +211,8 @@ class _Context:
         """Cues in ``[lo, hi)`` outside quotations and outside the claim ``[start, end)``
         (reporting cues only, without ``sources``)."""
         return [
-            c for c in self.regions.cue_spans(lo, hi, sources=sources)
-            if (c.end <= start or c.start >= end) and self.regions.in_quotation(c.start, c.end) is None
+            c for c in self.an.attribution.cue_spans(lo, hi, sources=sources)
+            if (c.end <= start or c.start >= end) and self.an.quotations.in_quotation(c.start, c.end) is None
         ]
 
     def extra(self, opts: Options, lo: int, hi: int, start: int, end: int) -> bool:
@@ -220,7 +220,7 @@ class _Context:
         if opts.cues is None:
             return False
         return any(
-            (m.end() <= start or m.start() >= end) and self.regions.in_quotation(*m.span()) is None
+            (m.end() <= start or m.start() >= end) and self.an.quotations.in_quotation(*m.span()) is None
             for m in opts.cues.finditer(self.text, lo, hi)
         )
 
@@ -229,8 +229,8 @@ class _Context:
         for m in _CAPITALISED.finditer(self.text, lo, hi):
             if start <= m.start() < end or m.group() in _NOT_NAMES:
                 continue
-            if m.start() != self.regions.sentence_at(m.start()).start and (
-                self.regions.in_quotation(*m.span()) is None
+            if m.start() != self.an.sentences.sentence_at(m.start()).start and (
+                self.an.quotations.in_quotation(*m.span()) is None
             ):
                 return True
         return False
@@ -253,7 +253,7 @@ def _named_source(ctx: _Context, opts: Options, start: int, end: int) -> bool:
 
 def _named_near(ctx: _Context, cues: list[Cue], cue: Cue, claim: tuple[int, int]) -> bool:
     """True when a name or a source noun is within ``_NEAR`` characters of ``cue``, in its sentence."""
-    sentence = ctx.regions.sentence_at(cue.start)
+    sentence = ctx.an.sentences.sentence_at(cue.start)
     lo, hi = max(sentence.start, cue.start - _NEAR), min(sentence.end, cue.end + _NEAR)
     return any(c.kind in _SOURCE_KINDS and lo <= c.start < hi for c in cues) or ctx.capitalised(
         lo, hi, *claim
@@ -318,12 +318,12 @@ def _benign(ctx: _Context, opts: Options, m: re.Match[str], passive: bool) -> bo
         return True
     if opts.benign is None:
         return False
-    sentence = ctx.regions.sentence_at(m.start())
+    sentence = ctx.an.sentences.sentence_at(m.start())
     return opts.benign.search(ctx.text, sentence.start, sentence.end) is not None
 
 
 def _quotations(ctx: _Context, opts: Options) -> Iterator[_Candidate]:
-    for q in ctx.regions.quotations:
+    for q in ctx.an.quotations.quotations:
         if q.depth or q.continued or not _full(ctx, q) or _short(ctx.text, q, opts.minwords):
             continue
         if _headline(ctx, q) or _labelled(ctx, q):
@@ -336,7 +336,7 @@ def _quotations(ctx: _Context, opts: Options) -> Iterator[_Candidate]:
 
 def _full(ctx: _Context, q: Quotation) -> bool:
     """True for a quotation that opens its sentence and ends as a sentence does."""
-    sentence = ctx.regions.sentence_at(q.start)
+    sentence = ctx.an.sentences.sentence_at(q.start)
     if _NOT_OPENING.search(ctx.text, sentence.start, q.start):
         return False
     return not q.closed or ctx.text[q.content_end - 1 : q.content_end] in _QUOTE_ENDS
@@ -344,13 +344,13 @@ def _full(ctx: _Context, q: Quotation) -> bool:
 
 def _headline(ctx: _Context, q: Quotation) -> bool:
     """True in a short first line: a headline such as ``'Memories of Marley...'``."""
-    first = ctx.regions.paragraphs[0] if ctx.regions.paragraphs else None
-    return first is not None and first.start <= q.start < first.end <= first.start + _HEADLINE
+    first = ctx.an.sentences.paragraphs[0] if ctx.an.sentences.paragraphs else None
+    return first is not None and first.start <= q.start < first.end <= first.start + HEADLINE_MAX
 
 
 def _labelled(ctx: _Context, q: Quotation) -> bool:
     """True in a paragraph opened by a speaker label, as in a transcript (``Mr Ode: ...``)."""
-    paragraph = ctx.regions.paragraph_at(q.start)
+    paragraph = ctx.an.sentences.paragraph_at(q.start)
     return paragraph is not None and _LABEL.match(ctx.text, paragraph.start, q.start) is not None
 
 
@@ -374,22 +374,22 @@ _SOURCED: dict[str, Callable[[_Context, Options, int, int], bool]] = {
 }
 
 
-def _trigger_matches(doc: Document, opts: Options) -> list[re.Match[str]] | None:
+def _trigger_matches(doc: Document, an: Analysis, opts: Options) -> list[re.Match[str]] | None:
     """Every trigger match, found once (None for quotation claims, which have no triggers)."""
     if opts.claim == "quote":
         return None
     if opts.triggers is None:
         return []
-    return [m for _, _, m in matches(opts.triggers, doc.text, opts.scanner, doc)]
+    return [m for _, _, m in matches(opts.triggers, doc.text, opts.scanner, an)]
 
 
-def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
-    found = _trigger_matches(doc, opts)
+    found = _trigger_matches(doc, an, opts)
     if found == []:
         return  # no trigger anywhere: nothing to report, and no need to analyse the document
-    ctx = _Context.of(doc)
-    excused = opts.exceptions.excuser(doc.text, doc)
+    ctx = _Context.of(doc, an)
+    excused = opts.exceptions.excuser(doc.text, an)
     sourced = _SOURCED[opts.claim]
     candidates = _quotations(ctx, opts) if found is None else _triggered(ctx, opts, found)
     for c in candidates:
@@ -421,4 +421,5 @@ KIND = Kind(
     required=("claim",),
     build=build,
     find=find,
+    scanners=term_and_exception_scanners,
 )

@@ -14,8 +14,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from linter.analysis import Analysis
 from linter.kinds import specs
-from linter.kinds.base import Exceptions, Kind, rule_regex
+from linter.kinds.base import Exceptions, Kind, exception_scanners, rule_regex
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
 
@@ -41,7 +42,7 @@ def _captured(opts: Options, text: str) -> set[str]:
     return {g for m in opts.second.finditer(text) for g in m.groups() if g}
 
 
-def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
     text = doc.text
     excused = opts.exceptions.excuser(text)
@@ -65,9 +66,10 @@ def find(doc: Document, rule: Rule) -> Iterator[Hit]:
 KIND = Kind(
     name="conditional",
     keys={"first": specs.regex, "second": specs.regex, "ignorecase": specs.boolean,
-          "exceptions": specs.string_list, "vocab": specs.boolean},
-    defaults={"ignorecase": False, "exceptions": (), "vocab": True},
+          "exceptions": specs.string_list},
+    defaults={"ignorecase": False, "exceptions": ()},
     required=("first", "second"),
     build=build,
     find=find,
+    scanners=exception_scanners,
 )

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from linter.analysis import Analysis
 from linter.engine.visibility import visible
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError, compile_terms, keep_case, matches, ungroup
@@ -38,13 +39,13 @@ def build(keys: Mapping[str, Any]) -> Options:
     ))
 
 
-def _pair_hits(doc: Document, rule: Rule, pattern: re.Pattern[str]) -> Iterator[Hit]:
+def _pair_hits(doc: Document, an: Analysis, rule: Rule, pattern: re.Pattern[str]) -> Iterator[Hit]:
     found = list(matches(pattern, doc.text))
     if len({m.lastindex for _, _, m in found}) < 2:
         return
     # Only uses the rule can see count: a form inside a quotation is the
     # speaker's, not the writer's choice.
-    found = [f for f in found if visible(doc, rule, f[0], f[1])]
+    found = [f for f in found if visible(doc, an, rule, f[0], f[1])]
     if not found:
         return
     first = found[0][2]
@@ -62,10 +63,10 @@ def anchors(opts: Options) -> frozenset[str] | None:
     return frozenset().union(*found)  # type: ignore[arg-type]
 
 
-def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
     for pattern in opts.pairs:
-        yield from _pair_hits(doc, rule, pattern)
+        yield from _pair_hits(doc, an, rule, pattern)
 
 
 KIND = Kind(
@@ -76,4 +77,5 @@ KIND = Kind(
     build=build,
     find=find,
     anchors=anchors,
+    terms=True,
 )

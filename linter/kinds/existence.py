@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import (
     Exceptions,
@@ -16,6 +17,7 @@ from linter.kinds.base import (
     matches,
     pattern_anchors,
     rule_regex,
+    term_and_exception_scanners,
     term_scanner,
 )
 from linter.lib.scan import Scanner
@@ -48,10 +50,10 @@ def build(keys: Mapping[str, Any]) -> Options:
                    term_scanner(pattern))
 
 
-def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
-    excused = opts.exceptions.excuser(doc.text, doc)
-    for start, end, m in matches(opts.pattern, doc.text, opts.scanner, doc):
+    excused = opts.exceptions.excuser(doc.text, an)
+    for start, end, m in matches(opts.pattern, doc.text, opts.scanner, an):
         if excused(start, end):
             continue
         yield Hit(start, end, (m.group(),))
@@ -66,13 +68,14 @@ KIND = Kind(
         "ignorecase": specs.boolean,
         "nonword": specs.boolean,
         "exceptions": specs.string_list,
-        "vocab": specs.boolean,
     },
     defaults={
         "tokens": (), "raw": (), "append": False, "ignorecase": False,
-        "nonword": False, "exceptions": (), "vocab": True,
+        "nonword": False, "exceptions": (),
     },
     build=build,
     find=find,
     anchors=pattern_anchors,
+    terms=True,
+    scanners=term_and_exception_scanners,
 )

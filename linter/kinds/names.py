@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
+from linter.analysis import Analysis
 from linter.engine.visibility import visible
 from linter.kinds import specs
 from linter.kinds.base import (
@@ -35,6 +36,7 @@ from linter.kinds.base import (
     matches,
     pattern_anchors,
     rule_regex,
+    term_and_exception_scanners,
     term_scanner,
 )
 from linter.lib.scan import Scanner
@@ -159,13 +161,13 @@ def preferable(options: Options) -> frozenset[str]:
     return frozenset(form for entry in options.entries for form in entry.forms)
 
 
-def _uses(doc: Document, rule: Rule, opts: Options) -> list[_Use]:
+def _uses(doc: Document, an: Analysis, rule: Rule, opts: Options) -> list[_Use]:
     """Visible uses outside exception phrases, in text order."""
-    excused = opts.exceptions.excuser(doc.text, doc)
+    excused = opts.exceptions.excuser(doc.text, an)
     uses = []
-    for start, end, m in matches(opts.pattern, doc.text, opts.scanner, doc):
+    for start, end, m in matches(opts.pattern, doc.text, opts.scanner, an):
         found = opts.lookup.get(_normal(m.group(), opts.ignorecase))
-        if found is None or excused(start, end) or not visible(doc, rule, start, end):
+        if found is None or excused(start, end) or not visible(doc, an, rule, start, end):
             continue
         uses.append(_Use(start, end, *found))
     return uses
@@ -210,9 +212,9 @@ def _hit(text: str, opts: Options, use: _Use, firsts: dict[int, list[_Use]]) -> 
                message=opts.mixed_message or None, related=(other.start, other.end))
 
 
-def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
-    uses = _uses(doc, rule, opts)
+    uses = _uses(doc, an, rule, opts)
     glossed = _glossed(doc.text, uses)
     plain = [u for i, u in enumerate(uses) if i not in glossed]
     firsts = _first_forms(plain)
@@ -236,4 +238,7 @@ KIND = Kind(
     anchors=pattern_anchors,
     configure=configure,
     preferable=preferable,
+    terms=True,
+    scanners=term_and_exception_scanners,
+    settings={"prefer": specs.string_list},
 )

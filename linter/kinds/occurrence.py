@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError, rule_regex
 from linter.kinds.units import first_word, units
@@ -35,9 +36,9 @@ def build(keys: Mapping[str, Any]) -> Options:
     return Options(pattern, keys["max"], keys["min"])
 
 
-def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
-    for start, end in units(doc, rule.scope):
+    for start, end in units(doc, an, rule.scope):
         found = [m for m in opts.pattern.finditer(doc.text, start, end) if m.end() > m.start()]
         n = len(found)
         if opts.max > 0 and n > opts.max:

@@ -31,6 +31,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError, keep_case
 from linter.model.document import Document
@@ -96,7 +97,7 @@ def _results(text: str, checks: tuple[Any, ...]) -> Iterator[tuple[int, int, str
                 yield start, end, str(result.message), result.replacements
 
 
-def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
     found = sorted(_results(doc.text, opts.checks), key=lambda r: (r[0], -r[1]))
     kept_end = -1

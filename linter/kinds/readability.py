@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
 from linter.kinds.sentencelength import count_words
@@ -140,7 +141,7 @@ def _units(doc: Document, rule: Rule) -> Iterator[tuple[int, str]]:
         yield blocks[0].start, "\n\n".join(doc.text[b.start:b.end] for b in blocks)
 
 
-def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
     for offset, text in _units(doc, rule):
         if count_words(text) < max(opts.minwords, 1):

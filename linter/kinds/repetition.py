@@ -13,8 +13,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from linter.analysis import Analysis
 from linter.kinds import specs
-from linter.kinds.base import Exceptions, Kind, compile_terms
+from linter.kinds.base import Exceptions, Kind, compile_terms, exception_scanners
 from linter.kinds.units import units
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
@@ -55,19 +56,20 @@ def _runs(opts: Options, text: str, start: int, end: int) -> Iterator[Hit]:
         previous = m
 
 
-def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
-    excused = opts.exceptions.excuser(doc.text, doc)
-    for start, end in units(doc, rule.scope):
+    excused = opts.exceptions.excuser(doc.text, an)
+    for start, end in units(doc, an, rule.scope):
         yield from (h for h in _runs(opts, doc.text, start, end) if not excused(h.start, h.end))
 
 
 KIND = Kind(
     name="repetition",
     keys={"tokens": specs.string_list, "max": specs.integer, "ignorecase": specs.boolean,
-          "alpha": specs.boolean, "exceptions": specs.string_list, "vocab": specs.boolean},
-    defaults={"max": 0, "ignorecase": False, "alpha": False, "exceptions": (), "vocab": True},
+          "alpha": specs.boolean, "exceptions": specs.string_list},
+    defaults={"max": 0, "ignorecase": False, "alpha": False, "exceptions": ()},
     required=("tokens",),
     build=build,
     find=find,
+    scanners=exception_scanners,
 )

@@ -1,6 +1,6 @@
 """``sentencelength``: report a sentence longer than ``max`` words.
 
-Sentences come from :mod:`linter.analysis.regions` (``doc.regions.sentences``), only
+Sentences come from :mod:`linter.analysis.sentences`, only
 those in blocks the rule's scope admits. The hit is the whole sentence;
 when the sentence is a quotation and nothing else, the hit leaves out its
 outer quote marks, so that the rule's ``quotes`` key treats it as quoted
@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
 from linter.kinds.units import units
@@ -43,24 +44,24 @@ def build(keys: Mapping[str, Any]) -> Options:
     return Options(keys["max"])
 
 
-def _span(doc: Document, start: int, end: int) -> tuple[int, int]:
+def _span(doc: Document, an: Analysis, start: int, end: int) -> tuple[int, int]:
     """The sentence, or its words inside the quote marks when it is all quotation."""
     inner_start, inner_end = start, end
     while inner_start < inner_end and doc.text[inner_start] in _MARKS:
         inner_start += 1
     while inner_end > inner_start and doc.text[inner_end - 1] in _MARKS:
         inner_end -= 1
-    if (inner_start, inner_end) != (start, end) and doc.regions.in_quotation(inner_start, inner_end):
+    if (inner_start, inner_end) != (start, end) and an.quotations.in_quotation(inner_start, inner_end):
         return inner_start, inner_end
     return start, end
 
 
-def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
-    for start, end in units(doc, replace(rule.scope, unit="sentence")):
+    for start, end in units(doc, an, replace(rule.scope, unit="sentence")):
         n = count_words(doc.text, start, end)
         if n > opts.max:
-            yield Hit(*_span(doc, start, end), (str(n), str(opts.max)))
+            yield Hit(*_span(doc, an, start, end), (str(n), str(opts.max)))
 
 
 KIND = Kind(

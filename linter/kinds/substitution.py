@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import (
     Exceptions,
@@ -21,6 +22,7 @@ from linter.kinds.base import (
     keep_case,
     matches,
     pattern_anchors,
+    term_and_exception_scanners,
     term_scanner,
     ungroup,
 )
@@ -88,10 +90,10 @@ def _same(observed: str, option: str, ignorecase: bool) -> bool:
     return observed.casefold() == option.casefold() if ignorecase else observed == option
 
 
-def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
-    excused = opts.exceptions.excuser(doc.text, doc)
-    for start, end, m in matches(opts.pattern, doc.text, opts.scanner, doc):
+    excused = opts.exceptions.excuser(doc.text, an)
+    for start, end, m in matches(opts.pattern, doc.text, opts.scanner, an):
         if excused(start, end):
             continue
         observed = m.group()
@@ -108,16 +110,17 @@ KIND = Kind(
         "ignorecase": specs.boolean,
         "nonword": specs.boolean,
         "exceptions": specs.string_list,
-        "vocab": specs.boolean,
         "capitalize": specs.boolean,
         "matchcase": specs.boolean,
     },
     defaults={
-        "ignorecase": False, "nonword": False, "exceptions": (), "vocab": True,
+        "ignorecase": False, "nonword": False, "exceptions": (),
         "capitalize": False, "matchcase": False,
     },
     required=("swap",),
     build=build,
     find=find,
     anchors=pattern_anchors,
+    terms=True,
+    scanners=term_and_exception_scanners,
 )

@@ -5,25 +5,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from linter.analysis import Analysis
 from linter.model.document import Document
 from linter.model.rule import Scope
 
 _WORD = re.compile(r"\w[\w'’-]*")
 
 
-def units(doc: Document, scope: Scope) -> Iterator[tuple[int, int]]:
+def units(doc: Document, an: Analysis, scope: Scope) -> Iterator[tuple[int, int]]:
     """(start, end) of each unit the scope names, in ``doc.text`` offsets."""
     blocks = [b for b in doc.blocks if scope.admits(b.kind)]
     if scope.unit == "document":
         if blocks:
             yield blocks[0].start, blocks[-1].end
     elif scope.unit == "sentence":
-        for s in doc.regions.sentences:
+        for s in an.sentences.sentences:
             block = doc.block_at(s.start)
             if block is not None and scope.admits(block.kind):
                 yield s.start, s.end
     elif scope.unit == "paragraph":
-        for p in doc.regions.paragraphs:
+        for p in an.sentences.paragraphs:
             if scope.admits(p.kind):
                 yield p.start, p.end
     else:

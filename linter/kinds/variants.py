@@ -35,6 +35,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Any, NamedTuple
 
+from linter.analysis import Analysis
 from linter.engine.visibility import visible
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
@@ -214,7 +215,7 @@ def _paired(text: str, opts: Options) -> frozenset[str]:
     return frozenset(found)
 
 
-def _candidates(doc: Document, rule: Rule, opts: Options) -> list[_Word]:
+def _candidates(doc: Document, an: Analysis, rule: Rule, opts: Options) -> list[_Word]:
     text = doc.text
     wanted = _paired(text, opts)
     if not wanted:
@@ -225,7 +226,7 @@ def _candidates(doc: Document, rule: Rule, opts: Options) -> list[_Word]:
         if word not in wanted:
             continue
         start, end = m.start(), m.start() + len(word)
-        if visible(doc, rule, start, end):
+        if visible(doc, an, rule, start, end):
             uses[word].append(_Use(start, end, _neighbours(text, start, end, opts)))
     return [_Word(w, tuple(u)) for w, u in uses.items()]
 
@@ -290,10 +291,10 @@ def _reported(a: _Word, b: _Word) -> tuple[_Word, _Word]:
     return (a, b) if key_a < key_b else (b, a)
 
 
-def find(doc: Document, rule: Rule) -> Iterator[Hit]:
+def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
     partner: dict[str, tuple[_Word, _Word]] = {}
-    for a, b in _pairs(doc.text, _candidates(doc, rule, opts), opts):
+    for a, b in _pairs(doc.text, _candidates(doc, an, rule, opts), opts):
         rare, common = _reported(a, b)
         best = partner.get(rare.text)
         if best is None or len(common.uses) > len(best[1].uses):
@@ -316,4 +317,5 @@ KIND = Kind(
     defaults={"minlength": 5, "common": (), "known": (), "titles": ()},
     build=build,
     find=find,
+    terms=True,
 )

@@ -16,12 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 import ahocorasick
-
-if TYPE_CHECKING:
-    from linter.model.document import Document
 
 # Below this many prefixes the regex alone is as fast.
 MIN_PREFIXES = 4
@@ -45,9 +41,9 @@ class Scanner:
 
     def finditer(self, text: str, folded: str | None,
                  starts: Iterable[int] | None = None) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)``; ``folded`` is :attr:`Document.folded`, ``starts``
-        the offsets where a prefix occurs in it when already known (any order, repeats
-        allowed; see :class:`linter.engine.prefilter.Prefilter`)."""
+        """``pattern.finditer(text)``; ``folded`` is the case-folded text with white space
+        as plain spaces (``Document.folded``), ``starts`` the offsets where a prefix occurs
+        in it when a shared pass already found them (any order, repeats allowed)."""
         if folded is None:
             yield from self.pattern.finditer(text)
             return
@@ -68,16 +64,3 @@ def scanner_for(pattern: re.Pattern[str], prefixes: frozenset[str] | None) -> Sc
     if prefixes is None or len(prefixes) < MIN_PREFIXES:
         return None
     return Scanner(pattern, prefixes)
-
-
-def starts_key(scanner: Scanner) -> tuple[str, Scanner]:
-    """Where a document keeps the start offsets a shared pass found for ``scanner``."""
-    return ("scan starts", scanner)
-
-
-def known_starts(doc: Document, scanner: Scanner) -> list[int] | None:
-    """The offsets in ``doc.folded`` where ``scanner``'s prefixes occur (unsorted, with
-    repeats), when a shared pass over ``doc`` (:class:`linter.engine.prefilter.Prefilter`)
-    collected them."""
-    found = doc.known(starts_key(scanner))
-    return found if isinstance(found, list) else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from linter.markup.stripped import Stripped
-from linter.model.document import Block
+from linter.model.document import HEADLINE_MAX, Block
 
 _WRAP_WIDTH = 90
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -67,6 +67,6 @@ def strip(source: str) -> Stripped:
     if len(runs) > 1 and len(runs[0]) == 1:
         s, e = runs[0][0]
         line = source[s:e].rstrip()
-        if len(line) <= 120 and line[-1:] not in ".!?:;,\"'”»":
+        if len(line) <= HEADLINE_MAX and line[-1:] not in ".!?:;,\"'”»":
             blocks[0] = Block("heading", s, e)
     return Stripped(_mask_directives(source), tuple(blocks))

@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar
 
-if TYPE_CHECKING:
-    from linter.analysis.regions import Regions
-
-T = TypeVar("T")
+# The longest first line of a plain-text draft that can be its headline.
+HEADLINE_MAX = 120
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _OTHER_SPACE = re.compile(r"[^\S ]")
 
@@ -67,7 +63,9 @@ IDENTITY = OffsetMap()
 
 
 class Document:
-    """One draft. Immutable by convention; analyses are computed lazily, once."""
+    """One draft: a value (nothing writes to it after it is made). The positions and the
+    case-folded text views are derived on first use; analyses of the text live apart
+    (:class:`linter.analysis.Analysis`)."""
 
     def __init__(
         self,
@@ -84,22 +82,6 @@ class Document:
         self.fmt = fmt
         self.blocks = blocks
         self.offsets = offsets
-        self._analyses: dict[object, object] = {}
-
-    def analysis(self, key: object, compute: Callable[[], T]) -> T:
-        """A per-document result shared by every rule that asks for ``key`` (computed once)."""
-        if key not in self._analyses:
-            self._analyses[key] = compute()
-        value: T = self._analyses[key]  # type: ignore[assignment]
-        return value
-
-    def put(self, key: object, value: object) -> None:
-        """Leave a result found in passing (by a pass that serves many rules) under ``key``."""
-        self._analyses[key] = value
-
-    def known(self, key: object) -> object | None:
-        """What :meth:`analysis` or :meth:`put` left under ``key``, without computing it."""
-        return self._analyses.get(key)
 
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
@@ -116,13 +98,6 @@ class Document:
         keeps every offset (same length), else None. What the prefix scanner reads."""
         folded = self.casefolded
         return spaced(folded) if len(folded) == len(self.text) else None
-
-    @cached_property
-    def regions(self) -> Regions:
-        """Quotations, sentences, paragraphs and attribution (computed on first use)."""
-        from linter.analysis.regions import analyse
-
-        return analyse(self)
 
     @cached_property
     def _block_starts(self) -> tuple[int, ...]:

@@ -82,11 +82,15 @@ class Rule:
     source: str = ""
     examples: Examples = Examples()
     fixable: bool = True
+    # False: the project's accepted vocabulary does not silence this (term) rule.
+    vocab: bool = True
     # Rule ids whose finding on the very same span makes this rule's redundant.
     defers: tuple[str, ...] = ()
     action_name: str = ""
     action_params: tuple[str, ...] = ()
+    # The rule file as read (keys lower-cased), and the names of the kind's own keys in it.
     raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    kind_keys: tuple[str, ...] = ()
 
     @property
     def style(self) -> str:

@@ -10,7 +10,7 @@ the plain text of ``copydesk explain``, the Markdown pages of ``copydesk docs``
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
@@ -50,20 +50,10 @@ def _attributed(rule: Rule) -> str:
     return f"{text}, with the message: {_flat(rule.attributed_message)}" if rule.attributed_message else text
 
 
-def fixed_examples(rule: Rule) -> list[str | None]:
-    """Each fail example as ``copydesk fix`` would rewrite it (None: nothing to fix)."""
-    from linter.engine.fixes import apply, choose
-    from linter.engine.lint import lint_document
-    from linter.markup import make_document
-
-    out: list[str | None] = []
-    for example in rule.examples.fail:
-        fixes = choose(lint_document(make_document("example.txt", example, "text"), [rule]))
-        out.append(apply(example, fixes) if fixes else None)
-    return out
+Fixed = Sequence[str | None]  # each fail example as `copydesk fix` rewrites it (None: nothing to fix)
 
 
-def _fix(rule: Rule, fixed: list[str | None]) -> str:
+def _fix(rule: Rule, fixed: Fixed) -> str:
     if not rule.fixable:
         return "no (the rule sets fixable: false)"
     if any(f is not None for f in fixed):
@@ -71,7 +61,7 @@ def _fix(rule: Rule, fixed: list[str | None]) -> str:
     return "no"
 
 
-def facts(rule: Rule, fixed: list[str | None]) -> list[tuple[str, str]]:
+def facts(rule: Rule, fixed: Fixed) -> list[tuple[str, str]]:
     """(label, value) pairs shared by every rendering (kind and level aside)."""
     pairs = []
     if rule.source:
@@ -93,9 +83,7 @@ def _as_list(value: Any) -> list[Any]:
 
 def options(rule: Rule) -> dict[str, Any]:
     """The kind's own YAML keys, in file order (``tokens``, ``swap``, ...)."""
-    from linter.config.schema import COMMON_KEYS
-
-    return {k: v for k, v in rule.raw.items() if k not in COMMON_KEYS}
+    return {k: rule.raw[k] for k in rule.kind_keys}
 
 
 def _scalar(value: Any) -> str:
@@ -159,9 +147,8 @@ def _indented(first: str, text: str) -> str:
     return first + text.replace("\n", "\n" + " " * len(first))
 
 
-def explain(rule: Rule) -> str:
+def explain(rule: Rule, fixed: Fixed) -> str:
     """Plain-text description of one rule, for ``copydesk explain`` and SARIF ``help.text``."""
-    fixed = fixed_examples(rule)
     lines = [f"{rule.id} ({rule.kind}, {rule.level.label})", ""]
     if rule.description:
         lines += [_flat(rule.description), ""]
@@ -209,9 +196,8 @@ def _md_examples(title: str, examples: Iterable[str], fixes: Iterable[str | None
     return [*lines, ""]
 
 
-def markdown_page(rule: Rule) -> str:
+def markdown_page(rule: Rule, fixed: Fixed) -> str:
     """One rule as a Markdown page (``copydesk docs``, SARIF ``help.markdown``)."""
-    fixed = fixed_examples(rule)
     lines = [f"# {rule.id}", ""]
     if rule.description:
         lines += [_md(rule.description), ""]
@@ -255,9 +241,10 @@ def index_page(rules: Iterable[Rule], default_styles: Iterable[str]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def render_pages(rules: Iterable[Rule], default_styles: Iterable[str]) -> dict[str, str]:
+def render_pages(rules: Iterable[Rule], default_styles: Iterable[str],
+                 fixed: Mapping[str, Fixed]) -> dict[str, str]:
     """File name -> Markdown text: one page per rule, plus ``index.md``."""
     rules = list(rules)
-    pages = {page_name(r): f"{GENERATED}\n\n{markdown_page(r)}" for r in rules}
+    pages = {page_name(r): f"{GENERATED}\n\n{markdown_page(r, fixed[r.id])}" for r in rules}
     pages[INDEX] = index_page(rules, default_styles)
     return pages

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 from linter.model.findings import Finding
-from linter.report.reporters import FileResult, Report
+from linter.model.results import FileResult, Report
 
 # Characters XML 1.0 cannot carry at all, even escaped (a form feed in a draft).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -19,15 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
 from linter import __version__
 from linter.model.findings import Finding, Severity
+from linter.model.results import Report
 from linter.model.rule import Rule
-
-if TYPE_CHECKING:
-    from linter.report.reporters import Report
+from linter.report.docs import Fixed, explain, markdown_page, summary
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -52,15 +51,13 @@ def _text(text: str) -> dict[str, str]:
     return {"text": text}
 
 
-def rule_descriptor(rule: Rule) -> dict[str, Any]:
-    from linter.report.docs import explain, markdown_page, summary
-
+def rule_descriptor(rule: Rule, fixed: Fixed) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
         "id": rule.id,
         "name": rule.id.replace(".", ""),
         "shortDescription": _text(summary(rule) or rule.id),
         "fullDescription": _text(" ".join(rule.description.split()) or rule.id),
-        "help": {"text": explain(rule), "markdown": markdown_page(rule)},
+        "help": {"text": explain(rule, fixed), "markdown": markdown_page(rule, fixed)},
         "defaultConfiguration": {"level": LEVELS[rule.level]},
         "properties": {"tags": ["editorial", rule.style, rule.kind]},
     }
@@ -118,7 +115,8 @@ def sarif_log(report: Report) -> dict[str, Any]:
     # A finding whose rule the report does not list still gets a (bare) descriptor,
     # so that every ruleIndex points somewhere.
     extra = sorted({f.rule_id for r in report.files for f in r.findings} - known)
-    descriptors = [rule_descriptor(r) for r in rules] + [{"id": rule_id} for rule_id in extra]
+    descriptors = [rule_descriptor(r, report.fixed_examples.get(r.id, ())) for r in rules]
+    descriptors += [{"id": rule_id} for rule_id in extra]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     results = [_result(r.lines, f, index[f.rule_id]) for r in report.files for f in r.findings]
     invocation = {

@@ -1,56 +1,87 @@
-"""One file through the whole pipeline: rules, suppression comments, changed lines, fixes."""
+"""One document through the whole pipeline: the one place a document is linted and fixed.
+
+:func:`lint_one` runs the rules (through the engine's prefilter), then the
+suppression comments, then changed-lines mode. :func:`fix_one` is the one fix
+loop: safe fixes applied pass after pass, suppression honoured, until nothing
+changes. The command line, the parallel workers, the public API and the rule
+documentation all call these two.
+"""
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from linter.config.project import Project
 from linter.engine import suppress
 from linter.engine.fixes import apply, choose
-from linter.engine.lint import lint_document
-from linter.kinds.base import Exceptions
+from linter.engine.lint import Engine
+from linter.lib.textfiles import MAX_BYTES
 from linter.markup import make_document
 from linter.model.document import Document
 from linter.model.findings import Finding
+from linter.model.rule import Rule
 from linter.run.changes import Repository, touching
-from linter.run.files import MAX_BYTES
 
 MAX_FIX_PASSES = 8
 
 
 @dataclass(frozen=True)
 class RunOptions:
+    """How each input is handled.
+
+    ``fix``: apply the safe fixes before linting (``check --fix``, ``fix``); ``diff``: with
+    ``fix``, make a unified diff instead of writing; ``force``: fix read-only files too;
+    ``lint``: report findings (``fix`` alone does not); ``encoding``: the fallback codec of
+    files that are not UTF-8; ``changes``: report only lines changed since a revision.
+    """
+
     report_unused: bool = False
-    # Report only findings on lines changed since a revision of this repository.
     changes: Repository | None = None
-    # Larger files are refused before they are read.
     max_bytes: int = MAX_BYTES
-    # The output format and colour, for workers that render each file's part of the output.
-    render: tuple[str, bool] | None = None
+    encoding: str | None = None
+    fix: bool = False
+    diff: bool = False
+    force: bool = False
+    lint: bool = True
 
 
-def findings_for(doc: Document, project: Project, options: RunOptions,
-                 vocab: Exceptions | None = None) -> list[Finding]:
-    found = lint_document(doc, project.candidates(doc), vocab)
-    found = suppress.apply(doc, found, project.rule_ids, options.report_unused)
+def lint_one(doc: Document, engine: Engine, known_ids: Sequence[str],
+             options: RunOptions = RunOptions()) -> list[Finding]:
+    """The findings of ``doc``: rules, then suppression comments (``known_ids`` are the
+    loaded rule ids a comment may name), then changed-lines mode."""
+    found = suppress.apply(doc, engine.lint(doc), known_ids, options.report_unused)
     if options.changes is not None and doc.path != "-":
         found = touching(found, options.changes.changed_lines(doc.path))
     return found
 
 
-def fixed_text(doc: Document, project: Project, vocab: Exceptions | None = None) -> tuple[str, int]:
-    """The source with every safe fix applied (repeated until nothing changes), and the count.
-
-    Suppression comments are honoured; changed-lines mode does not limit fixes.
-    """
+def fix_one(doc: Document, engine: Engine, known_ids: Sequence[str]) -> tuple[str, int]:
+    """The source with every safe fix applied (pass after pass until nothing changes), and
+    how many fixes were applied. Suppression comments are honoured; changed-lines mode does
+    not limit fixes."""
     source, applied = doc.source, 0
     for _ in range(MAX_FIX_PASSES):
-        found = suppress.apply(doc, lint_document(doc, project.candidates(doc), vocab),
-                               project.rule_ids)
-        fixes = choose(found)
+        fixes = choose(suppress.apply(doc, engine.lint(doc), known_ids))
         if not fixes:
             break
         source = apply(source, fixes)
         applied += len(fixes)
         doc = make_document(doc.path, source, doc.fmt)
     return source, applied
+
+
+def fixed_examples(rule: Rule) -> tuple[str | None, ...]:
+    """Each of ``rule``'s fail examples as ``copydesk fix`` rewrites it with that rule alone
+    (None: nothing to fix), for the rule's documentation."""
+    engine = Engine([rule])
+    out: list[str | None] = []
+    for example in rule.examples.fail:
+        fixed, count = fix_one(make_document("example.txt", example, "text"), engine, [rule.id])
+        out.append(fixed if count else None)
+    return tuple(out)
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                        f"a/{path}", f"b/{path}"))

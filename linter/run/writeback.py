@@ -30,7 +30,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from linter.run.files import FileError, Origin, Stamp
+from linter.lib.textfiles import FileError, Origin, Stamp
 
 TEMP_SUFFIX = ".copydesk-tmp"
 

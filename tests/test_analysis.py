@@ -1,4 +1,4 @@
-"""Quotations, sentences, paragraphs and attribution (linter/regions.py, linter/cues.py).
+"""Quotations, sentences, paragraphs and attribution (linter/analysis/).
 
 Every test string here was written for these tests.
 """
@@ -10,8 +10,10 @@ from importlib.resources import files
 import pytest
 import yaml
 
+from linter.analysis import Analysis, Voice
 from linter.analysis.cues import reporting_cues, source_cues
-from linter.analysis.regions import MAX_DEPTH, Regions, Sentence, Voice, analyse
+from linter.analysis.quotations import MAX_DEPTH, Quotation, QuoteMark
+from linter.analysis.sentences import Paragraph, Sentence
 from linter.markup import make_document
 
 
@@ -23,8 +25,24 @@ def has_source(text: str) -> bool:
     return next(source_cues(text), None) is not None
 
 
+class Regions:
+    """The three analyses of one text, read through one object as these tests do."""
+
+    def __init__(self, an: Analysis) -> None:
+        q, s, a = an.quotations, an.sentences, an.attribution
+        self.quotations: tuple[Quotation, ...] = q.quotations
+        self.marks: tuple[QuoteMark, ...] = q.marks
+        self.unclosed: tuple[Quotation, ...] = q.unclosed
+        self.sentences: tuple[Sentence, ...] = s.sentences
+        self.paragraphs: tuple[Paragraph, ...] = s.paragraphs
+        self.in_quotation = q.in_quotation
+        self.sentence_at, self.paragraph_at = s.sentence_at, s.paragraph_at
+        self.voice, self.is_attributed = a.voice, a.is_attributed
+        self.cue_spans, self.sentence_has_cue = a.cue_spans, a.sentence_has_cue
+
+
 def regions(source: str) -> Regions:
-    return make_document("t.txt", source, "text").regions
+    return Regions(Analysis(make_document("t.txt", source, "text")))
 
 
 def quoted(source: str) -> list[str]:
@@ -293,7 +311,8 @@ def test_stray_closing_mark() -> None:
 
 def test_lone_marks_do_not_raise() -> None:
     for source in ['"', "'", "“", "”", "« »", '" " "', "'''", '"""', "„", "‚"]:
-        analyse(make_document("t.txt", source, "text"))
+        an = Analysis(make_document("t.txt", source, "text"))
+        assert an.attribution is not None
 
 
 @pytest.mark.parametrize("mark", ["“", "«", "„", "‘", '"', "'", "‹"])

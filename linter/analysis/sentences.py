@@ -1,0 +1,142 @@
+"""Sentences and paragraphs of a document's prose text.
+
+Paragraphs are the document's blocks. Sentences are split after ``. ! ? …``
+(and closing marks) followed by white space and an upper-case letter, digit
+or opening mark; never after an abbreviation or an initial; never before a
+reporting verb that attributes a quotation (``"Stop!" Smith said``); never
+inside a quotation that the sentence carries on after (``He said "Stop. Now"
+and left``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from linter.analysis.cues import verb_pattern
+from linter.analysis.quotations import Quotation, Quotations
+from linter.model.document import Block
+
+_NON_SPACE = re.compile(r"\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    kind: str
+
+
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_ABBREVIATIONS = _words(
+    """Mr Mrs Ms Dr Prof Gen Col Lt Sgt Capt Cmdr Maj Adm Gov Sen Rep St Mt Ft Rev Hon Jr Sr
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos vs etc Inc Ltd Co Corp Bros
+    approx dept est al cf"""
+)
+_INITIALS = re.compile(r"[A-HJ-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
+_TOKEN_SPLIT = re.compile(r"[\s(\[\"'“‘«„—–/-]")
+_BOUNDARY = re.compile(r"[.!?…]+[)\]\"'”’»›]*(?=\s+[(\[\"'“‘«„‚‹]?[A-Z0-9À-ÖØ-Þ])")
+
+
+def _after_abbreviation(text: str, m: re.Match[str], lo: int) -> bool:
+    if m.group()[0] != "." or m.group().count(".") > 1:
+        return False
+    token = _TOKEN_SPLIT.split(text[max(lo, m.start() - 16) : m.start()])[-1]
+    return token in _ABBREVIATIONS or _INITIALS.fullmatch(token) is not None
+
+
+def _trim(text: str, start: int, end: int) -> Sentence | None:
+    first = _NON_SPACE.search(text, start, end)
+    if first is None:
+        return None
+    while text[end - 1].isspace():
+        end -= 1
+    return Sentence(first.start(), end)
+
+
+@lru_cache(maxsize=1)
+def attribution_after() -> re.Pattern[str]:
+    """After a closing mark: a speaker and a reporting verb (``"Stop!" Smith said``);
+    group ``bare`` when nothing but punctuation follows the verb (``"Stop." he said.``)."""
+    speaker = r"\s+[A-Z][\w'’-]*\s+(?:[\w'’-]+\s+){0,2}?"
+    return re.compile(rf"{speaker}(?:{verb_pattern()})\b(?P<bare>\s*[,.])?")
+
+
+
+class Sentences:
+    """The paragraphs and sentences of one document, in order."""
+
+    __slots__ = ("_paragraph_starts", "_quotations", "_text", "paragraphs", "sentences", "starts")
+
+    def __init__(self, text: str, blocks: Sequence[Block], quotations: Quotations) -> None:
+        self._text = text
+        self._quotations = quotations
+        self.paragraphs = tuple(Paragraph(b.start, b.end, b.kind) for b in blocks)
+        self._paragraph_starts = [p.start for p in self.paragraphs]
+        self.sentences: tuple[Sentence, ...] = tuple(s for p in self.paragraphs for s in self._split(p))
+        self.starts: tuple[int, ...] = tuple(s.start for s in self.sentences)
+
+    def index_at(self, offset: int) -> int:
+        """The index of the sentence containing ``offset`` (its end included), or -1."""
+        i = bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset <= self.sentences[i].end else -1
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence containing ``offset`` (its end included), else an empty one there."""
+        i = self.index_at(offset)
+        return self.sentences[i] if i >= 0 else Sentence(offset, offset)
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph (block) containing ``offset`` (its end included), or None."""
+        i = bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 0 and offset <= self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
+    def _split(self, paragraph: Paragraph) -> Iterator[Sentence]:
+        start = paragraph.start
+        for m in _BOUNDARY.finditer(self._text, paragraph.start, paragraph.end):
+            if self._continues(m, paragraph.start):
+                continue
+            sentence = _trim(self._text, start, m.end())
+            if sentence is not None:
+                yield sentence
+            start = m.end()
+        last = _trim(self._text, start, paragraph.end)
+        if last is not None:
+            yield last
+
+    def _continues(self, m: re.Match[str], lo: int) -> bool:
+        """True when the candidate boundary ``m`` does not end the sentence."""
+        if _after_abbreviation(self._text, m, lo):
+            return True
+        if m.group()[-1] in "\"'”’»›" and self._attributes_quote(m):
+            return True
+        q = self._quotations.in_quotation(m.start(), m.start() + 1)
+        return q is not None and self._carries_on(q)
+
+    def _attributes_quote(self, m: re.Match[str]) -> bool:
+        """``"Stop!" Smith said`` or ``"Stop." He said.``, but not ``"Stop." She said more.``"""
+        after = attribution_after().match(self._text, m.end())
+        return after is not None and ("." not in m.group() or after["bare"] is not None)
+
+    def _carries_on(self, q: Quotation) -> bool:
+        """A closed quotation whose sentence goes on in lower case: ``"Stop. Now" and left``."""
+        if not q.closed or self._text[q.content_end - 1 : q.content_end] in ",.!?…;:":
+            return False
+        after = self._text[q.end : q.end + 8].lstrip()
+        return after[:1].islower()

@@ -1,0 +1,221 @@
+"""Where the house wants each quotation mark: a quote style, and every mark of a document
+placed in it (the quotation it opens or closes, its level, whether it is in a nest).
+
+Worked out once per document and style, and shared by the five ``quotes`` checks
+(:mod:`linter.kinds.quotes`), so findings of different checks never pull one mark
+two ways.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from linter.analysis import Analysis
+from linter.analysis.quotations import Quotation, quotation_spans
+from linter.analysis.sentences import Sentences
+from linter.model.document import Document
+from linter.model.rule import Hit
+
+OUTER = 0  # levels: 0 outer, 1 inner
+SINGLE_WEIGHT = frozenset("'‘’‹›‚")
+
+
+@dataclass(frozen=True)
+class Style:
+    """A house style: (open, close) for the outer and the inner level."""
+
+    name: str
+    family: str
+    levels: tuple[tuple[str, str], tuple[str, str]]
+
+    def level_of(self, char: str) -> int | None:
+        """The level at which the house uses ``char``, or None when it does not."""
+        return next((lv for lv, pair in enumerate(self.levels) if char in pair), None)
+
+    def mark(self, level: int, role: str) -> str:
+        return self.levels[level][0 if role == "open" else 1]
+
+    def weighted(self, char: str) -> int:
+        """The level whose marks are as heavy as ``char`` (single or double); outer on a tie."""
+        single = char in SINGLE_WEIGHT
+        levels = [lv for lv, (o, _) in enumerate(self.levels) if (o in SINGLE_WEIGHT) == single]
+        return levels[0] if len(levels) == 1 else OUTER
+
+    @cached_property
+    def described(self) -> str:
+        """How messages name the style: ``curly, “outer” and ‘inner’``."""
+        (o1, c1), (o2, c2) = self.levels
+        return f"{self.name}, {o1}outer{c1} and {o2}inner{c2}"
+
+
+STYLES: dict[str, Style] = {
+    s.name: s
+    for s in (
+        Style("curly", "curly", (("“", "”"), ("‘", "’"))),
+        Style("straight", "straight", (('"', '"'), ("'", "'"))),
+        Style("british", "curly", (("‘", "’"), ("“", "”"))),
+        Style("german", "low-9", (("„", "“"), ("‚", "‘"))),
+        Style("guillemets", "guillemets", (("«", "»"), ("“", "”"))),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A quotation mark in its place: the quotation it opens or closes (None for
+    a stray closer), the level the house wants there, and whether it is in a nest."""
+
+    offset: int
+    char: str
+    role: str
+    quotation: int | None
+    level: int
+    nested: bool
+    doubled: int = 0  # 1: outer, 2: inner of two single marks standing in for a double
+
+
+@dataclass(frozen=True)
+class Layout:
+    quotations: tuple[Quotation, ...]
+    parents: tuple[int | None, ...]
+    marks: tuple[Placed, ...]
+    style: Style
+    text: str = ""
+    # Paragraphs (by start offset) where the house marks would be read as
+    # different quotations than the marks there now: no fix is offered there.
+    unstable: frozenset[int] = frozenset()
+    sentences: Sentences | None = None
+
+    def expected(self, mark: Placed) -> str:
+        return self.style.mark(mark.level, mark.role)
+
+    def suggest(self, mark: Placed) -> tuple[str, ...]:
+        """The house mark, unless the mark is glued between two letters or digits
+        (``accep"t``): there its role is a guess, and changing the mark could
+        change what the rest of the paragraph counts as quoted."""
+        wanted = self.expected(mark)
+        if wanted == mark.char or self._glued(mark.offset) or self._moves_quotations(mark.offset):
+            return ()
+        return (wanted,)
+
+    def _moves_quotations(self, offset: int) -> bool:
+        if not self.unstable or self.sentences is None:
+            return False
+        paragraph = self.sentences.paragraph_at(offset)
+        return paragraph is not None and paragraph.start in self.unstable
+
+    def _glued(self, offset: int) -> bool:
+        before = self.text[offset - 1:offset]
+        after = self.text[offset + 1:offset + 2]
+        return before.isalnum() and after.isalnum()
+
+    def hit(self, mark: Placed, args: tuple[str, ...], message: str | None = None) -> Hit:
+        return Hit(mark.offset, mark.offset + 1, args, self.suggest(mark), message=message)
+
+
+def _doubled(quotations: tuple[Quotation, ...], parents: tuple[int | None, ...]) -> list[int]:
+    """1 for the outer and 2 for the inner of ``''text''``: typewriter double marks."""
+    doubled = [0] * len(quotations)
+    for i, p in enumerate(parents):
+        q = quotations[i]
+        if p is not None and q.closed and q.open_mark in SINGLE_WEIGHT:
+            outer = quotations[p]
+            if (outer.start, outer.end, outer.open_mark) == (q.start - 1, q.end + 1, q.open_mark):
+                doubled[p], doubled[i] = 1, 2
+    return doubled
+
+
+def _nested(quotations: tuple[Quotation, ...], parents: tuple[int | None, ...],
+            doubled: list[int]) -> list[bool]:
+    """True for a quotation in a nest: inside or holding another, all of it closed
+    (a quotation left open makes the levels of those inside it guesswork)."""
+    sound = [False] * len(quotations)
+    nested = [False] * len(quotations)
+    for i, p in enumerate(parents):
+        sound[i] = quotations[i].closed and (p is None or sound[p])
+        if p is not None and sound[i] and not doubled[i]:
+            nested[i] = nested[p] = True
+    return nested
+
+
+def _level(style: Style, q: Quotation, nested: bool) -> int:
+    """In a nest the depth decides; elsewhere a house mark keeps its level and
+    another mark takes the house level of the same weight."""
+    if nested:
+        return q.depth % 2
+    house = style.level_of(q.open_mark)
+    return house if house is not None else style.weighted(q.open_mark)
+
+
+def _prime(text: str, offset: int, char: str) -> bool:
+    """A straight mark after a digit that closes nothing: feet and inches (5' 10")."""
+    return char in "\"'" and offset > 0 and text[offset - 1].isdigit()
+
+
+_Span = tuple[int, int, bool]
+
+
+def _by_paragraph(sentences: Sentences, spans: Iterable[_Span]) -> dict[int, set[_Span]]:
+    out: dict[int, set[_Span]] = {}
+    for span in spans:
+        paragraph = sentences.paragraph_at(span[0])
+        out.setdefault(paragraph.start if paragraph else -1, set()).add(span)
+    return out
+
+
+def unstable_paragraphs(doc: Document, an: Analysis, lay: Layout) -> frozenset[int]:
+    """Paragraphs whose quotations would change if every mark became its house mark.
+
+    A fix must not change what the rest of a paragraph counts as quoted (a
+    straight mark the finder read one way can be read another way once
+    curled), or a later pass would find new things to fix. Marks are one
+    character each way, so the offsets stay put.
+    """
+    text = doc.text
+    pieces: list[str] = []
+    done = 0
+    for mark in lay.marks:  # in text order
+        wanted = lay.expected(mark)
+        if not mark.doubled and wanted != mark.char and len(wanted) == 1:
+            pieces += (text[done:mark.offset], wanted)
+            done = mark.offset + 1
+    if not pieces:
+        return frozenset()
+    pieces.append(text[done:])
+    spans = [(q.start, q.end, q.closed) for q in an.quotations.quotations]
+    changed_spans = quotation_spans("".join(pieces), doc.blocks)
+    if changed_spans == spans:  # the usual case: every quotation reads the same
+        return frozenset()
+    before = _by_paragraph(an.sentences, spans)
+    after = _by_paragraph(an.sentences, changed_spans)
+    return frozenset(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+
+
+def layout(text: str, an: Analysis, style: Style) -> Layout:
+    quotations = an.quotations.quotations
+    parents = tuple(None if p < 0 else p for p in an.quotations.parents)
+    doubled = _doubled(quotations, parents)
+    nested = _nested(quotations, parents, doubled)
+    levels = [_level(style, q, n) for q, n in zip(quotations, nested, strict=True)]
+    opens = {q.start: i for i, q in enumerate(quotations)}
+    closes = {q.end - 1: i for i, q in enumerate(quotations) if q.closed}
+    placed = []
+    for m in an.quotations.marks:
+        index = opens.get(m.offset) if m.role == "open" else closes.get(m.offset)
+        if index is not None:
+            placed.append(Placed(m.offset, m.char, m.role, index, levels[index], nested[index],
+                                 doubled[index]))
+        elif m.role == "close" and not _prime(text, m.offset, m.char):
+            level = style.level_of(m.char)
+            placed.append(Placed(m.offset, m.char, m.role, None,
+                                 style.weighted(m.char) if level is None else level, False))
+    return Layout(quotations, parents, tuple(placed), style, text, sentences=an.sentences)
+
+
+def house_layout(doc: Document, an: Analysis, style: Style) -> Layout:
+    """The marks as the house style sees them (shared by the quotes checks of a document)."""
+    lay = layout(doc.text, an, style)
+    return replace(lay, unstable=unstable_paragraphs(doc, an, lay))
+
