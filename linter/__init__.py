@@ -8,8 +8,8 @@ as the command line (:mod:`linter.run.pipeline`).
 from __future__ import annotations
 
 from linter.model.findings import Finding, Severity
+from linter.model.version import __version__
 
-__version__ = "0.1.0"
 __all__ = ["Finding", "Severity", "__version__", "lint_paths", "lint_text"]
 
 

@@ -17,7 +17,6 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any, TextIO
 
-from linter import __version__
 from linter.config.loader import LoadErrors
 from linter.config.project import FAIL_ON
 from linter.kinds import specs
@@ -25,6 +24,7 @@ from linter.lib.textfiles import MAX_BYTES, text_encoding
 from linter.markup import STRIPPERS
 from linter.model.results import FileResult, Report
 from linter.model.rule import RuleError
+from linter.model.version import __version__
 from linter.report import FORMATS, Part, counts, exit_code, part_renderer, render, render_parts
 from linter.run import batch
 from linter.run.batch import Input, Outcome

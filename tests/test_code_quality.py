@@ -22,3 +22,23 @@ def test_ruff_clean() -> None:
 def test_mypy_strict_clean() -> None:
     result = _run("mypy", "linter")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_imports_follow_the_layers() -> None:
+    """import-linter's contracts in pyproject.toml: the layers of ARCHITECTURE.md, and no cycles."""
+    result = subprocess.run([str(Path(sys.executable).with_name("lint-imports")), "--no-cache"], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_modules_stay_small_and_folders_balanced() -> None:
+    """No module over 400 lines; no folder of the package holds more than a third of its code."""
+    package = ROOT / "linter"
+    sizes = {p: len(p.read_text(encoding="utf-8").splitlines()) for p in package.rglob("*.py")}
+    assert not [(p.name, n) for p, n in sizes.items() if n > 400]
+    total = sum(sizes.values())
+    by_folder: dict[Path, int] = {}
+    for path, n in sizes.items():
+        by_folder[path.parent] = by_folder.get(path.parent, 0) + n
+    assert not [(f.name, n) for f, n in by_folder.items() if n > total / 3]

@@ -89,3 +89,33 @@ def test_per_file_unknown_rule_is_config_error(tmp_path: Path, capsys: pytest.Ca
 def test_directive_text_is_not_prose_in_plain_text() -> None:
     config = "{styles: [styles/Core]}"
     assert lint("<!-- copydesk-disable-next-line Core.Nope -->\nfine\n", config=config) == []
+
+
+def test_a_rule_with_vocab_false_is_not_silenced_by_the_vocabulary(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    style = tmp_path / "House"
+    style.mkdir()
+    rule = "extends: existence\nmessage: \"'%s'\"\ntokens: [Kiev]\n"
+    (style / "Strict.yml").write_text(rule + "vocab: false\n")
+    (style / "Lenient.yml").write_text(rule)
+    (tmp_path / ".copydesk.yml").write_text("styles: [House]\nvocab: [Kiev Post]\n")
+    (tmp_path / "d.txt").write_text("He wrote for the Kiev Post.\n")
+    main(["check", "--format", "json", "--config", str(tmp_path / ".copydesk.yml"), str(tmp_path / "d.txt")])
+    import json
+
+    [result] = json.loads(capsys.readouterr().out)["files"]
+    assert [f["rule"] for f in result["findings"]] == ["House.Strict"]
+
+
+@pytest.mark.parametrize("kind", ["repetition", "capitalization", "conditional"])
+def test_vocab_key_on_a_kind_that_never_reads_it_is_an_error(tmp_path: Path, kind: str,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    style = tmp_path / "House"
+    style.mkdir()
+    keys = {"repetition": "tokens: ['\\w+']", "capitalization": "match: $title",
+            "conditional": "first: '\\b([A-Z]{3,5})\\b'\nsecond: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'"}[kind]
+    (style / "Rule.yml").write_text(f"extends: {kind}\nmessage: x\n{keys}\nvocab: false\n")
+    (tmp_path / ".copydesk.yml").write_text("styles: [House]\n")
+    assert main(["check", "--config", str(tmp_path / ".copydesk.yml"), str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"Rule.yml:{4 if kind != 'conditional' else 5}: vocab: a {kind} rule never consults the vocabulary" in err

@@ -13,9 +13,9 @@ from functools import cached_property, lru_cache
 
 from linter.analysis import Analysis, Voice
 from linter.engine.prefilter import Prefilter
-from linter.engine.visibility import visible
 from linter.kinds import KINDS
 from linter.kinds.base import Exceptions, keep_case
+from linter.kinds.visibility import visible
 from linter.model.document import Document
 from linter.model.findings import Finding, Fix, Severity
 from linter.model.rule import Hit, Rule

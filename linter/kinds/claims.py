@@ -36,7 +36,6 @@ files; the reporting cues and source nouns in ``rules/_data/cues.yml``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -56,6 +55,7 @@ from linter.kinds.base import (
     term_and_exception_scanners,
     term_scanner,
 )
+from linter.kinds.claim_context import ClaimContext
 from linter.lib.scan import Scanner
 from linter.model.document import HEADLINE_MAX, Document
 from linter.model.rule import Hit, Rule
@@ -79,12 +79,6 @@ _LABEL = re.compile(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*:")
 _NEAR = 60  # characters between a reporting cue and the name it goes with
 _CLOSING = frozenset('"”’\'»›')
 _PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
-# Capitalised words that do not name anyone.
-_NOT_NAMES = frozenset(
-    "I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December".split()
-)
 
 
 @dataclass(frozen=True)
@@ -155,88 +149,7 @@ def build(keys: Mapping[str, Any]) -> Options:
 # Windows and attribution
 
 
-@dataclass(frozen=True)
-class _Context:
-    """One document's text and analysis, shared by every hit."""
-
-    text: str
-    an: Analysis
-    starts: tuple[int, ...]
-    doc: Document
-
-    @classmethod
-    def of(cls, doc: Document, an: Analysis) -> _Context:
-        return cls(doc.text, an, an.sentences.starts, doc)
-
-    def window(self, kind: str, start: int) -> tuple[int, int]:
-        sentences = self.an.sentences.sentences
-        i = bisect_right(self.starts, start) - 1
-        if i < 0 or kind in ("paragraph", "adjacent"):
-            paragraph = self.an.sentences.paragraph_at(start)
-            lo, hi = (paragraph.start, paragraph.end) if paragraph else (start, start)
-            if kind == "adjacent" and i >= 0:
-                lo = min(lo, sentences[max(i - 1, 0)].start)
-                hi = max(hi, sentences[min(i + 1, len(sentences) - 1)].end)
-            return lo, hi
-        last = i
-        if kind == "next-sentence" and i + 1 < len(sentences):
-            # The next sentence may name the source, but not across a paragraph break.
-            here = self.an.sentences.paragraph_at(sentences[i].start)
-            if here is not None and here == self.an.sentences.paragraph_at(sentences[i + 1].start):
-                last = i + 1
-        return sentences[i].start, sentences[last].end
-
-    def previous_sentence(self, offset: int) -> tuple[int, int] | None:
-        i = bisect_right(self.starts, offset) - 1
-        if i < 1:
-            return None
-        sentence = self.an.sentences.sentences[i - 1]
-        return sentence.start, sentence.end
-
-    def nearest_first(self, lo: int, hi: int, offset: int) -> Iterator[tuple[int, int]]:
-        """The window ``[lo, hi)`` cut at sentence ends, the sentence holding ``offset``
-        first and then outwards. Every cue lies inside one sentence, so a search for a cue
-        that stops early finds cues for only the sentences it had to read."""
-        first = max(bisect_right(self.starts, lo) - 1, 0)
-        last = bisect_left(self.starts, hi)
-        here = min(max(bisect_right(self.starts, offset) - 1, first), last - 1)
-        order = sorted(range(first, last), key=lambda i: (abs(i - here), i))
-        sentences = self.an.sentences.sentences
-        for i in order:
-            a, b = max(lo, sentences[i].start), min(hi, sentences[i].end)
-            if a < b:
-                yield a, b
-
-    def cues(self, lo: int, hi: int, start: int, end: int, *, sources: bool = True) -> list[Cue]:
-        """Cues in ``[lo, hi)`` outside quotations and outside the claim ``[start, end)``
-        (reporting cues only, without ``sources``)."""
-        return [
-            c for c in self.an.attribution.cue_spans(lo, hi, sources=sources)
-            if (c.end <= start or c.start >= end) and self.an.quotations.in_quotation(c.start, c.end) is None
-        ]
-
-    def extra(self, opts: Options, lo: int, hi: int, start: int, end: int) -> bool:
-        """True when one of the rule's own ``cues`` is in the window, outside the claim."""
-        if opts.cues is None:
-            return False
-        return any(
-            (m.end() <= start or m.start() >= end) and self.an.quotations.in_quotation(*m.span()) is None
-            for m in opts.cues.finditer(self.text, lo, hi)
-        )
-
-    def capitalised(self, lo: int, hi: int, start: int, end: int) -> bool:
-        """True when a capitalised word that does not open its sentence is in the window."""
-        for m in _CAPITALISED.finditer(self.text, lo, hi):
-            if start <= m.start() < end or m.group() in _NOT_NAMES:
-                continue
-            if m.start() != self.an.sentences.sentence_at(m.start()).start and (
-                self.an.quotations.in_quotation(*m.span()) is None
-            ):
-                return True
-        return False
-
-
-def _named_source(ctx: _Context, opts: Options, start: int, end: int) -> bool:
+def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     """A reporting cue in the window with a name or a source noun close to it.
 
     Cues inside other trigger phrases do not count: "It is believed" in the
@@ -251,7 +164,7 @@ def _named_source(ctx: _Context, opts: Options, start: int, end: int) -> bool:
     )
 
 
-def _named_near(ctx: _Context, cues: list[Cue], cue: Cue, claim: tuple[int, int]) -> bool:
+def _named_near(ctx: ClaimContext, cues: list[Cue], cue: Cue, claim: tuple[int, int]) -> bool:
     """True when a name or a source noun is within ``_NEAR`` characters of ``cue``, in its sentence."""
     sentence = ctx.an.sentences.sentence_at(cue.start)
     lo, hi = max(sentence.start, cue.start - _NEAR), min(sentence.end, cue.end + _NEAR)
@@ -260,20 +173,20 @@ def _named_near(ctx: _Context, cues: list[Cue], cue: Cue, claim: tuple[int, int]
     )
 
 
-def _any_cue(ctx: _Context, opts: Options, start: int, end: int) -> bool:
+def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     """A reporting cue, a source noun or one of the rule's cues (a bare name is not enough)."""
     lo, hi = ctx.window(opts.window, start)
     cues = ctx.cues(lo, hi, start, end)
-    return any(c.kind != "name" for c in cues) or ctx.extra(opts, lo, hi, start, end)
+    return any(c.kind != "name" for c in cues) or ctx.extra(opts.cues, lo, hi, start, end)
 
 
-def _speaker(ctx: _Context, opts: Options, start: int, end: int) -> bool:
+def _speaker(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     """A reporting cue in the window, or a sentence just before that introduces someone."""
     lo, hi = ctx.window(opts.window, start)
     if any(c.kind in REPORTING_KINDS for a, b in ctx.nearest_first(lo, hi, start)
            for c in ctx.cues(a, b, start, end, sources=False)):
         return True
-    if ctx.extra(opts, lo, hi, start, end):
+    if ctx.extra(opts.cues, lo, hi, start, end):
         return True
     before = ctx.previous_sentence(start)
     return before is not None and (
@@ -281,7 +194,7 @@ def _speaker(ctx: _Context, opts: Options, start: int, end: int) -> bool:
     )
 
 
-def _introduces(ctx: _Context, lo: int, hi: int) -> bool:
+def _introduces(ctx: ClaimContext, lo: int, hi: int) -> bool:
     """True when a sentence names or points to a person (``Mr Howard was dismissive.``)."""
     if any(c.kind in _SOURCE_KINDS for c in ctx.cues(lo, hi, hi, hi)):
         return True
@@ -301,7 +214,7 @@ class _Candidate:
     whole: tuple[int, int]
 
 
-def _triggered(ctx: _Context, opts: Options, found: list[re.Match[str]]) -> Iterator[_Candidate]:
+def _triggered(ctx: ClaimContext, opts: Options, found: list[re.Match[str]]) -> Iterator[_Candidate]:
     assert opts.triggers is not None  # only claims with triggers have trigger matches
     groups = [g for g in ("claim", "passive") if g in opts.triggers.groupindex]
     for m in found:
@@ -311,7 +224,7 @@ def _triggered(ctx: _Context, opts: Options, found: list[re.Match[str]]) -> Iter
             yield _Candidate(start, end, m.span())
 
 
-def _benign(ctx: _Context, opts: Options, m: re.Match[str], passive: bool) -> bool:
+def _benign(ctx: ClaimContext, opts: Options, m: re.Match[str], passive: bool) -> bool:
     """True when the sentence names a harmless cause (``killed in a crash``), or a
     passive names its agent (``killed by``)."""
     if passive and _AGENT.match(ctx.text, m.end()):
@@ -322,7 +235,7 @@ def _benign(ctx: _Context, opts: Options, m: re.Match[str], passive: bool) -> bo
     return opts.benign.search(ctx.text, sentence.start, sentence.end) is not None
 
 
-def _quotations(ctx: _Context, opts: Options) -> Iterator[_Candidate]:
+def _quotations(ctx: ClaimContext, opts: Options) -> Iterator[_Candidate]:
     for q in ctx.an.quotations.quotations:
         if q.depth or q.continued or not _full(ctx, q) or _short(ctx.text, q, opts.minwords):
             continue
@@ -334,7 +247,7 @@ def _quotations(ctx: _Context, opts: Options) -> Iterator[_Candidate]:
         yield _Candidate(q.start, lead.end() if lead else q.content_start, (q.start, q.end))
 
 
-def _full(ctx: _Context, q: Quotation) -> bool:
+def _full(ctx: ClaimContext, q: Quotation) -> bool:
     """True for a quotation that opens its sentence and ends as a sentence does."""
     sentence = ctx.an.sentences.sentence_at(q.start)
     if _NOT_OPENING.search(ctx.text, sentence.start, q.start):
@@ -342,13 +255,13 @@ def _full(ctx: _Context, q: Quotation) -> bool:
     return not q.closed or ctx.text[q.content_end - 1 : q.content_end] in _QUOTE_ENDS
 
 
-def _headline(ctx: _Context, q: Quotation) -> bool:
+def _headline(ctx: ClaimContext, q: Quotation) -> bool:
     """True in a short first line: a headline such as ``'Memories of Marley...'``."""
     first = ctx.an.sentences.paragraphs[0] if ctx.an.sentences.paragraphs else None
     return first is not None and first.start <= q.start < first.end <= first.start + HEADLINE_MAX
 
 
-def _labelled(ctx: _Context, q: Quotation) -> bool:
+def _labelled(ctx: ClaimContext, q: Quotation) -> bool:
     """True in a paragraph opened by a speaker label, as in a transcript (``Mr Ode: ...``)."""
     paragraph = ctx.an.sentences.paragraph_at(q.start)
     return paragraph is not None and _LABEL.match(ctx.text, paragraph.start, q.start) is not None
@@ -358,7 +271,7 @@ def _short(text: str, q: Quotation, minwords: int) -> bool:
     return len(_WORD.findall(text, q.content_start, q.content_end)) < minwords
 
 
-def _titled(ctx: _Context, opts: Options, q: Quotation) -> bool:
+def _titled(ctx: ClaimContext, opts: Options, q: Quotation) -> bool:
     """True when the quotation names a work or a label: ``the film "..."``, ``dubbed "..."``."""
     if opts.titles is None:
         return False
@@ -366,7 +279,7 @@ def _titled(ctx: _Context, opts: Options, q: Quotation) -> bool:
     return any(m.end() == len(before) for m in opts.titles.finditer(before))
 
 
-_SOURCED: dict[str, Callable[[_Context, Options, int, int], bool]] = {
+_SOURCED: dict[str, Callable[[ClaimContext, Options, int, int], bool]] = {
     "weasel": _named_source,
     "figure": _any_cue,
     "accusation": _any_cue,
@@ -388,7 +301,7 @@ def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     found = _trigger_matches(doc, an, opts)
     if found == []:
         return  # no trigger anywhere: nothing to report, and no need to analyse the document
-    ctx = _Context.of(doc, an)
+    ctx = ClaimContext.of(doc, an)
     excused = opts.exceptions.excuser(doc.text, an)
     sourced = _SOURCED[opts.claim]
     candidates = _quotations(ctx, opts) if found is None else _triggered(ctx, opts, found)

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.analysis import Analysis
-from linter.engine.visibility import visible
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError, compile_terms, keep_case, matches, ungroup
+from linter.kinds.visibility import visible
 from linter.lib.literals import required
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule

@@ -26,7 +26,6 @@ from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from linter.analysis import Analysis
-from linter.engine.visibility import visible
 from linter.kinds import specs
 from linter.kinds.base import (
     Exceptions,
@@ -39,6 +38,7 @@ from linter.kinds.base import (
     term_and_exception_scanners,
     term_scanner,
 )
+from linter.kinds.visibility import visible
 from linter.lib.scan import Scanner
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule

@@ -36,9 +36,9 @@ from itertools import combinations
 from typing import Any, NamedTuple
 
 from linter.analysis import Analysis
-from linter.engine.visibility import visible
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
+from linter.kinds.visibility import visible
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
 

@@ -22,10 +22,10 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from linter import __version__
 from linter.model.findings import Finding, Severity
 from linter.model.results import Report
 from linter.model.rule import Rule
+from linter.model.version import __version__
 from linter.report.docs import Fixed, explain, markdown_page, summary
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

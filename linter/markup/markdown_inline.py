@@ -1,0 +1,174 @@
+"""Markdown's inline pass: what to blank inside one leaf block (a paragraph, a heading, a
+table cell). Code spans, the backslashes of escapes, raw HTML, link and image syntax
+(the link text stays), footnote marks, bare URLs and emphasis delimiters; the pass runs
+only the steps whose characters occur in the leaf.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+
+from linter.markup.html import Span, blank
+
+_TICKS = re.compile(r"`+")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|\\(?=[\r\n])")
+_INLINE_SPECIAL = (("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>"))
+_INLINE_TAG = re.compile(
+    r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"
+    r"|<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+>"
+    r"|</[A-Za-z][A-Za-z0-9-]*\s*>"
+    r"|<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*"
+    r"(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*/?>"
+    r"|<![A-Za-z][^>]*>"
+)
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
+_BRACKETS = (
+    r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]"
+    r"(?:\(\s*(?:<[^<>\r\n]*>|[^\s()<]*(?:\([^\s()]*\)[^\s()<]*)*)"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)|\[[^\[\]]*\])?"
+)
+_IMAGE = re.compile("!" + _BRACKETS)
+_LINK = re.compile(_BRACKETS)
+_URL = re.compile(r"(?<![\w/.@-])(?:https?://|www\.)[^\s<>]*[^\s<>.,:;\"')\]!?*_~]")
+_DELIM = re.compile(r"\*+|_+|(?<!~)~~(?!~)")
+_INLINE_MARKUP = re.compile(r"[`\\<\[*_~]|://|www\.")
+
+
+def label(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _code_spans(seg: str) -> list[Span]:
+    """Backtick strings paired with the next one of the same length."""
+    runs = [m.span() for m in _TICKS.finditer(seg)]
+    later: dict[int, int] = {}
+    closer = [-1] * len(runs)
+    for idx in range(len(runs) - 1, -1, -1):
+        a, b = runs[idx]
+        closer[idx] = later.get(b - a, -1)
+        later[b - a] = idx
+    spans = []
+    idx = 0
+    while idx < len(runs):
+        a = runs[idx][0]
+        if closer[idx] < 0 or seg[a - 1 : a] == "\\":
+            idx += 1
+        else:
+            spans.append((a, runs[closer[idx]][1]))
+            idx = closer[idx] + 1
+    return spans
+
+
+def _escapes(work: str) -> tuple[str, list[Span], list[int]]:
+    """Blank escaping backslashes; the escaped characters become inert placeholders."""
+    found = list(_ESCAPE.finditer(work))
+    spans = [(m.start(), m.start() + 1) for m in found]
+    escaped = [m.start() + 1 for m in found if m.group(1)]
+    return _ESCAPE.sub(lambda m: " \x00" if m.group(1) else " ", work), spans, escaped
+
+
+def _delimited(work: str, opener: str, closer: str) -> list[Span]:
+    spans = []
+    pos = work.find(opener)
+    while pos >= 0:
+        end = work.find(closer, pos + len(opener))
+        if end < 0:
+            break
+        spans.append((pos, end + len(closer)))
+        pos = work.find(opener, end + len(closer))
+    return spans
+
+
+def _raw_html(work: str, labels: Collection[str]) -> list[Span]:
+    spans = [span for o, c in _INLINE_SPECIAL for span in _delimited(work, o, c)]
+    work = blank(work, spans)
+    return spans + [m.span() for m in _INLINE_TAG.finditer(work)]
+
+
+def _images(work: str, labels: Collection[str]) -> list[Span]:
+    return [m.span() for m in _bracketed(_IMAGE, work, labels)]
+
+
+def _links(work: str, labels: Collection[str]) -> list[Span]:
+    spans: list[Span] = []
+    for m in _bracketed(_LINK, work, labels):
+        spans += ((m.start(), m.start(1)), (m.end(1), m.end()))
+    return spans
+
+
+def _bracketed(pattern: re.Pattern[str], work: str, labels: Collection[str]) -> list[re.Match[str]]:
+    """Links (or images): inline, full or collapsed reference, or a defined shortcut."""
+    found = []
+    pos = 0
+    while (m := pattern.search(work, pos)) is not None:
+        if m.end() == m.end(1) + 1 and label(m.group(1)) not in labels:
+            pos = m.start() + 1
+        else:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
+def _footnotes(work: str, labels: Collection[str]) -> list[Span]:
+    return [m.span() for m in _FOOTNOTE.finditer(work)]
+
+
+def _urls(work: str, labels: Collection[str]) -> list[Span]:
+    return [m.span() for m in _URL.finditer(work)]
+
+
+def _punct(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _flanking(seg: str, a: int, b: int) -> tuple[bool, bool]:
+    """Whether the delimiter run ``seg[a:b]`` can open and can close emphasis."""
+    before = seg[a - 1] if a else " "
+    after = seg[b] if b < len(seg) else " "
+    left = not after.isspace() and (not _punct(after) or before.isspace() or _punct(before))
+    right = not before.isspace() and (not _punct(before) or after.isspace() or _punct(after))
+    if seg[a] == "_":
+        return left and (not right or _punct(before)), right and (not left or _punct(after))
+    return left, right
+
+
+def _emphasis(seg: str, work: str) -> list[Span]:
+    """Paired ``*``, ``_`` and ``~~`` runs; flanking is judged on the unmasked ``seg``."""
+    openers: dict[str, list[Span]] = {}
+    spans: list[Span] = []
+    for m in _DELIM.finditer(work):
+        opens, closes = _flanking(seg, m.start(), m.end())
+        stack = openers.setdefault(m.group()[0], [])
+        if closes and stack:
+            spans += (stack.pop(), m.span())
+        elif opens:
+            stack.append(m.span())
+    return spans
+
+
+_INLINE_STEPS = (
+    (("<",), _raw_html),
+    (("[^",), _footnotes),
+    (("![",), _images),
+    (("[",), _links),
+    (("://", "www."), _urls),
+)
+
+
+def inline(seg: str, labels: Collection[str]) -> tuple[list[Span], list[int]]:
+    """Masks inside one leaf block, and the offsets of escaped characters."""
+    if not _INLINE_MARKUP.search(seg):
+        return [], []
+    spans = _code_spans(seg) if "`" in seg else []
+    work, escapes, escaped = _escapes(blank(seg, spans)) if "\\" in seg else (seg, [], [])
+    spans += escapes
+    for triggers, step in _INLINE_STEPS:
+        if any(t in work for t in triggers):
+            found = step(work, labels)
+            spans += found
+            work = blank(work, found)
+    if "*" in work or "_" in work or "~~" in work:
+        spans += _emphasis(seg, work)
+    return spans, escaped
