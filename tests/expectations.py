@@ -2,7 +2,8 @@
 
 A line ending in ``<!-- expect: Style.Rule, Other.Rule@12 -->`` expects
 exactly those findings on that line (``@col`` pins the 1-based column; an id
-listed twice expects two findings). ``<!-- expect-next-line: ... -->`` alone
+listed twice expects two findings). ``Style.Rule:suggestion`` also pins the
+finding's level (before any ``@col``: ``Bias.Labels:error@5``). ``<!-- expect-next-line: ... -->`` alone
 on a line covers the line after it. An optional first line
 ``<!-- config: {YAML flow mapping} -->`` holds config for the fixture. The
 markers are removed before linting; line numbers refer to the cleaned text.
@@ -25,13 +26,17 @@ class Expected:
     config: str | None
     rules: Counter[tuple[int, str]]
     columns: frozenset[tuple[int, str, int]]
+    levels: Counter[tuple[int, str, str]]  # (line, rule, level) for ids that pin a level
 
 
-def _ids(text: str) -> list[tuple[str, int | None]]:
-    out: list[tuple[str, int | None]] = []
+def _ids(text: str) -> list[tuple[str, int | None, str | None]]:
+    out: list[tuple[str, int | None, str | None]] = []
     for item in filter(None, (p.strip() for p in text.split(","))):
-        rule, _, col = item.partition("@")
-        out.append((rule, int(col) if col else None))
+        head, _, col = item.partition("@")
+        rule, _, level = head.partition(":")
+        if level and level not in ("suggestion", "warning", "error"):
+            raise ValueError(f"bad level in marker: {item!r}")
+        out.append((rule, int(col) if col else None, level or None))
     return out
 
 
@@ -43,7 +48,8 @@ def parse(source: str) -> Expected:
     kept: list[str] = []
     rules: Counter[tuple[int, str]] = Counter()
     columns: set[tuple[int, str, int]] = set()
-    pending: list[tuple[str, int | None]] = []
+    levels: Counter[tuple[int, str, str]] = Counter()
+    pending: list[tuple[str, int | None, str | None]] = []
     for line in lines:
         if m := _NEXT.match(line):
             pending.extend(_ids(m.group("ids")))
@@ -51,8 +57,10 @@ def parse(source: str) -> Expected:
         found = pending + (_ids(m.group("ids")) if (m := _END.search(line)) else [])
         pending = []
         kept.append(_END.sub("", line))
-        for rule, col in found:
+        for rule, col, level in found:
             rules[(len(kept), rule)] += 1
             if col is not None:
                 columns.add((len(kept), rule, col))
-    return Expected("".join(kept), config, rules, frozenset(columns))
+            if level is not None:
+                levels[(len(kept), rule, level)] += 1
+    return Expected("".join(kept), config, rules, frozenset(columns), levels)

@@ -608,10 +608,15 @@ def test_reporting_phrases(phrase: str) -> None:
 
 def test_cue_data_file() -> None:
     data = yaml.safe_load(files("linter.packs").joinpath("_data/cues.yml").read_text(encoding="utf-8"))
-    assert set(data) == {"verbs", "phrases", "nouns", "sources", "titles", "exceptions"}
+    lists = ("phrases", "nouns", "sources", "titles", "thoughts", "vague", "passive", "needthat",
+             "contentnouns", "exceptions")
+    assert set(data) == {"verbs", *lists}
     assert len(data["verbs"]) >= 60
     assert {"say", "tell", "warn", "brand", "label", "designate"} <= set(data["verbs"])
+    assert list(data["verbs"]) == sorted(data["verbs"])
     for lemma, forms in data["verbs"].items():
         assert forms == sorted(set(forms)), lemma
-    for key in ("phrases", "nouns", "sources", "titles", "exceptions"):
+    for key in lists:
         assert data[key] == sorted(set(data[key])), key
+    # a verb of thought is not also listed as a sign of a speaker
+    assert not set(data["verbs"]) & set(data["thoughts"])

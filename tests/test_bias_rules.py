@@ -23,7 +23,7 @@ def test_writers_voice_label_is_an_error() -> None:
 def test_attributed_label_is_a_suggestion_with_the_attributed_message() -> None:
     (f,) = found("Police said the man was a terrorist.", "Bias.Labels")
     assert f.severity is Severity.SUGGESTION
-    assert f.message.startswith("'a terrorist' is attributed here")
+    assert f.message.startswith("'terrorist' is attributed here")
     assert "quote the source directly" in f.message
 
 

@@ -36,4 +36,7 @@ def test_fixture(path: Path) -> None:
     for line, rule, col in expected.columns:
         assert any(f.line == line and f.rule_id == rule and f.column == col for f in findings), (
             f"{rule} expected at {line}:{col}")
+    got_levels = Counter((f.line, f.rule_id, f.severity.label) for f in findings)
+    wrong = {k: n for k, n in expected.levels.items() if got_levels[k] < n}
+    assert not wrong, f"level not as expected (line, rule, level): {wrong}"
     assert_spans_exact(expected.source, findings)

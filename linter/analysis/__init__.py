@@ -17,8 +17,11 @@ from functools import cached_property
 from typing import TypeVar
 
 from linter.analysis.attribution import Attribution, Voice
+from linter.analysis.frames import Frame, frames
 from linter.analysis.quotations import Quotations
 from linter.analysis.sentences import Sentences, attribution_after
+from linter.analysis.syntax import Parse
+from linter.analysis.tagging import tag_span
 from linter.model.document import Document
 
 T = TypeVar("T")
@@ -38,6 +41,8 @@ class Analysis:
         self.doc = doc
         self.starts: Mapping[object, list[int]] = starts or {}
         self._shared: dict[object, object] = {}
+        self._parses: dict[int, Parse] = {}
+        self._frames: dict[int, tuple[Frame, ...]] = {}
 
     @cached_property
     def quotations(self) -> Quotations:
@@ -50,6 +55,51 @@ class Analysis:
     @cached_property
     def attribution(self) -> Attribution:
         return Attribution(self.doc.text, self.quotations, self.sentences)
+
+    def parse_at(self, offset: int) -> Parse | None:
+        """The tagged, parsed sentence holding ``offset`` (tagged on first use), or None
+        outside sentences."""
+        i = self.sentences.index_at(offset)
+        if i < 0:
+            return None
+        parse = self._parses.get(i)
+        if parse is None:
+            sentence = self.sentences.sentences[i]
+            block = self.doc.block_at(sentence.start)
+            heading = block is not None and block.kind == "heading"
+            parse = self._parses[i] = Parse(tag_span(self.doc.text, sentence.start, sentence.end), heading)
+        return parse
+
+    def frames_at(self, offset: int) -> tuple[Frame, ...]:
+        """The attribution frames of the sentence holding ``offset`` whose cue is outside
+        quotations (a cue inside a quotation is the speaker's, not the writer's)."""
+        i = self.sentences.index_at(offset)
+        if i < 0:
+            return ()
+        found = self._frames.get(i)
+        if found is None:
+            parse = self.parse_at(offset)
+            assert parse is not None
+            in_quotation = self.quotations.in_quotation
+            found = self._frames[i] = tuple(f for f in frames(parse) if in_quotation(*f.cue) is None)
+        return found
+
+    def voice(self, start: int, end: int) -> Voice:
+        """Whose words ``text[start:end]`` are: quoted (in a direct quotation), attributed
+        (in the content of a frame whose source names someone), vague (in the content of a
+        source that names no one: ``experts say ...``), or the writer's own."""
+        if self.quotations.in_quotation(start, end) is not None:
+            return Voice.QUOTED
+        frames = [f for f in self.frames_at(start) if f.covers(start, end)]
+        if any(not f.vague for f in frames):
+            return Voice.ATTRIBUTED
+        return Voice.VAGUE if frames else Voice.OWN
+
+    def specific(self, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
+        """True when the words at ``[start, end)`` refer to specific people, groups or events
+        (:meth:`linter.analysis.syntax.Parse.specific`)."""
+        parse = self.parse_at(start)
+        return parse is not None and parse.specific(start, end, heads)
 
     def shared(self, key: object, compute: Callable[[], T]) -> T:
         """A result several rules of one kind share (the quote layout of a house style),

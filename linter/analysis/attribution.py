@@ -31,8 +31,9 @@ def _words(text: str) -> frozenset[str]:
 
 
 class Voice(enum.Enum):
-    QUOTED = "quoted"
-    ATTRIBUTED = "attributed"
+    QUOTED = "quoted"  # inside a direct quotation
+    ATTRIBUTED = "attributed"  # in the content of a source that names someone
+    VAGUE = "vague"  # in the content of a source that names no one ("experts say ...")
     OWN = "own"
 
 

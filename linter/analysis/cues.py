@@ -92,6 +92,24 @@ def _verb_forms(data: dict[str, object]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def cue_words() -> dict[str, list[str]]:
+    """The word lists the attribution frames read (see ``rules/_data/cues.yml``): reporting
+    verb lemmas (``verbs``), verbs of thought (``thoughts``), vague source heads
+    (``vague``), verbs whose agentless passive hides the source (``passive``), verbs that
+    report only with a that-clause (``needthat``) and nouns whose that-clause is their
+    owner's words (``contentnouns``)."""
+    data = _load()
+    verbs = data.get("verbs", {})
+    if not isinstance(verbs, dict):
+        raise ValueError("rules/_data/cues.yml: 'verbs' must map a lemma to its forms")
+    keys = ("thoughts", "vague", "passive", "needthat", "contentnouns")
+    # A lemma spelt two ways (emphasise, emphasize) is listed once; the tagger's lemma may
+    # be either spelling, so a base form among the forms counts as a lemma too.
+    spellings = [f for forms in verbs.values() for f in forms if f.endswith(("ize", "ise", "yze", "yse"))]
+    return {"verbs": [*verbs, *spellings], **{key: _strings(data, key) for key in keys}}
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = _load()
     verbs = trie_pattern(_verb_forms(data))

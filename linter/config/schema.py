@@ -31,6 +31,9 @@ COMMON_KEYS: dict[str, specs.Spec] = {
     "attributedmessage": specs.string,
     "fixable": specs.boolean,
     "defers": specs.string_list,
+    "refers": specs.one_of("any", "specific"),
+    "vague": specs.one_of("own", "attributed"),
+    "heads": specs.string_list,
 }
 
 _BLOCK_SCOPES = {"heading": "heading", "list": "list", "blockquote": "blockquote",
@@ -142,6 +145,8 @@ def parse_rule(data: Any, path: str, rule_id: str) -> Rule:
         source=common.get("source", ""), examples=_examples(data, path),
         fixable=common.get("fixable", True), defers=common.get("defers", ()),
         vocab=_one(data, path, "vocab", specs.boolean) if "vocab" in data else True,
+        refers=common.get("refers", "any"), vague=common.get("vague", "own"),
+        heads=frozenset(h.lower() for h in common["heads"]) if "heads" in common else None,
         action_name=action_name,
         action_params=action_params, raw=dict(data), kind_keys=tuple(k for k in data if k not in COMMON_KEYS),
     )

@@ -20,24 +20,32 @@ from linter.model.document import Document
 from linter.model.findings import Finding, Fix, Severity
 from linter.model.rule import Hit, Rule
 
-_PLACEHOLDER = re.compile(r"%%|%[sdv]|%\.\d+f")
+_PLACEHOLDER = re.compile(r"%%|%(?:\[(\d+)\])?[sdv]|%\.\d+f")
 _SIC = re.compile(r"[ \t]*\[sic\]", re.IGNORECASE)
 
 
 def format_message(template: str, args: Sequence[str]) -> str:
-    """Fill ``%s`` placeholders in order (Vale's Go-style messages); ``%%`` is a percent sign."""
+    """Fill ``%s`` placeholders in order, or ``%[n]s`` with the n-th argument (Vale's
+    Go-style messages); ``%%`` is a percent sign."""
     remaining = iter(args)
-    text = "".join(next(remaining, "") if piece is None else piece for piece in _pieces(template))
-    return " ".join(text.split())
+    parts = []
+    for piece in _pieces(template):
+        if isinstance(piece, int):
+            parts.append(args[piece - 1] if 0 < piece <= len(args) else "")
+        else:
+            parts.append(next(remaining, "") if piece is None else piece)
+    return " ".join("".join(parts).split())
 
 
 @lru_cache(maxsize=1024)
-def _pieces(template: str) -> tuple[str | None, ...]:
-    """A message template cut into its literal text and (None) its argument slots."""
-    pieces: list[str | None] = []
+def _pieces(template: str) -> tuple[str | int | None, ...]:
+    """A message template cut into its literal text, (None) its argument slots in order and
+    (n) its slots for the n-th argument."""
+    pieces: list[str | int | None] = []
     done = 0
     for m in _PLACEHOLDER.finditer(template):
-        pieces += (template[done:m.start()], "%" if m.group() == "%%" else None)
+        slot: str | int | None = "%" if m.group() == "%%" else int(m.group(1)) if m.group(1) else None
+        pieces += (template[done:m.start()], slot)
         done = m.end()
     pieces.append(template[done:])
     return tuple(pieces)
@@ -47,8 +55,7 @@ def _judge(doc: Document, an: Analysis, rule: Rule, hit: Hit) -> tuple[Severity,
     """Severity and message for a hit, or None when attribution excuses it."""
     level = hit.level if hit.level is not None else rule.level
     template = hit.message or rule.message
-    if (rule.attributed != "report" and not rule.scope.raw
-            and an.attribution.voice(hit.start, hit.end) is Voice.ATTRIBUTED):
+    if rule.attributed != "report" and not rule.scope.raw and _attributed(an.voice(hit.start, hit.end), rule):
         if rule.attributed == "skip":
             return None
         level = Severity.parse(rule.attributed)
@@ -58,6 +65,10 @@ def _judge(doc: Document, an: Analysis, rule: Rule, hit: Hit) -> tuple[Severity,
         line, column = _related(doc, hit)
         message += f" (compare line {line}, column {column})"
     return level, message
+
+
+def _attributed(voice: Voice, rule: Rule) -> bool:
+    return voice is Voice.ATTRIBUTED or (voice is Voice.VAGUE and rule.vague == "attributed")
 
 
 def _related(doc: Document, hit: Hit) -> tuple[int, int]:
@@ -110,6 +121,8 @@ def run_rule(doc: Document, an: Analysis, rule: Rule,
     accepted = vocab or _nothing
     for hit in KINDS[rule.kind].find(view, view_an, rule):
         if not visible(doc, an, rule, hit.start, hit.end) or _accepted(doc, rule, hit, accepted):
+            continue
+        if rule.refers == "specific" and not (rule.scope.raw or an.specific(hit.start, hit.end, rule.heads)):
             continue
         judged = _judge(doc, an, rule, hit)
         if judged is None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from linter.analysis import Analysis
 from linter.analysis.cues import Cue
+from linter.analysis.frames import Frame
 from linter.model.document import Document
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
@@ -81,6 +82,16 @@ class ClaimContext:
             c for c in self.an.attribution.cue_spans(lo, hi, sources=sources)
             if (c.end <= start or c.start >= end) and self.an.quotations.in_quotation(c.start, c.end) is None
         ]
+
+    def frames(self, lo: int, hi: int, start: int, end: int) -> list[Frame]:
+        """The attribution frames whose cue lies in ``[lo, hi)``, outside quotations (as
+        every frame is) and outside the claim ``[start, end)``."""
+        found: list[Frame] = []
+        starts = self.starts
+        for i in range(max(bisect_right(starts, lo) - 1, 0), bisect_left(starts, hi)):
+            found += (f for f in self.an.frames_at(starts[i])
+                      if lo <= f.cue[0] < hi and (f.cue[1] <= start or f.cue[0] >= end))
+        return found
 
     def extra(self, cues: re.Pattern[str] | None, lo: int, hi: int, start: int, end: int) -> bool:
         """True when one of a rule's own ``cues`` is in the window, outside the claim."""

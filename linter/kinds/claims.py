@@ -41,7 +41,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.analysis import Analysis
-from linter.analysis.cues import REPORTING_KINDS, Cue
+from linter.analysis.cues import REPORTING_KINDS
+from linter.analysis.frames import Frame
 from linter.analysis.quotations import Quotation
 from linter.kinds import specs
 from linter.kinds.base import (
@@ -76,7 +77,6 @@ _COLON_INTRO = re.compile(r":\s*\Z")
 _NOT_OPENING = re.compile(r"\w")  # a word before the opening mark: a partial quotation
 _QUOTE_ENDS = frozenset(".,!?…;:-—–")
 _LABEL = re.compile(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*:")
-_NEAR = 60  # characters between a reporting cue and the name it goes with
 _CLOSING = frozenset('"”’\'»›')
 _PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 
@@ -89,6 +89,9 @@ class Options:
     scanner: Scanner | None
     cues: re.Pattern[str] | None
     benign: re.Pattern[str] | None
+    # An agent that still accuses: a vague doer or a weapon ("shot dead by gunmen", "killed
+    # by a roadside bomb"), unlike one that names the doer ("killed by government troops").
+    accusing: re.Pattern[str] | None
     titles: re.Pattern[str] | None
     minwords: int
     exceptions: Exceptions
@@ -109,16 +112,29 @@ def _alternatives(words: tuple[str, ...]) -> str:
 
 
 def _accusation(keys: Mapping[str, Any], flags: int) -> re.Pattern[str]:
-    """``<actor> [up to two words] <verb>`` or ``<passive> <verb>``, the verb as ``claim``."""
+    """``<actor> [up to three words] <verb>`` or ``<passive> <verb>``, the verb as ``claim``."""
     if not (keys["verbs"] and keys["actors"]) and not keys["passives"]:
         raise OptionError("verbs", "an accusation rule needs verbs and actors, or passives")
     verbs, actors = _alternatives(keys["verbs"]), _alternatives(keys["actors"])
     passives = _alternatives(keys["passives"])
     pattern = (
-        rf"\b(?:{actors})\s+(?:[a-z]+\s+){{0,2}}?(?P<claim>(?:{verbs}))\b"
+        rf"\b(?:{actors})\s+(?:[a-z]+\s+){{0,3}}?(?P<claim>(?:{verbs}))\b"
         rf"|{_PASSIVE}(?P<passive>(?:{passives}))\b"
     )
     return rule_regex("verbs", pattern, flags)
+
+
+def _agents(keys: Mapping[str, Any]) -> re.Pattern[str] | None:
+    """``by`` and up to three lower-case words, then one of the rule's ``agents``: an agent
+    that names no doer."""
+    words = keys["agents"]
+    if not words:
+        return None
+    # Only lower-case words before it: "Hutu militias" and "fighters of the Orvel Liberation
+    # Front" name their group, and so the doer.
+    pattern = (rf"\s+(?:\w+\s+)?by\s+(?:(?-i:[a-z])[\w'’-]*\s+){{0,3}}?(?:{_alternatives(words)})\b"
+               r"(?!\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z]))")
+    return rule_regex("agents", pattern, re.IGNORECASE)
 
 
 def build(keys: Mapping[str, Any]) -> Options:
@@ -139,6 +155,7 @@ def build(keys: Mapping[str, Any]) -> Options:
         scanner=term_scanner(triggers) if triggers is not None else None,
         cues=_terms("cues", keys["cues"]),
         benign=_regex("benign", keys["benign"], re.IGNORECASE),
+        accusing=_agents(keys) if claim == "accusation" else None,
         titles=_terms("titles", keys["titles"]),
         minwords=keys["minwords"],
         exceptions=Exceptions.build(keys["exceptions"], ignorecase=keys["ignorecase"]),
@@ -150,34 +167,31 @@ def build(keys: Mapping[str, Any]) -> Options:
 
 
 def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
-    """A reporting cue in the window with a name or a source noun close to it.
-
-    Cues inside other trigger phrases do not count: "It is believed" in the
-    next sentence is no source for "experts say".
-    """
+    """An attribution frame in the window whose source names someone (``Officials at the
+    ministry said``, ``according to the Halvern Institute``). Vague sources ("critics",
+    "it is believed") do not count, nor does a frame inside another trigger phrase."""
     lo, hi = ctx.window(opts.window, start)
     vague = [m.span() for m in opts.triggers.finditer(ctx.text, lo, hi)] if opts.triggers else []
-    cues = [c for c in ctx.cues(lo, hi, start, end)
-            if not any(a <= c.start < b for a, b in vague)]
-    return any(
-        c.kind in REPORTING_KINDS and _named_near(ctx, cues, c, (start, end)) for c in cues
-    )
+    return any(f.speech and not any(a <= f.cue[0] < b for a, b in vague) and not _within(f, start)
+               for f in ctx.frames(lo, hi, start, end))
 
 
-def _named_near(ctx: ClaimContext, cues: list[Cue], cue: Cue, claim: tuple[int, int]) -> bool:
-    """True when a name or a source noun is within ``_NEAR`` characters of ``cue``, in its sentence."""
-    sentence = ctx.an.sentences.sentence_at(cue.start)
-    lo, hi = max(sentence.start, cue.start - _NEAR), min(sentence.end, cue.end + _NEAR)
-    return any(c.kind in _SOURCE_KINDS and lo <= c.start < hi for c in cues) or ctx.capitalised(
-        lo, hi, *claim
-    )
+def _within(frame: Frame, offset: int) -> bool:
+    """The claim is part of the frame itself (``The striker reportedly asked ...``): the
+    frame's speaker is what the vague phrase is about, not its source."""
+    first: int = min(frame.cue[0], frame.content[0], *(frame.source or ()))
+    return first <= offset < max(frame.cue[1], frame.content[1])
 
 
 def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
-    """A reporting cue, a source noun or one of the rule's cues (a bare name is not enough)."""
+    """A named source saying something in the window (``the health ministry said``,
+    ``according to police``; not ``experts say``, and not ``investors worried`` unless the
+    claim is what they worry about), or one of the rule's own cues (a census, hospital
+    officials, a trial)."""
     lo, hi = ctx.window(opts.window, start)
-    cues = ctx.cues(lo, hi, start, end)
-    return any(c.kind != "name" for c in cues) or ctx.extra(opts.cues, lo, hi, start, end)
+    if any(f.speech or f.attributes(start, end) for f in ctx.frames(lo, hi, start, end)):
+        return True
+    return ctx.extra(opts.cues, lo, hi, start, end)
 
 
 def _speaker(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
@@ -225,10 +239,14 @@ def _triggered(ctx: ClaimContext, opts: Options, found: list[re.Match[str]]) -> 
 
 
 def _benign(ctx: ClaimContext, opts: Options, m: re.Match[str], passive: bool) -> bool:
-    """True when the sentence names a harmless cause (``killed in a crash``), or a
-    passive names its agent (``killed by``)."""
-    if passive and _AGENT.match(ctx.text, m.end()):
-        return True
+    """True when a passive names its doer (``killed by government troops``; not ``shot
+    dead by gunmen`` or ``killed by a roadside bomb``) or its sentence names a harmless
+    cause (``killed in a crash``). An actor doing something (``Rioters stormed the town
+    hall``) is an accusation whatever else the sentence holds (``as a storm lashed ...``)."""
+    if not passive:
+        return False
+    if _AGENT.match(ctx.text, m.end()):
+        return opts.accusing is None or not opts.accusing.match(ctx.text, m.end())
     if opts.benign is None:
         return False
     sentence = ctx.an.sentences.sentence_at(m.start())
@@ -322,6 +340,7 @@ KIND = Kind(
         "actors": specs.string_list,
         "passives": specs.string_list,
         "benign": specs.string_list,
+        "agents": specs.string_list,
         "titles": specs.string_list,
         "minwords": specs.integer,
         "ignorecase": specs.boolean,
@@ -329,7 +348,7 @@ KIND = Kind(
     },
     defaults={
         "window": "sentence", "triggers": (), "cues": (), "verbs": (), "actors": (), "passives": (),
-        "benign": (), "titles": (), "minwords": 4, "ignorecase": False, "exceptions": (),
+        "benign": (), "agents": (), "titles": (), "minwords": 4, "ignorecase": False, "exceptions": (),
     },
     required=("claim",),
     build=build,

@@ -84,6 +84,13 @@ class Rule:
     fixable: bool = True
     # False: the project's accepted vocabulary does not silence this (term) rule.
     vocab: bool = True
+    # "specific": report a hit only where it refers to specific people, groups or events
+    # (by syntax); a word modifying another noun counts only before one of ``heads``.
+    refers: str = "any"
+    # Content attributed to a source that names no one ("critics say ..."): the writer's
+    # own words ("own", the default) or attributed like any other ("attributed").
+    vague: str = "own"
+    heads: frozenset[str] | None = None
     # Rule ids whose finding on the very same span makes this rule's redundant.
     defers: tuple[str, ...] = ()
     action_name: str = ""

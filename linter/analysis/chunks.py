@@ -1,0 +1,212 @@
+"""Noun chunks and verb groups of one tagged sentence, from the Penn tags alone.
+
+Base noun chunks (``the terrorist cells``, ``nine militants``, ``the group's fighters``)
+with what the label rules need to know of them (definite, counted, named), and verb
+groups (``had fled``, ``are feared``, ``will not break``) with tense, aspect and voice.
+:mod:`.syntax` relates them to each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from linter.analysis.tagging import Token
+
+NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "EX"})
+MODIFIERS = frozenset({"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS",
+                        "HYPH", "VBN", "VBG"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "both", "each", "every"})
+QUANTITY = frozenset({"several", "dozens", "hundreds", "thousands", "scores", "many", "some", "few"})
+_HAVE = frozenset({"have", "has", "had", "'ve", "'d", "having"})
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "get", "got",
+                 "gets", "getting", "gotten"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A base noun phrase, tokens ``first`` to ``last`` (the head), inclusive."""
+
+    first: int
+    last: int
+    definite: bool  # the/this/those..., or a possessive before the head
+    counted: bool  # a number or a count word in it, or "two of" before it
+    proper: bool  # a proper noun or a capitalised modifier before the head
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A verb group, tokens ``first`` to ``last`` (the main verb), inclusive."""
+
+    first: int
+    last: int
+    finite: bool
+    tense: str  # "past", "present", "modal" or "" (non-finite)
+    perfect: bool
+    progressive: bool
+    passive: bool
+    lemma: str  # the main verb's
+
+    @property
+    def episodic(self) -> bool:
+        """Tells of a particular event: past, perfect or progressive (not a habit, a rule or
+        a possibility, as the simple present and modals usually do)."""
+        return self.finite and (self.tense == "past" or self.perfect or self.progressive)
+
+
+def groups(tokens: Sequence[Token]) -> list[Group]:
+    groups = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        starts = t.is_verb or (t.tag == "TO" and i + 1 < n and tokens[i + 1].tag == "VB")
+        if not starts or _adjectival(tokens, i):
+            i += 1
+            continue
+        j = i + 1
+        # A group goes on only after an auxiliary: "had been told", "will not say", but
+        # "said legalizing it ..." is two groups, "said" and "legalizing".
+        verb = i
+        while j < n and _auxiliary(tokens[verb]) and (
+                tokens[j].is_verb or (tokens[j].tag in ("RB", "RP") and j + 1 < n and tokens[j + 1].is_verb)):
+            if tokens[j].is_verb:
+                verb = j
+            j += 1
+        members = [k for k in range(i, j) if tokens[k].is_verb]
+        groups.append(_group(tokens, i, members))
+        i = j
+    return _past_for_participle(tokens, groups)
+
+
+_AUXILIARIES = frozenset({"be", "have", "do", "get"})
+
+
+def _auxiliary(token: Token) -> bool:
+    """A verb after which a group goes on: a modal, ``to``, or a form of be, have, do, get."""
+    return token.tag in ("MD", "TO") or token.lemma in _AUXILIARIES
+
+
+def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[Group]:
+    """Read a lone verb right after a noun for what it is. The tagger often reads a past
+    tense after a plural noun as a participle (``militants shelled/VBN the town``), and a
+    reduced relative as a past tense (``the state of emergency declared/VBD after the attack
+    will be lifted``). When only prepositional phrases lie between the lone verb and the
+    next finite verb, it is a reduced relative (a participle); otherwise a lone participle
+    with an object after it is the finite past, unless a later finite verb, not coordinated
+    with it, is the main verb (``shelled the town and killed 12 people`` is; ``the town
+    shelled by militants``, ``bombs hidden in freight`` are not)."""
+    out = list(groups)
+    for g, group in enumerate(groups):
+        lone = group.first == group.last and tokens[group.first].tag in ("VBN", "VBD")
+        if not lone or group.first == 0 or tokens[group.first - 1].tag not in ("NN", "NNS", "NNP", "NNPS"):
+            continue
+        later = next((h for h in groups[g + 1:] if h.finite), None)
+        if later is not None and _only_phrases(tokens, group.last + 1, later.first):
+            out[g] = Group(group.first, group.last, False, "", False, False, True, group.lemma)
+        elif tokens[group.first].tag == "VBN" and (
+                later is None or tokens[later.first - 1].tag in ("CC", ",")):
+            nxt = tokens[group.last + 1].tag if group.last + 1 < len(tokens) else ""
+            if nxt not in _OBJECT_STARTS:
+                continue  # "the town shelled by militants", "bombs hidden in freight"
+            out[g] = Group(group.first, group.last, True, "past", False, False, False, group.lemma)
+    return out
+
+
+# What can start a verb's object: "militants shelled/VBN the town" is a past tense.
+_OBJECT_STARTS = frozenset({"DT", "PRP$", "CD", "PRP", "NN", "NNS", "NNP", "NNPS", "JJ", "PDT"})
+
+
+# Words that open a clause, not a prepositional phrase ("said if the gunmen returned ...").
+_CLAUSE_OPENERS = frozenset({"that", "if", "whether", "because", "unless", "although", "though", "whereas",
+                             "while", "when", "where"})
+
+
+def _only_phrases(tokens: Sequence[Token], first: int, stop: int) -> bool:
+    """Tokens ``first`` to ``stop`` (exclusive) are prepositional phrases and adverbs only:
+    each run of noun-phrase words opened by a preposition."""
+    if first >= stop or tokens[first].tag not in ("IN", "RB") or tokens[first].lower in _CLAUSE_OPENERS:
+        return False
+    opened = False
+    for t in tokens[first:stop]:
+        if t.lower in _CLAUSE_OPENERS:
+            return False
+        if t.tag in ("IN", "TO"):
+            opened = True
+        elif t.tag == "RB" or (opened and (t.tag in MODIFIERS or t.tag in NOUNS)):
+            continue
+        else:
+            return False
+    return True
+
+
+def _adjectival(tokens: Sequence[Token], i: int) -> bool:
+    """A participle between a determiner, number or adjective and a noun modifies the noun:
+    ``two suspected terrorists``, ``the alleged attackers``."""
+    return (tokens[i].tag in ("VBN", "VBG") and 0 < i < len(tokens) - 1
+            and tokens[i - 1].tag in ("DT", "CD", "JJ", "PRP$", "POS", "PDT")
+            and tokens[i + 1].tag in ("NN", "NNS", "NNP", "NNPS", "JJ"))
+
+
+def _group(tokens: Sequence[Token], first: int, members: list[int]) -> Group:
+    head = members[-1]
+    lead = tokens[members[0]] if tokens[first].tag != "TO" else tokens[first]
+    finite = lead.tag in _FINITE
+    tense = ("modal" if lead.tag == "MD" else "past" if lead.tag == "VBD" else "present") if finite else ""
+    forms = [tokens[k].lower for k in members]
+    last = tokens[head]
+    perfect = (last.tag == "VBN" and any(f in _HAVE for f in forms[:-1])) or (
+        len(forms) > 2 and forms[-2] == "been" and any(f in _HAVE for f in forms[:-2]))
+    passive = last.tag == "VBN" and len(forms) > 1 and forms[-2] in _BE
+    progressive = last.tag == "VBG" and len(forms) > 1 and forms[-2] in _BE
+    return Group(first, head, finite, tense, perfect, progressive, passive, last.lemma)
+
+
+def chunks(tokens: Sequence[Token], in_group: list[int]) -> list[Chunk]:
+    chunks = []
+    i, n = 0, len(tokens)
+    heading = headline(tokens)
+    while i < n:
+        if in_group[i] >= 0 or not _can_start(tokens, i, in_group):
+            i += 1
+            continue
+        j = i
+        head = -1
+        while j < n and in_group[j] < 0 and (tokens[j].tag in MODIFIERS or tokens[j].tag in NOUNS):
+            if tokens[j].tag in NOUNS:
+                head = j
+                if tokens[j].tag in ("PRP", "EX"):
+                    j += 1
+                    break
+            j += 1
+        if head < 0:
+            i = j if j > i else i + 1
+            continue
+        chunks.append(_chunk(tokens, i, head, heading))
+        i = head + 1
+    return chunks
+
+
+def _can_start(tokens: Sequence[Token], i: int, in_group: list[int]) -> bool:
+    tag = tokens[i].tag
+    if tag in ("VBN", "VBG"):  # "convicted terrorists", but not "arrested nine"
+        return i + 1 < len(tokens) and tokens[i + 1].tag in ("NN", "NNS", "JJ")
+    return tag in MODIFIERS or tag in NOUNS
+
+
+def _chunk(tokens: Sequence[Token], first: int, head: int, headline: bool) -> Chunk:
+    words = tokens[first:head + 1]
+    definite = any(t.lower in DEFINITE and t.tag in ("DT", "PDT") for t in words) or any(
+        t.tag in ("PRP$", "POS", "WP$") for t in words)
+    counted = any(t.tag == "CD" or t.lower in QUANTITY for t in words[:-1])
+    # The sentence's first word is capitalised anyway, and a headline capitalises every word.
+    proper = not headline and any(
+        k + first > 0 and (t.tag in ("NNP", "NNPS") or (t.tag == "JJ" and t.text[:1].isupper()))
+        for k, t in enumerate(words[:-1]))
+    return Chunk(first, head, definite, counted, proper)
+
+
+def headline(tokens: Sequence[Token]) -> bool:
+    """Title case or capitals: capitalisation says nothing about names here."""
+    words = [t.text for t in tokens[1:] if len(t.text) >= 3 and t.text[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 100 >= len(words) * 85

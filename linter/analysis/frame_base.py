@@ -1,0 +1,163 @@
+"""The parts every attribution frame is made of: the :class:`Frame` itself, the cue
+word lists, and the grammar shared by verb frames and phrase frames (a cue's clause,
+the subject of a verb group, whether a source names anyone). See :mod:`.frames`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from linter.analysis.chunks import Chunk, Group
+from linter.analysis.cues import cue_words
+from linter.analysis.syntax import Parse
+
+_PERSONS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+QUANTIFIERS = frozenset({"some", "many", "others", "most", "several", "few", "one"})
+_CLAUSE_LINKS = frozenset({"and", "but", "while", "whereas", "although", "though"})
+_DESCRIBING = frozenset({"at", "from", "in", "with", "for", "of", "by"})
+_NEW_CLAUSE = 14  # tokens after ", and" within which a new clause's verb must come
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One attribution: the cue's span, the source's span (None when the cue has none),
+    whether the source is vague, and the span of attributed content (``doc.text``
+    offsets; empty when the content could not be told)."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    vague: bool
+    content: tuple[int, int]
+    kind: str  # "verb", "passive", "according", "colon", "noun"
+    thought: bool = False  # a verb of thought or feeling (believe, fear), not of speech
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when the span lies in the content (whoever the source is)."""
+        return self.content[0] <= start and end <= self.content[1]
+
+    def attributes(self, start: int, end: int) -> bool:
+        """True when the span lies in the content and the source names someone."""
+        return not self.vague and self.covers(start, end)
+
+    @property
+    def speech(self) -> bool:
+        """Someone named said, wrote or published something here: a source a reader can
+        weigh, for words anywhere near it (a figure, a vague phrase)."""
+        return not self.vague and not self.thought
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Reporting verb lemmas, vague source heads, verbs whose passive with no agent is the
+    classic unsupported attribution (``it is believed``), verbs that report only with a
+    that-clause, and nouns whose that-clause is their owner's words (``the government's
+    claim that ...``)."""
+    words = cue_words()
+    verbs = frozenset(words["verbs"]) | frozenset(words["thoughts"]) | frozenset(words["needthat"])
+    vague, thoughts, needthat, nouns = (frozenset(words[key]) for key in ("vague", "thoughts", "needthat",
+                                                                           "contentnouns"))
+    return verbs, vague, thoughts, needthat, nouns
+
+
+def span(parse: Parse, first: int, last: int) -> tuple[int, int]:
+    return parse.tokens[first].start, parse.tokens[last].end
+
+
+def clause(parse: Parse, i: int) -> tuple[int, int]:
+    """Token bounds (inclusive) of the clause holding token ``i``: cut at ``;`` and at a
+    comma followed by a linking word and a new finite clause."""
+    tokens = parse.tokens
+    lo, hi = 0, len(tokens) - 1
+    for j in range(i - 1, -1, -1):
+        if _breaks(parse, j):
+            lo = j + 1
+            break
+    for j in range(i + 1, len(tokens)):
+        if _breaks(parse, j):
+            hi = j - 1
+            break
+    return lo, hi
+
+
+def _breaks(parse: Parse, j: int) -> bool:
+    """A clause boundary at token ``j``: a semicolon, or a comma and a linking word that
+    open a new finite clause (``..., and police said``, ``..., and according to the
+    organisers 5,000 people joined``), not a list (``red, white, and blue``)."""
+    tokens = parse.tokens
+    if tokens[j].text == ";":
+        return True
+    if tokens[j].text != "," or j + 2 >= len(tokens) or tokens[j + 1].lower not in _CLAUSE_LINKS:
+        return False
+    for k in range(j + 2, min(len(tokens), j + 2 + _NEW_CLAUSE)):
+        if tokens[k].text in (";", ":") or tokens[k].tag == ".":
+            return False
+        group = parse.group_at(k)
+        if group is not None and group.finite:
+            # not "..., and 10 barns, the police report said": a trailing cue is no new clause
+            subject = subject_of(parse, group)
+            return not (group.lemma in lexicon()[0] and subject is not None and subject.first > j + 2
+                        and tokens[subject.first - 1].text == ",")
+    return False
+
+
+def content_span(parse: Parse, first: int, last: int) -> tuple[int, int]:
+    if first > last or first >= len(parse.tokens):
+        return (0, 0)
+    return span(parse, first, last)
+
+
+def subject_of(parse: Parse, group: Group) -> Chunk | None:
+    """The chunk the group is said of: its subject, or for a relative clause (``Ida Marsh,
+    who ... told councillors``) the noun the relative pronoun stands for."""
+    for chunk in reversed(parse.chunks):
+        after = parse.group_after(chunk)
+        if chunk.last < group.first and after is not None and after.first == group.first:
+            k = chunk.first - 1  # "she and another reporter said": both are the subject
+            if k >= 1 and parse.tokens[k].lower in ("and", "or"):
+                partner = parse.chunk_at(k - 1)
+                if partner is not None and partner.last == k - 1:
+                    return replace(chunk, first=partner.first)
+            return chunk
+    i = group.first - 1
+    while i >= 0 and parse.tokens[i].tag in ("RB", "RBR"):
+        i -= 1
+    if i >= 1 and parse.tokens[i].lower in ("who", "which", "that"):
+        j = i - 1 - (parse.tokens[i - 1].text == ",")
+        return parse.chunk_at(j) if j >= 0 else None
+    if i >= 0 and parse.tokens[i].tag == "CC":  # "who chairs the association and told ..."
+        earlier = [g for g in parse.groups if g.last < i and g.finite]
+        return subject_of(parse, earlier[-1]) if earlier else None
+    return None
+
+
+def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
+    """A source that names no one: a vague head (experts, analysts, sources) with no name
+    in it or attached to it, or a quantifier used as a pronoun (some, many)."""
+    if chunk is None:
+        return True
+    vague_heads = lexicon()[1]
+    head = parse.tokens[chunk.last]
+    if head.lower in _PERSONS:
+        return False
+    if chunk.proper or head.tag in ("NNP", "NNPS"):
+        return False
+    if head.lemma in QUANTIFIERS or head.lower in QUANTIFIERS:
+        return True
+    if parse.tokens[chunk.first].lower in QUANTIFIERS and not described(parse, chunk):
+        return True  # "some residents", "many officials"
+    if head.lemma not in vague_heads and head.lower not in vague_heads:
+        return False
+    return not described(parse, chunk)
+
+
+def described(parse: Parse, chunk: Chunk) -> bool:
+    """A vague head made specific by what follows: ``experts at the Halvern Institute``,
+    ``sources close to the club``, ``analysts from Corvel Bank``."""
+    i = chunk.last + 1
+    tokens = parse.tokens
+    if i < len(tokens) and tokens[i].lower == "close" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+        return True
+    if i < len(tokens) and tokens[i].lower in _DESCRIBING:
+        nxt = parse.chunk_at(i + 1)
+        return nxt is not None and (nxt.proper or parse.tokens[nxt.last].tag in ("NNP", "NNPS"))
+    return False

@@ -1,0 +1,40 @@
+"""Attribution frames: in one parsed sentence, each reporting cue, its source and the
+content it attributes to that source.
+
+Cues: a reporting verb tagged as a verb (``said``, ``told``, ``state``, ``claimed``,
+``described ... as``, ``believe``; not ``state television`` or ``her tweet``), ``according
+to``, and a colon after a speaker's name (``Mr Reyes: ...``). For each cue:
+
+- the **source** is the subject of the verb (``Police said``), the noun after an inverted
+  verb (``..., said the ministry``), the agent of a passive (``was reported by the BBC``),
+  the noun after ``according to``, or, for a participle (``adding that ...``), the subject
+  of the sentence's reporting verb;
+- the source is **vague** when it names no one: ``experts``, ``analysts``, ``critics``,
+  ``sources``, ``some``, ``many``, ``observers``, a passive with no agent (``it is
+  understood``, ``the gunmen are thought to``). A vague source attributes nothing: the
+  words stay the writer's own, and the weasel rule is about the vague phrase itself;
+- the **content** is the complement after the cue (``said (that) ...``, ``told reporters
+  ...``, ``described the men as ...``, after a colon or a dash), the clause before a
+  trailing cue (``..., the army said on Monday.``), or the whole clause around a
+  parenthetical cue (``The attack, police said, was planned``) or ``according to``.
+
+Clauses end at ``;`` and at ``, and``/``, but`` before a new subject, so a cue attributes
+nothing in a clause of its own (``The terrorists fled, and police said ...``).
+"""
+
+from __future__ import annotations
+
+from linter.analysis.frame_base import Frame
+from linter.analysis.phrase_frames import according_frames, colon_frames, noun_frames
+from linter.analysis.syntax import Parse
+from linter.analysis.verb_frames import verb_frames
+
+__all__ = ["Frame", "frames"]
+
+
+def frames(parse: Parse) -> list[Frame]:
+    """Every attribution frame of the sentence, in order of their cues."""
+    if not parse.tokens:
+        return []
+    found = verb_frames(parse) + according_frames(parse) + colon_frames(parse) + noun_frames(parse)
+    return sorted(found, key=lambda f: f.cue)

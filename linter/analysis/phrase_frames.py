@@ -1,0 +1,123 @@
+"""Attribution frames whose cue is not a verb: ``according to``, a speaker's colon, and
+a reporting noun with a that-clause (see :mod:`.frames`)."""
+
+from __future__ import annotations
+
+from linter.analysis.frame_base import (
+    Frame,
+    clause,
+    content_span,
+    described,
+    lexicon,
+    span,
+    subject_of,
+    vague_source,
+)
+from linter.analysis.syntax import Parse
+
+_TO_PREPOSITIONS = frozenset({"to"})
+# Words before a colon that label a section or a kind of item, not a speaker.
+_SECTION_LABELS = frozenset({
+    "update", "updated", "note", "correction", "clarification", "photo", "photos", "picture", "video",
+    "watch", "listen", "related", "breaking", "analysis", "opinion", "comment", "live", "exclusive",
+    "timeline", "factbox", "explainer", "background", "editorial", "review", "advertisement", "source",
+    "credit", "credits", "caption", "warning", "read", "more", "see", "also", "contact", "email",
+    "tel", "phone", "fax", "web", "website", "twitter", "facebook", "subject", "date", "time", "place",
+    "venue", "where", "when", "who", "what", "why", "how", "q", "a", "question", "answer", "result",
+    "results", "score", "scores", "final", "verdict", "rating", "price", "cost", "tickets", "tip",
+    "tips", "step", "day", "part", "chapter", "round", "act", "scene",
+})
+# Heads that name no speaker: "Report: ...", "Poll: ..." (a vague source).
+_REPORTS = frozenset({"report", "reports", "poll", "polls", "sources", "survey"})
+
+
+def according_frames(parse: Parse) -> list[Frame]:
+    tokens = parse.tokens
+    out = []
+    for i in range(len(tokens) - 1):
+        if tokens[i].lower != "according" or tokens[i + 1].lower not in _TO_PREPOSITIONS:
+            continue
+        lo, hi = clause(parse, i)
+        stop = i + 2  # the source runs to the next comma: "according to Ilse Varga, the ..."
+        while stop <= hi and tokens[stop].text not in (",", ";"):
+            stop += 1
+        source = parse.chunk_at(i + 2)
+        if source is not None:
+            vague = vague_source(parse, source) or (  # "according to reports"
+                tokens[source.last].lemma == "report" and not source.definite and not source.proper
+                and not described(parse, source))
+            src: tuple[int, int] | None = span(parse, source.first, source.last)
+        else:  # words the tagger did not read as a noun phrase ("the chief constable/JJ")
+            words = tokens[i + 2:stop]
+            vague = not words or any(t.lemma in lexicon()[1] or t.lemma == "report" for t in words)
+            src = span(parse, i + 2, stop - 1) if words else None
+        if i > lo:  # "..., according to police." or mid-sentence
+            content = content_span(parse, lo, i - 1 - (tokens[i - 1].text == ","))
+        else:
+            content = content_span(parse, stop + 1, hi)
+        out.append(Frame(span(parse, i, i + 1), src, vague, content, "according"))
+    return out
+
+
+def colon_frames(parse: Parse) -> list[Frame]:
+    """``Mr Reyes: ...`` at the start of a sentence: a speaker label."""
+    tokens = parse.tokens
+    for i, token in enumerate(tokens[:6]):
+        if token.text == ":":
+            chunk = parse.chunk_at(i - 1) if i else None
+            if chunk is None or chunk.first != 0 or chunk.last != i - 1:
+                return []
+            words = tokens[:i]
+            # A name or a title in capitals: "Mr Reyes:", "JAKE TAPPER:", and in a headline
+            # "Gingrich:", "Clinton camp:" (the tagger reads capitalised words as nouns)
+            if not (chunk.proper or all(t.text[:1].isupper() for t in words)):
+                return []
+            if len(words) == 1 and words[0].text.isupper():
+                return []  # a dateline ("ISLAMABAD: Troops ..."), not a speaker
+            head = tokens[chunk.last].lower
+            if head in _SECTION_LABELS:
+                return []
+            return [Frame(span(parse, i, i), span(parse, chunk.first, chunk.last), head in _REPORTS,
+                          content_span(parse, i + 1, len(tokens) - 1), "colon")]
+    return []
+
+
+def noun_frames(parse: Parse) -> list[Frame]:
+    """``The government's claim that ...``, ``a statement by the ministry that ...``: a
+    reporting noun with an owner (a possessive, or ``by``/``from`` a named source) and a
+    that-clause attributes the clause to the owner."""
+    tokens = parse.tokens
+    nouns = lexicon()[4]
+    out = []
+    for chunk in parse.chunks:
+        head = tokens[chunk.last]
+        if head.lemma not in nouns:
+            continue
+        owner: tuple[int, int] | None = None
+        vague = False
+        after = chunk.last + 1
+        if any(t.tag in ("POS", "PRP$") for t in tokens[chunk.first:chunk.last]):
+            owner = span(parse, chunk.first, chunk.last - 1)
+        elif after < len(tokens) and tokens[after].lower in ("by", "from"):
+            by = parse.chunk_at(after + 1)
+            if by is not None and not vague_source(parse, by):
+                owner = span(parse, by.first, by.last)
+                after = by.last + 1
+        else:  # "The mayor voiced concern that ...": the owner is the subject of the verb
+            role, verb = parse.governor(chunk)
+            subject = subject_of(parse, verb) if role == "object" and verb is not None else None
+            if subject is not None:
+                owner, vague = span(parse, subject.first, subject.last), vague_source(parse, subject)
+        while after < len(tokens) and (tokens[after].tag == "RB" or tokens[after].lower == "yet"):
+            # "her firmest promise yet that"
+            after += 1
+        if owner is None or after >= len(tokens) or tokens[after].lower != "that":
+            continue
+        end = clause(parse, after)[1]
+        for group in parse.groups:  # the that-clause ends before the sentence's own verb
+            if group.first > after + 1 and group.finite and subject_of(parse, group) is chunk:
+                end = group.first - 1
+                break
+        out.append(Frame(span(parse, chunk.last, chunk.last), owner, vague,
+                         content_span(parse, after + 1, end), "noun", head.lemma in lexicon()[2]))
+    return out

@@ -1,0 +1,331 @@
+"""A shallow parse of one tagged sentence: noun chunks, verb groups, and who does what.
+
+From the Penn tags alone (no parser model): base noun chunks (``the terrorist cells``,
+``nine militants``, ``the group's fighters``), verb groups (``had fled``, ``are feared``,
+``will not break``) with tense, aspect and voice, and the relations the rules need: the
+subject and object of each verb group, the verb of a relative clause (``the cells that
+bombed the station``), a chunk governed by a preposition, and the predicate of ``be``.
+
+:meth:`Parse.specific` answers the question the label rules ask: does the word at a span
+refer to specific people, groups or events (``Terrorists torched the depot``, ``troops
+surrounded the terrorists``, ``nine terrorists``, ``Chechen terrorists``, ``the man was
+a terrorist``), or is it generic (``laws against terrorists``, ``fears of terrorist
+attacks``, ``terrorists rarely act alone``)?
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import cached_property
+
+from linter.analysis.chunks import (
+    DEFINITE,
+    QUANTITY,
+    Chunk,
+    Group,
+    chunks,
+    groups,
+    headline,
+)
+from linter.analysis.tagging import Token
+
+_COPULAS = frozenset({"be", "become", "remain", "seem"})
+_RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+_FREQUENCY = frozenset({"rarely", "often", "usually", "always", "never", "sometimes", "generally",
+                        "typically", "seldom", "frequently", "normally", "tend", "tends", "commonly"})
+_SUBORDINATORS = frozenset({"if", "because", "when", "while", "although", "though", "since", "unless",
+                            "until", "whether", "after", "before", "as", "once", "where", "whereas"})
+# A present tense after these is a supposition, not a report ("If these terrorists acquire
+# weapons"): the people are imagined, not particular.
+_SUPPOSING = frozenset({"if", "unless", "whether"})
+# Nouns of laws and measures: a prepositional phrase after one belongs to it, not to the
+# verb, and names a kind of people ("passed laws against terrorists", "new powers to
+# detain suspects").
+_MEASURES = frozenset({"law", "legislation", "measure", "power", "rule", "policy", "strategy",
+                       "protection", "defence", "defense", "safeguard", "bill", "sanction"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"})
+_ASIDE = 30  # the longest parenthesis or relative clause looked through, in tokens
+
+
+class Parse:
+    """The chunks, groups and relations of one sentence's tokens."""
+
+    def __init__(self, tokens: Sequence[Token], heading: bool = False) -> None:
+        """``heading``: the sentence is a headline, whose present tense tells of a past event
+        (``Militants seize border crossing``)."""
+        self.tokens = tuple(tokens)
+        self.heading = heading or headline(self.tokens)
+        self.starts = [t.start for t in self.tokens]
+        self.groups = tuple(groups(self.tokens))
+        self.chunks = tuple(chunks(self.tokens, self._in_group))
+
+    @cached_property
+    def _in_group(self) -> list[int]:
+        """For each token, the index of the verb group it belongs to, or -1."""
+        owner = [-1] * len(self.tokens)
+        for g, group in enumerate(self.groups):
+            for i in range(group.first, group.last + 1):
+                owner[i] = g
+        return owner
+
+    @cached_property
+    def _chunk_of(self) -> list[int]:
+        owner = [-1] * len(self.tokens)
+        for c, chunk in enumerate(self.chunks):
+            for i in range(chunk.first, chunk.last + 1):
+                owner[i] = c
+        return owner
+
+    def _episodic(self, group: Group) -> bool:
+        return group.episodic or (self.heading and group.finite and group.tense == "present")
+
+    def token_at(self, offset: int) -> int:
+        """The index of the token that contains (or starts before) ``offset``; -1 before any."""
+        return bisect_right(self.starts, offset) - 1
+
+    def chunk_at(self, i: int) -> Chunk | None:
+        c = self._chunk_of[i] if 0 <= i < len(self.tokens) else -1
+        return self.chunks[c] if c >= 0 else None
+
+    def group_at(self, i: int) -> Group | None:
+        g = self._in_group[i] if 0 <= i < len(self.tokens) else -1
+        return self.groups[g] if g >= 0 else None
+
+    def group_after(self, chunk: Chunk) -> Group | None:
+        """The finite verb group that ``chunk`` is the subject of, if any: the next group,
+        with only adverbs, a parenthesis (between commas, brackets or dashes) or a relative
+        clause in between."""
+        i = chunk.last + 1
+        n = len(self.tokens)
+        while i < n:
+            token = self.tokens[i]
+            group = self.group_at(i)
+            if group is not None:
+                return group if group.finite else None
+            if token.tag in ("RB", "RBR", "RBS"):
+                i += 1
+            elif token.tag == "JJ" and i + 1 < n and self.tokens[i + 1].tag in ("IN", "TO"):
+                i += 1  # "fighters loyal to the old council hold ..."
+            elif token.tag in ("IN", "TO") and token.lower != "that" and self.chunk_at(i + 1) is not None:
+                i = self.chunk_at(i + 1).last + 1  # type: ignore[union-attr]  # from the hills
+            elif token.text == ",":
+                i = self._after_parenthesis(i)
+            elif token.text in ("(", "—", "–"):  # "Ida Marsh (D-Kell) said", "— including ... —"
+                i = self._after_aside(i, ")" if token.text == "(" else token.text)
+            elif token.lower in _RELATIVES:
+                i = self._after_relative(i)
+            else:
+                return None
+            if i < 0:
+                return None
+        return None
+
+    def _after_parenthesis(self, i: int) -> int:
+        """The token after ``, who had crossed the lake,`` opening at ``i``; -1 if none."""
+        for j in range(i + 1, min(len(self.tokens), i + _ASIDE)):
+            text = self.tokens[j].text
+            if text == ",":
+                return j + 1
+            if text in (";", ":", "—", "–") or self.tokens[j].tag == ".":
+                return -1
+        return -1
+
+    def _after_aside(self, i: int, closer: str) -> int:
+        """The token after a bracket or a pair of dashes opening at ``i``; -1 if none."""
+        for j in range(i + 1, min(len(self.tokens), i + _ASIDE)):
+            if self.tokens[j].text == closer:
+                return j + 1
+            if self.tokens[j].tag == ".":
+                return -1
+        return -1
+
+    def _after_relative(self, i: int) -> int:
+        """The token after a relative clause (``that bombed the station``) at ``i``: past its
+        own verb group and what follows it, up to the next verb group; -1 if none."""
+        j = i + 1
+        own = None
+        while j < min(len(self.tokens), i + _ASIDE):
+            group = self.group_at(j)
+            if group is not None:
+                if own is not None and group is not own:
+                    return j
+                own = group
+                j = group.last + 1
+                continue
+            if self.tokens[j].text in (",", ";", ":") or self.tokens[j].tag == ".":
+                return -1
+            j += 1
+        return -1
+
+    def governor(self, chunk: Chunk) -> tuple[str, Group | None]:
+        """How ``chunk`` is attached, and to which verb group: "subject", "object",
+        "predicate" (of ``be``), "preposition" (in a prepositional phrase right after the
+        verb or its object: ``joined forces with local militants``; the group is None when
+        the phrase hangs on another noun: ``fears of a terrorist attack``), or ("", None)."""
+        before = chunk.first - 1
+        while before >= 0 and self.tokens[before].tag in ("RB", "RP"):
+            before -= 1
+        if before >= 0:
+            token = self.tokens[before]
+            group = self.group_at(before)
+            if group is not None and group.last == before:
+                own = self.group_after(chunk)  # "Observers say insurgents now levy tolls"
+                if own is not None and group.finite and group.lemma not in _COPULAS:
+                    return "subject", own
+                return ("predicate" if group.lemma in _COPULAS else "object"), group
+            if token.tag in ("IN", "TO") and token.lower != "that":
+                subordinate = self.group_after(chunk)  # "If these terrorists acquire ..."
+                if token.lower in _SUBORDINATORS and subordinate is not None:
+                    return "subject", subordinate
+                return "preposition", self._attached(before)
+        group = self.group_after(chunk)
+        if group is not None:
+            return "subject", group
+        return "", None
+
+    def _attached(self, preposition: int) -> Group | None:
+        """The verb group a prepositional phrase at ``preposition`` belongs to, when it comes
+        right after the group or after the group's object. ``of`` always belongs to the noun
+        before it (``voiced fears of terrorist attacks``)."""
+        if self.tokens[preposition].lower == "of":
+            return None
+        i = preposition - 1
+        group = self.group_at(i)
+        if group is not None and group.last == i:
+            return group
+        chunk = self.chunk_at(i)
+        if chunk is not None and chunk.last == i:
+            if self.tokens[i].lemma in _MEASURES:
+                return None
+            j = chunk.first - 1
+            while j >= 0 and self.tokens[j].tag in ("RB", "RP"):
+                j -= 1
+            group = self.group_at(j)
+            if group is not None and group.last == j:
+                return group
+        return None
+
+    def _anchored(self, group: Group) -> bool:
+        """A present-tense clause about a particular state of affairs, not a habit: no
+        adverb of frequency, and a definite or named noun after the verb (``Insurgents
+        hold most of the eastern valley``, not ``Terrorists rarely act alone``)."""
+        end = len(self.tokens)
+        for g in self.groups:
+            if g.first > group.last:
+                end = g.first
+                break
+        end = next((k for k in range(group.last + 1, end) if self.tokens[k].text in _CLAUSE_BREAKS), end)
+        lo = max(0, group.first - 3)
+        if any(t.lower in _FREQUENCY for t in self.tokens[lo:end]):
+            return False
+        return any((c.definite or c.proper) and group.last < c.first < end for c in self.chunks)
+
+    def relative(self, chunk: Chunk) -> Group | None:
+        """The verb group of a relative clause on ``chunk`` (``cells that bombed``)."""
+        i = chunk.last + 1
+        if i < len(self.tokens) and self.tokens[i].text == ",":
+            i += 1
+        if i < len(self.tokens) and self.tokens[i].lower in _RELATIVES and self.tokens[i].tag != "IN":
+            j = i + 1
+            while j < len(self.tokens) and self.tokens[j].tag in ("RB", "NN", "NNS", "NNP", "DT", "PRP"):
+                if self.group_at(j) is not None:
+                    break
+                j += 1
+            return self.group_at(j)
+        return None
+
+    def specific(self, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
+        """True when the word at ``[start, end)`` refers to specific people, groups or events
+        (see the module docstring); False for a generic use. A word that modifies another
+        noun (``terrorist cells``) counts only when that noun's lemma is in ``heads``
+        (people, groups or events), never when ``heads`` is None."""
+        i = self.token_at(start)
+        if i < 0:
+            return False
+        group = self.group_at(i)
+        if group is not None:  # a verb: "were martyred", "martyred"
+            return self._episodic(group) or (group.passive and group.tense == "past")
+        chunk = self.chunk_at(i)
+        if chunk is None or self._name(i):
+            return False
+        last = self.token_at(end - 1)
+        if last < chunk.last and self.tokens[last + 1].tag == "POS":
+            # a possessor ("the martyrs' coffins"): a noun phrase of its own, the words before it
+            owner = self.tokens[chunk.first:last + 1]
+            if any(t.lower in DEFINITE or t.tag in ("CD", "PRP$") for t in owner) or self._partitive(chunk):
+                return True
+        elif last < chunk.last and (heads is None or self.tokens[chunk.last].lemma not in heads):
+            return False
+        elif chunk.counted or self._partitive(chunk):
+            return True
+        elif chunk.proper and not chunk.definite:
+            # "Chechen terrorists seized ...", but not a kind of people named in passing
+            # ("the search for Islamic extremists")
+            role, governing = self.governor(chunk)
+            if role == "predicate" and governing is not None:  # "... is an Islamic fundamentalist"
+                return self._episodic(governing) or self._subject_is_specific(governing)
+            return not (role == "preposition" and governing is None)
+        elif chunk.definite:
+            # "the terrorists fled", but not a class talked about in the present ("if these
+            # terrorists acquire weapons", "the terrorists who threaten Britain are aware")
+            return not self._timeless(chunk)
+        relative = self.relative(chunk)
+        if relative is not None and self._episodic(relative):
+            return True
+        role, governing = self.governor(chunk)
+        if governing is None:
+            return False
+        if role == "predicate":
+            return self._episodic(governing) or self._subject_is_specific(governing)
+        if role == "preposition" and self.tokens[chunk.first].lower in ("a", "an", "any"):
+            return False  # "any known link to a terrorist group": a kind, not a group
+        if role == "subject" and not self._episodic(governing) and governing.tense == "present":
+            # "Insurgents hold the valley", not "Terrorists rarely act alone", "Martyrdom is a
+            # theme", "if terrorists acquire weapons"
+            return governing.lemma not in _COPULAS and not self._supposed(chunk) and self._anchored(governing)
+        return self._episodic(governing)
+
+    def _name(self, i: int) -> bool:
+        """The word is part of a name (``Little Terrorist``, a film; ``Martyrs Brigade``): a
+        capitalised proper noun inside a sentence that is not a headline."""
+        token = self.tokens[i]
+        return token.tag in ("NNP", "NNPS") and i > 0 and not headline(self.tokens) and (
+            self.tokens[i - 1].tag in ("NNP", "NNPS", "JJ") and self.tokens[i - 1].text[:1].isupper())
+
+    def _timeless(self, chunk: Chunk) -> bool:
+        """A definite chunk in a present-tense clause about no particular time or place, or
+        one owned by ``today's``/``tomorrow's``: talk of a kind of people, not of some."""
+        words = self.tokens[chunk.first:chunk.last]
+        if any(t.lower in ("today", "tomorrow", "modern") for t in words):
+            return True
+        if any(t.tag == "POS" for t in words):
+            return False  # "last month's terrorist attack", "the group's fighters"
+        role, governing = self.governor(chunk)
+        relative = self.relative(chunk)
+        present = governing is not None and governing.tense == "present" and not self._episodic(governing)
+        if role == "subject" and governing is not None and present:
+            if relative is not None and self._episodic(relative):
+                return False
+            return governing.lemma in _COPULAS or self._supposed(chunk) or not self._anchored(governing)
+        return False
+
+    def _supposed(self, chunk: Chunk) -> bool:
+        """The chunk opens a clause of supposition (``if these terrorists acquire ...``)."""
+        return chunk.first > 0 and self.tokens[chunk.first - 1].lower in _SUPPOSING
+
+    def _partitive(self, chunk: Chunk) -> bool:
+        """``two of the militants``, ``some of them``: counted by the words before it."""
+        i = chunk.first - 1
+        return (i >= 1 and self.tokens[i].lower == "of"
+                and (self.tokens[i - 1].tag == "CD" or self.tokens[i - 1].lower in QUANTITY))
+
+    def _subject_is_specific(self, group: Group) -> bool:
+        """The subject of a copula names someone: a pronoun, a name, a definite chunk."""
+        for chunk in self.chunks:
+            if chunk.last < group.first and self.group_after(chunk) is group:
+                head = self.tokens[chunk.last]
+                if self.tokens[chunk.first].lower in ("a", "an", "any", "every"):
+                    return False  # "a Muslim who ... is an Islamic fundamentalist": a definition
+                return chunk.definite or chunk.proper or head.tag in ("PRP", "NNP", "NNPS")
+        return False

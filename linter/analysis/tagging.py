@@ -1,0 +1,133 @@
+"""Tokens with Penn Treebank part-of-speech tags and lemmas, for the sentences that need them.
+
+The tokenizer (:mod:`.tokens`) and the CRF tagger (:mod:`.tagger`, its model and lemma
+table in ``data/``) ship with the package; the model is opened on the first sentence that
+is tagged, so a run that never needs a tag never pays for it. Tags come from the tagger,
+with the relative pronouns fixed (see :func:`_repair`); :mod:`.syntax` repairs the one
+slip that matters most in news copy (a past tense read as a participle).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from linter.analysis.cues import cue_words
+from linter.analysis.tagger import Tagger
+from linter.analysis.tokens import tokenize
+
+# Words whose Penn tag the syntax relies on, whatever the model said.
+_FIXED = {"who": "WP", "whom": "WP", "which": "WDT", "whose": "WP$",
+          # subordinators, which the model can miss at a sentence's start ("Unless/JJ")
+          "if": "IN", "unless": "IN", "whether": "IN", "although": "IN"}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of ``doc.text``: its span, text, Penn tag and lemma (lower case)."""
+
+    start: int
+    end: int
+    text: str
+    tag: str
+    lemma: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_verb(self) -> bool:
+        return self.tag.startswith("VB") or self.tag == "MD"
+
+    @property
+    def is_noun(self) -> bool:
+        return self.tag.startswith("NN") or self.tag in ("PRP", "CD", "EX")
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> Tagger:
+    return Tagger()
+
+
+def tag_span(text: str, start: int, end: int) -> tuple[Token, ...]:
+    """The tokens of ``text[start:end]`` (one sentence), tagged and lemmatised."""
+    spans = tokenize(text, start, end)
+    if not spans:
+        return ()
+    words = [text[s:e] for s, e in spans]
+    tagger = _tagger()
+    tags = _repair(words, tagger.tag(words), tagger)
+    return tuple(Token(s, e, w, t, tagger.lemma(w, t).lower()) for (s, e), w, t in zip(spans, words, tags,
+                                                                                       strict=True))
+
+
+def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
+    """Fix the slips the syntax depends on most. The relative pronouns and the
+    subordinators of supposition always get their Penn tags. A present-tense verb whose
+    form is not its own base form is a past tense (``the terrorists wore/VBP uniforms``:
+    "wore" is no present of "wear"; "are" is). A reporting verb read as a noun after a
+    plural noun and before the start of what it reports is a verb (``Medics at the
+    scene report/NN 12 people injured``), and so is one read as a plural noun after a
+    name, a comma or an adverb and before ``that``."""
+    out = list(tags)
+    reporting = _reporting_bases()
+    for i, word in enumerate(words):
+        low = word.lower()
+        fixed = _FIXED.get(low)
+        if fixed is not None:
+            out[i] = fixed
+        elif tags[i] == "VBP" and low not in _PRESENT_BE and tagger.lemma(word, "VBP").lower() != low:
+            out[i] = "VBD"
+        elif (tags[i] == "NN" and low in reporting and 0 < i < len(words) - 1
+              and _after_plural(tags, i) and tags[i + 1] in ("IN", "DT", "CD", "PRP", "PRP$")
+              and (tags[i + 1] != "IN" or words[i + 1].lower() == "that")):
+            out[i] = "VBP"
+        elif (tags[i] == "NNS" and low.endswith("s") and (low[:-1] in reporting or low[:-2] in reporting)
+              and 0 < i < len(words) - 1 and words[i + 1].lower() == "that"
+              and tags[i - 1] in (",", "NNP", "NNPS", "RB", "PRP")):
+            out[i] = "VBZ"  # "Mr Orwin, whose town is flooding, argues/NNS that ..."
+    for i in range(1, len(words) - 1):  # "insurgents now levy/JJ tolls": a verb, not an adjective
+        j = i - 1 - (out[i - 1] == "RB" and i > 1)
+        if (out[i] == "JJ" and out[j] in ("NNS", "NNPS") and out[i + 1] in ("NNS", "NN", "DT", "CD")
+                and tagger.is_verb(words[i].lower())):
+            out[i] = "VBP"
+    if not any(t.startswith("VB") or t == "MD" for t in out):
+        _verb_for_verbless(words, out, tagger)
+    return out
+
+
+def _verb_for_verbless(words: list[str], tags: list[str], tagger: Tagger) -> None:
+    """A sentence the model left without a verb, that opens with a plural noun phrase (and
+    an adverb) and goes on with a word that is a verb: that word is its past-tense verb
+    (``Terrorists later set/JJ fire to the building``)."""
+    i = 0
+    while i < len(tags) and tags[i] in ("DT", "JJ", "CD", "NNP", "NNPS", "NN"):
+        i += 1
+    if i >= len(tags) or tags[i] not in ("NNS", "NNPS"):
+        return
+    i += 1
+    while i < len(tags) and tags[i] in ("RB", "RBR"):
+        i += 1
+    if i < len(tags) - 1 and tags[i] in ("JJ", "NN") and tagger.known_verb(words[i].lower()):
+        tags[i] = "VBD"
+
+
+_PRESENT_BE = frozenset({"are", "am", "'re", "'m", "’re", "’m"})
+
+
+def _after_plural(tags: list[str], i: int) -> bool:
+    """A plural noun before ``i``, directly or before a short prepositional phrase."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if tags[j] in ("NNS", "NNPS"):
+            return True
+        if tags[j] not in ("IN", "DT", "NN", "JJ"):
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _reporting_bases() -> frozenset[str]:
+    """Reporting verbs whose plain form is also a noun (report, claim, state, tweet)."""
+    words = cue_words()
+    return frozenset(w for key in ("verbs", "thoughts", "needthat") for w in words[key] if " " not in w)

@@ -1,0 +1,219 @@
+"""Attribution frames whose cue is a verb: ``Police said ...``, ``..., said the
+ministry``, ``was reported by the BBC``, ``adding that ...`` (see :mod:`.frames`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import partial
+
+from linter.analysis.chunks import Chunk, Group
+from linter.analysis.frame_base import (
+    QUANTIFIERS,
+    Frame,
+    clause,
+    content_span,
+    lexicon,
+    span,
+    subject_of,
+    vague_source,
+)
+from linter.analysis.syntax import Parse
+
+_TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "PRP$", "POS", ",", ".",
+                          "''", "``", "-RRB-", "-LRB-", "HYPH"})
+_ADVERBIAL = frozenset({"RB", "IN", "DT", "NN", "NNP", "CD"})
+# Words of time that may follow a trailing cue ("..., police said Wednesday").
+_WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "yesterday", "today", "tonight", "last", "this", "earlier", "later", "late"})
+
+
+def verb_frames(parse: Parse) -> list[Frame]:
+    """The frames of the sentence's reporting verbs."""
+    verbs = lexicon()[0]
+    found: list[Frame] = []
+    main_source: tuple[tuple[int, int] | None, bool] | None = None
+    for group in map(partial(_phrasal, parse, verbs), parse.groups):
+        if group.lemma not in verbs or not _reports(parse, group):
+            continue
+        lead = parse.tokens[group.first].tag
+        if not (group.finite or lead == "VBG" or (lead == "TO" and _next_word(parse, group) == "that")):
+            continue  # "the state of emergency declared after ...", "the alleged attack"
+        frame = _verb_frame(parse, group, main_source)
+        if frame is not None:
+            found.append(frame)
+            if frame.kind == "verb" and main_source is None:
+                main_source = (frame.source, frame.vague)
+    return found
+
+
+def _phrasal(parse: Parse, verbs: frozenset[str], group: Group) -> Group:
+    """The group with its particle when verb and particle make a reporting verb
+    (``pointed out``); otherwise the group as it is."""
+    nxt = group.last + 1
+    if nxt < len(parse.tokens) and parse.tokens[nxt].tag == "RP":
+        lemma = f"{group.lemma} {parse.tokens[nxt].lower}"
+        if lemma in verbs:
+            return replace(group, last=nxt, lemma=lemma)
+    return group
+
+
+def _next_word(parse: Parse, group: Group) -> str:
+    nxt = group.last + 1
+    return parse.tokens[nxt].lower if nxt < len(parse.tokens) else ""
+
+
+def _reports(parse: Parse, group: Group) -> bool:
+    """A reporting verb, not a phrasal use that reports nothing (``called for``, ``added
+    to``); verbs that report only with a that-clause need one (``Prosecutors charged that
+    ...``, ``The inquiry found that ...``, not ``The terrorists charged the checkpoint``)."""
+    tokens = parse.tokens
+    nxt = group.last + 1
+    following = tokens[nxt].lower if nxt < len(tokens) else ""
+    if group.lemma == "call" and following in ("for", "off", "on"):
+        return False
+    if group.lemma == "add" and following == "to":
+        return False
+    return group.lemma not in lexicon()[3] or following in ("that", ":")
+
+
+def _verb_frame(parse: Parse, group: Group,
+                main: tuple[tuple[int, int] | None, bool] | None) -> Frame | None:
+    tokens = parse.tokens
+    cue = span(parse, group.first, group.last)
+    lo, hi = clause(parse, group.last)
+    if group.passive:
+        agent = _agent(parse, group)
+        subject = subject_of(parse, group)
+        named_owner = subject is not None and any(t.tag in ("POS", "PRP$") for t in
+                                                  tokens[subject.first:subject.last + 1])
+        vague = agent is None and not named_owner  # "it is understood", "has been described as"
+        source = span(parse, agent.first, agent.last) if agent is not None else None
+        content_first = group.last + 1 if agent is None else agent.last + 1
+        if subject is not None and tokens[subject.last].lower != "it":
+            content_first = min(content_first, subject.first)  # "The gunmen are thought to ..."
+        return Frame(cue, source, vague, content_span(parse, content_first, hi), "passive",
+                     group.lemma in lexicon()[2])
+    subject = subject_of(parse, group)
+    if subject is None and tokens[group.first].tag in ("VBG", "TO"):
+        return _nonfinite_frame(parse, group, main, hi)
+    inverted = False
+    if subject is None:
+        subject = parse.chunk_at(group.last + 1)
+        inverted = subject is not None and group.first > 0 and tokens[group.first - 1].text in (
+            ",", "”", '"', "’", "'", "»")
+        if not inverted:
+            subject = None
+    after_quote = group.first > 0 and tokens[group.first - 1].text in (",", "”", '"', "’", "'", "»")
+    if subject is None and after_quote and group.last + 1 <= hi:
+        # "..., says a top academic/JJ.": words the tagger did not read as a noun phrase
+        words = [t for t in tokens[group.last + 1:hi + 1] if t.tag not in (".", ",")]
+        if words and words[0].tag in ("DT", "PRP$", "NNP", "NNPS", "JJ", "NN", "NNS", "CD"):
+            vague = any(t.lemma in lexicon()[1] for t in words)
+            return Frame(cue, span(parse, group.last + 1, group.last + len(words)), vague,
+                         content_span(parse, lo, group.first - 2), "verb", group.lemma in lexicon()[2])
+    if subject is None and not _quantifier_before(parse, group):
+        return None
+    vague = vague_source(parse, subject) if subject is not None else True
+    source = span(parse, subject.first, subject.last) if subject is not None else None
+    content = _verb_content(parse, group, subject, inverted, lo, hi)
+    thought = group.lemma in lexicon()[2]
+    if (thought or group.lemma == "agree") and not _clause_after(parse, group):
+        return None  # "The move worries investors", "agreed to a moratorium": no content
+    return Frame(cue, source, vague, content, "verb", thought)
+
+
+def _clause_after(parse: Parse, group: Group) -> bool:
+    """A clause follows the verb: ``that``, a wh-word, or a finite verb before the next
+    comma (``fear the gunmen will return``), perhaps after ``with someone``."""
+    tokens = parse.tokens
+    for k in range(group.last + 1, len(tokens)):
+        token = tokens[k]
+        if token.lower in ("that", "whether", "if", "what", "who", "how", "why", "when", "where"):
+            return True
+        if token.text in (",", ";", ":") or token.tag == ".":
+            return False
+        found = parse.group_at(k)
+        if found is not None and found.finite:
+            return True
+    return False
+
+
+def _nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | None, bool] | None,
+                     hi: int) -> Frame | None:
+    """A participle or an infinitive with no subject of its own: its speaker is the
+    subject of the sentence's reporting verb or of the verb before it ("..., the governor
+    said, adding that ...", "He went out of his way to say that ..."), or, when it opens
+    the sentence, of the main clause after it ("After saying the gunmen had fled, the
+    mayor left"), whose words are then not part of the content."""
+    if main is not None:
+        source, vague = main
+    else:
+        first = next((g for g in parse.groups if g.finite and g.last < group.first), None)
+        owner = subject_of(parse, first) if first is not None else None
+        if owner is None:
+            tokens = parse.tokens
+            later = (subject_of(parse, g) for g in parse.groups if g.finite and g.first > group.last)
+            owner = next((c for c in later if c is not None and c.first > group.last + 1
+                          and tokens[c.first - 1].text == ","), None)
+            if owner is None:
+                return None
+            hi = owner.first - 2
+        source, vague = span(parse, owner.first, owner.last), vague_source(parse, owner)
+    content = content_span(parse, group.last + 1, _continued(parse, hi))
+    thought = group.lemma in lexicon()[2]
+    return Frame(span(parse, group.first, group.last), source, vague, content, "verb", thought)
+
+
+def _continued(parse: Parse, hi: int) -> int:
+    """The end of a content clause that goes on in a coordinated one (``said voters were
+    tired, and that many would stay at home``)."""
+    tokens = parse.tokens
+    k = hi + 1 + (hi + 1 < len(tokens) and tokens[hi + 1].text == ",")
+    if k + 1 < len(tokens) and tokens[k].lower in ("and", "but", "or") and tokens[k + 1].lower == "that":
+        return clause(parse, k + 2)[1]
+    return hi
+
+
+def _quantifier_before(parse: Parse, group: Group) -> bool:
+    """``Some say ...``, ``Many fear ...``: a quantifier standing for people."""
+    i = group.first - 1
+    return i >= 0 and parse.tokens[i].lower in QUANTIFIERS
+
+
+def _agent(parse: Parse, group: Group) -> Chunk | None:
+    i = group.last + 1
+    if i < len(parse.tokens) and parse.tokens[i].lower == "by":
+        return parse.chunk_at(i + 1)
+    return None
+
+
+def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: bool,
+                  lo: int, hi: int) -> tuple[int, int]:
+    tokens = parse.tokens
+    before = (subject.first if subject is not None and not inverted else group.first) - 1
+    after = (subject.last if inverted and subject is not None else group.last) + 1
+    if before >= lo and tokens[before].text in (",", "”", '"', "’", "'", "»", "—", "–"):
+        if inverted or _trailing(parse, after, hi):
+            return content_span(parse, lo, before - 1)  # "..., the army said on Monday."
+        nxt = after
+        while nxt <= hi and tokens[nxt].tag in _ADVERBIAL and tokens[nxt].text != ",":
+            nxt += 1
+        if nxt <= hi and tokens[nxt].text == ",":
+            return content_span(parse, lo, hi)  # "The attack, police said, was planned."
+    if before >= 0 and tokens[before].lower == "as" and (before == lo or tokens[before - 1].text == ","):
+        nxt = after
+        while nxt < len(tokens) and tokens[nxt].tag in _ADVERBIAL and tokens[nxt].text != ",":
+            nxt += 1
+        if nxt < len(tokens) and tokens[nxt].text == ",":  # "As Ms Varga pointed out, ..."
+            return content_span(parse, nxt + 1, clause(parse, nxt + 1)[1])
+    return content_span(parse, after, _continued(parse, hi))
+
+
+def _trailing(parse: Parse, after: int, hi: int) -> bool:
+    """Only adverbials (``on Monday``, ``in a statement``) between the cue and the clause end:
+    nothing at all, or a preposition or an adverb first, and no verb."""
+    if after <= hi and parse.tokens[after].tag not in ("IN", "RB", ".", ",") and (
+            parse.tokens[after].lower not in _WHEN):
+        return False
+    return all(t.tag in _TRAILING_OK and parse.group_at(after + k) is None
+               for k, t in enumerate(parse.tokens[after:hi + 1]))
