@@ -28,6 +28,7 @@ _MODULES: dict[str, str] = {
     "readability": "readability",
     "sentencelength": "sentencelength",
     "proselint": "prose_lint",
+    "sequence": "sequence",
 }
 
 
