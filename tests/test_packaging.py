@@ -26,4 +26,4 @@ def test_wheel_contains_every_rule_file(tmp_path: Path) -> None:
     }
     assert expected, "no rule files found in rules/"
     assert expected <= names, sorted(expected - names)
-    assert "linter/cli.py" in names and "linter/py.typed" in names
+    assert "linter/cli/__init__.py" in names and "linter/cli/check.py" in names and "linter/py.typed" in names
