@@ -82,12 +82,39 @@ def place(doc: Document, rule: Rule, hit: Hit, level: Severity, message: str) ->
     end_line, end_column = doc.position(end)
     suggestions = _suggestions(rule, hit)
     fix = None
-    if len(suggestions) == 1 and rule.fixable and doc.text[hit.start:hit.end] == doc.source[start:end]:
-        # Only where the source span is plain prose: a fix never edits markup.
-        fix = Fix(start, end, keep_case(doc.source[start:end], suggestions[0]))
+    if len(suggestions) == 1 and rule.fixable and hit.fixable:
+        fix = _fix(doc, hit, start, end, suggestions[0])
     related = _related(doc, hit) if hit.related is not None else None
     return Finding(doc.path, rule.id, level, message, line, column, end_line, end_column,
                    start, end - start, doc.source[start:end], suggestions, fix, related)
+
+
+_ENTITY = re.compile(r"&(?:(?P<name>[A-Za-z][A-Za-z0-9]*)|#(?P<hex>[xX])?[0-9A-Fa-f]+);")
+
+
+def _fix(doc: Document, hit: Hit, start: int, end: int, suggestion: str) -> Fix | None:
+    """The fix for a hit: where the source span is plain prose, the suggestion in the case
+    of the text it replaces; where it is one character written as an HTML entity
+    (``&laquo;``), the suggestion written the same way (``&ldquo;``). Any other markup is
+    never edited: no fix."""
+    found = doc.source[start:end]
+    if doc.text[hit.start:hit.end] == found:
+        return Fix(start, end, keep_case(found, suggestion))
+    entity = _ENTITY.fullmatch(found)
+    if entity is None or hit.end - hit.start != 1:
+        return None
+    return Fix(start, end, "".join(_as_entity(c, entity) for c in suggestion))
+
+
+def _as_entity(char: str, like: re.Match[str]) -> str:
+    """``char`` written as the entity ``like`` is: by name if it has one, else by number."""
+    from html.entities import codepoint2name
+
+    if like.group("name") and ord(char) in codepoint2name:
+        return f"&{codepoint2name[ord(char)]};"
+    if char.isascii() and char.isalnum():
+        return char
+    return f"&#x{ord(char):X};" if like.group("hex") or like.group("name") else f"&#{ord(char)};"
 
 
 def _raw_view(doc: Document) -> Document:
