@@ -36,20 +36,30 @@ DEFAULT_COMMAND = "check"
 __all__ = ["COMMANDS", "Exit", "main"]
 
 
+EPILOG = """`copydesk PATH...` is `copydesk check PATH...`; `copydesk COMMAND --help` gives each
+command's options. Exit codes: 0 no finding at or above --fail-on (default: error);
+1 at least one (for fix: a file was changed); 2 a usage, config, rule or file error;
+130 interrupted."""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="copydesk", description="Editorial style and bias linter for news copy.")
+        prog="copydesk", description="Editorial style and bias linter for news copy.", epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     for command in COMMANDS.values():
         command.add_arguments(sub.add_parser(command.name, help=command.help,
-                                             description=command.description or None))
+                                             description=command.description or command.help,
+                                             formatter_class=argparse.RawDescriptionHelpFormatter))
     return parser
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
+    """``copydesk PATH...`` (or options of ``check``) means ``copydesk check ...``."""
     first = next((a for a in argv if a not in ("-h", "--help", "--version")), None)
-    if argv and first is not None and first not in COMMANDS and not argv[0].startswith("--v"):
+    version = bool(argv) and len(argv[0]) > 2 and "--version".startswith(argv[0])  # --vers
+    if argv and first is not None and first not in COMMANDS and not version:
         return [DEFAULT_COMMAND, *argv]
     return argv
 

@@ -17,11 +17,17 @@ from linter.cli.options import (
 from linter.model.results import FileResult
 from linter.run import batch
 
+DESCRIPTION = """Apply every fix that has exactly one safe replacement, writing each file back
+atomically. With - the text read from stdin is printed, fixed, and no file is written
+(not even the one --stdin-filename names). Exit codes: 0 nothing to change; 1 a file (or
+stdin's text) was changed; 2 a usage, config, rule or file error."""
+
 
 def add_arguments(fix: argparse.ArgumentParser) -> None:
     add_input_options(fix)
     fix.add_argument("--diff", action="store_true", help="print a unified diff instead of writing")
     add_force_option(fix)
+    fix.add_argument("--quiet", "-q", action="store_true", help="no 'applied N fixes' lines")
 
 
 def _keep(result: FileResult) -> FileResult:
@@ -31,11 +37,14 @@ def _keep(result: FileResult) -> FileResult:
 def run(args: argparse.Namespace) -> int:
     session = session_for(args)
     options = run_options(args, session, fix=True, diff=args.diff, lint=False)
+    found = inputs(args, session, options.max_bytes)
+    if found.passthrough is not None:
+        sys.stdout.buffer.write(found.passthrough)  # stdin excluded: its text, unchanged
+        sys.stdout.flush()
     errors: list[tuple[str, str]] = []
     changed = 0
-    for outcome in batch.run(inputs(args, session, options.max_bytes), session, options, _keep,
-                             batch.default_jobs()):
-        say_fixed(outcome)
+    for outcome in batch.run(found.items, session, options, _keep, batch.default_jobs()):
+        say_fixed(outcome, args.quiet)
         changed += outcome.fixes > 0 and outcome.error is None
         if outcome.error is not None:
             errors.append((outcome.path, outcome.error))
@@ -46,4 +55,4 @@ def run(args: argparse.Namespace) -> int:
     return Exit.FINDINGS if changed else Exit.OK
 
 
-COMMAND = Command("fix", "apply safe fixes (exit 1 when a file changed)", add_arguments, run)
+COMMAND = Command("fix", "apply safe fixes (exit 1 when a file changed)", add_arguments, run, DESCRIPTION)
