@@ -83,7 +83,8 @@ def render(fmt: str, report: Report, colour: bool = False) -> Iterator[str]:
 
         from linter.report.sarif import sarif_log
 
-        yield json.dumps(sarif_log(report), ensure_ascii=False, indent=2)
+        # One line, like --format json: indentation made a large log half white space.
+        yield json.dumps(sarif_log(report), ensure_ascii=False, separators=(",", ":"))
     elif fmt == "junit":
         from linter.report.junit import format_junit
 
