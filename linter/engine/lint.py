@@ -7,9 +7,11 @@ filtered by scope, quotation and attribution, then mapped to the source.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
+from html.entities import codepoint2name
 
 from linter.analysis import Analysis, Voice
 from linter.engine.prefilter import Prefilter
@@ -93,27 +95,26 @@ _ENTITY = re.compile(r"&(?:(?P<name>[A-Za-z][A-Za-z0-9]*)|#(?P<hex>[xX])?[0-9A-F
 
 
 def _fix(doc: Document, hit: Hit, start: int, end: int, suggestion: str) -> Fix | None:
-    """The fix for a hit: where the source span is plain prose, the suggestion in the case
-    of the text it replaces; where it is one character written as an HTML entity
-    (``&laquo;``), the suggestion written the same way (``&ldquo;``). Any other markup is
-    never edited: no fix."""
-    found = doc.source[start:end]
-    if doc.text[hit.start:hit.end] == found:
-        return Fix(start, end, keep_case(found, suggestion))
-    entity = _ENTITY.fullmatch(found)
-    if entity is None or hit.end - hit.start != 1:
+    """The fix for a hit, in the case of the text it replaces: the suggestion as it is where
+    the source span is plain prose; where the span is prose with HTML entities in it
+    (``&laquo;``, ``caf&eacute;``), the suggestion with every character that is not plain
+    ASCII written as an entity of the same kind (``&ldquo;``, ``&#8220;``). Any other
+    markup is never edited: no fix."""
+    found, text = doc.source[start:end], doc.text[hit.start:hit.end]
+    replacement = keep_case(text, suggestion)
+    if text == found:
+        return Fix(start, end, replacement)
+    entity = _ENTITY.search(found)
+    if entity is None or html.unescape(found) != text:
         return None
-    return Fix(start, end, "".join(_as_entity(c, entity) for c in suggestion))
+    return Fix(start, end, "".join(c if c.isascii() and c not in "&<>" else _as_entity(c, entity)
+                                   for c in replacement))
 
 
 def _as_entity(char: str, like: re.Match[str]) -> str:
     """``char`` written as the entity ``like`` is: by name if it has one, else by number."""
-    from html.entities import codepoint2name
-
     if like.group("name") and ord(char) in codepoint2name:
         return f"&{codepoint2name[ord(char)]};"
-    if char.isascii() and char.isalnum():
-        return char
     return f"&#x{ord(char):X};" if like.group("hex") or like.group("name") else f"&#{ord(char)};"
 
 
