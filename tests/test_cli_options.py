@@ -84,7 +84,7 @@ def test_no_config_uses_the_defaults(project: Path, capsys: pytest.CaptureFixtur
     (project / "d.txt").write_text(DRAFT)
     assert "Core.Labels" in _run(capsys, "d.txt")[1]
     out = _run(capsys, "--no-config", "--format", "json", "d.txt")[1]
-    assert _rules(out) == ["Bias.Labels", "Names.Places"]
+    assert "Names.Places" in _rules(out) and not [r for r in _rules(out) if r.startswith("Core.")]
     assert _run(capsys, "--no-config", "--config", ".copydesk.yml", "d.txt")[0] == 2
 
 
