@@ -47,7 +47,8 @@ def test_text_output_with_excerpt(project: Path, capsys: pytest.CaptureFixture[s
     assert lines[1] == "    The terrorists fled to Kiev."
     assert lines[2] == "        ^^^^^^^^^^"
     assert lines[3].startswith("d.txt:2:24: warning Core.Places")
-    assert lines[-1] == "2 findings (1 error, 1 warning, 0 suggestions) in 1 file"
+    assert lines[-1] == ("2 findings (1 error, 1 warning, 0 suggestions) in 1 file; "
+                         "exit code 1: findings at or above --fail-on error")
 
 
 def test_check_is_the_default_command(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

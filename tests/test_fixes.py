@@ -142,3 +142,13 @@ def test_diff_base_bad_revision(project: Path, capsys: pytest.CaptureFixture[str
     assert main(["check", "--diff-base", "nope", "d.txt"]) == 2
     assert f"--diff-base: 'nope' is not a commit in the repository at {project.resolve()}" in \
         capsys.readouterr().err
+
+
+def test_fix_rewrites_spans_with_entities_keeping_them_entities(project: Path) -> None:
+    """The JSON offers a suggestion for a span written with entities; fix applies it rather
+    than skipping it, and writes what is not plain ASCII as entities of the same kind."""
+    draft = project / "d.html"
+    draft.write_text("<p>Talks in Ki&#101;v and &#75;IEV, &amp; more.</p>\n")
+    assert main(["fix", "d.html"]) == 1
+    assert draft.read_text() == "<p>Talks in Kyiv and KYIV, &amp; more.</p>\n"
+    assert main(["check", "--format", "json", "d.html"]) == 0

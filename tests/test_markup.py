@@ -104,21 +104,30 @@ def source_of(source: str, result: Stripped, start: int, end: int) -> str:
 # --- Markdown: front matter, code, comments -------------------------------------------
 
 
-def test_yaml_front_matter_is_masked() -> None:
+def test_yaml_front_matter_is_masked_but_its_title_and_description() -> None:
     src = "---\ntitle: Storm\ntags: [a, b]\n---\nThe storm hit.\n"
     result = md(src)
-    assert words(result) == ["The", "storm", "hit."]
-    assert blocks(result) == [("paragraph", "The storm hit.")]
+    assert words(result) == ["Storm", "The", "storm", "hit."]
+    assert blocks(result) == [("heading", "Storm"), ("paragraph", "The storm hit.")]
+    expect_md('⟦---\ntitle: "⟧Kiev talks, day 2⟦"  # the headline\ndescription: ⟧A standfirst⟦\n'
+              "author: ⟧⟦Desk\nsummary: 'x'\n---⟧\nBody.")
 
 
-def test_toml_front_matter_is_masked() -> None:
-    result = md("+++\ntitle = 'x'\n+++\nBody text.")
-    assert result.text == "   \n           \n   \nBody text."
+def test_toml_front_matter_is_masked_but_its_title() -> None:
+    result = md("+++\ntitle = 'x'\ndate = 2024\n+++\nBody text.")
+    assert result.text == "   \n         x \n           \n   \nBody text."
+    assert blocks(result) == [("heading", "x"), ("paragraph", "Body text.")]
+
+
+def test_front_matter_values_that_are_not_one_line_of_prose_stay_masked() -> None:
+    for value in ("", ">", "|-", "[a, b]", "{a: b}", "&anchor x", "*alias", "''", '""'):
+        result = md(f"---\ntitle: {value}\n  folded line\n---\nBody.")
+        assert blocks(result) == [("paragraph", "Body.")], value
 
 
 def test_front_matter_after_leading_comment_and_blank_line() -> None:
-    result = expect_md("⟦<!-- config: {a: b} -->⟧\n\n⟦---\ntitle: Loaded\n---⟧\n\nBody.")
-    assert blocks(result) == [("paragraph", "Body.")]
+    result = expect_md("⟦<!-- config: {a: b} -->⟧\n\n⟦---\ntitle: ⟧Loaded⟦\n---⟧\n\nBody.")
+    assert blocks(result) == [("heading", "Loaded"), ("paragraph", "Body.")]
 
 
 def test_dashes_after_prose_are_not_front_matter() -> None:
@@ -229,12 +238,12 @@ def test_link_with_angle_destination_and_parentheses() -> None:
     expect_md("⟦[⟧a⟦](<u v>)⟧ ⟦[⟧b⟦](u(1))⟧ ⟦[⟧c⟦]( u 'T' )⟧")
 
 
-def test_image_is_masked_entirely() -> None:
-    expect_md('Look ⟦![a chart](c.png "t")⟧ here.')
+def test_image_alt_text_is_read_and_the_rest_masked() -> None:
+    expect_md('Look ⟦![⟧a chart⟦](c.png "t")⟧ here.')
 
 
 def test_image_inside_link() -> None:
-    expect_md("⟦[![badge](b.svg)](http://ci)⟧ ok")
+    expect_md("⟦[![⟧badge⟦](b.svg)](http://ci)⟧ ok")
 
 
 def test_reference_links() -> None:
@@ -245,7 +254,7 @@ def test_reference_links() -> None:
 
 
 def test_reference_image_and_footnote() -> None:
-    result = expect_md("⟦[a]: /u⟧\n\nText⟦![alt][a]⟧ and a note⟦[^1]⟧.\n\n⟦[^1]:⟧ The note.")
+    result = expect_md("⟦[a]: /u⟧\n\nText⟦![⟧alt⟦][a]⟧ and a note⟦[^1]⟧.\n\n⟦[^1]:⟧ The note.")
     assert [b.kind for b in result.blocks] == ["paragraph", "paragraph"]
 
 
@@ -469,6 +478,22 @@ def test_large_files(strip: Callable[[str], Stripped], chunk: str, size: int) ->
 # --- HTML ------------------------------------------------------------------------------
 
 
+def test_html_alt_text_and_meta_description_are_blocks_of_their_own() -> None:
+    src = ('<head><meta name="Description" content="Rebels fled &amp; hid">'
+           '<meta name="author" content="Desk"><meta property="og:x" content="y"></head>'
+           "<p>Before <img src='a.jpg' alt='Kiev at dawn'> after <img alt=Lone> "
+           '<img alt=""> <input type=image alt="Send">.</p>')
+    result = ht(src)
+    assert blocks(result) == [("paragraph", "Rebels fled & hid"), ("paragraph", "Before"),
+                              ("paragraph", "Kiev at dawn"), ("paragraph", "after"), ("paragraph", "Lone"),
+                              ("paragraph", "Send"), ("paragraph", ".")]
+    doc = Document("x.html", src, result.text, "html", result.blocks, result.offsets)
+    start = result.text.index("Kiev")
+    assert src[slice(*doc.to_source(start, start + 4))] == "Kiev"
+    start = result.text.index("& hid")
+    assert src[slice(*doc.to_source(start, start + 5))] == "&amp; hid"
+
+
 def test_html_blocks_and_kinds() -> None:
     src = (
         "<html><head><title>T</title></head><body><h1>Head</h1><p>Para <em>one</em>.</p>"
@@ -478,7 +503,7 @@ def test_html_blocks_and_kinds() -> None:
     result = ht(src)
     assert len(result.text) == len(src)
     assert blocks(result) == [
-        ("paragraph", "T"),
+        ("heading", "T"),
         ("heading", "Head"),
         ("paragraph", "Para     one     ."),
         ("list", "one"),

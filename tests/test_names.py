@@ -87,7 +87,11 @@ def test_two_forms_in_one_story_say_so_and_point_at_the_other() -> None:
     findings = lint("Gaddafi spoke first. Later Qaddafi left.", config=NAMES)
     [finding] = [f for f in findings if f.rule_id == "Names.People"]
     assert finding.match == "Qaddafi"
-    assert "the story also uses 'Gaddafi' for this person" in finding.message
+    assert "the story also uses 'Gaddafi', so it spells one name two ways" in finding.message
+    # People entries hold organisations too: the message never calls one "this person".
+    [group] = [f for f in lint("Leaders of al-Qaeda met. Later al-Qaida split.", config=NAMES)
+               if f.rule_id == "Names.People"]
+    assert "person" not in group.message
     assert "(compare line 1, column 1)" in finding.message
 
 
@@ -256,3 +260,30 @@ def test_first_pass_words_match_the_word_pattern(text: str) -> None:
     assert found == expected
     paired = {expected[k] for pair in variants._alike_pairs(expected) for k in pair}
     assert variants._paired(text, opts) == paired
+
+
+@pytest.mark.parametrize("text", [
+    "The capital spent three years as Nur-Sultan before its old name returned.",
+    "The junta calls the country Burma, a name the opposition rejects.",
+    "Few people now use the name Bombay.",
+    "He was born in Bombay, as it was then called, in 1961.",
+    "Older residents still call it Leningrad.",
+    "Is the capital Kiev or Kyiv?",
+    "The signs read Kyiv, but the timetable still said Kiev.",
+])
+def test_a_form_used_as_a_name_or_beside_another_is_suggested_never_fixed(text: str) -> None:
+    [finding] = lint(text, config=NAMES)
+    assert finding.suggestions and finding.fix is None
+
+
+def test_a_renamed_place_in_plain_use_is_still_fixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.cli import main
+
+    draft = tmp_path / "d.txt"
+    draft.write_text("Flights to Bombay were cancelled. The junta calls the country Burma.\n"
+                     "Troops marched on Kiev as the city burned.\n")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".copydesk.yml").write_text("styles: [Names]\n")
+    assert main(["fix", "d.txt"]) == 1
+    assert draft.read_text() == ("Flights to Mumbai were cancelled. The junta calls the country Burma.\n"
+                                 "Troops marched on Kyiv as the city burned.\n")

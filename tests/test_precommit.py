@@ -13,6 +13,7 @@ itself is built from the clone and imported from the hook's virtualenv.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import site
 import subprocess
@@ -41,6 +42,8 @@ def test_manifest_is_valid_for_pre_commit() -> None:
     for hook in hooks.values():
         assert hook["language"] == "python"
         assert set(hook["types_or"]) <= identify.identify.ALL_TAGS
+        # One process over all the files: one sorted report, not a summary per batch.
+        assert hook["require_serial"] is True
 
 
 def test_hooks_select_every_supported_file_type() -> None:
@@ -123,16 +126,24 @@ def test_check_hook_end_to_end(tmp_path: Path, hook_repo: tuple[Path, str], pre_
     project = _newsroom(tmp_path, hook_repo, "copydesk", {
         "lead.md": "# Border town shelled\n\nThe terrorists fled towards the border.\n",
         "brief.txt": "Talks resumed on Monday, officials said.\n",
+        "aside.txt": "Later the terrorists fled towards the hills.\n",
+        "wire.md": "Flights to Kiev resumed.\n",
     })
     failed = _run_pre_commit(project, pre_commit_home)
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "lead.md:3:5: error Bias.Labels" in failed.stdout
     assert "brief.txt:" not in failed.stdout
+    # One run over the four files (pre-commit would split them per core): one sorted report.
+    summaries = [line for line in failed.stdout.splitlines() if re.match(r"\d+ findings? \(", line)]
+    assert len(summaries) == 1 and " in 4 files" in summaries[0]
+    reported = [line.split(":")[0] for line in failed.stdout.splitlines() if ": error " in line]
+    assert reported == sorted(reported) == ["aside.txt", "lead.md"]
     # Built from the clone and installed (not editable) into the hook's own virtualenv.
     assert list(pre_commit_home.glob("repo*/py_env-*/lib/*/site-packages/linter/packs/Bias/Labels.yml"))
 
     (project / "lead.md").write_text("# Border town shelled\n\nThe gunmen fled towards the border.\n",
                                      encoding="utf-8")
+    (project / "aside.txt").write_text("Later the gunmen fled towards the hills.\n", encoding="utf-8")
     _git(project, "add", "-A")
     passed = _run_pre_commit(project, pre_commit_home)
     assert passed.returncode == 0, passed.stdout + passed.stderr
@@ -159,3 +170,5 @@ def test_readme_snippet_is_a_valid_pre_commit_config(tmp_path: Path) -> None:
     config_file.write_text(snippet, encoding="utf-8")
     [repo] = load_config(str(config_file))["repos"]
     assert {h["id"] for h in repo["hooks"]} <= {h["id"] for h in load_manifest(str(MANIFEST))}
+    # pre-commit hides a passing hook's output: the README turns it on for the check hook.
+    assert {h["id"]: h.get("verbose") for h in repo["hooks"]}["copydesk"] is True

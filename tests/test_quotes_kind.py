@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import assert_spans_exact, lint, rules_for
 
@@ -10,11 +12,14 @@ from linter.kinds.base import OptionError
 from linter.model.findings import Finding
 from linter.model.rule import RuleError
 
-QUOTES = "{styles: [Quotes]}"
+QUOTES = "{styles: [Quotes]}"  # no house style: each story is held to its own majority
 
 
 def _config(style: str) -> str:
     return f"{{styles: [Quotes], quote-style: {style}}}"
+
+
+CURLY = _config("curly")
 
 
 def _found(source: str, config: str = QUOTES) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -49,7 +54,8 @@ def test_each_style_converts_every_other_style(style: str) -> None:
 def test_config_flips_the_house_style_with_one_line() -> None:
     text = 'The minister said "we will rebuild" on Monday.'
     assert _found(text, _config("straight")) == []
-    assert _found(text) == [("Quotes.HouseMarks", '"', ("“",)), ("Quotes.HouseMarks", '"', ("”",))]
+    assert _found(text) == []  # no house style named: straight marks are no problem
+    assert _found(text, CURLY) == [("Quotes.HouseMarks", '"', ("“",)), ("Quotes.HouseMarks", '"', ("”",))]
     assert [f.suggestions for f in lint(text, config=_config("guillemets"))] == [("«",), ("»",)]
     assert all(r.options.style.name == "straight" for r in rules_for(_config("straight")))
 
@@ -97,15 +103,18 @@ def test_mixed_styles_name_majority_and_minority_counts() -> None:
 
 
 def test_mismatched_close_suggests_the_matching_mark() -> None:
-    alone = "{styles: [Quotes], rules: {Quotes.HouseMarks: off}}"
+    alone = "{styles: [Quotes], quote-style: curly, rules: {Quotes.HouseMarks: off}}"
     found = _found("The envoy called the talks “constructive» on Friday.", alone)
     assert ("Quotes.Mismatched", "»", ("”",)) in found
     found = _found("The envoy called the talks «constructive” on Friday.", alone)
     assert ("Quotes.Mismatched", "«", ("“",)) in found
+    # With no house style, the story's own marks decide which end is wrong.
+    assert _found("The envoy called the talks «constructive” on Friday.") == [
+        ("Quotes.Mismatched", "”", ("»",))]
 
 
 def test_mismatched_defers_to_house_marks_on_the_same_mark() -> None:
-    assert _found("The envoy called the talks “constructive» on Friday.") == [
+    assert _found("The envoy called the talks “constructive» on Friday.", CURLY) == [
         ("Quotes.HouseMarks", "»", ("”",))]
 
 
@@ -124,10 +133,11 @@ def test_nesting_same_marks_inside() -> None:
 
 def test_nesting_swapped_levels_depend_on_the_house() -> None:
     text = "‘He told me “never again” and left,’ the witness said."
-    found = _found(text)
+    found = _found(text, CURLY)
     assert [s for _, _, s in found] == [("“",), ("‘",), ("’",), ("”",)]
     assert {r for r, _, _ in found} == {"Quotes.Nesting"}
     assert _found(text, _config("british")) == []
+    assert _found(text) == []  # no house style: the story's own nest is the norm
 
 
 def test_a_quotation_standing_alone_may_use_single_marks() -> None:
@@ -154,3 +164,105 @@ def test_suggestions_are_single_marks_and_spans_one_mark(style: str) -> None:
     for f in found:
         assert f.length == 1 and len(f.match) == 1, f
         assert len(f.suggestions) <= 1 and all(len(s) == 1 for s in f.suggestions), f
+
+
+# ---------------------------------------------------------------------------
+# No house style until a newsroom names one (issue 13)
+
+
+def test_without_a_house_style_a_story_in_one_style_is_clean() -> None:
+    for text in ('The minister said "we will rebuild" and \'soon\' on Monday.',
+                 "Le ministre a dit «nous reconstruirons» lundi.",
+                 "‘We will rebuild,’ the minister said. ‘Soon,’ she added."):
+        assert _found(text) == [], text
+
+
+def test_without_a_house_style_problems_are_judged_against_the_storys_majority() -> None:
+    text = ('"We are ready," the general said. "We will hold," he added. '
+            "Officials called the plan “reckless”.")
+    [mixed] = [f for f in lint(text, config=QUOTES)]
+    assert mixed.rule_id == "Quotes.Mixed" and mixed.match == "“"
+    assert "straight quotes twice and curly quotes once" in mixed.message
+    assert "house style: none set; this story mostly uses straight" in mixed.message
+    # An opening form used to close is wrong in any style: reported, and fixed.
+    assert _found("The minister said “we will rebuild“ on Monday.") == [("Quotes.HouseMarks", "“", ("”",))]
+    assert _found('"We will rebuild, the mayor said.') == [("Quotes.Unbalanced", '"', ())]
+
+
+def test_mixed_never_points_at_the_house_marks() -> None:
+    text = ('"We are ready," the general said. "We will hold," he added. '
+            "Officials called the plan “reckless”.")
+    mixed = [f for f in lint(text, config=CURLY) if f.rule_id == "Quotes.Mixed"]
+    assert [f.match for f in mixed] == ['"']  # the straight marks are the odd ones out
+    assert "curly quotes once and straight quotes twice" in mixed[0].message
+    assert mixed[0].message.endswith("(compare line 1, column 87)")  # the curly quotation
+
+
+def test_guillemets_house_takes_a_standalone_curly_quotation_as_a_mix() -> None:
+    text = "Il a dit «non» hier. Elle a dit “oui” ce matin."
+    found = _found(text, _config("guillemets"))
+    assert ("Quotes.HouseMarks", "“", ("«",)) in found and ("Quotes.HouseMarks", "”", ("»",)) in found
+    # Inside a guillemets quotation the curly marks are the house's inner ones.
+    assert _found("Il a dit «elle a dit “oui” hier».", _config("guillemets")) == []
+
+
+def _fix_and_recheck(text: str, config: str) -> tuple[str, list[Finding]]:
+    from conftest import rules_for
+
+    from linter.engine.lint import Engine
+    from linter.markup import make_document
+    from linter.run.pipeline import fix_one, lint_one
+
+    rules = rules_for(config)
+    engine, ids = Engine(rules), [r.id for r in rules]
+    fixed, _ = fix_one(make_document("t.txt", text, "text"), engine, ids)
+    return fixed, lint_one(make_document("t.txt", fixed, "text"), engine, ids)
+
+
+PAIRS = ('"%s"', "'%s'", "“%s”", "‘%s’", "«%s»", "„%s“", "‹%s›")
+WORDS = ("word", "it's done", "the '90s", "rock 'n' roll", "two words here")
+
+
+@pytest.mark.parametrize("style", [None, *sorted(NESTS)])
+def test_fix_leaves_nothing_that_a_recheck_would_fix_or_call_mixed(style: str | None) -> None:
+    import random
+
+    config = QUOTES if style is None else _config(style)
+    rng = random.Random(13)
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randint(1, 4)):
+            inner = rng.choice(WORDS)
+            if rng.random() < 0.3:
+                inner = f"say {rng.choice(PAIRS) % 'x'} now"
+            parts.append(f"He said {rng.choice(PAIRS) % inner} today.")
+        text = rng.choice([" ", "\n\n"]).join(parts) + "\n"
+        fixed, after = _fix_and_recheck(text, config)
+        # With no house style, fix never picks a set of marks for the story: a mix stays.
+        mixed = style is not None and any(f.rule_id == "Quotes.Mixed" for f in after)
+        assert not mixed and not [f for f in after if f.fix is not None], (text, fixed)
+
+
+def test_a_story_whose_marks_would_read_differently_is_not_half_converted() -> None:
+    # The last closing mark has a space before it: as a curly mark it would close nothing,
+    # so no mark of the story is changed (fixing the first paragraph alone would mix styles).
+    text = ('"We will rebuild," the mayor said.\n\n'
+            '"We will reopen the school by the autumn. " A spokesman declined to comment.\n')
+    fixed, after = _fix_and_recheck(text, CURLY)
+    assert fixed == text
+    assert {f.rule_id for f in after} == {"Quotes.HouseMarks"}
+    assert all(f.suggestions == () for f in after)
+
+
+def test_quotes_written_as_entities_are_fixed_as_entities(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.cli import main
+
+    draft = tmp_path / "d.html"
+    draft.write_text("<p>The envoy said &laquo;we will talk&raquo; and &#171;we will see&#187;.</p>\n")
+    (tmp_path / ".copydesk.yml").write_text("quote-style: curly\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["fix", "d.html"]) == 1
+    assert draft.read_text() == (
+        "<p>The envoy said &ldquo;we will talk&rdquo; and &#8220;we will see&#8221;.</p>\n")
+    assert main(["check", "d.html"]) == 0

@@ -106,6 +106,22 @@ def test_sarif_results(report: Report) -> None:
     assert "fixes" not in results["Core.Labels"]
 
 
+def test_sarif_is_one_line_and_gives_each_rule_s_help_once_not_per_result(report: Report) -> None:
+    many = replace(report, files=report.files * 50)
+    text = _render("sarif", many)
+    assert "\n" not in text
+    log = json.loads(text)
+    assert len(log["runs"][0]["results"]) == 150
+    for rule in report.rules:
+        help_text = explain(rule, fixed_examples(rule))
+        assert text.count(json.dumps(help_text, ensure_ascii=False)) == 1
+    assert all(set(r) <= {"ruleId", "ruleIndex", "level", "message", "locations", "fixes"}
+               for r in log["runs"][0]["results"])
+    # Each further result costs its own few hundred bytes, nothing of its rule's docs.
+    growth = (len(text) - len(_render("sarif", report))) / 147
+    assert growth < 600
+
+
 def test_sarif_columns_are_utf16_code_units(report: Report) -> None:
     """The emoji before 'terrorists' is one code point but two UTF-16 units."""
     run = sarif_log(report)["runs"][0]
@@ -203,23 +219,33 @@ def _junit(report: Report) -> ET.Element:
     return ET.fromstring(text)
 
 
-def test_junit_is_well_formed_and_counts(report: Report) -> None:
+def test_junit_is_one_test_case_per_file(report: Report) -> None:
     root = _junit(report)
     assert root.tag == "testsuites"
-    suites = {s.get("name"): s for s in root.iter("testsuite")}
-    assert set(suites) == {"drafts/day one.md", "old/latin1.txt"}
-    draft = suites["drafts/day one.md"]
-    cases = {c.get("name"): c for c in draft.iter("testcase")}
-    assert set(cases) == {r.id for r in report.rules}
-    assert draft.get("tests") == str(len(report.rules)) and draft.get("failures") == "3"
-    failure = cases["Core.Places"].find("failure")
-    assert failure is not None and failure.get("type") == "warning"
-    assert failure.get("message") == "Use 'Kyiv' rather than 'Kiev'"
-    assert failure.text == "drafts/day one.md:1:17: warning Core.Places Use 'Kyiv' rather than 'Kiev'"
-    assert cases["Core.Commas"].find("failure") is None
-    error = suites["old/latin1.txt"].find("testcase/error")
+    [suite] = root.iter("testsuite")
+    cases = {c.get("name"): c for c in suite.iter("testcase")}
+    assert set(cases) == {"drafts/day one.md", "old/latin1.txt"}
+    assert suite.get("tests") == root.get("tests") == "2"
+    assert suite.get("failures") == root.get("failures") == "1"
+    assert suite.get("errors") == root.get("errors") == "1"
+    draft = cases["drafts/day one.md"]
+    assert draft.get("file") == "drafts/day one.md" and draft.get("classname") == "copydesk"
+    failure = draft.find("failure")
+    assert failure is not None and failure.get("type") == "error"  # the worst of the three
+    assert failure.get("message") == ("3 findings (1 error, 1 warning, 1 suggestion); first: "
+                                      "'IAEA' is not spelled out anywhere in the story")
+    assert failure.text is not None
+    assert failure.text.splitlines()[1] == "drafts/day one.md:1:17: warning Core.Places Use 'Kyiv' rather than 'Kiev'"
+    error = cases["old/latin1.txt"].find("error")
     assert error is not None and error.get("message", "").startswith("not valid UTF-8")
-    assert root.get("failures") == "3" and root.get("errors") == "1"
+
+
+def test_junit_clean_file_passes_and_the_report_does_not_grow_with_the_rules(report: Report) -> None:
+    clean = Report((FileResult("clean.md", ()),), (), report.rules)
+    root = _junit(clean)
+    [case] = root.iter("testcase")
+    assert case.get("name") == "clean.md" and list(case) == []
+    assert _render("junit", clean) == _render("junit", replace(clean, rules=()))
 
 
 def test_junit_escapes_markup_and_drops_characters_xml_cannot_hold() -> None:
@@ -228,18 +254,13 @@ def test_junit_escapes_markup_and_drops_characters_xml_cannot_hold() -> None:
                                            _finding(Severity.WARNING, "second", "a&b.md"))),), ())
     root = _junit(report)
     [case] = root.iter("testcase")
-    assert case.get("classname") == "a&b.md"
+    assert case.get("name") == "a&b.md"
     failure = case.find("failure")
     assert failure is not None
     assert failure.get("type") == "error"
-    assert failure.get("message") == '2 findings; first: Prefer "A & B" to <b>\ufffd</b>'
+    assert failure.get("message") == ('2 findings (1 error, 1 warning, 0 suggestions); first: '
+                                      'Prefer "A & B" to <b>\ufffd</b>')
     assert failure.text is not None and len(failure.text.splitlines()) == 2
-
-
-def test_junit_without_rules_lists_the_rules_that_fired(report: Report) -> None:
-    root = _junit(replace(report, rules=()))
-    names = sorted(c.get("name", "") for c in root.iter("testcase"))
-    assert names == ["Core.Acronyms", "Core.Labels", "Core.Places", "copydesk"]
 
 
 # Files rendered by the worker processes

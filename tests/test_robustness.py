@@ -118,11 +118,11 @@ def test_file_deleted_while_linting(project: Path, capsys: pytest.CaptureFixture
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The file is listed, then removed before it is read."""
     (project / "gone.txt").write_bytes(GOOD)
-    import linter.cli
+    import linter.cli.options
 
-    listed = list(linter.cli.expand(["gone.txt", "good.txt"], project, ()))
+    listed = list(linter.cli.options.expand(["gone.txt", "good.txt"], project, ()))
     (project / "gone.txt").unlink()
-    monkeypatch.setattr(linter.cli, "expand", lambda *args: iter(listed))
+    monkeypatch.setattr(linter.cli.options, "expand", lambda *args: iter(listed))
     for command in ("check", "fix"):
         code, out, err = _run(capsys, command, "gone.txt", "good.txt")
         assert code == 2 and "gone.txt: error: no such file" in out + err

@@ -23,12 +23,28 @@ from linter.model.rule import Rule, RuleError
 RULE_SUFFIXES = (".yml", ".yaml")
 
 
-class LoadErrors(Exception):
-    """Every rule or config problem found while loading."""
+class LoadErrors(RuleError):
+    """Every rule or config problem found while loading (its own ``path``, ``line`` and
+    ``message`` are the first one's; ``str`` gives them all, a line each)."""
 
     def __init__(self, errors: list[RuleError]) -> None:
-        super().__init__("\n".join(str(e) for e in errors))
-        self.errors = errors
+        unique = _unique(errors)
+        first = unique[0]
+        super().__init__(first.path, first.line, first.message)
+        self.args = ("\n".join(str(e) for e in unique),)
+        self.errors = unique
+
+
+def _unique(errors: list[RuleError]) -> list[RuleError]:
+    """Each problem once (a config's settings are checked once per ``per-file`` entry too)."""
+    seen: set[str] = set()
+    out = []
+    for error in errors:
+        for one in error.errors if isinstance(error, LoadErrors) else [error]:
+            if str(one) not in seen:
+                seen.add(str(one))
+                out.append(one)
+    return out
 
 
 def bundled_dir() -> Path:

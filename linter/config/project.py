@@ -14,7 +14,11 @@ max-file-size: 20MB           # larger drafts are refused before they are read
 per-file:                     # rule settings for some paths
   "opinion/**": {Bias.*: off}
 ```
-Unknown keys and unknown rule names are errors naming the file and line.
+Unknown keys, unknown rule names and bad values are errors naming the file and line;
+every one in the file is reported, not only the first (:class:`LoadErrors`). The command
+line's ``--select`` and ``--ignore`` (rule ids, styles, globs) apply after ``rules`` and
+before ``per-file``; a bundled style named by ``--select`` is loaded even when ``styles``
+leaves it out.
 """
 
 from __future__ import annotations
@@ -23,9 +27,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from linter.config.loader import RuleSet, bundled_dir, bundled_styles, load_styles
+from linter.config.loader import LoadErrors, RuleSet, bundled_dir, bundled_styles, load_styles
 from linter.kinds import KINDS, specs
 from linter.kinds.base import OptionError
+from linter.lib.suggest import did_you_mean
 from linter.lib.textfiles import FileError, read_utf8
 from linter.lib.yamlsrc import YamlError, YamlMap, load
 from linter.model.findings import LEVEL_NAMES, Severity
@@ -60,6 +65,8 @@ class Config:
     vocab: tuple[str, ...] = ()
     per_file: tuple[tuple[str, tuple[tuple[str, str, int], ...]], ...] = ()
     max_file_size: int | None = None
+    select: tuple[str, ...] = ()  # --select: only these rules (ids, style names, globs)
+    deselect: tuple[str, ...] = ()  # --ignore: not these rules
 
     @property
     def root(self) -> Path:
@@ -76,54 +83,73 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def _rule_settings(data: YamlMap, shown: str, key: str = "rules") -> tuple[tuple[str, str, int], ...]:
+def _rule_settings(data: YamlMap, shown: str, errors: list[RuleError],
+                   key: str = "rules") -> tuple[tuple[str, str, int], ...]:
     raw = data.get(key)
     if raw is None:
         return ()
     if not isinstance(raw, YamlMap):
-        raise RuleError(shown, data.key_line(key), f"{key}: expected a mapping of rule ids")
+        errors.append(RuleError(shown, data.key_line(key), f"{key}: expected a mapping of rule ids"))
+        return ()
     settings = []
     for pattern, value in raw.items():
         setting = {True: "on", False: "off"}.get(value, value) if isinstance(value, bool) else value
-        if setting not in (*LEVEL_NAMES, "on", "off"):
-            raise RuleError(shown, raw.key_line(pattern),
-                            f"{key}: {pattern}: expected off, on or a level, got {value!r}")
-        settings.append((pattern, str(setting), raw.key_line(pattern)))
+        if isinstance(setting, str) and setting.lower() in (*LEVEL_NAMES, "on", "off"):
+            settings.append((pattern, setting.lower(), raw.key_line(pattern)))
+        else:
+            errors.append(RuleError(shown, raw.key_line(pattern),
+                                    f"{key}: {pattern}: expected off, on or a level, got {value!r}"))
     return tuple(settings)
 
 
 def read_config(path: Path) -> Config:
+    return parse_config(_read_yaml(path), path)
+
+
+def _read_yaml(path: Path) -> Any:
     shown = str(path)
     try:
-        data: Any = load(read_utf8(shown), shown)
+        return load(read_utf8(shown), shown)
     except FileError as exc:
         raise RuleError(shown, 0, f"cannot read config: {exc.message}") from None
     except YamlError as exc:
         raise RuleError(exc.path, exc.line, exc.message) from None
-    return parse_config(data, path)
 
 
 def parse_config(data: Any, path: Path) -> Config:
-    """Validate loaded YAML as a config; ``path`` names it in errors and anchors relative paths."""
+    """Validate loaded YAML as a config; ``path`` names it in errors and anchors relative
+    paths. Raises :class:`LoadErrors` naming every bad line."""
+    config, errors = _parse(data, path)
+    if errors:
+        raise LoadErrors(errors)
+    return config
+
+
+def _parse(data: Any, path: Path) -> tuple[Config, list[RuleError]]:
+    """The config with its valid entries, and a problem for each bad one."""
     shown = str(path)
     if data is None:
-        return Config(path)
+        return Config(path), []
     if not isinstance(data, YamlMap):
-        raise RuleError(shown, 1, "the config must be a YAML mapping")
+        return Config(path), [RuleError(shown, 1, "the config must be a YAML mapping")]
     values: dict[str, Any] = {}
     settings: dict[str, Any] = {}
+    errors: list[RuleError] = []
+    known = [*_KEYS, *(k for name in KINDS for k in KINDS[name].settings)]
     for key, value in data.items():
         spec = _KEYS.get(key) or _setting(key)
         if spec is None:
-            known = [*_KEYS, *(k for name in KINDS for k in KINDS[name].settings)]
-            raise RuleError(shown, data.key_line(key), f"unknown key {key!r} (known: {', '.join(known)})")
+            errors.append(RuleError(shown, data.key_line(key), f"unknown key {key!r}"
+                                    f"{did_you_mean(key, known)} (known: {', '.join(known)})"))
+            continue
         try:
             (values if key in _KEYS else settings)[key] = spec(value)
         except ValueError as exc:
-            raise RuleError(shown, data.key_line(key), f"{key}: {exc}") from None
-    return Config(path, values.get("styles", ()), _rule_settings(data, shown),
-                  values.get("ignore", ()), values.get("fail-on"), settings, dict(data.lines),
-                  values.get("vocab", ()), _per_file(data, shown), values.get("max-file-size"))
+            errors.append(RuleError(shown, data.key_line(key), f"{key}: {exc}"))
+    config = Config(path, values.get("styles", ()), _rule_settings(data, shown, errors),
+                    values.get("ignore", ()), values.get("fail-on"), settings, dict(data.lines),
+                    values.get("vocab", ()), _per_file(data, shown, errors), values.get("max-file-size"))
+    return config, errors
 
 
 def _setting(key: str) -> specs.Spec | None:
@@ -131,31 +157,42 @@ def _setting(key: str) -> specs.Spec | None:
     return next((KINDS[name].settings[key] for name in KINDS if key in KINDS[name].settings), None)
 
 
-def _per_file(data: YamlMap, shown: str) -> tuple[tuple[str, tuple[tuple[str, str, int], ...]], ...]:
+def _per_file(data: YamlMap, shown: str,
+              errors: list[RuleError]) -> tuple[tuple[str, tuple[tuple[str, str, int], ...]], ...]:
     """``per-file: {"opinion/**": {Sourcing.*: off}}``: rule settings for matching paths."""
     raw = data.get("per-file")
     if raw is None:
         return ()
     if not isinstance(raw, YamlMap):
-        raise RuleError(shown, data.key_line("per-file"), "per-file: expected a mapping of path globs")
-    return tuple((glob, _rule_settings(raw, shown, glob)) for glob in raw)
+        errors.append(RuleError(shown, data.key_line("per-file"),
+                                "per-file: expected a mapping of path globs"))
+        return ()
+    return tuple((glob, _rule_settings(raw, shown, errors, glob)) for glob in raw)
 
 
 def style_sources(config: Config) -> list[tuple[str, Path]]:
-    """(style name, folder) for each configured style, bundled names first resolved."""
+    """(style name, folder) for each configured style, bundled names first resolved, then
+    any other bundled style a ``--select`` pattern names (``--select Readability``)."""
     bundled = set(bundled_styles())
-    names = config.styles or tuple(s for s in DEFAULT_STYLES if s in bundled)
+    names = list(config.styles or tuple(s for s in DEFAULT_STYLES if s in bundled))
+    named = dict.fromkeys(pattern.split(".")[0] for pattern in config.select)
+    names += [s for s in named if s in bundled and s not in names]
     sources = []
+    errors = []
     for name in names:
         if name in bundled:
             sources.append((name, bundled_dir() / name))
             continue
         folder = (config.root / name).resolve()
         if not folder.is_dir():
-            raise RuleError(str(config.path), config.lines.get("styles", 0),
-                            f"styles: {name!r} is neither a bundled style "
-                            f"({', '.join(sorted(bundled))}) nor a folder")
-        sources.append((folder.name, folder))
+            errors.append(RuleError(str(config.path), config.lines.get("styles", 0),
+                                    f"styles: {name!r} is neither a bundled style"
+                                    f"{did_you_mean(name, bundled)} ({', '.join(sorted(bundled))}) "
+                                    "nor a folder"))
+        else:
+            sources.append((folder.name, folder))
+    if errors:
+        raise LoadErrors(errors)
     return sources
 
 
@@ -166,15 +203,37 @@ def enabled_rules(config: Config, ruleset: RuleSet,
     ``overrides`` is a matching ``per-file`` entry (glob, settings), applied after ``rules``.
     """
     levels: dict[str, str] = {}
-    sections = [("rules", config.rules), *([overrides] if overrides else [])]
-    for section, settings in sections:
+    errors: list[RuleError] = []
+
+    def chosen(pattern: str, path: str, line: int, section: str) -> list[Rule]:
+        found = ruleset.select(pattern)
+        if not found:
+            names = [*(r.id for r in ruleset.rules), *(r.style for r in ruleset.rules)]
+            where = "" if section == path else f"{section}: "  # --select: says it already
+            errors.append(RuleError(path, line, f"{where}no loaded rule matches {pattern!r}"
+                                                f"{did_you_mean(pattern, names)}"))
+        return found
+
+    for pattern, setting, line in config.rules:
+        for rule in chosen(pattern, str(config.path), line, "rules"):
+            levels[rule.id] = setting
+    if config.select:
+        picked = {r.id for p in config.select for r in chosen(p, "--select", 0, "--select")}
+        for rule in ruleset.rules:
+            if rule.id not in picked:
+                levels[rule.id] = "off"
+            elif levels.get(rule.id) == "off":
+                levels[rule.id] = "on"
+    for pattern in config.deselect:
+        for rule in chosen(pattern, "--ignore", 0, "--ignore"):
+            levels[rule.id] = "off"
+    if overrides:
+        section, settings = overrides
         for pattern, setting, line in settings:
-            chosen = ruleset.select(pattern)
-            if not chosen:
-                raise RuleError(str(config.path), line,
-                                f"{section}: no loaded rule matches {pattern!r}")
-            for rule in chosen:
+            for rule in chosen(pattern, str(config.path), line, section):
                 levels[rule.id] = setting
+    if errors:
+        raise LoadErrors(errors)
     _check_prefer(config, ruleset)
     out = []
     for rule in ruleset.rules:
@@ -195,8 +254,10 @@ def _check_prefer(config: Config, ruleset: RuleSet) -> None:
             known |= preferable(rule.options)
     unknown = [name for name in config.settings.get("prefer", ()) if name not in known]
     if unknown:
-        raise RuleError(str(config.path), config.lines.get("prefer", 0),
-                        f"prefer: no loaded rule knows the name {unknown[0]!r}")
+        line = config.lines.get("prefer", 0)
+        raise LoadErrors([RuleError(str(config.path), line, f"prefer: no loaded rule knows the name "
+                                                            f"{name!r}{did_you_mean(name, known)}")
+                          for name in unknown])
 
 
 def _configured(config: Config, rule: Rule) -> Rule:
@@ -208,18 +269,32 @@ def _configured(config: Config, rule: Rule) -> Rule:
     try:
         return replace(rule, options=configure(rule.options, config.settings))
     except OptionError as exc:
-        raise RuleError(str(config.path), config.lines.get(exc.key, 0), f"{exc.key}: {exc}") from None
+        message = str(exc) if str(exc).startswith(f"{exc.key}:") else f"{exc.key}: {exc}"
+        raise RuleError(str(config.path), config.lines.get(exc.key, 0), message) from None
 
 
-def load_config(explicit: Path | None, cwd: Path) -> tuple[Config, RuleSet]:
-    """Read the config (explicit, found, or defaults) and load the rules of its styles.
+def load_config(explicit: Path | None, cwd: Path, *, use_config: bool = True,
+                select: tuple[str, ...] = (), deselect: tuple[str, ...] = ()) -> tuple[Config, RuleSet]:
+    """Read the config (``explicit``, else the nearest one unless ``use_config`` is False,
+    else the defaults), add the command line's ``--select``/``--ignore``, and load the rules
+    of its styles.
 
-    Every ``rules`` and ``per-file`` entry is validated here, before any file is linted.
+    Every key, ``rules`` and ``per-file`` entry is validated here, before any file is
+    linted, and every problem is reported at once (:class:`LoadErrors`).
     """
-    path = explicit or find_config(cwd)
-    config = read_config(path) if path else Config()
-    ruleset = load_styles(style_sources(config))
-    enabled_rules(config, ruleset)
-    for entry in config.per_file:
-        enabled_rules(config, ruleset, entry)
+    path = explicit or (find_config(cwd) if use_config else None)
+    config, errors = _parse(_read_yaml(path), path) if path else (Config(), [])
+    config = replace(config, select=select, deselect=deselect)
+    ruleset = RuleSet(())
+    try:
+        ruleset = load_styles(style_sources(config))
+    except RuleError as exc:
+        errors.append(exc)
+    for entry in (None, *config.per_file) if ruleset.rules else ():
+        try:
+            enabled_rules(config, ruleset, entry)
+        except RuleError as exc:
+            errors.append(exc)
+    if errors:
+        raise LoadErrors(errors)
     return config, ruleset

@@ -7,9 +7,11 @@ filtered by scope, quotation and attribution, then mapped to the source.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
+from html.entities import codepoint2name
 
 from linter.analysis import Analysis, Voice
 from linter.engine.prefilter import Prefilter
@@ -93,12 +95,38 @@ def place(doc: Document, rule: Rule, hit: Hit, level: Severity, message: str) ->
     end_line, end_column = doc.position(end)
     suggestions = _suggestions(rule, hit)
     fix = None
-    if len(suggestions) == 1 and rule.fixable and doc.text[hit.start:hit.end] == doc.source[start:end]:
-        # Only where the source span is plain prose: a fix never edits markup.
-        fix = Fix(start, end, keep_case(doc.source[start:end], suggestions[0]))
+    if len(suggestions) == 1 and rule.fixable and hit.fixable:
+        fix = _fix(doc, hit, start, end, suggestions[0])
     related = _related(doc, hit) if hit.related is not None else None
     return Finding(doc.path, rule.id, level, message, line, column, end_line, end_column,
                    start, end - start, doc.source[start:end], suggestions, fix, related)
+
+
+_ENTITY = re.compile(r"&(?:(?P<name>[A-Za-z][A-Za-z0-9]*)|#(?P<hex>[xX])?[0-9A-Fa-f]+);")
+
+
+def _fix(doc: Document, hit: Hit, start: int, end: int, suggestion: str) -> Fix | None:
+    """The fix for a hit, in the case of the text it replaces: the suggestion as it is where
+    the source span is plain prose; where the span is prose with HTML entities in it
+    (``&laquo;``, ``caf&eacute;``), the suggestion with every character that is not plain
+    ASCII written as an entity of the same kind (``&ldquo;``, ``&#8220;``). Any other
+    markup is never edited: no fix."""
+    found, text = doc.source[start:end], doc.text[hit.start:hit.end]
+    replacement = keep_case(text, suggestion)
+    if text == found:
+        return Fix(start, end, replacement)
+    entity = _ENTITY.search(found)
+    if entity is None or html.unescape(found) != text:
+        return None
+    return Fix(start, end, "".join(c if c.isascii() and c not in "&<>" else _as_entity(c, entity)
+                                   for c in replacement))
+
+
+def _as_entity(char: str, like: re.Match[str]) -> str:
+    """``char`` written as the entity ``like`` is: by name if it has one, else by number."""
+    if like.group("name") and ord(char) in codepoint2name:
+        return f"&{codepoint2name[ord(char)]};"
+    return f"&#x{ord(char):X};" if like.group("hex") or like.group("name") else f"&#{ord(char)};"
 
 
 def _raw_view(doc: Document) -> Document:

@@ -6,6 +6,11 @@
 <!-- copydesk-disable-line -->                   (on the line it silences)
 <!-- copydesk-disable-file -->
 ```
+Plain text also takes a line of its own that reads like a note to the desk, which an
+editor can leave in a draft without HTML: ``copydesk: disable Bias.Labels``,
+``copydesk: enable``, ``copydesk: disable-next-line Sourcing.Figures``,
+``copydesk: disable-file`` (the same verbs and ids; ``disable-line`` cannot be a line
+of its own). The plain-text stripper blanks those lines, so they are never linted.
 With no rule ids a directive covers every rule. Ids may be a rule id, a style
 name or a glob. A directive naming no loaded rule, or of an unknown form, is
 itself a finding (``copydesk.directive``); with ``report_unused`` so is one
@@ -19,11 +24,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from linter.lib.suggest import did_you_mean
 from linter.model.document import Document
 from linter.model.findings import Finding, Severity
 
 DIRECTIVE_ID = "copydesk.directive"
 DIRECTIVE = re.compile(r"<!--[ \t]*copydesk-(?P<verb>[a-z-]+)(?P<ids>[^>]*?)[ \t]*-->")
+LINE_DIRECTIVE = re.compile(r"^[ \t]*copydesk:[ \t]*(?P<verb>[a-z-]+)(?P<ids>[^\r\n]*?)[ \t]*$", re.MULTILINE)
 VERBS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
 OPEN = 1 << 30  # the last line of a disable that no enable closes
 
@@ -64,12 +71,18 @@ def parse(doc: Document) -> tuple[list[Directive], list[tuple[int, int, str]]]:
     """The directives of a document, and (start, end, problem) for malformed ones."""
     directives: list[Directive] = []
     problems: list[tuple[int, int, str]] = []
-    for m in DIRECTIVE.finditer(doc.source):
+    found = list(DIRECTIVE.finditer(doc.source))
+    if doc.fmt == "text" and "copydesk:" in doc.source:
+        found = sorted([*found, *LINE_DIRECTIVE.finditer(doc.source)], key=lambda m: m.start())
+    for m in found:
         verb, patterns = m.group("verb"), _ids(m.group("ids"))
         line = doc.position(m.start())[0]
-        if verb not in VERBS:
-            problems.append((m.start(), m.end(), f"unknown directive 'copydesk-{verb}' "
-                                                 f"(known: {', '.join('copydesk-' + v for v in VERBS)})"))
+        own_line = m.re is LINE_DIRECTIVE
+        if verb not in VERBS or (own_line and verb == "disable-line"):
+            known = [("copydesk: " if own_line else "copydesk-") + v for v in VERBS
+                     if not own_line or v != "disable-line"]
+            shown = f"copydesk: {verb}" if own_line else f"copydesk-{verb}"
+            problems.append((m.start(), m.end(), f"unknown directive {shown!r} (known: {', '.join(known)})"))
         elif verb == "enable":
             _close(directives, patterns, line)
         else:
@@ -102,8 +115,10 @@ def apply(doc: Document, findings: Iterable[Finding], known_ids: Sequence[str],
     for d in directives:
         unknown = [p for p in d.patterns if not any(_matches(p, r) for r in known_ids)]
         if unknown:
+            names = [*known_ids, *{r.split(".")[0] for r in known_ids}]
+            hints = "".join(did_you_mean(p, names) for p in unknown)
             kept.append(_directive_finding(
-                doc, d.start, d.end, f"'{', '.join(unknown)}' names no loaded rule", Severity.ERROR))
+                doc, d.start, d.end, f"'{', '.join(unknown)}' names no loaded rule{hints}", Severity.ERROR))
         elif report_unused and not d.used:
             kept.append(_directive_finding(
                 doc, d.start, d.end, f"this copydesk-{d.verb} comment suppressed nothing", Severity.WARNING))

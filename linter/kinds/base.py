@@ -27,6 +27,18 @@ class OptionError(ValueError):
         self.key = key
 
 
+def require(extra: str, *modules: str) -> None:
+    """Refuse to build a rule whose kind needs packages copydesk installs only with an
+    extra (``pip install 'copydesk[readability]'``), naming the extra, when they are
+    missing: a one-line error at load instead of an ImportError while linting."""
+    import importlib.util
+
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        raise OptionError("extends", f"this rule needs {' and '.join(missing)}, which copydesk installs "
+                                     f"only with its {extra} extra: pip install 'copydesk[{extra}]'")
+
+
 @dataclass(frozen=True)
 class Kind:
     """A rule kind: its own YAML keys, how to build options, how to find hits.

@@ -16,6 +16,13 @@ another form of the same entity outside a gloss, the hit carries
 ``mixedmessage`` and points at that other use: two forms of one entity in one
 story are always a finding. Message arguments: the house form, the form
 found, and (for ``mixedmessage``) the other form the story uses.
+
+The house form is the suggestion, and ``fix`` applies it, except where a
+rewrite could change what the sentence says: a form used as a name or as the
+name of its time (``after three years as Nur-Sultan``, ``calls the country
+Burma``, ``the name Bombay``, ``Bombay, as it was then called``) and a form
+side by side with another form of the same entity (``Kiev or Kyiv``). Those
+are reported with the suggestion and no automatic fix.
 """
 
 from __future__ import annotations
@@ -54,6 +61,26 @@ _GLOSS_CUE = re.compile(
     r"\b(?:formerly|previously|once|then|earlier|originally|former|old|renamed|now|later"
     r"|today|known|spelled|spelt|called|named|until|also)\b"
 )
+# A form used as a name, or of its time, where rewriting it would change what the sentence
+# says: "after three years as Nur-Sultan", "calls the country Burma", "the name Bombay".
+# Such a use is still reported, with the house form as a suggestion, but never fixed.
+_NAMING_BEFORE = re.compile(
+    r"(?:\b(?:years?|months?|decades?|weeks?|days?|centur(?:y|ies)|era|period|spell|stint|time)\s+as"
+    r"|\b(?:known|referred\s+to|renamed|rebranded)\s+as"
+    r"|\bcall(?:s|ed|ing)?(?:\s+(?:it|them|the\s+\w+|its\s+\w+|this\s+\w+|that\s+\w+))?"
+    r"|\b(?:re)?nam(?:e|es|ed|ing)(?:\s+(?:it|of|was|is|from))?|\bdubbed|\bspel(?:t|led|ling)"
+    r"|\b(?:word|term|formerly|previously|originally|then-named|then)"
+    r")[\s,:]*$"
+)
+_NAMING_AFTER = re.compile(
+    r"\s*,?\s*as\s+(?:it|the\s+\w+|they|he|she|some|many|most|[A-Z][\w-]+)\s+"
+    r"(?:(?:was|were|is|are|had\s+been)\s+)?(?:then\s+|still\s+|once\s+|long\s+)?"
+    r"(?:called|known|named|calls?|knew|spelt|spelled)\b"
+)
+_NAMING_WINDOW = 48
+# Two forms of one entity this close together are being compared or contrasted
+# ("Kiev or Kyiv"), not slipped between: neither is rewritten.
+_SIDE_BY_SIDE = 60
 
 
 @dataclass(frozen=True)
@@ -201,15 +228,29 @@ def _first_forms(uses: list[_Use]) -> dict[int, list[_Use]]:
     return firsts
 
 
-def _hit(text: str, opts: Options, use: _Use, firsts: dict[int, list[_Use]]) -> Hit:
+def _as_a_name(text: str, use: _Use) -> bool:
+    """The form is named as a name or a name of its time (see ``_NAMING_BEFORE``)."""
+    before = text[max(0, use.start - _NAMING_WINDOW):use.start]
+    before = before[max(before.rfind("\n"), before.rfind(". ")) + 1:]
+    return bool(_NAMING_BEFORE.search(before)) or bool(_NAMING_AFTER.match(text, use.end))
+
+
+def _beside_another_form(uses: list[_Use], i: int) -> bool:
+    use = uses[i]
+    near = (uses[j] for j in (i - 1, i + 1) if 0 <= j < len(uses))
+    return any(o.entry == use.entry and o.form != use.form
+               and max(o.start - use.end, use.start - o.end) <= _SIDE_BY_SIDE for o in near)
+
+
+def _hit(text: str, opts: Options, use: _Use, firsts: dict[int, list[_Use]], fixable: bool) -> Hit:
     entry = opts.entries[use.entry]
     house, observed = entry.forms[entry.house], text[use.start:use.end]
     suggestion = (keep_case(observed, house),)
     other = next((o for o in firsts[use.entry] if o.form != use.form), None)
     if other is None:
-        return Hit(use.start, use.end, (house, observed), suggestion)
+        return Hit(use.start, use.end, (house, observed), suggestion, fixable=fixable)
     return Hit(use.start, use.end, (house, observed, text[other.start:other.end]), suggestion,
-               message=opts.mixed_message or None, related=(other.start, other.end))
+               message=opts.mixed_message or None, related=(other.start, other.end), fixable=fixable)
 
 
 def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
@@ -218,9 +259,10 @@ def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     glossed = _glossed(doc.text, uses)
     plain = [u for i, u in enumerate(uses) if i not in glossed]
     firsts = _first_forms(plain)
-    for use in plain:
+    for i, use in enumerate(plain):
         if use.form != opts.entries[use.entry].house:
-            yield _hit(doc.text, opts, use, firsts)
+            safe = not _as_a_name(doc.text, use) and not _beside_another_form(plain, i)
+            yield _hit(doc.text, opts, use, firsts, safe)
 
 
 KIND = Kind(

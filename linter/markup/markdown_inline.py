@@ -1,7 +1,7 @@
 """Markdown's inline pass: what to blank inside one leaf block (a paragraph, a heading, a
 table cell). Code spans, the backslashes of escapes, raw HTML, link and image syntax
-(the link text stays), footnote marks, bare URLs and emphasis delimiters; the pass runs
-only the steps whose characters occur in the leaf.
+(the link text and the image's alt text stay), footnote marks, bare URLs and emphasis
+delimiters; the pass runs only the steps whose characters occur in the leaf.
 """
 
 from __future__ import annotations
@@ -88,7 +88,11 @@ def _raw_html(work: str, labels: Collection[str]) -> list[Span]:
 
 
 def _images(work: str, labels: Collection[str]) -> list[Span]:
-    return [m.span() for m in _bracketed(_IMAGE, work, labels)]
+    """The syntax of images; their alt text (``![alt](url)``) stays, as a link's text does."""
+    spans: list[Span] = []
+    for m in _bracketed(_IMAGE, work, labels):
+        spans += ((m.start(), m.start(1)), (m.end(1), m.end()))
+    return spans
 
 
 def _links(work: str, labels: Collection[str]) -> list[Span]:

@@ -2,7 +2,8 @@
 
 Wire copy comes either hard-wrapped (paragraphs separated by blank lines) or
 one paragraph per line with no blank lines between. Suppression comments
-(``<!-- copydesk-disable ... -->``) are blanked. A run of lines is taken
+(``<!-- copydesk-disable ... -->``) and suppression lines (``copydesk: disable ...``
+alone on a line) are blanked. A run of lines is taken
 as hard-wrapped when every line but its last is short; otherwise each line
 is a paragraph of its own. A short first line followed by a blank line and
 not ending in sentence punctuation is the headline.
@@ -51,12 +52,12 @@ def paragraph_blocks(source: str, runs: list[list[tuple[int, int]]]) -> list[Blo
     return blocks
 
 
-_DIRECTIVE = re.compile(r"<!--[ \t]*copydesk-[^>]*-->")
+_DIRECTIVE = re.compile(r"<!--[ \t]*copydesk-[^>]*-->|^[ \t]*copydesk:[ \t]*[a-z][^\r\n]*", re.MULTILINE)
 
 
 def _mask_directives(source: str) -> str:
-    """Suppression comments are not prose, even in plain text."""
-    if "copydesk-" not in source:
+    """Suppression comments and lines are not prose."""
+    if "copydesk-" not in source and "copydesk:" not in source:
         return source
     return _DIRECTIVE.sub(lambda m: " " * len(m.group()), source)
 

@@ -50,7 +50,8 @@ class Hit:
     ``args`` fill the message's ``%s`` in order; ``level`` lets a kind that
     judges context itself (attribution, quote style) set the severity;
     ``related`` is another span the message refers to (the engine adds its
-    line and column to the message).
+    line and column to the message); ``fixable`` False keeps a single suggestion
+    from being applied by ``fix`` (where the kind judges that context makes it unsafe).
     """
 
     start: int
@@ -60,6 +61,7 @@ class Hit:
     level: Severity | None = None
     message: str | None = None
     related: tuple[int, int] | None = None
+    fixable: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,15 +60,17 @@ def counts(tallies: Sequence[tuple[int, ...]]) -> dict[Severity, int]:
 
 
 def render_parts(fmt: str, parts: Sequence[Part], errors: tuple[tuple[str, str], ...],
-                 colour: bool = False) -> Iterator[str]:
-    """The whole ``text``, ``json`` or ``github`` output from each file's part."""
+                 colour: bool = False, note: str = "", quiet: bool = False) -> Iterator[str]:
+    """The whole ``text``, ``json`` or ``github`` output from each file's part; the summary
+    line ends with ``note`` (what the exit code means), and ``quiet`` leaves it out."""
     found = counts([p.tally for p in parts])
     if fmt == "json":
         yield json_document([p.text for p in parts], errors, found)
         return
     yield from (p.text for p in parts if p.text)
     yield from (text_errors(errors, colour) if fmt == "text" else github_errors(errors))
-    yield summary(found, len(parts), len(errors))
+    if not quiet:
+        yield summary(found, len(parts), len(errors)) + note
 
 
 def render(fmt: str, report: Report, colour: bool = False) -> Iterator[str]:
@@ -81,7 +83,8 @@ def render(fmt: str, report: Report, colour: bool = False) -> Iterator[str]:
 
         from linter.report.sarif import sarif_log
 
-        yield json.dumps(sarif_log(report), ensure_ascii=False, indent=2)
+        # One line, like --format json: indentation made a large log half white space.
+        yield json.dumps(sarif_log(report), ensure_ascii=False, separators=(",", ":"))
     elif fmt == "junit":
         from linter.report.junit import format_junit
 

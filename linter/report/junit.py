@@ -1,5 +1,10 @@
-"""JUnit XML output, for CI systems that show test reports: a test suite per file,
-a test case per enabled rule, findings as failures and file errors as errors."""
+"""JUnit XML output, for CI systems that show test reports (GitLab, Jenkins, Azure).
+
+One test suite for the run and one test case per file: a file with findings fails, its
+failure listing them (one line each, as the text output's first line); a file that could
+not be read is an error. One case per file keeps a report of thousands of drafts small
+and readable, where a case per rule and file (most of them empty passes) did not.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from linter.model.findings import Finding
+from linter.model.findings import Severity
 from linter.model.results import FileResult, Report
 
 # Characters XML 1.0 cannot carry at all, even escaped (a form feed in a draft).
@@ -18,48 +23,41 @@ def _xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _junit_case(path: str, rule_id: str, findings: list[Finding]) -> ET.Element:
-    case = ET.Element("testcase", classname=_xml_text(path), name=rule_id, file=_xml_text(path))
-    if findings:
-        worst = max(f.severity for f in findings)
-        first = findings[0]
-        message = first.message if len(findings) == 1 else f"{len(findings)} findings; first: {first.message}"
+def _tally(result: FileResult) -> str:
+    counts = result.tally()
+    parts = [f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}" for s in sorted(Severity, reverse=True)]
+    total = len(result.findings)
+    return f"{total} finding{'s' if total != 1 else ''} ({', '.join(parts)})"
+
+
+def _junit_case(result: FileResult) -> ET.Element:
+    path = _xml_text(result.path)
+    case = ET.Element("testcase", classname="copydesk", name=path, file=path)
+    if result.findings:
+        worst = max(f.severity for f in result.findings)
+        first = result.findings[0]
+        message = first.message if len(result.findings) == 1 else f"{_tally(result)}; first: {first.message}"
         failure = ET.SubElement(case, "failure", message=_xml_text(message), type=worst.label)
-        failure.text = _xml_text("\n".join(
-            f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule_id} {f.message}" for f in findings))
+        lines = (f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule_id} {f.message}"
+                 for f in result.findings)
+        failure.text = _xml_text("\n".join(lines))
     return case
 
 
-def _junit_suite(result: FileResult, rule_ids: list[str]) -> ET.Element:
-    by_rule: dict[str, list[Finding]] = {rule_id: [] for rule_id in rule_ids}
-    for f in result.findings:
-        by_rule.setdefault(f.rule_id, []).append(f)
-    cases = [_junit_case(result.path, rule_id, found) for rule_id, found in by_rule.items()]
-    failures = sum(1 for found in by_rule.values() if found)
-    suite = ET.Element("testsuite", name=_xml_text(result.path), tests=str(len(cases)),
-                       failures=str(failures), errors="0", skipped="0")
-    suite.extend(cases)
-    return suite
-
-
 def _junit_error(path: str, message: str) -> ET.Element:
-    suite = ET.Element("testsuite", name=_xml_text(path), tests="1", failures="0", errors="1", skipped="0")
-    case = ET.SubElement(suite, "testcase", classname=_xml_text(path), name="copydesk", file=_xml_text(path))
+    case = ET.Element("testcase", classname="copydesk", name=_xml_text(path), file=_xml_text(path))
     ET.SubElement(case, "error", message=_xml_text(message), type="file-error").text = _xml_text(message)
-    return suite
+    return case
 
 
 def format_junit(report: Report) -> Iterator[str]:
-    """JUnit XML: a test suite per file, a test case per enabled rule; findings are failures."""
-    rule_ids = [r.id for r in report.rules]
-    suites = [_junit_suite(r, rule_ids) for r in report.files]
-    suites += [_junit_error(path, message) for path, message in report.errors]
-    root = ET.Element("testsuites", name="copydesk",
-                      tests=str(sum(int(s.get("tests", "0")) for s in suites)),
-                      failures=str(sum(int(s.get("failures", "0")) for s in suites)),
-                      errors=str(len(report.errors)))
-    root.extend(suites)
+    """JUnit XML: one test suite, a test case per file; findings are failures."""
+    cases = [_junit_case(r) for r in report.files]
+    cases += [_junit_error(path, message) for path, message in report.errors]
+    counts = {"tests": str(len(cases)), "failures": str(sum(1 for r in report.files if r.findings)),
+              "errors": str(len(report.errors))}
+    root = ET.Element("testsuites", {"name": "copydesk", **counts})
+    suite = ET.SubElement(root, "testsuite", {"name": "copydesk", **counts, "skipped": "0"})
+    suite.extend(cases)
     ET.indent(root)
     yield ET.tostring(root, encoding="unicode", xml_declaration=True)
-
-

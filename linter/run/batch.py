@@ -76,14 +76,14 @@ def process(item: Input, session: Session, options: RunOptions,
         engine, ids = session.engine_for(doc.path), session.rule_ids
         if options.fix:
             new, count = fix_one(doc, engine, ids)
+            if origin.stamp is None and not options.diff:
+                text = new  # stdin: its text goes back out, fixed or not, never to a file
             if count and new != doc.source:
                 if options.diff:
                     diff = unified_diff(doc.path, doc.source, new)
                 elif origin.stamp is not None:
                     write_back(doc.path, new, origin, force=options.force)
                     written = True
-                else:
-                    text = new
                 fixes = count
                 doc = make_document(doc.path, new, doc.fmt)
         result = finish(FileResult.of(doc, lint_one(doc, engine, ids, options))) if options.lint else None

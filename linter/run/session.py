@@ -70,7 +70,10 @@ class Session:
         prepare_analysis()
 
 
-def open_session(explicit: Path | None, cwd: Path) -> Session:
-    """The session for the config at ``explicit``, or found from ``cwd``, or the defaults."""
-    config, ruleset = load_config(explicit, cwd)
+def open_session(explicit: Path | None, cwd: Path, *, use_config: bool = True,
+                 select: tuple[str, ...] = (), deselect: tuple[str, ...] = ()) -> Session:
+    """The session for the config at ``explicit``, or found from ``cwd`` (unless
+    ``use_config`` is False), or the defaults; ``select``/``deselect`` are the command line's
+    ``--select`` and ``--ignore``."""
+    config, ruleset = load_config(explicit, cwd, use_config=use_config, select=select, deselect=deselect)
     return Session(config, ruleset, enabled_rules(config, ruleset))

