@@ -88,10 +88,18 @@ def test_explain_any_bundled_rule_in_any_case(project: Path, capsys: pytest.Capt
     assert code == 0 and out.startswith("Core.Commas (occurrence, suggestion)")
 
 
+def test_explain_describes_a_rule_kind(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A newsroom writing its own sequence rule reads the kind's keys from the tool."""
+    code, out, _ = _run(capsys, "explain", "sequence")
+    assert code == 0 and out.startswith("kind: sequence\n")
+    assert "``tag``" in out and "``skip``" in out and "  tokens (required)" in out
+
+
 def test_explain_suggests_the_nearest_id(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _run(capsys, "explain", "Bias.Lables")
     assert code == 2 and out == ""
-    assert err == "copydesk: no rule 'Bias.Lables' (did you mean 'Bias.Labels'?) (see `copydesk rules --all`)\n"
+    assert err == ("copydesk: no rule or rule kind 'Bias.Lables' (did you mean 'Bias.Labels'?) "
+                   "(see `copydesk rules --all`)\n")
     code, _, err = _run(capsys, "explain", "Nothing.Like.It")
     assert code == 2 and "did you mean" not in err
 

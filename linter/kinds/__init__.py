@@ -54,3 +54,15 @@ class _Kinds(Mapping[str, Kind]):
 
 
 KINDS: Mapping[str, Kind] = _Kinds()
+
+
+def describe(name: str) -> str:
+    """A kind's documentation for ``copydesk explain KIND``: its module's docstring, then
+    its keys (required ones marked) and their defaults."""
+    kind = KINDS[name]
+    doc = importlib.import_module(f"linter.kinds.{_MODULES[name]}").__doc__ or ""
+    defaults = kind.defaults or {}
+    keys = [f"  {key}{' (required)' if key in kind.required else ''}"
+            + (f": default {defaults[key]!r}" if key in defaults else "") for key in sorted(kind.keys)]
+    heading = "keys of this kind (with the common keys every rule takes):"
+    return "\n".join([f"kind: {name}", "", doc.strip(), "", heading, *keys])
