@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from linter.analysis.attribution import Attribution, Voice
+from linter.analysis.cues import frame_gate
 from linter.analysis.frames import Frame, frames
 from linter.analysis.quotations import Quotations
 from linter.analysis.sentences import Sentences, attribution_after
@@ -78,6 +79,10 @@ class Analysis:
             return ()
         found = self._frames.get(i)
         if found is None:
+            sentence = self.sentences.sentences[i]
+            if frame_gate().search(self.doc.text, sentence.start, sentence.end) is None:
+                found = self._frames[i] = ()  # no cue word at all: not worth tagging
+                return found
             parse = self.parse_at(offset)
             assert parse is not None
             in_quotation = self.quotations.in_quotation

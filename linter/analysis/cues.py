@@ -91,6 +91,27 @@ def _verb_forms(data: dict[str, object]) -> list[str]:
     return [form for lemma in verbs for form in _strings(verbs, lemma)]
 
 
+# Irregular forms of the verbs of thought and of the verbs that need a that-clause, which
+# rules/_data/cues.yml lists by lemma only.
+_IRREGULAR = ("felt", "knew", "known", "understood", "thought", "held")
+
+
+@lru_cache(maxsize=1)
+def frame_gate() -> re.Pattern[str]:
+    """Matches in any sentence that could hold an attribution frame: a form of a reporting
+    or thinking verb (by its stem: "announc" for announced), ``according``, a content noun
+    or a colon. A sentence with no match is never tagged for its frames."""
+    data = _load()
+    words = cue_words()
+    stems = {form.split()[0] for form in _verb_forms(data)} | set(_IRREGULAR) | {"according"}
+    for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"]):
+        first = lemma.split()[0]
+        stems.add(first[:-1] if first.endswith("e") else first)
+        if first.endswith("y"):
+            stems.add(first[:-1] + "i")  # denies, worried
+    return _compile(rf"\b(?i:{trie_pattern(sorted(stems))})|:")
+
+
 @lru_cache(maxsize=1)
 def cue_words() -> dict[str, list[str]]:
     """The word lists the attribution frames read (see ``rules/_data/cues.yml``): reporting

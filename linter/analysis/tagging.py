@@ -58,8 +58,22 @@ def tag_span(text: str, start: int, end: int) -> tuple[Token, ...]:
     words = [text[s:e] for s, e in spans]
     tagger = _tagger()
     tags = _repair(words, tagger.tag(words), tagger)
-    return tuple(Token(s, e, w, t, tagger.lemma(w, t).lower()) for (s, e), w, t in zip(spans, words, tags,
-                                                                                       strict=True))
+    return tuple(Token(s, e, w, t, _lemma(tagger, w, t))
+                 for (s, e), w, t in zip(spans, words, tags, strict=True))
+
+
+_LEMMAS: dict[tuple[str, str], str] = {}
+
+
+def _lemma(tagger: Tagger, word: str, tag: str) -> str:
+    """The lower-case lemma, remembered: news copy repeats its words."""
+    key = (word, tag)
+    found = _LEMMAS.get(key)
+    if found is None:
+        if len(_LEMMAS) > 100_000:
+            _LEMMAS.clear()
+        found = _LEMMAS[key] = tagger.lemma(word, tag).lower()
+    return found
 
 
 def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
