@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from linter.analysis import Analysis
-from linter.analysis.cues import Cue
+from linter.analysis.cues import Cue, frame_gate
 from linter.analysis.frames import Frame
 from linter.model.document import Document
 
@@ -83,12 +83,24 @@ class ClaimContext:
             if (c.end <= start or c.start >= end) and self.an.quotations.in_quotation(c.start, c.end) is None
         ]
 
-    def frames(self, lo: int, hi: int, start: int, end: int) -> list[Frame]:
+    def frames(self, lo: int, hi: int, start: int, end: int, *, speech: bool = False) -> list[Frame]:
         """The attribution frames whose cue lies in ``[lo, hi)``, outside quotations (as
-        every frame is) and outside the claim ``[start, end)``."""
+        every frame is) and outside the claim ``[start, end)``. With ``speech``, only
+        sentences with a reporting cue or a colon outside the claim are read (the caller
+        wants frames of speech, which need one)."""
         found: list[Frame] = []
         starts = self.starts
+        sentences = self.an.sentences.sentences
+        gate = frame_gate()
         for i in range(max(bisect_right(starts, lo) - 1, 0), bisect_left(starts, hi)):
+            a, b = max(lo, sentences[i].start), min(hi, sentences[i].end)
+            # a sentence whose only cue word is the claim's own ("Analysts said") has no
+            # frame to offer: it is not tagged
+            if gate.search(self.text, a, min(b, start)) is None and (
+                    gate.search(self.text, max(a, end), b) is None):
+                continue
+            if speech and ":" not in self.text[a:b] and not self.cues(a, b, start, end, sources=False):
+                continue
             found += (f for f in self.an.frames_at(starts[i])
                       if lo <= f.cue[0] < hi and (f.cue[1] <= start or f.cue[0] >= end))
         return found

@@ -173,7 +173,7 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
     lo, hi = ctx.window(opts.window, start)
     vague = [m.span() for m in opts.triggers.finditer(ctx.text, lo, hi)] if opts.triggers else []
     return any(f.speech and not any(a <= f.cue[0] < b for a, b in vague) and not _within(f, start)
-               for f in ctx.frames(lo, hi, start, end))
+               for f in ctx.frames(lo, hi, start, end, speech=True))
 
 
 def _within(frame: Frame, offset: int) -> bool:
