@@ -131,3 +131,22 @@ def test_bias_rules_name_a_source_and_have_examples() -> None:
     for rule in rules:
         assert rule.source and rule.description, rule.id
         assert rule.examples.fail and rule.examples.pass_, rule.id
+
+
+def test_labels_and_terror_modifier_agree_about_terrorist_suspects() -> None:
+    """A suspect is not yet a terrorist in anyone's voice: neither rule reports "terrorist
+    suspects", while "terror suspects" is the modifier rule's business alone."""
+    assert [f for f in lint("Police questioned two terrorist suspects overnight.", config=BIAS)
+            if f.rule_id in ("Bias.Labels", "Bias.TerrorModifier")] == []
+    (f,) = [f for f in lint("Police questioned two terror suspects overnight.", config=BIAS)
+            if f.rule_id in ("Bias.Labels", "Bias.TerrorModifier")]
+    assert f.rule_id == "Bias.TerrorModifier"
+
+
+@pytest.mark.parametrize(("text", "suggestions"), [
+    ("Police raided a terror cell in Dunmere.", ("cell", "militant cell")),
+    ("Police raided two terror cells in Dunmere.", ("cells", "militant cells")),
+])
+def test_terror_modifier_suggestions_agree_in_number(text: str, suggestions: tuple[str, ...]) -> None:
+    (f,) = found(text, "Bias.TerrorModifier")
+    assert tuple(f.suggestions) == suggestions
