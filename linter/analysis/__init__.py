@@ -2,9 +2,12 @@
 
 :class:`Analysis` is what rule kinds read besides the document itself:
 quotations (:mod:`.quotations`), sentences and paragraphs (:mod:`.sentences`),
-and attribution (:mod:`.attribution`, over the reporting cues of :mod:`.cues`).
-Each is computed from ``doc.text`` and ``doc.blocks`` alone, in ``text``
-offsets, the first time a rule asks for it.
+attribution cues (:mod:`.attribution`, :mod:`.cues`), and for the sentences a rule
+asks about, tags and a shallow parse (:mod:`.tagging`, :mod:`.chunks`, :mod:`.syntax`)
+and attribution frames (:mod:`.frames`), from which :meth:`Analysis.voice` and
+:meth:`Analysis.specific` answer. Each is computed from ``doc.text`` and ``doc.blocks``
+alone, in ``text`` offsets, the first time a rule asks for it; the tagging modules are
+imported only then, so a run that never needs them never loads them.
 
 This package knows drafts, not rules: it must not import ``kinds``, ``engine``,
 ``config``, ``run`` or ``report``.
@@ -14,16 +17,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from linter.analysis.attribution import Attribution, Voice
 from linter.analysis.cues import frame_gate
-from linter.analysis.frames import Frame, frames
 from linter.analysis.quotations import Quotations
 from linter.analysis.sentences import Sentences, attribution_after
-from linter.analysis.syntax import Parse
-from linter.analysis.tagging import tag_span
 from linter.model.document import Document
+
+if TYPE_CHECKING:
+    from linter.analysis.frames import Frame
+    from linter.analysis.syntax import Parse
 
 T = TypeVar("T")
 
@@ -68,6 +72,9 @@ class Analysis:
             sentence = self.sentences.sentences[i]
             block = self.doc.block_at(sentence.start)
             heading = block is not None and block.kind == "heading"
+            from linter.analysis.syntax import Parse
+            from linter.analysis.tagging import tag_span
+
             parse = self._parses[i] = Parse(tag_span(self.doc.text, sentence.start, sentence.end), heading)
         return parse
 
@@ -86,6 +93,8 @@ class Analysis:
             parse = self.parse_at(offset)
             assert parse is not None
             in_quotation = self.quotations.in_quotation
+            from linter.analysis.frames import frames
+
             found = self._frames[i] = tuple(f for f in frames(parse) if in_quotation(*f.cue) is None)
         return found
 

@@ -9,11 +9,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from linter.analysis import Analysis
 from linter.analysis.cues import Cue, frame_gate
-from linter.analysis.frames import Frame
 from linter.model.document import Document
+
+if TYPE_CHECKING:
+    from linter.analysis.frames import Frame
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 # Capitalised words that do not name anyone.

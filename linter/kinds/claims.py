@@ -38,11 +38,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter.analysis import Analysis
 from linter.analysis.cues import REPORTING_KINDS
-from linter.analysis.frames import Frame
 from linter.analysis.quotations import Quotation
 from linter.kinds import specs
 from linter.kinds.base import (
@@ -60,6 +59,9 @@ from linter.kinds.claim_context import ClaimContext
 from linter.lib.scan import Scanner
 from linter.model.document import HEADLINE_MAX, Document
 from linter.model.rule import Hit, Rule
+
+if TYPE_CHECKING:
+    from linter.analysis.frames import Frame
 
 CLAIMS = ("weasel", "figure", "accusation", "quote")
 WINDOWS = ("sentence", "next-sentence", "paragraph", "adjacent")
