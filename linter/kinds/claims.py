@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.analysis import Analysis
-from linter.analysis.cues import REPORTING_KINDS, Cue
+from linter.analysis.cues import REPORTING_KINDS
 from linter.analysis.quotations import Quotation
 from linter.kinds import specs
 from linter.kinds.base import (
@@ -73,10 +73,8 @@ _AGENT = re.compile(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"\S+(?:\s+\S+){0,2}")
 _WORD = re.compile(r"[\w'’-]+")
 _COLON_INTRO = re.compile(r":\s*\Z")
-_NOT_OPENING = re.compile(r"\w")  # a word before the opening mark: a partial quotation
 _QUOTE_ENDS = frozenset(".,!?…;:-—–")
-_LABEL = re.compile(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*:")
-_NEAR = 60  # characters between a reporting cue and the name it goes with
+_LABEL = re.compile(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)??\s*:")
 _CLOSING = frozenset('"”’\'»›')
 _PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 
@@ -150,53 +148,41 @@ def build(keys: Mapping[str, Any]) -> Options:
 
 
 def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
-    """A reporting cue in the window with a name or a source noun close to it.
-
-    Cues inside other trigger phrases do not count: "It is believed" in the
-    next sentence is no source for "experts say".
-    """
+    """A reporting cue in the window with a name or a source noun close to it, in its
+    sentence; neither in the claim itself, nor in another trigger phrase."""
     lo, hi = ctx.window(opts.window, start)
-    vague = [m.span() for m in opts.triggers.finditer(ctx.text, lo, hi)] if opts.triggers else []
-    cues = [c for c in ctx.cues(lo, hi, start, end)
-            if not any(a <= c.start < b for a, b in vague)]
-    return any(
-        c.kind in REPORTING_KINDS and _named_near(ctx, cues, c, (start, end)) for c in cues
-    )
-
-
-def _named_near(ctx: ClaimContext, cues: list[Cue], cue: Cue, claim: tuple[int, int]) -> bool:
-    """True when a name or a source noun is within ``_NEAR`` characters of ``cue``, in its sentence."""
-    sentence = ctx.an.sentences.sentence_at(cue.start)
-    lo, hi = max(sentence.start, cue.start - _NEAR), min(sentence.end, cue.end + _NEAR)
-    return any(c.kind in _SOURCE_KINDS and lo <= c.start < hi for c in cues) or ctx.capitalised(
-        lo, hi, *claim
-    )
+    return any(backed.names(start, end) for backed in ctx.named_sources(lo, hi, opts.triggers))
 
 
 def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     """A reporting cue, a source noun or one of the rule's cues (a bare name is not enough)."""
     lo, hi = ctx.window(opts.window, start)
-    cues = ctx.cues(lo, hi, start, end)
-    return any(c.kind != "name" for c in cues) or ctx.extra(opts.cues, lo, hi, start, end)
+
+    def cues() -> Iterator[tuple[int, int]]:
+        return ((c.start, c.end) for c in ctx.cues(lo, hi) if c.kind != "name")
+    return ctx.any_outside(("cue", lo, hi), cues, start, end) or ctx.extra(opts.cues, lo, hi, start, end)
 
 
 def _speaker(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     """A reporting cue in the window, or a sentence just before that introduces someone."""
     lo, hi = ctx.window(opts.window, start)
-    if any(c.kind in REPORTING_KINDS for a, b in ctx.nearest_first(lo, hi, start)
-           for c in ctx.cues(a, b, start, end, sources=False)):
+
+    def reporting() -> Iterator[tuple[int, int]]:
+        return ((c.start, c.end) for c in ctx.cues(lo, hi, sources=False) if c.kind in REPORTING_KINDS)
+    if ctx.any_outside(("reporting", lo, hi), reporting, start, end):
         return True
     if ctx.extra(opts.cues, lo, hi, start, end):
         return True
     before = ctx.previous_sentence(start)
-    return before is not None and (
-        ctx.text[before[1] - 1] in _CLOSING or _introduces(ctx, *before)
-    )
+    if before is None:
+        return False
+    return ctx.text[before[1] - 1] in _CLOSING or ctx.shared(
+        ("introduces", *before), lambda: _introduces(ctx, *before))
 
 
 def _introduces(ctx: ClaimContext, lo: int, hi: int) -> bool:
     """True when a sentence names or points to a person (``Mr Howard was dismissive.``)."""
-    if any(c.kind in _SOURCE_KINDS for c in ctx.cues(lo, hi, hi, hi)):
+    if any(c.kind in _SOURCE_KINDS for c in ctx.cues(lo, hi)):
         return True
     return _PERSON.search(ctx.text, lo, hi) is not None or ctx.capitalised(lo, hi, hi, hi)
 
@@ -231,8 +217,9 @@ def _benign(ctx: ClaimContext, opts: Options, m: re.Match[str], passive: bool) -
         return True
     if opts.benign is None:
         return False
-    sentence = ctx.an.sentences.sentence_at(m.start())
-    return opts.benign.search(ctx.text, sentence.start, sentence.end) is not None
+    benign, sentence = opts.benign, ctx.an.sentences.sentence_at(m.start())
+    return ctx.shared(("benign", id(benign), sentence.start, sentence.end),
+                      lambda: benign.search(ctx.text, sentence.start, sentence.end) is not None)
 
 
 def _quotations(ctx: ClaimContext, opts: Options) -> Iterator[_Candidate]:
@@ -250,7 +237,7 @@ def _quotations(ctx: ClaimContext, opts: Options) -> Iterator[_Candidate]:
 def _full(ctx: ClaimContext, q: Quotation) -> bool:
     """True for a quotation that opens its sentence and ends as a sentence does."""
     sentence = ctx.an.sentences.sentence_at(q.start)
-    if _NOT_OPENING.search(ctx.text, sentence.start, q.start):
+    if ctx.first_word(sentence.start, sentence.end) < q.start:
         return False
     return not q.closed or ctx.text[q.content_end - 1 : q.content_end] in _QUOTE_ENDS
 
@@ -264,7 +251,15 @@ def _headline(ctx: ClaimContext, q: Quotation) -> bool:
 def _labelled(ctx: ClaimContext, q: Quotation) -> bool:
     """True in a paragraph opened by a speaker label, as in a transcript (``Mr Ode: ...``)."""
     paragraph = ctx.an.sentences.paragraph_at(q.start)
-    return paragraph is not None and _LABEL.match(ctx.text, paragraph.start, q.start) is not None
+    if paragraph is None:
+        return False
+    # The words of a label are whole words, so each number of words gives one label; the
+    # lazy pattern finds the shortest, once per paragraph: a label ends before q.start
+    # exactly when the shortest does (matching up to q.start for each quotation would
+    # read the paragraph's first words again for each).
+    label = ctx.shared(("label", paragraph.start),
+                       lambda: _LABEL.match(ctx.text, paragraph.start, paragraph.end))
+    return label is not None and label.end() <= q.start
 
 
 def _short(text: str, q: Quotation, minwords: int) -> bool:

@@ -202,7 +202,12 @@ class _Scanner:
         self.source = source
         self.masks: list[Span] = []
         self.leaves: list[Leaf] = []
+        # The open block elements, and beside each the kind of a block opened inside it
+        # (its own, or the kind of the one below); where each name sits in the stack. Kept
+        # so that every step costs the same at any depth (100,000 nested divs).
         self.stack: list[str] = []
+        self.kinds: list[str] = []
+        self.depths: dict[str, list[int]] = {}
         self.run: Leaf | None = None
 
     def scan(self) -> None:
@@ -227,7 +232,18 @@ class _Scanner:
             self.run = (self.run[0], self.run[1], b)
 
     def kind(self) -> str:
-        return next((_KIND[t] for t in reversed(self.stack) if t in _KIND), "paragraph")
+        return self.kinds[-1] if self.kinds else "paragraph"
+
+    def push(self, name: str) -> None:
+        self.depths.setdefault(name, []).append(len(self.stack))
+        self.kinds.append(_KIND.get(name) or (self.kinds[-1] if self.kinds else "paragraph"))
+        self.stack.append(name)
+
+    def pop_to(self, depth: int) -> None:
+        """Close every element from ``depth`` up."""
+        while len(self.stack) > depth:
+            self.depths[self.stack.pop()].pop()
+            self.kinds.pop()
 
     def flush(self) -> None:
         if self.run is not None:
@@ -267,7 +283,7 @@ class _Scanner:
             self.flush()
             self.close_implied(name)
             if not closed and name not in _VOID:
-                self.stack.append(name)
+                self.push(name)
         if name in _RAW_END and not closed:
             m = _RAW_END[name].search(self.source, end)
             end = len(self.source) if m is None else m.end()
@@ -277,17 +293,17 @@ class _Scanner:
 
     def close_implied(self, name: str) -> None:
         if self.stack and self.stack[-1] in _LEAF_ONLY:
-            self.stack.pop()
+            self.pop_to(len(self.stack) - 1)
         for implied in _IMPLIED.get(name, ()):
             if self.stack and self.stack[-1] == implied:
-                self.stack.pop()
+                self.pop_to(len(self.stack) - 1)
 
     def end_tag(self, name: str) -> None:
         if name not in _BLOCK:
             return
         self.flush()
-        if name in self.stack:
-            del self.stack[len(self.stack) - 1 - self.stack[::-1].index(name) :]
+        if self.depths.get(name):
+            self.pop_to(self.depths[name][-1])
 
 
 def strip(source: str) -> Stripped:
