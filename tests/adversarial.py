@@ -48,6 +48,8 @@ SHAPES: dict[str, tuple[str, Make]] = {
     "one sentence of quotations": ("text", lambda n: "He said " + repeat("“a b c d.” ", n, "\n")),
     "one sentence of weasel words": ("text", lambda n: repeat("Experts say ", n, "\n")),
     "one sentence of casualty figures": ("text", lambda n: repeat("100 people were killed and ", n, "\n")),
+    "a run of thousands separators": ("text", lambda n: repeat("1,000", n)),
+    "a run of numbered dots": ("text", lambda n: repeat("1.", n)),
     "blank CRLF lines in Markdown": ("markdown", lambda n: repeat("\r\n", n)),
     "nested quotations, then text": ("text", lambda n: "“‘" * (n // 8) + "x" + "’”" * (n // 8)
                                      + repeat(" Mr Smith said Kiev terrorists.", n // 2)),

@@ -81,6 +81,7 @@ REPRODUCERS = [
     pytest.param("." * 80_000 + "\n", "text", 20, id="80,000 dots (hung)"),
     pytest.param("…" * 80_000 + "\n", "text", 20, id="80,000 ellipses (hung)"),
     pytest.param(repeat("Experts say ", 20_000, "\n"), "text", 20, id="weasel words in one sentence (40 s for 10 KB)"),
+    pytest.param(repeat("1,000", 80_000), "text", 20, id="a run of 1,000s (hung)"),
     pytest.param("\r\n" * 40 + "Text.\r\n", "markdown", 20, id="Markdown opening with 40 blank CRLF lines (2**40 tries)"),
     pytest.param(nested_divs(1_100_000), "html", 60, id="100,000 nested divs (60 s)", marks=pytest.mark.slow),
     pytest.param(mixed_quotes(200_000), "text", 120, id="200,000 quote marks (9 s)", marks=pytest.mark.slow),
