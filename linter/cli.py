@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from linter.config.loader import LoadErrors
 from linter.config.project import FAIL_ON
 from linter.kinds import specs
-from linter.lib.textfiles import MAX_BYTES, text_encoding
+from linter.lib.textfiles import MAX_BYTES, FileError, text_encoding
 from linter.markup import STRIPPERS
 from linter.model.results import FileResult, Report
 from linter.model.rule import RuleError
@@ -134,7 +134,9 @@ def _inputs(args: argparse.Namespace, session: Session, limit: int) -> list[Inpu
     to tell that it is too long."""
     inputs = []
     for path in expand(args.paths, session.config.root, session.config.ignore):
-        if path == "-":
+        if isinstance(path, FileError):
+            inputs.append(Input(path.path, error=path.message))
+        elif path == "-":
             inputs.append(Input(args.stdin_filename, sys.stdin.buffer.read(limit + 1), args.stdin_format))
         else:
             inputs.append(Input(path))

@@ -114,6 +114,38 @@ def test_unreadable_file(project: Path, capsys: pytest.CaptureFixture[str], monk
     assert code == 2 and "locked.txt: error: cannot read: Permission denied" in out and "good.txt:1:10" in out
 
 
+def test_unreadable_folder_is_reported_and_the_rest_linted(project: Path, capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder that cannot be listed was skipped silently, with exit code 0. chmod 000
+    does not stop root (CI), so the refusal is simulated where the system would allow it."""
+    drafts = project / "drafts"
+    (drafts / "locked").mkdir(parents=True)
+    for name in ("a.txt", "locked/b.txt", "z.txt"):
+        (drafts / name).write_bytes(GOOD)
+    locked = str(Path("drafts", "locked"))  # as the paths given name it
+    real = os.scandir
+
+    def refusing_scandir(path: str = ".") -> object:
+        if str(path).rstrip(os.sep).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refusing_scandir)
+    (drafts / "locked").chmod(0)
+    try:
+        for argv in (["check", "drafts"], ["check", "--format", "json", "drafts"], ["fix", "drafts"]):
+            code, out, err = _run(capsys, *argv)
+            assert code == 2, argv
+            assert f"{locked}: error: cannot read folder: Permission denied" in out + err \
+                or '"message": "cannot read folder: Permission denied"' in out, argv
+            if argv[0] == "check" and "json" not in argv:
+                assert "drafts/a.txt:1:10: warning Core.Places" in out and "drafts/z.txt:1:10" in out
+        code, out, _ = _run(capsys, "check", "drafts/locked")
+        assert code == 2 and f"{locked}: error: cannot read folder: Permission denied" in out
+    finally:
+        (drafts / "locked").chmod(0o755)
+
+
 def test_file_deleted_while_linting(project: Path, capsys: pytest.CaptureFixture[str],
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The file is listed, then removed before it is read."""

@@ -34,11 +34,12 @@ MIN_FILES_PER_JOB = 16
 @dataclass(frozen=True)
 class Input:
     """A file to read (``data`` None), or text already read from stdin (its bytes, with
-    ``path`` the name to show and ``fmt`` its format)."""
+    ``path`` the name to show and ``fmt`` its format), or a path found unreadable (``error``)."""
 
     path: str
     data: bytes | None = None
     fmt: str = "text"
+    error: str | None = None  # why it cannot be read at all (a folder that cannot be listed)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ def process(item: Input, session: Session, options: RunOptions,
             finish: Callable[[FileResult], T]) -> Outcome[T]:
     """One input through the pipeline (see the module docstring)."""
     fixes, written, diff, text = 0, False, "", None
+    if item.error is not None:
+        return Outcome(item.path, error=item.error)
     try:
         doc, origin = _read(item, options)
         engine, ids = session.engine_for(doc.path), session.rule_ids
