@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from linter.config.loader import LoadErrors
 from linter.config.project import FAIL_ON
 from linter.kinds import specs
+from linter.lib.shown import brief
 from linter.lib.textfiles import MAX_BYTES, FileError, text_encoding
 from linter.markup import STRIPPERS
 from linter.model.results import FileResult, Report
@@ -108,7 +109,7 @@ def _encoding(name: str) -> str:
     try:
         return text_encoding(name)
     except LookupError:
-        raise argparse.ArgumentTypeError(f"unknown text encoding {name!r}") from None
+        raise argparse.ArgumentTypeError(f"unknown text encoding {brief(name)}") from None
 
 
 def _config_option(parser: argparse.ArgumentParser) -> None:
@@ -240,7 +241,7 @@ def run_rules(session: Session) -> int:
 def run_explain(rule_id: str, session: Session) -> int:
     rule = session.ruleset.get(rule_id)
     if rule is None:
-        print(f"copydesk: no loaded rule {rule_id!r} (see `copydesk rules`)", file=sys.stderr)
+        print(f"copydesk: no loaded rule {brief(rule_id)} (see `copydesk rules`)", file=sys.stderr)
         return Exit.ERROR
     from linter.report.docs import explain
 

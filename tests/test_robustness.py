@@ -441,6 +441,60 @@ def test_killed_fix_leaves_each_file_wholly_old_or_new(tmp_path: Path) -> None:
             (tmp_path / name).unlink()
 
 
+def _alias_bomb(levels: int) -> str:
+    """A YAML list whose aliases stand for 9**levels strings, in a few hundred bytes."""
+    lines = ["  - &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"  - &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, levels + 1)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("where", ["config vocab", "rule examples"])
+def test_yaml_alias_bomb_is_refused_quickly(project: Path, capsys: pytest.CaptureFixture[str], where: str) -> None:
+    """481 bytes of anchors took 58 s and 5.5 GB (the cache expanded them), then a
+    MemoryError; each alias now counts against a budget while the file is read."""
+    bomb = _alias_bomb(9)
+    if where == "config vocab":
+        (project / ".copydesk.yml").write_text(f"styles: [{CORE}]\nvocab:\n{bomb}")
+        name, line = ".copydesk.yml", 11
+    else:
+        _style(project, {"Bomb.yml": f"extends: existence\nmessage: m\ntokens: [x]\nexamples:\n  fail:\n{bomb}"})
+        name, line = "Bomb.yml", 14
+    started = time.monotonic()
+    code, out, err = _run(capsys, "check", "good.txt")
+    assert time.monotonic() - started < 10
+    assert code == 2 and out == ""
+    assert f"{name}:{line}: aliases repeat this value into more than 10,000 values" in err
+    assert len(err) < 500
+
+
+def test_a_few_aliases_are_fine(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / ".copydesk.yml").write_text(f"styles: [{CORE}]\nignore: &x [a/**, b/**]\nvocab: [&k Kiev Post, *k]\n")
+    assert _run(capsys, "check", "good.txt")[0] == 0
+
+
+@pytest.mark.parametrize(("name", "text", "line"), [
+    (".copydesk.yml", "fail-on: {big}\n", 1),
+    (".copydesk.yml", "vocab: [[{big}]]\n", 1),
+    (".copydesk.yml", "rules: {{Core.Places: {big}}}\n", 1),
+    ("House/Big.yml", "extends: existence\nmessage: m\ntokens: [x]\nscope: [{big}]\n", 4),
+    ("House/Big.yml", "extends: existence\nmessage: m\ntokens: [[{big}]]\n", 3),
+    ("House/Big.yml", "extends: {big}\nmessage: m\n", 1),
+    ("House/Big.yml", "extends: existence\nmessage: m\ntokens: ['{big}(']\n", 3),
+])
+def test_errors_echo_values_briefly(project: Path, capsys: pytest.CaptureFixture[str],
+                                    name: str, text: str, line: int) -> None:
+    """A megabyte value in a config or rule file gives a short error line, not a megabyte one."""
+    big = "x" * 1_000_000
+    if name.startswith("House"):
+        _style(project, {"Big.yml": text.format(big=big)})
+    else:
+        (project / name).write_text(f"styles: [{CORE}]\n" + text.format(big=big))
+        line += 1
+    code, _, err = _run(capsys, "check", "good.txt")
+    assert code == 2 and f"{Path(name)}:{line}: " in err
+    assert len(err) < 400, err[:200]
+
+
 def test_load_errors_name_every_bad_rule_file(tmp_path: Path) -> None:
     style = tmp_path / "House"
     style.mkdir()

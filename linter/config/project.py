@@ -26,6 +26,7 @@ from typing import Any
 from linter.config.loader import RuleSet, bundled_dir, bundled_styles, load_styles
 from linter.kinds import KINDS, specs
 from linter.kinds.base import OptionError
+from linter.lib.shown import brief
 from linter.lib.textfiles import FileError, read_utf8
 from linter.lib.yamlsrc import YamlError, YamlMap, load
 from linter.model.findings import LEVEL_NAMES, Severity
@@ -87,7 +88,7 @@ def _rule_settings(data: YamlMap, shown: str, key: str = "rules") -> tuple[tuple
         setting = {True: "on", False: "off"}.get(value, value) if isinstance(value, bool) else value
         if setting not in (*LEVEL_NAMES, "on", "off"):
             raise RuleError(shown, raw.key_line(pattern),
-                            f"{key}: {pattern}: expected off, on or a level, got {value!r}")
+                            f"{key}: {pattern}: expected off, on or a level, got {brief(value)}")
         settings.append((pattern, str(setting), raw.key_line(pattern)))
     return tuple(settings)
 
@@ -116,7 +117,8 @@ def parse_config(data: Any, path: Path) -> Config:
         spec = _KEYS.get(key) or _setting(key)
         if spec is None:
             known = [*_KEYS, *(k for name in KINDS for k in KINDS[name].settings)]
-            raise RuleError(shown, data.key_line(key), f"unknown key {key!r} (known: {', '.join(known)})")
+            raise RuleError(shown, data.key_line(key),
+                            f"unknown key {brief(key)} (known: {', '.join(known)})")
         try:
             (values if key in _KEYS else settings)[key] = spec(value)
         except ValueError as exc:
@@ -153,7 +155,7 @@ def style_sources(config: Config) -> list[tuple[str, Path]]:
         folder = (config.root / name).resolve()
         if not folder.is_dir():
             raise RuleError(str(config.path), config.lines.get("styles", 0),
-                            f"styles: {name!r} is neither a bundled style "
+                            f"styles: {brief(name)} is neither a bundled style "
                             f"({', '.join(sorted(bundled))}) nor a folder")
         sources.append((folder.name, folder))
     return sources
@@ -172,7 +174,7 @@ def enabled_rules(config: Config, ruleset: RuleSet,
             chosen = ruleset.select(pattern)
             if not chosen:
                 raise RuleError(str(config.path), line,
-                                f"{section}: no loaded rule matches {pattern!r}")
+                                f"{section}: no loaded rule matches {brief(pattern)}")
             for rule in chosen:
                 levels[rule.id] = setting
     _check_prefer(config, ruleset)
@@ -196,7 +198,7 @@ def _check_prefer(config: Config, ruleset: RuleSet) -> None:
     unknown = [name for name in config.settings.get("prefer", ()) if name not in known]
     if unknown:
         raise RuleError(str(config.path), config.lines.get("prefer", 0),
-                        f"prefer: no loaded rule knows the name {unknown[0]!r}")
+                        f"prefer: no loaded rule knows the name {brief(unknown[0])}")
 
 
 def _configured(config: Config, rule: Rule) -> Rule:

@@ -53,6 +53,7 @@ from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
 from linter.kinds.quote_layout import OUTER, SINGLE_WEIGHT, STYLES, Layout, Placed, Style, house_layout
+from linter.lib.shown import brief
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
 
@@ -85,7 +86,7 @@ class Options:
 
 def _style(key: str, name: str) -> Style:
     if name not in STYLES:
-        raise OptionError(key, f"{key}: unknown quote style {name!r} (known: {', '.join(STYLES)})")
+        raise OptionError(key, f"{key}: unknown quote style {brief(name)} (known: {', '.join(STYLES)})")
     return STYLES[name]
 
 

@@ -7,11 +7,17 @@ from typing import Any
 
 from linter.model.findings import Severity
 
+# An error line longer than this is cut: values are echoed briefly where messages are made
+# (linter.lib.shown.brief), and this is the backstop for any that is not.
+MAX_MESSAGE = 1_000
+
 
 class RuleError(Exception):
     """A rule or config problem: ``path:line: message``, reported before linting."""
 
     def __init__(self, path: str, line: int, message: str) -> None:
+        if len(message) > MAX_MESSAGE:
+            message = f"{message[:MAX_MESSAGE]}... ({len(message):,} characters in all)"
         super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
         self.path = path
         self.line = line
