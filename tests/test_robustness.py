@@ -344,6 +344,67 @@ def test_styles_entry_naming_the_config_folder(tmp_path: Path, capsys: pytest.Ca
     assert "d.txt:1:10: warning" in out and ".Kiev " in out
 
 
+def test_styles_entry_naming_the_root_folder_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It walked the whole file system and ended in a traceback (PermissionError in /proc)."""
+    (project / ".copydesk.yml").write_text("fail-on: warning\nstyles: [/]\n")
+    code, out, err = _run(capsys, "check", "good.txt")
+    assert code == 2 and out == ""
+    assert ".copydesk.yml:2: styles: '/' is the root of the file system" in err and "Traceback" not in err
+
+
+def test_unreadable_folder_inside_a_style_is_an_error(project: Path, capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """It ended in a traceback. chmod 000 does not stop root (CI), so it is simulated too."""
+    _style(project, {"Kiev.yml": "extends: existence\nmessage: m\ntokens: [Kiev]\n"})
+    private = project / "House" / "private"
+    private.mkdir()
+    real = Path.iterdir
+
+    def refusing_iterdir(self: Path) -> object:
+        if self.name == "private":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", refusing_iterdir)
+    private.chmod(0)
+    try:
+        code, out, err = _run(capsys, "check", "good.txt")
+    finally:
+        private.chmod(0o755)
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert f".copydesk.yml:1: styles: {private}: cannot read style folder: Permission denied" in err
+
+
+def test_two_styles_with_one_name_are_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Both loaded, and every rule id of the second repeated one of the first, silently."""
+    for folder in ("a/House", "b/House"):
+        (project / folder).mkdir(parents=True)
+        (project / folder / "Kiev.yml").write_text("extends: existence\nmessage: m\ntokens: [Kiev]\n")
+    (project / ".copydesk.yml").write_text("styles: [a/House, b/House]\n")
+    code, out, err = _run(capsys, "check", "good.txt")
+    assert code == 2 and out == ""
+    assert ".copydesk.yml:1: styles: two styles are named House (" in err and "rename one folder" in err
+    (project / ".copydesk.yml").write_text("styles: [a/House, ./a/House]\n")
+    code, _, err = _run(capsys, "check", "good.txt")
+    assert code == 2 and ".copydesk.yml:1: styles: './a/House' is listed twice" in err
+
+
+def test_one_rule_id_from_two_files_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """House/Sub/Kiev.yml and a style folder named House.Sub holding Kiev.yml are both House.Sub.Kiev."""
+    (project / "House" / "Sub").mkdir(parents=True)
+    (project / "House.Sub").mkdir()
+    for folder in ("House/Sub", "House.Sub"):
+        (project / folder / "Kiev.yml").write_text("extends: existence\nmessage: m\ntokens: [Kiev]\n")
+    with pytest.raises(LoadErrors) as info:
+        load_styles([("House", project / "House"), ("House.Sub", project / "House.Sub")])
+    assert [str(e) for e in info.value.errors] == [
+        f"{project / 'House.Sub' / 'Kiev.yml'}: rule House.Sub.Kiev is defined twice: also by "
+        f"{project / 'House' / 'Sub' / 'Kiev.yml'}; rename a style folder or a rule"]
+    (project / ".copydesk.yml").write_text("fail-on: warning\nstyles: [House, House.Sub]\n")
+    code, out, err = _run(capsys, "check", "good.txt")
+    assert code == 2 and out == "" and ".copydesk.yml:2: styles: " in err and "is defined twice" in err
+
+
 def test_config_never_runs_code(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)

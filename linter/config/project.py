@@ -147,16 +147,26 @@ def style_sources(config: Config) -> list[tuple[str, Path]]:
     """(style name, folder) for each configured style, bundled names first resolved."""
     bundled = set(bundled_styles())
     names = config.styles or tuple(s for s in DEFAULT_STYLES if s in bundled)
-    sources = []
+    sources: list[tuple[str, Path]] = []
+    line = config.lines.get("styles", 0)
     for name in names:
         if name in bundled:
-            sources.append((name, bundled_dir() / name))
-            continue
-        folder = (config.root / name).resolve()
-        if not folder.is_dir():
-            raise RuleError(str(config.path), config.lines.get("styles", 0),
-                            f"styles: {brief(name)} is neither a bundled style "
-                            f"({', '.join(sorted(bundled))}) nor a folder")
+            folder = bundled_dir() / name
+        else:
+            folder = (config.root / name).resolve()
+            if not folder.is_dir():
+                raise RuleError(str(config.path), line, f"styles: {brief(name)} is neither a bundled style "
+                                                        f"({', '.join(sorted(bundled))}) nor a folder")
+            if not folder.name:
+                raise RuleError(str(config.path), line, f"styles: {brief(name)} is the root of the file "
+                                                        "system; a style is a folder named after the style")
+        twin = next((f for n, f in sources if n == folder.name), None)
+        if twin == folder:
+            raise RuleError(str(config.path), line, f"styles: {brief(name)} is listed twice")
+        if twin is not None:
+            raise RuleError(str(config.path), line,
+                            f"styles: two styles are named {folder.name} ({twin} and {folder}), so their "
+                            "rules would have the same ids; rename one folder")
         sources.append((folder.name, folder))
     return sources
 
@@ -220,7 +230,8 @@ def load_config(explicit: Path | None, cwd: Path) -> tuple[Config, RuleSet]:
     """
     path = explicit or find_config(cwd)
     config = read_config(path) if path else Config()
-    ruleset = load_styles(style_sources(config))
+    origin = (str(config.path), config.lines.get("styles", 0)) if config.path else None
+    ruleset = load_styles(style_sources(config), origin)
     enabled_rules(config, ruleset)
     for entry in config.per_file:
         enabled_rules(config, ruleset, entry)
