@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from linter.config.loader import LoadErrors
 from linter.config.project import FAIL_ON
 from linter.kinds import specs
-from linter.lib.shown import brief
+from linter.lib.shown import brief, printable, quote_path
 from linter.lib.textfiles import MAX_BYTES, FileError, text_encoding
 from linter.markup import STRIPPERS
 from linter.model.results import FileResult, Report
@@ -166,7 +166,7 @@ def _fixed(outcome: Outcome[Any]) -> None:
     elif outcome.diff:
         _print(iter([outcome.diff.rstrip("\n")]))
     elif outcome.written:
-        print(f"{outcome.path}: applied {outcome.fixes} fix{'es' if outcome.fixes != 1 else ''}",
+        print(f"{quote_path(outcome.path)}: applied {outcome.fixes} fix{'es' if outcome.fixes != 1 else ''}",
               file=sys.stderr)
 
 
@@ -179,7 +179,7 @@ def run_check(args: argparse.Namespace, session: Session) -> int:
         try:
             changes = open_repository(args.diff_base, args.repo or Path.cwd())
         except GitError as exc:
-            print(f"copydesk: {exc}", file=sys.stderr)
+            print(printable(f"copydesk: {exc}"), file=sys.stderr)
             return Exit.ERROR
     options = _options(args, session, report_unused=args.report_unused_disables, changes=changes,
                        fix=args.fix)
@@ -226,7 +226,7 @@ def run_fix(args: argparse.Namespace, session: Session) -> int:
         if outcome.error is not None:
             errors.append((outcome.path, outcome.error))
     for path, message in errors:
-        print(f"{path}: error: {message}", file=sys.stderr)
+        print(f"{quote_path(path)}: error: {printable(message)}", file=sys.stderr)
     if errors:
         return Exit.ERROR
     return Exit.FINDINGS if changed else Exit.OK
@@ -267,7 +267,7 @@ def run_docs(outdir: Path) -> int:
     except LoadErrors as exc:
         return _report_load_errors(exc)
     except OSError as exc:
-        print(f"copydesk: cannot write docs to {outdir}: {exc.strerror or exc}", file=sys.stderr)
+        print(printable(f"copydesk: cannot write docs to {outdir}: {exc.strerror or exc}"), file=sys.stderr)
         return Exit.ERROR
     print(f"wrote {len(pages)} pages to {outdir}")
     return Exit.OK
@@ -276,7 +276,7 @@ def run_docs(outdir: Path) -> int:
 def _report_load_errors(exc: LoadErrors) -> int:
     """Every rule-file problem on a line of its own; exit code 2."""
     for error in exc.errors:
-        print(f"copydesk: {error}", file=sys.stderr)
+        print(printable(f"copydesk: {error}"), file=sys.stderr)
     return Exit.ERROR
 
 
@@ -308,7 +308,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except LoadErrors as exc:
         return _report_load_errors(exc)
     except RuleError as exc:
-        print(f"copydesk: {exc}", file=sys.stderr)
+        print(printable(f"copydesk: {exc}"), file=sys.stderr)
         return Exit.ERROR
     commands = {"rules": lambda: run_rules(session), "explain": lambda: run_explain(args.rule, session),
                 "fix": lambda: run_fix(args, session), "check": lambda: run_check(args, session)}

@@ -146,6 +146,64 @@ def test_unreadable_folder_is_reported_and_the_rest_linted(project: Path, capsys
         (drafts / "locked").chmod(0o755)
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "junit"])
+def test_file_name_that_is_not_utf8_is_quoted_as_git_does(project: Path, capsys: pytest.CaptureFixture[str],
+                                                          fmt: str) -> None:
+    """SARIF crashed on it and JSON came out as invalid UTF-8; every format (and every
+    error line) now shows the name as git does: quoted, odd bytes as octal escapes."""
+    name = os.fsdecode(b"caf\xe9.txt")
+    try:
+        (project / name).write_bytes(GOOD)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    missing = os.fsdecode(b"gone\xff.txt")
+    code, out, err = _run(capsys, "check", "--format", fmt, name, missing, "good.txt")
+    assert code == 2, err
+    out.encode("utf-8")  # no lone surrogates: valid UTF-8 can carry it
+    err.encode("utf-8")
+    if fmt == "sarif":
+        log = json.loads(out)
+        uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]]
+        assert "caf%E9.txt" in uris  # the URI names the file's own bytes
+        notes = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        assert notes[0]["message"]["text"] == '"gone\\377.txt": no such file'
+    elif fmt == "json":
+        data = json.loads(out)
+        assert [f["path"] for f in data["files"]] == ['"caf\\351.txt"', "good.txt"]
+        assert data["errors"] == [{"path": '"gone\\377.txt"', "message": "no such file"}]
+    else:
+        shown = {"text": '"caf\\351.txt":1:10: warning', "github": 'file="caf\\351.txt",line=1',
+                 "junit": 'name="&quot;caf\\351.txt&quot;"'}[fmt]
+        assert shown in out and "good.txt" in out
+        assert ('"gone\\377.txt": error: no such file' in out) == (fmt == "text")
+
+
+@pytest.mark.parametrize(("name", "shown"), [
+    ("café.txt", "café.txt"),  # prints as it is
+    (os.fsdecode(b"caf\xe9.txt"), '"caf\\351.txt"'),
+    ("tab\there.md", '"tab\\there.md"'),
+    ('say "hi"\n.txt', '"say \\"hi\\"\\n.txt"'),
+    ("line\u2028sep.md", '"line\\342\\200\\250sep.md"'),
+])
+def test_quote_path_follows_git(name: str, shown: str) -> None:
+    from linter.lib.shown import quote_path
+
+    assert quote_path(name) == shown
+
+
+def test_fix_names_a_file_that_is_not_utf8_as_git_does(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = os.fsdecode(b"caf\xe9.txt")
+    try:
+        (project / name).write_bytes(GOOD)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    code, out, err = _run(capsys, "fix", "--diff", name)
+    assert code == 1 and '--- "a/caf\\351.txt"' in out and '+++ "b/caf\\351.txt"' in out
+    code, out, err = _run(capsys, "fix", name)
+    assert code == 1 and err == '"caf\\351.txt": applied 1 fix\n'
+    (out + err).encode("utf-8")
+
+
 def test_file_deleted_while_linting(project: Path, capsys: pytest.CaptureFixture[str],
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The file is listed, then removed before it is read."""

@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
+from linter.lib.shown import printable, quote_path
 from linter.model.findings import Finding
 from linter.model.results import FileResult, Report
 
@@ -19,14 +20,15 @@ def _xml_text(text: str) -> str:
 
 
 def _junit_case(path: str, rule_id: str, findings: list[Finding]) -> ET.Element:
-    case = ET.Element("testcase", classname=_xml_text(path), name=rule_id, file=_xml_text(path))
+    shown = _xml_text(quote_path(path))
+    case = ET.Element("testcase", classname=shown, name=rule_id, file=shown)
     if findings:
         worst = max(f.severity for f in findings)
         first = findings[0]
         message = first.message if len(findings) == 1 else f"{len(findings)} findings; first: {first.message}"
         failure = ET.SubElement(case, "failure", message=_xml_text(message), type=worst.label)
         failure.text = _xml_text("\n".join(
-            f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule_id} {f.message}" for f in findings))
+            f"{shown}:{f.line}:{f.column}: {f.severity.label} {f.rule_id} {f.message}" for f in findings))
     return case
 
 
@@ -36,16 +38,17 @@ def _junit_suite(result: FileResult, rule_ids: list[str]) -> ET.Element:
         by_rule.setdefault(f.rule_id, []).append(f)
     cases = [_junit_case(result.path, rule_id, found) for rule_id, found in by_rule.items()]
     failures = sum(1 for found in by_rule.values() if found)
-    suite = ET.Element("testsuite", name=_xml_text(result.path), tests=str(len(cases)),
+    suite = ET.Element("testsuite", name=_xml_text(quote_path(result.path)), tests=str(len(cases)),
                        failures=str(failures), errors="0", skipped="0")
     suite.extend(cases)
     return suite
 
 
 def _junit_error(path: str, message: str) -> ET.Element:
-    suite = ET.Element("testsuite", name=_xml_text(path), tests="1", failures="0", errors="1", skipped="0")
-    case = ET.SubElement(suite, "testcase", classname=_xml_text(path), name="copydesk", file=_xml_text(path))
-    ET.SubElement(case, "error", message=_xml_text(message), type="file-error").text = _xml_text(message)
+    shown, message = _xml_text(quote_path(path)), _xml_text(printable(message))
+    suite = ET.Element("testsuite", name=shown, tests="1", failures="0", errors="1", skipped="0")
+    case = ET.SubElement(suite, "testcase", classname=shown, name="copydesk", file=shown)
+    ET.SubElement(case, "error", message=message, type="file-error").text = message
     return suite
 
 

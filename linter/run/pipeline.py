@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from linter.engine import suppress
 from linter.engine.fixes import apply, choose
 from linter.engine.lint import Engine
+from linter.lib.shown import quote_path
 from linter.lib.textfiles import MAX_BYTES
 from linter.markup import make_document
 from linter.model.document import Document
@@ -84,4 +85,4 @@ def fixed_examples(rule: Rule) -> tuple[str | None, ...]:
 
 def unified_diff(path: str, old: str, new: str) -> str:
     return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        f"a/{path}", f"b/{path}"))
+                                        quote_path(f"a/{path}"), quote_path(f"b/{path}")))
