@@ -2,12 +2,13 @@
 
 Two passes. The block pass walks the lines once, keeping a stack of open
 block quotes and list items, and finds the leaf blocks: paragraphs,
-headings, table cells. It blanks container markers, front matter, code
+headings, table cells. It masks container markers, front matter, code
 blocks, HTML blocks, thematic breaks and link reference definitions. The
-inline pass then blanks, inside each leaf, code spans, backslashes of
+inline pass then masks, inside each leaf, code spans, backslashes of
 escapes, raw HTML, link and image syntax, bare URLs and emphasis markers.
-The text keeps the source's length except where :func:`finish` decodes an
-entity written in the prose.
+:func:`~linter.markup.view.finish` leaves the masks out of the prose text (code
+spans, images and table pipes read as a space between words) and decodes the
+entities written in the prose.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import chain
 
-from linter.markup.html import Leaf, Span, blank, finish
 from linter.markup.markdown_inline import inline, label
 from linter.markup.markdown_lines import after_quote, front_matter, indent, row, uniform_tail
 from linter.markup.stripped import Stripped
+from linter.markup.view import Leaf, Span, blank, finish
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _LIST = re.compile(r"(?:[-+*]|(\d{1,9})[.)])(?=[ \t]|$)")
@@ -61,6 +62,7 @@ class _Blocks:
     def __init__(self, source: str) -> None:
         self.source = source
         self.masks: list[Span] = []
+        self.separators: list[Span] = []  # table pipes: they stand between the cells' words
         self.leaves: list[Leaf] = []
         self.labels: set[str] = set()
         self.stack: list[_Container] = []
@@ -330,6 +332,7 @@ class _Blocks:
     def row(self, a: int, b: int) -> None:
         cells, pipes = row(self.source, a, b)
         self.masks.extend((p, p + 1) for p in pipes)
+        self.separators.extend((p, p + 1) for p in pipes)
         self.leaves.extend(("table", s, e) for s, e in cells)
 
 
@@ -337,10 +340,11 @@ def strip(source: str) -> Stripped:
     blocks = _Blocks(source)
     blocks.run()
     work = blank(source, blocks.masks)
-    masks = list(blocks.masks)
+    masks, separators = list(blocks.masks), list(blocks.separators)
     keep: set[int] = set()
     for _, s, e in blocks.leaves:
-        spans, escaped = inline(work[s:e], blocks.labels)
+        spans, separating, escaped = inline(work[s:e], blocks.labels)
         masks += ((s + a, s + b) for a, b in spans)
+        separators += ((s + a, s + b) for a, b in separating)
         keep.update(s + p for p in escaped)
-    return finish(source, masks, blocks.leaves, keep)
+    return finish(source, masks, blocks.leaves, keep, separators)

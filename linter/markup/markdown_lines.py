@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from linter.markup.html import Span
+from linter.markup.view import Span
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _FRONT = re.compile(
