@@ -12,10 +12,11 @@ from __future__ import annotations
 import fnmatch
 import importlib.util
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from linter.config.schema import parse_rule
+from linter.lib.regexes import trusted_patterns
 from linter.lib.textfiles import FileError, read_utf8
 from linter.lib.yamlsrc import YamlError, load
 from linter.model.rule import Rule, RuleError
@@ -91,6 +92,7 @@ def load_style(folder: Path, name: str | None = None,
     style = name or folder.name
     rules, errors = [], []
     root = folder.resolve()
+    bundled = root.is_relative_to(bundled_dir().resolve())
     for found in _rule_files(folder, style):
         if isinstance(found, OSError):
             where = str(found.filename or folder)
@@ -98,7 +100,9 @@ def load_style(folder: Path, name: str | None = None,
             continue
         rule_id, path = found
         try:
-            rules.append(_load_file(rule_id, path, root))
+            with trusted_patterns(bundled):
+                rule = _load_file(rule_id, path, root)
+            rules.append(replace(rule, trusted=True) if bundled else rule)
         except RuleError as exc:
             errors.append(exc)
     return rules, errors

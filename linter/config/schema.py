@@ -145,4 +145,5 @@ def parse_rule(data: Any, path: str, rule_id: str) -> Rule:
         vocab=_one(data, path, "vocab", specs.boolean) if "vocab" in data else True,
         action_name=action_name,
         action_params=action_params, raw=dict(data), kind_keys=tuple(k for k in data if k not in COMMON_KEYS),
+        lines=dict(data.lines),
     )

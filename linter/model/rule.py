@@ -97,6 +97,16 @@ class Rule:
     # The rule file as read (keys lower-cased), and the names of the kind's own keys in it.
     raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     kind_keys: tuple[str, ...] = ()
+    # The line of each key in the rule file, for errors found while linting.
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    # A bundled rule: its patterns run on Python's re with no time limit (each is tested to
+    # run in linear time); anyone else's are bounded (linter.engine.lint).
+    trusted: bool = False
+
+    @property
+    def pattern_line(self) -> int:
+        """The line of the first of the kind's own keys (where its patterns are), or 0."""
+        return min((self.lines[k] for k in self.kind_keys if k in self.lines), default=0)
 
     @property
     def style(self) -> str:

@@ -74,11 +74,12 @@ def process(item: Input, session: Session, options: RunOptions,
     fixes, written, diff, text = 0, False, "", None
     if item.error is not None:
         return Outcome(item.path, error=item.error)
+    problems: list[str] = []  # rules stopped by their time limit: reported, the rest goes on
     try:
         doc, origin = _read(item, options)
         engine, ids = session.engine_for(doc.path), session.rule_ids
         if options.fix:
-            new, count = fix_one(doc, engine, ids)
+            new, count = fix_one(doc, engine, ids, problems)
             if count and new != doc.source:
                 if options.diff:
                     diff = unified_diff(doc.path, doc.source, new)
@@ -89,12 +90,14 @@ def process(item: Input, session: Session, options: RunOptions,
                     text = new
                 fixes = count
                 doc = make_document(doc.path, new, doc.fmt)
-        result = finish(FileResult.of(doc, lint_one(doc, engine, ids, options))) if options.lint else None
+        found = lint_one(doc, engine, ids, options, problems) if options.lint else None
+        result = finish(FileResult.of(doc, found)) if found is not None else None
     except FileError as exc:
         return Outcome(exc.path, error=exc.message, fixes=fixes, written=written, diff=diff, text=text)
     except GitError as exc:
         return Outcome(item.path, error=str(exc), fixes=fixes, written=written, diff=diff, text=text)
-    return Outcome(item.path, result, None, fixes, written, diff, text)
+    error = "; ".join(dict.fromkeys(problems)) or None
+    return Outcome(item.path, result, error, fixes, written, diff, text)
 
 
 def default_jobs() -> int:
