@@ -30,6 +30,7 @@ def lint_paths(paths: list[str], config: str | None = None) -> list[Finding]:
     """Lint files and folders; raises :class:`linter.lib.textfiles.FileError` on a bad file."""
     from pathlib import Path
 
+    from linter.lib.textfiles import FileError
     from linter.run.files import expand, read_document
     from linter.run.pipeline import lint_one
     from linter.run.session import open_session
@@ -37,6 +38,8 @@ def lint_paths(paths: list[str], config: str | None = None) -> list[Finding]:
     session = open_session(Path(config) if config else None, Path.cwd())
     found: list[Finding] = []
     for path in expand(paths, session.config.root, session.config.ignore):
+        if isinstance(path, FileError):
+            raise path
         doc, _ = read_document(path)
         found += lint_one(doc, session.engine_for(doc.path), session.rule_ids)
     return found

@@ -47,6 +47,16 @@ def test_offset_map_round_trip() -> None:
     assert doc.to_source(2, 3) == (6, 7)
 
 
+def test_offset_map_with_markup_left_out() -> None:
+    # text "a bc" stands for source "a **b**c": "**" left out twice
+    offsets = OffsetMap((2, 3), (0, 0), (2, 5), (2, 2))
+    doc = Document("x", "a **b**c", "a bc", "markdown", (), offsets)
+    assert doc.to_source(2, 3) == (4, 5)  # "b": its start after the markup, its end before
+    assert doc.to_source(2, 4) == (4, 8)  # "bc" spans the closing markup
+    assert doc.to_source(0, 2) == (0, 2)  # "a " stops before the markup
+    assert [offsets.to_text(p) for p in range(9)] == [0, 1, 2, 2, 2, 3, 3, 3, 4]
+
+
 def test_decode_bom_is_dropped() -> None:
     assert decode("f", "\ufeffhello".encode()) == "hello"
 

@@ -5,8 +5,10 @@ match, with consistent line and column; findings are sorted and the same on a
 second run; fixing leaves nothing fixable, a second fix changes nothing, and
 the only characters that differ from the draft lie inside reported fix spans.
 
-The default run is short (hypothesis, ~150 examples). The long run mutates the
-fixtures for many thousands of cases:
+The generators mix in markup between and inside words, characters nobody sees (soft
+hyphens, zero-width characters) and the runs that once made copydesk quadratic
+(tests/adversarial.py). The default run is short (hypothesis, ~240 examples). The long
+run mutates the fixtures and the adversarial shapes for many thousands of cases:
 
     python -m pytest -m slow tests/test_fuzz.py
 
@@ -22,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from adversarial import SHAPES
 from conftest import FIXTURES, findings_for, fixed_text, rules_for
 from expectations import parse
 from hypothesis import HealthCheck, given, settings
@@ -47,6 +50,13 @@ DIRECTIVES = ["<!-- copydesk-disable -->", "<!-- copydesk-enable -->", "<!-- cop
               "<!-- copydesk-disable-file -->", "<!-- copydesk-bogus -->", "[sic]", " [sic]"]
 BREAKS = ["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\t", " ", "  ", "\u00a0", "\u2028"]
 PUNCTUATION = [".", ",", ";", ":", "!", "?", "—", "–", "-", "…", "(", ")", "'s", "’s"]
+# Characters nobody sees, and markup between or inside words: the prose text leaves them
+# out (linter.markup.view) and every span must still be exact.
+INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "&shy;", "<b>", "</b>", "**", "<br>",
+             "`", "<i>", "</i>"]
+# Runs that once made copydesk quadratic or hang (tests/adversarial.py has them at size).
+RUNS = ["." * 40, "…" * 40, "- " * 30, "<div>" * 30, "</div>" * 30, "1,000" * 20, "1." * 30, "“‘" * 20,
+        "\r\n" * 20, "Experts say " * 10, "> " * 10]
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +139,7 @@ def _fragments() -> st.SearchStrategy[str]:
     return st.one_of(
         st.sampled_from(rule_words()), st.sampled_from(QUOTES), st.sampled_from(BREAKS),
         st.sampled_from(PUNCTUATION), st.sampled_from(DIRECTIVES), st.text(max_size=4),
+        st.sampled_from(INVISIBLE), st.sampled_from(RUNS),
     )
 
 
@@ -161,7 +172,23 @@ def test_random_html(source: str) -> None:
     check_pipeline(source, "html")
 
 
-MUTATIONS = [*QUOTES, *ENTITIES, *TAGS, *MARKDOWN, *BREAKS, *DIRECTIVES, *PUNCTUATION]
+@FUZZ
+@given(st.sampled_from(sorted(SHAPES)), st.integers(1, 1_500), st.lists(
+    st.tuples(st.integers(0, 2_000), st.sampled_from([*INVISIBLE, *RUNS, *rule_words()])), max_size=6))
+def test_adversarial_shapes(name: str, size: int, inserts: list[tuple[int, str]]) -> None:
+    """The shapes that were quadratic, small and with words, markup and invisible
+    characters put in: every property holds, and they stay quick."""
+    fmt, make = SHAPES[name]
+    source = make(size)
+    for at, piece in inserts:
+        at = min(at, len(source))
+        source = source[:at] + piece + source[at:]
+    started = time.monotonic()
+    check_pipeline(source, fmt)
+    assert time.monotonic() - started < 30
+
+
+MUTATIONS = [*QUOTES, *ENTITIES, *TAGS, *MARKDOWN, *BREAKS, *DIRECTIVES, *PUNCTUATION, *INVISIBLE, *RUNS]
 
 
 def mutate(source: str, rng: random.Random) -> str:
@@ -176,9 +203,11 @@ def mutate(source: str, rng: random.Random) -> str:
 
 
 def fixture_sources() -> list[tuple[str, str]]:
+    """The fixtures, and the adversarial shapes at a small size, to mutate."""
     paths = sorted(p for p in FIXTURES.rglob("*") if p.is_file() and format_for(p.name)
                    and "golden" not in p.parts and "styles" not in p.parts)
-    return [(parse(p.read_text(encoding="utf-8-sig")).source, format_for(p.name) or "text") for p in paths]
+    found = [(parse(p.read_text(encoding="utf-8-sig")).source, format_for(p.name) or "text") for p in paths]
+    return found + [(make(400), fmt) for fmt, make in SHAPES.values()]
 
 
 @pytest.mark.slow

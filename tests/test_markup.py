@@ -8,7 +8,6 @@ import subprocess
 import sys
 from collections.abc import Callable
 from html import unescape
-from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -19,7 +18,7 @@ from linter.markup.stripped import Stripped
 from linter.model.document import Document
 
 _WORD = re.compile(r"\S+")
-_MARKED = re.compile(r"⟦(.*?)⟧", re.DOTALL)
+_MARKED = re.compile(r"⟦(.*?)⟧|⟪(.*?)⟫", re.DOTALL)
 _NOT_BREAK = re.compile(r"[^\r\n]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -33,11 +32,20 @@ def _check_blocks(result: Stripped) -> None:
         previous = block.end
 
 
-def _check_same_length(source: str, result: Stripped) -> None:
-    """Markdown without entities: ``text[i]`` is ``source[i]`` or a space."""
-    assert len(result.text) == len(source)
-    for char, orig in zip(result.text, source, strict=True):
-        assert char == orig or (char == " " and orig not in "\r\n")
+def _check_view(source: str, result: Stripped) -> None:
+    """The text is the source read through its offset map: between entries the two agree
+    character by character; an entry leaves out markup (never a line break) or an invisible
+    character, or reads markup as one space, or an entity as its character."""
+    o, text = result.offsets, result.text
+    t = s = 0
+    for ts, tl, ss, sl in zip(o.text_starts, o.text_lens, o.src_starts, o.src_lens, strict=True):
+        assert ts - t == ss - s >= 0
+        assert text[t:ts] == source[s:ss]
+        piece = source[ss:ss + sl]
+        assert piece and "\n" not in piece and "\r" not in piece
+        assert tl == 0 or text[ts] in (" ", _decoded(piece))
+        t, s = ts + tl, ss + sl
+    assert text[t:] == source[s:]
 
 
 def _decoded(source: str) -> str:
@@ -45,11 +53,38 @@ def _decoded(source: str) -> str:
     return _ENTITY.sub(lambda m: c if len(c := unescape(m.group())) == 1 else m.group(), source)
 
 
+def _unmarked(m: re.Match[str]) -> str:
+    return m.group(1) if m.group(1) is not None else m.group(2)
+
+
 def _template(template: str) -> tuple[str, str]:
-    """``a ⟦b⟧ c`` -> source ``a b c`` and the expected text, ``b`` blanked."""
-    source = _MARKED.sub(lambda m: m.group(1), template)
-    expected = _MARKED.sub(lambda m: _NOT_BREAK.sub(" ", m.group(1)), template)
-    return source, expected
+    """``a ⟦b⟧ c`` -> source ``a b c`` and the expected text ``a c``: marked markup is left
+    out (its line breaks kept), taking along the spaces after it when white space comes
+    before it; ``⟪b⟫`` marks markup that reads as one space between two words."""
+    source = _MARKED.sub(_unmarked, template)
+    out: list[str] = []
+    cur = 0  # in the template
+    for m in _MARKED.finditer(template):
+        out.append(template[cur:m.start()])
+        body, separates = (m.group(1), False) if m.group(1) is not None else (m.group(2), True)
+        pieces = re.split(r"([\r\n]+)", body)
+        cur = m.end()
+        for i, piece in enumerate(pieces):
+            if i % 2:
+                out.append(piece)
+                continue
+            if not piece:
+                continue
+            last = "".join(out)[-1:] or "\n"
+            after = _MARKED.sub(_unmarked, template[cur:])[:1] if i == len(pieces) - 1 else pieces[i + 1][:1]
+            if last.isspace():
+                if i == len(pieces) - 1:
+                    while cur < len(template) and template[cur] in " \t":
+                        cur += 1
+            elif separates and after and not after.isspace():
+                out.append(" ")
+    out.append(template[cur:])
+    return source, "".join(out)
 
 
 def expect_md(template: str) -> Stripped:
@@ -69,15 +104,14 @@ def expect_ht(template: str) -> Stripped:
 def md(source: str) -> Stripped:
     result = markdown.strip(source)
     _check_blocks(result)
-    if not result.offsets.text_starts:
-        _check_same_length(source, result)
+    _check_view(source, result)
     return result
 
 
 def ht(source: str) -> Stripped:
     result = html.strip(source)
     _check_blocks(result)
-    _check_maps_back(source, result)
+    _check_view(source, result)
     return result
 
 
@@ -115,7 +149,7 @@ def test_yaml_front_matter_is_masked_but_its_title_and_description() -> None:
 
 def test_toml_front_matter_is_masked_but_its_title() -> None:
     result = md("+++\ntitle = 'x'\ndate = 2024\n+++\nBody text.")
-    assert result.text == "   \n         x \n           \n   \nBody text."
+    assert result.text == "\nx\n\n\nBody text."
     assert blocks(result) == [("heading", "x"), ("paragraph", "Body text.")]
 
 
@@ -254,13 +288,13 @@ def test_reference_links() -> None:
 
 
 def test_reference_image_and_footnote() -> None:
-    result = expect_md("⟦[a]: /u⟧\n\nText⟦![⟧alt⟦][a]⟧ and a note⟦[^1]⟧.\n\n⟦[^1]:⟧ The note.")
+    result = expect_md("⟦[a]: /u⟧\n\nText ⟦![⟧alt⟦][a]⟧ and a note⟦[^1]⟧.\n\n⟦[^1]:⟧ The note.")
     assert [b.kind for b in result.blocks] == ["paragraph", "paragraph"]
 
 
 def test_link_reference_definition_after_paragraph() -> None:
     result = expect_md('Para ⟦[⟧ref⟦]⟧.\n⟦[ref]: http://x.org "A title"⟧')
-    assert blocks(result) == [("paragraph", "Para  ref .")]
+    assert blocks(result) == [("paragraph", "Para ref.")]
 
 
 def test_autolinks_and_bare_urls() -> None:
@@ -310,7 +344,7 @@ def test_task_boxes() -> None:
 
 def test_nested_lists() -> None:
     result = md("- a\n  - b\n    1. c\n- d\n  continued\n")
-    assert blocks(result) == [("list", "a"), ("list", "b"), ("list", "c"), ("list", "d\n  continued")]
+    assert blocks(result) == [("list", "a"), ("list", "b"), ("list", "c"), ("list", "d\ncontinued")]
 
 
 def test_numbered_line_does_not_interrupt_paragraph() -> None:
@@ -320,7 +354,7 @@ def test_numbered_line_does_not_interrupt_paragraph() -> None:
 
 def test_blockquote_containing_list() -> None:
     result = md("> Quote start\n>\n> - item one\n> - item two\n>\n> End.\n")
-    assert result.text == "  Quote start\n \n    item one\n    item two\n \n  End.\n"
+    assert result.text == "Quote start\n\nitem one\nitem two\n\nEnd.\n"
     assert blocks(result) == [
         ("blockquote", "Quote start"),
         ("list", "item one"),
@@ -366,11 +400,11 @@ def test_table() -> None:
         ("table", "Name"),
         ("table", "Note"),
         ("table", "Ann"),
-        ("table", "a  | b"),
+        ("table", "a | b"),
         ("table", "y"),
         ("paragraph", "After."),
     ]
-    assert "-" not in result.text and "|" not in result.text.replace("a  | b", "")
+    assert "-" not in result.text and "|" not in result.text.replace("a | b", "")
 
 
 def test_table_without_outer_pipes_after_paragraph() -> None:
@@ -392,7 +426,7 @@ def test_table_needs_matching_cell_count() -> None:
 def test_entities_in_markdown_prose() -> None:
     src = "AT&amp;T said &ldquo;no&rdquo; `&amp;` \\&amp;"
     result = md(src)
-    assert result.text == "AT&T said “no”          &amp;"
+    assert result.text == "AT&T said “no” &amp;"
     assert source_of(src, result, 0, 4) == "AT&amp;T"
     assert source_of(src, result, 10, 14) == "&ldquo;no&rdquo;"
 
@@ -407,7 +441,7 @@ def test_crlf_line_endings() -> None:
 
 def test_cr_line_endings() -> None:
     result = md("Para one\r\rPara *two*\r")
-    assert blocks(result) == [("paragraph", "Para one"), ("paragraph", "Para  two")]
+    assert blocks(result) == [("paragraph", "Para one"), ("paragraph", "Para two")]
 
 
 def test_tabs() -> None:
@@ -416,7 +450,8 @@ def test_tabs() -> None:
 
 
 def test_leading_bom_is_not_special() -> None:
-    expect_md("\ufeffHello ⟦*⟧there⟦*⟧")
+    """A byte-order mark left in the text is invisible, so it is left out like markup."""
+    expect_md("⟦\ufeff⟧Hello ⟦*⟧there⟦*⟧")
 
 
 def test_long_single_line() -> None:
@@ -501,11 +536,10 @@ def test_html_blocks_and_kinds() -> None:
         "<table><tr><th>c1<td>c2</table>loose <div>div text</div></body></html>"
     )
     result = ht(src)
-    assert len(result.text) == len(src)
     assert blocks(result) == [
         ("heading", "T"),
         ("heading", "Head"),
-        ("paragraph", "Para     one     ."),
+        ("paragraph", "Para one."),
         ("list", "one"),
         ("list", "two"),
         ("blockquote", "bq"),
@@ -573,7 +607,7 @@ def test_html_unclosed_quote_runs_to_end() -> None:
         "a ⟦<!-- never closed⟧",
         "a ⟦</p never⟧",
         "⟦<script>never closed⟧",
-        "⟦<p>⟧a⟦</p>⟧⟦</div>⟧⟦</li>⟧b",
+        "⟦<p>⟧a⟪</p>⟫⟪</div>⟫⟪</li>⟫b",
     ],
 )
 def test_html_broken_markup(template: str) -> None:
@@ -619,10 +653,7 @@ def test_entity_spans_map_back_to_source(strip: Callable[[str], Stripped], src: 
         for a in range(m.start(), m.end()):
             for b in range(a + 1, m.end() + 1):
                 assert _decoded(source_of(src, result, a, b)) == result.text[a:b]
-    for m, n in pairwise(found):  # two words and the plain gap between them
-        if source_of(src, result, m.end(), n.start()) == result.text[m.end() : n.start()]:
-            piece = source_of(src, result, m.start(), n.end())
-            assert _decoded(piece) == result.text[m.start() : n.end()]
+    _check_view(src, result)
     for block in result.blocks:
         piece = source_of(src, result, block.start, block.end)
         assert not piece[0].isspace() and not piece[-1].isspace()
@@ -630,14 +661,14 @@ def test_entity_spans_map_back_to_source(strip: Callable[[str], Stripped], src: 
 
 def test_entities_decoded_to_one_character() -> None:
     result = ht("<p>&ldquo;Hi&rdquo; &nbsp;x&NotEqualTilde;&bogus;&#0;</p>")
-    assert result.text == "   \u201cHi\u201d \u00a0x&NotEqualTilde;&bogus;\ufffd    "
-    assert blocks(result) == [("paragraph", result.text[3:-4])]
+    assert result.text == "\u201cHi\u201d \u00a0x&NotEqualTilde;&bogus;\ufffd"
+    assert blocks(result) == [("paragraph", result.text)]
 
 
 def test_entities_at_start_and_end_of_text_node() -> None:
     src = "<p>&amp;x</p><p>y&amp;</p>"
     result = ht(src)
-    assert result.text == "   &x       y&    "
+    assert result.text == "&x y&"
     assert blocks(result) == [("paragraph", "&x"), ("paragraph", "y&")]
     first, second = result.blocks
     assert source_of(src, result, first.start, first.end) == "&amp;x"
@@ -647,10 +678,10 @@ def test_entities_at_start_and_end_of_text_node() -> None:
 
 
 def test_entities_in_attributes_and_code_are_not_decoded() -> None:
-    src = '<p title="&amp;">a</p><code>&amp;</code>'
+    src = '<p title="&amp;">a</p><code>&amp;</code> b'
     result = ht(src)
-    assert len(result.text) == len(src)
-    assert result.offsets.text_starts == ()
+    assert result.text == "a b"
+    assert 1 not in result.offsets.text_lens  # markup left out, no entity decoded
 
 
 # --- properties ------------------------------------------------------------------------
@@ -773,7 +804,7 @@ def test_markdown_property(tokens: list[str]) -> None:
     src = "".join(tokens)
     result = markdown.strip(src)
     _check_blocks(result)
-    _check_same_length(src, result)
+    _check_view(src, result)
 
 
 @settings(max_examples=300, deadline=None)
@@ -782,9 +813,7 @@ def test_markdown_property_with_entities(tokens: list[str]) -> None:
     src = "".join(tokens)
     result = markdown.strip(src)
     _check_blocks(result)
-    for m in _WORD.finditer(result.text):
-        piece = source_of(src, result, m.start(), m.end())
-        assert piece == m.group() or "&" in piece
+    _check_view(src, result)
 
 
 @settings(max_examples=300, deadline=None)
@@ -793,7 +822,56 @@ def test_html_property(tokens: list[str]) -> None:
     src = "".join(tokens)
     result = html.strip(src)
     _check_blocks(result)
-    _check_maps_back(src, result)
-    for m in _WORD.finditer(result.text):
-        piece = source_of(src, result, m.start(), m.end())
-        assert piece == m.group() or "&" in piece
+    _check_view(src, result)
+
+
+# --- the prose text: markup left out, invisible characters left out --------------------
+
+
+@pytest.mark.parametrize(("strip", "source", "text"), [
+    (markdown.strip, "The **terrorists** fled.", "The terrorists fled."),
+    (markdown.strip, "The terr**or**ists fled.", "The terrorists fled."),
+    (markdown.strip, "Run `rm -rf` now, | or | not.", "Run now, | or | not."),
+    (html.strip, "<b>terrorists</b> fled", "terrorists fled"),
+    (html.strip, "use <code>rm</code> now<br>then<br> go", "use now then go"),
+    (html.strip, "te<b>rr</b>or<p>next", "terror next"),
+])
+def test_markup_between_words_reads_as_one_space(strip: Callable[[str], Stripped], source: str,
+                                                 text: str) -> None:
+    """Blanked markup made two or three spaces, which a rule's single \\s did not match."""
+    result = strip(source)
+    _check_view(source, result)
+    assert result.text == text
+
+
+INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("char", INVISIBLE, ids=[f"U+{ord(c):04X}" for c in INVISIBLE])
+def test_invisible_character_inside_a_term_is_left_out_and_the_span_is_exact(fmt: str, char: str) -> None:
+    """``terr\\u00adorists`` hid the term; the finding's span still holds the character."""
+    from linter import lint_text
+
+    source = f"Officials met.\n\nThe terr{char}orists fled.\n"
+    found = [f for f in lint_text(source, fmt) if f.rule_id == "Bias.Labels"]
+    assert [(f.line, f.column, f.end_line, f.end_column, f.offset, f.length, f.match) for f in found] == [
+        (3, 5, 3, 16, 20, 11, f"terr{char}orists")]
+    assert source[found[0].offset:found[0].offset + found[0].length] == found[0].match
+    assert found[0].fix is None  # a fix would drop the character silently
+
+
+@pytest.mark.parametrize("char", INVISIBLE, ids=[f"U+{ord(c):04X}" for c in INVISIBLE])
+def test_invisible_characters_at_the_edges_of_a_term_stay_out_of_its_span(char: str) -> None:
+    from linter import lint_text
+
+    source = f"Officials met.\n\nThe {char}terrorists{char} fled.\n"
+    found = [f for f in lint_text(source, "markdown") if f.rule_id == "Bias.Labels"]
+    assert [(f.column, f.offset, f.length, f.match) for f in found] == [(6, 21, 10, "terrorists")]
+
+
+def test_soft_hyphen_entity_is_left_out_too() -> None:
+    source = "<p>The terr&shy;orists fled.</p>"
+    result = html.strip(source)
+    assert result.text == "The terrorists fled."
+    assert source_of(source, result, 4, 14) == "terr&shy;orists"

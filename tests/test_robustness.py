@@ -114,6 +114,96 @@ def test_unreadable_file(project: Path, capsys: pytest.CaptureFixture[str], monk
     assert code == 2 and "locked.txt: error: cannot read: Permission denied" in out and "good.txt:1:10" in out
 
 
+def test_unreadable_folder_is_reported_and_the_rest_linted(project: Path, capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder that cannot be listed was skipped silently, with exit code 0. chmod 000
+    does not stop root (CI), so the refusal is simulated where the system would allow it."""
+    drafts = project / "drafts"
+    (drafts / "locked").mkdir(parents=True)
+    for name in ("a.txt", "locked/b.txt", "z.txt"):
+        (drafts / name).write_bytes(GOOD)
+    locked = str(Path("drafts", "locked"))  # as the paths given name it
+    real = os.scandir
+
+    def refusing_scandir(path: str = ".") -> object:
+        if str(path).rstrip(os.sep).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refusing_scandir)
+    (drafts / "locked").chmod(0)
+    try:
+        for argv in (["check", "drafts"], ["check", "--format", "json", "drafts"], ["fix", "drafts"]):
+            code, out, err = _run(capsys, *argv)
+            assert code == 2, argv
+            assert f"{locked}: error: cannot read folder: Permission denied" in out + err \
+                or '"message": "cannot read folder: Permission denied"' in out, argv
+            if argv[0] == "check" and "json" not in argv:
+                assert "drafts/a.txt:1:10: warning Core.Places" in out and "drafts/z.txt:1:10" in out
+        code, out, _ = _run(capsys, "check", "drafts/locked")
+        assert code == 2 and f"{locked}: error: cannot read folder: Permission denied" in out
+    finally:
+        (drafts / "locked").chmod(0o755)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "junit"])
+def test_file_name_that_is_not_utf8_is_quoted_as_git_does(project: Path, capsys: pytest.CaptureFixture[str],
+                                                          fmt: str) -> None:
+    """SARIF crashed on it and JSON came out as invalid UTF-8; every format (and every
+    error line) now shows the name as git does: quoted, odd bytes as octal escapes."""
+    name = os.fsdecode(b"caf\xe9.txt")
+    try:
+        (project / name).write_bytes(GOOD)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    missing = os.fsdecode(b"gone\xff.txt")
+    code, out, err = _run(capsys, "check", "--format", fmt, name, missing, "good.txt")
+    assert code == 2, err
+    out.encode("utf-8")  # no lone surrogates: valid UTF-8 can carry it
+    err.encode("utf-8")
+    if fmt == "sarif":
+        log = json.loads(out)
+        uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]]
+        assert "caf%E9.txt" in uris  # the URI names the file's own bytes
+        notes = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        assert notes[0]["message"]["text"] == '"gone\\377.txt": no such file'
+    elif fmt == "json":
+        data = json.loads(out)
+        assert [f["path"] for f in data["files"]] == ['"caf\\351.txt"', "good.txt"]
+        assert data["errors"] == [{"path": '"gone\\377.txt"', "message": "no such file"}]
+    else:
+        shown = {"text": '"caf\\351.txt":1:10: warning', "github": 'file="caf\\351.txt",line=1',
+                 "junit": 'name="&quot;caf\\351.txt&quot;"'}[fmt]
+        assert shown in out and "good.txt" in out
+        assert ('"gone\\377.txt": error: no such file' in out) == (fmt == "text")
+
+
+@pytest.mark.parametrize(("name", "shown"), [
+    ("café.txt", "café.txt"),  # prints as it is
+    (os.fsdecode(b"caf\xe9.txt"), '"caf\\351.txt"'),
+    ("tab\there.md", '"tab\\there.md"'),
+    ('say "hi"\n.txt', '"say \\"hi\\"\\n.txt"'),
+    ("line\u2028sep.md", '"line\\342\\200\\250sep.md"'),
+])
+def test_quote_path_follows_git(name: str, shown: str) -> None:
+    from linter.lib.shown import quote_path
+
+    assert quote_path(name) == shown
+
+
+def test_fix_names_a_file_that_is_not_utf8_as_git_does(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = os.fsdecode(b"caf\xe9.txt")
+    try:
+        (project / name).write_bytes(GOOD)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    code, out, err = _run(capsys, "fix", "--diff", name)
+    assert code == 1 and '--- "a/caf\\351.txt"' in out and '+++ "b/caf\\351.txt"' in out
+    code, out, err = _run(capsys, "fix", name)
+    assert code == 1 and err == '"caf\\351.txt": applied 1 fix\n'
+    (out + err).encode("utf-8")
+
+
 def test_file_deleted_while_linting(project: Path, capsys: pytest.CaptureFixture[str],
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The file is listed, then removed before it is read."""
@@ -312,6 +402,67 @@ def test_styles_entry_naming_the_config_folder(tmp_path: Path, capsys: pytest.Ca
     assert "d.txt:1:10: warning" in out and ".Kiev " in out
 
 
+def test_styles_entry_naming_the_root_folder_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It walked the whole file system and ended in a traceback (PermissionError in /proc)."""
+    (project / ".copydesk.yml").write_text("fail-on: warning\nstyles: [/]\n")
+    code, out, err = _run(capsys, "check", "good.txt")
+    assert code == 2 and out == ""
+    assert ".copydesk.yml:2: styles: '/' is the root of the file system" in err and "Traceback" not in err
+
+
+def test_unreadable_folder_inside_a_style_is_an_error(project: Path, capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """It ended in a traceback. chmod 000 does not stop root (CI), so it is simulated too."""
+    _style(project, {"Kiev.yml": "extends: existence\nmessage: m\ntokens: [Kiev]\n"})
+    private = project / "House" / "private"
+    private.mkdir()
+    real = Path.iterdir
+
+    def refusing_iterdir(self: Path) -> object:
+        if self.name == "private":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", refusing_iterdir)
+    private.chmod(0)
+    try:
+        code, out, err = _run(capsys, "check", "good.txt")
+    finally:
+        private.chmod(0o755)
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert f".copydesk.yml:1: styles: {private}: cannot read style folder: Permission denied" in err
+
+
+def test_two_styles_with_one_name_are_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Both loaded, and every rule id of the second repeated one of the first, silently."""
+    for folder in ("a/House", "b/House"):
+        (project / folder).mkdir(parents=True)
+        (project / folder / "Kiev.yml").write_text("extends: existence\nmessage: m\ntokens: [Kiev]\n")
+    (project / ".copydesk.yml").write_text("styles: [a/House, b/House]\n")
+    code, out, err = _run(capsys, "check", "good.txt")
+    assert code == 2 and out == ""
+    assert ".copydesk.yml:1: styles: two styles are named House (" in err and "rename one folder" in err
+    (project / ".copydesk.yml").write_text("styles: [a/House, ./a/House]\n")
+    code, _, err = _run(capsys, "check", "good.txt")
+    assert code == 2 and ".copydesk.yml:1: styles: './a/House' is listed twice" in err
+
+
+def test_one_rule_id_from_two_files_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """House/Sub/Kiev.yml and a style folder named House.Sub holding Kiev.yml are both House.Sub.Kiev."""
+    (project / "House" / "Sub").mkdir(parents=True)
+    (project / "House.Sub").mkdir()
+    for folder in ("House/Sub", "House.Sub"):
+        (project / folder / "Kiev.yml").write_text("extends: existence\nmessage: m\ntokens: [Kiev]\n")
+    with pytest.raises(LoadErrors) as info:
+        load_styles([("House", project / "House"), ("House.Sub", project / "House.Sub")])
+    assert [str(e) for e in info.value.errors] == [
+        f"{project / 'House.Sub' / 'Kiev.yml'}: rule House.Sub.Kiev is defined twice: also by "
+        f"{project / 'House' / 'Sub' / 'Kiev.yml'}; rename a style folder or a rule"]
+    (project / ".copydesk.yml").write_text("fail-on: warning\nstyles: [House, House.Sub]\n")
+    code, out, err = _run(capsys, "check", "good.txt")
+    assert code == 2 and out == "" and ".copydesk.yml:2: styles: " in err and "is defined twice" in err
+
+
 def test_config_never_runs_code(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
@@ -407,6 +558,60 @@ def test_killed_fix_leaves_each_file_wholly_old_or_new(tmp_path: Path) -> None:
         leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".copydesk-tmp")]
         for name in leftovers:  # a killed process cannot remove its temporary file
             (tmp_path / name).unlink()
+
+
+def _alias_bomb(levels: int) -> str:
+    """A YAML list whose aliases stand for 9**levels strings, in a few hundred bytes."""
+    lines = ["  - &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"  - &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, levels + 1)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("where", ["config vocab", "rule examples"])
+def test_yaml_alias_bomb_is_refused_quickly(project: Path, capsys: pytest.CaptureFixture[str], where: str) -> None:
+    """481 bytes of anchors took 58 s and 5.5 GB (the cache expanded them), then a
+    MemoryError; each alias now counts against a budget while the file is read."""
+    bomb = _alias_bomb(9)
+    if where == "config vocab":
+        (project / ".copydesk.yml").write_text(f"styles: [{CORE}]\nvocab:\n{bomb}")
+        name, line = ".copydesk.yml", 11
+    else:
+        _style(project, {"Bomb.yml": f"extends: existence\nmessage: m\ntokens: [x]\nexamples:\n  fail:\n{bomb}"})
+        name, line = "Bomb.yml", 14
+    started = time.monotonic()
+    code, out, err = _run(capsys, "check", "good.txt")
+    assert time.monotonic() - started < 10
+    assert code == 2 and out == ""
+    assert f"{name}:{line}: aliases repeat this value into more than 10,000 values" in err
+    assert len(err) < 500
+
+
+def test_a_few_aliases_are_fine(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / ".copydesk.yml").write_text(f"styles: [{CORE}]\nignore: &x [a/**, b/**]\nvocab: [&k Kiev Post, *k]\n")
+    assert _run(capsys, "check", "good.txt")[0] == 0
+
+
+@pytest.mark.parametrize(("name", "text", "line"), [
+    (".copydesk.yml", "fail-on: {big}\n", 1),
+    (".copydesk.yml", "vocab: [[{big}]]\n", 1),
+    (".copydesk.yml", "rules: {{Core.Places: {big}}}\n", 1),
+    ("House/Big.yml", "extends: existence\nmessage: m\ntokens: [x]\nscope: [{big}]\n", 4),
+    ("House/Big.yml", "extends: existence\nmessage: m\ntokens: [[{big}]]\n", 3),
+    ("House/Big.yml", "extends: {big}\nmessage: m\n", 1),
+    ("House/Big.yml", "extends: existence\nmessage: m\ntokens: ['{big}(']\n", 3),
+])
+def test_errors_echo_values_briefly(project: Path, capsys: pytest.CaptureFixture[str],
+                                    name: str, text: str, line: int) -> None:
+    """A megabyte value in a config or rule file gives a short error line, not a megabyte one."""
+    big = "x" * 1_000_000
+    if name.startswith("House"):
+        _style(project, {"Big.yml": text.format(big=big)})
+    else:
+        (project / name).write_text(f"styles: [{CORE}]\n" + text.format(big=big))
+        line += 1
+    code, _, err = _run(capsys, "check", "good.txt")
+    assert code == 2 and f"{Path(name)}:{line}: " in err
+    assert len(err) < 400, err[:200]
 
 
 def test_load_errors_name_every_bad_rule_file(tmp_path: Path) -> None:

@@ -249,3 +249,96 @@ def test_plain_data_refuses_other_types(value: object) -> None:
 def test_plain_data_refuses_anything_else(text: str) -> None:
     with pytest.raises(ValueError):
         plaindata.loads(text)
+
+
+# A user's regular expression cannot hang the run. These patterns were accepted (the
+# static check in linter/lib/regexes.py cannot see them) and hung on one short line.
+HANGING = {
+    "Alternatives": r"(a|aa)+$",  # on re: stopped by the time limit
+    "Counts": r"(?:a{1,20}){1,20}$",  # on re: stopped by the time limit
+    "Conditional": r"(a)?(?(1)(?:a|aa)+|b)$",  # on re: stopped by the time limit
+    "Backreference": r"(.)" + r"\1?" * 28 + "$",  # on re: stopped by the time limit
+    "Overlap": r"(?:a|b|ab)*c",  # on RE2: linear
+    "Words": r"\w*\w*\w*\w*\w*!",  # on RE2: linear
+    "Nested": r"(?:x+x+)+y",  # on RE2: linear (refused at load before)
+}
+
+
+@pytest.fixture
+def slow_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    import linter.engine.lint
+
+    monkeypatch.setattr(linter.engine.lint, "PATTERN_SECONDS", 0.5)
+    style = tmp_path / "House"
+    style.mkdir()
+    for name, pattern in HANGING.items():
+        (style / f"{name}.yml").write_text(f"extends: existence\nmessage: m\nlevel: error\nraw: ['{pattern}']\n")
+    (style / "Kiev.yml").write_text("extends: existence\nmessage: m\ntokens: [Kiev]\n")
+    (tmp_path / ".copydesk.yml").write_text("styles: [House]\n")
+    (tmp_path / "a.txt").write_text("a" * 60 + "!\n" + "ab" * 30 + "!\n" + "x" * 60 + "!\nTalks in Kiev.\n")
+    (tmp_path / "good.txt").write_text("Talks in Kiev.\n")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("argv", [["check"], ["check", "--format", "json"], ["check", "--fix"]])
+def test_user_patterns_cannot_hang_the_run(slow_rules: Path, capsys: pytest.CaptureFixture[str],
+                                           argv: list[str]) -> None:
+    started = dt.datetime.now()
+    code = main([*argv, "a.txt", "good.txt"])
+    out, _ = capsys.readouterr()
+    assert (dt.datetime.now() - started).total_seconds() < 30
+    assert code == 2
+    shown = json.loads(out)["errors"][0]["message"] if "json" in argv else out
+    for name in ("Alternatives", "Counts", "Conditional", "Backreference"):  # each stopped, with file and line
+        assert f"{slow_rules / 'House' / name}.yml:4: rule House.{name}: its patterns took longer than 0.5 s" in shown
+    for name in ("Overlap", "Words", "Nested"):
+        assert f"House.{name}:" not in shown
+    if "json" not in argv:
+        assert out.count("a.txt: error: ") == 1  # one line for the draft
+        assert "good.txt:1:10: warning House.Kiev" in out  # the other draft, and the other rules
+        assert "a.txt:4:10: warning House.Kiev" in out
+
+
+def test_user_patterns_cannot_hang_parallel_workers(slow_rules: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for i in range(40):
+        (slow_rules / f"good{i:02}.txt").write_text("Talks in Kiev.\n")
+    code = main(["check", "--jobs", "2", "."])
+    out, _ = capsys.readouterr()
+    assert code == 2 and out.count(": error: ") == 1 and out.count("warning House.Kiev") == 42
+
+
+def test_bundled_rules_run_without_a_time_limit_and_users_with_one() -> None:
+    from linter.config.loader import bundled_dir, bundled_styles, load_styles
+
+    assert all(r.trusted for r in load_styles([(s, bundled_dir() / s) for s in bundled_styles()]).rules)
+    assert not any(r.trusted for r in load_styles([("Core", CORE)]).rules)
+
+
+def test_time_limit_keeps_an_outer_limit_and_stays_off_outside_the_main_thread() -> None:
+    import signal
+    import threading
+    import time
+
+    from linter.lib.timelimit import TimeLimitExceeded, time_limit
+
+    with pytest.raises(TimeLimitExceeded), time_limit(0.2):
+        re.match(r"(a|aa)+$", "a" * 60 + "!")  # re itself is interrupted
+    signal.setitimer(signal.ITIMER_REAL, 5)
+    try:
+        with time_limit(0.05):
+            pass
+        assert 4 < signal.getitimer(signal.ITIMER_REAL)[0] <= 5  # the outer timer runs on
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    seen: list[bool] = []
+
+    def other() -> None:
+        with time_limit(0.01) as enforced:
+            time.sleep(0.05)
+            seen.append(enforced)
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    thread.join()
+    assert seen == [False]

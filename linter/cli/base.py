@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from linter.config.loader import LoadErrors
+from linter.lib.shown import printable
 
 
 class Exit(IntEnum):
@@ -33,14 +34,14 @@ class Command:
 
 def fail(message: str) -> int:
     """A one-line error on stderr; exit code 2."""
-    print(f"copydesk: {message}", file=sys.stderr)
+    print(printable(f"copydesk: {message}"), file=sys.stderr)
     return Exit.ERROR
 
 
 def report_load_errors(exc: LoadErrors) -> int:
     """Every rule-file or config problem on a line of its own; exit code 2."""
     for error in exc.errors:
-        print(f"copydesk: {error}", file=sys.stderr)
+        print(printable(f"copydesk: {error}"), file=sys.stderr)
     return Exit.ERROR
 
 

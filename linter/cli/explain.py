@@ -7,6 +7,7 @@ import argparse
 from linter.cli.base import Command, Exit, fail, print_lines
 from linter.cli.options import add_config_options, known_rules, session_for
 from linter.kinds import KINDS, describe
+from linter.lib.shown import brief
 from linter.lib.suggest import did_you_mean
 from linter.run.pipeline import fixed_examples
 
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         if broken:  # its style could not be loaded here (a missing optional package)
             return fail(str(broken[0]))
         hint = did_you_mean(args.rule, [r.id for r in rules])
-        return fail(f"no rule or rule kind {args.rule!r}{hint} (see `copydesk rules --all`)")
+        return fail(f"no rule or rule kind {brief(args.rule)}{hint} (see `copydesk rules --all`)")
     from linter.report.docs import explain
 
     print_lines([explain(rule, fixed_examples(rule))])

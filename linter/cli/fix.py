@@ -14,6 +14,7 @@ from linter.cli.options import (
     say_fixed,
     session_for,
 )
+from linter.lib.shown import printable, quote_path
 from linter.model.results import FileResult
 from linter.run import batch
 
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         if outcome.error is not None:
             errors.append((outcome.path, outcome.error))
     for path, message in errors:
-        print(f"{path}: error: {message}", file=sys.stderr)
+        print(f"{quote_path(path)}: error: {printable(message)}", file=sys.stderr)
     if errors:
         return Exit.ERROR
     return Exit.FINDINGS if changed else Exit.OK

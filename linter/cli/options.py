@@ -13,7 +13,8 @@ from typing import Any, TextIO
 from linter.cli.base import print_lines
 from linter.kinds import specs
 from linter.lib.globs import matches_any, relative_posix
-from linter.lib.textfiles import MAX_BYTES, text_encoding
+from linter.lib.shown import brief, quote_path
+from linter.lib.textfiles import MAX_BYTES, FileError, text_encoding
 from linter.markup import STRIPPERS, format_for
 from linter.model.rule import Rule, RuleError
 from linter.run.batch import Input, Outcome
@@ -81,7 +82,7 @@ def _encoding(name: str) -> str:
     try:
         return text_encoding(name)
     except LookupError:
-        raise argparse.ArgumentTypeError(f"unknown text encoding {name!r}") from None
+        raise argparse.ArgumentTypeError(f"unknown text encoding {brief(name)}") from None
 
 
 def listed(values: list[str]) -> tuple[str, ...]:
@@ -135,6 +136,9 @@ def inputs(args: argparse.Namespace, session: Session, limit: int) -> Inputs:
     found: dict[str, Input] = {}
     passthrough = None
     for path in expand(args.paths, config.root, config.ignore):
+        if isinstance(path, FileError):
+            found.setdefault(path.path, Input(path.path, error=path.message))
+            continue
         if path != "-":
             if path not in found and not skipped(path):
                 found[path] = Input(path)
@@ -161,7 +165,7 @@ def say_fixed(outcome: Outcome[Any], quiet: bool = False) -> None:
     elif outcome.diff:
         print_lines([outcome.diff.rstrip("\n")])
     elif outcome.written and not quiet:
-        print(f"{outcome.path}: applied {outcome.fixes} fix{'es' if outcome.fixes != 1 else ''}",
+        print(f"{quote_path(outcome.path)}: applied {outcome.fixes} fix{'es' if outcome.fixes != 1 else ''}",
               file=sys.stderr)
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import fnmatch
 import importlib.util
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from linter.config.schema import parse_rule
+from linter.lib.regexes import trusted_patterns
 from linter.lib.textfiles import FileError, read_utf8
 from linter.lib.yamlsrc import YamlError, load
 from linter.model.rule import Rule, RuleError
@@ -59,8 +60,15 @@ def bundled_styles() -> list[str]:
     return sorted(p.name for p in bundled_dir().iterdir() if p.is_dir() and p.name[0] not in "._")
 
 
-def _rule_files(folder: Path, prefix: str) -> Iterator[tuple[str, Path]]:
-    for entry in sorted(folder.iterdir()):
+def _rule_files(folder: Path, prefix: str) -> Iterator[tuple[str, Path] | OSError]:
+    """(rule id, file) for each rule file under ``folder``; an ``OSError`` in the place of a
+    folder that cannot be listed."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        yield exc
+        return
+    for entry in entries:
         if entry.name[0] in "._":
             continue
         if entry.is_dir() and not entry.is_symlink():
@@ -84,14 +92,33 @@ def _load_file(rule_id: str, path: Path, root: Path) -> Rule:
     return parse_rule(data, shown, rule_id)
 
 
-def load_style(folder: Path, name: str | None = None) -> tuple[list[Rule], list[RuleError]]:
+Origin = tuple[str, int]  # the config file and line that named the styles, for errors
+
+
+def _style_error(origin: Origin | None, folder: str, problem: str) -> RuleError:
+    """A problem with a style folder: at the config line that named it, when there is one."""
+    if origin is None:
+        return RuleError(folder, 0, problem)
+    return RuleError(origin[0], origin[1], f"styles: {folder}: {problem}")
+
+
+def load_style(folder: Path, name: str | None = None,
+               origin: Origin | None = None) -> tuple[list[Rule], list[RuleError]]:
     """All rules in one style folder, and the problems found."""
     style = name or folder.name
     rules, errors = [], []
     root = folder.resolve()
-    for rule_id, path in _rule_files(folder, style):
+    bundled = root.is_relative_to(bundled_dir().resolve())
+    for found in _rule_files(folder, style):
+        if isinstance(found, OSError):
+            where = str(found.filename or folder)
+            errors.append(_style_error(origin, where, f"cannot read style folder: {found.strerror or found}"))
+            continue
+        rule_id, path = found
         try:
-            rules.append(_load_file(rule_id, path, root))
+            with trusted_patterns(bundled):
+                rule = _load_file(rule_id, path, root)
+            rules.append(replace(rule, trusted=True) if bundled else rule)
         except RuleError as exc:
             errors.append(exc)
     return rules, errors
@@ -112,14 +139,22 @@ class RuleSet:
                 if r.id == pattern or r.style == pattern or fnmatch.fnmatchcase(r.id, pattern)]
 
 
-def load_styles(sources: Iterable[tuple[str, Path]]) -> RuleSet:
-    """Load (name, folder) pairs; raise :class:`LoadErrors` if any rule is bad."""
+def load_styles(sources: Iterable[tuple[str, Path]], origin: Origin | None = None) -> RuleSet:
+    """Load (name, folder) pairs; raise :class:`LoadErrors` if any rule is bad, a folder
+    cannot be read, or two rule files would have one id. ``origin`` (config file, line)
+    is where the styles were named, for problems that are no rule file's."""
     rules: list[Rule] = []
     errors: list[RuleError] = []
     for name, folder in sources:
-        found, problems = load_style(folder, name)
+        found, problems = load_style(folder, name, origin)
         rules.extend(found)
         errors.extend(problems)
+    first: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in first:
+            errors.append(_style_error(origin, rule.path, f"rule {rule.id} is defined twice: also by "
+                                       f"{first[rule.id].path}; rename a style folder or a rule"))
+        first.setdefault(rule.id, rule)
     if errors:
         raise LoadErrors(errors)
     return RuleSet(tuple(rules))

@@ -30,6 +30,7 @@ from typing import Any
 from linter.config.loader import LoadErrors, RuleSet, bundled_dir, bundled_styles, load_styles
 from linter.kinds import KINDS, specs
 from linter.kinds.base import OptionError
+from linter.lib.shown import brief
 from linter.lib.suggest import did_you_mean
 from linter.lib.textfiles import FileError, read_utf8
 from linter.lib.yamlsrc import YamlError, YamlMap, load
@@ -98,7 +99,7 @@ def _rule_settings(data: YamlMap, shown: str, errors: list[RuleError],
             settings.append((pattern, setting.lower(), raw.key_line(pattern)))
         else:
             errors.append(RuleError(shown, raw.key_line(pattern),
-                                    f"{key}: {pattern}: expected off, on or a level, got {value!r}"))
+                                    f"{key}: {pattern}: expected off, on or a level, got {brief(value)}"))
     return tuple(settings)
 
 
@@ -139,7 +140,7 @@ def _parse(data: Any, path: Path) -> tuple[Config, list[RuleError]]:
     for key, value in data.items():
         spec = _KEYS.get(key) or _setting(key)
         if spec is None:
-            errors.append(RuleError(shown, data.key_line(key), f"unknown key {key!r}"
+            errors.append(RuleError(shown, data.key_line(key), f"unknown key {brief(key)}"
                                     f"{did_you_mean(key, known)} (known: {', '.join(known)})"))
             continue
         try:
@@ -177,18 +178,32 @@ def style_sources(config: Config) -> list[tuple[str, Path]]:
     names = list(config.styles or tuple(s for s in DEFAULT_STYLES if s in bundled))
     named = dict.fromkeys(pattern.split(".")[0] for pattern in config.select)
     names += [s for s in named if s in bundled and s not in names]
-    sources = []
+    sources: list[tuple[str, Path]] = []
     errors = []
+    line = config.lines.get("styles", 0)
     for name in names:
         if name in bundled:
-            sources.append((name, bundled_dir() / name))
-            continue
-        folder = (config.root / name).resolve()
-        if not folder.is_dir():
-            errors.append(RuleError(str(config.path), config.lines.get("styles", 0),
-                                    f"styles: {name!r} is neither a bundled style"
-                                    f"{did_you_mean(name, bundled)} ({', '.join(sorted(bundled))}) "
-                                    "nor a folder"))
+            folder = bundled_dir() / name
+        else:
+            folder = (config.root / name).resolve()
+            if not folder.is_dir():
+                errors.append(RuleError(str(config.path), line,
+                                        f"styles: {brief(name)} is neither a bundled style"
+                                        f"{did_you_mean(name, bundled)} ({', '.join(sorted(bundled))}) "
+                                        "nor a folder"))
+                continue
+            if not folder.name:
+                errors.append(RuleError(str(config.path), line,
+                                        f"styles: {brief(name)} is the root of the file system; a style "
+                                        "is a folder named after the style"))
+                continue
+        twin = next((f for n, f in sources if n == folder.name), None)
+        if twin == folder:
+            errors.append(RuleError(str(config.path), line, f"styles: {brief(name)} is listed twice"))
+        elif twin is not None:
+            errors.append(RuleError(str(config.path), line,
+                                    f"styles: two styles are named {folder.name} ({twin} and {folder}), so "
+                                    "their rules would have the same ids; rename one folder"))
         else:
             sources.append((folder.name, folder))
     if errors:
@@ -210,7 +225,7 @@ def enabled_rules(config: Config, ruleset: RuleSet,
         if not found:
             names = [*(r.id for r in ruleset.rules), *(r.style for r in ruleset.rules)]
             where = "" if section == path else f"{section}: "  # --select: says it already
-            errors.append(RuleError(path, line, f"{where}no loaded rule matches {pattern!r}"
+            errors.append(RuleError(path, line, f"{where}no loaded rule matches {brief(pattern)}"
                                                 f"{did_you_mean(pattern, names)}"))
         return found
 
@@ -256,7 +271,7 @@ def _check_prefer(config: Config, ruleset: RuleSet) -> None:
     if unknown:
         line = config.lines.get("prefer", 0)
         raise LoadErrors([RuleError(str(config.path), line, f"prefer: no loaded rule knows the name "
-                                                            f"{name!r}{did_you_mean(name, known)}")
+                                                            f"{brief(name)}{did_you_mean(name, known)}")
                           for name in unknown])
 
 
@@ -286,8 +301,9 @@ def load_config(explicit: Path | None, cwd: Path, *, use_config: bool = True,
     config, errors = _parse(_read_yaml(path), path) if path else (Config(), [])
     config = replace(config, select=select, deselect=deselect)
     ruleset = RuleSet(())
+    origin = (str(config.path), config.lines.get("styles", 0)) if config.path else None
     try:
-        ruleset = load_styles(style_sources(config))
+        ruleset = load_styles(style_sources(config), origin)
     except RuleError as exc:
         errors.append(exc)
     for entry in (None, *config.per_file) if ruleset.rules else ():

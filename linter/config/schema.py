@@ -11,6 +11,7 @@ from typing import Any
 
 from linter.kinds import KINDS, specs
 from linter.kinds.base import OptionError
+from linter.lib.shown import brief
 from linter.lib.yamlsrc import YamlMap
 from linter.model.findings import LEVEL_NAMES, Severity
 from linter.model.rule import Examples, Rule, RuleError, Scope
@@ -57,7 +58,7 @@ def parse_scope(names: tuple[str, ...]) -> Scope:
         elif base in _BLOCK_SCOPES:
             (excluded if negated else kinds).add(_BLOCK_SCOPES[base])
         else:
-            raise ValueError(f"unknown scope {name!r}")
+            raise ValueError(f"unknown scope {brief(name)}")
     return Scope(None if everything or not kinds else frozenset(kinds), frozenset(excluded), unit)
 
 
@@ -82,7 +83,7 @@ def _action(data: YamlMap, path: str) -> tuple[str, tuple[str, ...]]:
     if not isinstance(raw, dict) or set(raw) - {"name", "params"} or "name" not in raw:
         raise RuleError(path, line, "action: expected a mapping with name and params")
     if raw["name"] not in ("replace", "remove", "suggest", "edit", "convert"):
-        raise RuleError(path, line, f"action: unknown action {raw['name']!r}")
+        raise RuleError(path, line, f"action: unknown action {brief(raw['name'])}")
     try:
         return str(raw["name"]), specs.string_list(raw.get("params", []))
     except ValueError as exc:
@@ -98,10 +99,10 @@ def _kind_options(data: YamlMap, path: str, kind_name: str) -> Any:
     unknown = [k for k in data if k not in COMMON_KEYS and k not in kind.keys and k != "vocab"]
     if unknown:
         key = unknown[0]
-        raise RuleError(path, data.key_line(key), f"unknown key {key!r} for a {kind_name} rule")
+        raise RuleError(path, data.key_line(key), f"unknown key {brief(key)} for a {kind_name} rule")
     for key in kind.required:
         if key not in data:
-            raise RuleError(path, data.line, f"a {kind_name} rule needs {key!r}")
+            raise RuleError(path, data.line, f"a {kind_name} rule needs {brief(key)}")
     values = dict(kind.defaults or {})
     values.update({k: _one(data, path, k, kind.keys[k]) for k in data if k in kind.keys})
     try:
@@ -124,11 +125,11 @@ def parse_rule(data: Any, path: str, rule_id: str) -> Rule:
     data = data.lowered()
     for key in ("extends", "message"):
         if key not in data:
-            raise RuleError(path, data.line or 1, f"missing required key {key!r}")
+            raise RuleError(path, data.line or 1, f"missing required key {brief(key)}")
     kind = _one(data, path, "extends", specs.string)
     if kind not in KINDS:
         raise RuleError(path, data.key_line("extends"),
-                        f"extends: unknown kind {kind!r} (known: {', '.join(sorted(KINDS))})")
+                        f"extends: unknown kind {brief(kind)} (known: {', '.join(sorted(KINDS))})")
     common = {k: _one(data, path, k, COMMON_KEYS[k]) for k in data if k in COMMON_KEYS}
     options = _kind_options(data, path, kind)
     try:
@@ -149,4 +150,5 @@ def parse_rule(data: Any, path: str, rule_id: str) -> Rule:
         heads=frozenset(h.lower() for h in common["heads"]) if "heads" in common else None,
         action_name=action_name,
         action_params=action_params, raw=dict(data), kind_keys=tuple(k for k in data if k not in COMMON_KEYS),
+        lines=dict(data.lines),
     )

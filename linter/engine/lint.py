@@ -18,9 +18,10 @@ from linter.engine.prefilter import Prefilter
 from linter.kinds import KINDS
 from linter.kinds.base import Exceptions, keep_case
 from linter.kinds.visibility import visible
+from linter.lib.timelimit import TimeLimitExceeded, time_limit
 from linter.model.document import Document
 from linter.model.findings import Finding, Fix, Severity
-from linter.model.rule import Hit, Rule
+from linter.model.rule import Hit, Rule, RuleError
 
 _PLACEHOLDER = re.compile(r"%%|%(?:\[(\d+)\])?[sdv]|%\.\d+f")
 _SIC = re.compile(r"[ \t]*\[sic\]", re.IGNORECASE)
@@ -142,8 +143,8 @@ def _accepted(doc: Document, rule: Rule, hit: Hit, vocab: Callable[[int, int], b
     return bool(_SIC.match(doc.text, hit.end)) or (rule.vocab and vocab(hit.start, hit.end))
 
 
-def run_rule(doc: Document, an: Analysis, rule: Rule,
-             vocab: Callable[[int, int], bool] | None = None) -> Iterator[Finding]:
+def _findings(doc: Document, an: Analysis, rule: Rule,
+              vocab: Callable[[int, int], bool] | None) -> Iterator[Finding]:
     view, view_an = (doc, an) if not rule.scope.raw else (raw := _raw_view(doc), Analysis(raw))
     count = 0
     accepted = vocab or _nothing
@@ -161,21 +162,56 @@ def run_rule(doc: Document, an: Analysis, rule: Rule,
             return
 
 
+# The time a rule that is not bundled may take on one draft: RE2 runs what it can of its
+# patterns in linear time; the rest run on re, which could backtrack for ever.
+PATTERN_SECONDS = 5.0
+PATTERN_SECONDS_PER_MB = 5.0
+
+
+def time_allowed(doc: Document) -> float:
+    return PATTERN_SECONDS + PATTERN_SECONDS_PER_MB * len(doc.text) / 1_000_000
+
+
+def run_rule(doc: Document, an: Analysis, rule: Rule, vocab: Callable[[int, int], bool] | None = None,
+             problems: list[str] | None = None) -> list[Finding]:
+    """The findings of one rule. A rule that is not bundled runs under a time limit: past
+    it, the rule is stopped and the problem is added to ``problems`` (or raised as a
+    :class:`RuleError` when there is no list), naming the rule file and line; the other
+    rules and drafts are linted as usual."""
+    if rule.trusted:
+        return list(_findings(doc, an, rule, vocab))
+    seconds = time_allowed(doc)
+    try:
+        with time_limit(seconds):
+            return list(_findings(doc, an, rule, vocab))
+    except TimeLimitExceeded:
+        error = RuleError(rule.path, rule.pattern_line,
+                          f"rule {rule.id}: its patterns took longer than {seconds:.1f} s on this draft "
+                          "and were stopped, so its findings here are missing; make them match less "
+                          "(see README: Writing rules)")
+        if problems is None:
+            raise error from None
+        problems.append(str(error))
+        return []
+
+
 def _nothing(start: int, end: int) -> bool:
     return False
 
 
 def lint_document(doc: Document, rules: Iterable[Rule], vocab: Exceptions | None = None,
-                  starts: Mapping[object, list[int]] | None = None) -> list[Finding]:
+                  starts: Mapping[object, list[int]] | None = None,
+                  problems: list[str] | None = None) -> list[Finding]:
     """All findings of ``rules`` in ``doc``, sorted by position.
 
     ``vocab`` holds the project's accepted terms: term rules never report inside them.
     ``starts`` are the prefix scanners' start offsets found by a :class:`Prefilter` pass.
+    ``problems`` collects rules stopped by their time limit (see :func:`run_rule`).
     """
     an = Analysis(doc, starts)
     accepted = vocab.excuser(doc.text, an) if vocab is not None else None
     rules = list(rules)
-    findings = [f for rule in rules for f in run_rule(doc, an, rule, accepted)]
+    findings = [f for rule in rules for f in run_rule(doc, an, rule, accepted, problems)]
     return sorted(set(_without_deferred(findings, rules)), key=lambda f: f.sort_key)
 
 
@@ -193,10 +229,10 @@ class Engine:
         vocab = self.vocab.scanner if self.vocab is not None else None
         return Prefilter(self.rules, [vocab] if vocab is not None else [])
 
-    def lint(self, doc: Document) -> list[Finding]:
+    def lint(self, doc: Document, problems: list[str] | None = None) -> list[Finding]:
         """What :func:`lint_document` finds, through the prefilter (the same findings)."""
         candidates, starts = self.prefilter.scan(doc)
-        return lint_document(doc, candidates, self.vocab, starts)
+        return lint_document(doc, candidates, self.vocab, starts, problems)
 
 
 def _without_deferred(findings: list[Finding], rules: list[Rule]) -> list[Finding]:

@@ -1,15 +1,21 @@
 """A claim's surroundings: the window where its source may be named, and the cues in it.
 
 Shared by every hit of a ``claims`` rule in one document (:mod:`linter.kinds.claims`).
+
+Every hit in a window asks about the same window, so what a window holds is found once
+(:meth:`ClaimContext.shared`) and each hit only checks what its own span changes: a cue
+that overlaps the claim does not count. A story with thousands of claims in one long
+sentence or paragraph therefore costs time in proportion to its length, not to its
+length times the number of claims.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
 
 from linter.analysis import Analysis
 from linter.analysis.cues import Cue, frame_gate
@@ -18,12 +24,35 @@ from linter.model.document import Document
 if TYPE_CHECKING:
     from linter.analysis.frames import Frame
 
+T = TypeVar("T")
+Span = tuple[int, int]
+
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_WORD_CHAR = re.compile(r"\w")
 # Capitalised words that do not name anyone.
 _NOT_NAMES = frozenset(
     "I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
     "May June July August September October November December".split()
 )
+_NONE = (1 << 62, -1)  # the bounds of no span at all
+
+
+@dataclass
+class _Counted:
+    """The sentences of one window with a frame a question wants (their first and last
+    index), and those not yet read: a claim's own sentence is read only when another claim
+    asks (its cue words may all be the claim's own, and then it need not be tagged)."""
+
+    missing: set[int]
+    low: int = 1 << 62
+    high: int = -1
+
+    def found(self, i: int) -> None:
+        self.low, self.high = min(self.low, i), max(self.high, i)
+
+    def outside(self, first: int, last: int) -> bool:
+        """True when a sentence found lies outside ``first..last``."""
+        return self.low < first or self.high > last
 
 
 @dataclass(frozen=True)
@@ -34,10 +63,26 @@ class ClaimContext:
     an: Analysis
     starts: tuple[int, ...]
     doc: Document
+    # Answers about a span that every hit in it shares, computed once (see shared).
+    memo: dict[tuple[object, ...], object] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, doc: Document, an: Analysis) -> ClaimContext:
         return cls(doc.text, an, an.sentences.starts, doc)
+
+    def shared(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """``compute()``, once per ``key`` (a question about a span, with the span)."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        found: T = self.memo[key]  # type: ignore[assignment]
+        return found
+
+    def first_word(self, start: int, end: int) -> int:
+        """Where the first word character of ``[start, end)`` is (``end`` if none)."""
+        def first() -> int:
+            m = _WORD_CHAR.search(self.text, start, end)
+            return m.start() if m else end
+        return self.shared(("first word", start, end), first)
 
     def window(self, kind: str, start: int) -> tuple[int, int]:
         sentences = self.an.sentences.sentences
@@ -64,66 +109,100 @@ class ClaimContext:
         sentence = self.an.sentences.sentences[i - 1]
         return sentence.start, sentence.end
 
-    def nearest_first(self, lo: int, hi: int, offset: int) -> Iterator[tuple[int, int]]:
-        """The window ``[lo, hi)`` cut at sentence ends, the sentence holding ``offset``
-        first and then outwards. Every cue lies inside one sentence, so a search for a cue
-        that stops early finds cues for only the sentences it had to read."""
-        first = max(bisect_right(self.starts, lo) - 1, 0)
-        last = bisect_left(self.starts, hi)
-        here = min(max(bisect_right(self.starts, offset) - 1, first), last - 1)
-        order = sorted(range(first, last), key=lambda i: (abs(i - here), i))
-        sentences = self.an.sentences.sentences
-        for i in order:
-            a, b = max(lo, sentences[i].start), min(hi, sentences[i].end)
-            if a < b:
-                yield a, b
+    def cues(self, lo: int, hi: int, *, sources: bool = True) -> tuple[Cue, ...]:
+        """Cues in ``[lo, hi)`` outside quotations (reporting cues only, without ``sources``)."""
+        def unquoted() -> tuple[Cue, ...]:
+            return tuple(c for c in self.an.attribution.cue_spans(lo, hi, sources=sources)
+                         if self.an.quotations.in_quotation(c.start, c.end) is None)
+        return self.shared(("cues", lo, hi, sources), unquoted)
 
-    def cues(self, lo: int, hi: int, start: int, end: int, *, sources: bool = True) -> list[Cue]:
-        """Cues in ``[lo, hi)`` outside quotations and outside the claim ``[start, end)``
-        (reporting cues only, without ``sources``)."""
-        return [
-            c for c in self.an.attribution.cue_spans(lo, hi, sources=sources)
-            if (c.end <= start or c.start >= end) and self.an.quotations.in_quotation(c.start, c.end) is None
-        ]
+    def _gate_spans(self, a: int, b: int) -> Callable[[], Iterable[Span]]:
+        """The cue words of ``[a, b)`` that could open a frame (:func:`frame_gate`)."""
+        return lambda: (m.span() for m in frame_gate().finditer(self.text, a, b))
 
-    def frames(self, lo: int, hi: int, start: int, end: int, *, speech: bool = False) -> list[Frame]:
-        """The attribution frames whose cue lies in ``[lo, hi)``, outside quotations (as
-        every frame is) and outside the claim ``[start, end)``. With ``speech``, only
-        sentences with a reporting cue or a colon outside the claim are read (the caller
-        wants frames of speech, which need one)."""
-        found: list[Frame] = []
+    def _reporting_spans(self, a: int, b: int) -> Callable[[], Iterable[Span]]:
+        """The reporting cues of ``[a, b)``, outside quotations."""
+        return lambda: ((c.start, c.end) for c in self.cues(a, b, sources=False))
+
+    def _colon(self, a: int, b: int) -> bool:
+        return self.shared(("colon", a, b), lambda: self.text.find(":", a, b) >= 0)
+
+    def _frames_in(self, i: int, lo: int, hi: int) -> tuple[Frame, ...]:
+        """The frames of sentence ``i`` whose cue lies in ``[lo, hi)``."""
+        return self.shared(("frames", i, lo, hi), lambda: tuple(
+            f for f in self.an.frames_at(self.starts[i]) if lo <= f.cue[0] < hi))
+
+    def any_outside(self, key: tuple[object, ...], spans: Callable[[], Iterable[Span]],
+                    start: int, end: int) -> bool:
+        """True when one of ``spans`` (the same for every claim with this ``key``) does not
+        overlap the claim ``[start, end)``: the first end or the last start says."""
+        def bounds() -> tuple[int, int]:
+            found = list(spans())
+            return (min(e for _, e in found), max(s for s, _ in found)) if found else _NONE
+        first_end, last_start = self.shared(("bounds", *key), bounds)
+        return first_end <= start or last_start >= end
+
+    def framed(self, lo: int, hi: int, start: int, end: int, key: tuple[object, ...],
+               wanted: Callable[[Frame], bool], here: Callable[[Frame], bool], *,
+               speech: bool = False) -> bool:
+        """True when an attribution frame whose cue lies in ``[lo, hi)`` is ``wanted``
+        (a question about the frame alone, the same for every claim with this ``key``) and
+        its cue is outside the claim ``[start, end)``; in a sentence the claim overlaps,
+        ``here`` (a question about the frame and the claim) is asked instead.
+
+        With ``speech``, only sentences with a reporting cue or a colon outside the claim
+        are read (the caller wants frames of speech, which need one). A sentence whose only
+        cue word is the claim's own ("Analysts said") has no frame to offer: it is not
+        tagged. A frame lies inside its sentence, so one in another sentence is outside the
+        claim, and ``here`` for it exactly when it is ``wanted``: which sentences of the
+        window have a ``wanted`` frame is found once per window (:class:`_Counted`), and
+        each claim reads the frames of its own sentence only. A paragraph of thousands of
+        claims costs time in proportion to its length."""
         starts = self.starts
+        first, last = max(bisect_right(starts, lo) - 1, 0), bisect_left(starts, hi)
+        own_first = max(bisect_right(starts, start) - 1, first)
+        own_last = min(max(bisect_left(starts, end) - 1, own_first), last - 1)
+        counted = self.shared(("framed", *key, lo, hi, speech), lambda: _Counted(set(range(first, last))))
         sentences = self.an.sentences.sentences
-        gate = frame_gate()
-        for i in range(max(bisect_right(starts, lo) - 1, 0), bisect_left(starts, hi)):
+        for i in [i for i in counted.missing if not own_first <= i <= own_last]:
             a, b = max(lo, sentences[i].start), min(hi, sentences[i].end)
-            # a sentence whose only cue word is the claim's own ("Analysts said") has no
-            # frame to offer: it is not tagged
-            if gate.search(self.text, a, min(b, start)) is None and (
-                    gate.search(self.text, max(a, end), b) is None):
+            if (not speech or self._colon(a, b) or self.cues(a, b, sources=False)) and any(
+                    wanted(f) for f in self._frames_in(i, lo, hi)):
+                counted.found(i)
+            counted.missing.discard(i)
+        if counted.outside(own_first, own_last):
+            return True
+        for i in range(own_first, own_last + 1):
+            a, b = max(lo, sentences[i].start), min(hi, sentences[i].end)
+            if not self.any_outside(("gate", a, b), self._gate_spans(a, b), start, end):
                 continue
-            if speech and ":" not in self.text[a:b] and not self.cues(a, b, start, end, sources=False):
+            if speech and not self._colon(a, b) and not self.any_outside(
+                    ("reporting", a, b), self._reporting_spans(a, b), start, end):
                 continue
-            found += (f for f in self.an.frames_at(starts[i])
-                      if lo <= f.cue[0] < hi and (f.cue[1] <= start or f.cue[0] >= end))
-        return found
-
-    def extra(self, cues: re.Pattern[str] | None, lo: int, hi: int, start: int, end: int) -> bool:
-        """True when one of a rule's own ``cues`` is in the window, outside the claim."""
-        if cues is None:
-            return False
-        return any(
-            (m.end() <= start or m.start() >= end) and self.an.quotations.in_quotation(*m.span()) is None
-            for m in cues.finditer(self.text, lo, hi)
-        )
-
-    def capitalised(self, lo: int, hi: int, start: int, end: int) -> bool:
-        """True when a capitalised word that does not open its sentence is in the window."""
-        for m in _CAPITALISED.finditer(self.text, lo, hi):
-            if start <= m.start() < end or m.group() in _NOT_NAMES:
-                continue
-            if m.start() != self.an.sentences.sentence_at(m.start()).start and (
-                self.an.quotations.in_quotation(*m.span()) is None
-            ):
+            if any((f.cue[1] <= start or f.cue[0] >= end) and here(f) for f in self._frames_in(i, lo, hi)):
                 return True
         return False
+
+    def extra(self, cues: re.Pattern[str] | None, lo: int, hi: int, start: int, end: int) -> bool:
+        """True when one of a rule's own ``cues`` is in the window, outside quotations and
+        outside the claim."""
+        if cues is None:
+            return False
+
+        def found() -> Iterable[Span]:
+            return (m.span() for m in cues.finditer(self.text, lo, hi)
+                    if self.an.quotations.in_quotation(*m.span()) is None)
+        return self.any_outside(("extra", id(cues), lo, hi), found, start, end)
+
+    def capitals(self, lo: int, hi: int) -> tuple[int, ...]:
+        """Starts of the capitalised words in ``[lo, hi)`` that may name someone: not a day
+        or month, not opening their sentence, not quoted."""
+        return tuple(
+            m.start() for m in _CAPITALISED.finditer(self.text, lo, hi)
+            if m.group() not in _NOT_NAMES and m.start() != self.an.sentences.sentence_at(m.start()).start
+            and self.an.quotations.in_quotation(*m.span()) is None)
+
+    def capitalised(self, lo: int, hi: int, start: int, end: int) -> bool:
+        """True when a capitalised word that may name someone is in the window, and does not
+        start inside the claim ``[start, end)``."""
+        return any(not start <= c < end for c in self.capitals(lo, hi))

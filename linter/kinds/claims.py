@@ -36,6 +36,7 @@ files; the reporting cues and source nouns in ``rules/_data/cues.yml``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -76,9 +77,8 @@ _AGENT = re.compile(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"\S+(?:\s+\S+){0,2}")
 _WORD = re.compile(r"[\w'’-]+")
 _COLON_INTRO = re.compile(r":\s*\Z")
-_NOT_OPENING = re.compile(r"\w")  # a word before the opening mark: a partial quotation
 _QUOTE_ENDS = frozenset(".,!?…;:-—–")
-_LABEL = re.compile(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*:")
+_LABEL = re.compile(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)??\s*:")
 _CLOSING = frozenset('"”’\'»›')
 _PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 
@@ -173,9 +173,22 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
     ministry said``, ``according to the Halvern Institute``). Vague sources ("critics",
     "it is believed") do not count, nor does a frame inside another trigger phrase."""
     lo, hi = ctx.window(opts.window, start)
-    vague = [m.span() for m in opts.triggers.finditer(ctx.text, lo, hi)] if opts.triggers else []
-    return any(f.speech and not any(a <= f.cue[0] < b for a, b in vague) and not _within(f, start)
-               for f in ctx.frames(lo, hi, start, end, speech=True))
+    triggers = opts.triggers
+    vague_starts, vague_ends = ctx.shared(("vague", id(triggers), lo, hi),
+                                          lambda: _spans(triggers, ctx.text, lo, hi))
+
+    def outside_vague(f: Frame) -> bool:
+        i = bisect_right(vague_starts, f.cue[0]) - 1
+        return i < 0 or f.cue[0] >= vague_ends[i]
+
+    return ctx.framed(lo, hi, start, end, ("named", id(triggers)), lambda f: f.speech and outside_vague(f),
+                      lambda f: f.speech and outside_vague(f) and not _within(f, start), speech=True)
+
+
+def _spans(pattern: re.Pattern[str] | None, text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the matches of ``pattern`` in ``text[lo:hi]``."""
+    found = [m.span() for m in pattern.finditer(text, lo, hi)] if pattern else []
+    return [a for a, _ in found], [b for _, b in found]
 
 
 def _within(frame: Frame, offset: int) -> bool:
@@ -191,7 +204,9 @@ def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     claim is what they worry about), or one of the rule's own cues (a census, hospital
     officials, a trial)."""
     lo, hi = ctx.window(opts.window, start)
-    if any(f.speech or f.attributes(start, end) for f in ctx.frames(lo, hi, start, end)):
+    # content lies in its frame's sentence: a frame elsewhere attributes only by speech
+    if ctx.framed(lo, hi, start, end, ("any",), lambda f: f.speech,
+                  lambda f: f.speech or f.attributes(start, end)):
         return True
     return ctx.extra(opts.cues, lo, hi, start, end)
 
@@ -199,20 +214,23 @@ def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
 def _speaker(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     """A reporting cue in the window, or a sentence just before that introduces someone."""
     lo, hi = ctx.window(opts.window, start)
-    if any(c.kind in REPORTING_KINDS for a, b in ctx.nearest_first(lo, hi, start)
-           for c in ctx.cues(a, b, start, end, sources=False)):
+
+    def reporting() -> Iterator[tuple[int, int]]:
+        return ((c.start, c.end) for c in ctx.cues(lo, hi, sources=False) if c.kind in REPORTING_KINDS)
+    if ctx.any_outside(("reporting", lo, hi), reporting, start, end):
         return True
     if ctx.extra(opts.cues, lo, hi, start, end):
         return True
     before = ctx.previous_sentence(start)
-    return before is not None and (
-        ctx.text[before[1] - 1] in _CLOSING or _introduces(ctx, *before)
-    )
+    if before is None:
+        return False
+    return ctx.text[before[1] - 1] in _CLOSING or ctx.shared(
+        ("introduces", *before), lambda: _introduces(ctx, *before))
 
 
 def _introduces(ctx: ClaimContext, lo: int, hi: int) -> bool:
     """True when a sentence names or points to a person (``Mr Howard was dismissive.``)."""
-    if any(c.kind in _SOURCE_KINDS for c in ctx.cues(lo, hi, hi, hi)):
+    if any(c.kind in _SOURCE_KINDS for c in ctx.cues(lo, hi)):
         return True
     return _PERSON.search(ctx.text, lo, hi) is not None or ctx.capitalised(lo, hi, hi, hi)
 
@@ -251,8 +269,9 @@ def _benign(ctx: ClaimContext, opts: Options, m: re.Match[str], passive: bool) -
         return opts.accusing is None or not opts.accusing.match(ctx.text, m.end())
     if opts.benign is None:
         return False
-    sentence = ctx.an.sentences.sentence_at(m.start())
-    return opts.benign.search(ctx.text, sentence.start, sentence.end) is not None
+    benign, sentence = opts.benign, ctx.an.sentences.sentence_at(m.start())
+    return ctx.shared(("benign", id(benign), sentence.start, sentence.end),
+                      lambda: benign.search(ctx.text, sentence.start, sentence.end) is not None)
 
 
 def _quotations(ctx: ClaimContext, opts: Options) -> Iterator[_Candidate]:
@@ -270,7 +289,7 @@ def _quotations(ctx: ClaimContext, opts: Options) -> Iterator[_Candidate]:
 def _full(ctx: ClaimContext, q: Quotation) -> bool:
     """True for a quotation that opens its sentence and ends as a sentence does."""
     sentence = ctx.an.sentences.sentence_at(q.start)
-    if _NOT_OPENING.search(ctx.text, sentence.start, q.start):
+    if ctx.first_word(sentence.start, sentence.end) < q.start:
         return False
     return not q.closed or ctx.text[q.content_end - 1 : q.content_end] in _QUOTE_ENDS
 
@@ -284,7 +303,15 @@ def _headline(ctx: ClaimContext, q: Quotation) -> bool:
 def _labelled(ctx: ClaimContext, q: Quotation) -> bool:
     """True in a paragraph opened by a speaker label, as in a transcript (``Mr Ode: ...``)."""
     paragraph = ctx.an.sentences.paragraph_at(q.start)
-    return paragraph is not None and _LABEL.match(ctx.text, paragraph.start, q.start) is not None
+    if paragraph is None:
+        return False
+    # The words of a label are whole words, so each number of words gives one label; the
+    # lazy pattern finds the shortest, once per paragraph: a label ends before q.start
+    # exactly when the shortest does (matching up to q.start for each quotation would
+    # read the paragraph's first words again for each).
+    label = ctx.shared(("label", paragraph.start),
+                       lambda: _LABEL.match(ctx.text, paragraph.start, paragraph.end))
+    return label is not None and label.end() <= q.start
 
 
 def _short(text: str, q: Quotation, minwords: int) -> bool:

@@ -47,6 +47,7 @@ from linter.kinds.base import (
 )
 from linter.kinds.visibility import visible
 from linter.lib.scan import Scanner
+from linter.lib.shown import brief
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
 
@@ -146,7 +147,7 @@ def _lookup(entries: tuple[Entry, ...], ignorecase: bool) -> dict[str, tuple[int
             for spelling in _spellings(_normal(form, False), ignorecase):
                 owner = lookup.setdefault(spelling, (e, f))
                 if owner[0] != e:
-                    raise OptionError("entries", f"{form!r} is a form of two entries")
+                    raise OptionError("entries", f"{brief(form)} is a form of two entries")
     return lookup
 
 
@@ -172,7 +173,7 @@ def _house(entry: Entry, prefer: tuple[str, ...]) -> int:
     chosen = [i for i, form in enumerate(entry.forms) if form in prefer]
     if len(chosen) > 1:
         first, second = (entry.forms[i] for i in chosen[:2])
-        raise OptionError("prefer", f"{first!r} and {second!r} name one entity; prefer only one")
+        raise OptionError("prefer", f"{brief(first)} and {brief(second)} name one entity; prefer only one")
     return chosen[0] if chosen else 0
 
 

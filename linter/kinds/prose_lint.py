@@ -34,6 +34,7 @@ from typing import Any
 from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError, keep_case, require
+from linter.lib.shown import brief
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
 
@@ -68,7 +69,7 @@ def build(keys: Mapping[str, Any]) -> Options:
         if not any(_selected(path, name) for name in names):
             close = difflib.get_close_matches(path, names, n=3)
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
-            raise OptionError("checks", f"checks: unknown proselint check {path!r}{hint}")
+            raise OptionError("checks", f"checks: unknown proselint check {brief(path)}{hint}")
     return Options(tuple(c for c in known if any(_selected(p, c.path) for p in paths)))
 
 

@@ -75,6 +75,7 @@ from linter.kinds.quote_layout import (
     house_layout,
     story_style,
 )
+from linter.lib.shown import brief
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
 
@@ -98,7 +99,7 @@ def style_name(value: Any) -> str:
     """A quote style's name, in any case (``quote-style: Curly``)."""
     name = specs.string(value).strip().lower()
     if name not in STYLES:
-        raise ValueError(f"unknown quote style {value!r} (known: {', '.join(STYLES)})")
+        raise ValueError(f"unknown quote style {brief(value)} (known: {', '.join(STYLES)})")
     return name
 
 

@@ -41,6 +41,7 @@ from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError, require
 from linter.kinds.sentencelength import count_words
 from linter.kinds.units import first_word
+from linter.lib.shown import brief
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
 
@@ -129,7 +130,7 @@ def build(keys: Mapping[str, Any]) -> Options:
     unknown = [m for m in metrics if m not in METRICS]
     if unknown:
         known = ", ".join(METRICS)
-        raise OptionError("metrics", f"metrics: unknown metric {unknown[0]!r} (known: {known})")
+        raise OptionError("metrics", f"metrics: unknown metric {brief(unknown[0])} (known: {known})")
     return Options(tuple(dict.fromkeys(metrics)), keys["grade"], keys["unit"], keys["minwords"])
 
 

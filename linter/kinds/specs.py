@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from linter.lib.regexes import compile_user
+from linter.lib.shown import brief
 
 Spec = Callable[[Any], Any]
 
@@ -49,7 +50,7 @@ def size(value: Any) -> int:
         return value
     m = _SIZE.fullmatch(value) if isinstance(value, str) else None
     if m is None or float(m.group(1)) <= 0:
-        raise ValueError(f"expected a size such as 20MB or 500KB, got {value!r}")
+        raise ValueError(f"expected a size such as 20MB or 500KB, got {brief(value)}")
     return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
 
 
@@ -66,7 +67,7 @@ def string_list(value: Any) -> tuple[str, ...]:
         raise ValueError(f"expected a list of strings, got {_type_name(value)}")
     for item in value:
         if not isinstance(item, str):
-            raise ValueError(f"expected a list of strings, found {_type_name(item)} {item!r}")
+            raise ValueError(f"expected a list of strings, found {_type_name(item)} {brief(item)}")
     return tuple(value)
 
 
@@ -75,14 +76,14 @@ def string_map(value: Any) -> dict[str, str]:
         raise ValueError(f"expected a mapping of strings, got {_type_name(value)}")
     for key, item in value.items():
         if not isinstance(item, str):
-            raise ValueError(f"value of {key!r} must be a string, got {_type_name(item)}")
+            raise ValueError(f"value of {brief(key)} must be a string, got {_type_name(item)}")
     return dict(value)
 
 
 def one_of(*choices: str) -> Spec:
     def check(value: Any) -> str:
         if value not in choices:
-            raise ValueError(f"expected one of {', '.join(choices)}, got {value!r}")
+            raise ValueError(f"expected one of {', '.join(choices)}, got {brief(value)}")
         return str(value)
 
     return check
@@ -94,7 +95,7 @@ def regex(value: Any) -> str:
     try:
         compile_user(text)
     except (re.error, RecursionError) as exc:
-        raise ValueError(f"bad regular expression {text!r}: {exc}") from None
+        raise ValueError(f"bad regular expression {brief(text)}: {exc}") from None
     return text
 
 

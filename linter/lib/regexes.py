@@ -24,10 +24,13 @@ import importlib
 import re
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from linter.lib.cache import compile_pattern, memo
+from linter.lib.linear import linear
 from linter.lib.literals import accelerated
 
 # ``sre_parse`` became ``re._parser`` in Python 3.11 (the old name warns).
@@ -57,6 +60,19 @@ class BacktrackingError(re.error):
     """A pattern that compiles but can backtrack catastrophically."""
 
 
+_TRUSTED: ContextVar[bool] = ContextVar("trusted patterns", default=False)
+
+
+@contextmanager
+def trusted_patterns(trusted: bool = True) -> Iterator[None]:
+    """Compile the patterns of bundled rules (``trusted``) for Python's ``re`` alone."""
+    token = _TRUSTED.set(trusted)
+    try:
+        yield
+    finally:
+        _TRUSTED.reset(token)
+
+
 def compile_user(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Compile a pattern from a rule file; ``re.error`` if it is invalid or can hang.
 
@@ -64,8 +80,19 @@ def compile_user(pattern: str, flags: int = 0) -> re.Pattern[str]:
     persistent cache (:mod:`linter.lib.cache`), behind a first-character lookahead when
     one is known (:func:`linter.lib.literals.accelerated`: same matches, faster). An
     invalid pattern is never rewritten, so its error positions are the user's.
+
+    A user's pattern (not a bundled one: see :func:`trusted_patterns`) runs on RE2, in
+    linear time, where RE2 keeps ``re``'s meaning (:mod:`linter.lib.linear`): it is never
+    refused. The rest runs on ``re``: refused here when it can plainly backtrack
+    catastrophically, and (a user's) under a time limit while it runs
+    (:mod:`linter.engine.lint`) for the cases no static check can see. The RE2 pattern
+    offers what the rule kinds use of an ``re.Pattern`` (hence the cast).
     """
     compiled = compile_pattern(accelerated(pattern, flags), flags)
+    if not _TRUSTED.get():
+        faster = linear(compiled, pattern, flags)
+        if faster is not None:  # never backtracks: nothing to refuse
+            return cast("re.Pattern[str]", faster)
     refuse_catastrophic(pattern, flags)
     return compiled
 

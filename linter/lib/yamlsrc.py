@@ -3,7 +3,8 @@
 Rule and config errors must name the YAML line of the offending key, so
 mappings load as :class:`YamlMap`, a dict that also knows its key lines.
 Loading is PyYAML's safe loader: tags such as ``!!python/object`` are refused.
-Duplicate keys are an error (PyYAML would silently keep the last one).
+Duplicate keys are an error (PyYAML would silently keep the last one), and so are
+aliases that would expand past a small budget (:data:`ALIAS_BUDGET`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from linter.lib.cache import memo
 from linter.lib.plaindata import YamlMap
+from linter.lib.shown import brief
 
 __all__ = ["YamlError", "YamlMap", "load"]
 
@@ -47,7 +49,7 @@ def _loader() -> Any:
             if not isinstance(key, str):
                 key = str(key)
             if key in result:
-                raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}",
+                raise yaml.MarkedYAMLError(problem=f"duplicate key {brief(key)}",
                                            problem_mark=key_node.start_mark)
             result[key] = loader.construct_object(value_node, deep=True)
             result.lines[key] = line
@@ -57,11 +59,58 @@ def _loader() -> Any:
     return Loader
 
 
+# Aliases may repeat at most this many values beyond those written out in the file. A few
+# hundred bytes of anchors and aliases can otherwise stand for billions of values (the
+# "billion laughs"), which every later step (validation, the cache, an error message) would
+# expand.
+ALIAS_BUDGET = 10_000
+_CAP = 1 << 40  # sizes are counted up to here: enough to say "too many"
+
+
+def _children(node: Any) -> list[Any]:
+    value = node.value
+    if isinstance(value, list):
+        return [n for item in value for n in (item if isinstance(item, tuple) else (item,))]
+    return []
+
+
+def _check_aliases(root: Any, path: str) -> None:
+    """Refuse a document whose aliases expand past :data:`ALIAS_BUDGET` values, naming the
+    line of the anchored value that is repeated the most. The nodes are counted once each
+    (an alias is the anchored node again), so this costs the size of the file."""
+    order: list[Any] = []  # distinct nodes, children before parents
+    refs: dict[int, int] = {}
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            order.append(node)
+            continue
+        refs[id(node)] = refs.get(id(node), 0) + 1
+        if refs[id(node)] == 1:
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node))
+    size: dict[int, int] = {}
+    for node in order:
+        size[id(node)] = min(_CAP, 1 + sum(size[id(child)] for child in _children(node)))
+    if size[id(root)] - len(order) <= ALIAS_BUDGET:
+        return
+    worst = max(order, key=lambda n: (refs[id(n)] - 1) * size[id(n)])
+    raise YamlError(path, worst.start_mark.line + 1,
+                    f"aliases repeat this value into more than {ALIAS_BUDGET:,} values; "
+                    "write the values out instead")
+
+
 def _parse(text: str, path: str) -> Any:
     import yaml
 
+    loader = _loader()(text)
     try:
-        return yaml.load(text, Loader=_loader())
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_aliases(node, path)
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -69,6 +118,8 @@ def _parse(text: str, path: str) -> Any:
         raise YamlError(path, line, reason or "malformed YAML") from None
     except yaml.YAMLError as exc:
         raise YamlError(path, 0, str(exc).splitlines()[0]) from None
+    finally:
+        loader.dispose()
 
 
 def load(text: str, path: str) -> Any:

@@ -1,10 +1,11 @@
 """Turn a source file into prose text the rules can match, keeping positions.
 
-Each format has one stripper, ``strip(source) -> Stripped``. A stripper
-replaces markup, code and comments with spaces of the same length (line
-breaks are kept), so that an offset into the text is an offset into the
-source; where a length must change (an HTML entity decoded to one
-character) it records the pair in an :class:`~linter.model.document.OffsetMap`.
+Each format has one stripper, ``strip(source) -> Stripped``. A stripper finds its
+format's markup, code and comments, and :func:`linter.markup.view.finish` makes the
+prose text a reader sees: markup left out (one space where it separates words, line
+breaks kept), entities decoded, soft hyphens and zero-width characters left out. Each
+change of length is recorded in an :class:`~linter.model.document.OffsetMap`, so every
+text offset maps back to the source.
 """
 
 from __future__ import annotations

@@ -3,35 +3,29 @@
 Two passes. The block pass walks the lines once, keeping a stack of open
 block quotes and list items, and finds the leaf blocks: paragraphs,
 headings, table cells, and the ``title`` (a heading) and ``description`` (a
-paragraph) of the front matter. It blanks container markers, the rest of the
+paragraph) of the front matter. It masks container markers, the rest of the
 front matter, code blocks, HTML blocks, thematic breaks and link reference
 definitions. The
-inline pass then blanks, inside each leaf, code spans, backslashes of
+inline pass then masks, inside each leaf, code spans, backslashes of
 escapes, raw HTML, link and image syntax, bare URLs and emphasis markers.
-The text keeps the source's length except where :func:`finish` decodes an
-entity written in the prose.
+:func:`~linter.markup.view.finish` leaves the masks out of the prose text (code
+spans, images and table pipes read as a space between words) and decodes the
+entities written in the prose.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import chain, pairwise
+from itertools import chain
 
-from linter.markup.html import Leaf, Span, blank, finish
 from linter.markup.markdown_inline import inline, label
+from linter.markup.markdown_lines import after_quote, front_matter, indent, row, uniform_tail
 from linter.markup.stripped import Stripped
+from linter.markup.view import Leaf, Span, blank, finish
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_SPACES = re.compile(r"[ \t]*")
-_FRONT = re.compile(
-    r"(?:[ \t]*(?:<!--(?:[^\r\n-]|-(?!->))*-->[ \t]*)*(?:\r\n|\r|\n))*"  # blank or comments
-    r"((?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n))"
-)
-_FRONT_END = {
-    "-": re.compile(r"[\r\n](?:---|\.\.\.)[ \t]*(?=[\r\n]|$)"),
-    "+": re.compile(r"[\r\n]\+\+\+[ \t]*(?=[\r\n]|$)"),
-}
 _LIST = re.compile(r"(?:[-+*]|(\d{1,9})[.)])(?=[ \t]|$)")
 _TASK = re.compile(r"\[[ xX]\](?=[ \t]|$)")
 _THEMATIC = re.compile(r"([-*_])[ \t]*(?:\1[ \t]*){2,}$")
@@ -39,7 +33,6 @@ _ATX = re.compile(r"#{1,6}(?=[ \t]|$)")
 _FENCE = re.compile(r"`{3,}(?=[^`]*$)|~{3,}")
 _SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
 _DELIM_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_PIPE = re.compile(r"(?<!\\)\|")
 _REF_DEF = re.compile(
     r"\[(?!\^)((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(?:<[^<>]*>|[^\s<]\S*)"
     r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?[ \t]*$"
@@ -56,7 +49,7 @@ _HTML_BLOCKS = (
 )
 _BLOCK_CHARS = frozenset("`~<#|:-=*_[")
 _CONTAINER_CHARS = frozenset(">-+*0123456789")
-_STARTS = (_LIST, _THEMATIC, _ATX, _FENCE, *(opener for opener, _ in _HTML_BLOCKS))
+_STARTS = (_LIST, _ATX, _FENCE, *(opener for opener, _ in _HTML_BLOCKS))  # and a thematic break
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,37 +58,19 @@ class _Container:
     col: int  # the column a list item's content starts at
 
 
-def _indent(line: str, i: int, col: int, limit: int) -> tuple[int, int]:
-    """Skip spaces and tabs from ``line[i]`` (at column ``col``) up to column ``limit``."""
-    while col < limit and i < len(line) and line[i] in " \t":
-        col = (col // 4 + 1) * 4 if line[i] == "\t" else col + 1
-        i += 1
-    return i, col
-
-
-def _after_quote(line: str, j: int, col: int) -> tuple[int, int]:
-    """Past the ``>`` at ``line[j]`` and one optional space."""
-    i, col = j + 1, col + 1
-    if line[i : i + 1] in (" ", "\t"):
-        i, col = i + 1, col + 1
-    return i, col
-
-
-def _front_matter(source: str) -> Span:
-    """YAML (``---``) or TOML (``+++``) front matter, after blank or comment lines only."""
-    m = _FRONT.match(source)
-    end = m and _FRONT_END[source[m.start(1)]].search(source, m.end() - 1)
-    return (m.start(1), end.end()) if m and end else (0, 0)
-
-
 # Front matter keys whose value is prose: ``title: Talks resume in Kyiv`` (YAML) or
-# ``description = "..."`` (TOML), on one line, the value plain or quoted.
+# ``description = "..."`` (TOML), on one line, the value plain or quoted. A plain value
+# runs to the end of its line; a comment after it is cut off in _front_matter_fields
+# (a lazy match up to an optional comment would retry the rest of the line at each
+# character: quadratic on a long line).
 _FIELD = re.compile(
     r"^(?P<key>title|description)[ \t]*[:=][ \t]*"
-    r"(?:\"(?P<double>(?:[^\"\\\r\n]|\\.)*)\"|'(?P<single>(?:[^'\r\n]|'')*)'"
-    r"|(?P<plain>[^\s\"'#|>&*!%@`{\[][^\r\n]*?))[ \t]*(?:[ \t]#[^\r\n]*)?$",
+    r"(?:\"(?P<double>(?:[^\"\\\r\n]|\\.)*)\"[ \t]*(?:#[^\r\n]*)?$"
+    r"|'(?P<single>(?:[^'\r\n]|'')*)'[ \t]*(?:#[^\r\n]*)?$"
+    r"|(?P<plain>[^\s\"'#|>&*!%@`{\[][^\r\n]*))",
     re.MULTILINE,
 )
+_COMMENT = re.compile(r"[ \t]#")
 _FIELD_KIND = {"title": "heading", "description": "paragraph"}
 
 
@@ -104,21 +79,15 @@ def _front_matter_fields(source: str, a: int, b: int) -> list[Leaf]:
     leaves: list[Leaf] = []
     for m in _FIELD.finditer(source, a, b):
         group = next(g for g in ("double", "single", "plain") if m.group(g) is not None)
-        if m.start(group) < m.end(group):
-            leaves.append((_FIELD_KIND[m.group("key")], m.start(group), m.end(group)))
+        start, end = m.span(group)
+        if group == "plain":
+            comment = _COMMENT.search(source, start, end)
+            end = comment.start() if comment else end
+            while end > start and source[end - 1] in " \t":
+                end -= 1
+        if start < end:
+            leaves.append((_FIELD_KIND[m.group("key")], start, end))
     return leaves
-
-
-def _row(source: str, a: int, b: int) -> tuple[list[Span], list[int]]:
-    """The cells of the table row ``source[a:b]`` and the pipes between them."""
-    pipes = [m.start() for m in _PIPE.finditer(source, a, b)]
-    edges = [a - 1, *pipes, b]
-    cells = [(s + 1, e) for s, e in pairwise(edges)]
-    if pipes and not source[a : pipes[0]].strip():
-        cells.pop(0)
-    if pipes and not source[pipes[-1] + 1 : b].strip():
-        cells.pop()
-    return cells, pipes
 
 
 class _Blocks:
@@ -127,9 +96,14 @@ class _Blocks:
     def __init__(self, source: str) -> None:
         self.source = source
         self.masks: list[Span] = []
+        self.separators: list[Span] = []  # table pipes: they stand between the cells' words
         self.leaves: list[Leaf] = []
         self.labels: set[str] = set()
         self.stack: list[_Container] = []
+        self.quotes: list[int] = []  # where the block quotes are in the stack
+        # The current line: where its blank end and its thematic-break tail start. Every step
+        # of a line costs the same at any depth of nesting (40,000 nested list items).
+        self.blank_from = self.tail_from = 0
         self.leaf: str | None = None  # paragraph, table, code, fence or html
         self.para: list[Span] = []
         self.para_kind = "paragraph"
@@ -137,7 +111,7 @@ class _Blocks:
         self.closer = _HTML_BLOCKS[0][1]
 
     def run(self) -> None:
-        a, b = _front_matter(self.source)
+        a, b = front_matter(self.source)
         done = a
         for kind, start, end in _front_matter_fields(self.source, a, b):
             self.mask(done, start)
@@ -155,6 +129,7 @@ class _Blocks:
     def line(self, base: int, line: str) -> None:
         if self.simple(base, line):
             return
+        self.blank_from, self.tail_from = len(line.rstrip(" \t")), uniform_tail(line)
         k, i, col = self.match(line)
         if k < len(self.stack):
             if self.lazy(line, i, col):
@@ -174,7 +149,7 @@ class _Blocks:
     def simple(self, base: int, line: str) -> bool:
         """Handle the commonest lines (blank, or plain prose at top level) directly."""
         if not line.strip(" \t"):
-            if any(c.kind == "blockquote" for c in self.stack):
+            if self.quotes:
                 return False
             if self.leaf not in ("code", "fence", "html"):
                 self.close_leaf()
@@ -186,26 +161,35 @@ class _Blocks:
 
     def match(self, line: str) -> tuple[int, int, int]:
         """How many open containers the line continues, and where its content starts."""
-        i = col = 0
-        for k, c in enumerate(self.stack):
-            if c.kind == "blockquote":
-                j, jc = _indent(line, i, col, col + 4)
+        i = col = k = 0
+        while k < len(self.stack):
+            if self.stack[k].kind == "blockquote":
+                j, jc = indent(line, i, col, col + 4)
                 if jc - col >= 4 or not line.startswith(">", j):
                     return k, i, col
-                i, col = _after_quote(line, j, jc)
-            elif not _SPACES.fullmatch(line, i):
-                j, jc = _indent(line, i, col, c.col)
-                if jc < c.col:
+                i, col = after_quote(line, j, jc)
+            elif i >= self.blank_from:  # a blank rest continues the list items up to a quote
+                q = bisect_right(self.quotes, k)
+                k = self.quotes[q] if q < len(self.quotes) else len(self.stack)
+                continue
+            else:
+                j, jc = indent(line, i, col, self.stack[k].col)
+                if jc < self.stack[k].col:
                     return k, i, col
                 i, col = j, jc
+            k += 1
         return len(self.stack), i, col
+
+    def thematic_at(self, line: str, j: int) -> bool:
+        return j >= self.tail_from and _THEMATIC.match(line, j) is not None
 
     def lazy(self, line: str, i: int, col: int) -> bool:
         """Whether the line continues an open paragraph without its container markers."""
-        if self.leaf != "paragraph" or _SPACES.fullmatch(line, i):
+        if self.leaf != "paragraph" or i >= self.blank_from:
             return False
-        j, jc = _indent(line, i, col, col + 4)
-        starts = line.startswith(">", j) or any(p.match(line, j) for p in _STARTS)
+        j, jc = indent(line, i, col, col + 4)
+        starts = (line.startswith(">", j) or self.thematic_at(line, j)
+                  or any(p.match(line, j) for p in _STARTS))
         return jc - col >= 4 or not starts
 
     def open(self, line: str, i: int, col: int) -> tuple[int, int]:
@@ -213,13 +197,14 @@ class _Blocks:
         if self.leaf in ("fence", "html"):
             return i, col
         while True:
-            j, jc = _indent(line, i, col, col + 4)
-            if jc - col >= 4 or line[j : j + 1] not in _CONTAINER_CHARS or _THEMATIC.match(line, j):
+            j, jc = indent(line, i, col, col + 4)
+            if jc - col >= 4 or line[j : j + 1] not in _CONTAINER_CHARS or self.thematic_at(line, j):
                 return i, col
             if line.startswith(">", j):
                 self.close_leaf()
+                self.quotes.append(len(self.stack))
                 self.stack.append(_Container("blockquote", 0))
-                i, col = _after_quote(line, j, jc)
+                i, col = after_quote(line, j, jc)
                 continue
             m = _LIST.match(line, j)
             if m is None or not self.can_interrupt(line, m):
@@ -231,13 +216,13 @@ class _Blocks:
         if self.leaf != "paragraph":
             return True
         number = m.group(1)
-        return not _SPACES.fullmatch(line, m.end()) and (number is None or int(number) == 1)
+        return m.end() < self.blank_from and (number is None or int(number) == 1)
 
     def item(self, line: str, m: re.Match[str], jc: int) -> tuple[int, int]:
         """Push a list item for marker ``m`` at column ``jc``; where its content starts."""
         mcol = jc + m.end() - m.start()
-        i, col = _indent(line, m.end(), mcol, mcol + 5)
-        if _SPACES.fullmatch(line, i) or col - mcol >= 5:
+        i, col = indent(line, m.end(), mcol, mcol + 5)
+        if i >= self.blank_from or col - mcol >= 5:
             i, col = min(m.end() + 1, len(line)), mcol + 1
         self.stack.append(_Container("list", col))
         task = _TASK.match(line, i)
@@ -246,6 +231,8 @@ class _Blocks:
     def close(self, k: int) -> None:
         self.close_leaf()
         del self.stack[k:]
+        while self.quotes and self.quotes[-1] >= k:
+            self.quotes.pop()
 
     def close_leaf(self) -> None:
         if self.leaf == "paragraph" and self.para:
@@ -255,7 +242,7 @@ class _Blocks:
 
     def fenced(self, base: int, line: str, i: int, col: int) -> None:
         self.mask(base, base + len(line))
-        j, jc = _indent(line, i, col, col + 4)
+        j, jc = indent(line, i, col, col + 4)
         rest = line[j:].rstrip(" \t")
         if jc - col < 4 and rest.startswith(self.fence) and not rest.strip(self.fence[0]):
             self.leaf = None
@@ -267,12 +254,12 @@ class _Blocks:
             return
         self.mask(base, base + m.end())
         self.leaf = None
-        if not _SPACES.fullmatch(line, m.end()):
+        if m.end() < self.blank_from:
             self.text(base, line, m.end())
 
     def block(self, base: int, line: str, i: int, col: int) -> None:
-        j, jc = _indent(line, i, col, col + 4)
-        if _SPACES.fullmatch(line, j):
+        j, jc = indent(line, i, col, col + 4)
+        if j >= self.blank_from:
             if self.leaf != "code":
                 self.close_leaf()
         elif jc - col >= 4 and self.leaf not in ("paragraph", "table"):
@@ -337,8 +324,8 @@ class _Blocks:
         if self.leaf != "paragraph" or "|" not in line or not _DELIM_ROW.match(line, j):
             return False
         a, b = self.para[-1]
-        head = _row(self.source, a, b)[0]
-        if "|" not in self.source[a:b] or len(head) != len(_row(line, j, len(line))[0]):
+        head = row(self.source, a, b)[0]
+        if "|" not in self.source[a:b] or len(head) != len(row(line, j, len(line))[0]):
             return False
         self.para.pop()
         self.close_leaf()
@@ -356,7 +343,7 @@ class _Blocks:
         return True
 
     def thematic(self, base: int, line: str, j: int) -> bool:
-        if not _THEMATIC.match(line, j):
+        if not self.thematic_at(line, j):
             return False
         self.close_leaf()
         self.mask(base, base + len(line))
@@ -382,8 +369,9 @@ class _Blocks:
         self.para.append((base + j, base + len(line)))
 
     def row(self, a: int, b: int) -> None:
-        cells, pipes = _row(self.source, a, b)
+        cells, pipes = row(self.source, a, b)
         self.masks.extend((p, p + 1) for p in pipes)
+        self.separators.extend((p, p + 1) for p in pipes)
         self.leaves.extend(("table", s, e) for s, e in cells)
 
 
@@ -391,10 +379,11 @@ def strip(source: str) -> Stripped:
     blocks = _Blocks(source)
     blocks.run()
     work = blank(source, blocks.masks)
-    masks = list(blocks.masks)
+    masks, separators = list(blocks.masks), list(blocks.separators)
     keep: set[int] = set()
     for _, s, e in blocks.leaves:
-        spans, escaped = inline(work[s:e], blocks.labels)
+        spans, separating, escaped = inline(work[s:e], blocks.labels)
         masks += ((s + a, s + b) for a, b in spans)
+        separators += ((s + a, s + b) for a, b in separating)
         keep.update(s + p for p in escaped)
-    return finish(source, masks, blocks.leaves, keep)
+    return finish(source, masks, blocks.leaves, keep, separators)

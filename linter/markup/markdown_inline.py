@@ -1,4 +1,4 @@
-"""Markdown's inline pass: what to blank inside one leaf block (a paragraph, a heading, a
+"""Markdown's inline pass: the markup inside one leaf block (a paragraph, a heading, a
 table cell). Code spans, the backslashes of escapes, raw HTML, link and image syntax
 (the link text and the image's alt text stay), footnote marks, bare URLs and emphasis
 delimiters; the pass runs only the steps whose characters occur in the leaf.
@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 
-from linter.markup.html import Span, blank
+from linter.markup.view import Span, blank
 
 _TICKS = re.compile(r"`+")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|\\(?=[\r\n])")
@@ -152,27 +152,33 @@ def _emphasis(seg: str, work: str) -> list[Span]:
     return spans
 
 
+# Each step: the characters that can start its markup, how to find it, and whether it
+# stands between words when rendered (an image does; raw HTML is judged tag by tag).
 _INLINE_STEPS = (
-    (("<",), _raw_html),
-    (("[^",), _footnotes),
-    (("![",), _images),
-    (("[",), _links),
-    (("://", "www."), _urls),
+    (("<",), _raw_html, False),
+    (("[^",), _footnotes, False),
+    (("![",), _images, True),
+    (("[",), _links, False),
+    (("://", "www."), _urls, False),
 )
+_SEPARATING_TAG = re.compile(r"<(?:br|img|wbr|hr|p|div|li|td|th|tr)\b", re.IGNORECASE)
 
 
-def inline(seg: str, labels: Collection[str]) -> tuple[list[Span], list[int]]:
-    """Masks inside one leaf block, and the offsets of escaped characters."""
+def inline(seg: str, labels: Collection[str]) -> tuple[list[Span], list[Span], list[int]]:
+    """Masks inside one leaf block, those among them that separate words when rendered (code
+    spans, images, ...), and the offsets of escaped characters."""
     if not _INLINE_MARKUP.search(seg):
-        return [], []
+        return [], [], []
     spans = _code_spans(seg) if "`" in seg else []
+    separators = list(spans)
     work, escapes, escaped = _escapes(blank(seg, spans)) if "\\" in seg else (seg, [], [])
     spans += escapes
-    for triggers, step in _INLINE_STEPS:
+    for triggers, step, separates in _INLINE_STEPS:
         if any(t in work for t in triggers):
             found = step(work, labels)
             spans += found
+            separators += found if separates else [s for s in found if _SEPARATING_TAG.match(seg, s[0])]
             work = blank(work, found)
     if "*" in work or "_" in work or "~~" in work:
         spans += _emphasis(seg, work)
-    return spans, escaped
+    return spans, separators, escaped

@@ -3,7 +3,7 @@
 Wire copy comes either hard-wrapped (paragraphs separated by blank lines) or
 one paragraph per line with no blank lines between. Suppression comments
 (``<!-- copydesk-disable ... -->``) and suppression lines (``copydesk: disable ...``
-alone on a line) are blanked. A run of lines is taken
+alone on a line) are left out of the prose. A run of lines is taken
 as hard-wrapped when every line but its last is short; otherwise each line
 is a paragraph of its own. A short first line followed by a blank line and
 not ending in sentence punctuation is the headline.
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from linter.markup.stripped import Stripped
+from linter.markup.view import finish, has_invisible
 from linter.model.document import HEADLINE_MAX, Block
 
 _WRAP_WIDTH = 90
@@ -55,13 +56,6 @@ def paragraph_blocks(source: str, runs: list[list[tuple[int, int]]]) -> list[Blo
 _DIRECTIVE = re.compile(r"<!--[ \t]*copydesk-[^>]*-->|^[ \t]*copydesk:[ \t]*[a-z][^\r\n]*", re.MULTILINE)
 
 
-def _mask_directives(source: str) -> str:
-    """Suppression comments and lines are not prose."""
-    if "copydesk-" not in source and "copydesk:" not in source:
-        return source
-    return _DIRECTIVE.sub(lambda m: " " * len(m.group()), source)
-
-
 def strip(source: str) -> Stripped:
     runs = _runs(source)
     blocks = paragraph_blocks(source, runs)
@@ -70,4 +64,9 @@ def strip(source: str) -> Stripped:
         line = source[s:e].rstrip()
         if len(line) <= HEADLINE_MAX and line[-1:] not in ".!?:;,\"'”»":
             blocks[0] = Block("heading", s, e)
-    return Stripped(_mask_directives(source), tuple(blocks))
+    # Suppression comments are not prose, even in plain text; nor are soft hyphens and
+    # zero-width characters (linter.markup.view).
+    masks = [m.span() for m in _DIRECTIVE.finditer(source)] if "copydesk" in source else []
+    if not masks and not has_invisible(source):
+        return Stripped(source, tuple(blocks))
+    return finish(source, masks, [(b.kind, b.start, b.end) for b in blocks])

@@ -1,16 +1,17 @@
 """A decoded draft: its source, the prose text the rules see, and one coordinate system.
 
-Rules match against ``text``: the source with markup, code and comments
-blanked out (same length) and, in HTML, entities decoded (different length,
-recorded in an :class:`OffsetMap`). Every position a user sees is computed
-here, from 0-based code-point offsets into ``source``.
+Rules match against ``text``: the prose a reader sees, with markup, code and
+comments, soft hyphens and zero-width characters left out and entities decoded
+(:mod:`linter.markup.view`); where it differs from ``source`` in length, an
+:class:`OffsetMap` says how. Every position a user sees is computed here, from
+0-based code-point offsets into ``source``.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 # The longest first line of a plain-text draft that can be its headline.
@@ -35,28 +36,54 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class OffsetMap:
-    """Where ``text`` and ``source`` differ in length (decoded entities).
+    """Where ``text`` and ``source`` differ (see :mod:`linter.markup.view`).
 
-    Each entry says: ``text[t:t+tl]`` stands for ``source[s:s+sl]``. Outside
-    the entries, the two advance together.
+    Each entry says: ``text[t:t+tl]`` stands for ``source[s:s+sl]``, where ``tl`` is 0
+    (markup or an invisible character, left out of the text) or 1 (an entity decoded, or
+    markup read as one space). Entries are in order, in both text and source; outside
+    them the two advance together.
     """
 
     text_starts: tuple[int, ...] = ()
     text_lens: tuple[int, ...] = ()
     src_starts: tuple[int, ...] = ()
     src_lens: tuple[int, ...] = ()
+    text_ends: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ends = tuple(t + n for t, n in zip(self.text_starts, self.text_lens, strict=True))
+        object.__setattr__(self, "text_ends", ends)
+
+    def _start(self, pos: int) -> int:
+        """Where in the source the text character at ``pos`` starts (past any markup left
+        out just before it)."""
+        k = bisect_right(self.text_starts, pos) - 1
+        if k >= 0 and self.text_starts[k] == pos and self.text_lens[k]:
+            return self.src_starts[k]
+        j = bisect_right(self.text_ends, pos) - 1
+        return pos if j < 0 else self.src_starts[j] + self.src_lens[j] + pos - self.text_ends[j]
 
     def to_source(self, pos: int, *, end: bool = False) -> int:
-        """Map a text offset to a source offset; ``end`` for exclusive ends."""
-        i = bisect_right(self.text_starts, pos) - 1
+        """Map a text offset to a source offset; ``end`` for exclusive ends (which stop
+        before any markup left out right after the last character)."""
+        if not end or pos == 0:
+            return self._start(pos)
+        k = bisect_right(self.text_starts, pos - 1) - 1
+        if k >= 0 and self.text_starts[k] == pos - 1 and self.text_lens[k]:
+            return self.src_starts[k] + self.src_lens[k]
+        return self._start(pos - 1) + 1
+
+    def to_text(self, pos: int) -> int:
+        """Map a source offset to a text offset: inside markup left out, where the text
+        goes on; inside what the text reads as one character, its start (at its first
+        source character) or its end."""
+        i = bisect_right(self.src_starts, pos) - 1
         if i < 0:
             return pos
-        t, tl, s, sl = self.text_starts[i], self.text_lens[i], self.src_starts[i], self.src_lens[i]
-        if pos >= t + tl:
-            return s + sl + (pos - t - tl)
-        if pos == t:
-            return s
-        return s + sl if end else s
+        t, s = self.text_starts[i], self.src_starts[i]
+        if pos < s + self.src_lens[i]:
+            return t if pos == s or not self.text_lens[i] else t + 1
+        return self.text_ends[i] + pos - s - self.src_lens[i]
 
 
 IDENTITY = OffsetMap()

@@ -7,11 +7,17 @@ from typing import Any
 
 from linter.model.findings import Severity
 
+# An error line longer than this is cut: values are echoed briefly where messages are made
+# (linter.lib.shown.brief), and this is the backstop for any that is not.
+MAX_MESSAGE = 1_000
+
 
 class RuleError(Exception):
     """A rule or config problem: ``path:line: message``, reported before linting."""
 
     def __init__(self, path: str, line: int, message: str) -> None:
+        if len(message) > MAX_MESSAGE:
+            message = f"{message[:MAX_MESSAGE]}... ({len(message):,} characters in all)"
         super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
         self.path = path
         self.line = line
@@ -100,6 +106,16 @@ class Rule:
     # The rule file as read (keys lower-cased), and the names of the kind's own keys in it.
     raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     kind_keys: tuple[str, ...] = ()
+    # The line of each key in the rule file, for errors found while linting.
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    # A bundled rule: its patterns run on Python's re with no time limit (each is tested to
+    # run in linear time); anyone else's are bounded (linter.engine.lint).
+    trusted: bool = False
+
+    @property
+    def pattern_line(self) -> int:
+        """The line of the first of the kind's own keys (where its patterns are), or 0."""
+        return min((self.lines[k] for k in self.kind_keys if k in self.lines), default=0)
 
     @property
     def style(self) -> str:

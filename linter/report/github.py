@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from linter.lib.shown import printable, quote_path
 from linter.model.findings import Severity
 from linter.model.results import FileResult
 
@@ -26,11 +27,11 @@ def github_property(text: str) -> str:
 def github_file(result: FileResult, colour: bool = False) -> Iterator[str]:
     """Columns are in code points, as everywhere in copydesk."""
     for f in result.findings:
-        props = (f"file={github_property(f.path)},line={f.line},col={f.column},"
+        props = (f"file={github_property(quote_path(f.path))},line={f.line},col={f.column},"
                  f"endLine={f.end_line},endColumn={f.end_column},title={github_property(f.rule_id)}")
         yield f"::{_COMMANDS[f.severity]} {props}::{github_data(f.message)}"
 
 
 def github_errors(errors: tuple[tuple[str, str], ...]) -> Iterator[str]:
     for path, message in errors:
-        yield f"::error file={github_property(path)}::{github_data(message)}"
+        yield f"::error file={github_property(quote_path(path))}::{github_data(printable(message))}"

@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
+from linter.lib.shown import printable, quote_path
 from linter.model.findings import Severity
 from linter.model.results import FileResult, Report
 
@@ -31,22 +32,23 @@ def _tally(result: FileResult) -> str:
 
 
 def _junit_case(result: FileResult) -> ET.Element:
-    path = _xml_text(result.path)
+    path = _xml_text(quote_path(result.path))
     case = ET.Element("testcase", classname="copydesk", name=path, file=path)
     if result.findings:
         worst = max(f.severity for f in result.findings)
         first = result.findings[0]
         message = first.message if len(result.findings) == 1 else f"{_tally(result)}; first: {first.message}"
         failure = ET.SubElement(case, "failure", message=_xml_text(message), type=worst.label)
-        lines = (f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule_id} {f.message}"
+        lines = (f"{path}:{f.line}:{f.column}: {f.severity.label} {f.rule_id} {f.message}"
                  for f in result.findings)
         failure.text = _xml_text("\n".join(lines))
     return case
 
 
 def _junit_error(path: str, message: str) -> ET.Element:
-    case = ET.Element("testcase", classname="copydesk", name=_xml_text(path), file=_xml_text(path))
-    ET.SubElement(case, "error", message=_xml_text(message), type="file-error").text = _xml_text(message)
+    shown, message = _xml_text(quote_path(path)), _xml_text(printable(message))
+    case = ET.Element("testcase", classname="copydesk", name=shown, file=shown)
+    ET.SubElement(case, "error", message=message, type="file-error").text = message
     return case
 
 

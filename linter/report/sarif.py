@@ -17,11 +17,13 @@ for those that assume the default.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
+from linter.lib.shown import printable, quote_path
 from linter.model.findings import Finding, Severity
 from linter.model.results import Report
 from linter.model.rule import Rule
@@ -34,11 +36,12 @@ LEVELS = {Severity.SUGGESTION: "note", Severity.WARNING: "warning", Severity.ERR
 
 
 def artifact_uri(path: str) -> str:
-    """A relative path as a relative URI reference (``/`` separators, percent-encoded)."""
+    """A relative path as a relative URI reference (``/`` separators, percent-encoded): the
+    bytes of the name, so that a name that is not UTF-8 still names its file."""
     pure = PurePath(path)
     if pure.is_absolute():
         return pure.as_uri()
-    return quote(pure.as_posix(), safe="/")
+    return quote(os.fsencode(pure.as_posix()), safe="/")
 
 
 def utf16_column(lines: Mapping[int, str], line: int, column: int) -> int:
@@ -104,7 +107,7 @@ def _result(lines: Mapping[int, str], f: Finding, index: int) -> dict[str, Any]:
 
 
 def _notification(path: str, message: str) -> dict[str, Any]:
-    return {"level": "error", "message": _text(f"{path}: {message}"),
+    return {"level": "error", "message": _text(f"{quote_path(path)}: {printable(message)}"),
             "locations": [_location(artifact_uri(path))]}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from linter.lib.shown import printable, quote_path
 from linter.model.findings import Finding, Severity
 from linter.model.results import FileResult
 
@@ -39,14 +40,14 @@ def _context(text: str, f: Finding, colour: bool) -> Iterator[str]:
 def text_file(result: FileResult, colour: bool) -> Iterator[str]:
     for f in result.findings:
         level = paint(f.severity.label, _COLOURS[f.severity], colour)
-        yield f"{f.path}:{f.line}:{f.column}: {level} {f.rule_id} {f.message}"
+        yield f"{quote_path(f.path)}:{f.line}:{f.column}: {level} {f.rule_id} {f.message}"
         if f.line in result.lines:
             yield from _context(result.lines[f.line], f, colour)
 
 
 def text_errors(errors: tuple[tuple[str, str], ...], colour: bool) -> Iterator[str]:
     for path, message in errors:
-        yield paint(f"{path}: error: {message}", "31", colour)
+        yield paint(f"{quote_path(path)}: error: {printable(message)}", "31", colour)
 
 
 def summary(counts: dict[Severity, int], files: int, errors: int) -> str:

@@ -34,11 +34,12 @@ MIN_FILES_PER_JOB = 16
 @dataclass(frozen=True)
 class Input:
     """A file to read (``data`` None), or text already read from stdin (its bytes, with
-    ``path`` the name to show and ``fmt`` its format)."""
+    ``path`` the name to show and ``fmt`` its format), or a path found unreadable (``error``)."""
 
     path: str
     data: bytes | None = None
     fmt: str = "text"
+    error: str | None = None  # why it cannot be read at all (a folder that cannot be listed)
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,14 @@ def process(item: Input, session: Session, options: RunOptions,
             finish: Callable[[FileResult], T]) -> Outcome[T]:
     """One input through the pipeline (see the module docstring)."""
     fixes, written, diff, text = 0, False, "", None
+    if item.error is not None:
+        return Outcome(item.path, error=item.error)
+    problems: list[str] = []  # rules stopped by their time limit: reported, the rest goes on
     try:
         doc, origin = _read(item, options)
         engine, ids = session.engine_for(doc.path), session.rule_ids
         if options.fix:
-            new, count = fix_one(doc, engine, ids)
+            new, count = fix_one(doc, engine, ids, problems)
             if origin.stamp is None and not options.diff:
                 text = new  # stdin: its text goes back out, fixed or not, never to a file
             if count and new != doc.source:
@@ -86,12 +90,14 @@ def process(item: Input, session: Session, options: RunOptions,
                     written = True
                 fixes = count
                 doc = make_document(doc.path, new, doc.fmt)
-        result = finish(FileResult.of(doc, lint_one(doc, engine, ids, options))) if options.lint else None
+        found = lint_one(doc, engine, ids, options, problems) if options.lint else None
+        result = finish(FileResult.of(doc, found)) if found is not None else None
     except FileError as exc:
         return Outcome(exc.path, error=exc.message, fixes=fixes, written=written, diff=diff, text=text)
     except GitError as exc:
         return Outcome(item.path, error=str(exc), fixes=fixes, written=written, diff=diff, text=text)
-    return Outcome(item.path, result, None, fixes, written, diff, text)
+    error = "; ".join(dict.fromkeys(problems)) or None
+    return Outcome(item.path, result, error, fixes, written, diff, text)
 
 
 def default_jobs() -> int:

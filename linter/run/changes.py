@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from linter.lib.shown import brief
 from linter.model.findings import Finding
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
@@ -104,7 +105,7 @@ def open_repository(base: str, where: Path) -> Repository:
     repo = Repository(Path(top).resolve(), Path(git_dir).resolve(), base)
     if base.startswith("-") or repo.git("rev-parse", "--verify", "--quiet", "--end-of-options",
                                         f"{base}^{{commit}}").returncode != 0:
-        raise GitError(f"--diff-base: {base!r} is not a commit in the repository at {repo.top}")
+        raise GitError(f"--diff-base: {brief(base)} is not a commit in the repository at {repo.top}")
     return repo
 
 

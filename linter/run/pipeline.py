@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from linter.engine import suppress
 from linter.engine.fixes import apply, choose
 from linter.engine.lint import Engine
+from linter.lib.shown import quote_path
 from linter.lib.textfiles import MAX_BYTES
 from linter.markup import make_document
 from linter.model.document import Document
@@ -47,22 +48,24 @@ class RunOptions:
 
 
 def lint_one(doc: Document, engine: Engine, known_ids: Sequence[str],
-             options: RunOptions = RunOptions()) -> list[Finding]:
+             options: RunOptions = RunOptions(), problems: list[str] | None = None) -> list[Finding]:
     """The findings of ``doc``: rules, then suppression comments (``known_ids`` are the
-    loaded rule ids a comment may name), then changed-lines mode."""
-    found = suppress.apply(doc, engine.lint(doc), known_ids, options.report_unused)
+    loaded rule ids a comment may name), then changed-lines mode. ``problems`` collects
+    rules stopped by their time limit (without it, the first is raised)."""
+    found = suppress.apply(doc, engine.lint(doc, problems), known_ids, options.report_unused)
     if options.changes is not None and doc.path != "-":
         found = touching(found, options.changes.changed_lines(doc.path))
     return found
 
 
-def fix_one(doc: Document, engine: Engine, known_ids: Sequence[str]) -> tuple[str, int]:
+def fix_one(doc: Document, engine: Engine, known_ids: Sequence[str],
+            problems: list[str] | None = None) -> tuple[str, int]:
     """The source with every safe fix applied (pass after pass until nothing changes), and
     how many fixes were applied. Suppression comments are honoured; changed-lines mode does
-    not limit fixes."""
+    not limit fixes. ``problems``: as for :func:`lint_one`."""
     source, applied = doc.source, 0
     for _ in range(MAX_FIX_PASSES):
-        fixes = choose(suppress.apply(doc, engine.lint(doc), known_ids))
+        fixes = choose(suppress.apply(doc, engine.lint(doc, problems), known_ids))
         if not fixes:
             break
         source = apply(source, fixes)
@@ -84,4 +87,4 @@ def fixed_examples(rule: Rule) -> tuple[str | None, ...]:
 
 def unified_diff(path: str, old: str, new: str) -> str:
     return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        f"a/{path}", f"b/{path}"))
+                                        quote_path(f"a/{path}"), quote_path(f"b/{path}")))
