@@ -113,6 +113,15 @@ def test_mismatched_close_suggests_the_matching_mark() -> None:
         ("Quotes.Mismatched", "”", ("»",))]
 
 
+def test_mismatched_fix_leaves_a_matched_pair_whatever_the_storys_majority() -> None:
+    """In a story mostly in straight marks, «...” is closed with » (a fix to " would leave
+    «...", and the next fix pass would change the « as well: text the report never named).
+    The story's mix of marks is Quotes.Mixed's to report."""
+    text = ('"We are ready," the general said. "We will hold," he added. '
+            "«We will fight,” a commander said.")
+    assert ("Quotes.Mismatched", "”", ("»",)) in _found(text)
+
+
 def test_mismatched_defers_to_house_marks_on_the_same_mark() -> None:
     assert _found("The envoy called the talks “constructive» on Friday.", CURLY) == [
         ("Quotes.HouseMarks", "»", ("”",))]

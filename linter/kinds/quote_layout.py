@@ -165,11 +165,11 @@ class Layout:
     def expected(self, mark: Placed) -> str:
         return self.style.mark(mark.level, mark.role)
 
-    def suggest(self, mark: Placed) -> tuple[str, ...]:
-        """The house mark, unless the mark is glued between two letters or digits
-        (``accep"t``): there its role is a guess, and changing the mark could
+    def suggest(self, mark: Placed, wanted: str | None = None) -> tuple[str, ...]:
+        """The house mark (or ``wanted``), unless the mark is glued between two letters or
+        digits (``accep"t``): there its role is a guess, and changing the mark could
         change what the rest of the paragraph counts as quoted."""
-        wanted = self.expected(mark)
+        wanted = wanted or self.expected(mark)
         if wanted == mark.char or self._glued(mark.offset) or self.unstable:
             return ()
         return (wanted,)
@@ -179,8 +179,9 @@ class Layout:
         after = self.text[offset + 1:offset + 2]
         return before.isalnum() and after.isalnum()
 
-    def hit(self, mark: Placed, args: tuple[str, ...], message: str | None = None) -> Hit:
-        return Hit(mark.offset, mark.offset + 1, args, self.suggest(mark), message=message)
+    def hit(self, mark: Placed, args: tuple[str, ...], message: str | None = None,
+            wanted: str | None = None) -> Hit:
+        return Hit(mark.offset, mark.offset + 1, args, self.suggest(mark, wanted), message=message)
 
 
 def _doubled(quotations: tuple[Quotation, ...], parents: tuple[int | None, ...]) -> list[int]:

@@ -223,11 +223,17 @@ def check_mismatched(lay: Layout, an: Analysis) -> Iterator[Hit]:
         opener, closer = pair
         if FAMILIES[opener.char] & FAMILIES[closer.char]:
             continue
-        wanted_close = lay.expected(closer)
-        if wanted_close != closer.char or lay.expected(opener) == opener.char:
+        # The fix must leave a matched pair: a closer in the opener's family, or an opener
+        # in the closer's; failing both, the closer that goes with the opener (the story's
+        # mix of marks is Quotes.Mixed's business).
+        wanted_close, wanted_open = lay.expected(closer), lay.expected(opener)
+        if FAMILIES[opener.char] & FAMILIES[wanted_close]:
             yield lay.hit(closer, (opener.char, closer.char, wanted_close))
+        elif FAMILIES[wanted_open] & FAMILIES[closer.char]:
+            yield lay.hit(opener, (opener.char, closer.char, wanted_open), _FIX_OPENER)
         else:
-            yield lay.hit(opener, (opener.char, closer.char, lay.expected(opener)), _FIX_OPENER)
+            wanted_close = _CLOSER_OF.get(opener.char, wanted_close)
+            yield lay.hit(closer, (opener.char, closer.char, wanted_close), wanted=wanted_close)
 
 
 _OUTER_SLIP = ("'%s' marks a quotation that holds another; prefer '%s' for the outer one "
