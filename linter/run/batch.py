@@ -86,7 +86,8 @@ def process(item: Input, session: Session, options: RunOptions,
                     written = True
                 fixes = count
                 doc = make_document(doc.path, new, doc.fmt)
-        result = finish(FileResult.of(doc, lint_one(doc, engine, ids, options))) if options.lint else None
+        found = lint_one(doc, engine, ids, options) if options.lint else None
+        result = None if found is None else finish(FileResult.of(doc, found, whole=options.whole))
     except FileError as exc:
         return Outcome(exc.path, error=exc.message, fixes=fixes, written=written, diff=diff, text=text)
     except GitError as exc:
