@@ -7,14 +7,18 @@ that talk to such clients convert, through :class:`Utf16`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
 
 def _astral(text: str) -> tuple[int, ...]:
+    """The code-point offsets of the characters outside the Basic Multilingual Plane."""
     if text.isascii():
         return ()
-    return tuple(i for i, c in enumerate(text) if ord(c) > 0xFFFF)
+    return tuple(m.start() for m in _ASTRAL.finditer(text))
 
 
 @dataclass(frozen=True)

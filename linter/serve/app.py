@@ -16,7 +16,6 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -99,9 +98,10 @@ class Server:
                                                  "LanguageTool's apiKey field)",
                             {"WWW-Authenticate": 'Basic realm="copydesk", charset="UTF-8"'})
 
-    async def _run(self, task: Task) -> Any:
+    async def _run(self, task: Task) -> str:
         try:
-            return await self.pool.check(task)
+            answer: str = await self.pool.check(task)
+            return answer
         except TimeLimit:
             limit = self.limits.time_limit
             raise HttpError(422, "time-limit", f"checking this draft took longer than the server's "
@@ -141,7 +141,7 @@ class Server:
         fields = request_fields(request, body)
         self._authorized(request, fields)
         task = languagetool_task(fields, self.session.ruleset, self.enabled)
-        return JSONResponse(await self._run(task))
+        return Response(await self._run(task), media_type="application/json")
 
     async def check_native(self, request: Request) -> Response:
         self._authorized(request)
@@ -152,7 +152,8 @@ class Server:
     async def view(self, request: Request) -> Response:
         self._authorized(request)
         body = await read_body(request, self.limits.max_body, self.limits.read_timeout)
-        return JSONResponse(await self._run(Task(native_draft(request, body), "view")))
+        answer = await self._run(Task(native_draft(request, body), "view"))
+        return Response(answer, media_type="application/json")
 
 
 def _guarded(handler: Handler) -> Handler:

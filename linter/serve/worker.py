@@ -8,6 +8,7 @@ Everything here is plain data in, plain data out, so it pickles across the pipe.
 
 from __future__ import annotations
 
+import json
 import signal
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -90,17 +91,20 @@ class Checker:
                                             enabled_rules(config, self.session.ruleset))
         return self._selections[key]
 
-    def check(self, task: Task) -> Any:
+    def check(self, task: Task) -> str:
+        """The answer to ``task``, as JSON text (encoded here, in the worker, not by the
+        server's event loop); for ``json``, exactly what ``--format json`` prints."""
         session = self.session_for(task.select, task.deselect)
         doc = task.draft.document()
         found = lint_one(doc, session.engine_for(doc.path), session.rule_ids)
         found = [f for f in found if f.severity >= task.min_level]
-        if task.answer == "languagetool":
-            return check_response(doc, found, self.rules, task.language)
-        result = FileResult.of(doc, found)
         if task.answer == "json":
-            return "".join(render("json", Report((result,), ())))
-        return view_model(result, doc.source, self.rules)
+            return "".join(render("json", Report((FileResult.of(doc, found),), ())))
+        if task.answer == "languagetool":
+            answer = check_response(doc, found, self.rules, task.language)
+        else:
+            answer = view_model(FileResult.of(doc, found), doc.source, self.rules)
+        return json.dumps(answer, ensure_ascii=False, separators=(",", ":"))
 
 
 def load(settings: Settings) -> Checker:
