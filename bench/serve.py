@@ -123,12 +123,17 @@ class Client(threading.Thread):
         connection.close()
 
 
-def load(port: int, texts: list[str], clients: int, seconds: float) -> dict[str, object]:
+def load(port: int, texts: list[str], clients: int, seconds: float, pid: int = 0) -> dict[str, object]:
+    """Run the clients; with ``pid``, sample the server's memory every tenth of the run."""
     bodies = [urlencode({"text": t, "language": "en-GB"}).encode() for t in texts]
     started = time.monotonic()
     threads = [Client(port, bodies, i * 7, started + seconds) for i in range(clients)]
     for thread in threads:
         thread.start()
+    memory = []
+    while pid and any(t.is_alive() for t in threads):
+        time.sleep(seconds / 10)
+        memory.append(round(rss_mb(pid), 1))
     for thread in threads:
         thread.join()
     elapsed = time.monotonic() - started
@@ -142,7 +147,7 @@ def load(port: int, texts: list[str], clients: int, seconds: float) -> dict[str,
             "requests_per_s": round(len(latencies) / elapsed, 1), "p50_ms": round(pct(50), 1),
             "p95_ms": round(pct(95), 1), "p99_ms": round(pct(99), 1),
             "max_ms": round(latencies[-1] * 1000, 1) if latencies else 0.0,
-            "errors": len(errors), "first_errors": errors[:3]}
+            "errors": len(errors), "first_errors": errors[:3], "memory_samples_mb": memory}
 
 
 def cli_per_draft(texts: list[str], folder: Path) -> dict[str, object]:
@@ -179,9 +184,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="copydesk-bench-") as folder:
         process, port = start_server(args.workers, Path(folder) / "serve.log")
         try:
-            load(port, texts[:4], 4, 3.0)  # warm-up: every worker has checked a draft
+            load(port, texts, 4, 10.0)  # warm-up: every worker has checked every draft, caches are full
             memory_start = rss_mb(process.pid)
-            figures = load(port, texts, args.clients, args.seconds)
+            figures = load(port, texts, args.clients, args.seconds, process.pid)
             memory_end = rss_mb(process.pid)
         finally:
             process.terminate()
@@ -201,7 +206,7 @@ def main() -> int:
           f"{s['requests_per_s']} requests/s; latency p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms, "
           f"p99 {s['p99_ms']} ms, max {s['max_ms']} ms; errors {s['errors']}")
     print(f"server memory (process and workers): {s['memory_start_mb']} MB after warm-up, "
-          f"{s['memory_end_mb']} MB at the end")
+          f"{s['memory_end_mb']} MB at the end (every {args.seconds / 10:g} s: {s['memory_samples_mb']})")
     print(f"copydesk check once per draft: {cli['drafts']} drafts in {cli['seconds']} s, "
           f"{cli['drafts_per_s']} drafts/s; the server answers {result['speedup']}x as many")
     return 1 if figures["errors"] else 0
