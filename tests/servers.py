@@ -64,3 +64,55 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextlib.contextmanager
+def path_proxy(upstream: str, prefix: str) -> Iterator[str]:
+    """A reverse proxy on 127.0.0.1 that serves ``upstream`` under ``prefix`` (``/copydesk/``),
+    stripping it as nginx's ``location /copydesk/ { proxy_pass http://.../; }`` does, and
+    passing ``Authorization`` on. Yields the proxied address (``http://127.0.0.1:PORT/copydesk/``)."""
+    import http.client
+    import http.server
+    import threading
+    import urllib.parse
+
+    target = urllib.parse.urlsplit(upstream)
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def _forward(self) -> None:
+            if not self.path.startswith(prefix):
+                self.send_error(404)
+                return
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else None
+            headers = {k: v for k, v in self.headers.items()
+                       if k.lower() in ("authorization", "content-type", "accept")}
+            connection = http.client.HTTPConnection(target.hostname or "127.0.0.1", target.port, timeout=30)
+            try:
+                connection.request(self.command, "/" + self.path[len(prefix):], body=body, headers=headers)
+                answer = connection.getresponse()
+                data = answer.read()
+            finally:
+                connection.close()
+            self.send_response(answer.status)
+            for key, value in answer.getheaders():
+                if key.lower() not in ("content-length", "connection", "transfer-encoding", "date", "server"):
+                    self.send_header(key, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_GET = do_POST = _forward
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    proxy = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=proxy.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{proxy.server_address[1]}{prefix}"
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+        thread.join()

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from browser import assert_not_blank, start_chromium
-from servers import Running, running_server
+from servers import Running, path_proxy, running_server
 
 import linter.cli
 
@@ -100,6 +100,26 @@ def test_the_page_fits_a_phone(server: Running, chromium: Any) -> None:
         assert_not_blank(driver, driver.get_screenshot_as_png())
     finally:
         driver.set_window_size(1280, 900)
+
+
+def test_the_page_works_under_a_proxy_path_with_basic_auth(chromium: Any) -> None:
+    """Opened as http://user:TOKEN@proxy/copydesk/: the page checks through the proxy's path,
+    and the credentials in its address do not stop it (fetch refuses URLs that carry them)."""
+    from selenium.webdriver.common.by import By
+
+    token = "page-token-42"
+    with running_server("--no-config", "--workers", "1", "--token", token) as running, \
+            path_proxy(running.url, "/copydesk/") as proxied:
+        driver = chromium
+        driver.set_window_size(1280, 900)
+        driver.get(proxied.replace("http://", f"http://editor:{token}@"))
+        area = driver.find_element(By.ID, "cd-text")
+        driver.execute_script("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input'));", area)
+        area.send_keys("The terrorists fled Kiev.")
+        _wait(lambda: {"Kiev", "terrorists"} <= set(driver.execute_script(MARKS)),
+              "the highlights through the proxy")
+        assert driver.find_element(By.ID, "cd-status").text == "Checked"
+        assert "POST /api/view" in running.log_text()
 
 
 def test_the_html_report_applies_fixes_in_the_page(tmp_path: Path, chromium: Any) -> None:

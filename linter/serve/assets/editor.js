@@ -7,6 +7,9 @@
   var list = document.getElementById("cd-list"), status = document.getElementById("cd-status");
   var format = document.getElementById("cd-format"), fixAll = document.getElementById("cd-fix-all");
   var state = {text: "", findings: [], rules: {}}, version = 0, timer = null, tip = new cd.Tip();
+  /* Beside the page (it may sit under a proxy's path), and without the user:token@ a
+     browser keeps in the page's address after Basic authentication: fetch refuses those. */
+  var ENDPOINT = location.origin + location.pathname.replace(/[^\/]*$/, "") + "api/view";
 
   function grow() {
     area.style.height = "auto";
@@ -54,7 +57,7 @@
     var asked = version, text = state.text;
     if (!text.trim()) { state.findings = []; status.textContent = ""; render(); return; }
     status.textContent = "Checking…";
-    fetch("api/view", {
+    fetch(ENDPOINT, {
       method: "POST", headers: {"Content-Type": "application/json"}, credentials: "same-origin",
       body: JSON.stringify({text: text, format: format.value})
     }).then(function (response) {
