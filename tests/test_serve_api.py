@@ -74,6 +74,20 @@ def test_v2_check_answers_in_utf16_units_and_languagetool_shape(server: Running)
     assert issue_types["Bias"] == "style" and issue_types["Names"] == "misspelling"
 
 
+def test_issue_types_let_clients_colour_each_kind(server: Running) -> None:
+    """Names as misspellings, quotation marks as typography, unsourced claims as
+    uncategorized, labels and wording as style."""
+    text = ('The terrorists fled Kiev. He said “yes” and then "no" and “maybe”.\n\n'
+            "Dozens were killed.\n\nSome people say the plan failed.")
+    answer = requests.post(server.url + "v2/check", data={"text": text, "language": "en-GB"}, timeout=30)
+    assert answer.status_code == 200, answer.text
+    types = {m["rule"]["id"]: m["rule"]["issueType"] for m in answer.json()["matches"]}
+    assert types["Names.Places"] == "misspelling"
+    assert types["Quotes.Mixed"] == "typographical"
+    assert types["Sourcing.Weasel"] == types["Sourcing.Figures"] == "uncategorized"
+    assert types["Bias.Labels"] == "style"
+
+
 def test_level_picky_adds_suggestions_and_rules_can_be_chosen(server: Running) -> None:
     text = "Militants stormed the embassy in Kiev. The terrorists fled."
     def rules(**fields: str) -> list[str]:
