@@ -96,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
     shown = f"[{host}]" if ":" in host else host
 
     def ready() -> None:
-        print(f"copydesk serve: ready on http://{shown}:{port}/ ({limits.workers} workers"
+        workers = f"{limits.workers} worker{'' if limits.workers == 1 else 's'}"
+        print(f"copydesk serve: ready on http://{shown}:{port}/ ({workers}"
               f"{', token required' if token else ''})", file=sys.stderr, flush=True)
 
     server = Server(session, settings, limits, token, ready)
