@@ -83,6 +83,27 @@ def test_the_editors_page_highlights_as_you_type_and_applies_a_fix(server: Runni
     value = area.get_attribute("value")
     assert value.startswith("📰 Militants storm embassy in Kyiv\n") and "Kiev" not in value
     _wait(lambda: "Kiev" not in (m := driver.execute_script(MARKS)) and "Alma-Ata" in m, "the new check")
+    # A click on a highlight opens its rule's explanation in the list (clicked again if the
+    # answer to the check after the fix redrew the list meanwhile).
+    def explained() -> Any:
+        terrorists = next(m for m in driver.find_elements(By.CSS_SELECTOR, "#cd-draft mark")
+                          if driver.execute_script("return arguments[0].textContent", m) == "terrorists")
+        ActionChains(driver).move_to_element(terrorists).click().perform()
+        time.sleep(0.5)
+        return driver.find_elements(By.CSS_SELECTOR, "#cd-list li.cd-on details[open]")
+
+    chosen = _wait(explained, "the explanation")
+    assert chosen[0].text.startswith("Why? Bias.") and "Source:" in chosen[0].text
+    assert driver.find_element(By.CSS_SELECTOR, "#cd-list li.cd-on .cd-match").text == "terrorists"
+    # "Copy text" puts the corrected draft on the clipboard.
+    driver.execute_cdp_cmd("Browser.grantPermissions", {"origin": server.url.rstrip("/"),
+                                                        "permissions": ["clipboardReadWrite"]})
+    copy = driver.find_element(By.ID, "cd-copy")
+    copy.click()
+    _wait(lambda: copy.text == "Copied", "the copy")
+    pasted = driver.execute_async_script("navigator.clipboard.readText().then(arguments[0], "
+                                         "e => arguments[0]('failed: ' + e))")
+    assert pasted == value
     png = driver.get_screenshot_as_png()
     assert_not_blank(driver, png)
 
