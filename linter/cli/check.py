@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,8 @@ from linter.cli.output import Finish, Shown, destination, statistics, summary_no
 from linter.config.project import FAIL_ON
 from linter.model.findings import LEVEL_NAMES, Severity
 from linter.model.results import FileResult, Report
-from linter.report import FORMATS, Part, counts, exit_code, part_renderer, render, render_parts
+from linter.report import FORMATS, Part, counts, exit_code, html_part, part_renderer, render, render_parts
+from linter.report.text import text_errors
 from linter.run import batch
 from linter.run.changes import GitError, Repository, open_repository
 from linter.run.pipeline import fixed_examples
@@ -38,9 +40,12 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
     report = check.add_argument_group("report")
     report.add_argument("--format", choices=FORMATS, default="text",
                         help="text (default), json, github (Actions annotations), sarif (code "
-                             "scanning), junit (CI test reports)")
+                             "scanning), junit (CI test reports), html (a page to open in a browser)")
     report.add_argument("--output-file", "-o", type=Path, default=None, metavar="PATH",
                         help="write the report to PATH instead of stdout")
+    report.add_argument("--output-dir", type=Path, default=None, metavar="DIR",
+                        help="with --format html: write index.html and a page per draft into DIR "
+                             "(needed for more than one draft)")
     report.add_argument("--fail-on", choices=FAIL_ON, default=None,
                         help="lowest level that makes the exit code 1 (default: error, or the "
                              "config's fail-on); never: always 0")
@@ -87,6 +92,10 @@ def run(args: argparse.Namespace) -> int:
         return fail("--statistics works with --format text or json")
     if args.repo is not None and not args.diff_base:
         return fail("--repo is only used with --diff-base")
+    if args.output_dir is not None and (args.format != "html" or args.output_file is not None):
+        return fail("--output-dir is for --format html, instead of --output-file")
+    if args.format == "html" and args.statistics:
+        return fail("--statistics works with --format text or json")
     started = time.monotonic()
     session = session_for(args)
     if args.show_config:
@@ -103,8 +112,11 @@ def run(args: argparse.Namespace) -> int:
         except GitError as exc:
             return fail(str(exc))
     options = run_options(args, session, report_unused=args.report_unused_disables, changes=changes,
-                          fix=args.fix)
+                          fix=args.fix, whole=args.format == "html")
     found = inputs(args, session, options.max_bytes)
+    if args.format == "html" and args.output_dir is None and len(found.items) > 1:
+        return fail(f"--format html writes a page per draft: give --output-dir DIR for "
+                    f"{len(found.items)} drafts (an index page and their pages go there)")
     if found.passthrough is not None and args.fix:
         sys.stdout.buffer.write(found.passthrough)  # stdin excluded: its text, unchanged
     # The fixed text of stdin goes to stdout: the report goes to stderr then.
@@ -112,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
     coloured = colour(args.color, stream) and args.output_file is None
     min_level = Severity.parse(args.min_level or "suggestion")
     renderer = None if args.statistics else part_renderer(args.format, coloured)
+    if args.format == "html":
+        renderer = partial(html_part, {r.id: r for r in session.ruleset.rules}, args.output_dir is not None)
     jobs = args.jobs or batch.default_jobs()
     _verbose(args, f"linting {len(found.items)} file{'s' if len(found.items) != 1 else ''} "
                    f"with up to {jobs} process{'es' if jobs != 1 else ''}")
@@ -126,12 +140,35 @@ def run(args: argparse.Namespace) -> int:
     fail_on = args.fail_on or session.config.fail_on or "error"
     code = exit_code(counts([s.tally for s in shown]), len(errors), fail_on)
     note = summary_note(code, fail_on, sum(s.hidden for s in shown), min_level)
+    if args.format == "html":
+        return _html(args, shown, errors, code)
     try:
         with destination(args.output_file, stream) as out:
             write_lines(out, _report(args, session, shown, errors, coloured, note))
     except OSError as exc:
         return fail(f"cannot write {args.output_file}: {exc.strerror or exc}")
     _verbose(args, f"done in {time.monotonic() - started:.2f} s, exit code {code}")
+    return code
+
+
+def _html(args: argparse.Namespace, shown: list[Shown], errors: list[tuple[str, str]], code: int) -> int:
+    """The page of one draft (stdout or --output-file), or a folder of pages; files that
+    could not be read are listed on stderr (and in the folder's index)."""
+    from linter.cli.htmlout import write_folder
+
+    if errors:
+        write_lines(sys.stderr, text_errors(tuple(errors), colour=False))
+    try:
+        if args.output_dir is not None:
+            index = write_folder(args.output_dir, [s.share for s in shown], errors)
+            if not args.quiet:
+                print(f"copydesk: wrote {len(shown)} page{'s' if len(shown) != 1 else ''} and {index}",
+                      file=sys.stderr)
+        elif shown:
+            with destination(args.output_file, sys.stdout) as out:
+                write_lines(out, [shown[0].share.text.rstrip("\n")])
+    except OSError as exc:
+        return fail(f"cannot write the report: {exc.strerror or exc} ({exc.filename or ''})")
     return code
 
 

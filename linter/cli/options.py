@@ -37,7 +37,7 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                         help="skip paths matching GLOB, relative to the current folder (* within "
                              "a folder, ** across folders); repeat it or separate globs with commas")
-    parser.add_argument("--max-file-size", type=_size, default=None, metavar="SIZE",
+    parser.add_argument("--max-file-size", type=byte_size, default=None, metavar="SIZE",
                         help="refuse larger files before reading them (default: 20MB, or the "
                              "config's max-file-size)")
     parser.add_argument("--encoding", type=_encoding, default=None, metavar="NAME",
@@ -71,7 +71,8 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
                        help="use the built-in defaults, whatever config file is found")
 
 
-def _size(text: str) -> int:
+def byte_size(text: str) -> int:
+    """An argparse type: a size such as 20MB, 1MB or 500kB, in bytes."""
     try:
         return specs.size(text)
     except ValueError as exc:

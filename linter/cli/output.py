@@ -9,7 +9,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -63,7 +63,7 @@ class Finish:
 
     def __call__(self, result: FileResult) -> Shown:
         kept = tuple(f for f in result.findings if f.severity >= self.min_level)
-        shown = result if len(kept) == len(result.findings) else FileResult(result.path, kept, result.lines)
+        shown = result if len(kept) == len(result.findings) else replace(result, findings=kept)
         share = self.render(shown) if self.render is not None else shown
         return Shown(share, result.tally(), len(result.findings) - len(kept))
 

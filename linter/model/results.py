@@ -15,16 +15,19 @@ from linter.model.rule import Rule
 
 @dataclass(frozen=True)
 class FileResult:
-    """One file's findings, with the source lines they sit on (for excerpts and columns)."""
+    """One file's findings, with the source lines they sit on (for excerpts and columns),
+    and the whole source where a format shows the draft itself (``--format html``)."""
 
     path: str
     findings: tuple[Finding, ...]
     lines: Mapping[int, str] = field(default_factory=dict)
+    source: str | None = None
 
     @classmethod
-    def of(cls, doc: Document, findings: Sequence[Finding]) -> FileResult:
+    def of(cls, doc: Document, findings: Sequence[Finding], *, whole: bool = False) -> FileResult:
         wanted = {n for f in findings for n in (f.line, f.end_line)}  # SARIF converts both columns
-        return cls(doc.path, tuple(findings), {n: doc.line_text(n) for n in sorted(wanted)})
+        return cls(doc.path, tuple(findings), {n: doc.line_text(n) for n in sorted(wanted)},
+                   doc.source if whole else None)
 
     def tally(self) -> tuple[int, ...]:
         """How many findings of each severity (indexed by :class:`Severity`)."""

@@ -4,7 +4,9 @@
 concerns the whole run: each file can be rendered on its own into a
 :class:`Part` (in the worker process that linted it, through the callback the
 run layer is given), and the parts put together here. ``sarif`` and ``junit``
-need every file's findings at once.
+need every file's findings at once. ``html`` is a page per file
+(:func:`html_part`, rendered in the worker too), and an index of them
+(:mod:`.html`).
 
 Reporters return text; only the command line writes it. This package knows
 results and rules, not how they were found: it must not import ``engine``,
@@ -13,19 +15,20 @@ results and rules, not how they were found: it must not import ``engine``,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
 from linter.model.findings import Severity
 from linter.model.results import FileResult, Report
+from linter.model.rule import Rule
 from linter.report.github import github_errors, github_file
 from linter.report.jsonreport import json_document, json_file
 from linter.report.text import summary, text_errors, text_file
 
 FileFormat = Callable[[FileResult, bool], Iterator[str]]
 _FILE_FORMATS: dict[str, FileFormat] = {"text": text_file, "json": json_file, "github": github_file}
-FORMATS = ("github", "json", "junit", "sarif", "text")
+FORMATS = ("github", "html", "json", "junit", "sarif", "text")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,15 @@ def part_renderer(fmt: str, colour: bool) -> Callable[[FileResult], Part] | None
     is rendered as a whole."""
     file_format = _FILE_FORMATS.get(fmt)
     return None if file_format is None else partial(_part, file_format, colour)
+
+
+def html_part(rules: Mapping[str, Rule], in_folder: bool, result: FileResult) -> Part:
+    """One draft's ``html`` page (``result`` must carry its source); ``in_folder``: the page
+    is one of a folder's, with a link to its index (:func:`linter.report.html.page_address`)."""
+    from linter.report.html import html_page, index_address
+
+    index = index_address(result.path) if in_folder else None
+    return Part(result.path, html_page(result, rules, index), result.tally())
 
 
 def counts(tallies: Sequence[tuple[int, ...]]) -> dict[Severity, int]:
@@ -89,6 +101,8 @@ def render(fmt: str, report: Report, colour: bool = False) -> Iterator[str]:
         from linter.report.junit import format_junit
 
         yield from format_junit(report)
+    elif fmt == "html" and len(report.files) == 1:
+        yield html_part({r.id: r for r in report.rules}, False, report.files[0]).text.rstrip("\n")
     else:
         raise ValueError(f"unknown format {fmt!r}")
 

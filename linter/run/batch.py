@@ -91,7 +91,7 @@ def process(item: Input, session: Session, options: RunOptions,
                 fixes = count
                 doc = make_document(doc.path, new, doc.fmt)
         found = lint_one(doc, engine, ids, options, problems) if options.lint else None
-        result = finish(FileResult.of(doc, found)) if found is not None else None
+        result = None if found is None else finish(FileResult.of(doc, found, whole=options.whole))
     except FileError as exc:
         return Outcome(exc.path, error=exc.message, fixes=fixes, written=written, diff=diff, text=text)
     except GitError as exc:

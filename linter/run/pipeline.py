@@ -34,7 +34,8 @@ class RunOptions:
     ``fix``: apply the safe fixes before linting (``check --fix``, ``fix``); ``diff``: with
     ``fix``, make a unified diff instead of writing; ``force``: fix read-only files too;
     ``lint``: report findings (``fix`` alone does not); ``encoding``: the fallback codec of
-    files that are not UTF-8; ``changes``: report only lines changed since a revision.
+    files that are not UTF-8; ``changes``: report only lines changed since a revision;
+    ``whole``: keep each draft's whole source in its result (for ``--format html``).
     """
 
     report_unused: bool = False
@@ -45,6 +46,7 @@ class RunOptions:
     diff: bool = False
     force: bool = False
     lint: bool = True
+    whole: bool = False
 
 
 def lint_one(doc: Document, engine: Engine, known_ids: Sequence[str],
