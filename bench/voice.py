@@ -57,22 +57,24 @@ CUE_KINDS_COUNTED = "copydesk attribution frames: verb, passive, according to, c
 
 
 def _copydesk_document(text: str) -> Document:
-    doc = make_document("x.txt", text, "text")
-    if doc.text != text:
-        raise RuntimeError("copydesk changed the plain text; offsets would not agree")
-    return doc
+    """The article as a plain-text draft. copydesk leaves soft hyphens and zero-width
+    characters out of the prose it reads (``doc.text``); offsets are mapped both ways."""
+    return make_document("x.txt", text, "text")
 
 
 def copydesk_voice(text: str, start: int, end: int) -> str:
     """Whose words ``text[start:end]`` are: "quoted", "attributed", "vague" (attributed to a
     source that names no one) or "own"."""
-    return str(Analysis(_copydesk_document(text)).voice(start, end).value)
+    doc = _copydesk_document(text)
+    start, end = doc.offsets.to_text(start), doc.offsets.to_text(end)
+    return str(Analysis(doc).voice(start, end).value)
 
 
 def copydesk_cues(text: str) -> list[tuple[int, int]]:
-    """Spans of the cues of the attribution frames copydesk finds in ``text``."""
-    an = Analysis(_copydesk_document(text))
-    return sorted({f.cue for s in an.sentences.sentences for f in an.frames_at(s.start)})
+    """Spans (in ``text``) of the cues of the attribution frames copydesk finds in it."""
+    doc = _copydesk_document(text)
+    an = Analysis(doc)
+    return sorted({doc.to_source(*f.cue) for s in an.sentences.sentences for f in an.frames_at(s.start)})
 
 
 # ---------------------------------------------------------------------------
