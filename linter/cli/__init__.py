@@ -1,4 +1,4 @@
-"""Command line: ``copydesk check``, ``fix``, ``rules``, ``explain``, ``docs``.
+"""Command line: ``copydesk check``, ``fix``, ``rules``, ``explain``, ``docs``, ``audit``.
 
 ``main(argv) -> int`` never raises for bad input: it prints a one-line
 error and returns 2. Exit codes: 0 clean, 1 findings at or above
@@ -17,7 +17,7 @@ import contextlib
 import sys
 from collections.abc import Sequence
 
-from linter.cli import check, docs, explain, fix, rules
+from linter.cli import audit, check, docs, explain, fix, rules
 from linter.cli.base import Command, Exit, fail, report_load_errors
 from linter.config.loader import LoadErrors
 from linter.model.rule import RuleError
@@ -30,6 +30,7 @@ COMMANDS: dict[str, Command] = {c.name: c for c in (
     rules.COMMAND,
     explain.COMMAND,
     docs.COMMAND,
+    audit.COMMAND,
 )}
 DEFAULT_COMMAND = "check"
 
