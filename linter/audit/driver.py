@@ -41,7 +41,7 @@ class Plan:
 
     archives: tuple[str, ...]
     out: Path
-    fields: Fields = Fields()
+    fields: Fields = field(default_factory=Fields)
     partition_size: int = 2000
 
 
@@ -79,7 +79,7 @@ class WorkFolder:
         """Keep the finished partitions of the same audit (True), or start afresh."""
         file = self.path / "manifest.json"
         try:
-            same = json.loads(file.read_text(encoding="utf-8")) == manifest
+            same = bool(json.loads(file.read_text(encoding="utf-8")) == manifest)
         except (OSError, ValueError):
             same = False
         if not same:

@@ -9,6 +9,7 @@ imports dask and distributed.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import multiprocessing
 import uuid
@@ -85,8 +86,14 @@ def worker_version() -> str:
     return __version__
 
 
+def _distributed() -> Any:
+    """The distributed package, untyped here: its functions carry no annotations."""
+    return importlib.import_module("distributed")
+
+
 def _client(engine: Engine) -> tuple[Any, Any]:
-    from distributed import Client, LocalCluster
+    dist = _distributed()
+    Client, LocalCluster = dist.Client, dist.LocalCluster
 
     if engine.scheduler:
         try:
@@ -116,9 +123,10 @@ def _check_workers(client: Any) -> None:
 
 def _dask(parts: Sequence[Partition], rules: Rules, fields: Fields, engine: Engine,
           started: Callable[[Any], None] | None) -> Iterator[PartitionResult]:
-    from distributed import as_completed
-    from distributed.client import FutureCancelledError
-    from distributed.scheduler import KilledWorker
+    dist = _distributed()
+    as_completed = dist.as_completed
+    FutureCancelledError = dist.client.FutureCancelledError
+    KilledWorker = dist.scheduler.KilledWorker
 
     client, cluster = _client(engine)
     try:

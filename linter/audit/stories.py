@@ -133,7 +133,7 @@ def story_of(record: Mapping[str, object], fields: Fields, where: str,
         if not values["id"].strip():
             raise ValueError("empty id")
         if record.get(names["date"]) is None:
-            raise ValueError(f"no 'date' field" + (f" (named {names['date']!r} here)"
+            raise ValueError("no 'date' field" + (f" (named {names['date']!r} here)"
                                                    if names["date"] != "date" else ""))
         date = parse_date(record[names["date"]])
         fmt = _format(values["format"]) if values["format"] else default_fmt

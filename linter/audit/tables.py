@@ -41,13 +41,14 @@ def parquet_info(path: str) -> tuple[list[str], int]:
     return list(handle.schema_arrow.names), int(handle.metadata.num_rows)
 
 
-def parquet_records(path: str, start: int, stop: int, columns: Sequence[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+def parquet_records(path: str, start: int, stop: int,
+                    columns: Sequence[str]) -> Iterator[tuple[int, dict[str, Any]]]:
     """Rows ``[start, stop)`` of a Parquet file (only ``columns`` that exist), numbered from
     0, reading only the row groups that hold them."""
     handle = pq.ParquetFile(path)
     wanted = [c for c in columns if c in handle.schema_arrow.names]
     meta = handle.metadata
-    first, cursor, groups = 0, 0, []
+    first, cursor, groups = 0, 0, list[int]()
     for g in range(meta.num_row_groups):
         rows = meta.row_group(g).num_rows
         if cursor + rows > start and cursor < stop:
@@ -103,8 +104,8 @@ def summary_rows(counts: Counter[tuple[str, ...]], cells: Counter[tuple[str, str
     keyed = dict(counts)
     for month, desk in totals:
         keyed["stories", month, desk, "", "", "", "", ""] = cells[month, desk, "stories"]
-    return [SummaryRow(*key, count, cells[key[1], key[2], "stories"], cells[key[1], key[2], "words"])
-            for key, count in sorted(keyed.items())]
+    return [SummaryRow(*key, count, cells[key[1], key[2], "stories"],  # type: ignore[arg-type, call-arg]
+                       cells[key[1], key[2], "words"]) for key, count in sorted(keyed.items())]
 
 
 def summary_table(rows: Sequence[SummaryRow]) -> Any:

@@ -55,7 +55,7 @@ class Rules:
         meaning = json.dumps([__version__, repr(session.config),
                               [(r.id, r.level.label, r.kind, r.raw) for r in session.ruleset.rules],
                               [r.id for r in session.rules]], sort_keys=True, default=_plain)
-        blob = pickle.dumps((session.config, session.ruleset, session.rules), protocol=pickle.HIGHEST_PROTOCOL)
+        blob = pickle.dumps((session.config, session.ruleset, session.rules), pickle.HIGHEST_PROTOCOL)
         return cls(hashlib.sha256(meaning.encode()).hexdigest()[:16], blob)
 
 
@@ -104,7 +104,8 @@ def text_span(doc: Document, start: int, end: int) -> tuple[int, int]:
         i = bisect_right(offsets.src_starts, pos) - 1
         if i < 0:
             return pos
-        t, tl, s, sl = offsets.text_starts[i], offsets.text_lens[i], offsets.src_starts[i], offsets.src_lens[i]
+        t, tl = offsets.text_starts[i], offsets.text_lens[i]
+        s, sl = offsets.src_starts[i], offsets.src_lens[i]
         if pos >= s + sl:
             return t + tl + (pos - s - sl)
         return t + tl if is_end and pos > s else t

@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
            "#999999")
-_STYLE = {
+_STYLE: Any = {  # matplotlib types rc keys as literals
     "svg.hashsalt": "copydesk-audit", "svg.fonttype": "path", "font.size": 9,
     "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "grid.alpha": 0.3,
     "axes.titlesize": 10, "legend.frameon": False,

@@ -133,9 +133,10 @@ def _top_terms(rows: Sequence[SummaryRow]) -> str:
             f"({legend[0]}).")
     chart = charts.paired_bars([f"{t} ({r})" for t, r in top], rate_before, rate_after, legend,
                                "per 1,000 words", title)
-    body = [[t, r, totals[t, r], b, a, _change(b, a)] for (t, r), b, a in zip(top, rate_before, rate_after, strict=True)]
-    table = _table(["term", "rule", "findings", f"per 1,000 words {legend[0]}", f"per 1,000 words {legend[1]}",
-                    "change"], body, "Top terms")
+    body = [[t, r, totals[t, r], b, a, _change(b, a)]
+            for (t, r), b, a in zip(top, rate_before, rate_after, strict=True)]
+    table = _table(["term", "rule", "findings", f"per 1,000 words {legend[0]}",
+                    f"per 1,000 words {legend[1]}", "change"], body, "Top terms")
     return _section("top-terms", title, what, chart, table)
 
 
@@ -164,14 +165,16 @@ def _labels(rows: Sequence[SummaryRow]) -> str:
     desks = sorted(words, key=lambda d: -_rate(sum(counts[d].values()), words[d]))
     stacks = {t: [_rate(counts[d][t], words[d]) for d in desks] for t in top}
     if len(terms) > len(top):
-        stacks["other labels"] = [_rate(sum(n for t, n in counts[d].items() if t not in top), words[d]) for d in desks]
-    what = ("How often each desk used a contentious label (terrorist, militant, extremist, ...) per 1,000 words, "
-            "split by the word used, in every voice; the table gives how many of them were in the writer's "
-            "own voice, where they are errors.")
+        stacks["other labels"] = [_rate(sum(n for t, n in counts[d].items() if t not in top), words[d])
+                                  for d in desks]
+    what = ("How often each desk used a contentious label (terrorist, militant, extremist, ...) per 1,000 "
+            "words, split by the word used, in every voice; the table gives how many of them were in the "
+            "writer's own voice, where they are errors.")
     chart = charts.stacked_bars(desks, stacks, "labels per 1,000 words", title)
     body = [[d, words[d], sum(counts[d].values()), own[d], _rate(sum(counts[d].values()), words[d]),
              *(counts[d][t] for t in top)] for d in desks]
-    table = _table(["desk", "words", "labels", "in own voice", "per 1,000 words", *top], body, "Labels by desk")
+    table = _table(["desk", "words", "labels", "in own voice", "per 1,000 words", *top], body,
+                   "Labels by desk")
     return _section("labels", title, what, chart, table)
 
 
@@ -187,8 +190,8 @@ def _places(rows: Sequence[SummaryRow]) -> str:
     if not old:
         return _empty("places", title, f"No old place name ({PLACE_RULE}) was reported in the archive.")
     top = sorted(old, key=lambda p: (-sum(old[p].values()), p))[:TOP_PLACES]
-    panels = {p: {"old name": [old[p][q] for q in quarters], f"house form ({p})": [house[p][q] for q in quarters]}
-              for p in top}
+    panels = {p: {"old name": [old[p][q] for q in quarters],
+                  f"house form ({p})": [house[p][q] for q in quarters]} for p in top}
     what = (f"For the {len(top)} renamed places whose old names appear most, how many times a quarter the "
             "copy used an old name (reported by Names.Places) and how many times the house form: "
             "a style change shows as the lines crossing.")
@@ -232,9 +235,10 @@ def _facts(summary: AuditSummary) -> str:
         more = f"<li>... and {len(summary.errors) - 50:,} more</li>" if len(summary.errors) > 50 else ""
         errors = (f"<details><summary>{len(summary.errors):,} stories or files could not be audited</summary>"
                   f"<ul>{shown}{more}</ul></details>")
-    return (f'<p class="facts">{summary.stories:,} stories, {summary.words:,} words, {summary.findings:,} findings; '
-            f"{_span(months)}; {len(desks)} desk{'s' if len(desks) != 1 else ''} ({escape(', '.join(desks))}).</p>"
-            f"{errors}")
+    plural = "s" if len(desks) != 1 else ""
+    return (f'<p class="facts">{summary.stories:,} stories, {summary.words:,} words, '
+            f"{summary.findings:,} findings; {_span(months)}; {len(desks)} desk{plural} "
+            f"({escape(', '.join(desks))}).</p>{errors}")
 
 
 def render_report(summary: AuditSummary) -> str:
