@@ -78,6 +78,7 @@ class WorkFolder:
     def open(self, manifest: dict[str, Any]) -> bool:
         """Keep the finished partitions of the same audit (True), or start afresh."""
         file = self.path / "manifest.json"
+        manifest = json.loads(json.dumps(manifest, sort_keys=True))  # as it reads back
         try:
             same = bool(json.loads(file.read_text(encoding="utf-8")) == manifest)
         except (OSError, ValueError):
