@@ -24,6 +24,10 @@ from linter.audit.task import PartitionResult, Rules, audit_partition
 from linter.model.version import __version__
 
 
+# How long to wait for the scheduler named by --scheduler to answer.
+CONNECT_TIMEOUT = "10s"
+
+
 class EngineError(Exception):
     """The cluster cannot run the audit (unreachable, another copydesk, a partition that
     killed its workers): one line."""
@@ -97,7 +101,7 @@ def _client(engine: Engine) -> tuple[Any, Any]:
 
     if engine.scheduler:
         try:
-            return Client(engine.scheduler, timeout="10s"), None
+            return Client(engine.scheduler, timeout=CONNECT_TIMEOUT), None
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"cannot reach the Dask scheduler at {engine.scheduler}: {exc}") from None
     cluster = LocalCluster(n_workers=engine.workers, threads_per_worker=1, processes=True, host="127.0.0.1",

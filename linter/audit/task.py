@@ -30,7 +30,7 @@ from linter.kinds.quote_layout import family_of, story_style
 from linter.model.document import Document
 from linter.model.findings import Finding
 from linter.model.version import __version__
-from linter.run.pipeline import lint_one
+from linter.run.pipeline import lint_analysed
 from linter.run.session import Session
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
@@ -168,8 +168,7 @@ def _audit_story(story: Story, session: Session) -> tuple[_Columns, Counter[Key]
     """One story's finding rows, its counts for the summary, and its words."""
     doc = story.document()
     engine = session.engine_for(doc.path)
-    found = lint_one(doc, engine, session.rule_ids)
-    an = Analysis(doc)
+    found, an = lint_analysed(doc, engine, session.rule_ids)
     month = story.date.strftime("%Y-%m")
     kinds = {r.id: r.kind for r in engine.rules}
     rows, counts = _Columns(), Counter[Key]()

@@ -13,6 +13,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from linter.analysis import Analysis
 from linter.engine import suppress
 from linter.engine.fixes import apply, choose
 from linter.engine.lint import Engine
@@ -50,10 +51,18 @@ def lint_one(doc: Document, engine: Engine, known_ids: Sequence[str],
              options: RunOptions = RunOptions()) -> list[Finding]:
     """The findings of ``doc``: rules, then suppression comments (``known_ids`` are the
     loaded rule ids a comment may name), then changed-lines mode."""
-    found = suppress.apply(doc, engine.lint(doc), known_ids, options.report_unused)
+    return lint_analysed(doc, engine, known_ids, options)[0]
+
+
+def lint_analysed(doc: Document, engine: Engine, known_ids: Sequence[str],
+                  options: RunOptions = RunOptions()) -> tuple[list[Finding], Analysis]:
+    """:func:`lint_one`'s findings, and the analysis of ``doc`` they were judged by (the
+    audit asks it the voice of each finding)."""
+    found, an = engine.analyse(doc)
+    found = suppress.apply(doc, found, known_ids, options.report_unused)
     if options.changes is not None and doc.path != "-":
         found = touching(found, options.changes.changed_lines(doc.path))
-    return found
+    return found, an
 
 
 def fix_one(doc: Document, engine: Engine, known_ids: Sequence[str]) -> tuple[str, int]:
