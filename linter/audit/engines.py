@@ -48,7 +48,7 @@ class Engine:
             return f"the Dask cluster at {self.scheduler}"
         if self.workers:
             return f"a local Dask cluster of {self.workers} worker{'s' if self.workers != 1 else ''}"
-        return f"{self.jobs} local process{'es' if self.jobs != 1 else ''}"
+        return f"up to {self.jobs} local process{'es' if self.jobs != 1 else ''}"
 
     def run(self, parts: Sequence[Partition], rules: Rules, fields: Fields,
             started: Callable[[Any], None] | None = None) -> Iterator[PartitionResult]:
