@@ -167,7 +167,8 @@ def one_run(spec: str, work: Path, partition_size: int) -> dict[str, Any]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--work", type=Path, default=Path("/tmp/copydesk-audit-bench"))
     parser.add_argument("--run", action="append", default=[], metavar="SIZE:FORMAT:ENGINE")

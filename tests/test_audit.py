@@ -41,7 +41,10 @@ def rows(path: Path) -> list[dict[str, Any]]:
     return sorted(table.to_pylist(), key=lambda r: (r["id"], r["offset"], r["rule"], r["length"]))
 
 
-def audit(archive: Path, out: Path, rules: Rules, engine: Engine = Engine(1), **plan: Any) -> Any:
+ONE = Engine(1)
+
+
+def audit(archive: Path, out: Path, rules: Rules, engine: Engine = ONE, **plan: Any) -> Any:
     return run_audit(Plan((str(archive),), out, **{"partition_size": 15, **plan}), rules, engine)
 
 

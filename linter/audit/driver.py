@@ -122,7 +122,7 @@ def _write_text(path: Path, text: str) -> None:
 def run_audit(plan_: Plan, rules: Rules, engine: Engine, progress: Progress | None = None,
               started: Callable[[Any], None] | None = None) -> Outcome:
     """Audit the archives of ``plan_`` on ``engine``; write the outputs in ``plan_.out``."""
-    parts, errors = plan(list(plan_.archives), plan_.fields, plan_.partition_size)
+    parts, errors = plan(list(plan_.archives), plan_.fields, plan_.partition_size, plan_.out)
     outcome = Outcome(None, errors, len(parts))
     if not parts:
         return outcome

@@ -23,7 +23,6 @@ from linter.audit.stories import Fields
 from linter.audit.task import PartitionResult, Rules, audit_partition
 from linter.model.version import __version__
 
-
 # How long to wait for the scheduler named by --scheduler to answer.
 CONNECT_TIMEOUT = "10s"
 

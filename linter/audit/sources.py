@@ -75,15 +75,21 @@ def _parquet_rows(path: str, fields: Fields) -> int:
     return rows
 
 
-def _archive_files(archive: str) -> tuple[list[str], list[str], list[str]]:
-    """The JSON Lines files, Parquet files and drafts an ARCHIVE names."""
+def _archive_files(archive: str, skip: Path | None) -> tuple[list[str], list[str], list[str]]:
+    """The JSON Lines files, Parquet files and drafts an ARCHIVE names (in a folder: not in
+    hidden folders, nor in ``skip``, the audit's own output folder)."""
     path = Path(archive)
     if path.is_dir():
-        parquet = sorted(str(p) for p in path.rglob("*") if p.suffix.lower() in PARQUET_SUFFIXES
-                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        jsonl = sorted(str(p) for p in path.rglob("*") if p.suffix.lower() in (".jsonl", ".ndjson")
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        drafts = list(expand([archive], path, ()))
+        def kept(found: Path) -> bool:
+            if any(part.startswith(".") for part in found.relative_to(path).parts):
+                return False
+            return skip is None or not found.resolve().is_relative_to(skip)
+
+        tables = (*PARQUET_SUFFIXES, ".jsonl", ".ndjson")
+        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in tables)
+        parquet = [str(p) for p in files if p.suffix.lower() in PARQUET_SUFFIXES and kept(p)]
+        jsonl = [str(p) for p in files if p.suffix.lower() not in PARQUET_SUFFIXES and kept(p)]
+        drafts = [d for d in expand([archive], path, ()) if kept(Path(d))]
         return jsonl, parquet, drafts
     if not path.exists():
         raise FileError(archive, "no such file or folder")
@@ -98,9 +104,11 @@ def _archive_files(archive: str) -> tuple[list[str], list[str], list[str]]:
                              "file or folder")
 
 
-def plan(archives: list[str], fields: Fields, size: int) -> tuple[list[Partition], list[str]]:
+def plan(archives: list[str], fields: Fields, size: int,
+         skip: Path | None = None) -> tuple[list[Partition], list[str]]:
     """The partitions of every archive (each at most ``size`` stories), in a fixed order, and
-    a one-line error for each archive or file that cannot be audited."""
+    a one-line error for each archive or file that cannot be audited. Files under ``skip``
+    (the output folder, when it is inside an archive folder) are left out."""
     parts: list[Partition] = []
     errors: list[str] = []
 
@@ -110,7 +118,7 @@ def plan(archives: list[str], fields: Fields, size: int) -> tuple[list[Partition
 
     for archive in archives:
         try:
-            jsonl, parquet, drafts = _archive_files(archive)
+            jsonl, parquet, drafts = _archive_files(archive, skip.resolve() if skip else None)
         except FileError as exc:
             errors.append(str(exc))
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -73,14 +74,15 @@ class ProgressBar:
 
     WIDTH = 24
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, clock: Callable[[], float] = time.monotonic) -> None:
         self.stream = stream
-        self.started = time.monotonic()
+        self.clock = clock
+        self.started = clock()
         self.first: int | None = None
         self.drawn = 0.0
 
     def __call__(self, done: int, total: int) -> None:
-        now = time.monotonic()
+        now = self.clock()
         if self.first is None:
             self.first, self.started = done, now
         if now - self.drawn < 0.2 and done < total:
