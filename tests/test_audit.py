@@ -251,3 +251,21 @@ def test_a_changed_archive_is_audited_afresh(archive: Path, rules: Rules, tmp_pa
     write_jsonl(copy, stories(30, seed=8))
     outcome = run_audit(Plan((str(copy),), tmp_path / "out", partition_size=10), rules, Engine(1))
     assert outcome.resumed == 0
+
+
+def test_the_prose_span_of_every_fixture_finding_maps_back_to_it() -> None:
+    """text_span inverts Document.to_source on every finding of every fixture draft (HTML
+    entities included), so each finding's voice is read at its own words."""
+    from conftest import FIXTURE_FILES
+
+    from linter.run.files import read_document
+
+    session = open_session(None, ROOT, use_config=False)
+    checked = 0
+    for path in FIXTURE_FILES:
+        doc = read_document(str(path))[0]
+        for f in lint_one(doc, session.engine_for(str(path)), session.rule_ids):
+            assert doc.to_source(*text_span(doc, f.offset, f.offset + f.length)) == (f.offset, f.offset + f.length), \
+                (path.name, f.rule_id, f.match)
+            checked += 1
+    assert checked > 100
