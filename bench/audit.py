@@ -134,8 +134,13 @@ class Peaks:
         return main, max(self.peaks.values(), default=main)
 
 
-def one_run(spec: str, work: Path, partition_size: int) -> dict[str, Any]:
-    """Audit one archive in this process (the child's side)."""
+class Deadline(Exception):
+    pass
+
+
+def one_run(spec: str, work: Path, partition_size: int, seconds: float | None = None) -> dict[str, Any]:
+    """Audit one archive in this process (the child's side); with ``seconds``, stop after
+    that long (the audit resumes where it stopped on the next run of the same spec)."""
     from linter.audit.driver import Plan, run_audit
     from linter.audit.engines import Engine
     from linter.audit.task import Rules
@@ -150,7 +155,24 @@ def one_run(spec: str, work: Path, partition_size: int) -> dict[str, Any]:
     load = os.getloadavg()[0]
     started = time.monotonic()
     rules = Rules.of(open_session(None, work, use_config=False))
-    outcome = run_audit(Plan((str(archive),), out, partition_size=partition_size), rules, engine)
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+        if seconds is not None and time.monotonic() - started > seconds and done < total:
+            raise Deadline
+
+    try:
+        plan = Plan((str(archive),), out, partition_size=partition_size)
+        outcome = run_audit(plan, rules, engine, progress)
+    except Deadline:
+        wall = time.monotonic() - started
+        main, worker = peaks.stop()
+        return {"run": spec, "engine": engine.name, "finished": False, "wall_s": round(wall, 1),
+                "stories_done": seen[-1], "stories_this_run": seen[-1] - seen[0],
+                "stories_per_s": round((seen[-1] - seen[0]) / wall, 1),
+                "peak_main_mb": round(main), "peak_worker_mb": round(worker),
+                "load_before": round(load, 1), "load_after": round(os.getloadavg()[0], 1)}
     wall = time.monotonic() - started
     main, worker = peaks.stop()
     summary = outcome.summary
@@ -173,16 +195,19 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/copydesk-audit-bench"))
     parser.add_argument("--run", action="append", default=[], metavar="SIZE:FORMAT:ENGINE")
     parser.add_argument("--partition-size", type=int, default=2000)
+    parser.add_argument("--seconds", type=float, default=None,
+                        help="stop each run after this long (it resumes on the next run of the same spec)")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(one_run(args.child, args.work, args.partition_size)), flush=True)
+        print(json.dumps(one_run(args.child, args.work, args.partition_size, args.seconds)), flush=True)
         return 0
     for spec in args.run or DEFAULT_RUNS:
         size, fmt, _ = spec.split(":")
         build(int(size), fmt, args.work, args.corpus)
+        seconds = ["--seconds", str(args.seconds)] if args.seconds else []
         result = subprocess.run([sys.executable, __file__, "--work", str(args.work), "--child", spec,
-                                 "--partition-size", str(args.partition_size)],
+                                 "--partition-size", str(args.partition_size), *seconds],
                                 capture_output=True, text=True, check=False, env={**os.environ})
         if result.returncode:
             print(f"{spec}: failed\n{result.stderr[-3000:]}", flush=True)

@@ -14,7 +14,6 @@ import logging
 import multiprocessing
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,24 +64,17 @@ def _local(parts: Sequence[Partition], rules: Rules, fields: Fields, jobs: int) 
         yield from (audit_partition(rules, p, fields) for p in parts)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pending: set[Future[PartitionResult]] = set()
-    queue = iter(parts)
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        try:
-            for part in queue:  # at most two partitions waiting per process
-                pending.add(pool.submit(audit_partition, rules, part, fields))
-                if len(pending) >= 2 * jobs:
-                    break
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield future.result()
-                    following = next(queue, None)
-                    if following is not None:
-                        pending.add(pool.submit(audit_partition, rules, following, fields))
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    pool = multiprocessing.get_context(method).Pool(min(jobs, len(parts)))
+    try:
+        yield from pool.imap_unordered(_audit, ((rules, p, fields) for p in parts))
+        pool.close()
+    finally:
+        pool.terminate()  # Ctrl-C, or an error: stop the partitions still running at once
+        pool.join()
+
+
+def _audit(work: tuple[Rules, Partition, Fields]) -> PartitionResult:
+    return audit_partition(*work)
 
 
 def worker_version() -> str:
