@@ -119,8 +119,7 @@ def _write_text(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def run_audit(plan_: Plan, rules: Rules, engine: Engine, progress: Progress | None = None,
-              started: Callable[[Any], None] | None = None) -> Outcome:
+def run_audit(plan_: Plan, rules: Rules, engine: Engine, progress: Progress | None = None) -> Outcome:
     """Audit the archives of ``plan_`` on ``engine``; write the outputs in ``plan_.out``."""
     parts, errors = plan(list(plan_.archives), plan_.fields, plan_.partition_size, plan_.out)
     outcome = Outcome(None, errors, len(parts))
@@ -136,7 +135,7 @@ def run_audit(plan_: Plan, rules: Rules, engine: Engine, progress: Progress | No
     counts = {p.index: p.count for p in parts}
     if progress is not None:
         progress(done, total)
-    for result in engine.run(todo, rules, plan_.fields, started):
+    for result in engine.run(todo, rules, plan_.fields):
         work.save(result)
         done += counts[result.index]
         if progress is not None:

@@ -13,7 +13,7 @@ import importlib
 import logging
 import multiprocessing
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,14 +48,12 @@ class Engine:
             return f"a local Dask cluster of {self.workers} worker{'s' if self.workers != 1 else ''}"
         return f"up to {self.jobs} local process{'es' if self.jobs != 1 else ''}"
 
-    def run(self, parts: Sequence[Partition], rules: Rules, fields: Fields,
-            started: Callable[[Any], None] | None = None) -> Iterator[PartitionResult]:
-        """The result of every partition, as each finishes. ``started`` is given the Dask
-        client once connected (tests use it to reach the workers)."""
+    def run(self, parts: Sequence[Partition], rules: Rules, fields: Fields) -> Iterator[PartitionResult]:
+        """The result of every partition, as each finishes."""
         if not parts:
             return iter(())
         if self.scheduler or self.workers:
-            return _dask(parts, rules, fields, self, started)
+            return _dask(parts, rules, fields, self)
         return _local(parts, rules, fields, self.jobs)
 
 
@@ -116,8 +114,8 @@ def _check_workers(client: Any) -> None:
         raise EngineError("the Dask cluster has no workers: start some with `dask worker ADDRESS`")
 
 
-def _dask(parts: Sequence[Partition], rules: Rules, fields: Fields, engine: Engine,
-          started: Callable[[Any], None] | None) -> Iterator[PartitionResult]:
+def _dask(parts: Sequence[Partition], rules: Rules, fields: Fields,
+          engine: Engine) -> Iterator[PartitionResult]:
     dist = _distributed()
     as_completed = dist.as_completed
     FutureCancelledError = dist.client.FutureCancelledError
@@ -128,8 +126,6 @@ def _dask(parts: Sequence[Partition], rules: Rules, fields: Fields, engine: Engi
         if engine.workers:
             client.wait_for_workers(engine.workers, timeout=120)
         _check_workers(client)
-        if started is not None:
-            started(client)
         shared = client.scatter(rules, broadcast=True, hash=False)
         run = uuid.uuid4().hex[:8]
         futures = [client.submit(audit_partition, shared, p, fields, key=f"copydesk-audit-{run}-{p.index}",
