@@ -1,10 +1,11 @@
 """Auditing one partition: the function every engine runs, in a local process or on a Dask
 worker, so that every engine gives the same rows.
 
-The rules reach the worker as :class:`Rules`: the session the command loaded (config and
-validated rules, plain data) pickled once, with a fingerprint. A worker builds its
-session from them on first use and keeps it for the next partitions of the same run
-(one entry per fingerprint, never more than two). Stories are linted exactly as ``check``
+The rules reach the worker as :class:`Rules`: the config and validated rules the command
+loaded (plain data), with a fingerprint; the engine's transport carries them (Dask sends
+them to each worker once). A worker builds its session from them on first use and keeps
+it for the next partitions of the same run (one entry per fingerprint, never more than
+two). No module of the package reads pickles itself. Stories are linted exactly as ``check``
 lints a draft (:func:`linter.run.pipeline.lint_one`), then each finding gets the voice of
 its span, a normalised term, and the story's counts beside it.
 """
@@ -14,7 +15,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import pickle
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -25,10 +25,13 @@ from linter.analysis import Analysis
 from linter.analysis.lemmas import Lemmatizer
 from linter.audit.sources import Partition, stories
 from linter.audit.stories import BadStory, Fields, Story
+from linter.config.loader import RuleSet
+from linter.config.project import Config
 from linter.kinds import names
 from linter.kinds.quote_layout import family_of, story_style
 from linter.model.document import Document
 from linter.model.findings import Finding
+from linter.model.rule import Rule
 from linter.model.version import __version__
 from linter.run.pipeline import lint_analysed
 from linter.run.session import Session
@@ -44,19 +47,22 @@ Key = tuple[str, str, str, str, str, str, str, str]
 
 @dataclass(frozen=True)
 class Rules:
-    """The session as the workers get it: pickled config and rules, and a fingerprint of
-    what they mean (the same on every run with the same config, rules and version)."""
+    """The session as the workers get it: the config and rules, and a fingerprint of what
+    they mean (the same on every run with the same config, rules and version). Equal and
+    hashed by the fingerprint alone."""
 
     fingerprint: str
-    blob: bytes
+    config: Config = field(compare=False, repr=False)
+    ruleset: RuleSet = field(compare=False, repr=False)
+    rules: tuple[Rule, ...] = field(compare=False, repr=False)
 
     @classmethod
     def of(cls, session: Session) -> Rules:
         meaning = json.dumps([__version__, repr(session.config),
                               [(r.id, r.level.label, r.kind, r.raw) for r in session.ruleset.rules],
                               [r.id for r in session.rules]], sort_keys=True, default=_plain)
-        blob = pickle.dumps((session.config, session.ruleset, session.rules), pickle.HIGHEST_PROTOCOL)
-        return cls(hashlib.sha256(meaning.encode()).hexdigest()[:16], blob)
+        return cls(hashlib.sha256(meaning.encode()).hexdigest()[:16], session.config, session.ruleset,
+                   tuple(session.rules))
 
 
 def _plain(value: object) -> object:
@@ -65,11 +71,18 @@ def _plain(value: object) -> object:
     return repr(value)
 
 
-@functools.lru_cache(maxsize=2)
-def _session(fingerprint: str, blob: bytes) -> Session:
-    config, ruleset, rules = pickle.loads(blob)
-    session = Session(config, ruleset, rules)
-    session.prepare()
+# The sessions this process built, by fingerprint (the newest two).
+_SESSIONS: dict[str, Session] = {}
+
+
+def _session(rules: Rules) -> Session:
+    session = _SESSIONS.get(rules.fingerprint)
+    if session is None:
+        session = Session(rules.config, rules.ruleset, list(rules.rules))
+        session.prepare()
+        while len(_SESSIONS) >= 2:
+            del _SESSIONS[next(iter(_SESSIONS))]
+        _SESSIONS[rules.fingerprint] = session
     return session
 
 
@@ -191,7 +204,7 @@ def audit_partition(rules: Rules, part: Partition, fields: Fields) -> PartitionR
     """Audit every story of ``part``: the function each engine runs for each partition."""
     from linter.audit.tables import findings_table
 
-    session = _session(rules.fingerprint, rules.blob)
+    session = _session(rules)
     result = PartitionResult(part.index, None)
     out = _Columns()
     for story in stories(part, fields):
