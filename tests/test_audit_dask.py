@@ -103,3 +103,27 @@ def test_a_scheduler_nobody_runs_is_a_one_line_error(archive: Path, tmp_path: Pa
     assert code == 2
     err = capsys.readouterr().err
     assert err.startswith("copydesk: cannot reach the Dask scheduler at tcp://127.0.0.1:9") and err.count("\n") == 1
+
+
+def test_the_workers_get_the_rules_and_config_from_the_command(archive: Path, tmp_path: Path,
+                                                               cluster: LocalCluster) -> None:
+    """A house style folder and a .copydesk.yml are read where the command runs; the workers
+    audit with them after both are gone from disk (they travel with the work)."""
+    newsroom = tmp_path / "newsroom"
+    (newsroom / "House").mkdir(parents=True)
+    (newsroom / "House" / "Depot.yml").write_text(
+        "extends: existence\nmessage: 'name the depot'\nlevel: warning\ntokens: [depot]\n", encoding="utf-8")
+    (newsroom / ".copydesk.yml").write_text(
+        "styles: [Bias, ./House]\nrules:\n  Bias.Labels: warning\n", encoding="utf-8")
+    rules = Rules.of(open_session(None, newsroom))
+    (newsroom / "House" / "Depot.yml").unlink()
+    (newsroom / ".copydesk.yml").unlink()
+    out = tmp_path / "out"
+    run_audit(Plan((str(archive),), out, partition_size=SIZE), rules, Engine(scheduler=cluster.scheduler_address))
+    found = pq.read_table(out / "findings.parquet").to_pylist()
+    by_rule = Counter(r["rule"] for r in found)
+    assert by_rule["House.Depot"] > 0 and by_rule["Bias.Labels"] > 0
+    # the config's level, not the bundled error, for labels in the writer's own voice
+    assert {r["level"] for r in found if r["rule"] == "Bias.Labels" and r["voice"] == "own"} == {"warning"}
+    assert {r["term"] for r in found if r["rule"] == "House.Depot"} == {"depot"}
+    assert not [rule for rule in by_rule if rule.split(".")[0] in ("Names", "Sourcing", "Quotes")]
