@@ -105,3 +105,22 @@ def test_chromium_renders_every_chart(report: Path, browser: Any, tmp_path: Path
     coloured = ((pixels.max(axis=-1) - pixels.min(axis=-1)) > 0.3).mean()
     assert not_white > 0.03, "the screenshot is blank"
     assert coloured > 0.005, "no coloured bars in the screenshot"
+
+
+def test_rare_labels_are_drawn_and_ordered_at_their_exact_rate() -> None:
+    """One label in 140,000 words is 0.0071 per 1,000, not 0.01: rounding the rate before
+    drawing would show both desks alike and order them by chance."""
+    from linter.model.audit import SummaryRow
+
+    def row(measure: str, desk: str, count: int, words: int, rule: str = "", term: str = "") -> SummaryRow:
+        return SummaryRow(measure, "2023-01", desk, rule, term, "", "own" if rule else "", "error" if rule else "",
+                          count, 100, words)
+
+    rows = (row("stories", "arts", 100, 140_000), row("stories", "world", 100, 100_000),
+            row("finding", "arts", 1, 140_000, "Bias.Labels", "terrorist"),
+            row("finding", "world", 1, 100_000, "Bias.Labels", "terrorist"))
+    page = render_report(AuditSummary(rows, 200, 240_000, 2))
+    section = page[page.index('<section id="labels">'):]
+    table = section[section.index("<tbody>"):section.index("</tbody>")]
+    assert re.findall(r"<tr><td>(\w+)</td>", table) == ["world", "arts"]
+    assert "<td>0.01</td>" in table and "<td>0.0071</td>" in table

@@ -53,7 +53,9 @@ def _words(rows: Iterable[SummaryRow], key: Callable[[SummaryRow], str]) -> dict
 
 
 def _rate(count: float, words: int) -> float:
-    return round(count * 1000 / words, 2) if words else 0.0
+    """Per 1,000 words, unrounded: charts and orderings use the exact rate (labels are often
+    rarer than one in 100,000 words); tables round it for reading (:func:`_cell`)."""
+    return count * 1000 / words if words else 0.0
 
 
 def _table(head: Sequence[str], body: Iterable[Sequence[object]], caption: str) -> str:
@@ -65,7 +67,8 @@ def _table(head: Sequence[str], body: Iterable[Sequence[object]], caption: str) 
 
 def _cell(value: object) -> str:
     if isinstance(value, float):
-        return f"{value:,.2f}"
+        # two decimals, or two significant figures below 1 (0.0071, not 0.01)
+        return f"{value:,.2f}" if value == 0 or abs(value) >= 1 else f"{value:.2g}"
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
