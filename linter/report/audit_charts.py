@@ -36,8 +36,9 @@ def _attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
-def _ticks(ax: Any, labels: Sequence[str]) -> None:
-    step = max(1, len(labels) // 12)
+def _ticks(ax: Any, labels: Sequence[str], most: int = 12) -> None:
+    """At most about ``most`` labels on the x axis, evenly spaced."""
+    step = max(1, -(-len(labels) // most))
     ax.set_xticks(range(0, len(labels), step))
     ax.set_xticklabels(labels[::step], rotation=45, ha="right")
 
@@ -111,9 +112,9 @@ def small_multiples(x: Sequence[str], panels: Mapping[str, Mapping[str, Sequence
             ax.set_title(title)
             ax.set_ylabel(ylabel)
             ax.set_ylim(bottom=0)
-            ax.legend(loc="upper right", fontsize=8)
+            ax.legend(loc="best", fontsize=8)  # where it hides the fewest points
         for ax in flat:
-            _ticks(ax, x)
+            _ticks(ax, x, most=12 // columns)  # half-width panels: half the labels, or they overlap
         for ax in flat[len(panels):]:
             ax.set_visible(False)
         fig.tight_layout()
