@@ -3,4 +3,6 @@ try:
 except KeyboardInterrupt:  # Ctrl-C while starting: as quiet as Ctrl-C later on
     raise SystemExit(130) from None
 
-raise SystemExit(main())
+# Guarded: Dask's worker processes (copydesk audit --workers) import the main module again.
+if __name__ == "__main__":
+    raise SystemExit(main())

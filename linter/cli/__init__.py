@@ -1,4 +1,5 @@
-"""Command line: ``copydesk check``, ``fix``, ``rules``, ``explain``, ``docs``, ``serve``.
+"""Command line: ``copydesk check``, ``fix``, ``rules``, ``explain``, ``docs``, ``serve``,
+``audit``.
 
 ``main(argv) -> int`` never raises for bad input: it prints a one-line
 error and returns 2. Exit codes: 0 clean, 1 findings at or above
@@ -17,7 +18,7 @@ import contextlib
 import sys
 from collections.abc import Sequence
 
-from linter.cli import check, docs, explain, fix, rules, serve
+from linter.cli import audit, check, docs, explain, fix, rules, serve
 from linter.cli.base import Command, Exit, fail, report_load_errors
 from linter.config.loader import LoadErrors
 from linter.model.rule import RuleError
@@ -31,6 +32,7 @@ COMMANDS: dict[str, Command] = {c.name: c for c in (
     explain.COMMAND,
     docs.COMMAND,
     serve.COMMAND,
+    audit.COMMAND,
 )}
 DEFAULT_COMMAND = "check"
 

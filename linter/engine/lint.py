@@ -201,14 +201,15 @@ def _nothing(start: int, end: int) -> bool:
 
 def lint_document(doc: Document, rules: Iterable[Rule], vocab: Exceptions | None = None,
                   starts: Mapping[object, list[int]] | None = None,
-                  problems: list[str] | None = None) -> list[Finding]:
+                  problems: list[str] | None = None, an: Analysis | None = None) -> list[Finding]:
     """All findings of ``rules`` in ``doc``, sorted by position.
 
     ``vocab`` holds the project's accepted terms: term rules never report inside them.
     ``starts`` are the prefix scanners' start offsets found by a :class:`Prefilter` pass.
     ``problems`` collects rules stopped by their time limit (see :func:`run_rule`).
+    ``an`` is the document's analysis when the caller wants to read it afterwards.
     """
-    an = Analysis(doc, starts)
+    an = an if an is not None else Analysis(doc, starts)
     accepted = vocab.excuser(doc.text, an) if vocab is not None else None
     rules = list(rules)
     findings = [f for rule in rules for f in run_rule(doc, an, rule, accepted, problems)]
@@ -231,8 +232,15 @@ class Engine:
 
     def lint(self, doc: Document, problems: list[str] | None = None) -> list[Finding]:
         """What :func:`lint_document` finds, through the prefilter (the same findings)."""
+        return self.analyse(doc, problems)[0]
+
+    def analyse(self, doc: Document, problems: list[str] | None = None) -> tuple[list[Finding], Analysis]:
+        """:meth:`lint`'s findings and the analysis of ``doc`` they were judged by (for a
+        caller that asks it more, such as the voice of each finding, without analysing the
+        document again)."""
         candidates, starts = self.prefilter.scan(doc)
-        return lint_document(doc, candidates, self.vocab, starts, problems)
+        an = Analysis(doc, starts)
+        return lint_document(doc, candidates, self.vocab, starts, problems, an), an
 
 
 def _without_deferred(findings: list[Finding], rules: list[Rule]) -> list[Finding]:

@@ -201,6 +201,17 @@ def _uses(doc: Document, an: Analysis, rule: Rule, opts: Options) -> list[_Use]:
     return uses
 
 
+def house_uses(doc: Document, an: Analysis, rule: Rule) -> Iterator[tuple[int, int, str]]:
+    """Each visible use of an entity's house form, outside exception phrases, in text order:
+    (start, end, the house form). What an audit counts beside the findings (the old names),
+    to show how the house form took over."""
+    opts: Options = rule.options
+    for use in _uses(doc, an, rule, opts):
+        entry = opts.entries[use.entry]
+        if use.form == entry.house:
+            yield use.start, use.end, entry.forms[entry.house]
+
+
 def _is_gloss(text: str, first: _Use, second: _Use) -> bool:
     between = text[first.end:second.start]
     if first.entry != second.entry or first.form == second.form or len(between) > _GLOSS_GAP:

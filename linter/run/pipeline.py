@@ -13,6 +13,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from linter.analysis import Analysis
 from linter.engine import suppress
 from linter.engine.fixes import apply, choose
 from linter.engine.lint import Engine
@@ -54,10 +55,19 @@ def lint_one(doc: Document, engine: Engine, known_ids: Sequence[str],
     """The findings of ``doc``: rules, then suppression comments (``known_ids`` are the
     loaded rule ids a comment may name), then changed-lines mode. ``problems`` collects
     rules stopped by their time limit (without it, the first is raised)."""
-    found = suppress.apply(doc, engine.lint(doc, problems), known_ids, options.report_unused)
+    return lint_analysed(doc, engine, known_ids, options, problems)[0]
+
+
+def lint_analysed(doc: Document, engine: Engine, known_ids: Sequence[str],
+                  options: RunOptions = RunOptions(),
+                  problems: list[str] | None = None) -> tuple[list[Finding], Analysis]:
+    """:func:`lint_one`'s findings, and the analysis of ``doc`` they were judged by (the
+    audit asks it the voice of each finding)."""
+    found, an = engine.analyse(doc, problems)
+    found = suppress.apply(doc, found, known_ids, options.report_unused)
     if options.changes is not None and doc.path != "-":
         found = touching(found, options.changes.changed_lines(doc.path))
-    return found
+    return found, an
 
 
 def fix_one(doc: Document, engine: Engine, known_ids: Sequence[str],
