@@ -11,7 +11,6 @@ from collections.abc import Iterator, Sequence
 from linter.cli.base import Command, Exit, fail, print_lines
 from linter.cli.options import add_config_options, known_rules, session_for
 from linter.model.rule import Rule
-from linter.report.docs import rule_file, summary
 
 DESCRIPTION = """List the rules the config runs (with --all, every bundled rule too, 'off' where
 it does not run): id, level, kind and the first sentence of its description, one line each,
@@ -48,6 +47,8 @@ def _wanted(rule: Rule, filters: Sequence[str], styles: set[str]) -> bool:
 def _lines(rules: Sequence[Rule], enabled: dict[str, Rule], width: int) -> Iterator[str]:
     id_width = max((len(r.id) for r in rules), default=0)
     kind_width = max((len(r.kind) for r in rules), default=0)
+    from linter.report.docs import summary  # only for this command: check starts without it
+
     for rule in rules:
         level = enabled[rule.id].level.label if rule.id in enabled else "off"
         line = f"{rule.id:<{id_width}}  {level:<10}  {rule.kind:<{kind_width}}  {summary(rule)}".rstrip()
@@ -55,6 +56,8 @@ def _lines(rules: Sequence[Rule], enabled: dict[str, Rule], width: int) -> Itera
 
 
 def _json(rules: Sequence[Rule], enabled: dict[str, Rule]) -> str:
+    from linter.report.docs import rule_file
+
     return json.dumps([{
         "id": rule.id, "style": rule.style, "kind": rule.kind,
         "level": enabled[rule.id].level.label if rule.id in enabled else rule.level.label,

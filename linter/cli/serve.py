@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import sys
+from typing import TYPE_CHECKING
 
 from linter.cli.base import Command, Exit, fail
 from linter.cli.options import add_config_options, byte_size, session_for
 from linter.run.batch import default_jobs
+
+if TYPE_CHECKING:
+    import socket
 
 TOKEN_VARIABLE = "COPYDESK_TOKEN"
 DESCRIPTION = f"""Serve LanguageTool's HTTP API (POST /v2/check, GET /v2/languages), copydesk's
@@ -57,6 +60,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _listen(host: str, port: int) -> socket.socket:
+    import socket  # only here: every other command starts without it
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

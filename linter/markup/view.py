@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from functools import lru_cache
-from html import unescape
 
 from linter.markup.stripped import Stripped
 from linter.model.document import Block, OffsetMap
@@ -74,6 +73,8 @@ def has_invisible(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _char(entity: str) -> str:
     """The one character an entity stands for, or "" when it is not one."""
+    from html import unescape  # only here: a draft without entities never loads the table
+
     char = unescape(entity)
     return char if len(char) == 1 else ""
 
