@@ -7,11 +7,9 @@ filtered by scope, quotation and attribution, then mapped to the source.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
-from html.entities import codepoint2name
 
 from linter.analysis import Analysis, Voice
 from linter.engine.prefilter import Prefilter
@@ -117,7 +115,11 @@ def _fix(doc: Document, hit: Hit, start: int, end: int, suggestion: str) -> Fix 
     if text == found:
         return Fix(start, end, replacement)
     entity = _ENTITY.search(found)
-    if entity is None or html.unescape(found) != text:
+    if entity is None:
+        return None
+    from html import unescape  # only for a span with entities: most runs never load the table
+
+    if unescape(found) != text:
         return None
     return Fix(start, end, "".join(c if c.isascii() and c not in "&<>" else _as_entity(c, entity)
                                    for c in replacement))
@@ -125,6 +127,8 @@ def _fix(doc: Document, hit: Hit, start: int, end: int, suggestion: str) -> Fix 
 
 def _as_entity(char: str, like: re.Match[str]) -> str:
     """``char`` written as the entity ``like`` is: by name if it has one, else by number."""
+    from html.entities import codepoint2name
+
     if like.group("name") and ord(char) in codepoint2name:
         return f"&{codepoint2name[ord(char)]};"
     return f"&#x{ord(char):X};" if like.group("hex") or like.group("name") else f"&#{ord(char)};"
