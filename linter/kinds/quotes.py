@@ -223,9 +223,11 @@ def check_mismatched(lay: Layout, an: Analysis) -> Iterator[Hit]:
         opener, closer = pair
         if FAMILIES[opener.char] & FAMILIES[closer.char]:
             continue
-        # The fix must leave a matched pair: a closer in the opener's family, or an opener
-        # in the closer's; failing both, the closer that goes with the opener (the story's
-        # mix of marks is Quotes.Mixed's business).
+        # A fix must leave a matched pair: a closer in the opener's family, or an opener in
+        # the closer's. Failing both (the marks the story expects belong to neither end),
+        # the closer that goes with the opener is suggested but not applied: changing one
+        # end would leave the pair mismatched, and changing marks the report did not name
+        # (the other end, in a later pass) is not a fix's to do.
         wanted_close, wanted_open = lay.expected(closer), lay.expected(opener)
         if FAMILIES[opener.char] & FAMILIES[wanted_close]:
             yield lay.hit(closer, (opener.char, closer.char, wanted_close))
@@ -233,7 +235,8 @@ def check_mismatched(lay: Layout, an: Analysis) -> Iterator[Hit]:
             yield lay.hit(opener, (opener.char, closer.char, wanted_open), _FIX_OPENER)
         else:
             wanted_close = _CLOSER_OF.get(opener.char, wanted_close)
-            yield lay.hit(closer, (opener.char, closer.char, wanted_close), wanted=wanted_close)
+            hit = lay.hit(closer, (opener.char, closer.char, wanted_close), wanted=wanted_close)
+            yield replace(hit, fixable=False)
 
 
 _OUTER_SLIP = ("'%s' marks a quotation that holds another; prefer '%s' for the outer one "
