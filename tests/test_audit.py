@@ -216,6 +216,31 @@ def test_a_folder_of_drafts_that_cannot_be_listed_is_named(tmp_path: Path, capsy
     assert "locked: cannot read folder: Permission denied" in capsys.readouterr().err
 
 
+def test_a_users_pattern_that_runs_out_of_time_is_named_and_the_rest_audited(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule of the newsroom's own whose pattern backtracks for ever is stopped by the time
+    limit, as in check: the story's line names the rule, its other findings and the other
+    stories are audited (before, the partition, and so the audit, failed)."""
+    import linter.engine.lint
+
+    monkeypatch.setattr(linter.engine.lint, "PATTERN_SECONDS", 0.5)
+    style = tmp_path / "House"
+    style.mkdir()
+    (style / "Slow.yml").write_text("extends: existence\nmessage: m\nlevel: error\nraw: ['(a|aa)+$']\n")
+    (style / "Kiev.yml").write_text("extends: existence\nmessage: m\ntokens: [Kiev]\n")
+    (tmp_path / ".copydesk.yml").write_text("styles: [House]\n")
+    records = [{"id": "slow", "date": "2021-01-04", "body": "a" * 60 + "!\nTalks in Kiev.\n"},
+               {"id": "fine", "date": "2021-01-05", "body": "Talks in Kiev.\n"}]
+    archive = write_jsonl(tmp_path / "a.jsonl", records)
+    monkeypatch.chdir(tmp_path)
+    code = main(["audit", str(archive), "--out", str(tmp_path / "out"), "--jobs", "1", "-q"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "story 'slow'" in err and "rule House.Slow: its patterns took longer than 0.5 s" in err
+    rows = pq.read_table(tmp_path / "out" / "findings.parquet").to_pylist()
+    assert sorted((r["id"], r["rule"]) for r in rows) == [("fine", "House.Kiev"), ("slow", "House.Kiev")]
+
+
 def test_usage_errors_are_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["audit", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "o"), "--no-config"]) == 2
     assert capsys.readouterr().err == f"copydesk: {tmp_path / 'none.jsonl'}: no such file or folder\n"

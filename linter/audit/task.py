@@ -177,11 +177,13 @@ class _Columns:
             self.columns[name].extend(values)
 
 
-def _audit_story(story: Story, session: Session) -> tuple[_Columns, Counter[Key], int]:
-    """One story's finding rows, its counts for the summary, and its words."""
+def _audit_story(story: Story, session: Session,
+                 problems: list[str]) -> tuple[_Columns, Counter[Key], int]:
+    """One story's finding rows, its counts for the summary, and its words. A user's rule
+    stopped by its time limit is added to ``problems``; the other rules' findings count."""
     doc = story.document()
     engine = session.engine_for(doc.path)
-    found, an = lint_analysed(doc, engine, session.rule_ids)
+    found, an = lint_analysed(doc, engine, session.rule_ids, problems=problems)
     month = story.date.strftime("%Y-%m")
     kinds = {r.id: r.kind for r in engine.rules}
     rows, counts = _Columns(), Counter[Key]()
@@ -211,12 +213,15 @@ def audit_partition(rules: Rules, part: Partition, fields: Fields) -> PartitionR
         if isinstance(story, BadStory):
             result.errors.append(str(story))
             continue
+        problems: list[str] = []
         try:
-            rows, counts, words = _audit_story(story, session)
+            rows, counts, words = _audit_story(story, session, problems)
         except (RecursionError, ValueError, KeyError, IndexError) as exc:  # one story, not the run
             result.errors.append(f"{story.where}: could not audit story {story.id!r}: "
                                  f"{type(exc).__name__}: {exc}")
             continue
+        result.errors.extend(f"{story.where}: story {story.id!r}: {problem}"
+                             for problem in dict.fromkeys(problems))
         out.extend(rows)
         result.counts.update(counts)
         month = story.date.strftime("%Y-%m")
