@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from linter.analysis import Analysis
-from linter.analysis.cues import Cue, frame_gate
+from linter.analysis.cues import REPORTING_KINDS, Cue, frame_gate
 from linter.model.document import Document
 
 if TYPE_CHECKING:
@@ -120,9 +120,12 @@ class ClaimContext:
         """The cue words of ``[a, b)`` that could open a frame (:func:`frame_gate`)."""
         return lambda: (m.span() for m in frame_gate().finditer(self.text, a, b))
 
-    def _reporting_spans(self, a: int, b: int) -> Callable[[], Iterable[Span]]:
-        """The reporting cues of ``[a, b)``, outside quotations."""
-        return lambda: ((c.start, c.end) for c in self.cues(a, b, sources=False))
+    def reporting_outside(self, lo: int, hi: int, start: int, end: int) -> bool:
+        """True when a reporting cue in ``[lo, hi)``, outside quotations, does not overlap
+        the claim ``[start, end)``."""
+        def spans() -> Iterable[Span]:
+            return ((c.start, c.end) for c in self.cues(lo, hi, sources=False) if c.kind in REPORTING_KINDS)
+        return self.any_outside(("reporting", lo, hi), spans, start, end)
 
     def _colon(self, a: int, b: int) -> bool:
         return self.shared(("colon", a, b), lambda: self.text.find(":", a, b) >= 0)
@@ -176,8 +179,7 @@ class ClaimContext:
             a, b = max(lo, sentences[i].start), min(hi, sentences[i].end)
             if not self.any_outside(("gate", a, b), self._gate_spans(a, b), start, end):
                 continue
-            if speech and not self._colon(a, b) and not self.any_outside(
-                    ("reporting", a, b), self._reporting_spans(a, b), start, end):
+            if speech and not self._colon(a, b) and not self.reporting_outside(a, b, start, end):
                 continue
             if any((f.cue[1] <= start or f.cue[0] >= end) and here(f) for f in self._frames_in(i, lo, hi)):
                 return True

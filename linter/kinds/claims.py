@@ -42,7 +42,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from linter.analysis import Analysis
-from linter.analysis.cues import REPORTING_KINDS
 from linter.analysis.quotations import Quotation
 from linter.kinds import specs
 from linter.kinds.base import (
@@ -214,10 +213,7 @@ def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
 def _speaker(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     """A reporting cue in the window, or a sentence just before that introduces someone."""
     lo, hi = ctx.window(opts.window, start)
-
-    def reporting() -> Iterator[tuple[int, int]]:
-        return ((c.start, c.end) for c in ctx.cues(lo, hi, sources=False) if c.kind in REPORTING_KINDS)
-    if ctx.any_outside(("reporting", lo, hi), reporting, start, end):
+    if ctx.reporting_outside(lo, hi, start, end):
         return True
     if ctx.extra(opts.cues, lo, hi, start, end):
         return True
