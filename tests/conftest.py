@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 # The regex cache goes to a throw-away folder, never the user's ~/.cache.
 os.environ.setdefault("COPYDESK_CACHE_DIR", tempfile.mkdtemp(prefix="copydesk-cache-"))
 
+from linter.cli import main
 from linter.config.loader import load_styles
 from linter.config.project import enabled_rules, parse_config, style_sources
 from linter.engine.lint import lint_document
@@ -27,6 +28,7 @@ from linter.run.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
+CORE = FIXTURES / "styles" / "Core"  # the test style the command-line tests run
 
 
 def _fixture_files() -> list[Path]:
@@ -80,3 +82,33 @@ def assert_spans_exact(source: str, findings: list[Finding]) -> None:
 @pytest.fixture
 def lint_text():  # type: ignore[no-untyped-def]
     return lint
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """The command line run in this process: its exit code, stdout and stderr."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def core_project(path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``path`` made the working folder of a newsroom that runs the Core test style
+    (Headline and Acronyms off)."""
+    (path / ".copydesk.yml").write_text(
+        f"styles: [{CORE}]\nrules:\n  Core.Headline: off\n  Core.Acronyms: off\n")
+    monkeypatch.chdir(path)
+    return path
+
+
+def refuse_listing(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make every folder named ``name`` one that cannot be listed (Permission denied).
+    chmod 000 does not stop root (CI), so the refusal is simulated where the system
+    would give it."""
+    real = os.scandir
+
+    def refusing_scandir(path: str = ".") -> object:
+        if str(path).rstrip(os.sep).endswith(name):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refusing_scandir)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 from audit_archives import stories, write_jsonl, write_parquet
-from conftest import ROOT
+from conftest import ROOT, refuse_listing
 
 from linter.analysis import Analysis
 from linter.audit.driver import WORK, Plan, run_audit
@@ -203,14 +202,7 @@ def test_a_folder_of_drafts_that_cannot_be_listed_is_named(tmp_path: Path, capsy
     drafts = tmp_path / "drafts"
     (drafts / "locked").mkdir(parents=True)
     (drafts / "a.txt").write_text("Militants stormed the building.\n", encoding="utf-8")
-    real = os.scandir
-
-    def refusing_scandir(path: str = ".") -> object:
-        if str(path).rstrip(os.sep).endswith("locked"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", refusing_scandir)
+    refuse_listing(monkeypatch, "locked")
     code = main(["audit", str(drafts), "--out", str(tmp_path / "out"), "--no-config", "-q"])
     assert code == 2
     assert "locked: cannot read folder: Permission denied" in capsys.readouterr().err

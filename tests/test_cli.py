@@ -10,37 +10,26 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import CORE, core_project, run_cli
 
 from linter import __version__
-from linter.cli import main
-
-CORE = Path(__file__).resolve().parent.parent / "fixtures" / "styles" / "Core"
 
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / ".copydesk.yml").write_text(
-        f"styles: [{CORE}]\nrules:\n  Core.Headline: off\n  Core.Acronyms: off\n")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return core_project(tmp_path, monkeypatch)
 
 
 def test_clean_file_exits_zero(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "clean.txt").write_text("Nothing to see here.\n")
-    code, out, _ = _run(capsys, "check", "clean.txt")
+    code, out, _ = run_cli(capsys, "check", "clean.txt")
     assert code == 0
     assert out.strip() == "0 findings (0 errors, 0 warnings, 0 suggestions) in 1 file"
 
 
 def test_text_output_with_excerpt(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "d.txt").write_text("Intro line.\nThe terrorists fled to Kiev.\n")
-    code, out, _ = _run(capsys, "check", "d.txt")
+    code, out, _ = run_cli(capsys, "check", "d.txt")
     assert code == 1  # an error-level finding
     lines = out.splitlines()
     assert lines[0] == "d.txt:2:5: error Core.Labels 'terrorists' is a label; describe what happened instead"
@@ -53,20 +42,20 @@ def test_text_output_with_excerpt(project: Path, capsys: pytest.CaptureFixture[s
 
 def test_check_is_the_default_command(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "d.txt").write_text("Kiev.\n")
-    code, out, _ = _run(capsys, "d.txt")
+    code, out, _ = run_cli(capsys, "d.txt")
     assert code == 0 and "Core.Places" in out
 
 
 def test_fail_on(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "d.txt").write_text("Talks in Kiev.\n")
-    assert _run(capsys, "check", "d.txt")[0] == 0
-    assert _run(capsys, "check", "--fail-on", "warning", "d.txt")[0] == 1
-    assert _run(capsys, "check", "--fail-on", "never", "d.txt")[0] == 0
+    assert run_cli(capsys, "check", "d.txt")[0] == 0
+    assert run_cli(capsys, "check", "--fail-on", "warning", "d.txt")[0] == 1
+    assert run_cli(capsys, "check", "--fail-on", "never", "d.txt")[0] == 0
 
 
 def test_json_shape(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "d.txt").write_text("Line one.\nThe terrorists left.\n")
-    code, out, _ = _run(capsys, "check", "--format", "json", "d.txt", "missing.txt")
+    code, out, _ = run_cli(capsys, "check", "--format", "json", "d.txt", "missing.txt")
     assert code == 2
     data = json.loads(out)
     assert data == {
@@ -85,7 +74,7 @@ def test_bad_files_reported_and_others_linted(project: Path, capsys: pytest.Capt
     (project / "latin1.txt").write_bytes(b"Price \xa3400 in Kiev\n")
     (project / "binary.txt").write_bytes(b"\x00\x01\x02")
     (project / "good.txt").write_text("Talks in Kiev.\n")
-    code, out, _ = _run(capsys, "check", "latin1.txt", "binary.txt", "good.txt")
+    code, out, _ = run_cli(capsys, "check", "latin1.txt", "binary.txt", "good.txt")
     assert code == 2
     assert "latin1.txt: error: not valid UTF-8: byte 0xA3 at offset 6 (line 1)" in out
     assert "binary.txt: error: binary file" in out
@@ -99,7 +88,7 @@ def test_directories_recurse_supported_types(project: Path, capsys: pytest.Captu
     (project / "drafts" / "notes.rst").write_text("Kiev\n")
     (project / "drafts" / ".hidden").mkdir()
     (project / "drafts" / ".hidden" / "c.txt").write_text("Kiev\n")
-    _, out, _ = _run(capsys, "check", "--format", "json", "drafts")
+    _, out, _ = run_cli(capsys, "check", "--format", "json", "drafts")
     assert [f["path"] for f in json.loads(out)["files"]] == [
         str(Path("drafts/a.md")), str(Path("drafts/sub/b.html"))]
 
@@ -109,13 +98,13 @@ def test_ignore_globs(project: Path, capsys: pytest.CaptureFixture[str]) -> None
     (project / "archive").mkdir()
     (project / "archive" / "old.txt").write_text("Kiev\n")
     (project / "new.txt").write_text("Kiev\n")
-    _, out, _ = _run(capsys, "check", "--format", "json", ".")
+    _, out, _ = run_cli(capsys, "check", "--format", "json", ".")
     assert [f["path"] for f in json.loads(out)["files"]] == ["new.txt"]
 
 
 def test_stdin(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"# Kiev\n\n`Kiev`\n")))
-    _, out, _ = _run(capsys, "check", "--stdin-format", "markdown", "--format", "json", "-")
+    _, out, _ = run_cli(capsys, "check", "--stdin-format", "markdown", "--format", "json", "-")
     findings = json.loads(out)["files"][0]["findings"]
     assert [(f["line"], f["column"]) for f in findings] == [(1, 3)]
 
@@ -126,46 +115,46 @@ def test_rule_error_exits_two_before_linting(project: Path, capsys: pytest.Captu
     (style / "Bad.yml").write_text("extends: existence\nmessage: m\ntokens: ['(']\n")
     (project / ".copydesk.yml").write_text("styles: [House]\n")
     (project / "d.txt").write_text("text\n")
-    code, out, err = _run(capsys, "check", "d.txt")
+    code, out, err = run_cli(capsys, "check", "d.txt")
     assert code == 2 and out == ""
     assert err.strip().startswith("copydesk: ") and "Bad.yml:3: bad regular expression" in err
 
 
 def test_usage_error_exits_two(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert _run(capsys, "check", "--format", "xml", "x.txt")[0] == 2
+    assert run_cli(capsys, "check", "--format", "xml", "x.txt")[0] == 2
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "--version")
+    code, out, _ = run_cli(capsys, "--version")
     assert code == 0 and out.strip() == f"copydesk {__version__}"
 
 
 def test_rules_and_explain(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "rules")
+    code, out, _ = run_cli(capsys, "rules")
     assert code == 0 and "Core.Labels" in out and "existence" in out
-    code, out, _ = _run(capsys, "explain", "Core.Places")
+    code, out, _ = run_cli(capsys, "explain", "Core.Places")
     assert code == 0
     assert "Core.Places (substitution, warning)" in out and "Talks in Kiev resumed." in out
-    assert _run(capsys, "explain", "Core.Nope")[0] == 2
+    assert run_cli(capsys, "explain", "Core.Nope")[0] == 2
 
 
 def test_colour_only_when_asked(project: Path, capsys: pytest.CaptureFixture[str],
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     (project / "d.txt").write_text("Kiev\n")
-    _, out, _ = _run(capsys, "check", "d.txt")
+    _, out, _ = run_cli(capsys, "check", "d.txt")
     assert "\033[" not in out
-    _, out, _ = _run(capsys, "check", "--color", "always", "d.txt")
+    _, out, _ = run_cli(capsys, "check", "--color", "always", "d.txt")
     assert "\033[33mwarning\033[0m" in out
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-    _, out, _ = _run(capsys, "check", "d.txt")
+    _, out, _ = run_cli(capsys, "check", "d.txt")
     assert "\033[" not in out
 
 
 def test_long_line_excerpt_is_windowed(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     words = " ".join(f"w{i}" for i in range(6000))
     (project / "d.txt").write_text(words + " Kiev " + words + "\n")
-    _, out, _ = _run(capsys, "check", "d.txt")
+    _, out, _ = run_cli(capsys, "check", "d.txt")
     excerpt, caret = out.splitlines()[1:3]
     assert len(excerpt) < 100
     assert excerpt[caret.index("^"):caret.index("^") + 4] == "Kiev"
@@ -202,7 +191,7 @@ def test_parallel_run_prints_what_a_serial_run_prints(tmp_path: Path, monkeypatc
     monkeypatch.chdir(tmp_path)
     outputs = []
     for extra in (["--jobs", "2"], ["--jobs", "1"], ["--encoding", "utf-8"]):
-        code, out, err = _run(capsys, "check", "--format", fmt, *extra, "drafts")
+        code, out, err = run_cli(capsys, "check", "--format", fmt, *extra, "drafts")
         outputs.append((code, out, err))
     assert outputs[0] == outputs[1] == outputs[2]
     assert outputs[0][0] == 2 and "broken.txt" in outputs[0][1] + outputs[0][2]

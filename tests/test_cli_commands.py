@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 import linter.cli
-from linter.cli import main
 from linter.cli.base import Command
 
 CORE = Path(__file__).resolve().parent.parent / "fixtures" / "styles" / "Core"
@@ -21,12 +21,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 # --- rules ------------------------------------------------------------------------------
 
 
@@ -35,7 +29,7 @@ def test_rules_prints_one_line_per_rule_that_fits_the_terminal(project: Path, ca
     from linter.run.session import open_session
 
     monkeypatch.setenv("COLUMNS", "60")
-    code, out, _ = _run(capsys, "rules")
+    code, out, _ = run_cli(capsys, "rules")
     lines = out.splitlines()
     assert code == 0 and len(lines) == len(open_session(None, project).rules)  # the default styles'
     assert [line.split()[0] for line in lines] == [r.id for r in open_session(None, project).rules]
@@ -48,7 +42,7 @@ def test_rules_prints_one_line_per_rule_that_fits_the_terminal(project: Path, ca
 def test_rules_filter_by_id_style_glob_or_part_in_any_case(project: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     def ids(*argv: str) -> list[str]:
-        code, out, _ = _run(capsys, "rules", *argv)
+        code, out, _ = run_cli(capsys, "rules", *argv)
         assert code == 0
         return [line.split()[0] for line in out.splitlines()]
 
@@ -58,20 +52,20 @@ def test_rules_filter_by_id_style_glob_or_part_in_any_case(project: Path,
     assert ids("bias.LABELS") == ["Bias.Labels"]
     assert ids("place") == ["Names.Places"]
     assert ids("unbal", "NAMES.PEOPLE") == ["Names.People", "Quotes.Unbalanced"]
-    assert _run(capsys, "rules", "readability")[0] == 2  # not enabled, so not listed
+    assert run_cli(capsys, "rules", "readability")[0] == 2  # not enabled, so not listed
     assert ids("--all", "readability") == ["Readability.Grade", "Readability.LongSentences",
                                            "Readability.ParagraphGrade"]
-    out = _run(capsys, "rules", "--all", "Readability.Grade")[1]
+    out = run_cli(capsys, "rules", "--all", "Readability.Grade")[1]
     assert out.split()[1] == "off"
 
 
 def test_rules_as_json(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "rules", "--format", "json", "Bias.Labels")
+    code, out, _ = run_cli(capsys, "rules", "--format", "json", "Bias.Labels")
     [rule] = json.loads(out)
     assert code == 0
     assert rule["id"] == "Bias.Labels" and rule["level"] == "error" and rule["enabled"] is True
     assert rule["kind"] == "existence" and rule["file"] == "Bias/Labels.yml" and rule["description"]
-    out = _run(capsys, "rules", "--all", "--format", "json", "Readability.Grade")[1]
+    out = run_cli(capsys, "rules", "--all", "--format", "json", "Readability.Grade")[1]
     assert json.loads(out)[0]["enabled"] is False
 
 
@@ -79,28 +73,28 @@ def test_rules_as_json(project: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_explain_any_bundled_rule_in_any_case(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "explain", "bias.labels")
+    code, out, _ = run_cli(capsys, "explain", "bias.labels")
     assert code == 0 and out.startswith("Bias.Labels (existence, error)")
-    code, out, _ = _run(capsys, "explain", "Readability.Grade")  # not in the default styles
+    code, out, _ = run_cli(capsys, "explain", "Readability.Grade")  # not in the default styles
     assert code == 0 and out.startswith("Readability.Grade (readability, suggestion)")
     (project / ".copydesk.yml").write_text(f"styles: [{CORE}]\nrules: {{Core.Commas: off}}\n")
-    code, out, _ = _run(capsys, "explain", "core.commas")  # the config's own style, turned off
+    code, out, _ = run_cli(capsys, "explain", "core.commas")  # the config's own style, turned off
     assert code == 0 and out.startswith("Core.Commas (occurrence, suggestion)")
 
 
 def test_explain_describes_a_rule_kind(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A newsroom writing its own sequence rule reads the kind's keys from the tool."""
-    code, out, _ = _run(capsys, "explain", "sequence")
+    code, out, _ = run_cli(capsys, "explain", "sequence")
     assert code == 0 and out.startswith("kind: sequence\n")
     assert "``tag``" in out and "``skip``" in out and "  tokens (required)" in out
 
 
 def test_explain_suggests_the_nearest_id(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = _run(capsys, "explain", "Bias.Lables")
+    code, out, err = run_cli(capsys, "explain", "Bias.Lables")
     assert code == 2 and out == ""
     assert err == ("copydesk: no rule or rule kind 'Bias.Lables' (did you mean 'Bias.Labels'?) "
                    "(see `copydesk rules --all`)\n")
-    code, _, err = _run(capsys, "explain", "Nothing.Like.It")
+    code, _, err = run_cli(capsys, "explain", "Nothing.Like.It")
     assert code == 2 and "did you mean" not in err
 
 
@@ -111,10 +105,10 @@ def test_quote_style_is_read_in_any_case_and_a_bad_one_explained_once(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "d.txt").write_text('He said "no" today.\n')
     (project / ".copydesk.yml").write_text("quote-style: Curly\n")
-    code, out, _ = _run(capsys, "d.txt")
+    code, out, _ = run_cli(capsys, "d.txt")
     assert code == 0 and "Quotes.HouseMarks" in out
     (project / ".copydesk.yml").write_text("quote-style: fancy\n")
-    code, _, err = _run(capsys, "d.txt")
+    code, _, err = run_cli(capsys, "d.txt")
     assert code == 2
     assert err == (f"copydesk: {project / '.copydesk.yml'}:1: quote-style: unknown quote style 'fancy' "
                    "(known: curly, straight, british, german, guillemets)\n")
@@ -131,7 +125,7 @@ def test_every_bad_line_of_a_config_is_reported(project: Path, capsys: pytest.Ca
         "  Core.Lables: off\n"
         "per-file:\n"
         "  'opinion/**': {Core.Nope: off}\n")
-    code, out, err = _run(capsys, "d.txt")
+    code, out, err = run_cli(capsys, "d.txt")
     config = project / ".copydesk.yml"
     assert code == 2 and out == ""
     assert err.splitlines() == [
@@ -147,7 +141,7 @@ def test_every_bad_line_of_a_config_is_reported(project: Path, capsys: pytest.Ca
 def test_a_rule_level_is_read_in_any_case(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / ".copydesk.yml").write_text(f"styles: [{CORE}]\nrules: {{Core.Places: Error}}\n")
     (project / "d.txt").write_text("Talks in Kiev.\n")
-    assert _run(capsys, "d.txt")[0] == 1
+    assert run_cli(capsys, "d.txt")[0] == 1
 
 
 # --- suppression -------------------------------------------------------------------------
@@ -156,7 +150,7 @@ def test_a_rule_level_is_read_in_any_case(project: Path, capsys: pytest.CaptureF
 def test_a_suppression_comment_naming_no_rule_suggests_the_nearest(project: Path,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     (project / "d.md").write_text("<!-- copydesk-disable-next-line Bias.Lables -->\nThe terrorists fled.\n")
-    out = _run(capsys, "--format", "json", "d.md")[1]
+    out = run_cli(capsys, "--format", "json", "d.md")[1]
     messages = [f["message"] for f in json.loads(out)["files"][0]["findings"]]
     assert "'Bias.Lables' names no loaded rule (did you mean 'Bias.Labels'?)" in messages
 
@@ -171,12 +165,12 @@ def test_plain_text_takes_a_suppression_line_editors_can_live_with(project: Path
         "copydesk: enable\n"
         "Flights to Kiev resumed.\n"
         "copydesk: disable-line\n")
-    out = _run(capsys, "--format", "json", "d.txt")[1]
+    out = run_cli(capsys, "--format", "json", "d.txt")[1]
     found = [(f["line"], f["rule"]) for f in json.loads(out)["files"][0]["findings"]]
     assert found == [(6, "Names.Places"), (7, "copydesk.directive")]
     # In Markdown the line is prose, and HTML comments are the way.
     (project / "d.md").write_text("copydesk: disable Bias.Labels\n\nThe terrorists fled.\n")
-    out = _run(capsys, "--format", "json", "d.md")[1]
+    out = run_cli(capsys, "--format", "json", "d.md")[1]
     assert [f["rule"] for f in json.loads(out)["files"][0]["findings"]] == ["Bias.Labels"]
 
 
@@ -194,12 +188,12 @@ def test_a_command_is_a_module_and_one_line_in_the_table(capsys: pytest.CaptureF
 
     commands = {**linter.cli.COMMANDS, "hello": Command("hello", "say hello", add_arguments, run)}
     monkeypatch.setattr(linter.cli, "COMMANDS", commands)
-    assert _run(capsys, "hello", "--name", "copy") == (0, "hello copy\n", "")
-    assert "say hello" in _run(capsys, "--help")[1]
+    assert run_cli(capsys, "hello", "--name", "copy") == (0, "hello copy\n", "")
+    assert "say hello" in run_cli(capsys, "--help")[1]
 
 
 def test_help_lists_every_command_and_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "--help")
+    code, out, _ = run_cli(capsys, "--help")
     assert code == 0
     for name, command in linter.cli.COMMANDS.items():
         assert f"    {name:<10}{command.help}" in out
@@ -218,11 +212,11 @@ def test_an_opt_in_style_without_its_package_names_the_extra_to_install(
     monkeypatch.setitem(__import__("sys").modules, module, None)  # as if not installed
     (project / ".copydesk.yml").write_text(f"styles: [Bias, {style}]\n")
     (project / "d.txt").write_text("Text.\n")
-    code, out, err = _run(capsys, "d.txt")
+    code, out, err = run_cli(capsys, "d.txt")
     assert code == 2 and out == ""
     lines = err.splitlines()
     assert lines and all(f"/{style}/" in line and f"pip install 'copydesk[{extra}]'" in line for line in lines)
     assert all(f"this rule needs {module}" in line for line in lines if "Long" not in line)
     # The default styles need neither package.
     (project / ".copydesk.yml").write_text("styles: [Bias, Sourcing, Names, Quotes]\n")
-    assert _run(capsys, "d.txt")[0] == 0
+    assert run_cli(capsys, "d.txt")[0] == 0

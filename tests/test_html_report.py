@@ -8,21 +8,15 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
-import linter.cli
 from linter.report.html import index_address, page_address
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = linter.cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_one_draft_is_one_self_contained_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     draft = tmp_path / "d.txt"
     draft.write_text("They fled Kiev 😀 on Monday. </script><!-- x\n", encoding="utf-8")
-    code, out, _ = _run(capsys, "check", "--no-config", "--format", "html", str(draft))
+    code, out, _ = run_cli(capsys, "check", "--no-config", "--format", "html", str(draft))
     assert code == 0 and out.startswith("<!doctype html>")
     assert not re.search(r"""(?:src|href)=["']?https?:""", out)  # nothing loaded from elsewhere
     data = json.loads(re.search(r'<script type="application/json" id="cd-data">(.*?)</script>', out).group(1))
@@ -35,11 +29,11 @@ def test_one_draft_is_one_self_contained_page(tmp_path: Path, capsys: pytest.Cap
 def test_several_drafts_need_an_output_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("Kiev.\n", encoding="utf-8")
-    code, _, err = _run(capsys, "check", "--no-config", "--format", "html", str(tmp_path))
+    code, _, err = run_cli(capsys, "check", "--no-config", "--format", "html", str(tmp_path))
     assert code == 2 and "--output-dir" in err
-    code, _, err = _run(capsys, "check", "--no-config", "--output-dir", str(tmp_path / "r"), str(tmp_path))
+    code, _, err = run_cli(capsys, "check", "--no-config", "--output-dir", str(tmp_path / "r"), str(tmp_path))
     assert code == 2 and "--format html" in err
-    code, _, err = _run(capsys, "check", "--no-config", "--format", "html", "--output-dir",
+    code, _, err = run_cli(capsys, "check", "--no-config", "--format", "html", "--output-dir",
                         str(tmp_path / "r"), str(tmp_path))
     assert code == 0 and "wrote 2 pages" in err
     index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")

@@ -20,7 +20,18 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_FILES, FIXTURES, findings_for, fixed_text, fixture_project, rules_for
+from conftest import (
+    CORE,
+    FIXTURE_FILES,
+    FIXTURES,
+    core_project,
+    findings_for,
+    fixed_text,
+    fixture_project,
+    refuse_listing,
+    rules_for,
+    run_cli,
+)
 from expectations import parse
 from test_fuzz import changed_outside, union
 
@@ -33,24 +44,15 @@ from linter.run.files import read_text
 from linter.run.pipeline import RunOptions
 from linter.run.session import Session
 
-CORE = FIXTURES / "styles" / "Core"
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "bbc"
 GOOD = b"Talks in Kiev.\n"
 
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / ".copydesk.yml").write_text(
-        f"styles: [{CORE}]\nrules:\n  Core.Headline: off\n  Core.Acronyms: off\n")
-    monkeypatch.chdir(tmp_path)
+    core_project(tmp_path, monkeypatch)
     (tmp_path / "good.txt").write_bytes(GOOD)
     return tmp_path
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -82,7 +84,7 @@ CASES = [
 def test_bad_input_is_one_line_and_others_are_linted(project: Path, capsys: pytest.CaptureFixture[str],
                                                      name: str, data: bytes, code: int, fragment: str) -> None:
     (project / name).write_bytes(data)
-    got, out, err = _run(capsys, "check", name, "good.txt")
+    got, out, err = run_cli(capsys, "check", name, "good.txt")
     assert got == code, out + err
     assert fragment in out
     assert "good.txt:1:10: warning Core.Places" in out  # the other file is still linted
@@ -90,12 +92,12 @@ def test_bad_input_is_one_line_and_others_are_linted(project: Path, capsys: pyte
     if code == 2:
         assert len([line for line in out.splitlines() if line.startswith(f"{name}: error:")]) == 1
         before = _files(project)
-        assert _run(capsys, "fix", name)[0] == 2
+        assert run_cli(capsys, "fix", name)[0] == 2
         assert _files(project) == before  # nothing written
 
 
 def test_missing_path(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "check", "nowhere.txt", "good.txt")
+    code, out, _ = run_cli(capsys, "check", "nowhere.txt", "good.txt")
     assert code == 2 and "nowhere.txt: error: no such file" in out and "good.txt:1:10" in out
 
 
@@ -110,7 +112,7 @@ def test_unreadable_file(project: Path, capsys: pytest.CaptureFixture[str], monk
         return real(path, flags, *args)
 
     monkeypatch.setattr(os, "open", refusing_open)
-    code, out, _ = _run(capsys, "check", "locked.txt", "good.txt")
+    code, out, _ = run_cli(capsys, "check", "locked.txt", "good.txt")
     assert code == 2 and "locked.txt: error: cannot read: Permission denied" in out and "good.txt:1:10" in out
 
 
@@ -123,24 +125,17 @@ def test_unreadable_folder_is_reported_and_the_rest_linted(project: Path, capsys
     for name in ("a.txt", "locked/b.txt", "z.txt"):
         (drafts / name).write_bytes(GOOD)
     locked = str(Path("drafts", "locked"))  # as the paths given name it
-    real = os.scandir
-
-    def refusing_scandir(path: str = ".") -> object:
-        if str(path).rstrip(os.sep).endswith("locked"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", refusing_scandir)
+    refuse_listing(monkeypatch, "locked")
     (drafts / "locked").chmod(0)
     try:
         for argv in (["check", "drafts"], ["check", "--format", "json", "drafts"], ["fix", "drafts"]):
-            code, out, err = _run(capsys, *argv)
+            code, out, err = run_cli(capsys, *argv)
             assert code == 2, argv
             assert f"{locked}: error: cannot read folder: Permission denied" in out + err \
                 or '"message": "cannot read folder: Permission denied"' in out, argv
             if argv[0] == "check" and "json" not in argv:
                 assert "drafts/a.txt:1:10: warning Core.Places" in out and "drafts/z.txt:1:10" in out
-        code, out, _ = _run(capsys, "check", "drafts/locked")
+        code, out, _ = run_cli(capsys, "check", "drafts/locked")
         assert code == 2 and f"{locked}: error: cannot read folder: Permission denied" in out
     finally:
         (drafts / "locked").chmod(0o755)
@@ -157,7 +152,7 @@ def test_file_name_that_is_not_utf8_is_quoted_as_git_does(project: Path, capsys:
     except (OSError, UnicodeError):
         pytest.skip("this file system takes only UTF-8 names")
     missing = os.fsdecode(b"gone\xff.txt")
-    code, out, err = _run(capsys, "check", "--format", fmt, name, missing, "good.txt")
+    code, out, err = run_cli(capsys, "check", "--format", fmt, name, missing, "good.txt")
     assert code == 2, err
     out.encode("utf-8")  # no lone surrogates: valid UTF-8 can carry it
     err.encode("utf-8")
@@ -197,9 +192,9 @@ def test_fix_names_a_file_that_is_not_utf8_as_git_does(project: Path, capsys: py
         (project / name).write_bytes(GOOD)
     except (OSError, UnicodeError):
         pytest.skip("this file system takes only UTF-8 names")
-    code, out, err = _run(capsys, "fix", "--diff", name)
+    code, out, err = run_cli(capsys, "fix", "--diff", name)
     assert code == 1 and '--- "a/caf\\351.txt"' in out and '+++ "b/caf\\351.txt"' in out
-    code, out, err = _run(capsys, "fix", name)
+    code, out, err = run_cli(capsys, "fix", name)
     assert code == 1 and err == '"caf\\351.txt": applied 1 fix\n'
     (out + err).encode("utf-8")
 
@@ -214,7 +209,7 @@ def test_file_deleted_while_linting(project: Path, capsys: pytest.CaptureFixture
     (project / "gone.txt").unlink()
     monkeypatch.setattr(linter.cli.options, "expand", lambda *args: iter(listed))
     for command in ("check", "fix"):
-        code, out, err = _run(capsys, command, "gone.txt", "good.txt")
+        code, out, err = run_cli(capsys, command, "gone.txt", "good.txt")
         assert code == 2 and "gone.txt: error: no such file" in out + err
 
 
@@ -227,7 +222,7 @@ def test_only_regular_files_are_read(project: Path, capsys: pytest.CaptureFixtur
     (drafts / "zero.txt").symlink_to("/dev/zero")
     for argv in (["check", "drafts"], ["check", "--jobs", "2", "drafts"],
                  ["check", "drafts/pipe.txt", "drafts/zero.txt", "drafts/a.txt"], ["fix", "drafts"]):
-        code, out, err = _run(capsys, *argv)
+        code, out, err = run_cli(capsys, *argv)
         assert code == 2, argv
         text = out + err
         assert "pipe.txt: error: not a regular file (a FIFO), skipped" in text
@@ -238,32 +233,32 @@ def test_only_regular_files_are_read(project: Path, capsys: pytest.CaptureFixtur
 def test_files_over_the_size_limit_are_refused_before_reading(
         project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     (project / "big.txt").write_bytes(GOOD * 100)
-    code, out, _ = _run(capsys, "check", "--max-file-size", "1KB", "big.txt", "good.txt")
+    code, out, _ = run_cli(capsys, "check", "--max-file-size", "1KB", "big.txt", "good.txt")
     assert code == 2 and "big.txt: error: too large (1,500 bytes; the limit is 1,024: see --max-file-size)" in out
     assert "good.txt:1:10: warning Core.Places" in out
     (project / ".copydesk.yml").write_text(f"styles: [{CORE}]\nmax-file-size: 1000\n")
-    code, out, _ = _run(capsys, "check", "big.txt", "good.txt")
+    code, out, _ = run_cli(capsys, "check", "big.txt", "good.txt")
     assert code == 2 and "big.txt: error: too large (1,500 bytes; the limit is 1,000" in out
-    assert _run(capsys, "check", "--max-file-size", "2k", "big.txt")[0] == 0  # the flag wins
+    assert run_cli(capsys, "check", "--max-file-size", "2k", "big.txt")[0] == 0  # the flag wins
     import io
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(GOOD * 100)))
-    code, out, _ = _run(capsys, "check", "--stdin-filename", "s.txt", "-")
+    code, out, _ = run_cli(capsys, "check", "--stdin-filename", "s.txt", "-")
     assert code == 2 and "s.txt: error: too large (more than 1,000 bytes" in out
     (project / ".copydesk.yml").write_text(f"styles: [{CORE}]\nmax-file-size: lots\n")
-    code, _, err = _run(capsys, "check", "good.txt")
+    code, _, err = run_cli(capsys, "check", "good.txt")
     assert code == 2 and ".copydesk.yml:2: max-file-size: expected a size such as 20MB" in err
 
 
 def test_a_fifo_among_rules_or_as_config_does_not_block(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     os.mkfifo(project / "pipe.yml")
-    code, _, err = _run(capsys, "check", "--config", "pipe.yml", "good.txt")
+    code, _, err = run_cli(capsys, "check", "--config", "pipe.yml", "good.txt")
     assert code == 2 and "pipe.yml: cannot read config: not a regular file (a FIFO)" in err
     style = project / "House"
     style.mkdir()
     os.mkfifo(style / "Pipe.yml")
     (project / ".copydesk.yml").write_text("styles: [House]\n")
-    code, _, err = _run(capsys, "check", "good.txt")
+    code, _, err = run_cli(capsys, "check", "good.txt")
     assert code == 2 and "Pipe.yml: cannot read rule file: not a regular file (a FIFO)" in err
 
 
@@ -274,7 +269,7 @@ def test_symlink_loop_terminates_and_lints_each_file_once(project: Path, capsys:
     (drafts / "sub" / "b.md").write_bytes(GOOD)
     (drafts / "sub" / "loop").symlink_to(drafts, target_is_directory=True)
     (drafts / "self").symlink_to(drafts / "self")  # a link to itself, not a supported file type
-    code, out, _ = _run(capsys, "check", "--format", "json", "drafts")
+    code, out, _ = run_cli(capsys, "check", "--format", "json", "drafts")
     assert code == 0
     assert [f["path"] for f in json.loads(out)["files"]] == [str(Path("drafts/a.txt")), str(Path("drafts/sub/b.md"))]
 
@@ -283,19 +278,19 @@ def test_encoding_option_decodes_and_fix_writes_back_the_same_encoding(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     draft = project / "cp.txt"
     draft.write_bytes("Price £400, “quoted” in Kiev.\r\n".encode("cp1252"))
-    code, out, _ = _run(capsys, "check", "--encoding", "cp1252", "cp.txt", "good.txt")
+    code, out, _ = run_cli(capsys, "check", "--encoding", "cp1252", "cp.txt", "good.txt")
     assert code == 0 and "cp.txt:1:25: warning Core.Places" in out
-    assert _run(capsys, "fix", "--encoding", "cp1252", "cp.txt")[0] == 1
+    assert run_cli(capsys, "fix", "--encoding", "cp1252", "cp.txt")[0] == 1
     assert draft.read_bytes() == "Price £400, “quoted” in Kyiv.\r\n".encode("cp1252")
-    assert _run(capsys, "check", "--encoding", "latin-1", "cp.txt")[0] == 0
-    code, _, err = _run(capsys, "check", "--encoding", "klingon", "cp.txt")
+    assert run_cli(capsys, "check", "--encoding", "latin-1", "cp.txt")[0] == 0
+    code, _, err = run_cli(capsys, "check", "--encoding", "klingon", "cp.txt")
     assert code == 2 and "unknown text encoding 'klingon'" in err
 
 
 def test_utf16_fix_writes_utf16_with_bom(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     draft = project / "u.txt"
     draft.write_bytes("Talks in Kiev.\r\n".encode("utf-16"))
-    assert _run(capsys, "fix", "u.txt")[0] == 1
+    assert run_cli(capsys, "fix", "u.txt")[0] == 1
     data = draft.read_bytes()
     assert data[:2] in (b"\xff\xfe", b"\xfe\xff") and data.decode("utf-16") == "Talks in Kyiv.\r\n"
 
@@ -308,7 +303,7 @@ def test_fix_that_the_encoding_cannot_hold_writes_nothing(project: Path, capsys:
     draft = project / "l1.txt"
     draft.write_bytes("Caf\xe9 in Kiev.\n".encode("latin-1"))
     for argv in (("fix", "--encoding", "latin-1", "l1.txt"), ("check", "--fix", "--encoding", "latin-1", "l1.txt")):
-        code, out, err = _run(capsys, *argv)
+        code, out, err = run_cli(capsys, *argv)
         assert code == 2 and "l1.txt: error: not written: a fix brings 'К', which iso8859-1 cannot hold" in out + err
         assert draft.read_bytes() == "Caf\xe9 in Kiev.\n".encode("latin-1")
 
@@ -317,9 +312,9 @@ def test_real_cp1252_story_from_the_corpus(project: Path, capsys: pytest.Capture
     story = CORPUS / "sport" / "199.txt"
     if not story.is_file():
         pytest.skip("the shared corpus is not here")
-    code, out, _ = _run(capsys, "check", str(story))
+    code, out, _ = run_cli(capsys, "check", str(story))
     assert code == 2 and f"{story}: error: not valid UTF-8: byte 0x" in out
-    code, out, _ = _run(capsys, "check", "--encoding", "cp1252", "--fail-on", "never", str(story))
+    code, out, _ = run_cli(capsys, "check", "--encoding", "cp1252", "--fail-on", "never", str(story))
     assert code == 0 and "error:" not in out
 
 
@@ -332,14 +327,14 @@ def _big(path: Path, size: int) -> None:
 
 def test_five_megabyte_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _big(project / "big.txt", 5_000_000)
-    code, out, _ = _run(capsys, "check", "--format", "json", "big.txt")
+    code, out, _ = run_cli(capsys, "check", "--format", "json", "big.txt")
     assert code == 0 and json.loads(out)["summary"]["warning"] == 5_000_000 // len(PARA)
 
 
 @pytest.mark.slow
 def test_fifty_megabyte_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _big(project / "big.txt", 50_000_000)  # over the default limit of 20 MB: raised
-    code, out, _ = _run(capsys, "check", "--format", "json", "--max-file-size", "60MB", "big.txt")
+    code, out, _ = run_cli(capsys, "check", "--format", "json", "--max-file-size", "60MB", "big.txt")
     assert code == 0 and json.loads(out)["summary"]["warning"] == 50_000_000 // len(PARA)
 
 
@@ -365,7 +360,7 @@ def test_catastrophic_regex_is_refused_at_load(project: Path, capsys: pytest.Cap
                                                rule: str, line: int) -> None:
     _style(project, {"Slow.yml": rule})
     (project / "a.txt").write_text("a" * 100_000 + "!\n")
-    code, out, err = _run(capsys, "check", "a.txt")  # refused before any matching: no hang
+    code, out, err = run_cli(capsys, "check", "a.txt")  # refused before any matching: no hang
     assert code == 2 and out == ""
     assert f"House{os.sep}Slow.yml:{line}: " in err and "can backtrack catastrophically" in err
 
@@ -373,7 +368,7 @@ def test_catastrophic_regex_is_refused_at_load(project: Path, capsys: pytest.Cap
 def test_safe_repeats_are_accepted(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _style(project, {"Ok.yml": "extends: existence\nmessage: m\nraw: ['(?:\\w+\\s)+done \\d{1,3}(?:,\\d{3})+']\n"})
     (project / "a.txt").write_text("a" * 2_000 + "!\nall done 1,000\n")
-    code, out, _ = _run(capsys, "check", "--fail-on", "never", "a.txt")
+    code, out, _ = run_cli(capsys, "check", "--fail-on", "never", "a.txt")
     assert code == 0 and "a.txt:2:1:" in out
 
 
@@ -397,7 +392,7 @@ def test_styles_entry_naming_the_config_folder(tmp_path: Path, capsys: pytest.Ca
     (root / "Kiev.yml").write_text("extends: existence\nmessage: Prefer Kyiv to '%s'.\ntokens: [Kiev]\n")
     (root / "d.txt").write_bytes(GOOD)
     monkeypatch.chdir(root)
-    code, out, err = _run(capsys, "check", "--fail-on", "warning", "d.txt")
+    code, out, err = run_cli(capsys, "check", "--fail-on", "warning", "d.txt")
     assert code == 1, err
     assert "d.txt:1:10: warning" in out and ".Kiev " in out
 
@@ -405,7 +400,7 @@ def test_styles_entry_naming_the_config_folder(tmp_path: Path, capsys: pytest.Ca
 def test_styles_entry_naming_the_root_folder_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """It walked the whole file system and ended in a traceback (PermissionError in /proc)."""
     (project / ".copydesk.yml").write_text("fail-on: warning\nstyles: [/]\n")
-    code, out, err = _run(capsys, "check", "good.txt")
+    code, out, err = run_cli(capsys, "check", "good.txt")
     assert code == 2 and out == ""
     assert ".copydesk.yml:2: styles: '/' is the root of the file system" in err and "Traceback" not in err
 
@@ -426,7 +421,7 @@ def test_unreadable_folder_inside_a_style_is_an_error(project: Path, capsys: pyt
     monkeypatch.setattr(Path, "iterdir", refusing_iterdir)
     private.chmod(0)
     try:
-        code, out, err = _run(capsys, "check", "good.txt")
+        code, out, err = run_cli(capsys, "check", "good.txt")
     finally:
         private.chmod(0o755)
     assert code == 2 and out == "" and "Traceback" not in err
@@ -439,11 +434,11 @@ def test_two_styles_with_one_name_are_an_error(project: Path, capsys: pytest.Cap
         (project / folder).mkdir(parents=True)
         (project / folder / "Kiev.yml").write_text("extends: existence\nmessage: m\ntokens: [Kiev]\n")
     (project / ".copydesk.yml").write_text("styles: [a/House, b/House]\n")
-    code, out, err = _run(capsys, "check", "good.txt")
+    code, out, err = run_cli(capsys, "check", "good.txt")
     assert code == 2 and out == ""
     assert ".copydesk.yml:1: styles: two styles are named House (" in err and "rename one folder" in err
     (project / ".copydesk.yml").write_text("styles: [a/House, ./a/House]\n")
-    code, _, err = _run(capsys, "check", "good.txt")
+    code, _, err = run_cli(capsys, "check", "good.txt")
     assert code == 2 and ".copydesk.yml:1: styles: './a/House' is listed twice" in err
 
 
@@ -459,7 +454,7 @@ def test_one_rule_id_from_two_files_is_an_error(project: Path, capsys: pytest.Ca
         f"{project / 'House.Sub' / 'Kiev.yml'}: rule House.Sub.Kiev is defined twice: also by "
         f"{project / 'House' / 'Sub' / 'Kiev.yml'}; rename a style folder or a rule"]
     (project / ".copydesk.yml").write_text("fail-on: warning\nstyles: [House, House.Sub]\n")
-    code, out, err = _run(capsys, "check", "good.txt")
+    code, out, err = run_cli(capsys, "check", "good.txt")
     assert code == 2 and out == "" and ".copydesk.yml:2: styles: " in err and "is defined twice" in err
 
 
@@ -471,7 +466,7 @@ def test_config_never_runs_code(tmp_path: Path, capsys: pytest.CaptureFixture[st
                  "styles: !!python/name:os.system\n",
                  f"fail-on: !!python/object/new:subprocess.Popen [['touch', '{marker}']]\n"):
         (tmp_path / ".copydesk.yml").write_text(text)
-        code, out, err = _run(capsys, "check", "x.txt")
+        code, out, err = run_cli(capsys, "check", "x.txt")
         assert code == 2 and out == "" and "could not determine a constructor" in err
         assert str(tmp_path / ".copydesk.yml") + ":1:" in err
     assert not marker.exists()
@@ -481,7 +476,7 @@ def test_rules_never_run_code(project: Path, capsys: pytest.CaptureFixture[str])
     marker = project / "ran"
     _style(project, {"Evil.yml": f"extends: existence\nmessage: !!python/object/apply:os.system ['touch {marker}']\n"
                                  "tokens: [a]\n"})
-    code, _, err = _run(capsys, "check", "good.txt")
+    code, _, err = run_cli(capsys, "check", "good.txt")
     assert code == 2 and f"House{os.sep}Evil.yml:2: " in err and "constructor" in err
     assert not marker.exists()
 
@@ -579,7 +574,7 @@ def test_yaml_alias_bomb_is_refused_quickly(project: Path, capsys: pytest.Captur
         _style(project, {"Bomb.yml": f"extends: existence\nmessage: m\ntokens: [x]\nexamples:\n  fail:\n{bomb}"})
         name, line = "Bomb.yml", 14
     started = time.monotonic()
-    code, out, err = _run(capsys, "check", "good.txt")
+    code, out, err = run_cli(capsys, "check", "good.txt")
     assert time.monotonic() - started < 10
     assert code == 2 and out == ""
     assert f"{name}:{line}: aliases repeat this value into more than 10,000 values" in err
@@ -588,7 +583,7 @@ def test_yaml_alias_bomb_is_refused_quickly(project: Path, capsys: pytest.Captur
 
 def test_a_few_aliases_are_fine(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / ".copydesk.yml").write_text(f"styles: [{CORE}]\nignore: &x [a/**, b/**]\nvocab: [&k Kiev Post, *k]\n")
-    assert _run(capsys, "check", "good.txt")[0] == 0
+    assert run_cli(capsys, "check", "good.txt")[0] == 0
 
 
 @pytest.mark.parametrize(("name", "text", "line"), [
@@ -609,7 +604,7 @@ def test_errors_echo_values_briefly(project: Path, capsys: pytest.CaptureFixture
     else:
         (project / name).write_text(f"styles: [{CORE}]\n" + text.format(big=big))
         line += 1
-    code, _, err = _run(capsys, "check", "good.txt")
+    code, _, err = run_cli(capsys, "check", "good.txt")
     assert code == 2 and f"{Path(name)}:{line}: " in err
     assert len(err) < 400, err[:200]
 
