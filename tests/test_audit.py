@@ -233,6 +233,25 @@ def test_a_users_pattern_that_runs_out_of_time_is_named_and_the_rest_audited(
     assert sorted((r["id"], r["rule"]) for r in rows) == [("fine", "House.Kiev"), ("slow", "House.Kiev")]
 
 
+def test_ctrl_c_while_a_table_is_written_leaves_no_temporary_file(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C in the middle of writing a partition (or an output) removes the half-written
+    temporary file; the file it was to become is not there either (the CLI test that
+    interrupts a run caught this only when the signal came mid-write)."""
+    import pyarrow as pa
+
+    from linter.audit import tables
+
+    def interrupted(table: object, where: Path, **_: object) -> None:
+        Path(where).write_bytes(b"PAR1 half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(tables.pq, "write_table", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        tables.write_table(pa.table({"a": [1]}), tmp_path / "0000005.parquet")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_usage_errors_are_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["audit", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "o"), "--no-config"]) == 2
     assert capsys.readouterr().err == f"copydesk: {tmp_path / 'none.jsonl'}: no such file or folder\n"

@@ -114,9 +114,8 @@ class WorkFolder:
 
 
 def _write_text(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    with tables.written_whole(path) as temporary:
+        temporary.write_text(text, encoding="utf-8")
 
 
 def run_audit(plan_: Plan, rules: Rules, engine: Engine, progress: Progress | None = None) -> Outcome:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -69,25 +70,37 @@ def parquet_records(path: str, start: int, stop: int,
 
 # -- writing -----------------------------------------------------------------------------
 
-def write_table(table: Any, path: Path) -> None:
-    """Write a Parquet file whole: to a temporary name beside it, then renamed."""
+@contextmanager
+def written_whole(path: Path) -> Iterator[Path]:
+    """A temporary name beside ``path`` to write to, renamed to ``path`` when the block
+    ends; removed when it does not end well (an error, Ctrl-C), so no half-written file
+    stays behind for a later run to find."""
     temporary = path.with_name(f".{path.name}.tmp")
-    pq.write_table(table, temporary, compression="zstd")
-    os.replace(temporary, path)
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_table(table: Any, path: Path) -> None:
+    """Write a Parquet file whole (:func:`written_whole`)."""
+    with written_whole(path) as temporary:
+        pq.write_table(table, temporary, compression="zstd")
 
 
 def concatenate(parts: Iterable[Path], path: Path) -> int:
     """Concatenate Parquet files (of :data:`FINDINGS_SCHEMA`) into ``path``, one at a time,
     written whole; the number of rows."""
-    temporary = path.with_name(f".{path.name}.tmp")
     rows = 0
-    with pq.ParquetWriter(temporary, FINDINGS_SCHEMA, compression="zstd") as writer:
+    with written_whole(path) as temporary, pq.ParquetWriter(temporary, FINDINGS_SCHEMA,
+                                                            compression="zstd") as writer:
         for part in parts:
             table = pq.read_table(part, schema=FINDINGS_SCHEMA)
             if table.num_rows:
                 writer.write_table(table, row_group_size=100_000)
                 rows += table.num_rows
-    os.replace(temporary, path)
     return rows
 
 
