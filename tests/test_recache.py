@@ -103,6 +103,69 @@ def test_a_parallel_run_builds_shared_patterns_before_forking(tmp_path: Path) ->
     cache = tmp_path / "cache"
     subprocess.run([sys.executable, "-m", "linter", "check", "--jobs", "2", "--fail-on", "never", str(drafts)],
                    capture_output=True, check=True, env={"PATH": "", "COPYDESK_CACHE_DIR": str(cache)})
-    [stored] = cache.glob("regex-*.json")
+    [stored] = cache.glob("regex-*-common.json")  # the package's own patterns
     patterns = [entry[1] for entry in plaindata.loads(stored.read_bytes()) if entry[0] == "program"]
     assert any("(?P<phrase>" in pattern for pattern in patterns)  # the reporting cues
+
+
+def _style(folder: Path, word: str) -> Path:
+    style = folder / "House"
+    style.mkdir(parents=True, exist_ok=True)
+    (style / "Word.yml").write_text(f"extends: existence\nmessage: '%s'\ntokens: [{word}]\n")
+    config = folder / "config.yml"
+    config.write_text(f"styles: [{style}]\n")
+    return config
+
+
+def _cached_words(cache: Path) -> dict[str, set[str]]:
+    """For each cache file but the common one, the YAML rule texts it holds."""
+    from linter.lib import plaindata
+
+    return {path.name.rsplit("-", 1)[1]: {entry[1] for entry in plaindata.loads(path.read_bytes())
+                                           if entry[0] == "yaml"}
+            for path in cache.glob("regex-*.json") if not path.name.endswith("-common.json")}
+
+
+def test_each_rule_file_is_cached_apart_so_a_run_reads_only_its_own(tmp_path: Path) -> None:
+    cache, draft = tmp_path / "cache", tmp_path / "d.txt"
+    draft.write_text("A plain sentence.\n")
+    env = {"PATH": "", "COPYDESK_CACHE_DIR": str(cache)}
+
+    def check(config: Path) -> None:
+        subprocess.run([sys.executable, "-m", "linter", "check", "--config", str(config), str(draft)],
+                       capture_output=True, check=True, env=env)
+
+    first = _style(tmp_path / "a", "alpha")
+    check(first)
+    check(_style(tmp_path / "b", "beta"))
+    files = _cached_words(cache)
+    assert len(files) == 2 and sorted("beta" in next(iter(t)) for t in files.values()) == [False, True]
+    # The first rule set's run opens its own file and the common one, not the other rule's.
+    code = ("import builtins, runpy, sys; opened = []; real = builtins.open\n"
+            "def spy(f, *a, **k):\n    opened.append(str(f)); return real(f, *a, **k)\n"
+            "builtins.open = spy; sys.argv = ['copydesk', 'check', '--config', sys.argv[1], sys.argv[2]]\n"
+            "try:\n    runpy.run_module('linter', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "print(*('OPENED ' + f for f in opened if 'regex-' in f), sep='\\n')")
+    result = subprocess.run([sys.executable, "-c", code, str(first), str(draft)], capture_output=True,
+                            text=True, check=True, env=env)
+    read = {Path(line[7:]).name.rsplit("-", 1)[1] for line in result.stdout.splitlines()
+            if line.startswith("OPENED ")}
+    beta = next(name for name, texts in files.items() if "beta" in next(iter(texts)))
+    assert beta not in read and "common.json" in read and len(read) == 2
+
+
+def test_cache_files_unused_for_a_month_are_deleted(tmp_path: Path) -> None:
+    import os
+    import time
+
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    stale, recent, other = cache / "regex-3-9-0-1-2-abc-old.json", cache / "regex-x-recent.json", cache / "notes.txt"
+    for path in (stale, recent, other):
+        path.write_text("[]")
+    month_ago = time.time() - 40 * 86400
+    for path in (stale, other):
+        os.utime(path, (month_ago, month_ago))
+    assert _run(CODE, cache) == "['kiev', 'Kiev']"
+    assert not stale.exists() and recent.exists() and other.exists()

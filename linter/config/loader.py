@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from linter.config.schema import parse_rule
+from linter.lib.cache import scope
 from linter.lib.regexes import trusted_patterns
 from linter.lib.textfiles import FileError, read_utf8
 from linter.lib.yamlsrc import YamlError, load
@@ -85,11 +86,13 @@ def _load_file(rule_id: str, path: Path, root: Path) -> Rule:
         text = read_utf8(shown)
     except FileError as exc:
         raise RuleError(shown, 0, f"cannot read rule file: {exc.message}") from None
-    try:
-        data = load(text, shown)
-    except YamlError as exc:
-        raise RuleError(exc.path, exc.line, exc.message) from None
-    return parse_rule(data, shown, rule_id)
+    # What parsing this file computes (its YAML, its compiled patterns) is cached with it.
+    with scope(text):
+        try:
+            data = load(text, shown)
+        except YamlError as exc:
+            raise RuleError(exc.path, exc.line, exc.message) from None
+        return parse_rule(data, shown, rule_id)
 
 
 Origin = tuple[str, int]  # the config file and line that named the styles, for errors

@@ -10,6 +10,14 @@ never reads them) and a hash of the analysing modules (so changed code never
 reads stale answers). Entries unused for ``KEEP_DAYS`` days are dropped.
 Anything unexpected falls back to ``re.compile``.
 
+What is computed while a rule file is parsed (inside :func:`scope`) is kept in a
+file of its own, named by a hash of the rule file's text; everything else (the
+package's own patterns) in one common file. A run reads the files of the rules it
+loads and no others, so its start-up does not grow with every rule set, edit and
+test pattern this user ever ran (one file for all of them had grown to 19 MB on a
+developer's machine and doubled the cold start of a one-draft run). A file not
+used for ``KEEP_DAYS`` days is deleted, whatever version of copydesk wrote it.
+
 The file lives in ``$COPYDESK_CACHE_DIR``, else ``$XDG_CACHE_HOME/copydesk``,
 else ``~/.cache/copydesk``; ``COPYDESK_NO_CACHE=1`` turns it off. It is
 written atomically at exit, only when new entries were added, and a cache
@@ -29,6 +37,7 @@ from __future__ import annotations
 import _sre
 import atexit
 import contextlib
+import contextvars
 import hashlib
 import os
 import re
@@ -37,7 +46,7 @@ import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -108,47 +117,85 @@ def _code_version() -> str:
     return digest.hexdigest()[:12]
 
 
+_COMMON = "common"
+_SCOPE = contextvars.ContextVar("cache scope", default=_COMMON)
+
+
+@contextlib.contextmanager
+def scope(text: str) -> Iterator[None]:
+    """Keep what is memoised inside the block in a file named by a hash of ``text``
+    (a rule file's content), read only by runs that load that same text."""
+    token = _SCOPE.set(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20])
+    try:
+        yield
+    finally:
+        _SCOPE.reset(token)
+
+
+Entries = dict[tuple[Any, ...], Any]  # key -> (value, day last used)
+
+
 class _Store:
-    """The cache file's entries, read on first use and written at exit if changed."""
+    """The entries of each scope's file, read on first use and written at exit if changed."""
 
     def __init__(self) -> None:
-        self.entries: dict[tuple[Any, ...], Any] | None = None  # key -> (value, day last used)
-        self.dirty = False
+        self.scopes: dict[str, Entries] = {}
+        self.dirty: set[str] = set()
         self.today = int(time.time() // 86400)
         version = "-".join(map(str, sys.version_info[:3]))
-        self.name = f"regex-{version}-{_sre.MAGIC}-{_FORMAT}-{_code_version()}.json"
+        self.prefix = f"regex-{version}-{_sre.MAGIC}-{_FORMAT}-{_code_version()}"
+        self.registered = False
 
-    def load(self) -> dict[tuple[Any, ...], Any]:
-        if self.entries is None:
-            self.entries = {}
+    def name(self, scope: str) -> str:
+        return f"{self.prefix}-{scope}.json"
+
+    def load(self, scope: str) -> Entries:
+        entries = self.scopes.get(scope)
+        if entries is None:
             folder = _folder()
-            if folder is not None:
-                self.entries = _read(folder / self.name)
-            atexit.register(self.save)
-        return self.entries
+            entries = self.scopes[scope] = {} if folder is None else _read(folder / self.name(scope))
+            if not self.registered:
+                atexit.register(self.save)
+                self.registered = True
+        return entries
 
     def save(self) -> None:
         folder = _folder()
-        if not self.dirty or folder is None or self.entries is None:
+        if not self.dirty or folder is None:
             return
-        self.entries = {k: v for k, v in self.entries.items() if v[1] >= self.today - KEEP_DAYS}
-        stored = []
-        for (kind, pattern, flags), (value, day) in self.entries.items():
-            with contextlib.suppress(plaindata.Unencodable):  # kept for this run only
-                stored.append(plaindata.dumps([kind, pattern, flags, day, value]))
         with contextlib.suppress(OSError):
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if _trusted(folder, folder=True):
-                fd, tmp = tempfile.mkstemp(dir=folder, prefix=".regex-", suffix=".tmp")
-                try:
-                    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                        handle.write("[" + ",".join(stored) + "]")
-                    os.replace(tmp, folder / self.name)
-                except BaseException:
-                    with contextlib.suppress(OSError):
-                        os.unlink(tmp)
-                    raise
-        self.dirty = False
+            if not _trusted(folder, folder=True):
+                return
+            for scope in sorted(self.dirty):
+                self._write(folder, scope)
+            self._prune(folder)
+        self.dirty.clear()
+
+    def _write(self, folder: Path, scope: str) -> None:
+        kept = {k: v for k, v in self.scopes[scope].items() if v[1] >= self.today - KEEP_DAYS}
+        stored = []
+        for (kind, pattern, flags), (value, day) in kept.items():
+            with contextlib.suppress(plaindata.Unencodable):  # kept for this run only
+                stored.append(plaindata.dumps([kind, pattern, flags, day, value]))
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".regex-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write("[" + ",".join(stored) + "]")
+            os.replace(tmp, folder / self.name(scope))
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+    def _prune(self, folder: Path) -> None:
+        """Delete cache files (of any version) that no run has used for ``KEEP_DAYS`` days:
+        a used file is rewritten at least once a day, as its entries' days move on."""
+        cutoff = time.time() - (KEEP_DAYS + 1) * 86400
+        for path in folder.glob("regex-*"):
+            with contextlib.suppress(OSError):
+                if path.suffix in (".json", ".pickle") and os.lstat(path).st_mtime < cutoff:
+                    path.unlink()
 
 
 _STORE = _Store()
@@ -156,12 +203,13 @@ _STORE = _Store()
 
 def memo(kind: str, pattern: str, flags: int, compute: Callable[[], T]) -> T:
     """``compute()`` for (kind, pattern, flags), remembered across runs."""
-    entries = _STORE.load()
+    where = _SCOPE.get()
+    entries = _STORE.load(where)
     key = (kind, pattern, flags)
     found = entries.get(key)
     if found is None or found[1] != _STORE.today:
         entries[key] = (compute() if found is None else found[0], _STORE.today)
-        _STORE.dirty = True
+        _STORE.dirty.add(where)
     value: T = entries[key][0]
     return value
 
