@@ -26,6 +26,15 @@ def mixed_quotes(n: int, seed: int = 1) -> str:
     return "".join(rng.choice(MARKS) for _ in range(n)) + "\n"
 
 
+def many_names(n: int, seed: int = 1) -> str:
+    """Distinct long capitalised words with one first letter: every pair a candidate for
+    Names.Variants when pairs are compared by first letter and length."""
+    rng = random.Random(seed)
+    words = ["K" + "".join(rng.choice("aeioulnrst") for _ in range(rng.randint(7, 11)))
+             for _ in range(max(1, n // 11))]
+    return " ".join(words) + ".\n"
+
+
 def nested_divs(n: int) -> str:
     depth = max(1, n // 11)
     return "<div>" * depth + "Kiev" + "</div>" * depth
@@ -54,6 +63,7 @@ SHAPES: dict[str, tuple[str, Make]] = {
     "a run of thousands separators": ("text", lambda n: repeat("1,000", n)),
     "a run of numbered dots": ("text", lambda n: repeat("1.", n)),
     "blank CRLF lines in Markdown": ("markdown", lambda n: repeat("\r\n", n)),
+    "thousands of distinct long names": ("text", many_names),
     "nested quotations, then text": ("text", lambda n: "“‘" * (n // 8) + "x" + "’”" * (n // 8)
                                      + repeat(" Mr Smith said Kiev terrorists.", n // 2)),
 }

@@ -220,8 +220,18 @@ def test_alike_pairs_match_brute_force() -> None:
         brute = [(i, j) for i, j in combinations(range(len(texts)), 2)
                  if variants.alike(texts[i], texts[j])]
         assert variants._alike_pairs(texts) == brute
+        # The deletion index that a very long text uses finds the same pairs.
+        assert variants._alike_pairs(texts, pairwise_max=0) == brute
 
     check()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abcdé", min_size=5, max_size=13).map(lambda w: "K" + w), unique=True, max_size=30))
+def test_the_deletion_index_finds_every_pair_within_the_edit_limit(texts: list[str]) -> None:
+    """Random near-identical words (one first letter, five letters): the index and the length
+    windows try different pairs but keep the same ones."""
+    assert variants._alike_pairs(texts, pairwise_max=0) == variants._alike_pairs(texts, pairwise_max=10**9)
 
 
 def _levenshtein(a: str, b: str) -> int:
@@ -258,6 +268,10 @@ def test_first_pass_words_match_the_word_pattern(text: str) -> None:
     found = [w for w in dict.fromkeys(variants._CAPITALISED.findall(text))
              if w[0].isupper() and not w.isupper() and not variants._used_in_lower_case(w, text)]
     assert found == expected
+    words = frozenset(variants._WORD.findall(text))
+    assert [w for w in found if variants._used_in_lower_case(w, text, words)] == []
+    assert [w for w in dict.fromkeys(variants._CAPITALISED.findall(text))
+            if variants._used_in_lower_case(w, text) != variants._used_in_lower_case(w, text, words)] == []
     paired = {expected[k] for pair in variants._alike_pairs(expected) for k in pair}
     assert variants._paired(text, opts) == paired
 
