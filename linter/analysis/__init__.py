@@ -15,7 +15,7 @@ This package knows drafts, not rules: it must not import ``kinds``, ``engine``,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
@@ -47,9 +47,9 @@ class Analysis:
     their candidate offsets from it instead of scanning again.
     """
 
-    def __init__(self, doc: Document, starts: Mapping[object, list[int]] | None = None) -> None:
+    def __init__(self, doc: Document, starts: Mapping[object, Sequence[int]] | None = None) -> None:
         self.doc = doc
-        self.starts: Mapping[object, list[int]] = starts or {}
+        self.starts: Mapping[object, Sequence[int]] = starts or {}
         self._shared: dict[object, object] = {}
         self._parses: dict[int, Parse] = {}
         self._frames: dict[int, tuple[Frame, ...]] = {}

@@ -204,7 +204,7 @@ def _nothing(start: int, end: int) -> bool:
 
 
 def lint_document(doc: Document, rules: Iterable[Rule], vocab: Exceptions | None = None,
-                  starts: Mapping[object, list[int]] | None = None,
+                  starts: Mapping[object, Sequence[int]] | None = None,
                   problems: list[str] | None = None, an: Analysis | None = None) -> list[Finding]:
     """All findings of ``rules`` in ``doc``, sorted by position.
 

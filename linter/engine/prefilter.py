@@ -14,6 +14,7 @@ gets exactly the offsets its own pass would find.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Sequence
 
 import ahocorasick
@@ -60,18 +61,19 @@ class Prefilter:
             automaton.make_automaton()
             self._automaton = automaton
 
-    def scan(self, doc: Document) -> tuple[list[Rule], dict[object, list[int]]]:
+    def scan(self, doc: Document) -> tuple[list[Rule], dict[object, Sequence[int]]]:
         """The rules that may match ``doc``, in their original order, and each scanner's
         start offsets in ``doc.folded`` (by scanner, for ``Analysis.starts``)."""
         present = set(self._always)
-        found_starts: dict[object, list[int]] = {}
+        found_starts: dict[object, Sequence[int]] = {}
         if self._automaton is not None:
             folded = doc.folded
             if folded is None:  # case folding changed the length: scanners read the text alone
                 for _, (indexes, _) in self._automaton.iter(doc.casefolded):
                     present.update(indexes)
             else:
-                starts: list[list[int]] = [[] for _ in self._scanners]
+                # Machine integers: a story has hundreds of starts, an archive in one file millions.
+                starts = [array("q") for _ in self._scanners]
                 for end, (indexes, starting) in self._automaton.iter(folded):
                     if indexes:
                         present.update(indexes)
