@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from linter.analysis.cues import verb_pattern
 from linter.analysis.quotations import Quotation, Quotations
+from linter.lib.cache import compile_pattern
 from linter.model.document import Block
 
 _NON_SPACE = re.compile(r"\S")
@@ -76,7 +77,7 @@ def attribution_after() -> re.Pattern[str]:
     """After a closing mark: a speaker and a reporting verb (``"Stop!" Smith said``);
     group ``bare`` when nothing but punctuation follows the verb (``"Stop." he said.``)."""
     speaker = r"\s+[A-Z][\w'’-]*\s+(?:[\w'’-]+\s+){0,2}?"
-    return re.compile(rf"{speaker}(?:{verb_pattern()})\b(?P<bare>\s*[,.])?")
+    return compile_pattern(rf"{speaker}(?:{verb_pattern()})\b(?P<bare>\s*[,.])?")
 
 
 

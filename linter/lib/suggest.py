@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:
     """The choice closest to ``word`` (case ignored), or None when none is close."""
+    import difflib  # only a mistyped name needs it: not every start
+
     folded: dict[str, str] = {}
     for choice in choices:
         folded.setdefault(choice.casefold(), choice)

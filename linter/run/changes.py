@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.lib.shown import brief
 from linter.model.findings import Finding
+
+if TYPE_CHECKING:
+    import subprocess
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 # Settings given on the command line override every configuration file.
@@ -43,6 +46,8 @@ def _environment() -> dict[str, str]:
 
 
 def _run(args: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    import subprocess  # only --diff-base runs git: a plain check does not pay for the import
+
     try:
         return subprocess.run(["git", *_SAFE, *args], capture_output=True, text=True, check=False,
                               encoding="utf-8", errors="replace", env=_environment(), cwd=cwd,

@@ -9,7 +9,6 @@ documentation all call these two.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -98,5 +97,7 @@ def fixed_examples(rule: Rule) -> tuple[str | None, ...]:
 
 
 def unified_diff(path: str, old: str, new: str) -> str:
+    import difflib  # only --fix with a diff needs it
+
     return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                         quote_path(f"a/{path}"), quote_path(f"b/{path}")))
