@@ -111,7 +111,8 @@ def copydesk(*args: str) -> list[str]:
 
 
 def default_jobs() -> int:
-    out = subprocess.run([sys.executable, "-c", "from linter.run.batch import default_jobs; print(default_jobs())"],
+    code = "from linter.run.batch import default_jobs; print(default_jobs())"
+    out = subprocess.run([sys.executable, "-c", code],
                          capture_output=True, text=True, check=True, env=ENV)
     return int(out.stdout)
 
@@ -187,7 +188,8 @@ def importtime(argv: list[str]) -> None:
     print(f"imports (-X importtime, one run): {len(parsed)} modules, {top_level / 1000:.0f} ms in all; "
           f"{len(ours)} of copydesk's own, {sum(s for s, _, _ in ours) / 1000:.0f} ms of their own time; "
           "costliest by own time: "
-          + ", ".join(f"{name.strip()} {own / 1000:.1f}" for own, _, name in sorted(parsed, reverse=True)[:6]))
+          + ", ".join(f"{name.strip()} {own / 1000:.1f}"
+                      for own, _, name in sorted(parsed, reverse=True)[:6]))
 
 
 def vale(corpus: Path, peers: Path, runs: int, sizes: tuple[int, ...] = (200, 1000, 10000)) -> None:
@@ -212,10 +214,12 @@ def vale(corpus: Path, peers: Path, runs: int, sizes: tuple[int, ...] = (200, 10
             report(f"Vale 3.7.1, {size}-term rule", peer, words, "its own threads")
             ratios("Vale", mine, peer)
             if size == sizes[0]:
-                one_ours = copydesk("check", "--config", ".copydesk-quotes.yml", "--fail-on", "never", str(draft))
+                one_ours = copydesk("check", "--config", ".copydesk-quotes.yml", "--fail-on", "never",
+                                    str(draft))
                 one_theirs = [str(binary), "--config", ".vale.ini", "--output=JSON", str(draft)]
                 mine, peer = alternate(one_ours, one_theirs, 15, folder)
-                print(f"one draft, cold, {size}-term rule: copydesk {median_ms(mine)}; Vale {median_ms(peer)}")
+                print(f"one draft, cold, {size}-term rule: copydesk {median_ms(mine)}; "
+                      f"Vale {median_ms(peer)}")
         del ENV["COPYDESK_CACHE_DIR"]
 
 
@@ -251,11 +255,13 @@ def one_file(corpus: Path, runs: int, files_runs: list[Run], huge: bool) -> None
         if huge:
             big = joined_corpus(corpus, Path(tmp), 10)
             big_mb = big.stat().st_size / 1e6
-            argv = copydesk("check", "--format", "json", "--fail-on", "never", "--max-file-size", "60MB", str(big))
+            argv = copydesk("check", "--format", "json", "--fail-on", "never", "--max-file-size", "60MB",
+                            str(big))
             fifty = series(argv, 1)
             report(f"one {big_mb:.0f} MB file (ten copies)", fifty, words * 10, "1 process")
-            print(f"{'':<34} {fifty[0].cpu / statistics.median(r.cpu for r in five):.1f}x the CPU of the "
-                  f"{mb:.1f} MB file (linear: 10x); peak memory {fifty[0].peak_mb / big_mb:.0f}x the file's size")
+            grown = fifty[0].cpu / statistics.median(r.cpu for r in five)
+            print(f"{'':<34} {grown:.1f}x the CPU of the {mb:.1f} MB file (linear: 10x); "
+                  f"peak memory {fifty[0].peak_mb / big_mb:.0f}x the file's size")
         del ENV["COPYDESK_CACHE_DIR"]
 
 
@@ -294,7 +300,8 @@ def term_scaling(corpus: Path, sizes: tuple[int, ...] = (200, 1000, 10000)) -> N
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--vale", type=Path, default=DEFAULT_VALE, help="the folder of the Vale binary and rule sets")
+    parser.add_argument("--vale", type=Path, default=DEFAULT_VALE,
+                        help="the folder of the Vale binary and rule sets")
     parser.add_argument("--runs", type=int, default=3, help="runs of each figure (the range is printed)")
     parser.add_argument("--jobs", type=int, default=None)
     for name in ("proselint", "vale", "cold", "one-file", "huge", "scaling"):
