@@ -169,3 +169,15 @@ def test_cache_files_unused_for_a_month_are_deleted(tmp_path: Path) -> None:
         os.utime(path, (month_ago, month_ago))
     assert _run(CODE, cache) == "['kiev', 'Kiev']"
     assert not stale.exists() and recent.exists() and other.exists()
+
+
+def test_every_module_that_memoises_is_in_the_cache_files_name() -> None:
+    """A change to code whose answers are cached must start a new cache file, so every
+    module that calls memo() is hashed into the name."""
+    import linter
+
+    root = Path(linter.__file__).parent
+    callers = {path.name for path in root.rglob("*.py")
+               if re.search(r"(?<!def )\bmemo\(", path.read_text(encoding="utf-8"))}
+    assert callers <= set(recache._HASHED) and all(path.parent.name == "lib" for path in root.rglob("*.py")
+                                                    if path.name in callers)

@@ -106,12 +106,16 @@ def _read(path: Path) -> dict[tuple[Any, ...], Any]:
         return {}
 
 
+# The modules whose answers are memoised (every caller of memo), and the cache's own format.
+_HASHED = ("cache.py", "plaindata.py", "literals.py", "regexes.py", "yamlsrc.py", "trie.py", "linear.py")
+
+
 def _code_version() -> str:
     """A short hash of the modules whose results are cached: changing the analysis code
     starts a new cache file instead of reading stale answers."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("cache.py", "plaindata.py", "literals.py", "regexes.py", "yamlsrc.py"):
+    for name in _HASHED:
         with contextlib.suppress(OSError):
             digest.update((here / name).read_bytes())
     return digest.hexdigest()[:12]

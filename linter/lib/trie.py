@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TypeAlias
 
+from linter.lib.cache import memo
+
 _Trie: TypeAlias = "dict[str, _Trie]"
 # Characters that mean more than themselves in a pattern outside a character class.
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
@@ -24,7 +26,14 @@ _SPACES = re.compile(" +")
 
 
 def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching exactly ``words``, shaped as a trie (a space matches any white space)."""
+    """A regex matching exactly ``words``, shaped as a trie (a space matches any white space).
+    Remembered across runs (:mod:`linter.lib.cache`): the cached compiled pattern is found by
+    this text, so a start would otherwise build every trie again to look it up."""
+    listed = list(words)
+    return memo("trie", repr(listed), 0, lambda: _trie(listed))
+
+
+def _trie(words: list[str]) -> str:
     trie: _Trie = {}
     for word in words:
         node = trie
@@ -69,6 +78,14 @@ def ordered_trie(tokens: Sequence[str], *, ignorecase: bool, bounded: bool) -> s
     ``play`` listed before ``player`` is fine, ``New York`` before
     ``New York City`` is not.
     """
+    listed = list(tokens)
+    flags = int(ignorecase) | int(bounded) << 1
+    found: str | None = memo("ordered trie", repr(listed), flags,
+                             lambda: _ordered(listed, ignorecase, bounded))
+    return found
+
+
+def _ordered(tokens: list[str], ignorecase: bool, bounded: bool) -> str | None:
     words: list[str] = []
     for token in tokens:
         if (not token or token != token.strip(" ") or any(c in _SPECIAL for c in token)
