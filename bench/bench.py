@@ -131,7 +131,7 @@ def whole_corpus(corpus: Path, jobs: int | None, runs: int, with_proselint: bool
     print(f"corpus: {corpus} ({files:,} files, {words:,} words)")
     extra = ["--jobs", str(jobs)] if jobs else []
     argv = copydesk("check", "--format", "json", "--fail-on", "never", *extra, str(corpus))
-    processes = f"{jobs or default_jobs()} processes"
+    processes = f"up to {jobs or default_jobs()} processes"
     with tempfile.TemporaryDirectory() as tmp:
         # The first run after installing (or changing the rules) compiles every pattern and
         # parses every rule file; later runs read them from the cache.
@@ -210,7 +210,7 @@ def vale(corpus: Path, peers: Path, runs: int, sizes: tuple[int, ...] = (200, 10
             theirs = [str(binary), "--config", ".vale.ini", "--output=JSON", str(corpus)]
             measure(ours, folder)
             mine, peer = alternate(ours, theirs, runs, folder)
-            report(f"copydesk, {size}-term rule", mine, words, f"{default_jobs()} processes")
+            report(f"copydesk, {size}-term rule", mine, words, f"up to {default_jobs()} processes")
             report(f"Vale 3.7.1, {size}-term rule", peer, words, "its own threads")
             ratios("Vale", mine, peer)
             if size == sizes[0]:
@@ -307,6 +307,7 @@ def main() -> int:
     for name in ("proselint", "vale", "cold", "one-file", "huge", "scaling"):
         parser.add_argument(f"--no-{name}", action="store_true")
     args = parser.parse_args()
+    args.corpus, args.vale = args.corpus.resolve(), args.vale.resolve()  # the Vale runs change folder
     files_runs = whole_corpus(args.corpus, args.jobs, args.runs, not args.no_proselint)
     steps: list[tuple[bool, Callable[[], None]]] = [
         (args.no_vale, lambda: vale(args.corpus, args.vale, args.runs)),
