@@ -181,3 +181,19 @@ def test_every_module_that_memoises_is_in_the_cache_files_name() -> None:
                if re.search(r"(?<!def )\bmemo\(", path.read_text(encoding="utf-8"))}
     assert callers <= set(recache._HASHED) and all(path.parent.name == "lib" for path in root.rglob("*.py")
                                                     if path.name in callers)
+
+
+def test_a_long_pattern_gets_a_file_of_its_own(tmp_path: Path) -> None:
+    """A big term list analysed outside a rule file's scope (the prefilter's anchors) must
+    not grow the common file that every run reads."""
+    from linter.lib import plaindata
+
+    code = ("import re; from linter.lib import cache as recache; "
+            "words = '|'.join(f'term{n:05d}' for n in range(1000)); "
+            "recache.compile_pattern(r'\\bKiev\\b'); recache.compile_pattern(rf'\\b(?:{words})\\b'); print('ok')")
+    assert _run(code, tmp_path) == "ok"
+    files = {path.name.rsplit("-", 1)[1]: plaindata.loads(path.read_bytes()) for path in tmp_path.glob("regex-*.json")}
+    assert len(files) == 2
+    assert [entry[1] for entry in files.pop("common.json")] == [r"\bKiev\b"]
+    [[kind, pattern, *_]] = next(iter(files.values()))
+    assert kind == "program" and len(pattern) >= recache.OWN_FILE

@@ -11,8 +11,9 @@ reads stale answers). Entries unused for ``KEEP_DAYS`` days are dropped.
 Anything unexpected falls back to ``re.compile``.
 
 What is computed while a rule file is parsed (inside :func:`scope`) is kept in a
-file of its own, named by a hash of the rule file's text; everything else (the
-package's own patterns) in one common file. A run reads the files of the rules it
+file of its own, named by a hash of the rule file's text; an entry for a pattern of
+``OWN_FILE`` characters or more in a file of its own; everything else (the package's
+own patterns) in one common file. A run reads the files of the rules it
 loads and no others, so its start-up does not grow with every rule set, edit and
 test pattern this user ever ran (one file for all of them had grown to 19 MB on a
 developer's machine and doubled the cold start of a one-draft run). A file not
@@ -205,9 +206,20 @@ class _Store:
 _STORE = _Store()
 
 
+# An entry whose pattern is this long or longer (a big term list) gets a file of its own,
+# whatever the scope: it is read only by a run that asks for that very pattern, and a rule
+# the prefilter analyses outside its file's scope cannot grow the common file.
+OWN_FILE = 4096
+
+
+def _own_file(kind: str, pattern: str, flags: int) -> str:
+    key = f"{kind}\0{flags}\0{pattern}".encode("utf-8", "surrogatepass")
+    return "k" + hashlib.sha256(key).hexdigest()[:20]
+
+
 def memo(kind: str, pattern: str, flags: int, compute: Callable[[], T]) -> T:
     """``compute()`` for (kind, pattern, flags), remembered across runs."""
-    where = _SCOPE.get()
+    where = _SCOPE.get() if len(pattern) < OWN_FILE else _own_file(kind, pattern, flags)
     entries = _STORE.load(where)
     key = (kind, pattern, flags)
     found = entries.get(key)
