@@ -318,17 +318,25 @@ def _by_deletions(words: list[str], long: list[int]) -> Iterator[tuple[int, int]
     letters are deleted from each (symmetric deletion), so each word is filed under its
     first letter and every such deletion of the rest, and only words filed together are
     paired. A word of ten letters or more allows two edits, a shorter one one."""
-    filed: dict[str, list[int]] = defaultdict(list)
+    initials: dict[str, list[int]] = defaultdict(list)
     for i in long:
-        word = words[i]
-        for rest in _deletions(word[1:], 2 if len(word) >= 10 else 1):
-            filed[word[0] + rest].append(i)
+        initials[words[i][0]].append(i)
     seen: set[tuple[int, int]] = set()
-    for members in filed.values():
-        for pair in combinations(members, 2):
-            if pair not in seen:
-                seen.add(pair)
-                yield pair
+    for members in initials.values():
+        # Most deletions belong to one word alone: the first word of each is kept as a
+        # plain number, and a list is made only when a second word shares it.
+        first: dict[str, int] = {}
+        shared: dict[str, list[int]] = {}
+        for i in members:
+            for rest in _deletions(words[i][1:], 2 if len(words[i]) >= 10 else 1):
+                j = first.setdefault(rest, i)
+                if j != i:
+                    shared.setdefault(rest, [j]).append(i)
+        for together in shared.values():
+            for pair in combinations(together, 2):
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
 
 
 def _pairs(text: str, words: Iterable[_Word], opts: Options) -> Iterator[tuple[_Word, _Word]]:
