@@ -509,7 +509,11 @@ def test_fix_never_loses_text_in_the_corpus(tmp_path: Path, capsys: pytest.Captu
     if not CORPUS.is_dir():
         pytest.skip("the shared corpus is not here")
     copy = tmp_path / "bbc"
-    shutil.copytree(CORPUS, copy)
+    # The shared corpus may be read-only, and copytree keeps modes: the copy is the user's
+    # own writable folder of drafts (fix refuses a read-only draft without --force).
+    shutil.copytree(CORPUS, copy, copy_function=shutil.copyfile)
+    for folder in (copy, *(p for p in copy.rglob("*") if p.is_dir())):
+        folder.chmod(0o755)
     monkeypatch.chdir(tmp_path)
     project = Session(parse_config(None, tmp_path / ".copydesk.yml"), load_styles([]), list(rules_for(None)))
     before = {}
@@ -522,10 +526,10 @@ def test_fix_never_loses_text_in_the_corpus(tmp_path: Path, capsys: pytest.Captu
     assert main(["fix", "--encoding", "cp1252", "bbc"]) in (0, 1)
     assert main(["fix", "--encoding", "cp1252", "bbc"]) == 0  # a second fix changes nothing
     capsys.readouterr()
-    for path, (text, encoding) in before.items():
-        assert read_text(str(path), "cp1252")[1] == encoding
+    for path, (text, origin) in before.items():
+        assert read_text(str(path), "cp1252")[1].encoding == origin.encoding
         expected, _ = fixed_text(make_document(str(path), text, "text"), project)
-        assert path.read_bytes() == encoding.encode(expected)
+        assert path.read_bytes() == origin.encoding.encode(expected)
 
 
 def test_killed_fix_leaves_each_file_wholly_old_or_new(tmp_path: Path) -> None:
