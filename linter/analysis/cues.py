@@ -25,12 +25,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.util import find_spec
-from pathlib import Path
 
 from linter.lib import yamlsrc
 from linter.lib.cache import compile_pattern
 from linter.lib.literals import accelerated
+from linter.lib.packs import packs_dir
 from linter.lib.trie import trie_pattern
 
 REPORTING_KINDS = frozenset({"verb", "phrase", "noun"})
@@ -71,9 +70,7 @@ class _Patterns:
 
 
 def _load() -> dict[str, object]:
-    # The package's folder, as the rule loader finds it (importlib.resources costs 11 ms to import).
-    spec = find_spec("linter.packs")
-    folder = Path(next(iter(spec.submodule_search_locations or ()))) if spec is not None else None
+    folder = packs_dir()
     if folder is None:
         raise ValueError("the bundled rule packs are missing from this install")
     text = (folder / "_data" / "cues.yml").read_text(encoding="utf-8")

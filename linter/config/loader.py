@@ -10,13 +10,13 @@ before any document is linted; all problems are reported, not just the first.
 from __future__ import annotations
 
 import fnmatch
-import importlib.util
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from linter.config.schema import parse_rule
 from linter.lib.cache import scope
+from linter.lib.packs import packs_dir
 from linter.lib.regexes import trusted_patterns
 from linter.lib.textfiles import FileError, read_utf8
 from linter.lib.yamlsrc import YamlError, load
@@ -51,10 +51,10 @@ def _unique(errors: list[RuleError]) -> list[RuleError]:
 
 def bundled_dir() -> Path:
     """The folder of bundled styles: ``rules/`` in a checkout, ``linter/packs`` when installed."""
-    spec = importlib.util.find_spec("linter.packs")
-    if spec is None or not spec.submodule_search_locations:
+    folder = packs_dir()
+    if folder is None:
         raise RuleError("linter.packs", 0, "the bundled rule packs are missing from this install")
-    return Path(next(iter(spec.submodule_search_locations)))
+    return folder
 
 
 def bundled_styles() -> list[str]:
