@@ -289,12 +289,17 @@ def _alike_pairs(words: list[str], pairwise_max: int = _PAIRWISE_MAX) -> list[tu
     return sorted(found)
 
 
+def _by_initial(words: list[str], chosen: list[int]) -> Iterable[list[int]]:
+    """The indexes in ``chosen``, grouped by their word's first letter."""
+    initials: dict[str, list[int]] = defaultdict(list)
+    for i in chosen:
+        initials[words[i][0]].append(i)
+    return initials.values()
+
+
 def _by_length(words: list[str], long: list[int]) -> Iterator[tuple[int, int]]:
     """Pairs of long words with the same first letter and lengths within two."""
-    initials: dict[str, list[int]] = defaultdict(list)
-    for i in long:
-        initials[words[i][0]].append(i)
-    for members in initials.values():
+    for members in _by_initial(words, long):
         members.sort(key=lambda i: len(words[i]))
         for n, i in enumerate(members):
             for j in members[n + 1:]:
@@ -318,11 +323,8 @@ def _by_deletions(words: list[str], long: list[int]) -> Iterator[tuple[int, int]
     letters are deleted from each (symmetric deletion), so each word is filed under its
     first letter and every such deletion of the rest, and only words filed together are
     paired. A word of ten letters or more allows two edits, a shorter one one."""
-    initials: dict[str, list[int]] = defaultdict(list)
-    for i in long:
-        initials[words[i][0]].append(i)
     seen: set[tuple[int, int]] = set()
-    for members in initials.values():
+    for members in _by_initial(words, long):
         # Most deletions belong to one word alone: the first word of each is kept as a
         # plain number, and a list is made only when a second word shares it.
         first: dict[str, int] = {}

@@ -122,6 +122,11 @@ def _code_version() -> str:
     return digest.hexdigest()[:12]
 
 
+def _digest(text: str) -> str:
+    """A file-name-sized hash of ``text`` (any code points, lone surrogates too)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
 _COMMON = "common"
 _SCOPE = contextvars.ContextVar("cache scope", default=_COMMON)
 
@@ -130,7 +135,7 @@ _SCOPE = contextvars.ContextVar("cache scope", default=_COMMON)
 def scope(text: str) -> Iterator[None]:
     """Keep what is memoised inside the block in a file named by a hash of ``text``
     (a rule file's content), read only by runs that load that same text."""
-    token = _SCOPE.set(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20])
+    token = _SCOPE.set(_digest(text))
     try:
         yield
     finally:
@@ -213,8 +218,7 @@ OWN_FILE = 4096
 
 
 def _own_file(kind: str, pattern: str, flags: int) -> str:
-    key = f"{kind}\0{flags}\0{pattern}".encode("utf-8", "surrogatepass")
-    return "k" + hashlib.sha256(key).hexdigest()[:20]
+    return "k" + _digest(f"{kind}\0{flags}\0{pattern}")
 
 
 def memo(kind: str, pattern: str, flags: int, compute: Callable[[], T]) -> T:

@@ -99,4 +99,4 @@ def _ordered(tokens: list[str], ignorecase: bool, bounded: bool) -> str | None:
         for k in range(1, len(word)):
             if first.get(word[:k], index) < index and not (bounded and _word(word[k - 1]) == _word(word[k])):
                 return None  # a shorter token listed first would win where both match
-    return trie_pattern(first)
+    return _trie(list(first))  # remembered as this ordered trie: not stored twice
