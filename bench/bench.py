@@ -37,6 +37,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,6 +113,7 @@ def copydesk(*args: str) -> list[str]:
     return [sys.executable, "-m", "linter", *args]
 
 
+@lru_cache(maxsize=1)
 def default_jobs() -> int:
     code = "from linter.run.batch import default_jobs; print(default_jobs())"
     out = subprocess.run([sys.executable, "-c", code],
