@@ -113,10 +113,26 @@ class Analysis:
         source that names no one: ``experts say ...``), or the writer's own."""
         if self.quotations.in_quotation(start, end) is not None:
             return Voice.QUOTED
-        frames = [f for f in self.frames_at(start) if f.covers(start, end)]
+        frames = [f for f in self.frames_at(start) if f.covers(start, end)] or self._speaker_label(start)
         if any(not f.vague for f in frames):
             return Voice.ATTRIBUTED
         return Voice.VAGUE if frames else Voice.OWN
+
+    def _speaker_label(self, offset: int) -> list[Frame]:
+        """The colon frame that opens the paragraph holding ``offset`` in a later sentence
+        of it: in a transcript (``Matthews: Well, ... . Here's the irony: ...``) the
+        speaker's words run to the end of the paragraph."""
+        sentences = self.sentences
+        paragraph = sentences.paragraph_at(offset)
+        i = sentences.index_at(offset)
+        if paragraph is None or i <= 0 or sentences.sentences[i].start <= paragraph.start:
+            return []
+        first = sentences.index_at(paragraph.start)
+        if first < 0 or first == i:
+            return []
+        opening = sentences.sentences[first]
+        return [f for f in self.frames_at(opening.start)
+                if f.kind == "colon" and f.content[1] >= opening.end - 1]
 
     def specific(self, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
         """True when the words at ``[start, end)`` refer to specific people, groups or events

@@ -96,7 +96,7 @@ def _verb_forms(data: dict[str, object]) -> list[str]:
 
 # Irregular forms of the verbs of thought and of the verbs that need a that-clause, which
 # rules/_data/cues.yml lists by lemma only.
-_IRREGULAR = ("felt", "knew", "known", "understood", "thought", "held")
+_IRREGULAR = ("felt", "knew", "known", "understood", "thought", "held", "saw", "seen")
 
 
 @lru_cache(maxsize=1)
@@ -107,9 +107,10 @@ def frame_gate() -> re.Pattern[str]:
     data = _load()
     words = cue_words()
     stems = {form.split()[0] for form in _verb_forms(data)} | set(_IRREGULAR) | {"according"}
-    for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"]):
+    for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"],
+                  *words["acts"], *words["seeing"]):
         first = lemma.split()[0]
-        stems.add(first[:-1] if first.endswith("e") else first)
+        stems.add(first[:-1] if first.endswith("e") and not first.endswith("ee") else first)
         if first.endswith("y"):
             stems.add(first[:-1] + "i")  # denies, worried
     return _compile(rf"\b(?i:{trie_pattern(sorted(stems))})|:")
@@ -120,13 +121,14 @@ def cue_words() -> dict[str, list[str]]:
     """The word lists the attribution frames read (see ``rules/_data/cues.yml``): reporting
     verb lemmas (``verbs``), verbs of thought (``thoughts``), vague source heads
     (``vague``), verbs whose agentless passive hides the source (``passive``), verbs that
-    report only with a that-clause (``needthat``) and nouns whose that-clause is their
-    owner's words (``contentnouns``)."""
+    report only with a that-clause (``needthat``), nouns whose that-clause is their
+    owner's words (``contentnouns``), speech acts whose complement is a demand (``acts``)
+    and verbs that attribute only before ``as`` (``seeing``)."""
     data = _load()
     verbs = data.get("verbs", {})
     if not isinstance(verbs, dict):
         raise ValueError("rules/_data/cues.yml: 'verbs' must map a lemma to its forms")
-    keys = ("thoughts", "vague", "passive", "needthat", "contentnouns")
+    keys = ("thoughts", "vague", "passive", "needthat", "contentnouns", "acts", "seeing")
     # A lemma spelt two ways (emphasise, emphasize) is listed once; the tagger's lemma may
     # be either spelling, so a base form among the forms counts as a lemma too.
     spellings = [f for forms in verbs.values() for f in forms if f.endswith(("ize", "ise", "yze", "yse"))]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from linter.analysis.chunks import Chunk, Group
 from linter.analysis.cues import cue_words
@@ -28,11 +29,16 @@ class Frame:
     source: tuple[int, int] | None
     vague: bool
     content: tuple[int, int]
-    kind: str  # "verb", "passive", "according", "colon", "noun"
+    # "verb", "act" (called for), "evidence" (figures show X), "passive", "according", "colon", "noun"
+    kind: str
     thought: bool = False  # a verb of thought or feeling (believe, fear), not of speech
 
     def covers(self, start: int, end: int) -> bool:
-        """True when the span lies in the content (whoever the source is)."""
+        """True when the span lies in the content (whoever the source is) and not in the
+        words that name the source (``according to a spokesman for the X, ...``: the
+        writer's description of the source)."""
+        if self.source is not None and self.source[0] <= start and end <= self.source[1]:
+            return False
         return self.content[0] <= start and end <= self.content[1]
 
     def attributes(self, start: int, end: int) -> bool:
@@ -42,21 +48,33 @@ class Frame:
     @property
     def speech(self) -> bool:
         """Someone named said, wrote or published something here: a source a reader can
-        weigh, for words anywhere near it (a figure, a vague phrase)."""
-        return not self.vague and not self.thought
+        weigh, for words anywhere near it (a figure, a vague phrase). A demand told as an
+        event (``called for calm``) and evidence with no that-clause (``figures showed the
+        economy grew``) are not: they source only their own content."""
+        return not self.vague and not self.thought and self.kind not in ("act", "evidence")
+
+
+class Lexicon(NamedTuple):
+    """The word lists of ``rules/_data/cues.yml`` as the frames read them (lemmas)."""
+
+    verbs: frozenset[str]  # every verb that can open a frame: saying, thought, that-clause, acts
+    vague: frozenset[str]  # source heads that name no one
+    thoughts: frozenset[str]  # verbs of thought and feeling
+    needthat: frozenset[str]  # verbs that report only with a that-clause
+    nouns: frozenset[str]  # nouns whose that-clause is their owner's words
+    acts: frozenset[str]  # speech acts whose complement is a demand: "called for", "demanded"
+    seeing: frozenset[str]  # verbs of thought only before "as": "sees the men as martyrs"
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """Reporting verb lemmas, vague source heads, verbs whose passive with no agent is the
-    classic unsupported attribution (``it is believed``), verbs that report only with a
-    that-clause, and nouns whose that-clause is their owner's words (``the government's
-    claim that ...``)."""
+def lexicon() -> Lexicon:
+    """The cue words (:func:`linter.analysis.cues.cue_words`) as frozen sets."""
     words = cue_words()
-    verbs = frozenset(words["verbs"]) | frozenset(words["thoughts"]) | frozenset(words["needthat"])
-    vague, thoughts, needthat, nouns = (frozenset(words[key]) for key in ("vague", "thoughts", "needthat",
-                                                                           "contentnouns"))
-    return verbs, vague, thoughts, needthat, nouns
+    sets = {key: frozenset(words[key]) for key in ("verbs", "thoughts", "needthat", "vague", "contentnouns",
+                                                   "acts", "seeing")}
+    verbs = frozenset().union(*(sets[key] for key in ("verbs", "thoughts", "needthat", "acts", "seeing")))
+    return Lexicon(verbs, sets["vague"], sets["thoughts"] | sets["seeing"], sets["needthat"],
+                   sets["contentnouns"], sets["acts"], sets["seeing"])
 
 
 def span(parse: Parse, first: int, last: int) -> tuple[int, int]:
@@ -92,10 +110,12 @@ def _breaks(parse: Parse, j: int) -> bool:
         if tokens[k].text in (";", ":") or tokens[k].tag == ".":
             return False
         group = parse.group_at(k)
+        if group is not None and group.finite and all(t.tag in ("RB", "RBR") for t in tokens[j + 2:k]):
+            return False  # "..., and should be freed, the group says": one subject, two verbs
         if group is not None and group.finite:
             # not "..., and 10 barns, the police report said": a trailing cue is no new clause
             subject = subject_of(parse, group)
-            return not (group.lemma in lexicon()[0] and subject is not None and subject.first > j + 2
+            return not (group.lemma in lexicon().verbs and subject is not None and subject.first > j + 2
                         and tokens[subject.first - 1].text == ",")
     return False
 
@@ -135,7 +155,7 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
     in it or attached to it, or a quantifier used as a pronoun (some, many)."""
     if chunk is None:
         return True
-    vague_heads = lexicon()[1]
+    vague_heads = lexicon().vague
     head = parse.tokens[chunk.last]
     if head.lower in _PERSONS:
         return False

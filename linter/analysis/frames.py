@@ -3,7 +3,10 @@ content it attributes to that source.
 
 Cues: a reporting verb tagged as a verb (``said``, ``told``, ``state``, ``claimed``,
 ``described ... as``, ``believe``; not ``state television`` or ``her tweet``), ``according
-to``, and a colon after a speaker's name (``Mr Reyes: ...``). For each cue:
+to``, and a colon after a speaker's name (``Mr Reyes: ...``); a demand or wish told as an
+event (``called for``, ``demanded``, ``wants``: kind "act"), evidence with a bare clause
+(``records show the men were moved``: kind "evidence") and a view before ``as`` (``sees
+the men as ...``). For each cue:
 
 - the **source** is the subject of the verb (``Police said``), the noun after an inverted
   verb (``..., said the ministry``), the agent of a passive (``was reported by the BBC``),
@@ -19,10 +22,16 @@ to``, and a colon after a speaker's name (``Mr Reyes: ...``). For each cue:
   parenthetical cue (``The attack, police said, was planned``) or ``according to``.
 
 Clauses end at ``;`` and at ``, and``/``, but`` before a new subject, so a cue attributes
-nothing in a clause of its own (``The terrorists fled, and police said ...``).
+nothing in a clause of its own (``The terrorists fled, and police said ...``); a second
+verb of the same subject (``..., and should be freed, the group says``) is no new clause.
+The content of a demand or a view ends where a clause of time, cause or contrast begins
+and before another frame's source or cue, and the words naming a source are never its
+content.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from linter.analysis.frame_base import Frame
 from linter.analysis.phrase_frames import according_frames, colon_frames, noun_frames
@@ -37,4 +46,17 @@ def frames(parse: Parse) -> list[Frame]:
     if not parse.tokens:
         return []
     found = verb_frames(parse) + according_frames(parse) + colon_frames(parse) + noun_frames(parse)
-    return sorted(found, key=lambda f: f.cue)
+    return sorted((_short(f, found) for f in found), key=lambda f: f.cue)
+
+
+def _short(frame: Frame, found: list[Frame]) -> Frame:
+    """A demand's or a view's content ends before another frame's source or cue: in
+    "Policy-makers want X, analysts said", what the analysts said is not the demand."""
+    if frame.kind != "act" and not (frame.thought and frame.kind == "verb"):
+        return frame
+    lo, hi = frame.content
+    for other in found:
+        first = min((other.cue[0], *(other.source or ())))
+        if other is not frame and lo < first < hi:
+            hi = first
+    return frame if hi == frame.content[1] else replace(frame, content=(lo, hi))

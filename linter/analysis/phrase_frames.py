@@ -49,9 +49,12 @@ def according_frames(parse: Parse) -> list[Frame]:
             src: tuple[int, int] | None = span(parse, source.first, source.last)
         else:  # words the tagger did not read as a noun phrase ("the chief constable/JJ")
             words = tokens[i + 2:stop]
-            vague = not words or any(t.lemma in lexicon()[1] or t.lemma == "report" for t in words)
+            vague = not words or any(t.lemma in lexicon().vague or t.lemma == "report" for t in words)
             src = span(parse, i + 2, stop - 1) if words else None
-        if i > lo:  # "..., according to police." or mid-sentence
+        if i > lo and tokens[i - 1].text == "," and stop < hi and any(
+                g.finite for g in parse.groups if stop < g.first <= hi):
+            content = content_span(parse, lo, hi)  # "The ferry left after, according to X, Y had ..."
+        elif i > lo:  # "..., according to police." or mid-sentence
             content = content_span(parse, lo, i - 1 - (tokens[i - 1].text == ","))
         else:
             content = content_span(parse, stop + 1, hi)
@@ -87,7 +90,7 @@ def noun_frames(parse: Parse) -> list[Frame]:
     reporting noun with an owner (a possessive, or ``by``/``from`` a named source) and a
     that-clause attributes the clause to the owner."""
     tokens = parse.tokens
-    nouns = lexicon()[4]
+    nouns = lexicon().nouns
     out = []
     for chunk in parse.chunks:
         head = tokens[chunk.last]
@@ -119,5 +122,5 @@ def noun_frames(parse: Parse) -> list[Frame]:
                 end = group.first - 1
                 break
         out.append(Frame(span(parse, chunk.last, chunk.last), owner, vague,
-                         content_span(parse, after + 1, end), "noun", head.lemma in lexicon()[2]))
+                         content_span(parse, after + 1, end), "noun", head.lemma in lexicon().thoughts))
     return out

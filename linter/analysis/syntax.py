@@ -31,6 +31,8 @@ from linter.analysis.chunks import (
 from linter.analysis.tagging import Token
 
 _COPULAS = frozenset({"be", "become", "remain", "seem"})
+# Words that float between a subject and its verb: "Richards and Menendez both said".
+_FLOATING = frozenset({"both", "all", "each", "themselves", "himself", "herself", "itself"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 _FREQUENCY = frozenset({"rarely", "often", "usually", "always", "never", "sometimes", "generally",
                         "typically", "seldom", "frequently", "normally", "tend", "tends", "commonly"})
@@ -103,13 +105,15 @@ class Parse:
             group = self.group_at(i)
             if group is not None:
                 return group if group.finite else None
-            if token.tag in ("RB", "RBR", "RBS"):
-                i += 1
+            if token.tag in ("RB", "RBR", "RBS") or token.lower in _FLOATING:
+                i += 1  # "Richards and Menendez both stressed ..."
             elif token.tag == "JJ" and i + 1 < n and self.tokens[i + 1].tag in ("IN", "TO"):
                 i += 1  # "fighters loyal to the old council hold ..."
             elif token.tag in ("IN", "TO") and token.lower != "that" and self.chunk_at(i + 1) is not None:
                 i = self.chunk_at(i + 1).last + 1  # type: ignore[union-attr]  # from the hills
             elif token.text == ",":
+                if self._appositive(chunk, i):
+                    return self.group_at(i + 1)  # "the minister, Pascale Boistard, confirmed"
                 i = self._after_parenthesis(i)
             elif token.text in ("(", "—", "–"):  # "Ida Marsh (D-Kell) said", "— including ... —"
                 i = self._after_aside(i, ")" if token.text == "(" else token.text)
@@ -132,13 +136,22 @@ class Parse:
         return -1
 
     def _after_aside(self, i: int, closer: str) -> int:
-        """The token after a bracket or a pair of dashes opening at ``i``; -1 if none."""
+        """The token after a bracket or a pair of dashes opening at ``i``; -1 if none. A
+        full stop inside brackets ends nothing (``Ida Marsh (D-Kell.) said``)."""
         for j in range(i + 1, min(len(self.tokens), i + _ASIDE)):
             if self.tokens[j].text == closer:
                 return j + 1
-            if self.tokens[j].tag == ".":
+            if self.tokens[j].tag == "." and (closer != ")" or j == len(self.tokens) - 1):
                 return -1
         return -1
+
+    def _appositive(self, chunk: Chunk, comma: int) -> bool:
+        """``chunk`` closes an appositive between commas and a finite verb follows the
+        second comma: ``the minister for the elderly, Pascale Boistard, confirmed``."""
+        nxt = self.group_at(comma + 1)
+        return (nxt is not None and nxt.finite and nxt.first == comma + 1 and chunk.first > 1
+                and self.tokens[chunk.first - 1].text == ","
+                and self.tokens[chunk.first - 2].tag in ("NN", "NNS", "NNP", "NNPS", "JJ", "CD"))
 
     def _after_relative(self, i: int) -> int:
         """The token after a relative clause (``that bombed the station``) at ``i``: past its

@@ -83,7 +83,9 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     "wore" is no present of "wear"; "are" is). A reporting verb read as a noun after a
     plural noun and before the start of what it reports is a verb (``Medics at the
     scene report/NN 12 people injured``), and so is one read as a plural noun after a
-    name, a comma or an adverb and before ``that``."""
+    name, a comma or an adverb and before ``that``. The forms of say, tell and write
+    that are never nouns are verbs (``Frank writes/NNS``), and so is ``say`` after a
+    name or a plural (``Bush and Christie say/NNP Rubio ...``)."""
     out = list(tags)
     reporting = _reporting_bases()
     for i, word in enumerate(words):
@@ -91,6 +93,11 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         fixed = _FIXED.get(low)
         if fixed is not None:
             out[i] = fixed
+        elif low in _ONLY_VERBS and not tags[i].startswith("VB"):
+            out[i] = _ONLY_VERBS[low]
+        elif (low == "say" and not tags[i].startswith("VB") and 0 < i < len(words) - 1
+              and tags[i - 1] in ("NNP", "NNPS", "NNS", "PRP")):
+            out[i] = "VBP"
         elif tags[i] == "VBP" and low not in _PRESENT_BE and tagger.lemma(word, "VBP").lower() != low:
             out[i] = "VBD"
         elif (tags[i] == "NN" and low in reporting and 0 < i < len(words) - 1
@@ -127,6 +134,8 @@ def _verb_for_verbless(words: list[str], tags: list[str], tagger: Tagger) -> Non
         tags[i] = "VBD"
 
 
+# Forms of reporting verbs that news copy never uses as nouns or adjectives.
+_ONLY_VERBS = {"says": "VBZ", "writes": "VBZ", "tells": "VBZ", "wrote": "VBD", "told": "VBD"}
 _PRESENT_BE = frozenset({"are", "am", "'re", "'m", "’re", "’m"})
 
 
@@ -144,4 +153,5 @@ def _after_plural(tags: list[str], i: int) -> bool:
 def _reporting_bases() -> frozenset[str]:
     """Reporting verbs whose plain form is also a noun (report, claim, state, tweet)."""
     words = cue_words()
-    return frozenset(w for key in ("verbs", "thoughts", "needthat") for w in words[key] if " " not in w)
+    keys = ("verbs", "thoughts", "needthat", "acts")
+    return frozenset(w for key in keys for w in words[key] if " " not in w)

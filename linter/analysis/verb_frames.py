@@ -22,6 +22,11 @@ from linter.analysis.syntax import Parse
 _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "PRP$", "POS", ",", ".",
                           "''", "``", "-RRB-", "-LRB-", "HYPH"})
 _ADVERBIAL = frozenset({"RB", "IN", "DT", "NN", "NNP", "CD"})
+# Verbs of thought whose infinitive is their content: "hope to", "expect the talks to".
+_INFINITIVE = frozenset({"hope", "expect"})
+# Words that open a clause of time or cause: the end of a demand's content.
+_CIRCUMSTANCE = frozenset({"after", "before", "when", "while", "because", "since", "as", "until", "following",
+                           "but"})
 # Words of time that may follow a trailing cue ("..., police said Wednesday").
 _WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                    "yesterday", "today", "tonight", "last", "this", "earlier", "later", "late"})
@@ -29,7 +34,7 @@ _WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "satu
 
 def verb_frames(parse: Parse) -> list[Frame]:
     """The frames of the sentence's reporting verbs."""
-    verbs = lexicon()[0]
+    verbs = lexicon().verbs
     found: list[Frame] = []
     main_source: tuple[tuple[int, int] | None, bool] | None = None
     for group in map(partial(_phrasal, parse, verbs), parse.groups):
@@ -48,9 +53,9 @@ def verb_frames(parse: Parse) -> list[Frame]:
 
 def _phrasal(parse: Parse, verbs: frozenset[str], group: Group) -> Group:
     """The group with its particle when verb and particle make a reporting verb
-    (``pointed out``); otherwise the group as it is."""
+    (``pointed out``, ``called for``); otherwise the group as it is."""
     nxt = group.last + 1
-    if nxt < len(parse.tokens) and parse.tokens[nxt].tag == "RP":
+    if nxt < len(parse.tokens) and (parse.tokens[nxt].tag == "RP" or parse.tokens[nxt].lower == "for"):
         lemma = f"{group.lemma} {parse.tokens[nxt].lower}"
         if lemma in verbs:
             return replace(group, last=nxt, lemma=lemma)
@@ -64,8 +69,9 @@ def _next_word(parse: Parse, group: Group) -> str:
 
 def _reports(parse: Parse, group: Group) -> bool:
     """A reporting verb, not a phrasal use that reports nothing (``called for``, ``added
-    to``); verbs that report only with a that-clause need one (``Prosecutors charged that
-    ...``, ``The inquiry found that ...``, not ``The terrorists charged the checkpoint``)."""
+    to``); verbs that report only with a that-clause need one, perhaps without ``that``
+    (``Prosecutors charged that ...``, ``The inquiry found the guard had ...``, not ``The
+    terrorists charged the checkpoint``)."""
     tokens = parse.tokens
     nxt = group.last + 1
     following = tokens[nxt].lower if nxt < len(tokens) else ""
@@ -73,7 +79,23 @@ def _reports(parse: Parse, group: Group) -> bool:
         return False
     if group.lemma == "add" and following == "to":
         return False
-    return group.lemma not in lexicon()[3] or following in ("that", ":")
+    return group.lemma not in lexicon().needthat or following in ("that", ":") or (
+        group.finite and _bare_clause(parse, nxt))
+
+
+def _bare_clause(parse: Parse, i: int) -> bool:
+    """A that-clause without ``that`` starts at token ``i``: a noun phrase and a finite
+    verb that cannot be a participle (``concluded the gunmen had bribed a guard``,
+    ``show the men were moved``; not ``found the bodies``, ``found the boat wedged``)."""
+    chunk = parse.chunk_at(i)
+    if chunk is None or chunk.first != i:
+        return False
+    group = parse.group_after(chunk)
+    if group is None or not group.finite:
+        return False
+    # a clause's verb, not a participle read as one ("found the boat wedged under the pier")
+    first = parse.tokens[group.first]
+    return first.tag in ("MD", "VBZ", "VBP") or first.lemma in ("be", "have", "do")
 
 
 def _verb_frame(parse: Parse, group: Group,
@@ -81,6 +103,8 @@ def _verb_frame(parse: Parse, group: Group,
     tokens = parse.tokens
     cue = span(parse, group.first, group.last)
     lo, hi = clause(parse, group.last)
+    if group.lemma in lexicon().seeing and (group.passive or tokens[group.last].tag == "VBN"):
+        return None  # "is widely seen as", "who's viewed as": the weasel's own phrase, not a frame
     if group.passive:
         agent = _agent(parse, group)
         subject = subject_of(parse, group)
@@ -92,7 +116,7 @@ def _verb_frame(parse: Parse, group: Group,
         if subject is not None and tokens[subject.last].lower != "it":
             content_first = min(content_first, subject.first)  # "The gunmen are thought to ..."
         return Frame(cue, source, vague, content_span(parse, content_first, hi), "passive",
-                     group.lemma in lexicon()[2])
+                     group.lemma in lexicon().thoughts)
     subject = subject_of(parse, group)
     if subject is None and tokens[group.first].tag in ("VBG", "TO"):
         return _nonfinite_frame(parse, group, main, hi)
@@ -108,28 +132,65 @@ def _verb_frame(parse: Parse, group: Group,
         # "..., says a top academic/JJ.": words the tagger did not read as a noun phrase
         words = [t for t in tokens[group.last + 1:hi + 1] if t.tag not in (".", ",")]
         if words and words[0].tag in ("DT", "PRP$", "NNP", "NNPS", "JJ", "NN", "NNS", "CD"):
-            vague = any(t.lemma in lexicon()[1] for t in words)
+            vague = any(t.lemma in lexicon().vague for t in words)
             return Frame(cue, span(parse, group.last + 1, group.last + len(words)), vague,
-                         content_span(parse, lo, group.first - 2), "verb", group.lemma in lexicon()[2])
+                         content_span(parse, lo, group.first - 2), "verb", group.lemma in lexicon().thoughts)
     if subject is None and not _quantifier_before(parse, group):
         return None
     vague = vague_source(parse, subject) if subject is not None else True
     source = span(parse, subject.first, subject.last) if subject is not None else None
     content = _verb_content(parse, group, subject, inverted, lo, hi)
-    thought = group.lemma in lexicon()[2]
-    if (thought or group.lemma == "agree") and not _clause_after(parse, group):
+    lex = lexicon()
+    thought = group.lemma in lex.thoughts
+    if group.lemma in lex.seeing:
+        if not _as_after(parse, group, hi):
+            return None  # "Residents saw the smoke": no view
+        return Frame(cue, source, vague, _demand(parse, content, view=True), "verb", thought)
+    elif (thought or group.lemma == "agree") and not _clause_after(parse, group):
         return None  # "The move worries investors", "agreed to a moratorium": no content
+    if group.lemma in lex.acts:
+        return Frame(cue, source, vague, _demand(parse, content), "act", thought)
+    if group.lemma in lex.needthat and _next_word(parse, group) not in ("that", ":"):
+        return Frame(cue, source, vague, content, "evidence", thought)  # "figures showed X grew"
     return Frame(cue, source, vague, content, "verb", thought)
 
 
+def _demand(parse: Parse, content: tuple[int, int], *, view: bool = False) -> tuple[int, int]:
+    """A demand's or a view's content ends where a clause of time, cause or contrast
+    begins: in "want the market rebuilt after 40 people died", the deaths are the writer's
+    report, not the demand. (A view's own "as" is skipped: "sees the men as martyrs".)"""
+    seen_as = not view
+    for token in parse.tokens:
+        if token.lower == "as" and not seen_as and content[0] < token.start:
+            seen_as = True
+            continue
+        if content[0] < token.start < content[1] and token.lower in _CIRCUMSTANCE:
+            return (content[0], token.start)
+    return content
+
+
+def _as_after(parse: Parse, group: Group, hi: int) -> bool:
+    """``as`` follows the verb's object before any other verb (``sees the men as ...``)."""
+    for k in range(group.last + 1, hi + 1):
+        if parse.tokens[k].lower == "as":
+            return k > group.last + 1
+        if parse.group_at(k) is not None or parse.tokens[k].text in (",", ";", ":"):
+            return False
+    return False
+
+
 def _clause_after(parse: Parse, group: Group) -> bool:
-    """A clause follows the verb: ``that``, a wh-word, or a finite verb before the next
+    """A clause follows the verb: ``that``, a wh-word, an infinitive after hope or expect
+    (``hope to ...``; not ``felt the need to ...``) or a finite verb before the next
     comma (``fear the gunmen will return``), perhaps after ``with someone``."""
     tokens = parse.tokens
     for k in range(group.last + 1, len(tokens)):
         token = tokens[k]
         if token.lower in ("that", "whether", "if", "what", "who", "how", "why", "when", "where"):
             return True
+        if (token.tag == "TO" and k + 1 < len(tokens) and tokens[k + 1].tag == "VB"
+                and group.lemma in _INFINITIVE):
+            return True  # "hope to reopen the road", "expect the talks to fail"
         if token.text in (",", ";", ":") or token.tag == ".":
             return False
         found = parse.group_at(k)
@@ -160,7 +221,7 @@ def _nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | N
             hi = owner.first - 2
         source, vague = span(parse, owner.first, owner.last), vague_source(parse, owner)
     content = content_span(parse, group.last + 1, _continued(parse, hi))
-    thought = group.lemma in lexicon()[2]
+    thought = group.lemma in lexicon().thoughts
     return Frame(span(parse, group.first, group.last), source, vague, content, "verb", thought)
 
 

@@ -1,0 +1,102 @@
+"""Attribution frames one by one: their kind, source and content (the judgement fixtures
+test the findings the rules build on them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.analysis import Analysis, Voice
+from linter.analysis.frames import Frame
+from linter.analysis.tagging import tag_span
+from linter.markup import make_document
+
+
+def frames_of(text: str) -> list[tuple[Frame, str, str | None, str]]:
+    """Each frame of the one-sentence ``text`` with its cue, source and content as text."""
+    an = Analysis(make_document("t.txt", text, "text"))
+    return [(f, text[slice(*f.cue)], text[slice(*f.source)] if f.source else None, text[slice(*f.content)])
+            for f in an.frames_at(0)]
+
+
+def voice(text: str, word: str, nth: int = 0) -> Voice:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return Analysis(make_document("t.txt", text, "text")).voice(start, start + len(word))
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The mayor called for the men to be tried in Corvel.", "called for", "the men to be tried in Corvel."),
+    ("The union demanded that the owners reopen the mill.", "demanded", "that the owners reopen the mill."),
+    # a demand ends where a clause of time or cause begins: the deaths are the writer's report
+    ("Stallholders want the market rebuilt after 40 people died.", "want", "the market rebuilt "),
+])
+def test_a_demand_is_an_act_that_sources_only_its_content(text: str, cue: str, content: str) -> None:
+    [(frame, found_cue, source, found)] = frames_of(text)
+    assert (frame.kind, found_cue, found) == ("act", cue, content)
+    assert source is not None and not frame.vague
+    assert not frame.speech  # no source for a figure elsewhere in the sentence
+
+
+def test_evidence_without_that_sources_only_its_content() -> None:
+    [(frame, cue, source, content)] = frames_of("Figures showed exports had grown by 4% last year.")
+    assert (frame.kind, cue, source, content) == ("evidence", "showed", "Figures",
+                                                  "exports had grown by 4% last year.")
+    assert not frame.speech
+    [(frame, *_)] = frames_of("The inquiry found that the guard had been bribed.")
+    assert frame.kind == "verb" and frame.speech
+
+
+@pytest.mark.parametrize("text", [
+    "Divers found the boat wedged under the pier.",  # a participle, not a clause
+    "Residents saw the men drive off towards the coast.",  # seeing without "as"
+    "The town is widely seen as a haven for smugglers.",  # the weasel's own phrase
+])
+def test_no_frame(text: str) -> None:
+    assert frames_of(text) == []
+
+
+def test_a_view_needs_as_and_ends_before_another_source() -> None:
+    [(view, cue, source, content), (claim, *_)] = frames_of(
+        "The party sees crime as its strongest issue but critics claim its record is patchy.")
+    assert (cue, source, content) == ("sees", "The party", "crime as its strongest issue ")
+    assert view.thought and claim.vague
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The port authority and its director, Anna Roke, confirmed that the men had left.", "Anna Roke"),
+    ("Mayor Lund and Chief Orsk both stressed that the men had left.", "Mayor Lund and Chief Orsk"),
+    ("Senator Ilsa Maren (D-Kell.) said the men had left.", "Senator Ilsa Maren"),
+])
+def test_subjects_across_appositives_brackets_and_floating_words(text: str, source: str) -> None:
+    [(_, _, found, content)] = frames_of(text)
+    assert found == source and content.endswith("the men had left.")
+
+
+def test_a_source_is_the_writers_words() -> None:
+    text = "The attack, according to a spokesman for the army, was planned for weeks."
+    assert voice(text, "planned") is Voice.ATTRIBUTED
+    assert voice(text, "spokesman") is Voice.OWN
+
+
+def test_a_speaker_label_runs_to_the_end_of_its_paragraph() -> None:
+    text = "Mr Tarrant: We heard the engines first. Then the men came down the hill.\n\nThe men were caught."
+    assert voice(text, "engines") is Voice.ATTRIBUTED
+    assert voice(text, "hill") is Voice.ATTRIBUTED
+    assert voice(text, "caught") is Voice.OWN
+    assert voice("Update: The ferry has sailed. The men were caught.", "caught") is Voice.OWN
+
+
+def test_one_subject_two_verbs_is_one_clause_for_a_trailing_cue() -> None:
+    text = "The men have been held since May, and should be tried soon, the ministry says."
+    assert voice(text, "held") is Voice.ATTRIBUTED
+    assert voice("The men fled, and police said roads were shut.", "fled") is Voice.OWN
+
+
+@pytest.mark.parametrize(("text", "word", "tag"), [
+    ("The trouble, Ivo Brandt writes, began in May.", "writes", "VBZ"),
+    ("Councillors Ana Reis and Tom Vell say the road is shut.", "say", "VBP"),
+])
+def test_forms_of_say_and_write_are_verbs(text: str, word: str, tag: str) -> None:
+    tokens = tag_span(text, 0, len(text))
+    assert next(t.tag for t in tokens if t.text == word) == tag
