@@ -51,7 +51,7 @@ def according_frames(parse: Parse) -> list[Frame]:
             words = tokens[i + 2:stop]
             vague = not words or any(t.lemma in lexicon().vague or t.lemma == "report" for t in words)
             src = span(parse, i + 2, stop - 1) if words else None
-        if i > lo and tokens[i - 1].text == "," and stop < hi and any(
+        if i > lo and tokens[i - 1].text == "," and stop < hi and _open_before(parse, lo, i - 1) and any(
                 g.finite for g in parse.groups if stop < g.first <= hi):
             content = content_span(parse, lo, hi)  # "The ferry left after, according to X, Y had ..."
         elif i > lo:  # "..., according to police." or mid-sentence
@@ -60,6 +60,15 @@ def according_frames(parse: Parse) -> list[Frame]:
             content = content_span(parse, stop + 1, hi)
         out.append(Frame(span(parse, i, i + 1), src, vague, content, "according"))
     return out
+
+
+def _open_before(parse: Parse, lo: int, comma: int) -> bool:
+    """The words before a parenthetical ``, according to X,`` are no whole clause: a subject
+    with no verb yet (``The attack, according to ...``) or a clause ending in a conjunction
+    (``The ferry left late after, according to ...``)."""
+    if comma > lo and parse.tokens[comma - 1].tag == "IN":
+        return True
+    return not any(g.finite for g in parse.groups if lo <= g.first < comma)
 
 
 def colon_frames(parse: Parse) -> list[Frame]:

@@ -91,8 +91,9 @@ def _bare_clause(parse: Parse, i: int) -> bool:
     if chunk is None or chunk.first != i:
         return False
     group = parse.group_after(chunk)
-    if group is None or not group.finite:
-        return False
+    if group is None or not group.finite or any(
+            t.tag not in ("RB", "RBR") for t in parse.tokens[chunk.last + 1:group.first]):
+        return False  # only adverbs between: not "held rallies all over the south he was ..."
     # a clause's verb, not a participle read as one ("found the boat wedged under the pier")
     first = parse.tokens[group.first]
     return first.tag in ("MD", "VBZ", "VBP") or first.lemma in ("be", "have", "do")
