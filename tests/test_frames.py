@@ -7,7 +7,7 @@ import pytest
 
 from linter.analysis import Analysis, Voice
 from linter.analysis.frames import Frame
-from linter.analysis.tagging import tag_span
+from linter.analysis.tagging import _repair, _tagger, tag_span
 from linter.markup import make_document
 
 
@@ -100,3 +100,40 @@ def test_one_subject_two_verbs_is_one_clause_for_a_trailing_cue() -> None:
 def test_forms_of_say_and_write_are_verbs(text: str, word: str, tag: str) -> None:
     tokens = tag_span(text, 0, len(text))
     assert next(t.tag for t in tokens if t.text == word) == tag
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The men crossed the river at night, prison records show.", "show", "The men crossed the river at night"),
+    ("Polls show the senator slightly trailing the governor.", "show",
+     "the senator slightly trailing the governor."),
+    ("The men moved their camp in May, a new survey indicates.", "indicates", "The men moved their camp in May"),
+])
+def test_evidence_trailing_or_with_a_participle(text: str, cue: str, content: str) -> None:
+    [(frame, found_cue, _, found)] = frames_of(text)
+    assert (frame.kind, found_cue, found) == ("evidence", cue, content)
+
+
+def test_a_reflexive_object_is_no_clause() -> None:
+    assert frames_of("The station found itself playing host to the debate.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The men will be tried in Corvel, Phil Ostra told reporters earlier this week.",
+    "The men will be tried in Corvel, the prosecutor told her.",
+])
+def test_a_trailing_tell_skips_the_person_told(text: str) -> None:
+    assert voice(text, "tried") is Voice.ATTRIBUTED
+
+
+def test_called_on_is_a_demand() -> None:
+    [(frame, cue, _, content)] = frames_of("The mayor called on the army to find the men.")
+    assert (frame.kind, cue, content) == ("act", "called on", "the army to find the men.")
+
+
+def test_a_plural_read_as_a_verb_before_said() -> None:
+    """The model's slip in "Clinton aides/VBZ said/VBN details ...", repaired."""
+    words = ["Clinton", "aides", "said", "details", "of", "her", "plan", "."]
+    tags = _repair(words, ["NNP", "VBZ", "VBN", "NNS", "IN", "PRP$", "NN", "."], _tagger())
+    assert tags[1:3] == ["NNS", "VBD"]
+    words = ["She", "has", "said", "it", "."]
+    assert _repair(words, ["PRP", "VBZ", "VBN", "PRP", "."], _tagger())[1:3] == ["VBZ", "VBN"]

@@ -108,6 +108,13 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and 0 < i < len(words) - 1 and words[i + 1].lower() == "that"
               and tags[i - 1] in (",", "NNP", "NNPS", "RB", "PRP")):
             out[i] = "VBZ"  # "Mr Orwin, whose town is flooding, argues/NNS that ..."
+        elif (tags[i] == "NNS" and (low[:-1] in reporting or low[:-2] in reporting) and i == len(words) - 2
+              and tags[i + 1] == "." and tags[i - 1] in ("NN", "NNP") and _trailing_subject(words, tags, i)):
+            out[i] = "VBZ"  # "..., a new poll indicates/NNS."
+    for i in range(1, len(words) - 1):  # "Clinton aides/VBZ said/VBN": a plural subject and its verb
+        if (out[i] == "VBZ" and words[i].lower() not in _AUXILIARIES and out[i - 1] in ("NNP", "NNPS", "JJ")
+                and words[i + 1].lower() in ("said", "told", "say")):
+            out[i], out[i + 1] = "NNS", "VBD" if words[i + 1].lower() != "say" else "VBP"
     for i in range(1, len(words) - 1):  # "insurgents now levy/JJ tolls": a verb, not an adjective
         j = i - 1 - (out[i - 1] == "RB" and i > 1)
         if (out[i] == "JJ" and out[j] in ("NNS", "NNPS") and out[i + 1] in ("NNS", "NN", "DT", "CD")
@@ -116,6 +123,15 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     if not any(t.startswith("VB") or t == "MD" for t in out):
         _verb_for_verbless(words, out, tagger)
     return out
+
+
+def _trailing_subject(words: list[str], tags: list[str], i: int) -> bool:
+    """A noun phrase with a determiner right after a comma ends before ``i``: ``..., a new
+    poll``, ``..., the ministry``."""
+    j = i - 1
+    while j > 0 and tags[j] in ("NN", "NNP", "JJ"):
+        j -= 1
+    return tags[j] == "DT" and j > 0 and words[j - 1] == ","
 
 
 def _verb_for_verbless(words: list[str], tags: list[str], tagger: Tagger) -> None:
@@ -136,6 +152,7 @@ def _verb_for_verbless(words: list[str], tags: list[str], tagger: Tagger) -> Non
 
 # Forms of reporting verbs that news copy never uses as nouns or adjectives.
 _ONLY_VERBS = {"says": "VBZ", "writes": "VBZ", "tells": "VBZ", "wrote": "VBD", "told": "VBD"}
+_AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
 _PRESENT_BE = frozenset({"are", "am", "'re", "'m", "’re", "’m"})
 
 

@@ -19,9 +19,10 @@ from linter.analysis.frame_base import (
 )
 from linter.analysis.syntax import Parse
 
-_TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "PRP$", "POS", ",", ".",
-                          "''", "``", "-RRB-", "-LRB-", "HYPH"})
+_TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
+                          ".", "''", "``", "-RRB-", "-LRB-", "HYPH"})
 _ADVERBIAL = frozenset({"RB", "IN", "DT", "NN", "NNP", "CD"})
+_REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"})
 # Verbs of thought whose infinitive is their content: "hope to", "expect the talks to".
 _INFINITIVE = frozenset({"hope", "expect"})
 # Words that open a clause of time or cause: the end of a demand's content.
@@ -53,10 +54,11 @@ def verb_frames(parse: Parse) -> list[Frame]:
 
 def _phrasal(parse: Parse, verbs: frozenset[str], group: Group) -> Group:
     """The group with its particle when verb and particle make a reporting verb
-    (``pointed out``, ``called for``); otherwise the group as it is."""
+    (``pointed out``, ``called for``, ``called on``); otherwise the group as it is."""
     nxt = group.last + 1
-    if nxt < len(parse.tokens) and (parse.tokens[nxt].tag == "RP" or parse.tokens[nxt].lower == "for"):
-        lemma = f"{group.lemma} {parse.tokens[nxt].lower}"
+    tokens = parse.tokens
+    if nxt < len(tokens) and (tokens[nxt].tag == "RP" or tokens[nxt].lower in ("for", "on")):
+        lemma = f"{group.lemma} {tokens[nxt].lower}"
         if lemma in verbs:
             return replace(group, last=nxt, lemma=lemma)
     return group
@@ -80,16 +82,33 @@ def _reports(parse: Parse, group: Group) -> bool:
     if group.lemma == "add" and following == "to":
         return False
     return group.lemma not in lexicon().needthat or following in ("that", ":") or (
-        group.finite and _bare_clause(parse, nxt))
+        group.finite and (_bare_clause(parse, nxt) or _trails(parse, group)))
+
+
+def _trails(parse: Parse, group: Group) -> bool:
+    """The verb and its subject trail the clause they report: ``..., records show.``,
+    ``..., a new poll indicates.``"""
+    subject = parse.chunk_at(group.first - 1)
+    if subject is None or subject.last != group.first - 1 or subject.first == 0:
+        return False
+    if parse.tokens[subject.first - 1].text not in (",", "”", '"', "’", "'", "»", "—", "–"):
+        return False
+    return _trailing(parse, group.last + 1, clause(parse, group.last)[1])
 
 
 def _bare_clause(parse: Parse, i: int) -> bool:
     """A that-clause without ``that`` starts at token ``i``: a noun phrase and a finite
     verb that cannot be a participle (``concluded the gunmen had bribed a guard``,
-    ``show the men were moved``; not ``found the bodies``, ``found the boat wedged``)."""
+    ``show the men were moved``; not ``found the bodies``, ``found the boat wedged``), or
+    a noun phrase and a present participle (``polls show the senator trailing``)."""
     chunk = parse.chunk_at(i)
-    if chunk is None or chunk.first != i:
-        return False
+    if chunk is None or chunk.first != i or parse.tokens[chunk.last].lower in _REFLEXIVE:
+        return False  # not "found itself playing host"
+    k = chunk.last + 1
+    while k < len(parse.tokens) and parse.tokens[k].tag == "RB":
+        k += 1
+    if k < len(parse.tokens) and parse.tokens[k].tag == "VBG":
+        return True  # "polls show the senator (slightly) trailing", "found the men hiding in a barn"
     group = parse.group_after(chunk)
     if group is None or not group.finite or any(
             t.tag not in ("RB", "RBR") for t in parse.tokens[chunk.last + 1:group.first]):
@@ -255,7 +274,7 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
     before = (subject.first if subject is not None and not inverted else group.first) - 1
     after = (subject.last if inverted and subject is not None else group.last) + 1
     if before >= lo and tokens[before].text in (",", "”", '"', "’", "'", "»", "—", "–"):
-        if inverted or _trailing(parse, after, hi):
+        if inverted or _trailing(parse, _past_addressee(parse, group, after), hi):
             return content_span(parse, lo, before - 1)  # "..., the army said on Monday."
         nxt = after
         while nxt <= hi and tokens[nxt].tag in _ADVERBIAL and tokens[nxt].text != ",":
@@ -269,6 +288,15 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
         if nxt < len(tokens) and tokens[nxt].text == ",":  # "As Ms Varga pointed out, ..."
             return content_span(parse, nxt + 1, clause(parse, nxt + 1)[1])
     return content_span(parse, after, _continued(parse, hi))
+
+
+def _past_addressee(parse: Parse, group: Group, after: int) -> int:
+    """The token after the person told (``..., Phil Smith told POLITICO this week.``,
+    ``..., the president told her.``)."""
+    if group.lemma != "tell" or after >= len(parse.tokens):
+        return after
+    chunk = parse.chunk_at(after)
+    return chunk.last + 1 if chunk is not None and chunk.first == after else after
 
 
 def _trailing(parse: Parse, after: int, hi: int) -> bool:
