@@ -64,6 +64,7 @@ class Lexicon(NamedTuple):
     nouns: frozenset[str]  # nouns whose that-clause is their owner's words
     acts: frozenset[str]  # speech acts whose complement is a demand: "called for", "demanded"
     seeing: frozenset[str]  # verbs of thought only before "as": "sees the men as martyrs"
+    evidence: frozenset[str]  # subjects whose show/find needs no that-clause: poll, study
 
 
 @lru_cache(maxsize=1)
@@ -71,10 +72,10 @@ def lexicon() -> Lexicon:
     """The cue words (:func:`linter.analysis.cues.cue_words`) as frozen sets."""
     words = cue_words()
     sets = {key: frozenset(words[key]) for key in ("verbs", "thoughts", "needthat", "vague", "contentnouns",
-                                                   "acts", "seeing")}
+                                                   "acts", "seeing", "evidence")}
     verbs = frozenset().union(*(sets[key] for key in ("verbs", "thoughts", "needthat", "acts", "seeing")))
     return Lexicon(verbs, sets["vague"], sets["thoughts"] | sets["seeing"], sets["needthat"],
-                   sets["contentnouns"], sets["acts"], sets["seeing"])
+                   sets["contentnouns"], sets["acts"], sets["seeing"], sets["evidence"])
 
 
 def span(parse: Parse, first: int, last: int) -> tuple[int, int]:

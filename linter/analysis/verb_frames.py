@@ -81,8 +81,17 @@ def _reports(parse: Parse, group: Group) -> bool:
         return False
     if group.lemma == "add" and following == "to":
         return False
-    return group.lemma not in lexicon().needthat or following in ("that", ":") or (
-        group.finite and (_bare_clause(parse, nxt) or _trails(parse, group)))
+    if group.lemma not in lexicon().needthat or following in ("that", ":"):
+        return True
+    return group.finite and (_bare_clause(parse, nxt) or _trails(parse, group)
+                             or _evidence_subject(parse, group))
+
+
+def _evidence_subject(parse: Parse, group: Group) -> bool:
+    """A poll, a study or records as the subject: what they show or find is theirs, a noun
+    phrase too (``Polls show a tightening of the race``; not ``Nega showed me the route``)."""
+    subject = subject_of(parse, group)
+    return subject is not None and parse.tokens[subject.last].lemma in lexicon().evidence
 
 
 def _trails(parse: Parse, group: Group) -> bool:
