@@ -96,24 +96,27 @@ def _verb_forms(data: dict[str, object]) -> list[str]:
 
 # Irregular forms of the verbs of thought and of the verbs that need a that-clause, which
 # rules/_data/cues.yml lists by lemma only.
-_IRREGULAR = ("felt", "knew", "known", "understood", "thought", "held", "saw", "seen")
+_IRREGULAR = ("felt", "knew", "known", "understood", "thought", "held")
 
 
 @lru_cache(maxsize=1)
 def frame_gate() -> re.Pattern[str]:
     """Matches in any sentence that could hold an attribution frame: a form of a reporting
-    or thinking verb (by its stem: "announc" for announced), ``according``, a content noun
-    or a colon. A sentence with no match is never tagged for its frames."""
+    or thinking verb (by its stem: "announc" for announced; a verb of seeing as a whole
+    word), ``according``, a content noun or a colon. A sentence with no match is never
+    tagged for its frames."""
     data = _load()
     words = cue_words()
     stems = {form.split()[0] for form in _verb_forms(data)} | set(_IRREGULAR) | {"according"}
     for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"],
-                  *words["acts"], *words["seeing"]):
+                  *words["acts"]):
         first = lemma.split()[0]
-        stems.add(first[:-1] if first.endswith("e") and not first.endswith("ee") else first)
+        stems.add(first[:-1] if first.endswith("e") else first)
         if first.endswith("y"):
             stems.add(first[:-1] + "i")  # denies, worried
-    return _compile(rf"\b(?i:{trie_pattern(sorted(stems))})|:")
+    # Whole words for the verbs of seeing, whose stems would start many others (seem, seek).
+    whole = {f"{lemma}{end}" for lemma in words["seeing"] for end in ("", "s", "ing", "ed")} | {"saw", "seen"}
+    return _compile(rf"\b(?i:{trie_pattern(sorted(stems))})|\b(?i:{trie_pattern(sorted(whole))})\b|:")
 
 
 @lru_cache(maxsize=1)
