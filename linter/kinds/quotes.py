@@ -133,8 +133,9 @@ _DOUBLED = "Two single marks ('%s%s') stand in for one double mark here; prefer 
 
 
 def check_marks(lay: Layout, an: Analysis) -> Iterator[Hit]:
+    partners = _partners(lay)
     for mark in lay.marks:
-        if not lay.style.house and lay.style.family not in FAMILIES[mark.char]:
+        if not _checked(lay, mark):
             continue  # no house style: another family is Quotes.Mixed's business, not a mark's
         if mark.doubled:
             if mark.doubled == 1:
@@ -146,7 +147,39 @@ def check_marks(lay: Layout, an: Analysis) -> Iterator[Hit]:
         if wanted != mark.char and not _level_slip(lay, mark):
             role = "an opening" if mark.role == "open" else "a closing"
             place = f"{role} mark" if mark.level == OUTER else f"{role} mark inside a quotation"
-            yield lay.hit(mark, (wanted, mark.char, place, lay.style.described))
+            hit = lay.hit(mark, (wanted, mark.char, place, lay.style.described))
+            partner = partners.get(mark.offset)
+            if partner is not None and not FAMILIES[wanted] & FAMILIES[_after_fix(lay, partner)]:
+                # the other end stays as it is (another family, left to Quotes.Mixed): this
+                # end alone would leave the pair mismatched, so it is suggested, not applied
+                hit = replace(hit, fixable=False)
+            yield hit
+
+
+def _checked(lay: Layout, mark: Placed) -> bool:
+    return lay.style.house or lay.style.family in FAMILIES[mark.char]
+
+
+def _after_fix(lay: Layout, mark: Placed) -> str:
+    """The mark ``check_marks`` leaves at ``mark``'s place."""
+    if not _checked(lay, mark) or mark.doubled or _level_slip(lay, mark):
+        return mark.char
+    return lay.expected(mark)
+
+
+def _pairs(lay: Layout) -> list[tuple[Placed, Placed]]:
+    """The opening and the closing mark of each quotation that has both."""
+    ends: dict[int, list[Placed]] = {}
+    for mark in lay.marks:
+        if mark.quotation is not None:
+            ends.setdefault(mark.quotation, []).append(mark)
+    return [(pair[0], pair[1]) for pair in ends.values() if len(pair) == 2]
+
+
+def _partners(lay: Layout) -> dict[int, Placed]:
+    """Each end of a quotation with both ends, by offset: the other end."""
+    pairs = _pairs(lay)
+    return {a.offset: b for a, b in pairs} | {b.offset: a for a, b in pairs}
 
 
 def _times(n: int) -> str:
@@ -213,14 +246,7 @@ _FIX_OPENER = "This quotation opens with '%s' but closes with '%s'; open it with
 
 
 def check_mismatched(lay: Layout, an: Analysis) -> Iterator[Hit]:
-    ends: dict[int, list[Placed]] = {}
-    for mark in lay.marks:
-        if mark.quotation is not None:
-            ends.setdefault(mark.quotation, []).append(mark)
-    for pair in ends.values():
-        if len(pair) != 2:
-            continue
-        opener, closer = pair
+    for opener, closer in _pairs(lay):
         if FAMILIES[opener.char] & FAMILIES[closer.char]:
             continue
         # A fix must leave a matched pair: a closer in the opener's family, or an opener in
