@@ -135,8 +135,12 @@ _DOUBLED = "Two single marks ('%s%s') stand in for one double mark here; prefer 
 def check_marks(lay: Layout, an: Analysis) -> Iterator[Hit]:
     partners = _partners(lay)
     for mark in lay.marks:
-        if not _checked(lay, mark):
-            continue  # no house style: another family is Quotes.Mixed's business, not a mark's
+        partner = partners.get(mark.offset)
+        if not _checked(lay, mark) and not (partner is not None and _after_fix(lay, partner) != partner.char):
+            # No house style: another family is Quotes.Mixed's business, not a mark's; but
+            # when the other end of its pair is changed, this end changes with it, in the same
+            # report, so that no later fix pass touches a mark the report did not name.
+            continue
         if mark.doubled:
             if mark.doubled == 1:
                 wanted = lay.style.mark(OUTER, mark.role)
@@ -147,13 +151,7 @@ def check_marks(lay: Layout, an: Analysis) -> Iterator[Hit]:
         if wanted != mark.char and not _level_slip(lay, mark):
             role = "an opening" if mark.role == "open" else "a closing"
             place = f"{role} mark" if mark.level == OUTER else f"{role} mark inside a quotation"
-            hit = lay.hit(mark, (wanted, mark.char, place, lay.style.described))
-            partner = partners.get(mark.offset)
-            if partner is not None and not FAMILIES[wanted] & FAMILIES[_after_fix(lay, partner)]:
-                # the other end stays as it is (another family, left to Quotes.Mixed): this
-                # end alone would leave the pair mismatched, so it is suggested, not applied
-                hit = replace(hit, fixable=False)
-            yield hit
+            yield lay.hit(mark, (wanted, mark.char, place, lay.style.described))
 
 
 def _checked(lay: Layout, mark: Placed) -> bool:
