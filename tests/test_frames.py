@@ -58,8 +58,8 @@ def test_no_frame(text: str) -> None:
 
 def test_a_view_needs_as_and_ends_before_another_source() -> None:
     [(view, cue, source, content), (claim, *_)] = frames_of(
-        "The party sees crime as its strongest issue but critics claim its record is patchy.")
-    assert (cue, source, content) == ("sees", "The party", "crime as its strongest issue ")
+        "The mayor sees housing as her first task but critics claim she has built nothing.")
+    assert (cue, source, content) == ("sees", "The mayor", "housing as her first task ")
     assert view.thought and claim.vague
 
 
@@ -94,7 +94,7 @@ def test_one_subject_two_verbs_is_one_clause_for_a_trailing_cue() -> None:
 
 
 @pytest.mark.parametrize(("text", "word", "tag"), [
-    ("The trouble, Ivo Brandt writes, began in May.", "writes", "VBZ"),
+    ("The feud, Ivo Brandt writes, started in May.", "writes", "VBZ"),
     ("Councillors Ana Reis and Tom Vell say the road is shut.", "say", "VBP"),
 ])
 def test_forms_of_say_and_write_are_verbs(text: str, word: str, tag: str) -> None:
@@ -104,8 +104,8 @@ def test_forms_of_say_and_write_are_verbs(text: str, word: str, tag: str) -> Non
 
 @pytest.mark.parametrize(("text", "cue", "content"), [
     ("The men crossed the river at night, prison records show.", "show", "The men crossed the river at night"),
-    ("Polls show the senator slightly trailing the governor.", "show",
-     "the senator slightly trailing the governor."),
+    ("Surveys show the mayor narrowly trailing her rival.", "show",
+     "the mayor narrowly trailing her rival."),
     ("The men moved their camp in May, a new survey indicates.", "indicates", "The men moved their camp in May"),
 ])
 def test_evidence_trailing_or_with_a_participle(text: str, cue: str, content: str) -> None:
@@ -114,7 +114,7 @@ def test_evidence_trailing_or_with_a_participle(text: str, cue: str, content: st
 
 
 def test_a_reflexive_object_is_no_clause() -> None:
-    assert frames_of("The station found itself playing host to the debate.") == []
+    assert frames_of("The ferry found itself stuck in the ice for a week.") == []
 
 
 @pytest.mark.parametrize("text", [
@@ -131,9 +131,9 @@ def test_called_on_is_a_demand() -> None:
 
 
 def test_a_plural_read_as_a_verb_before_said() -> None:
-    """The model's slip in "Clinton aides/VBZ said/VBN details ...", repaired."""
-    words = ["Clinton", "aides", "said", "details", "of", "her", "plan", "."]
-    tags = _repair(words, ["NNP", "VBZ", "VBN", "NNS", "IN", "PRP$", "NN", "."], _tagger())
+    """The model's slip in "Amsel aides/VBZ said/VBN the talks ...", repaired."""
+    words = ["Amsel", "aides", "said", "the", "talks", "had", "stalled", "."]
+    tags = _repair(words, ["NNP", "VBZ", "VBN", "DT", "NNS", "VBD", "VBN", "."], _tagger())
     assert tags[1:3] == ["NNS", "VBD"]
     words = ["She", "has", "said", "it", "."]
     assert _repair(words, ["PRP", "VBZ", "VBN", "PRP", "."], _tagger())[1:3] == ["VBZ", "VBN"]

@@ -51,7 +51,7 @@ def frames(parse: Parse) -> list[Frame]:
 
 def _short(frame: Frame, found: list[Frame]) -> Frame:
     """The content of a demand, a view or evidence ends before another frame's source or
-    cue: in "Policy-makers want X, analysts said", what the analysts said is not the
+    cue: in "Ministers want X, analysts said", what the analysts said is not the
     demand; in "Figures showed X and experts say Y", Y is not in the figures."""
     if frame.kind not in ("act", "evidence") and not (frame.thought and frame.kind == "verb"):
         return frame

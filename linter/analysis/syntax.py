@@ -31,7 +31,7 @@ from linter.analysis.chunks import (
 from linter.analysis.tagging import Token
 
 _COPULAS = frozenset({"be", "become", "remain", "seem"})
-# Words that float between a subject and its verb: "Richards and Menendez both said".
+# Words that float between a subject and its verb: "Reis and Vell both said".
 _FLOATING = frozenset({"both", "all", "each", "themselves", "himself", "herself", "itself"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 _FREQUENCY = frozenset({"rarely", "often", "usually", "always", "never", "sometimes", "generally",
@@ -106,7 +106,7 @@ class Parse:
             if group is not None:
                 return group if group.finite else None
             if token.tag in ("RB", "RBR", "RBS") or token.lower in _FLOATING:
-                i += 1  # "Richards and Menendez both stressed ..."
+                i += 1  # "Reis and Vell both stressed ..."
             elif token.tag == "JJ" and i + 1 < n and self.tokens[i + 1].tag in ("IN", "TO"):
                 i += 1  # "fighters loyal to the old council hold ..."
             elif token.tag in ("IN", "TO") and token.lower != "that" and self.chunk_at(i + 1) is not None:

@@ -84,8 +84,8 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     plural noun and before the start of what it reports is a verb (``Medics at the
     scene report/NN 12 people injured``), and so is one read as a plural noun after a
     name, a comma or an adverb and before ``that``. The forms of say, tell and write
-    that are never nouns are verbs (``Frank writes/NNS``), and so is ``say`` after a
-    name or a plural (``Bush and Christie say/NNP Rubio ...``)."""
+    that are never nouns are verbs (``Ivo Brandt writes/NNS``), and so is ``say`` after a
+    name or a plural (``Reis and Vell say/NNP Orsk ...``)."""
     out = list(tags)
     reporting = _reporting_bases()
     for i, word in enumerate(words):
@@ -110,8 +110,8 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "VBZ"  # "Mr Orwin, whose town is flooding, argues/NNS that ..."
         elif (tags[i] == "NNS" and (low[:-1] in reporting or low[:-2] in reporting) and i == len(words) - 2
               and tags[i + 1] == "." and tags[i - 1] in ("NN", "NNP") and _trailing_subject(words, tags, i)):
-            out[i] = "VBZ"  # "..., a new poll indicates/NNS."
-    for i in range(1, len(words) - 1):  # "Clinton aides/VBZ said/VBN": a plural subject and its verb
+            out[i] = "VBZ"  # "..., a new survey indicates/NNS."
+    for i in range(1, len(words) - 1):  # "Amsel aides/VBZ said/VBN": a plural subject and its verb
         if (out[i] == "VBZ" and words[i].lower() not in _AUXILIARIES and out[i - 1] in ("NNP", "NNPS", "JJ")
                 and words[i + 1].lower() in ("said", "told", "say")):
             out[i], out[i + 1] = "NNS", "VBD" if words[i + 1].lower() != "say" else "VBP"

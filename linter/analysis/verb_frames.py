@@ -89,14 +89,14 @@ def _reports(parse: Parse, group: Group) -> bool:
 
 def _evidence_subject(parse: Parse, group: Group) -> bool:
     """A poll, a study or records as the subject: what they show or find is theirs, a noun
-    phrase too (``Polls show a tightening of the race``; not ``Nega showed me the route``)."""
+    phrase too (``Surveys show a narrowing of the gap``; not ``The guide showed us the cave``)."""
     subject = subject_of(parse, group)
     return subject is not None and parse.tokens[subject.last].lemma in lexicon().evidence
 
 
 def _trails(parse: Parse, group: Group) -> bool:
     """The verb and its subject trail the clause they report: ``..., records show.``,
-    ``..., a new poll indicates.``"""
+    ``..., a new survey indicates.``"""
     subject = parse.chunk_at(group.first - 1)
     if subject is None or subject.last != group.first - 1 or subject.first == 0:
         return False
@@ -112,7 +112,7 @@ def _bare_clause(parse: Parse, i: int) -> bool:
     a noun phrase and a present participle (``polls show the senator trailing``)."""
     chunk = parse.chunk_at(i)
     if chunk is None or chunk.first != i or parse.tokens[chunk.last].lower in _REFLEXIVE:
-        return False  # not "found itself playing host"
+        return False  # not "the ferry found itself stuck"
     k = chunk.last + 1
     while k < len(parse.tokens) and parse.tokens[k].tag == "RB":
         k += 1
@@ -121,7 +121,7 @@ def _bare_clause(parse: Parse, i: int) -> bool:
     group = parse.group_after(chunk)
     if group is None or not group.finite or any(
             t.tag not in ("RB", "RBR") for t in parse.tokens[chunk.last + 1:group.first]):
-        return False  # only adverbs between: not "held rallies all over the south he was ..."
+        return False  # only adverbs between: not "held talks in the town he was ..."
     # a clause's verb, not a participle read as one ("found the boat wedged under the pier")
     first = parse.tokens[group.first]
     return first.tag in ("MD", "VBZ", "VBP") or first.lemma in ("be", "have", "do")
@@ -300,7 +300,7 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
 
 
 def _past_addressee(parse: Parse, group: Group, after: int) -> int:
-    """The token after the person told (``..., Phil Smith told POLITICO this week.``,
+    """The token after the person told (``..., Ana Reis told the Courier this week.``,
     ``..., the president told her.``)."""
     if group.lemma != "tell" or after >= len(parse.tokens):
         return after
