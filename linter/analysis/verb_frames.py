@@ -21,6 +21,8 @@ from linter.analysis.syntax import Parse
 
 _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
                           ".", "''", "``", "-RRB-", "-LRB-", "HYPH"})
+# What stands right before a trailing cue: "..., police said", "...,” said Ms Lee", "... — police said".
+_TRAIL_MARKS = frozenset({",", "”", '"', "’", "'", "»", "—", "–"})
 _ADVERBIAL = frozenset({"RB", "IN", "DT", "NN", "NNP", "CD"})
 _REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"})
 # Verbs of thought whose infinitive is their content: "hope to", "expect the talks to".
@@ -100,7 +102,7 @@ def _trails(parse: Parse, group: Group) -> bool:
     subject = parse.chunk_at(group.first - 1)
     if subject is None or subject.last != group.first - 1 or subject.first == 0:
         return False
-    if parse.tokens[subject.first - 1].text not in (",", "”", '"', "’", "'", "»", "—", "–"):
+    if parse.tokens[subject.first - 1].text not in _TRAIL_MARKS:
         return False
     return _trailing(parse, group.last + 1, clause(parse, group.last)[1])
 
@@ -282,7 +284,7 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
     tokens = parse.tokens
     before = (subject.first if subject is not None and not inverted else group.first) - 1
     after = (subject.last if inverted and subject is not None else group.last) + 1
-    if before >= lo and tokens[before].text in (",", "”", '"', "’", "'", "»", "—", "–"):
+    if before >= lo and tokens[before].text in _TRAIL_MARKS:
         if inverted or _trailing(parse, _past_addressee(parse, group, after), hi):
             return content_span(parse, lo, before - 1)  # "..., the army said on Monday."
         nxt = after
