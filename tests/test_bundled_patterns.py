@@ -21,7 +21,6 @@ from typing import Any
 import pytest
 
 from linter.config.loader import bundled_dir, bundled_styles, load_styles
-from linter.kinds.base import Exceptions
 from linter.lib.scan import Scanner
 
 _PARSER: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
@@ -39,10 +38,10 @@ def patterns_of(value: object, seen: set[int] | None = None) -> Iterator[re.Patt
     seen.add(id(value))
     if isinstance(value, re.Pattern):
         yield value
-    elif isinstance(value, (Exceptions, Scanner)) or dataclasses.is_dataclass(value):
+    elif isinstance(value, Scanner) or dataclasses.is_dataclass(value):
         for name in getattr(value, "__dataclass_fields__", None) or vars(value):
             yield from patterns_of(getattr(value, name), seen)
-    elif isinstance(value, (tuple, list, frozenset, set)):
+    elif isinstance(value, (tuple, list, frozenset, set)):  # records (NamedTuple) too
         for item in value:
             yield from patterns_of(item, seen)
     elif isinstance(value, dict):

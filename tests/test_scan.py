@@ -52,14 +52,12 @@ def test_same_matches_on_random_text(parts: list[str]) -> None:
 
 
 def test_exceptions_excuse_the_same_spans_with_and_without_the_scanner() -> None:
-    from dataclasses import replace
-
     from linter.kinds.base import Exceptions
 
     scanning = Exceptions.build(["counter-terrorism", "war on terror", "Chicken Kiev", "term00", "a source"],
                                 ignorecase=True)
     assert scanning.scanner is not None
-    plain = replace(scanning, scanner=None)
+    plain = scanning._replace(scanner=None)
     text = "The war on terror, chicken kiev and COUNTER-TERRORISM; a  source said term001 term00."
     doc = make_document("x", text, "text")
     spans = [(s, e) for s in range(len(text)) for e in range(s + 1, min(len(text), s + 20) + 1)]

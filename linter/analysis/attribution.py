@@ -19,7 +19,7 @@ import enum
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.analysis.cues import REPORTING_KINDS, Cue, reporting_cues, source_cues
 from linter.analysis.quotations import Quotation, Quotations
@@ -72,8 +72,7 @@ def _bare_tail(tail: str) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _CueIndex:
+class _CueIndex(NamedTuple):
     """One sentence's reporting cues (verbs, phrases, nouns) by offset, prefix counts
     of unquoted cues, and what each clause has attributed.
 
@@ -88,7 +87,7 @@ class _CueIndex:
     attributing: list[int]  # attributing[i]: unquoted verb and phrase cues among cues[:i]
     clauses: dict[int, tuple[int, int]]
 
-    def count(self, prefix: Sequence[int], start: int, end: int) -> int:
+    def tally(self, prefix: Sequence[int], start: int, end: int) -> int:
         """How many cues counted by ``prefix`` (one of the two lists) start in ``[start, end)``."""
         return prefix[bisect_left(self.starts, end)] - prefix[bisect_left(self.starts, start)]
 
@@ -133,7 +132,7 @@ class Attribution:
     def sentence_has_cue(self, sentence: Sentence) -> bool:
         """True when a reporting verb, phrase or noun outside quotations is in ``sentence``."""
         index = self._cue_index(sentence.start)
-        return index.count(index.reporting, sentence.start, sentence.end) > 0
+        return index.tally(index.reporting, sentence.start, sentence.end) > 0
 
     def cue_spans(self, start: int, end: int, *, sources: bool = True) -> tuple[Cue, ...]:
         """Every cue (verb, phrase, noun, and with ``sources`` source and name) inside
@@ -164,7 +163,7 @@ class Attribution:
         for offset in (head.start, outer.start, outer.end - 1):
             sentence = self._sentences.sentence_at(offset)
             index = self._cue_index(sentence.start)
-            if index.count(index.attributing, sentence.start, sentence.end) > 0:
+            if index.tally(index.attributing, sentence.start, sentence.end) > 0:
                 return True
         return False
 

@@ -9,7 +9,7 @@ groups (``had fled``, ``are feared``, ``will not break``) with tense, aspect and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.analysis.tagging import Token
 
@@ -24,8 +24,7 @@ _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-@dataclass(frozen=True, slots=True)
-class Chunk:
+class Chunk(NamedTuple):
     """A base noun phrase, tokens ``first`` to ``last`` (the head), inclusive."""
 
     first: int
@@ -35,8 +34,7 @@ class Chunk:
     proper: bool  # a proper noun or a capitalised modifier before the head
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
     """A verb group, tokens ``first`` to ``last`` (the main verb), inclusive."""
 
     first: int

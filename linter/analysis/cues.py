@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from linter.lib import yamlsrc
 from linter.lib.cache import compile_pattern
@@ -51,8 +51,7 @@ _PREVIOUS_WORD = re.compile(r"(\w+)\s+\Z")
 
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     """One cue in ``doc.text`` coordinates; ``kind`` is verb, phrase, noun, source or name."""
 
     start: int
@@ -60,8 +59,7 @@ class Cue:
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Patterns:
+class _Patterns(NamedTuple):
     reporting: re.Pattern[str]
     sources: re.Pattern[str]
     names: re.Pattern[str]

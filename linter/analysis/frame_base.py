@@ -4,7 +4,6 @@ the subject of a verb group, whether a source names anyone). See :mod:`.frames`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -19,8 +18,7 @@ _DESCRIBING = frozenset({"at", "from", "in", "with", "for", "of", "by"})
 _NEW_CLAUSE = 14  # tokens after ", and" within which a new clause's verb must come
 
 
-@dataclass(frozen=True, slots=True)
-class Frame:
+class Frame(NamedTuple):
     """One attribution: the cue's span, the source's span (None when the cue has none),
     whether the source is vague, and the span of attributed content (``doc.text``
     offsets; empty when the content could not be told)."""
@@ -137,7 +135,7 @@ def subject_of(parse: Parse, group: Group) -> Chunk | None:
             if k >= 1 and parse.tokens[k].lower in ("and", "or"):
                 partner = parse.chunk_at(k - 1)
                 if partner is not None and partner.last == k - 1:
-                    return replace(chunk, first=partner.first)
+                    return chunk._replace(first=partner.first)
             return chunk
     i = group.first - 1
     while i >= 0 and parse.tokens[i].tag in ("RB", "RBR"):

@@ -31,8 +31,6 @@ content.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from linter.analysis.frame_base import Frame
 from linter.analysis.phrase_frames import according_frames, colon_frames, noun_frames
 from linter.analysis.syntax import Parse
@@ -60,4 +58,4 @@ def _short(frame: Frame, found: list[Frame]) -> Frame:
         first = min((other.cue[0], *(other.source or ())))
         if other is not frame and lo < first < hi:
             hi = first
-    return frame if hi == frame.content[1] else replace(frame, content=(lo, hi))
+    return frame if hi == frame.content[1] else frame._replace(content=(lo, hi))

@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from linter.model.document import Block
 
@@ -42,8 +43,7 @@ _ROCK_N_ROLL = re.compile(r"['’](?<!\S['’])n['’](?!\S)")
 _NON_SPACE = re.compile(r"\S")
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteMark:
+class QuoteMark(NamedTuple):
     """One quote-mark character: role is open, close, apostrophe or ambiguous."""
 
     offset: int
@@ -51,8 +51,7 @@ class QuoteMark:
     role: str
 
 
-@dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(NamedTuple):
     """A quotation from its opening mark to just after its closing mark.
 
     Unclosed quotations end at the end of their paragraph (or where an

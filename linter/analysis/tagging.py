@@ -9,8 +9,8 @@ slip that matters most in news copy (a past tense read as a participle).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from linter.analysis.cues import cue_words
 from linter.analysis.tagger import Tagger
@@ -22,8 +22,7 @@ _FIXED = {"who": "WP", "whom": "WP", "which": "WDT", "whose": "WP$",
           "if": "IN", "unless": "IN", "whether": "IN", "although": "IN"}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token of ``doc.text``: its span, text, Penn tag and lemma (lower case)."""
 
     start: int

@@ -3,7 +3,6 @@ ministry``, ``was reported by the BBC``, ``adding that ...`` (see :mod:`.frames`
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import partial
 
 from linter.analysis.chunks import Chunk, Group
@@ -62,7 +61,7 @@ def _phrasal(parse: Parse, verbs: frozenset[str], group: Group) -> Group:
     if nxt < len(tokens) and (tokens[nxt].tag == "RP" or tokens[nxt].lower in ("for", "on")):
         lemma = f"{group.lemma} {tokens[nxt].lower}"
         if lemma in verbs:
-            return replace(group, last=nxt, lemma=lemma)
+            return group._replace(last=nxt, lemma=lemma)
     return group
 
 

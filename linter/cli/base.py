@@ -6,8 +6,8 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 from linter.config.loader import LoadErrors
 from linter.lib.shown import printable
@@ -20,8 +20,7 @@ class Exit(IntEnum):
     INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """One subcommand: its name, its line in ``copydesk --help``, the options it takes, and
     what it does with the parsed arguments (an exit code)."""
 

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from linter.model.findings import Severity
 from linter.model.results import FileResult
@@ -42,8 +42,7 @@ def write_lines(stream: TextIO, lines: Iterable[str]) -> None:
             raise
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     """One file's share of the report (a rendered part, or the filtered result itself), its
     tally of every finding (indexed by :class:`Severity`: the exit code counts them all) and
     how many ``--min-level`` left out."""

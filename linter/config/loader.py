@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from linter.config.schema import parse_rule
 from linter.lib.cache import scope
@@ -127,8 +128,7 @@ def load_style(folder: Path, name: str | None = None,
     return rules, errors
 
 
-@dataclass(frozen=True)
-class RuleSet:
+class RuleSet(NamedTuple):
     """The loaded rules, by id, in a stable order."""
 
     rules: tuple[Rule, ...]

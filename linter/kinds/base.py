@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.analysis import Analysis
 from linter.kinds.specs import Spec
@@ -123,8 +123,7 @@ def ungroup(pattern: str) -> str:
     return re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
 
 
-@dataclass(frozen=True)
-class Exceptions:
+class Exceptions(NamedTuple):
     """Phrases that excuse a hit lying inside them (counter-terrorism, chicken Kiev)."""
 
     pattern: re.Pattern[str] | None

@@ -38,8 +38,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linter.analysis import Analysis
 from linter.analysis.quotations import Quotation
@@ -82,8 +81,7 @@ _CLOSING = frozenset('"”’\'»›')
 _PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     claim: str
     window: str
     triggers: re.Pattern[str] | None
@@ -235,8 +233,7 @@ def _introduces(ctx: ClaimContext, lo: int, hi: int) -> bool:
 # Candidates
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     """The span to report, inside the whole claim (whose own cues do not attribute it)."""
 
     start: int

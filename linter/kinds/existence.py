@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.analysis import Analysis
 from linter.kinds import specs
@@ -25,8 +24,7 @@ from linter.model.document import Document
 from linter.model.rule import Hit, Rule
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     pattern: re.Pattern[str]
     exceptions: Exceptions
     scanner: Scanner | None = None

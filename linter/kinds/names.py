@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from linter.analysis import Analysis
@@ -84,16 +83,14 @@ _NAMING_WINDOW = 48
 _SIDE_BY_SIDE = 60
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """The forms of one entity; ``house`` indexes the form to use."""
 
     forms: tuple[str, ...]
     house: int = 0
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     entries: tuple[Entry, ...]
     pattern: re.Pattern[str]
     lookup: Mapping[str, tuple[int, int]]  # spelling as matched -> (entry, form)
@@ -180,8 +177,8 @@ def _house(entry: Entry, prefer: tuple[str, ...]) -> int:
 def configure(options: Options, settings: Mapping[str, Any]) -> Options:
     """Make each entry's house form the one ``prefer`` names, if any (else its first)."""
     prefer = tuple(settings.get("prefer", ()))
-    entries = tuple(replace(e, house=_house(e, prefer)) for e in options.entries)
-    return replace(options, entries=entries)
+    entries = tuple(e._replace(house=_house(e, prefer)) for e in options.entries)
+    return options._replace(entries=entries)
 
 
 def preferable(options: Options) -> frozenset[str]:

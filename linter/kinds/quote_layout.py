@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from linter.analysis import Analysis
 from linter.analysis.quotations import Quotation, QuoteMark, quotation_spans
@@ -136,8 +137,7 @@ def story_style(quotations: tuple[Quotation, ...], parents: tuple[int, ...],
     return Style(name, family, levels, house=False)
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """A quotation mark in its place: the quotation it opens or closes (None for
     a stray closer), the level the house wants there, and whether it is in a nest."""
 
@@ -150,8 +150,7 @@ class Placed:
     doubled: int = 0  # 1: outer, 2: inner of two single marks standing in for a double
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     quotations: tuple[Quotation, ...]
     parents: tuple[int | None, ...]
     marks: tuple[Placed, ...]
@@ -288,5 +287,5 @@ def layout(text: str, an: Analysis, style: Style) -> Layout:
 def house_layout(doc: Document, an: Analysis, style: Style) -> Layout:
     """The marks as the house style sees them (shared by the quotes checks of a document)."""
     lay = layout(doc.text, an, style)
-    return replace(lay, unstable=unstable_paragraphs(doc, an, lay))
+    return lay._replace(unstable=unstable_paragraphs(doc, an, lay))
 

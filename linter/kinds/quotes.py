@@ -56,8 +56,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.analysis import Analysis
 from linter.kinds import specs
@@ -89,8 +88,7 @@ _OPENER_OF = {'"': '"', "'": "'", "”": "“", "’": "‘", "»": "«", "›":
 CHECKS = ("marks", "mixed", "unbalanced", "mismatched", "nesting")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     check: str
     style: Style | None  # None: no house style, each story is held to its own majority
 
@@ -117,7 +115,7 @@ def build(keys: Mapping[str, Any]) -> Options:
 
 def configure(options: Options, settings: Mapping[str, Any]) -> Options:
     name = settings.get("quote-style")
-    return options if name is None else replace(options, style=_style("quote-style", name))
+    return options if name is None else options._replace(style=_style("quote-style", name))
 
 
 def _level_slip(lay: Layout, mark: Placed) -> bool:
@@ -260,7 +258,7 @@ def check_mismatched(lay: Layout, an: Analysis) -> Iterator[Hit]:
         else:
             wanted_close = _CLOSER_OF.get(opener.char, wanted_close)
             hit = lay.hit(closer, (opener.char, closer.char, wanted_close), wanted=wanted_close)
-            yield replace(hit, fixable=False)
+            yield hit._replace(fixable=False)
 
 
 _OUTER_SLIP = ("'%s' marks a quotation that holds another; prefer '%s' for the outer one "

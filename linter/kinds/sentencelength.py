@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from linter.analysis import Analysis
@@ -58,7 +58,7 @@ def _span(doc: Document, an: Analysis, start: int, end: int) -> tuple[int, int]:
 
 def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
-    for start, end in units(doc, an, replace(rule.scope, unit="sentence")):
+    for start, end in units(doc, an, rule.scope._replace(unit="sentence")):
         n = count_words(doc.text, start, end)
         if n > opts.max:
             yield Hit(*_span(doc, an, start, end), (str(n), str(opts.max)))

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.analysis import Analysis
 from linter.kinds import specs
@@ -34,8 +33,7 @@ _GROUP_REF = re.compile(r"\$(\d)")
 _UNESCAPED_BAR = re.compile(r"(?<!\\)\|")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     pattern: re.Pattern[str]
     keys: tuple[str, ...]
     replacements: tuple[str, ...]

@@ -30,7 +30,6 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 from typing import Any, NamedTuple
@@ -75,8 +74,7 @@ _GLOSS_REACH = 80
 _INITIAL_MIN = 7  # the Q/G/K/Kh alternation only for words this long (not Kerry/Gerry)
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     minlength: int
     common: frozenset[str]
     known: frozenset[str]
@@ -89,8 +87,7 @@ class _Use(NamedTuple):
     neighbours: frozenset[str]
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     text: str
     uses: tuple[_Use, ...]
 

@@ -15,7 +15,7 @@ import codecs
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from typing import NamedTuple
 
 BOM = "\ufeff"
 
@@ -38,8 +38,7 @@ class FileError(Exception):
         return f"{self.path}: {self.message}"
 
 
-@dataclass(frozen=True)
-class Encoding:
+class Encoding(NamedTuple):
     """How a file's bytes became text, so that a fix writes it back the same way."""
 
     codec: str = "utf-8"
@@ -62,8 +61,7 @@ _KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCH
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(NamedTuple):
     """What a file was when it was read: to tell, before writing it, whether it changed since."""
 
     size: int
@@ -75,8 +73,7 @@ class Stamp:
         return cls(st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a document's text came from: the encoding to write it back in, and the file's
     stamp when it was read (None for text that came from no file: stdin, the API)."""
 

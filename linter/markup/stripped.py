@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.model.document import IDENTITY, Block, OffsetMap
 
 
-@dataclass(frozen=True, slots=True)
-class Stripped:
+class Stripped(NamedTuple):
     text: str
     blocks: tuple[Block, ...]
     offsets: OffsetMap = IDENTITY

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 # The longest first line of a plain-text draft that can be its headline.
 HEADLINE_MAX = 120
@@ -25,8 +26,7 @@ def spaced(text: str) -> str:
     return _OTHER_SPACE.sub(" ", text)
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A run of prose in ``text`` coordinates: a paragraph, heading, list item, ..."""
 
     kind: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.model.findings import Severity
 
@@ -24,8 +24,7 @@ class RuleError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True, slots=True)
-class Scope:
+class Scope(NamedTuple):
     """Where a rule looks.
 
     ``kinds``: block kinds the hit must lie in (None means all prose);
@@ -43,14 +42,16 @@ class Scope:
         return (self.kinds is None or kind in self.kinds) and kind not in self.excluded
 
 
-@dataclass(frozen=True, slots=True)
-class Examples:
+class Examples(NamedTuple):
     fail: tuple[str, ...] = ()
     pass_: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+EVERYWHERE = Scope()  # all prose, block by block
+NO_EXAMPLES = Examples()
+
+
+class Hit(NamedTuple):
     """A match in ``doc.text`` coordinates, before the engine places it.
 
     ``args`` fill the message's ``%s`` in order; ``level`` lets a kind that
@@ -80,7 +81,7 @@ class Rule:
     message: str
     level: Severity
     options: Any
-    scope: Scope = Scope()
+    scope: Scope = EVERYWHERE
     quotes: str = "skip"
     attributed: str = "report"
     attributed_message: str = ""
@@ -88,7 +89,7 @@ class Rule:
     limit: int = 0
     description: str = ""
     source: str = ""
-    examples: Examples = Examples()
+    examples: Examples = NO_EXAMPLES
     fixable: bool = True
     # False: the project's accepted vocabulary does not silence this (term) rule.
     vocab: bool = True

@@ -16,8 +16,8 @@ results and rules, not how they were found: it must not import ``engine``,
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import partial
+from typing import NamedTuple
 
 from linter.model.findings import Severity
 from linter.model.results import FileResult, Report
@@ -31,8 +31,7 @@ _FILE_FORMATS: dict[str, FileFormat] = {"text": text_file, "json": json_file, "g
 FORMATS = ("github", "html", "json", "junit", "sarif", "text")
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """One file's share of a ``text``, ``json`` or ``github`` report, rendered on its own:
     its lines of output joined by new lines ("" when it has none), and how many findings of
     each severity it holds (indexed by :class:`Severity`)."""

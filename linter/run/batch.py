@@ -14,7 +14,7 @@ import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from linter.lib.textfiles import FileError, Origin, decode_as
 from linter.markup import make_document
@@ -31,8 +31,7 @@ T = TypeVar("T")
 MIN_FILES_PER_JOB = 16
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(NamedTuple):
     """A file to read (``data`` None), or text already read from stdin (its bytes, with
     ``path`` the name to show and ``fmt`` its format), or a path found unreadable (``error``)."""
 

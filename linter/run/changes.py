@@ -15,9 +15,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from linter.lib.shown import brief
 from linter.model.findings import Finding
@@ -61,8 +60,7 @@ def _first_line(result: subprocess.CompletedProcess[str], fallback: str) -> str:
     return lines[-1].removeprefix("fatal: ") if lines else fallback
 
 
-@dataclass(frozen=True)
-class Repository:
+class Repository(NamedTuple):
     """The one git repository that ``--diff-base`` compares against."""
 
     top: Path

@@ -10,7 +10,7 @@ documentation all call these two.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.analysis import Analysis
 from linter.engine import suppress
@@ -27,8 +27,7 @@ from linter.run.changes import Repository, touching
 MAX_FIX_PASSES = 8
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
     """How each input is handled.
 
     ``fix``: apply the safe fixes before linting (``check --fix``, ``fix``); ``diff``: with
@@ -49,8 +48,11 @@ class RunOptions:
     whole: bool = False
 
 
+DEFAULTS = RunOptions()
+
+
 def lint_one(doc: Document, engine: Engine, known_ids: Sequence[str],
-             options: RunOptions = RunOptions(), problems: list[str] | None = None) -> list[Finding]:
+             options: RunOptions = DEFAULTS, problems: list[str] | None = None) -> list[Finding]:
     """The findings of ``doc``: rules, then suppression comments (``known_ids`` are the
     loaded rule ids a comment may name), then changed-lines mode. ``problems`` collects
     rules stopped by their time limit (without it, the first is raised)."""
@@ -58,7 +60,7 @@ def lint_one(doc: Document, engine: Engine, known_ids: Sequence[str],
 
 
 def lint_analysed(doc: Document, engine: Engine, known_ids: Sequence[str],
-                  options: RunOptions = RunOptions(),
+                  options: RunOptions = DEFAULTS,
                   problems: list[str] | None = None) -> tuple[list[Finding], Analysis]:
     """:func:`lint_one`'s findings, and the analysis of ``doc`` they were judged by (the
     audit asks it the voice of each finding)."""
