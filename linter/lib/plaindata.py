@@ -79,9 +79,14 @@ def _encode(value: Any) -> Any:
 def dumps(value: Any) -> str:
     """``value`` as JSON text; :class:`Unencodable` for a type outside the list above."""
     try:
-        return json.dumps(_encode(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        text = json.dumps(_encode(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except ValueError:  # NaN or infinity
         raise Unencodable("cannot store a float that is not finite") from None
+    try:
+        text.encode("utf-8")  # the file is UTF-8: a lone surrogate ("\\ud800" in a pattern) is not
+    except UnicodeEncodeError:
+        raise Unencodable("cannot store a lone surrogate") from None
+    return text
 
 
 def _items(obj: dict[str, Any]) -> list[Any]:
