@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import json
-import shutil
 from collections.abc import Iterator, Sequence
 
 from linter.cli.base import Command, Exit, fail, print_lines
@@ -78,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_lines([_json(rules, enabled)])
     else:
+        import shutil  # here: importing it costs every other command
+
         print_lines(_lines(rules, enabled, shutil.get_terminal_size((100, 24)).columns))
     return Exit.OK
 

@@ -39,12 +39,12 @@ import _sre
 import atexit
 import contextlib
 import contextvars
+import functools
 import hashlib
 import os
 import re
 import stat
 import sys
-import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -67,12 +67,18 @@ KEEP_DAYS = 30
 
 
 def _folder() -> Path | None:
-    if os.environ.get("COPYDESK_NO_CACHE"):
+    env = os.environ
+    return _folder_for(env.get("COPYDESK_NO_CACHE"), env.get("COPYDESK_CACHE_DIR"), env.get("XDG_CACHE_HOME"),
+                       env.get("HOME"))
+
+
+@functools.lru_cache(maxsize=4)  # asked for every pattern compiled: the answer, by the variables it reads
+def _folder_for(off: str | None, explicit: str | None, xdg: str | None, home: str | None) -> Path | None:
+    if off:
         return None
-    explicit = os.environ.get("COPYDESK_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = xdg or os.path.join(home or os.path.expanduser("~"), ".cache")
     return Path(base) / "copydesk"
 
 
@@ -188,6 +194,8 @@ class _Store:
         for (kind, pattern, flags), (value, day) in kept.items():
             with contextlib.suppress(plaindata.Unencodable):  # kept for this run only
                 stored.append(plaindata.dumps([kind, pattern, flags, day, value]))
+        import tempfile  # here: a run that reads the cache and writes nothing never needs it
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".regex-", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -25,7 +25,6 @@ import contextlib
 import os
 import signal
 import stat
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,6 +114,8 @@ def _interrupts_held() -> Iterator[None]:
 
 
 def _replace(path: str, target: Path, data: bytes, st: os.stat_result, stamp: Stamp | None) -> None:
+    import tempfile  # here: only a fix that writes needs it
+
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
     except OSError as exc:
