@@ -24,6 +24,7 @@ from typing import NamedTuple
 from linter.analysis.cues import REPORTING_KINDS, Cue, reporting_cues, source_cues
 from linter.analysis.quotations import Quotation, Quotations
 from linter.analysis.sentences import Sentence, Sentences
+from linter.lib.cache import compile_pattern
 
 
 def _words(text: str) -> frozenset[str]:
@@ -40,7 +41,7 @@ class Voice(enum.Enum):
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:but|while|whereas)\b")
 # A trailing cue's subject: at most six words after a comma, quote or dash.
-_TRAILING_HEAD = re.compile(r"[,\"”’»—–]\s*((?:[\w'’.-]+\s+){0,6})\Z")
+_TRAILING_HEAD = compile_pattern(r"[,\"”’»—–]\s*((?:[\w'’.-]+\s+){0,6})\Z")
 _SUBORDINATORS = _words(
     """that which who whom whose what after before when because as if since until although
     though unless whether where"""

@@ -25,13 +25,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from linter.lib.cache import compile_pattern
 from linter.model.document import Block
 
 MAX_DEPTH = 32  # deeper opening marks are not quotations (keeps unbalanced input linear)
 
 _DOUBLE = '"“”«»„'
 _SINGLE = "'‘’‹›‚"
-_MARKS = re.compile(r"[\"'“”‘’«»„‚‹›]")
+_MARKS = compile_pattern(r"[\"'“”‘’«»„‚‹›]")
 _OPEN_AFTER = frozenset("([{-—–/" + _DOUBLE + _SINGLE)
 _CLOSE_BEFORE = frozenset(".,;:!?)]}…—–-/" + _DOUBLE + _SINGLE)
 _PUNCTUATION = frozenset(".,;:!?…—–-")
@@ -39,7 +40,7 @@ _TERMINAL = frozenset(".!?…")
 _LEADING_OPENERS = {"d": frozenset('"“„«'), "s": frozenset("'‘‚‹")}
 _DECADE = re.compile(r"\d\d(?:s\b|\b)")
 # The look-behind follows the first mark so that the search can skip to quote marks.
-_ROCK_N_ROLL = re.compile(r"['’](?<!\S['’])n['’](?!\S)")
+_ROCK_N_ROLL = compile_pattern(r"['’](?<!\S['’])n['’](?!\S)")
 _NON_SPACE = re.compile(r"\S")
 
 

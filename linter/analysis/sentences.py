@@ -47,11 +47,11 @@ _ABBREVIATIONS = _words(
     approx dept est al cf"""
 )
 _INITIALS = re.compile(r"[A-HJ-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
-_TOKEN_SPLIT = re.compile(r"[\s(\[\"'“‘«„—–/-]")
+_TOKEN_SPLIT = compile_pattern(r"[\s(\[\"'“‘«„—–/-]")
 # A candidate starts only at the first mark of a run (the look-behind): tried from inside a
 # run of 80,000 dots, the greedy run would be scanned again from every dot (quadratic).
 # A match can only start there anyway: from later in the run it ends where the first would.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[)\]\"'”’»›]*(?=\s+[(\[\"'“‘«„‚‹]?[A-Z0-9À-ÖØ-Þ])")
+_BOUNDARY = compile_pattern(r"(?<![.!?…])[.!?…]+[)\]\"'”’»›]*(?=\s+[(\[\"'“‘«„‚‹]?[A-Z0-9À-ÖØ-Þ])")
 
 
 def _after_abbreviation(text: str, m: re.Match[str], lo: int) -> bool:

@@ -28,7 +28,7 @@ closing single quote, or the possessive of a plural (``officials'``); the tagger
 
 from __future__ import annotations
 
-import re
+from linter.lib.cache import compile_pattern
 
 __all__ = ["tokenize"]
 
@@ -123,7 +123,7 @@ _HANDLE = f"{_NOT_W_BEFORE}[@#][^\\W_]\\w*"
 _CLITIC_AFTER_ABBR = f"(?<=[.\\w])[{_APOS}][sS]{_NOT_W_AFTER}"  # U.S.'s  Amazon.com's
 _RUN = "\\.{2,}|[!?]{2,}|-{2,}|={2,}|\\*{2,}|_{2,}"
 
-_TOKEN_RE = re.compile(
+_TOKEN_RE = compile_pattern(
     f"(?P<url>{_URL})|{_EMAIL}|{_DOMAIN}|{_ABBR}|{_DECADE}|{_HANDLE}|{_CLITIC_AFTER_ABBR}"
     f"|(?P<word>{_WORD})|{_RUN}|[^\\s{_INV}]"
 )

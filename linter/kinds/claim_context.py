@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from linter.analysis import Analysis
 from linter.analysis.cues import REPORTING_KINDS, Cue, frame_gate
+from linter.lib.cache import compile_pattern
 from linter.model.document import Document
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 Span = tuple[int, int]
 
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_CAPITALISED = compile_pattern(r"\b[A-Z][\w'’-]*")
 _WORD_CHAR = re.compile(r"\w")
 # Capitalised words that do not name anyone.
 _NOT_NAMES = frozenset(

@@ -55,6 +55,7 @@ from linter.kinds.base import (
     term_scanner,
 )
 from linter.kinds.claim_context import ClaimContext
+from linter.lib.cache import compile_pattern
 from linter.lib.scan import Scanner
 from linter.model.document import HEADLINE_MAX, Document
 from linter.model.rule import Hit, Rule
@@ -76,7 +77,7 @@ _LEAD_WORDS = re.compile(r"\S+(?:\s+\S+){0,2}")
 _WORD = re.compile(r"[\w'’-]+")
 _COLON_INTRO = re.compile(r":\s*\Z")
 _QUOTE_ENDS = frozenset(".,!?…;:-—–")
-_LABEL = re.compile(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)??\s*:")
+_LABEL = compile_pattern(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)??\s*:")
 _CLOSING = frozenset('"”’\'»›')
 _PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 

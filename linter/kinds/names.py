@@ -45,6 +45,7 @@ from linter.kinds.base import (
     term_scanner,
 )
 from linter.kinds.visibility import visible
+from linter.lib.cache import compile_pattern
 from linter.lib.scan import Scanner
 from linter.lib.shown import brief
 from linter.model.document import Document
@@ -54,17 +55,17 @@ _ENTRY_KEYS = frozenset({"forms", "exceptions"})
 _GLOSS_GAP = 40
 # What may stand between the two forms of a gloss: brackets, commas, dashes,
 # and a few words, at least one of them a cue (checked by _GLOSS_CUE).
-_GLOSS_BETWEEN = re.compile(
+_GLOSS_BETWEEN = compile_pattern(
     r"[\s,(:—–-]*(?:(?:[a-z]+|[A-Z][a-z]+|\d{4}s?)[\s,(:—–-]*){0,5}"
 )
-_GLOSS_CUE = re.compile(
+_GLOSS_CUE = compile_pattern(
     r"\b(?:formerly|previously|once|then|earlier|originally|former|old|renamed|now|later"
     r"|today|known|spelled|spelt|called|named|until|also)\b"
 )
 # A form used as a name, or of its time, where rewriting it would change what the sentence
 # says: "after three years as Nur-Sultan", "calls the country Burma", "the name Bombay".
 # Such a use is still reported, with the house form as a suggestion, but never fixed.
-_NAMING_BEFORE = re.compile(
+_NAMING_BEFORE = compile_pattern(
     r"(?:\b(?:years?|months?|decades?|weeks?|days?|centur(?:y|ies)|era|period|spell|stint|time)\s+as"
     r"|\b(?:known|referred\s+to|renamed|rebranded)\s+as"
     r"|\bcall(?:s|ed|ing)?(?:\s+(?:it|them|the\s+\w+|its\s+\w+|this\s+\w+|that\s+\w+))?"
@@ -72,7 +73,7 @@ _NAMING_BEFORE = re.compile(
     r"|\b(?:word|term|formerly|previously|originally|then-named|then)"
     r")[\s,:]*$"
 )
-_NAMING_AFTER = re.compile(
+_NAMING_AFTER = compile_pattern(
     r"\s*,?\s*as\s+(?:it|the\s+\w+|they|he|she|some|many|most|[A-Z][\w-]+)\s+"
     r"(?:(?:was|were|is|are|had\s+been)\s+)?(?:then\s+|still\s+|once\s+|long\s+)?"
     r"(?:called|known|named|calls?|knew|spelt|spelled)\b"

@@ -28,6 +28,7 @@ import re
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 
+from linter.lib.cache import compile_pattern
 from linter.markup.stripped import Stripped
 from linter.model.document import Block, OffsetMap
 
@@ -40,8 +41,8 @@ _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 # Soft hyphen, zero-width space, non-joiner and joiner, word joiner, and a byte-order mark
 # inside the text: invisible when rendered, so left out of the prose.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_SPECIAL = re.compile(f"{_ENTITY}|[{INVISIBLE}]")
-_HAS_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+_SPECIAL = compile_pattern(f"{_ENTITY}|[{INVISIBLE}]")
+_HAS_INVISIBLE = compile_pattern(f"[{INVISIBLE}]")
 
 
 def blank(source: str, spans: Collection[Span]) -> str:
