@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from linter.lib.cache import compile_pattern
@@ -81,9 +80,8 @@ class Quotation(NamedTuple):
 # Quote marks: context and pairing
 
 
-@dataclass(slots=True)
-class _Mark:  # not frozen: made for every quote mark, twice when a house style is checked
-    index: int  # position in the document's list of marks
+class _Mark(NamedTuple):  # made for every quote mark, twice when a house style is checked
+    number: int  # position in the document's list of marks
     offset: int
     char: str
     family: str  # "d" double, "s" single
@@ -129,14 +127,12 @@ def _is_apostrophe(text: str, mark: _Mark, rock_n_roll: frozenset[int]) -> bool:
     return mark.char == "’" and mark.opens
 
 
-@dataclass(slots=True)
-class _Open:
+class _Open(NamedTuple):
     mark: _Mark
     continued: bool
 
 
-@dataclass(slots=True)
-class _Raw:  # not frozen: made for every quotation, twice when a house style is checked
+class _Raw(NamedTuple):  # made for every quotation, twice when a house style is checked
     """A quotation before depths are known; ``carried`` means continued later."""
 
     start: int
@@ -148,25 +144,24 @@ class _Raw:  # not frozen: made for every quotation, twice when a house style is
     carried: bool = False
 
 
-@dataclass(slots=True)
 class _Pairer:
-    """Pairs the marks of one paragraph with a stack bounded by MAX_DEPTH."""
+    """Pairs the marks of one paragraph with a stack bounded by MAX_DEPTH. ``lead`` is the
+    offset of the paragraph's first mark when it may continue a quotation, else -1."""
 
-    text: str
-    lo: int
-    hi: int
-    roles: list[str]
-    lead: int  # offset of the paragraph's first mark when it may continue a quotation, else -1
-    stack: list[_Open] = field(default_factory=list)
-    found: list[_Raw] = field(default_factory=list)
+    __slots__ = ("found", "hi", "lead", "lo", "roles", "stack", "text")
+
+    def __init__(self, text: str, lo: int, hi: int, roles: list[str], lead: int) -> None:
+        self.text, self.lo, self.hi, self.roles, self.lead = text, lo, hi, roles, lead
+        self.stack: list[_Open] = []
+        self.found: list[_Raw] = []
 
     def run(self, marks: Sequence[_Mark], rock_n_roll: frozenset[int]) -> None:
         weak_ok = _weak_closers_allowed(marks)
         for k, mark in enumerate(marks):
             if _is_apostrophe(self.text, mark, rock_n_roll):
-                self.roles[mark.index] = "apostrophe"
+                self.roles[mark.number] = "apostrophe"
             else:
-                self.roles[mark.index] = self._feed(mark, weak_ok[k])
+                self.roles[mark.number] = self._feed(mark, weak_ok[k])
 
     def _find(self, family: str) -> int | None:
         for j in range(len(self.stack) - 1, -1, -1):
@@ -234,7 +229,7 @@ class _Pairer:
         for depth in range(len(self.stack) - 1, j - 1, -1):
             entry = self.stack.pop()
             if entry.mark.char == "'":
-                self.roles[entry.mark.index] = "ambiguous"  # an unpaired ' is not a quotation
+                self.roles[entry.mark.number] = "ambiguous"  # an unpaired ' is not a quotation
                 continue
             start, char = entry.mark.offset, entry.mark.char
             self.found.append(_Raw(start, end, char, "", False, entry.continued, carried and depth == j))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from linter.analysis import Analysis
@@ -39,8 +38,10 @@ def require(extra: str, *modules: str) -> None:
                                      f"only with its {extra} extra: pip install 'copydesk[{extra}]'")
 
 
-@dataclass(frozen=True)
-class Kind:
+NO_SETTINGS: Mapping[str, Spec] = MappingProxyType({})
+
+
+class Kind(NamedTuple):
     """A rule kind: its own YAML keys, how to build options, how to find hits.
 
     ``build`` gets the validated kind keys (defaults filled in) and returns
@@ -67,7 +68,7 @@ class Kind:
     # Literals one of which every hit contains (see linter.engine.prefilter), or None.
     anchors: Callable[[Any], frozenset[str] | None] | None = None
     preferable: Callable[[Any], frozenset[str]] | None = None
-    settings: Mapping[str, Spec] = dataclasses.field(default_factory=dict)
+    settings: Mapping[str, Spec] = NO_SETTINGS
     terms: bool = False
     scanners: Callable[[Any], Iterable[Scanner | None]] | None = None
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property
 from typing import NamedTuple
 
 from linter.analysis import Analysis
@@ -44,8 +42,7 @@ def family_of(open_mark: str) -> str:
     return min(FAMILIES[open_mark])
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     """A quote style: (open, close) for the outer and the inner level. ``house`` is False
     for the style a story itself mostly uses, read when the newsroom has named none."""
 
@@ -67,7 +64,7 @@ class Style:
         levels = [lv for lv, (o, _) in enumerate(self.levels) if (o in SINGLE_WEIGHT) == single]
         return levels[0] if len(levels) == 1 else OUTER
 
-    @cached_property
+    @property
     def standalone(self) -> frozenset[int]:
         """The levels a quotation outside any nest may use: either, when both are of one
         family (a term in single marks is common), else the outer one only (guillemets
@@ -75,7 +72,7 @@ class Style:
         (o1, _), (o2, _) = self.levels
         return frozenset({0, 1}) if FAMILIES[o1] & FAMILIES[o2] else frozenset({OUTER})
 
-    @cached_property
+    @property
     def described(self) -> str:
         """How messages name the style: ``curly, “outer” and ‘inner’``, or, with no house
         style, ``none set; this story mostly uses straight, "outer" and 'inner'``."""

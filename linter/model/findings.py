@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class Severity(IntEnum):
@@ -29,8 +30,7 @@ class Severity(IntEnum):
 LEVEL_NAMES = tuple(s.label for s in Severity)
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """Replace ``source[start:end]`` with ``replacement`` (0-based code points)."""
 
     start: int
