@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -83,7 +82,7 @@ def test_explain_text() -> None:
 
 
 def test_explain_quotation_attribution_and_fix_settings() -> None:
-    rule = replace(_core("Core.Places"), quotes="only", attributed="suggestion",
+    rule = _core("Core.Places")._replace(quotes="only", attributed="suggestion",
                    attributed_message="Quote the source directly.", fixable=False, link="https://example.org/x")
     text = explain(rule, fixed_examples(rule))
     assert "Direct quotations: reported only inside direct quotations" in text
@@ -103,7 +102,7 @@ def test_explain_through_the_cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 
 
 def test_markdown_page() -> None:
-    page = _page(replace(_core("Core.Places"), description="Prefer *Kyiv*; see [notes]."))
+    page = _page(_core("Core.Places")._replace(description="Prefer *Kyiv*; see [notes]."))
     assert page.startswith("# Core.Places\n\nPrefer \\*Kyiv\\*; see \\[notes\\].\n")
     assert "| Kind | `substitution` |\n| Level | warning |\n" in page
     assert "| Rule file | `Core/Places.yml` |" in page
@@ -119,7 +118,7 @@ def test_markdown_page_keeps_a_multi_line_example_as_written() -> None:
 
 
 def test_index_groups_by_style_and_marks_default_styles() -> None:
-    rules = [_core("Core.Places"), replace(_core("Core.Labels"), id="House.Labels")]
+    rules = [_core("Core.Places"), _core("Core.Labels")._replace(id="House.Labels")]
     index = index_page(rules, ["House"])
     assert index.startswith(GENERATED)
     assert "## Core (opt-in)\n" in index and "## House (default)\n" in index
@@ -129,6 +128,6 @@ def test_index_groups_by_style_and_marks_default_styles() -> None:
 
 def test_summary_is_the_first_sentence() -> None:
     rule = _core("Core.Labels")
-    assert summary(replace(rule, description="Avoid \"et. al\" here. Second sentence.")) == \
+    assert summary(rule._replace(description="Avoid \"et. al\" here. Second sentence.")) == \
         "Avoid \"et. al\" here."
-    assert summary(replace(rule, description="One line\n  wrapped. Two.")) == "One line wrapped."
+    assert summary(rule._replace(description="One line\n  wrapped. Two.")) == "One line wrapped."

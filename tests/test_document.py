@@ -39,7 +39,7 @@ def test_long_line_position() -> None:
 
 def test_offset_map_round_trip() -> None:
     # text "A&B c" stands for source "A&amp;B c"
-    offsets = OffsetMap((1,), (1,), (1,), (5,))
+    offsets = OffsetMap.of((1,), (1,), (1,), (5,))
     doc = Document("x", "A&amp;B c", "A&B c", "html", (), offsets)
     assert doc.to_source(0, 3) == (0, 7)
     assert doc.to_source(4, 5) == (8, 9)
@@ -49,7 +49,7 @@ def test_offset_map_round_trip() -> None:
 
 def test_offset_map_with_markup_left_out() -> None:
     # text "a bc" stands for source "a **b**c": "**" left out twice
-    offsets = OffsetMap((2, 3), (0, 0), (2, 5), (2, 2))
+    offsets = OffsetMap.of((2, 3), (0, 0), (2, 5), (2, 2))
     doc = Document("x", "a **b**c", "a bc", "markdown", (), offsets)
     assert doc.to_source(2, 3) == (4, 5)  # "b": its start after the markup, its end before
     assert doc.to_source(2, 4) == (4, 8)  # "bc" spans the closing markup

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -39,7 +38,7 @@ def rules() -> tuple[Rule, ...]:
 
     core = rules_for(f"styles: [{CORE}]\nrules: {{Core.Headline: off}}")
     labels = next(r for r in core if r.id == "Core.Labels")
-    linked = replace(labels, link="https://example.org/style#labels")
+    linked = labels._replace(link="https://example.org/style#labels")
     return tuple(linked if r is labels else r for r in core)
 
 
@@ -107,7 +106,7 @@ def test_sarif_results(report: Report) -> None:
 
 
 def test_sarif_is_one_line_and_gives_each_rule_s_help_once_not_per_result(report: Report) -> None:
-    many = replace(report, files=report.files * 50)
+    many = report._replace(files=report.files * 50)
     text = _render("sarif", many)
     assert "\n" not in text
     log = json.loads(text)
@@ -150,7 +149,7 @@ def test_sarif_file_errors_are_notifications(report: Report) -> None:
 
 
 def test_sarif_finding_of_an_unlisted_rule_gets_a_descriptor(report: Report) -> None:
-    log = sarif_log(replace(report, rules=()))
+    log = sarif_log(report._replace(rules=()))
     jsonschema.Draft4Validator(SCHEMA).validate(log)
     run = log["runs"][0]
     ids = [d["id"] for d in run["tool"]["driver"]["rules"]]
@@ -245,7 +244,7 @@ def test_junit_clean_file_passes_and_the_report_does_not_grow_with_the_rules(rep
     root = _junit(clean)
     [case] = root.iter("testcase")
     assert case.get("name") == "clean.md" and list(case) == []
-    assert _render("junit", clean) == _render("junit", replace(clean, rules=()))
+    assert _render("junit", clean) == _render("junit", clean._replace(rules=()))
 
 
 def test_junit_escapes_markup_and_drops_characters_xml_cannot_hold() -> None:
@@ -272,7 +271,7 @@ def test_junit_escapes_markup_and_drops_characters_xml_cannot_hold() -> None:
 def test_rendered_in_workers_gives_the_same_output(report: Report, fmt: str, colour: bool,
                                                    fail_on: str) -> None:
     clean = FileResult("drafts/clean.md", ())
-    whole = replace(report, files=(*report.files, clean))
+    whole = report._replace(files=(*report.files, clean))
     renderer = part_renderer(fmt, colour)
     assert renderer is not None
     parts = [renderer(r) for r in whole.files]  # what workers send back

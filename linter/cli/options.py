@@ -6,9 +6,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from linter.cli.base import print_lines
 from linter.kinds import specs
@@ -108,8 +107,7 @@ def colour(choice: str, stream: TextIO) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
-@dataclass
-class Inputs:
+class Inputs(NamedTuple):
     """What to lint, sorted by path; ``passthrough`` is text read from stdin whose
     ``--stdin-filename`` is excluded (``fix`` prints it unchanged, ``check`` skips it)."""
 

@@ -9,7 +9,6 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
@@ -52,17 +51,19 @@ class Shown(NamedTuple):
     hidden: int
 
 
-@dataclass(frozen=True)
 class Finish:
     """What each worker does with a file's result: drop findings below ``min_level``, then
     render the file's part (``render``) or keep the result for a whole-report format."""
 
-    render: Callable[[FileResult], Any] | None
-    min_level: Severity = Severity.SUGGESTION
+    __slots__ = ("min_level", "render")
+
+    def __init__(self, render: Callable[[FileResult], Any] | None,
+                 min_level: Severity = Severity.SUGGESTION) -> None:
+        self.render, self.min_level = render, min_level
 
     def __call__(self, result: FileResult) -> Shown:
         kept = tuple(f for f in result.findings if f.severity >= self.min_level)
-        shown = result if len(kept) == len(result.findings) else replace(result, findings=kept)
+        shown = result if len(kept) == len(result.findings) else result._replace(findings=kept)
         share = self.render(shown) if self.render is not None else shown
         return Shown(share, result.tally(), len(result.findings) - len(kept))
 

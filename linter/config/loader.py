@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -122,7 +121,7 @@ def load_style(folder: Path, name: str | None = None,
         try:
             with trusted_patterns(bundled):
                 rule = _load_file(rule_id, path, root)
-            rules.append(replace(rule, trusted=True) if bundled else rule)
+            rules.append(rule._replace(trusted=True) if bundled else rule)
         except RuleError as exc:
             errors.append(exc)
     return rules, errors

@@ -23,9 +23,9 @@ leaves it out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.config.loader import LoadErrors, RuleSet, bundled_dir, bundled_styles, load_styles
 from linter.kinds import KINDS, specs
@@ -35,7 +35,7 @@ from linter.lib.suggest import did_you_mean
 from linter.lib.textfiles import FileError, read_utf8
 from linter.lib.yamlsrc import YamlError, YamlMap, load
 from linter.model.findings import LEVEL_NAMES, Severity
-from linter.model.rule import Rule, RuleError
+from linter.model.rule import NOTHING, Rule, RuleError
 
 CONFIG_NAMES = (".copydesk.yml", ".copydesk.yaml")
 DEFAULT_STYLES = ("Bias", "Sourcing", "Names", "Quotes")
@@ -52,8 +52,7 @@ _KEYS: dict[str, specs.Spec] = {
 }
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """A validated configuration. ``path`` is None for the built-in defaults."""
 
     path: Path | None = None
@@ -61,8 +60,8 @@ class Config:
     rules: tuple[tuple[str, str, int], ...] = ()  # (pattern, setting, line)
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
-    settings: dict[str, Any] = field(default_factory=dict, compare=False)
-    lines: dict[str, int] = field(default_factory=dict, compare=False)
+    settings: Mapping[str, Any] = NOTHING
+    lines: Mapping[str, int] = NOTHING
     vocab: tuple[str, ...] = ()
     per_file: tuple[tuple[str, tuple[tuple[str, str, int], ...]], ...] = ()
     max_file_size: int | None = None
@@ -256,7 +255,7 @@ def enabled_rules(config: Config, ruleset: RuleSet,
         if setting == "off":
             continue
         rule = _configured(config, rule)
-        out.append(rule if setting == "on" else replace(rule, level=Severity.parse(setting)))
+        out.append(rule if setting == "on" else rule._replace(level=Severity.parse(setting)))
     return out
 
 
@@ -282,7 +281,7 @@ def _configured(config: Config, rule: Rule) -> Rule:
     if configure is None or not config.settings:
         return rule
     try:
-        return replace(rule, options=configure(rule.options, config.settings))
+        return rule._replace(options=configure(rule.options, config.settings))
     except OptionError as exc:
         message = str(exc) if str(exc).startswith(f"{exc.key}:") else f"{exc.key}: {exc}"
         raise RuleError(str(config.path), config.lines.get(exc.key, 0), message) from None
@@ -299,7 +298,7 @@ def load_config(explicit: Path | None, cwd: Path, *, use_config: bool = True,
     """
     path = explicit or (find_config(cwd) if use_config else None)
     config, errors = _parse(_read_yaml(path), path) if path else (Config(), [])
-    config = replace(config, select=select, deselect=deselect)
+    config = config._replace(select=select, deselect=deselect)
     ruleset = RuleSet(())
     origin = (str(config.path), config.lines.get("styles", 0)) if config.path else None
     try:

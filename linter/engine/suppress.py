@@ -22,7 +22,6 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 from linter.lib.suggest import did_you_mean
 from linter.model.document import Document
@@ -35,15 +34,18 @@ VERBS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file
 OPEN = 1 << 30  # the last line of a disable that no enable closes
 
 
-@dataclass(eq=False)
 class Directive:
-    verb: str
-    patterns: tuple[str, ...]
-    start: int
-    end: int
-    first_line: int
-    last_line: int  # inclusive; large for an unclosed disable
-    used: bool = field(default=False)
+    """One suppression comment: what it does to which rules (``patterns``), where it is,
+    the lines it covers (``last_line`` inclusive; large for an unclosed disable), and
+    whether a finding was silenced by it (``used``, for ``--report-unused-disables``)."""
+
+    __slots__ = ("end", "first_line", "last_line", "patterns", "start", "used", "verb")
+
+    def __init__(self, verb: str, patterns: tuple[str, ...], start: int, end: int, first_line: int,
+                 last_line: int) -> None:
+        self.verb, self.patterns, self.start, self.end = verb, patterns, start, end
+        self.first_line, self.last_line = first_line, last_line
+        self.used = False
 
     def covers(self, finding: Finding) -> bool:
         if not self.first_line <= finding.line <= self.last_line:

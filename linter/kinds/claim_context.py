@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from linter.analysis import Analysis
 from linter.analysis.cues import REPORTING_KINDS, Cue, frame_gate
@@ -38,15 +37,16 @@ _NOT_NAMES = frozenset(
 _NONE = (1 << 62, -1)  # the bounds of no span at all
 
 
-@dataclass
 class _Counted:
     """The sentences of one window with a frame a question wants (their first and last
     index), and those not yet read: a claim's own sentence is read only when another claim
     asks (its cue words may all be the claim's own, and then it need not be tagged)."""
 
-    missing: set[int]
-    low: int = 1 << 62
-    high: int = -1
+    __slots__ = ("high", "low", "missing")
+
+    def __init__(self, missing: set[int]) -> None:
+        self.missing = missing
+        self.low, self.high = _NONE
 
     def found(self, i: int) -> None:
         self.low, self.high = min(self.low, i), max(self.high, i)
@@ -56,8 +56,7 @@ class _Counted:
         return self.low < first or self.high > last
 
 
-@dataclass(frozen=True)
-class ClaimContext:
+class ClaimContext(NamedTuple):
     """One document's text and analysis, shared by every hit."""
 
     text: str
@@ -65,11 +64,11 @@ class ClaimContext:
     starts: tuple[int, ...]
     doc: Document
     # Answers about a span that every hit in it shares, computed once (see shared).
-    memo: dict[tuple[object, ...], object] = field(default_factory=dict, compare=False)
+    memo: dict[tuple[object, ...], object]
 
     @classmethod
     def of(cls, doc: Document, an: Analysis) -> ClaimContext:
-        return cls(doc.text, an, an.sentences.starts, doc)
+        return cls(doc.text, an, an.sentences.starts, doc, {})
 
     def shared(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
         """``compute()``, once per ``key`` (a question about a span, with the span)."""

@@ -59,5 +59,5 @@ def annotated_document(path: str, parts: Sequence[Part]) -> Document:
         at_source += len(part.content)
         at_text += len(prose)
     stripped = plain.strip("".join(text))
-    offsets = OffsetMap(*(tuple(column) for column in starts))
+    offsets = OffsetMap.of(*(tuple(column) for column in starts))
     return Document(path, "".join(source), stripped.text, "text", stripped.blocks, offsets)

@@ -160,7 +160,7 @@ class _Builder:
 
     def offsets(self) -> OffsetMap:
         t, tl, s, sl = self.entries
-        return OffsetMap(tuple(t), tuple(tl), tuple(s), tuple(sl))
+        return OffsetMap.of(tuple(t), tuple(tl), tuple(s), tuple(sl))
 
 
 def _trim(text: str, leaves: Iterable[Leaf]) -> list[Leaf]:

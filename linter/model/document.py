@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
@@ -34,25 +33,26 @@ class Block(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class OffsetMap:
+class OffsetMap(NamedTuple):
     """Where ``text`` and ``source`` differ (see :mod:`linter.markup.view`).
 
     Each entry says: ``text[t:t+tl]`` stands for ``source[s:s+sl]``, where ``tl`` is 0
     (markup or an invisible character, left out of the text) or 1 (an entity decoded, or
     markup read as one space). Entries are in order, in both text and source; outside
-    them the two advance together.
+    them the two advance together. Make one with :meth:`of`, which fills in ``text_ends``.
     """
 
     text_starts: tuple[int, ...] = ()
     text_lens: tuple[int, ...] = ()
     src_starts: tuple[int, ...] = ()
     src_lens: tuple[int, ...] = ()
-    text_ends: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    text_ends: tuple[int, ...] = ()
 
-    def __post_init__(self) -> None:
-        ends = tuple(t + n for t, n in zip(self.text_starts, self.text_lens, strict=True))
-        object.__setattr__(self, "text_ends", ends)
+    @classmethod
+    def of(cls, text_starts: tuple[int, ...], text_lens: tuple[int, ...], src_starts: tuple[int, ...],
+           src_lens: tuple[int, ...]) -> OffsetMap:
+        ends = tuple(t + n for t, n in zip(text_starts, text_lens, strict=True))
+        return cls(text_starts, text_lens, src_starts, src_lens, ends)
 
     def _start(self, pos: int) -> int:
         """Where in the source the text character at ``pos`` starts (past any markup left

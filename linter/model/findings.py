@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import NamedTuple
 
@@ -38,8 +37,7 @@ class Fix(NamedTuple):
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem, located in the source file.
 
     ``line``/``column`` are 1-based, ``end_line``/``end_column`` exclusive,
@@ -59,10 +57,10 @@ class Finding:
     length: int
     match: str
     suggestions: tuple[str, ...] = ()
-    fix: Fix | None = field(default=None, compare=False)
+    fix: Fix | None = None
     # (line, column) of another span the message refers to (the first use
     # of a form, for consistency findings)
-    related: tuple[int, int] | None = field(default=None, compare=False)
+    related: tuple[int, int] | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, int]:

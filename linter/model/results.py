@@ -6,21 +6,21 @@ Plain data: reporters (``linter.report``) turn it into bytes.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 from linter.model.document import Document
 from linter.model.findings import Finding, Severity
 from linter.model.rule import Rule
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
     """One file's findings, with the source lines they sit on (for excerpts and columns),
     and the whole source where a format shows the draft itself (``--format html``)."""
 
     path: str
     findings: tuple[Finding, ...]
-    lines: Mapping[int, str] = field(default_factory=dict)
+    lines: Mapping[int, str] = MappingProxyType({})
     source: str | None = None
 
     @classmethod
@@ -37,8 +37,7 @@ class FileResult:
         return tuple(counts)
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """What one run found. ``rules`` are the enabled rules (SARIF and JUnit list them);
     ``fixed_examples`` each rule's fail examples as ``fix`` rewrites them (None: nothing to
     fix), for formats that document the rules."""
@@ -46,4 +45,4 @@ class Report:
     files: tuple[FileResult, ...]
     errors: tuple[tuple[str, str], ...]
     rules: tuple[Rule, ...] = ()
-    fixed_examples: Mapping[str, tuple[str | None, ...]] = field(default_factory=dict)
+    fixed_examples: Mapping[str, tuple[str | None, ...]] = MappingProxyType({})

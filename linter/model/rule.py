@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from linter.model.findings import Severity
@@ -47,6 +48,7 @@ class Examples(NamedTuple):
     pass_: tuple[str, ...] = ()
 
 
+NOTHING: Mapping[str, Any] = MappingProxyType({})  # the default of a mapping field
 EVERYWHERE = Scope()  # all prose, block by block
 NO_EXAMPLES = Examples()
 
@@ -71,8 +73,7 @@ class Hit(NamedTuple):
     fixable: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """One rule from one YAML file, addressed as ``Style.Rule``."""
 
     id: str
@@ -105,10 +106,10 @@ class Rule:
     action_name: str = ""
     action_params: tuple[str, ...] = ()
     # The rule file as read (keys lower-cased), and the names of the kind's own keys in it.
-    raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    raw: Mapping[str, Any] = NOTHING
     kind_keys: tuple[str, ...] = ()
     # The line of each key in the rule file, for errors found while linting.
-    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    lines: Mapping[str, int] = NOTHING
     # A bundled rule: its patterns run on Python's re with no time limit (each is tested to
     # run in linear time); anyone else's are bounded (linter.engine.lint).
     trusted: bool = False

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from linter.lib.textfiles import FileError, Origin, decode_as
@@ -41,20 +40,18 @@ class Input(NamedTuple):
     error: str | None = None  # why it cannot be read at all (a folder that cannot be listed)
 
 
-@dataclass(frozen=True)
 class Outcome(Generic[T]):
     """What became of one input: ``result`` is ``finish`` of its findings (when linted),
     ``error`` why it could not be read, fixed or linted; ``fixes`` how many fixes were
     applied, ``written`` whether they went back to the file, ``diff`` the unified diff
     (``RunOptions.diff``), ``text`` the fixed text of stdin."""
 
-    path: str
-    result: T | None = None
-    error: str | None = None
-    fixes: int = 0
-    written: bool = False
-    diff: str = ""
-    text: str | None = None
+    __slots__ = ("diff", "error", "fixes", "path", "result", "text", "written")
+
+    def __init__(self, path: str, result: T | None = None, error: str | None = None, fixes: int = 0,
+                 written: bool = False, diff: str = "", text: str | None = None) -> None:
+        self.path, self.result, self.error, self.fixes = path, result, error, fixes
+        self.written, self.diff, self.text = written, diff, text
 
 
 def _read(item: Input, options: RunOptions) -> tuple[Document, Origin]:

@@ -8,7 +8,6 @@ distinct rule list, and the accepted vocabulary.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -21,15 +20,13 @@ from linter.lib.globs import matches_any, relative_posix
 from linter.model.rule import Rule
 
 
-@dataclass
 class Session:
     """A config with its loaded rules; gives the rules and the engine for each path."""
 
-    config: Config
-    ruleset: RuleSet
-    rules: list[Rule]
-    _by_globs: dict[tuple[str, ...], list[Rule]] = field(default_factory=dict)
-    _engines: dict[tuple[str, ...], Engine] = field(default_factory=dict)
+    def __init__(self, config: Config, ruleset: RuleSet, rules: list[Rule]) -> None:
+        self.config, self.ruleset, self.rules = config, ruleset, rules
+        self._by_globs: dict[tuple[str, ...], list[Rule]] = {}
+        self._engines: dict[tuple[str, ...], Engine] = {}
 
     @cached_property
     def vocab(self) -> Exceptions | None:

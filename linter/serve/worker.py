@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import signal
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +86,7 @@ class Checker:
         if key not in self._selections:
             if len(self._selections) >= SELECTIONS_KEPT:
                 self._selections.pop(next(iter(self._selections)))
-            config = replace(self.session.config, select=select, deselect=deselect)
+            config = self.session.config._replace(select=select, deselect=deselect)
             self._selections[key] = Session(config, self.session.ruleset,
                                             enabled_rules(config, self.session.ruleset))
         return self._selections[key]
