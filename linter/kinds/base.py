@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from linter.analysis import Analysis
@@ -15,7 +14,7 @@ from linter.lib.regexes import compile_user
 from linter.lib.scan import Scanner, scanner_for
 from linter.lib.trie import ordered_trie
 from linter.model.document import Document
-from linter.model.rule import Hit, Rule
+from linter.model.rule import NOTHING, Hit, Rule
 
 
 class OptionError(ValueError):
@@ -36,9 +35,6 @@ def require(extra: str, *modules: str) -> None:
     if missing:
         raise OptionError("extends", f"this rule needs {' and '.join(missing)}, which copydesk installs "
                                      f"only with its {extra} extra: pip install 'copydesk[{extra}]'")
-
-
-NO_SETTINGS: Mapping[str, Spec] = MappingProxyType({})
 
 
 class Kind(NamedTuple):
@@ -68,7 +64,7 @@ class Kind(NamedTuple):
     # Literals one of which every hit contains (see linter.engine.prefilter), or None.
     anchors: Callable[[Any], frozenset[str] | None] | None = None
     preferable: Callable[[Any], frozenset[str]] | None = None
-    settings: Mapping[str, Spec] = NO_SETTINGS
+    settings: Mapping[str, Spec] = NOTHING
     terms: bool = False
     scanners: Callable[[Any], Iterable[Scanner | None]] | None = None
 

@@ -6,12 +6,11 @@ Plain data: reporters (``linter.report``) turn it into bytes.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from types import MappingProxyType
 from typing import NamedTuple
 
 from linter.model.document import Document
 from linter.model.findings import Finding, Severity
-from linter.model.rule import Rule
+from linter.model.rule import NOTHING, Rule
 
 
 class FileResult(NamedTuple):
@@ -20,7 +19,7 @@ class FileResult(NamedTuple):
 
     path: str
     findings: tuple[Finding, ...]
-    lines: Mapping[int, str] = MappingProxyType({})
+    lines: Mapping[int, str] = NOTHING
     source: str | None = None
 
     @classmethod
@@ -45,4 +44,4 @@ class Report(NamedTuple):
     files: tuple[FileResult, ...]
     errors: tuple[tuple[str, str], ...]
     rules: tuple[Rule, ...] = ()
-    fixed_examples: Mapping[str, tuple[str | None, ...]] = MappingProxyType({})
+    fixed_examples: Mapping[str, tuple[str | None, ...]] = NOTHING

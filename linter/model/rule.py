@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
+from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
 from linter.model.findings import Severity
@@ -48,7 +47,26 @@ class Examples(NamedTuple):
     pass_: tuple[str, ...] = ()
 
 
-NOTHING: Mapping[str, Any] = MappingProxyType({})  # the default of a mapping field
+class _Nothing(Mapping[Any, Any]):
+    """The empty mapping that mapping fields default to: read-only, so one can serve every
+    record, and it pickles for worker processes (a ``MappingProxyType`` does not)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: object) -> Any:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "{}"
+
+
+NOTHING: Mapping[Any, Any] = _Nothing()
 EVERYWHERE = Scope()  # all prose, block by block
 NO_EXAMPLES = Examples()
 
