@@ -70,7 +70,9 @@ def test_a_pattern_that_utf8_cannot_write_is_kept_for_the_run_only(tmp_path: Pat
     [cache] = tmp_path.glob("regex-*.json")
     stored = cache.read_text(encoding="utf-8")
     assert "Kiev" in stored and "udfff" not in stored
+    first = cache.stat().st_mtime_ns
     assert _run(SURROGATE, tmp_path) == "1 ['kiev', 'Kiev']"
+    assert cache.stat().st_mtime_ns == first  # not rewritten for the pattern it cannot keep
 
 
 def test_can_be_turned_off(tmp_path: Path) -> None:

@@ -255,12 +255,22 @@ def _program(pattern: str, flags: int) -> tuple[Any, ...]:
             groupindex, tuple(indexgroup))
 
 
+def _storable(pattern: str) -> bool:
+    """False for a pattern holding a lone surrogate, which the UTF-8 cache file cannot hold
+    (asked before memo: an entry that is never stored would rewrite the file every run)."""
+    try:
+        pattern.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, from the cache when this pattern was compiled before.
 
     Bad patterns raise ``re.error`` exactly as ``re.compile`` does.
     """
-    if _folder() is None:
+    if _folder() is None or not _storable(pattern):
         return re.compile(pattern, flags)
     try:
         program = memo("program", pattern, flags, lambda: _program(pattern, flags))
