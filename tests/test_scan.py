@@ -27,6 +27,12 @@ def _both(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
 
 def test_prefixes_of_a_term_list() -> None:
     assert prefixes(r"\b(?:terrorists?|freedom\s+fighters?)\b") == frozenset({"terrorist", "freedom "})
+    # After a short word, across white space: one space and the next word, or a longer run.
+    assert prefixes(r"(?:a|the)\s+(?:bigot|racist)") == frozenset({"a bigot", "a racist", "a  ", "the bigot",
+                                                                   "the racist", "the  "})
+    # When that would make too many prefixes, they stop at the first space.
+    many = "|".join(f"w{i:03d}" for i in range(300))
+    assert prefixes(rf"(?:{many})\s+(?:{many})") == frozenset(f"w{i:03d} " for i in range(300))
     assert prefixes(r"(?:so-called|alleged) terrorists") == frozenset({"so-called terrorists",
                                                                        "alleged terrorists"})
     assert prefixes(r"[\"“]terrorists?") == frozenset({'"terrorist', "“terrorist"})

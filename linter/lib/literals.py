@@ -179,6 +179,7 @@ def accelerated(pattern: str, flags: int = 0) -> str:
 
 _MAX_PREFIXES = 50_000  # a flat list of 10,000 terms is fine; runaway products are not
 Prefix = tuple[str, bool]  # (literal text, whether the match may continue it literally)
+_SHORT = 5
 
 
 def _space(char: str) -> str:
@@ -189,44 +190,67 @@ def _only_spaces(items: Any) -> bool:
     return all(op is C.IN and arg == [(C.CATEGORY, C.CATEGORY_SPACE)] for op, arg in items)
 
 
-def _item_prefixes(op: Any, arg: Any) -> list[Prefix]:
+def _item_prefixes(op: Any, arg: Any, across: bool) -> list[Prefix]:
     r"""The literal beginnings one item can have; ``False`` marks where literals stop.
 
     White space counts as one space (the scanner reads text with every white-space
-    character turned into a space), so ``\s+`` contributes a space and ends the prefix.
+    character turned into a space), so ``\s+`` contributes a space and ends the prefix
+    (but see :func:`_seq_prefixes`).
     """
     if op is C.LITERAL:
         return [(_space(chr(arg)), True)]
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1 and _only_spaces(arg[2]):
+    if _space_run(op, arg):
         return [(" ", False)]
     if op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] == 0 and arg[1] == 1:
-        return [*_seq_prefixes(arg[2]), ("", True)]  # optional: taken, or skipped
+        return [*_seq_prefixes(arg[2], across), ("", True)]  # optional: taken, or skipped
     if op is C.IN and arg == [(C.CATEGORY, C.CATEGORY_DIGIT)]:
         return [(digit, True) for digit in "0123456789"]
     if op is C.IN and all(o is C.LITERAL for o, _ in arg):
         return [(_space(chr(a)), True) for _, a in arg]
     if op is C.SUBPATTERN:
-        return _seq_prefixes(arg[-1])
+        return _seq_prefixes(arg[-1], across)
     if op is C.BRANCH:
-        return [p for branch in arg[1] for p in _seq_prefixes(branch)]
+        return [p for branch in arg[1] for p in _seq_prefixes(branch, across)]
     if op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1:
-        return [(text, False) for text, _ in _seq_prefixes(arg[2])]
+        return [(text, False) for text, _ in _seq_prefixes(arg[2], across)]
     return [("", False)]
 
 
-def _seq_prefixes(items: Any) -> list[Prefix]:
-    """Every literal text a match of ``items`` can start with (alternations expanded)."""
+def _space_run(op: Any, arg: Any) -> bool:
+    return op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1 and _only_spaces(arg[2])
+
+
+def _past_space(text: str, longer: bool) -> list[Prefix]:
+    r"""A prefix that ``\s+`` follows, ``across`` it: a run of one white-space character
+    reads as one space and the literals after it go on; a ``longer`` run starts with two
+    spaces, where the prefix ends."""
+    return [(text + " ", True), *([(text + "  ", False)] if longer else [])]
+
+
+def _seq_prefixes(items: Any, across: bool) -> list[Prefix]:
+    r"""Every literal text a match of ``items`` can start with (alternations expanded).
+
+    ``across``: after a word shorter than ``_SHORT`` ("the", "a", "was": most sentences
+    hold one), the prefix goes on past the white space, so "the\s+bigot" gives "the bigot"
+    and "the  " instead of "the ". Longer words stop at the space: extending them would
+    only grow the automaton every run builds.
+    """
     current: list[Prefix] = [("", True)]
     for op, arg in items:
         if op in _ZERO_WIDTH:
             continue
         if not any(open_ for _, open_ in current):
             break
-        step = _item_prefixes(op, arg)
+        if across and _space_run(op, arg):
+            current = [q for text, open_ in current for q in (
+                _past_space(text, arg[1] >= 2) if open_ and len(text) < _SHORT
+                else [(text + " " if open_ else text, False)])]
+            continue
+        step = _item_prefixes(op, arg, across)
         current = [(text + more, more_open) if open_ else (text, False)
                    for text, open_ in current for more, more_open in (step if open_ else [("", False)])]
-        if len(current) > _MAX_PREFIXES:
-            return [("", False)]
+        if len(current) > _MAX_PREFIXES:  # runaway: stop at the spaces, or give up
+            return _seq_prefixes(items, False) if across else [("", False)]
     return current
 
 
@@ -235,10 +259,13 @@ def _prefixes(pattern: str, flags: int) -> Anchors:
         parsed = sre_parse.parse(pattern, flags)
     except (re.error, RecursionError):
         return None
-    found = {text.casefold() for text, _ in _seq_prefixes(parsed.data)}
-    if not found or not all(_selective(p) for p in found):
-        return None
-    return frozenset(_shortest(found))
+    # Across white space first: fewer, longer prefixes. When that enumeration runs away
+    # (alternations on both sides of many spaces), the prefixes stop at the first space.
+    for across in (True, False):
+        found = {text.casefold() for text, _ in _seq_prefixes(parsed.data, across)}
+        if found and all(_selective(p) for p in found):
+            return frozenset(_shortest(found))
+    return None
 
 
 def _shortest(found: set[str]) -> list[str]:
