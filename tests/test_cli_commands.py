@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -190,6 +192,15 @@ def test_a_command_is_a_module_and_one_line_in_the_table(capsys: pytest.CaptureF
     monkeypatch.setattr(linter.cli, "COMMANDS", commands)
     assert run_cli(capsys, "hello", "--name", "copy") == (0, "hello copy\n", "")
     assert "say hello" in run_cli(capsys, "--help")[1]
+
+
+def test_the_table_names_each_command_as_its_module_does_and_imports_none() -> None:
+    code = ("import sys, linter.cli; print(sorted(m for m in sys.modules if m.startswith('linter.cli.')))\n"
+            "for name, command in linter.cli.COMMANDS.items():\n"
+            "    own = linter.cli._module_command(name)\n"
+            "    assert (own.name, own.help) == (name, command.help), name")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "['linter.cli.base']"  # before any command ran: none imported
 
 
 def test_help_lists_every_command_and_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:

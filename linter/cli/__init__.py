@@ -8,31 +8,54 @@ file errors.
 
 Each subcommand is a module of this package exposing ``COMMAND`` (a
 :class:`~linter.cli.base.Command`: its name, help, options and ``run``), listed
-once in :data:`COMMANDS`. A new command is a module and its line there.
+once in :data:`COMMANDS` with its help line. A new command is a module and its line
+there. Only the module of the command being run is imported (``check`` never pays for
+``serve`` or ``audit``), so the table names modules, not their objects.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import sys
 from collections.abc import Sequence
 
-from linter.cli import audit, check, docs, explain, fix, rules, serve
 from linter.cli.base import Command, Exit, fail, report_load_errors
 from linter.config.loader import LoadErrors
 from linter.model.rule import RuleError
 from linter.model.version import __version__
 
-# The subcommands, in the order ``copydesk --help`` lists them. The first is the default.
+
+def _module_command(name: str) -> Command:
+    """The ``COMMAND`` of ``linter.cli.<name>``, imported now."""
+    command: Command = importlib.import_module(f"linter.cli.{name}").COMMAND
+    return command
+
+
+def _lazy(name: str, help_line: str) -> Command:
+    """A command whose module is imported when its options are added or it runs."""
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        command = _module_command(name)
+        parser.description = command.description or command.help
+        command.add_arguments(parser)
+
+    def run(args: argparse.Namespace) -> int:
+        return _module_command(name).run(args)
+
+    return Command(name, help_line, add_arguments, run)
+
+
+# The subcommands, in the order ``copydesk --help`` lists them, with their help lines (each
+# module's COMMAND has the same; a test checks). The first is the default.
 COMMANDS: dict[str, Command] = {c.name: c for c in (
-    check.COMMAND,
-    fix.COMMAND,
-    rules.COMMAND,
-    explain.COMMAND,
-    docs.COMMAND,
-    serve.COMMAND,
-    audit.COMMAND,
+    _lazy("check", "lint drafts (the default command)"),
+    _lazy("fix", "apply safe fixes (exit 1 when a file changed)"),
+    _lazy("rules", "list the rules, one line each"),
+    _lazy("explain", "describe one rule, with its examples"),
+    _lazy("docs", "write a Markdown page per bundled rule, and an index"),
+    _lazy("serve", "serve LanguageTool's API, copydesk's JSON and a page for editors"),
+    _lazy("audit", "audit an archive of stories into tables and a report"),
 )}
 DEFAULT_COMMAND = "check"
 
@@ -45,16 +68,20 @@ command's options. Exit codes: 0 no finding at or above --fail-on (default: erro
 130 interrupted."""
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(selected: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; only the ``selected`` command gets its options (the
+    others are listed by name and help line, and their modules are not imported)."""
     parser = argparse.ArgumentParser(
         prog="copydesk", description="Editorial style and bias linter for news copy.", epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     sub = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     for command in COMMANDS.values():
-        command.add_arguments(sub.add_parser(command.name, help=command.help,
-                                             description=command.description or command.help,
-                                             formatter_class=argparse.RawDescriptionHelpFormatter))
+        child = sub.add_parser(command.name, help=command.help,
+                               description=command.description or command.help,
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+        if command.name == selected:
+            command.add_arguments(child)
     return parser
 
 
@@ -80,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     argv = _with_default_command(list(sys.argv[1:] if argv is None else argv))
-    parser = _parser()
+    parser = _parser(argv[0] if argv and argv[0] in COMMANDS else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
