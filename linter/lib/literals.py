@@ -259,13 +259,12 @@ def _prefixes(pattern: str, flags: int) -> Anchors:
         parsed = sre_parse.parse(pattern, flags)
     except (re.error, RecursionError):
         return None
-    # Across white space first: fewer, longer prefixes. When that enumeration runs away
-    # (alternations on both sides of many spaces), the prefixes stop at the first space.
-    for across in (True, False):
-        found = {text.casefold() for text, _ in _seq_prefixes(parsed.data, across)}
-        if found and all(_selective(p) for p in found):
-            return frozenset(_shortest(found))
-    return None
+    # Across white space: a prefix found so is the one found without it, or longer, so it is
+    # selective whenever that one is (a sequence that runs away falls back by itself).
+    found = {text.casefold() for text, _ in _seq_prefixes(parsed.data, True)}
+    if not found or not all(_selective(p) for p in found):
+        return None
+    return frozenset(_shortest(found))
 
 
 def _shortest(found: set[str]) -> list[str]:
