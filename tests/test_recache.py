@@ -55,8 +55,10 @@ def test_written_once_read_next_time_and_corruption_ignored(tmp_path: Path) -> N
         assert _run(CODE, tmp_path) == "['kiev', 'Kiev']"
 
 
-SURROGATE = ("import re; from linter.lib import cache as recache; "
+# Every answer the cache keeps about such a pattern (its compiled form, its prefixes ...).
+SURROGATE = ("import re; from linter.lib import cache as recache; from linter.lib.literals import prefixes; "
              "lone = recache.compile_pattern('[\\ud800-\\udfff]'); "
+             "assert prefixes('(?:ab\\ud800cd|terror)ists') == {'ab\\ud800cdists', 'terrorists'}; "
              "p = recache.compile_pattern(r'\\bKiev\\b', re.I); "
              "print(len(lone.findall('a\\ud800b')), p.findall('kiev Kiev'))")
 

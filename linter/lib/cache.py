@@ -229,8 +229,22 @@ def _own_file(kind: str, pattern: str, flags: int) -> str:
     return "k" + _digest(f"{kind}\0{flags}\0{pattern}")
 
 
+def _storable(pattern: str) -> bool:
+    """False for a pattern holding a lone surrogate, which the UTF-8 cache file cannot hold
+    (a pattern built in code: the YAML loader refuses one in a rule file)."""
+    try:
+        pattern.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def memo(kind: str, pattern: str, flags: int, compute: Callable[[], T]) -> T:
-    """``compute()`` for (kind, pattern, flags), remembered across runs."""
+    """``compute()`` for (kind, pattern, flags), remembered across runs. A pattern the
+    cache file cannot hold is computed every time: remembered, it would never be written,
+    and its file would be rewritten on every run."""
+    if not _storable(pattern):
+        return compute()
     where = _SCOPE.get() if len(pattern) < OWN_FILE else _own_file(kind, pattern, flags)
     entries = _STORE.load(where)
     key = (kind, pattern, flags)
@@ -255,22 +269,12 @@ def _program(pattern: str, flags: int) -> tuple[Any, ...]:
             groupindex, tuple(indexgroup))
 
 
-def _storable(pattern: str) -> bool:
-    """False for a pattern holding a lone surrogate, which the UTF-8 cache file cannot hold
-    (asked before memo: an entry that is never stored would rewrite the file every run)."""
-    try:
-        pattern.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, from the cache when this pattern was compiled before.
 
     Bad patterns raise ``re.error`` exactly as ``re.compile`` does.
     """
-    if _folder() is None or not _storable(pattern):
+    if _folder() is None:
         return re.compile(pattern, flags)
     try:
         program = memo("program", pattern, flags, lambda: _program(pattern, flags))
