@@ -39,14 +39,15 @@ class OffsetMap(NamedTuple):
     Each entry says: ``text[t:t+tl]`` stands for ``source[s:s+sl]``, where ``tl`` is 0
     (markup or an invisible character, left out of the text) or 1 (an entity decoded, or
     markup read as one space). Entries are in order, in both text and source; outside
-    them the two advance together. Make one with :meth:`of`, which fills in ``text_ends``.
+    them the two advance together. Make one with :meth:`of`, which derives ``text_ends``
+    (no field has a default, so a map made without them is an error, not a wrong map).
     """
 
-    text_starts: tuple[int, ...] = ()
-    text_lens: tuple[int, ...] = ()
-    src_starts: tuple[int, ...] = ()
-    src_lens: tuple[int, ...] = ()
-    text_ends: tuple[int, ...] = ()
+    text_starts: tuple[int, ...]
+    text_lens: tuple[int, ...]
+    src_starts: tuple[int, ...]
+    src_lens: tuple[int, ...]
+    text_ends: tuple[int, ...]
 
     @classmethod
     def of(cls, text_starts: tuple[int, ...], text_lens: tuple[int, ...], src_starts: tuple[int, ...],
@@ -86,7 +87,7 @@ class OffsetMap(NamedTuple):
         return self.text_ends[i] + pos - s - self.src_lens[i]
 
 
-IDENTITY = OffsetMap()
+IDENTITY = OffsetMap.of((), (), (), ())
 
 
 class Document:
