@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.lib.textfiles import FileError, decode
-from linter.markup import make_document
-from linter.model.document import Document, OffsetMap
+from linter.markup import make_document, plain
+from linter.markup.view import has_invisible
+from linter.model.document import Document, OffsetMap, spaced
 
 
 def test_positions_lf_crlf_cr_and_tabs() -> None:
@@ -79,3 +84,21 @@ def test_block_lookup() -> None:
     assert doc.block_at(14) is None
     para = doc.block_at(16)
     assert para is not None and para.kind == "paragraph"
+
+
+_MIXED = st.text(alphabet="ab é\n\r\t\x0b\x0c\x1c\x1f\x85\u00a0\u2028\u3000\u00ad", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MIXED)
+def test_the_fast_text_paths_agree_with_the_patterns(source: str) -> None:
+    """The ASCII and newline-only shortcuts give what the general patterns give."""
+    assert spaced(source) == re.sub(r"[^\S ]", " ", source)
+    assert spaced(source.encode("ascii", "ignore").decode()) == re.sub(
+        r"[^\S ]", " ", source.encode("ascii", "ignore").decode())
+    doc = Document("x", source, source, "text", ())
+    assert doc.line_starts == (0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", source)))
+    lines = [(m.start(), m.start() + len(m.group().rstrip("\r\n")))
+             for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source) if m.start() < len(source) or m.group()]
+    assert plain._lines(source) == lines
+    assert has_invisible(source) == ("\u00ad" in source)

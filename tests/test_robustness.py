@@ -621,3 +621,43 @@ def test_load_errors_name_every_bad_rule_file(tmp_path: Path) -> None:
     with pytest.raises(LoadErrors) as info:
         load_styles([("House", style)])
     assert [Path(e.path).name for e in info.value.errors] == ["A.yml"]
+
+
+def test_reading_asks_for_the_size_the_file_has(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A draft is read in reads of its own size, never of the 20 MB limit; a file whose
+    size says less than it holds (it grew, or it is a /proc file of size 0) is read on."""
+    from linter.lib import textfiles
+
+    asked: list[int] = []
+    real_read = os.read
+
+    def read(fd: int, n: int) -> bytes:
+        asked.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(textfiles.os, "read", read)
+    draft = tmp_path / "d.txt"
+    draft.write_bytes(GOOD * 3)
+    assert textfiles.read_bytes(str(draft))[0] == GOOD * 3
+    assert asked[0] == len(GOOD) * 3 + 1 and max(asked) < 1 << 17
+    asked.clear()
+    grown = GOOD * 5000  # 75,000 bytes, of which fstat saw 15
+    monkeypatch.setattr(textfiles.os, "fstat", lambda fd, real=os.fstat: _smaller(real(fd), len(GOOD)))
+    draft.write_bytes(grown)
+    assert textfiles.read_bytes(str(draft))[0] == grown
+    with pytest.raises(textfiles.FileError, match=r"too large \(more than 1,000 bytes"):
+        textfiles.read_bytes(str(draft), 1000)
+
+
+def _smaller(st: os.stat_result, size: int) -> os.stat_result:
+    fields = list(st)
+    fields[6] = size  # st_size
+    return os.stat_result(fields)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux's /proc")
+def test_a_file_that_reports_no_size_is_read_whole() -> None:
+    from linter.lib.textfiles import read_bytes
+
+    data, _ = read_bytes("/proc/self/status")
+    assert os.stat("/proc/self/status").st_size == 0 and b"Pid:" in data and data.endswith(b"\n")

@@ -138,6 +138,25 @@ def _strict(path: str, data: bytes, codec: str, skipped: int) -> str:
                               f"{hint}") from None
 
 
+def _read_fd(fd: int, size: int, limit: int) -> bytes:
+    """Up to ``limit + 1`` bytes of an open file, read in the chunks the system gives.
+
+    The first read asks for the size the file has (plus one, to see that it grew):
+    a buffered read of ``limit`` bytes would allocate, and give back, a buffer of the
+    limit's size for every draft. A file that grew, or reports no size (``/proc``), is
+    read on to the limit."""
+    chunks = []
+    wanted, got = size + 1, 0
+    while got <= limit:
+        chunk = os.read(fd, min(wanted, limit + 1 - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+        wanted = max(wanted - len(chunk), 1 << 16)
+    return b"".join(chunks)
+
+
 def read_bytes(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Stamp]:
     """The bytes of a regular file no larger than ``limit``, and its stamp.
 
@@ -151,19 +170,20 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Stamp]:
         raise FileError(path, "no such file") from None
     except OSError as exc:
         raise FileError(path, f"cannot read: {exc.strerror or exc}") from None
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            st = os.fstat(fd)
-            for test, kind in _KINDS:
-                if test(st.st_mode):
-                    raise FileError(path, f"is {kind}" if kind == "a directory"
-                                    else f"not a regular file ({kind}), skipped")
-            if st.st_size > limit:
-                raise FileError(path, f"too large ({st.st_size:,} bytes; the limit is {limit:,}: "
-                                      "see --max-file-size), skipped")
-            data = handle.read(limit + 1)
-        except OSError as exc:
-            raise FileError(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        st = os.fstat(fd)
+        for test, kind in _KINDS:
+            if test(st.st_mode):
+                raise FileError(path, f"is {kind}" if kind == "a directory"
+                                else f"not a regular file ({kind}), skipped")
+        if st.st_size > limit:
+            raise FileError(path, f"too large ({st.st_size:,} bytes; the limit is {limit:,}: "
+                                  "see --max-file-size), skipped")
+        data = _read_fd(fd, st.st_size, limit)
+    except OSError as exc:
+        raise FileError(path, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
     if len(data) > limit:
         raise FileError(path, f"too large (more than {limit:,} bytes: see --max-file-size), skipped")
     return data, Stamp.of(st, data)

@@ -12,6 +12,7 @@ not ending in sentence punctuation is the headline.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from linter.markup.stripped import Stripped
 from linter.markup.view import finish, has_invisible
@@ -23,6 +24,12 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 def _lines(source: str) -> list[tuple[int, int]]:
     """(start, end) of each line's content, line break excluded."""
+    if "\r" not in source:  # the usual case, without a match object for each line
+        parts = source.split("\n")
+        if not parts[-1]:
+            parts.pop()  # nothing after the last line break
+        ends = list(accumulate(map(len, parts)))
+        return [(end - len(part) + k, end + k) for k, (part, end) in enumerate(zip(parts, ends, strict=True))]
     spans = []
     for m in _LINE.finditer(source):
         if m.start() == len(source) and m.end() == m.start():

@@ -68,7 +68,7 @@ def blank(source: str, spans: Collection[Span]) -> str:
 
 
 def has_invisible(text: str) -> bool:
-    return _HAS_INVISIBLE.search(text) is not None
+    return not text.isascii() and _HAS_INVISIBLE.search(text) is not None  # all are non-ASCII
 
 
 @lru_cache(maxsize=4096)

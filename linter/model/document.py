@@ -12,16 +12,23 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property
+from itertools import accumulate, count
+from operator import add
 from typing import NamedTuple
 
 # The longest first line of a plain-text draft that can be its headline.
 HEADLINE_MAX = 120
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _OTHER_SPACE = re.compile(r"[^\S ]")
+# The ASCII characters ``\s`` matches besides the space (str.isspace: \t-\r and \x1c-\x1f).
+_ASCII_SPACE = bytes(c for c in range(128) if chr(c).isspace() and c != 32)
+_ASCII_SPACED = bytes.maketrans(_ASCII_SPACE, b" " * len(_ASCII_SPACE))
 
 
 def spaced(text: str) -> str:
     """``text`` with every white-space character a plain space (same length)."""
+    if text.isascii():  # most copy: a byte table does it about six times faster than the pattern
+        return text.encode("ascii").translate(_ASCII_SPACED).decode("ascii")
     return _OTHER_SPACE.sub(" ", text)
 
 
@@ -113,7 +120,12 @@ class Document:
 
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
-        return (0, *(m.end() for m in _LINE_BREAK.finditer(self.source)))
+        source = self.source
+        if "\r" in source:
+            return (0, *(m.end() for m in _LINE_BREAK.finditer(source)))
+        # Line k starts past k newlines and the k lines before it.
+        before = accumulate(map(len, source.split("\n")[:-1]))
+        return (0, *map(add, before, count(1)))
 
     @cached_property
     def casefolded(self) -> str:
