@@ -10,6 +10,7 @@ of loading it again.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
@@ -132,5 +133,8 @@ def _in_processes(inputs: Sequence[Input], state: tuple[Session, RunOptions, Cal
                   context: Any, jobs: int) -> Iterator[Outcome[T]]:
     chunk = max(1, len(inputs) // (jobs * 8))
     state[0].prepare()
+    # What the workers inherit is never freed there: keeping it out of their collections
+    # spares each the work, and the copies of pages that the collector's writes would cause.
+    gc.freeze()
     with context.Pool(jobs, initializer=_init, initargs=(state,)) as pool:
         yield from pool.imap(_work, inputs, chunksize=chunk)
