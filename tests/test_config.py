@@ -63,3 +63,27 @@ def test_config_errors_name_line(tmp_path: Path, text: str, line: int, fragment:
 def test_empty_config_is_defaults(tmp_path: Path) -> None:
     config = read_config(_write(tmp_path, ""))
     assert config.styles == () and config.rules == ()
+
+
+def test_the_settings_table_names_each_kinds_settings() -> None:
+    from linter.kinds import _MODULES, KINDS, SETTINGS
+
+    declared = {key: name for name in _MODULES for key in KINDS[name].settings}
+    assert declared == SETTINGS
+
+
+def test_reading_a_config_imports_only_the_kinds_it_names(tmp_path: Path) -> None:
+    """A project's config is read on every start: it must not import every kind (some
+    pull in dataclasses, difflib ...) to learn which keys they read."""
+    import subprocess
+    import sys
+
+    (tmp_path / ".copydesk.yml").write_text("styles: [Core]\nquote-style: curly\nfail-on: error\n")
+    code = ("import sys\nfrom pathlib import Path\nfrom linter.config.project import read_config\n"
+            "read_config(Path('.copydesk.yml'))\n"
+            "print(*sorted(m for m in sys.modules if m.startswith('linter.kinds.')))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                         check=True).stdout
+    # quote-style is read by the quotes kind (quote_layout is its helper); base and specs
+    # are what every kind builds on.
+    assert out.split() == [f"linter.kinds.{m}" for m in ("base", "quote_layout", "quotes", "specs")]

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from linter.config.loader import LoadErrors, RuleSet, bundled_dir, bundled_styles, load_styles
-from linter.kinds import KINDS, specs
+from linter.kinds import KINDS, SETTINGS, specs
 from linter.kinds.base import OptionError
 from linter.lib.shown import brief
 from linter.lib.suggest import did_you_mean
@@ -135,7 +135,7 @@ def _parse(data: Any, path: Path) -> tuple[Config, list[RuleError]]:
     values: dict[str, Any] = {}
     settings: dict[str, Any] = {}
     errors: list[RuleError] = []
-    known = [*_KEYS, *(k for name in KINDS for k in KINDS[name].settings)]
+    known = [*_KEYS, *SETTINGS]
     for key, value in data.items():
         spec = _KEYS.get(key) or _setting(key)
         if spec is None:
@@ -154,7 +154,8 @@ def _parse(data: Any, path: Path) -> tuple[Config, list[RuleError]]:
 
 def _setting(key: str) -> specs.Spec | None:
     """The type of a house setting some rule kind reads (``prefer``, ``quote-style``)."""
-    return next((KINDS[name].settings[key] for name in KINDS if key in KINDS[name].settings), None)
+    kind = SETTINGS.get(key)
+    return None if kind is None else KINDS[kind].settings[key]
 
 
 def _per_file(data: YamlMap, shown: str,

@@ -1,8 +1,9 @@
 """The rule kinds, by the name a rule's ``extends`` uses.
 
-Adding a kind is one module exposing ``KIND`` plus its line in ``_MODULES``.
-A kind's module is imported the first time a rule of that kind is loaded,
-so a run pays only for the kinds its rules use.
+Adding a kind is one module exposing ``KIND`` plus its line in ``_MODULES`` (and in
+``SETTINGS`` for each project config key it reads). A kind's module is imported the
+first time a rule of that kind is loaded, so a run pays only for the kinds its rules
+use: reading a project's config imports only the kinds whose settings it names.
 """
 
 from __future__ import annotations
@@ -29,6 +30,13 @@ _MODULES: dict[str, str] = {
     "sentencelength": "sentencelength",
     "proselint": "prose_lint",
     "sequence": "sequence",
+}
+
+# house setting (a project config key that a kind reads, ``Kind.settings``) -> that kind;
+# a test checks this table against the kinds.
+SETTINGS: dict[str, str] = {
+    "quote-style": "quotes",
+    "prefer": "names",
 }
 
 
