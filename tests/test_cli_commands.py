@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -201,6 +202,23 @@ def test_the_table_names_each_command_as_its_module_does_and_imports_none() -> N
             "    assert (own.name, own.help) == (name, command.help), name")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "['linter.cli.base']"  # before any command ran: none imported
+
+
+def test_a_check_imports_only_what_linting_needs(tmp_path: Path) -> None:
+    """A cold start pays for every module it imports: a check of one draft, in a project
+    with a config, must not load what only other commands, writing or training need."""
+    (tmp_path / ".copydesk.yml").write_text("quote-style: curly\nfail-on: error\n")
+    (tmp_path / "d.txt").write_text("The terrorists stormed the depot on Monday.\n")
+    code = ("import runpy, sys\nsys.argv = ['copydesk', 'check', 'd.txt']\n"
+            "try:\n    runpy.run_module('linter', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(*sorted(m for m in sys.modules if m.split('.')[0] in (\n"
+            "    'dataclasses', 'inspect', 'datetime', 'difflib', 'subprocess', 'multiprocessing',\n"
+            "    'linter.kinds.occurrence', 'linter.kinds.sequence', 'linter.kinds.prose_lint')))")
+    env = {**os.environ, "COPYDESK_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the first run fills the pattern cache (and reads the rules' YAML)
+        result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                                check=True, env=env)
+    assert "terrorists" in result.stdout and result.stdout.splitlines()[-1] == ""
 
 
 def test_help_lists_every_command_and_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import array
 import base64
 import contextlib
-import datetime as dt
 import json
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -69,9 +69,10 @@ def _encode(value: Any) -> Any:
         return {_TAG: "set", "v": [_encode(v) for v in value]}
     if isinstance(value, bytes):
         return {_TAG: "bytes", "v": base64.b64encode(value).decode("ascii")}
-    if isinstance(value, dt.datetime):
+    dt = sys.modules.get("datetime")  # a date exists only once its module is loaded: no import here
+    if dt is not None and isinstance(value, dt.datetime):
         return {_TAG: "datetime", "v": value.isoformat()}
-    if isinstance(value, dt.date):
+    if dt is not None and isinstance(value, dt.date):
         return {_TAG: "date", "v": value.isoformat()}
     raise Unencodable(f"cannot store a {type(value).__name__}")
 
@@ -131,6 +132,13 @@ def _ints(data: bytes) -> list[int]:
     return packed.tolist()
 
 
+def _datetime() -> Any:
+    """The datetime module, imported only for a file that holds a date (a start reads none)."""
+    import datetime
+
+    return datetime
+
+
 _DECODERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "yamlmap": _yamlmap,
     "dict": lambda obj: _mapping(obj, {}),
@@ -139,8 +147,8 @@ _DECODERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "set": lambda obj: set(_items(obj)),
     "ints": lambda obj: _ints(base64.b64decode(_string(obj), validate=True)),
     "bytes": lambda obj: base64.b64decode(_string(obj), validate=True),
-    "datetime": lambda obj: dt.datetime.fromisoformat(_string(obj)),
-    "date": lambda obj: dt.date.fromisoformat(_string(obj)),
+    "datetime": lambda obj: _datetime().datetime.fromisoformat(_string(obj)),
+    "date": lambda obj: _datetime().date.fromisoformat(_string(obj)),
 }
 
 
