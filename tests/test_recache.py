@@ -169,9 +169,10 @@ def test_each_rule_file_is_cached_apart_so_a_run_reads_only_its_own(tmp_path: Pa
     files = _cached_words(cache)
     assert len(files) == 2 and sorted("beta" in next(iter(t)) for t in files.values()) == [False, True]
     # The first rule set's run opens its own file and the common one, not the other rule's.
-    code = ("import builtins, runpy, sys; opened = []; real = builtins.open\n"
+    code = ("import builtins, os, runpy, sys; opened = []; real, real_os = builtins.open, os.open\n"
             "def spy(f, *a, **k):\n    opened.append(str(f)); return real(f, *a, **k)\n"
-            "builtins.open = spy; sys.argv = ['copydesk', 'check', '--config', sys.argv[1], sys.argv[2]]\n"
+            "def spy_os(f, *a, **k):\n    opened.append(str(f)); return real_os(f, *a, **k)\n"
+            "builtins.open, os.open = spy, spy_os; sys.argv = ['copydesk', 'check', '--config', sys.argv[1], sys.argv[2]]\n"
             "try:\n    runpy.run_module('linter', run_name='__main__')\n"
             "except SystemExit:\n    pass\n"
             "print(*('OPENED ' + f for f in opened if 'regex-' in f), sep='\\n')")

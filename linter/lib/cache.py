@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from linter.lib import plaindata
+from linter.lib.textfiles import FileError, read_regular
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -97,9 +98,7 @@ def _read(path: Path) -> dict[tuple[Any, ...], Any]:
     try:
         if not (_trusted(path.parent, folder=True) and _trusted(path, folder=False)):
             return {}
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-        loaded = plaindata.loads(data) if len(data) <= MAX_BYTES else None
+        loaded = plaindata.loads(read_regular(str(path), MAX_BYTES))
         if not isinstance(loaded, list):
             return {}
         entries: dict[tuple[Any, ...], Any] = {}
@@ -109,7 +108,7 @@ def _read(path: Path) -> dict[tuple[Any, ...], Any]:
                 return {}
             entries[(kind, pattern, flags)] = (value, day)
         return entries
-    except (OSError, ValueError, TypeError):
+    except (FileError, OSError, ValueError, TypeError):
         return {}
 
 

@@ -164,6 +164,16 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Stamp]:
     :class:`FileError` before a byte is read: a FIFO would block the run, a device such
     as ``/dev/zero`` never ends.
     """
+    data, st = _read_regular(path, limit)
+    return data, Stamp.of(st, data)
+
+
+def read_regular(path: str, limit: int) -> bytes:
+    """:func:`read_bytes` without the stamp (for a file that is never written back)."""
+    return _read_regular(path, limit)[0]
+
+
+def _read_regular(path: str, limit: int) -> tuple[bytes, os.stat_result]:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -186,7 +196,7 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Stamp]:
         os.close(fd)
     if len(data) > limit:
         raise FileError(path, f"too large (more than {limit:,} bytes: see --max-file-size), skipped")
-    return data, Stamp.of(st, data)
+    return data, st
 
 
 def read_utf8(path: str, limit: int = MAX_BYTES) -> str:
