@@ -102,3 +102,18 @@ def test_the_fast_text_paths_agree_with_the_patterns(source: str) -> None:
              for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source) if m.start() < len(source) or m.group()]
     assert plain._lines(source) == lines
     assert has_invisible(source) == ("\u00ad" in source)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ ßİıΣσςﬁŉǰΐ\u0345Ꭰ\U0001e900é\n", max_size=30))
+def test_casefold_in_slices_is_casefold(text: str) -> None:
+    """Folding slices and joining them is str.casefold(): each character folds alone."""
+    from linter.model import document
+
+    assert document.casefold(text) == text.casefold()
+    saved = document._FOLD_SLICE
+    try:
+        document._FOLD_SLICE = 2
+        assert document.casefold(text) == text.casefold()
+    finally:
+        document._FOLD_SLICE = saved

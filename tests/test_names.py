@@ -301,3 +301,20 @@ def test_a_renamed_place_in_plain_use_is_still_fixed(tmp_path: Path, monkeypatch
     assert main(["fix", "d.txt"]) == 1
     assert draft.read_text() == ("Flights to Mumbai were cancelled. The junta calls the country Burma.\n"
                                  "Troops marched on Kyiv as the city burned.\n")
+
+
+def test_words_are_listed_a_slice_at_a_time_as_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Names.Variants lists a text's words in slices cut at white space (a 50 MB archive's
+    words at once would be millions of strings); the words and their order are those of
+    one pass, look-behinds across a cut included."""
+    import random
+
+    rng = random.Random(5)
+    pieces = ["Kyiv", "kyiv", " ", "  ", "\n", "'", "’", "O", "Brien", "x1", "_", "É", "d'Alembert", "-"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(2000)]
+    whole = [[list(dict.fromkeys(p.findall(t))) for p in (variants._CAPITALISED, variants._WORD)]
+             for t in texts]
+    monkeypatch.setattr(variants, "_SLICE", 3)
+    for text, expected in zip(texts, whole, strict=True):
+        got = [list(variants._each_once(p, text)) for p in (variants._CAPITALISED, variants._WORD)]
+        assert got == expected, text

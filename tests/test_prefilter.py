@@ -74,3 +74,19 @@ def test_prefilter_skips_rules_without_their_words() -> None:
     doc = make_document("x", "The weather was mild and the match ended level.", "text")
     skipped = {r.id for r in RULES} - {r.id for r in PREFILTER.scan(doc)[0]}
     assert {"Core.Labels", "Core.Places", "Names.Places"} <= skipped
+
+
+def test_a_long_text_is_scanned_in_windows_with_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The automaton copies what it scans at 4 bytes a character, so a long text goes
+    through in windows. With windows of a few characters, every text gives the rules and
+    the start offsets of one pass, in the same order."""
+    from linter.engine import prefilter
+
+    texts = _texts()
+    whole = [PREFILTER.scan(make_document("x", text, fmt)) for text, fmt in texts]
+    for window in (1, 3, 7, 64):
+        monkeypatch.setattr(prefilter, "_WINDOW", window)
+        for (text, fmt), (rules, starts) in zip(texts, whole, strict=True):
+            got_rules, got_starts = PREFILTER.scan(make_document("x", text, fmt))
+            assert got_rules == rules, (window, text[:80])
+            assert {k: list(v) for k, v in got_starts.items()} == {k: list(v) for k, v in starts.items()}

@@ -15,7 +15,7 @@ gets exactly the offsets its own pass would find.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import ahocorasick
 
@@ -25,6 +25,8 @@ from linter.model.document import Document, spaced
 from linter.model.rule import Rule
 
 _NO_RULES: frozenset[int] = frozenset()
+# Characters the automaton scans at a time (it copies them at 4 bytes each).
+_WINDOW = 1 << 20
 
 
 def _scanners(rule: Rule) -> Iterable[Scanner]:
@@ -53,6 +55,7 @@ class Prefilter:
             for prefix in scanner.prefixes:
                 starting.setdefault(prefix, []).append((number, len(prefix)))
         self._automaton: ahocorasick.Automaton | None = None
+        self._reach = 0
         if owners or starting:
             automaton = ahocorasick.Automaton()
             for word in owners.keys() | starting.keys():
@@ -60,6 +63,25 @@ class Prefilter:
                                           tuple(starting.get(word, ()))))
             automaton.make_automaton()
             self._automaton = automaton
+            self._reach = max(map(len, owners.keys() | starting.keys())) - 1
+
+    def _hits(self, text: str) -> Iterator[tuple[int, tuple[frozenset[int], tuple[tuple[int, int], ...]]]]:
+        """The automaton's matches in ``text`` (end offset, value), in order of their ends.
+
+        The automaton copies the text it is given at four bytes a character, so a long
+        text goes through in windows: each starts early enough (``_reach``, the longest
+        word less one) to hold every match that ends in it, and keeps only those, so each
+        match is found once and in the same state as in one pass."""
+        automaton = self._automaton
+        assert automaton is not None
+        if len(text) <= _WINDOW:
+            yield from automaton.iter(text)
+            return
+        for lo in range(0, len(text), _WINDOW):
+            start = max(0, lo - self._reach)
+            for end, value in automaton.iter(text[start:lo + _WINDOW]):
+                if end + start >= lo:
+                    yield end + start, value
 
     def scan(self, doc: Document) -> tuple[list[Rule], dict[object, Sequence[int]]]:
         """The rules that may match ``doc``, in their original order, and each scanner's
@@ -69,12 +91,12 @@ class Prefilter:
         if self._automaton is not None:
             folded = doc.folded
             if folded is None:  # case folding changed the length: scanners read the text alone
-                for _, (indexes, _) in self._automaton.iter(doc.casefolded):
+                for _, (indexes, _) in self._hits(doc.casefolded):
                     present.update(indexes)
             else:
                 # Machine integers: a story has hundreds of starts, an archive in one file millions.
                 starts = [array("q") for _ in self._scanners]
-                for end, (indexes, starting) in self._automaton.iter(folded):
+                for end, (indexes, starting) in self._hits(folded):
                     if indexes:
                         present.update(indexes)
                     for number, length in starting:

@@ -194,6 +194,23 @@ def _used_in_lower_case(word: str, text: str, words: frozenset[str] | None = Non
 
 
 _SEARCHES_MAX = 8
+_SLICE = 1 << 16  # text listed at a time: an archive in one file has millions of words
+_SPACE = re.compile(r"\s")
+
+
+def _each_once(pattern: re.Pattern[str], text: str) -> dict[str, None]:
+    """``pattern.findall(text)`` without repeats, in order of first use, a slice at a time.
+    Each slice ends at white space, where no match of these patterns (letters and
+    apostrophes) can start, end or go on; a look-behind still sees the text before the
+    slice, so the matches are those of one pass."""
+    found: dict[str, None] = {}
+    lo = 0
+    while lo < len(text):
+        space = _SPACE.search(text, lo + _SLICE) if len(text) - lo > _SLICE else None
+        hi = space.start() if space is not None else len(text)
+        found.update(dict.fromkeys(pattern.findall(text, lo, hi)))
+        lo = hi
+    return found
 
 
 def _paired(text: str, opts: Options) -> frozenset[str]:
@@ -202,7 +219,7 @@ def _paired(text: str, opts: Options) -> frozenset[str]:
     A cheap first pass over the capitalised words: most stories have no such
     pair, and then no positions, quotations or neighbours need computing.
     """
-    texts = [w for w in dict.fromkeys(_CAPITALISED.findall(text))  # in order of first use
+    texts = [w for w in _each_once(_CAPITALISED, text)  # in order of first use
              if w[0].isupper() and len(w) >= opts.minlength and not w.isupper()
              and w.casefold() not in opts.common]
     # Whether two words look alike does not depend on the others, so the (slower) test
@@ -211,7 +228,7 @@ def _paired(text: str, opts: Options) -> frozenset[str]:
     found: set[str] = set()
     pairs = _alike_pairs(texts)
     # Searching the text for each word costs a pass per word: with many, read its words once.
-    words = frozenset(_WORD.findall(text)) if len(pairs) > _SEARCHES_MAX else None
+    words = frozenset(_each_once(_WORD, text)) if len(pairs) > _SEARCHES_MAX else None
     for pair in pairs:
         a, b = (texts[k] for k in pair)
         for word in (a, b):

@@ -16,7 +16,7 @@ from itertools import accumulate
 
 from linter.markup.stripped import Stripped
 from linter.markup.view import finish, has_invisible
-from linter.model.document import HEADLINE_MAX, Block
+from linter.model.document import HEADLINE_MAX, SPLIT_MAX, Block
 
 _WRAP_WIDTH = 90
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -24,7 +24,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 def _lines(source: str) -> list[tuple[int, int]]:
     """(start, end) of each line's content, line break excluded."""
-    if "\r" not in source:  # the usual case, without a match object for each line
+    if "\r" not in source and len(source) <= SPLIT_MAX:  # the usual case: no match object a line
         parts = source.split("\n")
         if not parts[-1]:
             parts.pop()  # nothing after the last line break
