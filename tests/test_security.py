@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import FIXTURES
@@ -342,3 +343,39 @@ def test_time_limit_keeps_an_outer_limit_and_stays_off_outside_the_main_thread()
     thread.start()
     thread.join()
     assert seen == [False]
+
+
+def test_a_held_handler_serves_every_limit_and_is_put_back_after() -> None:
+    """A batch keeps the alarm handler in place (handler_held): limits inside it only arm
+    the timer, still stop a runaway pattern, and the handler from before comes back."""
+    import signal
+
+    from linter.lib import timelimit
+
+    def mine(signum: int, frame: object) -> None:
+        raise AssertionError("the batch's limits must not reach the caller's handler")
+
+    previous = signal.signal(signal.SIGALRM, mine)
+    installs: list[object] = []
+    try:
+        with timelimit.handler_held():
+            assert signal.getsignal(signal.SIGALRM) is timelimit._expire
+            real = signal.signal
+
+            def counted(*args: Any) -> Any:
+                installs.append(args)
+                return real(*args)
+
+            signal.signal = counted  # type: ignore[assignment]
+            try:
+                for _ in range(3):
+                    with pytest.raises(timelimit.TimeLimitExceeded), timelimit.time_limit(0.1):
+                        re.match(r"(a|aa)+$", "a" * 60 + "!")
+                    with timelimit.time_limit(5):
+                        pass
+            finally:
+                signal.signal = real  # type: ignore[assignment]
+            assert installs == [] and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+        assert signal.getsignal(signal.SIGALRM) is mine
+    finally:
+        signal.signal(signal.SIGALRM, previous)

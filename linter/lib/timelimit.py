@@ -32,6 +32,29 @@ def available() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+# How many handler_held blocks are open: while one is, the handler is already in place.
+_held = 0
+
+
+@contextlib.contextmanager
+def handler_held() -> Iterator[None]:
+    """Keep the alarm handler in place through a block that runs many limits (a batch of
+    drafts), and put the previous one back after: each :func:`time_limit` inside then only
+    arms and disarms the timer. Installing and restoring a handler costs about ten times
+    as much as arming the timer, once per draft for a rule that is not bundled."""
+    global _held
+    if not available():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _expire)
+    _held += 1
+    try:
+        yield
+    finally:
+        _held -= 1
+        signal.signal(signal.SIGALRM, previous)
+
+
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[bool]:
     """Raise :class:`TimeLimitExceeded` in the block once ``seconds`` have passed; yields
@@ -40,7 +63,7 @@ def time_limit(seconds: float) -> Iterator[bool]:
         yield False
         return
     started = time.monotonic()
-    previous = signal.signal(signal.SIGALRM, _expire)
+    previous = None if _held else signal.signal(signal.SIGALRM, _expire)
     outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield True
@@ -48,6 +71,7 @@ def time_limit(seconds: float) -> Iterator[bool]:
         try:  # the alarm can still interrupt this line; the handler is put back whatever happens
             signal.setitimer(signal.ITIMER_REAL, 0)
         finally:
-            signal.signal(signal.SIGALRM, previous)
+            if previous is not None:
+                signal.signal(signal.SIGALRM, previous)
             if outer > 0:  # an outer limit: what was left of it, or at once if it ran out meanwhile
                 signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 1e-6))

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from linter.lib.textfiles import FileError, Origin, decode_as
+from linter.lib.timelimit import handler_held
 from linter.markup import make_document
 from linter.model.document import Document
 from linter.model.results import FileResult
@@ -105,14 +106,16 @@ def run(inputs: Sequence[Input], session: Session, options: RunOptions,
         finish: Callable[[FileResult], T], jobs: int) -> Iterator[Outcome[T]]:
     """Outcomes for ``inputs`` in order, using up to ``jobs`` processes."""
     jobs = max(1, min(jobs, len(inputs) // MIN_FILES_PER_JOB))
-    if jobs > 1 and all(item.data is None for item in inputs):
-        import multiprocessing  # only here: a one-draft run should not pay for it
+    # The time limit's handler stays in place for the run (forked workers inherit it).
+    with handler_held():
+        if jobs > 1 and all(item.data is None for item in inputs):
+            import multiprocessing  # only here: a one-draft run should not pay for it
 
-        if "fork" in multiprocessing.get_all_start_methods():
-            yield from _in_processes(inputs, (session, options, finish), multiprocessing.get_context("fork"),
-                                     jobs)
-            return
-    yield from (process(item, session, options, finish) for item in inputs)
+            if "fork" in multiprocessing.get_all_start_methods():
+                yield from _in_processes(inputs, (session, options, finish),
+                                         multiprocessing.get_context("fork"), jobs)
+                return
+        yield from (process(item, session, options, finish) for item in inputs)
 
 
 _WORKER: dict[str, tuple[Session, RunOptions, Callable[[FileResult], Any]]] = {}
