@@ -171,7 +171,7 @@ def cold_start(corpus: Path, runs: int, repeats: int = 15) -> None:
     writes byte code and the regex cache, as the first run after install does), with a
     cache of its own: a cache shared with other rule sets is not read (see lib/cache.py)."""
     draft = draft_near(corpus, 800)
-    argv = copydesk("check", str(draft))
+    argv = copydesk("check", "--no-config", str(draft))
     with tempfile.TemporaryDirectory() as tmp:
         ENV["COPYDESK_CACHE_DIR"] = tmp
         measure(argv)
@@ -180,6 +180,15 @@ def cold_start(corpus: Path, runs: int, repeats: int = 15) -> None:
             print(f"cold start {n + 1}, one {len(draft.read_bytes().split())}-word draft ({draft.name}): "
                   f"{median_ms(series(argv, repeats))}; bare python -c pass {median_ms(bare)}")
         importtime(argv)
+        # As in a newsroom's repository: the nearest .copydesk.yml is read, which names a
+        # house setting (the default styles otherwise).
+        project = Path(tmp) / "project"
+        project.mkdir()
+        (project / ".copydesk.yml").write_text("quote-style: curly\nfail-on: error\n", encoding="utf-8")
+        in_project = copydesk("check", "--fail-on", "never", str(draft))
+        measure(in_project, project)
+        print(f"cold start in a project with a config (quote-style, fail-on): "
+              f"{median_ms(series(in_project, repeats, project))}")
         del ENV["COPYDESK_CACHE_DIR"]
 
 
@@ -198,7 +207,7 @@ def importtime(argv: list[str]) -> None:
                       for own, _, name in sorted(parsed, reverse=True)[:6]))
 
 
-def vale(corpus: Path, peers: Path, runs: int, sizes: tuple[int, ...]) -> None:
+def vale(corpus: Path, peers: Path, runs: int, sizes: tuple[int, ...], jobs: int | None) -> None:
     """The identical ``existence`` rule in Vale and copydesk (``quotes: include``, as Vale
     reports inside quotations): the corpus, and one draft in a cold process."""
     binary = peers / "vale-3.7.1"
@@ -211,12 +220,13 @@ def vale(corpus: Path, peers: Path, runs: int, sizes: tuple[int, ...]) -> None:
         ENV["COPYDESK_CACHE_DIR"] = tmp
         for size in sizes:
             folder = peers / "anchor" / f"t{size}"
+            extra = ["--jobs", str(jobs)] if jobs else []
             ours = copydesk("check", "--config", ".copydesk-quotes.yml", "--format", "json", "--fail-on",
-                            "never", str(corpus))
+                            "never", *extra, str(corpus))
             theirs = [str(binary), "--config", ".vale.ini", "--output=JSON", str(corpus)]
             measure(ours, folder)
             mine, peer = alternate(ours, theirs, runs, folder)
-            report(f"copydesk, {size}-term rule", mine, words, f"up to {default_jobs()} processes")
+            report(f"copydesk, {size}-term rule", mine, words, f"up to {jobs or default_jobs()} processes")
             report(f"Vale 3.7.1, {size}-term rule", peer, words, "its own threads")
             ratios("Vale", mine, peer)
             if size == sizes[0]:
@@ -324,7 +334,7 @@ def main() -> int:
     args.corpus, args.vale = args.corpus.resolve(), args.vale.resolve()  # the Vale runs change folder
     files_runs = whole_corpus(args.corpus, args.jobs, args.runs, not args.no_proselint)
     steps: list[tuple[bool, Callable[[], None]]] = [
-        (args.no_vale, lambda: vale(args.corpus, args.vale, args.runs, args.vale_terms)),
+        (args.no_vale, lambda: vale(args.corpus, args.vale, args.runs, args.vale_terms, args.jobs)),
         (args.no_cold, lambda: cold_start(args.corpus, args.runs)),
         (args.no_scaling, lambda: term_scaling(args.corpus)),
         (args.no_one_file, lambda: one_file(args.corpus, args.runs, files_runs, not args.no_huge)),
