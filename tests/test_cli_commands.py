@@ -221,6 +221,24 @@ def test_a_check_imports_only_what_linting_needs(tmp_path: Path) -> None:
     assert "terrorists" in result.stdout and result.stdout.splitlines()[-1] == ""
 
 
+@pytest.mark.parametrize("columns", ["44", "100", "0", "wide"])
+def test_help_is_laid_out_as_argparse_lays_it_out(monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
+    """The formatter looks the terminal's width up once, without shutil: the help it gives
+    is argparse's own, whatever $COLUMNS says (0 and junk fall back as shutil does)."""
+    def helps() -> list[str]:
+        parser = linter.cli._parser("check")
+        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+        return [parser.format_help(), commands["check"].format_help(), commands["fix"].format_help()]
+
+    monkeypatch.setenv("COLUMNS", columns)
+    linter.cli._width.cache_clear()
+    ours = helps()
+    monkeypatch.setattr(linter.cli, "_Formatter", argparse.RawDescriptionHelpFormatter)
+    stock = helps()
+    linter.cli._width.cache_clear()
+    assert ours == stock and "--fail-on" in ours[1]
+
+
 def test_help_lists_every_command_and_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(capsys, "--help")
     assert code == 0

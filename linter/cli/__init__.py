@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -68,18 +70,43 @@ command's options. Exit codes: 0 no finding at or above --fail-on (default: erro
 130 interrupted."""
 
 
+@functools.lru_cache(maxsize=1)
+def _width() -> int:
+    """The help's width, as argparse works it out: the terminal's columns less 2, by
+    ``shutil.get_terminal_size``'s rules ($COLUMNS, else the terminal of stdout, else 80)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        stdout = sys.__stdout__
+        try:
+            columns = os.get_terminal_size(stdout.fileno()).columns if stdout is not None else 0
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return (columns or 80) - 2
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse makes a formatter for every option it adds, and each looked up the
+    terminal's size through ``shutil`` (which imports bz2, lzma and zlib): here the width
+    is looked up once a process."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_width())
+
+
 def _parser(selected: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; only the ``selected`` command gets its options (the
     others are listed by name and help line, and their modules are not imported)."""
     parser = argparse.ArgumentParser(
         prog="copydesk", description="Editorial style and bias linter for news copy.", epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=_Formatter)
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     sub = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     for command in COMMANDS.values():
         child = sub.add_parser(command.name, help=command.help,
-                               description=command.description or command.help,
-                               formatter_class=argparse.RawDescriptionHelpFormatter)
+                               description=command.description or command.help, formatter_class=_Formatter)
         if command.name == selected:
             command.add_arguments(child)
     return parser
