@@ -182,7 +182,7 @@ class Attribution:
             sentence = self._sentences.sentences[i]
             # One regex, so the cues come in order and never overlap.
             cues = list(reporting_cues(self._text, sentence.start, sentence.end))
-            index = self._cues[i] = self._index(cues)
+            index = self._cues[i] = self._index(cues) if cues else _NO_CUES  # most have none
         return index
 
     def _every_cue(self, i: int) -> tuple[Cue, ...]:
