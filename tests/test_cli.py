@@ -196,3 +196,6 @@ def test_parallel_run_prints_what_a_serial_run_prints(tmp_path: Path, monkeypatc
     assert outputs[0] == outputs[1] == outputs[2]
     assert outputs[0][0] == 2 and "broken.txt" in outputs[0][1] + outputs[0][2]
     assert out.count("drafts/") > 40
+    import gc
+
+    assert gc.get_freeze_count() == 0  # frozen for the fork only: this process collects as before

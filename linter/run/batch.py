@@ -138,6 +138,11 @@ def _in_processes(inputs: Sequence[Input], state: tuple[Session, RunOptions, Cal
     state[0].prepare()
     # What the workers inherit is never freed there: keeping it out of their collections
     # spares each the work, and the copies of pages that the collector's writes would cause.
+    # The parent (a program calling lint_paths, say) collects as before once they are forked.
     gc.freeze()
-    with context.Pool(jobs, initializer=_init, initargs=(state,)) as pool:
+    try:
+        pool = context.Pool(jobs, initializer=_init, initargs=(state,))
+    finally:
+        gc.unfreeze()
+    with pool:
         yield from pool.imap(_work, inputs, chunksize=chunk)
