@@ -98,9 +98,15 @@ def test_the_fast_text_paths_agree_with_the_patterns(source: str) -> None:
         r"[^\S ]", " ", source.encode("ascii", "ignore").decode())
     doc = Document("x", source, source, "text", ())
     assert doc.line_starts == (0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", source)))
-    lines = [(m.start(), m.start() + len(m.group().rstrip("\r\n")))
-             for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source) if m.start() < len(source) or m.group()]
-    assert plain._lines(source) == lines
+    runs: list[list[tuple[int, int]]] = [[]]  # runs of non-blank lines, by the line pattern
+    for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source):
+        if m.start() < len(source) or m.group():
+            start, end = m.start(), m.start() + len(m.group().rstrip("\r\n"))
+            if source[start:end].strip():
+                runs[-1].append((start, end))
+            elif runs[-1]:
+                runs.append([])
+    assert plain._runs(source) == [r for r in runs if r]
     assert has_invisible(source) == ("\u00ad" in source)
 
 

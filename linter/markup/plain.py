@@ -12,7 +12,6 @@ not ending in sentence punctuation is the headline.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 
 from linter.markup.stripped import Stripped
 from linter.markup.view import finish, has_invisible
@@ -24,12 +23,6 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 def _lines(source: str) -> list[tuple[int, int]]:
     """(start, end) of each line's content, line break excluded."""
-    if "\r" not in source and len(source) <= SPLIT_MAX:  # the usual case: no match object a line
-        parts = source.split("\n")
-        if not parts[-1]:
-            parts.pop()  # nothing after the last line break
-        ends = list(accumulate(map(len, parts)))
-        return [(end - len(part) + k, end + k) for k, (part, end) in enumerate(zip(parts, ends, strict=True))]
     spans = []
     for m in _LINE.finditer(source):
         if m.start() == len(source) and m.end() == m.start():
@@ -40,7 +33,18 @@ def _lines(source: str) -> list[tuple[int, int]]:
 
 
 def _runs(source: str) -> list[list[tuple[int, int]]]:
+    """The runs of non-blank lines, each line as (start, end) without its line break."""
     runs: list[list[tuple[int, int]]] = [[]]
+    if "\r" not in source and len(source) <= SPLIT_MAX:  # the usual case: no match object a line
+        start = 0
+        for line in source.split("\n"):
+            end = start + len(line)
+            if line and not line.isspace():
+                runs[-1].append((start, end))
+            elif runs[-1]:
+                runs.append([])
+            start = end + 1
+        return [r for r in runs if r]
     for start, end in _lines(source):
         if source[start:end].strip():
             runs[-1].append((start, end))
