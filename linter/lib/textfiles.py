@@ -201,5 +201,4 @@ def _read_regular(path: str, limit: int) -> tuple[bytes, os.stat_result]:
 
 def read_utf8(path: str, limit: int = MAX_BYTES) -> str:
     """A configuration or rule file's text (regular files only, UTF-8, a BOM allowed)."""
-    data, _ = read_bytes(path, limit)
-    return _strict(path, data.removeprefix(codecs.BOM_UTF8), "utf-8", 0)
+    return _strict(path, read_regular(path, limit).removeprefix(codecs.BOM_UTF8), "utf-8", 0)
