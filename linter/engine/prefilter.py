@@ -56,14 +56,15 @@ class Prefilter:
                 starting.setdefault(prefix, []).append((number, len(prefix)))
         self._automaton: ahocorasick.Automaton | None = None
         self._reach = 0
-        if owners or starting:
+        words = owners.keys() | starting.keys()
+        if words:
             automaton = ahocorasick.Automaton()
-            for word in owners.keys() | starting.keys():
+            for word in words:
                 automaton.add_word(word, (frozenset(owners.get(word, _NO_RULES)),
                                           tuple(starting.get(word, ()))))
             automaton.make_automaton()
             self._automaton = automaton
-            self._reach = max(map(len, owners.keys() | starting.keys())) - 1
+            self._reach = max(map(len, words)) - 1
 
     def _hits(self, text: str) -> Iterator[tuple[int, tuple[frozenset[int], tuple[tuple[int, int], ...]]]]:
         """The automaton's matches in ``text`` (end offset, value), in order of their ends.
