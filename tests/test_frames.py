@@ -137,3 +137,49 @@ def test_a_plural_read_as_a_verb_before_said() -> None:
     assert tags[1:3] == ["NNS", "VBD"]
     words = ["She", "has", "said", "it", "."]
     assert _repair(words, ["PRP", "VBZ", "VBN", "PRP", "."], _tagger())[1:3] == ["VBZ", "VBN"]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    # a time or a place between the verb and its clause, no "that"
+    ("Police said on Friday the men had fled.", "Police", "the men had fled."),
+    ("The ministry said in a statement it had closed the depot.", "The ministry", "it had closed the depot."),
+    ("Oskar Lind said on Friday he had met the men.", "Oskar Lind", "he had met the men."),
+    # dashes typed as hyphens around a relative clause; an abbreviation between commas
+    ("The mayor - who was elected in May - said the men had left.", "The mayor", "the men had left."),
+    ("The mayor -- who was elected in May -- said the men had left.", "The mayor", "the men had left."),
+    ("Senator Ada Voss, D-Kell., said the men had left.", "Senator Ada Voss", "the men had left."),
+    # a subject whose phrase ends in another noun
+    ("The men left the port, people close to the mayor say.", "people", "The men left the port"),
+    # a plain present tense the model read as an infinitive
+    ("Farmers, like their neighbours, say the men took the grain.", "Farmers", "the men took the grain."),
+    ("The workers returned last week and say the men had looted the sheds.", "The workers",
+     "the men had looted the sheds."),
+    ("Thirty-one percent of those surveyed say the men should leave.", "Thirty-one percent",
+     "the men should leave."),
+])
+def test_wire_copy_shapes_of_a_reporting_verb(text: str, source: str, content: str) -> None:
+    [(frame, _, found_source, found)] = frames_of(text)
+    assert (frame.kind, found_source, found) == ("verb", source, content)
+
+
+@pytest.mark.parametrize("text", [
+    "Can he maintain the men are gone?",  # a question's infinitive
+    "Does the mayor get tired and say the wrong thing at rallies?",  # coordinated with an infinitive
+    "Under the old rules, said the men had left.",  # no inverted subject before a verb of its own
+])
+def test_no_frame_for_an_infinitive_or_a_subject_with_its_own_verb(text: str) -> None:
+    assert frames_of(text) == []
+
+
+def test_an_agentless_passive_takes_its_subject_only_before_an_infinitive() -> None:
+    assert voice("The men are thought to have fled.", "men") is Voice.VAGUE
+    assert voice("The story of the men - who held the port - was told in a film.", "men") is Voice.OWN
+
+
+def test_noun_phrases_split_where_a_clause_begins() -> None:
+    """A determiner or a pronoun after a noun starts a new noun phrase: "on Friday | the men"."""
+    an = Analysis(make_document("t.txt", "Police said on Friday the men had fled.", "text"))
+    parse = an.parse_at(0)
+    assert parse is not None
+    words = [" ".join(t.text for t in parse.tokens[c.first:c.last + 1]) for c in parse.chunks]
+    assert words == ["Police", "Friday", "the men"]

@@ -120,15 +120,21 @@ _CLAUSE_OPENERS = frozenset({"that", "if", "whether", "because", "unless", "alth
                              "while", "when", "where"})
 
 
+# Pronouns that can only be a subject, never a preposition's object.
+_SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
+
+
 def _only_phrases(tokens: Sequence[Token], first: int, stop: int) -> bool:
     """Tokens ``first`` to ``stop`` (exclusive) are prepositional phrases and adverbs only:
     each run of noun-phrase words opened by a preposition."""
     if first >= stop or tokens[first].tag not in ("IN", "RB") or tokens[first].lower in _CLAUSE_OPENERS:
         return False
     opened = False
-    for t in tokens[first:stop]:
-        if t.lower in _CLAUSE_OPENERS:
-            return False
+    for k in range(first, stop):
+        t = tokens[k]
+        if t.lower in _CLAUSE_OPENERS or t.lower in _SUBJECT_PRONOUNS or (
+                t.tag in _OPENERS and tokens[k - 1].tag in NOUNS):
+            return False  # a clause's subject: "said on Friday he had", "in a statement it had"
         if t.tag in ("IN", "TO"):
             opened = True
         elif t.tag == "RB" or (opened and (t.tag in MODIFIERS or t.tag in NOUNS)):
@@ -171,6 +177,8 @@ def chunks(tokens: Sequence[Token], in_group: list[int]) -> list[Chunk]:
         j = i
         head = -1
         while j < n and in_group[j] < 0 and (tokens[j].tag in MODIFIERS or tokens[j].tag in NOUNS):
+            if head >= 0 and _starts_another(tokens, j):
+                break  # "said on Friday | the gunmen had fled", "on Friday | he had"
             if tokens[j].tag in NOUNS:
                 head = j
                 if tokens[j].tag in ("PRP", "EX"):
@@ -183,6 +191,16 @@ def chunks(tokens: Sequence[Token], in_group: list[int]) -> list[Chunk]:
         chunks.append(_chunk(tokens, i, head, heading))
         i = head + 1
     return chunks
+
+
+def _starts_another(tokens: Sequence[Token], j: int) -> bool:
+    """Token ``j``, after a noun, opens a noun phrase of its own: a pronoun, or a
+    determiner (``on Friday the gunmen``, ``gave the men their pay``)."""
+    return tokens[j].tag == "PRP" or (tokens[j].tag in _DETERMINERS and tokens[j - 1].tag in NOUNS)
+
+
+_DETERMINERS = frozenset({"DT", "PDT", "PRP$"})
+_OPENERS = _DETERMINERS | {"PRP"}
 
 
 def _can_start(tokens: Sequence[Token], i: int, in_group: list[int]) -> bool:

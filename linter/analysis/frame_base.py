@@ -131,6 +131,7 @@ def subject_of(parse: Parse, group: Group) -> Chunk | None:
     for chunk in reversed(parse.chunks):
         after = parse.group_after(chunk)
         if chunk.last < group.first and after is not None and after.first == group.first:
+            chunk = _head_phrase(parse, chunk, group)
             k = chunk.first - 1  # "she and another reporter said": both are the subject
             if k >= 1 and parse.tokens[k].lower in ("and", "or"):
                 partner = parse.chunk_at(k - 1)
@@ -147,6 +148,21 @@ def subject_of(parse: Parse, group: Group) -> Chunk | None:
         earlier = [g for g in parse.groups if g.last < i and g.finite]
         return subject_of(parse, earlier[-1]) if earlier else None
     return None
+
+
+def _head_phrase(parse: Parse, chunk: Chunk, group: Group) -> Chunk:
+    """The noun phrase whose prepositional phrase ``chunk`` ends, when that phrase is also
+    the group's subject: ``people close to | the mayor | say``, ``officials in | the
+    ministry | said``."""
+    tokens = parse.tokens
+    while chunk.first >= 2 and tokens[chunk.first - 1].tag in ("IN", "TO") and (
+            tokens[chunk.first - 1].lower != "that"):
+        k = chunk.first - 2 - (tokens[chunk.first - 2].tag == "JJ")  # "close to", "loyal to"
+        earlier = parse.chunk_at(k) if k >= 0 else None
+        if earlier is None or earlier.last != k or parse.group_after(earlier) != group:
+            break
+        chunk = earlier
+    return chunk
 
 
 def vague_source(parse: Parse, chunk: Chunk | None) -> bool:

@@ -47,6 +47,9 @@ _SUPPOSING = frozenset({"if", "unless", "whether"})
 _MEASURES = frozenset({"law", "legislation", "measure", "power", "rule", "policy", "strategy",
                        "protection", "defence", "defense", "safeguard", "bill", "sanction"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"})
+# Dashes, typed or as wire copy spells them with hyphens between spaces (" - ", " -- ").
+_DASHES = frozenset({"—", "–", "-", "--"})
+_ASIDE_OPENERS = _DASHES | {"("}
 _ASIDE = 30  # the longest parenthesis or relative clause looked through, in tokens
 
 
@@ -115,7 +118,7 @@ class Parse:
                 if self._appositive(chunk, i):
                     return self.group_at(i + 1)  # "the minister, Pascale Boistard, confirmed"
                 i = self._after_parenthesis(i)
-            elif token.text in ("(", "—", "–"):  # "Ida Marsh (D-Kell) said", "— including ... —"
+            elif token.text in _ASIDE_OPENERS:  # "Ida Marsh (D-Kell) said", "— including ... —"
                 i = self._after_aside(i, ")" if token.text == "(" else token.text)
             elif token.lower in _RELATIVES:
                 i = self._after_relative(i)
@@ -131,9 +134,15 @@ class Parse:
             text = self.tokens[j].text
             if text == ",":
                 return j + 1
-            if text in (";", ":", "—", "–") or self.tokens[j].tag == ".":
+            if text in (";", ":") or text in _DASHES or (
+                    self.tokens[j].tag == "." and not self._abbreviation(j)):
                 return -1
         return -1
+
+    def _abbreviation(self, j: int) -> bool:
+        """The full stop at ``j`` ends an abbreviation, not the sentence: a comma follows
+        (``Ada Voss, D-Kell., said``)."""
+        return j + 1 < len(self.tokens) and self.tokens[j + 1].text == ","
 
     def _after_aside(self, i: int, closer: str) -> int:
         """The token after a bracket or a pair of dashes opening at ``i``; -1 if none. A

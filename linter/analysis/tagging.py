@@ -84,7 +84,9 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     scene report/NN 12 people injured``), and so is one read as a plural noun after a
     name, a comma or an adverb and before ``that``. The forms of say, tell and write
     that are never nouns are verbs (``Ivo Brandt writes/NNS``), and so is ``say`` after a
-    name or a plural (``Reis and Vell say/NNP Orsk ...``)."""
+    name or a noun (``Reis and Vell say/NNP Orsk ...``). A reporting verb read as an
+    infinitive where a present tense stands is one (``Farmers, like their neighbours,
+    say/VB ...``), and ``those surveyed`` are people, not a verb."""
     out = list(tags)
     reporting = _reporting_bases()
     for i, word in enumerate(words):
@@ -95,8 +97,14 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif low in _ONLY_VERBS and not tags[i].startswith("VB"):
             out[i] = _ONLY_VERBS[low]
         elif (low == "say" and not tags[i].startswith("VB") and 0 < i < len(words) - 1
-              and tags[i - 1] in ("NNP", "NNPS", "NNS", "PRP")):
+              and tags[i - 1] in ("NNP", "NNPS", "NNS", "NN", "PRP")):
             out[i] = "VBP"
+        elif tags[i] == "VB" and low in reporting and 0 < i < len(words) - 1 and _finite_slot(words, tags, i):
+            out[i] = "VBP"  # "Farmers, like their neighbours, say/VB ...", "returned and say/VB ..."
+        elif (tags[i] == "VBN" and low in _POLLED and 0 < i < len(words) - 1
+              and words[i - 1].lower() == "those"
+              and (tags[i + 1].startswith("VB") or tags[i + 1] in ("MD", ",", "IN"))):
+            out[i] = "NNS"  # "those surveyed say ...": the people asked, not a verb
         elif tags[i] == "VBP" and low not in _PRESENT_BE and tagger.lemma(word, "VBP").lower() != low:
             out[i] = "VBD"
         elif (tags[i] == "NN" and low in reporting and 0 < i < len(words) - 1
@@ -110,8 +118,9 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif (tags[i] == "NNS" and (low[:-1] in reporting or low[:-2] in reporting) and i == len(words) - 2
               and tags[i + 1] == "." and tags[i - 1] in ("NN", "NNP") and _trailing_subject(words, tags, i)):
             out[i] = "VBZ"  # "..., a new survey indicates/NNS."
-    for i in range(1, len(words) - 1):  # "Amsel aides/VBZ said/VBN": a plural subject and its verb
-        if (out[i] == "VBZ" and words[i].lower() not in _AUXILIARIES and out[i - 1] in ("NNP", "NNPS", "JJ")
+    for i in range(1, len(words) - 1):  # "Amsel aides/VBZ said/VBN", "..., aides said,": a plural, its verb
+        if (out[i] == "VBZ" and words[i].lower() not in _AUXILIARIES
+                and out[i - 1] in ("NNP", "NNPS", "JJ", ",", "DT")
                 and words[i + 1].lower() in ("said", "told", "say")):
             out[i], out[i + 1] = "NNS", "VBD" if words[i + 1].lower() != "say" else "VBP"
     for i in range(1, len(words) - 1):  # "insurgents now levy/JJ tolls": a verb, not an adjective
@@ -122,6 +131,40 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     if not any(t.startswith("VB") or t == "MD" for t in out):
         _verb_for_verbless(words, out, tagger)
     return out
+
+
+def _finite_slot(words: list[str], tags: list[str], i: int) -> bool:
+    """A plain verb at ``i`` stands where a present tense would, not an infinitive: after
+    a subject, a comma or ``and`` (adverbs between), and before what it reports. Not after
+    ``to``, a modal, another verb or ``let``."""
+    j = i - 1
+    while j > 0 and tags[j] in ("RB", "RBR"):
+        j -= 1
+    before = tags[j]
+    if before in ("TO", "MD") or before.startswith("VB") or words[j].lower() in ("let", "lets"):
+        return False
+    if before == "CC":  # "returned and say ...", not "does he get tired and say ..."
+        verb = next((k for k in range(j - 1, -1, -1) if tags[k].startswith("VB") or tags[k] == "MD"), -1)
+        if verb >= 0 and tags[verb] == "VB":
+            return False
+    elif before in _SUBJECT_TAGS:  # "Farmers say ...", not "Can he say ...", "Did the men say ..."
+        while j >= 0 and tags[j] in _SUBJECT_TAGS:
+            j -= 1
+        if j >= 0 and (tags[j] in ("MD", "TO") or words[j].lower() in ("do", "does", "did", "let")):
+            return False
+    elif before != ",":
+        return False
+    return tags[i + 1] in _REPORT_STARTS or words[i + 1].lower() == "that"
+
+
+# What a subject before a present tense is made of.
+_SUBJECT_TAGS = frozenset({"NNS", "NNPS", "NNP", "NN", "PRP", "CD", "DT", "JJ", "POS", "PRP$"})
+
+
+# What can open the clause a reporting verb reports: "say the/DT ...", "say he/PRP ...".
+_REPORT_STARTS = frozenset({"DT", "PRP", "PRP$", "NNP", "NNPS", "NNS", "NN", "CD", "JJ", "EX", "VBG"})
+# Participles that, after "those", name the people a poll asked.
+_POLLED = frozenset({"surveyed", "polled", "questioned", "asked", "interviewed", "sampled"})
 
 
 def _trailing_subject(words: list[str], tags: list[str], i: int) -> bool:

@@ -143,8 +143,9 @@ def _verb_frame(parse: Parse, group: Group,
         vague = agent is None and not named_owner  # "it is understood", "has been described as"
         source = span(parse, agent.first, agent.last) if agent is not None else None
         content_first = group.last + 1 if agent is None else agent.last + 1
-        if subject is not None and tokens[subject.last].lower != "it":
-            content_first = min(content_first, subject.first)  # "The gunmen are thought to ..."
+        if subject is not None and tokens[subject.last].lower != "it" and content_first < len(tokens) and (
+                tokens[content_first].tag == "TO"):
+            content_first = subject.first  # "The gunmen are thought to ...", not "The story was told in"
         return Frame(cue, source, vague, content_span(parse, content_first, hi), "passive",
                      group.lemma in lexicon().thoughts)
     subject = subject_of(parse, group)
@@ -154,14 +155,15 @@ def _verb_frame(parse: Parse, group: Group,
     if subject is None:
         subject = parse.chunk_at(group.last + 1)
         inverted = subject is not None and group.first > 0 and tokens[group.first - 1].text in (
-            ",", "”", '"', "’", "'", "»")
+            ",", "”", '"', "’", "'", "»") and parse.group_after(subject) is None  # not ", said the men had"
         if not inverted:
             subject = None
     after_quote = group.first > 0 and tokens[group.first - 1].text in (",", "”", '"', "’", "'", "»")
     if subject is None and after_quote and group.last + 1 <= hi:
         # "..., says a top academic/JJ.": words the tagger did not read as a noun phrase
         words = [t for t in tokens[group.last + 1:hi + 1] if t.tag not in (".", ",")]
-        if words and words[0].tag in ("DT", "PRP$", "NNP", "NNPS", "JJ", "NN", "NNS", "CD"):
+        if words and words[0].tag in ("DT", "PRP$", "NNP", "NNPS", "JJ", "NN", "NNS", "CD") and not any(
+                t.is_verb for t in words):  # not "..., said the men had left"
             vague = any(t.lemma in lexicon().vague for t in words)
             return Frame(cue, span(parse, group.last + 1, group.last + len(words)), vague,
                          content_span(parse, lo, group.first - 2), "verb", group.lemma in lexicon().thoughts)
@@ -297,7 +299,28 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
             nxt += 1
         if nxt < len(tokens) and tokens[nxt].text == ",":  # "As Ms Varga pointed out, ..."
             return content_span(parse, nxt + 1, clause(parse, nxt + 1)[1])
-    return content_span(parse, after, _continued(parse, hi))
+    return content_span(parse, _past_adverbials(parse, after, hi), _continued(parse, hi))
+
+
+def _past_adverbials(parse: Parse, after: int, hi: int) -> int:
+    """Where the reported clause starts after the adverbials of the reporting verb itself
+    (``said on Friday | the men had fled``, ``said in a statement | that ...``); ``after``
+    when no clause follows them."""
+    tokens = parse.tokens
+    k = after
+    while k <= hi:
+        if tokens[k].lower in _WHEN or tokens[k].tag == "RB":
+            k += 1
+        elif tokens[k].tag == "IN" and tokens[k].lower != "that":
+            chunk = parse.chunk_at(k + 1)
+            if chunk is None or chunk.first != k + 1:
+                return after
+            k = chunk.last + 1
+        else:
+            break
+    if k == after or k > hi:
+        return after
+    return k if tokens[k].lower == "that" or _bare_clause(parse, k) else after
 
 
 def _past_addressee(parse: Parse, group: Group, after: int) -> int:
