@@ -183,3 +183,13 @@ def test_noun_phrases_split_where_a_clause_begins() -> None:
     assert parse is not None
     words = [" ".join(t.text for t in parse.tokens[c.first:c.last + 1]) for c in parse.chunks]
     assert words == ["Police", "Friday", "the men"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The port will reopen, the mayor said, although the men still hold the road.", Voice.ATTRIBUTED),
+    ("The port will reopen, the mayor said, and the men have left.", Voice.ATTRIBUTED),
+    ("The port will reopen, the mayor said; the men have left.", Voice.OWN),
+    ("The mayor said the port would reopen, and the men left hours later.", Voice.OWN),
+])
+def test_a_cue_inside_the_sentence_gives_the_speaker_the_sentence(text: str, expected: Voice) -> None:
+    assert voice(text, "men") is expected

@@ -287,6 +287,10 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
     after = (subject.last if inverted and subject is not None else group.last) + 1
     if before >= lo and tokens[before].text in _TRAIL_MARKS:
         if inverted or _trailing(parse, _past_addressee(parse, group, after), hi):
+            if hi + 2 < len(tokens) and tokens[hi + 1].text == ",":
+                # "The port will reopen, the mayor said, although the road is closed.": a cue
+                # set inside the sentence gives the speaker the sentence, up to a semicolon
+                return content_span(parse, lo, _to_semicolon(parse, hi + 1))
             return content_span(parse, lo, before - 1)  # "..., the army said on Monday."
         nxt = after
         while nxt <= hi and tokens[nxt].tag in _ADVERBIAL and tokens[nxt].text != ",":
@@ -321,6 +325,12 @@ def _past_adverbials(parse: Parse, after: int, hi: int) -> int:
     if k == after or k > hi:
         return after
     return k if tokens[k].lower == "that" or _bare_clause(parse, k) else after
+
+
+def _to_semicolon(parse: Parse, i: int) -> int:
+    """The last token before the first semicolon after ``i``, or the sentence's last."""
+    return next((k - 1 for k in range(i, len(parse.tokens)) if parse.tokens[k].text == ";"),
+                len(parse.tokens) - 1)
 
 
 def _past_addressee(parse: Parse, group: Group, after: int) -> int:
