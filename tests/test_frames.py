@@ -193,3 +193,31 @@ def test_noun_phrases_split_where_a_clause_begins() -> None:
 ])
 def test_a_cue_inside_the_sentence_gives_the_speaker_the_sentence(text: str, expected: Voice) -> None:
     assert voice(text, "men") is expected
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # the noun phrase before the asides is an object: the subject follows the verb
+    ("The mayor lacks support from farmers, whom the men robbed, said Nell Ambo, a trader.", "Nell Ambo"),
+    # a bracket, then a comma; two appositives after an abbreviation
+    ("Senator Ada Voss (D-Kell.), said after a lunch that the men had left.", "Senator Ada Voss"),
+    ("Ada Voss, D-Kell., a long-shot candidate, said the men had left.", "a long-shot candidate"),
+    # asides the parse cannot see through: the nearest noun phrase, as before
+    ("Ada Voss, who chairs the farm committee, which oversees the port, said the men had left.",
+     "the farm committee"),
+])
+def test_the_source_across_asides(text: str, source: str) -> None:
+    [(frame, _, found, _)] = frames_of(text)
+    assert (frame.kind, found) == ("verb", source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The port lost half its trade, and the men cut the road, said Nell Ambo, a trader.", Voice.ATTRIBUTED),
+    ("Any fair reading of the demands the men made, said Nell Ambo, an expert, would find them modest.",
+     Voice.ATTRIBUTED),
+    ("Many farmers did not trust the men, Nell Ambo said in putting the question to the mayor.",
+     Voice.ATTRIBUTED),
+    ("Tamm is calm again, they say, although the men still hold the road.", Voice.ATTRIBUTED),
+    ("Since May, the town has responded by arresting the men.", Voice.OWN),  # an act, not words
+])
+def test_trailing_and_inverted_cues(text: str, expected: Voice) -> None:
+    assert voice(text, "men") is expected

@@ -128,9 +128,13 @@ def content_span(parse: Parse, first: int, last: int) -> tuple[int, int]:
 def subject_of(parse: Parse, group: Group) -> Chunk | None:
     """The chunk the group is said of: its subject, or for a relative clause (``Ida Marsh,
     who ... told councillors``) the noun the relative pronoun stands for."""
+    objects: list[Chunk] = []
     for chunk in reversed(parse.chunks):
         after = parse.group_after(chunk)
         if chunk.last < group.first and after is not None and after.first == group.first:
+            if after.first > chunk.last + 1 and _object(parse, chunk):
+                objects.append(chunk)  # "The mayor lacks support from farmers, whom ..., said Ms Ambo"
+                continue
             chunk = _head_phrase(parse, chunk, group)
             k = chunk.first - 1  # "she and another reporter said": both are the subject
             if k >= 1 and parse.tokens[k].lower in ("and", "or"):
@@ -138,6 +142,8 @@ def subject_of(parse: Parse, group: Group) -> Chunk | None:
                 if partner is not None and partner.last == k - 1:
                     return chunk._replace(first=partner.first)
             return chunk
+    if objects and not _inverted_subject(parse, group):
+        return objects[0]  # a chain of asides the parse cannot see through: the nearest noun
     i = group.first - 1
     while i >= 0 and parse.tokens[i].tag in ("RB", "RBR"):
         i -= 1
@@ -148,6 +154,48 @@ def subject_of(parse: Parse, group: Group) -> Chunk | None:
         earlier = [g for g in parse.groups if g.last < i and g.finite]
         return subject_of(parse, earlier[-1]) if earlier else None
     return None
+
+
+# What opens a clause, so that a noun phrase after it may be a subject.
+_OPENS_CLAUSE = frozenset({"after", "before", "when", "while", "because", "since", "as", "until", "if",
+                           "unless", "although", "though", "whereas", "that", "and", "but", "or", "so",
+                           "where"})
+_OPENS_CLAUSE_MARKS = frozenset({",", ";", ":", "(", "—", "–", "-", "--", "“", "‘", '"', "'", "«"})
+
+
+def _inverted_subject(parse: Parse, group: Group) -> bool:
+    """A noun phrase without a verb of its own follows the verb: ``..., said Nell Ambo.``"""
+    chunk = parse.chunk_at(group.last + 1)
+    return chunk is not None and chunk.first == group.last + 1 and not has_own_verb(parse, chunk)
+
+
+def has_own_verb(parse: Parse, chunk: Chunk) -> bool:
+    """A finite verb follows ``chunk`` with no comma between (``..., said the men had
+    left``; not ``..., said Nell Ambo, an expert, would ...``), or a quotation opens right
+    after it (``..., said the plans "raise questions"``, where the tagger may miss the verb)."""
+    nxt = chunk.last + 1
+    if nxt < len(parse.tokens) and parse.tokens[nxt].text in _OPENING_QUOTES:
+        return True
+    after = parse.group_after(chunk)
+    return after is not None and all(t.text != "," for t in parse.tokens[chunk.last + 1:after.first])
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "«", "``"})
+
+
+def _object(parse: Parse, chunk: Chunk) -> bool:
+    """``chunk`` comes after a finite verb of its own clause (perhaps within prepositional
+    phrases): an object, not a subject (``lacks support from farmers``). Asked only of a
+    chunk with words between it and the verb, so a tagger's slip before a subject right
+    at its verb (``Tory shadow/VBP home secretary Ann Vell warned``) costs nothing."""
+    for k in range(chunk.first - 1, -1, -1):
+        token = parse.tokens[k]
+        if token.lower in _OPENS_CLAUSE or token.text in _OPENS_CLAUSE_MARKS or token.tag in ("WP", "WDT"):
+            return False
+        group = parse.group_at(k)
+        if group is not None and group.finite:
+            return True
+    return False
 
 
 def _head_phrase(parse: Parse, chunk: Chunk, group: Group) -> Chunk:

@@ -120,6 +120,9 @@ class Parse:
                 i = self._after_parenthesis(i)
             elif token.text in _ASIDE_OPENERS:  # "Ida Marsh (D-Kell) said", "— including ... —"
                 i = self._after_aside(i, ")" if token.text == "(" else token.text)
+                found = self.group_at(i + 1) if 0 < i < n - 1 and self.tokens[i].text == "," else None
+                if found is not None and found.finite:
+                    return found  # "Ada Voss (D-Kell.), said"
             elif token.lower in _RELATIVES:
                 i = self._after_relative(i)
             else:
@@ -160,7 +163,8 @@ class Parse:
         nxt = self.group_at(comma + 1)
         return (nxt is not None and nxt.finite and nxt.first == comma + 1 and chunk.first > 1
                 and self.tokens[chunk.first - 1].text == ","
-                and self.tokens[chunk.first - 2].tag in ("NN", "NNS", "NNP", "NNPS", "JJ", "CD"))
+                and (self.tokens[chunk.first - 2].tag in ("NN", "NNS", "NNP", "NNPS", "JJ", "CD")
+                     or self._abbreviation(chunk.first - 2)))  # "Ada Voss, D-Kell., a candidate, said"
 
     def _after_relative(self, i: int) -> int:
         """The token after a relative clause (``that bombed the station``) at ``i``: past its

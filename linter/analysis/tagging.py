@@ -99,6 +99,9 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif (low == "say" and not tags[i].startswith("VB") and 0 < i < len(words) - 1
               and tags[i - 1] in ("NNP", "NNPS", "NNS", "NN", "PRP")):
             out[i] = "VBP"
+        elif (low == "close" and 0 < i < len(words) - 1 and words[i + 1].lower() == "to"
+              and tags[i - 1] in ("NNS", "NNPS", "NN", "NNP")):
+            out[i] = "JJ"  # "people close/VBP to the mayor say": the attribution's "close to"
         elif tags[i] == "VB" and low in reporting and 0 < i < len(words) - 1 and _finite_slot(words, tags, i):
             out[i] = "VBP"  # "Farmers, like their neighbours, say/VB ...", "returned and say/VB ..."
         elif (tags[i] == "VBN" and low in _POLLED and 0 < i < len(words) - 1

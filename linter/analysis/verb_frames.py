@@ -11,6 +11,7 @@ from linter.analysis.frame_base import (
     Frame,
     clause,
     content_span,
+    has_own_verb,
     lexicon,
     span,
     subject_of,
@@ -82,6 +83,8 @@ def _reports(parse: Parse, group: Group) -> bool:
         return False
     if group.lemma == "add" and following == "to":
         return False
+    if following == "by" and nxt + 1 < len(tokens) and tokens[nxt + 1].tag == "VBG":
+        return False  # "responded by sending troops": an act, not words
     if group.lemma not in lexicon().needthat or following in ("that", ":"):
         return True
     return group.finite and (_bare_clause(parse, nxt) or _trails(parse, group)
@@ -154,8 +157,7 @@ def _verb_frame(parse: Parse, group: Group,
     inverted = False
     if subject is None:
         subject = parse.chunk_at(group.last + 1)
-        inverted = subject is not None and group.first > 0 and tokens[group.first - 1].text in (
-            ",", "”", '"', "’", "'", "»") and parse.group_after(subject) is None  # not ", said the men had"
+        inverted = subject is not None and _inverted(parse, group, subject)
         if not inverted:
             subject = None
     after_quote = group.first > 0 and tokens[group.first - 1].text in (",", "”", '"', "’", "'", "»")
@@ -185,6 +187,16 @@ def _verb_frame(parse: Parse, group: Group,
     if group.lemma in lex.needthat and _next_word(parse, group) not in ("that", ":"):
         return Frame(cue, source, vague, content, "evidence", thought)  # "figures showed X grew"
     return Frame(cue, source, vague, content, "verb", thought)
+
+
+def _inverted(parse: Parse, group: Group, subject: Chunk) -> bool:
+    """``subject`` follows the verb as its subject: the verb comes after a comma or a
+    closing quote, and the noun phrase has no verb of its own (``..., said Nell Ambo, a
+    trader.``; not ``..., said the men had left``, ``..., said the plans "raise ..."``)."""
+    tokens = parse.tokens
+    if group.first == 0 or tokens[group.first - 1].text not in (",", "”", '"', "’", "'", "»"):
+        return False
+    return not has_own_verb(parse, subject)
 
 
 def _demand(parse: Parse, content: tuple[int, int], *, view: bool = False) -> tuple[int, int]:
@@ -287,7 +299,8 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
     after = (subject.last if inverted and subject is not None else group.last) + 1
     if before >= lo and tokens[before].text in _TRAIL_MARKS:
         if inverted or _trailing(parse, _past_addressee(parse, group, after), hi):
-            if hi + 2 < len(tokens) and tokens[hi + 1].text == ",":
+            if (hi + 2 < len(tokens) and tokens[hi + 1].text == ",") or (
+                    not inverted and _comma_then_more(parse, after)):
                 # "The port will reopen, the mayor said, although the road is closed.": a cue
                 # set inside the sentence gives the speaker the sentence, up to a semicolon
                 return content_span(parse, lo, _to_semicolon(parse, hi + 1))
@@ -327,6 +340,16 @@ def _past_adverbials(parse: Parse, after: int, hi: int) -> int:
     return k if tokens[k].lower == "that" or _bare_clause(parse, k) else after
 
 
+def _comma_then_more(parse: Parse, after: int) -> bool:
+    """After the cue's own adverbials, a comma and more of the sentence (``..., they say,
+    imposing new limits ...``)."""
+    tokens = parse.tokens
+    k = after
+    while k < len(tokens) and tokens[k].tag in _ADVERBIAL and tokens[k].text != ",":
+        k += 1
+    return k + 2 < len(tokens) and tokens[k].text == ","
+
+
 def _to_semicolon(parse: Parse, i: int) -> int:
     """The last token before the first semicolon after ``i``, or the sentence's last."""
     return next((k - 1 for k in range(i, len(parse.tokens)) if parse.tokens[k].text == ";"),
@@ -343,10 +366,20 @@ def _past_addressee(parse: Parse, group: Group, after: int) -> int:
 
 
 def _trailing(parse: Parse, after: int, hi: int) -> bool:
-    """Only adverbials (``on Monday``, ``in a statement``) between the cue and the clause end:
-    nothing at all, or a preposition or an adverb first, and no verb."""
+    """Only adverbials (``on Monday``, ``in a statement``, ``in putting the question``)
+    between the cue and the clause end or a full stop: nothing at all, or a preposition or
+    an adverb first, and no finite verb."""
     if after <= hi and parse.tokens[after].tag not in ("IN", "RB", ".", ",") and (
             parse.tokens[after].lower not in _WHEN):
         return False
-    return all(t.tag in _TRAILING_OK and parse.group_at(after + k) is None
-               for k, t in enumerate(parse.tokens[after:hi + 1]))
+    for k in range(after, hi + 1):
+        group = parse.group_at(k)
+        if group is not None:
+            if group.finite or k == after or parse.tokens[k - 1].text == ",":
+                return False  # not "..., Ms Lee said, referring to ..."
+            continue  # "... said in putting the question", "said during a speech to be ..."
+        if parse.tokens[k].tag == ".":
+            return True  # what follows a full stop is not the cue's (a note, a stray mark)
+        if parse.tokens[k].tag not in _TRAILING_OK:
+            return False
+    return True
