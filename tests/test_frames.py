@@ -221,3 +221,17 @@ def test_the_source_across_asides(text: str, source: str) -> None:
 ])
 def test_trailing_and_inverted_cues(text: str, expected: Voice) -> None:
     assert voice(text, "men") is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The men cut the road, and the port lost half its trade, Ms Ambo said.", Voice.ATTRIBUTED),
+    ("The men cut the road, and the port lost half its trade, said Nell Ambo, a trader.", Voice.ATTRIBUTED),
+    ("The men hold the north, while the army holds the coast, according to the Tamm Institute.",
+     Voice.ATTRIBUTED),
+    ("The men hold the north; the army holds the coast, according to the Tamm Institute.", Voice.OWN),
+    ("The men hold the north; the army holds the coast, Ms Ambo said.", Voice.OWN),
+    ("Portraits of the men hung from every post, and according to the organisers 500 people joined the march.",
+     Voice.OWN),
+])
+def test_a_trailing_cue_reports_every_clause_back_to_a_semicolon(text: str, expected: Voice) -> None:
+    assert voice(text, "men") is expected

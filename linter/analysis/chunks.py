@@ -194,9 +194,12 @@ def chunks(tokens: Sequence[Token], in_group: list[int]) -> list[Chunk]:
 
 
 def _starts_another(tokens: Sequence[Token], j: int) -> bool:
-    """Token ``j``, after a noun, opens a noun phrase of its own: a pronoun, or a
-    determiner (``on Friday the gunmen``, ``gave the men their pay``)."""
-    return tokens[j].tag == "PRP" or (tokens[j].tag in _DETERMINERS and tokens[j - 1].tag in NOUNS)
+    """Token ``j``, after a noun, opens a noun phrase of its own: a pronoun, a determiner
+    (``on Friday the gunmen``, ``gave the men their pay``) or a number after a plural
+    (``according to the organisers 500 people``; not ``Flight 17``)."""
+    before = tokens[j - 1].tag
+    return tokens[j].tag == "PRP" or (tokens[j].tag in _DETERMINERS and before in NOUNS) or (
+        tokens[j].tag == "CD" and before in ("NNS", "NNPS"))
 
 
 _DETERMINERS = frozenset({"DT", "PDT", "PRP$"})

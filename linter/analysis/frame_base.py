@@ -119,6 +119,12 @@ def _breaks(parse: Parse, j: int) -> bool:
     return False
 
 
+def after_semicolon(parse: Parse, i: int) -> int:
+    """The first token after the last semicolon before token ``i``, or 0: where the part of
+    the sentence that a trailing cue reports begins."""
+    return next((k + 1 for k in range(i - 1, -1, -1) if parse.tokens[k].text == ";"), 0)
+
+
 def content_span(parse: Parse, first: int, last: int) -> tuple[int, int]:
     if first > last or first >= len(parse.tokens):
         return (0, 0)

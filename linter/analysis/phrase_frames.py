@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from linter.analysis.frame_base import (
     Frame,
+    after_semicolon,
     clause,
     content_span,
     described,
@@ -55,7 +56,11 @@ def according_frames(parse: Parse) -> list[Frame]:
                 g.finite for g in parse.groups if stop < g.first <= hi):
             content = content_span(parse, lo, hi)  # "The ferry left after, according to X, Y had ..."
         elif i > lo:  # "..., according to police." or mid-sentence
-            content = content_span(parse, lo, i - 1 - (tokens[i - 1].text == ","))
+            # at the end it reports the sentence before it, all its clauses, from the last semicolon
+            trailing = tokens[i - 1].text == "," and not any(
+                g.finite for g in parse.groups if i < g.first <= hi)
+            first = after_semicolon(parse, i) if trailing else lo
+            content = content_span(parse, first, i - 1 - (tokens[i - 1].text == ","))
         else:
             content = content_span(parse, stop + 1, hi)
         out.append(Frame(span(parse, i, i + 1), src, vague, content, "according"))

@@ -9,6 +9,7 @@ from linter.analysis.chunks import Chunk, Group
 from linter.analysis.frame_base import (
     QUANTIFIERS,
     Frame,
+    after_semicolon,
     clause,
     content_span,
     has_own_verb,
@@ -299,12 +300,15 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
     after = (subject.last if inverted and subject is not None else group.last) + 1
     if before >= lo and tokens[before].text in _TRAIL_MARKS:
         if inverted or _trailing(parse, _past_addressee(parse, group, after), hi):
+            # a trailing cue reports the sentence before it, all its clauses, from the last
+            # semicolon: "The road is cut, and the port is shut, the army said on Monday."
+            start = after_semicolon(parse, before)
             if (hi + 2 < len(tokens) and tokens[hi + 1].text == ",") or (
                     not inverted and _comma_then_more(parse, after)):
                 # "The port will reopen, the mayor said, although the road is closed.": a cue
                 # set inside the sentence gives the speaker the sentence, up to a semicolon
-                return content_span(parse, lo, _to_semicolon(parse, hi + 1))
-            return content_span(parse, lo, before - 1)  # "..., the army said on Monday."
+                return content_span(parse, start, _to_semicolon(parse, hi + 1))
+            return content_span(parse, start, before - 1)
         nxt = after
         while nxt <= hi and tokens[nxt].tag in _ADVERBIAL and tokens[nxt].text != ",":
             nxt += 1
