@@ -13,8 +13,6 @@ Cues are found per sentence on first use: most stories need attribution only
 around a few quotations and claims.
 """
 
-from __future__ import annotations
-
 import enum
 import re
 from bisect import bisect_left, bisect_right

@@ -6,8 +6,6 @@ groups (``had fled``, ``are feared``, ``will not break``) with tense, aspect and
 :mod:`.syntax` relates them to each other.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import NamedTuple
 

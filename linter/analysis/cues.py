@@ -19,8 +19,6 @@ A :class:`Cue` has one of five kinds:
     a named person: a title and a name (``Ms Hewitt``) or two or more capitalised words.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from functools import lru_cache

@@ -2,8 +2,6 @@
 word lists, and the grammar shared by verb frames and phrase frames (a cue's clause,
 the subject of a verb group, whether a source names anyone). See :mod:`.frames`."""
 
-from __future__ import annotations
-
 from functools import lru_cache
 from typing import NamedTuple
 

@@ -17,8 +17,6 @@ Everything is in ``doc.text`` offsets; :func:`find_quotations` builds a
 :class:`Quotations` once per document and every lookup on it is a bisection.
 """
 
-from __future__ import annotations
-
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence

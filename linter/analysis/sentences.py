@@ -8,8 +8,6 @@ inside a quotation that the sentence carries on after (``He said "Stop. Now"
 and left``).
 """
 
-from __future__ import annotations
-
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence

@@ -7,8 +7,6 @@ with the relative pronouns fixed (see :func:`_repair`); :mod:`.syntax` repairs t
 slip that matters most in news copy (a past tense read as a participle).
 """
 
-from __future__ import annotations
-
 from functools import lru_cache
 from typing import NamedTuple
 

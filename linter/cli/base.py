@@ -1,7 +1,5 @@
 """What every command shares: exit codes, the :class:`Command` record, printing."""
 
-from __future__ import annotations
-
 import argparse
 import os
 import sys

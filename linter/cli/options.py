@@ -1,8 +1,6 @@
 """Options several commands share (inputs, config, rule selection, encoding, size limit),
 and what they turn into: the session, the sorted list of inputs, the run options."""
 
-from __future__ import annotations
-
 import argparse
 import os
 import sys

@@ -1,8 +1,6 @@
 """Where a report goes and the lines around it: ``--output-file``, the per-file filter of
 ``--min-level``, ``--statistics``, and the words that say what the exit code means."""
 
-from __future__ import annotations
-
 import contextlib
 import json
 import os

@@ -7,8 +7,6 @@ rules (``rules/_data`` holds shared word lists). Every file is validated
 before any document is linted; all problems are reported, not just the first.
 """
 
-from __future__ import annotations
-
 import fnmatch
 from collections.abc import Iterable, Iterator
 from pathlib import Path

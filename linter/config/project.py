@@ -21,8 +21,6 @@ before ``per-file``; a bundled style named by ``--select`` is loaded even when `
 leaves it out.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple

@@ -7,8 +7,6 @@ see (inside quotations, by default) do not count. Message arguments: the
 later form as found, then the first.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple

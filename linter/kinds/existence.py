@@ -1,7 +1,5 @@
 """``existence``: report every match of any token (Vale semantics)."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple

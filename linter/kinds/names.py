@@ -25,8 +25,6 @@ side by side with another form of the same entity (``Kiev or Kyiv``). Those
 are reported with the suggestion and no automatic fix.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple

@@ -6,8 +6,6 @@ Worked out once per document and style, and shared by the five ``quotes`` checks
 two ways.
 """
 
-from __future__ import annotations
-
 from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple

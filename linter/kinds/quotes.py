@@ -51,8 +51,6 @@ a story half in one style and half in another. Apostrophes are never
 quotation marks here.
 """
 
-from __future__ import annotations
-
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Mapping

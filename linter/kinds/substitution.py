@@ -5,8 +5,6 @@ several suggestions (and so no automatic fix). Message arguments are
 (expected, observed), as in Vale.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple

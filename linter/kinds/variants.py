@@ -24,8 +24,6 @@ other form and pointing at its first use. Message arguments: the form
 reported, then the other.
 """
 
-from __future__ import annotations
-
 import re
 import unicodedata
 from collections import defaultdict

@@ -1,7 +1,5 @@
 """The result every stripper returns."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from linter.model.document import IDENTITY, Block, OffsetMap

@@ -1,7 +1,5 @@
 """The typed, validated form of a rule, and what matchers return."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 

@@ -13,8 +13,6 @@ results and rules, not how they were found: it must not import ``engine``,
 ``run``, ``config`` or ``cli``.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import NamedTuple

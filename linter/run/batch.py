@@ -8,8 +8,6 @@ forked after the rules are loaded, so each inherits the compiled session instead
 of loading it again.
 """
 
-from __future__ import annotations
-
 import gc
 import os
 import signal

@@ -7,8 +7,6 @@ changes. The command line, the parallel workers, the public API and the rule
 documentation all call these two.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import NamedTuple
 
