@@ -235,3 +235,11 @@ def test_trailing_and_inverted_cues(text: str, expected: Voice) -> None:
 ])
 def test_a_trailing_cue_reports_every_clause_back_to_a_semicolon(text: str, expected: Voice) -> None:
     assert voice(text, "men") is expected
+
+
+def test_an_answer_is_the_interviewee_s_only_in_a_document_that_asks() -> None:
+    interview = "Q: Where were you that night?\n\nA: We hid from the men in a barn. Then the men left."
+    assert voice(interview, "men") is Voice.ATTRIBUTED
+    assert voice(interview, "men", 1) is Voice.ATTRIBUTED  # the answer's later sentence
+    assert voice("Q: Why did the men come back?\n\nA: We do not know.", "men") is Voice.OWN
+    assert voice("A: We hid from the men in a barn.", "men") is Voice.OWN  # no question: no interview

@@ -104,8 +104,16 @@ class Analysis:
             in_quotation = self.quotations.in_quotation
             from linter.analysis.frames import frames
 
-            found = self._frames[i] = tuple(f for f in frames(parse) if in_quotation(*f.cue) is None)
+            found = self._frames[i] = tuple(f for f in frames(parse) if in_quotation(*f.cue) is None
+                                            and (f.kind != "answer" or self._interview))
         return found
+
+    @cached_property
+    def _interview(self) -> bool:
+        """The document asks questions in its own voice: a paragraph opens with ``Q:``, so a
+        paragraph that opens with ``A:`` is an answer."""
+        text = self.doc.text
+        return any(text.startswith("Q:", b.start) for b in self.sentences.paragraphs)
 
     def voice(self, start: int, end: int) -> Voice:
         """Whose words ``text[start:end]`` are: quoted (in a direct quotation), attributed
@@ -132,7 +140,7 @@ class Analysis:
             return []
         opening = sentences.sentences[first]
         return [f for f in self.frames_at(opening.start)
-                if f.kind == "colon" and f.content[1] >= opening.end - 1]
+                if f.kind in ("colon", "answer") and f.content[1] >= opening.end - 1]
 
     def specific(self, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
         """True when the words at ``[start, end)`` refer to specific people, groups or events

@@ -25,7 +25,8 @@ class Frame(NamedTuple):
     source: tuple[int, int] | None
     vague: bool
     content: tuple[int, int]
-    # "verb", "act" (called for), "evidence" (figures show X), "passive", "according", "colon", "noun"
+    # "verb", "act" (called for), "evidence" (figures show X), "passive", "according", "colon",
+    # "answer" (an interview's "A: ..."), "noun"
     kind: str
     thought: bool = False  # a verb of thought or feeling (believe, fear), not of speech
 

@@ -81,6 +81,11 @@ def colon_frames(parse: Parse) -> list[Frame]:
     tokens = parse.tokens
     for i, token in enumerate(tokens[:6]):
         if token.text == ":":
+            if i == 1 and tokens[0].text == "A":
+                # an interview's answer ("Q: ... / A: ..."): the interviewee's words; kept by
+                # the analysis only in a document that asks questions (Analysis.frames_at)
+                return [Frame(span(parse, i, i), span(parse, 0, 0), False,
+                              content_span(parse, i + 1, len(tokens) - 1), "answer")]
             chunk = parse.chunk_at(i - 1) if i else None
             if chunk is None or chunk.first != 0 or chunk.last != i - 1:
                 return []
