@@ -243,3 +243,13 @@ def test_an_answer_is_the_interviewee_s_only_in_a_document_that_asks() -> None:
     assert voice(interview, "men", 1) is Voice.ATTRIBUTED  # the answer's later sentence
     assert voice("Q: Why did the men come back?\n\nA: We do not know.", "men") is Voice.OWN
     assert voice("A: We hid from the men in a barn.", "men") is Voice.OWN  # no question: no interview
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Here is what each needs.\n\nVoss: Beat the men at the polls.\n\nShe leads.", Voice.OWN),  # a subheading
+    ("Mr Tarrant: The men came at night.", Voice.ATTRIBUTED),  # a title: a speaker
+    ("Voss: We kept the men out of Tamm for a whole year, and we will again.", Voice.ATTRIBUTED),  # a speech
+    ("Voss: Beat the men.\nThen we ran home to the farm.", Voice.ATTRIBUTED),  # the paragraph goes on
+])
+def test_a_subheading_is_no_speaker_label(text: str, expected: Voice) -> None:
+    assert voice(text, "men") is expected

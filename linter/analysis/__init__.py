@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 from linter.analysis.attribution import Attribution, Voice
 from linter.analysis.cues import frame_gate
 from linter.analysis.quotations import Quotations
-from linter.analysis.sentences import Sentences, attribution_after
+from linter.analysis.sentences import Sentence, Sentences, attribution_after
 from linter.model.document import Document
 
 if TYPE_CHECKING:
@@ -37,6 +37,9 @@ T = TypeVar("T")
 PARSED_MAX = 2_000
 
 __all__ = ["Analysis", "Voice", "prepare"]
+
+
+_SUBHEAD_WORDS = 6  # at most this many words after "Name:" in a one-sentence paragraph
 
 
 class Analysis:
@@ -105,8 +108,23 @@ class Analysis:
             from linter.analysis.frames import frames
 
             found = self._frames[i] = tuple(f for f in frames(parse) if in_quotation(*f.cue) is None
-                                            and (f.kind != "answer" or self._interview))
+                                            and (f.kind != "answer" or self._interview)
+                                            and not (f.kind == "colon" and self._subhead(f, sentence)))
         return found
+
+    def _subhead(self, frame: Frame, sentence: Sentence) -> bool:
+        """A colon frame that is a subheading, not a speaker: one word before the colon, its
+        sentence is its whole paragraph, and a few words follow (``Sanders: Win in a
+        walk.``; not ``Mr Tarrant: ...``)."""
+        if frame.source is None or len(self.doc.text[frame.source[0]:frame.source[1]].split()) != 1:
+            return False
+        sentences = self.sentences
+        paragraph = sentences.paragraph_at(sentence.start)
+        if paragraph is None or sentences.index_at(paragraph.end - 1) != sentences.index_at(sentence.start):
+            return False
+        words = self.doc.text[frame.content[0]:frame.content[1]].split()
+        short = next((k + 1 for k, w in enumerate(words) if w.endswith((".", "?", "!"))), len(words))
+        return short <= _SUBHEAD_WORDS  # words to the first full stop (a note may follow it)
 
     @cached_property
     def _interview(self) -> bool:
