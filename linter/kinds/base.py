@@ -1,6 +1,5 @@
 """What a rule kind is, and the term-matching pieces several kinds share."""
 
-from __future__ import annotations
 
 import re
 from bisect import bisect_right
@@ -127,7 +126,7 @@ class Exceptions(NamedTuple):
     scanner: Scanner | None = None
 
     @classmethod
-    def build(cls, phrases: Iterable[str], *, ignorecase: bool) -> Exceptions:
+    def build(cls, phrases: Iterable[str], *, ignorecase: bool) -> "Exceptions":
         phrases = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
         if not phrases:
             return cls(None)

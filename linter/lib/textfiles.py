@@ -9,7 +9,6 @@ modification time, content hash) so that a writer can tell whether the file
 changed since.
 """
 
-from __future__ import annotations
 
 import codecs
 import hashlib
@@ -69,7 +68,7 @@ class Stamp(NamedTuple):
     digest: str
 
     @classmethod
-    def of(cls, st: os.stat_result, data: bytes) -> Stamp:
+    def of(cls, st: os.stat_result, data: bytes) -> "Stamp":
         return cls(st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 

@@ -7,7 +7,6 @@ comments, soft hyphens and zero-width characters left out and entities decoded
 0-based code-point offsets into ``source``.
 """
 
-from __future__ import annotations
 
 import re
 from bisect import bisect_right
@@ -76,7 +75,7 @@ class OffsetMap(NamedTuple):
 
     @classmethod
     def of(cls, text_starts: tuple[int, ...], text_lens: tuple[int, ...], src_starts: tuple[int, ...],
-           src_lens: tuple[int, ...]) -> OffsetMap:
+           src_lens: tuple[int, ...]) -> "OffsetMap":
         ends = tuple(t + n for t, n in zip(text_starts, text_lens, strict=True))
         return cls(text_starts, text_lens, src_starts, src_lens, ends)
 

@@ -1,6 +1,5 @@
 """Severity levels, fixes and findings: the values every other module passes around."""
 
-from __future__ import annotations
 
 from enum import IntEnum
 from typing import NamedTuple
@@ -18,7 +17,7 @@ class Severity(IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, name: str) -> Severity:
+    def parse(cls, name: str) -> "Severity":
         """Return the severity for ``suggestion``, ``warning`` or ``error``."""
         try:
             return cls[name.upper()]

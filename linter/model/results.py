@@ -3,7 +3,6 @@
 Plain data: reporters (``linter.report``) turn it into bytes.
 """
 
-from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -23,7 +22,7 @@ class FileResult(NamedTuple):
     source: str | None = None
 
     @classmethod
-    def of(cls, doc: Document, findings: Sequence[Finding], *, whole: bool = False) -> FileResult:
+    def of(cls, doc: Document, findings: Sequence[Finding], *, whole: bool = False) -> "FileResult":
         wanted = {n for f in findings for n in (f.line, f.end_line)}  # SARIF converts both columns
         return cls(doc.path, tuple(findings), {n: doc.line_text(n) for n in sorted(wanted)},
                    doc.source if whole else None)
