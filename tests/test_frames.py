@@ -253,3 +253,30 @@ def test_an_answer_is_the_interviewee_s_only_in_a_document_that_asks() -> None:
 ])
 def test_a_subheading_is_no_speaker_label(text: str, expected: Voice) -> None:
     assert voice(text, "men") is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The port is shut, and according to the organisers 500 men marched.", Voice.ATTRIBUTED),
+    ("According to police the men fled across the border.", Voice.ATTRIBUTED),
+    ("Portraits of the men hung from every post, and according to the organisers 500 people marched.",
+     Voice.OWN),
+])
+def test_according_to_with_no_comma_after_its_source(text: str, expected: Voice) -> None:
+    assert voice(text, "men") is expected
+
+
+def test_a_lone_past_tense_at_the_end_of_its_clause_is_finite() -> None:
+    """"... 500 people marched." is a clause of its own; "found the men injured." is not."""
+    an = Analysis(make_document("t.txt", "The port is shut, and 500 people marched.", "text"))
+    parse = an.parse_at(0)
+    assert parse is not None and [g.finite for g in parse.groups] == [True, True]
+    from linter.analysis.chunks import groups
+    from linter.analysis.tagging import Token
+
+    def tagged(pairs: str) -> list[Token]:
+        return [Token(0, 0, word, tag, word.lower()) for word, tag in (p.split("/") for p in pairs.split())]
+
+    ran = groups(tagged("The/DT port/NN is/VBZ shut/JJ ,/, and/CC 500/CD people/NNS marched/VBN ./."))
+    assert [g.finite for g in ran] == [True, True]
+    found = groups(tagged("The/DT patrol/NN found/VBD the/DT men/NNS wounded/VBN ./."))
+    assert [g.finite for g in found] == [True, False]  # a finite verb before it in its clause

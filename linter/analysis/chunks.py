@@ -102,11 +102,23 @@ def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[G
             out[g] = Group(group.first, group.last, False, "", False, False, True, group.lemma)
         elif tokens[group.first].tag == "VBN" and (
                 later is None or tokens[later.first - 1].tag in ("CC", ",")):
-            nxt = tokens[group.last + 1].tag if group.last + 1 < len(tokens) else ""
+            nxt = tokens[group.last + 1].tag if group.last + 1 < len(tokens) else "."
+            if nxt == "." and later is None and not _finite_before(tokens, out[:g], group.first):
+                # "... 500 people marched.": the sentence's only verb, at its end
+                out[g] = Group(group.first, group.last, True, "past", False, False, False, group.lemma)
+                continue
             if nxt not in _OBJECT_STARTS:
                 continue  # "the town shelled by militants", "bombs hidden in freight"
             out[g] = Group(group.first, group.last, True, "past", False, False, False, group.lemma)
     return out
+
+
+def _finite_before(tokens: Sequence[Token], earlier: list[Group], i: int) -> bool:
+    """A finite verb stands before token ``i`` in its own clause: after the last comma,
+    semicolon or conjunction before it (``Police found the men injured.``)."""
+    start = next((k + 1 for k in range(i - 1, -1, -1)
+                  if tokens[k].text in (",", ";") or tokens[k].tag == "CC"), 0)
+    return any(h.finite and h.first >= start for h in earlier)
 
 
 # What can start a verb's object: "militants shelled/VBN the town" is a past tense.

@@ -39,10 +39,15 @@ def according_frames(parse: Parse) -> list[Frame]:
         if tokens[i].lower != "according" or tokens[i + 1].lower not in _TO_PREPOSITIONS:
             continue
         lo, hi = clause(parse, i)
+        if lo == i - 1 and tokens[lo].tag == "CC":
+            lo = i  # "..., and according to the organisers 500 people marched": its clause opens here
         stop = i + 2  # the source runs to the next comma: "according to Ilse Varga, the ..."
         while stop <= hi and tokens[stop].text not in (",", ";"):
             stop += 1
         source = parse.chunk_at(i + 2)
+        if stop > hi and source is not None and source.first == i + 2 and source.last < hi and any(
+                g.finite for g in parse.groups if source.last < g.first <= hi):
+            stop = source.last  # no comma: the source is the noun phrase, a clause follows it
         if source is not None:
             vague = vague_source(parse, source) or (  # "according to reports"
                 tokens[source.last].lemma == "report" and not source.definite and not source.proper

@@ -124,6 +124,11 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
                 and out[i - 1] in ("NNP", "NNPS", "JJ", ",", "DT")
                 and words[i + 1].lower() in ("said", "told", "say")):
             out[i], out[i + 1] = "NNS", "VBD" if words[i + 1].lower() != "say" else "VBP"
+    for i in range(1, len(words) - 1):  # "according to/TO police/VB": a preposition and its noun
+        if words[i].lower() == "to" and words[i - 1].lower() == "according":
+            out[i] = "IN"
+            if out[i + 1] == "VB":
+                out[i + 1] = "NN"
     for i in range(1, len(words) - 1):  # "insurgents now levy/JJ tolls": a verb, not an adjective
         j = i - 1 - (out[i - 1] == "RB" and i > 1)
         if (out[i] == "JJ" and out[j] in ("NNS", "NNPS") and out[i + 1] in ("NNS", "NN", "DT", "CD")
