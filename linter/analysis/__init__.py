@@ -114,8 +114,8 @@ class Analysis:
 
     def _subhead(self, frame: Frame, sentence: Sentence) -> bool:
         """A colon frame that is a subheading, not a speaker: one word before the colon, its
-        sentence is its whole paragraph, and a few words follow (``Sanders: Win in a
-        walk.``; not ``Mr Tarrant: ...``)."""
+        sentence is its whole paragraph, and a few words follow (``Voss: Hold the
+        north.``; not ``Mr Tarrant: ...``)."""
         if frame.source is None or len(self.doc.text[frame.source[0]:frame.source[1]].split()) != 1:
             return False
         sentences = self.sentences

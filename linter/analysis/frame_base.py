@@ -192,7 +192,7 @@ def _object(parse: Parse, chunk: Chunk) -> bool:
     """``chunk`` comes after a finite verb of its own clause (perhaps within prepositional
     phrases): an object, not a subject (``lacks support from farmers``). Asked only of a
     chunk with words between it and the verb, so a tagger's slip before a subject right
-    at its verb (``Tory shadow/VBP home secretary Ann Vell warned``) costs nothing."""
+    at its verb (``Party whip/VBP Ann Vell warned``) costs nothing."""
     for k in range(chunk.first - 1, -1, -1):
         token = parse.tokens[k]
         if token.lower in _OPENS_CLAUSE or token.text in _OPENS_CLAUSE_MARKS or token.tag in ("WP", "WDT"):
