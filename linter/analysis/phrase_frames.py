@@ -45,8 +45,8 @@ def according_frames(parse: Parse) -> list[Frame]:
         while stop <= hi and tokens[stop].text not in (",", ";"):
             stop += 1
         source = parse.chunk_at(i + 2)
-        if stop > hi and source is not None and source.first == i + 2 and source.last < hi and any(
-                g.finite for g in parse.groups if source.last < g.first <= hi):
+        if (stop > hi and source is not None and source.first == i + 2 and source.last < hi
+                and _finite_in(parse, source.last, hi)):
             stop = source.last  # no comma: the source is the noun phrase, a clause follows it
         if source is not None:
             vague = vague_source(parse, source) or (  # "according to reports"
@@ -57,13 +57,12 @@ def according_frames(parse: Parse) -> list[Frame]:
             words = tokens[i + 2:stop]
             vague = not words or any(t.lemma in lexicon().vague or t.lemma == "report" for t in words)
             src = span(parse, i + 2, stop - 1) if words else None
-        if i > lo and tokens[i - 1].text == "," and stop < hi and _open_before(parse, lo, i - 1) and any(
-                g.finite for g in parse.groups if stop < g.first <= hi):
+        if (i > lo and tokens[i - 1].text == "," and stop < hi and _open_before(parse, lo, i - 1)
+                and _finite_in(parse, stop, hi)):
             content = content_span(parse, lo, hi)  # "The ferry left after, according to X, Y had ..."
         elif i > lo:  # "..., according to police." or mid-sentence
             # at the end it reports the sentence before it, all its clauses, from the last semicolon
-            trailing = tokens[i - 1].text == "," and not any(
-                g.finite for g in parse.groups if i < g.first <= hi)
+            trailing = tokens[i - 1].text == "," and not _finite_in(parse, i, hi)
             first = after_semicolon(parse, i) if trailing else lo
             content = content_span(parse, first, i - 1 - (tokens[i - 1].text == ","))
         else:
@@ -72,13 +71,18 @@ def according_frames(parse: Parse) -> list[Frame]:
     return out
 
 
+def _finite_in(parse: Parse, after: int, last: int) -> bool:
+    """A finite verb group starts after token ``after``, at ``last`` at the latest."""
+    return any(g.finite for g in parse.groups if after < g.first <= last)
+
+
 def _open_before(parse: Parse, lo: int, comma: int) -> bool:
     """The words before a parenthetical ``, according to X,`` are no whole clause: a subject
     with no verb yet (``The attack, according to ...``) or a clause ending in a conjunction
     (``The ferry left late after, according to ...``)."""
     if comma > lo and parse.tokens[comma - 1].tag == "IN":
         return True
-    return not any(g.finite for g in parse.groups if lo <= g.first < comma)
+    return not _finite_in(parse, lo - 1, comma - 1)
 
 
 def colon_frames(parse: Parse) -> list[Frame]:

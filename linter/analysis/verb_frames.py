@@ -24,6 +24,8 @@ _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "R
                           ".", "''", "``", "-RRB-", "-LRB-", "HYPH"})
 # What stands right before a trailing cue: "..., police said", "...,” said Ms Lee", "... — police said".
 _TRAIL_MARKS = frozenset({",", "”", '"', "’", "'", "»", "—", "–"})
+# What stands right before an inverted cue: "..., said the ministry", "...,” said Ms Lee".
+_BEFORE_INVERTED = frozenset({",", "”", '"', "’", "'", "»"})
 _ADVERBIAL = frozenset({"RB", "IN", "DT", "NN", "NNP", "CD"})
 _REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"})
 # Verbs of thought whose infinitive is their content: "hope to", "expect the talks to".
@@ -155,13 +157,15 @@ def _verb_frame(parse: Parse, group: Group,
     subject = subject_of(parse, group)
     if subject is None and tokens[group.first].tag in ("VBG", "TO"):
         return _nonfinite_frame(parse, group, main, hi)
+    after_quote = group.first > 0 and tokens[group.first - 1].text in _BEFORE_INVERTED
     inverted = False
     if subject is None:
         subject = parse.chunk_at(group.last + 1)
-        inverted = subject is not None and _inverted(parse, group, subject)
+        # "..., said Nell Ambo, a trader."; not "..., said the men had left" nor
+        # '..., said the plans "raise ..."' (has_own_verb)
+        inverted = subject is not None and after_quote and not has_own_verb(parse, subject)
         if not inverted:
             subject = None
-    after_quote = group.first > 0 and tokens[group.first - 1].text in (",", "”", '"', "’", "'", "»")
     if subject is None and after_quote and group.last + 1 <= hi:
         # "..., says a top academic/JJ.": words the tagger did not read as a noun phrase
         words = [t for t in tokens[group.last + 1:hi + 1] if t.tag not in (".", ",")]
@@ -188,16 +192,6 @@ def _verb_frame(parse: Parse, group: Group,
     if group.lemma in lex.needthat and _next_word(parse, group) not in ("that", ":"):
         return Frame(cue, source, vague, content, "evidence", thought)  # "figures showed X grew"
     return Frame(cue, source, vague, content, "verb", thought)
-
-
-def _inverted(parse: Parse, group: Group, subject: Chunk) -> bool:
-    """``subject`` follows the verb as its subject: the verb comes after a comma or a
-    closing quote, and the noun phrase has no verb of its own (``..., said Nell Ambo, a
-    trader.``; not ``..., said the men had left``, ``..., said the plans "raise ..."``)."""
-    tokens = parse.tokens
-    if group.first == 0 or tokens[group.first - 1].text not in (",", "”", '"', "’", "'", "»"):
-        return False
-    return not has_own_verb(parse, subject)
 
 
 def _demand(parse: Parse, content: tuple[int, int], *, view: bool = False) -> tuple[int, int]:
@@ -309,15 +303,11 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
                 # set inside the sentence gives the speaker the sentence, up to a semicolon
                 return content_span(parse, start, _to_semicolon(parse, hi + 1))
             return content_span(parse, start, before - 1)
-        nxt = after
-        while nxt <= hi and tokens[nxt].tag in _ADVERBIAL and tokens[nxt].text != ",":
-            nxt += 1
+        nxt = _adverbials_end(parse, after, hi + 1)
         if nxt <= hi and tokens[nxt].text == ",":
             return content_span(parse, lo, hi)  # "The attack, police said, was planned."
     if before >= 0 and tokens[before].lower == "as" and (before == lo or tokens[before - 1].text == ","):
-        nxt = after
-        while nxt < len(tokens) and tokens[nxt].tag in _ADVERBIAL and tokens[nxt].text != ",":
-            nxt += 1
+        nxt = _adverbials_end(parse, after, len(tokens))
         if nxt < len(tokens) and tokens[nxt].text == ",":  # "As Ms Varga pointed out, ..."
             return content_span(parse, nxt + 1, clause(parse, nxt + 1)[1])
     return content_span(parse, _past_adverbials(parse, after, hi), _continued(parse, hi))
@@ -348,10 +338,17 @@ def _comma_then_more(parse: Parse, after: int) -> bool:
     """After the cue's own adverbials, a comma and more of the sentence (``..., they say,
     imposing new limits ...``)."""
     tokens = parse.tokens
-    k = after
-    while k < len(tokens) and tokens[k].tag in _ADVERBIAL and tokens[k].text != ",":
-        k += 1
+    k = _adverbials_end(parse, after, len(tokens))
     return k + 2 < len(tokens) and tokens[k].text == ","
+
+
+def _adverbials_end(parse: Parse, k: int, stop: int) -> int:
+    """The first token from ``k`` (``stop`` at most) that is a comma or no adverbial word
+    (``said on Monday``, ``said late last night``)."""
+    tokens = parse.tokens
+    while k < stop and tokens[k].tag in _ADVERBIAL and tokens[k].text != ",":
+        k += 1
+    return k
 
 
 def _to_semicolon(parse: Parse, i: int) -> int:
