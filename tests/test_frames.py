@@ -280,3 +280,72 @@ def test_a_lone_past_tense_at_the_end_of_its_clause_is_finite() -> None:
     assert [g.finite for g in ran] == [True, True]
     found = groups(tagged("The/DT patrol/NN found/VBD the/DT men/NNS wounded/VBN ./."))
     assert [g.finite for g in found] == [True, False]  # a finite verb before it in its clause
+
+
+@pytest.mark.parametrize("text", [
+    "The council maintained its ban on the flag.",  # an object alone after a verb of saying
+    "Ada Voss wrote the foreword to the new history.",
+    "Tom Kell tweeted a photo of the crossing.",
+    "The mayor responded to the attack by closing the road.",
+    "Ada Voss took the town, claiming the old fort for the army.",
+    "The ministry did not respond to questions about the raid.",  # negated
+    "Police never said who had crossed the river.",
+    "The council called a meeting after the raid.",  # call with no name
+    "She sang in a band called the Larks.",
+    "The deal with Ada, as friends call her, has soured.",
+    "The Courier reported on the harbour accounts.",  # a topic, not words
+    "Nobody said where the ferry went.",
+    "I hope the valley is quiet by winter.",  # the writer
+    "It is fair to say that the valley is quiet.",
+    "Considering the weather, the vote was calm.",
+    "Only time will tell whether the port reopens.",
+    "The vote promised to be close for Ada Voss.",
+    "The talks changed her thinking on the port.",
+    "She knew the men had crossed the river.",  # the writer asserts what someone knows
+])
+def test_verbs_that_report_no_words_here(text: str) -> None:
+    assert frames_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The army added that the men had crossed the river.", "added", "that the men had crossed the river."),
+    ("Ms Voss wrote in a column that the men had won.", "wrote", "that the men had won."),
+    ("The feud, Ivo Brandt wrote, began when the men reached the coast.", "wrote",
+     "The feud, Ivo Brandt wrote, began when the men reached the coast."),
+    ("The governor called the men cowards.", "called", "the men cowards."),
+    ("The governor called Ada Voss, the rebel leader, a coward.", "called", "Ada Voss, the rebel leader, a coward."),
+    ("Ms Voss called the plan for the port reckless.", "called", "the plan for the port reckless."),
+    ("Two councillors claim to oppose the levy.", "claim", "to oppose the levy."),
+    ("Voss quarrels with Kell, who she claims has been rude.", "claims", "has been rude."),
+    ("The minister reported from Tamm that the men had fled.", "reported", "that the men had fled."),
+    ("The port office said about half of the cargo came by rail.", "said",
+     "about half of the cargo came by rail."),
+    ("Police said about 20 people were hurt.", "said", "20 people were hurt."),
+])
+def test_verbs_of_saying_that_report_words(text: str, cue: str, content: str) -> None:
+    found = [(c, body) for _, c, _, body in frames_of(text)]
+    assert (cue, content) in found
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    # a relative clause's verb reports up to the comma before the sentence's own verb
+    ("Ada Voss, who said the vote was rigged, met the men in Tamm.", "said", "the vote was rigged"),
+    # not to a comma inside what it reports
+    ("Ada Voss, who suggested that Mr. Kell, for all his faults, would resign, left.", "suggested",
+     "that Mr. Kell, for all his faults, would resign"),
+    # a verb in brackets reports up to the closing bracket
+    ("The history (Tom Kell joined them, declaring their cause just) matters.", "declaring",
+     "their cause just"),
+])
+def test_content_ends_with_its_relative_clause_or_brackets(text: str, cue: str, content: str) -> None:
+    found = [(c, body) for _, c, _, body in frames_of(text)]
+    assert (cue, content) in found
+
+
+@pytest.mark.parametrize(("words", "position", "tag"), [
+    (["She", "called", "the", "plan", "reckless", "."], 4, "JJ"),
+    (["Nothing", "is", "said", "unless", "asked", "."], 3, "IN"),
+])
+def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str) -> None:
+    tagger = _tagger()
+    assert _repair(words, tagger.tag(words), tagger)[position] == tag

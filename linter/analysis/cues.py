@@ -120,7 +120,8 @@ def cue_words() -> dict[str, list[str]]:
     """The word lists the attribution frames read (see ``rules/_data/cues.yml``): reporting
     verb lemmas (``verbs``), verbs of thought (``thoughts``), vague source heads
     (``vague``), verbs whose agentless passive hides the source (``passive``), verbs that
-    report only with a that-clause (``needthat``), nouns whose that-clause is their
+    report only with a that-clause (``needthat``), verbs of saying whose object alone
+    reports nothing (``clausal``), nouns whose that-clause is their
     owner's words (``contentnouns``), speech acts whose complement is a demand (``acts``),
     verbs that attribute only before ``as`` (``seeing``) and subjects whose show or find
     needs no that-clause (``evidence``)."""
@@ -128,7 +129,8 @@ def cue_words() -> dict[str, list[str]]:
     verbs = data.get("verbs", {})
     if not isinstance(verbs, dict):
         raise ValueError("rules/_data/cues.yml: 'verbs' must map a lemma to its forms")
-    keys = ("thoughts", "vague", "passive", "needthat", "contentnouns", "acts", "seeing", "evidence")
+    keys = ("thoughts", "vague", "passive", "needthat", "clausal", "contentnouns", "acts", "seeing",
+            "evidence")
     # A lemma spelt two ways (emphasise, emphasize) is listed once; the tagger's lemma may
     # be either spelling, so a base form among the forms counts as a lemma too.
     spellings = [f for forms in verbs.values() for f in forms if f.endswith(("ize", "ise", "yze", "yse"))]

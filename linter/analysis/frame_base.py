@@ -58,6 +58,7 @@ class Lexicon(NamedTuple):
     vague: frozenset[str]  # source heads that name no one
     thoughts: frozenset[str]  # verbs of thought and feeling
     needthat: frozenset[str]  # verbs that report only with a that-clause
+    clausal: frozenset[str]  # verbs of saying whose object alone is no words: "added a floor"
     nouns: frozenset[str]  # nouns whose that-clause is their owner's words
     acts: frozenset[str]  # speech acts whose complement is a demand: "called for", "demanded"
     seeing: frozenset[str]  # verbs of thought only before "as": "sees the men as martyrs"
@@ -68,10 +69,10 @@ class Lexicon(NamedTuple):
 def lexicon() -> Lexicon:
     """The cue words (:func:`linter.analysis.cues.cue_words`) as frozen sets."""
     words = cue_words()
-    sets = {key: frozenset(words[key]) for key in ("verbs", "thoughts", "needthat", "vague", "contentnouns",
-                                                   "acts", "seeing", "evidence")}
+    sets = {key: frozenset(words[key]) for key in ("verbs", "thoughts", "needthat", "clausal", "vague",
+                                                   "contentnouns", "acts", "seeing", "evidence")}
     verbs = frozenset().union(*(sets[key] for key in ("verbs", "thoughts", "needthat", "acts", "seeing")))
-    return Lexicon(verbs, sets["vague"], sets["thoughts"] | sets["seeing"], sets["needthat"],
+    return Lexicon(verbs, sets["vague"], sets["thoughts"] | sets["seeing"], sets["needthat"], sets["clausal"],
                    sets["contentnouns"], sets["acts"], sets["seeing"], sets["evidence"])
 
 

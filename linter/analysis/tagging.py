@@ -73,6 +73,10 @@ def _lemma(tagger: Tagger, word: str, tag: str) -> str:
     return found
 
 
+# Words ending in "less" that are no adjectives.
+_NOT_ADJECTIVES = frozenset({"less", "bless", "unless", "nevertheless", "nonetheless", "regardless"})
+
+
 def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     """Fix the slips the syntax depends on most. The relative pronouns and the
     subordinators of supposition always get their Penn tags. A present-tense verb whose
@@ -84,7 +88,8 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     that are never nouns are verbs (``Ivo Brandt writes/NNS``), and so is ``say`` after a
     name or a noun (``Reis and Vell say/NNP Orsk ...``). A reporting verb read as an
     infinitive where a present tense stands is one (``Farmers, like their neighbours,
-    say/VB ...``), and ``those surveyed`` are people, not a verb."""
+    say/VB ...``), and ``those surveyed`` are people, not a verb. A word in -less is an
+    adjective (``reckless/VBP``)."""
     out = list(tags)
     reporting = _reporting_bases()
     for i, word in enumerate(words):
@@ -134,6 +139,10 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         if (out[i] == "JJ" and out[j] in ("NNS", "NNPS") and out[i + 1] in ("NNS", "NN", "DT", "CD")
                 and tagger.is_verb(words[i].lower())):
             out[i] = "VBP"
+    for i, word in enumerate(words):  # "called the plan reckless/VBP"
+        if out[i] in ("VB", "VBP", "VBZ", "VBD", "NN") and word.lower().endswith("less") and (
+                word.lower() not in _NOT_ADJECTIVES):
+            out[i] = "JJ"
     if not any(t.startswith("VB") or t == "MD" for t in out):
         _verb_for_verbless(words, out, tagger)
     return out

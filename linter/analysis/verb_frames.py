@@ -19,23 +19,27 @@ from linter.analysis.frame_base import (
     vague_source,
 )
 from linter.analysis.syntax import Parse
+from linter.analysis.verb_reach import (
+    BEFORE_INVERTED,
+    TRAIL_MARKS,
+    adverbial_start,
+    adverbials_end,
+    comma_then_more,
+    past_adverbials,
+    to_semicolon,
+    trailing,
+)
+from linter.analysis.verb_reports import no_report, reports
 
-_TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
-                          ".", "''", "``", "-RRB-", "-LRB-", "HYPH"})
-# What stands right before a trailing cue: "..., police said", "...,” said Ms Lee", "... — police said".
-_TRAIL_MARKS = frozenset({",", "”", '"', "’", "'", "»", "—", "–"})
-# What stands right before an inverted cue: "..., said the ministry", "...,” said Ms Lee".
-_BEFORE_INVERTED = frozenset({",", "”", '"', "’", "'", "»"})
-_ADVERBIAL = frozenset({"RB", "IN", "DT", "NN", "NNP", "CD"})
-_REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"})
 # Verbs of thought whose infinitive is their content: "hope to", "expect the talks to".
 _INFINITIVE = frozenset({"hope", "expect"})
 # Words that open a clause of time or cause: the end of a demand's content.
 _CIRCUMSTANCE = frozenset({"after", "before", "when", "while", "because", "since", "as", "until", "following",
                            "but"})
-# Words of time that may follow a trailing cue ("..., police said Wednesday").
-_WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                   "yesterday", "today", "tonight", "last", "this", "earlier", "later", "late"})
+# Subjects that are the writer or the reader: outside quotation marks, their thoughts and
+# words are the writer's own ("I hope that ...", "as we reported", "you believe").
+_WRITER = frozenset({"i", "we", "you"})
+
 
 
 def verb_frames(parse: Parse) -> list[Frame]:
@@ -44,7 +48,7 @@ def verb_frames(parse: Parse) -> list[Frame]:
     found: list[Frame] = []
     main_source: tuple[tuple[int, int] | None, bool] | None = None
     for group in map(partial(_phrasal, parse, verbs), parse.groups):
-        if group.lemma not in verbs or not _reports(parse, group):
+        if group.lemma not in verbs or no_report(parse, group) or not reports(parse, group):
             continue
         lead = parse.tokens[group.first].tag
         if not (group.finite or lead == "VBG" or (lead == "TO" and _next_word(parse, group) == "that")):
@@ -74,71 +78,11 @@ def _next_word(parse: Parse, group: Group) -> str:
     return parse.tokens[nxt].lower if nxt < len(parse.tokens) else ""
 
 
-def _reports(parse: Parse, group: Group) -> bool:
-    """A reporting verb, not a phrasal use that reports nothing (``called for``, ``added
-    to``); verbs that report only with a that-clause need one, perhaps without ``that``
-    (``Prosecutors charged that ...``, ``The inquiry found the guard had ...``, not ``The
-    terrorists charged the checkpoint``)."""
-    tokens = parse.tokens
-    nxt = group.last + 1
-    following = tokens[nxt].lower if nxt < len(tokens) else ""
-    if group.lemma == "call" and following in ("for", "off", "on"):
-        return False
-    if group.lemma == "add" and following == "to":
-        return False
-    if following == "by" and nxt + 1 < len(tokens) and tokens[nxt + 1].tag == "VBG":
-        return False  # "responded by sending troops": an act, not words
-    if group.lemma not in lexicon().needthat or following in ("that", ":"):
-        return True
-    return group.finite and (_bare_clause(parse, nxt) or _trails(parse, group)
-                             or _evidence_subject(parse, group))
-
-
-def _evidence_subject(parse: Parse, group: Group) -> bool:
-    """A poll, a study or records as the subject: what they show or find is theirs, a noun
-    phrase too (``Surveys show a narrowing of the gap``; not ``The guide showed us the cave``)."""
-    subject = subject_of(parse, group)
-    return subject is not None and parse.tokens[subject.last].lemma in lexicon().evidence
-
-
-def _trails(parse: Parse, group: Group) -> bool:
-    """The verb and its subject trail the clause they report: ``..., records show.``,
-    ``..., a new survey indicates.``"""
-    subject = parse.chunk_at(group.first - 1)
-    if subject is None or subject.last != group.first - 1 or subject.first == 0:
-        return False
-    if parse.tokens[subject.first - 1].text not in _TRAIL_MARKS:
-        return False
-    return _trailing(parse, group.last + 1, clause(parse, group.last)[1])
-
-
-def _bare_clause(parse: Parse, i: int) -> bool:
-    """A that-clause without ``that`` starts at token ``i``: a noun phrase and a finite
-    verb that cannot be a participle (``concluded the gunmen had bribed a guard``,
-    ``show the men were moved``; not ``found the bodies``, ``found the boat wedged``), or
-    a noun phrase and a present participle (``polls show the senator trailing``)."""
-    chunk = parse.chunk_at(i)
-    if chunk is None or chunk.first != i or parse.tokens[chunk.last].lower in _REFLEXIVE:
-        return False  # not "the ferry found itself stuck"
-    k = chunk.last + 1
-    while k < len(parse.tokens) and parse.tokens[k].tag == "RB":
-        k += 1
-    if k < len(parse.tokens) and parse.tokens[k].tag == "VBG":
-        return True  # "polls show the senator (slightly) trailing", "found the men hiding in a barn"
-    group = parse.group_after(chunk)
-    if group is None or not group.finite or any(
-            t.tag not in ("RB", "RBR") for t in parse.tokens[chunk.last + 1:group.first]):
-        return False  # only adverbs between: not "held talks in the town he was ..."
-    # a clause's verb, not a participle read as one ("found the boat wedged under the pier")
-    first = parse.tokens[group.first]
-    return first.tag in ("MD", "VBZ", "VBP") or first.lemma in ("be", "have", "do")
-
-
 def _verb_frame(parse: Parse, group: Group,
                 main: tuple[tuple[int, int] | None, bool] | None) -> Frame | None:
     tokens = parse.tokens
     cue = span(parse, group.first, group.last)
-    lo, hi = clause(parse, group.last)
+    lo, hi = _aside(parse, group.first, *clause(parse, group.last))
     if group.lemma in lexicon().seeing and (group.passive or tokens[group.last].tag == "VBN"):
         return None  # "is widely seen as", "who's viewed as": the weasel's own phrase, not a frame
     if group.passive:
@@ -157,7 +101,7 @@ def _verb_frame(parse: Parse, group: Group,
     subject = subject_of(parse, group)
     if subject is None and tokens[group.first].tag in ("VBG", "TO"):
         return _nonfinite_frame(parse, group, main, hi)
-    after_quote = group.first > 0 and tokens[group.first - 1].text in _BEFORE_INVERTED
+    after_quote = group.first > 0 and tokens[group.first - 1].text in BEFORE_INVERTED
     inverted = False
     if subject is None:
         subject = parse.chunk_at(group.last + 1)
@@ -176,6 +120,10 @@ def _verb_frame(parse: Parse, group: Group,
                          content_span(parse, lo, group.first - 2), "verb", group.lemma in lexicon().thoughts)
     if subject is None and not _quantifier_before(parse, group):
         return None
+    if subject is not None and subject.first == subject.last and (
+            tokens[subject.first].lower in _WRITER
+            or (tokens[subject.first].lower == "it" and group.lemma == "feel")):
+        return None  # "I hope that ...", "whichever poll you believe": the writer's; "it feels like"
     vague = vague_source(parse, subject) if subject is not None else True
     source = span(parse, subject.first, subject.last) if subject is not None else None
     content = _verb_content(parse, group, subject, inverted, lo, hi)
@@ -192,6 +140,43 @@ def _verb_frame(parse: Parse, group: Group,
     if group.lemma in lex.needthat and _next_word(parse, group) not in ("that", ":"):
         return Frame(cue, source, vague, content, "evidence", thought)  # "figures showed X grew"
     return Frame(cue, source, vague, content, "verb", thought)
+
+
+def _aside(parse: Parse, i: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause bounds ``lo``, ``hi`` narrowed to the brackets around token ``i``
+    (``(..., declaring himself the winner) makes this ...``), or ended at the comma that
+    closes a relative clause (``Ambo, which disclosed a loss, denied ...``)."""
+    tokens = parse.tokens
+    depth = 0
+    for k in range(i - 1, -1, -1):
+        text = tokens[k].text
+        if text == ")":
+            depth += 1
+        elif text == "(" and depth:
+            depth -= 1
+        elif text == "(":
+            close = next((m for m in range(i + 1, hi + 1) if tokens[m].text == ")"), hi + 1)
+            return max(lo, k + 1), close - 1
+    for k in range(i - 1, lo, -1):
+        if tokens[k].text == ",":
+            break
+        if tokens[k].tag in ("WDT", "WP") and tokens[k - 1].text == ",":
+            if any(g.finite and k < g.first < i for g in parse.groups):
+                break  # the pronoun's own verb is another: "who worshiped there and who ... said"
+            for m in range(i + 1, hi + 1):  # the comma before the sentence's own verb, once the
+                if tokens[m].text == "," and _verb_at(parse, m + 1) and any(  # clause has a verb
+                        g.finite and i < g.first < m for g in parse.groups):
+                    return lo, m - 1
+            break
+    return lo, hi
+
+
+def _verb_at(parse: Parse, k: int) -> bool:
+    """A finite verb starts at token ``k``, perhaps after adverbs."""
+    while k < len(parse.tokens) and parse.tokens[k].tag == "RB":
+        k += 1
+    group = parse.group_at(k)
+    return group is not None and group.finite and group.first == k
 
 
 def _demand(parse: Parse, content: tuple[int, int], *, view: bool = False) -> tuple[int, int]:
@@ -227,9 +212,11 @@ def _clause_after(parse: Parse, group: Group) -> bool:
         token = tokens[k]
         if token.lower in ("that", "whether", "if", "what", "who", "how", "why", "when", "where"):
             return True
+        if token.tag == "TO" and k == group.last + 1:
+            return group.lemma in _INFINITIVE  # "hope to reopen", not "agreed to meet on condition that"
         if (token.tag == "TO" and k + 1 < len(tokens) and tokens[k + 1].tag == "VB"
                 and group.lemma in _INFINITIVE):
-            return True  # "hope to reopen the road", "expect the talks to fail"
+            return True  # "expect the talks to fail"
         if token.text in (",", ";", ":") or token.tag == ".":
             return False
         found = parse.group_at(k)
@@ -244,7 +231,11 @@ def _nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | N
     subject of the sentence's reporting verb or of the verb before it ("..., the governor
     said, adding that ...", "He went out of his way to say that ..."), or, when it opens
     the sentence, of the main clause after it ("After saying the gunmen had fled, the
-    mayor left"), whose words are then not part of the content."""
+    mayor left"), whose words are then not part of the content. One with nothing after it
+    (``with every patrol reporting, the road ...``) reports nothing."""
+    nxt = group.last + 1
+    if nxt >= len(parse.tokens) or parse.tokens[nxt].text in (",", ";", ":") or parse.tokens[nxt].tag == ".":
+        return None
     if main is not None:
         source, vague = main
     else:
@@ -292,69 +283,25 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
     tokens = parse.tokens
     before = (subject.first if subject is not None and not inverted else group.first) - 1
     after = (subject.last if inverted and subject is not None else group.last) + 1
-    if before >= lo and tokens[before].text in _TRAIL_MARKS:
-        if inverted or _trailing(parse, _past_addressee(parse, group, after), hi):
+    if before >= lo and tokens[before].text in TRAIL_MARKS:
+        if inverted or trailing(parse, _past_addressee(parse, group, after), hi):
             # a trailing cue reports the sentence before it, all its clauses, from the last
             # semicolon: "The road is cut, and the port is shut, the army said on Monday."
             start = after_semicolon(parse, before)
             if (hi + 2 < len(tokens) and tokens[hi + 1].text == ",") or (
-                    not inverted and _comma_then_more(parse, after)):
+                    not inverted and comma_then_more(parse, after)):
                 # "The port will reopen, the mayor said, although the road is closed.": a cue
                 # set inside the sentence gives the speaker the sentence, up to a semicolon
-                return content_span(parse, start, _to_semicolon(parse, hi + 1))
+                return content_span(parse, start, to_semicolon(parse, hi + 1))
             return content_span(parse, start, before - 1)
-        nxt = _adverbials_end(parse, after, hi + 1)
-        if nxt <= hi and tokens[nxt].text == ",":
+        nxt = adverbials_end(parse, after, hi + 1)
+        if nxt <= hi and tokens[nxt].text == "," and adverbial_start(parse, after):
             return content_span(parse, lo, hi)  # "The attack, police said, was planned."
     if before >= 0 and tokens[before].lower == "as" and (before == lo or tokens[before - 1].text == ","):
-        nxt = _adverbials_end(parse, after, len(tokens))
+        nxt = adverbials_end(parse, after, len(tokens))
         if nxt < len(tokens) and tokens[nxt].text == ",":  # "As Ms Varga pointed out, ..."
             return content_span(parse, nxt + 1, clause(parse, nxt + 1)[1])
-    return content_span(parse, _past_adverbials(parse, after, hi), _continued(parse, hi))
-
-
-def _past_adverbials(parse: Parse, after: int, hi: int) -> int:
-    """Where the reported clause starts after the adverbials of the reporting verb itself
-    (``said on Friday | the men had fled``, ``said in a statement | that ...``); ``after``
-    when no clause follows them."""
-    tokens = parse.tokens
-    k = after
-    while k <= hi:
-        if tokens[k].lower in _WHEN or tokens[k].tag == "RB":
-            k += 1
-        elif tokens[k].tag == "IN" and tokens[k].lower != "that":
-            chunk = parse.chunk_at(k + 1)
-            if chunk is None or chunk.first != k + 1:
-                return after
-            k = chunk.last + 1
-        else:
-            break
-    if k == after or k > hi:
-        return after
-    return k if tokens[k].lower == "that" or _bare_clause(parse, k) else after
-
-
-def _comma_then_more(parse: Parse, after: int) -> bool:
-    """After the cue's own adverbials, a comma and more of the sentence (``..., they say,
-    imposing new limits ...``)."""
-    tokens = parse.tokens
-    k = _adverbials_end(parse, after, len(tokens))
-    return k + 2 < len(tokens) and tokens[k].text == ","
-
-
-def _adverbials_end(parse: Parse, k: int, stop: int) -> int:
-    """The first token from ``k`` (``stop`` at most) that is a comma or no adverbial word
-    (``said on Monday``, ``said late last night``)."""
-    tokens = parse.tokens
-    while k < stop and tokens[k].tag in _ADVERBIAL and tokens[k].text != ",":
-        k += 1
-    return k
-
-
-def _to_semicolon(parse: Parse, i: int) -> int:
-    """The last token before the first semicolon after ``i``, or the sentence's last."""
-    return next((k - 1 for k in range(i, len(parse.tokens)) if parse.tokens[k].text == ";"),
-                len(parse.tokens) - 1)
+    return content_span(parse, past_adverbials(parse, after, hi), _continued(parse, hi))
 
 
 def _past_addressee(parse: Parse, group: Group, after: int) -> int:
@@ -364,23 +311,3 @@ def _past_addressee(parse: Parse, group: Group, after: int) -> int:
         return after
     chunk = parse.chunk_at(after)
     return chunk.last + 1 if chunk is not None and chunk.first == after else after
-
-
-def _trailing(parse: Parse, after: int, hi: int) -> bool:
-    """Only adverbials (``on Monday``, ``in a statement``, ``in putting the question``)
-    between the cue and the clause end or a full stop: nothing at all, or a preposition or
-    an adverb first, and no finite verb."""
-    if after <= hi and parse.tokens[after].tag not in ("IN", "RB", ".", ",") and (
-            parse.tokens[after].lower not in _WHEN):
-        return False
-    for k in range(after, hi + 1):
-        group = parse.group_at(k)
-        if group is not None:
-            if group.finite or k == after or parse.tokens[k - 1].text == ",":
-                return False  # not "..., Ms Lee said, referring to ..."
-            continue  # "... said in putting the question", "said during a speech to be ..."
-        if parse.tokens[k].tag == ".":
-            return True  # what follows a full stop is not the cue's (a note, a stray mark)
-        if parse.tokens[k].tag not in _TRAILING_OK:
-            return False
-    return True

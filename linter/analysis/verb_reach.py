@@ -1,0 +1,118 @@
+"""Where a reporting verb's words lie around it: the verb's own adverbials (``said on
+Friday``), a bare that-clause (``said the men had fled``), and whether the verb trails what it
+reports (``..., police said on Monday.``)."""
+
+from __future__ import annotations
+
+from linter.analysis.syntax import Parse
+
+_TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
+                          ".", "''", "``", "-RRB-", "-LRB-", "HYPH"})
+# What stands right before a trailing cue: "..., police said", "...,” said Ms Lee", "... — police said".
+TRAIL_MARKS = frozenset({",", "”", '"', "’", "'", "»", "—", "–"})
+# What stands right before an inverted cue: "..., said the ministry", "...,” said Ms Lee".
+BEFORE_INVERTED = frozenset({",", "”", '"', "’", "'", "»"})
+_ADVERBIAL = frozenset({"RB", "IN", "DT", "NN", "NNP", "CD"})
+_REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"})
+# Pronouns that are only ever subjects: after one, a past tense is a clause's verb ("claim he
+# assaulted them"), never a participle.
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+# Words of time that may follow a trailing cue ("..., police said Wednesday").
+WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                  "yesterday", "today", "tonight", "last", "this", "earlier", "later", "late"})
+
+
+def bare_clause(parse: Parse, i: int) -> bool:
+    """A that-clause without ``that`` starts at token ``i``: a noun phrase and a finite
+    verb that cannot be a participle (``concluded the gunmen had bribed a guard``, ``show
+    the men were moved``, ``claim she took the keys``; not ``found the bodies``, ``found
+    the boat wedged``), or a noun phrase and a present participle (``polls show the
+    senator trailing``)."""
+    chunk = parse.chunk_at(i)
+    if chunk is None or chunk.first != i or parse.tokens[chunk.last].lower in _REFLEXIVE:
+        return False  # not "the ferry found itself stuck"
+    k = chunk.last + 1
+    while k < len(parse.tokens) and parse.tokens[k].tag == "RB":
+        k += 1
+    if k < len(parse.tokens) and parse.tokens[k].tag == "VBG":
+        return True  # "polls show the senator (slightly) trailing", "found the men hiding in a barn"
+    group = parse.group_after(chunk)
+    if group is None or not group.finite or any(
+            t.tag not in ("RB", "RBR") for t in parse.tokens[chunk.last + 1:group.first]):
+        return False  # only adverbs between: not "held talks in the town he was ..."
+    # a clause's verb, not a participle read as one ("found the boat wedged under the pier")
+    first = parse.tokens[group.first]
+    return first.tag in ("MD", "VBZ", "VBP") or first.lemma in ("be", "have", "do") or (
+        chunk.first == chunk.last and parse.tokens[chunk.first].lower in _SUBJECT_PRONOUNS)
+
+
+def past_adverbials(parse: Parse, after: int, hi: int) -> int:
+    """Where the reported clause starts after the adverbials of the reporting verb itself
+    (``said on Friday | the men had fled``, ``said in a statement | that ...``); ``after``
+    when no clause follows them."""
+    tokens = parse.tokens
+    k = after
+    while k <= hi:
+        if tokens[k].lower in WHEN or tokens[k].tag == "RB":
+            k += 1
+        elif tokens[k].tag == "IN" and tokens[k].lower != "that":
+            chunk = parse.chunk_at(k + 1)
+            if chunk is None or chunk.first != k + 1:
+                return after
+            k = chunk.last + 1
+        else:
+            break
+    if k == after or k > hi:
+        return after
+    return k if tokens[k].lower == "that" or bare_clause(parse, k) else after
+
+
+def comma_then_more(parse: Parse, after: int) -> bool:
+    """After the cue's own adverbials, a comma and more of the sentence (``..., they say,
+    imposing new limits ...``)."""
+    tokens = parse.tokens
+    k = adverbials_end(parse, after, len(tokens))
+    return k + 2 < len(tokens) and tokens[k].text == ","
+
+
+def adverbials_end(parse: Parse, k: int, stop: int) -> int:
+    """The first token from ``k`` (``stop`` at most) that is a comma or no adverbial word
+    (``said on Monday``, ``said late last night``)."""
+    tokens = parse.tokens
+    while k < stop and tokens[k].tag in _ADVERBIAL and tokens[k].text != ",":
+        k += 1
+    return k
+
+
+def to_semicolon(parse: Parse, i: int) -> int:
+    """The last token before the first semicolon after ``i``, or the sentence's last."""
+    return next((k - 1 for k in range(i, len(parse.tokens)) if parse.tokens[k].text == ";"),
+                len(parse.tokens) - 1)
+
+
+def adverbial_start(parse: Parse, after: int) -> bool:
+    """Nothing, or a preposition, an adverb or a word of time right after the cue: not an
+    object (``On Monday, he acknowledged the risk, then ...``)."""
+    if after >= len(parse.tokens):
+        return True
+    token = parse.tokens[after]
+    return token.tag in ("IN", "RB", ".", ",") or token.lower in WHEN
+
+
+def trailing(parse: Parse, after: int, hi: int) -> bool:
+    """Only adverbials (``on Monday``, ``in a statement``, ``in putting the question``)
+    between the cue and the clause end or a full stop: nothing at all, or a preposition or
+    an adverb first, and no finite verb."""
+    if after <= hi and not adverbial_start(parse, after):
+        return False
+    for k in range(after, hi + 1):
+        group = parse.group_at(k)
+        if group is not None:
+            if group.finite or k == after or parse.tokens[k - 1].text == ",":
+                return False  # not "..., Ms Lee said, referring to ..."
+            continue  # "... said in putting the question", "said during a speech to be ..."
+        if parse.tokens[k].tag == ".":
+            return True  # what follows a full stop is not the cue's (a note, a stray mark)
+        if parse.tokens[k].tag not in _TRAILING_OK:
+            return False
+    return True

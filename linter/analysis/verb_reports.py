@@ -1,0 +1,172 @@
+"""Whether a form of a reporting verb reports words here: not ``called her lawyer``,
+``did not respond``, ``considering the weather``, ``added a floor``; a that-clause
+needed after ``found``, a name after ``called``."""
+
+from __future__ import annotations
+
+from linter.analysis.chunks import Group
+from linter.analysis.frame_base import clause, lexicon, subject_of
+from linter.analysis.syntax import Parse
+from linter.analysis.verb_reach import (
+    BEFORE_INVERTED,
+    TRAIL_MARKS,
+    WHEN,
+    adverbial_start,
+    adverbials_end,
+    bare_clause,
+    past_adverbials,
+    trailing,
+)
+
+# What stands before the -ing form of "think" when it is a noun: "his thinking", "policy thinking".
+_BEFORE_NOUN = frozenset({"DT", "PRP$", "POS", "NN", "NNP", "JJ"})
+# Subjects that say no one spoke: "Nobody said where ...".
+_NO_ONE = frozenset({"nobody", "none", "noone"})
+# Prepositions that give a verb of saying a topic, not words: "reported on", "wrote about",
+# "reported from Kabul".
+_TOPIC = frozenset({"on", "about", "from"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it"})
+# What opens reported words after a verb of saying: "added that", "explained how", "wrote:".
+_CLAUSE_OPENERS = frozenset({"that", ":", "whether", "if", "how", "why", "what", "who", "when", "where"})
+_QUOTE_OPENERS = frozenset({'"', "“", "``", "‘", "'", "«"})
+
+
+def no_report(parse: Parse, group: Group) -> bool:
+    """Forms of reporting verbs that report nothing: a negated verb (``did not say``,
+    ``never disclosed``), a preposition (``considering the weather``, ``regarding the
+    vote``), a noun (``his thinking``, ``policy thinking``), ``promised to be`` (was
+    likely to be), ``fair to say``, ``time will tell``, ``to, say, a dozen``, and
+    ``Nobody said``."""
+    tokens = parse.tokens
+    first = tokens[group.first]
+    if first.tag == "VBG" and (first.lower in ("considering", "regarding") or (
+            group.lemma == "think" and group.first > 0 and tokens[group.first - 1].tag in _BEFORE_NOUN)):
+        return True
+    nxt = group.last + 1
+    if any(t.lower in ("not", "n't", "never") for t in tokens[max(0, group.first - 1):group.last + 1]):
+        return True  # "did not respond", "does not disclose its finances": no words reported
+    if group.lemma == "promise" and nxt + 1 < len(tokens) and tokens[nxt].tag == "TO" and (
+            tokens[nxt + 1].lemma == "be"):
+        return True
+    if group.lemma == "say" and first.tag == "TO" and group.first > 0 and tokens[group.first - 1].tag == "JJ":
+        return True  # "it is fair to say", "needless to say": the writer's hedge
+    if group.lemma == "say" and group.first == group.last and group.first > 0 and nxt < len(tokens) and (
+            tokens[group.first - 1].text == "," and tokens[nxt].text == ","):
+        return True  # "cut the list to, say, a dozen"
+    if group.first > 0 and tokens[group.first - 1].lower in _NO_ONE:
+        return True  # "Nobody said where ...": no one spoke
+    return group.lemma == "tell" and group.first > 0 and tokens[group.first - 1].lower == "time"
+
+
+def reports(parse: Parse, group: Group) -> bool:
+    """A reporting verb that reports words here. ``call`` must name its object (or urge:
+    ``called for``, ``called on``); a verb of saying whose object alone is no words
+    (``clausal``: ``added a floor``) and one with a topic (``reported on``) need words
+    after them or must trail them; verbs that report only with a that-clause need one,
+    perhaps without ``that`` (``Prosecutors charged that ...``, ``The inquiry found the
+    guard had ...``, not ``The terrorists charged the checkpoint``)."""
+    tokens = parse.tokens
+    nxt = group.last + 1
+    following = tokens[nxt].lower if nxt < len(tokens) else ""
+    if group.lemma == "call":
+        return _naming(parse, group)
+    if following == "by" and nxt + 1 < len(tokens) and tokens[nxt + 1].tag == "VBG":
+        return False  # "responded by sending troops": an act, not words
+    lex = lexicon()
+    if group.lemma in lex.clausal:
+        return _words_follow(parse, group)
+    if following in _TOPIC and group.lemma not in ("say", "tell") and not (
+            nxt + 1 < len(tokens) and tokens[nxt + 1].tag == "CD"):
+        return _words_follow(parse, group)  # "reported on his speeches", "wrote about the visit": a topic
+    if group.lemma not in lex.needthat or following in ("that", ":"):
+        return True
+    return group.finite and (bare_clause(parse, nxt) or _trails(parse, group)
+                             or _evidence_subject(parse, group))
+
+
+def _naming(parse: Parse, group: Group) -> bool:
+    """``call`` names, urges or denounces: an object and what it is called (``called the
+    attack an outrage``, ``called Ada Voss, the mayor, "a liar"``, ``called the plan for the
+    port reckless``, ``called the men terrorists``, ``what he calls a scandal``), ``called
+    to ban``, ``called out``; not ``called her lawyer on Tuesday``, ``a band called the
+    Larks``, ``as friends call her``, ``called a meeting``."""
+    tokens = parse.tokens
+    nxt = group.last + 1
+    if any(t.lower == "what" for t in tokens[max(0, group.first - 4):group.first]):
+        return True  # "what he calls a scandal", "what both papers called a setback"
+    if nxt >= len(tokens) or tokens[nxt].tag in ("TO", "RP"):
+        return nxt < len(tokens)
+    obj = parse.chunk_at(nxt)
+    if obj is not None and obj.first == nxt:
+        if obj.last > obj.first and tokens[obj.last].tag == "NNS" and tokens[obj.last - 1].tag == "NNS":
+            return True  # "the men terrorists": the chunker joins the object and its name
+        if any(t.tag == "DT" for t in tokens[obj.first + 1:obj.last + 1]):
+            return True  # "this a gift": the same
+        k = obj.last + 1
+    elif tokens[nxt].lower in _DEMONSTRATIVES:
+        k = nxt + 1  # "calls this a smear"
+    else:
+        return False
+    for _ in range(3):  # past an appositive, a prepositional phrase or a second object
+        if k < len(tokens) and tokens[k].text == ",":
+            k = next((m + 1 for m in range(k + 1, len(tokens)) if tokens[m].text in (",", ";")), len(tokens))
+        elif k + 1 < len(tokens) and tokens[k].tag in ("IN", "CC") and parse.chunk_at(k + 1) is not None:
+            k = parse.chunk_at(k + 1).last + 1  # type: ignore[union-attr]
+    while k < len(tokens) and (tokens[k].text in _QUOTE_OPENERS or tokens[k].tag == "RB"):
+        k += 1
+    if k >= len(tokens) or tokens[k].lower in WHEN:
+        return False
+    name = parse.chunk_at(k)
+    return (name is not None and name.first == k) or tokens[k].tag in ("JJ", "JJR", "JJS", "DT")
+
+
+def _words_follow(parse: Parse, group: Group) -> bool:
+    """Words are reported: a that-clause, a wh-clause, an infinitive, a colon or a quotation
+    follows the verb (perhaps after its adverbials: ``wrote in a column that ...``; a
+    clause whose subject went before: ``who she claims has been``), or the verb trails or
+    follows what it reports (``..., he added.``, ``..., added Ms Voss``)."""
+    tokens = parse.tokens
+    nxt = group.last + 1
+    k = past_adverbials(parse, nxt, clause(parse, group.last)[1])
+    if k > nxt or bare_clause(parse, nxt) or _trails(parse, group) or _parenthetical(parse, group):
+        return True
+    if nxt + 1 < len(tokens) and tokens[nxt].tag == "TO" and tokens[nxt + 1].tag == "VB":
+        return True  # "claim to represent"
+    if (after := parse.group_at(nxt)) is not None and after.finite and after.first == nxt:
+        return True  # "who she claims has been rude"
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1  # 'added, "We ...', "she added, Voss is ..."
+        if bare_clause(parse, k):
+            return True
+    if k < len(tokens) and (tokens[k].lower in _CLAUSE_OPENERS or tokens[k].text in _QUOTE_OPENERS):
+        return True
+    return group.finite and group.first > 0 and tokens[group.first - 1].text in BEFORE_INVERTED
+
+
+def _evidence_subject(parse: Parse, group: Group) -> bool:
+    """A poll, a study or records as the subject: what they show or find is theirs, a noun
+    phrase too (``Surveys show a narrowing of the gap``; not ``The guide showed us the cave``)."""
+    subject = subject_of(parse, group)
+    return subject is not None and parse.tokens[subject.last].lemma in lexicon().evidence
+
+
+def _trails(parse: Parse, group: Group) -> bool:
+    """The verb and its subject trail the clause they report: ``..., records show.``,
+    ``..., a new survey indicates.``"""
+    subject = parse.chunk_at(group.first - 1)
+    if subject is None or subject.last != group.first - 1 or subject.first == 0:
+        return False
+    if parse.tokens[subject.first - 1].text not in TRAIL_MARKS:
+        return False
+    return trailing(parse, group.last + 1, clause(parse, group.last)[1])
+
+
+def _parenthetical(parse: Parse, group: Group) -> bool:
+    """The verb and its subject stand between commas inside what they report: ``The
+    feud, Ivo Brandt writes, started ...``."""
+    subject = parse.chunk_at(group.first - 1)
+    if subject is None or subject.last != group.first - 1 or subject.first == 0:
+        return False
+    k = adverbials_end(parse, group.last + 1, len(parse.tokens))
+    return (parse.tokens[subject.first - 1].text in TRAIL_MARKS and adverbial_start(parse, group.last + 1)
+            and k < len(parse.tokens) and parse.tokens[k].text == ",")
