@@ -23,7 +23,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from linter.cli.base import Command, Exit, fail, report_load_errors
+from linter.cli.base import Command, Exit, fail, report_load_errors, settling
 from linter.config.loader import LoadErrors
 from linter.model.rule import RuleError
 from linter.model.version import __version__
@@ -134,9 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     argv = _with_default_command(list(sys.argv[1:] if argv is None else argv))
-    parser = _parser(argv[0] if argv and argv[0] in COMMANDS else None)
     try:
-        args = parser.parse_args(argv)
+        with settling():  # the parser imports the command's module
+            parser = _parser(argv[0] if argv and argv[0] in COMMANDS else None)
+            args = parser.parse_args(argv)
     except SystemExit as exc:
         return Exit.OK if exc.code == 0 else Exit.ERROR
     if args.command is None:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple, TextIO
 
-from linter.cli.base import print_lines
+from linter.cli.base import print_lines, settling
 from linter.kinds import specs
 from linter.lib.globs import matches_any, relative_posix
 from linter.lib.shown import brief, quote_path
@@ -92,9 +92,10 @@ def session_for(args: argparse.Namespace) -> Session:
     """The session of ``--config`` (or the nearest config unless ``--no-config``, or the
     defaults), with ``--select`` and ``--ignore``; raises
     :class:`~linter.config.loader.LoadErrors` or :class:`~linter.model.rule.RuleError`."""
-    return open_session(args.config, Path.cwd(), use_config=not getattr(args, "no_config", False),
-                        select=listed(getattr(args, "select", [])),
-                        deselect=listed(getattr(args, "ignore", [])))
+    with settling(freeze=True):
+        return open_session(args.config, Path.cwd(), use_config=not getattr(args, "no_config", False),
+                            select=listed(getattr(args, "select", [])),
+                            deselect=listed(getattr(args, "ignore", [])))
 
 
 def colour(choice: str, stream: TextIO) -> bool:

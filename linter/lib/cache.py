@@ -40,7 +40,6 @@ import atexit
 import contextlib
 import contextvars
 import functools
-import hashlib
 import os
 import re
 import stat
@@ -52,6 +51,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from linter.lib import plaindata
+from linter.lib.sha import sha256
 from linter.lib.textfiles import FileError, read_regular
 
 with warnings.catch_warnings():
@@ -120,7 +120,7 @@ def _code_version() -> str:
     """A short hash of the modules whose results are cached: changing the analysis code
     starts a new cache file instead of reading stale answers."""
     here = Path(__file__).parent
-    digest = hashlib.sha256()
+    digest = sha256()
     for name in _HASHED:
         with contextlib.suppress(OSError):
             digest.update((here / name).read_bytes())
@@ -129,7 +129,7 @@ def _code_version() -> str:
 
 def _digest(text: str) -> str:
     """A file-name-sized hash of ``text`` (any code points, lone surrogates too)."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 _COMMON = "common"

@@ -11,10 +11,11 @@ changed since.
 
 
 import codecs
-import hashlib
 import os
 import stat
 from typing import NamedTuple
+
+from linter.lib.sha import sha256
 
 BOM = "\ufeff"
 
@@ -69,7 +70,7 @@ class Stamp(NamedTuple):
 
     @classmethod
     def of(cls, st: os.stat_result, data: bytes) -> "Stamp":
-        return cls(st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+        return cls(st.st_size, st.st_mtime_ns, sha256(data).hexdigest())
 
 
 class Origin(NamedTuple):
