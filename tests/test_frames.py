@@ -327,6 +327,23 @@ def test_verbs_of_saying_that_report_words(text: str, cue: str, content: str) ->
     assert (cue, content) in found
 
 
+@pytest.mark.parametrize(("text", "cue", "source", "content"), [
+    ("As reported by the Courier, the men crossed the river.", "As reported", "the Courier",
+     "the men crossed the river."),
+    ("(According to the harbour police, the men left by boat.)", "According to", "the harbour police",
+     "the men left by boat.)"),
+    ("The council paid for a trip that inspectors concluded was paid by a mining firm.", "concluded",
+     "inspectors", "was paid by a mining firm."),
+])
+def test_more_shapes_of_a_report(text: str, cue: str, source: str, content: str) -> None:
+    assert [(c, s, body) for _, c, s, body in frames_of(text)] == [(cue, source, content)]
+
+
+def test_an_approximate_number_is_an_object_not_an_adverbial() -> None:
+    # "found over 200 letters" does not trail the clause before it
+    assert frames_of("The port was shut, and investigators found over 200 letters in the office.") == []
+
+
 @pytest.mark.parametrize(("text", "cue", "content"), [
     # a relative clause's verb reports up to the comma before the sentence's own verb
     ("Ada Voss, who said the vote was rigged, met the men in Tamm.", "said", "the vote was rigged"),

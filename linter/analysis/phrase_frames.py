@@ -32,6 +32,10 @@ _SECTION_LABELS = frozenset({
 _REPORTS = frozenset({"report", "reports", "poll", "polls", "sources", "survey"})
 
 
+# Brackets that may open the clause of "according to": "(According to police, ...)".
+_OPENING = frozenset({"(", "["})
+
+
 def according_frames(parse: Parse) -> list[Frame]:
     tokens = parse.tokens
     out = []
@@ -39,8 +43,8 @@ def according_frames(parse: Parse) -> list[Frame]:
         if tokens[i].lower != "according" or tokens[i + 1].lower not in _TO_PREPOSITIONS:
             continue
         lo, hi = clause(parse, i)
-        if lo == i - 1 and tokens[lo].tag == "CC":
-            lo = i  # "..., and according to the organisers 500 people marched": its clause opens here
+        if lo == i - 1 and (tokens[lo].tag == "CC" or tokens[lo].text in _OPENING):
+            lo = i  # "..., and according to the organisers 500 people marched", "(According to"
         stop = i + 2  # the source runs to the next comma: "according to Ilse Varga, the ..."
         while stop <= hi and tokens[stop].text not in (",", ";"):
             stop += 1

@@ -134,9 +134,9 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "IN"
             if out[i + 1] == "VB":
                 out[i + 1] = "NN"
-    for i in range(1, len(words) - 1):  # "insurgents now levy/JJ tolls": a verb, not an adjective
+    for i in range(1, len(words) - 1):  # "insurgents now levy/JJ tolls", "rules suggest/JJS": verbs
         j = i - 1 - (out[i - 1] == "RB" and i > 1)
-        if (out[i] == "JJ" and out[j] in ("NNS", "NNPS") and out[i + 1] in ("NNS", "NN", "DT", "CD")
+        if (out[i] in ("JJ", "JJS") and out[j] in ("NNS", "NNPS") and out[i + 1] in ("NNS", "NN", "DT", "CD")
                 and tagger.is_verb(words[i].lower())):
             out[i] = "VBP"
     for i, word in enumerate(words):  # "called the plan reckless/VBP"

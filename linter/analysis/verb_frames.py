@@ -52,13 +52,31 @@ def verb_frames(parse: Parse) -> list[Frame]:
             continue
         lead = parse.tokens[group.first].tag
         if not (group.finite or lead == "VBG" or (lead == "TO" and _next_word(parse, group) == "that")):
-            continue  # "the state of emergency declared after ...", "the alleged attack"
-        frame = _verb_frame(parse, group, main_source)
+            frame = _as_reported(parse, group)  # else "the state of emergency declared after ..."
+        else:
+            frame = _verb_frame(parse, group, main_source)
         if frame is not None:
             found.append(frame)
             if frame.kind == "verb" and main_source is None:
                 main_source = (frame.source, frame.vague)
     return found
+
+
+def _as_reported(parse: Parse, group: Group) -> Frame | None:
+    """``As reported by the Courier, ...``: the agent's words are the clause after the comma."""
+    tokens = parse.tokens
+    first, nxt = group.first, group.last + 1
+    if not (first > 0 and tokens[first - 1].lower == "as" and (first == 1 or tokens[first - 2].text == ",")
+            and nxt + 1 < len(tokens) and tokens[nxt].lower == "by"):
+        return None
+    agent = parse.chunk_at(nxt + 1)
+    if agent is None or agent.first != nxt + 1 or agent.last + 2 >= len(tokens) or (
+            tokens[agent.last + 1].text != ","):
+        return None
+    content = content_span(parse, agent.last + 2, clause(parse, agent.last + 2)[1])
+    source = span(parse, agent.first, agent.last)
+    return Frame(span(parse, first - 1, first), source, vague_source(parse, agent), content, "verb",
+                 group.lemma in lexicon().thoughts)
 
 
 def _phrasal(parse: Parse, verbs: frozenset[str], group: Group) -> Group:

@@ -17,6 +17,8 @@ _REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves", "myself", 
 # Pronouns that are only ever subjects: after one, a past tense is a clause's verb ("claim he
 # assaulted them"), never a participle.
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+# Words before a number that say how near it is: "over 200 emails".
+_ABOUT = frozenset({"about", "around", "nearly", "almost", "over", "roughly", "some", "more", "less"})
 # Words of time that may follow a trailing cue ("..., police said Wednesday").
 WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                   "yesterday", "today", "tonight", "last", "this", "earlier", "later", "late"})
@@ -96,6 +98,8 @@ def adverbial_start(parse: Parse, after: int) -> bool:
     if after >= len(parse.tokens):
         return True
     token = parse.tokens[after]
+    if token.lower in _ABOUT and after + 1 < len(parse.tokens) and parse.tokens[after + 1].tag == "CD":
+        return False  # "found over 200 emails": a number, the object
     return token.tag in ("IN", "RB", ".", ",") or token.lower in WHEN
 
 

@@ -80,8 +80,15 @@ def reports(parse: Parse, group: Group) -> bool:
         return _words_follow(parse, group)  # "reported on his speeches", "wrote about the visit": a topic
     if group.lemma not in lex.needthat or following in ("that", ":"):
         return True
-    return group.finite and (bare_clause(parse, nxt) or _trails(parse, group)
+    return group.finite and (bare_clause(parse, nxt) or _trails(parse, group) or _subject_before(parse, nxt)
                              or _evidence_subject(parse, group))
+
+
+def _subject_before(parse: Parse, nxt: int) -> bool:
+    """The reported clause's subject went before the verb: ``a trip that investigators
+    concluded was paid for``, ``who she claims has been rude``."""
+    after = parse.group_at(nxt)
+    return after is not None and after.finite and after.first == nxt
 
 
 def _naming(parse: Parse, group: Group) -> bool:
@@ -132,8 +139,8 @@ def _words_follow(parse: Parse, group: Group) -> bool:
         return True
     if nxt + 1 < len(tokens) and tokens[nxt].tag == "TO" and tokens[nxt + 1].tag == "VB":
         return True  # "claim to represent"
-    if (after := parse.group_at(nxt)) is not None and after.finite and after.first == nxt:
-        return True  # "who she claims has been rude"
+    if _subject_before(parse, nxt):
+        return True
     if k < len(tokens) and tokens[k].text == ",":
         k += 1  # 'added, "We ...', "she added, Voss is ..."
         if bare_clause(parse, k):
