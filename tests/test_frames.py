@@ -339,6 +339,17 @@ def test_more_shapes_of_a_report(text: str, cue: str, source: str, content: str)
     assert [(c, s, body) for _, c, s, body in frames_of(text)] == [(cue, source, content)]
 
 
+@pytest.mark.parametrize(("text", "reported"), [
+    ("Ada Voss is continuing to insist the port will reopen.", True),
+    ("The mayor went on to say the port would reopen.", True),
+    ("Councillors were more likely to say the port would reopen.", True),
+    ("The mayor declined to say the port would reopen.", False),
+    ("Voss went to see Kell speak last week.", False),
+])
+def test_an_infinitive_of_saying_after_a_verb_that_goes_on(text: str, reported: bool) -> None:
+    assert any(c.startswith("to ") for _, c, _, _ in frames_of(text)) == reported
+
+
 def test_an_approximate_number_is_an_object_not_an_adverbial() -> None:
     # "found over 200 letters" does not trail the clause before it
     assert frames_of("The port was shut, and investigators found over 200 letters in the office.") == []

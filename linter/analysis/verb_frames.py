@@ -24,6 +24,7 @@ from linter.analysis.verb_reach import (
     TRAIL_MARKS,
     adverbial_start,
     adverbials_end,
+    bare_clause,
     comma_then_more,
     past_adverbials,
     to_semicolon,
@@ -36,6 +37,9 @@ _INFINITIVE = frozenset({"hope", "expect"})
 # Words that open a clause of time or cause: the end of a demand's content.
 _CIRCUMSTANCE = frozenset({"after", "before", "when", "while", "because", "since", "as", "until", "following",
                            "but"})
+# Words before an infinitive of saying that keep its report the subject's own: "continued to
+# insist she will", "went on to say", "more likely to say", "wanted to say".
+_GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", "start", "keep"})
 # Subjects that are the writer or the reader: outside quotation marks, their thoughts and
 # words are the writer's own ("I hope that ...", "as we reported", "you believe").
 _WRITER = frozenset({"i", "we", "you"})
@@ -51,7 +55,7 @@ def verb_frames(parse: Parse) -> list[Frame]:
         if group.lemma not in verbs or no_report(parse, group) or not reports(parse, group):
             continue
         lead = parse.tokens[group.first].tag
-        if not (group.finite or lead == "VBG" or (lead == "TO" and _next_word(parse, group) == "that")):
+        if not (group.finite or lead == "VBG" or (lead == "TO" and _infinitive_reports(parse, group))):
             frame = _as_reported(parse, group)  # else "the state of emergency declared after ..."
         else:
             frame = _verb_frame(parse, group, main_source)
@@ -60,6 +64,18 @@ def verb_frames(parse: Parse) -> list[Frame]:
             if frame.kind == "verb" and main_source is None:
                 main_source = (frame.source, frame.vague)
     return found
+
+
+def _infinitive_reports(parse: Parse, group: Group) -> bool:
+    """An infinitive that reports words: ``to say that ...``, and after a verb that goes on
+    or is likely (``continues to insist she will ...``, ``were more likely to say the
+    mayor ...``) with a bare clause; not after ``declined to say`` or ``refused``."""
+    if _next_word(parse, group) == "that":
+        return True
+    k = group.first - 1
+    tokens = parse.tokens
+    going_on = k > 0 and tokens[k].lower == "on" and tokens[k - 1].lemma == "go"  # "went on to say"
+    return (going_on or (k >= 0 and tokens[k].lemma in _GOING_ON)) and bare_clause(parse, group.last + 1)
 
 
 def _as_reported(parse: Parse, group: Group) -> Frame | None:

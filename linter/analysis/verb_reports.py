@@ -20,6 +20,8 @@ from linter.analysis.verb_reach import (
 
 # What stands before the -ing form of "think" when it is a noun: "his thinking", "policy thinking".
 _BEFORE_NOUN = frozenset({"DT", "PRP$", "POS", "NN", "NNP", "JJ"})
+# Adjectives before "to say" that make it the writer's hedge: "it is fair to say".
+_HEDGES = frozenset({"fair", "safe", "needless", "true", "hard", "easy", "sad", "honest"})
 # Subjects that say no one spoke: "Nobody said where ...".
 _NO_ONE = frozenset({"nobody", "none", "noone"})
 # Prepositions that give a verb of saying a topic, not words: "reported on", "wrote about",
@@ -48,7 +50,8 @@ def no_report(parse: Parse, group: Group) -> bool:
     if group.lemma == "promise" and nxt + 1 < len(tokens) and tokens[nxt].tag == "TO" and (
             tokens[nxt + 1].lemma == "be"):
         return True
-    if group.lemma == "say" and first.tag == "TO" and group.first > 0 and tokens[group.first - 1].tag == "JJ":
+    if group.lemma == "say" and first.tag == "TO" and group.first > 0 and (
+            tokens[group.first - 1].lower in _HEDGES):
         return True  # "it is fair to say", "needless to say": the writer's hedge
     if group.lemma == "say" and group.first == group.last and group.first > 0 and nxt < len(tokens) and (
             tokens[group.first - 1].text == "," and tokens[nxt].text == ","):
