@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from linter.lib import plaindata
-from linter.lib.sha import sha256
+from linter.lib.digest import blake2b
 from linter.lib.textfiles import FileError, read_regular
 
 with warnings.catch_warnings():
@@ -120,7 +120,7 @@ def _code_version() -> str:
     """A short hash of the modules whose results are cached: changing the analysis code
     starts a new cache file instead of reading stale answers."""
     here = Path(__file__).parent
-    digest = sha256()
+    digest = blake2b(digest_size=16)
     for name in _HASHED:
         with contextlib.suppress(OSError):
             digest.update((here / name).read_bytes())
@@ -129,7 +129,7 @@ def _code_version() -> str:
 
 def _digest(text: str) -> str:
     """A file-name-sized hash of ``text`` (any code points, lone surrogates too)."""
-    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
 
 
 _COMMON = "common"

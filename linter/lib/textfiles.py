@@ -15,7 +15,7 @@ import os
 import stat
 from typing import NamedTuple
 
-from linter.lib.sha import sha256
+from linter.lib.digest import blake2b
 
 BOM = "\ufeff"
 
@@ -70,7 +70,7 @@ class Stamp(NamedTuple):
 
     @classmethod
     def of(cls, st: os.stat_result, data: bytes) -> "Stamp":
-        return cls(st.st_size, st.st_mtime_ns, sha256(data).hexdigest())
+        return cls(st.st_size, st.st_mtime_ns, blake2b(data, digest_size=16).hexdigest())
 
 
 class Origin(NamedTuple):
