@@ -121,8 +121,8 @@ def _finite_before(tokens: Sequence[Token], earlier: list[Group], i: int) -> boo
     return any(h.finite and h.first >= start for h in earlier)
 
 
-# Words before a number that say how near it is: "about 500 people".
-_ABOUT = frozenset({"about", "around", "nearly", "almost", "over", "roughly", "some"})
+# Words before a number that say how near it is: "about 500 people", "found over 200 letters".
+APPROXIMATORS = frozenset({"about", "around", "nearly", "almost", "over", "roughly", "some"})
 # What can start a verb's object: "militants shelled/VBN the town" is a past tense.
 _OBJECT_STARTS = frozenset({"DT", "PRP$", "CD", "PRP", "NN", "NNS", "NNP", "NNPS", "JJ", "PDT"})
 
@@ -141,7 +141,7 @@ def _only_phrases(tokens: Sequence[Token], first: int, stop: int) -> bool:
     each run of noun-phrase words opened by a preposition."""
     if first >= stop or tokens[first].tag not in ("IN", "RB") or tokens[first].lower in _CLAUSE_OPENERS:
         return False
-    if tokens[first].lower in _ABOUT and first + 1 < stop and (
+    if tokens[first].lower in APPROXIMATORS and first + 1 < stop and (
             tokens[first + 1].tag == "CD" or tokens[first + 1].lower in ("half", "a")):
         return False  # a number as a subject: "said about 500 people came", "said about half of"
     opened = False

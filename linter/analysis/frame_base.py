@@ -125,6 +125,17 @@ def after_semicolon(parse: Parse, i: int) -> int:
     return next((k + 1 for k in range(i - 1, -1, -1) if parse.tokens[k].text == ";"), 0)
 
 
+def finite_in(parse: Parse, after: int, last: int) -> bool:
+    """A finite verb group starts after token ``after``, at ``last`` at the latest."""
+    return any(g.finite for g in parse.groups if after < g.first <= last)
+
+
+def verb_starts(parse: Parse, k: int) -> bool:
+    """A finite verb group starts at token ``k``."""
+    group = parse.group_at(k)
+    return group is not None and group.finite and group.first == k
+
+
 def content_span(parse: Parse, first: int, last: int) -> tuple[int, int]:
     if first > last or first >= len(parse.tokens):
         return (0, 0)

@@ -9,6 +9,7 @@ from linter.analysis.frame_base import (
     clause,
     content_span,
     described,
+    finite_in,
     lexicon,
     span,
     subject_of,
@@ -50,7 +51,7 @@ def according_frames(parse: Parse) -> list[Frame]:
             stop += 1
         source = parse.chunk_at(i + 2)
         if (stop > hi and source is not None and source.first == i + 2 and source.last < hi
-                and _finite_in(parse, source.last, hi)):
+                and finite_in(parse, source.last, hi)):
             stop = source.last  # no comma: the source is the noun phrase, a clause follows it
         if source is not None:
             vague = vague_source(parse, source) or (  # "according to reports"
@@ -62,11 +63,11 @@ def according_frames(parse: Parse) -> list[Frame]:
             vague = not words or any(t.lemma in lexicon().vague or t.lemma == "report" for t in words)
             src = span(parse, i + 2, stop - 1) if words else None
         if (i > lo and tokens[i - 1].text == "," and stop < hi and _open_before(parse, lo, i - 1)
-                and _finite_in(parse, stop, hi)):
+                and finite_in(parse, stop, hi)):
             content = content_span(parse, lo, hi)  # "The ferry left after, according to X, Y had ..."
         elif i > lo:  # "..., according to police." or mid-sentence
             # at the end it reports the sentence before it, all its clauses, from the last semicolon
-            trailing = tokens[i - 1].text == "," and not _finite_in(parse, i, hi)
+            trailing = tokens[i - 1].text == "," and not finite_in(parse, i, hi)
             first = after_semicolon(parse, i) if trailing else lo
             content = content_span(parse, first, i - 1 - (tokens[i - 1].text == ","))
         else:
@@ -75,18 +76,13 @@ def according_frames(parse: Parse) -> list[Frame]:
     return out
 
 
-def _finite_in(parse: Parse, after: int, last: int) -> bool:
-    """A finite verb group starts after token ``after``, at ``last`` at the latest."""
-    return any(g.finite for g in parse.groups if after < g.first <= last)
-
-
 def _open_before(parse: Parse, lo: int, comma: int) -> bool:
     """The words before a parenthetical ``, according to X,`` are no whole clause: a subject
     with no verb yet (``The attack, according to ...``) or a clause ending in a conjunction
     (``The ferry left late after, according to ...``)."""
     if comma > lo and parse.tokens[comma - 1].tag == "IN":
         return True
-    return not _finite_in(parse, lo - 1, comma - 1)
+    return not finite_in(parse, lo - 1, comma - 1)
 
 
 def colon_frames(parse: Parse) -> list[Frame]:

@@ -12,11 +12,13 @@ from linter.analysis.frame_base import (
     after_semicolon,
     clause,
     content_span,
+    finite_in,
     has_own_verb,
     lexicon,
     span,
     subject_of,
     vague_source,
+    verb_starts,
 )
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
@@ -43,7 +45,6 @@ _GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", 
 # Subjects that are the writer or the reader: outside quotation marks, their thoughts and
 # words are the writer's own ("I hope that ...", "as we reported", "you believe").
 _WRITER = frozenset({"i", "we", "you"})
-
 
 
 def verb_frames(parse: Parse) -> list[Frame]:
@@ -195,11 +196,11 @@ def _aside(parse: Parse, i: int, lo: int, hi: int) -> tuple[int, int]:
         if tokens[k].text == ",":
             break
         if tokens[k].tag in ("WDT", "WP") and tokens[k - 1].text == ",":
-            if any(g.finite and k < g.first < i for g in parse.groups):
+            if finite_in(parse, k, i - 1):
                 break  # the pronoun's own verb is another: "who worshiped there and who ... said"
-            for m in range(i + 1, hi + 1):  # the comma before the sentence's own verb, once the
-                if tokens[m].text == "," and _verb_at(parse, m + 1) and any(  # clause has a verb
-                        g.finite and i < g.first < m for g in parse.groups):
+            # the comma before the sentence's own verb, once the relative clause has a verb
+            for m in range(i + 1, hi + 1):
+                if tokens[m].text == "," and _verb_at(parse, m + 1) and finite_in(parse, i, m - 1):
                     return lo, m - 1
             break
     return lo, hi
@@ -209,8 +210,7 @@ def _verb_at(parse: Parse, k: int) -> bool:
     """A finite verb starts at token ``k``, perhaps after adverbs."""
     while k < len(parse.tokens) and parse.tokens[k].tag == "RB":
         k += 1
-    group = parse.group_at(k)
-    return group is not None and group.finite and group.first == k
+    return verb_starts(parse, k)
 
 
 def _demand(parse: Parse, content: tuple[int, int], *, view: bool = False) -> tuple[int, int]:

@@ -4,6 +4,7 @@ reports (``..., police said on Monday.``)."""
 
 from __future__ import annotations
 
+from linter.analysis.chunks import APPROXIMATORS
 from linter.analysis.syntax import Parse
 
 _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
@@ -17,8 +18,6 @@ _REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves", "myself", 
 # Pronouns that are only ever subjects: after one, a past tense is a clause's verb ("claim he
 # assaulted them"), never a participle.
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-# Words before a number that say how near it is: "over 200 emails".
-_ABOUT = frozenset({"about", "around", "nearly", "almost", "over", "roughly", "some", "more", "less"})
 # Words of time that may follow a trailing cue ("..., police said Wednesday").
 WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                   "yesterday", "today", "tonight", "last", "this", "earlier", "later", "late"})
@@ -98,7 +97,7 @@ def adverbial_start(parse: Parse, after: int) -> bool:
     if after >= len(parse.tokens):
         return True
     token = parse.tokens[after]
-    if token.lower in _ABOUT and after + 1 < len(parse.tokens) and parse.tokens[after + 1].tag == "CD":
+    if token.lower in APPROXIMATORS and after + 1 < len(parse.tokens) and parse.tokens[after + 1].tag == "CD":
         return False  # "found over 200 emails": a number, the object
     return token.tag in ("IN", "RB", ".", ",") or token.lower in WHEN
 

@@ -5,7 +5,7 @@ needed after ``found``, a name after ``called``."""
 from __future__ import annotations
 
 from linter.analysis.chunks import Group
-from linter.analysis.frame_base import clause, lexicon, subject_of
+from linter.analysis.frame_base import clause, lexicon, subject_of, verb_starts
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
     BEFORE_INVERTED,
@@ -83,15 +83,9 @@ def reports(parse: Parse, group: Group) -> bool:
         return _words_follow(parse, group)  # "reported on his speeches", "wrote about the visit": a topic
     if group.lemma not in lex.needthat or following in ("that", ":"):
         return True
-    return group.finite and (bare_clause(parse, nxt) or _trails(parse, group) or _subject_before(parse, nxt)
+    # or a clause whose subject went before the verb: "a trip that inspectors concluded was ..."
+    return group.finite and (bare_clause(parse, nxt) or _trails(parse, group) or verb_starts(parse, nxt)
                              or _evidence_subject(parse, group))
-
-
-def _subject_before(parse: Parse, nxt: int) -> bool:
-    """The reported clause's subject went before the verb: ``a trip that investigators
-    concluded was paid for``, ``who she claims has been rude``."""
-    after = parse.group_at(nxt)
-    return after is not None and after.finite and after.first == nxt
 
 
 def _naming(parse: Parse, group: Group) -> bool:
@@ -120,8 +114,11 @@ def _naming(parse: Parse, group: Group) -> bool:
     for _ in range(3):  # past an appositive, a prepositional phrase or a second object
         if k < len(tokens) and tokens[k].text == ",":
             k = next((m + 1 for m in range(k + 1, len(tokens)) if tokens[m].text in (",", ";")), len(tokens))
-        elif k + 1 < len(tokens) and tokens[k].tag in ("IN", "CC") and parse.chunk_at(k + 1) is not None:
-            k = parse.chunk_at(k + 1).last + 1  # type: ignore[union-attr]
+            continue
+        more = parse.chunk_at(k + 1) if k + 1 < len(tokens) and tokens[k].tag in ("IN", "CC") else None
+        if more is None:
+            break
+        k = more.last + 1
     while k < len(tokens) and (tokens[k].text in _QUOTE_OPENERS or tokens[k].tag == "RB"):
         k += 1
     if k >= len(tokens) or tokens[k].lower in WHEN:
@@ -142,8 +139,8 @@ def _words_follow(parse: Parse, group: Group) -> bool:
         return True
     if nxt + 1 < len(tokens) and tokens[nxt].tag == "TO" and tokens[nxt + 1].tag == "VB":
         return True  # "claim to represent"
-    if _subject_before(parse, nxt):
-        return True
+    if verb_starts(parse, nxt):
+        return True  # the clause's subject went before the verb: "who she claims has been rude"
     if k < len(tokens) and tokens[k].text == ",":
         k += 1  # 'added, "We ...', "she added, Voss is ..."
         if bare_clause(parse, k):
@@ -163,20 +160,20 @@ def _evidence_subject(parse: Parse, group: Group) -> bool:
 def _trails(parse: Parse, group: Group) -> bool:
     """The verb and its subject trail the clause they report: ``..., records show.``,
     ``..., a new survey indicates.``"""
-    subject = parse.chunk_at(group.first - 1)
-    if subject is None or subject.last != group.first - 1 or subject.first == 0:
-        return False
-    if parse.tokens[subject.first - 1].text not in TRAIL_MARKS:
-        return False
-    return trailing(parse, group.last + 1, clause(parse, group.last)[1])
+    return _subject_after_mark(parse, group) and trailing(parse, group.last + 1, clause(parse, group.last)[1])
 
 
 def _parenthetical(parse: Parse, group: Group) -> bool:
     """The verb and its subject stand between commas inside what they report: ``The
     feud, Ivo Brandt writes, started ...``."""
-    subject = parse.chunk_at(group.first - 1)
-    if subject is None or subject.last != group.first - 1 or subject.first == 0:
+    if not _subject_after_mark(parse, group) or not adverbial_start(parse, group.last + 1):
         return False
     k = adverbials_end(parse, group.last + 1, len(parse.tokens))
-    return (parse.tokens[subject.first - 1].text in TRAIL_MARKS and adverbial_start(parse, group.last + 1)
-            and k < len(parse.tokens) and parse.tokens[k].text == ",")
+    return k < len(parse.tokens) and parse.tokens[k].text == ","
+
+
+def _subject_after_mark(parse: Parse, group: Group) -> bool:
+    """The verb's subject stands right before it, after a comma, a quote or a dash."""
+    subject = parse.chunk_at(group.first - 1)
+    return (subject is not None and subject.last == group.first - 1 and subject.first > 0
+            and parse.tokens[subject.first - 1].text in TRAIL_MARKS)
