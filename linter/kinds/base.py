@@ -1,6 +1,5 @@
 """What a rule kind is, and the term-matching pieces several kinds share."""
 
-
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping

@@ -9,7 +9,6 @@ modification time, content hash) so that a writer can tell whether the file
 changed since.
 """
 
-
 import codecs
 import os
 import stat

@@ -7,7 +7,6 @@ comments, soft hyphens and zero-width characters left out and entities decoded
 0-based code-point offsets into ``source``.
 """
 
-
 import re
 from bisect import bisect_right
 from functools import cached_property

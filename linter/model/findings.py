@@ -1,6 +1,5 @@
 """Severity levels, fixes and findings: the values every other module passes around."""
 
-
 from enum import IntEnum
 from typing import NamedTuple
 

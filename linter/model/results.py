@@ -3,7 +3,6 @@
 Plain data: reporters (``linter.report``) turn it into bytes.
 """
 
-
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
