@@ -115,14 +115,17 @@ class Analysis:
     def _subhead(self, frame: Frame, sentence: Sentence) -> bool:
         """A colon frame that is a subheading, not a speaker: one word before the colon, its
         sentence is its whole paragraph, and a few words follow (``Voss: Hold the
-        north.``; not ``Mr Tarrant: ...``)."""
-        if frame.source is None or len(self.doc.text[frame.source[0]:frame.source[1]].split()) != 1:
+        north.``; not ``Mr Tarrant: ...``, nor ``Voss to strikers: ...``)."""
+        text = self.doc.text
+        if frame.source is None or len(text[frame.source[0]:frame.source[1]].split()) != 1:
             return False
+        if frame.cue[0] > frame.source[1] + 1:
+            return False  # the people addressed stand between the speaker and the colon
         sentences = self.sentences
         paragraph = sentences.paragraph_at(sentence.start)
         if paragraph is None or sentences.index_at(paragraph.end - 1) != sentences.index_at(sentence.start):
             return False
-        words = self.doc.text[frame.content[0]:frame.content[1]].split()
+        words = text[frame.content[0]:frame.content[1]].split()
         short = next((k + 1 for k, w in enumerate(words) if w.endswith((".", "?", "!"))), len(words))
         return short <= _SUBHEAD_WORDS  # words to the first full stop (a note may follow it)
 

@@ -35,6 +35,16 @@ _REPORTS = frozenset({"report", "reports", "poll", "polls", "sources", "survey"}
 
 # Brackets that may open the clause of "according to": "(According to police, ...)".
 _OPENING = frozenset({"(", "["})
+_LABEL_WORDS = 5  # the longest speaker's label before a colon, in words ("Prof Ivo Brandt:")
+# Headline words before "to" and a colon that name a thing sent or a way, not a speaker:
+# "Letter to the editor:", "Road to the final:".
+_ADDRESSED = frozenset({"letter", "letters", "trip", "return", "guide", "road", "journey", "welcome",
+                        "introduction", "answer", "reply", "response", "ode", "note", "message", "tribute",
+                        "visit", "flight", "route", "path", "key", "gift", "appeal", "plea", "open",
+                        "farewell"})
+# Subordinators of a clause that leans on the main clause after it.
+_FRONTED = frozenset({"while", "although", "though", "whereas", "as", "because", "since", "if", "when",
+                      "after", "before", "once", "unless", "until"})
 
 
 def according_frames(parse: Parse) -> list[Frame]:
@@ -78,17 +88,23 @@ def according_frames(parse: Parse) -> list[Frame]:
 
 def _open_before(parse: Parse, lo: int, comma: int) -> bool:
     """The words before a parenthetical ``, according to X,`` are no whole clause: a subject
-    with no verb yet (``The attack, according to ...``) or a clause ending in a conjunction
-    (``The ferry left late after, according to ...``)."""
-    if comma > lo and parse.tokens[comma - 1].tag == "IN":
+    with no verb yet (``The attack, according to ...``), a clause ending in a conjunction
+    (``The ferry left late after, according to ...``, ``... two ministers and, according
+    to ...``) or a subordinate clause put first (``While most files were routine,
+    according to ...``)."""
+    tokens = parse.tokens
+    if comma > lo and tokens[comma - 1].tag in ("IN", "CC"):
+        return True
+    if tokens[lo].tag == "IN" and tokens[lo].lower in _FRONTED:
         return True
     return not finite_in(parse, lo - 1, comma - 1)
 
 
 def colon_frames(parse: Parse) -> list[Frame]:
-    """``Mr Reyes: ...`` at the start of a sentence: a speaker label."""
+    """``Mr Reyes: ...`` at the start of a sentence: a speaker label; and a headline's
+    speaker and the people addressed, ``Mayor to strikers: ...``."""
     tokens = parse.tokens
-    for i, token in enumerate(tokens[:6]):
+    for i, token in enumerate(tokens[:9]):
         if token.text == ":":
             if i == 1 and tokens[0].text == "A":
                 # an interview's answer ("Q: ... / A: ..."): the interviewee's words; kept by
@@ -96,9 +112,14 @@ def colon_frames(parse: Parse) -> list[Frame]:
                 return [Frame(span(parse, i, i), span(parse, 0, 0), False,
                               content_span(parse, i + 1, len(tokens) - 1), "answer")]
             chunk = parse.chunk_at(i - 1) if i else None
-            if chunk is None or chunk.first != 0 or chunk.last != i - 1:
+            to = next((k for k in range(1, i - 1) if tokens[k].lower == "to"), 0)
+            if to and chunk is not None and chunk.first > to:
+                chunk = parse.chunk_at(0)  # "Mayor to strikers:": the speaker, then whom it addresses
+                if chunk is None or chunk.last != to - 1 or tokens[chunk.last].lower in _ADDRESSED:
+                    return []
+            elif chunk is None or chunk.first != 0 or chunk.last != i - 1 or i > _LABEL_WORDS:
                 return []
-            words = tokens[:i]
+            words = tokens[:chunk.last + 1]
             # A name or a title in capitals: "Mr Reyes:", "JAKE TAPPER:", and in a headline
             # "Gingrich:", "Clinton camp:" (the tagger reads capitalised words as nouns)
             if not (chunk.proper or all(t.text[:1].isupper() for t in words)):

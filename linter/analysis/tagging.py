@@ -90,13 +90,18 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     infinitive where a present tense stands is one (``Farmers, like their neighbours,
     say/VB ...``), and ``those surveyed`` are people, not a verb. A word in -less is an
     adjective (``reckless/VBP``)."""
-    out = list(tags)
+    out = [_fraction(words, tags, i) for i in range(len(words))]
+    tags = list(out)
     reporting = _reporting_bases()
     for i, word in enumerate(words):
         low = word.lower()
         fixed = _FIXED.get(low)
         if fixed is not None:
             out[i] = fixed
+        elif (low.endswith("ing") and tags[i] in ("NN", "NNP", "JJ") and (i == 0 or words[i - 1] == ",")
+              and i + 2 < len(words) and words[i + 1].lower() == "that"
+              and tagger.lemma(word, "VBG").lower() in reporting):
+            out[i] = "VBG"  # "Noting/NN that the depot was shut, ...", "..., noting/NN that ..."
         elif low in _ONLY_VERBS and not tags[i].startswith("VB"):
             out[i] = _ONLY_VERBS[low]
         elif (low == "say" and not tags[i].startswith("VB") and 0 < i < len(words) - 1
@@ -148,6 +153,19 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     return out
 
 
+def _fraction(words: list[str], tags: list[str], i: int) -> str:
+    """The tag of word ``i``, a share of people that a finite verb follows made a noun:
+    ``Nearly half/RB said``, ``About a third/JJ say``."""
+    low = words[i].lower()
+    if low not in _FRACTIONS or tags[i].startswith("NN") or i + 1 >= len(words):
+        return tags[i]
+    if i > 0 and tags[i - 1] not in ("DT", "RB", "IN", "CC", ","):
+        return tags[i]
+    if tags[i + 1] in ("VBD", "VBP", "VBZ", "MD") or words[i + 1].lower() in ("say", "says", "said"):
+        return "NNS" if low.endswith("s") else "NN"
+    return tags[i]
+
+
 def _finite_slot(words: list[str], tags: list[str], i: int) -> bool:
     """A plain verb at ``i`` stands where a present tense would, not an infinitive: after
     a subject, a comma or ``and`` (adverbs between), and before what it reports. Not after
@@ -165,13 +183,22 @@ def _finite_slot(words: list[str], tags: list[str], i: int) -> bool:
     elif before in _SUBJECT_TAGS:  # "Farmers say ...", not "Can he say ...", "Did the men say ..."
         while j >= 0 and tags[j] in _SUBJECT_TAGS:
             j -= 1
-        if j >= 0 and (tags[j] in ("MD", "TO") or words[j].lower() in ("do", "does", "did", "let")):
+        if j >= 0 and (tags[j] == "MD" or words[j].lower() in ("do", "does", "did", "let")):
+            return False
+        if j > 0 and tags[j] == "TO" and words[j - 1].lower() not in _NEAR:  # not "people close to Voss"
             return False
     elif before != ",":
         return False
+    if i == len(words) - 2 and tags[i + 1] == ".":  # "..., people close to Voss say/VB."
+        return "," in words[:j + 1]
     return tags[i + 1] in _REPORT_STARTS or words[i + 1].lower() == "that"
 
 
+# Shares of a group, which a poll's findings take for their subject.
+_FRACTIONS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
+                        "majority", "minority"})
+# Adjectives whose "to" is a preposition: "people close to the mayor".
+_NEAR = frozenset({"close", "closer", "near", "loyal", "next"})
 # What a subject before a present tense is made of.
 _SUBJECT_TAGS = frozenset({"NNS", "NNPS", "NNP", "NN", "PRP", "CD", "DT", "JJ", "POS", "PRP$"})
 

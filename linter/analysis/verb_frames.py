@@ -323,14 +323,16 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
             # semicolon: "The road is cut, and the port is shut, the army said on Monday."
             start = after_semicolon(parse, before)
             if (hi + 2 < len(tokens) and tokens[hi + 1].text == ",") or (
-                    not inverted and comma_then_more(parse, after)):
+                    comma_then_more(parse, after)
+                    and (not inverted or not finite_in(parse, start, before - 1))):
                 # "The port will reopen, the mayor said, although the road is closed.": a cue
                 # set inside the sentence gives the speaker the sentence, up to a semicolon
                 return content_span(parse, start, to_semicolon(parse, hi + 1))
             return content_span(parse, start, before - 1)
         nxt = adverbials_end(parse, after, hi + 1)
         if nxt <= hi and tokens[nxt].text == "," and adverbial_start(parse, after):
-            return content_span(parse, lo, hi)  # "The attack, police said, was planned."
+            # "The attack, police said, was planned, and ...": the sentence, up to a semicolon
+            return content_span(parse, lo, to_semicolon(parse, hi + 1))
     if before >= 0 and tokens[before].lower == "as" and (before == lo or tokens[before - 1].text == ","):
         nxt = adverbials_end(parse, after, len(tokens))
         if nxt < len(tokens) and tokens[nxt].text == ",":  # "As Ms Varga pointed out, ..."

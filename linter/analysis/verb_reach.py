@@ -18,6 +18,14 @@ _REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves", "myself", 
 # Pronouns that are only ever subjects: after one, a past tense is a clause's verb ("claim he
 # assaulted them"), never a participle.
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+# Past tenses that are never participles: after a noun phrase, a clause's verb ("claimed
+# 400 members took part"), not a participle ("found the boat wedged").
+_PAST_ONLY = frozenset({"took", "went", "came", "gave", "saw", "knew", "grew", "threw", "flew", "drew",
+                        "wrote", "rode", "rose", "fell", "ate", "began", "ran", "spoke", "broke",
+                        "chose", "froze", "stole", "woke", "wore", "tore", "swore", "drove", "shook",
+                        "became", "overcame", "withdrew", "undertook", "mistook", "forgave", "forgot",
+                        "hid", "sank", "shrank", "sprang", "swam", "drank", "sang", "rang", "arose",
+                        "blew", "overtook"})
 # Words of time that may follow a trailing cue ("..., police said Wednesday").
 WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                   "yesterday", "today", "tonight", "last", "this", "earlier", "later", "late"})
@@ -29,6 +37,8 @@ def bare_clause(parse: Parse, i: int) -> bool:
     the men were moved``, ``claim she took the keys``; not ``found the bodies``, ``found
     the boat wedged``), or a noun phrase and a present participle (``polls show the
     senator trailing``)."""
+    if parse.tokens[i].lower in APPROXIMATORS and parse.tokens[i].tag == "RB":
+        i += 1  # "claimed nearly 400 members took part"
     chunk = parse.chunk_at(i)
     if chunk is None or chunk.first != i or parse.tokens[chunk.last].lower in _REFLEXIVE:
         return False  # not "the ferry found itself stuck"
@@ -44,6 +54,7 @@ def bare_clause(parse: Parse, i: int) -> bool:
     # a clause's verb, not a participle read as one ("found the boat wedged under the pier")
     first = parse.tokens[group.first]
     return first.tag in ("MD", "VBZ", "VBP") or first.lemma in ("be", "have", "do") or (
+        first.tag == "VBD" and first.lower in _PAST_ONLY) or (
         chunk.first == chunk.last and parse.tokens[chunk.first].lower in _SUBJECT_PRONOUNS)
 
 
@@ -54,6 +65,8 @@ def past_adverbials(parse: Parse, after: int, hi: int) -> int:
     tokens = parse.tokens
     k = after
     while k <= hi:
+        if tokens[k].lower in APPROXIMATORS and k < hi and tokens[k + 1].tag == "CD":
+            break  # "claimed nearly 400 members took part": the clause's subject
         if tokens[k].lower in WHEN or tokens[k].tag == "RB":
             k += 1
         elif tokens[k].tag == "IN" and tokens[k].lower != "that":
