@@ -419,3 +419,27 @@ def test_people_close_to_a_name_say_at_the_end() -> None:
     text = "The question is whether the mayor can win, people close to Voss say."
     [(_, cue, source, content)] = frames_of(text)
     assert (cue, source, content) == ("say", "people", "The question is whether the mayor can win")
+
+
+@pytest.mark.parametrize(("text", "source", "vague"), [
+    ("Rebels shelled the port overnight -harbour police", "harbour police", False),
+    ("Rebels shelled the port overnight - interior ministry", "interior ministry", False),
+    ("Rebels shelled the port overnight - security sources", "security sources", True),
+])
+def test_a_headlines_source_after_a_dash(text: str, source: str, vague: bool) -> None:
+    [(frame, cue, found, content)] = frames_of(text)
+    assert (frame.kind, cue, found, frame.vague) == ("dash", "-", source, vague)
+    assert content == "Rebels shelled the port overnight"
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels held the port for hours - then let it go",
+    "Rebels held the port for hours - Tamm",
+])
+def test_no_source_after_a_dash(text: str) -> None:
+    assert frames_of(text) == []
+
+
+def test_official_before_says_is_a_person() -> None:
+    [(_, cue, source, content)] = frames_of("Rebels shelled the port overnight, official says.")
+    assert (cue, source, content) == ("says", "official", "Rebels shelled the port overnight")

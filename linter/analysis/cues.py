@@ -112,7 +112,9 @@ def frame_gate() -> re.Pattern[str]:
             stems.add(first[:-1] + "i")  # denies, worried
     # Whole words for the verbs of seeing, whose stems would start many others (seem, seek).
     whole = {f"{lemma}{end}" for lemma in words["seeing"] for end in ("", "s", "ing", "ed")} | {"saw", "seen"}
-    return _compile(rf"\b(?i:{trie_pattern(sorted(stems))})|\b(?i:{trie_pattern(sorted(whole))})\b|:")
+    # and a source after a dash at the end: a wire headline's "... -police", "... - sources"
+    tail = r"\s[-–—]{1,2}\s*[A-Za-z][\w .'’-]{0,40}$"
+    return _compile(rf"\b(?i:{trie_pattern(sorted(stems))})|\b(?i:{trie_pattern(sorted(whole))})\b|:|{tail}")
 
 
 @lru_cache(maxsize=1)
@@ -123,14 +125,15 @@ def cue_words() -> dict[str, list[str]]:
     report only with a that-clause (``needthat``), verbs of saying whose object alone
     reports nothing (``clausal``), nouns whose that-clause is their
     owner's words (``contentnouns``), speech acts whose complement is a demand (``acts``),
-    verbs that attribute only before ``as`` (``seeing``) and subjects whose show or find
-    needs no that-clause (``evidence``)."""
+    verbs that attribute only before ``as`` (``seeing``), subjects whose show or find
+    needs no that-clause (``evidence``), and the nouns of sources (``sources``: police,
+    officials) and of speakers and statements (``nouns``: spokesman, statement)."""
     data = _load()
     verbs = data.get("verbs", {})
     if not isinstance(verbs, dict):
         raise ValueError("rules/_data/cues.yml: 'verbs' must map a lemma to its forms")
     keys = ("thoughts", "vague", "passive", "needthat", "clausal", "contentnouns", "acts", "seeing",
-            "evidence")
+            "evidence", "sources", "nouns")
     # A lemma spelt two ways (emphasise, emphasize) is listed once; the tagger's lemma may
     # be either spelling, so a base form among the forms counts as a lemma too.
     spellings = [f for forms in verbs.values() for f in forms if f.endswith(("ize", "ise", "yze", "yse"))]

@@ -26,7 +26,7 @@ class Frame(NamedTuple):
     vague: bool
     content: tuple[int, int]
     # "verb", "act" (called for), "evidence" (figures show X), "passive", "according", "colon",
-    # "answer" (an interview's "A: ..."), "noun"
+    # "answer" (an interview's "A: ..."), "dash" (a headline's "... -police"), "noun"
     kind: str
     thought: bool = False  # a verb of thought or feeling (believe, fear), not of speech
 
@@ -63,6 +63,7 @@ class Lexicon(NamedTuple):
     acts: frozenset[str]  # speech acts whose complement is a demand: "called for", "demanded"
     seeing: frozenset[str]  # verbs of thought only before "as": "sees the men as martyrs"
     evidence: frozenset[str]  # subjects whose show/find needs no that-clause: poll, study
+    sources: frozenset[str]  # nouns of sources and speakers: police, officials, spokesman
 
 
 @lru_cache(maxsize=1)
@@ -70,10 +71,12 @@ def lexicon() -> Lexicon:
     """The cue words (:func:`linter.analysis.cues.cue_words`) as frozen sets."""
     words = cue_words()
     sets = {key: frozenset(words[key]) for key in ("verbs", "thoughts", "needthat", "clausal", "vague",
-                                                   "contentnouns", "acts", "seeing", "evidence")}
+                                                   "contentnouns", "acts", "seeing", "evidence", "sources",
+                                                   "nouns")}
     verbs = frozenset().union(*(sets[key] for key in ("verbs", "thoughts", "needthat", "acts", "seeing")))
     return Lexicon(verbs, sets["vague"], sets["thoughts"] | sets["seeing"], sets["needthat"], sets["clausal"],
-                   sets["contentnouns"], sets["acts"], sets["seeing"], sets["evidence"])
+                   sets["contentnouns"], sets["acts"], sets["seeing"], sets["evidence"],
+                   sets["sources"] | sets["nouns"])
 
 
 def span(parse: Parse, first: int, last: int) -> tuple[int, int]:

@@ -3,7 +3,9 @@ content it attributes to that source.
 
 Cues: a reporting verb tagged as a verb (``said``, ``told``, ``state``, ``claimed``,
 ``described ... as``, ``believe``; not ``state television`` or ``her tweet``), ``according
-to``, and a colon after a speaker's name (``Mr Reyes: ...``); a demand or wish told as an
+to``, a colon after a speaker's name (``Mr Reyes: ...``, and in a headline ``Voss to
+strikers: ...``), a source after a dash at the end of a headline (``Port shelled
+overnight -police``: kind "dash"); a demand or wish told as an
 event (``called for``, ``demanded``, ``wants``: kind "act"), evidence with a bare clause
 (``records show the men were moved``: kind "evidence") and a view before ``as`` (``sees
 the men as ...``). For each cue:
@@ -32,7 +34,7 @@ content.
 from __future__ import annotations
 
 from linter.analysis.frame_base import Frame
-from linter.analysis.phrase_frames import according_frames, colon_frames, noun_frames
+from linter.analysis.phrase_frames import according_frames, colon_frames, dash_frames, noun_frames
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_frames import verb_frames
 
@@ -43,7 +45,8 @@ def frames(parse: Parse) -> list[Frame]:
     """Every attribution frame of the sentence, in order of their cues."""
     if not parse.tokens:
         return []
-    found = verb_frames(parse) + according_frames(parse) + colon_frames(parse) + noun_frames(parse)
+    found = (verb_frames(parse) + according_frames(parse) + colon_frames(parse) + dash_frames(parse)
+             + noun_frames(parse))
     return sorted((_short(f, found) for f in found), key=lambda f: f.cue)
 
 

@@ -1,5 +1,6 @@
-"""Attribution frames whose cue is not a verb: ``according to``, a speaker's colon, and
-a reporting noun with a that-clause (see :mod:`.frames`)."""
+"""Attribution frames whose cue is not a verb: ``according to``, a speaker's colon, a
+source after a dash at the end of a headline, and a reporting noun with a that-clause (see
+:mod:`.frames`)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,10 @@ _SECTION_LABELS = frozenset({
     "results", "score", "scores", "final", "verdict", "rating", "price", "cost", "tickets", "tip",
     "tips", "step", "day", "part", "chapter", "round", "act", "scene",
 })
+# A dash, typed or as wire copy spells it with hyphens.
+_DASHES = frozenset({"-", "--", "–", "—"})
+_DASH_SOURCE = 4  # the longest source after a headline's dash, in words ("- interior ministry officials")
+_SOURCE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ"})
 # Heads that name no speaker: "Report: ...", "Poll: ..." (a vague source).
 _REPORTS = frozenset({"report", "reports", "poll", "polls", "sources", "survey"})
 
@@ -132,6 +137,28 @@ def colon_frames(parse: Parse) -> list[Frame]:
             return [Frame(span(parse, i, i), span(parse, chunk.first, chunk.last), head in _REPORTS,
                           content_span(parse, i + 1, len(tokens) - 1), "colon")]
     return []
+
+
+def dash_frames(parse: Parse) -> list[Frame]:
+    """A wire headline's source after a dash at its end: ``Port shelled overnight -police``,
+    ``... - security sources`` (vague). The source is a noun phrase that ends the sentence
+    and whose head names a source or a speaker; the content is everything before the dash."""
+    tokens = parse.tokens
+    last = len(tokens) - 1 - (tokens[-1].tag == ".")
+    for d in range(last - 1, 0, -1):
+        if tokens[d].text in _DASHES:
+            break
+    else:
+        return []
+    words = tokens[d + 1:last + 1]  # the chunker may read the dash as a hyphen inside a compound
+    if not 0 < len(words) <= _DASH_SOURCE or any(t.tag not in _SOURCE_TAGS for t in words):
+        return []
+    head = words[-1]
+    lex = lexicon()
+    if not ({head.lower, head.lemma} & (lex.sources | lex.vague)):
+        return []
+    vague = head.lemma in lex.vague and not any(t.tag in ("NNP", "NNPS") for t in words)
+    return [Frame(span(parse, d, d), span(parse, d + 1, last), vague, content_span(parse, 0, d - 1), "dash")]
 
 
 def noun_frames(parse: Parse) -> list[Frame]:

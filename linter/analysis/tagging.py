@@ -102,6 +102,9 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and i + 2 < len(words) and words[i + 1].lower() == "that"
               and tagger.lemma(word, "VBG").lower() in reporting):
             out[i] = "VBG"  # "Noting/NN that the depot was shut, ...", "..., noting/NN that ..."
+        elif (tags[i] == "JJ" and low in _PERSONS and i + 1 < len(words)
+              and (tags[i + 1] in ("VBZ", "VBD", "VBP", "MD") or words[i + 1].lower() in _ONLY_VERBS)):
+            out[i] = "NN"  # "..., official/JJ says": a person, the verb's subject
         elif low in _ONLY_VERBS and not tags[i].startswith("VB"):
             out[i] = _ONLY_VERBS[low]
         elif (low == "say" and not tags[i].startswith("VB") and 0 < i < len(words) - 1
@@ -194,6 +197,8 @@ def _finite_slot(words: list[str], tags: list[str], i: int) -> bool:
     return tags[i + 1] in _REPORT_STARTS or words[i + 1].lower() == "that"
 
 
+# Adjectives that are also people: "official", "chief".
+_PERSONS = frozenset({"official", "chief"})
 # Shares of a group, which a poll's findings take for their subject.
 _FRACTIONS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
                         "majority", "minority"})
