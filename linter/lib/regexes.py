@@ -30,7 +30,6 @@ from functools import lru_cache
 from typing import Any, cast
 
 from linter.lib.cache import compile_pattern, memo
-from linter.lib.linear import linear
 from linter.lib.literals import accelerated
 
 # ``sre_parse`` became ``re._parser`` in Python 3.11 (the old name warns).
@@ -90,6 +89,8 @@ def compile_user(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """
     compiled = compile_pattern(accelerated(pattern, flags), flags)
     if not _TRUSTED.get():
+        from linter.lib.linear import linear  # only a user's pattern: bundled rules never load RE2's wrapper
+
         faster = linear(compiled, pattern, flags)
         if faster is not None:  # never backtracks: nothing to refuse
             return cast("re.Pattern[str]", faster)

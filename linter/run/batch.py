@@ -23,7 +23,6 @@ from linter.run.changes import GitError
 from linter.run.files import read_document
 from linter.run.pipeline import RunOptions, fix_one, lint_one, unified_diff
 from linter.run.session import Session
-from linter.run.writeback import write_back
 
 T = TypeVar("T")
 # Below this many files per process, starting processes costs more than it saves.
@@ -82,6 +81,8 @@ def process(item: Input, session: Session, options: RunOptions,
                 if options.diff:
                     diff = unified_diff(doc.path, doc.source, new)
                 elif origin.stamp is not None:
+                    from linter.run.writeback import write_back  # only --fix writes a file
+
                     write_back(doc.path, new, origin, force=options.force)
                     written = True
                 fixes = count

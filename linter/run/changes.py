@@ -24,7 +24,7 @@ from linter.model.findings import Finding
 if TYPE_CHECKING:
     import subprocess
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
+_HUNK = r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@"  # compiled by re when --diff-base runs
 # Settings given on the command line override every configuration file.
 _SAFE = ("-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "safe.bareRepository=explicit",
          "-c", "core.pager=cat", "-c", "diff.external=", "-c", "protocol.allow=never",
@@ -91,7 +91,7 @@ class Repository(NamedTuple):
         if result.returncode != 0:
             raise GitError(f"--diff-base: {_first_line(result, f'git diff {self.base} failed')}")
         lines: set[int] = set()
-        for m in _HUNK.finditer(result.stdout):
+        for m in re.finditer(_HUNK, result.stdout, re.MULTILINE):
             start, count = int(m.group(1)), int(m.group(2) or 1)
             lines.update(range(start, start + count))
         return frozenset(lines)
