@@ -226,9 +226,12 @@ def test_help_is_laid_out_as_argparse_lays_it_out(monkeypatch: pytest.MonkeyPatc
     """The formatter looks the terminal's width up once, without shutil: the help it gives
     is argparse's own, whatever $COLUMNS says (0 and junk fall back as shutil does)."""
     def helps() -> list[str]:
-        parser = linter.cli._parser("check")
-        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
-        return [parser.format_help(), commands["check"].format_help(), commands["fix"].format_help()]
+        pages = [linter.cli._parser().format_help()]
+        for name in ("check", "fix"):
+            parser = linter.cli._parser(name)
+            commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+            pages.append(commands[name].format_help())
+        return pages
 
     monkeypatch.setenv("COLUMNS", columns)
     linter.cli._width.cache_clear()

@@ -97,14 +97,17 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
 
 def _parser(selected: str | None = None) -> argparse.ArgumentParser:
-    """The command line's parser; only the ``selected`` command gets its options (the
-    others are listed by name and help line, and their modules are not imported)."""
+    """The command line's parser: with a ``selected`` command, that command's alone, with
+    its options; without, every command by name and help line (for ``copydesk --help``),
+    and no command's module imported."""
     parser = argparse.ArgumentParser(
         prog="copydesk", description="Editorial style and bias linter for news copy.", epilog=EPILOG,
         formatter_class=_Formatter)
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     sub = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     for command in COMMANDS.values():
+        if selected not in (None, command.name):
+            continue  # parsing one command's arguments needs its parser alone
         child = sub.add_parser(command.name, help=command.help,
                                description=command.description or command.help, formatter_class=_Formatter)
         if command.name == selected:
