@@ -14,7 +14,6 @@ around a few quotations and claims.
 """
 
 import enum
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -37,7 +36,7 @@ class Voice(enum.Enum):
 
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:but|while|whereas)\b")
+_CLAUSE_BREAK = compile_pattern(r";|,\s+(?:but|while|whereas)\b")
 # A trailing cue's subject: at most six words after a comma, quote or dash.
 _TRAILING_HEAD = compile_pattern(r"[,\"”’»—–]\s*((?:[\w'’.-]+\s+){0,6})\Z")
 _SUBORDINATORS = _words(
@@ -48,7 +47,7 @@ _CLAUSAL = _SUBORDINATORS | _words(
     """i you he she it we they is was were are be been am has have had do does did will would
     shall should can could may might must"""
 )
-_WORDS = re.compile(r"[\w'’]+")
+_WORDS = compile_pattern(r"[\w'’]+")
 _TAIL_WORDS = 8
 _LOOK = 80  # characters a trailing cue's context may span
 _ATTRIBUTING = frozenset({"verb", "phrase"})

@@ -45,7 +45,7 @@ _NAME_STOPWORDS = (
     "A|An|And|As|At|But|By|For|From|He|Her|His|I|If|In|It|Its|Mr|Mrs|Ms|On|She|So|The|"
     "Their|There|They|This|To|We|When|While|With"
 )
-_PREVIOUS_WORD = re.compile(r"(\w+)\s+\Z")
+_PREVIOUS_WORD = compile_pattern(r"(\w+)\s+\Z")
 
 
 

@@ -17,7 +17,6 @@ Everything is in ``doc.text`` offsets; :func:`find_quotations` builds a
 :class:`Quotations` once per document and every lookup on it is a bisection.
 """
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -35,10 +34,10 @@ _CLOSE_BEFORE = frozenset(".,;:!?)]}…—–-/" + _DOUBLE + _SINGLE)
 _PUNCTUATION = frozenset(".,;:!?…—–-")
 _TERMINAL = frozenset(".!?…")
 _LEADING_OPENERS = {"d": frozenset('"“„«'), "s": frozenset("'‘‚‹")}
-_DECADE = re.compile(r"\d\d(?:s\b|\b)")
+_DECADE = compile_pattern(r"\d\d(?:s\b|\b)")
 # The look-behind follows the first mark so that the search can skip to quote marks.
 _ROCK_N_ROLL = compile_pattern(r"['’](?<!\S['’])n['’](?!\S)")
-_NON_SPACE = re.compile(r"\S")
+_NON_SPACE = compile_pattern(r"\S")
 
 
 class QuoteMark(NamedTuple):

@@ -19,7 +19,7 @@ from linter.analysis.quotations import Quotation, Quotations
 from linter.lib.cache import compile_pattern
 from linter.model.document import Block
 
-_NON_SPACE = re.compile(r"\S")
+_NON_SPACE = compile_pattern(r"\S")
 
 
 class Sentence(NamedTuple):
@@ -44,7 +44,7 @@ _ABBREVIATIONS = _words(
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos vs etc Inc Ltd Co Corp Bros
     approx dept est al cf"""
 )
-_INITIALS = re.compile(r"[A-HJ-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
+_INITIALS = compile_pattern(r"[A-HJ-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
 _TOKEN_SPLIT = compile_pattern(r"[\s(\[\"'“‘«„—–/-]")
 # A candidate starts only at the first mark of a run (the look-behind): tried from inside a
 # run of 80,000 dots, the greedy run would be scanned again from every dot (quadratic).

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.analysis.lemmas import INVISIBLE, Lemmatizer
+from linter.lib.cache import compile_pattern
 
 __all__ = ["MODEL_PATH", "Tagger", "is_headline", "normalise", "sentence_features"]
 
@@ -65,12 +66,12 @@ del _c
 _OPEN_QUOTES = frozenset("\u201c\u2018\u201e\u201a\u00ab\u2039")
 _CLOSE_QUOTES = frozenset("\u201d\u00bb\u203a")
 
-_SHAPE_RE = re.compile(r"([Xxd])\1+")
+_SHAPE_RE = compile_pattern(r"([Xxd])\1+")
 _SHAPE_TABLE = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
     "XXXXXXXXXXXXXXXXXXXXXXXXXXxxxxxxxxxxxxxxxxxxxxxxxxxxdddddddddd",
 )
-_NUMBER_RE = re.compile(r"[-+]?(?:\d[\d,.:/]*)(?:st|nd|rd|th|s|bn|m|k|pc)?$", re.IGNORECASE)
+_NUMBER_RE = compile_pattern(r"[-+]?(?:\d[\d,.:/]*)(?:st|nd|rd|th|s|bn|m|k|pc)?$", re.IGNORECASE)
 
 
 def normalise(word: str) -> str:

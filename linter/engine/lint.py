@@ -16,13 +16,14 @@ from linter.engine.prefilter import Prefilter
 from linter.kinds import KINDS
 from linter.kinds.base import Exceptions, keep_case
 from linter.kinds.visibility import visible
+from linter.lib.cache import compile_pattern
 from linter.lib.timelimit import TimeLimitExceeded, time_limit
 from linter.model.document import Document
 from linter.model.findings import Finding, Fix, Severity
 from linter.model.rule import Hit, Rule, RuleError
 
-_PLACEHOLDER = re.compile(r"%%|%(?:\[(\d+)\])?[sdv]|%\.\d+f")
-_SIC = re.compile(r"[ \t]*\[sic\]", re.IGNORECASE)
+_PLACEHOLDER = compile_pattern(r"%%|%(?:\[(\d+)\])?[sdv]|%\.\d+f")
+_SIC = compile_pattern(r"[ \t]*\[sic\]", re.IGNORECASE)
 
 
 def format_message(template: str, args: Sequence[str]) -> str:
@@ -101,7 +102,7 @@ def place(doc: Document, rule: Rule, hit: Hit, level: Severity, message: str) ->
                    start, end - start, doc.source[start:end], suggestions, fix, related)
 
 
-_ENTITY = re.compile(r"&(?:(?P<name>[A-Za-z][A-Za-z0-9]*)|#(?P<hex>[xX])?[0-9A-Fa-f]+);")
+_ENTITY = compile_pattern(r"&(?:(?P<name>[A-Za-z][A-Za-z0-9]*)|#(?P<hex>[xX])?[0-9A-Fa-f]+);")
 
 
 def _fix(doc: Document, hit: Hit, start: int, end: int, suggestion: str) -> Fix | None:

@@ -23,13 +23,15 @@ import fnmatch
 import re
 from collections.abc import Iterable, Sequence
 
+from linter.lib.cache import compile_pattern
 from linter.lib.suggest import did_you_mean
 from linter.model.document import Document
 from linter.model.findings import Finding, Severity
 
 DIRECTIVE_ID = "copydesk.directive"
-DIRECTIVE = re.compile(r"<!--[ \t]*copydesk-(?P<verb>[a-z-]+)(?P<ids>[^>]*?)[ \t]*-->")
-LINE_DIRECTIVE = re.compile(r"^[ \t]*copydesk:[ \t]*(?P<verb>[a-z-]+)(?P<ids>[^\r\n]*?)[ \t]*$", re.MULTILINE)
+DIRECTIVE = compile_pattern(r"<!--[ \t]*copydesk-(?P<verb>[a-z-]+)(?P<ids>[^>]*?)[ \t]*-->")
+LINE_DIRECTIVE = compile_pattern(r"^[ \t]*copydesk:[ \t]*(?P<verb>[a-z-]+)(?P<ids>[^\r\n]*?)[ \t]*$",
+                                 re.MULTILINE)
 VERBS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
 OPEN = 1 << 30  # the last line of a disable that no enable closes
 

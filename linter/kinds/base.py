@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 from linter.analysis import Analysis
 from linter.kinds.specs import Spec
+from linter.lib.cache import compile_pattern
 from linter.lib.literals import prefixes, required
 from linter.lib.regexes import compile_user
 from linter.lib.scan import Scanner, scanner_for
@@ -67,7 +68,7 @@ class Kind(NamedTuple):
     scanners: Callable[[Any], Iterable[Scanner | None]] | None = None
 
 
-_SPACE_RUN = re.compile(r"(\\.)|(\[(?:\\.|[^\]\\])*\])|( +)")
+_SPACE_RUN = compile_pattern(r"(\\.)|(\[(?:\\.|[^\]\\])*\])|( +)")
 
 
 def flexible_spaces(pattern: str) -> str:

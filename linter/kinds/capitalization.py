@@ -17,10 +17,11 @@ from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, rule_regex
 from linter.kinds.units import units
+from linter.lib.cache import compile_pattern
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
 
-_WORD = re.compile(r"[^\s]+")
+_WORD = compile_pattern(r"[^\s]+")
 _AP_SMALL = frozenset([
     "a", "an", "and", "as", "at", "but", "by", "for", "if", "in", "nor", "of", "off", "on",
     "or", "per", "so", "the", "to", "up", "via", "vs", "yet",

@@ -28,7 +28,7 @@ T = TypeVar("T")
 Span = tuple[int, int]
 
 _CAPITALISED = compile_pattern(r"\b[A-Z][\w'’-]*")
-_WORD_CHAR = re.compile(r"\w")
+_WORD_CHAR = compile_pattern(r"\w")
 # Capitalised words that do not name anyone.
 _NOT_NAMES = frozenset(
     "I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "

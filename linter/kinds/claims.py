@@ -72,14 +72,14 @@ _PASSIVE = (
     r"\b(?<!who\s)(?<!which\s)(?<!that\s)(?:was|were|been)\s+"
     r"(?:(?:also|allegedly|reportedly|then)\s+)?"
 )
-_AGENT = re.compile(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
-_LEAD_WORDS = re.compile(r"\S+(?:\s+\S+){0,2}")
-_WORD = re.compile(r"[\w'’-]+")
-_COLON_INTRO = re.compile(r":\s*\Z")
+_AGENT = compile_pattern(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
+_LEAD_WORDS = compile_pattern(r"\S+(?:\s+\S+){0,2}")
+_WORD = compile_pattern(r"[\w'’-]+")
+_COLON_INTRO = compile_pattern(r":\s*\Z")
 _QUOTE_ENDS = frozenset(".,!?…;:-—–")
 _LABEL = compile_pattern(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)??\s*:")
 _CLOSING = frozenset('"”’\'»›')
-_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
+_PERSON = compile_pattern(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 
 
 class Options(NamedTuple):

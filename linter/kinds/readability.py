@@ -30,7 +30,6 @@ one cache here outliving a rule set).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -41,6 +40,7 @@ from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError, require
 from linter.kinds.sentencelength import count_words
 from linter.kinds.units import first_word
+from linter.lib.cache import compile_pattern
 from linter.lib.shown import brief
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
@@ -55,7 +55,7 @@ METRICS: dict[str, str] = {
 }
 UNITS = ("document", "paragraph")
 
-_VARIANT = re.compile(r"\(\d+\)$")
+_VARIANT = compile_pattern(r"\(\d+\)$")
 
 
 class Pronunciations(Mapping[str, list[list[str]]]):

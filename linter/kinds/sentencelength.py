@@ -12,7 +12,6 @@ each and a spaced dash is none. Message arguments: the count, then ``max``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,10 +20,11 @@ from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
 from linter.kinds.units import units
+from linter.lib.cache import compile_pattern
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
 
-_WORD = re.compile(r"[^\s—–]*\w[^\s—–]*")
+_WORD = compile_pattern(r"[^\s—–]*\w[^\s—–]*")
 _MARKS = "\"'“”‘’«»„‹›"
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from linter.lib.cache import compile_pattern
 from linter.lib.regexes import compile_user
 from linter.lib.shown import brief
 
@@ -40,7 +41,7 @@ def integer(value: Any) -> int:
     return value
 
 
-_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", re.IGNORECASE)
+_SIZE = compile_pattern(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
 
 

@@ -23,12 +23,13 @@ from linter.kinds.base import (
     term_scanner,
     ungroup,
 )
+from linter.lib.cache import compile_pattern
 from linter.lib.scan import Scanner
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
 
-_GROUP_REF = re.compile(r"\$(\d)")
-_UNESCAPED_BAR = re.compile(r"(?<!\\)\|")
+_GROUP_REF = compile_pattern(r"\$(\d)")
+_UNESCAPED_BAR = compile_pattern(r"(?<!\\)\|")
 
 
 class Options(NamedTuple):

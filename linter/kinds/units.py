@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from linter.analysis import Analysis
+from linter.lib.cache import compile_pattern
 from linter.model.document import Document
 from linter.model.rule import Scope
 
-_WORD = re.compile(r"\w[\w'’-]*")
+_WORD = compile_pattern(r"\w[\w'’-]*")
 
 
 def units(doc: Document, an: Analysis, scope: Scope) -> Iterator[tuple[int, int]]:

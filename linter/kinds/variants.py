@@ -36,16 +36,17 @@ from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
 from linter.kinds.visibility import visible
+from linter.lib.cache import compile_pattern
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
 
-_WORD = re.compile(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
-_LETTER = re.compile(r"[^\W\d_]")
+_WORD = compile_pattern(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
+_LETTER = compile_pattern(r"[^\W\d_]")
 # The first groups of _WORD that do not start with a lower-case ASCII letter; a search
 # can skip to such a letter before looking behind it.
-_CAPITALISED = re.compile(r"[^\W\d_a-z](?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*")
-_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
-_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+_CAPITALISED = compile_pattern(r"[^\W\d_a-z](?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*")
+_BEFORE = compile_pattern(r"([^\W\d_]+)[ \t]+\Z")
+_AFTER = compile_pattern(r"[ \t]+([^\W\d_]+)")
 # Endings that make a related word, not a variant: plurals, possessives,
 # demonyms, feminine surnames (Russia/Russian, Petrov/Petrova).
 _ENDINGS = frozenset({
@@ -67,7 +68,7 @@ _SKELETON = (
     (re.compile(r"y"), "i"),
     (re.compile(r"(.)\1+"), r"\1"),
 )
-_INITIAL = re.compile(r"^(?:kh|q|g|k)")
+_INITIAL = compile_pattern(r"^(?:kh|q|g|k)")
 _GLOSS_REACH = 80
 _INITIAL_MIN = 7  # the Q/G/K/Kh alternation only for words this long (not Kerry/Gerry)
 
@@ -193,7 +194,7 @@ def _used_in_lower_case(word: str, text: str, words: frozenset[str] | None = Non
 
 _SEARCHES_MAX = 8
 _SLICE = 1 << 16  # text listed at a time: an archive in one file has millions of words
-_SPACE = re.compile(r"\s")
+_SPACE = compile_pattern(r"\s")
 
 
 def _each_once(pattern: re.Pattern[str], text: str) -> dict[str, None]:

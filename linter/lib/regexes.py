@@ -50,7 +50,7 @@ _MANY = 10
 # Beyond this many ways through a group's alternations, stop looking (big word lists).
 _MAX_PATHS = 256
 
-_QUANTIFIED_GROUP = re.compile(r"\)[*+{]")
+_QUANTIFIED_GROUP = compile_pattern(r"\)[*+{]")
 
 Item = tuple[Any, Any]  # (opcode, argument) as the parser gives them
 

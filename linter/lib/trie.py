@@ -17,12 +17,12 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TypeAlias
 
-from linter.lib.cache import memo
+from linter.lib.cache import compile_pattern, memo
 
 _Trie: TypeAlias = "dict[str, _Trie]"
 # Characters that mean more than themselves in a pattern outside a character class.
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
-_SPACES = re.compile(" +")
+_SPACES = compile_pattern(" +")
 
 
 def trie_pattern(words: Iterable[str]) -> str:

@@ -12,14 +12,14 @@ Blocks are found in the prose text as in plain text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from linter.lib.cache import compile_pattern
 from linter.markup import plain
 from linter.model.document import Document, OffsetMap
 
-_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+_NOT_LINE_BREAK = compile_pattern(r"[^\r\n]")
 
 
 @dataclass(frozen=True, slots=True)

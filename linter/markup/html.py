@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 
+from linter.lib.cache import compile_pattern
 from linter.markup.stripped import Stripped
 from linter.markup.view import Leaf, Span, finish
 
-_CANDIDATE = re.compile(r"<[!?/A-Za-z]")
-_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)(?:[^>=]|=\s*(?:\"[^\"]*\"|'[^']*'|(?![\s\"'])))*>")
-_END_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9:-]*)[^>]*>")
+_CANDIDATE = compile_pattern(r"<[!?/A-Za-z]")
+_START_TAG = compile_pattern(r"<([A-Za-z][A-Za-z0-9:-]*)(?:[^>=]|=\s*(?:\"[^\"]*\"|'[^']*'|(?![\s\"'])))*>")
+_END_TAG = compile_pattern(r"</([A-Za-z][A-Za-z0-9:-]*)[^>]*>")
 _RAW = (
     "script",
     "style",
@@ -107,7 +108,8 @@ _SEPARATING = frozenset({"br", "img", "wbr", "input", "button", "select", "video
                          "embed"})
 _LEAF_ONLY = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 # Attributes whose value is prose readers see: an image's alt text, the page description.
-_ATTRIBUTE = re.compile(r"""(?<![-\w:.])([A-Za-z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_ATTRIBUTE = compile_pattern(
+    r"""(?<![-\w:.])([A-Za-z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _ALT_TAGS = frozenset({"img", "area", "input"})
 
 

@@ -20,20 +20,21 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import chain
 
+from linter.lib.cache import compile_pattern
 from linter.markup.markdown_inline import inline, label
 from linter.markup.markdown_lines import after_quote, front_matter, indent, row, uniform_tail
 from linter.markup.stripped import Stripped
 from linter.markup.view import Leaf, Span, blank, finish
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_LIST = re.compile(r"(?:[-+*]|(\d{1,9})[.)])(?=[ \t]|$)")
-_TASK = re.compile(r"\[[ xX]\](?=[ \t]|$)")
-_THEMATIC = re.compile(r"([-*_])[ \t]*(?:\1[ \t]*){2,}$")
-_ATX = re.compile(r"#{1,6}(?=[ \t]|$)")
-_FENCE = re.compile(r"`{3,}(?=[^`]*$)|~{3,}")
-_SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
-_DELIM_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_REF_DEF = re.compile(
+_LINE = compile_pattern(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LIST = compile_pattern(r"(?:[-+*]|(\d{1,9})[.)])(?=[ \t]|$)")
+_TASK = compile_pattern(r"\[[ xX]\](?=[ \t]|$)")
+_THEMATIC = compile_pattern(r"([-*_])[ \t]*(?:\1[ \t]*){2,}$")
+_ATX = compile_pattern(r"#{1,6}(?=[ \t]|$)")
+_FENCE = compile_pattern(r"`{3,}(?=[^`]*$)|~{3,}")
+_SETEXT = compile_pattern(r"(?:=+|-+)[ \t]*$")
+_DELIM_ROW = compile_pattern(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_REF_DEF = compile_pattern(
     r"\[(?!\^)((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(?:<[^<>]*>|[^\s<]\S*)"
     r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?[ \t]*$"
 )
@@ -63,14 +64,14 @@ class _Container:
 # runs to the end of its line; a comment after it is cut off in _front_matter_fields
 # (a lazy match up to an optional comment would retry the rest of the line at each
 # character: quadratic on a long line).
-_FIELD = re.compile(
+_FIELD = compile_pattern(
     r"^(?P<key>title|description)[ \t]*[:=][ \t]*"
     r"(?:\"(?P<double>(?:[^\"\\\r\n]|\\.)*)\"[ \t]*(?:#[^\r\n]*)?$"
     r"|'(?P<single>(?:[^'\r\n]|'')*)'[ \t]*(?:#[^\r\n]*)?$"
     r"|(?P<plain>[^\s\"'#|>&*!%@`{\[][^\r\n]*))",
     re.MULTILINE,
 )
-_COMMENT = re.compile(r"[ \t]#")
+_COMMENT = compile_pattern(r"[ \t]#")
 _FIELD_KIND = {"title": "heading", "description": "paragraph"}
 
 

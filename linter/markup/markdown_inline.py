@@ -10,12 +10,13 @@ import re
 import unicodedata
 from collections.abc import Collection
 
+from linter.lib.cache import compile_pattern
 from linter.markup.view import Span, blank
 
-_TICKS = re.compile(r"`+")
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|\\(?=[\r\n])")
+_TICKS = compile_pattern(r"`+")
+_ESCAPE = compile_pattern(r"\\([!-/:-@\[-`{-~])|\\(?=[\r\n])")
 _INLINE_SPECIAL = (("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>"))
-_INLINE_TAG = re.compile(
+_INLINE_TAG = compile_pattern(
     r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"
     r"|<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+>"
     r"|</[A-Za-z][A-Za-z0-9-]*\s*>"
@@ -23,17 +24,17 @@ _INLINE_TAG = re.compile(
     r"(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*/?>"
     r"|<![A-Za-z][^>]*>"
 )
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
+_FOOTNOTE = compile_pattern(r"\[\^[^\]\s]+\]:?")
 _BRACKETS = (
     r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]"
     r"(?:\(\s*(?:<[^<>\r\n]*>|[^\s()<]*(?:\([^\s()]*\)[^\s()<]*)*)"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)|\[[^\[\]]*\])?"
 )
-_IMAGE = re.compile("!" + _BRACKETS)
-_LINK = re.compile(_BRACKETS)
-_URL = re.compile(r"(?<![\w/.@-])(?:https?://|www\.)[^\s<>]*[^\s<>.,:;\"')\]!?*_~]")
-_DELIM = re.compile(r"\*+|_+|(?<!~)~~(?!~)")
-_INLINE_MARKUP = re.compile(r"[`\\<\[*_~]|://|www\.")
+_IMAGE = compile_pattern("!" + _BRACKETS)
+_LINK = compile_pattern(_BRACKETS)
+_URL = compile_pattern(r"(?<![\w/.@-])(?:https?://|www\.)[^\s<>]*[^\s<>.,:;\"')\]!?*_~]")
+_DELIM = compile_pattern(r"\*+|_+|(?<!~)~~(?!~)")
+_INLINE_MARKUP = compile_pattern(r"[`\\<\[*_~]|://|www\.")
 
 
 def label(text: str) -> str:
@@ -161,7 +162,7 @@ _INLINE_STEPS = (
     (("[",), _links, False),
     (("://", "www."), _urls, False),
 )
-_SEPARATING_TAG = re.compile(r"<(?:br|img|wbr|hr|p|div|li|td|th|tr)\b", re.IGNORECASE)
+_SEPARATING_TAG = compile_pattern(r"<(?:br|img|wbr|hr|p|div|li|td|th|tr)\b", re.IGNORECASE)
 
 
 def inline(seg: str, labels: Collection[str]) -> tuple[list[Span], list[Span], list[int]]:

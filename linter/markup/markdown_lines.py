@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from linter.lib.cache import compile_pattern
 from linter.markup.view import Span
 
-_PIPE = re.compile(r"(?<!\\)\|")
-_FRONT = re.compile(
+_PIPE = compile_pattern(r"(?<!\\)\|")
+_FRONT = compile_pattern(
     # blank or comment lines; a CR before an LF is never a line of its own, or each CRLF
     # could be read two ways and a file of CRLFs with no front matter takes 2**n tries
     r"(?:[ \t]*(?:<!--(?:[^\r\n-]|-(?!->))*-->[ \t]*)*(?:\r\n|\r(?!\n)|\n))*"

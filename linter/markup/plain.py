@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 
+from linter.lib.cache import compile_pattern
 from linter.markup.stripped import Stripped
 from linter.markup.view import finish, has_invisible
 from linter.model.document import HEADLINE_MAX, SPLIT_MAX, Block
 
 _WRAP_WIDTH = 90
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LINE = compile_pattern(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
 def _lines(source: str) -> list[tuple[int, int]]:
@@ -64,7 +65,7 @@ def paragraph_blocks(source: str, runs: list[list[tuple[int, int]]]) -> list[Blo
     return blocks
 
 
-_DIRECTIVE = re.compile(r"<!--[ \t]*copydesk-[^>]*-->|^[ \t]*copydesk:[ \t]*[a-z][^\r\n]*", re.MULTILINE)
+_DIRECTIVE = compile_pattern(r"<!--[ \t]*copydesk-[^>]*-->|^[ \t]*copydesk:[ \t]*[a-z][^\r\n]*", re.MULTILINE)
 
 
 def strip(source: str) -> Stripped:

@@ -24,7 +24,6 @@ Positions stay exact: a span of the text maps to the source span it came from
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 
@@ -35,8 +34,8 @@ from linter.model.document import Block, OffsetMap
 Span = tuple[int, int]
 Leaf = tuple[str, int, int]
 
-_NOT_BREAK = re.compile(r"[^\r\n]+")
-_BREAKS = re.compile(r"[\r\n]+")
+_NOT_BREAK = compile_pattern(r"[^\r\n]+")
+_BREAKS = compile_pattern(r"[\r\n]+")
 _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 # Soft hyphen, zero-width space, non-joiner and joiner, word joiner, and a byte-order mark
 # inside the text: invisible when rendered, so left out of the prose.
