@@ -252,6 +252,16 @@ def test_plain_data_refuses_anything_else(text: str) -> None:
         plaindata.loads(text)
 
 
+def test_packed_ints_inflate_within_a_budget_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compressed ints cannot make a small file ask for much memory: one document's lists
+    inflate to MAX_INFLATED bytes in all (4 bytes an int), else it is malformed."""
+    monkeypatch.setattr(plaindata, "MAX_INFLATED", 4000)
+    assert plaindata.loads(plaindata.dumps([0] * 1000)) == [0] * 1000
+    for value in ([0] * 1001, [[0] * 600, [0] * 600]):
+        with pytest.raises(ValueError):
+            plaindata.loads(plaindata.dumps(value))
+
+
 # A user's regular expression cannot hang the run. These patterns were accepted (the
 # static check in linter/lib/regexes.py cannot see them) and hung on one short line.
 HANGING = {

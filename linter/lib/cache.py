@@ -60,7 +60,7 @@ with warnings.catch_warnings():
     import sre_parse
 
 T = TypeVar("T")
-_FORMAT = 3
+_FORMAT = 4
 # A larger file is not read: the cache of every bundled rule is well under a megabyte.
 MAX_BYTES = 64 << 20
 # Entries not used for this many days are dropped when the file is next written.

@@ -16,12 +16,17 @@ import base64
 import contextlib
 import json
 import sys
+import zlib
 from collections.abc import Callable
 from typing import Any
 
 _TAG = "$"
-# Lists of this many ints or more (compiled regex programs) are stored packed: faster to read.
+# Lists of this many ints or more (compiled regex programs, most of what a warm cache holds)
+# are stored packed and compressed: about an eighth of the text base64 alone would make.
 _PACK = 32
+# What the packed ints of one document may inflate to, in all: as much as the largest file the
+# cache reads, so that a small tampered file cannot ask for much more memory than a big one.
+MAX_INFLATED = 64 << 20
 
 
 class YamlMap(dict[str, Any]):
@@ -54,7 +59,7 @@ def _encode(value: Any) -> Any:
         if len(value) >= _PACK and all(type(v) is int for v in value):
             with contextlib.suppress(OverflowError):  # an int outside 0..2**32-1: a plain list
                 packed = array.array("I", value).tobytes()
-                return {_TAG: "ints", "v": base64.b64encode(packed).decode("ascii")}
+                return {_TAG: "ints", "v": base64.b64encode(zlib.compress(packed)).decode("ascii")}
         return [_encode(v) for v in value]
     if isinstance(value, YamlMap):
         return {_TAG: "yamlmap", "k": [_encode(k) for k in value], "v": [_encode(v) for v in value.values()],
@@ -124,6 +129,18 @@ def _string(obj: dict[str, Any]) -> str:
     return text
 
 
+def _inflate(data: bytes, limit: int) -> bytes:
+    """``data`` decompressed, if it is one whole zlib stream of at most ``limit`` bytes."""
+    inflater = zlib.decompressobj()
+    try:
+        out = inflater.decompress(data, limit) if limit > 0 else b""
+    except zlib.error:
+        raise ValueError("malformed plain data: packed ints") from None
+    if not inflater.eof or inflater.unconsumed_tail or inflater.unused_data:
+        raise ValueError("malformed plain data: packed ints (truncated, or too large)")
+    return out
+
+
 def _ints(data: bytes) -> list[int]:
     if len(data) % 4:
         raise ValueError("malformed plain data: packed ints")
@@ -145,27 +162,39 @@ _DECODERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "tuple": lambda obj: tuple(_items(obj)),
     "frozenset": lambda obj: frozenset(_items(obj)),
     "set": lambda obj: set(_items(obj)),
-    "ints": lambda obj: _ints(base64.b64decode(_string(obj), validate=True)),
     "bytes": lambda obj: base64.b64decode(_string(obj), validate=True),
     "datetime": lambda obj: _datetime().datetime.fromisoformat(_string(obj)),
     "date": lambda obj: _datetime().date.fromisoformat(_string(obj)),
 }
 
 
-def _decode(obj: dict[str, Any]) -> Any:
-    tag = obj.get(_TAG)
-    decoder = _DECODERS.get(tag) if isinstance(tag, str) else None
-    if decoder is None:
-        raise ValueError("malformed plain data: unknown object")
-    try:
-        return decoder(obj)
-    except (KeyError, TypeError) as exc:
-        raise ValueError(f"malformed plain data: {exc}") from None
+class _Decoder:
+    """The objects of one document, which may inflate :data:`MAX_INFLATED` bytes in all."""
+
+    __slots__ = ("left",)
+
+    def __init__(self) -> None:
+        self.left = MAX_INFLATED
+
+    def ints(self, obj: dict[str, Any]) -> list[int]:
+        data = _inflate(base64.b64decode(_string(obj), validate=True), self.left)
+        self.left -= len(data)
+        return _ints(data)
+
+    def __call__(self, obj: dict[str, Any]) -> Any:
+        tag = obj.get(_TAG)
+        decoder = self.ints if tag == "ints" else _DECODERS.get(tag) if isinstance(tag, str) else None
+        if decoder is None:
+            raise ValueError("malformed plain data: unknown object")
+        try:
+            return decoder(obj)
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"malformed plain data: {exc}") from None
 
 
 def loads(text: str | bytes) -> Any:
     """The value :func:`dumps` wrote; :class:`ValueError` for anything else."""
     try:
-        return json.loads(text, object_hook=_decode)
+        return json.loads(text, object_hook=_Decoder())
     except RecursionError:
         raise ValueError("malformed plain data: nested too deeply") from None
