@@ -42,3 +42,12 @@ def test_modules_stay_small_and_folders_balanced() -> None:
     for path, n in sizes.items():
         by_folder[path.parent] = by_folder.get(path.parent, 0) + n
     assert not [(f.name, n) for f, n in by_folder.items() if n > total / 3]
+
+
+def test_records_keep_their_annotations_evaluated() -> None:
+    """No module that defines NamedTuples defers its annotations (ARCHITECTURE.md,
+    Invariants): each string annotation would be compiled at import, and the first
+    compile() of a process builds Python's AST types."""
+    texts = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "linter").rglob("*.py")}
+    assert not [name for name, text in texts.items()
+                if "NamedTuple" in text and "from __future__ import annotations" in text]

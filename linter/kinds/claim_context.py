@@ -9,8 +9,6 @@ sentence or paragraph therefore costs time in proportion to its length, not to i
 length times the number of claims.
 """
 
-from __future__ import annotations
-
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
@@ -67,7 +65,7 @@ class ClaimContext(NamedTuple):
     memo: dict[tuple[object, ...], object]
 
     @classmethod
-    def of(cls, doc: Document, an: Analysis) -> ClaimContext:
+    def of(cls, doc: Document, an: Analysis) -> "ClaimContext":
         return cls(doc.text, an, an.sentences.starts, doc, {})
 
     def shared(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
@@ -130,7 +128,7 @@ class ClaimContext(NamedTuple):
     def _colon(self, a: int, b: int) -> bool:
         return self.shared(("colon", a, b), lambda: self.text.find(":", a, b) >= 0)
 
-    def _frames_in(self, i: int, lo: int, hi: int) -> tuple[Frame, ...]:
+    def _frames_in(self, i: int, lo: int, hi: int) -> "tuple[Frame, ...]":
         """The frames of sentence ``i`` whose cue lies in ``[lo, hi)``."""
         return self.shared(("frames", i, lo, hi), lambda: tuple(
             f for f in self.an.frames_at(self.starts[i]) if lo <= f.cue[0] < hi))
@@ -146,7 +144,7 @@ class ClaimContext(NamedTuple):
         return first_end <= start or last_start >= end
 
     def framed(self, lo: int, hi: int, start: int, end: int, key: tuple[object, ...],
-               wanted: Callable[[Frame], bool], here: Callable[[Frame], bool], *,
+               wanted: "Callable[[Frame], bool]", here: "Callable[[Frame], bool]", *,
                speech: bool = False) -> bool:
         """True when an attribution frame whose cue lies in ``[lo, hi)`` is ``wanted``
         (a question about the frame alone, the same for every claim with this ``key``) and

@@ -33,8 +33,6 @@ otherwise the whole match is reported. The word lists live in the rule
 files; the reporting cues and source nouns in ``rules/_data/cues.yml``.
 """
 
-from __future__ import annotations
-
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
@@ -175,7 +173,7 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
     vague_starts, vague_ends = ctx.shared(("vague", id(triggers), lo, hi),
                                           lambda: _spans(triggers, ctx.text, lo, hi))
 
-    def outside_vague(f: Frame) -> bool:
+    def outside_vague(f: "Frame") -> bool:
         i = bisect_right(vague_starts, f.cue[0]) - 1
         return i < 0 or f.cue[0] >= vague_ends[i]
 
@@ -189,7 +187,7 @@ def _spans(pattern: re.Pattern[str] | None, text: str, lo: int, hi: int) -> tupl
     return [a for a, _ in found], [b for _, b in found]
 
 
-def _within(frame: Frame, offset: int) -> bool:
+def _within(frame: "Frame", offset: int) -> bool:
     """The claim is part of the frame itself (``The striker reportedly asked ...``): the
     frame's speaker is what the vague phrase is about, not its source."""
     first: int = min(frame.cue[0], frame.content[0], *(frame.source or ()))

@@ -10,8 +10,6 @@ external diff and textconv drivers, the system configuration, pagers,
 prompts, and fetching missing objects.
 """
 
-from __future__ import annotations
-
 import os
 import re
 from collections.abc import Iterable
@@ -44,7 +42,7 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def _run(args: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def _run(args: list[str], cwd: Path | None = None) -> "subprocess.CompletedProcess[str]":
     import subprocess  # only --diff-base runs git: a plain check does not pay for the import
 
     try:
@@ -55,7 +53,7 @@ def _run(args: list[str], cwd: Path | None = None) -> subprocess.CompletedProces
         raise GitError(f"cannot run git: {exc.strerror or exc}") from None
 
 
-def _first_line(result: subprocess.CompletedProcess[str], fallback: str) -> str:
+def _first_line(result: "subprocess.CompletedProcess[str]", fallback: str) -> str:
     lines = result.stderr.strip().splitlines()
     return lines[-1].removeprefix("fatal: ") if lines else fallback
 
@@ -67,7 +65,7 @@ class Repository(NamedTuple):
     git_dir: Path
     base: str
 
-    def git(self, *args: str) -> subprocess.CompletedProcess[str]:
+    def git(self, *args: str) -> "subprocess.CompletedProcess[str]":
         return _run([f"--git-dir={self.git_dir}", f"--work-tree={self.top}", *args], cwd=self.top)
 
     def relative(self, path: str) -> str:
