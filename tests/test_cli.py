@@ -174,6 +174,30 @@ def test_installed_console_script(tmp_path: Path) -> None:
     assert result.stdout.strip() == f"copydesk {__version__}"
 
 
+@pytest.mark.parametrize(("entry", "thread", "expected"), [
+    (True, False, ("out, handler\n", "")),
+    (True, True, ("out, thread, handler\n", "teardown")),
+    (False, False, ("out, handler\n", "teardown")),
+])
+def test_the_entry_point_ends_after_exit_handlers_and_flushing(entry: bool, thread: bool,
+                                                               expected: tuple[str, str]) -> None:
+    """console._end skips the interpreter's teardown, not what a process owes on its way out:
+    the exit handlers run, what they and the command printed is flushed, the code is kept.
+    It does so only under copydesk's own entry script (which imports main and exits) with
+    no other thread running; otherwise the code is returned, and the interpreter goes on
+    as usual (joining the thread, freeing everything)."""
+    code = ("import atexit, os, sys, threading, time\n"
+            f"from linter.console import _end{', main' if entry else ''}\n"
+            "class Teardown:\n    def __del__(self):\n        os.write(2, b'teardown')\n"
+            "kept = Teardown()\n"
+            "atexit.register(lambda: print('handler'))\n"
+            "print('out', end=', ')\n"
+            f"if {thread}: threading.Thread(target=lambda: (time.sleep(0.2), print('thread', end=', '))).start()\n"
+            "sys.exit(_end(3))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout, result.stderr) == (3, *expected)
+
+
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
 def test_parallel_run_prints_what_a_serial_run_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                       capsys: pytest.CaptureFixture[str], fmt: str) -> None:
