@@ -99,8 +99,8 @@ _IRREGULAR = ("felt", "knew", "known", "understood", "thought", "held")
 def frame_gate() -> re.Pattern[str]:
     """Matches in any sentence that could hold an attribution frame: a form of a reporting
     or thinking verb (by its stem: "announc" for announced; a verb of seeing as a whole
-    word), ``according``, a content noun or a colon. A sentence with no match is never
-    tagged for its frames."""
+    word), ``according``, a content noun, a colon, or a dash and a source's noun at the end
+    (``... -police``). A sentence with no match is never tagged for its frames."""
     data = _load()
     words = cue_words()
     stems = {form.split()[0] for form in _verb_forms(data)} | set(_IRREGULAR) | {"according"}
@@ -113,7 +113,9 @@ def frame_gate() -> re.Pattern[str]:
     # Whole words for the verbs of seeing, whose stems would start many others (seem, seek).
     whole = {f"{lemma}{end}" for lemma in words["seeing"] for end in ("", "s", "ing", "ed")} | {"saw", "seen"}
     # and a source after a dash at the end: a wire headline's "... -police", "... - sources"
-    tail = r"\s[-–—]{1,2}\s*[A-Za-z][\w .'’-]{0,40}$"
+    nouns = {w for key in ("sources", "nouns", "vague") for w in words[key] if " " not in w}
+    heads = trie_pattern(sorted(nouns))
+    tail = rf"\s[-–—]{{1,2}}\s*(?:[\w'’-]+ ){{0,3}}(?i:{heads})(?:e?s)?\.?\s*$"
     return _compile(rf"\b(?i:{trie_pattern(sorted(stems))})|\b(?i:{trie_pattern(sorted(whole))})\b|:|{tail}")
 
 
