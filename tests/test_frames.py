@@ -443,3 +443,9 @@ def test_no_source_after_a_dash(text: str) -> None:
 def test_official_before_says_is_a_person() -> None:
     [(_, cue, source, content)] = frames_of("Rebels shelled the port overnight, official says.")
     assert (cue, source, content) == ("says", "official", "Rebels shelled the port overnight")
+
+
+def test_a_verb_of_saying_that_ends_the_text() -> None:
+    # no full stop after "added": nothing after the verb to look at, and no error for it
+    [(_, cue, source, content)] = frames_of("The port is shut, the mayor added")
+    assert (cue, source, content) == ("added", "the mayor", "The port is shut")

@@ -37,7 +37,7 @@ def bare_clause(parse: Parse, i: int) -> bool:
     the men were moved``, ``claim she took the keys``; not ``found the bodies``, ``found
     the boat wedged``), or a noun phrase and a present participle (``polls show the
     senator trailing``)."""
-    if parse.tokens[i].lower in APPROXIMATORS and parse.tokens[i].tag == "RB":
+    if i < len(parse.tokens) and parse.tokens[i].lower in APPROXIMATORS and parse.tokens[i].tag == "RB":
         i += 1  # "claimed nearly 400 members took part"
     chunk = parse.chunk_at(i)
     if chunk is None or chunk.first != i or parse.tokens[chunk.last].lower in _REFLEXIVE:
