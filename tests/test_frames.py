@@ -449,3 +449,13 @@ def test_a_verb_of_saying_that_ends_the_text() -> None:
     # no full stop after "added": nothing after the verb to look at, and no error for it
     [(_, cue, source, content)] = frames_of("The port is shut, the mayor added")
     assert (cue, source, content) == ("added", "the mayor", "The port is shut")
+
+
+@pytest.mark.parametrize(("text", "vague"), [
+    ("Around one quarter said the plan was sound.", False),
+    ("Some 40 percent said the plan was sound.", False),
+    ("Some residents said the plan was sound.", True),
+])
+def test_a_share_of_those_asked_is_no_vague_source(text: str, vague: bool) -> None:
+    [(frame, _, _, _)] = frames_of(text)
+    assert frame.vague == vague

@@ -11,6 +11,8 @@ from linter.analysis.syntax import Parse
 
 _PERSONS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 QUANTIFIERS = frozenset({"some", "many", "others", "most", "several", "few", "one"})
+# Shares of the people a poll asked: "one quarter said" speaks for them, as "a quarter said" does.
+_SHARES = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "percent", "%"})
 _CLAUSE_LINKS = frozenset({"and", "but", "while", "whereas", "although", "though"})
 _DESCRIBING = frozenset({"at", "from", "in", "with", "for", "of", "by"})
 _NEW_CLAUSE = 14  # tokens after ", and" within which a new clause's verb must come
@@ -246,8 +248,9 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
         return False
     if head.lemma in QUANTIFIERS or head.lower in QUANTIFIERS:
         return True
-    if parse.tokens[chunk.first].lower in QUANTIFIERS and not described(parse, chunk):
-        return True  # "some residents", "many officials"
+    if (parse.tokens[chunk.first].lower in QUANTIFIERS and head.lower not in _SHARES
+            and not described(parse, chunk)):
+        return True  # "some residents", "many officials"; not "one quarter", "some 40 percent"
     if head.lemma not in vague_heads and head.lower not in vague_heads:
         return False
     return not described(parse, chunk)
