@@ -16,7 +16,7 @@ from linter.analysis.frame_base import (
     subject_of,
     vague_source,
 )
-from linter.analysis.syntax import Parse
+from linter.analysis.syntax import DASHES, Parse
 
 _TO_PREPOSITIONS = frozenset({"to"})
 # Words before a colon that label a section or a kind of item, not a speaker.
@@ -30,8 +30,6 @@ _SECTION_LABELS = frozenset({
     "results", "score", "scores", "final", "verdict", "rating", "price", "cost", "tickets", "tip",
     "tips", "step", "day", "part", "chapter", "round", "act", "scene",
 })
-# A dash, typed or as wire copy spells it with hyphens.
-_DASHES = frozenset({"-", "--", "–", "—"})
 _DASH_SOURCE = 4  # the longest source after a headline's dash, in words ("- interior ministry officials")
 _SOURCE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ"})
 # Heads that name no speaker: "Report: ...", "Poll: ..." (a vague source).
@@ -146,7 +144,7 @@ def dash_frames(parse: Parse) -> list[Frame]:
     tokens = parse.tokens
     last = len(tokens) - 1 - (tokens[-1].tag == ".")
     for d in range(last - 1, 0, -1):
-        if tokens[d].text in _DASHES:
+        if tokens[d].text in DASHES:
             break
     else:
         return []

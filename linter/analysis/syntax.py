@@ -48,8 +48,8 @@ _MEASURES = frozenset({"law", "legislation", "measure", "power", "rule", "policy
                        "protection", "defence", "defense", "safeguard", "bill", "sanction"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"})
 # Dashes, typed or as wire copy spells them with hyphens between spaces (" - ", " -- ").
-_DASHES = frozenset({"—", "–", "-", "--"})
-_ASIDE_OPENERS = _DASHES | {"("}
+DASHES = frozenset({"—", "–", "-", "--"})
+_ASIDE_OPENERS = DASHES | {"("}
 _ASIDE = 30  # the longest parenthesis or relative clause looked through, in tokens
 
 
@@ -137,7 +137,7 @@ class Parse:
             text = self.tokens[j].text
             if text == ",":
                 return j + 1
-            if text in (";", ":") or text in _DASHES or (
+            if text in (";", ":") or text in DASHES or (
                     self.tokens[j].tag == "." and not self._abbreviation(j)):
                 return -1
         return -1

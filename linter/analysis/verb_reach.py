@@ -65,7 +65,7 @@ def past_adverbials(parse: Parse, after: int, hi: int) -> int:
     tokens = parse.tokens
     k = after
     while k <= hi:
-        if tokens[k].lower in APPROXIMATORS and k < hi and tokens[k + 1].tag == "CD":
+        if _approximate_number(parse, k, hi + 1):
             break  # "claimed nearly 400 members took part": the clause's subject
         if tokens[k].lower in WHEN or tokens[k].tag == "RB":
             k += 1
@@ -104,13 +104,19 @@ def to_semicolon(parse: Parse, i: int) -> int:
                 len(parse.tokens) - 1)
 
 
+def _approximate_number(parse: Parse, k: int, stop: int) -> bool:
+    """An approximate number starts at token ``k``: ``over 200``, ``nearly 400`` (the number
+    before ``stop``)."""
+    return parse.tokens[k].lower in APPROXIMATORS and k + 1 < stop and parse.tokens[k + 1].tag == "CD"
+
+
 def adverbial_start(parse: Parse, after: int) -> bool:
     """Nothing, or a preposition, an adverb or a word of time right after the cue: not an
     object (``On Monday, he acknowledged the risk, then ...``)."""
     if after >= len(parse.tokens):
         return True
     token = parse.tokens[after]
-    if token.lower in APPROXIMATORS and after + 1 < len(parse.tokens) and parse.tokens[after + 1].tag == "CD":
+    if _approximate_number(parse, after, len(parse.tokens)):
         return False  # "found over 200 emails": a number, the object
     return token.tag in ("IN", "RB", ".", ",") or token.lower in WHEN
 
