@@ -102,6 +102,19 @@ def test_consistency_ignores_labels_inside_quotations() -> None:
     assert found(text, "Bias.LabelConsistency") == []
 
 
+def test_consistency_ignores_labels_a_named_source_used() -> None:
+    text = "The mayor called the men terrorists. Gunmen opened fire again on Sunday."
+    assert found(text, "Bias.LabelConsistency") == []
+
+
+def test_consistency_counts_a_vague_sources_label_and_skips_only_the_attributed_use() -> None:
+    text = ("Police said the terrorists fled north. Gunmen fired on a ferry on Sunday. "
+            "Some residents called the gunmen terrorists. The terrorists left at dawn.")
+    got = [(f.match, f.column) for f in found(text, "Bias.LabelConsistency")]
+    assert got == [("terrorists", 108), ("terrorists", 124)]
+    assert [text[c - 1:c - 1 + len(m)] for m, c in got] == ["terrorists", "terrorists"]
+
+
 def test_substitutions_offer_neutral_words_without_a_forced_fix() -> None:
     (verb,) = found("The senator slammed the plan.", "Bias.ReportingVerbs")
     assert verb.suggestions == ("criticised",)

@@ -11,11 +11,11 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
 
-from linter.analysis import Analysis, Voice
+from linter.analysis import Analysis
 from linter.engine.prefilter import Prefilter
 from linter.kinds import KINDS
 from linter.kinds.base import Exceptions, keep_case
-from linter.kinds.visibility import visible
+from linter.kinds.visibility import attributed, visible
 from linter.lib.cache import compile_pattern
 from linter.lib.timelimit import TimeLimitExceeded, time_limit
 from linter.model.document import Document
@@ -57,7 +57,7 @@ def _judge(doc: Document, an: Analysis, rule: Rule, hit: Hit) -> tuple[Severity,
     """Severity and message for a hit, or None when attribution excuses it."""
     level = hit.level if hit.level is not None else rule.level
     template = hit.message or rule.message
-    if rule.attributed != "report" and not rule.scope.raw and _attributed(an.voice(hit.start, hit.end), rule):
+    if rule.attributed != "report" and not rule.scope.raw and attributed(an.voice(hit.start, hit.end), rule):
         if rule.attributed == "skip":
             return None
         level = Severity.parse(rule.attributed)
@@ -67,10 +67,6 @@ def _judge(doc: Document, an: Analysis, rule: Rule, hit: Hit) -> tuple[Severity,
         line, column = _related(doc, hit)
         message += f" (compare line {line}, column {column})"
     return level, message
-
-
-def _attributed(voice: Voice, rule: Rule) -> bool:
-    return voice is Voice.ATTRIBUTED or (voice is Voice.VAGUE and rule.vague == "attributed")
 
 
 def _related(doc: Document, hit: Hit) -> tuple[int, int]:

@@ -3,7 +3,8 @@
 For each ``either`` pair, the form the document uses first is taken as its
 choice, and every use of the other form is reported (Vale reports "the
 later variant"), with the position of the first use. Uses the rule cannot
-see (inside quotations, by default) do not count. Message arguments: the
+see (inside quotations, by default) do not count, nor do uses in attributed speech
+when the rule skips it (``attributed: skip``): the source's word, not the writer's. Message arguments: the
 later form as found, then the first.
 """
 
@@ -14,7 +15,7 @@ from typing import Any, NamedTuple
 from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError, compile_terms, keep_case, matches, ungroup
-from linter.kinds.visibility import visible
+from linter.kinds.visibility import excused, visible
 from linter.lib.literals import required
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
@@ -39,9 +40,9 @@ def _pair_hits(doc: Document, an: Analysis, rule: Rule, pattern: re.Pattern[str]
     found = list(matches(pattern, doc.text))
     if len({m.lastindex for _, _, m in found}) < 2:
         return
-    # Only uses the rule can see count: a form inside a quotation is the
-    # speaker's, not the writer's choice.
-    found = [f for f in found if visible(doc, an, rule, f[0], f[1])]
+    # Only uses the rule can see count: a form inside a quotation, or in speech attributed
+    # to a source when the rule skips it, is the speaker's, not the writer's choice.
+    found = [f for f in found if visible(doc, an, rule, f[0], f[1]) and not excused(an, rule, f[0], f[1])]
     if not found:
         return
     first = found[0][2]

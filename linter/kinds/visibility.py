@@ -1,12 +1,13 @@
-"""Whether a rule sees a span: its scope's block kinds and its quotation policy.
+"""Whether a rule sees a span: its scope's block kinds and its quotation policy; and
+whether attribution excuses a span for it.
 
-Shared by the engine (to filter hits) and by kinds that weigh occurrences
+Shared by the engine (to filter and grade hits) and by kinds that weigh occurrences
 against each other (consistency), so both agree on what a rule can see.
 """
 
 from __future__ import annotations
 
-from linter.analysis import Analysis
+from linter.analysis import Analysis, Voice
 from linter.model.document import Document
 from linter.model.rule import Rule
 
@@ -21,3 +22,14 @@ def visible(doc: Document, an: Analysis, rule: Rule, start: int, end: int) -> bo
         return True
     quoted = an.quotations.in_quotation(start, end) is not None
     return quoted == (rule.quotes == "only")
+
+
+def attributed(voice: Voice, rule: Rule) -> bool:
+    """Whether words in ``voice`` count as attributed for ``rule``: attributed to a source
+    that names someone, or to a vague one when the rule's ``vague`` says so."""
+    return voice is Voice.ATTRIBUTED or (voice is Voice.VAGUE and rule.vague == "attributed")
+
+
+def excused(an: Analysis, rule: Rule, start: int, end: int) -> bool:
+    """Whether the rule skips ``[start, end)`` as attributed speech (``attributed: skip``)."""
+    return rule.attributed == "skip" and not rule.scope.raw and attributed(an.voice(start, end), rule)
