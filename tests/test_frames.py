@@ -245,6 +245,38 @@ def test_an_answer_is_the_interviewee_s_only_in_a_document_that_asks() -> None:
     assert voice("A: We hid from the men in a barn.", "men") is Voice.OWN  # no question: no interview
 
 
+_TRANSCRIPT = ("COURIER: Who came?\n\nTAMM: The men came at night. Then the men left.\n\n"
+               "COURIER: And then?\n\nJON KELL: The men cut the wires.\n\nThe men fled.")
+
+
+@pytest.mark.parametrize(("text", "nth", "expected"), [
+    (_TRANSCRIPT, 0, Voice.ATTRIBUTED),  # a label in capitals in a transcript: a speaker
+    (_TRANSCRIPT, 1, Voice.ATTRIBUTED),  # the answer's later sentence
+    (_TRANSCRIPT, 2, Voice.ATTRIBUTED),  # a label of two words, once, inside the transcript
+    (_TRANSCRIPT, 3, Voice.OWN),  # the paragraph after the transcript
+    ("ISLAMABAD: The men came at night.", 0, Voice.OWN),  # a dateline
+    ("NEW YORK: The men came at night.", 0, Voice.OWN),
+    ("LONDON: The men came.\n\nPARIS: Police fled.\n\nROME: Nobody came.", 0, Voice.OWN),  # briefs
+    ("TAMM: The men came.\n\nCOURIER: Why?\n\nThe men fled.\n\nTAMM: No.", 0, Voice.OWN),  # no run of 3
+])
+def test_a_label_in_capitals_is_a_speaker_only_in_a_transcript(text: str, nth: int, expected: Voice) -> None:
+    assert voice(text, "men", nth) is expected
+
+
+def test_transcript_labels_come_from_a_run_of_labelled_paragraphs_with_a_label_come_back() -> None:
+    from linter.analysis.sentences import transcript_labels
+
+    an = Analysis(make_document("t.txt", _TRANSCRIPT, "text"))
+    assert transcript_labels(_TRANSCRIPT, an.sentences.paragraphs) == {"COURIER", "TAMM", "JON KELL"}
+    # a speaker comes back by surname, past a stage direction
+    text = "ADA VOSS: Hello.\n\n(BEGIN VIDEO CLIP)\n\nJON KELL: Hi.\n\n...\n\nVOSS: Why?\n\nShe left."
+    an = Analysis(make_document("t.txt", text, "text"))
+    assert transcript_labels(text, an.sentences.paragraphs) == {"ADA VOSS", "JON KELL", "VOSS"}
+    text = "ADA VOSS: Hello.\n\nJON KELL: Hi.\n\nIVO BRANDT: Why?"  # no one comes back
+    an = Analysis(make_document("t.txt", text, "text"))
+    assert transcript_labels(text, an.sentences.paragraphs) == frozenset()
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Here is what each needs.\n\nVoss: Beat the men at the polls.\n\nShe leads.", Voice.OWN),  # a subheading
     ("Mr Tarrant: The men came at night.", Voice.ATTRIBUTED),  # a title: a speaker

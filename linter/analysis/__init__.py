@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 from linter.analysis.attribution import Attribution, Voice
 from linter.analysis.cues import frame_gate
 from linter.analysis.quotations import Quotations
-from linter.analysis.sentences import Sentence, Sentences, attribution_after
+from linter.analysis.sentences import Sentence, Sentences, attribution_after, transcript_labels
 from linter.model.document import Document
 
 if TYPE_CHECKING:
@@ -109,6 +109,7 @@ class Analysis:
 
             found = self._frames[i] = tuple(f for f in frames(parse) if in_quotation(*f.cue) is None
                                             and (f.kind != "answer" or self._interview)
+                                            and (f.kind != "caps" or self._speaks(f))
                                             and not (f.kind == "colon" and self._subhead(f, sentence)))
         return found
 
@@ -136,6 +137,16 @@ class Analysis:
         text = self.doc.text
         return any(text.startswith("Q:", b.start) for b in self.sentences.paragraphs)
 
+    def _speaks(self, frame: Frame) -> bool:
+        """A label in capitals (``TAMM:``) names a speaker, not a dateline, when it is one
+        of a transcript's labels (:func:`.sentences.transcript_labels`)."""
+        assert frame.source is not None
+        return " ".join(self.doc.text[frame.source[0]:frame.source[1]].split()) in self._transcript
+
+    @cached_property
+    def _transcript(self) -> frozenset[str]:
+        return transcript_labels(self.doc.text, self.sentences.paragraphs)
+
     def voice(self, start: int, end: int) -> Voice:
         """Whose words ``text[start:end]`` are: quoted (in a direct quotation), attributed
         (in the content of a frame whose source names someone), vague (in the content of a
@@ -161,7 +172,7 @@ class Analysis:
             return []
         opening = sentences.sentences[first]
         return [f for f in self.frames_at(opening.start)
-                if f.kind in ("colon", "answer") and f.content[1] >= opening.end - 1]
+                if f.kind in ("colon", "answer", "caps") and f.content[1] >= opening.end - 1]
 
     def specific(self, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
         """True when the words at ``[start, end)`` refer to specific people, groups or events

@@ -28,7 +28,8 @@ class Frame(NamedTuple):
     vague: bool
     content: tuple[int, int]
     # "verb", "act" (called for), "evidence" (figures show X), "passive", "according", "colon",
-    # "answer" (an interview's "A: ..."), "dash" (a headline's "... -police"), "noun"
+    # "answer" (an interview's "A: ..."), "caps" (a label in capitals: "TAMM: ..."), "dash"
+    # (a headline's "... -police"), "noun"
     kind: str
     thought: bool = False  # a verb of thought or feeling (believe, fear), not of speech
 

@@ -127,13 +127,14 @@ def colon_frames(parse: Parse) -> list[Frame]:
             # "Gingrich:", "Clinton camp:" (the tagger reads capitalised words as nouns)
             if not (chunk.proper or all(t.text[:1].isupper() for t in words)):
                 return []
-            if len(words) == 1 and words[0].text.isupper():
-                return []  # a dateline ("ISLAMABAD: Troops ..."), not a speaker
             head = tokens[chunk.last].lower
             if head in _SECTION_LABELS:
                 return []
+            # A label all in capitals is a transcript's speaker ("TAMM:") or a dateline
+            # ("ISLAMABAD:", "NEW YORK:"): kept by the analysis only in a transcript
+            kind = "caps" if all(t.text.isupper() for t in words) else "colon"
             return [Frame(span(parse, i, i), span(parse, chunk.first, chunk.last), head in _REPORTS,
-                          content_span(parse, i + 1, len(tokens) - 1), "colon")]
+                          content_span(parse, i + 1, len(tokens) - 1), kind)]
     return []
 
 

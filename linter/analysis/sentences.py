@@ -77,6 +77,37 @@ def attribution_after() -> re.Pattern[str]:
 
 
 
+# A paragraph that opens with a label in capitals and a colon: "TAMM:", "JAKE TAPPER:", "Q:".
+_CAPS_LABEL = compile_pattern(r"([A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,3}):(?=\s)")
+# A transcript's paragraph that no one says: "(BEGIN VIDEO CLIP)", "[CROSSTALK]", "...".
+_STAGE = compile_pattern(r"\s*(?:[(\[][^)\]]*[)\]][.\s]*|[^\w]*)$")
+_TRANSCRIPT_RUN = 3  # paragraphs in a row that open with a label, one of them a label come back
+
+
+def transcript_labels(text: str, paragraphs: Sequence[Paragraph]) -> frozenset[str]:
+    """The labels in capitals that name a transcript's speakers: those of three or more
+    paragraphs in a row that each open with such a label, where a speaker comes back
+    (``COURIER: ... / VOSS: ... / COURIER: ...``; ``JON KELL: ...`` may come back as
+    ``KELL: ...``), past stage directions (``(BEGIN VIDEO CLIP)``). A dateline
+    (``ISLAMABAD:``, ``NEW YORK:``) opens a story once, and a round-up of briefs names a
+    new place each time."""
+    found: set[str] = set()
+    run: list[str] = []
+    for paragraph in (*paragraphs, None):
+        if paragraph is not None:
+            m = _CAPS_LABEL.match(text, paragraph.start, paragraph.end)
+            if m is not None:
+                run.append(" ".join(m.group(1).split()))
+                continue
+            if _STAGE.match(text, paragraph.start, paragraph.end):
+                continue
+        speakers = {label.rsplit(" ", 1)[-1] for label in run}
+        if len(run) >= _TRANSCRIPT_RUN and 2 <= len(speakers) < len(run):
+            found.update(run)
+        run = []
+    return frozenset(found)
+
+
 class Sentences:
     """The paragraphs and sentences of one document, in order."""
 
