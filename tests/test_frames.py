@@ -477,6 +477,22 @@ def test_official_before_says_is_a_person() -> None:
     assert (cue, source, content) == ("says", "official", "Rebels shelled the port overnight")
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("A harbour official, who asked not to be named, said the men had fled.", "A harbour official"),
+    ("The Vatican says the men had fled.", "The Vatican"),
+    ("The Russian added that the men had fled.", "The Russian"),
+])
+def test_a_speaker_the_tagger_read_as_an_adjective(text: str, source: str) -> None:
+    [(frame, _, found, content)] = [f for f in frames_of(text) if f[1] in ("said", "says", "added")]
+    assert (frame.kind, found) == ("verb", source)
+    assert content in ("the men had fled.", "that the men had fled.")
+
+
+def test_an_adjective_before_a_verb_that_reports_nothing_stays_one() -> None:
+    tokens = tag_span(text := "The official figures, out on Monday, show growth.", 0, len(text))
+    assert [t.tag for t in tokens[:3]] == ["DT", "JJ", "NNS"]
+
+
 def test_a_verb_of_saying_that_ends_the_text() -> None:
     # no full stop after "added": nothing after the verb to look at, and no error for it
     [(_, cue, source, content)] = frames_of("The port is shut, the mayor added")

@@ -88,7 +88,9 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     that are never nouns are verbs (``Ivo Brandt writes/NNS``), and so is ``say`` after a
     name or a noun (``Reis and Vell say/NNP Orsk ...``). A reporting verb read as an
     infinitive where a present tense stands is one (``Farmers, like their neighbours,
-    say/VB ...``), and ``those surveyed`` are people, not a verb. A word in -less is an
+    say/VB ...``), and ``those surveyed`` are people, not a verb. "official" and "chief"
+    ending a noun phrase are people, and so is a capitalised adjective between a
+    determiner and a reporting verb (``The Vatican/JJ says``). A word in -less is an
     adjective (``reckless/VBP``)."""
     out = [_fraction(words, tags, i) for i in range(len(words))]
     tags = list(out)
@@ -103,8 +105,13 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and tagger.lemma(word, "VBG").lower() in reporting):
             out[i] = "VBG"  # "Noting/NN that the depot was shut, ...", "..., noting/NN that ..."
         elif (tags[i] == "JJ" and low in _PERSONS and i + 1 < len(words)
-              and (tags[i + 1] in ("VBZ", "VBD", "VBP", "MD") or words[i + 1].lower() in _ONLY_VERBS)):
-            out[i] = "NN"  # "..., official/JJ says": a person, the verb's subject
+              and (tags[i + 1] in ("VBZ", "VBD", "VBP", "MD") or words[i + 1].lower() in _ONLY_VERBS
+                   or (words[i + 1] == "," and i > 0 and tags[i - 1].startswith("NN")))):
+            out[i] = "NN"  # "..., official/JJ says", "A White House official/JJ, who ...": a person
+        elif (tags[i] == "JJ" and word[:1].isupper() and i > 0 and tags[i - 1] == "DT" and i + 1 < len(words)
+              and tags[i + 1] in ("VBZ", "VBD", "VBP")
+              and tagger.lemma(words[i + 1], tags[i + 1]).lower() in reporting):
+            out[i] = "NNP"  # "The Vatican/JJ says", "The Russian/JJ added": the speaker
         elif low in _ONLY_VERBS and not tags[i].startswith("VB"):
             out[i] = _ONLY_VERBS[low]
         elif (low == "say" and not tags[i].startswith("VB") and 0 < i < len(words) - 1
