@@ -493,6 +493,19 @@ def test_an_adjective_before_a_verb_that_reports_nothing_stays_one() -> None:
     assert [t.tag for t in tokens[:3]] == ["DT", "JJ", "NNS"]
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    ("Voss told the men to leave.", "to leave."),
+    ("Voss warned the crew on Monday that the men had left.", "that the men had left."),
+    ("Voss told the Courier the men had left.", "the men had left."),
+    ("Voss accused the owners of paying the men.", "of paying the men."),
+    ("Voss warned the men would return.", "the men would return."),  # no one addressed
+    ("Voss told the story of the men.", "the story of the men."),  # no words reported after it
+])
+def test_the_person_addressed_or_accused_is_not_the_content(text: str, content: str) -> None:
+    [(frame, _, source, found)] = frames_of(text)
+    assert (frame.kind, source, found) == ("verb", "Voss", content)
+
+
 def test_a_verb_of_saying_that_ends_the_text() -> None:
     # no full stop after "added": nothing after the verb to look at, and no error for it
     [(_, cue, source, content)] = frames_of("The port is shut, the mayor added")

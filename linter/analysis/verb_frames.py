@@ -45,6 +45,10 @@ _GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", 
 # Subjects that are the writer or the reader: outside quotation marks, their thoughts and
 # words are the writer's own ("I hope that ...", "as we reported", "you believe").
 _WRITER = frozenset({"i", "we", "you"})
+# Verbs whose object is the person addressed or accused, before what is reported.
+_ADDRESSED = frozenset({"tell", "warn", "urge", "ask", "assure", "remind", "inform", "advise", "persuade",
+                        "convince", "promise", "notify", "caution", "beg", "implore", "instruct", "encourage",
+                        "accuse"})
 
 
 def verb_frames(parse: Parse) -> list[Frame]:
@@ -337,7 +341,28 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
         nxt = adverbials_end(parse, after, len(tokens))
         if nxt < len(tokens) and tokens[nxt].text == ",":  # "As Ms Varga pointed out, ..."
             return content_span(parse, nxt + 1, clause(parse, nxt + 1)[1])
-    return content_span(parse, past_adverbials(parse, after, hi), _continued(parse, hi))
+    start = _past_person(parse, group, past_adverbials(parse, after, hi), hi)
+    return content_span(parse, start, _continued(parse, hi))
+
+
+def _past_person(parse: Parse, group: Group, k: int, hi: int) -> int:
+    """The start of what is reported past the person addressed or accused (``told the
+    guards to leave``, ``warned the crew that ...``, ``told the Courier the port had
+    shut``, ``accused the owners of lying``): the writer names that person, the speaker's
+    words follow. Without such words after it the object stays in the content."""
+    if group.lemma not in _ADDRESSED:
+        return k
+    tokens = parse.tokens
+    chunk = parse.chunk_at(k)
+    if chunk is None or chunk.first != k or chunk.last >= hi:
+        return k
+    nxt = past_adverbials(parse, chunk.last + 1, hi)
+    word = tokens[nxt].lower
+    if (word == "that" or (word == "of" and group.lemma == "accuse")
+            or (tokens[nxt].tag == "TO" and nxt < hi and tokens[nxt + 1].tag == "VB")
+            or bare_clause(parse, nxt)):
+        return nxt
+    return k
 
 
 def _past_addressee(parse: Parse, group: Group, after: int) -> int:
