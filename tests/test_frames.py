@@ -506,6 +506,21 @@ def test_the_person_addressed_or_accused_is_not_the_content(text: str, content: 
     assert (frame.kind, source, found) == ("verb", "Voss", content)
 
 
+@pytest.mark.parametrize(("text", "vague"), [
+    ("The men fled, according to a police report.", False),
+    ("The men fled, according to a report by the Halvern Institute.", False),
+    ("The men fled, according to a report.", True),
+])
+def test_a_report_with_a_source_before_it_names_one(text: str, vague: bool) -> None:
+    [(frame, _, _, content)] = frames_of(text)
+    assert (frame.kind, frame.vague, content) == ("according", vague, "The men fled")
+
+
+def test_said_nothing_reports_nothing() -> None:
+    assert frames_of("The army said nothing about the men.") == []
+    assert voice("The army, which closed the road, said nothing about the men.", "men") is Voice.OWN
+
+
 def test_a_verb_of_saying_that_ends_the_text() -> None:
     # no full stop after "added": nothing after the verb to look at, and no error for it
     [(_, cue, source, content)] = frames_of("The port is shut, the mayor added")

@@ -67,9 +67,11 @@ def according_frames(parse: Parse) -> list[Frame]:
                 and finite_in(parse, source.last, hi)):
             stop = source.last  # no comma: the source is the noun phrase, a clause follows it
         if source is not None:
-            vague = vague_source(parse, source) or (  # "according to reports"
+            # "according to reports", not "a report by the Halvern Institute", "a police report"
+            vague = vague_source(parse, source) or (
                 tokens[source.last].lemma == "report" and not source.definite and not source.proper
-                and not described(parse, source))
+                and not described(parse, source)
+                and not any(t.lemma in lexicon().sources for t in tokens[source.first:source.last]))
             src: tuple[int, int] | None = span(parse, source.first, source.last)
         else:  # words the tagger did not read as a noun phrase ("the chief constable/JJ")
             words = tokens[i + 2:stop]

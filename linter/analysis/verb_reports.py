@@ -37,8 +37,8 @@ def no_report(parse: Parse, group: Group) -> bool:
     """Forms of reporting verbs that report nothing: a negated verb (``did not say``,
     ``never disclosed``), a preposition (``considering the weather``, ``regarding the
     vote``), a noun (``his thinking``, ``policy thinking``), ``promised to be`` (was
-    likely to be), ``fair to say``, ``time will tell``, ``to, say, a dozen``, and
-    ``Nobody said``."""
+    likely to be), ``fair to say``, ``time will tell``, ``to, say, a dozen``,
+    ``Nobody said`` and ``said nothing``."""
     tokens = parse.tokens
     first = tokens[group.first]
     if first.tag == "VBG" and (first.lower in ("considering", "regarding") or (
@@ -58,6 +58,8 @@ def no_report(parse: Parse, group: Group) -> bool:
         return True  # "cut the list to, say, a dozen"
     if group.first > 0 and tokens[group.first - 1].lower in _NO_ONE:
         return True  # "Nobody said where ...": no one spoke
+    if nxt < len(tokens) and tokens[nxt].lower == "nothing":
+        return True  # "said nothing about the men", "has revealed nothing": no words reported
     return group.lemma == "tell" and group.first > 0 and tokens[group.first - 1].lower == "time"
 
 
