@@ -516,6 +516,17 @@ def test_a_report_with_a_source_before_it_names_one(text: str, vague: bool) -> N
     assert (frame.kind, frame.vague, content) == ("according", vague, "The men fled")
 
 
+@pytest.mark.parametrize("text", [
+    "Police said at least 12 men were held.",
+    "Police said up to 40 men were held.",
+])
+def test_a_bound_number_after_the_verb_is_the_clause_s_subject(text: str) -> None:
+    # not a reduced relative ("Police [said at least ...] were held")
+    [(frame, cue, source, content)] = frames_of(text)
+    assert (frame.kind, cue, source) == ("verb", "said", "Police")
+    assert content.endswith("men were held.")
+
+
 def test_said_nothing_reports_nothing() -> None:
     assert frames_of("The army said nothing about the men.") == []
     assert voice("The army, which closed the road, said nothing about the men.", "men") is Voice.OWN

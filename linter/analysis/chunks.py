@@ -123,6 +123,8 @@ def _finite_before(tokens: Sequence[Token], earlier: list[Group], i: int) -> boo
 
 # Words before a number that say how near it is: "about 500 people", "found over 200 letters".
 APPROXIMATORS = frozenset({"about", "around", "nearly", "almost", "over", "roughly", "some"})
+# Words before a number that bound it: "at least 12 people", "up to 40 homes".
+_NUMBER_BOUNDS = frozenset({("at", "least"), ("at", "most"), ("up", "to")})
 # What can start a verb's object: "militants shelled/VBN the town" is a past tense.
 _OBJECT_STARTS = frozenset({"DT", "PRP$", "CD", "PRP", "NN", "NNS", "NNP", "NNPS", "JJ", "PDT"})
 
@@ -144,6 +146,9 @@ def _only_phrases(tokens: Sequence[Token], first: int, stop: int) -> bool:
     if tokens[first].lower in APPROXIMATORS and first + 1 < stop and (
             tokens[first + 1].tag == "CD" or tokens[first + 1].lower in ("half", "a")):
         return False  # a number as a subject: "said about 500 people came", "said about half of"
+    if first + 2 < stop and (tokens[first].lower, tokens[first + 1].lower) in _NUMBER_BOUNDS and (
+            tokens[first + 2].tag == "CD"):
+        return False  # "said at least 12 people were killed", "said up to 40 homes were"
     opened = False
     for k in range(first, stop):
         t = tokens[k]
