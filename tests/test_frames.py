@@ -498,6 +498,7 @@ def test_an_adjective_before_a_verb_that_reports_nothing_stays_one() -> None:
     ("Voss warned the crew on Monday that the men had left.", "that the men had left."),
     ("Voss told the Courier the men had left.", "the men had left."),
     ("Voss accused the owners of paying the men.", "of paying the men."),
+    ("Voss accused the council, which fell in May, of paying the men.", "of paying the men."),
     ("Voss warned the men would return.", "the men would return."),  # no one addressed
     ("Voss told the story of the men.", "the story of the men."),  # no words reported after it
 ])

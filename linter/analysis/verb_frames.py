@@ -356,7 +356,11 @@ def _past_person(parse: Parse, group: Group, k: int, hi: int) -> int:
     chunk = parse.chunk_at(k)
     if chunk is None or chunk.first != k or chunk.last >= hi:
         return k
-    nxt = past_adverbials(parse, chunk.last + 1, hi)
+    nxt = chunk.last + 1
+    if nxt + 1 < hi and tokens[nxt].text == "," and tokens[nxt + 1].lower in ("who", "which", "whose"):
+        # past a relative clause set off by commas: "accused the council, which ..., of"
+        nxt = next((k + 1 for k in range(nxt + 2, hi) if tokens[k].text == ","), nxt)
+    nxt = past_adverbials(parse, nxt, hi)
     word = tokens[nxt].lower
     if (word == "that" or (word == "of" and group.lemma == "accuse")
             or (tokens[nxt].tag == "TO" and nxt < hi and tokens[nxt + 1].tag == "VB")
