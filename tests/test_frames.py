@@ -528,6 +528,34 @@ def test_a_bound_number_after_the_verb_is_the_clause_s_subject(text: str) -> Non
     assert content.endswith("men were held.")
 
 
+@pytest.mark.parametrize(("text", "source", "vague"), [
+    ("Voss has been branded a terrorist by the government.", "the government", False),
+    ("Voss has been called a terrorist by state media.", "state media", False),
+    ("Voss was described as a terrorist by critics.", "critics", True),
+])
+def test_a_labelling_passive_gives_the_label_to_its_agent(text: str, source: str, vague: bool) -> None:
+    [(frame, _, found, content)] = frames_of(text)
+    assert (frame.kind, found, frame.vague) == ("passive", source, vague)
+    assert content in ("a terrorist", "as a terrorist")
+
+
+@pytest.mark.parametrize(("text", "specific"), [
+    ("The government branded Voss a terrorist.", True),  # what the object is called
+    ("The group is designated a terrorist organisation by the US.", True),
+    ("Voss was jailed as a terrorist.", True),
+    ("The series portrays a family as a terrorist cell.", False),  # no one in particular
+    ("Anyone who funds the group will be treated as a terrorist.", False),
+    ("Ministers will decide whether to list the Front as a terrorist organisation.", False),
+    ("The government has never negotiated with terrorists.", False),  # a perfect of experience
+    ("Terrorists are believed to be holding 12 people.", True),  # a raised subject's event
+    ("The attack was carried out by terrorists.", True),  # past the particle
+])
+def test_a_label_about_someone_in_particular(text: str, specific: bool) -> None:
+    an = Analysis(make_document("t.txt", text, "text"))
+    start = text.lower().index("terrorist")
+    assert an.specific(start, start + len("terrorist"), frozenset({"cell", "organisation"})) is specific
+
+
 def test_said_nothing_reports_nothing() -> None:
     assert frames_of("The army said nothing about the men.") == []
     assert voice("The army, which closed the road, said nothing about the men.", "men") is Voice.OWN

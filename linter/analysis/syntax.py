@@ -31,11 +31,16 @@ from linter.analysis.chunks import (
 from linter.analysis.tagging import Token
 
 _COPULAS = frozenset({"be", "become", "remain", "seem"})
+# Verbs that give their object a name or a label: "branded Voss a terrorist".
+_NAMING = frozenset({"call", "brand", "label", "dub", "name", "designate", "declare", "deem", "term",
+                     "nickname", "proclaim", "pronounce"})
 # Words that float between a subject and its verb: "Reis and Vell both said".
 _FLOATING = frozenset({"both", "all", "each", "themselves", "himself", "herself", "itself"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 _FREQUENCY = frozenset({"rarely", "often", "usually", "always", "never", "sometimes", "generally",
                         "typically", "seldom", "frequently", "normally", "tend", "tends", "commonly"})
+# Adverbs that make a perfect tell of experience, not an event: "has never negotiated with".
+_EXPERIENCE = frozenset({"never", "ever", "always"})
 _SUBORDINATORS = frozenset({"if", "because", "when", "while", "although", "though", "since", "unless",
                             "until", "whether", "after", "before", "as", "once", "where", "whereas"})
 # A present tense after these is a supposition, not a report ("If these terrorists acquire
@@ -83,7 +88,17 @@ class Parse:
         return owner
 
     def _episodic(self, group: Group) -> bool:
-        return group.episodic or (self.heading and group.finite and group.tense == "present")
+        """Tells of a particular event (:attr:`Group.episodic`; in a headline, the present
+        does), but not a perfect of experience (``has never negotiated with ...``), and
+        a raised subject's perfect or progressive infinitive does (``are believed to have
+        planted``, ``are thought to be holding``)."""
+        tokens = self.tokens
+        if group.perfect and any(t.lower in _EXPERIENCE for t in tokens[group.first:group.last + 1]):
+            return False
+        if group.episodic or (self.heading and group.finite and group.tense == "present"):
+            return True
+        after = self.group_at(group.last + 1) if group.passive else None
+        return after is not None and (after.perfect or after.progressive) and tokens[after.first].tag == "TO"
 
     def token_at(self, offset: int) -> int:
         """The index of the token that contains (or starts before) ``offset``; -1 before any."""
@@ -186,7 +201,8 @@ class Parse:
 
     def governor(self, chunk: Chunk) -> tuple[str, Group | None]:
         """How ``chunk`` is attached, and to which verb group: "subject", "object",
-        "predicate" (of ``be``), "preposition" (in a prepositional phrase right after the
+        "predicate" (of ``be``), "complement" (what a naming verb calls its object:
+        ``branded Voss a terrorist``), "preposition" (in a prepositional phrase right after the
         verb or its object: ``joined forces with local militants``; the group is None when
         the phrase hangs on another noun: ``fears of a terrorist attack``), or ("", None)."""
         before = chunk.first - 1
@@ -199,12 +215,19 @@ class Parse:
                 own = self.group_after(chunk)  # "Observers say insurgents now levy tolls"
                 if own is not None and group.finite and group.lemma not in _COPULAS:
                     return "subject", own
-                return ("predicate" if group.lemma in _COPULAS else "object"), group
+                # "is an extremist", and a passive name: "is designated a terrorist group"
+                copula = group.lemma in _COPULAS or (group.passive and group.lemma in _NAMING)
+                return ("predicate" if copula else "object"), group
             if token.tag in ("IN", "TO") and token.lower != "that":
                 subordinate = self.group_after(chunk)  # "If these terrorists acquire ..."
                 if token.lower in _SUBORDINATORS and subordinate is not None:
                     return "subject", subordinate
                 return "preposition", self._attached(before)
+            named = self.chunk_at(before)
+            if named is not None and named.last == before and named.first > 0:
+                verb = self.group_at(named.first - 1)
+                if verb is not None and verb.last == named.first - 1 and verb.lemma in _NAMING:
+                    return "complement", verb  # "branded Voss a terrorist": what the object is called
         group = self.group_after(chunk)
         if group is not None:
             return "subject", group
@@ -217,6 +240,8 @@ class Parse:
         if self.tokens[preposition].lower == "of":
             return None
         i = preposition - 1
+        while i >= 0 and self.tokens[i].tag == "RP":
+            i -= 1  # "carried out by ..."
         group = self.group_at(i)
         if group is not None and group.last == i:
             return group
@@ -304,6 +329,10 @@ class Parse:
             return False
         if role == "predicate":
             return self._episodic(governing) or self._subject_is_specific(governing)
+        if role == "complement" or (role == "preposition" and self.tokens[chunk.first - 1].lower == "as"):
+            # "branded Voss a terrorist", "described Voss as a terrorist", "was jailed as a terrorist";
+            # not a label only thought of ("whether to list the Front as a terrorist group")
+            return governing.finite and (self._episodic(governing) or self._labelled_is_specific(governing))
         if role == "preposition" and self.tokens[chunk.first].lower in ("a", "an", "any"):
             return False  # "any known link to a terrorist group": a kind, not a group
         if role == "subject" and not self._episodic(governing) and governing.tense == "present":
@@ -345,6 +374,17 @@ class Parse:
         i = chunk.first - 1
         return (i >= 1 and self.tokens[i].lower == "of"
                 and (self.tokens[i - 1].tag == "CD" or self.tokens[i - 1].lower in QUANTITY))
+
+    def _labelled_is_specific(self, group: Group) -> bool:
+        """Whom a label after ``group`` is about names someone: the object right after the
+        verb (``portrays Voss as ...``; not ``portrays a family as ...``), or with no
+        object the subject (``Voss is seen as ...``)."""
+        labelled = self.chunk_at(group.last + 1)
+        if labelled is None or labelled.first != group.last + 1:
+            return self._subject_is_specific(group)
+        head = self.tokens[labelled.last]
+        return self.tokens[labelled.first].lower not in ("a", "an", "any", "every") and (
+            labelled.definite or labelled.proper or head.tag in ("PRP", "NNP", "NNPS"))
 
     def _subject_is_specific(self, group: Group) -> bool:
         """The subject of a copula names someone: a pronoun, a name, a definite chunk."""

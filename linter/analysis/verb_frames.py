@@ -28,6 +28,7 @@ from linter.analysis.verb_reach import (
     adverbials_end,
     bare_clause,
     comma_then_more,
+    label_agent,
     past_adverbials,
     to_semicolon,
     trailing,
@@ -124,6 +125,11 @@ def _verb_frame(parse: Parse, group: Group,
     lo, hi = _aside(parse, group.first, *clause(parse, group.last))
     if group.lemma in lexicon().seeing and (group.passive or tokens[group.last].tag == "VBN"):
         return None  # "is widely seen as", "who's viewed as": the weasel's own phrase, not a frame
+    labelled = label_agent(parse, group)
+    if labelled is not None:  # "was branded a terrorist by the government": the label is the agent's
+        end, namer = labelled
+        return Frame(cue, span(parse, namer.first, namer.last), vague_source(parse, namer),
+                     content_span(parse, group.last + 1, end), "passive")
     if group.passive:
         agent = _agent(parse, group)
         subject = subject_of(parse, group)

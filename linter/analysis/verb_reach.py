@@ -1,10 +1,11 @@
 """Where a reporting verb's words lie around it: the verb's own adverbials (``said on
-Friday``), a bare that-clause (``said the men had fled``), and whether the verb trails what it
-reports (``..., police said on Monday.``)."""
+Friday``), a bare that-clause (``said the men had fled``), whether the verb trails what it
+reports (``..., police said on Monday.``), and a passive label's agent after the label
+(``was branded a terrorist by the government``)."""
 
 from __future__ import annotations
 
-from linter.analysis.chunks import APPROXIMATORS
+from linter.analysis.chunks import APPROXIMATORS, Chunk, Group
 from linter.analysis.syntax import Parse
 
 _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
@@ -26,6 +27,11 @@ _PAST_ONLY = frozenset({"took", "went", "came", "gave", "saw", "knew", "grew", "
                         "became", "overcame", "withdrew", "undertook", "mistook", "forgave", "forgot",
                         "hid", "sank", "shrank", "sprang", "swam", "drank", "sang", "rang", "arose",
                         "blew", "overtook"})
+# Verbs whose passive gives its subject a name or a description, then says by whom: "was
+# branded a terrorist by the government", "has been described as a terrorist by state media".
+_LABELLING = frozenset({"call", "brand", "label", "dub", "name", "designate", "declare", "deem", "term",
+                        "describe", "portray", "depict", "characterise", "characterize", "denounce",
+                        "condemn", "list", "classify"})
 # Words of time that may follow a trailing cue ("..., police said Wednesday").
 WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                   "yesterday", "today", "tonight", "last", "this", "earlier", "later", "late"})
@@ -138,3 +144,21 @@ def trailing(parse: Parse, after: int, hi: int) -> bool:
         if parse.tokens[k].tag not in _TRAILING_OK:
             return False
     return True
+
+
+def label_agent(parse: Parse, group: Group) -> tuple[int, Chunk] | None:
+    """The last token of the label and the agent of a labelling passive whose agent comes
+    after the label (``was branded a terrorist by the government``, ``described as a
+    terrorist by state media``); None for any other group."""
+    if not group.passive or group.lemma not in _LABELLING:
+        return None
+    tokens = parse.tokens
+    k = group.last + 1
+    if k < len(tokens) and tokens[k].lower == "as":
+        k += 1
+    label = parse.chunk_at(k)
+    if label is None or label.first != k:
+        return None
+    by = label.last + 1
+    agent = parse.chunk_at(by + 1) if by < len(tokens) and tokens[by].lower == "by" else None
+    return (label.last, agent) if agent is not None and agent.first == by + 1 else None

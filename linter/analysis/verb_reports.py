@@ -14,6 +14,7 @@ from linter.analysis.verb_reach import (
     adverbial_start,
     adverbials_end,
     bare_clause,
+    label_agent,
     past_adverbials,
     trailing,
 )
@@ -98,6 +99,8 @@ def _naming(parse: Parse, group: Group) -> bool:
     Larks``, ``as friends call her``, ``called a meeting``."""
     tokens = parse.tokens
     nxt = group.last + 1
+    if label_agent(parse, group) is not None:
+        return True  # "has been called a terrorist by state media"
     if any(t.lower == "what" for t in tokens[max(0, group.first - 4):group.first]):
         return True  # "what he calls a scandal", "what both papers called a setback"
     if nxt >= len(tokens) or tokens[nxt].tag in ("TO", "RP"):
