@@ -280,6 +280,7 @@ def test_transcript_labels_come_from_a_run_of_labelled_paragraphs_with_a_label_c
 @pytest.mark.parametrize(("text", "expected"), [
     ("Here is what each needs.\n\nVoss: Beat the men at the polls.\n\nShe leads.", Voice.OWN),  # a subheading
     ("Mr Tarrant: The men came at night.", Voice.ATTRIBUTED),  # a title: a speaker
+    ("Here is the latest.\n\nPolice: The men fled north.\n\nShe leads.", Voice.ATTRIBUTED),  # a source noun
     ("Voss: We kept the men out of Tamm for a whole year, and we will again.", Voice.ATTRIBUTED),  # a speech
     ("Voss: Beat the men.\nThen we ran home to the farm.", Voice.ATTRIBUTED),  # the paragraph goes on
 ])

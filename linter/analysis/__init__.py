@@ -116,10 +116,15 @@ class Analysis:
     def _subhead(self, frame: Frame, sentence: Sentence) -> bool:
         """A colon frame that is a subheading, not a speaker: one word before the colon, its
         sentence is its whole paragraph, and a few words follow (``Voss: Hold the
-        north.``; not ``Mr Tarrant: ...``, nor ``Voss to strikers: ...``)."""
+        north.``; not ``Mr Tarrant: ...``, ``Voss to strikers: ...`` nor a source noun,
+        ``Police: ...``)."""
         text = self.doc.text
         if frame.source is None or len(text[frame.source[0]:frame.source[1]].split()) != 1:
             return False
+        from linter.analysis.frame_base import lexicon
+
+        if text[frame.source[0]:frame.source[1]].lower() in lexicon().sources:
+            return False  # a source noun speaks: "Police: ...", "Minister: ..."
         if frame.cue[0] > frame.source[1] + 1:
             return False  # the people addressed stand between the speaker and the colon
         sentences = self.sentences
