@@ -620,3 +620,20 @@ def test_cue_data_file() -> None:
         assert data[key] == sorted(set(data[key])), key
     # a verb of thought is not also listed as a sign of a speaker
     assert not set(data["verbs"]) & set(data["thoughts"])
+
+
+def test_an_analysis_keeps_only_the_latest_parses() -> None:
+    """A huge file's parses are not all kept: a sentence asked about again after many others
+    is parsed again, the same."""
+    from linter.analysis import PARSES_KEPT
+
+    count = PARSES_KEPT + 5
+    an = Analysis(make_document("t.txt", " ".join(f"Police said {n} men fled." for n in range(count)), "text"))
+    starts = an.sentences.starts
+    first = an.parse_at(starts[0])
+    assert first is not None
+    for start in starts[1:]:
+        an.parse_at(start)
+    assert len(an._parses) == PARSES_KEPT
+    again = an.parse_at(starts[0])
+    assert again is not None and again is not first and again.tokens == first.tokens
