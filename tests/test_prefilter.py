@@ -65,7 +65,7 @@ def test_shared_pass_gives_each_scanner_what_plain_regexes_find(monkeypatch: pyt
         shared.append(lint_document(doc, candidates, starts=starts))
         served += any(starts.values())
     assert served > len(texts) // 2
-    monkeypatch.setattr(Scanner, "finditer", lambda self, text, folded, starts=None: self.pattern.finditer(text))
+    monkeypatch.setattr(Scanner, "finditer", lambda self, text, folded: self.pattern.finditer(text))
     plain = [lint_document(make_document("x", text, fmt), RULES) for text, fmt in texts]
     assert shared == plain
 
@@ -90,3 +90,16 @@ def test_a_long_text_is_scanned_in_windows_with_the_same_result(monkeypatch: pyt
             got_rules, got_starts = PREFILTER.scan(make_document("x", text, fmt))
             assert got_rules == rules, (window, text[:80])
             assert {k: list(v) for k, v in got_starts.items()} == {k: list(v) for k, v in starts.items()}
+
+
+def test_the_prefilter_keeps_no_folded_copy_of_the_text() -> None:
+    """The pass reads a folded copy of the text and lets it go: the term rules read the
+    start offsets it found. When folding changes the length, the document knows its
+    folded view is None without folding again."""
+    doc = make_document("x", "Police in Kiev said experts say so.", "text")
+    _, starts = PREFILTER.scan(doc)
+    assert starts and "folded" not in doc.__dict__ and "casefolded" not in doc.__dict__
+    longer = make_document("x", "STRASSE and Straße: terrorists in Kiev.", "text")
+    _, starts = PREFILTER.scan(longer)
+    assert not starts and longer.__dict__.get("folded", "unknown") is None
+    assert "casefolded" not in longer.__dict__

@@ -86,18 +86,20 @@ class Prefilter:
 
     def scan(self, doc: Document) -> tuple[list[Rule], dict[object, Sequence[int]]]:
         """The rules that may match ``doc``, in their original order, and each scanner's
-        start offsets in ``doc.folded`` (by scanner, for ``Analysis.starts``)."""
+        start offsets in ``doc.folded`` (by scanner, for ``Analysis.starts``; none when
+        folding changes the text's length)."""
         present = set(self._always)
         found_starts: dict[object, Sequence[int]] = {}
         if self._automaton is not None:
-            folded = doc.folded
-            if folded is None:  # case folding changed the length: scanners read the text alone
-                for _, (indexes, _) in self._hits(doc.casefolded):
+            # Not kept on the document: the scanners read the start offsets found here.
+            view, kept = doc.scan_view()
+            if not kept:  # case folding changed the length: scanners read the text alone
+                for _, (indexes, _) in self._hits(view):
                     present.update(indexes)
             else:
                 # Machine integers: a story has hundreds of starts, an archive in one file millions.
                 starts = [array("q") for _ in self._scanners]
-                for end, (indexes, starting) in self._hits(folded):
+                for end, (indexes, starting) in self._hits(view):
                     if indexes:
                         present.update(indexes)
                     for number, length in starting:

@@ -188,8 +188,12 @@ def matches(pattern: re.Pattern[str], text: str, scanner: Scanner | None = None,
             an: Analysis | None = None) -> Iterator[tuple[int, int, re.Match[str]]]:
     """Non-empty matches, in order; through ``scanner`` (same matches) when there is one
     and ``an`` is the analysis of the document ``text`` belongs to."""
-    found = (scanner.finditer(text, an.doc.folded, an.starts.get(scanner))
-             if scanner is not None and an is not None else pattern.finditer(text))
+    if scanner is None or an is None:
+        found = pattern.finditer(text)
+    elif (starts := an.starts.get(scanner)) is not None:  # found by the prefilter's pass
+        found = scanner.finditer_from(text, starts)
+    else:
+        found = scanner.finditer(text, an.doc.folded)
     for m in found:
         if m.end() > m.start():
             yield m.start(), m.end(), m

@@ -39,17 +39,19 @@ class Scanner:
             self._automaton = automaton
         return sorted({end - length + 1 for end, length in self._automaton.iter(folded)})
 
-    def finditer(self, text: str, folded: str | None,
-                 starts: Iterable[int] | None = None) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, folded: str | None) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``; ``folded`` is the case-folded text with white space
-        as plain spaces (``Document.folded``), ``starts`` the offsets where a prefix occurs
-        in it when a shared pass already found them (any order, repeats allowed)."""
+        as plain spaces (``Document.folded``), None when folding changed its length."""
         if folded is None:
-            yield from self.pattern.finditer(text)
-            return
+            return self.pattern.finditer(text)
+        return self.finditer_from(text, self.starts(folded))
+
+    def finditer_from(self, text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, trying only ``starts``: the offsets where a prefix
+        occurs in the folded text, as a shared pass found them (any order, repeats allowed)."""
         last_end = 0
         previous = -1
-        for start in self.starts(folded) if starts is None else sorted(starts):
+        for start in sorted(starts):
             if start < last_end or start == previous:
                 continue
             previous = start

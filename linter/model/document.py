@@ -156,11 +156,21 @@ class Document:
         Only this copy is kept: holding the case-folded text as well would cost the
         document's size again. When folding changes the length, the folded text is kept as
         :attr:`casefolded` instead, for the prefilter."""
+        view, kept = self.scan_view()
+        if kept:
+            return view
+        self.__dict__["casefolded"] = view
+        return None
+
+    def scan_view(self) -> tuple[str, bool]:
+        """What the prefilter reads once, kept by neither :attr:`folded` nor
+        :attr:`casefolded`: :attr:`folded` and True when folding keeps every offset, else the
+        case-folded text and False (:attr:`folded` is then None from here on, and known)."""
         folded = casefold(self.text)
         if len(folded) == len(self.text):
-            return spaced(folded)
-        self.__dict__["casefolded"] = folded
-        return None
+            return spaced(folded), True
+        self.__dict__["folded"] = None
+        return folded, False
 
     @cached_property
     def _block_starts(self) -> tuple[int, ...]:
