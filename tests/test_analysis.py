@@ -637,3 +637,14 @@ def test_an_analysis_keeps_only_the_latest_parses() -> None:
     assert len(an._parses) == PARSES_KEPT
     again = an.parse_at(starts[0])
     assert again is not None and again is not first and again.tokens == first.tokens
+
+
+def test_sentences_are_kept_as_offsets_and_read_as_sentences() -> None:
+    text = "Police said the men fled. The port is shut. Ships wait offshore."
+    found = Analysis(make_document("t.txt", text, "text")).sentences
+    expected = [Sentence(0, 25), Sentence(26, 43), Sentence(44, 64)]
+    assert list(found.sentences) == expected and len(found.sentences) == 3
+    assert found.sentences[1] == expected[1] and found.sentences[-1] == expected[-1]
+    assert found.sentences[1:] == tuple(expected[1:])
+    assert list(found.starts) == [0, 26, 44]
+    assert found.index_at(25) == 0 and found.index_at(25 + 1) == 1 and found.sentence_at(100) == Sentence(100, 100)

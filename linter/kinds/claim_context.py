@@ -11,7 +11,7 @@ length times the number of claims.
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from linter.analysis import Analysis
@@ -59,7 +59,7 @@ class ClaimContext(NamedTuple):
 
     text: str
     an: Analysis
-    starts: tuple[int, ...]
+    starts: Sequence[int]
     doc: Document
     # Answers about a span that every hit in it shares, computed once (see shared).
     memo: dict[tuple[object, ...], object]
