@@ -648,3 +648,16 @@ def test_sentences_are_kept_as_offsets_and_read_as_sentences() -> None:
     assert found.sentences[1:] == tuple(expected[1:])
     assert list(found.starts) == [0, 26, 44]
     assert found.index_at(25) == 0 and found.index_at(25 + 1) == 1 and found.sentence_at(100) == Sentence(100, 100)
+
+
+def test_the_cue_indexes_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A huge file's cue indexes are not all kept; one read again is found again, the same."""
+    from linter.analysis import attribution
+
+    monkeypatch.setattr(attribution, "CUES_KEPT", 4)
+    text = " ".join(f"The men fled, police said {n} times. Ships wait." for n in range(10))
+    an = Analysis(make_document("t.txt", text, "text"))
+    first = [an.attribution.sentence_has_cue(sentence) for sentence in an.sentences.sentences]
+    assert first == [True, False] * 10 and len(an.attribution._cues) == 4
+    assert [an.attribution.sentence_has_cue(sentence) for sentence in an.sentences.sentences] == first
+    assert all(an.attribution.is_attributed(m, m + 3) for m in (text.index("men"), text.rindex("men")))

@@ -52,6 +52,11 @@ _TAIL_WORDS = 8
 _LOOK = 80  # characters a trailing cue's context may span
 _ATTRIBUTING = frozenset({"verb", "phrase"})
 _INVERTED = frozenset(',"”’»')  # right before the verb: "...," said Ms Lee, a local MP.
+# How many sentences' cue indexes are kept. The rules read them sentence after sentence:
+# over the corpus as one file, 23,826 reads found 17,964 sentences, and keeping the last
+# 1,024 reads all but about 200 of the others from the cache. Kept, they would grow with
+# the file.
+CUES_KEPT = 1024
 
 
 def _after_comma(head: str) -> bool:
@@ -180,6 +185,8 @@ class Attribution:
             # One regex, so the cues come in order and never overlap.
             cues = list(reporting_cues(self._text, sentence.start, sentence.end))
             index = self._cues[i] = self._index(cues) if cues else _NO_CUES  # most have none
+            if len(self._cues) > CUES_KEPT:
+                del self._cues[next(iter(self._cues))]  # the oldest
         return index
 
     def _every_cue(self, i: int) -> tuple[Cue, ...]:
