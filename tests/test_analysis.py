@@ -661,3 +661,12 @@ def test_the_cue_indexes_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> No
     assert first == [True, False] * 10 and len(an.attribution._cues) == 4
     assert [an.attribution.sentence_has_cue(sentence) for sentence in an.sentences.sentences] == first
     assert all(an.attribution.is_attributed(m, m + 3) for m in (text.index("men"), text.rindex("men")))
+
+
+def test_marks_are_kept_compact_and_read_as_quote_marks() -> None:
+    text = "He said \u201cwe won\u2019t\u201d and 'stop."
+    marks = Analysis(make_document("t.txt", text, "text")).quotations.marks
+    expected = [QuoteMark(8, "\u201c", "open"), QuoteMark(15, "\u2019", "apostrophe"),
+                QuoteMark(17, "\u201d", "close"), QuoteMark(23, "'", "ambiguous")]
+    assert list(marks) == expected and len(marks) == 4
+    assert marks[2] == expected[2] and marks[-1] == expected[-1] and marks[1:3] == tuple(expected[1:3])

@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from linter.analysis.marks import MarkList, QuoteMark
 from linter.lib.cache import compile_pattern
 from linter.model.document import Block
 
@@ -38,14 +39,7 @@ _DECADE = compile_pattern(r"\d\d(?:s\b|\b)")
 # The look-behind follows the first mark so that the search can skip to quote marks.
 _ROCK_N_ROLL = compile_pattern(r"['’](?<!\S['’])n['’](?!\S)")
 _NON_SPACE = compile_pattern(r"\S")
-
-
-class QuoteMark(NamedTuple):
-    """One quote-mark character: role is open, close, apostrophe or ambiguous."""
-
-    offset: int
-    char: str
-    role: str
+__all__ = ["MAX_DEPTH", "MarkList", "Quotation", "Quotations", "QuoteMark", "quotation_spans"]
 
 
 class Quotation(NamedTuple):
@@ -349,9 +343,7 @@ class Quotations:
         self.unclosed: tuple[Quotation, ...] = tuple(
             q for q, r in zip(quotations, raws, strict=True) if not r.closed and not r.carried
         )
-        self.marks: tuple[QuoteMark, ...] = tuple(
-            QuoteMark(offset, text[offset], role) for offset, role in zip(offsets, roles, strict=True)
-        )
+        self.marks = MarkList(offsets, "".join([text[offset] for offset in offsets]), roles)
 
     def in_quotation(self, start: int, end: int) -> Quotation | None:
         """The innermost quotation whose content contains ``[start, end)``."""
