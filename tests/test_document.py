@@ -97,7 +97,7 @@ def test_the_fast_text_paths_agree_with_the_patterns(source: str) -> None:
     assert spaced(source.encode("ascii", "ignore").decode()) == re.sub(
         r"[^\S ]", " ", source.encode("ascii", "ignore").decode())
     doc = Document("x", source, source, "text", ())
-    assert doc.line_starts == (0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", source)))
+    assert list(doc.line_starts) == [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", source))]
     runs: list[list[tuple[int, int]]] = [[]]  # runs of non-blank lines, by the line pattern
     for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source):
         if m.start() < len(source) or m.group():
