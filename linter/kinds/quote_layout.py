@@ -249,8 +249,11 @@ def unstable_paragraphs(doc: Document, an: Analysis, lay: Layout) -> frozenset[i
     if not pieces:
         return frozenset()
     pieces.append(text[done:])
+    changed = "".join(pieces)
+    pieces.clear()  # the text's size again, and as much again for each copy below
+    changed_spans = quotation_spans(changed, doc.blocks)
+    del changed
     spans = [(q.start, q.end, q.closed) for q in an.quotations.quotations]
-    changed_spans = quotation_spans("".join(pieces), doc.blocks)
     if changed_spans == spans:  # the usual case: every quotation reads the same
         return frozenset()
     before = _by_paragraph(an.sentences, spans)
