@@ -123,3 +123,16 @@ def test_casefold_in_slices_is_casefold(text: str) -> None:
         assert document.casefold(text) == text.casefold()
     finally:
         document._FOLD_SLICE = saved
+
+
+@pytest.mark.parametrize("text", ["Plain ASCII text.", "Café in Zürich, «quoted».", "Die Straße ist breit.",
+                                  "İstanbul", "ﬁne ligature"])
+def test_folding_in_place_is_checked_a_slice_at_a_time(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    from linter.model import document
+
+    monkeypatch.setattr(document, "_FOLD_SLICE", 3)
+    doc = Document("x", text, text, "text", ())
+    assert doc.folds_in_place() is (len(text.casefold()) == len(text))
+    assert (doc.folded is None) is not doc.folds_in_place()
+    if doc.folded is not None:
+        assert doc.folded == document.fold_view(text) == spaced(text.casefold())

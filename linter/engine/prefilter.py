@@ -15,13 +15,13 @@ gets exactly the offsets its own pass would find.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import ahocorasick
 
 from linter.kinds import KINDS
 from linter.lib.scan import Scanner
-from linter.model.document import Document, spaced
+from linter.model.document import Document, casefold, fold_view, spaced
 from linter.model.rule import Rule
 
 _NO_RULES: frozenset[int] = frozenset()
@@ -66,40 +66,43 @@ class Prefilter:
             self._automaton = automaton
             self._reach = max(map(len, words)) - 1
 
-    def _hits(self, text: str) -> Iterator[tuple[int, tuple[frozenset[int], tuple[tuple[int, int], ...]]]]:
-        """The automaton's matches in ``text`` (end offset, value), in order of their ends.
+    def _hits(self, text: str, fold: Callable[[str], str] | None = None,
+              ) -> Iterator[tuple[int, tuple[frozenset[int], tuple[tuple[int, int], ...]]]]:
+        """The automaton's matches in ``text``, or with ``fold`` in ``fold(text)`` (a
+        function that keeps every offset), by end offset and value, in order of their ends.
 
         The automaton copies the text it is given at four bytes a character, so a long
-        text goes through in windows: each starts early enough (``_reach``, the longest
-        word less one) to hold every match that ends in it, and keeps only those, so each
-        match is found once and in the same state as in one pass."""
+        text goes through in windows (folded one by one: no copy of the whole text is
+        made): each starts early enough (``_reach``, the longest word less one) to hold
+        every match that ends in it, and keeps only those, so each match is found once and
+        in the same state as in one pass."""
         automaton = self._automaton
         assert automaton is not None
         if len(text) <= _WINDOW:
-            yield from automaton.iter(text)
+            yield from automaton.iter(fold(text) if fold is not None else text)
             return
         for lo in range(0, len(text), _WINDOW):
             start = max(0, lo - self._reach)
-            for end, value in automaton.iter(text[start:lo + _WINDOW]):
+            window = text[start:lo + _WINDOW]
+            for end, value in automaton.iter(fold(window) if fold is not None else window):
                 if end + start >= lo:
                     yield end + start, value
 
     def scan(self, doc: Document) -> tuple[list[Rule], dict[object, Sequence[int]]]:
         """The rules that may match ``doc``, in their original order, and each scanner's
         start offsets in ``doc.folded`` (by scanner, for ``Analysis.starts``; none when
-        folding changes the text's length)."""
+        folding changes the text's length). The pass keeps no folded copy of the text:
+        the scanners read the offsets found here."""
         present = set(self._always)
         found_starts: dict[object, Sequence[int]] = {}
         if self._automaton is not None:
-            # Not kept on the document: the scanners read the start offsets found here.
-            view, kept = doc.scan_view()
-            if not kept:  # case folding changed the length: scanners read the text alone
-                for _, (indexes, _) in self._hits(view):
+            if not doc.folds_in_place():  # case folding changed the length: scanners read the text alone
+                for _, (indexes, _) in self._hits(casefold(doc.text)):
                     present.update(indexes)
             else:
                 # Machine integers: a story has hundreds of starts, an archive in one file millions.
                 starts = [array("q") for _ in self._scanners]
-                for end, (indexes, starting) in self._hits(view):
+                for end, (indexes, starting) in self._hits(doc.text, fold_view):
                     if indexes:
                         present.update(indexes)
                     for number, length in starting:

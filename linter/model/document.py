@@ -41,6 +41,12 @@ _FOLD_SLICE = 1 << 16
 SPLIT_MAX = 1 << 20
 
 
+def fold_view(text: str) -> str:
+    """``text`` case-folded, every white-space character a plain space: a window of
+    :attr:`Document.folded` (folding maps each character on its own)."""
+    return spaced(casefold(text))
+
+
 def casefold(text: str) -> str:
     """``text.casefold()``, with a buffer the size of one slice, not of the text."""
     if text.isascii():
@@ -157,26 +163,30 @@ class Document:
     @cached_property
     def folded(self) -> str | None:
         """``text.casefold()`` with every white-space character a plain space, when that
-        keeps every offset (same length), else None. What the prefix scanner reads.
+        keeps every offset (same length), else None. What the prefix scanner reads when
+        no prefilter pass found its start offsets (the pass folds the text a window at a
+        time, and keeps none of it).
 
         Only this copy is kept: holding the case-folded text as well would cost the
         document's size again. When folding changes the length, the folded text is kept as
-        :attr:`casefolded` instead, for the prefilter."""
-        view, kept = self.scan_view()
-        if kept:
-            return view
-        self.__dict__["casefolded"] = view
-        return None
-
-    def scan_view(self) -> tuple[str, bool]:
-        """What the prefilter reads once, kept by neither :attr:`folded` nor
-        :attr:`casefolded`: :attr:`folded` and True when folding keeps every offset, else the
-        case-folded text and False (:attr:`folded` is then None from here on, and known)."""
+        :attr:`casefolded` instead."""
         folded = casefold(self.text)
         if len(folded) == len(self.text):
-            return spaced(folded), True
-        self.__dict__["folded"] = None
-        return folded, False
+            return spaced(folded)
+        self.__dict__["casefolded"] = folded
+        return None
+
+    def folds_in_place(self) -> bool:
+        """Whether case folding keeps every offset of the text (its length), checked a slice
+        at a time; when it does not, :attr:`folded` is None from here on, and known."""
+        if "folded" in self.__dict__:
+            return self.__dict__["folded"] is not None
+        text = self.text
+        kept = text.isascii() or all(len(text[i:i + _FOLD_SLICE].casefold()) == len(text[i:i + _FOLD_SLICE])
+                                     for i in range(0, len(text), _FOLD_SLICE))
+        if not kept:
+            self.__dict__["folded"] = None
+        return kept
 
     @cached_property
     def _block_starts(self) -> tuple[int, ...]:
