@@ -6,6 +6,7 @@ Every test string here was written for these tests.
 from __future__ import annotations
 
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 import yaml
@@ -670,3 +671,32 @@ def test_marks_are_kept_compact_and_read_as_quote_marks() -> None:
                 QuoteMark(17, "\u201d", "close"), QuoteMark(23, "'", "ambiguous")]
     assert list(marks) == expected and len(marks) == 4
     assert marks[2] == expected[2] and marks[-1] == expected[-1] and marks[1:3] == tuple(expected[1:3])
+
+
+_SECOND_READINGS = [
+    "He said 'the '90s\n\nwere good' and left.\n\n\"Rock 'n' roll,\" she said.\n\nNo marks here.\n\n'Yes",
+    "“One.\n\n“Two,” he said.\n\nPlain.\n\n'80s 'n' '\n\n\"Carried on\n\n\"and on.\"",
+    "A \"b\" c.\n\nD.\n\nE 'f' g.\n\n\"H\n\nI\" j.\n\nK.\n\n“L” «m» „n“ ‚o‘ ‹p›.",
+]
+
+
+@pytest.mark.parametrize("source", _SECOND_READINGS + [
+    Path(p).read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.parent.glob("fixtures/**/*.txt"))[:40]])
+@pytest.mark.parametrize("run", [0, 1, 64, 1 << 16])
+def test_the_second_reading_goes_a_run_of_blocks_at_a_time(monkeypatch: pytest.MonkeyPatch,
+                                                             source: str, run: int) -> None:
+    """Reading the text with marks changed a run of blocks at a time (between blocks with no
+    mark) gives the quotations of the whole changed text read at once."""
+    from linter.analysis import quotations
+
+    monkeypatch.setattr(quotations, "_RUN", run)
+    doc = make_document("t.txt", source, "text")
+    offsets = list(Analysis(doc).quotations.marks.offsets)
+    swaps = "\"'“”‘’«»"
+    changes = [(o, swaps[(k + swaps.find(source[o]) + 1) % len(swaps)]) for k, o in enumerate(offsets) if k % 3]
+    changed = list(doc.text)
+    for offset, char in changes:
+        changed[offset] = char
+    whole, _, _ = quotations._pair("".join(changed), doc.blocks)
+    assert quotations.quotation_spans(doc.text, doc.blocks, offsets, changes) == [
+        (r.start, r.end, r.closed) for r in whole]

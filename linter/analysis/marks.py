@@ -24,15 +24,15 @@ class MarkList(Sequence[QuoteMark]):
     most are apostrophes, and an archive in one file has millions); each is a
     :class:`QuoteMark` when read."""
 
-    __slots__ = ("_chars", "_offsets", "_roles")
+    __slots__ = ("_chars", "_roles", "offsets")
 
     def __init__(self, offsets: Sequence[int], chars: str, roles: Sequence[str]) -> None:
-        self._offsets = array("q", offsets)
+        self.offsets: Sequence[int] = array("q", offsets)  # in order
         self._chars = chars
         self._roles = bytes(_ROLE_CODES[role] for role in roles)
 
     def __len__(self) -> int:
-        return len(self._offsets)
+        return len(self.offsets)
 
     @overload
     def __getitem__(self, i: int) -> QuoteMark: ...
@@ -43,8 +43,8 @@ class MarkList(Sequence[QuoteMark]):
     def __getitem__(self, i: int | slice) -> QuoteMark | tuple[QuoteMark, ...]:
         if isinstance(i, slice):
             roles = map(_ROLES.__getitem__, self._roles[i])
-            return tuple(map(QuoteMark, self._offsets[i], self._chars[i], roles))
-        return QuoteMark(self._offsets[i], self._chars[i], _ROLES[self._roles[i]])
+            return tuple(map(QuoteMark, self.offsets[i], self._chars[i], roles))
+        return QuoteMark(self.offsets[i], self._chars[i], _ROLES[self._roles[i]])
 
     def __iter__(self) -> Iterator[QuoteMark]:
-        return map(QuoteMark, self._offsets, self._chars, map(_ROLES.__getitem__, self._roles))
+        return map(QuoteMark, self.offsets, self._chars, map(_ROLES.__getitem__, self._roles))

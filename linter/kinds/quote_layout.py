@@ -238,21 +238,11 @@ def unstable_paragraphs(doc: Document, an: Analysis, lay: Layout) -> frozenset[i
     curled), or a later pass would find new things to fix. Marks are one
     character each way, so the offsets stay put.
     """
-    text = doc.text
-    pieces: list[str] = []
-    done = 0
-    for mark in lay.marks:  # in text order
-        wanted = lay.expected(mark)
-        if not mark.doubled and wanted != mark.char and len(wanted) == 1:
-            pieces += (text[done:mark.offset], wanted)
-            done = mark.offset + 1
-    if not pieces:
+    changes = [(mark.offset, wanted) for mark in lay.marks  # in text order
+               if not mark.doubled and (wanted := lay.expected(mark)) != mark.char and len(wanted) == 1]
+    if not changes:
         return frozenset()
-    pieces.append(text[done:])
-    changed = "".join(pieces)
-    pieces.clear()  # the text's size again, and as much again for each copy below
-    changed_spans = quotation_spans(changed, doc.blocks)
-    del changed
+    changed_spans = quotation_spans(doc.text, doc.blocks, an.quotations.marks.offsets, changes)
     spans = [(q.start, q.end, q.closed) for q in an.quotations.quotations]
     if changed_spans == spans:  # the usual case: every quotation reads the same
         return frozenset()
