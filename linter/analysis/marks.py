@@ -3,7 +3,7 @@ of them apostrophes."""
 
 from array import array
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple, overload
+from typing import NamedTuple
 
 
 class QuoteMark(NamedTuple):
@@ -18,7 +18,7 @@ _ROLES = ("open", "close", "apostrophe", "ambiguous")
 _ROLE_CODES = {role: code for code, role in enumerate(_ROLES)}
 
 
-class MarkList(Sequence[QuoteMark]):
+class MarkList:
     """Every quote mark of a document, kept as an array of offsets, a string of the marks
     and a byte for each role (10 bytes a mark, not about 110 for a tuple of NamedTuples:
     most are apostrophes, and an archive in one file has millions); each is a
@@ -34,16 +34,7 @@ class MarkList(Sequence[QuoteMark]):
     def __len__(self) -> int:
         return len(self.offsets)
 
-    @overload
-    def __getitem__(self, i: int) -> QuoteMark: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> tuple[QuoteMark, ...]: ...
-
-    def __getitem__(self, i: int | slice) -> QuoteMark | tuple[QuoteMark, ...]:
-        if isinstance(i, slice):
-            roles = map(_ROLES.__getitem__, self._roles[i])
-            return tuple(map(QuoteMark, self.offsets[i], self._chars[i], roles))
+    def __getitem__(self, i: int) -> QuoteMark:
         return QuoteMark(self.offsets[i], self._chars[i], _ROLES[self._roles[i]])
 
     def __iter__(self) -> Iterator[QuoteMark]:

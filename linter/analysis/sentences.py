@@ -13,7 +13,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import NamedTuple, overload
+from typing import NamedTuple
 
 from linter.analysis.cues import verb_pattern
 from linter.analysis.quotations import Quotation, Quotations
@@ -28,7 +28,7 @@ class Sentence(NamedTuple):
     end: int
 
 
-class SentenceList(Sequence[Sentence]):
+class SentenceList:
     """The sentences of a document, kept as two arrays of machine integers (16 bytes a
     sentence, not the 136 of a tuple of NamedTuples: an archive in one file has millions);
     each is a :class:`Sentence` when read."""
@@ -42,15 +42,7 @@ class SentenceList(Sequence[Sentence]):
     def __len__(self) -> int:
         return len(self._starts)
 
-    @overload
-    def __getitem__(self, i: int) -> Sentence: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> tuple[Sentence, ...]: ...
-
-    def __getitem__(self, i: int | slice) -> Sentence | tuple[Sentence, ...]:
-        if isinstance(i, slice):
-            return tuple(map(Sentence, self._starts[i], self._ends[i]))
+    def __getitem__(self, i: int) -> Sentence:
         return Sentence(self._starts[i], self._ends[i])
 
     def __iter__(self) -> Iterator[Sentence]:
