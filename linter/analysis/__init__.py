@@ -15,6 +15,7 @@ This package knows drafts, not rules: it must not import ``kinds``, ``engine``,
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
@@ -58,7 +59,7 @@ class Analysis:
         self.doc = doc
         self.starts: Mapping[object, Sequence[int]] = starts or {}
         self._shared: dict[object, object] = {}
-        self._parses: dict[int, Parse] = {}
+        self._parses: OrderedDict[int, Parse] = OrderedDict()
         self._frames: dict[int, tuple[Frame, ...]] = {}
 
     @cached_property
@@ -91,7 +92,7 @@ class Analysis:
 
             parse = self._parses[i] = Parse(tag_span(self.doc.text, sentence.start, sentence.end), heading)
             if len(self._parses) > PARSES_KEPT:
-                del self._parses[next(iter(self._parses))]  # the oldest
+                self._parses.popitem(last=False)  # the oldest
         return parse
 
     def frames_at(self, offset: int) -> tuple[Frame, ...]:

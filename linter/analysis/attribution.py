@@ -15,6 +15,7 @@ around a few quotations and claims.
 
 import enum
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -108,7 +109,7 @@ class Attribution:
         self._quotations = quotations
         self._sentences = sentences
         self._clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-        self._cues: dict[int, _CueIndex] = {}
+        self._cues: OrderedDict[int, _CueIndex] = OrderedDict()
         self._sources: dict[int, tuple[Cue, ...]] = {}  # every cue of a sentence, sources too
 
     def voice(self, start: int, end: int) -> Voice:
@@ -186,7 +187,7 @@ class Attribution:
             cues = list(reporting_cues(self._text, sentence.start, sentence.end))
             index = self._cues[i] = self._index(cues) if cues else _NO_CUES  # most have none
             if len(self._cues) > CUES_KEPT:
-                del self._cues[next(iter(self._cues))]  # the oldest
+                self._cues.popitem(last=False)  # the oldest
         return index
 
     def _every_cue(self, i: int) -> tuple[Cue, ...]:
