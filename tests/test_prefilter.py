@@ -103,3 +103,14 @@ def test_the_prefilter_keeps_no_folded_copy_of_the_text() -> None:
     _, starts = PREFILTER.scan(longer)
     assert not starts and longer.__dict__.get("folded", "unknown") is None
     assert "casefolded" not in longer.__dict__
+
+
+def test_a_long_text_whose_folding_changes_length_is_found_out_in_a_later_window(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.engine import prefilter
+
+    text = "Police in Kiev said experts say so. " * 4 + "Die Straße: terrorists in Kiev."
+    whole = PREFILTER.scan(make_document("x", text, "text"))
+    monkeypatch.setattr(prefilter, "_WINDOW", 16)
+    doc = make_document("x", text, "text")
+    assert PREFILTER.scan(doc) == whole and not whole[1] and doc.__dict__["folded"] is None

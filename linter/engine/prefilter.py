@@ -34,6 +34,18 @@ def _scanners(rule: Rule) -> Iterable[Scanner]:
     return () if held is None else (s for s in held(rule.options) if s is not None)
 
 
+class _LengthChanged(Exception):
+    """Case folding changed the length of a window of the text."""
+
+
+def _fold_in_place(window: str) -> str:
+    """``window`` as :func:`fold_view` gives it, when folding keeps its length."""
+    folded = fold_view(window)
+    if len(folded) != len(window):
+        raise _LengthChanged
+    return folded
+
+
 class Prefilter:
     def __init__(self, rules: Sequence[Rule], scanners: Iterable[Scanner] = ()) -> None:
         """``scanners``: more prefix scanners to serve besides the rules' own (the vocabulary's)."""
@@ -96,16 +108,18 @@ class Prefilter:
         present = set(self._always)
         found_starts: dict[object, Sequence[int]] = {}
         if self._automaton is not None:
-            if not doc.folds_in_place():  # case folding changed the length: scanners read the text alone
-                for _, (indexes, _) in self._hits(casefold(doc.text)):
-                    present.update(indexes)
-            else:
+            try:
                 # Machine integers: a story has hundreds of starts, an archive in one file millions.
                 starts = [array("q") for _ in self._scanners]
-                for end, (indexes, starting) in self._hits(doc.text, fold_view):
+                for end, (indexes, starting) in self._hits(doc.text, _fold_in_place):
                     if indexes:
                         present.update(indexes)
                     for number, length in starting:
                         starts[number].append(end - length + 1)
                 found_starts = dict(zip(self._scanners, starts, strict=True))
+            except _LengthChanged:  # case folding changed the length: scanners read the text alone
+                doc.fold_changes_length()
+                present = set(self._always)
+                for _, (indexes, _) in self._hits(casefold(doc.text)):
+                    present.update(indexes)
         return [self.rules[i] for i in sorted(present)], found_starts

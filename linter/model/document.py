@@ -176,17 +176,10 @@ class Document:
         self.__dict__["casefolded"] = folded
         return None
 
-    def folds_in_place(self) -> bool:
-        """Whether case folding keeps every offset of the text (its length), checked a slice
-        at a time; when it does not, :attr:`folded` is None from here on, and known."""
-        if "folded" in self.__dict__:
-            return self.__dict__["folded"] is not None
-        text = self.text
-        kept = text.isascii() or all(len(text[i:i + _FOLD_SLICE].casefold()) == len(text[i:i + _FOLD_SLICE])
-                                     for i in range(0, len(text), _FOLD_SLICE))
-        if not kept:
-            self.__dict__["folded"] = None
-        return kept
+    def fold_changes_length(self) -> None:
+        """Record that case folding changes the text's length (a pass found it while
+        folding): :attr:`folded` is None, without folding the text again."""
+        self.__dict__["folded"] = None
 
     @cached_property
     def _block_starts(self) -> tuple[int, ...]:
