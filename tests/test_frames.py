@@ -576,3 +576,40 @@ def test_a_verb_of_saying_that_ends_the_text() -> None:
 def test_a_share_of_those_asked_is_no_vague_source(text: str, vague: bool) -> None:
     [(frame, _, _, _)] = frames_of(text)
     assert frame.vague == vague
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("On Tuesday gunmen stormed the depot.", ["Tuesday", "gunmen", "the depot"]),
+    ("Last week police said the men had fled.", ["Last week", "police", "the men"]),
+    ("On Tuesday night gunmen stormed the depot.", ["Tuesday night", "gunmen", "the depot"]),
+    ("The Sunday papers said the men had fled.", ["The Sunday papers", "the men"]),
+    ("Tuesday's raid closed the depot.", ["Tuesday 's raid", "the depot"]),
+])
+def test_a_time_adverbial_ends_its_noun_phrase(text: str, words: list[str]) -> None:
+    parse = Analysis(make_document("t.txt", text, "text")).parse_at(0)
+    assert parse is not None
+    assert [" ".join(t.text for t in parse.tokens[c.first:c.last + 1]) for c in parse.chunks] == words
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("After police said the men had fled north, the gunmen were caught.", "the men had fled north"),
+    ("Although Voss said the men had fled, police found them.", "the men had fled"),
+    # no verb of the cue's own before the comma: the phrase may report either clause
+    ("While the ferries left, according to the port, the men held two.",
+     "While the ferries left, according to the port, the men held two."),
+    # "as" attributes the main clause
+    ("As police said, the men fled north.", "the men fled north."),
+])
+def test_an_opening_adverbial_clause_ends_at_its_comma(text: str, content: str) -> None:
+    [(_, _, _, found)] = frames_of(text)
+    assert found == content
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The minister vowed on Tuesday to find the men.", "to find the men."),
+    ("The minister vowed last week to find the men.", "to find the men."),
+    ("Voss has boasted of his willingness to spend the money.", "of his willingness to spend the money."),
+])
+def test_an_infinitive_after_the_verb_s_time_adverbial(text: str, content: str) -> None:
+    [(frame, _, _, found)] = frames_of(text)
+    assert (frame.kind, found) == ("verb", content)

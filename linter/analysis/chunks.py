@@ -215,11 +215,36 @@ def chunks(tokens: Sequence[Token], in_group: list[int]) -> list[Chunk]:
 
 def _starts_another(tokens: Sequence[Token], j: int) -> bool:
     """Token ``j``, after a noun, opens a noun phrase of its own: a pronoun, a determiner
-    (``on Friday the gunmen``, ``gave the men their pay``) or a number after a plural
-    (``according to the organisers 500 people``; not ``Flight 17``)."""
+    (``on Friday the gunmen``, ``gave the men their pay``), a number after a plural
+    (``according to the organisers 500 people``; not ``Flight 17``), or a word after a
+    time adverbial (``On Tuesday gunmen ...``, ``Last week police ...``; not ``the
+    Sunday papers``, ``Tuesday's raid``)."""
     before = tokens[j - 1].tag
     return tokens[j].tag == "PRP" or (tokens[j].tag in _DETERMINERS and before in NOUNS) or (
-        tokens[j].tag == "CD" and before in ("NNS", "NNPS"))
+        tokens[j].tag == "CD" and before in ("NNS", "NNPS")) or _after_time(tokens, j)
+
+
+# Nouns that end a time adverbial: "on Tuesday", "last week", "in March".
+TIMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "week",
+    "month", "year", "night", "morning", "afternoon", "evening", "today", "yesterday", "tonight",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+})
+# Words before such a noun that make it a time adverbial.
+_TIME_OPENERS = frozenset({"on", "in", "last", "next", "this", "early", "late", "since", "until", "by"})
+
+
+def _after_time(tokens: Sequence[Token], j: int) -> bool:
+    time = tokens[j - 1]
+    if time.lower not in TIMES or tokens[j].lower in TIMES or tokens[j].tag == "POS":
+        return False
+    k = j - 2
+    while k >= 0 and tokens[k].lower in TIMES:
+        k -= 1  # "on Tuesday night"
+    if k >= 0 and tokens[k].lower in ("early", "late") and k > 0 and tokens[k - 1].lower in ("on", "in"):
+        k -= 1  # "on late Tuesday"
+    return k >= 0 and tokens[k].lower in _TIME_OPENERS and (tokens[k].tag in ("IN", "JJ", "DT", "RB"))
 
 
 _DETERMINERS = frozenset({"DT", "PDT", "PRP$"})

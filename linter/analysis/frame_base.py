@@ -87,8 +87,11 @@ def span(parse: Parse, first: int, last: int) -> tuple[int, int]:
 
 
 def clause(parse: Parse, i: int) -> tuple[int, int]:
-    """Token bounds (inclusive) of the clause holding token ``i``: cut at ``;`` and at a
-    comma followed by a linking word and a new finite clause."""
+    """Token bounds (inclusive) of the clause holding token ``i``: cut at ``;``, at a
+    comma followed by a linking word and a new finite clause, and at the comma that ends
+    an opening adverbial clause once a finite verb follows ``i`` in it (``After police
+    said the men had fled, | the gunmen ...``; not ``While ..., according to the port,
+    the gunmen ...``, which may report either clause)."""
     tokens = parse.tokens
     lo, hi = 0, len(tokens) - 1
     for j in range(i - 1, -1, -1):
@@ -99,7 +102,26 @@ def clause(parse: Parse, i: int) -> tuple[int, int]:
         if _breaks(parse, j):
             hi = j - 1
             break
+    if tokens[lo].lower in _SUBORDINATORS and lo < i:
+        end = next((j for j in range(lo + 1, hi)
+                    if tokens[j].text == "," and finite_in(parse, lo, j - 1) and _main_clause(parse, j)), hi)
+        if i < end < hi and finite_in(parse, i, end - 1):
+            hi = end - 1
     return lo, hi
+
+
+# Words that open an adverbial clause before the main clause ("As police said, ..." is an
+# attribution of the main clause, and is left out).
+_SUBORDINATORS = frozenset({"after", "before", "when", "while", "although", "though", "because", "since",
+                            "once", "until", "unless", "if", "whereas"})
+
+
+def _main_clause(parse: Parse, comma: int) -> bool:
+    """A comma followed by a subject and its finite verb (``..., the gunmen were caught``)."""
+    subject = parse.chunk_at(comma + 1)
+    if subject is None or subject.first != comma + 1:
+        return False
+    return parse.group_after(subject) is not None
 
 
 def _breaks(parse: Parse, j: int) -> bool:

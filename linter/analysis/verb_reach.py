@@ -5,7 +5,7 @@ reports (``..., police said on Monday.``), and a passive label's agent after the
 
 from __future__ import annotations
 
-from linter.analysis.chunks import APPROXIMATORS, Chunk, Group
+from linter.analysis.chunks import APPROXIMATORS, TIMES, Chunk, Group
 from linter.analysis.syntax import Parse
 
 _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
@@ -66,25 +66,33 @@ def bare_clause(parse: Parse, i: int) -> bool:
 
 def past_adverbials(parse: Parse, after: int, hi: int) -> int:
     """Where the reported clause starts after the adverbials of the reporting verb itself
-    (``said on Friday | the men had fled``, ``said in a statement | that ...``); ``after``
+    (``said on Friday | the men had fled``, ``said in a statement | that ...``, ``vowed on
+    Tuesday | to ...``); ``after``
     when no clause follows them."""
     tokens = parse.tokens
     k = after
+    timely = True  # only adverbs and phrases of time so far
     while k <= hi:
         if _approximate_number(parse, k, hi + 1):
             break  # "claimed nearly 400 members took part": the clause's subject
-        if tokens[k].lower in WHEN or tokens[k].tag == "RB":
-            k += 1
+        if tokens[k].lower in WHEN or tokens[k].tag == "RB" or (tokens[k].lower in TIMES and k > after):
+            k += 1  # "on Friday", "last week"
         elif tokens[k].tag == "IN" and tokens[k].lower != "that":
             chunk = parse.chunk_at(k + 1)
             if chunk is None or chunk.first != k + 1:
                 return after
+            timely = timely and tokens[k].lower in _TIME_PREPOSITIONS and tokens[chunk.last].lower in TIMES
             k = chunk.last + 1
         else:
             break
     if k == after or k > hi:
         return after
-    return k if tokens[k].lower == "that" or bare_clause(parse, k) else after
+    # "vowed on Tuesday | to ...", not "boasted of his willingness | to ..."
+    infinitive = timely and tokens[k].tag == "TO" and k < hi and tokens[k + 1].tag == "VB"
+    return k if tokens[k].lower == "that" or infinitive or bare_clause(parse, k) else after
+
+
+_TIME_PREPOSITIONS = frozenset({"on", "in", "at", "during", "after", "before", "since", "by"})
 
 
 def comma_then_more(parse: Parse, after: int) -> bool:
