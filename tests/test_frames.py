@@ -613,3 +613,17 @@ def test_an_opening_adverbial_clause_ends_at_its_comma(text: str, content: str) 
 def test_an_infinitive_after_the_verb_s_time_adverbial(text: str, content: str) -> None:
     [(frame, _, _, found)] = frames_of(text)
     assert (frame.kind, found) == ("verb", content)
+
+
+@pytest.mark.parametrize(("headline", "specific"), [
+    ("Gunmen jailed over port blast", True),  # a bare participle: "were jailed"
+    ("Gunmen to face trial in Orsk", True),  # an infinitive: a plan for them
+    ("Gunmen behind port blast, says minister", True),  # no verb: "are behind"
+    ("Ministers to ban gunmen from flights", False),  # the object of a plan
+    ("Call to ban gunmen from flights", False),
+])
+def test_a_headline_s_grammar(headline: str, specific: bool) -> None:
+    text = f"{headline}\n\nThe story goes on.\n"
+    an = Analysis(make_document("t.txt", text, "text"))
+    start = text.index("unmen") - 1
+    assert an.specific(start, start + len("gunmen"), None) is specific

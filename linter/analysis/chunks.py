@@ -51,7 +51,8 @@ class Group(NamedTuple):
         return self.finite and (self.tense == "past" or self.perfect or self.progressive)
 
 
-def groups(tokens: Sequence[Token]) -> list[Group]:
+def groups(tokens: Sequence[Token], heading: bool = False) -> list[Group]:
+    """The verb groups, in order; in a headline, as :func:`_headline_groups` reads them."""
     groups = []
     i, n = 0, len(tokens)
     while i < n:
@@ -72,7 +73,8 @@ def groups(tokens: Sequence[Token]) -> list[Group]:
         members = [k for k in range(i, j) if tokens[k].is_verb]
         groups.append(_group(tokens, i, members))
         i = j
-    return _past_for_participle(tokens, groups)
+    found = _past_for_participle(tokens, groups)
+    return _headline_groups(tokens, found) if heading else found
 
 
 _AUXILIARIES = frozenset({"be", "have", "do", "get"})
@@ -274,3 +276,30 @@ def headline(tokens: Sequence[Token]) -> bool:
     """Title case or capitals: capitalisation says nothing about names here."""
     words = [t.text for t in tokens[1:] if len(t.text) >= 3 and t.text[0].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) * 100 >= len(words) * 85
+
+
+def _headline_groups(tokens: Sequence[Token], found: Sequence[Group]) -> list[Group]:
+    """A headline's verbs as its grammar means them, where no finite verb comes before: a
+    participle right after its subject is a past passive (``Terrorists jailed over blast``:
+    "were jailed"), and an infinitive there a plan (``Gunmen to face trial``: "are to")."""
+    out = list(found)
+    for g, group in enumerate(found):
+        first = tokens[group.first]
+        after_noun = group.first > 0 and tokens[group.first - 1].tag in ("NN", "NNS", "NNP", "NNPS")
+        if group.finite or not after_noun or any(h.finite for h in out[:g]):
+            continue
+        if first.tag == "VBN" and group.first == group.last:
+            out[g] = Group(group.first, group.last, True, "past", False, False, True, group.lemma)
+        elif first.tag == "TO":
+            out[g] = Group(group.first, group.last, True, "modal", False, False, group.passive, group.lemma)
+    return out
+
+
+def verbless_subject(tokens: Sequence[Token], found: Sequence[Group], chunk: Chunk) -> bool:
+    """In a headline, the noun phrase that opens a clause with no verb, before a
+    preposition: ``Gunmen behind port blast, says minister`` ("are behind")."""
+    if chunk.first > (1 if tokens[0].text in "'\"‘“" else 0) or chunk.last + 1 >= len(tokens):
+        return False
+    end = next((k for k in range(chunk.last + 1, len(tokens)) if tokens[k].text in (",", ":", "-", "—", "–")),
+               len(tokens))
+    return tokens[chunk.last + 1].tag == "IN" and not any(chunk.last < g.first < end for g in found)

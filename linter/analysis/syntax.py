@@ -27,6 +27,7 @@ from linter.analysis.chunks import (
     chunks,
     groups,
     headline,
+    verbless_subject,
 )
 from linter.analysis.tagging import Token
 
@@ -63,11 +64,11 @@ class Parse:
 
     def __init__(self, tokens: Sequence[Token], heading: bool = False) -> None:
         """``heading``: the sentence is a headline, whose present tense tells of a past event
-        (``Militants seize border crossing``)."""
+        (``Militants seize border crossing``); see also :func:`.chunks.groups`."""
         self.tokens = tuple(tokens)
         self.heading = heading or headline(self.tokens)
         self.starts = [t.start for t in self.tokens]
-        self.groups = tuple(groups(self.tokens))
+        self.groups = tuple(groups(self.tokens, self.heading))
         self.chunks = tuple(chunks(self.tokens, self._in_group))
 
     @cached_property
@@ -325,8 +326,8 @@ class Parse:
         if relative is not None and self._episodic(relative):
             return True
         role, governing = self.governor(chunk)
-        if governing is None:
-            return False
+        if governing is None:  # but a headline's "Gunmen behind blast, says ..."
+            return self.heading and verbless_subject(self.tokens, self.groups, chunk)
         if role == "predicate":
             return self._episodic(governing) or self._subject_is_specific(governing)
         if role == "complement" or (role == "preposition" and self.tokens[chunk.first - 1].lower == "as"):
@@ -339,6 +340,8 @@ class Parse:
             # "Insurgents hold the valley", not "Terrorists rarely act alone", "Martyrdom is a
             # theme", "if terrorists acquire weapons"
             return governing.lemma not in _COPULAS and not self._supposed(chunk) and self._anchored(governing)
+        if role == "subject" and self.heading and self.tokens[governing.first].tag == "TO":
+            return True  # a headline's plan for particular people: "Gunmen to face trial"
         return self._episodic(governing)
 
     def _name(self, i: int) -> bool:
