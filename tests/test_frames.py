@@ -283,6 +283,8 @@ def test_transcript_labels_come_from_a_run_of_labelled_paragraphs_with_a_label_c
     ("Here is the latest.\n\nPolice: The men fled north.\n\nShe leads.", Voice.ATTRIBUTED),  # a source noun
     ("Voss: We kept the men out of Tamm for a whole year, and we will again.", Voice.ATTRIBUTED),  # a speech
     ("Voss: Beat the men.\nThen we ran home to the farm.", Voice.ATTRIBUTED),  # the paragraph goes on
+    ("Tamm: The men must go\n\nThe mayor spoke on Tuesday.", Voice.ATTRIBUTED),  # the story's headline
+    ("Profile: The men of the port\n\nThey came in 1990.", Voice.OWN),  # a section label
 ])
 def test_a_subheading_is_no_speaker_label(text: str, expected: Voice) -> None:
     assert voice(text, "men") is expected

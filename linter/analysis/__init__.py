@@ -122,9 +122,9 @@ class Analysis:
 
     def _subhead(self, frame: Frame, sentence: Sentence) -> bool:
         """A colon frame that is a subheading, not a speaker: one word before the colon, its
-        sentence is its whole paragraph, and a few words follow (``Voss: Hold the
-        north.``; not ``Mr Tarrant: ...``, ``Voss to strikers: ...`` nor a source noun,
-        ``Police: ...``)."""
+        sentence is its whole paragraph, not the story's first, and a few words follow
+        (``Voss: Hold the north.``; not ``Mr Tarrant: ...``, ``Voss to strikers: ...``, a
+        source noun, ``Police: ...``, nor a headline, ``Tamm: I back the plan``)."""
         text = self.doc.text
         if frame.source is None or len(text[frame.source[0]:frame.source[1]].split()) != 1:
             return False
@@ -138,6 +138,8 @@ class Analysis:
         paragraph = sentences.paragraph_at(sentence.start)
         if paragraph is None or sentences.index_at(paragraph.end - 1) != sentences.index_at(sentence.start):
             return False
+        if paragraph == sentences.paragraphs[0]:
+            return False  # the story's headline: "Tamm: I back the port plan"
         words = text[frame.content[0]:frame.content[1]].split()
         short = next((k + 1 for k, w in enumerate(words) if w.endswith((".", "?", "!"))), len(words))
         return short <= _SUBHEAD_WORDS  # words to the first full stop (a note may follow it)

@@ -28,7 +28,8 @@ _SECTION_LABELS = frozenset({
     "tel", "phone", "fax", "web", "website", "twitter", "facebook", "subject", "date", "time", "place",
     "venue", "where", "when", "who", "what", "why", "how", "q", "a", "question", "answer", "result",
     "results", "score", "scores", "final", "verdict", "rating", "price", "cost", "tickets", "tip",
-    "tips", "step", "day", "part", "chapter", "round", "act", "scene",
+    "tips", "step", "day", "part", "chapter", "round", "act", "scene", "profile", "obituary", "preview",
+    "recap", "quiz", "guide",
 })
 _DASH_SOURCE = 4  # the longest source after a headline's dash, in words ("- interior ministry officials")
 _SOURCE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ"})
