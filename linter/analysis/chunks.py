@@ -238,6 +238,8 @@ _TIME_OPENERS = frozenset({"on", "in", "last", "next", "this", "early", "late", 
 
 
 def _after_time(tokens: Sequence[Token], j: int) -> bool:
+    """Token ``j`` follows a time adverbial: a day, month or time word after ``on``,
+    ``in``, ``last``, ``next``, ``this`` ... (``On Tuesday night | gunmen``)."""
     time = tokens[j - 1]
     if time.lower not in TIMES or tokens[j].lower in TIMES or tokens[j].tag == "POS":
         return False
@@ -246,7 +248,7 @@ def _after_time(tokens: Sequence[Token], j: int) -> bool:
         k -= 1  # "on Tuesday night"
     if k >= 0 and tokens[k].lower in ("early", "late") and k > 0 and tokens[k - 1].lower in ("on", "in"):
         k -= 1  # "on late Tuesday"
-    return k >= 0 and tokens[k].lower in _TIME_OPENERS and (tokens[k].tag in ("IN", "JJ", "DT", "RB"))
+    return k >= 0 and tokens[k].lower in _TIME_OPENERS and tokens[k].tag in ("IN", "JJ", "DT", "RB")
 
 
 _DETERMINERS = frozenset({"DT", "PDT", "PRP$"})
@@ -298,7 +300,7 @@ def _headline_groups(tokens: Sequence[Token], found: Sequence[Group]) -> list[Gr
 def verbless_subject(tokens: Sequence[Token], found: Sequence[Group], chunk: Chunk) -> bool:
     """In a headline, the noun phrase that opens a clause with no verb, before a
     preposition: ``Gunmen behind port blast, says minister`` ("are behind")."""
-    if chunk.first > (1 if tokens[0].text in "'\"‘“" else 0) or chunk.last + 1 >= len(tokens):
+    if chunk.first > (1 if tokens[0].text in ("'", '"', "‘", "“") else 0) or chunk.last + 1 >= len(tokens):
         return False
     end = next((k for k in range(chunk.last + 1, len(tokens)) if tokens[k].text in (",", ":", "-", "—", "–")),
                len(tokens))

@@ -67,8 +67,7 @@ def bare_clause(parse: Parse, i: int) -> bool:
 def past_adverbials(parse: Parse, after: int, hi: int) -> int:
     """Where the reported clause starts after the adverbials of the reporting verb itself
     (``said on Friday | the men had fled``, ``said in a statement | that ...``, ``vowed on
-    Tuesday | to ...``); ``after``
-    when no clause follows them."""
+    Tuesday | to ...``); ``after`` when no clause follows them."""
     tokens = parse.tokens
     k = after
     timely = True  # only adverbs and phrases of time so far
