@@ -20,13 +20,13 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
-from linter.analysis.attribution import Attribution, Voice
-from linter.analysis.cues import frame_gate
 from linter.analysis.quotations import Quotations
 from linter.analysis.sentences import Sentence, Sentences, attribution_after, transcript_labels
+from linter.analysis.voice import Voice
 from linter.model.document import Document
 
 if TYPE_CHECKING:
+    from linter.analysis.attribution import Attribution
     from linter.analysis.frames import Frame
     from linter.analysis.syntax import Parse
 
@@ -72,6 +72,8 @@ class Analysis:
 
     @cached_property
     def attribution(self) -> Attribution:
+        from linter.analysis.attribution import Attribution  # with the cue lexicon, on first use
+
         return Attribution(self.doc.text, self.quotations, self.sentences)
 
     def parse_at(self, offset: int) -> Parse | None:
@@ -103,6 +105,8 @@ class Analysis:
             return ()
         found = self._frames.get(i)
         if found is None:
+            from linter.analysis.cues import frame_gate  # the cue lexicon, on first use
+
             sentence = self.sentences.sentences[i]
             if frame_gate().search(self.doc.text, sentence.start, sentence.end) is None:
                 found = self._frames[i] = ()  # no cue word at all: not worth tagging

@@ -13,7 +13,6 @@ Cues are found per sentence on first use: most stories need attribution only
 around a few quotations and claims.
 """
 
-import enum
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -22,18 +21,12 @@ from typing import NamedTuple
 from linter.analysis.cues import REPORTING_KINDS, Cue, reporting_cues, source_cues
 from linter.analysis.quotations import Quotation, Quotations
 from linter.analysis.sentences import Sentence, Sentences
+from linter.analysis.voice import Voice
 from linter.lib.cache import compile_pattern
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
-
-
-class Voice(enum.Enum):
-    QUOTED = "quoted"  # inside a direct quotation
-    ATTRIBUTED = "attributed"  # in the content of a source that names someone
-    VAGUE = "vague"  # in the content of a source that names no one ("experts say ...")
-    OWN = "own"
 
 
 

@@ -15,7 +15,6 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from linter.analysis.cues import verb_pattern
 from linter.analysis.quotations import Quotation, Quotations
 from linter.lib.cache import compile_pattern
 from linter.model.document import Block
@@ -94,6 +93,8 @@ def _trim(text: str, start: int, end: int) -> Sentence | None:
 def attribution_after() -> re.Pattern[str]:
     """After a closing mark: a speaker and a reporting verb (``"Stop!" Smith said``);
     group ``bare`` when nothing but punctuation follows the verb (``"Stop." he said.``)."""
+    from linter.analysis.cues import verb_pattern  # the cue lexicon, only once a quotation ends a sentence
+
     speaker = r"\s+[A-Z][\w'’-]*\s+(?:[\w'’-]+\s+){0,2}?"
     return compile_pattern(rf"{speaker}(?:{verb_pattern()})\b(?P<bare>\s*[,.])?")
 
