@@ -611,12 +611,14 @@ def test_cue_data_file() -> None:
     data = yaml.safe_load(files("linter.packs").joinpath("_data/cues.yml").read_text(encoding="utf-8"))
     lists = ("phrases", "nouns", "sources", "titles", "thoughts", "vague", "passive", "needthat",
              "clausal", "contentnouns", "acts", "seeing", "evidence", "exceptions")
-    assert set(data) == {"verbs", *lists}
+    assert set(data) == {"verbs", "trailing", *lists}
     assert len(data["verbs"]) >= 60
     assert {"say", "tell", "warn", "brand", "label", "designate"} <= set(data["verbs"])
-    assert list(data["verbs"]) == sorted(data["verbs"])
-    for lemma, forms in data["verbs"].items():
-        assert forms == sorted(set(forms)), lemma
+    for key in ("verbs", "trailing"):
+        assert list(data[key]) == sorted(data[key])
+        for lemma, forms in data[key].items():
+            assert forms == sorted(set(forms)), lemma
+    assert not set(data["trailing"]) & set(data["verbs"])  # a verb reports in one way
     for key in lists:
         assert data[key] == sorted(set(data[key])), key
     # a verb of thought is not also listed as a sign of a speaker

@@ -629,3 +629,26 @@ def test_a_headline_s_grammar(headline: str, specific: bool) -> None:
     an = Analysis(make_document("t.txt", text, "text"))
     start = text.index("unmen") - 1
     assert an.specific(start, start + len("gunmen"), None) is specific
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The port is shut, the mayor continued.", "continued"),
+    ("The port, she went on, is shut.", "went on"),
+    ("The port is shut, the statement read.", "read"),
+    ("The sign read: the port is shut.", "read"),
+    ("The film portrays the port as shut.", "portrays"),
+])
+def test_verbs_that_report_only_around_their_words(text: str, cue: str) -> None:
+    [(_, found, _, _)] = frames_of(text)
+    assert found == cue
+    assert voice(text, "port", nth=text.count("port") - 1) is Voice.ATTRIBUTED
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting continued after the men fled.",
+    "He went on to win the title.",
+    "Voss read the report on Tuesday.",
+    'A man in a shirt that read "Go home" left.',
+])
+def test_no_frame_for_those_verbs_anywhere_else(text: str) -> None:
+    assert frames_of(text) == []

@@ -83,11 +83,16 @@ def _strings(data: dict[str, object], key: str) -> list[str]:
     return [str(v) for v in value]
 
 
-def _verb_forms(data: dict[str, object]) -> list[str]:
-    verbs = data.get("verbs", {})
+def _verb_forms(data: dict[str, object], key: str = "verbs") -> list[str]:
+    return [form for forms in _lemma_forms(data, key).values() for form in forms]
+
+
+def _lemma_forms(data: dict[str, object], key: str) -> dict[str, list[str]]:
+    """A mapping of the cue file from each lemma to its forms."""
+    verbs = data.get(key, {})
     if not isinstance(verbs, dict):
-        raise ValueError("rules/_data/cues.yml: 'verbs' must map a lemma to its forms")
-    return [form for lemma in verbs for form in _strings(verbs, lemma)]
+        raise ValueError(f"rules/_data/cues.yml: {key!r} must map a lemma to its forms")
+    return {str(lemma): _strings(verbs, lemma) for lemma in verbs}
 
 
 # Irregular forms of the verbs of thought and of the verbs that need a that-clause, which
@@ -103,7 +108,8 @@ def frame_gate() -> re.Pattern[str]:
     (``... -police``). A sentence with no match is never tagged for its frames."""
     data = _load()
     words = cue_words()
-    stems = {form.split()[0] for form in _verb_forms(data)} | set(_IRREGULAR) | {"according"}
+    forms = (*_verb_forms(data), *_verb_forms(data, "trailing"))
+    stems = {form.split()[0] for form in forms} | set(_IRREGULAR) | {"according"}
     for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"],
                   *words["acts"]):
         first = lemma.split()[0]
@@ -128,18 +134,18 @@ def cue_words() -> dict[str, list[str]]:
     reports nothing (``clausal``), nouns whose that-clause is their
     owner's words (``contentnouns``), speech acts whose complement is a demand (``acts``),
     verbs that attribute only before ``as`` (``seeing``), subjects whose show or find
-    needs no that-clause (``evidence``), and the nouns of sources (``sources``: police,
+    needs no that-clause (``evidence``), verbs that report only trailing what they report
+    (``trailing``: continued, read), and the nouns of sources (``sources``: police,
     officials) and of speakers and statements (``nouns``: spokesman, statement)."""
     data = _load()
-    verbs = data.get("verbs", {})
-    if not isinstance(verbs, dict):
-        raise ValueError("rules/_data/cues.yml: 'verbs' must map a lemma to its forms")
+    verbs = _lemma_forms(data, "verbs")
     keys = ("thoughts", "vague", "passive", "needthat", "clausal", "contentnouns", "acts", "seeing",
             "evidence", "sources", "nouns")
     # A lemma spelt two ways (emphasise, emphasize) is listed once; the tagger's lemma may
     # be either spelling, so a base form among the forms counts as a lemma too.
     spellings = [f for forms in verbs.values() for f in forms if f.endswith(("ize", "ise", "yze", "yse"))]
-    return {"verbs": [*verbs, *spellings], **{key: _strings(data, key) for key in keys}}
+    return {"verbs": [*verbs, *spellings], "trailing": list(_lemma_forms(data, "trailing")),
+            **{key: _strings(data, key) for key in keys}}
 
 
 @lru_cache(maxsize=1)

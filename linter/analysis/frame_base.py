@@ -67,6 +67,7 @@ class Lexicon(NamedTuple):
     seeing: frozenset[str]  # verbs of thought only before "as": "sees the men as martyrs"
     evidence: frozenset[str]  # subjects whose show/find needs no that-clause: poll, study
     sources: frozenset[str]  # nouns of sources and speakers: police, officials, spokesman
+    trailing: frozenset[str]  # verbs that report only trailing or around their words: continued
 
 
 @lru_cache(maxsize=1)
@@ -75,11 +76,12 @@ def lexicon() -> Lexicon:
     words = cue_words()
     sets = {key: frozenset(words[key]) for key in ("verbs", "thoughts", "needthat", "clausal", "vague",
                                                    "contentnouns", "acts", "seeing", "evidence", "sources",
-                                                   "nouns")}
-    verbs = frozenset().union(*(sets[key] for key in ("verbs", "thoughts", "needthat", "acts", "seeing")))
+                                                   "nouns", "trailing")}
+    verbs = frozenset().union(*(sets[key] for key in ("verbs", "thoughts", "needthat", "acts", "seeing",
+                                                      "trailing")))
     return Lexicon(verbs, sets["vague"], sets["thoughts"] | sets["seeing"], sets["needthat"], sets["clausal"],
                    sets["contentnouns"], sets["acts"], sets["seeing"], sets["evidence"],
-                   sets["sources"] | sets["nouns"])
+                   sets["sources"] | sets["nouns"], sets["trailing"])
 
 
 def span(parse: Parse, first: int, last: int) -> tuple[int, int]:

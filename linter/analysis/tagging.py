@@ -84,14 +84,16 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     "wore" is no present of "wear"; "are" is). A reporting verb read as a noun after a
     plural noun and before the start of what it reports is a verb (``Medics at the
     scene report/NN 12 people injured``), and so is one read as a plural noun after a
-    name, a comma or an adverb and before ``that``. The forms of say, tell and write
-    that are never nouns are verbs (``Ivo Brandt writes/NNS``), and so is ``say`` after a
+    name, a comma or an adverb and before ``that``. The forms of say, tell, write, portray
+    and depict that are never nouns are verbs (``Ivo Brandt writes/NNS``), and ``say`` after a
     name or a noun (``Reis and Vell say/NNP Orsk ...``). A reporting verb read as an
     infinitive where a present tense stands is one (``Farmers, like their neighbours,
     say/VB ...``), and ``those surveyed`` are people, not a verb. "official" and "chief"
     ending a noun phrase are people, and so is a capitalised adjective between a
-    determiner and a reporting verb (``The Vatican/JJ says``). A word in -less is an
-    adjective (``reckless/VBP``)."""
+    determiner and a reporting verb (``The Vatican/JJ says``). "read" after a noun phrase
+    that ends the sentence or opens it before a colon is a verb (``..., the letter
+    read/NN.``, ``The sign read/NN: ...``). A word in -less is an adjective
+    (``reckless/VBP``)."""
     out = [_fraction(words, tags, i) for i in range(len(words))]
     tags = list(out)
     reporting = _reporting_bases()
@@ -139,6 +141,11 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif (tags[i] == "NNS" and (low[:-1] in reporting or low[:-2] in reporting) and i == len(words) - 2
               and tags[i + 1] == "." and tags[i - 1] in ("NN", "NNP") and _trailing_subject(words, tags, i)):
             out[i] = "VBZ"  # "..., a new survey indicates/NNS."
+        elif (low in ("read", "reads") and not tags[i].startswith("VB") and 0 < i < len(words) - 1
+              and tags[i - 1] in ("NN", "NNS", "NNP")
+              and ((i == len(words) - 2 and tags[i + 1] == "." and _trailing_subject(words, tags, i))
+                   or (words[i + 1] == ":" and all(t in ("DT", "JJ", "NN", "NNP") for t in tags[:i])))):
+            out[i] = "VBD" if low == "read" else "VBZ"  # "..., the letter read/NN.", "The sign read/NN:"
     for i in range(1, len(words) - 1):  # "Amsel aides/VBZ said/VBN", "..., aides said,": a plural, its verb
         if (out[i] == "VBZ" and words[i].lower() not in _AUXILIARIES
                 and out[i - 1] in ("NNP", "NNPS", "JJ", ",", "DT")
@@ -247,7 +254,8 @@ def _verb_for_verbless(words: list[str], tags: list[str], tagger: Tagger) -> Non
 
 
 # Forms of reporting verbs that news copy never uses as nouns or adjectives.
-_ONLY_VERBS = {"says": "VBZ", "writes": "VBZ", "tells": "VBZ", "wrote": "VBD", "told": "VBD"}
+_ONLY_VERBS = {"says": "VBZ", "writes": "VBZ", "tells": "VBZ", "wrote": "VBD", "told": "VBD",
+               "portrays": "VBZ", "depicts": "VBZ"}
 _AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
 _PRESENT_BE = frozenset({"are", "am", "'re", "'m", "’re", "’m"})
 

@@ -79,6 +79,9 @@ def reports(parse: Parse, group: Group) -> bool:
     if following == "by" and nxt + 1 < len(tokens) and tokens[nxt + 1].tag == "VBG":
         return False  # "responded by sending troops": an act, not words
     lex = lexicon()
+    if group.lemma in lex.trailing:  # "..., he continued.", "The sign read: ..."; not "Fighting continued"
+        # (before a quotation the quotation speaks for itself: 'a shirt that read "..." and')
+        return _trails(parse, group) or _parenthetical(parse, group) or following == ":"
     if group.lemma in lex.clausal:
         return _words_follow(parse, group)
     if following in _TOPIC and group.lemma not in ("say", "tell") and not (
