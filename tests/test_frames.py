@@ -652,3 +652,27 @@ def test_verbs_that_report_only_around_their_words(text: str, cue: str) -> None:
 ])
 def test_no_frame_for_those_verbs_anywhere_else(text: str) -> None:
     assert frames_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Front, which the US designates a terrorist group, denied it.", "the US"),
+    ("The Front, which the US lists as a terrorist group, denied it.", "the US"),
+    ("The Front, which the US calls a terrorist group, denied it.", "the US"),
+    ("The Front, designated a terrorist group by the US, denied it.", "the US"),
+    ("The Front, considered a terrorist group by the US, denied it.", "the US"),
+])
+def test_a_label_the_source_gives_in_a_clause_set_off_by_commas(text: str, source: str) -> None:
+    an = Analysis(make_document("t.txt", text, "text"))
+    start = text.index("terrorist")
+    assert an.voice(start, start + len("terrorist")) is Voice.ATTRIBUTED
+    assert an.specific(start, start + len("terrorist"), frozenset({"group"}))
+    assert [text[slice(*f.source)] for f in an.frames_at(start) if f.source and f.covers(start, start + 9)] == [source]
+    assert voice(text, "denied") is Voice.OWN  # the clause ends at its comma
+
+
+def test_a_participle_set_off_without_its_agent_is_the_writer_s() -> None:
+    text = "The Front, designated a terrorist group in 2001, denied it."
+    start = text.index("terrorist")
+    an = Analysis(make_document("t.txt", text, "text"))
+    assert an.voice(start, start + 9) is Voice.OWN
+    assert an.specific(start, start + 9, frozenset({"group"}))

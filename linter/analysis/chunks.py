@@ -73,7 +73,7 @@ def groups(tokens: Sequence[Token], heading: bool = False) -> list[Group]:
         members = [k for k in range(i, j) if tokens[k].is_verb]
         groups.append(_group(tokens, i, members))
         i = j
-    found = _past_for_participle(tokens, groups)
+    found = _set_off_participles(tokens, _past_for_participle(tokens, groups))
     return _headline_groups(tokens, found) if heading else found
 
 
@@ -113,6 +113,30 @@ def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[G
                 continue  # "the town shelled by militants", "bombs hidden in freight"
             out[g] = Group(group.first, group.last, True, "past", False, False, False, group.lemma)
     return out
+
+
+def _set_off_participles(tokens: Sequence[Token], groups: list[Group]) -> list[Group]:
+    """A lone past form set off by commas after a noun phrase, before the sentence's own
+    verb, is a reduced passive relative: a participle the tagger marked so, or a past form
+    with its agent before the closing comma (``The Front, designated/VBD a terrorist group
+    by the US, denied ...``; not ``Voss, 54, said ...``)."""
+    out = list(groups)
+    for g, group in enumerate(groups):
+        first = group.first
+        lone = group.first == group.last and tokens[first].tag in ("VBN", "VBD")
+        if not lone or first < 2 or tokens[first - 1].text != "," or tokens[first - 2].tag not in _HEADS:
+            continue
+        close = next((k for k in range(first + 1, len(tokens))
+                      if tokens[k].text in (",", ";", ":") or tokens[k].tag == "."), len(tokens))
+        later = next((h for h in groups[g + 1:] if h.first > close), None)
+        if close == len(tokens) or tokens[close].text != "," or later is None or not later.finite:
+            continue
+        if tokens[first].tag == "VBN" or any(tokens[k].lower == "by" for k in range(first + 1, close)):
+            out[g] = Group(first, first, False, "", False, False, True, group.lemma)
+    return out
+
+
+_HEADS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 
 
 def _finite_before(tokens: Sequence[Token], earlier: list[Group], i: int) -> bool:
@@ -305,3 +329,10 @@ def verbless_subject(tokens: Sequence[Token], found: Sequence[Group], chunk: Chu
     end = next((k for k in range(chunk.last + 1, len(tokens)) if tokens[k].text in (",", ":", "-", "—", "–")),
                len(tokens))
     return tokens[chunk.last + 1].tag == "IN" and not any(chunk.last < g.first < end for g in found)
+
+
+def partitive(tokens: Sequence[Token], chunk: Chunk) -> bool:
+    """``two of the militants``, ``some of them``: counted by the words before it."""
+    i = chunk.first - 1
+    return i >= 1 and tokens[i].lower == "of" and (
+        tokens[i - 1].tag == "CD" or tokens[i - 1].lower in QUANTITY)

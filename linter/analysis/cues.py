@@ -111,7 +111,7 @@ def frame_gate() -> re.Pattern[str]:
     forms = (*_verb_forms(data), *_verb_forms(data, "trailing"))
     stems = {form.split()[0] for form in forms} | set(_IRREGULAR) | {"according"}
     for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"],
-                  *words["acts"]):
+                  *words["acts"], *words["labelling"]):
         first = lemma.split()[0]
         stems.add(first[:-1] if first.endswith("e") else first)
         if first.endswith("y"):
@@ -135,12 +135,13 @@ def cue_words() -> dict[str, list[str]]:
     owner's words (``contentnouns``), speech acts whose complement is a demand (``acts``),
     verbs that attribute only before ``as`` (``seeing``), subjects whose show or find
     needs no that-clause (``evidence``), verbs that report only trailing what they report
-    (``trailing``: continued, read), and the nouns of sources (``sources``: police,
+    (``trailing``: continued, read), verbs whose passive names its subject and then its
+    source (``labelling``: branded ... by), and the nouns of sources (``sources``: police,
     officials) and of speakers and statements (``nouns``: spokesman, statement)."""
     data = _load()
     verbs = _lemma_forms(data, "verbs")
     keys = ("thoughts", "vague", "passive", "needthat", "clausal", "contentnouns", "acts", "seeing",
-            "evidence", "sources", "nouns")
+            "evidence", "sources", "nouns", "labelling")
     # A lemma spelt two ways (emphasise, emphasize) is listed once; the tagger's lemma may
     # be either spelling, so a base form among the forms counts as a lemma too.
     spellings = [f for forms in verbs.values() for f in forms if f.endswith(("ize", "ise", "yze", "yse"))]

@@ -21,20 +21,23 @@ from functools import cached_property
 
 from linter.analysis.chunks import (
     DEFINITE,
-    QUANTITY,
     Chunk,
     Group,
     chunks,
     groups,
     headline,
+    partitive,
     verbless_subject,
 )
+from linter.analysis.labelled import labelled_is_specific, subject_is_specific
 from linter.analysis.tagging import Token
 
 _COPULAS = frozenset({"be", "become", "remain", "seem"})
 # Verbs that give their object a name or a label: "branded Voss a terrorist".
 _NAMING = frozenset({"call", "brand", "label", "dub", "name", "designate", "declare", "deem", "term",
                      "nickname", "proclaim", "pronounce"})
+# Verbs whose object, when a relative pronoun, is named by the noun phrase after them.
+_NAMES_OBJECT = _NAMING | {"consider", "regard", "classify"}
 # Words that float between a subject and its verb: "Reis and Vell both said".
 _FLOATING = frozenset({"both", "all", "each", "themselves", "himself", "herself", "itself"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
@@ -305,18 +308,19 @@ class Parse:
         if last < chunk.last and self.tokens[last + 1].tag == "POS":
             # a possessor ("the martyrs' coffins"): a noun phrase of its own, the words before it
             owner = self.tokens[chunk.first:last + 1]
-            if any(t.lower in DEFINITE or t.tag in ("CD", "PRP$") for t in owner) or self._partitive(chunk):
+            if partitive(self.tokens, chunk) or any(t.lower in DEFINITE or t.tag in ("CD", "PRP$")
+                                                    for t in owner):
                 return True
         elif last < chunk.last and (heads is None or self.tokens[chunk.last].lemma not in heads):
             return False
-        elif chunk.counted or self._partitive(chunk):
+        elif chunk.counted or partitive(self.tokens, chunk):
             return True
         elif chunk.proper and not chunk.definite:
             # "Chechen terrorists seized ...", but not a kind of people named in passing
             # ("the search for Islamic extremists")
             role, governing = self.governor(chunk)
             if role == "predicate" and governing is not None:  # "... is an Islamic fundamentalist"
-                return self._episodic(governing) or self._subject_is_specific(governing)
+                return self._episodic(governing) or subject_is_specific(self, governing)
             return not (role == "preposition" and governing is None)
         elif chunk.definite:
             # "the terrorists fled", but not a class talked about in the present ("if these
@@ -328,12 +332,15 @@ class Parse:
         role, governing = self.governor(chunk)
         if governing is None:  # but a headline's "Gunmen behind blast, says ..."
             return self.heading and verbless_subject(self.tokens, self.groups, chunk)
+        if not governing.finite and governing.passive and self.tokens[governing.first - 1].text == ",":
+            return subject_is_specific(self, governing)  # "The Front, designated a ... by the US,"
         if role == "predicate":
-            return self._episodic(governing) or self._subject_is_specific(governing)
-        if role == "complement" or (role == "preposition" and self.tokens[chunk.first - 1].lower == "as"):
+            return self._episodic(governing) or subject_is_specific(self, governing)
+        after_as = role == "preposition" and self.tokens[chunk.first - 1].lower == "as"
+        if role == "complement" or after_as or (role == "object" and governing.lemma in _NAMES_OBJECT):
             # "branded Voss a terrorist", "described Voss as a terrorist", "was jailed as a terrorist";
             # not a label only thought of ("whether to list the Front as a terrorist group")
-            return governing.finite and (self._episodic(governing) or self._labelled_is_specific(governing))
+            return governing.finite and (self._episodic(governing) or labelled_is_specific(self, governing))
         if role == "preposition" and self.tokens[chunk.first].lower in ("a", "an", "any"):
             return False  # "any known link to a terrorist group": a kind, not a group
         if role == "subject" and not self._episodic(governing) and governing.tense == "present":
@@ -371,30 +378,3 @@ class Parse:
     def _supposed(self, chunk: Chunk) -> bool:
         """The chunk opens a clause of supposition (``if these terrorists acquire ...``)."""
         return chunk.first > 0 and self.tokens[chunk.first - 1].lower in _SUPPOSING
-
-    def _partitive(self, chunk: Chunk) -> bool:
-        """``two of the militants``, ``some of them``: counted by the words before it."""
-        i = chunk.first - 1
-        return (i >= 1 and self.tokens[i].lower == "of"
-                and (self.tokens[i - 1].tag == "CD" or self.tokens[i - 1].lower in QUANTITY))
-
-    def _labelled_is_specific(self, group: Group) -> bool:
-        """Whom a label after ``group`` is about names someone: the object right after the
-        verb (``portrays Voss as ...``; not ``portrays a family as ...``), or with no
-        object the subject (``Voss is seen as ...``)."""
-        labelled = self.chunk_at(group.last + 1)
-        if labelled is None or labelled.first != group.last + 1:
-            return self._subject_is_specific(group)
-        head = self.tokens[labelled.last]
-        return self.tokens[labelled.first].lower not in ("a", "an", "any", "every") and (
-            labelled.definite or labelled.proper or head.tag in ("PRP", "NNP", "NNPS"))
-
-    def _subject_is_specific(self, group: Group) -> bool:
-        """The subject of a copula names someone: a pronoun, a name, a definite chunk."""
-        for chunk in self.chunks:
-            if chunk.last < group.first and self.group_after(chunk) is group:
-                head = self.tokens[chunk.last]
-                if self.tokens[chunk.first].lower in ("a", "an", "any", "every"):
-                    return False  # "a Muslim who ... is an Islamic fundamentalist": a definition
-                return chunk.definite or chunk.proper or head.tag in ("PRP", "NNP", "NNPS")
-        return False

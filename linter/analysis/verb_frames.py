@@ -20,6 +20,7 @@ from linter.analysis.frame_base import (
     vague_source,
     verb_starts,
 )
+from linter.analysis.labelled import relative_object
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
     BEFORE_INVERTED,
@@ -58,13 +59,16 @@ def verb_frames(parse: Parse) -> list[Frame]:
     found: list[Frame] = []
     main_source: tuple[tuple[int, int] | None, bool] | None = None
     for group in map(partial(_phrasal, parse, verbs), parse.groups):
-        if group.lemma not in verbs or no_report(parse, group) or not reports(parse, group):
+        # a labelling passive with its agent reports the label, set off by commas too
+        # ("The Front, listed as a terrorist group by the US, ...")
+        labelled = label_agent(parse, group) is not None
+        if not (labelled or (group.lemma in verbs and not no_report(parse, group) and reports(parse, group))):
             continue
         lead = parse.tokens[group.first].tag
-        if not (group.finite or lead == "VBG" or (lead == "TO" and _infinitive_reports(parse, group))):
-            frame = _as_reported(parse, group)  # else "the state of emergency declared after ..."
-        else:
+        if labelled or group.finite or lead == "VBG" or (lead == "TO" and _infinitive_reports(parse, group)):
             frame = _verb_frame(parse, group, main_source)
+        else:
+            frame = _as_reported(parse, group)  # "the state of emergency declared after ..."
         if frame is not None:
             found.append(frame)
             if frame.kind == "verb" and main_source is None:
@@ -123,13 +127,13 @@ def _verb_frame(parse: Parse, group: Group,
     tokens = parse.tokens
     cue = span(parse, group.first, group.last)
     lo, hi = _aside(parse, group.first, *clause(parse, group.last))
-    if group.lemma in lexicon().seeing and (group.passive or tokens[group.last].tag == "VBN"):
-        return None  # "is widely seen as", "who's viewed as": the weasel's own phrase, not a frame
     labelled = label_agent(parse, group)
     if labelled is not None:  # "was branded a terrorist by the government": the label is the agent's
         end, namer = labelled
         return Frame(cue, span(parse, namer.first, namer.last), vague_source(parse, namer),
                      content_span(parse, group.last + 1, end), "passive")
+    if group.lemma in lexicon().seeing and (group.passive or tokens[group.last].tag == "VBN"):
+        return None  # "is widely seen as", "who's viewed as": the weasel's own phrase, not a frame
     if group.passive:
         agent = _agent(parse, group)
         subject = subject_of(parse, group)
@@ -190,7 +194,8 @@ def _verb_frame(parse: Parse, group: Group,
 def _aside(parse: Parse, i: int, lo: int, hi: int) -> tuple[int, int]:
     """The clause bounds ``lo``, ``hi`` narrowed to the brackets around token ``i``
     (``(..., declaring himself the winner) makes this ...``), or ended at the comma that
-    closes a relative clause (``Ambo, which disclosed a loss, denied ...``)."""
+    closes a relative clause (``Ambo, which disclosed a loss, denied ...``, ``the Front,
+    which the US lists as a terrorist group, denied ...``)."""
     tokens = parse.tokens
     depth = 0
     for k in range(i - 1, -1, -1):
@@ -208,9 +213,12 @@ def _aside(parse: Parse, i: int, lo: int, hi: int) -> tuple[int, int]:
         if tokens[k].tag in ("WDT", "WP") and tokens[k - 1].text == ",":
             if finite_in(parse, k, i - 1):
                 break  # the pronoun's own verb is another: "who worshiped there and who ... said"
-            # the comma before the sentence's own verb, once the relative clause has a verb
+            # the comma before the sentence's own verb, once the relative clause has a verb;
+            # when the pronoun is the verb's object, the verb is the clause's own ("the
+            # Front, which the US designates a terrorist group, denied ...")
+            own = k + 1 < i and parse.chunk_at(k + 1) is not None
             for m in range(i + 1, hi + 1):
-                if tokens[m].text == "," and _verb_at(parse, m + 1) and finite_in(parse, i, m - 1):
+                if tokens[m].text == "," and _verb_at(parse, m + 1) and (own or finite_in(parse, i, m - 1)):
                     return lo, m - 1
             break
     return lo, hi
@@ -238,10 +246,11 @@ def _demand(parse: Parse, content: tuple[int, int], *, view: bool = False) -> tu
 
 
 def _as_after(parse: Parse, group: Group, hi: int) -> bool:
-    """``as`` follows the verb's object before any other verb (``sees the men as ...``)."""
+    """``as`` follows the verb's object before any other verb (``sees the men as ...``), or
+    the verb when a relative pronoun is its object (``which the US lists as ...``)."""
     for k in range(group.last + 1, hi + 1):
         if parse.tokens[k].lower == "as":
-            return k > group.last + 1
+            return k > group.last + 1 or relative_object(parse, group) is not None
         if parse.group_at(k) is not None or parse.tokens[k].text in (",", ";", ":"):
             return False
     return False

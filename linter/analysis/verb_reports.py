@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from linter.analysis.chunks import Group
 from linter.analysis.frame_base import clause, lexicon, subject_of, verb_starts
+from linter.analysis.labelled import relative_object
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
     BEFORE_INVERTED,
@@ -102,8 +103,8 @@ def _naming(parse: Parse, group: Group) -> bool:
     Larks``, ``as friends call her``, ``called a meeting``."""
     tokens = parse.tokens
     nxt = group.last + 1
-    if label_agent(parse, group) is not None:
-        return True  # "has been called a terrorist by state media"
+    if label_agent(parse, group) is not None or relative_object(parse, group) is not None:
+        return True  # "has been called a terrorist by state media", "the Front, which the US calls a ..."
     if any(t.lower == "what" for t in tokens[max(0, group.first - 4):group.first]):
         return True  # "what he calls a scandal", "what both papers called a setback"
     if nxt >= len(tokens) or tokens[nxt].tag in ("TO", "RP"):

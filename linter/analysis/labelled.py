@@ -1,0 +1,78 @@
+"""Whom a label names: the people a verb's label or a copula's predicate is about.
+
+``Parse.specific`` asks these when a label is the complement of a verb (``branded Voss a
+terrorist``), a predicate (``the man was a terrorist``) or set off after someone (``The
+Front, designated a terrorist group by the US, ...``): the label is specific when the
+one it names is (a name, a pronoun, a definite noun phrase), generic when that is anyone
+(``a family``, ``any group``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from linter.analysis.chunks import Chunk, Group
+from linter.analysis.tagging import Token
+
+
+class Parse(Protocol):
+    """What these questions read of :class:`linter.analysis.syntax.Parse` (which asks them)."""
+
+    @property
+    def tokens(self) -> Sequence[Token]: ...
+
+    @property
+    def chunks(self) -> Sequence[Chunk]: ...
+
+    def chunk_at(self, i: int) -> Chunk | None: ...
+
+    def group_after(self, chunk: Chunk) -> Group | None: ...
+
+_INDEFINITE = ("a", "an", "any", "every")
+# Pronouns that open a relative clause whose verb has a subject of its own: the pronoun is
+# the verb's object ("the Front, which the US lists as ...").
+_OBJECT_RELATIVES = frozenset({"which", "whom", "that", "who"})
+
+
+def labelled_is_specific(parse: Parse, group: Group) -> bool:
+    """Whom a label after ``group`` is about names someone: the object right after the
+    verb (``portrays Voss as ...``; not ``portrays a family as ...``), the one a relative
+    clause is about when its pronoun is the verb's object (``the Front, which the US lists
+    as ...``), or with no object the subject (``Voss is seen as ...``)."""
+    antecedent = relative_object(parse, group)
+    if antecedent is not None:
+        return _names(parse, antecedent)
+    labelled = parse.chunk_at(group.last + 1)
+    if labelled is None or labelled.first != group.last + 1:
+        return subject_is_specific(parse, group)
+    return _names(parse, labelled)
+
+
+def subject_is_specific(parse: Parse, group: Group) -> bool:
+    """The subject of a copula names someone: a pronoun, a name, a definite chunk; for a
+    participle set off by commas, the noun phrase it follows."""
+    tokens = parse.tokens
+    for chunk in parse.chunks:
+        if chunk.last < group.first and (parse.group_after(chunk) is group or (not group.finite and (
+                chunk.last == group.first - 2 and tokens[chunk.last + 1].text == ","))):
+            return _names(parse, chunk)  # not "a Muslim who ... is an Islamic fundamentalist"
+    return False
+
+
+def _names(parse: Parse, chunk: Chunk) -> bool:
+    tokens = parse.tokens
+    return tokens[chunk.first].lower not in _INDEFINITE and (
+        chunk.definite or chunk.proper or tokens[chunk.last].tag in ("PRP", "NNP", "NNPS"))
+
+
+def relative_object(parse: Parse, group: Group) -> Chunk | None:
+    """The noun phrase before ``, which SUBJECT`` when ``group`` is that subject's verb: the
+    pronoun is the verb's object (``the Front, which the US calls a terrorist group``)."""
+    tokens = parse.tokens
+    subject = next((c for c in parse.chunks if c.last < group.first and parse.group_after(c) is group), None)
+    if subject is None or subject.first < 2 or tokens[subject.first - 1].lower not in _OBJECT_RELATIVES:
+        return None
+    k = subject.first - 2 - (tokens[subject.first - 2].text == ",")
+    antecedent = parse.chunk_at(k) if k >= 0 else None
+    return antecedent if antecedent is not None and antecedent.last == k else None
