@@ -676,3 +676,14 @@ def test_a_participle_set_off_without_its_agent_is_the_writer_s() -> None:
     an = Analysis(make_document("t.txt", text, "text"))
     assert an.voice(start, start + 9) is Voice.OWN
     assert an.specific(start, start + 9, frozenset({"group"}))
+
+
+@pytest.mark.parametrize(("text", "specific"), [
+    ("The men, who are terrorists, were freed.", True),
+    ("The Front, which the US says is a terrorist group, denied it.", True),
+    ("Anyone who is a terrorist will be caught.", False),
+])
+def test_a_relative_pronoun_stands_for_its_noun_phrase(text: str, specific: bool) -> None:
+    an = Analysis(make_document("t.txt", text, "text"))
+    start = text.index("terrorist")
+    assert an.specific(start, start + len("terrorist"), frozenset({"group"})) is specific

@@ -51,13 +51,36 @@ def labelled_is_specific(parse: Parse, group: Group) -> bool:
 
 def subject_is_specific(parse: Parse, group: Group) -> bool:
     """The subject of a copula names someone: a pronoun, a name, a definite chunk; for a
-    participle set off by commas, the noun phrase it follows."""
+    participle set off by commas, the noun phrase it follows; for a relative pronoun, the
+    noun phrase it stands for (``the men, who are ...``, ``the Front, which the US says
+    is ...``)."""
     tokens = parse.tokens
     for chunk in parse.chunks:
         if chunk.last < group.first and (parse.group_after(chunk) is group or (not group.finite and (
                 chunk.last == group.first - 2 and tokens[chunk.last + 1].text == ","))):
             return _names(parse, chunk)  # not "a Muslim who ... is an Islamic fundamentalist"
-    return False
+    antecedent = _relative_subject(parse, group)
+    return antecedent is not None and _names(parse, antecedent)
+
+
+def _relative_subject(parse: Parse, group: Group) -> Chunk | None:
+    """The noun phrase before ``, who``/``, which`` when that pronoun is the subject of
+    ``group``, perhaps past a source and its verb (``which the US says is``)."""
+    tokens = parse.tokens
+    k = group.first - 1
+    source = parse.chunk_at(k - 1) if k > 0 and tokens[k].tag in ("VBZ", "VBD", "VBP") else None
+    if source is not None and source.last == k - 1:
+        k = source.first - 1  # "which [the US says] is"
+    if k < 1 or tokens[k].lower not in ("who", "which", "that"):
+        return None
+    return _before(parse, k)
+
+
+def _before(parse: Parse, pronoun: int) -> Chunk | None:
+    """The noun phrase that ends right before a relative pronoun (or its comma)."""
+    k = pronoun - 1 - (parse.tokens[pronoun - 1].text == ",")
+    antecedent = parse.chunk_at(k) if k >= 0 else None
+    return antecedent if antecedent is not None and antecedent.last == k else None
 
 
 def _names(parse: Parse, chunk: Chunk) -> bool:
@@ -73,6 +96,4 @@ def relative_object(parse: Parse, group: Group) -> Chunk | None:
     subject = next((c for c in parse.chunks if c.last < group.first and parse.group_after(c) is group), None)
     if subject is None or subject.first < 2 or tokens[subject.first - 1].lower not in _OBJECT_RELATIVES:
         return None
-    k = subject.first - 2 - (tokens[subject.first - 2].text == ",")
-    antecedent = parse.chunk_at(k) if k >= 0 else None
-    return antecedent if antecedent is not None and antecedent.last == k else None
+    return _before(parse, subject.first - 1)
