@@ -29,6 +29,7 @@ class Parse(Protocol):
 
     def group_after(self, chunk: Chunk) -> Group | None: ...
 
+
 _INDEFINITE = ("a", "an", "any", "every")
 # Pronouns that open a relative clause whose verb has a subject of its own: the pronoun is
 # the verb's object ("the Front, which the US lists as ...").
