@@ -687,3 +687,11 @@ def test_a_relative_pronoun_stands_for_its_noun_phrase(text: str, specific: bool
     an = Analysis(make_document("t.txt", text, "text"))
     start = text.index("terrorist")
     assert an.specific(start, start + len("terrorist"), frozenset({"group"})) is specific
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The men the government calls terrorists were freed.", Voice.ATTRIBUTED),  # no pronoun
+    ("On Tuesday the mayor called the terrorists' leader to a meeting.", Voice.OWN),  # a time, no name
+])
+def test_a_relative_clause_without_its_pronoun(text: str, expected: Voice) -> None:
+    assert voice(text, "terrorists") is expected

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from linter.analysis.chunks import Chunk, Group
+from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.tagging import Token
 
 
@@ -92,9 +92,17 @@ def _names(parse: Parse, chunk: Chunk) -> bool:
 
 def relative_object(parse: Parse, group: Group) -> Chunk | None:
     """The noun phrase before ``, which SUBJECT`` when ``group`` is that subject's verb: the
-    pronoun is the verb's object (``the Front, which the US calls a terrorist group``)."""
+    pronoun is the verb's object (``the Front, which the US calls a terrorist group``); or
+    right before such a subject with no pronoun (``the men the government calls ...``),
+    where that noun phrase opens the sentence or follows a comma and names no time."""
     tokens = parse.tokens
     subject = next((c for c in parse.chunks if c.last < group.first and parse.group_after(c) is group), None)
-    if subject is None or subject.first < 2 or tokens[subject.first - 1].lower not in _OBJECT_RELATIVES:
+    if subject is None or subject.first < 1:
         return None
-    return _before(parse, subject.first - 1)
+    if tokens[subject.first - 1].lower in _OBJECT_RELATIVES:
+        return _before(parse, subject.first - 1) if subject.first >= 2 else None
+    antecedent = parse.chunk_at(subject.first - 1)
+    if antecedent is None or antecedent.last != subject.first - 1 or tokens[subject.first].tag != "DT":
+        return None
+    opens = antecedent.first == 0 or tokens[antecedent.first - 1].text == ","
+    return antecedent if opens and tokens[antecedent.last].lower not in TIMES else None
