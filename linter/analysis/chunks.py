@@ -12,6 +12,7 @@ from typing import NamedTuple
 from linter.analysis.tagging import Token
 
 NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "EX"})
+_HEADS = frozenset({"NN", "NNS", "NNP", "NNPS"})  # the nouns proper
 MODIFIERS = frozenset({"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS",
                         "HYPH", "VBN", "VBG"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "both", "each", "every"})
@@ -97,7 +98,7 @@ def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[G
     out = list(groups)
     for g, group in enumerate(groups):
         lone = group.first == group.last and tokens[group.first].tag in ("VBN", "VBD")
-        if not lone or group.first == 0 or tokens[group.first - 1].tag not in ("NN", "NNS", "NNP", "NNPS"):
+        if not lone or group.first == 0 or tokens[group.first - 1].tag not in _HEADS:
             continue
         later = next((h for h in groups[g + 1:] if h.finite), None)
         if later is not None and _only_phrases(tokens, group.last + 1, later.first):
@@ -134,9 +135,6 @@ def _set_off_participles(tokens: Sequence[Token], groups: list[Group]) -> list[G
         if tokens[first].tag == "VBN" or any(tokens[k].lower == "by" for k in range(first + 1, close)):
             out[g] = Group(first, first, False, "", False, False, True, group.lemma)
     return out
-
-
-_HEADS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 
 
 def _finite_before(tokens: Sequence[Token], earlier: list[Group], i: int) -> bool:
@@ -311,7 +309,7 @@ def _headline_groups(tokens: Sequence[Token], found: Sequence[Group]) -> list[Gr
     out = list(found)
     for g, group in enumerate(found):
         first = tokens[group.first]
-        after_noun = group.first > 0 and tokens[group.first - 1].tag in ("NN", "NNS", "NNP", "NNPS")
+        after_noun = group.first > 0 and tokens[group.first - 1].tag in _HEADS
         if group.finite or not after_noun or any(h.finite for h in out[:g]):
             continue
         if first.tag == "VBN" and group.first == group.last:

@@ -68,6 +68,7 @@ class Lexicon(NamedTuple):
     evidence: frozenset[str]  # subjects whose show/find needs no that-clause: poll, study
     sources: frozenset[str]  # nouns of sources and speakers: police, officials, spokesman
     trailing: frozenset[str]  # verbs that report only trailing or around their words: continued
+    labelling: frozenset[str]  # verbs whose passive names its subject, then by whom: "branded ... by"
 
 
 @lru_cache(maxsize=1)
@@ -76,12 +77,12 @@ def lexicon() -> Lexicon:
     words = cue_words()
     sets = {key: frozenset(words[key]) for key in ("verbs", "thoughts", "needthat", "clausal", "vague",
                                                    "contentnouns", "acts", "seeing", "evidence", "sources",
-                                                   "nouns", "trailing")}
+                                                   "nouns", "trailing", "labelling")}
     verbs = frozenset().union(*(sets[key] for key in ("verbs", "thoughts", "needthat", "acts", "seeing",
                                                       "trailing")))
     return Lexicon(verbs, sets["vague"], sets["thoughts"] | sets["seeing"], sets["needthat"], sets["clausal"],
                    sets["contentnouns"], sets["acts"], sets["seeing"], sets["evidence"],
-                   sets["sources"] | sets["nouns"], sets["trailing"])
+                   sets["sources"] | sets["nouns"], sets["trailing"], sets["labelling"])
 
 
 def span(parse: Parse, first: int, last: int) -> tuple[int, int]:

@@ -5,10 +5,8 @@ reports (``..., police said on Monday.``), and a passive label's agent after the
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from linter.analysis.chunks import APPROXIMATORS, TIMES, Chunk, Group
-from linter.analysis.cues import cue_words
+from linter.analysis.frame_base import lexicon
 from linter.analysis.syntax import Parse
 
 _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
@@ -155,7 +153,7 @@ def label_agent(parse: Parse, group: Group) -> tuple[int, Chunk] | None:
     """The last token of the label and the agent of a labelling passive whose agent comes
     after the label (``was branded a terrorist by the government``, ``described as a
     terrorist by state media``); None for any other group."""
-    if not group.passive or group.lemma not in _labelling():
+    if not group.passive or group.lemma not in lexicon().labelling:
         return None
     tokens = parse.tokens
     k = group.last + 1
@@ -167,8 +165,3 @@ def label_agent(parse: Parse, group: Group) -> tuple[int, Chunk] | None:
     by = label.last + 1
     agent = parse.chunk_at(by + 1) if by < len(tokens) and tokens[by].lower == "by" else None
     return (label.last, agent) if agent is not None and agent.first == by + 1 else None
-
-
-@lru_cache(maxsize=1)
-def _labelling() -> frozenset[str]:
-    return frozenset(cue_words()["labelling"])
