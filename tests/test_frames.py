@@ -25,6 +25,19 @@ def voice(text: str, word: str, nth: int = 0) -> Voice:
     return Analysis(make_document("t.txt", text, "text")).voice(start, start + len(word))
 
 
+def specific(text: str, word: str, heads: frozenset[str] | None) -> bool:
+    """Whether the first ``word`` in ``text`` (in any case) refers to someone in particular."""
+    start = text.lower().index(word)
+    return Analysis(make_document("t.txt", text, "text")).specific(start, start + len(word), heads)
+
+
+def chunk_words(text: str) -> list[str]:
+    """The noun phrases of the one-sentence ``text``, each as its words."""
+    parse = Analysis(make_document("t.txt", text, "text")).parse_at(0)
+    assert parse is not None
+    return [" ".join(t.text for t in parse.tokens[c.first:c.last + 1]) for c in parse.chunks]
+
+
 @pytest.mark.parametrize(("text", "cue", "content"), [
     ("The mayor called for the men to be tried in Corvel.", "called for", "the men to be tried in Corvel."),
     ("The union demanded that the owners reopen the mill.", "demanded", "that the owners reopen the mill."),
@@ -178,11 +191,7 @@ def test_an_agentless_passive_takes_its_subject_only_before_an_infinitive() -> N
 
 def test_noun_phrases_split_where_a_clause_begins() -> None:
     """A determiner or a pronoun after a noun starts a new noun phrase: "on Friday | the men"."""
-    an = Analysis(make_document("t.txt", "Police said on Friday the men had fled.", "text"))
-    parse = an.parse_at(0)
-    assert parse is not None
-    words = [" ".join(t.text for t in parse.tokens[c.first:c.last + 1]) for c in parse.chunks]
-    assert words == ["Police", "Friday", "the men"]
+    assert chunk_words("Police said on Friday the men had fled.") == ["Police", "Friday", "the men"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -542,7 +551,7 @@ def test_a_labelling_passive_gives_the_label_to_its_agent(text: str, source: str
     assert content in ("a terrorist", "as a terrorist")
 
 
-@pytest.mark.parametrize(("text", "specific"), [
+@pytest.mark.parametrize(("text", "expected"), [
     ("The government branded Voss a terrorist.", True),  # what the object is called
     ("The group is designated a terrorist organisation by the US.", True),
     ("Voss was jailed as a terrorist.", True),
@@ -553,10 +562,8 @@ def test_a_labelling_passive_gives_the_label_to_its_agent(text: str, source: str
     ("Terrorists are believed to be holding 12 people.", True),  # a raised subject's event
     ("The attack was carried out by terrorists.", True),  # past the particle
 ])
-def test_a_label_about_someone_in_particular(text: str, specific: bool) -> None:
-    an = Analysis(make_document("t.txt", text, "text"))
-    start = text.lower().index("terrorist")
-    assert an.specific(start, start + len("terrorist"), frozenset({"cell", "organisation"})) is specific
+def test_a_label_about_someone_in_particular(text: str, expected: bool) -> None:
+    assert specific(text, "terrorist", frozenset({"cell", "organisation"})) is expected
 
 
 def test_said_nothing_reports_nothing() -> None:
@@ -588,9 +595,7 @@ def test_a_share_of_those_asked_is_no_vague_source(text: str, vague: bool) -> No
     ("Tuesday's raid closed the depot.", ["Tuesday 's raid", "the depot"]),
 ])
 def test_a_time_adverbial_ends_its_noun_phrase(text: str, words: list[str]) -> None:
-    parse = Analysis(make_document("t.txt", text, "text")).parse_at(0)
-    assert parse is not None
-    assert [" ".join(t.text for t in parse.tokens[c.first:c.last + 1]) for c in parse.chunks] == words
+    assert chunk_words(text) == words
 
 
 @pytest.mark.parametrize(("text", "content"), [
@@ -617,18 +622,15 @@ def test_an_infinitive_after_the_verb_s_time_adverbial(text: str, content: str) 
     assert (frame.kind, found) == ("verb", content)
 
 
-@pytest.mark.parametrize(("headline", "specific"), [
+@pytest.mark.parametrize(("headline", "expected"), [
     ("Gunmen jailed over port blast", True),  # a bare participle: "were jailed"
     ("Gunmen to face trial in Orsk", True),  # an infinitive: a plan for them
     ("Gunmen behind port blast, says minister", True),  # no verb: "are behind"
     ("Ministers to ban gunmen from flights", False),  # the object of a plan
     ("Call to ban gunmen from flights", False),
 ])
-def test_a_headline_s_grammar(headline: str, specific: bool) -> None:
-    text = f"{headline}\n\nThe story goes on.\n"
-    an = Analysis(make_document("t.txt", text, "text"))
-    start = text.index("unmen") - 1
-    assert an.specific(start, start + len("gunmen"), None) is specific
+def test_a_headline_s_grammar(headline: str, expected: bool) -> None:
+    assert specific(f"{headline}\n\nThe story goes on.\n", "gunmen", None) is expected
 
 
 @pytest.mark.parametrize(("text", "cue"), [
@@ -672,21 +674,17 @@ def test_a_label_the_source_gives_in_a_clause_set_off_by_commas(text: str, sourc
 
 def test_a_participle_set_off_without_its_agent_is_the_writer_s() -> None:
     text = "The Front, designated a terrorist group in 2001, denied it."
-    start = text.index("terrorist")
-    an = Analysis(make_document("t.txt", text, "text"))
-    assert an.voice(start, start + 9) is Voice.OWN
-    assert an.specific(start, start + 9, frozenset({"group"}))
+    assert voice(text, "terrorist") is Voice.OWN
+    assert specific(text, "terrorist", frozenset({"group"}))
 
 
-@pytest.mark.parametrize(("text", "specific"), [
+@pytest.mark.parametrize(("text", "expected"), [
     ("The men, who are terrorists, were freed.", True),
     ("The Front, which the US says is a terrorist group, denied it.", True),
     ("Anyone who is a terrorist will be caught.", False),
 ])
-def test_a_relative_pronoun_stands_for_its_noun_phrase(text: str, specific: bool) -> None:
-    an = Analysis(make_document("t.txt", text, "text"))
-    start = text.index("terrorist")
-    assert an.specific(start, start + len("terrorist"), frozenset({"group"})) is specific
+def test_a_relative_pronoun_stands_for_its_noun_phrase(text: str, expected: bool) -> None:
+    assert specific(text, "terrorist", frozenset({"group"})) is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
