@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,40 @@ def test_fix_rewrites_spans_with_entities_keeping_them_entities(project: Path) -
     assert main(["fix", "d.html"]) == 1
     assert draft.read_text() == "<p>Talks in Kyiv and KYIV, &amp; more.</p>\n"
     assert main(["check", "--format", "json", "d.html"]) == 0
+
+
+# A hard-wrapped paragraph whose first line is 90 characters, the wrap width of plain text:
+# "Burma" -> "Myanmar" would take it to 92, and plain text would read each line as a
+# paragraph of its own, so the unclosed quotation would no longer cover "Rangoon".
+WRAPPED = ('In Burma the army said on Monday it "would not accept foreign relief teams, and aid waited\n'
+           "as the storm reached Rangoon.\n")
+# A headline of 120 characters, the longest plain text reads as one: "Myanmar" would make it
+# a paragraph.
+HEADLINE = ("Burma storm: relief teams wait at the border as roads stay shut, bridges fall "
+            "and the rains return to the delta town now")
+MENTION = "\nAid agencies in Yangon said Myanmar had closed the roads.\n"
+
+
+@pytest.mark.parametrize(("draft", "fixed"), [
+    (f"Storm aid row\n\n{WRAPPED}{MENTION}", None),
+    (f"Storm aid row\n\n{WRAPPED.replace('foreign ', '')}{MENTION}",  # 82 characters: room to grow
+     f"Storm aid row\n\n{WRAPPED.replace('foreign ', '').replace('Burma', 'Myanmar')}{MENTION}"),
+    (f"{HEADLINE}\n\nRelief teams waited in Myanmar.\n", None),
+])
+def test_fix_that_would_change_the_paragraphs_is_left_to_the_writer(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, draft: str, fixed: str | None) -> None:
+    assert (len(WRAPPED.split("\n")[0]), len(HEADLINE)) == (90, 120)
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "d.txt"
+    path.write_text(draft, encoding="utf-8")
+    before = json.loads(_check_json(path))
+    assert any(f["match"] == "Burma" for f in before)  # still reported, for the writer
+    assert main(["fix", "--no-config", "d.txt"]) == (0 if fixed is None else 1)
+    assert path.read_text(encoding="utf-8") == (fixed or draft)
+    assert main(["fix", "--no-config", "d.txt"]) == 0
+
+
+def _check_json(path: Path) -> str:
+    result = subprocess.run([sys.executable, "-m", "linter", "check", "--no-config", "--format", "json",
+                             str(path)], capture_output=True, text=True, check=False)
+    return json.dumps(json.loads(result.stdout)["files"][0]["findings"])

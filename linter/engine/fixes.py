@@ -2,13 +2,16 @@
 
 A fix exists only where a finding has exactly one suggestion and its span is
 plain prose (the engine decides). Overlapping fixes: the first wins, the
-others wait for the next pass.
+others wait for the next pass. A fix that would change how the document is
+read is withdrawn (:func:`steady`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from linter.markup import make_document
+from linter.model.document import Document
 from linter.model.findings import Finding, Fix
 
 
@@ -28,3 +31,58 @@ def apply(source: str, fixes: list[Fix]) -> str:
         pos = fix.end
     parts.append(source[pos:])
     return "".join(parts)
+
+
+Lines = tuple[int, int]  # first and last source line (1-based) of a block or a fix
+
+
+def steady(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """``findings``, each fix withdrawn (the finding kept) that would change the blocks the
+    document is read in. In plain text a run of short lines is one hard-wrapped paragraph
+    and a short first line is the headline: a fix that takes a line past the wrap width, or
+    a headline past its length, would make the rules read the paragraph again, line by line
+    (where an unclosed quotation ends, which words it covers), so the check after a fix
+    would report what the check before it did not. Such a fix is left to the writer."""
+    while fixes := choose(findings):
+        moved = _moved(doc, fixes)
+        if not moved:
+            return findings
+        findings = [f._replace(fix=None) if f.fix is not None and _within(_lines(doc, f.fix), moved) else f
+                    for f in findings]
+    return findings
+
+
+def _moved(doc: Document, fixes: list[Fix]) -> list[Lines]:
+    """The lines of each block of ``doc`` that applying ``fixes`` would change (its kind or
+    its lines), or every line when a fix adds or removes a line break."""
+    everything = [(1, len(doc.line_starts))]
+    if any(_breaks(fix.replacement) != _breaks(doc.source[fix.start:fix.end]) for fix in fixes):
+        return everything
+    after = make_document(doc.path, apply(doc.source, fixes), doc.fmt)
+    now = set(_layout(after))
+    moved = [(first, last) for kind, first, last in _layout(doc) if (kind, first, last) not in now]
+    if moved and not any(_within(_lines(doc, fix), moved) for fix in fixes):
+        return everything  # the change is not in the blocks of these fixes: none is safe
+    return moved
+
+
+def _layout(doc: Document) -> list[tuple[str, int, int]]:
+    """Each block as its kind and its first and last source line."""
+    out = []
+    for block in doc.blocks:
+        start, end = doc.to_source(block.start, block.end)
+        out.append((block.kind, doc.position(start)[0], doc.position(end)[0]))
+    return out
+
+
+def _lines(doc: Document, fix: Fix) -> Lines:
+    return doc.position(fix.start)[0], doc.position(fix.end)[0]
+
+
+def _within(lines: Lines, blocks: list[Lines]) -> bool:
+    return any(first <= lines[1] and lines[0] <= last for first, last in blocks)
+
+
+def _breaks(text: str) -> int:
+    """The line breaks in ``text``, counted as the document counts lines."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from linter.analysis import Analysis
 from linter.engine import suppress
-from linter.engine.fixes import apply, choose
+from linter.engine.fixes import apply, choose, steady
 from linter.engine.lint import Engine
 from linter.lib.shown import quote_path
 from linter.lib.textfiles import MAX_BYTES
@@ -63,7 +63,7 @@ def lint_analysed(doc: Document, engine: Engine, known_ids: Sequence[str],
     """:func:`lint_one`'s findings, and the analysis of ``doc`` they were judged by (the
     audit asks it the voice of each finding)."""
     found, an = engine.analyse(doc, problems)
-    found = suppress.apply(doc, found, known_ids, options.report_unused)
+    found = steady(doc, suppress.apply(doc, found, known_ids, options.report_unused))
     if options.changes is not None and doc.path != "-":
         found = touching(found, options.changes.changed_lines(doc.path))
     return found, an
@@ -76,7 +76,7 @@ def fix_one(doc: Document, engine: Engine, known_ids: Sequence[str],
     not limit fixes. ``problems``: as for :func:`lint_one`."""
     source, applied = doc.source, 0
     for _ in range(MAX_FIX_PASSES):
-        fixes = choose(suppress.apply(doc, engine.lint(doc, problems), known_ids))
+        fixes = choose(steady(doc, suppress.apply(doc, engine.lint(doc, problems), known_ids)))
         if not fixes:
             break
         source = apply(source, fixes)
