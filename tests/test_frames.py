@@ -80,6 +80,8 @@ def test_a_view_needs_as_and_ends_before_another_source() -> None:
     ("The port authority and its director, Anna Roke, confirmed that the men had left.", "Anna Roke"),
     ("Mayor Lund and Chief Orsk both stressed that the men had left.", "Mayor Lund and Chief Orsk"),
     ("Senator Ilsa Maren (D-Kell.) said the men had left.", "Senator Ilsa Maren"),
+    ("Ivo Brandt - the club's coach - said the men had left.", "Ivo Brandt"),  # a spaced hyphen is a dash
+    ("Ivo Brandt, a coach based in Orsk, said the men had left.", "Ivo Brandt"),
 ])
 def test_subjects_across_appositives_brackets_and_floating_words(text: str, source: str) -> None:
     [(_, _, found, content)] = frames_of(text)
@@ -676,6 +678,24 @@ def test_a_participle_set_off_without_its_agent_is_the_writer_s() -> None:
     text = "The Front, designated a terrorist group in 2001, denied it."
     assert voice(text, "terrorist") is Voice.OWN
     assert specific(text, "terrorist", frozenset({"group"}))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Front - a terrorist group - bombed the depot.", True),  # a spaced hyphen is a dash
+    ("The Front, a terrorist group based in Orsk, bombed the depot.", True),
+    ("The Front - a terrorist group, according to the US - bombed the depot.", True),
+    ("Police questioned Ivo Brandt, a former terrorist, and released him.", False),
+    ("Laws against terrorist groups, passed in 2001, were repealed.", False),
+])
+def test_an_appositive_before_a_verb_is_its_subject(text: str, expected: bool) -> None:
+    assert specific(text, "terrorist", frozenset({"group"})) is expected
+
+
+def test_a_spaced_hyphen_is_tagged_as_a_dash() -> None:
+    from linter.analysis.tagging import tag_span
+
+    text = "The Sarn Valley Front - a terrorist group - bombed a depot."
+    assert [t.tag for t in tag_span(text, 0, len(text)) if t.text in ("-", "bombed")] == [",", ",", "VBD"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

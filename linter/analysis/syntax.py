@@ -120,6 +120,9 @@ class Parse:
         """The finite verb group that ``chunk`` is the subject of, if any: the next group,
         with only adverbs, a parenthesis (between commas, brackets or dashes) or a relative
         clause in between."""
+        apposed = self.after_apposition(chunk)
+        if apposed is not None:
+            return apposed
         i = chunk.last + 1
         n = len(self.tokens)
         while i < n:
@@ -134,8 +137,6 @@ class Parse:
             elif token.tag in ("IN", "TO") and token.lower != "that" and self.chunk_at(i + 1) is not None:
                 i = self.chunk_at(i + 1).last + 1  # type: ignore[union-attr]  # from the hills
             elif token.text == ",":
-                if self._appositive(chunk, i):
-                    return self.group_at(i + 1)  # "the minister, Pascale Boistard, confirmed"
                 i = self._after_parenthesis(i)
             elif token.text in _ASIDE_OPENERS:  # "Ida Marsh (D-Kell) said", "— including ... —"
                 i = self._after_aside(i, ")" if token.text == "(" else token.text)
@@ -176,14 +177,28 @@ class Parse:
                 return -1
         return -1
 
-    def _appositive(self, chunk: Chunk, comma: int) -> bool:
-        """``chunk`` closes an appositive between commas and a finite verb follows the
-        second comma: ``the minister for the elderly, Pascale Boistard, confirmed``."""
-        nxt = self.group_at(comma + 1)
-        return (nxt is not None and nxt.finite and nxt.first == comma + 1 and chunk.first > 1
-                and self.tokens[chunk.first - 1].text == ","
-                and (self.tokens[chunk.first - 2].tag in ("NN", "NNS", "NNP", "NNPS", "JJ", "CD")
-                     or self._abbreviation(chunk.first - 2)))  # "Ada Voss, D-Kell., a candidate, said"
+    def after_apposition(self, chunk: Chunk) -> Group | None:
+        """The finite group after an appositive that ``chunk`` opens, set off by commas or
+        dashes after a noun, with what modifies it up to the closing mark: "the minister for
+        the elderly, Pascale Boistard, confirmed", "the Front, a group based in Orsk,
+        bombed", "the Front - a group, according to the US - bombed"."""
+        opener = chunk.first - 1
+        if opener < 1 or not (self.tokens[opener].text == "," or self.tokens[opener].text in DASHES):
+            return None
+        before = self.tokens[opener - 1]
+        if before.tag not in ("NN", "NNS", "NNP", "NNPS", "JJ", "CD") and not self._abbreviation(opener - 1):
+            return None  # "Ada Voss, D-Kell., a candidate, said"
+        comma = self.tokens[opener].text == ","
+        for j in range(chunk.last + 1, min(len(self.tokens), chunk.last + _ASIDE)):
+            token = self.tokens[j]
+            if (token.text == ",") if comma else (token.text in DASHES):
+                after = self.group_at(j + 1)
+                return after if after is not None and after.finite and after.first == j + 1 else None
+            group = self.group_at(j)
+            if (group is not None and group.finite) or token.text in (";", ":") or (
+                    token.tag == "." and not self._abbreviation(j)):
+                return None
+        return None
 
     def _after_relative(self, i: int) -> int:
         """The token after a relative clause (``that bombed the station``) at ``i``: past its

@@ -42,6 +42,9 @@ class Token(NamedTuple):
         return self.tag.startswith("NN") or self.tag in ("PRP", "CD", "EX")
 
 
+_DASH = "--"
+
+
 @lru_cache(maxsize=1)
 def _tagger() -> Tagger:
     return Tagger()
@@ -53,8 +56,12 @@ def tag_span(text: str, start: int, end: int) -> tuple[Token, ...]:
     if not spans:
         return ()
     words = [text[s:e] for s, e in spans]
+    # A hyphen with a space on each side is a dash ("the Front - a banned group - said"): the
+    # tagger learnt hyphens inside compounds, and took the word after one for a participle.
+    seen = [_DASH if w == "-" and text[s - 1:s].isspace() and text[e:e + 1].isspace() else w
+            for (s, e), w in zip(spans, words, strict=True)]
     tagger = _tagger()
-    tags = _repair(words, tagger.tag(words), tagger)
+    tags = _repair(seen, tagger.tag(seen), tagger)
     return tuple(Token(s, e, w, t, _lemma(tagger, w, t))
                  for (s, e), w, t in zip(spans, words, tags, strict=True))
 
