@@ -161,11 +161,12 @@ def test_fix_rewrites_spans_with_entities_keeping_them_entities(project: Path) -
 # paragraph of its own, so the unclosed quotation would no longer cover "Rangoon".
 WRAPPED = ('In Burma the army said on Monday it "would not accept foreign relief teams, and aid waited\n'
            "as the storm reached Rangoon.\n")
+UNQUOTED = WRAPPED.replace(' "would', " would").replace("waited\n", "waited.\n")
 # A headline of 120 characters, the longest plain text reads as one: "Myanmar" would make it
 # a paragraph.
 HEADLINE = ("Burma storm: relief teams wait at the border as roads stay shut, bridges fall "
             "and the rains return to the delta town now")
-MENTION = "\nAid agencies in Yangon said Myanmar had closed the roads.\n"
+MENTION = "\nAid agencies said the roads to the coast had been closed since the weekend in Yangon.\n"
 
 
 @pytest.mark.parametrize(("draft", "fixed"), [
@@ -173,10 +174,12 @@ MENTION = "\nAid agencies in Yangon said Myanmar had closed the roads.\n"
     (f"Storm aid row\n\n{WRAPPED.replace('foreign ', '')}{MENTION}",  # 82 characters: room to grow
      f"Storm aid row\n\n{WRAPPED.replace('foreign ', '').replace('Burma', 'Myanmar')}{MENTION}"),
     (f"{HEADLINE}\n\nRelief teams waited in Myanmar.\n", None),
+    # the other fixes of the paragraph stand: its last line may grow or shrink
+    (f"Storm aid row\n\n{UNQUOTED}{MENTION}", f"Storm aid row\n\n{UNQUOTED.replace('Rangoon', 'Yangon')}{MENTION}"),
 ])
 def test_fix_that_would_change_the_paragraphs_is_left_to_the_writer(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, draft: str, fixed: str | None) -> None:
-    assert (len(WRAPPED.split("\n")[0]), len(HEADLINE)) == (90, 120)
+    assert (len(WRAPPED.split("\n")[0]), len(UNQUOTED.split("\n")[0]), len(HEADLINE)) == (90, 90, 120)
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "d.txt"
     path.write_text(draft, encoding="utf-8")

@@ -42,13 +42,15 @@ def steady(doc: Document, findings: list[Finding]) -> list[Finding]:
     and a short first line is the headline: a fix that takes a line past the wrap width, or
     a headline past its length, would make the rules read the paragraph again, line by line
     (where an unclosed quotation ends, which words it covers), so the check after a fix
-    would report what the check before it did not. Such a fix is left to the writer."""
+    would report what the check before it did not. Such a fix is left to the writer; the
+    other fixes of its paragraph stand, unless only all of them together change it."""
     while fixes := choose(findings):
         moved = _moved(doc, fixes)
         if not moved:
             return findings
-        findings = [f._replace(fix=None) if f.fix is not None and _within(_lines(doc, f.fix), moved) else f
-                    for f in findings]
+        inside = [fix for fix in fixes if _within(_lines(doc, fix), moved)]
+        withdrawn = set([fix for fix in inside if _moved(doc, [fix])] or inside or fixes)
+        findings = [f._replace(fix=None) if f.fix in withdrawn else f for f in findings]
     return findings
 
 
@@ -60,10 +62,7 @@ def _moved(doc: Document, fixes: list[Fix]) -> list[Lines]:
         return everything
     after = make_document(doc.path, apply(doc.source, fixes), doc.fmt)
     now = set(_layout(after))
-    moved = [(first, last) for kind, first, last in _layout(doc) if (kind, first, last) not in now]
-    if moved and not any(_within(_lines(doc, fix), moved) for fix in fixes):
-        return everything  # the change is not in the blocks of these fixes: none is safe
-    return moved
+    return [(first, last) for kind, first, last in _layout(doc) if (kind, first, last) not in now]
 
 
 def _layout(doc: Document) -> list[tuple[str, int, int]]:
