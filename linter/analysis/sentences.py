@@ -70,7 +70,9 @@ _TOKEN_SPLIT = compile_pattern(r"[\s(\[\"'“‘«„—–/-]")
 # A candidate starts only at the first mark of a run (the look-behind): tried from inside a
 # run of 80,000 dots, the greedy run would be scanned again from every dot (quadratic).
 # A match can only start there anyway: from later in the run it ends where the first would.
-_BOUNDARY = compile_pattern(r"(?<![.!?…])[.!?…]+[)\]\"'”’»›]*(?=\s+[(\[\"'“‘«„‚‹]?[A-Z0-9À-ÖØ-Þ])")
+# The look-behind comes after the first mark, so that the search skips in C to the next
+# mark: three times as fast as with the look-behind first, tried at every character.
+_BOUNDARY = compile_pattern(r"[.!?…](?<![.!?…].)[.!?…]*[)\]\"'”’»›]*(?=\s+[(\[\"'“‘«„‚‹]?[A-Z0-9À-ÖØ-Þ])")
 
 
 def _after_abbreviation(text: str, m: re.Match[str], lo: int) -> bool:
