@@ -38,8 +38,7 @@ class Regions:
         self.paragraphs: tuple[Paragraph, ...] = s.paragraphs
         self.in_quotation = q.in_quotation
         self.sentence_at, self.paragraph_at = s.sentence_at, s.paragraph_at
-        self.voice, self.is_attributed = a.voice, a.is_attributed
-        self.cue_spans, self.sentence_has_cue = a.cue_spans, a.sentence_has_cue
+        self.voice, self.cue_spans = an.voice, a.cue_spans
 
 
 def regions(source: str) -> Regions:
@@ -57,11 +56,6 @@ def sentences(source: str) -> list[str]:
 def voice(source: str, word: str) -> Voice:
     start = source.index(word)
     return regions(source).voice(start, start + len(word))
-
-
-def attributed(source: str, word: str) -> bool:
-    start = source.index(word)
-    return regions(source).is_attributed(start, start + len(word))
 
 
 # ---------------------------------------------------------------------------
@@ -223,7 +217,6 @@ def test_continuation_inherits_attribution() -> None:
     r = regions(source)
     start = source.index("triumph")
     assert r.voice(start, start + 7) is Voice.QUOTED
-    assert r.is_attributed(start, start + 7)
 
 
 # ---------------------------------------------------------------------------
@@ -490,19 +483,9 @@ def test_voice(expected: Voice, source: str, word: str) -> None:
     assert voice(source, word) is expected
 
 
-def test_quotation_attributed_by_the_following_sentence() -> None:
+def test_a_quotation_is_quoted_whoever_speaks() -> None:
     source = '"We lost everything. It was a massacre," a witness said.'
-    assert attributed(source, "everything")
     assert voice(source, "everything") is Voice.QUOTED
-
-
-def test_quotation_attributed_by_the_opening_sentence() -> None:
-    source = 'The witness said: "We ran. They burned everything."'
-    assert attributed(source, "burned")
-
-
-def test_unattributed_quotation() -> None:
-    assert not attributed('The sign read "no entry" in red.', "entry")
 
 
 def test_cue_inside_a_quotation_attributes_nothing_outside() -> None:
@@ -571,10 +554,11 @@ def test_cues_stay_inside_their_paragraph() -> None:
     )
 
 
-def test_sentence_has_cue() -> None:
+def test_cue_spans_of_each_sentence_quotations_included() -> None:
     source = 'The ministry confirmed it. The price rose. He read "they said no" aloud.'
     r = regions(source)
-    assert [r.sentence_has_cue(s) for s in r.sentences] == [True, False, False]
+    found = [[source[c.start:c.end] for c in r.cue_spans(s.start, s.end, sources=False)] for s in r.sentences]
+    assert found == [["confirmed"], [], ["said"]]  # the claims rules leave out the quoted one
 
 
 @pytest.mark.parametrize(
@@ -659,10 +643,12 @@ def test_the_cue_indexes_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(attribution, "CUES_KEPT", 4)
     text = " ".join(f"The men fled, police said {n} times. Ships wait." for n in range(10))
     an = Analysis(make_document("t.txt", text, "text"))
-    first = [an.attribution.sentence_has_cue(sentence) for sentence in an.sentences.sentences]
-    assert first == [True, False] * 10 and len(an.attribution._cues) == 4
-    assert [an.attribution.sentence_has_cue(sentence) for sentence in an.sentences.sentences] == first
-    assert all(an.attribution.is_attributed(m, m + 3) for m in (text.index("men"), text.rindex("men")))
+    def cues() -> list[tuple[str, ...]]:
+        return [tuple(text[c.start:c.end] for c in an.attribution.cue_spans(s.start, s.end, sources=False))
+                for s in an.sentences.sentences]
+    first = cues()
+    assert first == [("said",), ()] * 10 and len(an.attribution._cues) == 4
+    assert cues() == first
 
 
 def test_marks_are_kept_compact_and_read_as_quote_marks() -> None:

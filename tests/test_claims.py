@@ -213,6 +213,9 @@ def test_a_quotation_with_no_speaker_nearby_is_reported() -> None:
         'The union called the offer "an insult to every nurse in the country" on Monday.',
         'Her single "Nobody Told Me About The Rain" went straight to number one.',
         'It was, she said, "fine".',
+        '"We lost everything. It was a massacre," a witness said.',  # the speaker after its last sentence
+        'The witness said: "We ran. They burned everything."',
+        "The minister said: “We doubled the grant.\n\n“It was a triumph.”\n",  # a quotation continued
     ],
 )
 def test_attributed_partial_and_titled_quotations_are_not_reported(text: str) -> None:

@@ -74,7 +74,7 @@ class Analysis:
     def attribution(self) -> Attribution:
         from linter.analysis.attribution import Attribution  # with the cue lexicon, on first use
 
-        return Attribution(self.doc.text, self.quotations, self.sentences)
+        return Attribution(self.doc.text, self.sentences)
 
     def parse_at(self, offset: int) -> Parse | None:
         """The tagged, parsed sentence holding ``offset`` (tagged on first use), or None
