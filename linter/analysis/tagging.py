@@ -37,10 +37,6 @@ class Token(NamedTuple):
     def is_verb(self) -> bool:
         return self.tag.startswith("VB") or self.tag == "MD"
 
-    @property
-    def is_noun(self) -> bool:
-        return self.tag.startswith("NN") or self.tag in ("PRP", "CD", "EX")
-
 
 _DASH = "--"
 

@@ -104,10 +104,6 @@ def concatenate(parts: Iterable[Path], path: Path) -> int:
     return rows
 
 
-def read_findings(path: Path) -> Any:
-    return pq.read_table(path, schema=FINDINGS_SCHEMA)
-
-
 # -- the summary ------------------------------------------------------------------------
 
 def summary_rows(counts: Counter[tuple[str, ...]], cells: Counter[tuple[str, str, str]]) -> list[SummaryRow]:
