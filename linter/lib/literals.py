@@ -177,6 +177,7 @@ def accelerated(pattern: str, flags: int = 0) -> str:
     return pattern if klass is None else f"(?={klass})(?:{pattern})"
 
 
+_ANY = 1 << 30  # crossings of white space: as many as the words allow
 _MAX_PREFIXES = 50_000  # a flat list of 10,000 terms is fine; runaway products are not
 Prefix = tuple[str, bool]  # (literal text, whether the match may continue it literally)
 _SHORT = 5
@@ -190,7 +191,7 @@ def _only_spaces(items: Any) -> bool:
     return all(op is C.IN and arg == [(C.CATEGORY, C.CATEGORY_SPACE)] for op, arg in items)
 
 
-def _item_prefixes(op: Any, arg: Any, across: bool) -> list[Prefix]:
+def _item_prefixes(op: Any, arg: Any, across: int) -> list[Prefix]:
     r"""The literal beginnings one item can have; ``False`` marks where literals stop.
 
     White space counts as one space (the scanner reads text with every white-space
@@ -227,13 +228,15 @@ def _past_space(text: str, longer: bool) -> list[Prefix]:
     return [(text + " ", True), *([(text + "  ", False)] if longer else [])]
 
 
-def _seq_prefixes(items: Any, across: bool) -> list[Prefix]:
+def _seq_prefixes(items: Any, across: int) -> list[Prefix]:
     r"""Every literal text a match of ``items`` can start with (alternations expanded).
 
-    ``across``: after a word shorter than ``_SHORT`` ("the", "a", "was": most sentences
-    hold one), the prefix goes on past the white space, so "the\s+bigot" gives "the bigot"
-    and "the  " instead of "the ". Longer words stop at the space: extending them would
-    only grow the automaton every run builds.
+    ``across``: how many runs of white space a prefix may go on past. After a word
+    shorter than ``_SHORT`` ("the", "a", "was": most sentences hold one), the prefix goes
+    on past the white space, so "the\s+bigot" gives "the bigot" and "the  " instead of
+    "the ". Longer words stop at the space: extending them would only grow the automaton
+    every run builds. A sequence whose prefixes run away is read again with one crossing
+    a prefix ("at least", "a dozen", not "a"), then with none.
     """
     current: list[Prefix] = [("", True)]
     for op, arg in items:
@@ -243,15 +246,35 @@ def _seq_prefixes(items: Any, across: bool) -> list[Prefix]:
             break
         if across and _space_run(op, arg):
             current = [q for text, open_ in current for q in (
-                _past_space(text, arg[1] >= 2) if open_ and len(text) < _SHORT
+                _past_space(text, arg[1] >= 2) if open_ and len(text) < _SHORT and _crossings(text) < across
                 else [(text + " " if open_ else text, False)])]
             continue
         step = _item_prefixes(op, arg, across)
-        current = [(text + more, more_open) if open_ else (text, False)
-                   for text, open_ in current for more, more_open in (step if open_ else [("", False)])]
-        if len(current) > _MAX_PREFIXES:  # runaway: stop at the spaces, or give up
-            return _seq_prefixes(items, False) if across else [("", False)]
+        current = list(dict.fromkeys(  # cut short, many paths end in one prefix: keep it once
+            _within(text + more, more_open, across) if open_ else (text, False)
+            for text, open_ in current for more, more_open in (step if open_ else [("", False)])))
+        if len(current) > _MAX_PREFIXES:  # runaway: fewer crossings, or give up
+            return _seq_prefixes(items, min(across - 1, 1)) if across else [("", False)]
     return current
+
+
+def _crossings(text: str) -> int:
+    """The runs of white space inside ``text`` that a prefix has gone on past."""
+    return len(text.rstrip(" ").split()) - 1 if text.strip(" ") else 0
+
+
+def _within(text: str, open_: bool, across: int) -> Prefix:
+    """``text`` cut after the white space it may not go on past (closed there)."""
+    if _crossings(text) <= across:
+        return text, open_
+    words = text.split(" ")
+    kept, seen = [], 0
+    for word in words:
+        kept.append(word)
+        seen += bool(word)
+        if seen > across:
+            break
+    return " ".join(kept) + " ", False
 
 
 def _prefixes(pattern: str, flags: int) -> Anchors:
@@ -261,7 +284,7 @@ def _prefixes(pattern: str, flags: int) -> Anchors:
         return None
     # Across white space: a prefix found so is the one found without it, or longer, so it is
     # selective whenever that one is (a sequence that runs away falls back by itself).
-    found = {text.casefold() for text, _ in _seq_prefixes(parsed.data, True)}
+    found = {text.casefold() for text, _ in _seq_prefixes(parsed.data, _ANY)}
     if not found or not all(_selective(p) for p in found):
         return None
     return frozenset(_shortest(found))
