@@ -84,7 +84,14 @@ def browser() -> Iterator[Any]:
 
 
 def test_chromium_renders_every_chart(report: Path, browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
     browser.get(report.as_uri())
+    # On a loaded machine the script has run once on a page Chromium was still building (2 of
+    # the 5 charts there): wait until the page is complete and every chart is in it.
+    WebDriverWait(browser, 30).until(lambda d: d.execute_script(
+        "return document.readyState === 'complete' && document.querySelectorAll('figure > svg').length")
+        == len(SECTIONS))
     sizes = browser.execute_script(
         "return Array.from(document.querySelectorAll('figure > svg'), s => {"
         "  const r = s.getBoundingClientRect();"
