@@ -249,18 +249,34 @@ def _seq_prefixes(items: Any, across: int) -> list[Prefix]:
                 _past_space(text, arg[1] >= 2) if open_ and len(text) < _SHORT and _crossings(text) < across
                 else [(text + " " if open_ else text, False)])]
             continue
-        step = _item_prefixes(op, arg, across)
-        current = list(dict.fromkeys(  # cut short, many paths end in one prefix: keep it once
-            _within(text + more, more_open, across) if open_ else (text, False)
-            for text, open_ in current for more, more_open in (step if open_ else [("", False)])))
-        if len(current) > _MAX_PREFIXES:  # runaway: fewer crossings, or give up
-            return _seq_prefixes(items, min(across - 1, 1)) if across else [("", False)]
+        if across == _ANY:
+            step = _item_prefixes(op, arg, across)
+            if sum(len(step) if open_ else 1 for _, open_ in current) > _MAX_PREFIXES:
+                return _seq_prefixes(items, 1)  # runaway: one crossing a prefix
+            current = [(text + more, more_open) if open_ else (text, False)
+                       for text, open_ in current for more, more_open in (step if open_ else [("", False)])]
+            continue
+        # A prefix goes on into the item with the crossings it has left; cut short, many
+        # paths end in one prefix, kept once.
+        steps: dict[int, list[Prefix]] = {}
+        longer: list[Prefix] = []
+        for text, open_ in current:
+            if not open_:
+                longer.append((text, False))
+                continue
+            left = max(across - _crossings(text), 0)
+            if left not in steps:
+                steps[left] = _item_prefixes(op, arg, left)
+            longer += ((text + more, more_open) for more, more_open in steps[left])
+        current = list(dict.fromkeys(_within(text, open_, across) for text, open_ in longer))
+        if len(current) > _MAX_PREFIXES:  # runaway: stop at the spaces, or give up
+            return _seq_prefixes(items, 0) if across else [("", False)]
     return current
 
 
 def _crossings(text: str) -> int:
     """The runs of white space inside ``text`` that a prefix has gone on past."""
-    return len(text.rstrip(" ").split()) - 1 if text.strip(" ") else 0
+    return max(len(text.split()) - 1, 0)
 
 
 def _within(text: str, open_: bool, across: int) -> Prefix:
