@@ -61,11 +61,17 @@ def verb_frames(parse: Parse) -> list[Frame]:
     for group in map(partial(_phrasal, parse, verbs), parse.groups):
         # a labelling passive with its agent reports the label, set off by commas too
         # ("The Front, listed as a terrorist group by the US, ...")
-        labelled = label_agent(parse, group) is not None
-        if not (labelled or (group.lemma in verbs and not no_report(parse, group) and reports(parse, group))):
+        labelled = label_agent(parse, group)
+        if labelled is None and not (group.lemma in verbs and not no_report(parse, group)
+                                     and reports(parse, group)):
             continue
         lead = parse.tokens[group.first].tag
-        if labelled or group.finite or lead == "VBG" or (lead == "TO" and _infinitive_reports(parse, group)):
+        frame: Frame | None
+        if labelled is not None:  # "was branded a terrorist by the government": the label is the agent's
+            end, namer = labelled
+            frame = Frame(span(parse, group.first, group.last), span(parse, namer.first, namer.last),
+                          vague_source(parse, namer), content_span(parse, group.last + 1, end), "passive")
+        elif group.finite or lead == "VBG" or (lead == "TO" and _infinitive_reports(parse, group)):
             frame = _verb_frame(parse, group, main_source)
         else:
             frame = _as_reported(parse, group)  # "the state of emergency declared after ..."
@@ -127,11 +133,6 @@ def _verb_frame(parse: Parse, group: Group,
     tokens = parse.tokens
     cue = span(parse, group.first, group.last)
     lo, hi = _aside(parse, group.first, *clause(parse, group.last))
-    labelled = label_agent(parse, group)
-    if labelled is not None:  # "was branded a terrorist by the government": the label is the agent's
-        end, namer = labelled
-        return Frame(cue, span(parse, namer.first, namer.last), vague_source(parse, namer),
-                     content_span(parse, group.last + 1, end), "passive")
     if group.lemma in lexicon().seeing and (group.passive or tokens[group.last].tag == "VBN"):
         return None  # "is widely seen as", "who's viewed as": the weasel's own phrase, not a frame
     if group.passive:
