@@ -34,6 +34,7 @@ def apply(source: str, fixes: list[Fix]) -> str:
 
 
 Lines = tuple[int, int]  # first and last source line (1-based) of a block or a fix
+Layout = list[tuple[str, int, int]]  # each block's kind and lines
 
 
 def steady(doc: Document, findings: list[Finding]) -> list[Finding]:
@@ -44,28 +45,30 @@ def steady(doc: Document, findings: list[Finding]) -> list[Finding]:
     (where an unclosed quotation ends, which words it covers), so the check after a fix
     would report what the check before it did not. Such a fix is left to the writer; the
     other fixes of its paragraph stand, unless only all of them together change it."""
+    layout: Layout | None = None  # the document's own blocks, found once there is a fix
     while fixes := choose(findings):
-        moved = _moved(doc, fixes)
+        if layout is None:
+            layout = _layout(doc)
+        moved = _moved(doc, layout, fixes)
         if not moved:
             return findings
         inside = [fix for fix in fixes if _within(_lines(doc, fix), moved)]
-        withdrawn = set([fix for fix in inside if _moved(doc, [fix])] or inside or fixes)
+        withdrawn = set([fix for fix in inside if _moved(doc, layout, [fix])] or inside or fixes)
         findings = [f._replace(fix=None) if f.fix in withdrawn else f for f in findings]
     return findings
 
 
-def _moved(doc: Document, fixes: list[Fix]) -> list[Lines]:
-    """The lines of each block of ``doc`` that applying ``fixes`` would change (its kind or
-    its lines), or every line when a fix adds or removes a line break."""
+def _moved(doc: Document, layout: Layout, fixes: list[Fix]) -> list[Lines]:
+    """The lines of each block of ``doc`` (its ``layout``) that applying ``fixes`` would
+    change (its kind or its lines), or every line when a fix adds or removes a line break."""
     everything = [(1, len(doc.line_starts))]
     if any(_breaks(fix.replacement) != _breaks(doc.source[fix.start:fix.end]) for fix in fixes):
         return everything
-    after = make_document(doc.path, apply(doc.source, fixes), doc.fmt)
-    now = set(_layout(after))
-    return [(first, last) for kind, first, last in _layout(doc) if (kind, first, last) not in now]
+    now = set(_layout(make_document(doc.path, apply(doc.source, fixes), doc.fmt)))
+    return [(first, last) for kind, first, last in layout if (kind, first, last) not in now]
 
 
-def _layout(doc: Document) -> list[tuple[str, int, int]]:
+def _layout(doc: Document) -> Layout:
     """Each block as its kind and its first and last source line."""
     out = []
     for block in doc.blocks:
