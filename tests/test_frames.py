@@ -713,3 +713,45 @@ def test_a_relative_pronoun_stands_for_its_noun_phrase(text: str, expected: bool
 ])
 def test_a_relative_clause_without_its_pronoun(text: str, expected: Voice) -> None:
     assert voice(text, "terrorists") is expected
+
+
+@pytest.mark.parametrize(("text", "source", "vague"), [
+    ("Police chief: The men fled north.", "Police chief", False),  # no capitals, but a source's noun
+    ("Health minister: The men will be tried.", "Health minister", False),
+    ("Experts: The men will strike again.", "Experts", True),  # a source that names no one
+])
+def test_a_speaker_label_may_be_a_source_noun_in_lower_case(text: str, source: str, vague: bool) -> None:
+    [(frame, cue, found, _)] = frames_of(text)
+    assert (cue, found, frame.vague) == (":", source, vague)
+
+
+@pytest.mark.parametrize("text", [
+    "The problem: the men fled north.",
+    "Japan's ageing workforce: built to last",
+])
+def test_a_colon_after_words_that_name_no_speaker_is_no_frame(text: str) -> None:
+    assert frames_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The men the US regards as terrorists fled north.", "regards"),
+    ("The port, which Tamm views as a prize, is shut.", "views"),
+])
+def test_a_verb_of_seeing_before_as_is_a_verb(text: str, word: str) -> None:
+    tokens = tag_span(text, 0, len(text))
+    assert next(t.tag for t in tokens if t.text == word) == "VBZ"
+    assert voice(text, "terrorists" if "terrorists" in text else "prize") is Voice.ATTRIBUTED
+
+
+def test_his_views_as_a_noun_stay_a_noun() -> None:
+    text = "His views as a minister were plain."
+    assert next(t.tag for t in tag_span(text, 0, len(text)) if t.text == "views") == "NNS"
+
+
+def test_a_relative_with_no_pronoun_after_a_preposition_before_as() -> None:
+    text = "Police raided a house used by the men the US regards as terrorists."
+    assert voice(text, "terrorists") is Voice.ATTRIBUTED
+    assert specific(text, "terrorists", None)
+    # an indefinite antecedent names no one in particular, as with "that"
+    assert not specific("Police raided a house used by a group the US lists as a terrorist group.",
+                        "terrorist", None)

@@ -94,7 +94,8 @@ def relative_object(parse: Parse, group: Group) -> Chunk | None:
     """The noun phrase before ``, which SUBJECT`` when ``group`` is that subject's verb: the
     pronoun is the verb's object (``the Front, which the US calls a terrorist group``); or
     right before such a subject with no pronoun (``the men the government calls ...``),
-    where that noun phrase opens the sentence or follows a comma and names no time."""
+    where that noun phrase opens the sentence or follows a comma and names no time, or
+    follows a preposition when ``as`` follows the verb (``by a group the US lists as ...``)."""
     tokens = parse.tokens
     subject = next((c for c in parse.chunks if c.last < group.first and parse.group_after(c) is group), None)
     if subject is None or subject.first < 1:
@@ -104,5 +105,7 @@ def relative_object(parse: Parse, group: Group) -> Chunk | None:
     antecedent = parse.chunk_at(subject.first - 1)
     if antecedent is None or antecedent.last != subject.first - 1 or tokens[subject.first].tag != "DT":
         return None
-    opens = antecedent.first == 0 or tokens[antecedent.first - 1].text == ","
+    before = tokens[antecedent.first - 1] if antecedent.first else None
+    opens = before is None or before.text == "," or (
+        before.tag == "IN" and group.last + 1 < len(tokens) and tokens[group.last + 1].lower == "as")
     return antecedent if opens and tokens[antecedent.last].lower not in TIMES else None

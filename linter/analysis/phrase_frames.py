@@ -126,17 +126,21 @@ def colon_frames(parse: Parse) -> list[Frame]:
             elif chunk is None or chunk.first != 0 or chunk.last != i - 1 or i > _LABEL_WORDS:
                 return []
             words = tokens[:chunk.last + 1]
+            lex = lexicon()
             # A name or a title in capitals: "Mr Reyes:", "JAKE TAPPER:", and in a headline
-            # "Gingrich:", "Clinton camp:" (the tagger reads capitalised words as nouns)
-            if not (chunk.proper or all(t.text[:1].isupper() for t in words)):
+            # "Gingrich:", "Clinton camp:" (the tagger reads capitalised words as nouns); or
+            # words that name a source: "Police chief:", "Health minister:", "Experts:"
+            if not (chunk.proper or all(t.text[:1].isupper() for t in words)
+                    or any({t.lower, t.lemma} & (lex.sources | lex.vague) for t in words)):
                 return []
-            head = tokens[chunk.last].lower
-            if head in _SECTION_LABELS:
+            head = tokens[chunk.last]
+            if head.lower in _SECTION_LABELS:
                 return []
+            vague = head.lower in _REPORTS or (head.lemma in lex.vague and not chunk.proper)
             # A label all in capitals is a transcript's speaker ("TAMM:") or a dateline
             # ("ISLAMABAD:", "NEW YORK:"): kept by the analysis only in a transcript
             kind = "caps" if all(t.text.isupper() for t in words) else "colon"
-            return [Frame(span(parse, i, i), span(parse, chunk.first, chunk.last), head in _REPORTS,
+            return [Frame(span(parse, i, i), span(parse, chunk.first, chunk.last), vague,
                           content_span(parse, i + 1, len(tokens) - 1), kind)]
     return []
 

@@ -95,7 +95,8 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     ending a noun phrase are people, and so is a capitalised adjective between a
     determiner and a reporting verb (``The Vatican/JJ says``). "read" after a noun phrase
     that ends the sentence or opens it before a colon is a verb (``..., the letter
-    read/NN.``, ``The sign read/NN: ...``). A word in -less is an adjective
+    read/NN.``, ``The sign read/NN: ...``), and so is a verb of seeing read as a plural noun
+    after a noun and before ``as`` (``the men the US regards/NNS as ...``). A word in -less is an adjective
     (``reckless/VBP``)."""
     out = [_fraction(words, tags, i) for i in range(len(words))]
     tags = list(out)
@@ -144,6 +145,10 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif (tags[i] == "NNS" and (low[:-1] in reporting or low[:-2] in reporting) and i == len(words) - 2
               and tags[i + 1] == "." and tags[i - 1] in ("NN", "NNP") and _trailing_subject(words, tags, i)):
             out[i] = "VBZ"  # "..., a new survey indicates/NNS."
+        elif (tags[i] == "NNS" and 0 < i < len(words) - 1 and words[i + 1].lower() == "as"
+              and tags[i - 1] in ("NNP", "NNPS", "NN", "PRP")
+              and tagger.lemma(word, "VBZ").lower() in _seeing_bases()):
+            out[i] = "VBZ"  # "the men the US regards/NNS as ...", "which Tamm views/NNS as ..."
         elif (low in ("read", "reads") and not tags[i].startswith("VB") and 0 < i < len(words) - 1
               and tags[i - 1] in ("NN", "NNS", "NNP")
               and ((i == len(words) - 2 and tags[i + 1] == "." and _trailing_subject(words, tags, i))
@@ -279,3 +284,9 @@ def _reporting_bases() -> frozenset[str]:
     words = cue_words()
     keys = ("verbs", "thoughts", "needthat", "acts")
     return frozenset(w for key in keys for w in words[key] if " " not in w)
+
+
+@lru_cache(maxsize=1)
+def _seeing_bases() -> frozenset[str]:
+    """Verbs that attribute a view before "as" (regard, view, see, list)."""
+    return frozenset(cue_words()["seeing"])
