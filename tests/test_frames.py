@@ -63,6 +63,9 @@ def test_evidence_without_that_sources_only_its_content() -> None:
 @pytest.mark.parametrize("text", [
     "Divers found the boat wedged under the pier.",  # a participle, not a clause
     "Residents saw the men drive off towards the coast.",  # seeing without "as"
+    "Voters stayed away, casting few ballots in the north.",  # a participle without "as"
+    "Residents fled, seeing the smoke rise over the hills.",
+    "The Front hailed the verdict.",  # praise without "as"
     "The town is widely seen as a haven for smugglers.",  # the weasel's own phrase
     "The problem: the men fled north.",  # a colon after words that name no speaker
     "Japan's ageing workforce: built to last",
@@ -733,6 +736,11 @@ def test_a_speaker_label_may_be_a_source_noun_in_lower_case(text: str, source: s
 @pytest.mark.parametrize(("text", "word"), [
     ("The men the US regards as terrorists fled north.", "terrorists"),
     ("The port, which Tamm views as a prize, is shut.", "prize"),
+    ("The Front hailed the bombers as martyrs.", "martyrs"),  # praise and blame before "as"
+    ("The group celebrated the attackers as martyrs.", "martyrs"),
+    ("Voss denounced the protesters as terrorists.", "terrorists"),
+    ("State media glorified the bombers as martyrs.", "martyrs"),
+    ("The bombers were hailed as martyrs by the Front.", "martyrs"),  # a passive with its agent
 ])
 def test_a_verb_of_seeing_before_as_attributes_the_view(text: str, word: str) -> None:
     assert voice(text, word) is Voice.ATTRIBUTED

@@ -117,12 +117,25 @@ def frame_gate() -> re.Pattern[str]:
         if first.endswith("y"):
             stems.add(first[:-1] + "i")  # denies, worried
     # Whole words for the verbs of seeing, whose stems would start many others (seem, seek).
-    whole = {f"{lemma}{end}" for lemma in words["seeing"] for end in ("", "s", "ing", "ed")} | {"saw", "seen"}
+    whole = {form for lemma in words["seeing"] for form in _regular_forms(lemma)} | {"saw", "seen"}
     # and a source after a dash at the end: a wire headline's "... -police", "... - sources"
     nouns = {w for key in ("sources", "nouns", "vague") for w in words[key] if " " not in w}
     heads = trie_pattern(sorted(nouns))
     tail = rf"\s[-–—]{{1,2}}\s*(?:[\w'’-]+ ){{0,3}}(?i:{heads})(?:e?s)?\.?\s*$"
     return _compile(rf"\b(?i:{trie_pattern(sorted(stems))})|\b(?i:{trie_pattern(sorted(whole))})\b|:|{tail}")
+
+
+def _regular_forms(lemma: str) -> tuple[str, ...]:
+    """A verb's forms by the regular spelling rules: hail, hails, hailing, hailed; praise,
+    praising, praised; glorify, glorifies, glorified; see, sees, seeing (its irregular
+    forms, saw and seen, are the caller's)."""
+    if lemma.endswith("ee"):
+        return lemma, f"{lemma}s", f"{lemma}ing"
+    if lemma.endswith("e"):
+        return lemma, f"{lemma}s", f"{lemma[:-1]}ing", f"{lemma}d"
+    if lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
+        return lemma, f"{lemma[:-1]}ies", f"{lemma}ing", f"{lemma[:-1]}ied"
+    return lemma, f"{lemma}s", f"{lemma}ing", f"{lemma}ed"
 
 
 @lru_cache(maxsize=1)

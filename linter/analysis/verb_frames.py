@@ -148,6 +148,9 @@ def _verb_frame(parse: Parse, group: Group,
             content_first = subject.first  # "The gunmen are thought to ...", not "The story was told in"
         return Frame(cue, source, vague, content_span(parse, content_first, hi), "passive",
                      group.lemma in lexicon().thoughts)
+    lex = lexicon()
+    if group.lemma in lex.seeing and not _as_after(parse, group, hi):
+        return None  # "Residents saw the smoke", "casting a vote": no view
     subject = subject_of(parse, group)
     if subject is None and tokens[group.first].tag in ("VBG", "TO"):
         return _nonfinite_frame(parse, group, main, hi)
@@ -177,11 +180,8 @@ def _verb_frame(parse: Parse, group: Group,
     vague = vague_source(parse, subject) if subject is not None else True
     source = span(parse, subject.first, subject.last) if subject is not None else None
     content = _verb_content(parse, group, subject, inverted, lo, hi)
-    lex = lexicon()
     thought = group.lemma in lex.thoughts
     if group.lemma in lex.seeing:
-        if not _as_after(parse, group, hi):
-            return None  # "Residents saw the smoke": no view
         return Frame(cue, source, vague, _demand(parse, content, view=True), "verb", thought)
     elif (thought or group.lemma == "agree") and not _clause_after(parse, group):
         return None  # "The move worries investors", "agreed to a moratorium": no content
