@@ -143,8 +143,10 @@ def test_a_reflexive_object_is_no_clause() -> None:
 @pytest.mark.parametrize("text", [
     "The men will be tried in Corvel, Phil Ostra told reporters earlier this week.",
     "The men will be tried in Corvel, the prosecutor told her.",
+    "The men will be tried in Corvel, the state agency quoted Voss as saying.",
+    "The men will be tried in Corvel, the agency quoted him as saying on Monday.",
 ])
-def test_a_trailing_tell_skips_the_person_told(text: str) -> None:
+def test_a_trailing_tell_or_quote_skips_the_person(text: str) -> None:
     assert voice(text, "tried") is Voice.ATTRIBUTED
 
 

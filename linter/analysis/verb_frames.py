@@ -386,9 +386,9 @@ def _past_person(parse: Parse, group: Group, k: int, hi: int) -> int:
 
 
 def _past_addressee(parse: Parse, group: Group, after: int) -> int:
-    """The token after the person told (``..., Ana Reis told the Courier this week.``,
-    ``..., the president told her.``)."""
-    if group.lemma != "tell" or after >= len(parse.tokens):
+    """The token after the person told or quoted (``..., Ana Reis told the Courier this
+    week.``, ``..., the president told her.``, ``..., the agency quoted Voss as saying.``)."""
+    if group.lemma not in ("tell", "quote") or after >= len(parse.tokens):
         return after
     chunk = parse.chunk_at(after)
     return chunk.last + 1 if chunk is not None and chunk.first == after else after
