@@ -154,6 +154,19 @@ def test_a_cue_anywhere_in_the_paragraph_clears_a_figure() -> None:
     assert found(sourced, "Figures") == []
 
 
+def test_a_story_run_into_one_line_is_no_paragraph() -> None:
+    """Two sentences either side of the figure's are its paragraph, at most: wire copy
+    on one line would otherwise let any cue in the story clear every figure in it."""
+    said = "The regional health ministry said schools would shut. "
+    filler = "The road north was closed. Rain fell all day. Shops stayed shut. "
+    figure = "At least 40 people were killed."
+    assert found(said + filler + figure, "Figures") == ["At least 40 people were killed"]
+    assert found(said + "Rain fell all day. " + figure, "Figures") == []  # two sentences back
+    gunmen = "Gunmen stormed the depot."
+    assert found(said + filler + gunmen, "Accusations") == ["stormed"]
+    assert found(gunmen + " " + filler + said, "Accusations") == ["stormed"]
+
+
 def test_a_cue_in_another_paragraph_does_not_clear_a_figure() -> None:
     text = "At least 40 people were killed.\n\nThe regional health ministry said schools would shut."
     assert found(text, "Figures") == ["At least 40 people were killed"]

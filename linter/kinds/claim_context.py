@@ -33,6 +33,11 @@ _NOT_NAMES = frozenset(
     "May June July August September October November December".split()
 )
 _NONE = (1 << 62, -1)  # the bounds of no span at all
+# A paragraph window reaches this many sentences either side of the claim's: news
+# paragraphs are one to three sentences, and a story run into one line is not a paragraph.
+# (An adjacent window, where a quotation looks for its speaker, keeps the whole paragraph:
+# a speaker named early in a long paragraph may go on speaking to its end.)
+PARAGRAPH_REACH = 2
 
 
 class _Counted:
@@ -88,6 +93,10 @@ class ClaimContext(NamedTuple):
         if i < 0 or kind in ("paragraph", "adjacent"):
             paragraph = self.an.sentences.paragraph_at(start)
             lo, hi = (paragraph.start, paragraph.end) if paragraph else (start, start)
+            if i >= 0 and kind == "paragraph":
+                # a story run into one line is no paragraph: keep to the sentences around
+                lo = max(lo, sentences[max(i - PARAGRAPH_REACH, 0)].start)
+                hi = min(hi, sentences[min(i + PARAGRAPH_REACH, len(sentences) - 1)].end)
             if kind == "adjacent" and i >= 0:
                 lo = min(lo, sentences[max(i - 1, 0)].start)
                 hi = max(hi, sentences[min(i + 1, len(sentences) - 1)].end)

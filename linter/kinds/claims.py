@@ -27,8 +27,9 @@ One kind, four detectors chosen by ``claim``:
     person (a pronoun, a source noun or a name: ``Mr Howard was dismissive.``).
 
 Windows: ``sentence``; ``next-sentence`` (the sentence and the one after
-it); ``paragraph``; ``adjacent`` (the paragraph and the sentences on either
-side). A trigger may mark the part to report with a group named ``claim``;
+it); ``paragraph`` (at most two sentences either side of the claim's: wire
+copy run into one line is no paragraph); ``adjacent`` (the whole paragraph
+and the sentences on either side). A trigger may mark the part to report with a group named ``claim``;
 otherwise the whole match is reported. The word lists live in the rule
 files; the reporting cues and source nouns in ``rules/_data/cues.yml``.
 """
