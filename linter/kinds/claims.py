@@ -79,6 +79,8 @@ _QUOTE_ENDS = frozenset(".,!?…;:-—–")
 _LABEL = compile_pattern(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)??\s*:")
 _CLOSING = frozenset('"”’\'»›')
 _PERSON = compile_pattern(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
+# A relative pronoun right before a frame's source: "the vote, which the opposition says ..."
+_RELATIVE = compile_pattern(r"\b(?:which|who|whom)\s+\Z")
 
 
 class Options(NamedTuple):
@@ -199,13 +201,21 @@ def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     """A named source saying something in the window (``the health ministry said``,
     ``according to police``; not ``experts say``, and not ``investors worried`` unless the
     claim is what they worry about), or one of the rule's own cues (a census, hospital
-    officials, a trial)."""
+    officials, a trial). In the claim's own sentence, a source in a relative clause speaks
+    of what the clause is about, not of the claim (``40 died in the fire, which police
+    said was arson``) unless its words hold the claim."""
     lo, hi = ctx.window(opts.window, start)
     # content lies in its frame's sentence: a frame elsewhere attributes only by speech
     if ctx.framed(lo, hi, start, end, ("any",), lambda f: f.speech,
-                  lambda f: f.speech or f.attributes(start, end)):
+                  lambda f: (f.speech and not _relative(ctx.text, f)) or f.attributes(start, end)):
         return True
     return ctx.extra(opts.cues, lo, hi, start, end)
+
+
+def _relative(text: str, frame: "Frame") -> bool:
+    """The frame's source (or its cue, with none) comes right after a relative pronoun."""
+    first = frame.source[0] if frame.source is not None else frame.cue[0]
+    return _RELATIVE.search(text, max(0, first - 8), first) is not None
 
 
 def _speaker(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
