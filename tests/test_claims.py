@@ -126,6 +126,8 @@ def test_reportedly_after_a_sentence_that_names_the_report_is_cleared() -> None:
         ("More than 2,000 displaced families reached the camp.", "More than 2,000 displaced"),
         ("The blast tore through the market, killing 12 people.", "killing 12 people"),
         ("By Friday the death toll had risen to 85.", "death toll had risen to 85"),
+        ("Fighters massacred 40 villagers in the valley.", "massacred 40 villagers"),
+        ("Twelve prisoners were executed at dawn.", "Twelve prisoners were executed"),
         # a source in a relative clause speaks of the noun it describes, not of the toll
         ("Six people died in the fire, which police said was started deliberately.", "Six people died"),
         ("Hundreds of people have been detained since the vote, which the opposition says was rigged.",
@@ -187,6 +189,7 @@ def test_a_cue_in_another_paragraph_does_not_clear_a_figure() -> None:
         ("Troops later torched several houses near the border.", "torched"),
         ("Dozens of shops were looted overnight.", "looted"),
         ("Two aid workers were kidnapped on the road to the airport.", "kidnapped"),
+        ("Gunmen linked to the group killed a farmer near the dam.", "killed"),  # four words between
     ],
 )
 def test_accusations_without_a_source_are_reported(source: str, verb: str) -> None:

@@ -13,7 +13,8 @@ One kind, four detectors chosen by ``claim``:
     ``cues`` such as ``census``);
 ``accusation``
     a violent or criminal verb from ``verbs`` whose doer is vague (a word
-    from ``actors`` just before it), or a verb from ``passives`` whose doer
+    from ``actors`` before it, perhaps with up to four lower-case words between:
+    ``gunmen linked to the group killed``), or a verb from ``passives`` whose doer
     is missing (``was looted``, with no ``by``), in a sentence with no
     ``benign`` cause (``killed in a crash``) and no attribution cue in the
     window;
@@ -113,13 +114,13 @@ def _alternatives(words: tuple[str, ...]) -> str:
 
 
 def _accusation(keys: Mapping[str, Any], flags: int) -> re.Pattern[str]:
-    """``<actor> [up to three words] <verb>`` or ``<passive> <verb>``, the verb as ``claim``."""
+    """``<actor> [up to four lower-case words] <verb>`` or ``<passive> <verb>``, the verb as ``claim``."""
     if not (keys["verbs"] and keys["actors"]) and not keys["passives"]:
         raise OptionError("verbs", "an accusation rule needs verbs and actors, or passives")
     verbs, actors = _alternatives(keys["verbs"]), _alternatives(keys["actors"])
     passives = _alternatives(keys["passives"])
     pattern = (
-        rf"\b(?:{actors})\s+(?:[a-z]+\s+){{0,3}}?(?P<claim>(?:{verbs}))\b"
+        rf"\b(?:{actors})\s+(?:[a-z]+\s+){{0,4}}?(?P<claim>(?:{verbs}))\b"
         rf"|{_PASSIVE}(?P<passive>(?:{passives}))\b"
     )
     return rule_regex("verbs", pattern, flags)
