@@ -102,6 +102,17 @@ def test_mixed_styles_name_majority_and_minority_counts() -> None:
     assert "(compare line 1, column 1)" in mixed.message
 
 
+@pytest.mark.parametrize(("text", "mixed"), [
+    # a paragraph that goes on with a quotation left open, in another family's marks
+    ('“We will not give up,” said Roke.\n\nVoss replied: “The vote stands.\n\n"It was fair," he said.', '"'),
+    ("Voss replied: «The vote stands.\n\n“It was fair,” he said.", "“"),
+    ("Voss replied: “The vote stands.\n\n“It was fair,” he said.", None),  # the same marks go on
+])
+def test_a_quotation_going_on_in_other_marks_is_mixed(text: str, mixed: str | None) -> None:
+    found = [f.match for f in lint(text, config=QUOTES) if f.rule_id == "Quotes.Mixed"]
+    assert found == ([mixed] if mixed else [])
+
+
 def test_mismatched_close_suggests_the_matching_mark() -> None:
     alone = "{styles: [Quotes], quote-style: curly, rules: {Quotes.HouseMarks: off}}"
     found = _found("The envoy called the talks “constructive» on Friday.", alone)

@@ -185,9 +185,12 @@ def check_mixed(lay: Layout, an: Analysis) -> Iterator[Hit]:
     counts: Counter[str] = Counter()
     for mark in lay.marks:
         q = lay.quotations[mark.quotation] if mark.quotation is not None else None
-        if q is None or mark.role != "open" or q.depth or q.continued:
+        if q is None or mark.role != "open" or q.depth:
             continue
         family = family_of(q.open_mark)  # curly for “ and ‘, which low-9 also uses
+        if q.continued and mark.quotation is not None and family == family_of(
+                lay.quotations[an.quotations.chain_heads[mark.quotation]].open_mark):
+            continue  # the same quotation going on in a new paragraph, in the same marks
         counts[family] += 1
         firsts.setdefault(family, mark)
     if len(counts) < 2:
