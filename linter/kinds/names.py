@@ -22,7 +22,9 @@ rewrite could change what the sentence says: a form used as a name or as the
 name of its time (``after three years as Nur-Sultan``, ``calls the country
 Burma``, ``the name Bombay``, ``Bombay, as it was then called``) and a form
 side by side with another form of the same entity (``Kiev or Kyiv``). Those
-are reported with the suggestion and no automatic fix.
+are reported with the suggestion and no automatic fix. A form used as a name
+with the years it was used (``was called Nur-Sultan from 2019 to 2022``,
+``Leningrad, as the city was known until 1991``) is history, not reported.
 """
 
 import re
@@ -77,6 +79,9 @@ _NAMING_AFTER = compile_pattern(
     r"(?:called|known|named|calls?|knew|spelt|spelled)\b"
 )
 _NAMING_WINDOW = 48
+# The years a name was used, right after it: "was called Nur-Sultan from 2019 to 2022",
+# "Leningrad until 1991". A form named as a name with its years is history, not a slip.
+_ITS_YEARS = compile_pattern(r"\s*,?\s*(?:from|until|till|between|before|in|after)\s+(?:the\s+)?\d{4}s?\b")
 # Two forms of one entity this close together are being compared or contrasted
 # ("Kiev or Kyiv"), not slipped between: neither is rewritten.
 _SIDE_BY_SIDE = 60
@@ -243,6 +248,13 @@ def _as_a_name(text: str, use: _Use) -> bool:
     return bool(_NAMING_BEFORE.search(before)) or bool(_NAMING_AFTER.match(text, use.end))
 
 
+def _with_its_years(text: str, use: _Use) -> bool:
+    """The years the name was used follow it, or follow "as it was called" after it
+    (``Leningrad, as the city was known until 1991``)."""
+    after = _NAMING_AFTER.match(text, use.end)
+    return _ITS_YEARS.match(text, after.end() if after else use.end) is not None
+
+
 def _beside_another_form(uses: list[_Use], i: int) -> bool:
     use = uses[i]
     near = (uses[j] for j in (i - 1, i + 1) if 0 <= j < len(uses))
@@ -269,7 +281,10 @@ def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     firsts = _first_forms(plain)
     for i, use in enumerate(plain):
         if use.form != opts.entries[use.entry].house:
-            safe = not _as_a_name(doc.text, use) and not _beside_another_form(plain, i)
+            named = _as_a_name(doc.text, use)
+            if named and _with_its_years(doc.text, use):
+                continue  # "The city was called Nur-Sultan from 2019 to 2022": the name of its time
+            safe = not named and not _beside_another_form(plain, i)
             yield _hit(doc.text, opts, use, firsts, safe)
 
 
