@@ -66,6 +66,9 @@ def test_evidence_without_that_sources_only_its_content() -> None:
     "Voters stayed away, casting few ballots in the north.",  # a participle without "as"
     "Residents fled, seeing the smoke rise over the hills.",
     "The Front hailed the verdict.",  # praise without "as"
+    "Residents saw the gunmen as they fled.",  # "as" opening a clause of time: no view
+    "Crowds hailed the fighters as the convoy passed.",
+    "Voss sees the gunmen as if they were soldiers.",
     "The town is widely seen as a haven for smugglers.",  # the weasel's own phrase
     "The problem: the men fled north.",  # a colon after words that name no speaker
     "Japan's ageing workforce: built to last",
