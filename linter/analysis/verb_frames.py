@@ -20,13 +20,13 @@ from linter.analysis.frame_base import (
     vague_source,
     verb_starts,
 )
-from linter.analysis.labelled import relative_object
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
     BEFORE_INVERTED,
     TRAIL_MARKS,
     adverbial_start,
     adverbials_end,
+    as_after,
     bare_clause,
     comma_then_more,
     label_agent,
@@ -149,7 +149,7 @@ def _verb_frame(parse: Parse, group: Group,
         return Frame(cue, source, vague, content_span(parse, content_first, hi), "passive",
                      group.lemma in lexicon().thoughts)
     lex = lexicon()
-    if group.lemma in lex.seeing and not _as_after(parse, group, hi):
+    if group.lemma in lex.seeing and not as_after(parse, group, hi):
         return None  # "Residents saw the smoke", "casting a vote": no view
     subject = subject_of(parse, group)
     if subject is None and tokens[group.first].tag in ("VBG", "TO"):
@@ -244,35 +244,6 @@ def _demand(parse: Parse, content: tuple[int, int], *, view: bool = False) -> tu
         if content[0] < token.start < content[1] and token.lower in _CIRCUMSTANCE:
             return (content[0], token.start)
     return content
-
-
-def _as_after(parse: Parse, group: Group, hi: int) -> bool:
-    """``as`` follows the verb's object before any other verb (``sees the men as ...``), or
-    the verb when a relative pronoun is its object (``which the US lists as ...``). After
-    the object, an ``as`` that opens a clause of time or manner gives no view (``saw the
-    men as they fled``, ``hailed the troops as the convoy passed``, ``as if``)."""
-    for k in range(group.last + 1, hi + 1):
-        if parse.tokens[k].lower == "as":
-            if k > group.last + 1:
-                return not _opens_clause(parse, k + 1)
-            return relative_object(parse, group) is not None
-        if parse.group_at(k) is not None or parse.tokens[k].text in (",", ";", ":"):
-            return False
-    return False
-
-
-# Words after "as" that make it a conjunction, not the "as" of a role: "as if", "as soon as".
-_AS_CONJUNCTION = frozenset({"if", "though", "soon", "long", "well", "usual", "before", "ever"})
-
-
-def _opens_clause(parse: Parse, i: int) -> bool:
-    """Token ``i`` (after ``as``) opens a clause: a pronoun or a noun phrase with its own
-    finite verb, or a word that makes ``as`` a conjunction."""
-    tokens = parse.tokens
-    if i >= len(tokens) or tokens[i].tag == "PRP" or tokens[i].lower in _AS_CONJUNCTION:
-        return True
-    chunk = parse.chunk_at(i)
-    return chunk is not None and chunk.first == i and parse.group_after(chunk) is not None
 
 
 def _clause_after(parse: Parse, group: Group) -> bool:

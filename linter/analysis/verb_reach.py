@@ -1,12 +1,14 @@
 """Where a reporting verb's words lie around it: the verb's own adverbials (``said on
 Friday``), a bare that-clause (``said the men had fled``), whether the verb trails what it
 reports (``..., police said on Monday.``), and a passive label's agent after the label
-(``was branded a terrorist by the government``)."""
+(``was branded a terrorist by the government``), and whether a verb of seeing has the
+``as`` of a view (``sees the men as ...``)."""
 
 from __future__ import annotations
 
 from linter.analysis.chunks import APPROXIMATORS, TIMES, Chunk, Group
 from linter.analysis.frame_base import lexicon
+from linter.analysis.labelled import relative_object
 from linter.analysis.syntax import Parse
 
 _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
@@ -165,3 +167,32 @@ def label_agent(parse: Parse, group: Group) -> tuple[int, Chunk] | None:
     by = label.last + 1
     agent = parse.chunk_at(by + 1) if by < len(tokens) and tokens[by].lower == "by" else None
     return (label.last, agent) if agent is not None and agent.first == by + 1 else None
+
+
+def as_after(parse: Parse, group: Group, hi: int) -> bool:
+    """``as`` follows the verb's object before any other verb (``sees the men as ...``), or
+    the verb when a relative pronoun is its object (``which the US lists as ...``). After
+    the object, an ``as`` that opens a clause of time or manner gives no view (``saw the
+    men as they fled``, ``hailed the troops as the convoy passed``, ``as if``)."""
+    for k in range(group.last + 1, hi + 1):
+        if parse.tokens[k].lower == "as":
+            if k > group.last + 1:
+                return not _opens_clause(parse, k + 1)
+            return relative_object(parse, group) is not None
+        if parse.group_at(k) is not None or parse.tokens[k].text in (",", ";", ":"):
+            return False
+    return False
+
+
+# Words after "as" that make it a conjunction, not the "as" of a role: "as if", "as soon as".
+_AS_CONJUNCTION = frozenset({"if", "though", "soon", "long", "well", "usual", "before", "ever"})
+
+
+def _opens_clause(parse: Parse, i: int) -> bool:
+    """Token ``i`` (after ``as``) opens a clause: a pronoun or a noun phrase with its own
+    finite verb, or a word that makes ``as`` a conjunction."""
+    tokens = parse.tokens
+    if i >= len(tokens) or tokens[i].tag == "PRP" or tokens[i].lower in _AS_CONJUNCTION:
+        return True
+    chunk = parse.chunk_at(i)
+    return chunk is not None and chunk.first == i and parse.group_after(chunk) is not None
