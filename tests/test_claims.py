@@ -67,6 +67,17 @@ def test_a_source_named_in_the_next_sentence_clears_a_weasel_phrase() -> None:
     assert found(lead + named, "Weasel") == []
 
 
+@pytest.mark.parametrize(("after", "cleared"), [
+    (" They also said the currency would weaken.", False),  # the same vague analysts
+    (" Officials insist the rate will hold.", False),  # the other side answering
+    (" Mara Olin, chief economist at Brisk Capital, said a cut was likely.", True),
+    (" The bank's chief economist said a cut was likely.", True),  # one the story has named
+])
+def test_the_next_sentence_clears_a_weasel_only_with_a_named_source(after: str, cleared: bool) -> None:
+    text = "Analysts say the central bank will cut rates in May." + after
+    assert found(text, "Weasel") == ([] if cleared else ["Analysts say"])
+
+
 def test_a_source_two_sentences_later_does_not_clear_a_weasel_phrase() -> None:
     text = (
         "It is believed the talks will resume in March. Both delegations left the city."
