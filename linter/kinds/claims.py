@@ -115,6 +115,12 @@ def _alternatives(words: tuple[str, ...]) -> str:
     return "|".join(flexible_spaces(w) for w in words) or "(?!)"
 
 
+# Not right after a passive's auxiliary: in "Two soldiers were killed" the actors are the
+# victims, and the passive is read as one.
+_NOT_PASSIVE = "".join(rf"(?<!\b{aux}\s)"
+                       for aux in ("was", "were", "been", "being", "be", "is", "are", "got"))
+
+
 def _accusation(keys: Mapping[str, Any], flags: int) -> re.Pattern[str]:
     """``<actor> [up to four lower-case words] <verb>`` or ``<passive> <verb>``, the verb as ``claim``."""
     if not (keys["verbs"] and keys["actors"]) and not keys["passives"]:
@@ -122,7 +128,7 @@ def _accusation(keys: Mapping[str, Any], flags: int) -> re.Pattern[str]:
     verbs, actors = _alternatives(keys["verbs"]), _alternatives(keys["actors"])
     passives = _alternatives(keys["passives"])
     pattern = (
-        rf"\b(?:{actors})\s+(?:[a-z]+\s+){{0,4}}?(?P<claim>(?:{verbs}))\b"
+        rf"\b(?:{actors})\s+(?:[a-z]+\s+){{0,4}}?{_NOT_PASSIVE}(?P<claim>(?:{verbs}))\b"
         rf"|{_PASSIVE}(?P<passive>(?:{passives}))\b"
     )
     return rule_regex("verbs", pattern, flags)
