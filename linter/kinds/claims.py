@@ -13,8 +13,10 @@ One kind, four detectors chosen by ``claim``:
     ``cues`` such as ``census``);
 ``accusation``
     a violent or criminal verb from ``verbs`` whose doer is vague (a word
-    from ``actors`` before it, perhaps with up to four lower-case words between:
-    ``gunmen linked to the group killed``), or a verb from ``passives`` whose doer
+    from ``actors`` before it in the same paragraph, perhaps with up to four
+    lower-case words, days, months or places between: ``gunmen linked to the
+    group killed``, ``gunmen in Orsk on Tuesday stormed``; any other capitalised
+    word names the doer), or a verb from ``passives`` whose doer
     is missing (``was looted``, with no ``by``), in a sentence with no
     ``benign`` cause (``killed in a crash``) and no attribution cue in the
     window;
@@ -115,6 +117,16 @@ def _alternatives(words: tuple[str, ...]) -> str:
     return "|".join(flexible_spaces(w) for w in words) or "(?!)"
 
 
+# Between an actor and its verb: spaces, with one line break at most (a hard-wrapped
+# paragraph), never a blank line (a headline and the paragraph after it).
+_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+# Capitalised words that name no doer between an actor and its verb: a day or a month
+# ("Gunmen on Tuesday stormed") or a place ("Gunmen in Orsk stormed"); any other may name
+# the group ("fighters linked to the Orsk Front killed").
+_WHEN = "(?-i:{})".format("|".join(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December".split()))
+_PLACE = "(?:(?<=in )|(?<=near )|(?<=from )|(?<=outside ))(?-i:[A-Z][a-z]+)"
 # Not right after a passive's auxiliary: in "Two soldiers were killed" the actors are the
 # victims, and the passive is read as one.
 _NOT_PASSIVE = "".join(rf"(?<!\b{aux}\s)"
@@ -122,13 +134,14 @@ _NOT_PASSIVE = "".join(rf"(?<!\b{aux}\s)"
 
 
 def _accusation(keys: Mapping[str, Any], flags: int) -> re.Pattern[str]:
-    """``<actor> [up to four lower-case words] <verb>`` or ``<passive> <verb>``, the verb as ``claim``."""
+    """``<actor> [up to four words] <verb>`` or ``<passive> <verb>``, the verb as ``claim``."""
     if not (keys["verbs"] and keys["actors"]) and not keys["passives"]:
         raise OptionError("verbs", "an accusation rule needs verbs and actors, or passives")
     verbs, actors = _alternatives(keys["verbs"]), _alternatives(keys["actors"])
     passives = _alternatives(keys["passives"])
     pattern = (
-        rf"\b(?:{actors})\s+(?:[a-z]+\s+){{0,4}}?{_NOT_PASSIVE}(?P<claim>(?:{verbs}))\b"
+        rf"\b(?:{actors}){_GAP}(?:(?-i:[a-z]+|{_WHEN}|{_PLACE}){_GAP}){{0,4}}?{_NOT_PASSIVE}"
+        rf"(?P<claim>(?:{verbs}))\b"
         rf"|{_PASSIVE}(?P<passive>(?:{passives}))\b"
     )
     return rule_regex("verbs", pattern, flags)
