@@ -40,25 +40,21 @@ files; the reporting cues and source nouns in ``rules/_data/cues.yml``.
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linter.analysis import Analysis
-from linter.analysis.cues import cue_words
 from linter.analysis.quotations import Quotation
 from linter.kinds import specs
 from linter.kinds.base import (
     Exceptions,
     Kind,
     OptionError,
-    compile_terms,
-    flexible_spaces,
     matches,
-    rule_regex,
     term_and_exception_scanners,
     term_scanner,
 )
-from linter.kinds.claim_context import ClaimContext
+from linter.kinds.claim_context import ClaimContext, names_someone
+from linter.kinds.claim_patterns import accusation, agents, regex, terms
 from linter.lib.cache import compile_pattern
 from linter.lib.scan import Scanner
 from linter.model.document import HEADLINE_MAX, Document
@@ -70,12 +66,6 @@ if TYPE_CHECKING:
 CLAIMS = ("weasel", "figure", "accusation", "quote")
 WINDOWS = ("sentence", "next-sentence", "paragraph", "adjacent")
 _SOURCE_KINDS = frozenset({"source", "name"})
-# Past passives only ("be killed", "are killed" are hypothetical or generic), and not
-# in a relative clause that describes victims ("survivors who were attacked").
-_PASSIVE = (
-    r"\b(?<!who\s)(?<!which\s)(?<!that\s)(?:was|were|been)\s+"
-    r"(?:(?:also|allegedly|reportedly|then)\s+)?"
-)
 _AGENT = compile_pattern(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
 _LEAD_WORDS = compile_pattern(r"\S+(?:\s+\S+){0,2}")
 _WORD = compile_pattern(r"[\w'’-]+")
@@ -103,70 +93,13 @@ class Options(NamedTuple):
     exceptions: Exceptions
 
 
-def _regex(key: str, patterns: tuple[str, ...], flags: int) -> re.Pattern[str] | None:
-    if not patterns:
-        return None
-    return rule_regex(key, "|".join(f"(?:{flexible_spaces(p)})" for p in patterns), flags)
-
-
-def _terms(key: str, words: tuple[str, ...]) -> re.Pattern[str] | None:
-    return compile_terms(key, words, ignorecase=True, nonword=False) if words else None
-
-
-def _alternatives(words: tuple[str, ...]) -> str:
-    return "|".join(flexible_spaces(w) for w in words) or "(?!)"
-
-
-# Between an actor and its verb: spaces, with one line break at most (a hard-wrapped
-# paragraph), never a blank line (a headline and the paragraph after it).
-_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
-# Capitalised words that name no doer between an actor and its verb: a day or a month
-# ("Gunmen on Tuesday stormed") or a place ("Gunmen in Orsk stormed"); any other may name
-# the group ("fighters linked to the Orsk Front killed").
-_WHEN = "(?-i:{})".format("|".join(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December".split()))
-_PLACE = "(?:(?<=in )|(?<=near )|(?<=from )|(?<=outside ))(?-i:[A-Z][a-z]+)"
-# Not right after a passive's auxiliary: in "Two soldiers were killed" the actors are the
-# victims, and the passive is read as one.
-_NOT_PASSIVE = "".join(rf"(?<!\b{aux}\s)"
-                       for aux in ("was", "were", "been", "being", "be", "is", "are", "got"))
-
-
-def _accusation(keys: Mapping[str, Any], flags: int) -> re.Pattern[str]:
-    """``<actor> [up to four words] <verb>`` or ``<passive> <verb>``, the verb as ``claim``."""
-    if not (keys["verbs"] and keys["actors"]) and not keys["passives"]:
-        raise OptionError("verbs", "an accusation rule needs verbs and actors, or passives")
-    verbs, actors = _alternatives(keys["verbs"]), _alternatives(keys["actors"])
-    passives = _alternatives(keys["passives"])
-    pattern = (
-        rf"\b(?:{actors}){_GAP}(?:(?-i:[a-z]+|{_WHEN}|{_PLACE}){_GAP}){{0,4}}?{_NOT_PASSIVE}"
-        rf"(?P<claim>(?:{verbs}))\b"
-        rf"|{_PASSIVE}(?P<passive>(?:{passives}))\b"
-    )
-    return rule_regex("verbs", pattern, flags)
-
-
-def _agents(keys: Mapping[str, Any]) -> re.Pattern[str] | None:
-    """``by`` and up to three lower-case words, then one of the rule's ``agents``: an agent
-    that names no doer."""
-    words = keys["agents"]
-    if not words:
-        return None
-    # Only lower-case words before it: "Hutu militias" and "fighters of the Orvel Liberation
-    # Front" name their group, and so the doer.
-    pattern = (rf"\s+(?:\w+\s+)?by\s+(?:(?-i:[a-z])[\w'’-]*\s+){{0,3}}?(?:{_alternatives(words)})\b"
-               r"(?!\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z]))")
-    return rule_regex("agents", pattern, re.IGNORECASE)
-
-
 def build(keys: Mapping[str, Any]) -> Options:
     claim = keys["claim"]
     flags = re.MULTILINE | (re.IGNORECASE if keys["ignorecase"] else 0)
     if claim == "accusation":
-        triggers: re.Pattern[str] | None = _accusation(keys, flags)
+        triggers: re.Pattern[str] | None = accusation(keys, flags)
     else:
-        triggers = _regex("triggers", keys["triggers"], flags)
+        triggers = regex("triggers", keys["triggers"], flags)
         if triggers is None and claim != "quote":
             raise OptionError("triggers", f"a {claim} rule needs triggers")
     if keys["minwords"] < 1:
@@ -176,10 +109,10 @@ def build(keys: Mapping[str, Any]) -> Options:
         window=keys["window"],
         triggers=triggers,
         scanner=term_scanner(triggers) if triggers is not None else None,
-        cues=_terms("cues", keys["cues"]),
-        benign=_regex("benign", keys["benign"], re.IGNORECASE),
-        accusing=_agents(keys) if claim == "accusation" else None,
-        titles=_terms("titles", keys["titles"]),
+        cues=terms("cues", keys["cues"]),
+        benign=regex("benign", keys["benign"], re.IGNORECASE),
+        accusing=agents(keys) if claim == "accusation" else None,
+        titles=terms("titles", keys["titles"]),
         minwords=keys["minwords"],
         exceptions=Exceptions.build(keys["exceptions"], ignorecase=keys["ignorecase"]),
     )
@@ -206,43 +139,8 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
     # hid ("Critics say ... Ada Frey, who ..."); "Critics say ... Officials insist ..." is
     # the other side answering.
     return ctx.framed(lo, hi, start, end, ("named", id(triggers)),
-                      lambda f: f.speech and outside_vague(f) and _has_a_name(ctx.an, f),
+                      lambda f: f.speech and outside_vague(f) and names_someone(ctx.an, f),
                       lambda f: f.speech and outside_vague(f) and not _within(f, start), speech=True)
-
-
-def _has_a_name(an: Analysis, frame: "Frame") -> bool:
-    """The frame's source, or the words set off by a comma just before it (``Scott
-    Stanzel, a spokesman for ...``), hold a proper noun that is not a common source's
-    word (``Piet Vann``, ``the Dorn Institute``; not ``Officials`` or ``Police`` read as
-    names), or point back to a source the story has named (``the police spokesman``,
-    ``the firm's chairman``; not ``they``, ``officials``)."""
-    if frame.source is None:
-        return False
-    parse = an.parse_at(frame.source[0])
-    if parse is None:
-        return False
-    tokens = parse.tokens
-    first = next((k for k, t in enumerate(tokens) if t.start >= frame.source[0]), len(tokens))
-    last = next((k for k in range(first, len(tokens)) if tokens[k].start >= frame.source[1]), len(tokens))
-    if first > 0 and tokens[first - 1].text == ",":  # an apposition: the name before it
-        first = next((k + 1 for k in range(first - 2, -1, -1) if tokens[k].text == ","), 0)
-    while last < len(tokens) and tokens[last].tag in _NOUN_PHRASE:  # "media strategist Glen Yearwood"
-        last += 1
-    if first < last and (tokens[first].lower == "the" or any(t.tag == "POS" for t in tokens[first:last])):
-        return True  # one already named: "The police spokesman", "the prime minister's office"
-    common = _common_sources()
-    # a common source's word is a name only after the sentence's first word ("The Observer")
-    return any(t.tag in ("NNP", "NNPS") and (k > 0 or t.lower not in common)
-               for k, t in enumerate(tokens[:last]) if k >= first)
-
-
-_NOUN_PHRASE = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "CC", "POS", "HYPH"})
-
-
-@lru_cache(maxsize=1)
-def _common_sources() -> frozenset[str]:
-    words = cue_words()
-    return frozenset(w for key in ("sources", "nouns", "vague") for w in words[key])
 
 
 def _spans(pattern: re.Pattern[str] | None, text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:

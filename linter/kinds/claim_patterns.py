@@ -1,0 +1,74 @@
+"""The regular expressions a ``claims`` rule builds from its keys: its triggers, an
+accusation's actor and verb or its passive, and the agents that name no doer."""
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from linter.kinds.base import OptionError, compile_terms, flexible_spaces, rule_regex
+
+# Past passives only ("be killed", "are killed" are hypothetical or generic), and not
+# in a relative clause that describes victims ("survivors who were attacked").
+_PASSIVE = (
+    r"\b(?<!who\s)(?<!which\s)(?<!that\s)(?:was|were|been)\s+"
+    r"(?:(?:also|allegedly|reportedly|then)\s+)?"
+)
+
+
+def regex(key: str, patterns: tuple[str, ...], flags: int) -> re.Pattern[str] | None:
+    """The patterns of ``key`` as one regular expression (None for none)."""
+    if not patterns:
+        return None
+    return rule_regex(key, "|".join(f"(?:{flexible_spaces(p)})" for p in patterns), flags)
+
+
+def terms(key: str, words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The words of ``key`` as whole terms, in any case (None for none)."""
+    return compile_terms(key, words, ignorecase=True, nonword=False) if words else None
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(flexible_spaces(w) for w in words) or "(?!)"
+
+
+# Between an actor and its verb: spaces, with one line break at most (a hard-wrapped
+# paragraph), never a blank line (a headline and the paragraph after it).
+_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+# Capitalised words that name no doer between an actor and its verb: a day or a month
+# ("Gunmen on Tuesday stormed") or a place ("Gunmen in Orsk stormed"); any other may name
+# the group ("fighters linked to the Orsk Front killed").
+_WHEN = "(?-i:{})".format("|".join(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December".split()))
+_PLACE = "(?:(?<=in )|(?<=near )|(?<=from )|(?<=outside ))(?-i:[A-Z][a-z]+)"
+# Not right after a passive's auxiliary: in "Two soldiers were killed" the actors are the
+# victims, and the passive is read as one.
+_NOT_PASSIVE = "".join(rf"(?<!\b{aux}\s)"
+                       for aux in ("was", "were", "been", "being", "be", "is", "are", "got"))
+
+
+def accusation(keys: Mapping[str, Any], flags: int) -> re.Pattern[str]:
+    """``<actor> [up to four words] <verb>`` or ``<passive> <verb>``, the verb as ``claim``."""
+    if not (keys["verbs"] and keys["actors"]) and not keys["passives"]:
+        raise OptionError("verbs", "an accusation rule needs verbs and actors, or passives")
+    verbs, actors = _alternatives(keys["verbs"]), _alternatives(keys["actors"])
+    passives = _alternatives(keys["passives"])
+    pattern = (
+        rf"\b(?:{actors}){_GAP}(?:(?-i:[a-z]+|{_WHEN}|{_PLACE}){_GAP}){{0,4}}?{_NOT_PASSIVE}"
+        rf"(?P<claim>(?:{verbs}))\b"
+        rf"|{_PASSIVE}(?P<passive>(?:{passives}))\b"
+    )
+    return rule_regex("verbs", pattern, flags)
+
+
+def agents(keys: Mapping[str, Any]) -> re.Pattern[str] | None:
+    """``by`` and up to three lower-case words, then one of the rule's ``agents``: an agent
+    that names no doer."""
+    words = keys["agents"]
+    if not words:
+        return None
+    # Only lower-case words before it: "Hutu militias" and "fighters of the Orvel Liberation
+    # Front" name their group, and so the doer.
+    pattern = (rf"\s+(?:\w+\s+)?by\s+(?:(?-i:[a-z])[\w'’-]*\s+){{0,3}}?(?:{_alternatives(words)})\b"
+               r"(?!\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z]))")
+    return rule_regex("agents", pattern, re.IGNORECASE)
