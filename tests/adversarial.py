@@ -64,6 +64,10 @@ SHAPES: dict[str, tuple[str, Make]] = {
     "a run of numbered dots": ("text", lambda n: repeat("1.", n)),
     "blank CRLF lines in Markdown": ("markdown", lambda n: repeat("\r\n", n)),
     "thousands of distinct long names": ("text", many_names),
+    # the gap between an accusation's actor and its verb, read once however long
+    "an actor, then a run of spaces": ("text", lambda n: "Gunmen" + " " * n + "x.\n"),
+    "an actor, then runs of spaces and line breaks": ("text", lambda n: "Gunmen" + repeat("  \n", n, "x.\n")),
+    "one sentence of actors": ("text", lambda n: repeat("gunmen ", n, "stormed.\n")),
     "nested quotations, then text": ("text", lambda n: "“‘" * (n // 8) + "x" + "’”" * (n // 8)
                                      + repeat(" Mr Smith said Kiev terrorists.", n // 2)),
 }

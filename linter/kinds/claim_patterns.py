@@ -33,7 +33,7 @@ def _alternatives(words: tuple[str, ...]) -> str:
 
 # Between an actor and its verb: spaces, with one line break at most (a hard-wrapped
 # paragraph), never a blank line (a headline and the paragraph after it).
-_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+_GAP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
 # Capitalised words that name no doer between an actor and its verb: a day or a month
 # ("Gunmen on Tuesday stormed") or a place ("Gunmen in Orsk stormed"); any other may name
 # the group ("fighters linked to the Orsk Front killed").
