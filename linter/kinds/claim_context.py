@@ -12,11 +12,11 @@ length times the number of claims.
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from linter.analysis import Analysis
-from linter.analysis.cues import REPORTING_KINDS, Cue, cue_words, frame_gate
+from linter.analysis.cues import REPORTING_KINDS, Cue, frame_gate
+from linter.analysis.frame_base import lexicon
 from linter.lib.cache import compile_pattern
 from linter.model.document import Document
 
@@ -230,24 +230,18 @@ def names_someone(an: Analysis, frame: "Frame") -> bool:
     if parse is None:
         return False
     tokens = parse.tokens
-    first = next((k for k, t in enumerate(tokens) if t.start >= frame.source[0]), len(tokens))
-    last = next((k for k in range(first, len(tokens)) if tokens[k].start >= frame.source[1]), len(tokens))
+    first, last = parse.token_at(frame.source[0]), parse.token_at(frame.source[1] - 1) + 1
     if first > 0 and tokens[first - 1].text == ",":  # an apposition: the name before it
         first = next((k + 1 for k in range(first - 2, -1, -1) if tokens[k].text == ","), 0)
     while last < len(tokens) and tokens[last].tag in _NOUN_PHRASE:  # "media strategist Glen Yearwood"
         last += 1
     if first < last and (tokens[first].lower == "the" or any(t.tag == "POS" for t in tokens[first:last])):
         return True  # one already named: "The police spokesman", "the prime minister's office"
-    common = _common_sources()
+    lex = lexicon()
     # a common source's word is a name only after the sentence's first word ("The Observer")
-    return any(t.tag in ("NNP", "NNPS") and (k > 0 or t.lower not in common)
-               for k, t in enumerate(tokens[:last]) if k >= first)
+    return any(t.tag in ("NNP", "NNPS")
+               and (k > 0 or (t.lower not in lex.sources and t.lower not in lex.vague))
+               for k, t in enumerate(tokens[first:last], first))
 
 
 _NOUN_PHRASE = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "CC", "POS", "HYPH"})
-
-
-@lru_cache(maxsize=1)
-def _common_sources() -> frozenset[str]:
-    words = cue_words()
-    return frozenset(w for key in ("sources", "nouns", "vague") for w in words[key])
