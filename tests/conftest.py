@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import tempfile
 from functools import lru_cache
@@ -29,6 +30,14 @@ from linter.run.session import Session
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 CORE = FIXTURES / "styles" / "Core"  # the test style the command-line tests run
+
+
+def default_sigint() -> None:
+    """Run in a child process before it starts (``preexec_fn``): SIGINT back to its default,
+    which Python turns into KeyboardInterrupt. A shell starts a background job (``pytest &``,
+    ``nohup pytest``) with SIGINT ignored and children inherit that, so a test that presses
+    Ctrl-C would otherwise watch the run go on to the end."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _fixture_files() -> list[Path]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 from audit_archives import stories, write_jsonl
-from conftest import ROOT
+from conftest import ROOT, default_sigint
 
 from linter.audit.driver import WORK
 from linter.cli import main
@@ -43,7 +43,8 @@ def test_ctrl_c_leaves_nothing_half_written_and_the_next_run_finishes(tmp_path: 
     out = tmp_path / "out"
     command = [sys.executable, "-m", "linter", "audit", str(archive), "--out", str(out), "--no-config",
                "--partition-size", "4", "-j", "1"]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=default_sigint)
     deadline = time.monotonic() + 120
     while len(list((out / WORK).glob("0*.json"))) < 5 and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, default_sigint
 
 import linter.lib.textfiles
 import linter.run.writeback
@@ -188,7 +188,8 @@ def test_ctrl_c_during_fix_ends_quietly_with_130_and_no_stray_files(tmp_path: Pa
         for path in paths:
             path.write_text(text)
         process = subprocess.Popen([sys.executable, "-m", "linter", "fix", "drafts"], cwd=tmp_path,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   preexec_fn=default_sigint)
         deadline = time.monotonic() + 60
         while not any("Kyiv" in p.read_text() for p in paths) and time.monotonic() < deadline:
             time.sleep(0.05)  # wait until it is writing files
@@ -209,7 +210,8 @@ def test_ctrl_c_during_a_parallel_check_ends_quietly(tmp_path: Path) -> None:
     for n in range(2000):
         (drafts / f"{n:04d}.txt").write_text("Talks in Kiev. " * 2_000 + "\n")
     process = subprocess.Popen([sys.executable, "-m", "linter", "check", "--jobs", "2", "drafts"], cwd=tmp_path,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=default_sigint)
     time.sleep(2.0)  # well into the run, which takes several times as long
     process.send_signal(signal.SIGINT)
     _out, err = process.communicate(timeout=60)
