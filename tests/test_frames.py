@@ -758,3 +758,25 @@ def test_a_relative_with_no_pronoun_after_a_preposition_before_as() -> None:
     # an indefinite antecedent names no one in particular, as with "that"
     assert not specific("Police raided a house used by a group the US lists as a terrorist group.",
                         "terrorist", None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The men bombed the depot, a claim Western governments deny.", Voice.OWN),
+    ("The men bombed the depot, an allegation local officials reject.", Voice.OWN),
+    ("The men bombed the depot, a charge he denies.", Voice.OWN),
+    ("The men bombed the depot, Western governments say.", Voice.ATTRIBUTED),
+])
+def test_a_claim_with_a_relative_clause_does_not_report_the_sentence(text: str, expected: Voice) -> None:
+    """"..., a claim Western governments deny": who denies the claim did not say it, and the
+    noun phrase after "claim" is the relative clause's subject, not part of the claim."""
+    assert voice(text, "men") is expected
+
+
+def test_the_subject_of_a_relative_clause_after_a_claim_is_a_chunk_of_its_own() -> None:
+    from linter.analysis.chunks import chunks
+    from linter.analysis.tagging import Token
+
+    words = "a/DT claim/NN Western/JJ governments/NNS deny/VBP and/CC the/DT attorney/NN general/JJ said/VBD"
+    tokens = [Token(0, 0, w, t, w.lower()) for w, t in (p.split("/") for p in words.split())]
+    found = [(c.first, c.last) for c in chunks(tokens, [-1] * 4 + [0, -1, -1, -1, -1, 1])]
+    assert found == [(0, 1), (2, 3), (6, 7)]  # "the attorney general" stays one phrase (head: attorney)

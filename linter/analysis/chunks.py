@@ -240,12 +240,20 @@ def chunks(tokens: Sequence[Token], in_group: list[int]) -> list[Chunk]:
 def _starts_another(tokens: Sequence[Token], j: int) -> bool:
     """Token ``j``, after a noun, opens a noun phrase of its own: a pronoun, a determiner
     (``on Friday the gunmen``, ``gave the men their pay``), a number after a plural
-    (``according to the organisers 500 people``; not ``Flight 17``), or a word after a
+    (``according to the organisers 500 people``; not ``Flight 17``), a word after a
     time adverbial (``On Tuesday gunmen ...``, ``Last week police ...``; not ``the
-    Sunday papers``, ``Tuesday's raid``)."""
+    Sunday papers``, ``Tuesday's raid``), or the subject of a relative clause with no
+    pronoun after a claim (``a claim Western governments deny``, ``charges Voss denies``)."""
     before = tokens[j - 1].tag
     return tokens[j].tag == "PRP" or (tokens[j].tag in _DETERMINERS and before in NOUNS) or (
-        tokens[j].tag == "CD" and before in ("NNS", "NNPS")) or _after_time(tokens, j)
+        tokens[j].tag == "CD" and before in ("NNS", "NNPS")) or _after_time(tokens, j) or (
+        tokens[j - 1].lower in _CLAIMS and tokens[j].tag in ("JJ", "NNP", "NNPS"))
+
+
+# Nouns for what someone asserts, which a relative clause with no pronoun follows: "..., a
+# charge Moscow denies", "an allegation local officials reject".
+_CLAIMS = frozenset({"claim", "claims", "charge", "charges", "accusation", "accusations", "allegation",
+                     "allegations", "assertion", "assertions", "suggestion", "suggestions"})
 
 
 # Nouns that end a time adverbial: "on Tuesday", "last week", "in March".
