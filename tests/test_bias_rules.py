@@ -115,6 +115,18 @@ def test_consistency_counts_a_vague_sources_label_and_skips_only_the_attributed_
     assert [text[c - 1:c - 1 + len(m)] for m, c in got] == ["terrorists", "terrorists"]
 
 
+def test_consistency_counts_only_labels_for_specific_people() -> None:
+    """A generic use ("a US list of terrorists", "laws against militants") labels no one in
+    the story: it is neither reported nor the first use others are compared with."""
+    text = ("Its leader is on a US list of terrorists. Gunmen opened fire on Sunday. "
+            "New laws against militants passed in May. The terrorists fled north.")
+    (f,) = found(text, "Bias.LabelConsistency")
+    assert (f.match, f.column) == ("terrorists", 119) and text[118:128] == "terrorists"
+    assert "'terrorists' here but 'Gunmen' earlier" in f.message
+    assert found("A suicide bomber killed nine people. Its leader is on a US list of terrorists.",
+                 "Bias.LabelConsistency") == []
+
+
 def test_substitutions_offer_neutral_words_without_a_forced_fix() -> None:
     (verb,) = found("The senator slammed the plan.", "Bias.ReportingVerbs")
     assert verb.suggestions == ("criticised",)

@@ -15,7 +15,7 @@ from linter.analysis import Analysis
 from linter.engine.prefilter import Prefilter
 from linter.kinds import KINDS
 from linter.kinds.base import Exceptions, keep_case
-from linter.kinds.visibility import attributed, visible
+from linter.kinds.visibility import attributed, refers, visible
 from linter.lib.cache import compile_pattern
 from linter.lib.timelimit import TimeLimitExceeded, time_limit
 from linter.model.document import Document
@@ -152,7 +152,7 @@ def _findings(doc: Document, an: Analysis, rule: Rule,
     for hit in KINDS[rule.kind].find(view, view_an, rule):
         if not visible(doc, an, rule, hit.start, hit.end) or _accepted(doc, rule, hit, accepted):
             continue
-        if rule.refers == "specific" and not (rule.scope.raw or an.specific(hit.start, hit.end, rule.heads)):
+        if not refers(an, rule, hit.start, hit.end):
             continue
         judged = _judge(doc, an, rule, hit)
         if judged is None:

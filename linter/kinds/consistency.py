@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError, compile_terms, keep_case, matches, ungroup
-from linter.kinds.visibility import excused, visible
+from linter.kinds.visibility import excused, refers, visible
 from linter.lib.literals import required
 from linter.model.document import Document
 from linter.model.rule import Hit, Rule
@@ -41,8 +41,10 @@ def _pair_hits(doc: Document, an: Analysis, rule: Rule, pattern: re.Pattern[str]
     if len({m.lastindex for _, _, m in found}) < 2:
         return
     # Only uses the rule can see count: a form inside a quotation, or in speech attributed
-    # to a source when the rule skips it, is the speaker's, not the writer's choice.
-    found = [f for f in found if visible(doc, an, rule, f[0], f[1]) and not excused(an, rule, f[0], f[1])]
+    # to a source when the rule skips it, is the speaker's, not the writer's choice; with
+    # ``refers: specific``, a generic use ("a US list of terrorists") is no label for anyone.
+    found = [f for f in found if visible(doc, an, rule, f[0], f[1]) and refers(an, rule, f[0], f[1])
+             and not excused(an, rule, f[0], f[1])]
     if not found:
         return
     first = found[0][2]

@@ -1,5 +1,5 @@
-"""Whether a rule sees a span: its scope's block kinds and its quotation policy; and
-whether attribution excuses a span for it.
+"""Whether a rule sees a span: its scope's block kinds and its quotation policy; whether
+the span refers as the rule requires; and whether attribution excuses a span for it.
 
 Shared by the engine (to filter and grade hits) and by kinds that weigh occurrences
 against each other (consistency), so both agree on what a rule can see.
@@ -33,3 +33,10 @@ def attributed(voice: Voice, rule: Rule) -> bool:
 def excused(an: Analysis, rule: Rule, start: int, end: int) -> bool:
     """Whether the rule skips ``[start, end)`` as attributed speech (``attributed: skip``)."""
     return rule.attributed == "skip" and not rule.scope.raw and attributed(an.voice(start, end), rule)
+
+
+def refers(an: Analysis, rule: Rule, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` refers as the rule requires: anything, or for ``refers:
+    specific`` specific people, groups or events (``the terrorists``; not ``laws against
+    terrorists``)."""
+    return rule.refers != "specific" or rule.scope.raw or an.specific(start, end, rule.heads)
