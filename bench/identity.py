@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
 CONFIGS = {
     "default": "",
-    "all-straight": "styles: [Bias, Sourcing, Names, Quotes, Readability, Proselint]\n"
+    "all-straight": "styles: [Bias, Sourcing, Names, Quotes, Readability, Proselint, Said]\n"
                     "quote-style: straight\n",
 }
 

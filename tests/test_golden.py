@@ -18,7 +18,7 @@ from linter.cli import main
 GOLDEN = Path(__file__).parent / "golden"
 CONFIGS = {
     "default": "",
-    "all-straight": "styles: [Bias, Sourcing, Names, Quotes, Readability, Proselint]\nquote-style: straight\n",
+    "all-straight": "styles: [Bias, Sourcing, Names, Quotes, Readability, Proselint, Said]\nquote-style: straight\n",
 }
 CASES = [(config, fmt, colour) for config in CONFIGS for fmt in ("text", "json", "github", "sarif", "junit")
          for colour in (("never", "always") if fmt == "text" else ("never",))]
