@@ -780,3 +780,20 @@ def test_the_subject_of_a_relative_clause_after_a_claim_is_a_chunk_of_its_own() 
     tokens = [Token(0, 0, w, t, w.lower()) for w, t in (p.split("/") for p in words.split())]
     found = [(c.first, c.last) for c in chunks(tokens, [-1] * 4 + [0, -1, -1, -1, -1, 1])]
     assert found == [(0, 1), (2, 3), (6, 7)]  # "the attorney general" stays one phrase (head: attorney)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "official" after a determiner and before a comma is a person, not an adjective
+    ("The official, who spoke on condition of anonymity because the inquiry is not finished, said "
+     "that investigators are looking at whether the men had help.", Voice.ATTRIBUTED),
+    ("A senior official, who asked not to be named, said the men had help.", Voice.ATTRIBUTED),
+    ("The result was official, and the men had lost.", Voice.OWN),
+    # a noun after "before" with a comma after it is no subject across the aside
+    ("That would let the men regroup before the winter, forcing the army to fight on two fronts, "
+     "said Ada Frey, a former defence minister.", Voice.ATTRIBUTED),
+    # a past tense the tagger read as a participle, joined by "and" to the verb of saying
+    ("The court overruled and said the men could be held.", Voice.ATTRIBUTED),
+    ("The houses shelled and burned by the men were empty.", Voice.OWN),
+])
+def test_speakers_the_parse_used_to_miss(text: str, expected: Voice) -> None:
+    assert voice(text, "men") is expected

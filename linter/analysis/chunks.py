@@ -94,7 +94,8 @@ def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[G
     next finite verb, it is a reduced relative (a participle); otherwise a lone participle
     with an object after it is the finite past, unless a later finite verb, not coordinated
     with it, is the main verb (``shelled the town and killed 12 people`` is; ``the town
-    shelled by militants``, ``bombs hidden in freight`` are not)."""
+    shelled by militants``, ``bombs hidden in freight`` are not), and so is one joined by
+    "and" to a past tense right after it (``The court overruled and said ...``)."""
     out = list(groups)
     for g, group in enumerate(groups):
         lone = group.first == group.last and tokens[group.first].tag in ("VBN", "VBD")
@@ -110,7 +111,9 @@ def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[G
                 # "... 500 people marched.": the sentence's only verb, at its end
                 out[g] = Group(group.first, group.last, True, "past", False, False, False, group.lemma)
                 continue
-            if nxt not in _OBJECT_STARTS:
+            coordinated = (nxt == "CC" and later is not None and later.first == group.last + 2
+                           and tokens[later.first].tag == "VBD")  # "The court overruled and said"
+            if nxt not in _OBJECT_STARTS and not coordinated:
                 continue  # "the town shelled by militants", "bombs hidden in freight"
             out[g] = Group(group.first, group.last, True, "past", False, False, False, group.lemma)
     return out

@@ -208,6 +208,8 @@ def subject_of(parse: Parse, group: Group) -> Chunk | None:
 _OPENS_CLAUSE = frozenset({"after", "before", "when", "while", "because", "since", "as", "until", "if",
                            "unless", "although", "though", "whereas", "that", "and", "but", "or", "so",
                            "where"})
+# Of those, the ones that are prepositions too ("before the winter").
+_PREPOSITIONS_TOO = frozenset({"after", "before", "since", "until", "as"})
 _OPENS_CLAUSE_MARKS = frozenset({",", ";", ":", "(", "—", "–", "-", "--", "“", "‘", '"', "'", "«"})
 
 
@@ -235,9 +237,14 @@ def _object(parse: Parse, chunk: Chunk) -> bool:
     """``chunk`` comes after a finite verb of its own clause (perhaps within prepositional
     phrases): an object, not a subject (``lacks support from farmers``). Asked only of a
     chunk with words between it and the verb, so a tagger's slip before a subject right
-    at its verb (``Party whip/VBP Ann Vell warned``) costs nothing."""
+    at its verb (``Party whip/VBP Ann Vell warned``) costs nothing. A word such as
+    "before" right before the chunk, with a comma after it, is a preposition (``would let
+    them regroup before | the winter |, forcing ..., said Ada Frey``), not a clause's start."""
+    comma_after = chunk.last + 1 < len(parse.tokens) and parse.tokens[chunk.last + 1].text == ","
     for k in range(chunk.first - 1, -1, -1):
         token = parse.tokens[k]
+        if k == chunk.first - 1 and comma_after and token.tag == "IN" and token.lower in _PREPOSITIONS_TOO:
+            continue
         if token.lower in _OPENS_CLAUSE or token.text in _OPENS_CLAUSE_MARKS or token.tag in ("WP", "WDT"):
             return False
         group = parse.group_at(k)

@@ -112,8 +112,9 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "VBG"  # "Noting/NN that the depot was shut, ...", "..., noting/NN that ..."
         elif (tags[i] == "JJ" and low in _PERSONS and i + 1 < len(words)
               and (tags[i + 1] in ("VBZ", "VBD", "VBP", "MD") or words[i + 1].lower() in _ONLY_VERBS
-                   or (words[i + 1] == "," and i > 0 and tags[i - 1].startswith("NN")))):
-            out[i] = "NN"  # "..., official/JJ says", "A White House official/JJ, who ...": a person
+                   or (words[i + 1] == "," and i > 0 and (tags[i - 1].startswith("NN")
+                                                          or tags[i - 1] in ("DT", "JJ", "PRP$"))))):
+            out[i] = "NN"  # "..., official/JJ says", "A White House official/JJ, who ...", "The official/JJ,"
         elif (tags[i] == "JJ" and word[:1].isupper() and i > 0 and tags[i - 1] == "DT" and i + 1 < len(words)
               and tags[i + 1] in ("VBZ", "VBD", "VBP")
               and tagger.lemma(words[i + 1], tags[i + 1]).lower() in reporting):
