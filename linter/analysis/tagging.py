@@ -135,6 +135,8 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "NNS"  # "those surveyed say ...": the people asked, not a verb
         elif tags[i] == "VBP" and low not in _PRESENT_BE and tagger.lemma(word, "VBP").lower() != low:
             out[i] = "VBD"
+        elif tags[i] == "VBP" and low in _SAME_PAST and _past_time(words):
+            out[i] = "VBD"  # "Gunmen set/VBP fire to the depot on Monday": a past tense
         elif (tags[i] == "NN" and low in reporting and 0 < i < len(words) - 1
               and _after_plural(tags, i) and tags[i + 1] in ("IN", "DT", "CD", "PRP", "PRP$")
               and (tags[i + 1] != "IN" or words[i + 1].lower() == "that")):
@@ -266,6 +268,29 @@ def _verb_for_verbless(words: list[str], tags: list[str], tagger: Tagger) -> Non
 _ONLY_VERBS = {"says": "VBZ", "writes": "VBZ", "tells": "VBZ", "wrote": "VBD", "told": "VBD",
                "portrays": "VBZ", "depicts": "VBZ"}
 _AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
+# Verbs whose past tense is their base form, which the tagger reads as a present after a
+# plural; a time in the past in the sentence makes them past.
+_SAME_PAST = frozenset({"set", "hit", "put", "cut", "shut", "let", "hurt", "cast", "burst", "spread", "quit",
+                        "shed", "split", "upset", "beat", "broadcast", "cost"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_AFTER_LAST = _WEEKDAYS | {"week", "month", "year", "night", "weekend", "summer", "winter", "spring",
+                           "autumn"}
+
+
+def _past_time(words: list[str]) -> bool:
+    """The sentence names a time in the past: yesterday, overnight, ... ago, last week, on
+    Monday, earlier, in 1998 (a weekday in news copy is the past unless a future says so)."""
+    lows = [w.lower() for w in words]
+    for k, low in enumerate(lows):
+        nxt = lows[k + 1] if k + 1 < len(lows) else ""
+        if low in ("yesterday", "overnight", "ago", "earlier") or (low == "last" and nxt in _AFTER_LAST):
+            return True
+        year = len(nxt) == 4 and nxt[:2] in ("19", "20") and nxt.isdigit()
+        if (low == "on" and nxt in _WEEKDAYS) or (low == "in" and year):
+            return not any(w in ("will", "'ll", "’ll", "shall") for w in lows)
+    return False
+
+
 _PRESENT_BE = frozenset({"are", "am", "'re", "'m", "’re", "’m"})
 
 
