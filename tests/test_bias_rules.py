@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import lint, rules_for
+from conftest import assert_spans_exact, lint, rules_for
 
 from linter.model.findings import Finding, Severity
 
@@ -175,3 +175,18 @@ def test_labels_and_terror_modifier_agree_about_terrorist_suspects() -> None:
 def test_terror_modifier_suggestions_agree_in_number(text: str, suggestions: tuple[str, ...]) -> None:
     (f,) = found(text, "Bias.TerrorModifier")
     assert tuple(f.suggestions) == suggestions
+
+
+@pytest.mark.parametrize(("source", "fmt", "path"), [
+    ("<p>Police said the men fled.</p>\n<blockquote><p>The terrorists came over the fence at 3am, "
+     "and experts say they had help.</p></blockquote>\n<p>The terrorists fled north.</p>\n", "html", "t.html"),
+    ("Police said the men fled.\n\n> The terrorists came over the fence at 3am, and experts say they "
+     "had help.\n\nThe terrorists fled north.\n", "markdown", "t.md"),
+])
+def test_a_block_quotation_is_the_speakers_words(source: str, fmt: str, path: str) -> None:
+    """A block quotation is set off by layout as a quotation is by marks: its label and its
+    weasel phrase are the quoted speaker's; the writer's own label after it is reported."""
+    found = lint(source, fmt=fmt, path=path)
+    line = 5 if fmt == "markdown" else 3
+    assert [(f.rule_id, f.match, f.line) for f in found] == [("Bias.Labels", "terrorists", line)]
+    assert_spans_exact(source, found)

@@ -99,7 +99,8 @@ class Analysis:
 
     def frames_at(self, offset: int) -> tuple[Frame, ...]:
         """The attribution frames of the sentence holding ``offset`` whose cue is outside
-        quotations (a cue inside a quotation is the speaker's, not the writer's)."""
+        quotations and block quotations (a cue inside one is the speaker's, not the
+        writer's)."""
         i = self.sentences.index_at(offset)
         if i < 0:
             return ()
@@ -115,10 +116,9 @@ class Analysis:
             if parse is None:  # longer than any sentence: not parsed
                 found = self._frames[i] = ()
                 return found
-            in_quotation = self.quotations.in_quotation
             from linter.analysis.frames import frames
 
-            found = self._frames[i] = tuple(f for f in frames(parse) if in_quotation(*f.cue) is None
+            found = self._frames[i] = tuple(f for f in frames(parse) if not self.quoted(*f.cue)
                                             and (f.kind != "answer" or self._interview)
                                             and (f.kind != "caps" or self._speaks(f))
                                             and not (f.kind == "colon" and self._subhead(f, sentence)))
@@ -165,11 +165,21 @@ class Analysis:
     def _transcript(self) -> frozenset[str]:
         return transcript_labels(self.doc.text, self.sentences.paragraphs)
 
-    def voice(self, start: int, end: int) -> Voice:
-        """Whose words ``text[start:end]`` are: quoted (in a direct quotation), attributed
-        (in the content of a frame whose source names someone), vague (in the content of a
-        source that names no one: ``experts say ...``), or the writer's own."""
+    def quoted(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is someone else's words set off as such: inside a
+        quotation's marks, or in a block quotation (HTML ``<blockquote>``, Markdown ``>``),
+        which layout sets off as marks would."""
         if self.quotations.in_quotation(start, end) is not None:
+            return True
+        block = self.doc.block_at(start)
+        return block is not None and block.kind == "blockquote" and end <= block.end
+
+    def voice(self, start: int, end: int) -> Voice:
+        """Whose words ``text[start:end]`` are: quoted (in a direct quotation or a block
+        quotation), attributed (in the content of a frame whose source names someone), vague
+        (in the content of a source that names no one: ``experts say ...``), or the writer's
+        own."""
+        if self.quoted(start, end):
             return Voice.QUOTED
         frames = [f for f in self.frames_at(start) if f.covers(start, end)] or self._speaker_label(start)
         if any(not f.vague for f in frames):

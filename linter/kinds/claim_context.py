@@ -121,7 +121,7 @@ class ClaimContext(NamedTuple):
         """Cues in ``[lo, hi)`` outside quotations (reporting cues only, without ``sources``)."""
         def unquoted() -> tuple[Cue, ...]:
             return tuple(c for c in self.an.attribution.cue_spans(lo, hi, sources=sources)
-                         if self.an.quotations.in_quotation(c.start, c.end) is None)
+                         if not self.an.quoted(c.start, c.end))
         return self.shared(("cues", lo, hi, sources), unquoted)
 
     def _gate_spans(self, a: int, b: int) -> Callable[[], Iterable[Span]]:
@@ -201,7 +201,7 @@ class ClaimContext(NamedTuple):
 
         def found() -> Iterable[Span]:
             return (m.span() for m in cues.finditer(self.text, lo, hi)
-                    if self.an.quotations.in_quotation(*m.span()) is None)
+                    if not self.an.quoted(*m.span()))
         return self.any_outside(("extra", id(cues), lo, hi), found, start, end)
 
     def capitals(self, lo: int, hi: int) -> tuple[int, ...]:
@@ -210,7 +210,7 @@ class ClaimContext(NamedTuple):
         return tuple(
             m.start() for m in _CAPITALISED.finditer(self.text, lo, hi)
             if m.group() not in _NOT_NAMES and m.start() != self.an.sentences.sentence_at(m.start()).start
-            and self.an.quotations.in_quotation(*m.span()) is None)
+            and not self.an.quoted(*m.span()))
 
     def capitalised(self, lo: int, hi: int, start: int, end: int) -> bool:
         """True when a capitalised word that may name someone is in the window, and does not

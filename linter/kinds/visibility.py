@@ -20,7 +20,7 @@ def visible(doc: Document, an: Analysis, rule: Rule, start: int, end: int) -> bo
         return False
     if rule.quotes == "include":
         return True
-    quoted = an.quotations.in_quotation(start, end) is not None
+    quoted = an.quoted(start, end)
     return quoted == (rule.quotes == "only")
 
 
