@@ -190,3 +190,12 @@ def test_a_block_quotation_is_the_speakers_words(source: str, fmt: str, path: st
     line = 5 if fmt == "markdown" else 3
     assert [(f.rule_id, f.match, f.line) for f in found] == [("Bias.Labels", "terrorists", line)]
     assert_spans_exact(source, found)
+
+
+def test_a_scare_quoted_label_a_named_source_used_is_still_reported_without_asking_for_the_source() -> None:
+    text = 'The rebels, who the army called "terrorists", attacked the convoy.'
+    (f,) = found(text, "Bias.ScareQuotes")
+    assert (f.severity.label, f.match) == ("error", '"terrorists"')
+    assert "even when the source is named" in f.message and "name who said it" not in f.message
+    (own,) = found('Troops killed six "terrorists" near the border.', "Bias.ScareQuotes")
+    assert own.severity.label == "error" and "name who said it" in own.message

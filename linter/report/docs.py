@@ -46,7 +46,8 @@ def _attributed(rule: Rule) -> str:
         return "reported as anywhere else"
     if rule.attributed == "skip":
         return "not reported"
-    text = f"reported as a {rule.attributed}"
+    article = "an" if rule.attributed[0] in "aeiou" else "a"
+    text = f"reported as {article} {rule.attributed}"
     return f"{text}, with the message: {_flat(rule.attributed_message)}" if rule.attributed_message else text
 
 
