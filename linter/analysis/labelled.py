@@ -109,3 +109,14 @@ def relative_object(parse: Parse, group: Group) -> Chunk | None:
     opens = before is None or before.text == "," or (
         before.tag == "IN" and group.last + 1 < len(tokens) and tokens[group.last + 1].lower == "as")
     return antecedent if opens and tokens[antecedent.last].lower not in TIMES else None
+
+
+def of_a_predicate(parse: Parse, chunk: Chunk) -> bool:
+    """``chunk`` is the object of a preposition after an indefinite noun phrase that
+    follows the verb (``has been | a haven | for terrorists``, ``became a magnet for
+    extremists``): with a copula, what the subject is like, so a kind of people."""
+    k = chunk.first - 2  # the noun before the preposition
+    noun = parse.chunk_at(k) if k >= 0 else None
+    return (noun is not None and noun.last == k and parse.tokens[noun.first].lower in _INDEFINITE
+            and parse.tokens[noun.first - 1].is_verb)
+

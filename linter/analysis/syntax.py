@@ -29,7 +29,7 @@ from linter.analysis.chunks import (
     partitive,
     verbless_subject,
 )
-from linter.analysis.labelled import labelled_is_specific, subject_is_specific
+from linter.analysis.labelled import labelled_is_specific, of_a_predicate, subject_is_specific
 from linter.analysis.tagging import Token
 
 _COPULAS = frozenset({"be", "become", "remain", "seem"})
@@ -356,8 +356,9 @@ class Parse:
             # "branded Voss a terrorist", "described Voss as a terrorist", "was jailed as a terrorist";
             # not a label only thought of ("whether to list the Front as a terrorist group")
             return governing.finite and (self._episodic(governing) or labelled_is_specific(self, governing))
-        if role == "preposition" and self.tokens[chunk.first].lower in ("a", "an", "any"):
-            return False  # "any known link to a terrorist group": a kind, not a group
+        if role == "preposition" and (self.tokens[chunk.first].lower in ("a", "an", "any") or (
+                governing.lemma in _COPULAS and of_a_predicate(self, chunk))):
+            return False  # "any known link to a terrorist group", "has been a haven for terrorists": a kind
         if role == "subject" and not self._episodic(governing) and governing.tense == "present":
             # "Insurgents hold the valley", not "Terrorists rarely act alone", "Martyrdom is a
             # theme", "if terrorists acquire weapons"
