@@ -810,3 +810,17 @@ def test_a_past_tense_spelt_like_its_present_is_past_with_a_past_time(text: str,
     past in the sentence makes them past, and the label names the men who did it."""
     an = Analysis(make_document("t.txt", text, "text"))
     assert an.specific(0, len("Terrorists")) is specific
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The bombers, described by police as terrorists, were caught.", "terrorists"),
+    ("The Front, listed by the US as a terrorist group, denied the attack.", "terrorist"),
+    ("The men were branded by the government as terrorists.", "terrorists"),
+])
+def test_a_labelling_passive_with_its_agent_before_as_reports_the_label(text: str, word: str) -> None:
+    """"described by police as terrorists": the label is the agent's, as in "described as
+    terrorists by police", and it is about the men the participle follows."""
+    an = Analysis(make_document("t.txt", text, "text"))
+    i = text.index(word)
+    assert an.voice(i, i + len(word)) is Voice.ATTRIBUTED
+    assert an.specific(i, i + len(word), frozenset({"group"}))

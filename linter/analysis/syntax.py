@@ -254,8 +254,8 @@ class Parse:
 
     def _attached(self, preposition: int) -> Group | None:
         """The verb group a prepositional phrase at ``preposition`` belongs to, when it comes
-        right after the group or after the group's object. ``of`` always belongs to the noun
-        before it (``voiced fears of terrorist attacks``)."""
+        right after the group, its object or a passive's agent. ``of`` always belongs to the
+        noun before it (``voiced fears of terrorist attacks``)."""
         if self.tokens[preposition].lower == "of":
             return None
         i = preposition - 1
@@ -271,8 +271,9 @@ class Parse:
             j = chunk.first - 1
             while j >= 0 and self.tokens[j].tag in ("RB", "RP"):
                 j -= 1
-            group = self.group_at(j)
-            if group is not None and group.last == j:
+            agent = j >= 1 and self.tokens[j].lower == "by"  # "described by police | as ..."
+            group = self.group_at(j - agent)
+            if group is not None and group.last == j - agent and (group.passive or not agent):
                 return group
         return None
 

@@ -154,11 +154,19 @@ def trailing(parse: Parse, after: int, hi: int) -> bool:
 def label_agent(parse: Parse, group: Group) -> tuple[int, Chunk] | None:
     """The last token of the label and the agent of a labelling passive whose agent comes
     after the label (``was branded a terrorist by the government``, ``described as a
-    terrorist by state media``); None for any other group."""
+    terrorist by state media``) or before ``as`` and the label (``described by police as
+    terrorists``); None for any other group."""
     if not group.passive or group.lemma not in lexicon().labelling:
         return None
     tokens = parse.tokens
     k = group.last + 1
+    if k + 1 < len(tokens) and tokens[k].lower == "by":
+        agent = parse.chunk_at(k + 1)
+        if agent is None or agent.first != k + 1 or agent.last + 2 >= len(tokens) or (
+                tokens[agent.last + 1].lower != "as"):
+            return None
+        label = parse.chunk_at(agent.last + 2)
+        return (label.last, agent) if label is not None and label.first == agent.last + 2 else None
     if k < len(tokens) and tokens[k].lower == "as":
         k += 1
     label = parse.chunk_at(k)
