@@ -117,6 +117,5 @@ def of_a_predicate(parse: Parse, chunk: Chunk) -> bool:
     extremists``): with a copula, what the subject is like, so a kind of people."""
     k = chunk.first - 2  # the noun before the preposition
     noun = parse.chunk_at(k) if k >= 0 else None
-    return (noun is not None and noun.last == k and parse.tokens[noun.first].lower in _INDEFINITE
-            and parse.tokens[noun.first - 1].is_verb)
-
+    return (noun is not None and noun.last == k and noun.first > 0
+            and parse.tokens[noun.first].lower in _INDEFINITE and parse.tokens[noun.first - 1].is_verb)
