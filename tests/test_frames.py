@@ -799,17 +799,16 @@ def test_speakers_the_parse_used_to_miss(text: str, expected: Voice) -> None:
     assert voice(text, "men") is expected
 
 
-@pytest.mark.parametrize(("text", "specific"), [
+@pytest.mark.parametrize(("text", "expected"), [
     ("Terrorists set fire to a fuel depot outside Orsk on Monday, killing four guards.", True),
     ("Terrorists hit the depot overnight.", True),
     ("Terrorists cut the power lines to the port last week.", True),
     ("Terrorists set fires to spread fear.", False),  # no time: a generic present
 ])
-def test_a_past_tense_spelt_like_its_present_is_past_with_a_past_time(text: str, specific: bool) -> None:
+def test_a_past_tense_spelt_like_its_present_is_past_with_a_past_time(text: str, expected: bool) -> None:
     """"set", "hit", "cut" after a plural read as a present tell of no event; a time in the
     past in the sentence makes them past, and the label names the men who did it."""
-    an = Analysis(make_document("t.txt", text, "text"))
-    assert an.specific(0, len("Terrorists")) is specific
+    assert specific(text, "terrorists", None) is expected
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -820,7 +819,5 @@ def test_a_past_tense_spelt_like_its_present_is_past_with_a_past_time(text: str,
 def test_a_labelling_passive_with_its_agent_before_as_reports_the_label(text: str, word: str) -> None:
     """"described by police as terrorists": the label is the agent's, as in "described as
     terrorists by police", and it is about the men the participle follows."""
-    an = Analysis(make_document("t.txt", text, "text"))
-    i = text.index(word)
-    assert an.voice(i, i + len(word)) is Voice.ATTRIBUTED
-    assert an.specific(i, i + len(word), frozenset({"group"}))
+    assert voice(text, word) is Voice.ATTRIBUTED
+    assert specific(text, word, frozenset({"group"}))

@@ -271,9 +271,9 @@ class Parse:
             j = chunk.first - 1
             while j >= 0 and self.tokens[j].tag in ("RB", "RP"):
                 j -= 1
-            agent = j >= 1 and self.tokens[j].lower == "by"  # "described by police | as ..."
-            group = self.group_at(j - agent)
-            if group is not None and group.last == j - agent and (group.passive or not agent):
+            k = j - 1 if j >= 1 and self.tokens[j].lower == "by" else j  # "described by police | as ..."
+            group = self.group_at(k)
+            if group is not None and group.last == k and (k == j or group.passive):
                 return group
         return None
 
