@@ -36,6 +36,18 @@ _INDEFINITE = ("a", "an", "any", "every")
 _OBJECT_RELATIVES = frozenset({"which", "whom", "that", "who"})
 
 
+# Passives that raise the subject of a report or a belief: "are believed to be armed".
+_RAISING = frozenset({"believe", "think", "say", "report", "understand", "know", "expect", "suspect",
+                      "fear", "rumour", "rumor", "consider"})
+
+
+def raised(tokens: Sequence[Token], group: Group) -> bool:
+    """``group`` is a passive of belief or report with an infinitive after it (``are
+    believed to be armed``): news copy tells that of particular people, not of a kind."""
+    k = group.last + 1
+    return group.passive and group.lemma in _RAISING and k < len(tokens) and tokens[k].tag == "TO"
+
+
 def labelled_is_specific(parse: Parse, group: Group) -> bool:
     """Whom a label after ``group`` is about names someone: the object right after the
     verb (``portrays Voss as ...``; not ``portrays a family as ...``), the one a relative

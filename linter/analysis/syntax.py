@@ -29,7 +29,7 @@ from linter.analysis.chunks import (
     partitive,
     verbless_subject,
 )
-from linter.analysis.labelled import labelled_is_specific, of_a_predicate, subject_is_specific
+from linter.analysis.labelled import labelled_is_specific, of_a_predicate, raised, subject_is_specific
 from linter.analysis.tagging import Token
 
 _COPULAS = frozenset({"be", "become", "remain", "seem"})
@@ -387,8 +387,8 @@ class Parse:
         relative = self.relative(chunk)
         present = governing is not None and governing.tense == "present" and not self._episodic(governing)
         if role == "subject" and governing is not None and present:
-            if relative is not None and self._episodic(relative):
-                return False
+            if (relative is not None and self._episodic(relative)) or raised(self.tokens, governing):
+                return False  # "the terrorists who bombed ...", "the militants are believed to be ..."
             return governing.lemma in _COPULAS or self._supposed(chunk) or not self._anchored(governing)
         return False
 

@@ -226,9 +226,13 @@ class Tagger:
         tags: list[str] = crf.tag(sentence_features(words))
         return tags
 
+    def known(self, word: str, kind: str) -> bool:
+        """True when ``word`` (lower case) is a known lemma of class ``kind`` (V, N or J)."""
+        return self._lemmatizer.known(word, kind)
+
     def known_verb(self, word: str) -> bool:
         """True when ``word`` (lower case) is a known verb base form."""
-        return self._lemmatizer.known(word, "V")
+        return self.known(word, "V")
 
     def is_verb(self, word: str) -> bool:
         """True when ``word`` (lower case) may be a verb's base form: a known verb that is no

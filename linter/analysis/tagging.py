@@ -46,6 +46,13 @@ def _tagger() -> Tagger:
     return Tagger()
 
 
+def common_word(word: str) -> bool:
+    """True when ``word`` (lower case) is a known noun or adjective: "Aid" in "Aid workers
+    said" is capitalised only because it opens the sentence."""
+    known = _tagger().known
+    return known(word, "N") or known(word, "J")
+
+
 def tag_span(text: str, start: int, end: int) -> tuple[Token, ...]:
     """The tokens of ``text[start:end]`` (one sentence), tagged and lemmatised."""
     spans = tokenize(text, start, end)

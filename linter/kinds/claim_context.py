@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from linter.analysis import Analysis
 from linter.analysis.cues import REPORTING_KINDS, Cue, frame_gate
 from linter.analysis.frame_base import lexicon
+from linter.analysis.tagging import common_word
 from linter.lib.cache import compile_pattern
 from linter.model.document import Document
 
@@ -238,9 +239,13 @@ def names_someone(an: Analysis, frame: "Frame") -> bool:
     if first < last and (tokens[first].lower == "the" or any(t.tag == "POS" for t in tokens[first:last])):
         return True  # one already named: "The police spokesman", "the prime minister's office"
     lex = lexicon()
-    # a common source's word is a name only after the sentence's first word ("The Observer")
+    # A common source's word is a name only after the sentence's first word ("The
+    # Observer"); so is a common word before a noun ("Aid workers", "Hospital staff"; not
+    # "Kremlin officials").
     return any(t.tag in ("NNP", "NNPS")
-               and (k > 0 or (t.lower not in lex.sources and t.lower not in lex.vague))
+               and (k > 0 or (t.lower not in lex.sources and t.lower not in lex.vague
+                              and not (k + 1 < last and tokens[k + 1].tag in ("NN", "NNS")
+                                       and common_word(t.lower))))
                for k, t in enumerate(tokens[first:last], first))
 
 
