@@ -794,6 +794,15 @@ def test_the_subject_of_a_relative_clause_after_a_claim_is_a_chunk_of_its_own() 
     # a past tense the tagger read as a participle, joined by "and" to the verb of saying
     ("The court overruled and said the men could be held.", Voice.ATTRIBUTED),
     ("The houses shelled and burned by the men were empty.", Voice.OWN),
+    # a phrase in quote marks inside the content does not hide the trailing speaker
+    ('That would create a "winter of pain" for Voss before the vote, forcing him to fight the men, '
+     "said Ivo Brandt, a party strategist.", Voice.ATTRIBUTED),
+    ("That would create a “winter of pain” for Voss before the vote, forcing him to fight the men, "
+     "said Ivo Brandt.", Voice.ATTRIBUTED),
+    # "by" before a gerund is a means, not the agent of a reduced passive
+    ("Ada Frey, the chairwoman of the county party, said Voss hurt his cause by attacking the men "
+     "in the port, who are engaged in a tough fight.", Voice.ATTRIBUTED),
+    ("The Front, designated a terror group by the US, said the men were innocent.", Voice.ATTRIBUTED),
 ])
 def test_speakers_the_parse_used_to_miss(text: str, expected: Voice) -> None:
     assert voice(text, "men") is expected

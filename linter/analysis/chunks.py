@@ -135,7 +135,9 @@ def _set_off_participles(tokens: Sequence[Token], groups: list[Group]) -> list[G
         later = next((h for h in groups[g + 1:] if h.first > close), None)
         if close == len(tokens) or tokens[close].text != "," or later is None or not later.finite:
             continue
-        if tokens[first].tag == "VBN" or any(tokens[k].lower == "by" for k in range(first + 1, close)):
+        # (an agent, not a means: "said Voss hurt his cause by attacking ...")
+        if tokens[first].tag == "VBN" or any(tokens[k].lower == "by" and tokens[k + 1].tag != "VBG"
+                                             for k in range(first + 1, close)):
             out[g] = Group(first, first, False, "", False, False, True, group.lemma)
     return out
 

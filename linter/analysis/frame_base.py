@@ -239,11 +239,18 @@ def _object(parse: Parse, chunk: Chunk) -> bool:
     chunk with words between it and the verb, so a tagger's slip before a subject right
     at its verb (``Party whip/VBP Ann Vell warned``) costs nothing. A word such as
     "before" right before the chunk, with a comma after it, is a preposition (``would let
-    them regroup before | the winter |, forcing ..., said Ada Frey``), not a clause's start."""
-    comma_after = chunk.last + 1 < len(parse.tokens) and parse.tokens[chunk.last + 1].text == ","
-    for k in range(chunk.first - 1, -1, -1):
-        token = parse.tokens[k]
+    them regroup before | the winter |, forcing ..., said Ada Frey``), not a clause's start;
+    a phrase in quote marks is passed over whole."""
+    tokens = parse.tokens
+    comma_after = chunk.last + 1 < len(tokens) and tokens[chunk.last + 1].text == ","
+    k = chunk.first
+    while k > 0:
+        k -= 1
+        token = tokens[k]
         if k == chunk.first - 1 and comma_after and token.tag == "IN" and token.lower in _PREPOSITIONS_TOO:
+            continue
+        if token.tag == "''":  # a phrase in quote marks: 'would create a "winter of pain" for Voss'
+            k = next((j for j in range(k - 1, -1, -1) if tokens[j].tag == "``"), k)
             continue
         if token.lower in _OPENS_CLAUSE or token.text in _OPENS_CLAUSE_MARKS or token.tag in ("WP", "WDT"):
             return False
