@@ -314,3 +314,28 @@ def test_a_claim_group_narrows_the_span() -> None:
     rule = Rule(id="T.T", kind="claims", path="t", message="%s", level=Severity.WARNING, options=opts)
     doc = make_document("t.txt", "Many pundits agree the plan is dead.", "text")
     assert [(h.start, h.end, h.args) for h in KIND.find(doc, Analysis(doc), rule)] == [(5, 12, ("pundits",))]
+
+
+def _figures(text: str, **keys: object) -> list[str]:
+    opts = _build(claim="figure", triggers=(r"killed \d+ people",), ignorecase=True, **keys)
+    rule = Rule(id="T.T", kind="claims", path="t", message="%s", level=Severity.WARNING, options=opts)
+    doc = make_document("t.txt", text, "text")
+    return [text[h.start:h.end] for h in KIND.find(doc, Analysis(doc), rule)]
+
+
+@pytest.mark.parametrize(("text", "background"), [
+    ("A storm killed 300 people in 1998.", True),
+    ("A storm killed 300 people on Monday, the worst since 1998.", False),
+    ("A storm killed 300 people on Monday in 1998.", False),  # a recent day makes it news
+    ("A storm has killed 300 people since it struck in 1998.", False),  # told as still true
+    ("A storm killed 300 people off the coast.", False),
+])
+def test_a_history_pattern_makes_a_dated_claim_background(text: str, background: bool) -> None:
+    assert _figures(text) == ["killed 300 people"]  # no history key: always a claim
+    assert _figures(text, history=(r"\bin (?:19|20)\d\d\b",)) == ([] if background else ["killed 300 people"])
+
+
+def test_a_bad_history_pattern_names_its_key() -> None:
+    with pytest.raises(OptionError) as err:
+        _build(claim="figure", triggers=("killed",), history=("(unclosed",))
+    assert err.value.key == "history"

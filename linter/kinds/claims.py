@@ -29,6 +29,11 @@ One kind, four detectors chosen by ``claim``:
     and not right after a sentence that ends a quotation or points to a
     person (a pronoun, a source noun or a name: ``Mr Howard was dismissive.``).
 
+A figure or an accusation in a sentence that a ``history`` pattern dates to the past
+(``shot dead in 1996``, ``during the 1994 genocide``), with no recent time in it (``on
+Monday``, ``overnight``) and not told as still true (``have been killed``, ``are still
+missing``), is background the story recalls and is not reported.
+
 Windows: ``sentence``; ``next-sentence`` (the sentence and the one after
 it); ``paragraph`` (at most two sentences either side of the claim's: wire
 copy run into one line is no paragraph); ``adjacent`` (the whole paragraph
@@ -74,6 +79,11 @@ _QUOTE_ENDS = frozenset(".,!?…;:-—–")
 _LABEL = compile_pattern(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)??\s*:")
 _CLOSING = frozenset('"”’\'»›')
 _PERSON = compile_pattern(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
+# A claim told as still true, and times that make a sentence today's news.
+_CURRENT = compile_pattern(r"\b(?:is|are|has|have|remains?|still)\b", re.IGNORECASE)
+_RECENT = compile_pattern(
+    r"\b(?:today|tonight|yesterday|overnight|(?:on |late |early )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|(?:this|last) (?:week|weekend|month)|earlier this)\b", re.IGNORECASE)
 # A relative pronoun right before a frame's source: "the vote, which the opposition says ..."
 _RELATIVE = compile_pattern(r"\b(?:which|who|whom)\s+\Z")
 
@@ -85,6 +95,7 @@ class Options(NamedTuple):
     scanner: Scanner | None
     cues: re.Pattern[str] | None
     benign: re.Pattern[str] | None
+    history: re.Pattern[str] | None
     # An agent that still accuses: a vague doer or a weapon ("shot dead by gunmen", "killed
     # by a roadside bomb"), unlike one that names the doer ("killed by government troops").
     accusing: re.Pattern[str] | None
@@ -111,6 +122,7 @@ def build(keys: Mapping[str, Any]) -> Options:
         scanner=term_scanner(triggers) if triggers is not None else None,
         cues=terms("cues", keys["cues"]),
         benign=regex("benign", keys["benign"], re.IGNORECASE),
+        history=regex("history", keys["history"], re.IGNORECASE),
         accusing=agents(keys) if claim == "accusation" else None,
         titles=terms("titles", keys["titles"]),
         minwords=keys["minwords"],
@@ -216,7 +228,7 @@ def _triggered(ctx: ClaimContext, opts: Options, found: list[re.Match[str]]) -> 
     for m in found:
         group = next((g for g in groups if m.group(g)), None)
         start, end = m.span(group) if group else m.span()
-        if end > start and not _benign(ctx, opts, m, group == "passive"):
+        if end > start and not _benign(ctx, opts, m, group == "passive") and not _history(ctx, opts, m):
             yield _Candidate(start, end, m.span())
 
 
@@ -234,6 +246,20 @@ def _benign(ctx: ClaimContext, opts: Options, m: re.Match[str], passive: bool) -
     benign, sentence = opts.benign, ctx.an.sentences.sentence_at(m.start())
     return ctx.shared(("benign", id(benign), sentence.start, sentence.end),
                       lambda: benign.search(ctx.text, sentence.start, sentence.end) is not None)
+
+
+def _history(ctx: ClaimContext, opts: Options, m: re.Match[str]) -> bool:
+    """True when the claim's sentence dates it to the past (``history``: ``shot dead in
+    1996``, ``during the 1994 genocide``), names no recent time (``on Monday``,
+    ``overnight``) and the claim is not told as still true (``have been killed``, ``are
+    still missing``): background that the story recalls, not the news it reports."""
+    history = opts.history
+    if history is None or _CURRENT.search(ctx.text, max(0, m.start() - 6), m.end()):  # "has killed"
+        return False
+    sentence = ctx.an.sentences.sentence_at(m.start())
+    return ctx.shared(("history", id(history), sentence.start, sentence.end), lambda: (
+        history.search(ctx.text, sentence.start, sentence.end) is not None
+        and _RECENT.search(ctx.text, sentence.start, sentence.end) is None))
 
 
 def _quotations(ctx: ClaimContext, opts: Options) -> Iterator[_Candidate]:
@@ -331,6 +357,7 @@ KIND = Kind(
         "actors": specs.string_list,
         "passives": specs.string_list,
         "benign": specs.string_list,
+        "history": specs.string_list,
         "agents": specs.string_list,
         "titles": specs.string_list,
         "minwords": specs.integer,
@@ -339,7 +366,8 @@ KIND = Kind(
     },
     defaults={
         "window": "sentence", "triggers": (), "cues": (), "verbs": (), "actors": (), "passives": (),
-        "benign": (), "agents": (), "titles": (), "minwords": 4, "ignorecase": False, "exceptions": (),
+        "benign": (), "history": (), "agents": (), "titles": (), "minwords": 4, "ignorecase": False,
+        "exceptions": (),
     },
     required=("claim",),
     build=build,
