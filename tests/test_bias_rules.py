@@ -199,3 +199,12 @@ def test_a_scare_quoted_label_a_named_source_used_is_still_reported_without_aski
     assert "even when the source is named" in f.message and "name who said it" not in f.message
     (own,) = found('Troops killed six "terrorists" near the border.', "Bias.ScareQuotes")
     assert own.severity.label == "error" and "name who said it" in own.message
+
+
+@pytest.mark.parametrize("text", [
+    "The word “terrorist” appears 12 times in the report.",
+    "The army used the label 'terrorist' for every protester, Voss said.",
+    'Editors argued over the term "militants" for a week.',
+])
+def test_a_label_talked_about_as_a_word_is_no_scare_quote(text: str) -> None:
+    assert found(text, "Bias.ScareQuotes") == []

@@ -302,3 +302,11 @@ def test_quotes_written_as_entities_are_fixed_as_entities(tmp_path: Path,
     assert draft.read_text() == (
         "<p>The envoy said &ldquo;we will talk&rdquo; and &#8220;we will see&#8221;.</p>\n")
     assert main(["check", "d.html"]) == 0
+
+
+def test_a_term_in_single_marks_standing_alone_is_not_said_to_be_inside_a_quotation() -> None:
+    text = "The crowd chanted 'Out, out!' as he left. He said: \"It is 'over' now.\""
+    found = [f for f in lint(text, config=CURLY) if f.rule_id == "Quotes.HouseMarks"]
+    inside = {f.column: "inside a quotation" in f.message for f in found if f.match == "'"}
+    # the chant stands alone (columns 19 and 29); 'over' is inside the quotation
+    assert inside == {19: False, 29: False, 59: True, 64: True}

@@ -146,7 +146,9 @@ def check_marks(lay: Layout, an: Analysis) -> Iterator[Hit]:
         wanted = lay.expected(mark)
         if wanted != mark.char and not _level_slip(lay, mark):
             role = "an opening" if mark.role == "open" else "a closing"
-            place = f"{role} mark" if mark.level == OUTER else f"{role} mark inside a quotation"
+            # (a term in single marks standing alone keeps them, but is inside nothing)
+            inside = mark.level != OUTER and mark.nested
+            place = f"{role} mark inside a quotation" if inside else f"{role} mark"
             yield lay.hit(mark, (wanted, mark.char, place, lay.style.described))
 
 
