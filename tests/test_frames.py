@@ -803,6 +803,9 @@ def test_the_subject_of_a_relative_clause_after_a_claim_is_a_chunk_of_its_own() 
     ("Ada Frey, the chairwoman of the county party, said Voss hurt his cause by attacking the men "
      "in the port, who are engaged in a tough fight.", Voice.ATTRIBUTED),
     ("The Front, designated a terror group by the US, said the men were innocent.", Voice.ATTRIBUTED),
+    # after "with", the gerund's speaker is the noun phrase right before it
+    ("Prices rose, with analysts saying the men had sold early.", Voice.VAGUE),
+    ("Prices rose, with Ada Frey saying the men had sold early.", Voice.ATTRIBUTED),
 ])
 def test_speakers_the_parse_used_to_miss(text: str, expected: Voice) -> None:
     assert voice(text, "men") is expected

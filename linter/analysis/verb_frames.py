@@ -274,12 +274,19 @@ def _nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | N
     subject of the sentence's reporting verb or of the verb before it ("..., the governor
     said, adding that ...", "He went out of his way to say that ..."), or, when it opens
     the sentence, of the main clause after it ("After saying the gunmen had fled, the
-    mayor left"), whose words are then not part of the content. One with nothing after it
+    mayor left"), whose words are then not part of the content; after "with", the noun
+    phrase right before it ("..., with the union saying ..."). One with nothing after it
     (``with every patrol reporting, the road ...``) reports nothing."""
     nxt = group.last + 1
     if nxt >= len(parse.tokens) or parse.tokens[nxt].text in (",", ";", ":") or parse.tokens[nxt].tag == ".":
         return None
-    if main is not None:
+    source: tuple[int, int] | None
+    own = parse.chunk_at(group.first - 1)
+    if own is not None and own.first > 0 and own.last == group.first - 1 and (
+            parse.tokens[own.first - 1].lower == "with"):
+        # "..., with the players' union accusing the club of ...": the phrase has its own subject
+        source, vague = span(parse, own.first, own.last), vague_source(parse, own)
+    elif main is not None:
         source, vague = main
     else:
         first = next((g for g in parse.groups if g.finite and g.last < group.first), None)
