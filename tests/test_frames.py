@@ -806,6 +806,10 @@ def test_the_subject_of_a_relative_clause_after_a_claim_is_a_chunk_of_its_own() 
     # after "with", the gerund's speaker is the noun phrase right before it
     ("Prices rose, with analysts saying the men had sold early.", Voice.VAGUE),
     ("Prices rose, with Ada Frey saying the men had sold early.", Voice.ATTRIBUTED),
+    # an aside opened by "and" and a preposition, before the content's own verb
+    ("Voss said ending the talks before the winter, and without knowing who will win the vote, "
+     "could hand the men a victory.", Voice.ATTRIBUTED),
+    ("Voss said the talks had failed, and in the morning, police caught the men.", Voice.OWN),
 ])
 def test_speakers_the_parse_used_to_miss(text: str, expected: Voice) -> None:
     assert voice(text, "men") is expected

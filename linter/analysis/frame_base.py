@@ -136,6 +136,13 @@ def _breaks(parse: Parse, j: int) -> bool:
         return True
     if tokens[j].text != "," or j + 2 >= len(tokens) or tokens[j + 1].lower not in _CLAUSE_LINKS:
         return False
+    if tokens[j + 2].tag == "IN" and tokens[j + 2].lower not in _SUBORDINATORS:
+        # an aside before the verb: "said ending the talks, and without knowing who will
+        # win, could cost lives" (not "..., and after police arrived, the men fled")
+        close = next((k for k in range(j + 3, len(tokens))
+                      if tokens[k].text in (",", ";") or tokens[k].tag == "."), len(tokens))
+        if close + 1 < len(tokens) and tokens[close].text == "," and verb_starts(parse, close + 1):
+            return False
     for k in range(j + 2, min(len(tokens), j + 2 + _NEW_CLAUSE)):
         if tokens[k].text in (";", ":") or tokens[k].tag == ".":
             return False
