@@ -192,6 +192,16 @@ def test_a_block_quotation_is_the_speakers_words(source: str, fmt: str, path: st
     assert_spans_exact(source, found)
 
 
+def test_an_inline_html_quotation_is_the_speakers_words_but_a_lone_word_in_one_is_not() -> None:
+    source = ("<p>The mayor said <q>the terrorists will be caught, and experts say they had help</q>.</p>\n"
+              "<p>Troops killed six <q>terrorists</q> near the border.</p>\n"
+              "<p>Police said the men were caught. The terrorists fled north.</p>\n")
+    found = [f for f in lint(source, fmt="html", path="t.html") if f.rule_id.startswith(("Bias.", "Sourcing.W"))]
+    assert [(f.rule_id, f.match, f.line, f.column) for f in found] == [
+        ("Bias.Labels", "terrorists", 2, 25), ("Bias.Labels", "terrorists", 3, 41)]
+    assert_spans_exact(source, found)
+
+
 def test_a_scare_quoted_label_a_named_source_used_is_still_reported_without_asking_for_the_source() -> None:
     text = 'The rebels, who the army called "terrorists", attacked the convoy.'
     (f,) = found(text, "Bias.ScareQuotes")

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.markup import html, markdown
+from linter.markup import html, make_document, markdown
 from linter.markup.stripped import Stripped
 from linter.model.document import Document
 
@@ -875,3 +875,13 @@ def test_soft_hyphen_entity_is_left_out_too() -> None:
     result = html.strip(source)
     assert result.text == "The terrorists fled."
     assert source_of(source, result, 4, 14) == "terr&shy;orists"
+
+
+def test_html_inline_quotations_are_kept_as_text_spans_outermost_only() -> None:
+    source = "<p>She said <q>we <b>will</b> win</q> and <q>in <q>panic</q></q>; <q>unclosed</p>"
+    doc = make_document("t.html", source, "html")
+    assert [doc.text[a:b] for a, b in doc.inline_quotes] == ["we will win", "in panic"]
+    start = doc.text.index("will")
+    assert doc.inline_quote_at(start, start + 4) == doc.inline_quotes[0]
+    assert doc.inline_quote_at(doc.text.index("She"), doc.text.index("She") + 3) is None
+    assert make_document("t.txt", "no quotes", "text").inline_quotes == ()

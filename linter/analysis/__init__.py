@@ -167,9 +167,14 @@ class Analysis:
 
     def quoted(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` is someone else's words set off as such: inside a
-        quotation's marks, or in a block quotation (HTML ``<blockquote>``, Markdown ``>``),
-        which layout sets off as marks would."""
+        quotation's marks, in an inline quotation of more than one word whose marks are
+        markup (HTML ``<q>``; a lone word so set off is a term or a scare quote, the
+        writer's), or in a block quotation (HTML ``<blockquote>``, Markdown ``>``), which
+        layout sets off as marks would."""
         if self.quotations.in_quotation(start, end) is not None:
+            return True
+        inline = self.doc.inline_quote_at(start, end)
+        if inline is not None and len(self.doc.text[inline[0]:inline[1]].split()) > 1:
             return True
         block = self.doc.block_at(start)
         return block is not None and block.kind == "blockquote" and end <= block.end

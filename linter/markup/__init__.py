@@ -47,4 +47,5 @@ def format_for(path: str) -> str | None:
 
 def make_document(path: str, source: str, fmt: str) -> Document:
     stripped = stripper(fmt)(source)
-    return Document(path, source, stripped.text, fmt, stripped.blocks, stripped.offsets)
+    return Document(path, source, stripped.text, fmt, stripped.blocks, stripped.offsets,
+                    stripped.inline_quotes)

@@ -9,7 +9,10 @@ block-level tags, ``<br>``, ``<img>`` and code-like elements separate the words
 around them. A ``<`` that starts no tag is text; a tag that never closes runs
 to the end of the file. Block-level tags split the text into blocks; the
 innermost heading, list item, block quote or table cell decides a block's
-kind, and anything else is a paragraph.
+kind, and anything else is a paragraph. An inline quotation, ``<q>``, has no
+marks in the source (the browser draws them); its content's span is kept as
+:attr:`~linter.model.document.Document.inline_quotes`, so that it reads as
+someone else's words.
 """
 
 from __future__ import annotations
@@ -129,6 +132,9 @@ class _Scanner:
         self.kinds: list[str] = []
         self.depths: dict[str, list[int]] = {}
         self.run: Leaf | None = None
+        # Where each open <q> element's content starts, and the closed ones' source spans.
+        self.open_quotes: list[int] = []
+        self.quotes: list[Span] = []
 
     def scan(self) -> None:
         pos = 0
@@ -218,12 +224,18 @@ class _Scanner:
             m = _END_TAG.match(self.source, lt)
             if m is None:
                 return len(self.source) if self.source[lt + 2 : lt + 3].isalpha() else None
-            self.end_tag(m.group(1).lower())
+            name = m.group(1).lower()
+            self.end_tag(name)
+            if name == "q" and self.open_quotes:
+                self.quotes.append((self.open_quotes.pop(), lt))
             return m.end()
         m = _START_TAG.match(self.source, lt)
         if m is None:
             return len(self.source)
-        return self.start_tag(m.group(1).lower(), m.end(), m.group().endswith("/>"))
+        name = m.group(1).lower()
+        if name == "q" and not m.group().endswith("/>"):
+            self.open_quotes.append(m.end())
+        return self.start_tag(name, m.end(), m.group().endswith("/>"))
 
     def start_tag(self, name: str, end: int, closed: bool) -> int:
         self.separates = name in _BLOCK or name in _RAW_END or name in _SEPARATING
@@ -258,4 +270,17 @@ class _Scanner:
 def strip(source: str) -> Stripped:
     scanner = _Scanner(source)
     scanner.scan()
-    return finish(source, scanner.masks, scanner.leaves, separators=scanner.separators)
+    stripped = finish(source, scanner.masks, scanner.leaves, separators=scanner.separators)
+    if not scanner.quotes:
+        return stripped
+    return stripped._replace(inline_quotes=_outermost(stripped, scanner.quotes))
+
+
+def _outermost(stripped: Stripped, quotes: list[Span]) -> tuple[Span, ...]:
+    """The text spans of the ``<q>`` elements (source spans) that no other one holds."""
+    to_text = stripped.offsets.to_text
+    out: list[Span] = []
+    for a, b in sorted(quotes, key=lambda q: (q[0], -q[1])):
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return tuple((to_text(a), to_text(b)) for a, b in out)

@@ -9,3 +9,5 @@ class Stripped(NamedTuple):
     text: str
     blocks: tuple[Block, ...]
     offsets: OffsetMap = IDENTITY
+    # Inline quotations whose marks the format draws itself (HTML ``<q>``): text spans.
+    inline_quotes: tuple[tuple[int, int], ...] = ()

@@ -134,6 +134,7 @@ class Document:
         fmt: str,
         blocks: tuple[Block, ...],
         offsets: OffsetMap = IDENTITY,
+        inline_quotes: tuple[tuple[int, int], ...] = (),
     ) -> None:
         self.path = path
         self.source = source
@@ -141,6 +142,9 @@ class Document:
         self.fmt = fmt
         self.blocks = blocks
         self.offsets = offsets
+        # Text spans of inline quotations whose marks are markup, not text (HTML ``<q>``),
+        # in order; one inside another is left out.
+        self.inline_quotes = inline_quotes
 
     @cached_property
     def line_starts(self) -> Sequence[int]:
@@ -191,6 +195,14 @@ class Document:
         if i >= 0 and offset < self.blocks[i].end:
             return self.blocks[i]
         return None
+
+    def inline_quote_at(self, start: int, end: int) -> tuple[int, int] | None:
+        """The inline quotation (HTML ``<q>``) that holds ``text[start:end]``, if any."""
+        spans = self.inline_quotes
+        if not spans:
+            return None
+        i = bisect_right(spans, (start, len(self.text) + 1)) - 1
+        return spans[i] if i >= 0 and spans[i][0] <= start and end <= spans[i][1] else None
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a 0-based source offset."""
