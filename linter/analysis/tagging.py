@@ -104,7 +104,8 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     that ends the sentence or opens it before a colon is a verb (``..., the letter
     read/NN.``, ``The sign read/NN: ...``), and so is a verb of seeing read as a plural noun
     after a noun and before ``as`` (``the men the US regards/NNS as ...``). A word in -less is an adjective
-    (``reckless/VBP``)."""
+    (``reckless/VBP``). "both", "all" and "each" between an auxiliary and a participle are
+    adverbs (``have both/DT exploited``)."""
     out = [_fraction(words, tags, i) for i in range(len(words))]
     tags = list(out)
     reporting = _reporting_bases()
@@ -140,6 +141,9 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and words[i - 1].lower() == "those"
               and (tags[i + 1].startswith("VB") or tags[i + 1] in ("MD", ",", "IN"))):
             out[i] = "NNS"  # "those surveyed say ...": the people asked, not a verb
+        elif (low in ("both", "all", "each") and tags[i] == "DT" and 0 < i < len(words) - 1
+              and words[i - 1].lower() in _HAVE_BE and tags[i + 1] in ("VBN", "VBG")):
+            out[i] = "RB"  # "the rebels and the militants have both/DT exploited ...": one verb
         elif tags[i] == "VBP" and low not in _PRESENT_BE and tagger.lemma(word, "VBP").lower() != low:
             out[i] = "VBD"
         elif tags[i] == "VBP" and low in _SAME_PAST and _past_time(words):
@@ -275,6 +279,8 @@ def _verb_for_verbless(words: list[str], tags: list[str], tagger: Tagger) -> Non
 _ONLY_VERBS = {"says": "VBZ", "writes": "VBZ", "tells": "VBZ", "wrote": "VBD", "told": "VBD",
                "portrays": "VBZ", "depicts": "VBZ"}
 _AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
+# Auxiliaries before a participle: "have both exploited", "were all arrested".
+_HAVE_BE = frozenset({"have", "has", "had", "are", "were", "is", "was", "be", "been", "'ve", "’ve"})
 # Verbs whose past tense is their base form, which the tagger reads as a present after a
 # plural; a time in the past in the sentence makes them past.
 _SAME_PAST = frozenset({"set", "hit", "put", "cut", "shut", "let", "hurt", "cast", "burst", "spread", "quit",
