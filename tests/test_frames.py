@@ -810,6 +810,13 @@ def test_the_subject_of_a_relative_clause_after_a_claim_is_a_chunk_of_its_own() 
     ("Voss said ending the talks before the winter, and without knowing who will win the vote, "
      "could hand the men a victory.", Voice.ATTRIBUTED),
     ("Voss said the talks had failed, and in the morning, police caught the men.", Voice.OWN),
+    # "As X put it," is "As X said,"; set after the subject, it reports the whole clause
+    ("As Voss put it, the men had nothing left to lose.", Voice.ATTRIBUTED),
+    ("The men, as Voss put it, had nothing left to lose.", Voice.ATTRIBUTED),
+    ("The men, as Voss said, had nothing left to lose.", Voice.ATTRIBUTED),
+    ("Voss put it on the table, and the men left.", Voice.OWN),
+    # a past the tagger read as a participle after what a thought verb reports
+    ("Police suspect the men fled by boat.", Voice.ATTRIBUTED),
 ])
 def test_speakers_the_parse_used_to_miss(text: str, expected: Voice) -> None:
     assert voice(text, "men") is expected

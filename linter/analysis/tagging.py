@@ -173,6 +173,9 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
                 and out[i - 1] in ("NNP", "NNPS", "JJ", ",", "DT")
                 and words[i + 1].lower() in ("said", "told", "say")):
             out[i], out[i + 1] = "NNS", "VBD" if words[i + 1].lower() != "say" else "VBP"
+    for i in range(2, len(words)):  # "Police suspect the men fled/VBN by boat": the clause's past
+        if out[i] == "VBN" and _reported_past(words, out, i, reporting, tagger):
+            out[i] = "VBD"
     for i in range(1, len(words) - 1):  # "according to/TO police/VB": a preposition and its noun
         if words[i].lower() == "to" and words[i - 1].lower() == "according":
             out[i] = "IN"
@@ -190,6 +193,26 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     if not any(t.startswith("VB") or t == "MD" for t in out):
         _verb_for_verbless(words, out, tagger)
     return out
+
+
+_NOUN_PHRASE = frozenset({"DT", "PDT", "CD", "JJ", "PRP$", "NN", "NNS", "NNP", "NNPS", "POS"})
+
+
+def _reported_past(words: list[str], tags: list[str], i: int, reporting: frozenset[str],
+                   tagger: Tagger) -> bool:
+    """The participle at ``i`` follows a noun phrase that opens what a reporting or thought
+    verb reports (``suspect [that] the men fled/VBN by boat``), and no finite verb follows it
+    in the sentence (``said the men detained/VBN on Monday were freed`` is a participle)."""
+    if not tags[i - 1].startswith("NN"):
+        return False
+    j = i - 1
+    while j > 0 and tags[j] in _NOUN_PHRASE:
+        j -= 1
+    if words[j].lower() == "that" and j > 0:
+        j -= 1
+    if tags[j] not in ("VBP", "VBZ", "VBD") or tagger.lemma(words[j], tags[j]).lower() not in reporting:
+        return False
+    return not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[i + 1:])
 
 
 def _fraction(words: list[str], tags: list[str], i: int) -> str:

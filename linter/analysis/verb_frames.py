@@ -63,7 +63,7 @@ def verb_frames(parse: Parse) -> list[Frame]:
         # ("The Front, listed as a terrorist group by the US, ...")
         labelled = label_agent(parse, group)
         if labelled is None and not (group.lemma in verbs and not no_report(parse, group)
-                                     and reports(parse, group)):
+                                     and reports(parse, group)) and not _as_put_it(parse, group):
             continue
         lead = parse.tokens[group.first].tag
         frame: Frame | None
@@ -80,6 +80,17 @@ def verb_frames(parse: Parse) -> list[Frame]:
             if frame.kind == "verb" and main_source is None:
                 main_source = (frame.source, frame.vague)
     return found
+
+
+def _as_put_it(parse: Parse, group: Group) -> bool:
+    """``As Voss put it, ...``: like ``As Voss said, ...``, the clause after the comma is
+    the speaker's."""
+    tokens = parse.tokens
+    k = group.last + 1
+    if group.lemma != "put" or k + 1 >= len(tokens) or tokens[k].lower != "it" or tokens[k + 1].text != ",":
+        return False
+    subject = subject_of(parse, group)
+    return subject is not None and subject.first > 0 and tokens[subject.first - 1].lower == "as"
 
 
 def _infinitive_reports(parse: Parse, group: Group) -> bool:
@@ -350,9 +361,12 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
             # "The attack, police said, was planned, and ...": the sentence, up to a semicolon
             return content_span(parse, lo, to_semicolon(parse, hi + 1))
     if before >= 0 and tokens[before].lower == "as" and (before == lo or tokens[before - 1].text == ","):
+        after += group.lemma == "put" and after < len(tokens) and tokens[after].lower == "it"  # "put it,"
         nxt = adverbials_end(parse, after, len(tokens))
         if nxt < len(tokens) and tokens[nxt].text == ",":  # "As Ms Varga pointed out, ..."
-            return content_span(parse, nxt + 1, clause(parse, nxt + 1)[1])
+            # set inside a clause after its subject ("The men, as Voss said, had ..."): the clause
+            first = lo if before > lo and not finite_in(parse, lo - 1, before - 2) else nxt + 1
+            return content_span(parse, first, clause(parse, nxt + 1)[1])
     start = _past_person(parse, group, past_adverbials(parse, after, hi), hi)
     return content_span(parse, start, _continued(parse, hi))
 
