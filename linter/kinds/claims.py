@@ -84,6 +84,9 @@ _CURRENT = compile_pattern(r"\b(?:is|are|has|have|remains?|still)\b", re.IGNOREC
 _RECENT = compile_pattern(
     r"\b(?:today|tonight|yesterday|overnight|(?:on |late |early )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|(?:this|last) (?:week|weekend|month)|earlier this)\b", re.IGNORECASE)
+# Verbs with which the accused answer a charge: a source that denies is not the one a vague
+# phrase hid.
+_ANSWERS = frozenset({"deny", "reject", "dismiss", "rebut", "refute", "dispute"})
 # A relative pronoun right before a frame's source: "the vote, which the opposition says ..."
 _RELATIVE = compile_pattern(r"\b(?:which|who|whom)\s+\Z")
 
@@ -149,10 +152,18 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
 
     # In the next sentence, only a source with a name is plainly one of those the phrase
     # hid ("Critics say ... Ada Frey, who ..."); "Critics say ... Officials insist ..." is
-    # the other side answering.
+    # the other side answering, and so is a named source that denies ("Critics accuse the
+    # ministry ... The ministry denied it").
     return ctx.framed(lo, hi, start, end, ("named", id(triggers)),
-                      lambda f: f.speech and outside_vague(f) and names_someone(ctx.an, f),
+                      lambda f: f.speech and outside_vague(f) and names_someone(ctx.an, f)
+                      and not _answers(ctx, f),
                       lambda f: f.speech and outside_vague(f) and not _within(f, start), speech=True)
+
+
+def _answers(ctx: ClaimContext, frame: "Frame") -> bool:
+    """The frame's verb answers a charge (``The ministry denied it``): the other side."""
+    parse = ctx.an.parse_at(frame.cue[0])  # the cue's last word is its verb ("has denied")
+    return parse is not None and parse.tokens[parse.token_at(frame.cue[1] - 1)].lemma in _ANSWERS
 
 
 def _spans(pattern: re.Pattern[str] | None, text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
