@@ -90,9 +90,22 @@ def reports(parse: Parse, group: Group) -> bool:
         return _words_follow(parse, group)  # "reported on his speeches", "wrote about the visit": a topic
     if group.lemma not in lex.needthat or following in ("that", ":"):
         return True
-    # or a clause whose subject went before the verb: "a trip that inspectors concluded was ..."
-    return group.finite and (bare_clause(parse, nxt) or _trails(parse, group) or verb_starts(parse, nxt)
+    # or a clause whose subject went before the verb: "a trip that inspectors concluded was ...";
+    # a noun phrase and a present participle is a finding only of a poll or a study ("polls
+    # show the senator trailing"), a sight otherwise ("Police found the men hiding in a barn",
+    # "Footage showed the men firing"): the writer's words
+    clause = bare_clause(parse, nxt) and (not _seen_doing(parse, nxt) or _evidence_subject(parse, group))
+    return group.finite and (clause or _trails(parse, group) or verb_starts(parse, nxt)
                              or _evidence_subject(parse, group))
+
+
+def _seen_doing(parse: Parse, i: int) -> bool:
+    """A noun phrase at ``i`` and a present participle after it (``the men hiding``)."""
+    chunk = parse.chunk_at(i)
+    k = chunk.last + 1 if chunk is not None else len(parse.tokens)
+    while k < len(parse.tokens) and parse.tokens[k].tag == "RB":
+        k += 1
+    return k < len(parse.tokens) and parse.tokens[k].tag == "VBG"
 
 
 def _naming(parse: Parse, group: Group) -> bool:
