@@ -176,6 +176,8 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     for i in range(2, len(words)):  # "Police suspect the men fled/VBN by boat": the clause's past
         if out[i] == "VBN" and _reported_past(words, out, i, reporting, tagger):
             out[i] = "VBD"
+        elif out[i] == "VBP" and _perceived(words, out, i, tagger):
+            out[i] = "VB"  # "Witnesses saw the men leave/VBP": a bare infinitive
     for i in range(1, len(words) - 1):  # "according to/TO police/VB": a preposition and its noun
         if words[i].lower() == "to" and words[i - 1].lower() == "according":
             out[i] = "IN"
@@ -213,6 +215,22 @@ def _reported_past(words: list[str], tags: list[str], i: int, reporting: frozens
     if tags[j] not in ("VBP", "VBZ", "VBD") or tagger.lemma(words[j], tags[j]).lower() not in reporting:
         return False
     return not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[i + 1:])
+
+
+# Verbs whose object takes a bare infinitive: "saw the men leave", "made them wait".
+_BARE_INFINITIVE = frozenset({"see", "hear", "watch", "notice", "observe", "feel", "make", "let", "help"})
+
+
+def _perceived(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
+    """The present at ``i`` follows a noun phrase right after a verb of perception or
+    causing (``saw the men leave``): a bare infinitive, not a clause's verb."""
+    if not tags[i - 1].startswith("NN") and tags[i - 1] != "PRP":
+        return False
+    j = i - 1
+    while j > 0 and tags[j] in _NOUN_PHRASE:
+        j -= 1
+    return (tags[j].startswith("VB") and tags[j] not in ("VBG",)
+            and tagger.lemma(words[j], tags[j]).lower() in _BARE_INFINITIVE)
 
 
 def _fraction(words: list[str], tags: list[str], i: int) -> str:
