@@ -34,7 +34,7 @@ from linter.analysis.verb_reach import (
     to_semicolon,
     trailing,
 )
-from linter.analysis.verb_reports import no_report, reports
+from linter.analysis.verb_reports import as_put_it, no_report, reports
 
 # Verbs of thought whose infinitive is their content: "hope to", "expect the talks to".
 _INFINITIVE = frozenset({"hope", "expect"})
@@ -63,7 +63,7 @@ def verb_frames(parse: Parse) -> list[Frame]:
         # ("The Front, listed as a terrorist group by the US, ...")
         labelled = label_agent(parse, group)
         if labelled is None and not (group.lemma in verbs and not no_report(parse, group)
-                                     and reports(parse, group)) and not _as_put_it(parse, group):
+                                     and reports(parse, group)) and not as_put_it(parse, group):
             continue
         lead = parse.tokens[group.first].tag
         frame: Frame | None
@@ -80,17 +80,6 @@ def verb_frames(parse: Parse) -> list[Frame]:
             if frame.kind == "verb" and main_source is None:
                 main_source = (frame.source, frame.vague)
     return found
-
-
-def _as_put_it(parse: Parse, group: Group) -> bool:
-    """``As Voss put it, ...``: like ``As Voss said, ...``, the clause after the comma is
-    the speaker's."""
-    tokens = parse.tokens
-    k = group.last + 1
-    if group.lemma != "put" or k + 1 >= len(tokens) or tokens[k].lower != "it" or tokens[k + 1].text != ",":
-        return False
-    subject = subject_of(parse, group)
-    return subject is not None and subject.first > 0 and tokens[subject.first - 1].lower == "as"
 
 
 def _infinitive_reports(parse: Parse, group: Group) -> bool:

@@ -1,6 +1,7 @@
 """Whether a form of a reporting verb reports words here: not ``called her lawyer``,
 ``did not respond``, ``considering the weather``, ``added a floor``; a that-clause
-needed after ``found``, a name after ``called``."""
+needed after ``found``, a name after ``called``; and ``put`` that does (``As Voss put
+it, ...``)."""
 
 from __future__ import annotations
 
@@ -199,3 +200,14 @@ def _subject_after_mark(parse: Parse, group: Group) -> bool:
     subject = parse.chunk_at(group.first - 1)
     return (subject is not None and subject.last == group.first - 1 and subject.first > 0
             and parse.tokens[subject.first - 1].text in TRAIL_MARKS)
+
+
+def as_put_it(parse: Parse, group: Group) -> bool:
+    """``As Voss put it, ...``: like ``As Voss said, ...``, the clause after the comma is
+    the speaker's."""
+    tokens = parse.tokens
+    k = group.last + 1
+    if group.lemma != "put" or k + 1 >= len(tokens) or tokens[k].lower != "it" or tokens[k + 1].text != ",":
+        return False
+    subject = subject_of(parse, group)
+    return subject is not None and subject.first > 0 and tokens[subject.first - 1].lower == "as"
