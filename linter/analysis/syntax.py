@@ -303,7 +303,10 @@ class Parse:
                 if self.group_at(j) is not None:
                     break
                 j += 1
-            return self.group_at(j)
+            group = self.group_at(j)
+            after = self.group_at(group.last + 1) if group is not None and j > i + 1 else None
+            # "who the UN says | have killed": the verb of what the clause reports
+            return after if after is not None and after.finite else group
         return None
 
     def specific(self, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
