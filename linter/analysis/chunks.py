@@ -106,7 +106,8 @@ def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[G
             out[g] = Group(group.first, group.last, False, "", False, False, True, group.lemma)
         elif tokens[group.first].tag == "VBN" and (
                 later is None or tokens[later.first - 1].tag in ("CC", ",")):
-            nxt = tokens[group.last + 1].tag if group.last + 1 < len(tokens) else "."
+            k = group.last + 1 + (group.last + 1 < len(tokens) and tokens[group.last + 1].tag == "RP")
+            nxt = tokens[k].tag if k < len(tokens) else "."  # past a particle: "set off a bomb"
             if nxt == "." and later is None and not _finite_before(tokens, out[:g], group.first):
                 # "... 500 people marched.": the sentence's only verb, at its end
                 out[g] = Group(group.first, group.last, True, "past", False, False, False, group.lemma)
