@@ -192,13 +192,18 @@ def test_a_block_quotation_is_the_speakers_words(source: str, fmt: str, path: st
     assert_spans_exact(source, found)
 
 
-def test_an_inline_html_quotation_is_the_speakers_words_but_a_lone_word_in_one_is_not() -> None:
-    source = ("<p>The mayor said <q>the terrorists will be caught, and experts say they had help</q>.</p>\n"
-              "<p>Troops killed six <q>terrorists</q> near the border.</p>\n"
-              "<p>Police said the men were caught. The terrorists fled north.</p>\n")
-    found = [f for f in lint(source, fmt="html", path="t.html") if f.rule_id.startswith(("Bias.", "Sourcing.W"))]
+@pytest.mark.parametrize(("fmt", "path", "para"), [("html", "t.html", "<p>{}</p>"), ("markdown", "t.md", "{}\n")])
+def test_an_inline_html_quotation_is_the_speakers_words_but_a_lone_word_in_one_is_not(
+        fmt: str, path: str, para: str) -> None:
+    lines = ["The mayor said <q>the terrorists will be caught, and experts say they had help</q>.",
+             "Troops killed six <q>terrorists</q> near the border.",
+             "Police said the men were caught. The terrorists fled north."]
+    source = "\n".join(para.format(line) for line in lines) + "\n"
+    found = [f for f in lint(source, fmt=fmt, path=path) if f.rule_id.startswith(("Bias.", "Sourcing.W"))]
+    offset = 3 if fmt == "html" else 0
+    line = (lambda n: n) if fmt == "html" else (lambda n: 2 * n - 1)
     assert [(f.rule_id, f.match, f.line, f.column) for f in found] == [
-        ("Bias.Labels", "terrorists", 2, 25), ("Bias.Labels", "terrorists", 3, 41)]
+        ("Bias.Labels", "terrorists", line(2), 22 + offset), ("Bias.Labels", "terrorists", line(3), 38 + offset)]
     assert_spans_exact(source, found)
 
 

@@ -885,3 +885,9 @@ def test_html_inline_quotations_are_kept_as_text_spans_outermost_only() -> None:
     assert doc.inline_quote_at(start, start + 4) == doc.inline_quotes[0]
     assert doc.inline_quote_at(doc.text.index("She"), doc.text.index("She") + 3) is None
     assert make_document("t.txt", "no quotes", "text").inline_quotes == ()
+
+
+def test_markdown_raw_html_inline_quotations_are_kept_too() -> None:
+    source = "She said <q>we *will* win</q>, not `<q>code</q>`; <Q class=x>in <q>panic</q></Q>.\n"
+    doc = make_document("t.md", source, "markdown")
+    assert [doc.text[a:b] for a, b in doc.inline_quotes] == ["we will win", "in panic"]

@@ -21,7 +21,7 @@ import re
 
 from linter.lib.cache import compile_pattern
 from linter.markup.stripped import Stripped
-from linter.markup.view import Leaf, Span, finish
+from linter.markup.view import Leaf, Span, finish, with_inline_quotes
 
 _CANDIDATE = compile_pattern(r"<[!?/A-Za-z]")
 _START_TAG = compile_pattern(r"<([A-Za-z][A-Za-z0-9:-]*)(?:[^>=]|=\s*(?:\"[^\"]*\"|'[^']*'|(?![\s\"'])))*>")
@@ -271,16 +271,4 @@ def strip(source: str) -> Stripped:
     scanner = _Scanner(source)
     scanner.scan()
     stripped = finish(source, scanner.masks, scanner.leaves, separators=scanner.separators)
-    if not scanner.quotes:
-        return stripped
-    return stripped._replace(inline_quotes=_outermost(stripped, scanner.quotes))
-
-
-def _outermost(stripped: Stripped, quotes: list[Span]) -> tuple[Span, ...]:
-    """The text spans of the ``<q>`` elements (source spans) that no other one holds."""
-    to_text = stripped.offsets.to_text
-    out: list[Span] = []
-    for a, b in sorted(quotes, key=lambda q: (q[0], -q[1])):
-        if not out or a >= out[-1][1]:
-            out.append((a, b))
-    return tuple((to_text(a), to_text(b)) for a, b in out)
+    return with_inline_quotes(stripped, scanner.quotes)

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from itertools import chain
 
 from linter.lib.cache import compile_pattern
-from linter.markup.markdown_inline import inline, label
+from linter.markup.markdown_inline import inline, inline_quotes, label
 from linter.markup.markdown_lines import after_quote, front_matter, indent, row, uniform_tail
 from linter.markup.stripped import Stripped
-from linter.markup.view import Leaf, Span, blank, finish
+from linter.markup.view import Leaf, Span, blank, finish, with_inline_quotes
 
 _LINE = compile_pattern(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _LIST = compile_pattern(r"(?:[-+*]|(\d{1,9})[.)])(?=[ \t]|$)")
@@ -387,4 +387,6 @@ def strip(source: str) -> Stripped:
         masks += ((s + a, s + b) for a, b in spans)
         separators += ((s + a, s + b) for a, b in separating)
         keep.update(s + p for p in escaped)
-    return finish(source, masks, blocks.leaves, keep, separators)
+    stripped = finish(source, masks, blocks.leaves, keep, separators)
+    return with_inline_quotes(stripped, inline_quotes(source, masks)) if "<" in source else stripped
+

@@ -183,3 +183,24 @@ def inline(seg: str, labels: Collection[str]) -> tuple[list[Span], list[Span], l
     if "*" in work or "_" in work or "~~" in work:
         spans += _emphasis(seg, work)
     return spans, separators, escaped
+
+
+_Q_OPEN = compile_pattern(r"<q(?:\s[^>]*)?>", re.IGNORECASE)
+_Q_CLOSE = compile_pattern(r"</q\s*>", re.IGNORECASE)
+
+
+def inline_quotes(source: str, masks: list[Span]) -> list[Span]:
+    """The source spans of the content of raw HTML ``<q>`` elements (their tags are masks;
+    not a tag inside a code span, which is masked whole)."""
+    opened: list[int] = []
+    found: list[Span] = []
+    covered = 0
+    for a, b in sorted(masks, key=lambda m: (m[0], -m[1])):
+        if a < covered:
+            continue
+        covered = b
+        if _Q_OPEN.fullmatch(source, a, b):
+            opened.append(b)
+        elif _Q_CLOSE.fullmatch(source, a, b) and opened:
+            found.append((opened.pop(), a))
+    return found

@@ -195,3 +195,16 @@ def finish(source: str, masks: Collection[Span], leaves: Iterable[Leaf], keep: C
     if offsets.text_starts:
         leaves = [(k, offsets.to_text(s), offsets.to_text(e)) for k, s, e in leaves]
     return Stripped(text, tuple(Block(*leaf) for leaf in _trim(text, leaves)), offsets)
+
+
+def with_inline_quotes(stripped: Stripped, quotes: Collection[Span]) -> Stripped:
+    """``stripped`` with the content of inline quotation elements (``<q>``: source spans)
+    as text spans, the outermost only."""
+    if not quotes:
+        return stripped
+    to_text = stripped.offsets.to_text
+    out: list[Span] = []
+    for a, b in sorted(quotes, key=lambda q: (q[0], -q[1])):
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return stripped._replace(inline_quotes=tuple((to_text(a), to_text(b)) for a, b in out))
