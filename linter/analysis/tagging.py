@@ -207,9 +207,7 @@ def _reported_past(words: list[str], tags: list[str], i: int, reporting: frozens
     in the sentence (``said the men detained/VBN on Monday were freed`` is a participle)."""
     if not tags[i - 1].startswith("NN"):
         return False
-    j = i - 1
-    while j > 0 and tags[j] in _NOUN_PHRASE:
-        j -= 1
+    j = _before_phrase(tags, i)
     if words[j].lower() == "that" and j > 0:
         j -= 1
     if tags[j] not in ("VBP", "VBZ", "VBD") or tagger.lemma(words[j], tags[j]).lower() not in reporting:
@@ -226,11 +224,17 @@ def _perceived(words: list[str], tags: list[str], i: int, tagger: Tagger) -> boo
     causing (``saw the men leave``): a bare infinitive, not a clause's verb."""
     if not tags[i - 1].startswith("NN") and tags[i - 1] != "PRP":
         return False
+    j = _before_phrase(tags, i)
+    return (tags[j].startswith("VB") and tags[j] != "VBG"
+            and tagger.lemma(words[j], tags[j]).lower() in _BARE_INFINITIVE)
+
+
+def _before_phrase(tags: list[str], i: int) -> int:
+    """The token before the noun phrase that ends just before token ``i`` (0 at the most)."""
     j = i - 1
     while j > 0 and tags[j] in _NOUN_PHRASE:
         j -= 1
-    return (tags[j].startswith("VB") and tags[j] not in ("VBG",)
-            and tagger.lemma(words[j], tags[j]).lower() in _BARE_INFINITIVE)
+    return j
 
 
 def _fraction(words: list[str], tags: list[str], i: int) -> str:

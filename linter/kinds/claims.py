@@ -82,7 +82,7 @@ _PERSON = compile_pattern(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b"
 # A claim told as still true, and times that make a sentence today's news.
 _CURRENT = compile_pattern(r"\b(?:is|are|has|have|remains?|still)\b", re.IGNORECASE)
 _RECENT = compile_pattern(
-    r"\b(?:today|tonight|yesterday|overnight|(?:on |late |early )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"\b(?:today|tonight|yesterday|overnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|(?:this|last) (?:week|weekend|month)|earlier this)\b", re.IGNORECASE)
 # Verbs with which the accused answer a charge: a source that denies is not the one a vague
 # phrase hid.
