@@ -35,6 +35,15 @@ WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "satur
                   "yesterday", "today", "tonight", "last", "this", "earlier", "later", "late"})
 
 
+def doing_after(parse: Parse, chunk: Chunk) -> bool:
+    """A present participle follows ``chunk``, perhaps after adverbs (``the senator
+    (slightly) trailing``)."""
+    k = chunk.last + 1
+    while k < len(parse.tokens) and parse.tokens[k].tag == "RB":
+        k += 1
+    return k < len(parse.tokens) and parse.tokens[k].tag == "VBG"
+
+
 def bare_clause(parse: Parse, i: int) -> bool:
     """A that-clause without ``that`` starts at token ``i``: a noun phrase and a finite
     verb that cannot be a participle (``concluded the gunmen had bribed a guard``, ``show
@@ -46,10 +55,7 @@ def bare_clause(parse: Parse, i: int) -> bool:
     chunk = parse.chunk_at(i)
     if chunk is None or chunk.first != i or parse.tokens[chunk.last].lower in _REFLEXIVE:
         return False  # not "the ferry found itself stuck"
-    k = chunk.last + 1
-    while k < len(parse.tokens) and parse.tokens[k].tag == "RB":
-        k += 1
-    if k < len(parse.tokens) and parse.tokens[k].tag == "VBG":
+    if doing_after(parse, chunk):
         return True  # "polls show the senator (slightly) trailing", "found the men hiding in a barn"
     group = parse.group_after(chunk)
     if group is None or not group.finite or any(

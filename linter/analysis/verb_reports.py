@@ -16,6 +16,7 @@ from linter.analysis.verb_reach import (
     adverbial_start,
     adverbials_end,
     bare_clause,
+    doing_after,
     label_agent,
     past_adverbials,
     trailing,
@@ -103,10 +104,7 @@ def reports(parse: Parse, group: Group) -> bool:
 def _seen_doing(parse: Parse, i: int) -> bool:
     """A noun phrase at ``i`` and a present participle after it (``the men hiding``)."""
     chunk = parse.chunk_at(i)
-    k = chunk.last + 1 if chunk is not None else len(parse.tokens)
-    while k < len(parse.tokens) and parse.tokens[k].tag == "RB":
-        k += 1
-    return k < len(parse.tokens) and parse.tokens[k].tag == "VBG"
+    return chunk is not None and doing_after(parse, chunk)
 
 
 def _naming(parse: Parse, group: Group) -> bool:
