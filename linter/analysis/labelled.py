@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from linter.analysis.chunks import TIMES, Chunk, Group
+from linter.analysis.chunks import TIMES, Chunk, Group, headline
 from linter.analysis.tagging import Token
 
 
@@ -121,6 +121,32 @@ def relative_object(parse: Parse, group: Group) -> Chunk | None:
     opens = before is None or before.text == "," or (
         before.tag == "IN" and group.last + 1 < len(tokens) and tokens[group.last + 1].lower == "as")
     return antecedent if opens and tokens[antecedent.last].lower not in TIMES else None
+
+
+def in_name(tokens: Sequence[Token], i: int) -> bool:
+    """The word at ``i`` is part of a name (``Little Terrorist``, a film; ``Martyrs
+    Brigade``; ``the Terrorist Prevention Act``): a capitalised word inside a sentence
+    that is not a headline, after or before another capitalised proper noun."""
+    if i == 0 or not tokens[i].text[:1].isupper() or headline(tokens):
+        return False
+    before, after = tokens[i - 1], tokens[i + 1] if i + 1 < len(tokens) else None
+    return (tokens[i].tag in ("NNP", "NNPS") and before.tag in ("NNP", "NNPS", "JJ")
+            and before.text[:1].isupper()) or (
+        after is not None and after.tag in ("NNP", "NNPS") and after.text[:1].isupper())
+
+
+def modifies_name(tokens: Sequence[Token], label: range, last: int, heads: frozenset[str]) -> bool:
+    """The label at token indices ``label`` modifies a name that ends its noun phrase at
+    ``last``, perhaps after a noun in ``heads``: ``the terrorist Orsk Liberation Front``,
+    ``the extremist preacher Ivo Brandt``. A named group or person is specific wherever
+    the phrase stands. A capitalised label is part of the name (``the Terrorist Prevention
+    Act``), or opens a sentence or a headline, where capitals tell nothing."""
+    if not tokens[label.start].text[:1].islower():
+        return False
+    j = label.stop
+    while j <= last and tokens[j].lemma in heads and tokens[j].text.islower():
+        j += 1  # "the extremist preacher | Ivo Brandt"
+    return j <= last and all(t.tag in ("NNP", "NNPS") and t.text[:1].isupper() for t in tokens[j:last + 1])
 
 
 def of_a_predicate(parse: Parse, chunk: Chunk) -> bool:

@@ -29,7 +29,14 @@ from linter.analysis.chunks import (
     partitive,
     verbless_subject,
 )
-from linter.analysis.labelled import labelled_is_specific, of_a_predicate, raised, subject_is_specific
+from linter.analysis.labelled import (
+    in_name,
+    labelled_is_specific,
+    modifies_name,
+    of_a_predicate,
+    raised,
+    subject_is_specific,
+)
 from linter.analysis.tagging import Token
 
 _COPULAS = frozenset({"be", "become", "remain", "seem"})
@@ -321,7 +328,7 @@ class Parse:
         if group is not None:  # a verb: "were martyred", "martyred"
             return self._episodic(group) or (group.passive and group.tense == "past")
         chunk = self.chunk_at(i)
-        if chunk is None or self._name(i):
+        if chunk is None or in_name(self.tokens, i):
             return False
         last = self.token_at(end - 1)
         if last < chunk.last and self.tokens[last + 1].tag == "POS":
@@ -331,7 +338,7 @@ class Parse:
                                                     for t in owner):
                 return True
         elif last < chunk.last and (heads is None or self.tokens[chunk.last].lemma not in heads):
-            return False
+            return heads is not None and modifies_name(self.tokens, range(i, last + 1), chunk.last, heads)
         elif chunk.counted or partitive(self.tokens, chunk):
             return True
         elif chunk.proper and not chunk.definite:
@@ -370,13 +377,6 @@ class Parse:
         if role == "subject" and self.heading and self.tokens[governing.first].tag == "TO":
             return True  # a headline's plan for particular people: "Gunmen to face trial"
         return self._episodic(governing)
-
-    def _name(self, i: int) -> bool:
-        """The word is part of a name (``Little Terrorist``, a film; ``Martyrs Brigade``): a
-        capitalised proper noun inside a sentence that is not a headline."""
-        token = self.tokens[i]
-        return token.tag in ("NNP", "NNPS") and i > 0 and not headline(self.tokens) and (
-            self.tokens[i - 1].tag in ("NNP", "NNPS", "JJ") and self.tokens[i - 1].text[:1].isupper())
 
     def _timeless(self, chunk: Chunk) -> bool:
         """A definite chunk in a present-tense clause about no particular time or place, or
