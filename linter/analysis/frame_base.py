@@ -15,6 +15,8 @@ QUANTIFIERS = frozenset({"some", "many", "others", "most", "several", "few", "on
 _SHARES = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "percent", "%"})
 _CLAUSE_LINKS = frozenset({"and", "but", "while", "whereas", "although", "though"})
 _DESCRIBING = frozenset({"at", "from", "in", "with", "for", "of", "by"})
+_DESCRIBING_TAGS = frozenset({"JJ", "NN", "NNP", "NNS"})
+_UNDESCRIBING = frozenset({"unnamed", "anonymous", "other", "various", "informed", "reliable", "certain"})
 _NEW_CLAUSE = 14  # tokens after ", and" within which a new clause's verb must come
 
 
@@ -313,9 +315,15 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
 
 def described(parse: Parse, chunk: Chunk) -> bool:
     """A vague head made specific by what follows: ``experts at the Halvern Institute``,
-    ``sources close to the club``, ``analysts from Corvel Bank``."""
+    ``sources close to the club``, ``analysts from Corvel Bank``; or a source by the
+    word before it, as Sourcing.Weasel reads it (``security sources``, ``a diplomatic
+    source``; not ``unnamed sources``)."""
     i = chunk.last + 1
     tokens = parse.tokens
+    before = tokens[chunk.last - 1] if chunk.last > chunk.first else None
+    if tokens[chunk.last].lemma == "source" and before is not None and before.tag in _DESCRIBING_TAGS and (
+            before.lower not in _UNDESCRIBING):
+        return True
     if i < len(tokens) and tokens[i].lower == "close" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
         return True
     if i < len(tokens) and tokens[i].lower in _DESCRIBING:
