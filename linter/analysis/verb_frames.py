@@ -48,9 +48,11 @@ _GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", 
 # words are the writer's own ("I hope that ...", "as we reported", "you believe").
 _WRITER = frozenset({"i", "we", "you"})
 # Verbs whose object is the person addressed or accused, before what is reported.
-_ADDRESSED = frozenset({"tell", "warn", "urge", "ask", "assure", "remind", "inform", "advise", "persuade",
-                        "convince", "promise", "notify", "caution", "beg", "implore", "instruct", "encourage",
-                        "accuse"})
+_ADDRESSED = frozenset({"tell", "warn", "urge", "ask", "assure", "reassure", "remind", "inform", "advise",
+                        "persuade", "convince", "promise", "notify", "caution", "beg", "implore", "instruct",
+                        "encourage", "accuse"})
+_ONLY_ADDRESSED = frozenset({"warn", "assure", "reassure", "remind", "inform", "notify", "caution",
+                             "persuade", "convince", "instruct", "implore", "beg"})
 
 
 def verb_frames(parse: Parse) -> list[Frame]:
@@ -364,7 +366,10 @@ def _past_person(parse: Parse, group: Group, k: int, hi: int) -> int:
     """The start of what is reported past the person addressed or accused (``told the
     guards to leave``, ``warned the crew that ...``, ``told the Courier the port had
     shut``, ``accused the owners of lying``): the writer names that person, the speaker's
-    words follow. Without such words after it the object stays in the content."""
+    words follow. Without such words, the object of a verb that takes only a person
+    (``assured the men of safe passage``, ``warned the men on Monday``) is still only
+    addressed, and what is reported starts after it; other objects may be what is said
+    (``promised a new deal``, ``urged a strong stand``, ``told a different tale``)."""
     if group.lemma not in _ADDRESSED:
         return k
     tokens = parse.tokens
@@ -381,7 +386,9 @@ def _past_person(parse: Parse, group: Group, k: int, hi: int) -> int:
             or (tokens[nxt].tag == "TO" and nxt < hi and tokens[nxt + 1].tag == "VB")
             or bare_clause(parse, nxt)):
         return nxt
-    return k
+    if group.lemma not in _ONLY_ADDRESSED or verb_starts(parse, nxt):  # "warned the men would be ..."
+        return k
+    return chunk.last + 1
 
 
 def _past_addressee(parse: Parse, group: Group, after: int) -> int:
