@@ -86,6 +86,19 @@ def test_block_lookup() -> None:
     assert para is not None and para.kind == "paragraph"
 
 
+@pytest.mark.parametrize(("first", "heading"), [
+    ("Rank 'set to sell off film unit'", True),  # a headline may end in a quotation
+    ("'My memories of the island...'", True),  # or trail off
+    ("Minister quits over ferry deal", True),
+    ('"We lost everything."', False),  # a sentence, quoted
+    ("The port closed on Monday.", False),
+])
+def test_a_plain_text_headline_may_end_in_a_quotation(first: str, heading: bool) -> None:
+    doc = make_document("x.txt", f"{first}\n\nThe body of the story starts here.\n", "text")
+    block = doc.block_at(0)
+    assert block is not None and (block.kind == "heading") is heading
+
+
 _MIXED = st.text(alphabet="ab é\n\r\t\x0b\x0c\x1c\x1f\x85\u00a0\u2028\u3000\u00ad", max_size=40)
 
 

@@ -310,3 +310,39 @@ def test_a_term_in_single_marks_standing_alone_is_not_said_to_be_inside_a_quotat
     inside = {f.column: "inside a quotation" in f.message for f in found if f.match == "'"}
     # the chant stands alone (columns 19 and 29); 'over' is inside the quotation
     assert inside == {19: False, 29: False, 59: True, 64: True}
+
+
+SPOKEN = {  # style: a sentence quoted on its own in the inner marks, and the outer opening mark
+    "straight": ("\"It is a shambles,\" he said. 'We cannot go on like this.'", '"'),
+    "curly": ("“It is a shambles,” he said. ‘We cannot go on like this.’", "“"),
+    "british": ("‘It is a shambles,’ he said. “We cannot go on like this.”", "‘"),
+}
+
+
+@pytest.mark.parametrize("style", sorted(SPOKEN))
+def test_a_sentence_quoted_on_its_own_takes_the_outer_marks(style: str) -> None:
+    text, opening = SPOKEN[style]
+    found = [f for f in lint(text, config=_config(style)) if f.rule_id == "Quotes.HouseMarks"]
+    assert [f.column for f in found] == [30, 57] and found[0].suggestions == (opening,)
+    assert all("of words quoted on their own" in f.message for f in found)
+    assert_spans_exact(text, found)
+    fixed, again = _fix_and_recheck(text, _config(style))
+    assert fixed[29] == opening and [f for f in again if f.rule_id.startswith("Quotes.")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Critics called the scheme a 'gift' to developers.",  # a term
+    "It is built on the 'river of golden sand' as the upper reaches are known.",  # a phrase
+    "He missed training to film 'A Question of Sport.' on Monday.",  # a title
+    "'It is over,' she said.",  # fewer than four words
+    "He said 'we cannot go on like this' and left.",  # part of a sentence
+])
+def test_terms_titles_and_short_quotations_keep_single_marks(text: str) -> None:
+    assert [f for f in lint(text, config=_config("straight")) if f.rule_id.startswith("Quotes.")] == []
+
+
+def test_a_sentence_in_single_marks_is_left_alone_in_a_headline_and_with_no_house_style() -> None:
+    headline = "Minister: 'We cannot go on like this'\n\nThe minister resigned on Monday.\n"
+    assert [f for f in lint(headline, config=_config("straight")) if f.rule_id.startswith("Quotes.")] == []
+    text, _ = SPOKEN["straight"]
+    assert [f for f in lint(text, config=QUOTES) if f.rule_id.startswith("Quotes.")] == []

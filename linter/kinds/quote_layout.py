@@ -6,6 +6,7 @@ Worked out once per document and style, and shared by the five ``quotes`` checks
 two ways.
 """
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -17,6 +18,11 @@ from linter.model.document import Document
 from linter.model.rule import Hit
 
 OUTER = 0  # levels: 0 outer, 1 inner
+# A sentence quoted on its own of this many words or more is speech, and takes the house's
+# outer marks; a shorter one may be a term in the inner marks ("a ‘gift’ to developers").
+SPOKEN_WORDS = 4
+_ENDS = frozenset(".!?,…")
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
 SINGLE_WEIGHT = frozenset("'‘’‹›‚")
 
 
@@ -203,15 +209,35 @@ def _nested(quotations: tuple[Quotation, ...], parents: tuple[int | None, ...],
     return nested
 
 
-def _level(style: Style, q: Quotation, nested: bool) -> int:
-    """In a nest the depth decides; elsewhere a house mark keeps its level (where the style
-    lets a quotation of its own use it) and another mark takes the house level of the
-    same weight."""
+def _level(style: Style, q: Quotation, nested: bool, spoken: bool) -> int:
+    """In a nest the depth decides; words spoken, standing alone in a named house style,
+    take the outer marks; elsewhere a house mark keeps its level (where the style lets a
+    quotation of its own use it) and another mark takes the house level of the same
+    weight."""
     if nested:
         return q.depth % 2
+    if spoken:
+        return OUTER
     house = style.level_of(q.open_mark)
     level = house if house is not None else style.weighted(q.open_mark)
     return level if level in style.standalone else OUTER
+
+
+def _spoken(text: str, an: Analysis, q: Quotation) -> bool:
+    """Words someone said: a closed quotation outside a heading (where single marks are
+    the custom) that is a sentence, or the start of one, of ``SPOKEN_WORDS`` words or
+    more: a capital first, sentence punctuation or a comma last (``‘We will not go on
+    like this.’``, ``‘It is over,’ she said``). Not a term (``a ‘gift’``), a phrase
+    (``the ‘river of golden sand’``) or a title (``‘A Question of Sport.’``)."""
+    content = text[q.content_start:q.content_end].strip()
+    if not q.closed or q.depth or not content[:1].isupper() or content[-1:] not in _ENDS:
+        return False
+    words = _WORD.findall(content)
+    long_words = [w for w in words if len(w) > 3]
+    if len(words) < SPOKEN_WORDS or sum(w[0].isupper() for w in long_words) * 2 > len(long_words):
+        return False  # short, or in title case
+    paragraph = an.sentences.paragraph_at(q.start)
+    return paragraph is None or paragraph.kind != "heading"
 
 
 def _prime(text: str, offset: int, char: str) -> bool:
@@ -256,7 +282,8 @@ def layout(text: str, an: Analysis, style: Style) -> Layout:
     parents = tuple(None if p < 0 else p for p in an.quotations.parents)
     doubled = _doubled(quotations, parents)
     nested = _nested(quotations, parents, doubled)
-    levels = [_level(style, q, n) for q, n in zip(quotations, nested, strict=True)]
+    levels = [_level(style, q, n, style.house and _spoken(text, an, q))
+              for q, n in zip(quotations, nested, strict=True)]
     opens = {q.start: i for i, q in enumerate(quotations)}
     closes = {q.end - 1: i for i, q in enumerate(quotations) if q.closed}
     placed = []

@@ -43,8 +43,11 @@ check's fixes leave whole quotations in house style (``mixed`` suggests
 nothing: one mark does not settle a mixture; ``unbalanced`` suggests nothing:
 only the writer knows where a quotation ends). A
 quotation standing alone may use either house level (single marks for a
-term or a headline are common) where both levels are of one family (not in
-``guillemets``, whose inner marks are curly); levels are judged only in nests.
+term, a title or a headline are common) where both levels are of one family
+(not in ``guillemets``, whose inner marks are curly); levels are judged in
+nests, and, once ``quote-style`` names a house style, in a sentence quoted on
+its own in body copy (``‘We cannot go on like this.’``: speech takes the outer
+marks; :func:`~linter.kinds.quote_layout.layout`).
 When the house marks would change what any paragraph of the story reads as
 quoted, no mark of the story gets a suggestion, so that ``fix`` never leaves
 a story half in one style and half in another. Apostrophes are never
@@ -148,7 +151,9 @@ def check_marks(lay: Layout, an: Analysis) -> Iterator[Hit]:
             role = "an opening" if mark.role == "open" else "a closing"
             # (a term in single marks standing alone keeps them, but is inside nothing)
             inside = mark.level != OUTER and mark.nested
-            place = f"{role} mark inside a quotation" if inside else f"{role} mark"
+            alone = not mark.nested and lay.style.level_of(mark.char) not in (None, OUTER)
+            place = (f"{role} mark inside a quotation" if inside
+                     else f"{role} mark of words quoted on their own" if alone else f"{role} mark")
             yield lay.hit(mark, (wanted, mark.char, place, lay.style.described))
 
 

@@ -74,7 +74,10 @@ def strip(source: str) -> Stripped:
     if len(runs) > 1 and len(runs[0]) == 1:
         s, e = runs[0][0]
         line = source[s:e].rstrip()
-        if len(line) <= HEADLINE_MAX and line[-1:] not in ".!?:;,\"'”»":
+        # (a headline may end in a quotation, or trail off: Rank 'set to sell film unit',
+        # 'My memories of Marley...')
+        tail = line.rstrip("\"'’”»")
+        if len(line) <= HEADLINE_MAX and (tail[-1:] not in ".!?:;,\"'”»" or tail.endswith(("...", "…"))):
             blocks[0] = Block("heading", s, e)
     # Suppression comments are not prose, even in plain text; nor are soft hyphens and
     # zero-width characters (linter.markup.view).
