@@ -209,9 +209,11 @@ class Analysis:
 
     def specific(self, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
         """True when the words at ``[start, end)`` refer to specific people, groups or events
-        (:meth:`linter.analysis.syntax.Parse.specific`)."""
+        (:func:`linter.analysis.reference.specific`)."""
+        from linter.analysis.reference import specific  # with the parse, on first use
+
         parse = self.parse_at(start)
-        return parse is not None and parse.specific(start, end, heads)
+        return parse is not None and specific(parse, start, end, heads)
 
     def shared(self, key: object, compute: Callable[[], T]) -> T:
         """A result several rules of one kind share (the quote layout of a house style),

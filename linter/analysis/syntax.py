@@ -6,11 +6,7 @@ From the Penn tags alone (no parser model): base noun chunks (``the terrorist ce
 subject and object of each verb group, the verb of a relative clause (``the cells that
 bombed the station``), a chunk governed by a preposition, and the predicate of ``be``.
 
-:meth:`Parse.specific` answers the question the label rules ask: does the word at a span
-refer to specific people, groups or events (``Terrorists torched the depot``, ``troops
-surrounded the terrorists``, ``nine terrorists``, ``Chechen terrorists``, ``the man was
-a terrorist``), or is it generic (``laws against terrorists``, ``fears of terrorist
-attacks``, ``terrorists rarely act alone``)?
+Whether a word refers to specific people is :mod:`.reference`'s question, asked of a parse.
 """
 
 from __future__ import annotations
@@ -19,50 +15,25 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property
 
-from linter.analysis.chunks import (
-    DEFINITE,
-    Chunk,
-    Group,
-    chunks,
-    groups,
-    headline,
-    partitive,
-    verbless_subject,
-)
-from linter.analysis.labelled import (
-    in_name,
-    labelled_is_specific,
-    modifies_name,
-    of_a_predicate,
-    raised,
-    subject_is_specific,
-)
+from linter.analysis.chunks import Chunk, Group, chunks, groups, headline
 from linter.analysis.tagging import Token
 
-_COPULAS = frozenset({"be", "become", "remain", "seem"})
+COPULAS = frozenset({"be", "become", "remain", "seem"})
 # Verbs that give their object a name or a label: "branded Voss a terrorist".
-_NAMING = frozenset({"call", "brand", "label", "dub", "name", "designate", "declare", "deem", "term",
+NAMING = frozenset({"call", "brand", "label", "dub", "name", "designate", "declare", "deem", "term",
                      "nickname", "proclaim", "pronounce"})
-# Verbs whose object, when a relative pronoun, is named by the noun phrase after them.
-_NAMES_OBJECT = _NAMING | {"consider", "regard", "classify"}
 # Words that float between a subject and its verb: "Reis and Vell both said".
 _FLOATING = frozenset({"both", "all", "each", "themselves", "himself", "herself", "itself"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
-_FREQUENCY = frozenset({"rarely", "often", "usually", "always", "never", "sometimes", "generally",
-                        "typically", "seldom", "frequently", "normally", "tend", "tends", "commonly"})
 # Adverbs that make a perfect tell of experience, not an event: "has never negotiated with".
 _EXPERIENCE = frozenset({"never", "ever", "always"})
 _SUBORDINATORS = frozenset({"if", "because", "when", "while", "although", "though", "since", "unless",
                             "until", "whether", "after", "before", "as", "once", "where", "whereas"})
-# A present tense after these is a supposition, not a report ("If these terrorists acquire
-# weapons"): the people are imagined, not particular.
-_SUPPOSING = frozenset({"if", "unless", "whether"})
 # Nouns of laws and measures: a prepositional phrase after one belongs to it, not to the
 # verb, and names a kind of people ("passed laws against terrorists", "new powers to
 # detain suspects").
 _MEASURES = frozenset({"law", "legislation", "measure", "power", "rule", "policy", "strategy",
                        "protection", "defence", "defense", "safeguard", "bill", "sanction"})
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"})
 # Dashes, typed or as wire copy spells them with hyphens between spaces (" - ", " -- ").
 DASHES = frozenset({"—", "–", "-", "--"})
 _ASIDE_OPENERS = DASHES | {"("}
@@ -98,7 +69,7 @@ class Parse:
                 owner[i] = c
         return owner
 
-    def _episodic(self, group: Group) -> bool:
+    def episodic(self, group: Group) -> bool:
         """Tells of a particular event (:attr:`Group.episodic`; in a headline, the present
         does), but not a perfect of experience (``has never negotiated with ...``), and
         a raised subject's perfect or progressive infinitive does (``are believed to have
@@ -239,10 +210,10 @@ class Parse:
             group = self.group_at(before)
             if group is not None and group.last == before:
                 own = self.group_after(chunk)  # "Observers say insurgents now levy tolls"
-                if own is not None and group.finite and group.lemma not in _COPULAS:
+                if own is not None and group.finite and group.lemma not in COPULAS:
                     return "subject", own
                 # "is an extremist", and a passive name: "is designated a terrorist group"
-                copula = group.lemma in _COPULAS or (group.passive and group.lemma in _NAMING)
+                copula = group.lemma in COPULAS or (group.passive and group.lemma in NAMING)
                 return ("predicate" if copula else "object"), group
             if token.tag in ("IN", "TO") and token.lower != "that":
                 subordinate = self.group_after(chunk)  # "If these terrorists acquire ..."
@@ -252,7 +223,7 @@ class Parse:
             named = self.chunk_at(before)
             if named is not None and named.last == before and named.first > 0:
                 verb = self.group_at(named.first - 1)
-                if verb is not None and verb.last == named.first - 1 and verb.lemma in _NAMING:
+                if verb is not None and verb.last == named.first - 1 and verb.lemma in NAMING:
                     return "complement", verb  # "branded Voss a terrorist": what the object is called
         group = self.group_after(chunk)
         if group is not None:
@@ -284,21 +255,6 @@ class Parse:
                 return group
         return None
 
-    def _anchored(self, group: Group) -> bool:
-        """A present-tense clause about a particular state of affairs, not a habit: no
-        adverb of frequency, and a definite or named noun after the verb (``Insurgents
-        hold most of the eastern valley``, not ``Terrorists rarely act alone``)."""
-        end = len(self.tokens)
-        for g in self.groups:
-            if g.first > group.last:
-                end = g.first
-                break
-        end = next((k for k in range(group.last + 1, end) if self.tokens[k].text in _CLAUSE_BREAKS), end)
-        lo = max(0, group.first - 3)
-        if any(t.lower in _FREQUENCY for t in self.tokens[lo:end]):
-            return False
-        return any((c.definite or c.proper) and group.last < c.first < end for c in self.chunks)
-
     def relative(self, chunk: Chunk) -> Group | None:
         """The verb group of a relative clause on ``chunk`` (``cells that bombed``)."""
         i = chunk.last + 1
@@ -315,86 +271,3 @@ class Parse:
             # "who the UN says | have killed": the verb of what the clause reports
             return after if after is not None and after.finite else group
         return None
-
-    def specific(self, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
-        """True when the word at ``[start, end)`` refers to specific people, groups or events
-        (see the module docstring); False for a generic use. A word that modifies another
-        noun (``terrorist cells``) counts only when that noun's lemma is in ``heads``
-        (people, groups or events), never when ``heads`` is None."""
-        i = self.token_at(start)
-        if i < 0:
-            return False
-        group = self.group_at(i)
-        if group is not None:  # a verb: "were martyred", "martyred"
-            return self._episodic(group) or (group.passive and group.tense == "past")
-        chunk = self.chunk_at(i)
-        if chunk is None or in_name(self.tokens, i):
-            return False
-        last = self.token_at(end - 1)
-        if last < chunk.last and self.tokens[last + 1].tag == "POS":
-            # a possessor ("the martyrs' coffins"): a noun phrase of its own, the words before it
-            owner = self.tokens[chunk.first:last + 1]
-            if partitive(self.tokens, chunk) or any(t.lower in DEFINITE or t.tag in ("CD", "PRP$")
-                                                    for t in owner):
-                return True
-        elif last < chunk.last and (heads is None or self.tokens[chunk.last].lemma not in heads):
-            return heads is not None and modifies_name(self.tokens, range(i, last + 1), chunk.last, heads)
-        elif chunk.counted or partitive(self.tokens, chunk):
-            return True
-        elif chunk.proper and not chunk.definite:
-            # "Chechen terrorists seized ...", but not a kind of people named in passing
-            # ("the search for Islamic extremists")
-            role, governing = self.governor(chunk)
-            if role == "predicate" and governing is not None:  # "... is an Islamic fundamentalist"
-                return self._episodic(governing) or subject_is_specific(self, governing)
-            return not (role == "preposition" and governing is None)
-        elif chunk.definite:
-            # "the terrorists fled", but not a class talked about in the present ("if these
-            # terrorists acquire weapons", "the terrorists who threaten Britain are aware")
-            return not self._timeless(chunk)
-        relative = self.relative(chunk)
-        if relative is not None and self._episodic(relative):
-            return True
-        role, governing = self.governor(chunk)
-        if governing is None:  # but a headline's "Gunmen behind blast, says ..."
-            return self.heading and verbless_subject(self.tokens, self.groups, chunk)
-        if not governing.finite and governing.passive and self.tokens[governing.first - 1].text == ",":
-            return subject_is_specific(self, governing)  # "The Front, designated a ... by the US,"
-        if role == "predicate":
-            return self._episodic(governing) or subject_is_specific(self, governing)
-        after_as = role == "preposition" and self.tokens[chunk.first - 1].lower == "as"
-        if role == "complement" or after_as or (role == "object" and governing.lemma in _NAMES_OBJECT):
-            # "branded Voss a terrorist", "described Voss as a terrorist", "was jailed as a terrorist";
-            # not a label only thought of ("whether to list the Front as a terrorist group")
-            return governing.finite and (self._episodic(governing) or labelled_is_specific(self, governing))
-        if role == "preposition" and (self.tokens[chunk.first].lower in ("a", "an", "any") or (
-                governing.lemma in _COPULAS and of_a_predicate(self, chunk))):
-            return False  # "any known link to a terrorist group", "has been a haven for terrorists": a kind
-        if role == "subject" and not self._episodic(governing) and governing.tense == "present":
-            # "Insurgents hold the valley", not "Terrorists rarely act alone", "Martyrdom is a
-            # theme", "if terrorists acquire weapons"
-            return governing.lemma not in _COPULAS and not self._supposed(chunk) and self._anchored(governing)
-        if role == "subject" and self.heading and self.tokens[governing.first].tag == "TO":
-            return True  # a headline's plan for particular people: "Gunmen to face trial"
-        return self._episodic(governing)
-
-    def _timeless(self, chunk: Chunk) -> bool:
-        """A definite chunk in a present-tense clause about no particular time or place, or
-        one owned by ``today's``/``tomorrow's``: talk of a kind of people, not of some."""
-        words = self.tokens[chunk.first:chunk.last]
-        if any(t.lower in ("today", "tomorrow", "modern") for t in words):
-            return True
-        if any(t.tag == "POS" for t in words):
-            return False  # "last month's terrorist attack", "the group's fighters"
-        role, governing = self.governor(chunk)
-        relative = self.relative(chunk)
-        present = governing is not None and governing.tense == "present" and not self._episodic(governing)
-        if role == "subject" and governing is not None and present:
-            if (relative is not None and self._episodic(relative)) or raised(self.tokens, governing):
-                return False  # "the terrorists who bombed ...", "the militants are believed to be ..."
-            return governing.lemma in _COPULAS or self._supposed(chunk) or not self._anchored(governing)
-        return False
-
-    def _supposed(self, chunk: Chunk) -> bool:
-        """The chunk opens a clause of supposition (``if these terrorists acquire ...``)."""
-        return chunk.first > 0 and self.tokens[chunk.first - 1].lower in _SUPPOSING

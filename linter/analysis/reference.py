@@ -1,0 +1,133 @@
+"""Specific or generic: does a word refer to particular people, groups or events?
+
+The label rules ask this (``refers: specific``) of a word in a parsed sentence
+(:class:`.syntax.Parse`): ``Terrorists torched the depot``, ``troops surrounded the
+terrorists``, ``nine terrorists``, ``Chechen terrorists``, ``the terrorist Orsk
+Liberation Front``, ``the man was a terrorist`` are specific; ``laws against
+terrorists``, ``fears of terrorist attacks``, ``terrorists rarely act alone`` are generic.
+"""
+
+from __future__ import annotations
+
+from linter.analysis.chunks import DEFINITE, Chunk, Group, partitive, verbless_subject
+from linter.analysis.labelled import (
+    in_name,
+    labelled_is_specific,
+    modifies_name,
+    of_a_predicate,
+    raised,
+    subject_is_specific,
+)
+from linter.analysis.syntax import COPULAS, NAMING, Parse
+
+# Verbs whose object, when a relative pronoun, is named by the noun phrase after them.
+_NAMES_OBJECT = NAMING | {"consider", "regard", "classify"}
+_FREQUENCY = frozenset({"rarely", "often", "usually", "always", "never", "sometimes", "generally",
+                        "typically", "seldom", "frequently", "normally", "tend", "tends", "commonly"})
+# A present tense after these is a supposition, not a report ("If these terrorists acquire
+# weapons"): the people are imagined, not particular.
+_SUPPOSING = frozenset({"if", "unless", "whether"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"})
+
+
+def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
+    """True when the word at ``[start, end)`` refers to specific people, groups or events
+    (see the module docstring); False for a generic use. A word that modifies another
+    noun (``terrorist cells``) counts only when that noun's lemma is in ``heads``
+    (people, groups or events) or the phrase ends in a name (``the terrorist Orsk
+    Front``), never when ``heads`` is None."""
+    i = parse.token_at(start)
+    if i < 0:
+        return False
+    group = parse.group_at(i)
+    if group is not None:  # a verb: "were martyred", "martyred"
+        return parse.episodic(group) or (group.passive and group.tense == "past")
+    chunk = parse.chunk_at(i)
+    if chunk is None or in_name(parse.tokens, i):
+        return False
+    last = parse.token_at(end - 1)
+    if last < chunk.last and parse.tokens[last + 1].tag == "POS":
+        # a possessor ("the martyrs' coffins"): a noun phrase of its own, the words before it
+        owner = parse.tokens[chunk.first:last + 1]
+        if partitive(parse.tokens, chunk) or any(t.lower in DEFINITE or t.tag in ("CD", "PRP$")
+                                                for t in owner):
+            return True
+    elif last < chunk.last and (heads is None or parse.tokens[chunk.last].lemma not in heads):
+        return heads is not None and modifies_name(parse.tokens, range(i, last + 1), chunk.last, heads)
+    elif chunk.counted or partitive(parse.tokens, chunk):
+        return True
+    elif chunk.proper and not chunk.definite:
+        # "Chechen terrorists seized ...", but not a kind of people named in passing
+        # ("the search for Islamic extremists")
+        role, governing = parse.governor(chunk)
+        if role == "predicate" and governing is not None:  # "... is an Islamic fundamentalist"
+            return parse.episodic(governing) or subject_is_specific(parse, governing)
+        return not (role == "preposition" and governing is None)
+    elif chunk.definite:
+        # "the terrorists fled", but not a class talked about in the present ("if these
+        # terrorists acquire weapons", "the terrorists who threaten Britain are aware")
+        return not _timeless(parse, chunk)
+    relative = parse.relative(chunk)
+    if relative is not None and parse.episodic(relative):
+        return True
+    role, governing = parse.governor(chunk)
+    if governing is None:  # but a headline's "Gunmen behind blast, says ..."
+        return parse.heading and verbless_subject(parse.tokens, parse.groups, chunk)
+    if not governing.finite and governing.passive and parse.tokens[governing.first - 1].text == ",":
+        return subject_is_specific(parse, governing)  # "The Front, designated a ... by the US,"
+    if role == "predicate":
+        return parse.episodic(governing) or subject_is_specific(parse, governing)
+    after_as = role == "preposition" and parse.tokens[chunk.first - 1].lower == "as"
+    if role == "complement" or after_as or (role == "object" and governing.lemma in _NAMES_OBJECT):
+        # "branded Voss a terrorist", "described Voss as a terrorist", "was jailed as a terrorist";
+        # not a label only thought of ("whether to list the Front as a terrorist group")
+        return governing.finite and (parse.episodic(governing) or labelled_is_specific(parse, governing))
+    if role == "preposition" and (parse.tokens[chunk.first].lower in ("a", "an", "any") or (
+            governing.lemma in COPULAS and of_a_predicate(parse, chunk))):
+        return False  # "any known link to a terrorist group", "has been a haven for terrorists": a kind
+    if role == "subject" and not parse.episodic(governing) and governing.tense == "present":
+        # "Insurgents hold the valley", not "Terrorists rarely act alone", "Martyrdom is a
+        # theme", "if terrorists acquire weapons"
+        return governing.lemma not in COPULAS and not _supposed(parse, chunk) and _anchored(parse, governing)
+    if role == "subject" and parse.heading and parse.tokens[governing.first].tag == "TO":
+        return True  # a headline's plan for particular people: "Gunmen to face trial"
+    return parse.episodic(governing)
+
+
+def _timeless(parse: Parse, chunk: Chunk) -> bool:
+    """A definite chunk in a present-tense clause about no particular time or place, or
+    one owned by ``today's``/``tomorrow's``: talk of a kind of people, not of some."""
+    words = parse.tokens[chunk.first:chunk.last]
+    if any(t.lower in ("today", "tomorrow", "modern") for t in words):
+        return True
+    if any(t.tag == "POS" for t in words):
+        return False  # "last month's terrorist attack", "the group's fighters"
+    role, governing = parse.governor(chunk)
+    relative = parse.relative(chunk)
+    present = governing is not None and governing.tense == "present" and not parse.episodic(governing)
+    if role == "subject" and governing is not None and present:
+        if (relative is not None and parse.episodic(relative)) or raised(parse.tokens, governing):
+            return False  # "the terrorists who bombed ...", "the militants are believed to be ..."
+        return governing.lemma in COPULAS or _supposed(parse, chunk) or not _anchored(parse, governing)
+    return False
+
+
+def _supposed(parse: Parse, chunk: Chunk) -> bool:
+    """The chunk opens a clause of supposition (``if these terrorists acquire ...``)."""
+    return chunk.first > 0 and parse.tokens[chunk.first - 1].lower in _SUPPOSING
+
+
+def _anchored(parse: Parse, group: Group) -> bool:
+    """A present-tense clause about a particular state of affairs, not a habit: no
+    adverb of frequency, and a definite or named noun after the verb (``Insurgents
+    hold most of the eastern valley``, not ``Terrorists rarely act alone``)."""
+    end = len(parse.tokens)
+    for g in parse.groups:
+        if g.first > group.last:
+            end = g.first
+            break
+    end = next((k for k in range(group.last + 1, end) if parse.tokens[k].text in _CLAUSE_BREAKS), end)
+    lo = max(0, group.first - 3)
+    if any(t.lower in _FREQUENCY for t in parse.tokens[lo:end]):
+        return False
+    return any((c.definite or c.proper) and group.last < c.first < end for c in parse.chunks)
