@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from linter.analysis.addressees import past_addressee, past_person
 from linter.analysis.chunks import Chunk, Group
 from linter.analysis.frame_base import (
     QUANTIFIERS,
@@ -47,12 +48,7 @@ _GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", 
 # Subjects that are the writer or the reader: outside quotation marks, their thoughts and
 # words are the writer's own ("I hope that ...", "as we reported", "you believe").
 _WRITER = frozenset({"i", "we", "you"})
-# Verbs whose object is the person addressed or accused, before what is reported.
-_ADDRESSED = frozenset({"tell", "warn", "urge", "ask", "assure", "reassure", "remind", "inform", "advise",
-                        "persuade", "convince", "promise", "notify", "caution", "beg", "implore", "instruct",
-                        "encourage", "accuse"})
-_ONLY_ADDRESSED = frozenset({"warn", "assure", "reassure", "remind", "inform", "notify", "caution",
-                             "persuade", "convince", "instruct", "implore", "beg"})
+
 
 
 def verb_frames(parse: Parse) -> list[Frame]:
@@ -336,7 +332,7 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
     before = (subject.first if subject is not None and not inverted else group.first) - 1
     after = (subject.last if inverted and subject is not None else group.last) + 1
     if before >= lo and tokens[before].text in TRAIL_MARKS:
-        if inverted or trailing(parse, _past_addressee(parse, group, after), hi):
+        if inverted or trailing(parse, past_addressee(parse, group, after), hi):
             # a trailing cue reports the sentence before it, all its clauses, from the last
             # semicolon: "The road is cut, and the port is shut, the army said on Monday."
             start = after_semicolon(parse, before)
@@ -358,43 +354,5 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
             # set inside a clause after its subject ("The men, as Voss said, had ..."): the clause
             first = lo if before > lo and not finite_in(parse, lo - 1, before - 2) else nxt + 1
             return content_span(parse, first, clause(parse, nxt + 1)[1])
-    start = _past_person(parse, group, past_adverbials(parse, after, hi), hi)
+    start = past_person(parse, group, past_adverbials(parse, after, hi), hi)
     return content_span(parse, start, _continued(parse, hi))
-
-
-def _past_person(parse: Parse, group: Group, k: int, hi: int) -> int:
-    """The start of what is reported past the person addressed or accused (``told the
-    guards to leave``, ``warned the crew that ...``, ``told the Courier the port had
-    shut``, ``accused the owners of lying``): the writer names that person, the speaker's
-    words follow. Without such words, the object of a verb that takes only a person
-    (``assured the men of safe passage``, ``warned the men on Monday``) is still only
-    addressed, and what is reported starts after it; other objects may be what is said
-    (``promised a new deal``, ``urged a strong stand``, ``told a different tale``)."""
-    if group.lemma not in _ADDRESSED:
-        return k
-    tokens = parse.tokens
-    chunk = parse.chunk_at(k)
-    if chunk is None or chunk.first != k or chunk.last >= hi:
-        return k
-    nxt = chunk.last + 1
-    if nxt + 1 < hi and tokens[nxt].text == "," and tokens[nxt + 1].lower in ("who", "which", "whose"):
-        # past a relative clause set off by commas: "accused the council, which ..., of"
-        nxt = next((k + 1 for k in range(nxt + 2, hi) if tokens[k].text == ","), nxt)
-    nxt = past_adverbials(parse, nxt, hi)
-    word = tokens[nxt].lower
-    if (word == "that" or (word == "of" and group.lemma == "accuse")
-            or (tokens[nxt].tag == "TO" and nxt < hi and tokens[nxt + 1].tag == "VB")
-            or bare_clause(parse, nxt)):
-        return nxt
-    if group.lemma not in _ONLY_ADDRESSED or verb_starts(parse, nxt):  # "warned the men would be ..."
-        return k
-    return chunk.last + 1
-
-
-def _past_addressee(parse: Parse, group: Group, after: int) -> int:
-    """The token after the person told or quoted (``..., Ana Reis told the Courier this
-    week.``, ``..., the president told her.``, ``..., the agency quoted Voss as saying.``)."""
-    if group.lemma not in ("tell", "quote") or after >= len(parse.tokens):
-        return after
-    chunk = parse.chunk_at(after)
-    return chunk.last + 1 if chunk is not None and chunk.first == after else after
