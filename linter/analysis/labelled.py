@@ -1,10 +1,11 @@
 """Whom a label names: the people a verb's label or a copula's predicate is about.
 
-:func:`.reference.specific` asks these when a label is the complement of a verb (``branded Voss a
-terrorist``), a predicate (``the man was a terrorist``) or set off after someone (``The
-Front, designated a terrorist group by the US, ...``): the label is specific when the
-one it names is (a name, a pronoun, a definite noun phrase), generic when that is anyone
-(``a family``, ``any group``).
+:func:`.reference.specific` asks these when a label is the complement of a verb
+(``branded Voss a terrorist``), a predicate (``the man was a terrorist``) or set off
+after someone (``The Front, designated a terrorist group by the US, ...``): the label is
+specific when the one it names is (a name, a pronoun, a definite noun phrase), generic
+when that is anyone (``a family``, ``any group``). It also says when a label is part of
+a name (:func:`in_name`) or set before one (:func:`modifies_name`).
 """
 
 from __future__ import annotations

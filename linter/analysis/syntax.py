@@ -21,7 +21,7 @@ from linter.analysis.tagging import Token
 COPULAS = frozenset({"be", "become", "remain", "seem"})
 # Verbs that give their object a name or a label: "branded Voss a terrorist".
 NAMING = frozenset({"call", "brand", "label", "dub", "name", "designate", "declare", "deem", "term",
-                     "nickname", "proclaim", "pronounce"})
+                    "nickname", "proclaim", "pronounce"})
 # Words that float between a subject and its verb: "Reis and Vell both said".
 _FLOATING = frozenset({"both", "all", "each", "themselves", "himself", "herself", "itself"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})

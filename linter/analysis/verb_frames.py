@@ -50,7 +50,6 @@ _GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", 
 _WRITER = frozenset({"i", "we", "you"})
 
 
-
 def verb_frames(parse: Parse) -> list[Frame]:
     """The frames of the sentence's reporting verbs."""
     verbs = lexicon().verbs

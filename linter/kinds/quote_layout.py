@@ -6,7 +6,6 @@ Worked out once per document and style, and shared by the five ``quotes`` checks
 two ways.
 """
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -14,6 +13,7 @@ from typing import NamedTuple
 from linter.analysis import Analysis
 from linter.analysis.quotations import Quotation, QuoteMark, quotation_spans
 from linter.analysis.sentences import Sentences
+from linter.lib.cache import compile_pattern
 from linter.model.document import Document
 from linter.model.rule import Hit
 
@@ -22,7 +22,7 @@ OUTER = 0  # levels: 0 outer, 1 inner
 # outer marks; a shorter one may be a term in the inner marks ("a ‘gift’ to developers").
 SPOKEN_WORDS = 4
 _ENDS = frozenset(".!?,…")
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_WORD = compile_pattern(r"\w+(?:['’]\w+)*")
 SINGLE_WEIGHT = frozenset("'‘’‹›‚")
 
 
@@ -229,8 +229,10 @@ def _spoken(text: str, an: Analysis, q: Quotation) -> bool:
     more: a capital first, sentence punctuation or a comma last (``‘We will not go on
     like this.’``, ``‘It is over,’ she said``). Not a term (``a ‘gift’``), a phrase
     (``the ‘river of golden sand’``) or a title (``‘A Question of Sport.’``)."""
+    if not q.closed or q.depth:
+        return False
     content = text[q.content_start:q.content_end].strip()
-    if not q.closed or q.depth or not content[:1].isupper() or content[-1:] not in _ENDS:
+    if not content[:1].isupper() or content[-1:] not in _ENDS:
         return False
     words = _WORD.findall(content)
     long_words = [w for w in words if len(w) > 3]
