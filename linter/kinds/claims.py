@@ -252,11 +252,7 @@ def _benign(ctx: ClaimContext, opts: Options, m: re.Match[str], passive: bool) -
         return False
     if _AGENT.match(ctx.text, m.end()):
         return opts.accusing is None or not opts.accusing.match(ctx.text, m.end())
-    if opts.benign is None:
-        return False
-    benign, sentence = opts.benign, ctx.an.sentences.sentence_at(m.start())
-    return ctx.shared(("benign", id(benign), sentence.start, sentence.end),
-                      lambda: benign.search(ctx.text, sentence.start, sentence.end) is not None)
+    return opts.benign is not None and _in_sentence(ctx, opts.benign, m.start())
 
 
 def _history(ctx: ClaimContext, opts: Options, m: re.Match[str]) -> bool:
@@ -264,13 +260,16 @@ def _history(ctx: ClaimContext, opts: Options, m: re.Match[str]) -> bool:
     1996``, ``during the 1994 genocide``), names no recent time (``on Monday``,
     ``overnight``) and the claim is not told as still true (``have been killed``, ``are
     still missing``): background that the story recalls, not the news it reports."""
-    history = opts.history
-    if history is None or _CURRENT.search(ctx.text, max(0, m.start() - 6), m.end()):  # "has killed"
+    if opts.history is None or _CURRENT.search(ctx.text, max(0, m.start() - 6), m.end()):  # "has killed"
         return False
-    sentence = ctx.an.sentences.sentence_at(m.start())
-    return ctx.shared(("history", id(history), sentence.start, sentence.end), lambda: (
-        history.search(ctx.text, sentence.start, sentence.end) is not None
-        and _RECENT.search(ctx.text, sentence.start, sentence.end) is None))
+    return _in_sentence(ctx, opts.history, m.start()) and not _in_sentence(ctx, _RECENT, m.start())
+
+
+def _in_sentence(ctx: ClaimContext, pattern: re.Pattern[str], offset: int) -> bool:
+    """Whether ``pattern`` matches in the sentence holding ``offset`` (once a sentence)."""
+    sentence = ctx.an.sentences.sentence_at(offset)
+    return ctx.shared(("in sentence", id(pattern), sentence.start, sentence.end),
+                      lambda: pattern.search(ctx.text, sentence.start, sentence.end) is not None)
 
 
 def _quotations(ctx: ClaimContext, opts: Options) -> Iterator[_Candidate]:

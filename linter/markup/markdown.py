@@ -389,4 +389,3 @@ def strip(source: str) -> Stripped:
         keep.update(s + p for p in escaped)
     stripped = finish(source, masks, blocks.leaves, keep, separators)
     return with_inline_quotes(stripped, inline_quotes(source, masks)) if "<" in source else stripped
-
