@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from linter.config.loader import load_styles
 from linter.config.project import enabled_rules, parse_config
-from linter.kinds import variants
+from linter.kinds import spellings, variants
 from linter.kinds.base import OptionError
 from linter.kinds.names import build, configure
 from linter.lib.yamlsrc import load
@@ -183,8 +183,8 @@ def test_variants_precision(text: str) -> None:
     ("Erdoğan", "Erdogan"), ("Berdymukhamedov", "Berdimuhamedow"), ("Yanukovitch", "Yanukovich"),
 ])
 def test_skeleton_joins_transliterations(a: str, b: str) -> None:
-    assert variants.skeleton(a) == variants.skeleton(b)
-    assert variants.alike(a, b)
+    assert spellings.skeleton(a) == spellings.skeleton(b)
+    assert spellings.alike(a, b)
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -192,12 +192,12 @@ def test_skeleton_joins_transliterations(a: str, b: str) -> None:
     ("Germany", "Germans"), ("Argentina", "Argentine"), ("Smith", "Smiths"),
 ])
 def test_alike_rejects_inflections_and_short_names(a: str, b: str) -> None:
-    assert not variants.alike(a, b)
+    assert not spellings.alike(a, b)
 
 
 def test_edit_distance_is_bounded() -> None:
-    assert variants.edits("Davenport", "Daveport", 1) == 1
-    assert variants.edits("Activision", "Blizzard", 2) == 3
+    assert spellings.edits("Davenport", "Daveport", 1) == 1
+    assert spellings.edits("Activision", "Blizzard", 2) == 3
 
 
 def test_alike_pairs_match_brute_force() -> None:
@@ -218,10 +218,10 @@ def test_alike_pairs_match_brute_force() -> None:
     @given(names)
     def check(texts: list[str]) -> None:
         brute = [(i, j) for i, j in combinations(range(len(texts)), 2)
-                 if variants.alike(texts[i], texts[j])]
-        assert variants._alike_pairs(texts) == brute
+                 if spellings.alike(texts[i], texts[j])]
+        assert spellings.alike_pairs(texts) == brute
         # The deletion index that a very long text uses finds the same pairs.
-        assert variants._alike_pairs(texts, pairwise_max=0) == brute
+        assert spellings.alike_pairs(texts, pairwise_max=0) == brute
 
     check()
 
@@ -231,7 +231,7 @@ def test_alike_pairs_match_brute_force() -> None:
 def test_the_deletion_index_finds_every_pair_within_the_edit_limit(texts: list[str]) -> None:
     """Random near-identical words (one first letter, five letters): the index and the length
     windows try different pairs but keep the same ones."""
-    assert variants._alike_pairs(texts, pairwise_max=0) == variants._alike_pairs(texts, pairwise_max=10**9)
+    assert spellings.alike_pairs(texts, pairwise_max=0) == spellings.alike_pairs(texts, pairwise_max=10**9)
 
 
 def _levenshtein(a: str, b: str) -> int:
@@ -247,7 +247,7 @@ def _levenshtein(a: str, b: str) -> int:
 @settings(max_examples=500, deadline=None)
 @given(st.text("abcé", max_size=9), st.text("abcé", max_size=9), st.integers(0, 2))
 def test_edits_is_levenshtein_up_to_the_limit(a: str, b: str, limit: int) -> None:
-    assert min(variants.edits(a, b, limit), limit + 1) == min(_levenshtein(a, b), limit + 1)
+    assert min(spellings.edits(a, b, limit), limit + 1) == min(_levenshtein(a, b), limit + 1)
 
 
 def _capitalised_reference(text: str) -> list[str]:
@@ -272,7 +272,7 @@ def test_first_pass_words_match_the_word_pattern(text: str) -> None:
     assert [w for w in found if variants._used_in_lower_case(w, text, words)] == []
     assert [w for w in dict.fromkeys(variants._CAPITALISED.findall(text))
             if variants._used_in_lower_case(w, text) != variants._used_in_lower_case(w, text, words)] == []
-    paired = {expected[k] for pair in variants._alike_pairs(expected) for k in pair}
+    paired = {expected[k] for pair in spellings.alike_pairs(expected) for k in pair}
     assert variants._paired(text, opts) == paired
 
 

@@ -5,10 +5,10 @@ Beyond any list of names, a story that writes ``Lukashenko`` and later
 spelled one name two ways. Candidates are capitalised words of at least
 ``minlength`` letters that never appear in lower case in the story and are
 not in ``common`` (words capitalised only because they start a sentence).
-Two candidates are variants when they reduce to the same transliteration
-skeleton (-enko/-enka, -ayev/-aev, -iy/-yy/-y, an initial Q/G/K/Kh, dh/d,
-kh/h, ou/u, doubled letters, diacritics) or, for long words with the same first
-letter, differ by one edit (two from ten letters).
+Two candidates are variants when they look alike (:mod:`linter.kinds.spellings`):
+the same transliteration skeleton (-enko/-enka, -ayev/-aev, -iy/-yy/-y, an
+initial Q/G/K/Kh, dh/d, kh/h, ou/u, doubled letters, diacritics) or, for long
+words with the same first letter, one edit apart (two from ten letters).
 
 Precision comes first, so a pair is left alone when: one word is the other
 plus an ending (Smith/Smiths, Russia/Russian, Kazakh/Kazakhstan,
@@ -25,16 +25,14 @@ reported, then the other.
 """
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from functools import lru_cache
-from itertools import combinations
 from typing import Any, NamedTuple
 
 from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
+from linter.kinds.spellings import alike_pairs
 from linter.kinds.visibility import visible
 from linter.lib.cache import compile_pattern
 from linter.model.document import Document
@@ -47,30 +45,7 @@ _LETTER = compile_pattern(r"[^\W\d_]")
 _CAPITALISED = compile_pattern(r"[^\W\d_a-z](?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*")
 _BEFORE = compile_pattern(r"([^\W\d_]+)[ \t]+\Z")
 _AFTER = compile_pattern(r"[ \t]+([^\W\d_]+)")
-# Endings that make a related word, not a variant: plurals, possessives,
-# demonyms, feminine surnames (Russia/Russian, Petrov/Petrova).
-_ENDINGS = frozenset({
-    "", "s", "es", "'s", "’s", "n", "an", "ans", "ian", "ians", "ia", "a", "e", "i", "is", "ese",
-    "ish", "ns", "er", "ers", "ic", "ics", "ism", "ist", "ists", "ite", "ites", "ine", "ina",
-    "ova", "eva", "aya", "ska", "y", "d", "ed", "ing", "stan", "istan",
-})
-# Transliteration skeleton: applied in order to a lower-case, accent-free word.
-_SKELETON = (
-    (re.compile(r"enka$"), "enko"),
-    (re.compile(r"['’-]"), ""),
-    (re.compile(r"^tch|(?<=i)tch$"), "ch"),
-    (re.compile(r"dh"), "d"),
-    (re.compile(r"(?<=.)kh"), "h"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"ou"), "u"),
-    (re.compile(r"w"), "v"),
-    (re.compile(r"(?<=.)y(?=[eo])"), ""),
-    (re.compile(r"y"), "i"),
-    (re.compile(r"(.)\1+"), r"\1"),
-)
-_INITIAL = compile_pattern(r"^(?:kh|q|g|k)")
 _GLOSS_REACH = 80
-_INITIAL_MIN = 7  # the Q/G/K/Kh alternation only for words this long (not Kerry/Gerry)
 
 
 class Options(NamedTuple):
@@ -100,64 +75,6 @@ def build(keys: Mapping[str, Any]) -> Options:
         raise OptionError("minlength", "minlength must be 3 or more")
     return Options(keys["minlength"], frozenset(w.casefold() for w in keys["common"]),
                    frozenset(keys["known"]), frozenset(keys["titles"]))
-
-
-@lru_cache(maxsize=1 << 16)
-def skeleton(word: str) -> str:
-    """The form two transliterations of one name share (Zelenskyy, Zelensky -> zelenski)."""
-    plain = unicodedata.normalize("NFKD", word.casefold())
-    out = "".join(c for c in plain if not unicodedata.combining(c))
-    if len(word) >= _INITIAL_MIN:
-        out = _INITIAL.sub("k", out)
-    for pattern, replacement in _SKELETON:
-        out = pattern.sub(replacement, out)
-    return out
-
-
-def edits(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, or ``limit + 1`` once it is known to exceed ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    # A common beginning and ending never change the distance: compare what is between.
-    start = 0
-    while start < len(a) and start < len(b) and a[start] == b[start]:
-        start += 1
-    end = 0
-    while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
-        end += 1
-    a, b = a[start:len(a) - end], b[start:len(b) - end]
-    if not a or not b:
-        return min(max(len(a), len(b)), limit + 1)
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
-
-
-def related(a: str, b: str) -> bool:
-    """One word is the other with an ending (Russia/Russian, Argentina/Argentine)."""
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n >= 4 and a[n:].lower() in _ENDINGS and b[n:].lower() in _ENDINGS
-
-
-def _edit_limit(a: str, b: str) -> int:
-    shorter = min(len(a), len(b))
-    return 2 if shorter >= 10 else 1 if shorter >= 7 else 0
-
-
-def alike(a: str, b: str) -> bool:
-    """Whether two different words look like spellings of one name."""
-    if skeleton(a) == skeleton(b):
-        return True
-    limit = _edit_limit(a, b)
-    return limit > 0 and a[0] == b[0] and not related(a, b) and edits(a, b, limit) <= limit
 
 
 def _neighbours(text: str, start: int, end: int, opts: Options) -> frozenset[str]:
@@ -225,7 +142,7 @@ def _paired(text: str, opts: Options) -> frozenset[str]:
     # for a lower-case use is only needed for the words of a pair.
     kept: dict[str, bool] = {}
     found: set[str] = set()
-    pairs = _alike_pairs(texts)
+    pairs = alike_pairs(texts)
     # Searching the text for each word costs a pass per word: with many, read its words once.
     words = frozenset(_each_once(_WORD, text)) if len(pairs) > _SEARCHES_MAX else None
     for pair in pairs:
@@ -272,91 +189,9 @@ def _distinct(text: str, a: _Word, b: _Word, opts: Options) -> bool:
     return (bool(na) and bool(nb) and not (na & nb)) or _translated(text, a, b)
 
 
-# Up to this many long words (a BBC story has at most 100), comparing the words of each
-# first letter and length window is faster than building the deletion index; above it (a
-# whole archive in one file: 81 s for 40 KB of distinct names), the index keeps it linear.
-_PAIRWISE_MAX = 100
-
-
-def _alike_pairs(words: list[str], pairwise_max: int = _PAIRWISE_MAX) -> list[tuple[int, int]]:
-    """Index pairs (i < j, in order) for which :func:`alike` holds, without comparing all pairs.
-
-    Equal skeletons are found by grouping; edit distance is tried only
-    between long words with the same first letter and lengths within two.
-    """
-    found: set[tuple[int, int]] = set()
-    groups: dict[str, list[int]] = defaultdict(list)
-    long: list[int] = []
-    for i, word in enumerate(words):
-        groups[skeleton(word)].append(i)
-        if len(word) >= 7:
-            long.append(i)
-    for members in groups.values():
-        found.update(combinations(members, 2))
-    tried = _by_deletions(words, long) if len(long) > pairwise_max else _by_length(words, long)
-    for i, j in tried:
-        a, b = words[i], words[j]
-        limit = _edit_limit(a, b)
-        if limit and abs(len(a) - len(b)) <= 2 and not related(a, b) and edits(a, b, limit) <= limit:
-            found.add((min(i, j), max(i, j)))
-    return sorted(found)
-
-
-def _by_initial(words: list[str], chosen: list[int]) -> Iterable[list[int]]:
-    """The indexes in ``chosen``, grouped by their word's first letter."""
-    initials: dict[str, list[int]] = defaultdict(list)
-    for i in chosen:
-        initials[words[i][0]].append(i)
-    return initials.values()
-
-
-def _by_length(words: list[str], long: list[int]) -> Iterator[tuple[int, int]]:
-    """Pairs of long words with the same first letter and lengths within two."""
-    for members in _by_initial(words, long):
-        members.sort(key=lambda i: len(words[i]))
-        for n, i in enumerate(members):
-            for j in members[n + 1:]:
-                if len(words[j]) - len(words[i]) > 2:
-                    break
-                yield i, j
-
-
-def _deletions(word: str, count: int) -> set[str]:
-    """``word`` with up to ``count`` letters deleted, in every way."""
-    out = frontier = {word}
-    for _ in range(count):
-        frontier = {w[:k] + w[k + 1:] for w in frontier for k in range(len(w))}
-        out = out | frontier
-    return out
-
-
-def _by_deletions(words: list[str], long: list[int]) -> Iterator[tuple[int, int]]:
-    """Every pair of long words with the same first letter within their edit limit, and few
-    others: two words within ``n`` edits of each other become one string when up to ``n``
-    letters are deleted from each (symmetric deletion), so each word is filed under its
-    first letter and every such deletion of the rest, and only words filed together are
-    paired. A word of ten letters or more allows two edits, a shorter one one."""
-    seen: set[tuple[int, int]] = set()
-    for members in _by_initial(words, long):
-        # Most deletions belong to one word alone: the first word of each is kept as a
-        # plain number, and a list is made only when a second word shares it.
-        first: dict[str, int] = {}
-        shared: dict[str, list[int]] = {}
-        for i in members:
-            for rest in _deletions(words[i][1:], 2 if len(words[i]) >= 10 else 1):
-                j = first.setdefault(rest, i)
-                if j != i:
-                    shared.setdefault(rest, [j]).append(i)
-        for together in shared.values():
-            for pair in combinations(together, 2):
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
-
-
 def _pairs(text: str, words: Iterable[_Word], opts: Options) -> Iterator[tuple[_Word, _Word]]:
     listed = list(words)
-    for i, j in _alike_pairs([w.text for w in listed]):
+    for i, j in alike_pairs([w.text for w in listed]):
         a, b = listed[i], listed[j]
         if not _distinct(text, a, b, opts):
             yield a, b
