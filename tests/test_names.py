@@ -195,6 +195,45 @@ def test_alike_rejects_inflections_and_short_names(a: str, b: str) -> None:
     assert not spellings.alike(a, b)
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("Mohammed", "Muhammad"), ("Mohamed", "Muhammad"), ("Aleksandr", "Alexander"),
+    ("Yevgeny", "Evgeny"), ("Osama", "Usama"), ("Ahmed", "Ahmad"), ("Jacob", "Jakob"),
+    ("Monteith", "Montieth"),
+])
+def test_close_joins_one_name_spelt_two_ways(a: str, b: str) -> None:
+    assert spellings.close(a, b) and spellings.close(b, a)
+    assert not spellings.alike(a, b)  # too far apart without a surname to tie them
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Alexander", "Alexandra"), ("Daniel", "Daniela"), ("Mahmoud", "Mohammed"),
+    ("Hassan", "Hussein"), ("Maria", "Marie"), ("Petrov", "Petrova"), ("Russia", "Russian"),
+    ("Mohammed", "Mohammed"),
+])
+def test_close_keeps_other_names_apart(a: str, b: str) -> None:
+    assert not spellings.close(a, b)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mohammed Tamm, the mayor, spoke on Monday. Later Muhammad Tamm left the hall.", ["Muhammad"]),
+    ("Aleksandr Voss chaired the board. The board thanked Alexander Voss in June.", ["Alexander"]),
+    ("Mr Montieth spoke first. Then Mr Monteith and Mr Montieth both left.", ["Monteith"]),
+])
+def test_first_names_spelt_two_ways_before_one_surname_are_variants(text: str, expected: list[str]) -> None:
+    assert variant_matches(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mohammed Tamm spoke. Muhammad Sarn left.",  # no shared name: two people
+    "Jamal Orsk spoke, and his brother Jamil Orsk left.",  # relatives
+    "Jamil Orsk left. Jamal Orsk, his son, stayed at home.",
+    "Alexander Voss and Alexandra Voss married in June.",
+    "Mahmoud Sarn and Mohammed Sarn were both charged.",
+])
+def test_close_spellings_without_one_person_to_tie_them_are_left_alone(text: str) -> None:
+    assert variant_matches(text) == []
+
+
 def test_edit_distance_is_bounded() -> None:
     assert spellings.edits("Davenport", "Daveport", 1) == 1
     assert spellings.edits("Activision", "Blizzard", 2) == 3
@@ -272,7 +311,8 @@ def test_first_pass_words_match_the_word_pattern(text: str) -> None:
     assert [w for w in found if variants._used_in_lower_case(w, text, words)] == []
     assert [w for w in dict.fromkeys(variants._CAPITALISED.findall(text))
             if variants._used_in_lower_case(w, text) != variants._used_in_lower_case(w, text, words)] == []
-    paired = {expected[k] for pair in spellings.alike_pairs(expected) for k in pair}
+    paired = {expected[k] for pairs in (spellings.alike_pairs(expected), spellings.close_pairs(expected))
+              for pair in pairs for k in pair}
     assert variants._paired(text, opts) == paired
 
 

@@ -100,6 +100,51 @@ def alike(a: str, b: str) -> bool:
     return limit > 0 and a[0] == b[0] and not related(a, b) and edits(a, b, limit) <= limit
 
 
+# For words that one neighbour ties to one person (two first names before one surname),
+# beyond the skeleton: x is ks, a hard c is k (Alexander/Aleksandr, Nicolai/Nikolai).
+_LOOSE = ((compile_pattern(r"x"), "ks"), (compile_pattern(r"c(?![eiy])"), "k"),
+          (compile_pattern(r"(.)\1+"), r"\1"))
+_VOWELS = compile_pattern(r"[aeiou]")
+_CLOSE_EDITS = 2
+
+
+@lru_cache(maxsize=1 << 12)
+def _loose(word: str) -> str:
+    out = skeleton(word)
+    for pattern, replacement in _LOOSE:
+        out = pattern.sub(replacement, out)
+    return out
+
+
+def _close_key(word: str) -> str:
+    """The consonants of a word's loose form, and its last letter (vowel or not)."""
+    loose = _loose(word)
+    return _VOWELS.sub("", loose) + "/" + loose[-1:]
+
+
+def close(a: str, b: str) -> bool:
+    """Whether two words may be spellings of one name once a neighbour says they name one
+    person: the same consonants in the same order, the same last letter, and at most two
+    vowels apart (Mohammed/Muhammad, Aleksandr/Alexander, Yevgeny/Evgeny, Osama/Usama). A
+    different last letter is another name (Alexander/Alexandra, Daniel/Daniela), and so
+    are more vowels apart (Mahmoud/Mohammed)."""
+    return a != b and close_pairs([a, b]) == [(0, 1)]
+
+
+def close_pairs(words: list[str]) -> list[tuple[int, int]]:
+    """Index pairs (i < j, in order) for which :func:`close` holds, found by grouping."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, word in enumerate(words):
+        groups[_close_key(word)].append(i)
+    found: list[tuple[int, int]] = []
+    for members in groups.values():
+        for i, j in combinations(members, 2):
+            a, b = words[i], words[j]
+            if not related(a, b) and edits(_loose(a), _loose(b), _CLOSE_EDITS) <= _CLOSE_EDITS:
+                found.append((i, j))
+    return sorted(found)
+
+
 # Up to this many long words (a BBC story has at most 100), comparing the words of each
 # first letter and length window is faster than building the deletion index; above it (a
 # whole archive in one file: 81 s for 40 KB of distinct names), the index keeps it linear.

@@ -16,8 +16,13 @@ Petrov/Petrova: checked for pairs found by edit distance), both are listed in
 ``known`` (distinct names that look alike: Austria/Australia), one glosses
 the other in brackets (a translation), or both stand next to other
 capitalised names and never the same one (Anna Petrova and Ivan Petrov are
-relatives, not a misspelling; ``titles`` such as Mr do not count). Only uses
+relatives, not a misspelling; ``titles`` such as Mr do not count there). Only uses
 the rule can see count (not quotations, by default).
+
+Two words further apart, but with the same consonants, the same last letter and
+at most two vowels apart (Mohammed/Muhammad, Aleksandr/Alexander), are variants
+only when a neighbour ties them to one person (the same surname, or both after
+Mr) and no word for relatives stands in their sentences ("his brother Jamil").
 
 Each use of the rarer form (on a tie, the later one) is reported, naming the
 other form and pointing at its first use. Message arguments: the form
@@ -32,7 +37,7 @@ from typing import Any, NamedTuple
 from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
-from linter.kinds.spellings import alike_pairs
+from linter.kinds.spellings import alike_pairs, close_pairs
 from linter.kinds.visibility import visible
 from linter.lib.cache import compile_pattern
 from linter.model.document import Document
@@ -46,6 +51,12 @@ _CAPITALISED = compile_pattern(r"[^\W\d_a-z](?<![^\W\d_].)(?<![^\W\d_]['’].)[^
 _BEFORE = compile_pattern(r"([^\W\d_]+)[ \t]+\Z")
 _AFTER = compile_pattern(r"[ \t]+([^\W\d_]+)")
 _GLOSS_REACH = 80
+# Words for relatives, near a use of a first name: two close spellings of one family's
+# first names ("Jamal Orsk and his brother Jamil") are two people.
+_KIN = compile_pattern(r"(?i)\b(?:brothers?|sisters?|sons?|daughters?|father|mother|wife|husband"
+                       r"|cousins?|uncle|aunt|nephew|niece|twins?|siblings?|relatives?|parents?"
+                       r"|children|family)\b")
+_KIN_REACH = 60
 
 
 class Options(NamedTuple):
@@ -78,11 +89,11 @@ def build(keys: Mapping[str, Any]) -> Options:
 
 
 def _neighbours(text: str, start: int, end: int, opts: Options) -> frozenset[str]:
-    """Capitalised names right before or after a use (first names, surnames), titles aside."""
+    """Capitalised words right before or after a use: first names, surnames and titles."""
     found = [m.group(1) for m in (_BEFORE.search(text, max(0, start - 40), start),
                                   _AFTER.match(text, end, end + 40)) if m is not None]
     return frozenset(w for w in found if w[0].isupper() and not w.isupper()
-                     and w not in opts.titles and w.casefold() not in opts.common)
+                     and w.casefold() not in opts.common)
 
 
 def _is_word(text: str, start: int, end: int) -> bool:
@@ -142,7 +153,7 @@ def _paired(text: str, opts: Options) -> frozenset[str]:
     # for a lower-case use is only needed for the words of a pair.
     kept: dict[str, bool] = {}
     found: set[str] = set()
-    pairs = alike_pairs(texts)
+    pairs = sorted(set(alike_pairs(texts)) | set(close_pairs(texts)))
     # Searching the text for each word costs a pass per word: with many, read its words once.
     words = frozenset(_each_once(_WORD, text)) if len(pairs) > _SEARCHES_MAX else None
     for pair in pairs:
@@ -181,19 +192,39 @@ def _translated(text: str, a: _Word, b: _Word) -> bool:
     return False
 
 
+def _kin(text: str, a: _Word, b: _Word) -> bool:
+    """A word for relatives near a use of either word, in its sentence."""
+    for word in (a, b):
+        for use in word.uses:
+            lo = max(0, use.start - _KIN_REACH)
+            lo = max([lo] + [text.rfind(c, lo, use.start) + 1 for c in ".!?\n"])
+            hi = min(len(text), use.end + _KIN_REACH)
+            hi = min([at for at in (text.find(c, use.end, hi) for c in ".!?\n") if at >= 0] or [hi])
+            if _KIN.search(text, lo, hi):
+                return True
+    return False
+
+
 def _distinct(text: str, a: _Word, b: _Word, opts: Options) -> bool:
     """Known distinct names, translations, or names with different neighbours (Anna/Ivan Petrov)."""
     if a.text in opts.known and b.text in opts.known:
         return True
-    na, nb = a.neighbours, b.neighbours
+    na, nb = a.neighbours - opts.titles, b.neighbours - opts.titles
     return (bool(na) and bool(nb) and not (na & nb)) or _translated(text, a, b)
 
 
 def _pairs(text: str, words: Iterable[_Word], opts: Options) -> Iterator[tuple[_Word, _Word]]:
     listed = list(words)
-    for i, j in alike_pairs([w.text for w in listed]):
+    texts = [w.text for w in listed]
+    alike = alike_pairs(texts)
+    for i, j in alike:
         a, b = listed[i], listed[j]
         if not _distinct(text, a, b, opts):
+            yield a, b
+    for i, j in sorted(set(close_pairs(texts)) - set(alike)):
+        a, b = listed[i], listed[j]
+        # One neighbour in common (a surname, or a title: Mr Tracey and Mr Treacy) ties them.
+        if a.neighbours & b.neighbours and not _kin(text, a, b) and not _distinct(text, a, b, opts):
             yield a, b
 
 
