@@ -60,6 +60,20 @@ def test_evidence_without_that_sources_only_its_content() -> None:
     assert frame.kind == "verb" and frame.speech
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The raid on the depot shows the men are growing bolder.", Voice.OWN),  # an event: inference
+    ("It shows that the men planned the raid for months.", Voice.OWN),
+    ("The Orsk raid indicates that the men had help.", Voice.OWN),  # a name that heads nothing
+    ("Police records show the men were moved to Orsk.", Voice.ATTRIBUTED),
+    ("A poll of voters in the port showed that the men were trusted.", Voice.ATTRIBUTED),
+    ("Her aides indicated that the men had left.", Voice.ATTRIBUTED),
+    ("Audit files from Kell Data show that the men searched the records.", Voice.ATTRIBUTED),
+    ("The army issued a report which shows that the men are growing bolder.", Voice.ATTRIBUTED),
+])
+def test_show_and_indicate_attribute_only_for_a_source_or_evidence(text: str, expected: Voice) -> None:
+    assert voice(text, "men") is expected
+
+
 @pytest.mark.parametrize("text", [
     "Divers found the boat wedged under the pier.",  # a participle, not a clause
     "Residents saw the men drive off towards the coast.",  # seeing without "as"

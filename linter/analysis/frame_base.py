@@ -68,6 +68,7 @@ class Lexicon(NamedTuple):
     acts: frozenset[str]  # speech acts whose complement is a demand: "called for", "demanded"
     seeing: frozenset[str]  # verbs of thought only before "as": "sees the men as martyrs"
     evidence: frozenset[str]  # subjects whose show/find needs no that-clause: poll, study
+    showing: frozenset[str]  # verbs whose subject must be evidence or a source: show, indicate
     sources: frozenset[str]  # nouns of sources and speakers: police, officials, spokesman
     trailing: frozenset[str]  # verbs that report only trailing or around their words: continued
     labelling: frozenset[str]  # verbs whose passive names its subject, then by whom: "branded ... by"
@@ -78,12 +79,12 @@ def lexicon() -> Lexicon:
     """The cue words (:func:`linter.analysis.cues.cue_words`) as frozen sets."""
     words = cue_words()
     sets = {key: frozenset(words[key]) for key in ("verbs", "thoughts", "needthat", "clausal", "vague",
-                                                   "contentnouns", "acts", "seeing", "evidence", "sources",
-                                                   "nouns", "trailing", "labelling")}
+                                                   "contentnouns", "acts", "seeing", "evidence", "showing",
+                                                   "sources", "nouns", "trailing", "labelling")}
     verbs = frozenset().union(*(sets[key] for key in ("verbs", "thoughts", "needthat", "acts", "seeing",
                                                       "trailing")))
     return Lexicon(verbs, sets["vague"], sets["thoughts"] | sets["seeing"], sets["needthat"], sets["clausal"],
-                   sets["contentnouns"], sets["acts"], sets["seeing"], sets["evidence"],
+                   sets["contentnouns"], sets["acts"], sets["seeing"], sets["evidence"], sets["showing"],
                    sets["sources"] | sets["nouns"], sets["trailing"], sets["labelling"])
 
 

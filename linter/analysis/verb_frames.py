@@ -35,7 +35,7 @@ from linter.analysis.verb_reach import (
     to_semicolon,
     trailing,
 )
-from linter.analysis.verb_reports import as_put_it, no_report, reports
+from linter.analysis.verb_reports import as_put_it, no_report, reports, speaks_for
 
 # Verbs of thought whose infinitive is their content: "hope to", "expect the talks to".
 _INFINITIVE = frozenset({"hope", "expect"})
@@ -174,6 +174,8 @@ def _verb_frame(parse: Parse, group: Group,
             tokens[subject.first].lower in _WRITER
             or (tokens[subject.first].lower == "it" and group.lemma == "feel")):
         return None  # "I hope that ...", "whichever poll you believe": the writer's; "it feels like"
+    if group.lemma in lex.showing and not speaks_for(parse, group, subject):
+        return None  # "The attack shows the men are ...": the writer's inference
     vague = vague_source(parse, subject) if subject is not None else True
     source = span(parse, subject.first, subject.last) if subject is not None else None
     content = _verb_content(parse, group, subject, inverted, lo, hi)

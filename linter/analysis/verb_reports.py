@@ -5,7 +5,7 @@ it, ...``)."""
 
 from __future__ import annotations
 
-from linter.analysis.chunks import Group
+from linter.analysis.chunks import Chunk, Group
 from linter.analysis.frame_base import clause, lexicon, subject_of, verb_starts
 from linter.analysis.labelled import relative_object
 from linter.analysis.syntax import Parse
@@ -176,6 +176,29 @@ def _evidence_subject(parse: Parse, group: Group) -> bool:
     phrase too (``Surveys show a narrowing of the gap``; not ``The guide showed us the cave``)."""
     subject = subject_of(parse, group)
     return subject is not None and parse.tokens[subject.last].lemma in lexicon().evidence
+
+
+_PEOPLE = frozenset({"he", "she", "they"})
+
+
+def speaks_for(parse: Parse, group: Group, subject: Chunk | None) -> bool:
+    """Whether the subject of ``show`` or ``indicate`` can stand for a source: a noun
+    phrase before the verb in its clause (or its subject) headed by a name, a person, a
+    source noun or evidence (``Figures show ...``, ``A poll of voters in the port showed
+    ...``, ``Police indicated that ...``); not an event or a pronoun for one (``The raid
+    on the depot shows the men are ...``, ``It shows that ...``: the writer's inference)."""
+    tokens = parse.tokens
+    lex = lexicon()
+    chunks = {c for c in (parse.chunk_at(i) for i in range(clause(parse, group.first)[0], group.first))
+              if c is not None}
+    if subject is not None:
+        chunks.add(subject)
+    for chunk in chunks:
+        head = tokens[chunk.last]
+        if (head.tag in ("NNP", "NNPS") or head.lower in _PEOPLE
+                or any(w in lex.evidence or w in lex.sources or w in lex.vague for w in (head.lemma, head.lower))):
+            return True
+    return False
 
 
 def _trails(parse: Parse, group: Group) -> bool:
