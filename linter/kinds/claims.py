@@ -252,24 +252,36 @@ def _benign(ctx: ClaimContext, opts: Options, m: re.Match[str], passive: bool) -
         return False
     if _AGENT.match(ctx.text, m.end()):
         return opts.accusing is None or not opts.accusing.match(ctx.text, m.end())
-    return opts.benign is not None and _in_sentence(ctx, opts.benign, m.start())
+    return opts.benign is not None and bool(_in_sentence(ctx, opts.benign, m.start()))
 
 
 def _history(ctx: ClaimContext, opts: Options, m: re.Match[str]) -> bool:
     """True when the claim's sentence dates it to the past (``history``: ``shot dead in
     1996``, ``during the 1994 genocide``), names no recent time (``on Monday``,
-    ``overnight``) and the claim is not told as still true (``have been killed``, ``are
-    still missing``): background that the story recalls, not the news it reports."""
+    ``overnight``) nearer the claim than the date, and the claim is not told as still true
+    (``have been killed``, ``are still missing``): background that the story recalls, not
+    the news it reports. "A court on Thursday freed the men accused of the 2019 bombing,
+    which killed 23 people" recalls the bombing; "On Monday rebels killed 12 soldiers near
+    the valley where 40 died in 2019" reports the 12."""
     if opts.history is None or _CURRENT.search(ctx.text, max(0, m.start() - 6), m.end()):  # "has killed"
         return False
-    return _in_sentence(ctx, opts.history, m.start()) and not _in_sentence(ctx, _RECENT, m.start())
+    dated = _distance(_in_sentence(ctx, opts.history, m.start()), m)
+    if dated is None:
+        return False
+    recent = _distance(_in_sentence(ctx, _RECENT, m.start()), m)
+    return recent is None or dated < recent
 
 
-def _in_sentence(ctx: ClaimContext, pattern: re.Pattern[str], offset: int) -> bool:
-    """Whether ``pattern`` matches in the sentence holding ``offset`` (once a sentence)."""
+def _distance(spans: tuple[tuple[int, int], ...], m: re.Match[str]) -> int | None:
+    """The fewest characters between the match and any of ``spans`` (None for none)."""
+    return min((max(0, start - m.end(), m.start() - end) for start, end in spans), default=None)
+
+
+def _in_sentence(ctx: ClaimContext, pattern: re.Pattern[str], offset: int) -> tuple[tuple[int, int], ...]:
+    """The matches of ``pattern`` in the sentence holding ``offset`` (searched once a sentence)."""
     sentence = ctx.an.sentences.sentence_at(offset)
     return ctx.shared(("in sentence", id(pattern), sentence.start, sentence.end),
-                      lambda: pattern.search(ctx.text, sentence.start, sentence.end) is not None)
+                      lambda: tuple(x.span() for x in pattern.finditer(ctx.text, sentence.start, sentence.end)))
 
 
 def _quotations(ctx: ClaimContext, opts: Options) -> Iterator[_Candidate]:
