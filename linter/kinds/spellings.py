@@ -108,7 +108,7 @@ _VOWELS = compile_pattern(r"[aeiou]")
 _CLOSE_EDITS = 2
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 16)
 def _loose(word: str) -> str:
     out = skeleton(word)
     for pattern, replacement in _LOOSE:
@@ -116,6 +116,7 @@ def _loose(word: str) -> str:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _close_key(word: str) -> str:
     """The consonants of a word's loose form, and its last letter (vowel or not)."""
     loose = _loose(word)
