@@ -193,10 +193,10 @@ def speaks_for(parse: Parse, group: Group, subject: Chunk | None) -> bool:
               if c is not None}
     if subject is not None:
         chunks.add(subject)
+    known = lex.evidence | lex.sources | lex.vague
     for chunk in chunks:
         head = tokens[chunk.last]
-        if (head.tag in ("NNP", "NNPS") or head.lower in _PEOPLE
-                or any(w in lex.evidence or w in lex.sources or w in lex.vague for w in (head.lemma, head.lower))):
+        if head.tag in ("NNP", "NNPS") or head.lower in _PEOPLE or {head.lemma, head.lower} & known:
             return True
     return False
 

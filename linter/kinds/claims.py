@@ -280,8 +280,9 @@ def _distance(spans: tuple[tuple[int, int], ...], m: re.Match[str]) -> int | Non
 def _in_sentence(ctx: ClaimContext, pattern: re.Pattern[str], offset: int) -> tuple[tuple[int, int], ...]:
     """The matches of ``pattern`` in the sentence holding ``offset`` (searched once a sentence)."""
     sentence = ctx.an.sentences.sentence_at(offset)
-    return ctx.shared(("in sentence", id(pattern), sentence.start, sentence.end),
-                      lambda: tuple(x.span() for x in pattern.finditer(ctx.text, sentence.start, sentence.end)))
+    lo, hi = sentence.start, sentence.end
+    return ctx.shared(("in sentence", id(pattern), lo, hi),
+                      lambda: tuple(x.span() for x in pattern.finditer(ctx.text, lo, hi)))
 
 
 def _quotations(ctx: ClaimContext, opts: Options) -> Iterator[_Candidate]:
