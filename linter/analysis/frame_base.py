@@ -316,11 +316,14 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
 
 def described(parse: Parse, chunk: Chunk) -> bool:
     """A vague head made specific by what follows: ``experts at the Halvern Institute``,
-    ``sources close to the club``, ``analysts from Corvel Bank``; or a source by the
-    word before it, as Sourcing.Weasel reads it (``security sources``, ``a diplomatic
-    source``; not ``unnamed sources``)."""
+    ``sources close to the club``, ``analysts from Corvel Bank``; by an owner before it
+    (``the bank's chief economist``, ``its analysts``); or a source by the word before
+    it, as Sourcing.Weasel reads it (``security sources``, ``a diplomatic source``; not
+    ``unnamed sources``)."""
     i = chunk.last + 1
     tokens = parse.tokens
+    if any(t.tag in ("POS", "PRP$") for t in tokens[chunk.first:chunk.last]):
+        return True
     before = tokens[chunk.last - 1] if chunk.last > chunk.first else None
     if tokens[chunk.last].lemma == "source" and before is not None and before.tag in _DESCRIBING_TAGS and (
             before.lower not in _UNDESCRIBING):
