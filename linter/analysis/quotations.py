@@ -21,21 +21,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from linter.analysis.marks import MarkList, QuoteMark
+from linter.analysis.marks import Mark, MarkList, QuoteMark, is_apostrophe, is_space, read_mark
 from linter.lib.cache import compile_pattern
 from linter.model.document import Block
 
 MAX_DEPTH = 32  # deeper opening marks are not quotations (keeps unbalanced input linear)
 
-_DOUBLE = '"“”«»„'
-_SINGLE = "'‘’‹›‚"
 _MARKS = compile_pattern(r"[\"'“”‘’«»„‚‹›]")
-_OPEN_AFTER = frozenset("([{-—–/" + _DOUBLE + _SINGLE)
-_CLOSE_BEFORE = frozenset(".,;:!?)]}…—–-/" + _DOUBLE + _SINGLE)
-_PUNCTUATION = frozenset(".,;:!?…—–-")
 _TERMINAL = frozenset(".!?…")
 _LEADING_OPENERS = {"d": frozenset('"“„«'), "s": frozenset("'‘‚‹")}
-_DECADE = compile_pattern(r"\d\d(?:s\b|\b)")
 # The look-behind follows the first mark so that the search can skip to quote marks.
 _ROCK_N_ROLL = compile_pattern(r"['’](?<!\S['’])n['’](?!\S)")
 _NON_SPACE = compile_pattern(r"\S")
@@ -66,60 +60,12 @@ class Quotation(NamedTuple):
         return self.end - len(self.close_mark)
 
 
-
 # ---------------------------------------------------------------------------
-# Quote marks: context and pairing
-
-
-class _Mark(NamedTuple):  # made for every quote mark, twice when a house style is checked
-    number: int  # position in the document's list of marks
-    offset: int
-    char: str
-    family: str  # "d" double, "s" single
-    opens: bool  # opener context: after a space/bracket, before a non-space
-    closes: bool  # closer context: after a non-space, before a space/punctuation/end
-    strong: bool  # closer context with punctuation next to it, or at the paragraph end
-    prev: str
-    nxt: str
-
-
-def _is_space(char: str) -> bool:
-    return not char or char.isspace()
-
-
-def _mark(text: str, i: int, index: int, lo: int, hi: int) -> _Mark:
-    prev = text[i - 1] if i > lo else ""
-    nxt = text[i + 1] if i + 1 < hi else ""
-    char = text[i]
-    prev_space = not prev or prev.isspace()
-    next_space = not nxt or nxt.isspace()
-    closes = not prev_space and (next_space or nxt in _CLOSE_BEFORE)
-    return _Mark(
-        index,
-        i,
-        char,
-        "d" if char in _DOUBLE else "s",
-        (prev_space or prev in _OPEN_AFTER) and not next_space,
-        closes,
-        closes and (prev in _PUNCTUATION or not nxt or nxt in _CLOSE_BEFORE),
-        prev,
-        nxt,
-    )
-
-
-def _is_apostrophe(text: str, mark: _Mark, rock_n_roll: frozenset[int]) -> bool:
-    """Apostrophes decided by context alone: don't, it’s, '90s, ’em, rock 'n' roll."""
-    if mark.offset in rock_n_roll:
-        return True
-    if mark.char in "'’" and mark.prev.isalnum() and mark.nxt.isalpha():
-        return True
-    if mark.char in "'’‘" and mark.opens and _DECADE.match(text, mark.offset + 1):
-        return True
-    return mark.char == "’" and mark.opens
+# Pairing
 
 
 class _Open(NamedTuple):
-    mark: _Mark
+    mark: Mark
     continued: bool
 
 
@@ -146,10 +92,10 @@ class _Pairer:
         self.stack: list[_Open] = []
         self.found: list[_Raw] = []
 
-    def run(self, marks: Sequence[_Mark], rock_n_roll: frozenset[int]) -> None:
+    def run(self, marks: Sequence[Mark], rock_n_roll: frozenset[int]) -> None:
         weak_ok = _weak_closers_allowed(marks)
         for k, mark in enumerate(marks):
-            if _is_apostrophe(self.text, mark, rock_n_roll):
+            if is_apostrophe(self.text, mark, rock_n_roll):
                 self.roles[mark.number] = "apostrophe"
             else:
                 self.roles[mark.number] = self._feed(mark, weak_ok[k])
@@ -160,7 +106,7 @@ class _Pairer:
                 return j
         return None
 
-    def _feed(self, mark: _Mark, weak_ok: bool) -> str:
+    def _feed(self, mark: Mark, weak_ok: bool) -> str:
         j = self._find(mark.family)
         if j is not None and self._closes(mark, j, weak_ok):
             self._close(mark, j)
@@ -171,12 +117,12 @@ class _Pairer:
             return self._open(mark, j)
         return "close" if mark.closes and mark.char in '"”»›' else "ambiguous"
 
-    def _closes(self, mark: _Mark, j: int, weak_ok: bool) -> bool:
+    def _closes(self, mark: Mark, j: int, weak_ok: bool) -> bool:
         char = mark.char
         if char in "„‚":
             return False
         if char in "”»›":
-            return not _is_space(mark.prev)
+            return not is_space(mark.prev)
         if char in "'’":
             return mark.closes and (mark.strong or weak_ok)
         if char == '"':
@@ -187,11 +133,11 @@ class _Pairer:
         return mark.closes and (not mark.opens or not mark.nxt or mark.nxt in ",.;:!?…")
 
     @staticmethod
-    def _glued(mark: _Mark) -> bool:
+    def _glued(mark: Mark) -> bool:
         """A straight double mark between two non-spaces, opening: ``carpet."It's``."""
-        return mark.char == '"' and not mark.closes and not _is_space(mark.nxt)
+        return mark.char == '"' and not mark.closes and not is_space(mark.nxt)
 
-    def _open(self, mark: _Mark, j: int | None) -> str:
+    def _open(self, mark: Mark, j: int | None) -> str:
         if j is not None and mark.char != "'" and self._after_sentence(mark.offset):
             self._unwind(j, self._end_before(mark.offset), carried=True)
             self.stack.append(_Open(mark, continued=True))
@@ -201,7 +147,7 @@ class _Pairer:
         self.stack.append(_Open(mark, continued=mark.offset == self.lead))
         return "open"
 
-    def _close(self, mark: _Mark, j: int) -> None:
+    def _close(self, mark: Mark, j: int) -> None:
         self._unwind(j + 1, mark.offset, carried=False)
         entry = self.stack.pop()
         self.found.append(
@@ -243,7 +189,7 @@ class _Pairer:
         return carried
 
 
-def _weak_closers_allowed(marks: Sequence[_Mark]) -> list[bool]:
+def _weak_closers_allowed(marks: Sequence[Mark]) -> list[bool]:
     """For each mark: no strong single closer comes before the next single opener.
 
     A weak single closer (``ministers' meeting``) closes a quotation only when
@@ -286,7 +232,7 @@ def _pair(text: str, blocks: Sequence[Block]) -> tuple[list[_Raw], list[int], li
         if lo == hi:
             lead = -1  # nothing opens here, so nothing is carried into the next block
             continue
-        marks = [_mark(text, offsets[k], k, block.start, block.end) for k in range(lo, hi)]
+        marks = [read_mark(text, offsets[k], k, block.start, block.end) for k in range(lo, hi)]
         pairer = _Pairer(text, block.start, block.end, roles, lead)
         pairer.run(marks, rock_n_roll)
         next_block = blocks[b + 1] if b + 1 < len(blocks) and pairer.stack else None
