@@ -239,9 +239,20 @@ def test_a_cue_inside_the_sentence_gives_the_speaker_the_sentence(text: str, exp
     # a bracket, then a comma; two appositives after an abbreviation
     ("Senator Ada Voss (D-Kell.), said after a lunch that the men had left.", "Senator Ada Voss"),
     ("Ada Voss, D-Kell., a long-shot candidate, said the men had left.", "a long-shot candidate"),
-    # asides the parse cannot see through: the nearest noun phrase, as before
+    # relative clauses and parentheses in a row, dashes inside a parenthesis, a quotation
+    # closing a parenthesis
     ("Ada Voss, who chairs the farm committee, which oversees the port, said the men had left.",
-     "the farm committee"),
+     "Ada Voss"),
+    ("Ada Voss, meanwhile, who sits on the port board, said the men had left.", "Ada Voss"),
+    ("Ada Voss, later alleging - again falsely - that the mayor had lied, said the men had left.",
+     "Ada Voss"),
+    ("Ada Voss, citing 'the port's long history,' said the men had left.", "Ada Voss"),
+    # a participle after the noun: who was asked, not a second verb
+    ("Some 56 percent of the residents polled said the men had left.", "the residents"),
+    # a determiner and an adjective before a reporting verb: the tagger's adjective is the speaker
+    ("The men had left by noon, the admiral said.", "the admiral"),
+    ("Ada Voss, who chairs the farm committee that runs the port, which oversees the fleet, "
+     "said the men had left.", "Ada Voss"),
 ])
 def test_the_source_across_asides(text: str, source: str) -> None:
     [(frame, _, found, _)] = frames_of(text)

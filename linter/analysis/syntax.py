@@ -96,7 +96,8 @@ class Parse:
 
     def group_after(self, chunk: Chunk) -> Group | None:
         """The finite verb group that ``chunk`` is the subject of, if any: the next group,
-        with only adverbs, a parenthesis (between commas, brackets or dashes) or a relative
+        with only adverbs, a participle right after the noun, a parenthesis (between commas,
+        brackets or dashes; with the closing mark of a quotation it opened) or a relative
         clause in between."""
         apposed = self.after_apposition(chunk)
         if apposed is not None:
@@ -106,10 +107,16 @@ class Parse:
         while i < n:
             token = self.tokens[i]
             group = self.group_at(i)
+            if group is not None and not group.finite and i == chunk.last + 1 == group.last and (
+                    token.tag == "VBN"):
+                i += 1  # a participle after its noun: "the residents polled said", "the men held were"
+                continue
             if group is not None:
                 return group if group.finite else None
-            if token.tag in ("RB", "RBR", "RBS") or token.lower in _FLOATING:
-                i += 1  # "Reis and Vell both stressed ..."
+            if (token.tag in ("RB", "RBR", "RBS") or token.lower in _FLOATING
+                    or (token.tag == "''" and self.tokens[i - 1].text == ","
+                        and any(t.tag == "``" for t in self.tokens[chunk.last + 1:i]))):
+                i += 1  # "Reis and Vell both stressed ...", "Voss, citing 'its history,' said"
             elif token.tag == "JJ" and i + 1 < n and self.tokens[i + 1].tag in ("IN", "TO"):
                 i += 1  # "fighters loyal to the old council hold ..."
             elif token.tag in ("IN", "TO") and token.lower != "that" and self.chunk_at(i + 1) is not None:
@@ -130,14 +137,24 @@ class Parse:
         return None
 
     def _after_parenthesis(self, i: int) -> int:
-        """The token after ``, who had crossed the lake,`` opening at ``i``; -1 if none."""
-        for j in range(i + 1, min(len(self.tokens), i + _ASIDE)):
+        """The token after ``, who had crossed the lake,`` opening at ``i``; -1 if none. A
+        pair of dashes inside is passed over (``, later alleging - again falsely - that
+        ...,``)."""
+        j = i + 1
+        while j < min(len(self.tokens), i + _ASIDE):
             text = self.tokens[j].text
             if text == ",":
                 return j + 1
-            if text in (";", ":") or text in DASHES or (
+            if text in DASHES:
+                closing = self._after_aside(j, text)
+                if closing < 0:
+                    return -1
+                j = closing
+                continue
+            if text in (";", ":") or (
                     self.tokens[j].tag == "." and not self._abbreviation(j)):
                 return -1
+            j += 1
         return -1
 
     def _abbreviation(self, j: int) -> bool:
@@ -180,7 +197,9 @@ class Parse:
 
     def _after_relative(self, i: int) -> int:
         """The token after a relative clause (``that bombed the station``) at ``i``: past its
-        own verb group and what follows it, up to the next verb group; -1 if none."""
+        own verb group and what follows it, up to the next verb group, or past the comma that
+        closes it when a comma opened it (``Ada Voss, meanwhile, who sits on the board,
+        said``); -1 if none."""
         j = i + 1
         own = None
         while j < min(len(self.tokens), i + _ASIDE):
@@ -191,6 +210,8 @@ class Parse:
                 own = group
                 j = group.last + 1
                 continue
+            if self.tokens[j].text == "," and own is not None and self.tokens[i - 1].text == ",":
+                return j + 1
             if self.tokens[j].text in (",", ";", ":") or self.tokens[j].tag == ".":
                 return -1
             j += 1

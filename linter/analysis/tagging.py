@@ -98,9 +98,11 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     and depict that are never nouns are verbs (``Ivo Brandt writes/NNS``), and ``say`` after a
     name or a noun (``Reis and Vell say/NNP Orsk ...``). A reporting verb read as an
     infinitive where a present tense stands is one (``Farmers, like their neighbours,
-    say/VB ...``), and ``those surveyed`` are people, not a verb. "official" and "chief"
+    say/VB ...``), and ``those surveyed`` are people, not a verb, as ``polled`` is a participle in ``the
+residents polled said``. "official" and "chief"
     ending a noun phrase are people, and so is a capitalised adjective between a
-    determiner and a reporting verb (``The Vatican/JJ says``). "read" after a noun phrase
+    determiner and a reporting verb (``The Vatican/JJ says``), and a noun when in lower
+case (``..., the admiral/JJ said``). "read" after a noun phrase
     that ends the sentence or opens it before a colon is a verb (``..., the letter
     read/NN.``, ``The sign read/NN: ...``), and so is a verb of seeing read as a plural noun
     after a noun and before ``as`` (``the men the US regards/NNS as ...``). A word in -less is an adjective
@@ -123,10 +125,11 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
                    or (words[i + 1] == "," and i > 0 and (tags[i - 1].startswith("NN")
                                                           or tags[i - 1] in ("DT", "JJ", "PRP$"))))):
             out[i] = "NN"  # "..., official/JJ says", "A White House official/JJ, who ...", "The official/JJ,"
-        elif (tags[i] == "JJ" and word[:1].isupper() and i > 0 and tags[i - 1] == "DT" and i + 1 < len(words)
+        elif (tags[i] == "JJ" and i > 0 and tags[i - 1] == "DT" and i + 1 < len(words)
               and tags[i + 1] in ("VBZ", "VBD", "VBP")
               and tagger.lemma(words[i + 1], tags[i + 1]).lower() in reporting):
-            out[i] = "NNP"  # "The Vatican/JJ says", "The Russian/JJ added": the speaker
+            # "The Vatican/JJ says", "The Russian/JJ added", "..., the admiral/JJ said": the speaker
+            out[i] = "NNP" if word[:1].isupper() else "NN"
         elif low in _ONLY_VERBS and not tags[i].startswith("VB"):
             out[i] = _ONLY_VERBS[low]
         elif (low == "say" and not tags[i].startswith("VB") and 0 < i < len(words) - 1
@@ -141,6 +144,9 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and words[i - 1].lower() == "those"
               and (tags[i + 1].startswith("VB") or tags[i + 1] in ("MD", ",", "IN"))):
             out[i] = "NNS"  # "those surveyed say ...": the people asked, not a verb
+        elif (tags[i] == "VBD" and low in _POLLED and 0 < i < len(words) - 1
+              and tags[i - 1] in ("NNS", "NN") and tags[i + 1] in ("VBD", "VBZ", "VBP", "MD")):
+            out[i] = "VBN"  # "the residents polled/VBD said ...": who was asked, not a verb
         elif (low in ("both", "all", "each") and tags[i] == "DT" and 0 < i < len(words) - 1
               and words[i - 1].lower() in _HAVE_BE and tags[i + 1] in ("VBN", "VBG")):
             out[i] = "RB"  # "the rebels and the militants have both/DT exploited ...": one verb
