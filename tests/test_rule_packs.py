@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from linter.config.loader import bundled_dir, bundled_styles, load_styles
 from linter.engine.lint import lint_document
@@ -60,3 +61,14 @@ def test_suggestions_are_not_flagged_by_their_rule(rule: Rule) -> None:
 def test_ids_are_unique() -> None:
     ids = [r.id for r in ALL]
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("path", sorted(bundled_dir().rglob("*.yml")), ids=lambda p: p.name)
+def test_bundled_yaml_reads_the_same_without_libyaml(path: Path) -> None:
+    """PyYAML without its C library reads some plain scalars differently, or not at all
+    (``gangs?,`` and ``(?-i:UN)`` inside a flow sequence); every bundled file must mean the
+    same under the pure-Python loader, which is all some installs have."""
+    text = path.read_text(encoding="utf-8")
+    pure = yaml.load(text, Loader=yaml.SafeLoader)
+    fast = getattr(yaml, "CSafeLoader", None)
+    assert fast is None or yaml.load(text, Loader=fast) == pure
