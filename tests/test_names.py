@@ -223,6 +223,13 @@ def test_first_names_spelt_two_ways_before_one_surname_are_variants(text: str, e
     assert variant_matches(text) == expected
 
 
+def test_ties_hold_every_neighbour_a_use_can_have() -> None:
+    text = "Mr Ivo Brandt met O'Brien Tamm and Ivo  Kell; Tamm's aide, Dr. Sarn, left."
+    ties = variants._ties(text)
+    assert ties["Ivo"] == {"Mr", "Brandt", "Kell"} and ties["Brien"] == {"Tamm"}
+    assert "Sarn" not in ties  # "Dr." ends with a full stop: no neighbour for either
+
+
 @pytest.mark.parametrize("text", [
     "Mohammed Tamm spoke. Muhammad Sarn left.",  # no shared name: two people
     "Jamal Orsk spoke, and his brother Jamil Orsk left.",  # relatives
@@ -311,8 +318,10 @@ def test_first_pass_words_match_the_word_pattern(text: str) -> None:
     assert [w for w in found if variants._used_in_lower_case(w, text, words)] == []
     assert [w for w in dict.fromkeys(variants._CAPITALISED.findall(text))
             if variants._used_in_lower_case(w, text) != variants._used_in_lower_case(w, text, words)] == []
-    paired = {expected[k] for pairs in (spellings.alike_pairs(expected), spellings.close_pairs(expected))
-              for pair in pairs for k in pair}
+    ties = variants._ties(text)
+    close = [(i, j) for i, j in spellings.close_pairs(expected)
+             if ties.get(expected[i], set()) & ties.get(expected[j], set())]
+    paired = {expected[k] for pairs in (spellings.alike_pairs(expected), close) for pair in pairs for k in pair}
     assert variants._paired(text, opts) == paired
 
 

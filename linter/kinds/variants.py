@@ -140,6 +140,21 @@ def _each_once(pattern: re.Pattern[str], text: str) -> dict[str, None]:
     return found
 
 
+# Two capitalised words side by side (overlapping: "Mr Ivo Brandt" is two such pairs).
+_SIDE_BY_SIDE = compile_pattern(r"(?<![^\W\d_])([^\W\d_a-z][^\W\d_]*)(?=[ \t]+([^\W\d_a-z][^\W\d_]*))")
+_NONE: frozenset[str] = frozenset()
+
+
+def _ties(text: str) -> dict[str, set[str]]:
+    """Each capitalised word with the capitalised words right beside it anywhere in the
+    text: a superset of the neighbours :func:`_neighbours` finds for its uses."""
+    ties: dict[str, set[str]] = defaultdict(set)
+    for m in _SIDE_BY_SIDE.finditer(text):
+        ties[m.group(1)].add(m.group(2))
+        ties[m.group(2)].add(m.group(1))
+    return ties
+
+
 def _paired(text: str, opts: Options) -> frozenset[str]:
     """Capitalised words that look like another candidate (before visibility is checked).
 
@@ -153,7 +168,12 @@ def _paired(text: str, opts: Options) -> frozenset[str]:
     # for a lower-case use is only needed for the words of a pair.
     kept: dict[str, bool] = {}
     found: set[str] = set()
-    pairs = sorted(set(alike_pairs(texts)) | set(close_pairs(texts)))
+    alike = alike_pairs(texts)
+    close = set(close_pairs(texts)) - set(alike)
+    if close:  # only a pair that some capitalised word stands beside can share a neighbour
+        ties = _ties(text)
+        close = {(i, j) for i, j in close if ties.get(texts[i], _NONE) & ties.get(texts[j], _NONE)}
+    pairs = sorted(set(alike) | close)
     # Searching the text for each word costs a pass per word: with many, read its words once.
     words = frozenset(_each_once(_WORD, text)) if len(pairs) > _SEARCHES_MAX else None
     for pair in pairs:
