@@ -98,11 +98,10 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     and depict that are never nouns are verbs (``Ivo Brandt writes/NNS``), and ``say`` after a
     name or a noun (``Reis and Vell say/NNP Orsk ...``). A reporting verb read as an
     infinitive where a present tense stands is one (``Farmers, like their neighbours,
-    say/VB ...``), and ``those surveyed`` are people, not a verb, as ``polled`` is a participle in ``the
-residents polled said``. "official" and "chief"
-    ending a noun phrase are people, and so is a capitalised adjective between a
-    determiner and a reporting verb (``The Vatican/JJ says``), and a noun when in lower
-case (``..., the admiral/JJ said``). "read" after a noun phrase
+    say/VB ...``), ``those surveyed`` are people, not a verb, and ``polled`` is a
+    participle in ``the residents polled/VBD said``. "official" and "chief" ending a noun
+    phrase are people, and so is an adjective between a determiner and a reporting verb
+    (``The Vatican/JJ says``, ``..., the admiral/JJ said``). "read" after a noun phrase
     that ends the sentence or opens it before a colon is a verb (``..., the letter
     read/NN.``, ``The sign read/NN: ...``), and so is a verb of seeing read as a plural noun
     after a noun and before ``as`` (``the men the US regards/NNS as ...``). A word in -less is an adjective
