@@ -35,6 +35,14 @@ def many_names(n: int, seed: int = 1) -> str:
     return " ".join(words) + ".\n"
 
 
+def one_consonant_key(n: int, seed: int = 1) -> str:
+    """Distinct capitalised words with the same consonants and last letter, only their
+    vowels differing: every pair a close spelling for Names.Variants."""
+    rng = random.Random(seed)
+    words = ["B" + "".join(rng.choice("aeiou") + c for c in "lnrst") + "n" for _ in range(max(1, n // 13))]
+    return " ".join(words) + ".\n"
+
+
 def nested_divs(n: int) -> str:
     depth = max(1, n // 11)
     return "<div>" * depth + "Kiev" + "</div>" * depth
@@ -64,6 +72,7 @@ SHAPES: dict[str, tuple[str, Make]] = {
     "a run of numbered dots": ("text", lambda n: repeat("1.", n)),
     "blank CRLF lines in Markdown": ("markdown", lambda n: repeat("\r\n", n)),
     "thousands of distinct long names": ("text", many_names),
+    "thousands of names with one consonant key": ("text", one_consonant_key),
     # the gap between an accusation's actor and its verb, read once however long
     "an actor, then a run of spaces": ("text", lambda n: "Gunmen" + " " * n + "x.\n"),
     "an actor, then runs of spaces and line breaks": ("text", lambda n: "Gunmen" + repeat("  \n", n, "x.\n")),

@@ -106,6 +106,10 @@ _LOOSE = ((compile_pattern(r"x"), "ks"), (compile_pattern(r"c(?![eiy])"), "k"),
           (compile_pattern(r"(.)\1+"), r"\1"))
 _VOWELS = compile_pattern(r"[aeiou]")
 _CLOSE_EDITS = 2
+# A story holds a handful of words with one consonant key; more than this many (an archive
+# in one file, or text made to be slow: 5**6 vowel patterns around one set of consonants)
+# are not spellings of one name, and comparing them all would be quadratic.
+_CLOSE_GROUP_MAX = 24
 
 
 @lru_cache(maxsize=1 << 16)
@@ -133,12 +137,15 @@ def close(a: str, b: str) -> bool:
 
 
 def close_pairs(words: list[str]) -> list[tuple[int, int]]:
-    """Index pairs (i < j, in order) for which :func:`close` holds, found by grouping."""
+    """Index pairs (i < j, in order) for which :func:`close` holds, found by grouping (a
+    group too large to be one story's names is passed over)."""
     groups: dict[str, list[int]] = defaultdict(list)
     for i, word in enumerate(words):
         groups[_close_key(word)].append(i)
     found: list[tuple[int, int]] = []
     for members in groups.values():
+        if len(members) > _CLOSE_GROUP_MAX:
+            continue
         for i, j in combinations(members, 2):
             a, b = words[i], words[j]
             if not related(a, b) and edits(_loose(a), _loose(b), _CLOSE_EDITS) <= _CLOSE_EDITS:
