@@ -77,7 +77,7 @@ def strip(source: str) -> Stripped:
         # (a headline may end in a quotation, or trail off: Rank 'set to sell film unit',
         # 'My memories of Marley...')
         tail = line.rstrip("\"'’”»")
-        if len(line) <= HEADLINE_MAX and (tail[-1:] not in ".!?:;,\"'”»" or tail.endswith(("...", "…"))):
+        if len(line) <= HEADLINE_MAX and (tail[-1:] not in ".!?:;," or tail.endswith(("...", "…"))):
             blocks[0] = Block("heading", s, e)
     # Suppression comments are not prose, even in plain text; nor are soft hyphens and
     # zero-width characters (linter.markup.view).
