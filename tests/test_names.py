@@ -346,6 +346,23 @@ def test_variants_defers_to_the_house_list_on_either_form_of_the_pair() -> None:
     assert [(f.rule_id, f.match) for f in lint(text, config=NAMES)] == [("Names.People", "Lukashenka")]
 
 
+@pytest.mark.parametrize(("text", "config", "reported"), [
+    # A tie: without the house list the later form (the house one) would be reported.
+    ("Mikhail Khordokovsky was jailed. Lawyers for Mr Khodorkovsky appealed.", NAMES, "Khordokovsky"),
+    # The house form is the rarer one.
+    ("Mikhail Khordokovsky was jailed. Khordokovsky said Khodorkovsky would appeal.", NAMES, "Khordokovsky"),
+    # The house list turned off is still the house's spelling.
+    ("Mikhail Khordokovsky was jailed. Lawyers for Mr Khodorkovsky appealed.",
+     "{styles: [Names], rules: {Names.People: off}}", "Khordokovsky"),
+    # A preferred form is the house form.
+    ("Mikhail Khodorkovkiy was jailed. Lawyers for Mr Khodorkovskiy appealed.",
+     "{styles: [Names], prefer: [Khodorkovskiy]}", "Khodorkovkiy"),
+])
+def test_variants_never_asks_a_writer_to_leave_a_house_spelling(text: str, config: str, reported: str) -> None:
+    variants = [f for f in lint(text, config=config) if f.rule_id == "Names.Variants"]
+    assert {f.match for f in variants} == {reported}
+
+
 @pytest.mark.parametrize("text", [
     "He was born in Bombay, as it was then called, in 1961.",
     "The city was called Nur-Sultan from 2019 to 2022. Astana is the capital again.",

@@ -248,14 +248,29 @@ def enabled_rules(config: Config, ruleset: RuleSet,
     if errors:
         raise LoadErrors(errors)
     _check_prefer(config, ruleset)
+    configured = {rule.id: _configured(config, rule) for rule in ruleset.rules}
     out = []
-    for rule in ruleset.rules:
+    for rule in configured.values():
         setting = levels.get(rule.id, "on")
         if setting == "off":
             continue
-        rule = _configured(config, rule)
+        rule = _heeding(rule, configured)
         out.append(rule if setting == "on" else rule._replace(level=Severity.parse(setting)))
     return out
+
+
+def _heeding(rule: Rule, configured: Mapping[str, Rule]) -> Rule:
+    """Tell a rule the house spellings of the rules it ``defers`` to (turned off or not:
+    a house list turned off is still the house's spelling)."""
+    heed = KINDS[rule.kind].heed
+    if heed is None:
+        return rule
+    spellings: set[str] = set()
+    for other in (configured[name] for name in rule.defers if name in configured):
+        house = KINDS[other.kind].house
+        if house is not None:
+            spellings |= house(other.options)
+    return rule._replace(options=heed(rule.options, frozenset(spellings)))
 
 
 def _check_prefer(config: Config, ruleset: RuleSet) -> None:

@@ -47,6 +47,10 @@ class Kind(NamedTuple):
     ``preferable``, when a kind has one, returns the names a rule's options
     let ``prefer`` choose (the config checks each preferred name is known).
     ``settings`` are the project config keys ``configure`` reads, with their types.
+    ``house``, when a kind has one, returns the spellings a rule's (configured)
+    options hold right: the house form of each listed name. ``heed``, when a kind
+    has one, returns options told the house spellings of the rules a rule
+    ``defers`` to (Names.Variants then never asks a writer to leave a house form).
     ``terms``: the kind reports words or phrases, so an editorial ``[sic]`` after a
     hit and the project's accepted vocabulary silence it (a rule may opt out of the
     vocabulary with ``vocab: false``). ``scanners`` returns the prefix scanners a
@@ -63,6 +67,8 @@ class Kind(NamedTuple):
     # Literals one of which every hit contains (see linter.engine.prefilter), or None.
     anchors: Callable[[Any], frozenset[str] | None] | None = None
     preferable: Callable[[Any], frozenset[str]] | None = None
+    house: Callable[[Any], frozenset[str]] | None = None
+    heed: Callable[[Any, frozenset[str]], Any] | None = None
     settings: Mapping[str, Spec] = NOTHING
     terms: bool = False
     scanners: Callable[[Any], Iterable[Scanner | None]] | None = None

@@ -190,6 +190,11 @@ def preferable(options: Options) -> frozenset[str]:
     return frozenset(form for entry in options.entries for form in entry.forms)
 
 
+def house(options: Options) -> frozenset[str]:
+    """The house form of each entry (after ``prefer``)."""
+    return frozenset(entry.forms[entry.house] for entry in options.entries)
+
+
 def _uses(doc: Document, an: Analysis, rule: Rule, opts: Options) -> list[_Use]:
     """Visible uses outside exception phrases, in text order."""
     excused = opts.exceptions.excuser(doc.text, an)
@@ -303,6 +308,7 @@ KIND = Kind(
     anchors=pattern_anchors,
     configure=configure,
     preferable=preferable,
+    house=house,
     terms=True,
     scanners=term_and_exception_scanners,
     settings={"prefer": specs.string_list},

@@ -25,7 +25,9 @@ only when a neighbour ties them to one person (the same surname, or both after
 Mr) and no word for relatives stands in their sentences ("his brother Jamil").
 
 Each use of the rarer form (on a tie, the later one) is reported, naming the
-other form and pointing at its first use. Message arguments: the form
+other form and pointing at its first use; but a house spelling of a rule this one
+``defers`` to (Khodorkovsky in Names.People) is never the form reported when the
+other is not one. Message arguments: the form
 reported, then the other.
 """
 
@@ -64,6 +66,7 @@ class Options(NamedTuple):
     common: frozenset[str]
     known: frozenset[str]
     titles: frozenset[str]
+    house: frozenset[str] = frozenset()  # house spellings of the rules this one defers to
 
 
 class _Use(NamedTuple):
@@ -86,6 +89,11 @@ def build(keys: Mapping[str, Any]) -> Options:
         raise OptionError("minlength", "minlength must be 3 or more")
     return Options(keys["minlength"], frozenset(w.casefold() for w in keys["common"]),
                    frozenset(keys["known"]), frozenset(keys["titles"]))
+
+
+def heed(options: Options, house: frozenset[str]) -> Options:
+    """Remember the house spellings of the name lists (Names.People, Names.Places)."""
+    return options._replace(house=house)
 
 
 def _neighbours(text: str, start: int, end: int, opts: Options) -> frozenset[str]:
@@ -248,9 +256,11 @@ def _pairs(text: str, words: Iterable[_Word], opts: Options) -> Iterator[tuple[_
             yield a, b
 
 
-def _reported(a: _Word, b: _Word) -> tuple[_Word, _Word]:
-    """(rarer form, the other): on a tie, the form first used later is the one reported."""
-    key_a, key_b = (len(a.uses), -a.uses[0].start), (len(b.uses), -b.uses[0].start)
+def _reported(a: _Word, b: _Word, house: frozenset[str]) -> tuple[_Word, _Word]:
+    """(form reported, the other): the one that is not a house spelling, else the rarer,
+    and on a tie the form first used later."""
+    key_a, key_b = ((a.text in house, len(a.uses), -a.uses[0].start),
+                    (b.text in house, len(b.uses), -b.uses[0].start))
     return (a, b) if key_a < key_b else (b, a)
 
 
@@ -258,7 +268,7 @@ def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
     partner: dict[str, tuple[_Word, _Word]] = {}
     for a, b in _pairs(doc.text, _candidates(doc, an, rule, opts), opts):
-        rare, common = _reported(a, b)
+        rare, common = _reported(a, b, opts.house)
         best = partner.get(rare.text)
         if best is None or len(common.uses) > len(best[1].uses):
             partner[rare.text] = (rare, common)
@@ -280,5 +290,6 @@ KIND = Kind(
     defaults={"minlength": 5, "common": (), "known": (), "titles": ()},
     build=build,
     find=find,
+    heed=heed,
     terms=True,
 )
