@@ -51,6 +51,29 @@ def test_a_demand_is_an_act_that_sources_only_its_content(text: str, cue: str, c
     assert not frame.speech  # no source for a figure elsewhere in the sentence
 
 
+@pytest.mark.parametrize(("text", "cue", "source", "content"), [
+    ("The ministry's statement was blunt: the men are guilty.", "statement", "The ministry's", "the men are guilty."),
+    ("Ivo Brandt had a message for the strikers: go home.", "message", "Ivo Brandt", "go home."),
+    ("The reply from the port was a curt one: no comment.", "reply", "the port", "no comment."),
+    # at the start of a sentence, a thing said needs no owner: the story has just named it
+    ("The statement was brief: the men had fled.", "statement", "The statement", "the men had fled."),
+])
+def test_a_reporting_noun_attributes_the_words_after_its_colon(text: str, cue: str, source: str,
+                                                               content: str) -> None:
+    [(frame, found_cue, found_source, found)] = [f for f in frames_of(text) if f[0].kind == "noun"]
+    assert (found_cue, found_source, found) == (cue, source, content)
+    assert not frame.vague
+
+
+@pytest.mark.parametrize("text", [
+    "The weather was clear: the men landed at dawn.",
+    "The conclusion was obvious: the men had planned it.",  # may be the writer's own
+    "A statement was due at noon, and then: nothing.",
+])
+def test_no_noun_frame_without_a_thing_said_before_the_colon(text: str) -> None:
+    assert [f for f in frames_of(text) if f[0].kind == "noun"] == []
+
+
 def test_evidence_without_that_sources_only_its_content() -> None:
     [(frame, cue, source, content)] = frames_of("Figures showed exports had grown by 4% last year.")
     assert (frame.kind, cue, source, content) == ("evidence", "showed", "Figures",

@@ -46,6 +46,12 @@ _ADDRESSED = frozenset({"letter", "letters", "trip", "return", "guide", "road", 
                         "introduction", "answer", "reply", "response", "ode", "note", "message", "tribute",
                         "visit", "flight", "route", "path", "key", "gift", "appeal", "plea", "open",
                         "farewell"})
+# Reporting nouns that are things said: at the start of a sentence, "The statement was
+# blunt: ..." needs no owner (the story has just named it); "The conclusion was obvious:"
+# may be the writer's.
+_SAID = frozenset({"accusation", "allegation", "announcement", "assurance", "claim", "denial",
+                   "message", "pledge", "promise", "reply", "response", "statement", "verdict",
+                   "warning"})
 # Subordinators of a clause that leans on the main clause after it.
 _FRONTED = frozenset({"while", "although", "though", "whereas", "as", "because", "since", "if", "when",
                       "after", "before", "once", "unless", "until"})
@@ -167,10 +173,35 @@ def dash_frames(parse: Parse) -> list[Frame]:
     return [Frame(span(parse, d, d), span(parse, d + 1, last), vague, content_span(parse, 0, d - 1), "dash")]
 
 
+def _colon_after(parse: Parse, k: int) -> int | None:
+    """The colon that a reporting noun introduces from token ``k`` on: at once, after a
+    copula and an adjective or a noun ("was blunt:", "was a warning:"), or after whom it
+    addresses ("for the strikers:")."""
+    tokens = parse.tokens
+    if k < len(tokens) and tokens[k].lemma == "be":
+        k += 1
+        while k < len(tokens) and tokens[k].tag == "RB":
+            k += 1
+        predicate = parse.chunk_at(k) if k < len(tokens) else None  # "was a warning", "was blunt"
+        if k < len(tokens) and tokens[k].tag.startswith("JJ"):
+            k += 1
+        elif predicate is not None and predicate.first == k:
+            k = predicate.last + 1
+        else:
+            return None
+    elif k < len(tokens) and tokens[k].lower in ("for", "to"):
+        addressed = parse.chunk_at(k + 1)
+        if addressed is None:
+            return None
+        k = addressed.last + 1
+    return k if k < len(tokens) and tokens[k].text == ":" else None
+
+
 def noun_frames(parse: Parse) -> list[Frame]:
     """``The government's claim that ...``, ``a statement by the ministry that ...``: a
     reporting noun with an owner (a possessive, or ``by``/``from`` a named source) and a
-    that-clause attributes the clause to the owner."""
+    that-clause attributes the clause to the owner; so does a colon the noun introduces
+    (``The ministry's statement was blunt: ...``, ``Voss had a message for them: ...``)."""
     tokens = parse.tokens
     nouns = lexicon().nouns
     out = []
@@ -196,7 +227,18 @@ def noun_frames(parse: Parse) -> list[Frame]:
         while after < len(tokens) and (tokens[after].tag == "RB" or tokens[after].lower == "yet"):
             # "her firmest promise yet that"
             after += 1
-        if owner is None or after >= len(tokens) or tokens[after].lower != "that":
+        colon = _colon_after(parse, after)
+        if (owner is None and colon is not None and chunk.first == 0 and head.lemma in _SAID
+                and tokens[0].lower in ("the", "this", "that")):
+            owner = span(parse, chunk.first, chunk.last)  # "The statement was blunt: ...": one just reported
+        if owner is None:
+            continue
+        if colon is not None:  # "The ministry's statement was blunt: ...", "a message for them: ..."
+            out.append(Frame(span(parse, chunk.last, chunk.last), owner, vague,
+                             content_span(parse, colon + 1, len(tokens) - 1), "noun",
+                             head.lemma in lexicon().thoughts))
+            continue
+        if after >= len(tokens) or tokens[after].lower != "that":
             continue
         end = clause(parse, after)[1]
         for group in parse.groups:  # the that-clause ends before the sentence's own verb
