@@ -9,7 +9,7 @@ import pytest
 from linter.config.loader import LoadErrors, load_styles
 from linter.config.schema import parse_rule
 from linter.lib.yamlsrc import load
-from linter.model.rule import RuleError
+from linter.model.rule import Rule, RuleError
 
 
 def _parse(text: str) -> object:
@@ -35,6 +35,14 @@ def _parse(text: str) -> object:
         ("extends: existence\nmessage: m\ntokens: [a]\naction: {name: explode}\n", 4, "unknown action"),
         ("extends: existence\nmessage: m\nmessage: n\ntokens: [a]\n", 3, "duplicate key"),
         ("- just\n- a list\n", 1, "must hold a YAML mapping"),
+        ("extends: existence\nmessage: m\ndefine: [a]\ntokens: [a]\n", 3, "define: expected a mapping"),
+        ("extends: existence\nmessage: m\ndefine: {Big: a}\ntokens: [a]\n", 3, "'Big' is not a name"),
+        ("extends: existence\nmessage: m\ndefine: {a: [b]}\ntokens: [a]\n", 3, "define: a: expected a string"),
+        ("extends: existence\nmessage: m\ndefine: {a: '{{b}}', b: x}\ntokens: [a]\n", 3,
+         "define: a: {{b}} is not defined"),
+        ("extends: existence\nmessage: m\ndefine: {a: x}\ntokens: ['{{a}}', '{{c}}']\n", 4,
+         "tokens: {{c}} is not defined (defined above: a)"),
+        ("extends: existence\nmessage: m\ndefine: {a: '(x'}\ntokens: ['{{a}}y']\n", 4, "bad regular expression"),
     ],
 )
 def test_rule_errors_name_line(text: str, line: int, fragment: str) -> None:
@@ -45,6 +53,28 @@ def test_rule_errors_name_line(text: str, line: int, fragment: str) -> None:
     assert info.value.line == line
     assert fragment in str(info.value)
     assert str(info.value).startswith(f"r.yml:{line}: ")
+
+
+def test_definitions_are_written_once_and_used_by_name() -> None:
+    text = ("extends: existence\nmessage: m\nignorecase: true\n"
+            "define: {count: '(?:\\d+|two|three)', people: '(?:people|men)', some: '{{count}} {{people}}'}\n"
+            "tokens: ['killed {{ count }} {{people}}', 'saw {{some}}']\n")
+    rule = _parse(text)
+    assert isinstance(rule, Rule)
+    pattern = rule.options.pattern.pattern
+    assert r"killed\s+(?:\d+|two|three)\s+(?:people|men)" in pattern
+    assert r"saw\s+(?:\d+|two|three)\s+(?:people|men)" in pattern
+    assert "{{" not in pattern
+    assert rule.raw["define"]["count"] == r"(?:\d+|two|three)"  # shown as written by docs
+    # without define, braces are text: a CMS artefact such as {{byline}} can be matched
+    plain = _parse("extends: existence\nmessage: m\nnonword: true\ntokens: ['{{dateline}}']\n")
+    assert isinstance(plain, Rule)
+    assert plain.options.pattern.search("Filed from {{dateline}} at noon")
+    # with define, an escaped pair of braces is text
+    escaped = _parse("extends: existence\nmessage: m\nnonword: true\ndefine: {a: x}\n"
+                     "tokens: ['\\{\\{byline\\}\\} {{a}}']\n")
+    assert isinstance(escaped, Rule)
+    assert escaped.options.pattern.search("By {{byline}} x")
 
 
 def test_python_tags_are_refused() -> None:

@@ -7,6 +7,7 @@ own are documented in the README (``quotes``, ``attributed``, ...).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from linter.kinds import KINDS, specs
@@ -35,7 +36,12 @@ COMMON_KEYS: dict[str, specs.Spec] = {
     "refers": specs.one_of("any", "specific"),
     "vague": specs.one_of("own", "attributed"),
     "heads": specs.string_list,
+    "define": specs.any_value,  # checked by _definitions
 }
+
+# "{{number}}" in a kind key's strings stands for the rule's own ``define: {number: ...}``.
+_REFERENCE = re.compile(r"\{\{([^{}]*)\}\}")
+_NAME = re.compile(r"[a-z][a-z0-9_-]*\Z")
 
 _BLOCK_SCOPES = {"heading": "heading", "list": "list", "blockquote": "blockquote",
                  "table": "table", "paragraph": "paragraph"}
@@ -90,6 +96,44 @@ def _action(data: YamlMap, path: str) -> tuple[str, tuple[str, ...]]:
         raise RuleError(path, line, f"action: {exc}") from None
 
 
+def _definitions(data: YamlMap, path: str) -> dict[str, str]:
+    """``define``: named pieces of pattern that the rule's other keys use as ``{{name}}``
+    (a count's alternation written once instead of in every trigger). A definition may use
+    those above it. A rule without ``define`` keeps any ``{{`` as it is (a CMS's
+    ``{{byline}}`` is text to match); with it, ``\\{\\{`` is a literal brace pair."""
+    raw = data.get("define")
+    if raw is None:
+        return {}
+    line = data.key_line("define")
+    if not isinstance(raw, dict):
+        raise RuleError(path, line, "define: expected a mapping of names to strings")
+    defined: dict[str, str] = {}
+    for name, value in raw.items():
+        if not isinstance(name, str) or not _NAME.match(name):
+            raise RuleError(path, line, f"define: {brief(name)} is not a name (lower-case letters, "
+                                        "digits, - and _, starting with a letter)")
+        if not isinstance(value, str):
+            raise RuleError(path, line, f"define: {name}: expected a string, got {type(value).__name__}")
+        defined[name] = _expand(value, defined, path, line, f"define: {name}")
+    return defined
+
+
+def _expand(value: Any, defined: dict[str, str], path: str, line: int, where: str) -> Any:
+    """``value`` with each ``{{name}}`` in its strings (in lists too) replaced by its definition."""
+    if isinstance(value, list):
+        return [_expand(v, defined, path, line, where) for v in value]
+    if not isinstance(value, str) or "{{" not in value:
+        return value
+
+    def one(m: re.Match[str]) -> str:
+        name = m.group(1).strip()
+        if name not in defined:
+            known = f" (defined above: {', '.join(defined)})" if defined else ""
+            raise RuleError(path, line, f"{where}: {{{{{name}}}}} is not defined{known}")
+        return defined[name]
+    return _REFERENCE.sub(one, value)
+
+
 def _kind_options(data: YamlMap, path: str, kind_name: str) -> Any:
     kind = KINDS[kind_name]
     if "vocab" in data and not kind.terms:
@@ -103,8 +147,12 @@ def _kind_options(data: YamlMap, path: str, kind_name: str) -> Any:
     for key in kind.required:
         if key not in data:
             raise RuleError(path, data.line, f"a {kind_name} rule needs {brief(key)}")
+    defined = _definitions(data, path)
     values = dict(kind.defaults or {})
-    values.update({k: _one(data, path, k, kind.keys[k]) for k in data if k in kind.keys})
+    for k in data:
+        if k in kind.keys:
+            value = _expand(data[k], defined, path, data.key_line(k), k) if defined else data[k]
+            values[k] = _one_value(value, path, data.key_line(k), k, kind.keys[k])
     try:
         return kind.build(values)
     except OptionError as exc:
@@ -112,10 +160,14 @@ def _kind_options(data: YamlMap, path: str, kind_name: str) -> Any:
 
 
 def _one(data: YamlMap, path: str, key: str, spec: specs.Spec) -> Any:
+    return _one_value(data[key], path, data.key_line(key), key, spec)
+
+
+def _one_value(value: Any, path: str, line: int, key: str, spec: specs.Spec) -> Any:
     try:
-        return spec(data[key])
+        return spec(value)
     except ValueError as exc:
-        raise RuleError(path, data.key_line(key), f"{key}: {exc}") from None
+        raise RuleError(path, line, f"{key}: {exc}") from None
 
 
 def parse_rule(data: Any, path: str, rule_id: str) -> Rule:

@@ -83,8 +83,10 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def options(rule: Rule) -> dict[str, Any]:
-    """The kind's own YAML keys, in file order (``tokens``, ``swap``, ...)."""
-    return {k: rule.raw[k] for k in rule.kind_keys}
+    """The kind's own YAML keys, in file order (``tokens``, ``swap``, ...), after the
+    rule's ``define`` that they use."""
+    defined = {"define": rule.raw["define"]} if "define" in rule.raw else {}
+    return defined | {k: rule.raw[k] for k in rule.kind_keys}
 
 
 def _scalar(value: Any) -> str:
