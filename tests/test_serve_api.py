@@ -18,7 +18,7 @@ from linter.lib.utf16 import Utf16
 ROOT = Path(__file__).resolve().parent.parent
 # Astral characters (outside the BMP: two UTF-16 units each) before the findings, so that
 # code-point and UTF-16 offsets differ.
-DRAFT = ("📰 Breaking 🇺🇦: The terrorists fled Kiev on Monday, the desk heard.\n\n"
+DRAFT = ("📰 Breaking 🇺🇦: The terrorists fled Kiev on Monday night, before dawn.\n\n"
          "𝐁old claims aside, President Tokaev met Tokayev's aides in Alma-Ata 😀.")
 
 
