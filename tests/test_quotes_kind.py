@@ -330,6 +330,31 @@ def test_a_sentence_quoted_on_its_own_takes_the_outer_marks(style: str) -> None:
     assert fixed[29] == opening and [f for f in again if f.rule_id.startswith("Quotes.")] == []
 
 
+@pytest.mark.parametrize(("text", "column", "wanted"), [
+    # most speech in double curly marks: the one sentence in single marks is the slip
+    ("“The men fled at dawn,” Roke said. ‘They came back at noon,’ she added. "
+     "“We saw them leave the port,” Tamm said. A ‘gift’ to the port.", 36, "“"),
+    # most speech in single curly marks (british), with no nest to tell: the double is
+    ("‘The men fled at dawn,’ Roke said. “They came back at noon,” she added. "
+     "‘We saw them leave the port,’ Tamm said.", 36, "‘"),
+    ("\"The men fled at dawn,\" Roke said. 'They came back at noon,' she added. "
+     "\"We saw them leave the port,\" Tamm said.", 36, '"'),
+])
+def test_with_no_house_style_speech_takes_the_marks_most_of_the_storys_speech_uses(
+        text: str, column: int, wanted: str) -> None:
+    found = [f for f in lint(text, config=QUOTES) if f.rule_id.startswith("Quotes.")]
+    assert [(f.rule_id, f.column) for f in found][:1] == [("Quotes.HouseMarks", column)]
+    assert found[0].suggestions == (wanted,) and len(found) == 2  # both ends of the one quotation
+    assert_spans_exact(text, found)
+    fixed, again = _fix_and_recheck(text, QUOTES)
+    assert fixed[column - 1] == wanted and [f for f in again if f.rule_id.startswith("Quotes.")] == []
+
+
+def test_with_no_house_style_speech_split_evenly_sets_no_norm() -> None:
+    text = "“The men fled at dawn,” Roke said. ‘They came back at noon,’ she added."
+    assert [f for f in lint(text, config=QUOTES) if f.rule_id.startswith("Quotes.")] == []
+
+
 @pytest.mark.parametrize("text", [
     "Critics called the scheme a 'gift' to developers.",  # a term
     "It is built on the 'river of golden sand' as the upper reaches are known.",  # a phrase

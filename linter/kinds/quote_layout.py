@@ -7,7 +7,7 @@ two ways.
 """
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from linter.analysis import Analysis
@@ -54,6 +54,9 @@ class Style(NamedTuple):
     family: str
     levels: tuple[tuple[str, str], tuple[str, str]]
     house: bool = True
+    # Whether a sentence quoted on its own takes the outer marks: always in a named house
+    # style; in a story's own style only when most of its spoken quotations already do.
+    speech: bool = True
 
     def level_of(self, char: str) -> int | None:
         """The level at which the house uses ``char``, or None when it does not."""
@@ -102,11 +105,14 @@ _BY_FAMILY = {"straight": "straight", "curly": "curly", "guillemets": "guillemet
 
 
 def story_style(quotations: tuple[Quotation, ...], parents: tuple[int, ...],
-                marks: Iterable[QuoteMark]) -> Style | None:
+                marks: Iterable[QuoteMark], spoken: Sequence[bool] = ()) -> Style | None:
     """The style a story mostly uses, for a newsroom that has named no house style (None
     when it has no quotation mark): the family of most of its outermost quotations (or,
     with none, of its opening and closing marks), and the outer and inner marks most of
-    its nests in that family use (else that family's usual ones)."""
+    its nests in that family use (else the marks most of its speech uses, ``spoken[i]``
+    telling whether quotation ``i`` is a sentence quoted on its own; else that family's
+    usual ones). Speech is held to the outer marks (``Style.speech``) when at least two
+    spoken quotations use them and more than use the inner ones."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for i, q in enumerate(quotations):
@@ -130,12 +136,23 @@ def story_style(quotations: tuple[Quotation, ...], parents: tuple[int, ...],
                 and outer.open_mark in _CLOSER and inner.open_mark in _CLOSER
                 and LOOK[outer.open_mark] != LOOK[inner.open_mark]):
             nests[outer.open_mark, inner.open_mark] += 1
+    speech: Counter[str] = Counter()  # spoken quotations of the family, by the marks' weight
+    for i, said in enumerate(spoken):
+        q = quotations[i]
+        if said and not q.continued and family_of(q.open_mark) == family and q.open_mark in _CLOSER:
+            speech[q.open_mark] += 1
     levels = usual.levels
     if nests:
         (outer_mark, inner_mark), _ = max(nests.items(), key=lambda item: item[1])
         levels = ((outer_mark, _CLOSER[outer_mark]), (inner_mark, _CLOSER[inner_mark]))
+    elif speech:  # no nest: the marks most of the speech uses are the outer ones
+        ranked = speech.most_common()
+        if (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) and levels[1][0] == ranked[0][0]:
+            levels = (levels[1], levels[0])  # "‘We will not go,’ she said" throughout: british
+    said_outer = speech[levels[0][0]]
+    said_inner = sum(speech.values()) - said_outer
     name = next((s.name for s in STYLES.values() if s.levels == levels), usual.name)
-    return Style(name, family, levels, house=False)
+    return Style(name, family, levels, house=False, speech=said_outer >= 2 and said_outer > said_inner)
 
 
 class Placed(NamedTuple):
@@ -210,10 +227,10 @@ def _nested(quotations: tuple[Quotation, ...], parents: tuple[int | None, ...],
 
 
 def _level(style: Style, q: Quotation, nested: bool, spoken: bool) -> int:
-    """In a nest the depth decides; words spoken, standing alone in a named house style,
-    take the outer marks; elsewhere a house mark keeps its level (where the style lets a
-    quotation of its own use it) and another mark takes the house level of the same
-    weight."""
+    """In a nest the depth decides; words spoken, standing alone (in a named house style,
+    or a story whose speech mostly uses the outer marks), take the outer marks; elsewhere
+    a house mark keeps its level (where the style lets a quotation of its own use it) and
+    another mark takes the house level of the same weight."""
     if nested:
         return q.depth % 2
     if spoken:
@@ -223,7 +240,7 @@ def _level(style: Style, q: Quotation, nested: bool, spoken: bool) -> int:
     return level if level in style.standalone else OUTER
 
 
-def _spoken(text: str, an: Analysis, q: Quotation) -> bool:
+def spoken(text: str, an: Analysis, q: Quotation) -> bool:
     """Words someone said: a closed quotation outside a heading (where single marks are
     the custom) that is a sentence, or the start of one, of ``SPOKEN_WORDS`` words or
     more: a capital first, sentence punctuation or a comma last (``‘We will not go on
@@ -284,7 +301,7 @@ def layout(text: str, an: Analysis, style: Style) -> Layout:
     parents = tuple(None if p < 0 else p for p in an.quotations.parents)
     doubled = _doubled(quotations, parents)
     nested = _nested(quotations, parents, doubled)
-    levels = [_level(style, q, n, style.house and _spoken(text, an, q))
+    levels = [_level(style, q, n, style.speech and spoken(text, an, q))
               for q, n in zip(quotations, nested, strict=True)]
     opens = {q.start: i for i, q in enumerate(quotations)}
     closes = {q.end - 1: i for i, q in enumerate(quotations) if q.closed}

@@ -45,9 +45,10 @@ only the writer knows where a quotation ends). A
 quotation standing alone may use either house level (single marks for a
 term, a title or a headline are common) where both levels are of one family
 (not in ``guillemets``, whose inner marks are curly); levels are judged in
-nests, and, once ``quote-style`` names a house style, in a sentence quoted on
-its own in body copy (``‘We cannot go on like this.’``: speech takes the outer
-marks; :func:`~linter.kinds.quote_layout.layout`).
+nests, and in a sentence quoted on its own in body copy (``‘We cannot go on like
+this.’``: speech takes the outer marks; :func:`~linter.kinds.quote_layout.layout`)
+once ``quote-style`` names a house style, or, with none, when most of the story's
+speech (two sentences or more) already uses one level.
 When the house marks would change what any paragraph of the story reads as
 quoted, no mark of the story gets a suggestion, so that ``fix`` never leaves
 a story half in one style and half in another. Apostrophes are never
@@ -73,6 +74,7 @@ from linter.kinds.quote_layout import (
     Style,
     family_of,
     house_layout,
+    spoken,
     story_style,
 )
 from linter.lib.shown import brief
@@ -305,7 +307,8 @@ _CHECKS = {
 def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
     style = opts.style or an.shared("quotes.story-style", lambda: story_style(
-        an.quotations.quotations, an.quotations.parents, an.quotations.marks))
+        an.quotations.quotations, an.quotations.parents, an.quotations.marks,
+        [spoken(doc.text, an, q) for q in an.quotations.quotations]))
     if style is None:  # no house style, and the story quotes nothing
         return iter(())
     lay = an.shared(("quotes.layout", style), lambda: house_layout(doc, an, style))
