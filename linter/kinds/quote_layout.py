@@ -7,7 +7,7 @@ two ways.
 """
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from linter.analysis import Analysis
@@ -105,11 +105,11 @@ _BY_FAMILY = {"straight": "straight", "curly": "curly", "guillemets": "guillemet
 
 
 def story_style(quotations: tuple[Quotation, ...], parents: tuple[int, ...],
-                marks: Iterable[QuoteMark], spoken: Sequence[bool] = ()) -> Style | None:
+                marks: Iterable[QuoteMark], said: Callable[[int], bool] | None = None) -> Style | None:
     """The style a story mostly uses, for a newsroom that has named no house style (None
     when it has no quotation mark): the family of most of its outermost quotations (or,
     with none, of its opening and closing marks), and the outer and inner marks most of
-    its nests in that family use (else the marks most of its speech uses, ``spoken[i]``
+    its nests in that family use (else the marks most of its speech uses, ``said(i)``
     telling whether quotation ``i`` is a sentence quoted on its own; else that family's
     usual ones). Speech is held to the outer marks (``Style.speech``) when at least two
     spoken quotations use them and more than use the inner ones."""
@@ -136,16 +136,12 @@ def story_style(quotations: tuple[Quotation, ...], parents: tuple[int, ...],
                 and outer.open_mark in _CLOSER and inner.open_mark in _CLOSER
                 and LOOK[outer.open_mark] != LOOK[inner.open_mark]):
             nests[outer.open_mark, inner.open_mark] += 1
-    speech: Counter[str] = Counter()  # spoken quotations of the family, by the marks' weight
-    for i, said in enumerate(spoken):
-        q = quotations[i]
-        if said and not q.continued and family_of(q.open_mark) == family and q.open_mark in _CLOSER:
-            speech[q.open_mark] += 1
     levels = usual.levels
     if nests:
         (outer_mark, inner_mark), _ = max(nests.items(), key=lambda item: item[1])
         levels = ((outer_mark, _CLOSER[outer_mark]), (inner_mark, _CLOSER[inner_mark]))
-    elif speech:  # no nest: the marks most of the speech uses are the outer ones
+    speech = _speech(quotations, family, levels[0][0], said)
+    if speech and not nests:  # no nest: the marks most of the speech uses are the outer ones
         ranked = speech.most_common()
         if (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) and levels[1][0] == ranked[0][0]:
             levels = (levels[1], levels[0])  # "‘We will not go,’ she said" throughout: british
@@ -153,6 +149,33 @@ def story_style(quotations: tuple[Quotation, ...], parents: tuple[int, ...],
     said_inner = sum(speech.values()) - said_outer
     name = next((s.name for s in STYLES.values() if s.levels == levels), usual.name)
     return Style(name, family, levels, house=False, speech=said_outer >= 2 and said_outer > said_inner)
+
+
+def _speech(quotations: tuple[Quotation, ...], family: str, outer: str,
+            said: Callable[[int], bool] | None) -> Counter[str]:
+    """The family's spoken quotations standing alone, by opening mark; empty when none is
+    in other marks than ``outer`` (then speech changes no level, and most quotations,
+    in the outer marks, need not be read)."""
+    by_mark: dict[str, list[int]] = {}
+    for i, q in enumerate(quotations):
+        if (q.closed and not q.depth and not q.continued and q.open_mark in _CLOSER
+                and family_of(q.open_mark) == family):
+            by_mark.setdefault(q.open_mark, []).append(i)
+    if said is None or not any(said(i) for mark, ids in by_mark.items() if mark != outer for i in ids):
+        return Counter()
+    return Counter({mark: sum(map(said, ids)) for mark, ids in by_mark.items()})
+
+
+def speech_of(text: str, an: Analysis) -> Callable[[int], bool]:
+    """Whether quotation ``i`` of the document is :func:`spoken`, each worked out once."""
+    quotations = an.quotations.quotations
+    memo: dict[int, bool] = {}
+
+    def said(i: int) -> bool:
+        if i not in memo:
+            memo[i] = spoken(text, an, quotations[i])
+        return memo[i]
+    return said
 
 
 class Placed(NamedTuple):
@@ -296,13 +319,14 @@ def unstable_paragraphs(doc: Document, an: Analysis, lay: Layout) -> frozenset[i
     return frozenset(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
 
 
-def layout(text: str, an: Analysis, style: Style) -> Layout:
+def layout(text: str, an: Analysis, style: Style, said: Callable[[int], bool] | None = None) -> Layout:
     quotations = an.quotations.quotations
     parents = tuple(None if p < 0 else p for p in an.quotations.parents)
     doubled = _doubled(quotations, parents)
     nested = _nested(quotations, parents, doubled)
-    levels = [_level(style, q, n, style.speech and spoken(text, an, q))
-              for q, n in zip(quotations, nested, strict=True)]
+    said = said or speech_of(text, an)
+    levels = [_level(style, q, n, style.speech and not n and said(i))
+              for i, (q, n) in enumerate(zip(quotations, nested, strict=True))]
     opens = {q.start: i for i, q in enumerate(quotations)}
     closes = {q.end - 1: i for i, q in enumerate(quotations) if q.closed}
     placed = []
@@ -318,8 +342,10 @@ def layout(text: str, an: Analysis, style: Style) -> Layout:
     return Layout(quotations, parents, tuple(placed), style, text)
 
 
-def house_layout(doc: Document, an: Analysis, style: Style) -> Layout:
-    """The marks as the house style sees them (shared by the quotes checks of a document)."""
-    lay = layout(doc.text, an, style)
+def house_layout(doc: Document, an: Analysis, style: Style,
+                 said: Callable[[int], bool] | None = None) -> Layout:
+    """The marks as the house style sees them (shared by the quotes checks of a document);
+    ``said``: :func:`speech_of` the document, when the caller has it."""
+    lay = layout(doc.text, an, style, said)
     return lay._replace(unstable=unstable_paragraphs(doc, an, lay))
 

@@ -74,7 +74,7 @@ from linter.kinds.quote_layout import (
     Style,
     family_of,
     house_layout,
-    spoken,
+    speech_of,
     story_style,
 )
 from linter.lib.shown import brief
@@ -306,12 +306,12 @@ _CHECKS = {
 
 def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
+    said = an.shared("quotes.spoken", lambda: speech_of(doc.text, an))
     style = opts.style or an.shared("quotes.story-style", lambda: story_style(
-        an.quotations.quotations, an.quotations.parents, an.quotations.marks,
-        [spoken(doc.text, an, q) for q in an.quotations.quotations]))
+        an.quotations.quotations, an.quotations.parents, an.quotations.marks, said))
     if style is None:  # no house style, and the story quotes nothing
         return iter(())
-    lay = an.shared(("quotes.layout", style), lambda: house_layout(doc, an, style))
+    lay = an.shared(("quotes.layout", style), lambda: house_layout(doc, an, style, said))
     return _CHECKS[opts.check](lay, an)
 
 
