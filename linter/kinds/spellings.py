@@ -42,16 +42,32 @@ _INITIAL = compile_pattern(r"^(?:kh|q|g|k)")
 _INITIAL_MIN = 7  # the Q/G/K/Kh alternation only for words this long (not Kerry/Gerry)
 
 
+# The skeleton's plain replacements (dh/d, ph/f, ou/u, w/v), done as string replacements,
+# in _SKELETON's order; the rest need a pattern, tried only when its letters occur.
+_PUNCTUATION = str.maketrans("", "", "'’-")
+_DOUBLED = compile_pattern(r"(.)\1+")
+
+
 @lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
-    """The form two transliterations of one name share (Zelenskyy, Zelensky -> zelenski)."""
-    plain = unicodedata.normalize("NFKD", word.casefold())
-    out = "".join(c for c in plain if not unicodedata.combining(c))
+    """The form two transliterations of one name share (Zelenskyy, Zelensky -> zelenski):
+    :data:`_SKELETON` applied in order (string replacements where no pattern is needed)."""
+    out = word.casefold()
+    if not out.isascii():
+        out = "".join(c for c in unicodedata.normalize("NFKD", out) if not unicodedata.combining(c))
     if len(word) >= _INITIAL_MIN:
         out = _INITIAL.sub("k", out)
-    for pattern, replacement in _SKELETON:
-        out = pattern.sub(replacement, out)
-    return out
+    if out.endswith("enka"):
+        out = out[:-1] + "o"
+    out = out.translate(_PUNCTUATION)
+    if "tch" in out:
+        out = _SKELETON[2][0].sub("ch", out)
+    out = out.replace("dh", "d")
+    out = out[:1] + out[1:].replace("kh", "h")
+    out = out.replace("ph", "f").replace("ou", "u").replace("w", "v")
+    if "y" in out:
+        out = _SKELETON[8][0].sub("", out).replace("y", "i")
+    return _DOUBLED.sub(r"\1", out)
 
 
 def edits(a: str, b: str, limit: int) -> int:
@@ -68,6 +84,10 @@ def edits(a: str, b: str, limit: int) -> int:
     a, b = a[start:len(a) - end], b[start:len(b) - end]
     if not a or not b:
         return min(max(len(a), len(b)), limit + 1)
+    if limit == 1:
+        # What is left differs in its first and its last letter: one edit only if one letter
+        # each (a substitution); an insertion would have left one side empty.
+        return 1 if len(a) == len(b) == 1 else 2
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
@@ -102,8 +122,7 @@ def alike(a: str, b: str) -> bool:
 
 # For words that one neighbour ties to one person (two first names before one surname),
 # beyond the skeleton: x is ks, a hard c is k (Alexander/Aleksandr, Nicolai/Nikolai).
-_LOOSE = ((compile_pattern(r"x"), "ks"), (compile_pattern(r"c(?![eiy])"), "k"),
-          (compile_pattern(r"(.)\1+"), r"\1"))
+_HARD_C = compile_pattern(r"c(?![eiy])")
 _VOWELS = compile_pattern(r"[aeiou]")
 _CLOSE_EDITS = 2
 # A story holds a handful of words with one consonant key; more than this many (an archive
@@ -114,10 +133,10 @@ _CLOSE_GROUP_MAX = 24
 
 @lru_cache(maxsize=1 << 16)
 def _loose(word: str) -> str:
-    out = skeleton(word)
-    for pattern, replacement in _LOOSE:
-        out = pattern.sub(replacement, out)
-    return out
+    out = skeleton(word).replace("x", "ks")
+    if "c" in out:
+        out = _HARD_C.sub("k", out)
+    return _DOUBLED.sub(r"\1", out)
 
 
 @lru_cache(maxsize=1 << 16)
