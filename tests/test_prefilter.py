@@ -9,6 +9,7 @@ from expectations import parse
 from linter.config.loader import bundled_dir, bundled_styles, load_styles
 from linter.engine.lint import lint_document
 from linter.engine.prefilter import Prefilter
+from linter.kinds import KINDS
 from linter.lib.literals import required
 from linter.markup import format_for, make_document
 
@@ -26,10 +27,24 @@ PREFILTER = Prefilter(RULES)
         (r"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)", None),
         (r"ab|cde", None),
         (r"\bSTRASSE\b", {"strasse"}),
+        # a word in almost every story selects nothing: the rarer words are the anchors
+        (r"\d+ soldiers and \d+ civilians (?:were )?(?:killed|died)", {" civilians "}),
+        (r"(?:were|are) among the (?:dead|injured)", {"dead", "injured"}),
     ],
 )
 def test_required_literals(pattern: str, anchors: set[str] | None) -> None:
     assert required(pattern) == (frozenset(anchors) if anchors is not None else None)
+
+
+def test_a_claims_rule_runs_only_on_a_story_holding_one_of_its_words() -> None:
+    figures = next(r for r in RULES if r.id == "Sourcing.Figures")
+    anchors = KINDS[figures.kind].anchors
+    assert anchors is not None
+    found = anchors(figures.options)
+    assert found is not None and {"killed", "dead", "injured", "bodies"} <= found
+    assert not found & {"were", "the", "and", "their"}
+    quotes = next(r for r in RULES if r.id == "Sourcing.UnattributedQuotes")
+    assert anchors(quotes.options) is None  # no triggers: always runs
 
 
 def _texts() -> list[tuple[str, str]]:

@@ -61,6 +61,7 @@ from linter.kinds.base import (
 from linter.kinds.claim_context import ClaimContext, names_someone
 from linter.kinds.claim_patterns import accusation, agents, regex, terms
 from linter.lib.cache import compile_pattern
+from linter.lib.literals import required
 from linter.lib.scan import Scanner
 from linter.model.document import HEADLINE_MAX, Document
 from linter.model.rule import Hit, Rule
@@ -354,6 +355,14 @@ def _trigger_matches(doc: Document, an: Analysis, opts: Options) -> list[re.Matc
     return [m for _, _, m in matches(opts.triggers, doc.text, opts.scanner, an)]
 
 
+def _anchors(opts: Options) -> frozenset[str] | None:
+    """Words one of which every trigger match holds: a story with none has no claim (a
+    quotation claim has no triggers, and always runs)."""
+    if opts.claim == "quote" or opts.triggers is None:
+        return None
+    return required(opts.triggers.pattern, opts.triggers.flags)
+
+
 def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
     found = _trigger_matches(doc, an, opts)
@@ -395,5 +404,6 @@ KIND = Kind(
     required=("claim",),
     build=build,
     find=find,
+    anchors=_anchors,
     scanners=term_and_exception_scanners,
 )

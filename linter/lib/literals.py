@@ -25,11 +25,23 @@ _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
 Anchors = frozenset[str] | None
 
 
+# Words in almost every story: a set of anchors holding one selects nothing ("were", "the",
+# " and "), so any set without one is preferred to it.
+_COMMON = frozenset({"and", "are", "for", "from", "had", "has", "have", "his", "her", "its", "not",
+                     "that", "the", "their", "them", "they", "this", "was", "were", "which", "will",
+                     "with"})
+
+
+def _common(anchors: frozenset[str]) -> bool:
+    return any(word in _COMMON for a in anchors for word in a.split())
+
+
 def _best(options: list[frozenset[str]]) -> Anchors:
-    """The most selective option: the set whose shortest string is longest."""
+    """The most selective option: a set with no word found in almost every story, and
+    then the set whose shortest string is longest."""
     if not options:
         return None
-    return max(options, key=lambda s: (min(map(len, s)), -len(s)))
+    return max(options, key=lambda s: (not _common(s), min(map(len, s)), -len(s)))
 
 
 def _sequence(items: Any) -> Anchors:
