@@ -21,7 +21,7 @@ from linter.analysis.frame_base import (
     vague_source,
     verb_starts,
 )
-from linter.analysis.syntax import Parse
+from linter.analysis.syntax import NAMING, Parse
 from linter.analysis.verb_reach import (
     BEFORE_INVERTED,
     TRAIL_MARKS,
@@ -82,13 +82,16 @@ def verb_frames(parse: Parse) -> list[Frame]:
 def _infinitive_reports(parse: Parse, group: Group) -> bool:
     """An infinitive that reports words: ``to say that ...``, and after a verb that goes on
     or is likely (``continues to insist she will ...``, ``were more likely to say the
-    mayor ...``) with a bare clause; not after ``declined to say`` or ``refused``."""
+    mayor ...``) with a bare clause or, for a naming verb, what it names (``went on to call
+    the men ...``); not after ``declined to say`` or ``refused``."""
     if _next_word(parse, group) == "that":
         return True
     k = group.first - 1
     tokens = parse.tokens
     going_on = k > 0 and tokens[k].lower == "on" and tokens[k - 1].lemma == "go"  # "went on to say"
-    return (going_on or (k >= 0 and tokens[k].lemma in _GOING_ON)) and bare_clause(parse, group.last + 1)
+    # a clause, or what a naming verb names ("went on to call the men terrorists")
+    return (going_on or (k >= 0 and tokens[k].lemma in _GOING_ON)) and (
+        bare_clause(parse, group.last + 1) or group.lemma in NAMING)
 
 
 def _as_reported(parse: Parse, group: Group) -> Frame | None:
