@@ -59,6 +59,7 @@ from linter.kinds.base import (
     term_scanner,
 )
 from linter.kinds.claim_context import ClaimContext, names_someone
+from linter.kinds.claim_dates import history, in_sentence
 from linter.kinds.claim_patterns import accusation, agents, regex, terms
 from linter.lib.cache import compile_pattern
 from linter.lib.literals import required
@@ -80,11 +81,6 @@ _QUOTE_ENDS = frozenset(".,!?…;:-—–")
 _LABEL = compile_pattern(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)??\s*:")
 _CLOSING = frozenset('"”’\'»›')
 _PERSON = compile_pattern(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
-# A claim told as still true, and times that make a sentence today's news.
-_CURRENT = compile_pattern(r"\b(?:is|are|has|have|remains?|still)\b", re.IGNORECASE)
-_RECENT = compile_pattern(
-    r"\b(?:today|tonight|yesterday|overnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|(?:this|last) (?:week|weekend|month)|earlier this)\b", re.IGNORECASE)
 # Verbs with which the accused answer a charge: a source that denies is not the one a vague
 # phrase hid.
 _ANSWERS = frozenset({"deny", "reject", "dismiss", "rebut", "refute", "dispute"})
@@ -240,7 +236,7 @@ def _triggered(ctx: ClaimContext, opts: Options, found: list[re.Match[str]]) -> 
     for m in found:
         group = next((g for g in groups if m.group(g)), None)
         start, end = m.span(group) if group else m.span()
-        if end > start and not _benign(ctx, opts, m, group == "passive") and not _history(ctx, opts, m):
+        if end > start and not (_benign(ctx, opts, m, group == "passive") or history(ctx, opts.history, m)):
             yield _Candidate(start, end, m.span())
 
 
@@ -253,37 +249,7 @@ def _benign(ctx: ClaimContext, opts: Options, m: re.Match[str], passive: bool) -
         return False
     if _AGENT.match(ctx.text, m.end()):
         return opts.accusing is None or not opts.accusing.match(ctx.text, m.end())
-    return opts.benign is not None and bool(_in_sentence(ctx, opts.benign, m.start()))
-
-
-def _history(ctx: ClaimContext, opts: Options, m: re.Match[str]) -> bool:
-    """True when the claim's sentence dates it to the past (``history``: ``shot dead in
-    1996``, ``during the 1994 genocide``), names no recent time (``on Monday``,
-    ``overnight``) nearer the claim than the date, and the claim is not told as still true
-    (``have been killed``, ``are still missing``): background that the story recalls, not
-    the news it reports. "A court on Thursday freed the men accused of the 2019 bombing,
-    which killed 23 people" recalls the bombing; "On Monday rebels killed 12 soldiers near
-    the valley where 40 died in 2019" reports the 12."""
-    if opts.history is None or _CURRENT.search(ctx.text, max(0, m.start() - 6), m.end()):  # "has killed"
-        return False
-    dated = _distance(_in_sentence(ctx, opts.history, m.start()), m)
-    if dated is None:
-        return False
-    recent = _distance(_in_sentence(ctx, _RECENT, m.start()), m)
-    return recent is None or dated < recent
-
-
-def _distance(spans: tuple[tuple[int, int], ...], m: re.Match[str]) -> int | None:
-    """The fewest characters between the match and any of ``spans`` (None for none)."""
-    return min((max(0, start - m.end(), m.start() - end) for start, end in spans), default=None)
-
-
-def _in_sentence(ctx: ClaimContext, pattern: re.Pattern[str], offset: int) -> tuple[tuple[int, int], ...]:
-    """The matches of ``pattern`` in the sentence holding ``offset`` (searched once a sentence)."""
-    sentence = ctx.an.sentences.sentence_at(offset)
-    lo, hi = sentence.start, sentence.end
-    return ctx.shared(("in sentence", id(pattern), lo, hi),
-                      lambda: tuple(x.span() for x in pattern.finditer(ctx.text, lo, hi)))
+    return opts.benign is not None and bool(in_sentence(ctx, opts.benign, m.start()))
 
 
 def _quotations(ctx: ClaimContext, opts: Options) -> Iterator[_Candidate]:
