@@ -81,7 +81,9 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if role == "complement" or after_as or (role == "object" and governing.lemma in _NAMES_OBJECT):
         # "branded Voss a terrorist", "described Voss as a terrorist", "was jailed as a terrorist";
         # not a label only thought of ("whether to list the Front as a terrorist group")
-        return governing.finite and (parse.episodic(governing) or labelled_is_specific(parse, governing))
+        # (or an infinitive that carries on the subject's act: "went on to describe Voss as ...")
+        return (governing.finite or parse.goes_on(governing)) and (
+            parse.episodic(governing) or labelled_is_specific(parse, governing))
     if role == "preposition" and (parse.tokens[chunk.first].lower in ("a", "an", "any") or (
             governing.lemma in COPULAS and of_a_predicate(parse, chunk))):
         return False  # "any known link to a terrorist group", "has been a haven for terrorists": a kind

@@ -22,6 +22,9 @@ COPULAS = frozenset({"be", "become", "remain", "seem"})
 # Verbs that give their object a name or a label: "branded Voss a terrorist".
 NAMING = frozenset({"call", "brand", "label", "dub", "name", "designate", "declare", "deem", "term",
                     "nickname", "proclaim", "pronounce"})
+# Words before an infinitive that keep its act the subject's own: "continued to insist she
+# will", "went on to call", "more likely to say", "wanted to say".
+_GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", "start", "keep"})
 # Words that float between a subject and its verb: "Reis and Vell both said".
 _FLOATING = frozenset({"both", "all", "each", "themselves", "himself", "herself", "itself"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
@@ -68,6 +71,17 @@ class Parse:
             for i in range(chunk.first, chunk.last + 1):
                 owner[i] = c
         return owner
+
+    def goes_on(self, group: Group) -> bool:
+        """An infinitive that carries on its subject's own act: after ``went on``, a verb
+        that goes on or is likely (``continued to``, ``began to``, ``wanted to``, ``more
+        likely to``)."""
+        k = group.first - 1
+        tokens = self.tokens
+        if not 0 <= k < len(tokens) or tokens[group.first].tag != "TO":
+            return False
+        went_on = k > 0 and tokens[k].lower == "on" and tokens[k - 1].lemma == "go"
+        return went_on or tokens[k].lemma in _GOING_ON
 
     def episodic(self, group: Group) -> bool:
         """Tells of a particular event (:attr:`Group.episodic`; in a headline, the present

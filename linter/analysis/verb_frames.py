@@ -42,9 +42,6 @@ _INFINITIVE = frozenset({"hope", "expect"})
 # Words that open a clause of time or cause: the end of a demand's content.
 _CIRCUMSTANCE = frozenset({"after", "before", "when", "while", "because", "since", "as", "until", "following",
                            "but"})
-# Words before an infinitive of saying that keep its report the subject's own: "continued to
-# insist she will", "went on to say", "more likely to say", "wanted to say".
-_GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", "start", "keep"})
 # Subjects that are the writer or the reader: outside quotation marks, their thoughts and
 # words are the writer's own ("I hope that ...", "as we reported", "you believe").
 _WRITER = frozenset({"i", "we", "you"})
@@ -86,12 +83,17 @@ def _infinitive_reports(parse: Parse, group: Group) -> bool:
     the men ...``); not after ``declined to say`` or ``refused``."""
     if _next_word(parse, group) == "that":
         return True
-    k = group.first - 1
-    tokens = parse.tokens
-    going_on = k > 0 and tokens[k].lower == "on" and tokens[k - 1].lemma == "go"  # "went on to say"
-    # a clause, or what a naming verb names ("went on to call the men terrorists")
-    return (going_on or (k >= 0 and tokens[k].lemma in _GOING_ON)) and (
-        bare_clause(parse, group.last + 1) or group.lemma in NAMING)
+    # a clause, or what a naming verb names ("went on to call the men terrorists", "went on
+    # to describe the men as ...")
+    return parse.goes_on(group) and (bare_clause(parse, group.last + 1) or group.lemma in NAMING
+                                     or _object_as(parse, group))
+
+
+def _object_as(parse: Parse, group: Group) -> bool:
+    """A noun phrase right after the verb, then ``as`` (``describe the men as ...``)."""
+    chunk = parse.chunk_at(group.last + 1)
+    after = chunk.last + 1 if chunk is not None and chunk.first == group.last + 1 else -1
+    return 0 < after < len(parse.tokens) and parse.tokens[after].lower == "as"
 
 
 def _as_reported(parse: Parse, group: Group) -> Frame | None:
