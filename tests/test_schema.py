@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,20 @@ def test_definitions_are_written_once_and_used_by_name() -> None:
                      "tokens: ['\\{\\{byline\\}\\} {{a}}']\n")
     assert isinstance(escaped, Rule)
     assert escaped.options.pattern.search("By {{byline}} x")
+
+
+@pytest.mark.parametrize("text", [
+    # each definition doubles the one before: thirty steps would be a gigabyte
+    "extends: existence\nmessage: m\ndefine: {a0: xy, "
+    + ", ".join(f"a{i}: '{{{{a{i - 1}}}}}{{{{a{i - 1}}}}}'" for i in range(1, 31)) + "}\ntokens: ['{{a30}}']\n",
+    # a long definition used in a long list
+    "extends: existence\nmessage: m\ndefine: {a: " + "x" * 5000 + "}\ntokens: [" + ", ".join(["'{{a}}'"] * 300) + "]\n",
+])
+def test_definitions_cannot_blow_up_a_rule(text: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(RuleError, match="expand past 1,000,000 characters") as caught:
+        _parse(text)
+    assert time.monotonic() - started < 2 and caught.value.line in (3, 4)
 
 
 def test_python_tags_are_refused() -> None:

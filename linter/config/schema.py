@@ -42,6 +42,10 @@ COMMON_KEYS: dict[str, specs.Spec] = {
 # "{{number}}" in a kind key's strings stands for the rule's own ``define: {number: ...}``.
 _REFERENCE = re.compile(r"\{\{([^{}]*)\}\}")
 _NAME = re.compile(r"[a-z][a-z0-9_-]*\Z")
+# The most characters a rule's definitions may add to its patterns, all uses together:
+# definitions that use each other double at every step (thirty steps are a gigabyte), and
+# a list of 10,000 uses of a long one is as large.
+EXPANDED_MAX = 1_000_000
 
 _BLOCK_SCOPES = {"heading": "heading", "list": "list", "blockquote": "blockquote",
                  "table": "table", "paragraph": "paragraph"}
@@ -108,20 +112,23 @@ def _definitions(data: YamlMap, path: str) -> dict[str, str]:
     if not isinstance(raw, dict):
         raise RuleError(path, line, "define: expected a mapping of names to strings")
     defined: dict[str, str] = {}
+    budget = [EXPANDED_MAX]
     for name, value in raw.items():
         if not isinstance(name, str) or not _NAME.match(name):
             raise RuleError(path, line, f"define: {brief(name)} is not a name (lower-case letters, "
                                         "digits, - and _, starting with a letter)")
         if not isinstance(value, str):
             raise RuleError(path, line, f"define: {name}: expected a string, got {type(value).__name__}")
-        defined[name] = _expand(value, defined, path, line, f"define: {name}")
+        defined[name] = _expand(value, defined, path, line, f"define: {name}", budget)
     return defined
 
 
-def _expand(value: Any, defined: dict[str, str], path: str, line: int, where: str) -> Any:
-    """``value`` with each ``{{name}}`` in its strings (in lists too) replaced by its definition."""
+def _expand(value: Any, defined: dict[str, str], path: str, line: int, where: str,
+            budget: list[int]) -> Any:
+    """``value`` with each ``{{name}}`` in its strings (in lists too) replaced by its
+    definition; ``budget[0]``: the characters the rule's expansions may still add."""
     if isinstance(value, list):
-        return [_expand(v, defined, path, line, where) for v in value]
+        return [_expand(v, defined, path, line, where, budget) for v in value]
     if not isinstance(value, str) or "{{" not in value:
         return value
 
@@ -130,6 +137,10 @@ def _expand(value: Any, defined: dict[str, str], path: str, line: int, where: st
         if name not in defined:
             known = f" (defined above: {', '.join(defined)})" if defined else ""
             raise RuleError(path, line, f"{where}: {{{{{name}}}}} is not defined{known}")
+        budget[0] -= len(defined[name])
+        if budget[0] < 0:
+            raise RuleError(path, line, f"{where}: the definitions expand past {EXPANDED_MAX:,} characters; "
+                                        "write shorter patterns")
         return defined[name]
     return _REFERENCE.sub(one, value)
 
@@ -148,10 +159,11 @@ def _kind_options(data: YamlMap, path: str, kind_name: str) -> Any:
         if key not in data:
             raise RuleError(path, data.line, f"a {kind_name} rule needs {brief(key)}")
     defined = _definitions(data, path)
+    budget = [EXPANDED_MAX - sum(map(len, defined.values()))]
     values = dict(kind.defaults or {})
     for k in data:
         if k in kind.keys:
-            value = _expand(data[k], defined, path, data.key_line(k), k) if defined else data[k]
+            value = _expand(data[k], defined, path, data.key_line(k), k, budget) if defined else data[k]
             values[k] = _one_value(value, path, data.key_line(k), k, kind.keys[k])
     try:
         return kind.build(values)
