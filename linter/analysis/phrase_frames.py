@@ -234,17 +234,15 @@ def noun_frames(parse: Parse) -> list[Frame]:
         if owner is None:
             continue
         if colon is not None:  # "The ministry's statement was blunt: ...", "a message for them: ..."
-            out.append(Frame(span(parse, chunk.last, chunk.last), owner, vague,
-                             content_span(parse, colon + 1, len(tokens) - 1), "noun",
-                             head.lemma in lexicon().thoughts))
+            first, end = colon + 1, len(tokens) - 1
+        elif after < len(tokens) and tokens[after].lower == "that":
+            first, end = after + 1, clause(parse, after)[1]
+            for group in parse.groups:  # the that-clause ends before the sentence's own verb
+                if group.first > after + 1 and group.finite and subject_of(parse, group) is chunk:
+                    end = group.first - 1
+                    break
+        else:
             continue
-        if after >= len(tokens) or tokens[after].lower != "that":
-            continue
-        end = clause(parse, after)[1]
-        for group in parse.groups:  # the that-clause ends before the sentence's own verb
-            if group.first > after + 1 and group.finite and subject_of(parse, group) is chunk:
-                end = group.first - 1
-                break
         out.append(Frame(span(parse, chunk.last, chunk.last), owner, vague,
-                         content_span(parse, after + 1, end), "noun", head.lemma in lexicon().thoughts))
+                         content_span(parse, first, end), "noun", head.lemma in lexicon().thoughts))
     return out
