@@ -27,8 +27,7 @@ Mr) and no word for relatives stands in their sentences ("his brother Jamil").
 Each use of the rarer form (on a tie, the later one) is reported, naming the
 other form and pointing at its first use; but a house spelling of a rule this one
 ``defers`` to (Khodorkovsky in Names.People) is never the form reported when the
-other is not one. Message arguments: the form
-reported, then the other.
+other is not one. Message arguments: the form reported, then the other.
 """
 
 import re
