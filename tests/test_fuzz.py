@@ -232,3 +232,35 @@ def test_mutated_fixtures() -> None:
           f"{len(drifted)} where a later fix pass changed text outside the first report, e.g. {drifted[:3]}")
     assert cases > 0
     assert not drifted, f"a later fix pass changed text outside the first report: {drifted[:3]}"
+
+
+def test_a_fix_never_turns_a_storys_own_speech_over() -> None:
+    """Found by test_mutated_fixtures (a mutated fixture): fixing a nest's outer marks
+    gave single marks the majority of the story's speech, and a second fix pass then
+    converted speech the first report had not named. With no house style, speech in the
+    minority's marks is reported and never fixed."""
+    source = ("# Council 'to review' bus lane plan\n"
+              '\n'
+              'The council said it would "look again" at the bus lane scheme after traders complained about lost trade.\n'
+              '\n'
+              '"We don\'t want to lose customers, and we can\'t wait until the \'90s-style parking rules change," one shopkeeper said.\n'
+              '\n'
+              'A second trader said the plan was "a disastfor the high street”, and the council should drop it.\n'
+              '\n'
+              'Councillors were told the scheme had been “widely welcomed” by cyclists and bus passengers.\n'
+              '\n'
+              '"He told me\n' + '\n' * 19 +
+              ' \'give it six months\' and then walked off," the trader said of the council\'s transport chief.\n'
+              '\n'
+              '"He told me "give it six months" and then walked off," another trader said.\n'
+              '\n'
+              '\'He told me "give it six months" and walked off,\' a third trader said.\n'
+              '\n'
+              '"The scheme will be reviewed in the spring.\n'
+              '\n'
+              '"Any changes will be put to a public consultation first," a council spokeswoman said.\n'
+              '\n'
+              'The suspect is described as 5\' 10" tall and was last seen near the bus station.\n'
+              '\n'
+              'The spokeswoman added that the consultation "would open in April.\n')
+    assert check_pipeline(source, "markdown") is None

@@ -344,10 +344,13 @@ def test_with_no_house_style_speech_takes_the_marks_most_of_the_storys_speech_us
         text: str, column: int, wanted: str) -> None:
     found = [f for f in lint(text, config=QUOTES) if f.rule_id.startswith("Quotes.")]
     assert [(f.rule_id, f.column) for f in found][:1] == [("Quotes.HouseMarks", column)]
-    assert found[0].suggestions == (wanted,) and len(found) == 2  # both ends of the one quotation
+    assert len(found) == 2 and f"Prefer '{wanted}'" in found[0].message  # both ends of the one quotation
     assert_spans_exact(text, found)
+    # Reported, never fixed: a fix would change the counts that made the story's norm (the
+    # fuzz test found a first fix of a nest turning the norm over for a second pass).
+    assert all(f.suggestions == () and f.fix is None for f in found)
     fixed, again = _fix_and_recheck(text, QUOTES)
-    assert fixed[column - 1] == wanted and [f for f in again if f.rule_id.startswith("Quotes.")] == []
+    assert fixed == text and [f.column for f in again if f.rule_id == "Quotes.HouseMarks"] == [f.column for f in found]
 
 
 def test_with_no_house_style_speech_split_evenly_sets_no_norm() -> None:

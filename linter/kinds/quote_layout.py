@@ -55,7 +55,8 @@ class Style(NamedTuple):
     levels: tuple[tuple[str, str], tuple[str, str]]
     house: bool = True
     # Whether a sentence quoted on its own takes the outer marks: always in a named house
-    # style; in a story's own style only when most of its spoken quotations already do.
+    # style; in a story's own style only when most of its spoken quotations already do
+    # (then one in the inner marks is a slip, Layout.slips).
     speech: bool = True
 
     def level_of(self, char: str) -> int | None:
@@ -201,6 +202,10 @@ class Layout(NamedTuple):
     # different quotations than the marks there now. When there is one, no fix
     # is offered anywhere in the story: fixing the rest would leave it mixed.
     unstable: frozenset[int] = frozenset()
+    # With no house style, quotations of speech standing alone in the inner marks when most
+    # of the story's speech uses the outer ones: reported, never fixed (a fix would change
+    # the counts that made the norm, and one mark does not settle a story's style).
+    slips: frozenset[int] = frozenset()
 
     def expected(self, mark: Placed) -> str:
         return self.style.mark(mark.level, mark.role)
@@ -250,10 +255,10 @@ def _nested(quotations: tuple[Quotation, ...], parents: tuple[int | None, ...],
 
 
 def _level(style: Style, q: Quotation, nested: bool, spoken: bool) -> int:
-    """In a nest the depth decides; words spoken, standing alone (in a named house style,
-    or a story whose speech mostly uses the outer marks), take the outer marks; elsewhere
-    a house mark keeps its level (where the style lets a quotation of its own use it) and
-    another mark takes the house level of the same weight."""
+    """In a nest the depth decides; words spoken, standing alone in a named house style,
+    take the outer marks; elsewhere a house mark keeps its level (where the style lets a
+    quotation of its own use it) and another mark takes the house level of the same
+    weight."""
     if nested:
         return q.depth % 2
     if spoken:
@@ -325,8 +330,11 @@ def layout(text: str, an: Analysis, style: Style, said: Callable[[int], bool] | 
     doubled = _doubled(quotations, parents)
     nested = _nested(quotations, parents, doubled)
     said = said or speech_of(text, an)
-    levels = [_level(style, q, n, style.speech and not n and said(i))
+    levels = [_level(style, q, n, style.house and not n and said(i))
               for i, (q, n) in enumerate(zip(quotations, nested, strict=True))]
+    slips = frozenset(i for i, (q, n) in enumerate(zip(quotations, nested, strict=True))
+                      if not n and style.level_of(q.open_mark) == 1 and said(i)
+                      ) if not style.house and style.speech else frozenset()
     opens = {q.start: i for i, q in enumerate(quotations)}
     closes = {q.end - 1: i for i, q in enumerate(quotations) if q.closed}
     placed = []
@@ -339,7 +347,7 @@ def layout(text: str, an: Analysis, style: Style, said: Callable[[int], bool] | 
             level = style.level_of(m.char)
             placed.append(Placed(m.offset, m.char, m.role, None,
                                  style.weighted(m.char) if level is None else level, False))
-    return Layout(quotations, parents, tuple(placed), style, text)
+    return Layout(quotations, parents, tuple(placed), style, text, slips=slips)
 
 
 def house_layout(doc: Document, an: Analysis, style: Style,

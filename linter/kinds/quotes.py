@@ -48,7 +48,8 @@ term, a title or a headline are common) where both levels are of one family
 nests, and in a sentence quoted on its own in body copy (``‘We cannot go on like
 this.’``: speech takes the outer marks; :func:`~linter.kinds.quote_layout.layout`)
 once ``quote-style`` names a house style, or, with none, when most of the story's
-speech (two sentences or more) already uses one level.
+speech (two sentences or more) already uses one level (then reported without a
+suggestion: a fix would change the counts that made the norm).
 When the house marks would change what any paragraph of the story reads as
 quoted, no mark of the story gets a suggestion, so that ``fix`` never leaves
 a story half in one style and half in another. Apostrophes are never
@@ -149,7 +150,12 @@ def check_marks(lay: Layout, an: Analysis) -> Iterator[Hit]:
                           message=_DOUBLED)
             continue
         wanted = lay.expected(mark)
-        if wanted != mark.char and not _level_slip(lay, mark):
+        if mark.quotation in lay.slips:  # no house style: reported against the story's own speech
+            outer = lay.style.mark(OUTER, mark.role)
+            role = "an opening" if mark.role == "open" else "a closing"
+            yield Hit(mark.offset, mark.offset + 1,
+                      (outer, mark.char, f"{role} mark of words quoted on their own", lay.style.described))
+        elif wanted != mark.char and not _level_slip(lay, mark):
             role = "an opening" if mark.role == "open" else "a closing"
             # (a term in single marks standing alone keeps them, but is inside nothing)
             inside = mark.level != OUTER and mark.nested
