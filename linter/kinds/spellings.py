@@ -8,7 +8,6 @@ ending (Russia/Russian). :func:`alike_pairs` finds every alike pair of a list
 without comparing all pairs.
 """
 
-import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -24,34 +23,25 @@ _ENDINGS = frozenset({
     "ish", "ns", "er", "ers", "ic", "ics", "ism", "ist", "ists", "ite", "ites", "ine", "ina",
     "ova", "eva", "aya", "ska", "y", "d", "ed", "ing", "stan", "istan",
 })
-# Transliteration skeleton: applied in order to a lower-case, accent-free word.
-_SKELETON = (
-    (re.compile(r"enka$"), "enko"),
-    (re.compile(r"['’-]"), ""),
-    (re.compile(r"^tch|(?<=i)tch$"), "ch"),
-    (re.compile(r"dh"), "d"),
-    (re.compile(r"(?<=.)kh"), "h"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"ou"), "u"),
-    (re.compile(r"w"), "v"),
-    (re.compile(r"(?<=.)y(?=[eo])"), ""),
-    (re.compile(r"y"), "i"),
-    (re.compile(r"(.)\1+"), r"\1"),
-)
 _INITIAL = compile_pattern(r"^(?:kh|q|g|k)")
 _INITIAL_MIN = 7  # the Q/G/K/Kh alternation only for words this long (not Kerry/Gerry)
 
 
-# The skeleton's plain replacements (dh/d, ph/f, ou/u, w/v), done as string replacements,
-# in _SKELETON's order; the rest need a pattern, tried only when its letters occur.
+# The steps of the skeleton that need a pattern (the others are string replacements).
 _PUNCTUATION = str.maketrans("", "", "'’-")
+_TCH = compile_pattern(r"^tch|(?<=i)tch$")
+_Y_BEFORE_E_O = compile_pattern(r"(?<=.)y(?=[eo])")
 _DOUBLED = compile_pattern(r"(.)\1+")
 
 
 @lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """The form two transliterations of one name share (Zelenskyy, Zelensky -> zelenski):
-    :data:`_SKELETON` applied in order (string replacements where no pattern is needed)."""
+    the word in lower case without accents, then, in this order: an initial Q, G or K(h)
+    as k (words of seven letters or more), -enka as -enko, no apostrophes or hyphens, tch
+    as ch at the start or after i at the end, dh as d, kh as h (not at the start), ph as
+    f, ou as u, w as v, no y before e or o (not at the start), y as i, doubled letters as
+    one."""
     out = word.casefold()
     if not out.isascii():
         out = "".join(c for c in unicodedata.normalize("NFKD", out) if not unicodedata.combining(c))
@@ -61,12 +51,12 @@ def skeleton(word: str) -> str:
         out = out[:-1] + "o"
     out = out.translate(_PUNCTUATION)
     if "tch" in out:
-        out = _SKELETON[2][0].sub("ch", out)
+        out = _TCH.sub("ch", out)
     out = out.replace("dh", "d")
     out = out[:1] + out[1:].replace("kh", "h")
     out = out.replace("ph", "f").replace("ou", "u").replace("w", "v")
     if "y" in out:
-        out = _SKELETON[8][0].sub("", out).replace("y", "i")
+        out = _Y_BEFORE_E_O.sub("", out).replace("y", "i")
     return _DOUBLED.sub(r"\1", out)
 
 
