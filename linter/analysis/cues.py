@@ -148,8 +148,9 @@ def cue_words() -> dict[str, list[str]]:
     owner's words (``contentnouns``), speech acts whose complement is a demand (``acts``),
     verbs that attribute only before ``as`` (``seeing``), subjects whose show or find
     needs no that-clause (``evidence``), verbs of evidence that attribute only with such a
-    subject or a source (``showing``: show, indicate), verbs that report only trailing what they report
-    (``trailing``: continued, read), verbs whose passive names its subject and then its
+    subject or a source (``showing``: show, indicate, point to), verbs that report only
+    trailing what they report (``trailing``: continued, read), verbs whose passive names
+    its subject and then its
     source (``labelling``: branded ... by), and the nouns of sources (``sources``: police,
     officials) and of speakers and statements (``nouns``: spokesman, statement)."""
     data = _load()

@@ -68,7 +68,7 @@ class Lexicon(NamedTuple):
     acts: frozenset[str]  # speech acts whose complement is a demand: "called for", "demanded"
     seeing: frozenset[str]  # verbs of thought only before "as": "sees the men as martyrs"
     evidence: frozenset[str]  # subjects whose show/find needs no that-clause: poll, study
-    showing: frozenset[str]  # verbs whose subject must be evidence or a source: show, indicate
+    showing: frozenset[str]  # verbs whose subject must be evidence or a source: show, point to
     sources: frozenset[str]  # nouns of sources and speakers: police, officials, spokesman
     trailing: frozenset[str]  # verbs that report only trailing or around their words: continued
     labelling: frozenset[str]  # verbs whose passive names its subject, then by whom: "branded ... by"

@@ -149,14 +149,14 @@ def check_marks(lay: Layout, an: Analysis) -> Iterator[Hit]:
                 yield Hit(mark.offset, mark.offset + 1, (mark.char, mark.char, wanted),
                           message=_DOUBLED)
             continue
-        wanted = lay.expected(mark)
+        role = "an opening" if mark.role == "open" else "a closing"
         if mark.quotation in lay.slips:  # no house style: reported against the story's own speech
             outer = lay.style.mark(OUTER, mark.role)
-            role = "an opening" if mark.role == "open" else "a closing"
             yield Hit(mark.offset, mark.offset + 1,
                       (outer, mark.char, f"{role} mark of words quoted on their own", lay.style.described))
-        elif wanted != mark.char and not _level_slip(lay, mark):
-            role = "an opening" if mark.role == "open" else "a closing"
+            continue
+        wanted = lay.expected(mark)
+        if wanted != mark.char and not _level_slip(lay, mark):
             # (a term in single marks standing alone keeps them, but is inside nothing)
             inside = mark.level != OUTER and mark.nested
             alone = not mark.nested and lay.style.level_of(mark.char) not in (None, OUTER)
