@@ -150,9 +150,9 @@ def cue_words() -> dict[str, list[str]]:
     needs no that-clause (``evidence``), verbs of evidence that attribute only with such a
     subject or a source (``showing``: show, indicate, point to), verbs that report only
     trailing what they report (``trailing``: continued, read), verbs whose passive names
-    its subject and then its
-    source (``labelling``: branded ... by), and the nouns of sources (``sources``: police,
-    officials) and of speakers and statements (``nouns``: spokesman, statement)."""
+    its subject and then its source (``labelling``: branded ... by), and the nouns of
+    sources (``sources``: police, officials) and of speakers and statements (``nouns``:
+    spokesman, statement)."""
     data = _load()
     verbs = _lemma_forms(data, "verbs")
     keys = ("thoughts", "vague", "passive", "needthat", "clausal", "contentnouns", "acts", "seeing",
