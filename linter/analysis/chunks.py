@@ -227,7 +227,7 @@ def chunks(tokens: Sequence[Token], in_group: list[int]) -> list[Chunk]:
         j = i
         head = -1
         while j < n and in_group[j] < 0 and (tokens[j].tag in MODIFIERS or tokens[j].tag in NOUNS):
-            if head >= 0 and _starts_another(tokens, j):
+            if head >= 0 and (_starts_another(tokens, j) or _named_as(tokens, i, j)):
                 break  # "said on Friday | the gunmen had fled", "on Friday | he had"
             if tokens[j].tag in NOUNS:
                 head = j
@@ -256,12 +256,24 @@ def _starts_another(tokens: Sequence[Token], j: int) -> bool:
         tokens[j - 1].lower in _CLAIMS and tokens[j].tag in ("JJ", "NNP", "NNPS"))
 
 
+def _named_as(tokens: Sequence[Token], first: int, j: int) -> bool:
+    """Token ``j`` is the name a naming verb gives its object, right after a plural noun
+    (``called the men | terrorists``, ``branded the police officers | thugs``): two
+    noun phrases, not a compound."""
+    verb = tokens[first - 1] if first > 0 else None
+    return (verb is not None and verb.is_verb and verb.lemma in NAMING and tokens[j - 1].tag == "NNS"
+            and tokens[j].tag in ("NN", "NNS"))
+
+
 # Nouns for what someone asserts, which a relative clause with no pronoun follows: "..., a
 # charge Moscow denies", "an allegation local officials reject".
 _CLAIMS = frozenset({"claim", "claims", "charge", "charges", "accusation", "accusations", "allegation",
                      "allegations", "assertion", "assertions", "suggestion", "suggestions"})
 
 
+# Verbs that give their object a name or a label: "branded Voss a terrorist".
+NAMING = frozenset({"call", "brand", "label", "dub", "name", "designate", "declare", "deem", "term",
+                    "nickname", "proclaim", "pronounce"})
 # Nouns that end a time adverbial: "on Tuesday", "last week", "in March".
 TIMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "week",

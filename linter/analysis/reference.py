@@ -9,7 +9,7 @@ terrorists``, ``fears of terrorist attacks``, ``terrorists rarely act alone`` ar
 
 from __future__ import annotations
 
-from linter.analysis.chunks import DEFINITE, Chunk, Group, partitive, verbless_subject
+from linter.analysis.chunks import DEFINITE, NAMING, Chunk, Group, partitive, verbless_subject
 from linter.analysis.labelled import (
     in_name,
     labelled_is_specific,
@@ -18,7 +18,7 @@ from linter.analysis.labelled import (
     raised,
     subject_is_specific,
 )
-from linter.analysis.syntax import COPULAS, NAMING, Parse
+from linter.analysis.syntax import COPULAS, Parse
 
 # Verbs whose object, when a relative pronoun, is named by the noun phrase after them.
 _NAMES_OBJECT = NAMING | {"consider", "regard", "classify"}
@@ -82,7 +82,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # "branded Voss a terrorist", "described Voss as a terrorist", "was jailed as a terrorist";
         # not a label only thought of ("whether to list the Front as a terrorist group")
         # (or an infinitive that carries on the subject's act: "went on to describe Voss as ...")
-        return (governing.finite or parse.goes_on(governing)) and (
+        # nor one denied ("did not call the men terrorists", "did not describe ... as")
+        return (governing.finite or parse.goes_on(governing)) and not parse.negated(governing) and (
             parse.episodic(governing) or labelled_is_specific(parse, governing))
     if role == "preposition" and (parse.tokens[chunk.first].lower in ("a", "an", "any") or (
             governing.lemma in COPULAS and of_a_predicate(parse, chunk))):

@@ -15,13 +15,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property
 
-from linter.analysis.chunks import Chunk, Group, chunks, groups, headline
+from linter.analysis.chunks import NAMING, Chunk, Group, chunks, groups, headline
 from linter.analysis.tagging import Token
 
 COPULAS = frozenset({"be", "become", "remain", "seem"})
-# Verbs that give their object a name or a label: "branded Voss a terrorist".
-NAMING = frozenset({"call", "brand", "label", "dub", "name", "designate", "declare", "deem", "term",
-                    "nickname", "proclaim", "pronounce"})
 # Words before an infinitive that keep its act the subject's own: "continued to insist she
 # will", "went on to call", "more likely to say", "wanted to say".
 _GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", "start", "keep"})
@@ -40,6 +37,7 @@ _MEASURES = frozenset({"law", "legislation", "measure", "power", "rule", "policy
 # Dashes, typed or as wire copy spells them with hyphens between spaces (" - ", " -- ").
 DASHES = frozenset({"—", "–", "-", "--"})
 _ASIDE_OPENERS = DASHES | {"("}
+_NEGATIONS = frozenset({"not", "n't", "never"})
 _ASIDE = 30  # the longest parenthesis or relative clause looked through, in tokens
 
 
@@ -82,6 +80,11 @@ class Parse:
             return False
         went_on = k > 0 and tokens[k].lower == "on" and tokens[k - 1].lemma == "go"
         return went_on or tokens[k].lemma in _GOING_ON
+
+    def negated(self, group: Group) -> bool:
+        """``not``, ``n't`` or ``never`` in the group or right before it (``did not
+        call``, ``never said``)."""
+        return any(t.lower in _NEGATIONS for t in self.tokens[max(0, group.first - 1):group.last + 1])
 
     def episodic(self, group: Group) -> bool:
         """Tells of a particular event (:attr:`Group.episodic`; in a headline, the present

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from linter.analysis.addressees import past_addressee, past_person
-from linter.analysis.chunks import Chunk, Group
+from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.frame_base import (
     QUANTIFIERS,
     Frame,
@@ -21,7 +21,7 @@ from linter.analysis.frame_base import (
     vague_source,
     verb_starts,
 )
-from linter.analysis.syntax import NAMING, Parse
+from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
     BEFORE_INVERTED,
     TRAIL_MARKS,
@@ -42,6 +42,10 @@ _INFINITIVE = frozenset({"hope", "expect"})
 # Words that open a clause of time or cause: the end of a demand's content.
 _CIRCUMSTANCE = frozenset({"after", "before", "when", "while", "because", "since", "as", "until", "following",
                            "but"})
+# Verbs that put a question to someone, and the words that may come before their
+# participle when it opens a sentence: "When asked whether ..., Voss said".
+_QUESTIONED = frozenset({"ask", "question"})
+_OPENERS = frozenset({"when", "once", "if", "after"})
 # Subjects that are the writer or the reader: outside quotation marks, their thoughts and
 # words are the writer's own ("I hope that ...", "as we reported", "you believe").
 _WRITER = frozenset({"i", "we", "you"})
@@ -155,6 +159,9 @@ def _verb_frame(parse: Parse, group: Group,
     if group.lemma in lex.seeing and not as_after(parse, group, hi):
         return None  # "Residents saw the smoke", "casting a vote": no view
     subject = subject_of(parse, group)
+    if subject is None and group.lemma in _QUESTIONED and group.first == group.last and (
+            tokens[group.first].tag in ("VBN", "VBD")):
+        return _put_to(parse, group)
     if subject is None and tokens[group.first].tag in ("VBG", "TO"):
         return _nonfinite_frame(parse, group, main, hi)
     after_quote = group.first > 0 and tokens[group.first - 1].text in BEFORE_INVERTED
@@ -195,6 +202,32 @@ def _verb_frame(parse: Parse, group: Group,
     if group.lemma in lex.needthat and _next_word(parse, group) not in ("that", ":"):
         return Frame(cue, source, vague, content, "evidence", thought)  # "figures showed X grew"
     return Frame(cue, source, vague, content, "verb", thought)
+
+
+def _put_to(parse: Parse, group: Group) -> Frame | None:
+    """A question put to the subject of the sentence, in a participle with no subject of
+    its own that opens the sentence (``Asked whether the men were terrorists, Voss said
+    yes``, perhaps after ``when``) or follows that subject between commas (``Voss, asked
+    whether ..., said``): the one asked answers in the main clause, so the question's
+    words are attributed to that subject (the tagger may read the participle as a past
+    tense)."""
+    tokens = parse.tokens
+    k = group.first - (group.first > 0 and tokens[group.first - 1].lower in _OPENERS)
+    close = next((m for m in range(group.last + 1, len(tokens)) if tokens[m].text == ","), -1)
+    if close < 0:
+        return None
+    asked: Chunk | None
+    if k == 0:  # "Asked whether ..., Voss said"
+        asked = parse.chunk_at(close + 1)
+        asked = asked if asked is not None and asked.first == close + 1 else None
+    else:  # "Voss, asked whether ..., said"
+        asked = parse.chunk_at(k - 2) if k >= 2 and tokens[k - 1].text == "," else None
+        asked = asked if asked is not None and asked.first == 0 and asked.last == k - 2 else None
+    if asked is None or parse.group_after(asked) is None:
+        return None
+    return Frame(span(parse, group.first, group.last), span(parse, asked.first, asked.last),
+                 vague_source(parse, asked), content_span(parse, group.last + 1, close - 1), "verb",
+                 group.lemma in lexicon().thoughts)
 
 
 def _aside(parse: Parse, i: int, lo: int, hi: int) -> tuple[int, int]:

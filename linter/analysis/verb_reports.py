@@ -49,7 +49,7 @@ def no_report(parse: Parse, group: Group) -> bool:
             group.lemma == "think" and group.first > 0 and tokens[group.first - 1].tag in _BEFORE_NOUN)):
         return True
     nxt = group.last + 1
-    if any(t.lower in ("not", "n't", "never") for t in tokens[max(0, group.first - 1):group.last + 1]):
+    if parse.negated(group):
         return True  # "did not respond", "does not disclose its finances": no words reported
     if group.lemma == "promise" and nxt + 1 < len(tokens) and tokens[nxt].tag == "TO" and (
             tokens[nxt + 1].lemma == "be"):
