@@ -150,13 +150,14 @@ def cue_words() -> dict[str, list[str]]:
     needs no that-clause (``evidence``), verbs of evidence that attribute only with such a
     subject or a source (``showing``: show, indicate, point to), verbs that report only
     trailing what they report (``trailing``: continued, read), verbs whose passive names
-    its subject and then its source (``labelling``: branded ... by), and the nouns of
+    its subject and then its source (``labelling``: branded ... by), verbs whose words
+    are the noun phrase after them (``objects``: cite, condemn), and the nouns of
     sources (``sources``: police, officials) and of speakers and statements (``nouns``:
     spokesman, statement)."""
     data = _load()
     verbs = _lemma_forms(data, "verbs")
     keys = ("thoughts", "vague", "passive", "needthat", "clausal", "contentnouns", "acts", "seeing",
-            "evidence", "showing", "sources", "nouns", "labelling")
+            "evidence", "showing", "sources", "nouns", "labelling", "objects")
     # A lemma spelt two ways (emphasise, emphasize) is listed once; the tagger's lemma may
     # be either spelling, so a base form among the forms counts as a lemma too.
     spellings = [f for forms in verbs.values() for f in forms if f.endswith(("ize", "ise", "yze", "yse"))]

@@ -72,6 +72,7 @@ class Lexicon(NamedTuple):
     sources: frozenset[str]  # nouns of sources and speakers: police, officials, spokesman
     trailing: frozenset[str]  # verbs that report only trailing or around their words: continued
     labelling: frozenset[str]  # verbs whose passive names its subject, then by whom: "branded ... by"
+    objects: frozenset[str]  # verbs whose words are the noun phrase after them: cite, condemn
 
 
 @lru_cache(maxsize=1)
@@ -80,12 +81,12 @@ def lexicon() -> Lexicon:
     words = cue_words()
     sets = {key: frozenset(words[key]) for key in ("verbs", "thoughts", "needthat", "clausal", "vague",
                                                    "contentnouns", "acts", "seeing", "evidence", "showing",
-                                                   "sources", "nouns", "trailing", "labelling")}
+                                                   "sources", "nouns", "trailing", "labelling", "objects")}
     verbs = frozenset().union(*(sets[key] for key in ("verbs", "thoughts", "needthat", "acts", "seeing",
                                                       "trailing")))
     return Lexicon(verbs, sets["vague"], sets["thoughts"] | sets["seeing"], sets["needthat"], sets["clausal"],
                    sets["contentnouns"], sets["acts"], sets["seeing"], sets["evidence"], sets["showing"],
-                   sets["sources"] | sets["nouns"], sets["trailing"], sets["labelling"])
+                   sets["sources"] | sets["nouns"], sets["trailing"], sets["labelling"], sets["objects"])
 
 
 def span(parse: Parse, first: int, last: int) -> tuple[int, int]:

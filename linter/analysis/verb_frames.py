@@ -201,7 +201,29 @@ def _verb_frame(parse: Parse, group: Group,
         return Frame(cue, source, vague, _demand(parse, content), "act", thought)
     if group.lemma in lex.needthat and _next_word(parse, group) not in ("that", ":"):
         return Frame(cue, source, vague, content, "evidence", thought)  # "figures showed X grew"
+    if group.lemma in lex.objects:
+        content = _object_words(parse, group, content)
     return Frame(cue, source, vague, content, "verb", thought)
+
+
+def _object_words(parse: Parse, group: Group, content: tuple[int, int]) -> tuple[int, int]:
+    """The words of a verb whose words are the noun phrase after it (``cited the
+    delays``) end before ``and`` or ``but`` that opens a clause with a subject and a
+    finite verb of its own (``... and the gunmen left the port``), unless a finite verb
+    came first (then the words are a clause: ``pointed to figures that showed ...``)."""
+    tokens = parse.tokens
+    for k in range(group.last + 1, len(tokens) - 1):
+        if tokens[k].start >= content[1]:
+            break
+        found = parse.group_at(k)
+        if found is not None and found.finite:
+            return content
+        if tokens[k].lower in ("and", "but") and k > group.last + 1:
+            chunk = parse.chunk_at(k + 1)
+            after = parse.group_after(chunk) if chunk is not None and chunk.first == k + 1 else None
+            if after is not None and after.finite:
+                return (content[0], tokens[k - 1].end) if content[0] < tokens[k - 1].end else content
+    return content
 
 
 def _put_to(parse: Parse, group: Group) -> Frame | None:
