@@ -155,6 +155,26 @@ def _finite_before(tokens: Sequence[Token], earlier: list[Group], i: int) -> boo
 APPROXIMATORS = frozenset({"about", "around", "nearly", "almost", "over", "roughly", "some"})
 # Words before a number that bound it: "at least 12 people", "up to 40 homes".
 _NUMBER_BOUNDS = frozenset({("at", "least"), ("at", "most"), ("up", "to")})
+# What a number may be after "a" or on its own: "about a dozen", "nearly half", "at least a third".
+_NUMBER_WORDS = frozenset({"half", "third", "quarter", "fifth", "tenth", "dozen", "dozens", "hundreds",
+                           "thousands", "scores"})
+
+
+def number_starts(tokens: Sequence[Token], k: int, stop: int) -> bool:
+    """A number with a word that says how near it is or bounds it starts at token ``k``,
+    ending before ``stop``: ``about 500``, ``nearly half``, ``at least 12``, ``at least a
+    dozen``, ``up to a third``."""
+    if tokens[k].lower in APPROXIMATORS:
+        j = k + 1
+    elif k + 1 < stop and (tokens[k].lower, tokens[k + 1].lower) in _NUMBER_BOUNDS:
+        j = k + 2
+    else:
+        return False
+    if j + 1 < stop and tokens[j].lower in ("a", "an"):
+        j += 1  # "about a dozen", "at least a hundred"
+    return j < stop and (tokens[j].tag == "CD" or tokens[j].lower in _NUMBER_WORDS)
+
+
 # What can start a verb's object: "militants shelled/VBN the town" is a past tense.
 _OBJECT_STARTS = frozenset({"DT", "PRP$", "CD", "PRP", "NN", "NNS", "NNP", "NNPS", "JJ", "PDT"})
 
@@ -173,12 +193,10 @@ def _only_phrases(tokens: Sequence[Token], first: int, stop: int) -> bool:
     each run of noun-phrase words opened by a preposition."""
     if first >= stop or tokens[first].tag not in ("IN", "RB") or tokens[first].lower in _CLAUSE_OPENERS:
         return False
-    if tokens[first].lower in APPROXIMATORS and first + 1 < stop and (
-            tokens[first + 1].tag == "CD" or tokens[first + 1].lower in ("half", "a")):
-        return False  # a number as a subject: "said about 500 people came", "said about half of"
-    if first + 2 < stop and (tokens[first].lower, tokens[first + 1].lower) in _NUMBER_BOUNDS and (
-            tokens[first + 2].tag == "CD"):
-        return False  # "said at least 12 people were killed", "said up to 40 homes were"
+    if number_starts(tokens, first, stop):
+        # a number as a subject: "said about 500 people came", "said about half of", "said
+        # at least a dozen people were killed", "said up to 40 homes were"
+        return False
     opened = False
     for k in range(first, stop):
         t = tokens[k]

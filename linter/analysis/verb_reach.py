@@ -6,7 +6,7 @@ reports (``..., police said on Monday.``), and a passive label's agent after the
 
 from __future__ import annotations
 
-from linter.analysis.chunks import APPROXIMATORS, TIMES, Chunk, Group
+from linter.analysis.chunks import APPROXIMATORS, TIMES, Chunk, Group, number_starts
 from linter.analysis.frame_base import lexicon
 from linter.analysis.labelled import relative_object
 from linter.analysis.syntax import Parse
@@ -76,7 +76,7 @@ def past_adverbials(parse: Parse, after: int, hi: int) -> int:
     k = after
     timely = True  # only adverbs and phrases of time so far
     while k <= hi:
-        if _approximate_number(parse, k, hi + 1):
+        if number_starts(parse.tokens, k, hi + 1):
             break  # "claimed nearly 400 members took part": the clause's subject
         if tokens[k].lower in WHEN or tokens[k].tag == "RB" or (tokens[k].lower in TIMES and k > after):
             k += 1  # "on Friday", "last week"
@@ -121,19 +121,13 @@ def to_semicolon(parse: Parse, i: int) -> int:
                 len(parse.tokens) - 1)
 
 
-def _approximate_number(parse: Parse, k: int, stop: int) -> bool:
-    """An approximate number starts at token ``k``: ``over 200``, ``nearly 400`` (the number
-    before ``stop``)."""
-    return parse.tokens[k].lower in APPROXIMATORS and k + 1 < stop and parse.tokens[k + 1].tag == "CD"
-
-
 def adverbial_start(parse: Parse, after: int) -> bool:
     """Nothing, or a preposition, an adverb or a word of time right after the cue: not an
     object (``On Monday, he acknowledged the risk, then ...``)."""
     if after >= len(parse.tokens):
         return True
     token = parse.tokens[after]
-    if _approximate_number(parse, after, len(parse.tokens)):
+    if number_starts(parse.tokens, after, len(parse.tokens)):
         return False  # "found over 200 emails": a number, the object
     return token.tag in ("IN", "RB", ".", ",") or token.lower in WHEN
 
