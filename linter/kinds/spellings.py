@@ -145,6 +145,21 @@ def close(a: str, b: str) -> bool:
     return a != b and close_pairs([a, b]) == [(0, 1)]
 
 
+_SLIP_MIN = 5  # a vowel slip only in words this long (not Ross/Russ)
+_SLIP_VOWELS = frozenset("aeiou")
+
+
+def vowel_slip(a: str, b: str) -> bool:
+    """Two :func:`close` words of five or six letters (longer ones are :func:`alike` by
+    one edit) that differ in one inner vowel only (Kellan/Kellen, Hamid/Hamed): close
+    enough to ask about with no neighbour to tie them."""
+    if len(a) != len(b) or not _SLIP_MIN <= len(a) < 7:
+        return False
+    diff = [k for k, (x, y) in enumerate(zip(a.casefold(), b.casefold(), strict=True)) if x != y]
+    return len(diff) == 1 and 0 < diff[0] < len(a) - 1 and a[diff[0]].casefold() in _SLIP_VOWELS and (
+        b[diff[0]].casefold() in _SLIP_VOWELS)
+
+
 def close_pairs(words: list[str]) -> list[tuple[int, int]]:
     """Index pairs (i < j, in order) for which :func:`close` holds, found by grouping (a
     group too large to be one story's names is passed over)."""

@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
-from linter.kinds.spellings import alike_pairs, close_pairs
+from linter.kinds.spellings import alike_pairs, close_pairs, vowel_slip
 from linter.kinds.visibility import visible
 from linter.lib.cache import compile_pattern
 from linter.model.document import Document
@@ -179,7 +179,8 @@ def _paired(text: str, opts: Options) -> frozenset[str]:
     close = set(close_pairs(texts)) - set(alike)
     if close:  # only a pair that some capitalised word stands beside can share a neighbour
         ties = _ties(text)
-        close = {(i, j) for i, j in close if ties.get(texts[i], _NONE) & ties.get(texts[j], _NONE)}
+        close = {(i, j) for i, j in close if ties.get(texts[i], _NONE) & ties.get(texts[j], _NONE)
+                 or vowel_slip(texts[i], texts[j])}
     pairs = sorted(set(alike) | close)
     # Searching the text for each word costs a pass per word: with many, read its words once.
     words = frozenset(_each_once(_WORD, text)) if len(pairs) > _SEARCHES_MAX else None
@@ -219,9 +220,9 @@ def _translated(text: str, a: _Word, b: _Word) -> bool:
     return False
 
 
-def _kin(text: str, a: _Word, b: _Word) -> bool:
-    """A word for relatives near a use of either word, in its sentence."""
-    for word in (a, b):
+def _kin(text: str, *words: _Word) -> bool:
+    """A word for relatives near a use of one of the words, in its sentence."""
+    for word in words:
         for use in word.uses:
             lo = max(0, use.start - _KIN_REACH)
             lo = max([lo] + [text.rfind(c, lo, use.start) + 1 for c in ".!?\n"])
@@ -250,9 +251,18 @@ def _pairs(text: str, words: Iterable[_Word], opts: Options) -> Iterator[tuple[_
             yield a, b
     for i, j in sorted(set(close_pairs(texts)) - set(alike)):
         a, b = listed[i], listed[j]
-        # One neighbour in common (a surname, or a title: Mr Tracey and Mr Treacy) ties them.
-        if a.neighbours & b.neighbours and not _kin(text, a, b) and not _distinct(text, a, b, opts):
-            yield a, b
+        # One neighbour in common (a surname, or a title: Mr Tracey and Mr Treacy) ties them,
+        # unless a relative is named near either ("his brother Jamil Orsk").
+        if a.neighbours & b.neighbours:
+            if not _kin(text, a, b) and not _distinct(text, a, b, opts):
+                yield a, b
+        elif vowel_slip(a.text, b.text) and not _distinct(text, a, b, opts):
+            # One inner vowel apart in a short name (Kellan/Kellen) needs no tie; a relative
+            # near the rarer form ("and his brother Jamil") is another person ("Kellan's
+            # wife" by the usual form says nothing about the other).
+            rarer = [w for w in (a, b) if len(w.uses) <= len(a.uses) and len(w.uses) <= len(b.uses)]
+            if not _kin(text, *rarer):
+                yield a, b
 
 
 def _reported(a: _Word, b: _Word, house: frozenset[str]) -> tuple[_Word, _Word]:
