@@ -28,6 +28,10 @@ _FREQUENCY = frozenset({"rarely", "often", "usually", "always", "never", "someti
 # weapons"): the people are imagined, not particular.
 _SUPPOSING = frozenset({"if", "unless", "whether"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"})
+# Determiners of a whole kind: "pose a threat to every city" anchors nothing ...
+_EVERY = frozenset({"every", "each", "any"})
+# ... but these adverbs do: "insurgents now levy tolls on every lorry".
+_NOW = frozenset({"now", "currently", "still", "already"})
 
 
 def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
@@ -133,4 +137,7 @@ def _anchored(parse: Parse, group: Group) -> bool:
     lo = max(0, group.first - 3)
     if any(t.lower in _FREQUENCY for t in parse.tokens[lo:end]):
         return False
-    return any((c.definite or c.proper) and group.last < c.first < end for c in parse.chunks)
+    if any(t.lower in _NOW for t in parse.tokens[lo:end]):
+        return True  # "insurgents now levy tolls on every lorry", "still hold"
+    return any((c.definite or c.proper) and group.last < c.first < end
+               and parse.tokens[c.first].lower not in _EVERY for c in parse.chunks)

@@ -128,6 +128,14 @@ class Parse:
                     token.tag == "VBN"):
                 i += 1  # a participle after its noun: "the residents polled said", "the men held were"
                 continue
+            if group is not None and not group.finite and i == chunk.last + 1 == group.first and (
+                    token.tag == "VBG"):
+                # an -ing phrase after its noun: "A cell planning attacks on the capital | has
+                # been broken up", "Gunmen wearing masks | stormed the hall"
+                i = self._after_relative(i - 1)
+                if i < 0:
+                    return None
+                continue
             if group is not None:
                 return group if group.finite else None
             if (token.tag in ("RB", "RBR", "RBS") or token.lower in _FLOATING
