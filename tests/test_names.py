@@ -232,6 +232,10 @@ def test_close_keeps_other_names_apart(a: str, b: str) -> None:
     ("Mohammed Tamm, the mayor, spoke on Monday. Later Muhammad Tamm left the hall.", ["Muhammad"]),
     ("Aleksandr Voss chaired the board. The board thanked Alexander Voss in June.", ["Alexander"]),
     ("Mr Montieth spoke first. Then Mr Monteith and Mr Montieth both left.", ["Monteith"]),
+    # a short name one inner vowel apart needs no tie; the same role, or one role only, parts nothing
+    ("Tomas Kellan was jailed on Monday. Kellen will appeal.", ["Kellen"]),
+    ("Mr Hamid, the mayor, opened the port. Mr Hamed said it would close.", ["Hamed"]),
+    ("Mr Hamid, the mayor, opened the port. Later Mr Hamed, the mayor, closed it.", ["Hamed"]),
 ])
 def test_first_names_spelt_two_ways_before_one_surname_are_variants(text: str, expected: list[str]) -> None:
     assert variant_matches(text) == expected
@@ -250,6 +254,10 @@ def test_ties_hold_every_neighbour_a_use_can_have() -> None:
     "Jamil Orsk left. Jamal Orsk, his son, stayed at home.",
     "Alexander Voss and Alexandra Voss married in June.",
     "Mahmoud Sarn and Mohammed Sarn were both charged.",
+    # people said to be different things: a mayor and a governor
+    "Mr Hamid, the mayor, opened the port. Later Mr Hamed, the governor, closed it.",
+    "The governor, Mr Hamed, spoke first. Mr Hamid, the harbour master, spoke next.",
+    "Dalia sells fish, and her sister Dolia sells bread.",  # a relative beside the rarer form
 ])
 def test_close_spellings_without_one_person_to_tie_them_are_left_alone(text: str) -> None:
     assert variant_matches(text) == []

@@ -58,6 +58,12 @@ _KIN = compile_pattern(r"(?i)\b(?:brothers?|sisters?|sons?|daughters?|father|mot
                        r"|cousins?|uncle|aunt|nephew|niece|twins?|siblings?|relatives?|parents?"
                        r"|children|family)\b")
 _KIN_REACH = 60
+# An apposition that says what someone is: "Mr Hamid, the mayor, said", "the governor, Mr
+# Hamed, said" (its last word before the comma or stop is the head noun).
+_ROLE_AFTER = compile_pattern(r",[ \t]+(?:the|a|an)[ \t]+(?:[a-z-]+[ \t]+){0,3}?([a-z-]+)(?=[,.;:])")
+_ROLE_BEFORE = compile_pattern(
+    r"\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z-]+[ \t]+){0,3}?([a-z-]+),[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Mx)\.?[ \t]+)?\Z")
+_ROLE_REACH = 60
 
 
 class Options(NamedTuple):
@@ -72,6 +78,7 @@ class _Use(NamedTuple):
     start: int
     end: int
     neighbours: frozenset[str]
+    role: str  # the noun of an apposition beside the use ("Hamid, the mayor"), or ""
 
 
 class _Word(NamedTuple):
@@ -81,6 +88,10 @@ class _Word(NamedTuple):
     @property
     def neighbours(self) -> frozenset[str]:
         return frozenset().union(*(u.neighbours for u in self.uses))
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return frozenset(u.role for u in self.uses if u.role)
 
 
 def build(keys: Mapping[str, Any]) -> Options:
@@ -101,6 +112,16 @@ def _neighbours(text: str, start: int, end: int, opts: Options) -> frozenset[str
                                   _AFTER.match(text, end, end + 40)) if m is not None]
     return frozenset(w for w in found if w[0].isupper() and not w.isupper()
                      and w.casefold() not in opts.common)
+
+
+def _role(text: str, start: int, end: int) -> str:
+    """The head noun of an apposition right after a use (``Mr Hamid, the mayor,``) or
+    right before it (``the governor, Mr Hamed``): what the person is."""
+    after = _ROLE_AFTER.match(text, end, end + _ROLE_REACH)
+    if after is not None:
+        return after.group(1)
+    before = _ROLE_BEFORE.search(text, max(0, start - _ROLE_REACH), start)
+    return before.group(1) if before is not None else ""
 
 
 def _is_word(text: str, start: int, end: int) -> bool:
@@ -206,7 +227,7 @@ def _candidates(doc: Document, an: Analysis, rule: Rule, opts: Options) -> list[
             continue
         start, end = m.start(), m.start() + len(word)
         if visible(doc, an, rule, start, end):
-            uses[word].append(_Use(start, end, _neighbours(text, start, end, opts)))
+            uses[word].append(_Use(start, end, _neighbours(text, start, end, opts), _role(text, start, end)))
     return [_Word(w, tuple(u)) for w, u in uses.items()]
 
 
@@ -234,8 +255,12 @@ def _kin(text: str, *words: _Word) -> bool:
 
 
 def _distinct(text: str, a: _Word, b: _Word, opts: Options) -> bool:
-    """Known distinct names, translations, or names with different neighbours (Anna/Ivan Petrov)."""
+    """Known distinct names, translations, names with different neighbours (Anna/Ivan
+    Petrov), or people said to be different things (Mr Hamid, the mayor; Mr Hamed, the
+    governor)."""
     if a.text in opts.known and b.text in opts.known:
+        return True
+    if a.roles and b.roles and not a.roles & b.roles:
         return True
     na, nb = a.neighbours - opts.titles, b.neighbours - opts.titles
     return (bool(na) and bool(nb) and not (na & nb)) or _translated(text, a, b)
