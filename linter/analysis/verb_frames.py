@@ -21,6 +21,7 @@ from linter.analysis.frame_base import (
     vague_source,
     verb_starts,
 )
+from linter.analysis.subjectless import QUESTIONED, nonfinite_frame, put_to
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
     BEFORE_INVERTED,
@@ -30,7 +31,9 @@ from linter.analysis.verb_reach import (
     as_after,
     bare_clause,
     comma_then_more,
+    continued,
     label_agent,
+    object_words,
     past_adverbials,
     to_semicolon,
     trailing,
@@ -42,10 +45,6 @@ _INFINITIVE = frozenset({"hope", "expect"})
 # Words that open a clause of time or cause: the end of a demand's content.
 _CIRCUMSTANCE = frozenset({"after", "before", "when", "while", "because", "since", "as", "until", "following",
                            "but"})
-# Verbs that put a question to someone, and the words that may come before their
-# participle when it opens a sentence: "When asked whether ..., Voss said".
-_QUESTIONED = frozenset({"ask", "question"})
-_OPENERS = frozenset({"when", "once", "if", "after"})
 # Subjects that are the writer or the reader: outside quotation marks, their thoughts and
 # words are the writer's own ("I hope that ...", "as we reported", "you believe").
 _WRITER = frozenset({"i", "we", "you"})
@@ -159,11 +158,11 @@ def _verb_frame(parse: Parse, group: Group,
     if group.lemma in lex.seeing and not as_after(parse, group, hi):
         return None  # "Residents saw the smoke", "casting a vote": no view
     subject = subject_of(parse, group)
-    if subject is None and group.lemma in _QUESTIONED and group.first == group.last and (
+    if subject is None and group.lemma in QUESTIONED and group.first == group.last and (
             tokens[group.first].tag in ("VBN", "VBD")):
-        return _put_to(parse, group)
+        return put_to(parse, group)
     if subject is None and tokens[group.first].tag in ("VBG", "TO"):
-        return _nonfinite_frame(parse, group, main, hi)
+        return nonfinite_frame(parse, group, main, hi)
     after_quote = group.first > 0 and tokens[group.first - 1].text in BEFORE_INVERTED
     inverted = False
     if subject is None:
@@ -202,54 +201,8 @@ def _verb_frame(parse: Parse, group: Group,
     if group.lemma in lex.needthat and _next_word(parse, group) not in ("that", ":"):
         return Frame(cue, source, vague, content, "evidence", thought)  # "figures showed X grew"
     if group.lemma in lex.objects:
-        content = _object_words(parse, group, content)
+        content = object_words(parse, group, content)
     return Frame(cue, source, vague, content, "verb", thought)
-
-
-def _object_words(parse: Parse, group: Group, content: tuple[int, int]) -> tuple[int, int]:
-    """The words of a verb whose words are the noun phrase after it (``cited the
-    delays``) end before ``and`` or ``but`` that opens a clause with a subject and a
-    finite verb of its own (``... and the gunmen left the port``), unless a finite verb
-    came first (then the words are a clause: ``pointed to figures that showed ...``)."""
-    tokens = parse.tokens
-    for k in range(group.last + 1, len(tokens) - 1):
-        if tokens[k].start >= content[1]:
-            break
-        found = parse.group_at(k)
-        if found is not None and found.finite:
-            return content
-        if tokens[k].lower in ("and", "but") and k > group.last + 1:
-            chunk = parse.chunk_at(k + 1)
-            after = parse.group_after(chunk) if chunk is not None and chunk.first == k + 1 else None
-            if after is not None and after.finite:
-                return (content[0], tokens[k - 1].end) if content[0] < tokens[k - 1].end else content
-    return content
-
-
-def _put_to(parse: Parse, group: Group) -> Frame | None:
-    """A question put to the subject of the sentence, in a participle with no subject of
-    its own that opens the sentence (``Asked whether the men were terrorists, Voss said
-    yes``, perhaps after ``when``) or follows that subject between commas (``Voss, asked
-    whether ..., said``): the one asked answers in the main clause, so the question's
-    words are attributed to that subject (the tagger may read the participle as a past
-    tense)."""
-    tokens = parse.tokens
-    k = group.first - (group.first > 0 and tokens[group.first - 1].lower in _OPENERS)
-    close = next((m for m in range(group.last + 1, len(tokens)) if tokens[m].text == ","), -1)
-    if close < 0:
-        return None
-    asked: Chunk | None
-    if k == 0:  # "Asked whether ..., Voss said"
-        asked = parse.chunk_at(close + 1)
-        asked = asked if asked is not None and asked.first == close + 1 else None
-    else:  # "Voss, asked whether ..., said"
-        asked = parse.chunk_at(k - 2) if k >= 2 and tokens[k - 1].text == "," else None
-        asked = asked if asked is not None and asked.first == 0 and asked.last == k - 2 else None
-    if asked is None or parse.group_after(asked) is None:
-        return None
-    return Frame(span(parse, group.first, group.last), span(parse, asked.first, asked.last),
-                 vague_source(parse, asked), content_span(parse, group.last + 1, close - 1), "verb",
-                 group.lemma in lexicon().thoughts)
 
 
 def _aside(parse: Parse, i: int, lo: int, hi: int) -> tuple[int, int]:
@@ -328,53 +281,6 @@ def _clause_after(parse: Parse, group: Group) -> bool:
     return False
 
 
-def _nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | None, bool] | None,
-                     hi: int) -> Frame | None:
-    """A participle or an infinitive with no subject of its own: its speaker is the
-    subject of the sentence's reporting verb or of the verb before it ("..., the governor
-    said, adding that ...", "He went out of his way to say that ..."), or, when it opens
-    the sentence, of the main clause after it ("After saying the gunmen had fled, the
-    mayor left"), whose words are then not part of the content; after "with", the noun
-    phrase right before it ("..., with the union saying ..."). One with nothing after it
-    (``with every patrol reporting, the road ...``) reports nothing."""
-    nxt = group.last + 1
-    if nxt >= len(parse.tokens) or parse.tokens[nxt].text in (",", ";", ":") or parse.tokens[nxt].tag == ".":
-        return None
-    source: tuple[int, int] | None
-    own = parse.chunk_at(group.first - 1)
-    if own is not None and own.first > 0 and own.last == group.first - 1 and (
-            parse.tokens[own.first - 1].lower == "with"):
-        # "..., with the players' union accusing the club of ...": the phrase has its own subject
-        source, vague = span(parse, own.first, own.last), vague_source(parse, own)
-    elif main is not None:
-        source, vague = main
-    else:
-        first = next((g for g in parse.groups if g.finite and g.last < group.first), None)
-        owner = subject_of(parse, first) if first is not None else None
-        if owner is None:
-            tokens = parse.tokens
-            later = (subject_of(parse, g) for g in parse.groups if g.finite and g.first > group.last)
-            owner = next((c for c in later if c is not None and c.first > group.last + 1
-                          and tokens[c.first - 1].text == ","), None)
-            if owner is None:
-                return None
-            hi = owner.first - 2
-        source, vague = span(parse, owner.first, owner.last), vague_source(parse, owner)
-    content = content_span(parse, group.last + 1, _continued(parse, hi))
-    thought = group.lemma in lexicon().thoughts
-    return Frame(span(parse, group.first, group.last), source, vague, content, "verb", thought)
-
-
-def _continued(parse: Parse, hi: int) -> int:
-    """The end of a content clause that goes on in a coordinated one (``said voters were
-    tired, and that many would stay at home``)."""
-    tokens = parse.tokens
-    k = hi + 1 + (hi + 1 < len(tokens) and tokens[hi + 1].text == ",")
-    if k + 1 < len(tokens) and tokens[k].lower in ("and", "but", "or") and tokens[k + 1].lower == "that":
-        return clause(parse, k + 2)[1]
-    return hi
-
-
 def _quantifier_before(parse: Parse, group: Group) -> bool:
     """``Some say ...``, ``Many fear ...``: a quantifier standing for people."""
     i = group.first - 1
@@ -417,4 +323,4 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
             first = lo if before > lo and not finite_in(parse, lo - 1, before - 2) else nxt + 1
             return content_span(parse, first, clause(parse, nxt + 1)[1])
     start = past_person(parse, group, past_adverbials(parse, after, hi), hi)
-    return content_span(parse, start, _continued(parse, hi))
+    return content_span(parse, start, continued(parse, hi))

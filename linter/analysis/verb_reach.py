@@ -1,13 +1,15 @@
 """Where a reporting verb's words lie around it: the verb's own adverbials (``said on
 Friday``), a bare that-clause (``said the men had fled``), whether the verb trails what it
 reports (``..., police said on Monday.``), and a passive label's agent after the label
-(``was branded a terrorist by the government``), and whether a verb of seeing has the
-``as`` of a view (``sees the men as ...``)."""
+(``was branded a terrorist by the government``), whether a verb of seeing has the
+``as`` of a view (``sees the men as ...``), where a content clause goes on in a
+coordinated one (``..., and that ...``), and where the words of a verb whose content is a
+noun phrase end (``cited the delays | and the gunmen left``)."""
 
 from __future__ import annotations
 
 from linter.analysis.chunks import APPROXIMATORS, TIMES, Chunk, Group, number_starts
-from linter.analysis.frame_base import lexicon
+from linter.analysis.frame_base import clause, lexicon
 from linter.analysis.labelled import relative_object
 from linter.analysis.syntax import Parse
 
@@ -204,3 +206,33 @@ def _opens_clause(parse: Parse, i: int) -> bool:
         return True
     chunk = parse.chunk_at(i)
     return chunk is not None and chunk.first == i and parse.group_after(chunk) is not None
+
+
+def continued(parse: Parse, hi: int) -> int:
+    """The end of a content clause that goes on in a coordinated one (``said voters were
+    tired, and that many would stay at home``)."""
+    tokens = parse.tokens
+    k = hi + 1 + (hi + 1 < len(tokens) and tokens[hi + 1].text == ",")
+    if k + 1 < len(tokens) and tokens[k].lower in ("and", "but", "or") and tokens[k + 1].lower == "that":
+        return clause(parse, k + 2)[1]
+    return hi
+
+
+def object_words(parse: Parse, group: Group, content: tuple[int, int]) -> tuple[int, int]:
+    """The words of a verb whose words are the noun phrase after it (``cited the
+    delays``) end before ``and`` or ``but`` that opens a clause with a subject and a
+    finite verb of its own (``... and the gunmen left the port``), unless a finite verb
+    came first (then the words are a clause: ``pointed to figures that showed ...``)."""
+    tokens = parse.tokens
+    for k in range(group.last + 1, len(tokens) - 1):
+        if tokens[k].start >= content[1]:
+            break
+        found = parse.group_at(k)
+        if found is not None and found.finite:
+            return content
+        if tokens[k].lower in ("and", "but") and k > group.last + 1:
+            chunk = parse.chunk_at(k + 1)
+            after = parse.group_after(chunk) if chunk is not None and chunk.first == k + 1 else None
+            if after is not None and after.finite:
+                return (content[0], tokens[k - 1].end) if content[0] < tokens[k - 1].end else content
+    return content

@@ -1,0 +1,80 @@
+"""Frames of a reporting verb with no subject of its own: a participle or an infinitive
+whose speaker is another clause's subject (``..., the governor said, adding that ...``,
+``After saying the gunmen had fled, the mayor left``), and a question put to the subject
+of the sentence, who answers in the main clause (``Asked whether the men were
+terrorists, Voss said yes``). :mod:`.verb_frames` asks these."""
+
+from __future__ import annotations
+
+from linter.analysis.chunks import Chunk, Group
+from linter.analysis.frame_base import Frame, content_span, lexicon, span, subject_of, vague_source
+from linter.analysis.syntax import Parse
+from linter.analysis.verb_reach import continued
+
+# Verbs that put a question to someone, and the words that may come before their
+# participle when it opens a sentence: "When asked whether ..., Voss said".
+QUESTIONED = frozenset({"ask", "question"})
+_OPENERS = frozenset({"when", "once", "if", "after"})
+
+
+def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | None, bool] | None,
+                     hi: int) -> Frame | None:
+    """A participle or an infinitive with no subject of its own: its speaker is the
+    subject of the sentence's reporting verb or of the verb before it ("..., the governor
+    said, adding that ...", "He went out of his way to say that ..."), or, when it opens
+    the sentence, of the main clause after it ("After saying the gunmen had fled, the
+    mayor left"), whose words are then not part of the content; after "with", the noun
+    phrase right before it ("..., with the union saying ..."). One with nothing after it
+    (``with every patrol reporting, the road ...``) reports nothing."""
+    nxt = group.last + 1
+    if nxt >= len(parse.tokens) or parse.tokens[nxt].text in (",", ";", ":") or parse.tokens[nxt].tag == ".":
+        return None
+    source: tuple[int, int] | None
+    own = parse.chunk_at(group.first - 1)
+    if own is not None and own.first > 0 and own.last == group.first - 1 and (
+            parse.tokens[own.first - 1].lower == "with"):
+        # "..., with the players' union accusing the club of ...": the phrase has its own subject
+        source, vague = span(parse, own.first, own.last), vague_source(parse, own)
+    elif main is not None:
+        source, vague = main
+    else:
+        first = next((g for g in parse.groups if g.finite and g.last < group.first), None)
+        owner = subject_of(parse, first) if first is not None else None
+        if owner is None:
+            tokens = parse.tokens
+            later = (subject_of(parse, g) for g in parse.groups if g.finite and g.first > group.last)
+            owner = next((c for c in later if c is not None and c.first > group.last + 1
+                          and tokens[c.first - 1].text == ","), None)
+            if owner is None:
+                return None
+            hi = owner.first - 2
+        source, vague = span(parse, owner.first, owner.last), vague_source(parse, owner)
+    content = content_span(parse, group.last + 1, continued(parse, hi))
+    thought = group.lemma in lexicon().thoughts
+    return Frame(span(parse, group.first, group.last), source, vague, content, "verb", thought)
+
+
+def put_to(parse: Parse, group: Group) -> Frame | None:
+    """A question put to the subject of the sentence, in a participle with no subject of
+    its own that opens the sentence (``Asked whether the men were terrorists, Voss said
+    yes``, perhaps after ``when``) or follows that subject between commas (``Voss, asked
+    whether ..., said``): the one asked answers in the main clause, so the question's
+    words are attributed to that subject (the tagger may read the participle as a past
+    tense)."""
+    tokens = parse.tokens
+    k = group.first - (group.first > 0 and tokens[group.first - 1].lower in _OPENERS)
+    close = next((m for m in range(group.last + 1, len(tokens)) if tokens[m].text == ","), -1)
+    if close < 0:
+        return None
+    asked: Chunk | None
+    if k == 0:  # "Asked whether ..., Voss said"
+        asked = parse.chunk_at(close + 1)
+        asked = asked if asked is not None and asked.first == close + 1 else None
+    else:  # "Voss, asked whether ..., said"
+        asked = parse.chunk_at(k - 2) if k >= 2 and tokens[k - 1].text == "," else None
+        asked = asked if asked is not None and asked.first == 0 and asked.last == k - 2 else None
+    if asked is None or parse.group_after(asked) is None:
+        return None
+    return Frame(span(parse, group.first, group.last), span(parse, asked.first, asked.last),
+                 vague_source(parse, asked), content_span(parse, group.last + 1, close - 1), "verb",
+                 group.lemma in lexicon().thoughts)
