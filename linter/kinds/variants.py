@@ -198,7 +198,9 @@ def _paired(text: str, opts: Options) -> frozenset[str]:
     found: set[str] = set()
     alike = alike_pairs(texts)
     close = set(close_pairs(texts)) - set(alike)
-    if close:  # only a pair that some capitalised word stands beside can share a neighbour
+    if close:
+        # a pair some capitalised word stands beside (a shared neighbour), or a short name
+        # one inner vowel from another, which needs none
         ties = _ties(text)
         close = {(i, j) for i, j in close if ties.get(texts[i], _NONE) & ties.get(texts[j], _NONE)
                  or vowel_slip(texts[i], texts[j])}
