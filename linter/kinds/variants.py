@@ -16,13 +16,17 @@ Petrov/Petrova: checked for pairs found by edit distance), both are listed in
 ``known`` (distinct names that look alike: Austria/Australia), one glosses
 the other in brackets (a translation), or both stand next to other
 capitalised names and never the same one (Anna Petrova and Ivan Petrov are
-relatives, not a misspelling; ``titles`` such as Mr do not count there). Only uses
-the rule can see count (not quotations, by default).
+relatives, not a misspelling; ``titles`` such as Mr do not count there), or an
+apposition beside their uses gives them different roles (Mr Hamid, the mayor;
+Mr Hamed, the governor). Only uses the rule can see count (not quotations, by
+default).
 
 Two words further apart, but with the same consonants, the same last letter and
 at most two vowels apart (Mohammed/Muhammad, Aleksandr/Alexander), are variants
 only when a neighbour ties them to one person (the same surname, or both after
 Mr) and no word for relatives stands in their sentences ("his brother Jamil").
+A name of five or six letters one inner vowel from another (Kellan/Kellen) needs
+no tie: only no word for relatives beside the rarer form ("her sister Dolia").
 
 Each use of the rarer form (on a tie, the later one) is reported, naming the
 other form and pointing at its first use; but a house spelling of a rule this one
