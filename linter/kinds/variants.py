@@ -26,7 +26,9 @@ at most two vowels apart (Mohammed/Muhammad, Aleksandr/Alexander), are variants
 only when a neighbour ties them to one person (the same surname, or both after
 Mr) and no word for relatives stands in their sentences ("his brother Jamil").
 A name of five or six letters one inner vowel from another (Kellan/Kellen) needs
-no tie: only no word for relatives beside the rarer form ("her sister Dolia").
+no tie: only no word for relatives beside the rarer form ("her sister Dolia"), and not
+both forms in lists of names joined by commas ("Corran, Hallam, Fenn"; "Hallum, Pryce,
+Tovey": a squad list names each player once).
 
 Each use of the rarer form (on a tie, the later one) is reported, naming the
 other form and pointing at its first use; but a house spelling of a rule this one
@@ -68,6 +70,14 @@ _ROLE_AFTER = compile_pattern(r",[ \t]+(?:the|a|an)[ \t]+(?:[a-z-]+[ \t]+){0,3}?
 _ROLE_BEFORE = compile_pattern(
     r"\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z-]+[ \t]+){0,3}?([a-z-]+),[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Mx)\.?[ \t]+)?\Z")
 _ROLE_REACH = 60
+# An item of a list of names (a squad, a cast, a slate): the capitalised names, perhaps
+# with an initial ("P Sanderson"), joined by commas before or after a use.
+_ITEM = r"(?:[^\W\d_a-z]\.?[ \t]+)?[^\W\d_a-z][\w'’.-]*"
+_ITEM_BEFORE = compile_pattern(rf"{_ITEM},[ \t]+\Z")
+_ITEMS_BEFORE = compile_pattern(rf"{_ITEM},[ \t]+{_ITEM},[ \t]+\Z")
+_ITEM_AFTER = compile_pattern(rf",[ \t]+{_ITEM}")
+_ITEMS_AFTER = compile_pattern(rf",[ \t]+{_ITEM},[ \t]+{_ITEM}")
+_LIST_REACH = 60
 
 
 class Options(NamedTuple):
@@ -83,6 +93,7 @@ class _Use(NamedTuple):
     end: int
     neighbours: frozenset[str]
     role: str  # the noun of an apposition beside the use ("Hamid, the mayor"), or ""
+    listed: bool  # one of three or more names in a row joined by commas (a squad list)
 
 
 class _Word(NamedTuple):
@@ -126,6 +137,16 @@ def _role(text: str, start: int, end: int) -> str:
         return after.group(1)
     before = _ROLE_BEFORE.search(text, max(0, start - _ROLE_REACH), start)
     return before.group(1) if before is not None else ""
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    """Whether a use is one of three or more names joined by commas ("Cueto, Dawson, Ellis"):
+    two before it, two after it, or one on each side."""
+    lo, hi = max(0, start - _LIST_REACH), end + _LIST_REACH
+    before = _ITEM_BEFORE.search(text, lo, start) is not None
+    after = _ITEM_AFTER.match(text, end, hi) is not None
+    return (before and after) or (before and _ITEMS_BEFORE.search(text, lo, start) is not None) or (
+        after and _ITEMS_AFTER.match(text, end, hi) is not None)
 
 
 def _is_word(text: str, start: int, end: int) -> bool:
@@ -233,7 +254,8 @@ def _candidates(doc: Document, an: Analysis, rule: Rule, opts: Options) -> list[
             continue
         start, end = m.start(), m.start() + len(word)
         if visible(doc, an, rule, start, end):
-            uses[word].append(_Use(start, end, _neighbours(text, start, end, opts), _role(text, start, end)))
+            uses[word].append(_Use(start, end, _neighbours(text, start, end, opts), _role(text, start, end),
+                                   _listed(text, start, end)))
     return [_Word(w, tuple(u)) for w, u in uses.items()]
 
 
@@ -287,10 +309,13 @@ def _pairs(text: str, words: Iterable[_Word], opts: Options) -> Iterator[tuple[_
         if a.neighbours & b.neighbours:
             if not _kin(text, a, b) and not _distinct(text, a, b, opts):
                 yield a, b
-        elif vowel_slip(a.text, b.text) and not _distinct(text, a, b, opts):
+        elif vowel_slip(a.text, b.text) and not _distinct(text, a, b, opts) and not (
+                any(u.listed for u in a.uses) and any(u.listed for u in b.uses)):
             # One inner vowel apart in a short name (Kellan/Kellen) needs no tie; a relative
             # near the rarer form ("and his brother Jamil") is another person ("Kellan's
-            # wife" by the usual form says nothing about the other).
+            # wife" by the usual form says nothing about the other), and so is a name that
+            # is an item of a list of names when the other form is one too: a squad list
+            # names each player once.
             rarer = [w for w in (a, b) if len(w.uses) <= len(a.uses) and len(w.uses) <= len(b.uses)]
             if not _kin(text, *rarer):
                 yield a, b
