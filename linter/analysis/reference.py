@@ -10,6 +10,7 @@ terrorists``, ``fears of terrorist attacks``, ``terrorists rarely act alone`` ar
 from __future__ import annotations
 
 from linter.analysis.chunks import DEFINITE, NAMING, Chunk, Group, partitive, verbless_subject
+from linter.analysis.frame_base import clause, lexicon
 from linter.analysis.labelled import (
     in_name,
     labelled_is_specific,
@@ -19,6 +20,7 @@ from linter.analysis.labelled import (
     subject_is_specific,
 )
 from linter.analysis.syntax import COPULAS, Parse
+from linter.analysis.verb_reach import bare_clause
 
 # Verbs whose object, when a relative pronoun, is named by the noun phrase after them.
 _NAMES_OBJECT = NAMING | {"consider", "regard", "classify"}
@@ -32,6 +34,10 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"})
 _EVERY = frozenset({"every", "each", "any"})
 # ... but these adverbs do: "insurgents now levy tolls on every lorry".
 _NOW = frozenset({"now", "currently", "still", "already"})
+# What opens the words a negated verb of saying leaves unsaid: "did not say (that) the men
+# were ...", "never said whether ..." (not "why" or "how": "did not say why the terrorists
+# ...", which takes the writer's word for granted).
+_UNSAID_OPENERS = frozenset({"that", "whether", "if"})
 
 
 def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
@@ -65,7 +71,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # ("the search for Islamic extremists")
         role, governing = parse.governor(chunk)
         if role == "predicate" and governing is not None:  # "... is an Islamic fundamentalist"
-            return parse.episodic(governing) or subject_is_specific(parse, governing)
+            return not _unsaid(parse, i) and (
+                parse.episodic(governing) or subject_is_specific(parse, governing))
         return not (role == "preposition" and governing is None)
     elif chunk.definite:
         # "the terrorists fled", but not a class talked about in the present ("if these
@@ -79,8 +86,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         return parse.heading and verbless_subject(parse.tokens, parse.groups, chunk)
     if not governing.finite and governing.passive and parse.tokens[governing.first - 1].text == ",":
         return subject_is_specific(parse, governing)  # "The Front, designated a ... by the US,"
-    if role == "predicate":
-        return parse.episodic(governing) or subject_is_specific(parse, governing)
+    if role == "predicate":  # (a label someone is said not to have given is no one's)
+        return not _unsaid(parse, i) and (parse.episodic(governing) or subject_is_specific(parse, governing))
     after_as = role == "preposition" and parse.tokens[chunk.first - 1].lower == "as"
     if role == "complement" or after_as or (role == "object" and governing.lemma in _NAMES_OBJECT):
         # "branded Voss a terrorist", "described Voss as a terrorist", "was jailed as a terrorist";
@@ -99,6 +106,24 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if role == "subject" and parse.heading and parse.tokens[governing.first].tag == "TO":
         return True  # a headline's plan for particular people: "Gunmen to face trial"
     return parse.episodic(governing)
+
+
+def _unsaid(parse: Parse, i: int) -> bool:
+    """Token ``i`` is in the clause that a negated verb of saying or thinking reports no
+    one saying (``Voss did not say the men were terrorists``, ``never claimed that ...``,
+    ``did not say whether ...``). A predicate there is a label no one gives, as in ``did
+    not call the men terrorists``; a noun phrase that refers there is still the writer's
+    (``Police never said the terrorists had crossed``)."""
+    verbs = lexicon().verbs
+    for group in parse.groups:
+        if group.last >= i:
+            return False
+        if group.lemma in verbs and parse.negated(group):
+            nxt = group.last + 1
+            if (parse.tokens[nxt].lower in _UNSAID_OPENERS or bare_clause(parse, nxt)) and (
+                    i <= clause(parse, nxt)[1]):
+                return True
+    return False
 
 
 def _timeless(parse: Parse, chunk: Chunk) -> bool:
