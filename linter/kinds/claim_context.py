@@ -101,7 +101,9 @@ class ClaimContext(NamedTuple):
                 hi = min(hi, sentences[min(i + PARAGRAPH_REACH, len(sentences) - 1)].end)
             if kind == "adjacent" and i >= 0:
                 lo = min(lo, sentences[max(i - 1, 0)].start)
-                hi = max(hi, sentences[min(i + 1, len(sentences) - 1)].end)
+                after = sentences[min(i + 1, len(sentences) - 1)]
+                if not self._own_quotation(hi, after.end):
+                    hi = max(hi, after.end)
             return lo, hi
         last = i
         if kind == "next-sentence" and i + 1 < len(sentences):
@@ -110,6 +112,17 @@ class ClaimContext(NamedTuple):
             if here is not None and here == self.an.sentences.paragraph_at(sentences[i + 1].start):
                 last = i + 1
         return sentences[i].start, sentences[last].end
+
+    def _own_quotation(self, lo: int, hi: int) -> bool:
+        """True when ``[lo, hi)``, the next paragraph's first sentence, opens with a quotation
+        of its own (not one carried on from the paragraph before): its speaker speaks for
+        that quotation, not for the one before it."""
+        quotations = self.an.quotations
+        k = bisect_left(quotations.starts, lo)
+        if k == len(quotations.quotations):
+            return False
+        q = quotations.quotations[k]
+        return q.start < hi and not q.continued and not self.text[lo:q.start].strip()
 
     def previous_sentence(self, offset: int) -> tuple[int, int] | None:
         i = bisect_right(self.starts, offset) - 1

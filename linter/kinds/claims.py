@@ -37,8 +37,10 @@ missing``), is background the story recalls and is not reported.
 Windows: ``sentence``; ``next-sentence`` (the sentence and the one after
 it); ``paragraph`` (at most two sentences either side of the claim's: wire
 copy run into one line is no paragraph); ``adjacent`` (the whole paragraph
-and the sentences on either side). A trigger may mark the part to report with a group named ``claim``;
-otherwise the whole match is reported. The word lists live in the rule
+and the sentences on either side, but not a next paragraph that opens with a
+quotation of its own: its speaker is that quotation's). A trigger may mark
+the part to report with a group named ``claim``; otherwise the whole match is
+reported. The word lists live in the rule
 files; the reporting cues and source nouns in ``rules/_data/cues.yml``.
 """
 
