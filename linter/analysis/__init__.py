@@ -204,6 +204,8 @@ class Analysis:
         if first < 0 or first == i:
             return []
         opening = sentences.sentences[first]
+        if self.doc.text.find(":", opening.start, opening.end) < 0:
+            return []  # every such label ends in a colon: no need to tag the sentence
         return [f for f in self.frames_at(opening.start)
                 if f.kind in ("colon", "answer", "caps") and f.content[1] >= opening.end - 1]
 
