@@ -266,12 +266,24 @@ def _starts_another(tokens: Sequence[Token], j: int) -> bool:
     (``on Friday the gunmen``, ``gave the men their pay``), a number after a plural
     (``according to the organisers 500 people``; not ``Flight 17``), a word after a
     time adverbial (``On Tuesday gunmen ...``, ``Last week police ...``; not ``the
-    Sunday papers``, ``Tuesday's raid``), or the subject of a relative clause with no
-    pronoun after a claim (``a claim Western governments deny``, ``charges Voss denies``)."""
+    Sunday papers``, ``Tuesday's raid``), a time adverbial after a noun (``as a terrorist
+    group | last year``, ``the port | late last week``), or the subject of a relative
+    clause with no pronoun after a claim (``a claim Western governments deny``, ``charges
+    Voss denies``)."""
     before = tokens[j - 1].tag
     return tokens[j].tag == "PRP" or (tokens[j].tag in _DETERMINERS and before in NOUNS) or (
         tokens[j].tag == "CD" and before in ("NNS", "NNPS")) or _after_time(tokens, j) or (
+        before in NOUNS and _time_at(tokens, j)) or (
         tokens[j - 1].lower in _CLAIMS and tokens[j].tag in ("JJ", "NNP", "NNPS"))
+
+
+def _time_at(tokens: Sequence[Token], j: int) -> bool:
+    """A time adverbial starts at token ``j``: ``last year``, ``next week``, ``early
+    Tuesday``, ``late last month``."""
+    k = j + (tokens[j].lower in ("early", "late"))
+    if k < len(tokens) and tokens[k].lower in ("last", "next"):
+        k += 1
+    return j < k < len(tokens) and tokens[k].lower in TIMES
 
 
 def _named_as(tokens: Sequence[Token], first: int, j: int) -> bool:
