@@ -892,3 +892,32 @@ def test_a_labelling_passive_with_its_agent_before_as_reports_the_label(text: st
     terrorists by police", and it is about the men the participle follows."""
     assert voice(text, word) is Voice.ATTRIBUTED
     assert specific(text, word, frozenset({"group"}))
+
+
+def test_a_short_lemma_enters_the_frame_gate_as_whole_words() -> None:
+    from linter.analysis.cues import _regular_forms, frame_gate
+
+    assert _regular_forms("ban") == ("ban", "bans", "banning", "banned")
+    gate = frame_gate()
+    assert gate.search("The government banned the Front as a group.") is not None
+    assert gate.search("The bank opened a branch near the bandstand.") is None
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("The government banned the Front as a terrorist organisation in 2019.", "banned", "The government"),
+    ("The Front, which the Kell government has listed as a terrorist group, denied it.", "has listed",
+     "the Kell government"),
+    ("Britain proscribed the Front as a terrorist group in 2001.", "proscribed", "Britain"),
+])
+def test_a_ban_or_a_listing_that_says_what_it_bans_is_a_frame(text: str, cue: str, source: str) -> None:
+    assert [(c, s) for _, c, s, _ in frames_of(text) if c == cue] == [(cue, source)]
+
+
+def test_a_ban_that_says_nothing_of_what_it_bans_is_no_frame() -> None:
+    assert [c for _, c, _, _ in frames_of("The government banned the march on Tuesday.")] == []
+
+
+def test_a_time_adverbial_after_a_noun_is_a_chunk_of_its_own() -> None:
+    assert chunk_words("The mayor described the Front as a violent group last year.")[-2:] == [
+        "a violent group", "last year"]
+    assert chunk_words("Police closed the port late last week.")[-2:] == ["the port", "last week"]

@@ -98,6 +98,11 @@ def _lemma_forms(data: dict[str, object], key: str) -> dict[str, list[str]]:
 # Irregular forms of the verbs of thought and of the verbs that need a that-clause, which
 # rules/_data/cues.yml lists by lemma only.
 _IRREGULAR = ("felt", "knew", "known", "understood", "thought", "held")
+# A lemma this short goes into the gate as whole words: as a stem it would start many
+# others ("ban": bank, band).
+_SHORT_STEM = 3
+# One syllable ending in one vowel and one consonant doubles it: ban, banned, banning.
+_DOUBLED_FINAL = compile_pattern(r"[^aeiou][aeiou][bdgmnprt]")
 
 
 @lru_cache(maxsize=1)
@@ -110,14 +115,18 @@ def frame_gate() -> re.Pattern[str]:
     words = cue_words()
     forms = (*_verb_forms(data), *_verb_forms(data, "trailing"))
     stems = {form.split()[0] for form in forms} | set(_IRREGULAR) | {"according"}
+    # Whole words for the verbs of seeing, whose stems would start many others (seem, seek),
+    # and for any lemma of three letters (ban: bank, band).
+    whole = {form for lemma in words["seeing"] for form in _regular_forms(lemma)} | {"saw", "seen"}
     for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"],
                   *words["acts"], *words["labelling"]):
         first = lemma.split()[0]
+        if len(first) <= _SHORT_STEM:
+            whole.update(_regular_forms(first))
+            continue
         stems.add(first[:-1] if first.endswith("e") else first)
         if first.endswith("y"):
             stems.add(first[:-1] + "i")  # denies, worried
-    # Whole words for the verbs of seeing, whose stems would start many others (seem, seek).
-    whole = {form for lemma in words["seeing"] for form in _regular_forms(lemma)} | {"saw", "seen"}
     # and a source after a dash at the end: a wire headline's "... -police", "... - sources"
     nouns = {w for key in ("sources", "nouns", "vague") for w in words[key] if " " not in w}
     heads = trie_pattern(sorted(nouns))
@@ -127,8 +136,10 @@ def frame_gate() -> re.Pattern[str]:
 
 def _regular_forms(lemma: str) -> tuple[str, ...]:
     """A verb's forms by the regular spelling rules: hail, hails, hailing, hailed; praise,
-    praising, praised; glorify, glorifies, glorified; see, sees, seeing (its irregular
-    forms, saw and seen, are the caller's)."""
+    praising, praised; glorify, glorifies, glorified; ban, banning, banned; see, sees,
+    seeing (its irregular forms, saw and seen, are the caller's)."""
+    if _DOUBLED_FINAL.fullmatch(lemma):
+        return lemma, f"{lemma}s", f"{lemma}{lemma[-1]}ing", f"{lemma}{lemma[-1]}ed"
     if lemma.endswith("ee"):
         return lemma, f"{lemma}s", f"{lemma}ing"
     if lemma.endswith("e"):

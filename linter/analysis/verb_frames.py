@@ -139,8 +139,11 @@ def _verb_frame(parse: Parse, group: Group,
     tokens = parse.tokens
     cue = span(parse, group.first, group.last)
     lo, hi = _aside(parse, group.first, *clause(parse, group.last))
-    if group.lemma in lexicon().seeing and (group.passive or tokens[group.last].tag == "VBN"):
-        return None  # "is widely seen as", "who's viewed as": the weasel's own phrase, not a frame
+    if group.lemma in lexicon().seeing and (group.passive or (tokens[group.last].tag == "VBN"
+                                                          and not group.perfect)):
+        # "is widely seen as", "who's viewed as": the weasel's own phrase, not a frame (but
+        # "which the US has listed as ..." is the US's view)
+        return None
     if group.passive:
         agent = _agent(parse, group)
         subject = subject_of(parse, group)
