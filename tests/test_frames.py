@@ -921,3 +921,13 @@ def test_a_time_adverbial_after_a_noun_is_a_chunk_of_its_own() -> None:
     assert chunk_words("The mayor described the Front as a violent group last year.")[-2:] == [
         "a violent group", "last year"]
     assert chunk_words("Police closed the port late last week.")[-2:] == ["the port", "last week"]
+
+
+@pytest.mark.parametrize(("text", "word", "tag"), [
+    ("The minister called the shooting an act of terror.", "shooting", "NN"),
+    ("Police are investigating the killing.", "killing", "NN"),
+    ("The ruling party lost the remaining seats.", "remaining", "VBG"),
+    ("The ferry sailed on the following day.", "following", "VBG"),
+])
+def test_an_ing_form_that_ends_its_article_s_phrase_is_a_noun(text: str, word: str, tag: str) -> None:
+    assert [t.tag for t in tag_span(text, 0, len(text)) if t.text == word] == [tag]

@@ -83,6 +83,10 @@ def _lemma(tagger: Tagger, word: str, tag: str) -> str:
     return found
 
 
+# Articles, and the tags that follow the head of their noun phrase, not a modifier.
+_ARTICLES = frozenset({"the", "a", "an"})
+_AFTER_HEAD = frozenset({"DT", "IN", ".", ",", ":", "CC", "TO", "MD", "VBD", "VBZ", "VBP", "PRP$"})
+
 # Words ending in "less" that are no adjectives.
 _NOT_ADJECTIVES = frozenset({"less", "bless", "unless", "nevertheless", "nonetheless", "regardless"})
 
@@ -106,7 +110,8 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     read/NN.``, ``The sign read/NN: ...``), and so is a verb of seeing read as a plural noun
     after a noun and before ``as`` (``the men the US regards/NNS as ...``). A word in -less is an adjective
     (``reckless/VBP``). "both", "all" and "each" between an auxiliary and a participle are
-    adverbs (``have both/DT exploited``)."""
+    adverbs (``have both/DT exploited``). An -ing form after an article that ends its noun
+    phrase is a noun (``called the shooting/VBG an act of terror``)."""
     out = [_fraction(words, tags, i) for i in range(len(words))]
     tags = list(out)
     reporting = _reporting_bases()
@@ -119,6 +124,9 @@ def _repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and i + 2 < len(words) and words[i + 1].lower() == "that"
               and tagger.lemma(word, "VBG").lower() in reporting):
             out[i] = "VBG"  # "Noting/NN that the depot was shut, ...", "..., noting/NN that ..."
+        elif tags[i] == "VBG" and i > 0 and words[i - 1].lower() in _ARTICLES and (
+                i + 1 == len(words) or tags[i + 1] in _AFTER_HEAD):
+            out[i] = "NN"  # "called the shooting/VBG an act of terror": the noun its article opens
         elif (tags[i] == "JJ" and low in _PERSONS and i + 1 < len(words)
               and (tags[i + 1] in ("VBZ", "VBD", "VBP", "MD") or words[i + 1].lower() in _ONLY_VERBS
                    or (words[i + 1] == "," and i > 0 and (tags[i - 1].startswith("NN")
