@@ -67,6 +67,21 @@ def test_first_mention_glosses_are_not_reported(text: str) -> None:
     assert found(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The junta renamed Burma as Myanmar in 1989.",
+    "The city was renamed Mumbai from Bombay in 1995.",
+    "Burma's military government, which renamed the country Myanmar in 1989, rejected it.",
+    "The city changed its name from Bombay to Mumbai in 1995.",
+])
+def test_a_sentence_that_tells_of_the_renaming_is_a_gloss(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_renaming_in_another_sentence_glosses_nothing() -> None:
+    text = "The firm renamed its Bombay office last year. Flights to Mumbai resumed."
+    assert found(text) == [("Names.Places", "Bombay")]
+
+
 def test_gloss_needs_a_cue_or_brackets() -> None:
     assert found("Kyiv and Kiev were both named.") == [("Names.Places", "Kiev")]
 

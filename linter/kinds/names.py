@@ -11,8 +11,9 @@ run of white space and an apostrophe either ``'`` or ``’``.
 Not reported: a form inside one of the entry's ``exceptions`` (``chicken
 Kiev``), and a gloss, where two forms of the entity stand side by side with
 a cue such as ``formerly`` or ``now`` between them or the second in brackets
-(``Kyiv (formerly Kiev)``, ``Bombay, now Mumbai``). When a story also uses
-another form of the same entity outside a gloss, the hit carries
+(``Kyiv (formerly Kiev)``, ``Bombay, now Mumbai``), or a sentence that tells of the
+renaming (``renamed Burma as Myanmar``, ``which renamed the country Myanmar``). When
+a story also uses another form of the same entity outside a gloss, the hit carries
 ``mixedmessage`` and points at that other use: two forms of one entity in one
 story are always a finding. Message arguments: the house form, the form
 found, and (for ``mixedmessage``) the other form the story uses.
@@ -82,6 +83,12 @@ _NAMING_WINDOW = 48
 # The years a name was used, right after it: "was called Nur-Sultan from 2019 to 2022",
 # "Leningrad until 1991". A form named as a name with its years is history, not a slip.
 _ITS_YEARS = compile_pattern(r"\s*,?\s*(?:from|until|till|between|before|in|after)\s+(?:the\s+)?\d{4}s?\b")
+# A renaming told in one sentence, between two forms or just before the first.
+_RENAMING = compile_pattern(r"\b(?:renam|rebrand)(?:e|es|ed|ing)\b"
+                            r"|\bchang(?:e|es|ed|ing)\s+(?:its|their|the)\s+name\b")
+_RENAMING_GAP = 100
+_RENAMING_BEFORE = 30
+_SENTENCE_END = compile_pattern(r"[.!?;]\s")
 # Two forms of one entity this close together are being compared or contrasted
 # ("Kiev or Kyiv"), not slipped between: neither is rewritten.
 _SIDE_BY_SIDE = 60
@@ -220,11 +227,24 @@ def house_uses(doc: Document, an: Analysis, rule: Rule) -> Iterator[tuple[int, i
 
 def _is_gloss(text: str, first: _Use, second: _Use) -> bool:
     between = text[first.end:second.start]
-    if first.entry != second.entry or first.form == second.form or len(between) > _GLOSS_GAP:
+    if first.entry != second.entry or first.form == second.form:
+        return False
+    if _renaming(text, first, second):
+        return True
+    if len(between) > _GLOSS_GAP:
         return False
     if _GLOSS_BETWEEN.fullmatch(between) is None:
         return False
     return between.strip() == "(" or _GLOSS_CUE.search(between) is not None
+
+
+def _renaming(text: str, first: _Use, second: _Use) -> bool:
+    """One sentence tells of the renaming itself, between the two forms or just before
+    them: ``renamed Burma as Myanmar``, ``renamed Mumbai from Bombay``, ``Burma's junta,
+    which renamed the country Myanmar``, ``changed its name from Bombay to Mumbai``."""
+    if second.start - first.end > _RENAMING_GAP or _SENTENCE_END.search(text, first.end, second.start):
+        return False
+    return _RENAMING.search(text, max(0, first.start - _RENAMING_BEFORE), second.start) is not None
 
 
 def _glossed(text: str, uses: list[_Use]) -> set[int]:
