@@ -399,7 +399,6 @@ def test_a_lone_past_tense_at_the_end_of_its_clause_is_finite() -> None:
     "Police never said who had crossed the river.",
     "The council called a meeting after the raid.",  # call with no name
     "She sang in a band called the Larks.",
-    "The deal with Ada, as friends call her, has soured.",
     "The Courier reported on the harbour accounts.",  # a topic, not words
     "Nobody said where the ferry went.",
     "I hope the valley is quiet by winter.",  # the writer
@@ -931,3 +930,12 @@ def test_a_time_adverbial_after_a_noun_is_a_chunk_of_its_own() -> None:
 ])
 def test_an_ing_form_that_ends_its_article_s_phrase_is_a_noun(text: str, word: str, tag: str) -> None:
     assert [t.tag for t in tag_span(text, 0, len(text)) if t.text == word] == [tag]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The terrorists, as the government calls them, have held the valley since May.",
+     ("calls", "the government", "The terrorists")),
+    ("The deal with Ada, as friends call her, has soured.", ("call", "friends", "Ada")),
+])
+def test_as_x_calls_them_attributes_the_name_alone(text: str, expected: tuple[str, str, str]) -> None:
+    assert [(c, s, content) for _, c, s, content in frames_of(text)] == [expected]

@@ -38,7 +38,7 @@ from linter.analysis.verb_reach import (
     to_semicolon,
     trailing,
 )
-from linter.analysis.verb_reports import as_put_it, no_report, reports, speaks_for
+from linter.analysis.verb_reports import as_called, as_put_it, no_report, reports, speaks_for
 
 # Verbs of thought whose infinitive is their content: "hope to", "expect the talks to".
 _INFINITIVE = frozenset({"hope", "expect"})
@@ -318,6 +318,9 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
         if nxt <= hi and tokens[nxt].text == "," and adverbial_start(parse, after):
             # "The attack, police said, was planned, and ...": the sentence, up to a semicolon
             return content_span(parse, lo, to_semicolon(parse, hi + 1))
+    named = as_called(parse, group)
+    if named is not None:  # "The terrorists, as the government calls them, ...": the name only
+        return content_span(parse, named.first, named.last)
     if before >= 0 and tokens[before].lower == "as" and (before == lo or tokens[before - 1].text == ","):
         after += group.lemma == "put" and after < len(tokens) and tokens[after].lower == "it"  # "put it,"
         nxt = adverbials_end(parse, after, len(tokens))

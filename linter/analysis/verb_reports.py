@@ -5,7 +5,7 @@ it, ...``)."""
 
 from __future__ import annotations
 
-from linter.analysis.chunks import Chunk, Group
+from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.frame_base import clause, lexicon, subject_of, verb_starts
 from linter.analysis.labelled import relative_object
 from linter.analysis.syntax import Parse
@@ -111,12 +111,15 @@ def _naming(parse: Parse, group: Group) -> bool:
     """``call`` names, urges or denounces: an object and what it is called (``called the
     attack an outrage``, ``called Ada Voss, the mayor, "a liar"``, ``called the plan for the
     port reckless``, ``called the men terrorists``, ``what he calls a scandal``), ``called
-    to ban``, ``called out``; not ``called her lawyer on Tuesday``, ``a band called the
-    Larks``, ``as friends call her``, ``called a meeting``."""
+    to ban``, ``called out``, what ``, as X calls them,`` names (``The terrorists, as the
+    government calls them, ...``); not ``called her lawyer on Tuesday``, ``a band called the
+    Larks``, ``called a meeting``."""
     tokens = parse.tokens
     nxt = group.last + 1
     if label_agent(parse, group) is not None or relative_object(parse, group) is not None:
         return True  # "has been called a terrorist by state media", "the Front, which the US calls a ..."
+    if as_called(parse, group) is not None:
+        return True  # "The terrorists, as the government calls them, ..."
     if any(t.lower == "what" for t in tokens[max(0, group.first - 4):group.first]):
         return True  # "what he calls a scandal", "what both papers called a setback"
     if nxt >= len(tokens) or tokens[nxt].tag in ("TO", "RP"):
@@ -232,3 +235,23 @@ def as_put_it(parse: Parse, group: Group) -> bool:
         return False
     subject = subject_of(parse, group)
     return subject is not None and subject.first > 0 and tokens[subject.first - 1].lower == "as"
+
+
+# Pronouns that stand for what a naming verb names after "as": "as the government calls them".
+_NAMED_PRONOUNS = frozenset({"them", "it", "him", "her"})
+
+
+def as_called(parse: Parse, group: Group) -> Chunk | None:
+    """The noun phrase that ``, as X calls them,`` gives X's name to: ``The terrorists, as
+    the government calls them, ...`` (the noun phrase right before the comma)."""
+    tokens = parse.tokens
+    k = group.last + 1
+    if group.lemma not in NAMING or k + 1 >= len(tokens) or tokens[k].lower not in _NAMED_PRONOUNS or (
+            tokens[k + 1].text not in (",", ".", ")", ";")):
+        return None
+    subject = subject_of(parse, group)
+    at = subject.first - 1 if subject is not None else -1
+    if at < 2 or tokens[at].lower != "as" or tokens[at - 1].text != ",":
+        return None
+    named = parse.chunk_at(at - 2)
+    return named if named is not None and named.last == at - 2 else None
