@@ -147,14 +147,17 @@ def _verb_frame(parse: Parse, group: Group,
     if group.passive:
         agent = _agent(parse, group)
         subject = subject_of(parse, group)
-        named_owner = subject is not None and any(t.tag in ("POS", "PRP$") for t in
-                                                  tokens[subject.first:subject.last + 1])
-        vague = agent is None and not named_owner  # "it is understood", "has been described as"
         source = span(parse, agent.first, agent.last) if agent is not None else None
         content_first = group.last + 1 if agent is None else agent.last + 1
-        if subject is not None and tokens[subject.last].lower != "it" and content_first < len(tokens) and (
-                tokens[content_first].tag == "TO"):
+        raised = (subject is not None and tokens[subject.last].lower != "it"
+                  and content_first < len(tokens) and tokens[content_first].tag == "TO")
+        if raised and subject is not None:
             content_first = subject.first  # "The gunmen are thought to ...", not "The story was told in"
+        # The owner of what was stated says it ("The ministry's position was stated plainly"),
+        # but not of what someone is said to do ("His aides are said to be furious": who says?)
+        named_owner = subject is not None and not raised and any(
+            t.tag in ("POS", "PRP$") for t in tokens[subject.first:subject.last + 1])
+        vague = agent is None and not named_owner  # "it is understood", "has been described as"
         return Frame(cue, source, vague, content_span(parse, content_first, hi), "passive",
                      group.lemma in lexicon().thoughts)
     lex = lexicon()
