@@ -939,3 +939,19 @@ def test_an_ing_form_that_ends_its_article_s_phrase_is_a_noun(text: str, word: s
 ])
 def test_as_x_calls_them_attributes_the_name_alone(text: str, expected: tuple[str, str, str]) -> None:
     assert [(c, s, content) for _, c, s, content in frames_of(text)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "word", "full", "named_only", "tagged"), [
+    # only the span's own cue: not tagged, and vague reads as own
+    ("The gunmen are thought to be hiding in the hills.", "are thought to be", Voice.VAGUE, Voice.OWN, False),
+    # a cue outside the span: the frames are read as usual
+    ("Police said the gunmen are thought to be hiding.", "are thought to be", Voice.ATTRIBUTED,
+     Voice.ATTRIBUTED, True),
+])
+def test_a_voice_asked_only_for_named_sources_reads_no_frame_of_the_span_s_own_cues(
+        text: str, word: str, full: Voice, named_only: Voice, tagged: bool) -> None:
+    start = text.index(word)
+    assert Analysis(make_document("t.txt", text, "text")).voice(start, start + len(word)) is full
+    an = Analysis(make_document("t.txt", text, "text"))
+    assert an.voice(start, start + len(word), named_only=True) is named_only
+    assert bool(an._parses) is tagged

@@ -179,17 +179,37 @@ class Analysis:
         block = self.doc.block_at(start)
         return block is not None and block.kind == "blockquote" and end <= block.end
 
-    def voice(self, start: int, end: int) -> Voice:
+    def voice(self, start: int, end: int, *, named_only: bool = False) -> Voice:
         """Whose words ``text[start:end]`` are: quoted (in a direct quotation or a block
         quotation), attributed (in the content of a frame whose source names someone), vague
         (in the content of a source that names no one: ``experts say ...``), or the writer's
-        own."""
+        own.
+
+        With ``named_only`` the caller asks only whether the words are quoted or attributed
+        (vague may then read as own), and a sentence whose only cue words lie inside the
+        span (``Analysts said``, ``It is thought``) is not tagged: a frame whose cue is in
+        the span reports words before or after it, or its source is the span's own vague
+        one, so none attributes the span to someone named."""
         if self.quoted(start, end):
             return Voice.QUOTED
-        frames = [f for f in self.frames_at(start) if f.covers(start, end)] or self._speaker_label(start)
+        own_cues_only = named_only and self._cues_only_within(start, end)
+        frames = [] if own_cues_only else [f for f in self.frames_at(start) if f.covers(start, end)]
+        frames = frames or self._speaker_label(start)
         if any(not f.vague for f in frames):
             return Voice.ATTRIBUTED
         return Voice.VAGUE if frames else Voice.OWN
+
+    def _cues_only_within(self, start: int, end: int) -> bool:
+        """Every cue word of the sentence holding ``start`` (:func:`.cues.frame_gate`) lies
+        inside ``[start, end)``."""
+        from linter.analysis.cues import frame_gate  # the cue lexicon, on first use
+
+        i = self.sentences.index_at(start)
+        if i < 0:
+            return False
+        sentence = self.sentences.sentences[i]
+        return all(start <= m.start() and m.end() <= end
+                   for m in frame_gate().finditer(self.doc.text, sentence.start, sentence.end))
 
     def _speaker_label(self, offset: int) -> list[Frame]:
         """The colon frame that opens the paragraph holding ``offset`` in a later sentence

@@ -57,7 +57,7 @@ def _judge(doc: Document, an: Analysis, rule: Rule, hit: Hit) -> tuple[Severity,
     """Severity and message for a hit, or None when attribution excuses it."""
     level = hit.level if hit.level is not None else rule.level
     template = hit.message or rule.message
-    if rule.attributed != "report" and not rule.scope.raw and attributed(an.voice(hit.start, hit.end), rule):
+    if rule.attributed != "report" and not rule.scope.raw and attributed(an, rule, hit.start, hit.end):
         if rule.attributed == "skip":
             return None
         level = Severity.parse(rule.attributed)

@@ -24,15 +24,18 @@ def visible(doc: Document, an: Analysis, rule: Rule, start: int, end: int) -> bo
     return quoted == (rule.quotes == "only")
 
 
-def attributed(voice: Voice, rule: Rule) -> bool:
-    """Whether words in ``voice`` count as attributed for ``rule``: attributed to a source
-    that names someone, or to a vague one when the rule's ``vague`` says so."""
-    return voice is Voice.ATTRIBUTED or (voice is Voice.VAGUE and rule.vague == "attributed")
+def attributed(an: Analysis, rule: Rule, start: int, end: int) -> bool:
+    """Whether the words at ``[start, end)`` count as attributed for ``rule``: attributed to
+    a source that names someone, or to a vague one when the rule's ``vague`` says so (else
+    the voice need not tell vague from the writer's own: see :meth:`Analysis.voice`)."""
+    vague_counts = rule.vague == "attributed"
+    voice = an.voice(start, end, named_only=not vague_counts)
+    return voice is Voice.ATTRIBUTED or (voice is Voice.VAGUE and vague_counts)
 
 
 def excused(an: Analysis, rule: Rule, start: int, end: int) -> bool:
     """Whether the rule skips ``[start, end)`` as attributed speech (``attributed: skip``)."""
-    return rule.attributed == "skip" and not rule.scope.raw and attributed(an.voice(start, end), rule)
+    return rule.attributed == "skip" and not rule.scope.raw and attributed(an, rule, start, end)
 
 
 def refers(an: Analysis, rule: Rule, start: int, end: int) -> bool:
