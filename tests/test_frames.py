@@ -955,3 +955,13 @@ def test_a_voice_asked_only_for_named_sources_reads_no_frame_of_the_span_s_own_c
     an = Analysis(make_document("t.txt", text, "text"))
     assert an.voice(start, start + len(word), named_only=True) is named_only
     assert bool(an._parses) is tagged
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("The attack was the work of terrorists.", "terrorists", True),
+    ("The blast bore the hallmarks of terrorists.", "terrorists", True),
+    ("Terrorism is the work of cowards and terrorists.", "terrorists", False),
+    ("Ada Voss did not say the attack was the work of terrorists.", "terrorists", False),
+])
+def test_the_doer_after_the_work_of_is_specific(text: str, word: str, expected: bool) -> None:
+    assert specific(text, word, None) is expected

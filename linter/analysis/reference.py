@@ -38,6 +38,8 @@ _NOW = frozenset({"now", "currently", "still", "already"})
 # were ...", "never said whether ..." (not "why" or "how": "did not say why the terrorists
 # ...", which takes the writer's word for granted).
 _UNSAID_OPENERS = frozenset({"that", "whether", "if"})
+# Nouns whose "of" names the doer of an act: "the work of terrorists", "the hallmarks of".
+_DOER_HEADS = frozenset({"work", "handiwork", "hallmark", "hallmarks", "doing"})
 
 
 def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
@@ -81,6 +83,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     relative = parse.relative(chunk)
     if relative is not None and parse.episodic(relative):
         return True
+    if _doer_of(parse, chunk):
+        return not _unsaid(parse, i)
     role, governing = parse.governor(chunk)
     if governing is None:  # but a headline's "Gunmen behind blast, says ..."
         return parse.heading and verbless_subject(parse.tokens, parse.groups, chunk)
@@ -106,6 +110,21 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if role == "subject" and parse.heading and parse.tokens[governing.first].tag == "TO":
         return True  # a headline's plan for particular people: "Gunmen to face trial"
     return parse.episodic(governing)
+
+
+def _doer_of(parse: Parse, chunk: Chunk) -> bool:
+    """The chunk names, after "of", who did a particular act: ``The attack was the work of
+    terrorists``, ``bore the hallmarks of a terrorist cell``, ``described the blast as the
+    work of terrorists`` (not ``Terrorism is the work of cowards``, a kind)."""
+    k = chunk.first - 1
+    tokens = parse.tokens
+    if k < 1 or tokens[k].lower != "of":
+        return False
+    head = parse.chunk_at(k - 1)
+    if head is None or head.last != k - 1 or tokens[head.last].lower not in _DOER_HEADS:
+        return False
+    _, governing = parse.governor(head)
+    return governing is not None and (parse.episodic(governing) or subject_is_specific(parse, governing))
 
 
 def _unsaid(parse: Parse, i: int) -> bool:
