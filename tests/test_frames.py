@@ -965,3 +965,8 @@ def test_a_voice_asked_only_for_named_sources_reads_no_frame_of_the_span_s_own_c
 ])
 def test_the_doer_after_the_work_of_is_specific(text: str, word: str, expected: bool) -> None:
     assert specific(text, word, None) is expected
+
+
+def test_a_label_after_went_on_to_is_about_the_subject_of_went() -> None:
+    assert specific("The men went on to fight as terrorists in the hills.", "terrorists", None)
+    assert not specific("Young men who go on to fight as terrorists are rarely caught.", "terrorists", None)

@@ -28,7 +28,12 @@ class Parse(Protocol):
 
     def chunk_at(self, i: int) -> Chunk | None: ...
 
+    @property
+    def groups(self) -> Sequence[Group]: ...
+
     def group_after(self, chunk: Chunk) -> Group | None: ...
+
+    def goes_on(self, group: Group) -> bool: ...
 
 
 _INDEFINITE = ("a", "an", "any", "every")
@@ -67,8 +72,13 @@ def subject_is_specific(parse: Parse, group: Group) -> bool:
     """The subject of a copula names someone: a pronoun, a name, a definite chunk; for a
     participle set off by commas, the noun phrase it follows; for a relative pronoun, the
     noun phrase it stands for (``the men, who are ...``, ``the Front, which the US says
-    is ...``)."""
+    is ...``); for an infinitive that carries on its subject's act, that subject (``The
+    men went on to fight as ...``)."""
     tokens = parse.tokens
+    if not group.finite and tokens[group.first].tag == "TO" and parse.goes_on(group):
+        before = [g for g in parse.groups if g.last < group.first]
+        if before:
+            return subject_is_specific(parse, before[-1])
     for chunk in parse.chunks:
         if chunk.last < group.first and (parse.group_after(chunk) is group or (not group.finite and (
                 chunk.last == group.first - 2 and tokens[chunk.last + 1].text == ","))):
