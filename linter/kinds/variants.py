@@ -93,7 +93,6 @@ class _Use(NamedTuple):
     end: int
     neighbours: frozenset[str]
     role: str  # the noun of an apposition beside the use ("Hamid, the mayor"), or ""
-    listed: bool  # one of three or more names in a row joined by commas (a squad list)
 
 
 class _Word(NamedTuple):
@@ -137,16 +136,6 @@ def _role(text: str, start: int, end: int) -> str:
         return after.group(1)
     before = _ROLE_BEFORE.search(text, max(0, start - _ROLE_REACH), start)
     return before.group(1) if before is not None else ""
-
-
-def _listed(text: str, start: int, end: int) -> bool:
-    """Whether a use is one of three or more names joined by commas ("Cueto, Dawson, Ellis"):
-    two before it, two after it, or one on each side."""
-    lo, hi = max(0, start - _LIST_REACH), end + _LIST_REACH
-    before = _ITEM_BEFORE.search(text, lo, start) is not None
-    after = _ITEM_AFTER.match(text, end, hi) is not None
-    return (before and after) or (before and _ITEMS_BEFORE.search(text, lo, start) is not None) or (
-        after and _ITEMS_AFTER.match(text, end, hi) is not None)
 
 
 def _is_word(text: str, start: int, end: int) -> bool:
@@ -254,8 +243,7 @@ def _candidates(doc: Document, an: Analysis, rule: Rule, opts: Options) -> list[
             continue
         start, end = m.start(), m.start() + len(word)
         if visible(doc, an, rule, start, end):
-            uses[word].append(_Use(start, end, _neighbours(text, start, end, opts), _role(text, start, end),
-                                   _listed(text, start, end)))
+            uses[word].append(_Use(start, end, _neighbours(text, start, end, opts), _role(text, start, end)))
     return [_Word(w, tuple(u)) for w, u in uses.items()]
 
 
@@ -279,6 +267,19 @@ def _kin(text: str, *words: _Word) -> bool:
             hi = min([at for at in (text.find(c, use.end, hi) for c in ".!?\n") if at >= 0] or [hi])
             if _KIN.search(text, lo, hi):
                 return True
+    return False
+
+
+def _listed(text: str, word: _Word) -> bool:
+    """Whether some use of ``word`` is one of three or more names joined by commas ("Cueto,
+    Dawson, Ellis"): two before it, two after it, or one on each side."""
+    for use in word.uses:
+        lo, hi = max(0, use.start - _LIST_REACH), use.end + _LIST_REACH
+        before = _ITEM_BEFORE.search(text, lo, use.start) is not None
+        after = _ITEM_AFTER.match(text, use.end, hi) is not None
+        if (before and after) or (before and _ITEMS_BEFORE.search(text, lo, use.start) is not None) or (
+                after and _ITEMS_AFTER.match(text, use.end, hi) is not None):
+            return True
     return False
 
 
@@ -310,7 +311,7 @@ def _pairs(text: str, words: Iterable[_Word], opts: Options) -> Iterator[tuple[_
             if not _kin(text, a, b) and not _distinct(text, a, b, opts):
                 yield a, b
         elif vowel_slip(a.text, b.text) and not _distinct(text, a, b, opts) and not (
-                any(u.listed for u in a.uses) and any(u.listed for u in b.uses)):
+                _listed(text, a) and _listed(text, b)):
             # One inner vowel apart in a short name (Kellan/Kellen) needs no tie; a relative
             # near the rarer form ("and his brother Jamil") is another person ("Kellan's
             # wife" by the usual form says nothing about the other), and so is a name that
