@@ -233,8 +233,7 @@ def as_put_it(parse: Parse, group: Group) -> bool:
     k = group.last + 1
     if group.lemma != "put" or k + 1 >= len(tokens) or tokens[k].lower != "it" or tokens[k + 1].text != ",":
         return False
-    subject = subject_of(parse, group)
-    return subject is not None and subject.first > 0 and tokens[subject.first - 1].lower == "as"
+    return _as_before_subject(parse, group) >= 0
 
 
 # Pronouns that stand for what a naming verb names after "as": "as the government calls them".
@@ -249,9 +248,17 @@ def as_called(parse: Parse, group: Group) -> Chunk | None:
     if group.lemma not in NAMING or k + 1 >= len(tokens) or tokens[k].lower not in _NAMED_PRONOUNS or (
             tokens[k + 1].text not in (",", ".", ")", ";")):
         return None
-    subject = subject_of(parse, group)
-    at = subject.first - 1 if subject is not None else -1
-    if at < 2 or tokens[at].lower != "as" or tokens[at - 1].text != ",":
+    at = _as_before_subject(parse, group)
+    if at < 2 or tokens[at - 1].text != ",":
         return None
     named = parse.chunk_at(at - 2)
     return named if named is not None and named.last == at - 2 else None
+
+
+def _as_before_subject(parse: Parse, group: Group) -> int:
+    """The index of the ``as`` right before the verb's subject (``as Voss put it``, ``as the
+    government calls them``), or -1."""
+    subject = subject_of(parse, group)
+    if subject is None or subject.first == 0 or parse.tokens[subject.first - 1].lower != "as":
+        return -1
+    return subject.first - 1
