@@ -160,11 +160,18 @@ def modifies_name(tokens: Sequence[Token], label: range, last: int, heads: froze
     return j <= last and all(t.tag in ("NNP", "NNPS") and t.text[:1].isupper() for t in tokens[j:last + 1])
 
 
+def before_preposition(parse: Parse, chunk: Chunk) -> Chunk | None:
+    """The noun phrase that ends right before the preposition opening ``chunk`` (``a
+    haven`` in ``a haven | for terrorists``, ``the work`` in ``the work | of terrorists``)."""
+    k = chunk.first - 2
+    noun = parse.chunk_at(k) if k >= 0 else None
+    return noun if noun is not None and noun.last == k else None
+
+
 def of_a_predicate(parse: Parse, chunk: Chunk) -> bool:
     """``chunk`` is the object of a preposition after an indefinite noun phrase that
     follows the verb (``has been | a haven | for terrorists``, ``became a magnet for
     extremists``): with a copula, what the subject is like, so a kind of people."""
-    k = chunk.first - 2  # the noun before the preposition
-    noun = parse.chunk_at(k) if k >= 0 else None
-    return (noun is not None and noun.last == k and noun.first > 0
+    noun = before_preposition(parse, chunk)
+    return (noun is not None and noun.first > 0
             and parse.tokens[noun.first].lower in _INDEFINITE and parse.tokens[noun.first - 1].is_verb)

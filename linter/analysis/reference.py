@@ -12,6 +12,7 @@ from __future__ import annotations
 from linter.analysis.chunks import DEFINITE, NAMING, Chunk, Group, partitive, verbless_subject
 from linter.analysis.frame_base import clause, lexicon
 from linter.analysis.labelled import (
+    before_preposition,
     in_name,
     labelled_is_specific,
     modifies_name,
@@ -116,12 +117,9 @@ def _doer_of(parse: Parse, chunk: Chunk) -> bool:
     """The chunk names, after "of", who did a particular act: ``The attack was the work of
     terrorists``, ``bore the hallmarks of a terrorist cell``, ``described the blast as the
     work of terrorists`` (not ``Terrorism is the work of cowards``, a kind)."""
-    k = chunk.first - 1
     tokens = parse.tokens
-    if k < 1 or tokens[k].lower != "of":
-        return False
-    head = parse.chunk_at(k - 1)
-    if head is None or head.last != k - 1 or tokens[head.last].lower not in _DOER_HEADS:
+    head = before_preposition(parse, chunk)
+    if head is None or tokens[chunk.first - 1].lower != "of" or tokens[head.last].lower not in _DOER_HEADS:
         return False
     _, governing = parse.governor(head)
     return governing is not None and (parse.episodic(governing) or subject_is_specific(parse, governing))
