@@ -129,3 +129,29 @@ def test_a_long_text_whose_folding_changes_length_is_found_out_in_a_later_window
     monkeypatch.setattr(prefilter, "_WINDOW", 16)
     doc = make_document("x", text, "text")
     assert PREFILTER.scan(doc) == whole and not whole[1] and doc.__dict__["folded"] is None
+
+
+def test_the_reporting_cues_read_from_the_pass_are_those_a_scan_finds() -> None:
+    # A claims rule has the engine's pass find where a reporting cue can start, and the
+    # claims read each sentence's cues from those offsets alone.
+    from linter.analysis import Analysis
+    from linter.analysis.attribution import Attribution
+    from linter.analysis.cues import reporting_cues, reporting_scanner
+
+    scanner = reporting_scanner()
+    assert scanner is not None
+    texts = [*_texts(), ("Police SAID; the state said; according to a statement, she told\nreporters, "
+                         "an addition. Officials announced: \"No.\" He added\u00a0that, as reported", "text")]
+    served = 0
+    for text, fmt in texts:
+        doc = make_document("x", text, fmt)
+        starts = PREFILTER.scan(doc)[1].get(scanner)
+        served += bool(starts)
+        an = Analysis(doc, {scanner: starts} if starts is not None else None)
+        plain = Attribution(doc.text, an.sentences)
+        for s in an.sentences.sentences:
+            assert an.attribution.cue_spans(s.start, s.end) == plain.cue_spans(s.start, s.end)
+        assert [*reporting_cues(doc.text)] == [
+            c for s in an.sentences.sentences for c in an.attribution.cue_spans(s.start, s.end, sources=False)
+        ] or fmt != "text"
+    assert served > len(texts) // 2

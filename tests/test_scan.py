@@ -85,6 +85,22 @@ def test_a_short_word_does_not_stand_alone_as_a_prefix() -> None:
     from linter.kinds import KINDS
 
     [rule] = [r for r in rules_for(None) if r.id == "Sourcing.Figures"]
-    [scanner] = [s for s in KINDS[rule.kind].scanners(rule.options) if s is not None]
+    scanner = rule.options.scanner  # the triggers' (the kind's scanners hold the cues' too)
+    assert scanner in KINDS[rule.kind].scanners(rule.options)
     assert {"a dozen ", "a further ", "at least ", "an estimated "} <= scanner.prefixes
     assert not {"a ", "an ", "as ", "at "} & scanner.prefixes
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS[:6], "Kiev", "passed away", "x", " ", "-", "\n", "a", "source", "it",
+                                 "is", "believed", "term"]), max_size=30),
+       st.integers(0, 200), st.integers(0, 200))
+def test_a_range_of_the_text_gives_what_finditer_gives_in_it(parts: list[str], lo: int, hi: int) -> None:
+    """A sentence at a time (the reporting cues): the document's starts, one range of it."""
+    assert SCANNER is not None
+    text = " ".join(parts)
+    doc: Document = make_document("x", text, "text")
+    assert doc.folded is not None
+    starts = sorted(set(SCANNER.starts(doc.folded)))
+    assert ([m.span() for m in SCANNER.finditer_within(text, starts, lo, hi)]
+            == [m.span() for m in PATTERN.finditer(text, lo, hi)])

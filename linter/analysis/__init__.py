@@ -73,8 +73,11 @@ class Analysis:
     @cached_property
     def attribution(self) -> Attribution:
         from linter.analysis.attribution import Attribution  # with the cue lexicon, on first use
+        from linter.analysis.cues import reporting_scanner
 
-        return Attribution(self.doc.text, self.sentences)
+        scanner = reporting_scanner()
+        return Attribution(self.doc.text, self.sentences,
+                           self.starts.get(scanner) if scanner is not None else None)
 
     def parse_at(self, offset: int) -> Parse | None:
         """The tagged, parsed sentence holding ``offset`` (tagged on first use), or None

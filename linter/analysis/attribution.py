@@ -8,6 +8,7 @@ stories need them only around a few quotations and claims.
 
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
+from collections.abc import Sequence
 
 from linter.analysis.cues import Cue, reporting_cues, source_cues
 from linter.analysis.sentences import Sentences
@@ -22,11 +23,14 @@ CUES_KEPT = 1024
 class Attribution:
     """The cues of one document's sentences, in a range."""
 
-    __slots__ = ("_cues", "_sentences", "_sources", "_text")
+    __slots__ = ("_cues", "_sentences", "_sources", "_starts", "_text")
 
-    def __init__(self, text: str, sentences: Sentences) -> None:
+    def __init__(self, text: str, sentences: Sentences, starts: Sequence[int] | None = None) -> None:
+        """``starts``: where the reporting cues' scanner found its prefixes in the text (the
+        engine's pass, in any order), or None to scan each sentence."""
         self._text = text
         self._sentences = sentences
+        self._starts = None if starts is None else sorted(set(starts))
         self._cues: OrderedDict[int, tuple[Cue, ...]] = OrderedDict()
         self._sources: dict[int, tuple[Cue, ...]] = {}  # every cue of a sentence, sources too
 
@@ -49,7 +53,8 @@ class Attribution:
         if cues is None:
             sentence = self._sentences.sentences[i]
             # One regex, so the cues come in order and never overlap.
-            cues = self._cues[i] = tuple(reporting_cues(self._text, sentence.start, sentence.end))
+            found = reporting_cues(self._text, sentence.start, sentence.end, self._starts)
+            cues = self._cues[i] = tuple(found)
             if len(self._cues) > CUES_KEPT:
                 self._cues.popitem(last=False)  # the oldest
         return cues

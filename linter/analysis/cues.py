@@ -20,14 +20,15 @@ A :class:`Cue` has one of five kinds:
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 from linter.lib import yamlsrc
 from linter.lib.cache import compile_pattern
-from linter.lib.literals import accelerated
+from linter.lib.literals import accelerated, prefixes
 from linter.lib.packs import packs_dir
+from linter.lib.scan import Scanner, scanner_for
 from linter.lib.trie import trie_pattern
 
 REPORTING_KINDS = frozenset({"verb", "phrase", "noun"})
@@ -214,10 +215,24 @@ def _is_noun_use(text: str, start: int) -> bool:
     return previous is not None and previous.group(1).lower() in _NOT_REPORTING_AFTER
 
 
-def reporting_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[Cue]:
-    """Reporting verbs, phrases and nouns in ``text[start:end]``, in order."""
+@lru_cache(maxsize=1)
+def reporting_scanner() -> Scanner | None:
+    """A prefix scanner for the reporting cues: the engine's one pass over a document finds
+    where a cue can start (a claims rule reads cues), so no sentence is scanned again."""
+    pattern = _patterns().reporting
+    return scanner_for(pattern, prefixes(pattern.pattern, pattern.flags))
+
+
+def reporting_cues(text: str, start: int = 0, end: int | None = None,
+                   starts: Sequence[int] | None = None) -> Iterator[Cue]:
+    """Reporting verbs, phrases and nouns in ``text[start:end]``, in order. ``starts``: where
+    the :func:`reporting_scanner`'s prefixes occur in the document, sorted, when a pass
+    found them (the same cues, found faster)."""
     stop = len(text) if end is None else end
-    for m in _patterns().reporting.finditer(text, start, stop):
+    scanner = reporting_scanner()
+    found = (_patterns().reporting.finditer(text, start, stop) if starts is None or scanner is None
+             else scanner.finditer_within(text, starts, start, stop))
+    for m in found:
         kind = m.lastgroup or "verb"
         if kind == "verb" and _is_noun_use(text, m.start()):
             continue

@@ -50,6 +50,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linter.analysis import Analysis
+from linter.analysis.cues import reporting_scanner
 from linter.analysis.quotations import Quotation
 from linter.kinds import specs
 from linter.kinds.base import (
@@ -331,6 +332,12 @@ def _anchors(opts: Options) -> frozenset[str] | None:
     return required(opts.triggers.pattern, opts.triggers.flags)
 
 
+def _scanners(opts: Options) -> tuple[Scanner | None, ...]:
+    """The triggers' and exceptions' scanners, and the reporting cues' (``ClaimContext``
+    reads the cues of the sentences around a claim)."""
+    return (*term_and_exception_scanners(opts), reporting_scanner())
+
+
 def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
     found = _trigger_matches(doc, an, opts)
@@ -373,5 +380,5 @@ KIND = Kind(
     build=build,
     find=find,
     anchors=_anchors,
-    scanners=term_and_exception_scanners,
+    scanners=_scanners,
 )

@@ -15,7 +15,8 @@ the same list of matches. Texts whose case-folded form changes length
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 
 import ahocorasick
 
@@ -56,6 +57,23 @@ class Scanner:
                 continue
             previous = start
             m = self.pattern.match(text, start)
+            if m is not None and m.end() > m.start():
+                yield m
+                last_end = m.end()
+
+    def finditer_within(self, text: str, starts: Sequence[int], start: int, end: int,
+                        ) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, start, end)``, trying only ``starts``: the offsets where
+        a prefix occurs in the folded text, sorted and without repeats (a document's, read
+        a sentence at a time)."""
+        last_end = start
+        for i in range(bisect_left(starts, start), len(starts)):
+            offset = starts[i]
+            if offset >= end:
+                break
+            if offset < last_end:
+                continue
+            m = self.pattern.match(text, offset, end)
             if m is not None and m.end() > m.start():
                 yield m
                 last_end = m.end()
