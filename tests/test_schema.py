@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -38,7 +39,10 @@ def _parse(text: str) -> object:
         ("- just\n- a list\n", 1, "must hold a YAML mapping"),
         ("extends: existence\nmessage: m\ndefine: [a]\ntokens: [a]\n", 3, "define: expected a mapping"),
         ("extends: existence\nmessage: m\ndefine: {Big: a}\ntokens: [a]\n", 3, "'Big' is not a name"),
-        ("extends: existence\nmessage: m\ndefine: {a: [b]}\ntokens: [a]\n", 3, "define: a: expected a string"),
+        ("extends: existence\nmessage: m\ndefine: {a: 3}\ntokens: [a]\n", 3,
+         "define: a: expected a string or a list of strings, got int"),
+        ("extends: existence\nmessage: m\ndefine: {a: [b, 3]}\ntokens: [a]\n", 3, "got a list holding int"),
+        ("extends: existence\nmessage: m\ndefine: {a: []}\ntokens: [a]\n", 3, "got an empty list"),
         ("extends: existence\nmessage: m\ndefine: {a: '{{b}}', b: x}\ntokens: [a]\n", 3,
          "define: a: {{b}} is not defined"),
         ("extends: existence\nmessage: m\ndefine: {a: x}\ntokens: ['{{a}}', '{{c}}']\n", 4,
@@ -76,6 +80,26 @@ def test_definitions_are_written_once_and_used_by_name() -> None:
                      "tokens: ['\\{\\{byline\\}\\} {{a}}']\n")
     assert isinstance(escaped, Rule)
     assert escaped.options.pattern.search("By {{byline}} x")
+
+
+def test_a_listed_definition_is_any_one_of_its_items_and_its_words_a_trie() -> None:
+    text = ("extends: existence\nmessage: m\nignorecase: true\nnonword: true\n"
+            "define: {some: [seven, eleven, aid workers, '\\d+', men, women, persons, people, '(?-i:[A-Z]\\w+s)',"
+            " seven, seventeen]}\n"
+            "tokens: ['\\b{{some}}\\b', 'with {{some}} aboard']\n")
+    rule = _parse(text)
+    assert isinstance(rule, Rule)
+    pattern = rule.options.pattern.pattern
+    # the first run of words is a trie; the last run (a word after its own prefix) is not
+    assert r"(?:(?:aid\s+workers|eleven|seven))|(?:\d+)|(?:(?:men|pe(?:ople|rsons)|women))" in pattern
+    assert r"(?:(?-i:[A-Z]\w+s))|seven|seventeen)" in pattern
+    assert rule.raw["define"]["some"][0] == "seven"  # shown as written by docs
+    text = "Seven AID  workers, 12 men, Britons, persons, seven and seventeen; with Seventeen aboard"
+    plain = re.compile(r"\b(?:seven|eleven|aid\s+workers|\d+|men|women|persons|people|(?-i:[A-Z]\w+s)|seven|"
+                       r"seventeen)\b|with\s+(?:seven|eleven|aid\s+workers|\d+|men|women|persons|people|"
+                       r"(?-i:[A-Z]\w+s)|seven|seventeen)\s+aboard", re.IGNORECASE)
+    assert [m.span() for m in rule.options.pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert len([*plain.finditer(text)]) == 9
 
 
 @pytest.mark.parametrize("text", [

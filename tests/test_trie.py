@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.kinds.base import compile_terms, flexible_spaces
-from linter.lib.trie import ordered_trie
+from linter.lib.trie import alternation, ordered_trie
 
 PIECES = ["play", "player", "plays", "New", "new", "York", "york", " ", "  ", "City", "-", "war", "anti",
           "é", "Kiev", "KIEV", "s", "x_y", "9"]
@@ -53,3 +53,20 @@ def test_a_long_list_becomes_a_trie() -> None:
     assert "|" not in pattern.pattern.split("term", 1)[0] and len(pattern.pattern) < len("|".join(words))
     text = "a term1999 and term20 but not term20000x"
     assert _spans(pattern, text) == _spans(_alternation(words, True, False), text)
+
+
+ITEMS = ["play", "player", "plays", "new york", "new", "york city", "war", "anti-war", "9", r"\d+", "[A-Z]\\w+",
+         "Kiev", "é", "s", "x y"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ITEMS), min_size=1, max_size=9), text_strategy, st.booleans(),
+       st.sampled_from(["{}", r"\b{}\b", "{} (?:war|york)", "(?:the )?{}s?"]))
+def test_a_listed_definition_matches_what_its_alternation_matches(items: list[str], text: str, ignorecase: bool,
+                                                                  context: str) -> None:
+    """``define`` lists (Sourcing.Figures's people and counts): runs of words as tries, in
+    any context a rule puts them, spaces flexible as the rule kinds make them."""
+    flags = re.IGNORECASE if ignorecase else 0
+    ours = re.compile(flexible_spaces(context.format(alternation(items))), flags)
+    plain = re.compile(flexible_spaces(context.format("(?:" + "|".join(f"(?:{i})" for i in items) + ")")), flags)
+    assert _spans(ours, text) == _spans(plain, text)

@@ -13,6 +13,7 @@ from typing import Any
 from linter.kinds import KINDS, specs
 from linter.kinds.base import OptionError
 from linter.lib.shown import brief
+from linter.lib.trie import alternation
 from linter.lib.yamlsrc import YamlMap
 from linter.model.findings import LEVEL_NAMES, Severity
 from linter.model.rule import Examples, Rule, RuleError, Scope
@@ -102,9 +103,12 @@ def _action(data: YamlMap, path: str) -> tuple[str, tuple[str, ...]]:
 
 def _definitions(data: YamlMap, path: str) -> dict[str, str]:
     """``define``: named pieces of pattern that the rule's other keys use as ``{{name}}``
-    (a count's alternation written once instead of in every trigger). A definition may use
-    those above it. A rule without ``define`` keeps any ``{{`` as it is (a CMS's
-    ``{{byline}}`` is text to match); with it, ``\\{\\{`` is a literal brace pair."""
+    (a count's alternation written once instead of in every trigger). A definition is a
+    piece of pattern, or a list of them any one of which matches (the plain words of a
+    list are matched as a trie where that finds the same: see
+    :func:`linter.lib.trie.alternation`). A definition may use those above it. A rule
+    without ``define`` keeps any ``{{`` as it is (a CMS's ``{{byline}}`` is text to
+    match); with it, ``\\{\\{`` is a literal brace pair."""
     raw = data.get("define")
     if raw is None:
         return {}
@@ -117,10 +121,22 @@ def _definitions(data: YamlMap, path: str) -> dict[str, str]:
         if not isinstance(name, str) or not _NAME.match(name):
             raise RuleError(path, line, f"define: {brief(name)} is not a name (lower-case letters, "
                                         "digits, - and _, starting with a letter)")
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            items = _expand(value, defined, path, line, f"define: {name}", budget)
+            defined[name] = alternation(items)
+            continue
         if not isinstance(value, str):
-            raise RuleError(path, line, f"define: {name}: expected a string, got {type(value).__name__}")
+            raise RuleError(path, line, f"define: {name}: expected a string or a list of strings, "
+                                        f"got {_described(value)}")
         defined[name] = _expand(value, defined, path, line, f"define: {name}", budget)
     return defined
+
+
+def _described(value: Any) -> str:
+    if isinstance(value, list):
+        return "an empty list" if not value else "a list holding " + type(
+            next(v for v in value if not isinstance(v, str))).__name__
+    return type(value).__name__
 
 
 def _expand(value: Any, defined: dict[str, str], path: str, line: int, where: str,

@@ -23,6 +23,7 @@ _Trie: TypeAlias = "dict[str, _Trie]"
 # Characters that mean more than themselves in a pattern outside a character class.
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
 _SPACES = compile_pattern(" +")
+_WHITE = r"\s+"  # what a trie's space matches (re.escape never writes it)
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -45,7 +46,7 @@ def _trie(words: list[str]) -> str:
 
 def _emit(node: _Trie) -> str:
     alternatives = [
-        (r"\s+" if char == " " else re.escape(char)) + _emit(child)
+        (_WHITE if char == " " else re.escape(char)) + _emit(child)
         for char, child in sorted(node.items())
         if char
     ]
@@ -85,11 +86,17 @@ def ordered_trie(tokens: Sequence[str], *, ignorecase: bool, bounded: bool) -> s
     return found
 
 
+def _plain(token: str, ignorecase: bool) -> bool:
+    """Text with no pattern syntax, no white space but single inner spaces, and (with
+    ``ignorecase``) ASCII only."""
+    return not (not token or token != token.strip(" ") or any(c in _SPECIAL for c in token)
+                or any(c.isspace() and c != " " for c in token) or (ignorecase and not token.isascii()))
+
+
 def _ordered(tokens: list[str], ignorecase: bool, bounded: bool) -> str | None:
     words: list[str] = []
     for token in tokens:
-        if (not token or token != token.strip(" ") or any(c in _SPECIAL for c in token)
-                or any(c.isspace() and c != " " for c in token) or (ignorecase and not token.isascii())):
+        if not _plain(token, ignorecase):
             return None
         words.append(_SPACES.sub(" ", token.lower() if ignorecase else token))
     first: dict[str, int] = {}
@@ -100,3 +107,30 @@ def _ordered(tokens: list[str], ignorecase: bool, bounded: bool) -> str | None:
             if first.get(word[:k], index) < index and not (bounded and _word(word[k - 1]) == _word(word[k])):
                 return None  # a shorter token listed first would win where both match
     return _trie(list(first))  # remembered as this ordered trie: not stored twice
+
+
+def alternation(items: Sequence[str]) -> str:
+    """``(?:a|b|...)``: any one of ``items``, pieces of pattern tried in order, each run of
+    two or more plain lower-case words among them (``people``, ``aid workers``) as an
+    ordered trie where that matches what the run matches (:func:`ordered_trie`, which
+    leaves a run alone when a word is listed after its own prefix: ``seven`` before
+    ``seventeen``). A run's matches do not depend on the pattern's case flag: its words
+    have no upper case to fold."""
+    parts: list[str] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        trie = ordered_trie(run, ignorecase=True, bounded=False) if len(run) > 1 else None
+        # A space stays a space (the trie's white space is one): the rule's kind decides,
+        # as for any space in its patterns, what it matches.
+        parts.extend([f"(?:{trie.replace(_WHITE, ' ')})"] if trie is not None else run)
+        run.clear()
+
+    for item in items:
+        if item == item.lower() and _plain(item, ignorecase=True):
+            run.append(item)
+            continue
+        close_run()
+        parts.append(f"(?:{item})")
+    close_run()
+    return "(?:" + "|".join(parts) + ")"
