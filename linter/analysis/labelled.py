@@ -33,7 +33,7 @@ class Parse(Protocol):
 
     def group_after(self, chunk: Chunk) -> Group | None: ...
 
-    def goes_on(self, group: Group) -> bool: ...
+    def carrier(self, group: Group) -> Group | None: ...
 
 
 _INDEFINITE = ("a", "an", "any", "every")
@@ -75,10 +75,9 @@ def subject_is_specific(parse: Parse, group: Group) -> bool:
     is ...``); for an infinitive that carries on its subject's act, that subject (``The
     men went on to fight as ...``)."""
     tokens = parse.tokens
-    if not group.finite and tokens[group.first].tag == "TO" and parse.goes_on(group):
-        before = [g for g in parse.groups if g.last < group.first]
-        if before:
-            return subject_is_specific(parse, before[-1])
+    carrier = None if group.finite else parse.carrier(group)
+    if carrier is not None:
+        return subject_is_specific(parse, carrier)
     for chunk in parse.chunks:
         if chunk.last < group.first and (parse.group_after(chunk) is group or (not group.finite and (
                 chunk.last == group.first - 2 and tokens[chunk.last + 1].text == ","))):

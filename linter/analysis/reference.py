@@ -39,6 +39,8 @@ _NOW = frozenset({"now", "currently", "still", "already"})
 # were ...", "never said whether ..." (not "why" or "how": "did not say why the terrorists
 # ...", which takes the writer's word for granted).
 _UNSAID_OPENERS = frozenset({"that", "whether", "if"})
+# An infinitive after these is an aim or a chance, not an act: "wants to stop terrorists".
+_AIMS = frozenset({"want", "likely"})
 # Nouns whose "of" names the doer of an act: "the work of terrorists", "the hallmarks of".
 _DOER_HEADS = frozenset({"work", "handiwork", "hallmark", "hallmarks", "doing"})
 
@@ -110,6 +112,11 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         return governing.lemma not in COPULAS and not _supposed(parse, chunk) and _anchored(parse, governing)
     if role == "subject" and parse.heading and parse.tokens[governing.first].tag == "TO":
         return True  # a headline's plan for particular people: "Gunmen to face trial"
+    carrier = parse.carrier(governing) if role == "object" else None
+    if carrier is not None and parse.tokens[governing.first - 1].lemma not in _AIMS:
+        # the object of an act told through another verb: "appeared to show terrorists
+        # surrendering", "continued to shell militants" (not "wants to stop terrorists")
+        return parse.episodic(carrier) and not parse.negated(carrier)
     return parse.episodic(governing)
 
 

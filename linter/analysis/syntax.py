@@ -81,6 +81,14 @@ class Parse:
         went_on = k > 0 and tokens[k].lower == "on" and tokens[k - 1].lemma == "go"
         return went_on or tokens[k].lemma in _GOING_ON
 
+    def carrier(self, group: Group) -> Group | None:
+        """The verb whose own act an infinitive carries on (:meth:`goes_on`), the last group
+        before it: ``appeared`` in ``appeared to show``, ``went`` in ``went on to fight``."""
+        if not self.goes_on(group):
+            return None
+        before = [g for g in self.groups if g.last < group.first]
+        return before[-1] if before else None
+
     def negated(self, group: Group) -> bool:
         """``not``, ``n't`` or ``never`` in the group or right before it (``did not
         call``, ``never said``)."""
