@@ -275,14 +275,25 @@ class Parse:
                     return "subject", subordinate
                 return "preposition", self._attached(before)
             named = self.chunk_at(before)
-            if named is not None and named.last == before and named.first > 0:
-                verb = self.group_at(named.first - 1)
-                if verb is not None and verb.last == named.first - 1 and verb.lemma in NAMING:
-                    return "complement", verb  # "branded Voss a terrorist": what the object is called
+            verb = self._naming(named) if named is not None and named.last == before else None
+            if verb is not None:
+                return "complement", verb  # "branded Voss a terrorist": what the object is called
         group = self.group_after(chunk)
         if group is not None:
             return "subject", group
         return "", None
+
+    def _naming(self, chunk: Chunk) -> Group | None:
+        """The naming verb whose object ``chunk`` is (``branded [Voss]``) or, after one
+        preposition, whose object a phrase after it hangs on (``called [the shooting] on
+        [the quay]``)."""
+        k = chunk.first - 1
+        if k > 1 and self.tokens[k].tag == "IN":
+            owner = self.chunk_at(k - 1)
+            if owner is not None and owner.last == k - 1:
+                k = owner.first - 1
+        verb = self.group_at(k)
+        return verb if verb is not None and verb.last == k and verb.lemma in NAMING else None
 
     def _attached(self, preposition: int) -> Group | None:
         """The verb group a prepositional phrase at ``preposition`` belongs to, when it comes
