@@ -63,6 +63,7 @@ from linter.kinds.base import (
 )
 from linter.kinds.claim_context import ClaimContext, names_someone
 from linter.kinds.claim_dates import history, in_sentence
+from linter.kinds.claim_frames import after_with, answers, relative, within
 from linter.kinds.claim_patterns import accusation, agents, regex, terms
 from linter.lib.cache import compile_pattern
 from linter.lib.literals import required
@@ -86,9 +87,6 @@ _CLOSING = frozenset('"”’\'»›')
 _PERSON = compile_pattern(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 # Verbs with which the accused answer a charge: a source that denies is not the one a vague
 # phrase hid.
-_ANSWERS = frozenset({"deny", "reject", "dismiss", "rebut", "refute", "dispute"})
-# A relative pronoun right before a frame's source: "the vote, which the opposition says ..."
-_RELATIVE = compile_pattern(r"\b(?:which|who|whom)\s+\Z")
 
 
 class Options(NamedTuple):
@@ -153,30 +151,23 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
     # In the next sentence, only a source with a name is plainly one of those the phrase
     # hid ("Critics say ... Ada Frey, who ..."); "Critics say ... Officials insist ..." is
     # the other side answering, and so is a named source that denies ("Critics accuse the
-    # ministry ... The ministry denied it").
+    # ministry ... The ministry denied it"). In the phrase's own sentence, a frame after it
+    # is its source only when it tells the phrase ("Many experts say ..., Voss said") or
+    # says who ("has been criticised, with the union accusing it of ..."): one inside what
+    # the phrase says is someone it talks about ("Many residents blame the Front, a group
+    # the government has banned as ...").
     return ctx.framed(lo, hi, start, end, ("named", id(triggers)),
                       lambda f: f.speech and outside_vague(f) and names_someone(ctx.an, f)
-                      and not _answers(ctx, f),
-                      lambda f: f.speech and outside_vague(f) and not _within(f, start), speech=True)
-
-
-def _answers(ctx: ClaimContext, frame: "Frame") -> bool:
-    """The frame's verb answers a charge (``The ministry denied it``): the other side."""
-    parse = ctx.an.parse_at(frame.cue[0])  # the cue's last word is its verb ("has denied")
-    return parse is not None and parse.tokens[parse.token_at(frame.cue[1] - 1)].lemma in _ANSWERS
+                      and not answers(ctx, f),
+                      lambda f: f.speech and outside_vague(f) and not within(f, start) and (
+                          f.cue[0] < start or f.attributes(start, end) or after_with(ctx.text, f)),
+                      speech=True)
 
 
 def _spans(pattern: re.Pattern[str] | None, text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
     """The starts and the ends of the matches of ``pattern`` in ``text[lo:hi]``."""
     found = [m.span() for m in pattern.finditer(text, lo, hi)] if pattern else []
     return [a for a, _ in found], [b for _, b in found]
-
-
-def _within(frame: "Frame", offset: int) -> bool:
-    """The claim is part of the frame itself (``The striker reportedly asked ...``): the
-    frame's speaker is what the vague phrase is about, not its source."""
-    first: int = min(frame.cue[0], frame.content[0], *(frame.source or ()))
-    return first <= offset < max(frame.cue[1], frame.content[1])
 
 
 def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
@@ -189,15 +180,9 @@ def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     lo, hi = ctx.window(opts.window, start)
     # content lies in its frame's sentence: a frame elsewhere attributes only by speech
     if ctx.framed(lo, hi, start, end, ("any",), lambda f: f.speech,
-                  lambda f: (f.speech and not _relative(ctx.text, f)) or f.attributes(start, end)):
+                  lambda f: (f.speech and not relative(ctx.text, f)) or f.attributes(start, end)):
         return True
     return ctx.extra(opts.cues, lo, hi, start, end)
-
-
-def _relative(text: str, frame: "Frame") -> bool:
-    """The frame's source (or its cue, with none) comes right after a relative pronoun."""
-    first = frame.source[0] if frame.source is not None else frame.cue[0]
-    return _RELATIVE.search(text, max(0, first - 8), first) is not None
 
 
 def _speaker(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:

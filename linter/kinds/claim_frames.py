@@ -1,0 +1,51 @@
+"""Questions about one attribution frame near a claim, for the claims rules' sources:
+whether it answers the charge (the other side), says who made it, holds the claim
+itself, or speaks from a relative clause."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from linter.kinds.claim_context import ClaimContext
+from linter.lib.cache import compile_pattern
+
+if TYPE_CHECKING:
+    from linter.analysis.frames import Frame
+
+# Verbs of the other side answering a charge: "The ministry denied it".
+_ANSWERS = frozenset({"deny", "reject", "dismiss", "rebut", "refute", "dispute"})
+# A relative pronoun right before a frame's source: "the vote, which the opposition says ..."
+_RELATIVE = compile_pattern(r"\b(?:which|who|whom)\s+\Z")
+_WITH = compile_pattern(r"\bwith\s+\Z")
+
+
+def after_with(text: str, frame: Frame) -> bool:
+    """The frame's source follows ``with``: ``..., with the union accusing the club of ...``."""
+    return frame.source is not None and _WITH.search(text, max(0, frame.source[0] - 6),
+                                                      frame.source[0]) is not None
+
+
+def answers(ctx: ClaimContext, frame: Frame) -> bool:
+    """The frame's verb answers a charge (``The ministry denied it``), or follows one in
+    its sentence (``The Front denied any role, calling the killings a provocation``): the
+    other side."""
+    parse = ctx.an.parse_at(frame.cue[0])
+    if parse is None:
+        return False
+    verb = parse.token_at(frame.cue[1] - 1)  # the cue's last word is its verb ("has denied")
+    quotations = ctx.an.quotations
+    return any(g.lemma in _ANSWERS and g.first <= verb and quotations.in_quotation(
+        parse.tokens[g.first].start, parse.tokens[g.last].end) is None for g in parse.groups)
+
+
+def within(frame: Frame, offset: int) -> bool:
+    """The claim is part of the frame itself (``The striker reportedly asked ...``): the
+    frame's speaker is what the vague phrase is about, not its source."""
+    first: int = min(frame.cue[0], frame.content[0], *(frame.source or ()))
+    return first <= offset < max(frame.cue[1], frame.content[1])
+
+
+def relative(text: str, frame: Frame) -> bool:
+    """The frame's source (or its cue, with none) comes right after a relative pronoun."""
+    first = frame.source[0] if frame.source is not None else frame.cue[0]
+    return _RELATIVE.search(text, max(0, first - 8), first) is not None
