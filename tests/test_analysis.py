@@ -468,6 +468,10 @@ def test_sentence_at_and_paragraph_at() -> None:
         (Voice.ATTRIBUTED, "The plan is a disgrace, said Ms Lee, a rival MP.", "disgrace"),
         (Voice.OWN, '"We will see," said Ms Lee, the notorious rival MP.', "notorious"),
         (Voice.ATTRIBUTED, "The rebels had fled, a spokeswoman for the army told the BBC.", "rebels"),
+        # "they" as a source: as vague as the last source of the sentence before, in its paragraph
+        (Voice.VAGUE, "Analysts say the vote was rigged. The thugs fled north, they say.", "thugs"),
+        (Voice.ATTRIBUTED, "The army says the vote was rigged. The thugs fled north, they say.", "thugs"),
+        (Voice.ATTRIBUTED, "Analysts say the vote was rigged.\n\nThe thugs fled north, they say.", "thugs"),
         (Voice.ATTRIBUTED, "Officials insisted the deal was a triumph.", "triumph"),
         (Voice.ATTRIBUTED, "The deal was a triumph, officials insisted.", "triumph"),
         (Voice.ATTRIBUTED, "The deal was a triumph, the club's owner tweeted.", "triumph"),

@@ -109,23 +109,42 @@ class Analysis:
             return ()
         found = self._frames.get(i)
         if found is None:
-            from linter.analysis.cues import frame_gate  # the cue lexicon, on first use
-
-            sentence = self.sentences.sentences[i]
-            if frame_gate().search(self.doc.text, sentence.start, sentence.end) is None:
-                found = self._frames[i] = ()  # no cue word at all: not worth tagging
-                return found
-            parse = self.parse_at(offset)
-            if parse is None:  # longer than any sentence: not parsed
-                found = self._frames[i] = ()
-                return found
-            from linter.analysis.frames import frames
-
-            found = self._frames[i] = tuple(f for f in frames(parse) if not self.quoted(*f.cue)
-                                            and (f.kind != "answer" or self._interview)
-                                            and (f.kind != "caps" or self._speaks(f))
-                                            and not (f.kind == "colon" and self._subhead(f, sentence)))
+            found = self._frames[i] = self._they(i, self._sentence_frames(i))
         return found
+
+    def _sentence_frames(self, i: int) -> tuple[Frame, ...]:
+        """The frames of sentence ``i`` (see :meth:`frames_at`), read from it alone."""
+        from linter.analysis.cues import frame_gate  # the cue lexicon, on first use
+
+        sentence = self.sentences.sentences[i]
+        if frame_gate().search(self.doc.text, sentence.start, sentence.end) is None:
+            return ()  # no cue word at all: not worth tagging
+        parse = self.parse_at(sentence.start)
+        if parse is None:  # longer than any sentence: not parsed
+            return ()
+        from linter.analysis.frames import frames
+
+        return tuple(f for f in frames(parse) if not self.quoted(*f.cue)
+                     and (f.kind != "answer" or self._interview)
+                     and (f.kind != "caps" or self._speaks(f))
+                     and not (f.kind == "colon" and self._subhead(f, sentence)))
+
+    def _they(self, i: int, found: tuple[Frame, ...]) -> tuple[Frame, ...]:
+        """``they`` as a source is as vague as the last source of the sentence before it in
+        its paragraph (``Analysts say ... . ..., they say``: still no one named)."""
+        text = self.doc.text
+        they = [k for k, f in enumerate(found) if f.source is not None and not f.vague
+                and text[f.source[0]:f.source[1]].lower() == "they"]
+        if not they or i == 0:
+            return found
+        sentences = self.sentences
+        paragraph = sentences.paragraph_at(sentences.sentences[i].start)
+        if paragraph is None or sentences.sentences[i - 1].start < paragraph.start:
+            return found
+        before = [f for f in self._sentence_frames(i - 1) if f.source is not None]
+        if not before or not max(before, key=lambda f: f.cue).vague:
+            return found
+        return tuple(f._replace(vague=True) if k in they else f for k, f in enumerate(found))
 
     def _subhead(self, frame: Frame, sentence: Sentence) -> bool:
         """A colon frame that is a subheading, not a speaker: one word before the colon, its
