@@ -12,7 +12,8 @@ from linter.lib.cache import compile_pattern
 if TYPE_CHECKING:
     from linter.analysis.frames import Frame
 
-# Verbs of the other side answering a charge: "The ministry denied it".
+# Verbs with which the accused answer a charge ("The ministry denied it"): a source that
+# denies is not the one a vague phrase hid.
 _ANSWERS = frozenset({"deny", "reject", "dismiss", "rebut", "refute", "dispute"})
 # A relative pronoun right before a frame's source: "the vote, which the opposition says ..."
 _RELATIVE = compile_pattern(r"\b(?:which|who|whom)\s+\Z")

@@ -85,8 +85,6 @@ _QUOTE_ENDS = frozenset(".,!?…;:-—–")
 _LABEL = compile_pattern(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)??\s*:")
 _CLOSING = frozenset('"”’\'»›')
 _PERSON = compile_pattern(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
-# Verbs with which the accused answer a charge: a source that denies is not the one a vague
-# phrase hid.
 
 
 class Options(NamedTuple):
