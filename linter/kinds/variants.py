@@ -53,8 +53,12 @@ from linter.model.rule import Hit, Rule
 _WORD = compile_pattern(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
 _LETTER = compile_pattern(r"[^\W\d_]")
 # The first groups of _WORD that do not start with a lower-case ASCII letter; a search
-# can skip to such a letter before looking behind it.
-_CAPITALISED = compile_pattern(r"[^\W\d_a-z](?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*")
+# can skip to such a letter before looking behind it. The letter is A-Z or a letter
+# beyond ASCII (the look-behind right after it): the same set as [^\W\d_a-z], but a
+# range of code points is a test the search makes at each character far faster than a
+# Unicode category (59 ms instead of 104 over the BBC corpus).
+_CAPITALISED = compile_pattern(
+    r"[A-Z\x80-\U0010ffff](?<=[^\W\d_])(?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*")
 _BEFORE = compile_pattern(r"([^\W\d_]+)[ \t]+\Z")
 _AFTER = compile_pattern(r"[ \t]+([^\W\d_]+)")
 _GLOSS_REACH = 80
