@@ -59,3 +59,18 @@ def test_defers_drops_a_finding_another_rule_makes_on_the_same_span(tmp_path: Pa
     rules = list(load_styles([("House", style)]).rules)
     found = lint_document(make_document("x", "Kiev and Odessa", "text"), rules)
     assert [(f.rule_id, f.match) for f in found] == [("House.Main", "Kiev"), ("House.Echo", "Odessa")]
+
+
+def test_defers_drops_a_finding_inside_a_longer_span_of_the_other_rule(tmp_path: Path) -> None:
+    style = tmp_path / "House"
+    style.mkdir()
+    (style / "Count.yml").write_text("extends: existence\nmessage: count\nnonword: true\n"
+                                     "tokens: ['\\d+ people were killed']\n")
+    (style / "Act.yml").write_text("extends: existence\nmessage: act\ntokens: [killed, looted]\n"
+                                   "defers: [House.Count]\n")
+    rules = list(load_styles([("House", style)]).rules)
+    text = "9 people were killed; shops were looted; he killed time; 12 people were killed."
+    found = lint_document(make_document("x", text, "text"), rules)
+    assert [(f.rule_id, f.match) for f in found] == [
+        ("House.Count", "9 people were killed"), ("House.Act", "looted"), ("House.Act", "killed"),
+        ("House.Count", "12 people were killed")]

@@ -245,16 +245,20 @@ class Engine:
 
 
 def _without_deferred(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
-    """Drop a finding when a rule it ``defers`` to reports the very same span, or the span
-    the finding compares itself with (``Lukashenko`` against ``Lukashenka``, which the
-    house list already reports)."""
+    """Drop a finding when a rule it ``defers`` to reports a span that holds it (the very
+    same span, or a longer one: "killed" in "nine peacekeepers were killed", which
+    Sourcing.Figures already asks a source for), or the span the finding compares itself
+    with (``Lukashenko`` against ``Lukashenka``, which the house list already reports)."""
     defers = {r.id: r.defers for r in rules if r.defers}
     if not defers:
         return findings
-    spans = {(f.rule_id, f.offset, f.length) for f in findings}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for f in findings:
+        spans.setdefault(f.rule_id, []).append((f.offset, f.offset + f.length))
     starts = {(f.rule_id, f.line, f.column) for f in findings}
 
     def deferred(f: Finding, other: str) -> bool:
-        return (other, f.offset, f.length) in spans or (
+        end = f.offset + f.length
+        return any(lo <= f.offset and end <= hi for lo, hi in spans.get(other, ())) or (
             f.related is not None and (other, *f.related) in starts)
     return [f for f in findings if not any(deferred(f, other) for other in defers.get(f.rule_id, ()))]
