@@ -201,14 +201,20 @@ def test_a_cue_in_another_paragraph_does_not_clear_a_figure() -> None:
         ("Gunmen stormed a checkpoint outside the town on Sunday.", "stormed"),
         ("Troops later torched several houses near the border.", "torched"),
         ("Dozens of shops were looted overnight.", "looted"),
-        ("Two aid workers were kidnapped on the road to the airport.", "kidnapped"),
+        ("An aid worker was kidnapped on the road to the airport.", "kidnapped"),
         ("Gunmen linked to the group killed a farmer near the dam.", "killed"),  # four words between
-        ("Three people were killed in a bomb blast at the market.", "killed"),  # a bomb's blast
+        ("A trader was killed in a bomb blast at the market.", "killed"),  # a bomb's blast
         ("Gunmen in Orsk on Tuesday stormed the depot.", "stormed"),  # a place and a day between
     ],
 )
 def test_accusations_without_a_source_are_reported(source: str, verb: str) -> None:
     assert found(source, "Accusations") == [verb]
+
+
+def test_a_killing_told_with_its_count_is_reported_once_by_figures() -> None:
+    text = "Three people were killed in a bomb blast at the market."
+    assert found(text, "Figures") == ["Three people were killed"]
+    assert found(text, "Accusations") == []  # deferred: one source answers both
 
 
 @pytest.mark.parametrize("source", [
