@@ -195,6 +195,10 @@ def as_after(parse: Parse, group: Group, hi: int) -> bool:
 
 
 # Words after "as" that make it a conjunction, not the "as" of a role: "as if", "as soon as".
+# A modal that a report in the past tense turns its speaker's "will" and "can" into: a
+# clause after "and" whose verb is one goes on with the words reported ("said the vote
+# was rushed, and support for Voss would have been higher").
+_BACKSHIFTED = frozenset({"would", "could", "might"})
 _AS_CONJUNCTION = frozenset({"if", "though", "soon", "long", "well", "usual", "before", "ever"})
 
 
@@ -215,6 +219,11 @@ def continued(parse: Parse, hi: int) -> int:
     k = hi + 1 + (hi + 1 < len(tokens) and tokens[hi + 1].text == ",")
     if k + 1 < len(tokens) and tokens[k].lower in ("and", "but", "or") and tokens[k + 1].lower == "that":
         return clause(parse, k + 2)[1]
+    if k + 1 < len(tokens) and tokens[k].lower in ("and", "but"):
+        end = clause(parse, k + 1)[1]
+        verb = next((g for g in parse.groups if g.first > k), None)
+        if verb is not None and verb.first <= end and tokens[verb.first].lower in _BACKSHIFTED:
+            return end
     return hi
 
 
