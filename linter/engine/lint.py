@@ -246,7 +246,7 @@ class Engine:
 
 def _without_deferred(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
     """Drop a finding when a rule it ``defers`` to reports a span that holds it (the very
-    same span, or a longer one: "killed" in "nine peacekeepers were killed", which
+    same span, or a longer one: "killed" in "four guards were killed", which
     Sourcing.Figures already asks a source for), or the span the finding compares itself
     with (``Lukashenko`` against ``Lukashenka``, which the house list already reports)."""
     defers = {r.id: r.defers for r in rules if r.defers}
