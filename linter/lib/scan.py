@@ -50,29 +50,22 @@ class Scanner:
     def finditer_from(self, text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, trying only ``starts``: the offsets where a prefix
         occurs in the folded text, as a shared pass found them (any order, repeats allowed)."""
-        last_end = 0
-        previous = -1
-        for start in sorted(starts):
-            if start < last_end or start == previous:
-                continue
-            previous = start
-            m = self.pattern.match(text, start)
-            if m is not None and m.end() > m.start():
-                yield m
-                last_end = m.end()
+        return self.finditer_within(text, sorted(starts), 0, len(text))
 
     def finditer_within(self, text: str, starts: Sequence[int], start: int, end: int,
                         ) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text, start, end)``, trying only ``starts``: the offsets where
-        a prefix occurs in the folded text, sorted and without repeats (a document's, read
-        a sentence at a time)."""
+        a prefix occurs in the folded text, sorted (repeats allowed; a document's, read a
+        sentence at a time by the reporting cues)."""
         last_end = start
+        previous = -1
         for i in range(bisect_left(starts, start), len(starts)):
             offset = starts[i]
             if offset >= end:
                 break
-            if offset < last_end:
+            if offset < last_end or offset == previous:
                 continue
+            previous = offset
             m = self.pattern.match(text, offset, end)
             if m is not None and m.end() > m.start():
                 yield m
