@@ -194,11 +194,11 @@ def as_after(parse: Parse, group: Group, hi: int) -> bool:
     return False
 
 
-# Words after "as" that make it a conjunction, not the "as" of a role: "as if", "as soon as".
 # A modal that a report in the past tense turns its speaker's "will" and "can" into: a
 # clause after "and" whose verb is one goes on with the words reported ("said the vote
 # was rushed, and support for Voss would have been higher").
 _BACKSHIFTED = frozenset({"would", "could", "might"})
+# Words after "as" that make it a conjunction, not the "as" of a role: "as if", "as soon as".
 _AS_CONJUNCTION = frozenset({"if", "though", "soon", "long", "well", "usual", "before", "ever"})
 
 
