@@ -649,6 +649,16 @@ def test_a_share_of_those_asked_is_no_vague_source(text: str, vague: bool) -> No
     assert frame.vague == vague
 
 
+@pytest.mark.parametrize(("text", "vague"), [
+    ("Local people said the depot had burned.", False),  # residents, as villagers are
+    ("People said the depot had burned.", True),
+    ("Some local people said the depot had burned.", True),  # as vague as "some residents"
+])
+def test_local_people_are_residents(text: str, vague: bool) -> None:
+    [(frame, _, _, _)] = frames_of(text)
+    assert frame.vague == vague
+
+
 @pytest.mark.parametrize(("text", "words"), [
     ("On Tuesday gunmen stormed the depot.", ["Tuesday", "gunmen", "the depot"]),
     ("Last week police said the men had fled.", ["Last week", "police", "the men"]),

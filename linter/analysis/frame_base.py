@@ -320,7 +320,8 @@ def described(parse: Parse, chunk: Chunk) -> bool:
     ``sources close to the club``, ``analysts from Corvel Bank``; by an owner before it
     (``the bank's chief economist``, ``its analysts``); or a source by the word before
     it, as Sourcing.Weasel reads it (``security sources``, ``a diplomatic source``; not
-    ``unnamed sources``)."""
+    ``unnamed sources``); or people by where they live (``local people``, who are
+    residents, as ``villagers`` are)."""
     i = chunk.last + 1
     tokens = parse.tokens
     if any(t.tag in ("POS", "PRP$") for t in tokens[chunk.first:chunk.last]):
@@ -328,6 +329,10 @@ def described(parse: Parse, chunk: Chunk) -> bool:
     before = tokens[chunk.last - 1] if chunk.last > chunk.first else None
     if tokens[chunk.last].lemma == "source" and before is not None and before.tag in _DESCRIBING_TAGS and (
             before.lower not in _UNDESCRIBING):
+        return True
+    # (not "some local people", as vague as "some residents")
+    if tokens[chunk.last].lower == "people" and before is not None and before.lower == "local" and (
+            tokens[chunk.first].lower not in QUANTIFIERS):
         return True
     if i < len(tokens) and tokens[i].lower == "close" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
         return True
