@@ -734,6 +734,8 @@ def test_no_frame_for_those_verbs_anywhere_else(text: str) -> None:
     ("The Front, which the US calls a terrorist group, denied it.", "the US"),
     ("The Front, designated a terrorist group by the US, denied it.", "the US"),
     ("The Front, considered a terrorist group by the US, denied it.", "the US"),
+    ("The Front, which Orsk and the US list as a terrorist group, denied it.", "Orsk and the US"),
+    ("The Front, branded a terrorist group by the US, denied any part in it.", "the US"),
 ])
 def test_a_label_the_source_gives_in_a_clause_set_off_by_commas(text: str, source: str) -> None:
     an = Analysis(make_document("t.txt", text, "text"))
@@ -759,6 +761,12 @@ def test_a_participle_set_off_without_its_agent_is_the_writer_s() -> None:
 ])
 def test_an_appositive_before_a_verb_is_its_subject(text: str, expected: bool) -> None:
     assert specific(text, "terrorist", frozenset({"group"})) is expected
+
+
+def test_a_main_verb_read_as_a_participle_after_a_set_off_one_is_the_past() -> None:
+    text = "The minister, accused of bribery by Ivo Brandt, resigned on Tuesday."
+    parse = Analysis(make_document("t.txt", text, "text")).parse_at(0)
+    assert [(g.lemma, g.finite) for g in parse.groups] == [("accuse", False), ("resign", True)]
 
 
 def test_a_spaced_hyphen_is_tagged_as_a_dash() -> None:

@@ -124,7 +124,8 @@ def _set_off_participles(tokens: Sequence[Token], groups: list[Group]) -> list[G
     """A lone past form set off by commas after a noun phrase, before the sentence's own
     verb, is a reduced passive relative: a participle the tagger marked so, or a past form
     with its agent before the closing comma (``The Front, designated/VBD a terrorist group
-    by the US, denied ...``; not ``Voss, 54, said ...``)."""
+    by the US, denied ...``; not ``Voss, 54, said ...``). The sentence's own verb read as a
+    lone participle right after that comma, with no finite verb anywhere, is the past."""
     out = list(groups)
     for g, group in enumerate(groups):
         first = group.first
@@ -133,13 +134,20 @@ def _set_off_participles(tokens: Sequence[Token], groups: list[Group]) -> list[G
             continue
         close = next((k for k in range(first + 1, len(tokens))
                       if tokens[k].text in (",", ";", ":") or tokens[k].tag == "."), len(tokens))
-        later = next((h for h in groups[g + 1:] if h.first > close), None)
-        if close == len(tokens) or tokens[close].text != "," or later is None or not later.finite:
+        h = next((h for h in range(g + 1, len(groups)) if groups[h].first > close), None)
+        if close == len(tokens) or tokens[close].text != "," or h is None:
+            continue
+        later = groups[h]
+        swapped = not later.finite and later.first == later.last == close + 1 and (  # "..., denied/VBN it"
+            tokens[later.first].tag == "VBN" and not any(o.finite for k, o in enumerate(out) if k != g))
+        if not later.finite and not swapped:
             continue
         # (an agent, not a means: "said Voss hurt his cause by attacking ...")
         if tokens[first].tag == "VBN" or any(tokens[k].lower == "by" and tokens[k + 1].tag != "VBG"
                                              for k in range(first + 1, close)):
             out[g] = Group(first, first, False, "", False, False, True, group.lemma)
+            if swapped:
+                out[h] = Group(later.first, later.last, True, "past", False, False, False, later.lemma)
     return out
 
 

@@ -114,13 +114,18 @@ def relative_object(parse: Parse, group: Group) -> Chunk | None:
     pronoun is the verb's object (``the Front, which the US calls a terrorist group``); or
     right before such a subject with no pronoun (``the men the government calls ...``),
     where that noun phrase opens the sentence or follows a comma and names no time, or
-    follows a preposition when ``as`` follows the verb (``by a group the US lists as ...``)."""
+    follows a preposition when ``as`` follows the verb (``by a group the US lists as ...``).
+    A subject may be several, joined by "and" or "or" (``which Orsk and the EU list as``)."""
     tokens = parse.tokens
     subject = next((c for c in parse.chunks if c.last < group.first and parse.group_after(c) is group), None)
     if subject is None or subject.first < 1:
         return None
-    if tokens[subject.first - 1].lower in _OBJECT_RELATIVES:
-        return _before(parse, subject.first - 1) if subject.first >= 2 else None
+    first = subject.first
+    while first >= 2 and tokens[first - 1].lower in ("and", "or") and (
+            (joined := parse.chunk_at(first - 2)) is not None and joined.last == first - 2):
+        first = joined.first
+    if first >= 1 and tokens[first - 1].lower in _OBJECT_RELATIVES:
+        return _before(parse, first - 1) if first >= 2 else None
     antecedent = parse.chunk_at(subject.first - 1)
     if antecedent is None or antecedent.last != subject.first - 1 or tokens[subject.first].tag != "DT":
         return None
