@@ -756,11 +756,30 @@ def test_a_participle_set_off_without_its_agent_is_the_writer_s() -> None:
     ("The Front - a terrorist group - bombed the depot.", True),  # a spaced hyphen is a dash
     ("The Front, a terrorist group based in Orsk, bombed the depot.", True),
     ("The Front - a terrorist group, according to the US - bombed the depot.", True),
-    ("Police questioned Ivo Brandt, a former terrorist, and released him.", False),
     ("Laws against terrorist groups, passed in 2001, were repealed.", False),
 ])
 def test_an_appositive_before_a_verb_is_its_subject(text: str, expected: bool) -> None:
     assert specific(text, "terrorist", frozenset({"group"})) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police questioned Ivo Brandt, a former terrorist, and released him.", True),
+    ("The raid was carried out by the Front, a terrorist group based in Orsk.", True),
+    ("Police questioned a man, a former terrorist, and released him.", False),  # names no one
+])
+def test_an_appositive_is_about_the_one_it_stands_beside(text: str, expected: bool) -> None:
+    assert specific(text, "terrorist", frozenset({"group"})) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The dockers were terrorists.", True),
+    ("The dockers were not terrorists.", False),
+    ("The dockers were never terrorists.", False),
+    ("Ivo Brandt is no terrorist.", False),
+    ("The dockers were not terrorists but smugglers.", False),
+])
+def test_a_denied_predicate_is_no_label(text: str, expected: bool) -> None:
+    assert specific(text, "terrorist", None) is expected
 
 
 def test_a_main_verb_read_as_a_participle_after_a_set_off_one_is_the_past() -> None:

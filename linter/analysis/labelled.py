@@ -103,6 +103,34 @@ def _before(parse: Parse, pronoun: int) -> Chunk | None:
     return antecedent if antecedent is not None and antecedent.last == k else None
 
 
+# What sets an appositive off from the noun phrase it describes.
+_APPOSITION_MARKS = frozenset({",", "—", "–", "--"})
+
+
+def apposed(parse: Parse, chunk: Chunk) -> bool:
+    """``chunk`` stands in apposition to a noun phrase that names someone, set off by a
+    comma or a dash: what the writer calls a particular group (``The Front, a terrorist
+    group, denied ...``, ``carried out by the Front, a terrorist group based in ...``)."""
+    k = chunk.first - 1
+    if k < 1 or parse.tokens[k].text not in _APPOSITION_MARKS:
+        return False
+    anchor = parse.chunk_at(k - 1)
+    return anchor is not None and anchor.last == k - 1 and _names(parse, anchor)
+
+
+# Words that deny a predicate, and those after which a denial goes on to affirm one.
+_DENIALS = frozenset({"not", "n't", "never", "no"})
+_AFFIRMING = frozenset({"but", "only", "just", "merely", "simply"})
+
+
+def denied(parse: Parse, group: Group, chunk: Chunk) -> bool:
+    """The predicate ``chunk`` of the copula ``group`` is denied: ``The men were not
+    terrorists``, ``is no terrorist``, ``were never terrorists`` (a label no one gives);
+    not one the sentence affirms (``not only thieves but terrorists``, ``not just ...``)."""
+    words = [t.lower for t in parse.tokens[max(0, group.first - 1):chunk.first + 1]]
+    return not _AFFIRMING.intersection(words) and bool(_DENIALS.intersection(words))
+
+
 def _names(parse: Parse, chunk: Chunk) -> bool:
     tokens = parse.tokens
     return tokens[chunk.first].lower not in _INDEFINITE and (

@@ -12,7 +12,9 @@ from __future__ import annotations
 from linter.analysis.chunks import DEFINITE, NAMING, Chunk, Group, partitive, verbless_subject
 from linter.analysis.frame_base import clause, lexicon
 from linter.analysis.labelled import (
+    apposed,
     before_preposition,
+    denied,
     in_name,
     labelled_is_specific,
     modifies_name,
@@ -76,7 +78,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # ("the search for Islamic extremists")
         role, governing = parse.governor(chunk)
         if role == "predicate" and governing is not None:  # "... is an Islamic fundamentalist"
-            return not _unsaid(parse, i) and (
+            return not _unsaid(parse, i) and not denied(parse, governing, chunk) and (
                 parse.episodic(governing) or subject_is_specific(parse, governing))
         return not (role == "preposition" and governing is None)
     elif chunk.definite:
@@ -89,12 +91,14 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if _doer_of(parse, chunk):
         return not _unsaid(parse, i)
     role, governing = parse.governor(chunk)
-    if governing is None:  # but a headline's "Gunmen behind blast, says ..."
-        return parse.heading and verbless_subject(parse.tokens, parse.groups, chunk)
+    if governing is None:  # but a headline's "Gunmen behind blast, says ...", and an appositive
+        headline_subject = parse.heading and verbless_subject(parse.tokens, parse.groups, chunk)
+        return headline_subject or apposed(parse, chunk)
     if not governing.finite and governing.passive and parse.tokens[governing.first - 1].text == ",":
         return subject_is_specific(parse, governing)  # "The Front, designated a ... by the US,"
-    if role == "predicate":  # (a label someone is said not to have given is no one's)
-        return not _unsaid(parse, i) and (parse.episodic(governing) or subject_is_specific(parse, governing))
+    if role == "predicate":  # (a label someone is said not to have given, or denied, is no one's)
+        return not _unsaid(parse, i) and not denied(parse, governing, chunk) and (
+            parse.episodic(governing) or subject_is_specific(parse, governing))
     after_as = role == "preposition" and parse.tokens[chunk.first - 1].lower == "as"
     if role == "complement" or after_as or (role == "object" and governing.lemma in _NAMES_OBJECT):
         # "branded Voss a terrorist", "described Voss as a terrorist", "was jailed as a terrorist";
