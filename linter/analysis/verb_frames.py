@@ -306,7 +306,8 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
     before = (subject.first if subject is not None and not inverted else group.first) - 1
     after = (subject.last if inverted and subject is not None else group.last) + 1
     if before >= lo and tokens[before].text in TRAIL_MARKS:
-        if inverted or trailing(parse, past_addressee(parse, group, after), hi):
+        told = past_addressee(parse, group, after)  # past whom "told" tells
+        if inverted or trailing(parse, told, hi):
             # a trailing cue reports the sentence before it, all its clauses, from the last
             # semicolon: "The road is cut, and the port is shut, the army said on Monday."
             start = after_semicolon(parse, before)
@@ -317,9 +318,11 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
                 # set inside the sentence gives the speaker the sentence, up to a semicolon
                 return content_span(parse, start, to_semicolon(parse, hi + 1))
             return content_span(parse, start, before - 1)
-        nxt = adverbials_end(parse, after, hi + 1)
-        if nxt <= hi and tokens[nxt].text == "," and adverbial_start(parse, after):
-            # "The attack, police said, was planned, and ...": the sentence, up to a semicolon
+        nxt = adverbials_end(parse, told, hi + 1)
+        if nxt <= hi and tokens[nxt].text == "," and adverbial_start(parse, told) and (
+                told == after or not finite_in(parse, lo, before - 1)):
+            # "The attack, police said, was planned, and ...", "The men, Voss told parliament,
+            # had fled": the sentence, up to a semicolon
             return content_span(parse, lo, to_semicolon(parse, hi + 1))
     named = as_called(parse, group)
     if named is not None:  # "The terrorists, as the government calls them, ...": the name only
