@@ -223,3 +223,23 @@ def test_a_scare_quoted_label_a_named_source_used_is_still_reported_without_aski
 ])
 def test_a_label_talked_about_as_a_word_is_no_scare_quote(text: str) -> None:
     assert found(text, "Bias.ScareQuotes") == []
+
+
+@pytest.mark.parametrize(("source", "fmt", "path", "line"), [
+    ('<p>Gunmen held the hotel for six hours.</p>\n<img src="a.jpg" alt="Terrorists outside the hotel">\n',
+     "html", "t.html", 2),
+    ("<p>Gunmen held the hotel for six hours.</p>\n<figure><figcaption>Terrorists outside the hotel on Tuesday"
+     "</figcaption></figure>\n", "html", "t.html", 2),
+    ("Gunmen held the hotel for six hours.\n\n- Terrorists outside the hotel\n", "markdown", "t.md", 3),
+])
+def test_a_caption_with_no_verb_is_read_as_a_headline(source: str, fmt: str, path: str, line: int) -> None:
+    """A caption, an image's alt text or a list item that is one sentence with no verb
+    names the people in it as a headline does ("are outside the hotel")."""
+    found = [f for f in lint(source, fmt=fmt, path=path) if f.rule_id == "Bias.Labels"]
+    assert [(f.match, f.line, f.severity) for f in found] == [("Terrorists", line, Severity.ERROR)]
+    assert_spans_exact(source, found)
+
+
+def test_a_verbless_sentence_in_a_longer_paragraph_is_not_a_caption() -> None:
+    assert found("Gunmen held the hotel for six hours. Terrorists in the lobby, troops on the roof.",
+                 "Bias.Labels") == []

@@ -91,11 +91,17 @@ class Analysis:
             if sentence.end - sentence.start > PARSED_MAX:
                 return None
             block = self.doc.block_at(sentence.start)
-            heading = block is not None and block.kind == "heading"
             from linter.analysis.syntax import Parse
             from linter.analysis.tagging import tag_span
 
-            parse = self._parses[i] = Parse(tag_span(self.doc.text, sentence.start, sentence.end), heading)
+            tokens = tag_span(self.doc.text, sentence.start, sentence.end)
+            # A block that is one sentence with no verb (a caption, an image's alt text, a list
+            # item) is read as a headline is: "Terrorists outside the hotel" ("are outside").
+            text = self.doc.text
+            heading = block is not None and (block.kind == "heading" or (
+                not text[block.start:sentence.start].strip() and not text[sentence.end:block.end].strip()
+                and not any(t.is_verb for t in tokens)))
+            parse = self._parses[i] = Parse(tokens, heading)
             if len(self._parses) > PARSES_KEPT:
                 self._parses.popitem(last=False)  # the oldest
         return parse
