@@ -34,7 +34,8 @@ def _alternatives(words: tuple[str, ...]) -> str:
 # Between an actor and its verb: spaces, with one line break at most (a hard-wrapped
 # paragraph), never a blank line (a headline and the paragraph after it).
 _GAP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
-# Capitalised words that name no doer between an actor and its verb: a day or a month
+# Besides lower-case words and numbers ("A mob of about 200 people attacked"), the
+# capitalised words that name no doer between an actor and its verb: a day or a month
 # ("Gunmen on Tuesday stormed") or a place ("Gunmen in Orsk stormed"); any other may name
 # the group ("fighters linked to the Orsk Front killed").
 _WHEN = "(?-i:{})".format("|".join(
@@ -54,7 +55,7 @@ def accusation(keys: Mapping[str, Any], flags: int) -> re.Pattern[str]:
     verbs, actors = _alternatives(keys["verbs"]), _alternatives(keys["actors"])
     passives = _alternatives(keys["passives"])
     pattern = (
-        rf"\b(?:{actors}){_GAP}(?:(?-i:[a-z]+|{_WHEN}|{_PLACE}){_GAP}){{0,4}}?{_NOT_PASSIVE}"
+        rf"\b(?:{actors}){_GAP}(?:(?-i:[a-z]+|\d[\d,]*|{_WHEN}|{_PLACE}){_GAP}){{0,4}}?{_NOT_PASSIVE}"
         rf"(?P<claim>(?:{verbs}))\b"
         rf"|{_PASSIVE}(?P<passive>(?:{passives}))\b"
     )

@@ -14,8 +14,9 @@ One kind, four detectors chosen by ``claim``:
 ``accusation``
     a violent or criminal verb from ``verbs`` whose doer is vague (a word
     from ``actors`` before it in the same paragraph, perhaps with up to four
-    lower-case words, days, months or places between: ``gunmen linked to the
-    group killed``, ``gunmen in Orsk on Tuesday stormed``; any other capitalised
+    lower-case words, numbers, days, months or places between: ``gunmen linked to
+    the group killed``, ``gunmen in Orsk on Tuesday stormed``, ``a mob of about 200
+    people attacked``; any other capitalised
     word names the doer), or a verb from ``passives`` whose doer
     is missing (``was looted``, with no ``by``), in a sentence with no
     ``benign`` cause (``killed in a crash``) and no attribution cue in the
