@@ -15,6 +15,7 @@ This package knows drafts, not rules: it must not import ``kinds``, ``engine``,
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, TypeVar
 from linter.analysis.quotations import Quotations
 from linter.analysis.sentences import Sentence, Sentences, attribution_after, transcript_labels
 from linter.analysis.voice import Voice
-from linter.model.document import Document
+from linter.model.document import Block, Document
 
 if TYPE_CHECKING:
     from linter.analysis.attribution import Attribution
@@ -44,6 +45,7 @@ PARSES_KEPT = 64
 __all__ = ["Analysis", "Voice", "prepare"]
 
 
+_NONSPACE = re.compile(r"\S")
 _SUBHEAD_WORDS = 6  # at most this many words after "Name:" in a one-sentence paragraph
 
 
@@ -79,6 +81,12 @@ class Analysis:
         return Attribution(self.doc.text, self.sentences,
                            self.starts.get(scanner) if scanner is not None else None)
 
+    def _whole_block(self, block: Block, sentence: Sentence) -> bool:
+        """Nothing but white space in ``block`` before and after ``sentence``."""
+        text = self.doc.text
+        return (_NONSPACE.search(text, block.start, sentence.start) is None
+                and _NONSPACE.search(text, sentence.end, block.end) is None)
+
     def parse_at(self, offset: int) -> Parse | None:
         """The tagged, parsed sentence holding ``offset`` (tagged on first use), or None
         outside sentences and in one longer than ``PARSED_MAX``."""
@@ -97,10 +105,8 @@ class Analysis:
             tokens = tag_span(self.doc.text, sentence.start, sentence.end)
             # A block that is one sentence with no verb (a caption, an image's alt text, a list
             # item) is read as a headline is: "Terrorists outside the hotel" ("are outside").
-            text = self.doc.text
             heading = block is not None and (block.kind == "heading" or (
-                not text[block.start:sentence.start].strip() and not text[sentence.end:block.end].strip()
-                and not any(t.is_verb for t in tokens)))
+                not any(t.is_verb for t in tokens) and self._whole_block(block, sentence)))
             parse = self._parses[i] = Parse(tokens, heading)
             if len(self._parses) > PARSES_KEPT:
                 self._parses.popitem(last=False)  # the oldest
