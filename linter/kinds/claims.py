@@ -140,8 +140,7 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
     "it is believed") do not count, nor does a frame inside another trigger phrase."""
     lo, hi = ctx.window(opts.window, start)
     triggers = opts.triggers
-    vague_starts, vague_ends = ctx.shared(("vague", id(triggers), lo, hi),
-                                          lambda: _spans(triggers, ctx.text, lo, hi))
+    vague_starts, vague_ends = ctx.shared(("vague", id(triggers), lo, hi), lambda: _spans(ctx, opts, lo, hi))
 
     def outside_vague(f: "Frame") -> bool:
         i = bisect_right(vague_starts, f.cue[0]) - 1
@@ -163,9 +162,18 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
                       speech=True)
 
 
-def _spans(pattern: re.Pattern[str] | None, text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
-    """The starts and the ends of the matches of ``pattern`` in ``text[lo:hi]``."""
-    found = [m.span() for m in pattern.finditer(text, lo, hi)] if pattern else []
+def _spans(ctx: ClaimContext, opts: Options, lo: int, hi: int) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the triggers' matches in ``text[lo:hi]``: tried only where
+    the prefilter's pass found one of their prefixes, when it did."""
+    pattern, scanner = opts.triggers, opts.scanner
+    starts = ctx.an.starts.get(scanner) if scanner is not None else None
+    if pattern is None:
+        found: list[tuple[int, int]] = []
+    elif scanner is not None and starts is not None:
+        ordered = ctx.shared(("sorted starts", id(scanner)), lambda: sorted(starts))
+        found = [m.span() for m in scanner.finditer_within(ctx.text, ordered, lo, hi)]
+    else:
+        found = [m.span() for m in pattern.finditer(ctx.text, lo, hi) if m.end() > m.start()]
     return [a for a, _ in found], [b for _, b in found]
 
 
