@@ -785,6 +785,7 @@ def test_a_denied_predicate_is_no_label(text: str, expected: bool) -> None:
 def test_a_main_verb_read_as_a_participle_after_a_set_off_one_is_the_past() -> None:
     text = "The minister, accused of bribery by Ivo Brandt, resigned on Tuesday."
     parse = Analysis(make_document("t.txt", text, "text")).parse_at(0)
+    assert parse is not None
     assert [(g.lemma, g.finite) for g in parse.groups] == [("accuse", False), ("resign", True)]
 
 
