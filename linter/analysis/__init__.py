@@ -79,7 +79,16 @@ class Analysis:
 
         scanner = reporting_scanner()
         return Attribution(self.doc.text, self.sentences,
-                           self.starts.get(scanner) if scanner is not None else None)
+                           self.sorted_starts(scanner) if scanner is not None else None)
+
+    def sorted_starts(self, scanner: object) -> Sequence[int] | None:
+        """Where the prefilter's pass found ``scanner``'s prefixes, sorted, each once (the
+        pass finds them in order of their ends), or None when it did not scan for them.
+        Sorted once per document, for every rule and question that reads them."""
+        starts = self.starts.get(scanner)
+        if starts is None:
+            return None
+        return self.shared(("sorted starts", scanner), lambda: sorted(set(starts)))
 
     def _whole_block(self, block: Block, sentence: Sentence) -> bool:
         """Nothing but white space in ``block`` before and after ``sentence``."""

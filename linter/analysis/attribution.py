@@ -27,10 +27,10 @@ class Attribution:
 
     def __init__(self, text: str, sentences: Sentences, starts: Sequence[int] | None = None) -> None:
         """``starts``: where the reporting cues' scanner found its prefixes in the text (the
-        engine's pass, in any order), or None to scan each sentence."""
+        engine's pass, sorted), or None to scan each sentence."""
         self._text = text
         self._sentences = sentences
-        self._starts = None if starts is None else sorted(set(starts))
+        self._starts = starts
         self._cues: OrderedDict[int, tuple[Cue, ...]] = OrderedDict()
         self._sources: dict[int, tuple[Cue, ...]] = {}  # every cue of a sentence, sources too
 

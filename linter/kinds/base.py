@@ -196,8 +196,8 @@ def matches(pattern: re.Pattern[str], text: str, scanner: Scanner | None = None,
     and ``an`` is the analysis of the document ``text`` belongs to."""
     if scanner is None or an is None:
         found = pattern.finditer(text)
-    elif (starts := an.starts.get(scanner)) is not None:  # found by the prefilter's pass
-        found = scanner.finditer_from(text, starts)
+    elif (starts := an.sorted_starts(scanner)) is not None:  # found by the prefilter's pass
+        found = scanner.finditer_within(text, starts, 0, len(text))
     else:
         found = scanner.finditer(text, an.doc.folded)
     for m in found:

@@ -166,12 +166,11 @@ def _spans(ctx: ClaimContext, opts: Options, lo: int, hi: int) -> tuple[list[int
     """The starts and the ends of the triggers' matches in ``text[lo:hi]``: tried only where
     the prefilter's pass found one of their prefixes, when it did."""
     pattern, scanner = opts.triggers, opts.scanner
-    starts = ctx.an.starts.get(scanner) if scanner is not None else None
+    starts = ctx.an.sorted_starts(scanner) if scanner is not None else None
     if pattern is None:
         found: list[tuple[int, int]] = []
     elif scanner is not None and starts is not None:
-        ordered = ctx.shared(("sorted starts", id(scanner)), lambda: sorted(starts))
-        found = [m.span() for m in scanner.finditer_within(ctx.text, ordered, lo, hi)]
+        found = [m.span() for m in scanner.finditer_within(ctx.text, starts, lo, hi)]
     else:
         found = [m.span() for m in pattern.finditer(ctx.text, lo, hi) if m.end() > m.start()]
     return [a for a, _ in found], [b for _, b in found]

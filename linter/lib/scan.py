@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 import ahocorasick
 
@@ -45,12 +45,7 @@ class Scanner:
         as plain spaces (``Document.folded``), None when folding changed its length."""
         if folded is None:
             return self.pattern.finditer(text)
-        return self.finditer_from(text, self.starts(folded))
-
-    def finditer_from(self, text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)``, trying only ``starts``: the offsets where a prefix
-        occurs in the folded text, as a shared pass found them (any order, repeats allowed)."""
-        return self.finditer_within(text, sorted(starts), 0, len(text))
+        return self.finditer_within(text, self.starts(folded), 0, len(text))
 
     def finditer_within(self, text: str, starts: Sequence[int], start: int, end: int,
                         ) -> Iterator[re.Match[str]]:
