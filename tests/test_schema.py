@@ -18,6 +18,13 @@ def _parse(text: str) -> object:
     return parse_rule(load(text, "r.yml"), "r.yml", "S.R")
 
 
+def _rule(text: str) -> Rule:
+    """The rule ``text`` declares (a rule, not a reference to one)."""
+    rule = _parse(text)
+    assert isinstance(rule, Rule)
+    return rule
+
+
 @pytest.mark.parametrize(
     ("text", "line", "fragment"),
     [
@@ -64,21 +71,18 @@ def test_definitions_are_written_once_and_used_by_name() -> None:
     text = ("extends: existence\nmessage: m\nignorecase: true\n"
             "define: {count: '(?:\\d+|two|three)', people: '(?:people|men)', some: '{{count}} {{people}}'}\n"
             "tokens: ['killed {{ count }} {{people}}', 'saw {{some}}']\n")
-    rule = _parse(text)
-    assert isinstance(rule, Rule)
+    rule = _rule(text)
     pattern = rule.options.pattern.pattern
     assert r"killed\s+(?:\d+|two|three)\s+(?:people|men)" in pattern
     assert r"saw\s+(?:\d+|two|three)\s+(?:people|men)" in pattern
     assert "{{" not in pattern
     assert rule.raw["define"]["count"] == r"(?:\d+|two|three)"  # shown as written by docs
     # without define, braces are text: a CMS artefact such as {{byline}} can be matched
-    plain = _parse("extends: existence\nmessage: m\nnonword: true\ntokens: ['{{dateline}}']\n")
-    assert isinstance(plain, Rule)
+    plain = _rule("extends: existence\nmessage: m\nnonword: true\ntokens: ['{{dateline}}']\n")
     assert plain.options.pattern.search("Filed from {{dateline}} at noon")
     # with define, an escaped pair of braces is text
-    escaped = _parse("extends: existence\nmessage: m\nnonword: true\ndefine: {a: x}\n"
-                     "tokens: ['\\{\\{byline\\}\\} {{a}}']\n")
-    assert isinstance(escaped, Rule)
+    escaped = _rule("extends: existence\nmessage: m\nnonword: true\ndefine: {a: x}\n"
+                    "tokens: ['\\{\\{byline\\}\\} {{a}}']\n")
     assert escaped.options.pattern.search("By {{byline}} x")
 
 
@@ -87,8 +91,7 @@ def test_a_listed_definition_is_any_one_of_its_items_and_its_words_a_trie() -> N
             "define: {some: [seven, eleven, aid workers, '\\d+', men, women, persons, people, '(?-i:[A-Z]\\w+s)',"
             " seven, seventeen]}\n"
             "tokens: ['\\b{{some}}\\b', 'with {{some}} aboard']\n")
-    rule = _parse(text)
-    assert isinstance(rule, Rule)
+    rule = _rule(text)
     pattern = rule.options.pattern.pattern
     # the first run of words is a trie; the last run (a word after its own prefix) is not
     assert r"(?:(?:aid\s+workers|eleven|seven))|(?:\d+)|(?:(?:men|pe(?:ople|rsons)|women))" in pattern
@@ -124,15 +127,15 @@ def test_python_tags_are_refused() -> None:
 
 
 def test_keys_are_case_insensitive_like_vale() -> None:
-    rule = _parse("extends: existence\nMessage: m\nIgnoreCase: true\ntokens: [a]\n")
-    assert rule.message == "m"  # type: ignore[attr-defined]
+    rule = _rule("extends: existence\nMessage: m\nIgnoreCase: true\ntokens: [a]\n")
+    assert rule.message == "m"
 
 
 def test_scope_parsing() -> None:
-    rule = _parse("extends: existence\nmessage: m\ntokens: [a]\nscope: [heading, list]\n")
-    assert rule.scope.kinds == frozenset({"heading", "list"})  # type: ignore[attr-defined]
-    rule = _parse("extends: existence\nmessage: m\ntokens: [a]\nscope: ~heading\n")
-    assert rule.scope.admits("paragraph") and not rule.scope.admits("heading")  # type: ignore[attr-defined]
+    rule = _rule("extends: existence\nmessage: m\ntokens: [a]\nscope: [heading, list]\n")
+    assert rule.scope.kinds == frozenset({"heading", "list"})
+    rule = _rule("extends: existence\nmessage: m\ntokens: [a]\nscope: ~heading\n")
+    assert rule.scope.admits("paragraph") and not rule.scope.admits("heading")
 
 
 def test_loader_reports_every_bad_file(tmp_path: Path) -> None:
