@@ -15,7 +15,6 @@ This package knows drafts, not rules: it must not import ``kinds``, ``engine``,
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
@@ -45,7 +44,6 @@ PARSES_KEPT = 64
 __all__ = ["Analysis", "Voice", "prepare"]
 
 
-_NONSPACE = re.compile(r"\S")
 _SUBHEAD_WORDS = 6  # at most this many words after "Name:" in a one-sentence paragraph
 
 
@@ -90,11 +88,12 @@ class Analysis:
             return None
         return self.shared(("sorted starts", scanner), lambda: sorted(set(starts)))
 
-    def _whole_block(self, block: Block, sentence: Sentence) -> bool:
-        """Nothing but white space in ``block`` before and after ``sentence``."""
-        text = self.doc.text
-        return (_NONSPACE.search(text, block.start, sentence.start) is None
-                and _NONSPACE.search(text, sentence.end, block.end) is None)
+    def _alone(self, i: int, block: Block) -> bool:
+        """Sentence ``i`` is the whole of ``block``, its paragraph: no sentence of it before
+        or after (as :meth:`_they` asks whether the sentence before is in the paragraph)."""
+        sentences = self.sentences.sentences
+        return ((i == 0 or sentences[i - 1].start < block.start)
+                and (i + 1 == len(sentences) or sentences[i + 1].start >= block.end))
 
     def parse_at(self, offset: int) -> Parse | None:
         """The tagged, parsed sentence holding ``offset`` (tagged on first use), or None
@@ -115,7 +114,7 @@ class Analysis:
             # A block that is one sentence with no verb (a caption, an image's alt text, a list
             # item) is read as a headline is: "Terrorists outside the hotel" ("are outside").
             heading = block is not None and (block.kind == "heading" or (
-                not any(t.is_verb for t in tokens) and self._whole_block(block, sentence)))
+                not any(t.is_verb for t in tokens) and self._alone(i, block)))
             parse = self._parses[i] = Parse(tokens, heading)
             if len(self._parses) > PARSES_KEPT:
                 self._parses.popitem(last=False)  # the oldest
