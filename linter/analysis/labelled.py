@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from linter.analysis.chunks import TIMES, Chunk, Group, headline
+from linter.analysis.syntax import NEGATIONS
 from linter.analysis.tagging import Token
 
 
@@ -119,7 +120,7 @@ def apposed(parse: Parse, chunk: Chunk) -> bool:
 
 
 # Words that deny a predicate, and those after which a denial goes on to affirm one.
-_DENIALS = frozenset({"not", "n't", "never", "no"})
+_DENIALS = NEGATIONS | {"no"}
 _AFFIRMING = frozenset({"but", "only", "just", "merely", "simply"})
 
 

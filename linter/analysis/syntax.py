@@ -37,7 +37,7 @@ _MEASURES = frozenset({"law", "legislation", "measure", "power", "rule", "policy
 # Dashes, typed or as wire copy spells them with hyphens between spaces (" - ", " -- ").
 DASHES = frozenset({"—", "–", "-", "--"})
 _ASIDE_OPENERS = DASHES | {"("}
-_NEGATIONS = frozenset({"not", "n't", "never"})
+NEGATIONS = frozenset({"not", "n't", "never"})
 _ASIDE = 30  # the longest parenthesis or relative clause looked through, in tokens
 
 
@@ -92,7 +92,7 @@ class Parse:
     def negated(self, group: Group) -> bool:
         """``not``, ``n't`` or ``never`` in the group or right before it (``did not
         call``, ``never said``)."""
-        return any(t.lower in _NEGATIONS for t in self.tokens[max(0, group.first - 1):group.last + 1])
+        return any(t.lower in NEGATIONS for t in self.tokens[max(0, group.first - 1):group.last + 1])
 
     def episodic(self, group: Group) -> bool:
         """Tells of a particular event (:attr:`Group.episodic`; in a headline, the present
