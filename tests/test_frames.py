@@ -7,7 +7,8 @@ import pytest
 
 from linter.analysis import Analysis, Voice
 from linter.analysis.frames import Frame
-from linter.analysis.tagging import _repair, _tagger, tag_span
+from linter.analysis.repairs import repair
+from linter.analysis.tagging import _tagger, tag_span
 from linter.markup import make_document
 
 
@@ -198,10 +199,10 @@ def test_called_on_is_a_demand() -> None:
 def test_a_plural_read_as_a_verb_before_said() -> None:
     """The model's slip in "Amsel aides/VBZ said/VBN the talks ...", repaired."""
     words = ["Amsel", "aides", "said", "the", "talks", "had", "stalled", "."]
-    tags = _repair(words, ["NNP", "VBZ", "VBN", "DT", "NNS", "VBD", "VBN", "."], _tagger())
+    tags = repair(words, ["NNP", "VBZ", "VBN", "DT", "NNS", "VBD", "VBN", "."], _tagger())
     assert tags[1:3] == ["NNS", "VBD"]
     words = ["She", "has", "said", "it", "."]
-    assert _repair(words, ["PRP", "VBZ", "VBN", "PRP", "."], _tagger())[1:3] == ["VBZ", "VBN"]
+    assert repair(words, ["PRP", "VBZ", "VBN", "PRP", "."], _tagger())[1:3] == ["VBZ", "VBN"]
 
 
 @pytest.mark.parametrize(("text", "source", "content"), [
@@ -482,7 +483,7 @@ def test_content_ends_with_its_relative_clause_or_brackets(text: str, cue: str, 
 ])
 def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str) -> None:
     tagger = _tagger()
-    assert _repair(words, tagger.tag(words), tagger)[position] == tag
+    assert repair(words, tagger.tag(words), tagger)[position] == tag
 
 
 @pytest.mark.parametrize(("text", "source", "content"), [

@@ -1,0 +1,327 @@
+"""Repairs to the tagger's slips that the syntax depends on most in news copy.
+
+The CRF model (:mod:`.tagger`) learnt from UD English-EWT and a few hundred news sentences;
+:func:`repair` fixes what it still gets wrong where a rule's judgement turns on it: a
+reporting verb read as a noun (``Officials state/NN that``), a past tense read as a
+present or a participle, a speaker read as an adjective, and the like.
+"""
+
+from functools import lru_cache
+
+from linter.analysis.cues import cue_words
+from linter.analysis.tagger import Tagger
+
+# Words whose Penn tag the syntax relies on, whatever the model said.
+_FIXED = {"who": "WP", "whom": "WP", "which": "WDT", "whose": "WP$",
+          # subordinators, which the model can miss at a sentence's start ("Unless/JJ")
+          "if": "IN", "unless": "IN", "whether": "IN", "although": "IN"}
+# Articles, and the tags that follow the head of their noun phrase, not a modifier.
+_ARTICLES = frozenset({"the", "a", "an"})
+_AFTER_HEAD = frozenset({"DT", "IN", ".", ",", ":", "CC", "TO", "MD", "VBD", "VBZ", "VBP", "PRP$"})
+
+# Words ending in "less" that are no adjectives.
+_NOT_ADJECTIVES = frozenset({"less", "bless", "unless", "nevertheless", "nonetheless", "regardless"})
+
+
+def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
+    """Fix the slips the syntax depends on most. The relative pronouns and the
+    subordinators of supposition always get their Penn tags. A present-tense verb whose
+    form is not its own base form is a past tense (``the terrorists wore/VBP uniforms``:
+    "wore" is no present of "wear"; "are" is). A reporting verb read as a noun after a
+    plural noun and before the start of what it reports is a verb (``Medics at the
+    scene report/NN 12 people injured``), and so is one read as a plural noun after a
+    name, a comma or an adverb and before ``that``. The forms of say, tell, write, portray
+    and depict that are never nouns are verbs (``Ivo Brandt writes/NNS``), and ``say`` after a
+    name or a noun (``Reis and Vell say/NNP Orsk ...``). A reporting verb read as an
+    infinitive where a present tense stands is one (``Farmers, like their neighbours,
+    say/VB ...``), ``those surveyed`` are people, not a verb, and ``polled`` is a
+    participle in ``the residents polled/VBD said``. "official" and "chief" ending a noun
+    phrase are people, and so is an adjective between a determiner and a reporting verb
+    (``The Vatican/JJ says``, ``..., the admiral/JJ said``). "read" after a noun phrase
+    that ends the sentence or opens it before a colon is a verb (``..., the letter
+    read/NN.``, ``The sign read/NN: ...``), and so is a verb of seeing read as a plural noun
+    after a noun and before ``as`` (``the men the US regards/NNS as ...``), or as a noun
+    after a relative clause's plural subject (``which Orsk and the EU list/NN as``). A word
+    in -less is an adjective (``reckless/VBP``). "both", "all" and "each" between an
+    auxiliary and a participle are adverbs (``have both/DT exploited``). An -ing form after
+    an article that ends its noun phrase is a noun (``called the shooting/VBG an act of
+    terror``)."""
+    out = [_fraction(words, tags, i) for i in range(len(words))]
+    tags = list(out)
+    reporting = _reporting_bases()
+    for i, word in enumerate(words):
+        low = word.lower()
+        fixed = _FIXED.get(low)
+        if fixed is not None:
+            out[i] = fixed
+        elif (low.endswith("ing") and tags[i] in ("NN", "NNP", "JJ") and (i == 0 or words[i - 1] == ",")
+              and i + 2 < len(words) and words[i + 1].lower() == "that"
+              and tagger.lemma(word, "VBG").lower() in reporting):
+            out[i] = "VBG"  # "Noting/NN that the depot was shut, ...", "..., noting/NN that ..."
+        elif tags[i] == "VBG" and i > 0 and words[i - 1].lower() in _ARTICLES and (
+                i + 1 == len(words) or tags[i + 1] in _AFTER_HEAD):
+            out[i] = "NN"  # "called the shooting/VBG an act of terror": the noun its article opens
+        elif (tags[i] == "JJ" and low in _PERSONS and i + 1 < len(words)
+              and (tags[i + 1] in ("VBZ", "VBD", "VBP", "MD") or words[i + 1].lower() in _ONLY_VERBS
+                   or (words[i + 1] == "," and i > 0 and (tags[i - 1].startswith("NN")
+                                                          or tags[i - 1] in ("DT", "JJ", "PRP$"))))):
+            out[i] = "NN"  # "..., official/JJ says", "A White House official/JJ, who ...", "The official/JJ,"
+        elif (tags[i] == "JJ" and i > 0 and tags[i - 1] == "DT" and i + 1 < len(words)
+              and tags[i + 1] in ("VBZ", "VBD", "VBP")
+              and tagger.lemma(words[i + 1], tags[i + 1]).lower() in reporting):
+            # "The Vatican/JJ says", "The Russian/JJ added", "..., the admiral/JJ said": the speaker
+            out[i] = "NNP" if word[:1].isupper() else "NN"
+        elif low in _ONLY_VERBS and not tags[i].startswith("VB"):
+            out[i] = _ONLY_VERBS[low]
+        elif (low == "say" and not tags[i].startswith("VB") and 0 < i < len(words) - 1
+              and tags[i - 1] in ("NNP", "NNPS", "NNS", "NN", "PRP")):
+            out[i] = "VBP"
+        elif (low == "close" and 0 < i < len(words) - 1 and words[i + 1].lower() == "to"
+              and tags[i - 1] in ("NNS", "NNPS", "NN", "NNP")):
+            out[i] = "JJ"  # "people close/VBP to the mayor say": the attribution's "close to"
+        elif tags[i] == "VB" and low in reporting and 0 < i < len(words) - 1 and _finite_slot(words, tags, i):
+            out[i] = "VBP"  # "Farmers, like their neighbours, say/VB ...", "returned and say/VB ..."
+        elif (tags[i] == "VBN" and low in _POLLED and 0 < i < len(words) - 1
+              and words[i - 1].lower() == "those"
+              and (tags[i + 1].startswith("VB") or tags[i + 1] in ("MD", ",", "IN"))):
+            out[i] = "NNS"  # "those surveyed say ...": the people asked, not a verb
+        elif (tags[i] == "VBD" and low in _POLLED and 0 < i < len(words) - 1
+              and tags[i - 1] in ("NNS", "NN") and tags[i + 1] in ("VBD", "VBZ", "VBP", "MD")):
+            out[i] = "VBN"  # "the residents polled/VBD said ...": who was asked, not a verb
+        elif (low in ("both", "all", "each") and tags[i] == "DT" and 0 < i < len(words) - 1
+              and words[i - 1].lower() in _HAVE_BE and tags[i + 1] in ("VBN", "VBG")):
+            out[i] = "RB"  # "the rebels and the militants have both/DT exploited ...": one verb
+        elif tags[i] == "VBP" and low not in _PRESENT_BE and tagger.lemma(word, "VBP").lower() != low:
+            out[i] = "VBD"
+        elif tags[i] == "VBP" and low in _SAME_PAST and _past_time(words):
+            out[i] = "VBD"  # "Gunmen set/VBP fire to the depot on Monday": a past tense
+        elif (tags[i] == "NN" and low in reporting and 0 < i < len(words) - 1
+              and _after_plural(tags, i) and tags[i + 1] in ("IN", "DT", "CD", "PRP", "PRP$")
+              and (tags[i + 1] != "IN" or words[i + 1].lower() == "that")):
+            out[i] = "VBP"
+        elif (tags[i] == "NNS" and low.endswith("s") and (low[:-1] in reporting or low[:-2] in reporting)
+              and 0 < i < len(words) - 1 and words[i + 1].lower() == "that"
+              and tags[i - 1] in (",", "NNP", "NNPS", "RB", "PRP")):
+            out[i] = "VBZ"  # "Mr Orwin, whose town is flooding, argues/NNS that ..."
+        elif (tags[i] == "NNS" and (low[:-1] in reporting or low[:-2] in reporting) and i == len(words) - 2
+              and tags[i + 1] == "." and tags[i - 1] in ("NN", "NNP") and _trailing_subject(words, tags, i)):
+            out[i] = "VBZ"  # "..., a new survey indicates/NNS."
+        elif (tags[i] == "NNS" and 0 < i < len(words) - 1 and words[i + 1].lower() == "as"
+              and tags[i - 1] in ("NNP", "NNPS", "NN", "PRP")
+              and tagger.lemma(word, "VBZ").lower() in _seeing_bases()):
+            out[i] = "VBZ"  # "the men the US regards/NNS as ...", "which Tamm views/NNS as ..."
+        elif (tags[i] == "NN" and low in _seeing_bases() and 0 < i < len(words) - 1
+              and words[i + 1].lower() == "as" and tags[i - 1] in ("NNP", "NNPS", "NNS")
+              and any(w.lower() in ("which", "whom") for w in words[max(0, i - 8):i])):
+            out[i] = "VBP"  # "which Orsk and the EU list/NN as ...": a plural subject's verb
+        elif (low in ("read", "reads") and not tags[i].startswith("VB") and 0 < i < len(words) - 1
+              and tags[i - 1] in ("NN", "NNS", "NNP")
+              and ((i == len(words) - 2 and tags[i + 1] == "." and _trailing_subject(words, tags, i))
+                   or (words[i + 1] == ":" and all(t in ("DT", "JJ", "NN", "NNP") for t in tags[:i])))):
+            out[i] = "VBD" if low == "read" else "VBZ"  # "..., the letter read/NN.", "The sign read/NN:"
+    for i in range(1, len(words) - 1):  # "Amsel aides/VBZ said/VBN", "..., aides said,": a plural, its verb
+        if (out[i] == "VBZ" and words[i].lower() not in _AUXILIARIES
+                and out[i - 1] in ("NNP", "NNPS", "JJ", ",", "DT")
+                and words[i + 1].lower() in ("said", "told", "say")):
+            out[i], out[i + 1] = "NNS", "VBD" if words[i + 1].lower() != "say" else "VBP"
+    for i in range(2, len(words)):  # "Police suspect the men fled/VBN by boat": the clause's past
+        if out[i] == "VBN" and _reported_past(words, out, i, reporting, tagger):
+            out[i] = "VBD"
+        elif out[i] == "VBP" and _perceived(words, out, i, tagger):
+            out[i] = "VB"  # "Witnesses saw the men leave/VBP": a bare infinitive
+    for i in range(1, len(words) - 1):  # "according to/TO police/VB": a preposition and its noun
+        if words[i].lower() == "to" and words[i - 1].lower() == "according":
+            out[i] = "IN"
+            if out[i + 1] == "VB":
+                out[i + 1] = "NN"
+    for i in range(1, len(words) - 1):  # "insurgents now levy/JJ tolls", "rules suggest/JJS": verbs
+        j = i - 1 - (out[i - 1] == "RB" and i > 1)
+        if (out[i] in ("JJ", "JJS") and out[j] in ("NNS", "NNPS") and out[i + 1] in ("NNS", "NN", "DT", "CD")
+                and tagger.is_verb(words[i].lower())):
+            out[i] = "VBP"
+    for i, word in enumerate(words):  # "called the plan reckless/VBP"
+        if out[i] in ("VB", "VBP", "VBZ", "VBD", "NN") and word.lower().endswith("less") and (
+                word.lower() not in _NOT_ADJECTIVES):
+            out[i] = "JJ"
+    if not any(t.startswith("VB") or t == "MD" for t in out):
+        _verb_for_verbless(words, out, tagger)
+    return out
+
+
+_NOUN_PHRASE = frozenset({"DT", "PDT", "CD", "JJ", "PRP$", "NN", "NNS", "NNP", "NNPS", "POS"})
+
+
+def _reported_past(words: list[str], tags: list[str], i: int, reporting: frozenset[str],
+                   tagger: Tagger) -> bool:
+    """The participle at ``i`` follows a noun phrase that opens what a reporting or thought
+    verb reports (``suspect [that] the men fled/VBN by boat``), and no finite verb follows it
+    in the sentence (``said the men detained/VBN on Monday were freed`` is a participle)."""
+    if not tags[i - 1].startswith("NN"):
+        return False
+    j = _before_phrase(tags, i)
+    if words[j].lower() == "that" and j > 0:
+        j -= 1
+    if tags[j] not in ("VBP", "VBZ", "VBD") or tagger.lemma(words[j], tags[j]).lower() not in reporting:
+        return False
+    return not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[i + 1:])
+
+
+# Verbs whose object takes a bare infinitive: "saw the men leave", "made them wait".
+_BARE_INFINITIVE = frozenset({"see", "hear", "watch", "notice", "observe", "feel", "make", "let", "help"})
+
+
+def _perceived(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
+    """The present at ``i`` follows a noun phrase right after a verb of perception or
+    causing (``saw the men leave``): a bare infinitive, not a clause's verb."""
+    if not tags[i - 1].startswith("NN") and tags[i - 1] != "PRP":
+        return False
+    j = _before_phrase(tags, i)
+    return (tags[j].startswith("VB") and tags[j] != "VBG"
+            and tagger.lemma(words[j], tags[j]).lower() in _BARE_INFINITIVE)
+
+
+def _before_phrase(tags: list[str], i: int) -> int:
+    """The token before the noun phrase that ends just before token ``i`` (0 at the most)."""
+    j = i - 1
+    while j > 0 and tags[j] in _NOUN_PHRASE:
+        j -= 1
+    return j
+
+
+def _fraction(words: list[str], tags: list[str], i: int) -> str:
+    """The tag of word ``i``, a share of people that a finite verb follows made a noun:
+    ``Nearly half/RB said``, ``About a third/JJ say``."""
+    low = words[i].lower()
+    if low not in _FRACTIONS or tags[i].startswith("NN") or i + 1 >= len(words):
+        return tags[i]
+    if i > 0 and tags[i - 1] not in ("DT", "RB", "IN", "CC", ","):
+        return tags[i]
+    if tags[i + 1] in ("VBD", "VBP", "VBZ", "MD") or words[i + 1].lower() in ("say", "says", "said"):
+        return "NNS" if low.endswith("s") else "NN"
+    return tags[i]
+
+
+def _finite_slot(words: list[str], tags: list[str], i: int) -> bool:
+    """A plain verb at ``i`` stands where a present tense would, not an infinitive: after
+    a subject, a comma or ``and`` (adverbs between), and before what it reports. Not after
+    ``to``, a modal, another verb or ``let``."""
+    j = i - 1
+    while j > 0 and tags[j] in ("RB", "RBR"):
+        j -= 1
+    before = tags[j]
+    if before in ("TO", "MD") or before.startswith("VB") or words[j].lower() in ("let", "lets"):
+        return False
+    if before == "CC":  # "returned and say ...", not "does he get tired and say ..."
+        verb = next((k for k in range(j - 1, -1, -1) if tags[k].startswith("VB") or tags[k] == "MD"), -1)
+        if verb >= 0 and tags[verb] == "VB":
+            return False
+    elif before in _SUBJECT_TAGS:  # "Farmers say ...", not "Can he say ...", "Did the men say ..."
+        while j >= 0 and tags[j] in _SUBJECT_TAGS:
+            j -= 1
+        if j >= 0 and (tags[j] == "MD" or words[j].lower() in ("do", "does", "did", "let")):
+            return False
+        if j > 0 and tags[j] == "TO" and words[j - 1].lower() not in _NEAR:  # not "people close to Voss"
+            return False
+    elif before != ",":
+        return False
+    if i == len(words) - 2 and tags[i + 1] == ".":  # "..., people close to Voss say/VB."
+        return "," in words[:j + 1]
+    return tags[i + 1] in _REPORT_STARTS or words[i + 1].lower() == "that"
+
+
+# Adjectives that are also people: "official", "chief".
+_PERSONS = frozenset({"official", "chief"})
+# Shares of a group, which a poll's findings take for their subject.
+_FRACTIONS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
+                        "majority", "minority"})
+# Adjectives whose "to" is a preposition: "people close to the mayor".
+_NEAR = frozenset({"close", "closer", "near", "loyal", "next"})
+# What a subject before a present tense is made of.
+_SUBJECT_TAGS = frozenset({"NNS", "NNPS", "NNP", "NN", "PRP", "CD", "DT", "JJ", "POS", "PRP$"})
+
+
+# What can open the clause a reporting verb reports: "say the/DT ...", "say he/PRP ...".
+_REPORT_STARTS = frozenset({"DT", "PRP", "PRP$", "NNP", "NNPS", "NNS", "NN", "CD", "JJ", "EX", "VBG"})
+# Participles that, after "those", name the people a poll asked.
+_POLLED = frozenset({"surveyed", "polled", "questioned", "asked", "interviewed", "sampled"})
+
+
+def _trailing_subject(words: list[str], tags: list[str], i: int) -> bool:
+    """A noun phrase with a determiner right after a comma ends before ``i``: ``..., a new
+    poll``, ``..., the ministry``."""
+    j = i - 1
+    while j > 0 and tags[j] in ("NN", "NNP", "JJ"):
+        j -= 1
+    return tags[j] == "DT" and j > 0 and words[j - 1] == ","
+
+
+def _verb_for_verbless(words: list[str], tags: list[str], tagger: Tagger) -> None:
+    """A sentence the model left without a verb, that opens with a plural noun phrase (and
+    an adverb) and goes on with a word that is a verb: that word is its past-tense verb
+    (``Terrorists later set/JJ fire to the building``)."""
+    i = 0
+    while i < len(tags) and tags[i] in ("DT", "JJ", "CD", "NNP", "NNPS", "NN"):
+        i += 1
+    if i >= len(tags) or tags[i] not in ("NNS", "NNPS"):
+        return
+    i += 1
+    while i < len(tags) and tags[i] in ("RB", "RBR"):
+        i += 1
+    if i < len(tags) - 1 and tags[i] in ("JJ", "NN") and tagger.known_verb(words[i].lower()):
+        tags[i] = "VBD"
+
+
+# Forms of reporting verbs that news copy never uses as nouns or adjectives.
+_ONLY_VERBS = {"says": "VBZ", "writes": "VBZ", "tells": "VBZ", "wrote": "VBD", "told": "VBD",
+               "portrays": "VBZ", "depicts": "VBZ"}
+_AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
+# Auxiliaries before a participle: "have both exploited", "were all arrested".
+_HAVE_BE = frozenset({"have", "has", "had", "are", "were", "is", "was", "be", "been", "'ve", "’ve"})
+# Verbs whose past tense is their base form, which the tagger reads as a present after a
+# plural; a time in the past in the sentence makes them past.
+_SAME_PAST = frozenset({"set", "hit", "put", "cut", "shut", "let", "hurt", "cast", "burst", "spread", "quit",
+                        "shed", "split", "upset", "beat", "broadcast", "cost"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_AFTER_LAST = _WEEKDAYS | {"week", "month", "year", "night", "weekend", "summer", "winter", "spring",
+                           "autumn"}
+
+
+def _past_time(words: list[str]) -> bool:
+    """The sentence names a time in the past: yesterday, overnight, ... ago, last week, on
+    Monday, earlier, in 1998 (a weekday in news copy is the past unless a future says so)."""
+    lows = [w.lower() for w in words]
+    for k, low in enumerate(lows):
+        nxt = lows[k + 1] if k + 1 < len(lows) else ""
+        if low in ("yesterday", "overnight", "ago", "earlier") or (low == "last" and nxt in _AFTER_LAST):
+            return True
+        year = len(nxt) == 4 and nxt[:2] in ("19", "20") and nxt.isdigit()
+        if (low == "on" and nxt in _WEEKDAYS) or (low == "in" and year):
+            return not any(w in ("will", "'ll", "’ll", "shall") for w in lows)
+    return False
+
+
+_PRESENT_BE = frozenset({"are", "am", "'re", "'m", "’re", "’m"})
+
+
+def _after_plural(tags: list[str], i: int) -> bool:
+    """A plural noun before ``i``, directly or before a short prepositional phrase."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if tags[j] in ("NNS", "NNPS"):
+            return True
+        if tags[j] not in ("IN", "DT", "NN", "JJ"):
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _reporting_bases() -> frozenset[str]:
+    """Reporting verbs whose plain form is also a noun (report, claim, state, tweet)."""
+    words = cue_words()
+    keys = ("verbs", "thoughts", "needthat", "acts")
+    return frozenset(w for key in keys for w in words[key] if " " not in w)
+
+
+@lru_cache(maxsize=1)
+def _seeing_bases() -> frozenset[str]:
+    """Verbs that attribute a view before "as" (regard, view, see, list)."""
+    return frozenset(cue_words()["seeing"])
