@@ -486,6 +486,17 @@ def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str)
     assert repair(words, tagger.tag(words), tagger)[position] == tag
 
 
+@pytest.mark.parametrize(("text", "word", "tag"), [
+    ("Night patrols had helped prevent thefts and deter poachers.", "prevent", "VB"),
+    ("Night patrols had helped prevent thefts and deter poachers.", "deter", "VB"),
+    ("The curfew is meant to deter looters.", "deter", "VB"),
+    ("Voss won the tackle and the ink.", "tackle", "NN"),  # after an article: a noun
+])
+def test_a_word_known_only_as_a_verb_where_an_infinitive_stands(text: str, word: str, tag: str) -> None:
+    [token] = [t for t in tag_span(text, 0, len(text)) if t.text == word]
+    assert token.tag == tag
+
+
 @pytest.mark.parametrize(("text", "source", "content"), [
     # a subordinate clause or a conjunction before a parenthetical "according to": the whole
     ("While most ferries left on time, according to the harbour office, two were held.", "the harbour office",

@@ -45,7 +45,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     in -less is an adjective (``reckless/VBP``). "both", "all" and "each" between an
     auxiliary and a participle are adverbs (``have both/DT exploited``). An -ing form after
     an article that ends its noun phrase is a noun (``called the shooting/VBG an act of
-    terror``)."""
+    terror``). A noun the lemma lists know only as a verb is an infinitive after ``to``, a
+    form of ``help``, or "and" after one (``helped prevent/NN thefts and deter/NN ...``)."""
     out = [_fraction(words, tags, i) for i in range(len(words))]
     tags = list(out)
     reporting = _reporting_bases()
@@ -139,6 +140,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         if (out[i] in ("JJ", "JJS") and out[j] in ("NNS", "NNPS") and out[i + 1] in ("NNS", "NN", "DT", "CD")
                 and tagger.is_verb(words[i].lower())):
             out[i] = "VBP"
+    for i in range(1, len(words) - 1):  # "helped prevent/NN thefts and deter/NN poachers"
+        if out[i] == "NN" and out[i + 1] in _OBJECT_STARTS and _bare_infinitive(words, out, i, tagger):
+            out[i] = "VB"
     for i, word in enumerate(words):  # "called the plan reckless/VBP"
         if out[i] in ("VB", "VBP", "VBZ", "VBD", "NN") and word.lower().endswith("less") and (
                 word.lower() not in _NOT_ADJECTIVES):
@@ -178,6 +182,26 @@ def _perceived(words: list[str], tags: list[str], i: int, tagger: Tagger) -> boo
     j = _before_phrase(tags, i)
     return (tags[j].startswith("VB") and tags[j] != "VBG"
             and tagger.lemma(words[j], tags[j]).lower() in _BARE_INFINITIVE)
+
+
+# What opens the object of a verb.
+_OBJECT_STARTS = frozenset({"DT", "NNS", "NN", "NNP", "NNPS", "PRP", "PRP$", "JJ", "CD"})
+
+
+def _bare_infinitive(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
+    """The noun at ``i`` is a word the lemma lists know only as a verb, standing where an
+    infinitive does: after ``to``, after a form of ``help`` (``helped prevent/NN thefts``),
+    or after "and"/"or" when the last verb before is one (``... and deter/NN terrorists``)."""
+    low = words[i].lower()
+    if not tagger.known_verb(low) or tagger.known(low, "N") or tagger.known(low, "J"):
+        return False
+    before = tags[i - 1]
+    if before == "TO" or (before.startswith("VB") and tagger.lemma(words[i - 1], before).lower() == "help"):
+        return True
+    if words[i - 1].lower() not in ("and", "or"):
+        return False
+    verb = next((k for k in range(i - 2, -1, -1) if tags[k].startswith("VB") or tags[k] == "MD"), -1)
+    return verb >= 0 and tags[verb] == "VB"
 
 
 def _before_phrase(tags: list[str], i: int) -> int:
