@@ -640,6 +640,18 @@ def test_a_label_about_someone_in_particular(text: str, expected: bool) -> None:
     assert specific(text, "terrorist", frozenset({"cell", "organisation"})) is expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The dockers were not only smugglers but terrorists.", True),  # the predicate of "were"
+    ("Border guards arrested three smugglers, two thieves and a terrorist.", True),  # a list's object
+    ("The dockers were not smugglers or terrorists.", False),  # denied with the first
+    ("New laws against smugglers and terrorists were passed.", False),  # the verb is the laws'
+    ("The old port has become a haven for smugglers and terrorists.", False),  # a kind
+    ("Troops shelled the harbour and terrorists fled.", True),  # a clause of its own
+])
+def test_a_label_joined_to_another_noun_stands_where_the_first_does(text: str, expected: bool) -> None:
+    assert specific(text, "terrorist", None) is expected
+
+
 def test_said_nothing_reports_nothing() -> None:
     assert frames_of("The army said nothing about the men.") == []
     assert voice("The army, which closed the road, said nothing about the men.", "men") is Voice.OWN

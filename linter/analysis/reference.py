@@ -88,7 +88,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     relative = parse.relative(chunk)
     if relative is not None and parse.episodic(relative):
         return True
-    if _doer_of(parse, chunk):
+    lead = parse.lead(chunk)  # where "terrorists" stands in "smugglers and terrorists"
+    if _doer_of(parse, lead):
         return not _unsaid(parse, i)
     role, governing = parse.governor(chunk)
     if governing is None:  # but a headline's "Gunmen behind blast, says ...", and an appositive
@@ -99,7 +100,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if role == "predicate":  # (a label someone is said not to have given, or denied, is no one's)
         return not _unsaid(parse, i) and not denied(parse, governing, chunk) and (
             parse.episodic(governing) or subject_is_specific(parse, governing))
-    after_as = role == "preposition" and parse.tokens[chunk.first - 1].lower == "as"
+    after_as = role == "preposition" and parse.tokens[lead.first - 1].lower == "as"
     if role == "complement" or after_as or (role == "object" and governing.lemma in _NAMES_OBJECT):
         # "branded Voss a terrorist", "described Voss as a terrorist", "was jailed as a terrorist";
         # not a label only thought of ("whether to list the Front as a terrorist group")
@@ -107,8 +108,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # nor one denied ("did not call the men terrorists", "did not describe ... as")
         return (governing.finite or parse.goes_on(governing)) and not parse.negated(governing) and (
             parse.episodic(governing) or labelled_is_specific(parse, governing))
-    if role == "preposition" and (parse.tokens[chunk.first].lower in ("a", "an", "any") or (
-            governing.lemma in COPULAS and of_a_predicate(parse, chunk))):
+    if role == "preposition" and (parse.tokens[lead.first].lower in ("a", "an", "any") or (
+            governing.lemma in COPULAS and of_a_predicate(parse, lead))):
         return False  # "any known link to a terrorist group", "has been a haven for terrorists": a kind
     if role == "subject" and not parse.episodic(governing) and governing.tense == "present":
         # "Insurgents hold the valley", not "Terrorists rarely act alone", "Martyrdom is a

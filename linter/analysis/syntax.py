@@ -25,6 +25,7 @@ _GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", 
 # Words that float between a subject and its verb: "Reis and Vell both said".
 _FLOATING = frozenset({"both", "all", "each", "themselves", "himself", "herself", "itself"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+_JOINING = frozenset({"and", "or", "but"})
 # Adverbs that make a perfect tell of experience, not an event: "has never negotiated with".
 _EXPERIENCE = frozenset({"never", "ever", "always"})
 _SUBORDINATORS = frozenset({"if", "because", "when", "while", "although", "though", "since", "unless",
@@ -256,6 +257,9 @@ class Parse:
         ``branded Voss a terrorist``), "preposition" (in a prepositional phrase right after the
         verb or its object: ``joined forces with local militants``; the group is None when
         the phrase hangs on another noun: ``fears of a terrorist attack``), or ("", None)."""
+        lead = self.lead(chunk)
+        if lead is not chunk:
+            return self.governor(lead)
         before = chunk.first - 1
         while before >= 0 and self.tokens[before].tag in ("RB", "RP"):
             before -= 1
@@ -282,6 +286,33 @@ class Parse:
         if group is not None:
             return "subject", group
         return "", None
+
+    def lead(self, chunk: Chunk) -> Chunk:
+        """The first of the noun phrases ``chunk`` is joined to by "and", "or" or "but" when
+        it has no verb of its own, which stands where all of them do (``were smugglers and
+        terrorists``, ``not only smugglers but terrorists``, ``arrested thieves, smugglers
+        and terrorists``; a verb after a phrase that opens with a preposition is its head's:
+        ``Laws against smugglers and terrorists were passed``); else ``chunk`` itself."""
+        before = chunk.first - 1
+        while before >= 1 and self.tokens[before].tag in ("RB", "RP"):
+            before -= 1  # "but also"
+        if before < 1 or self.tokens[before].lower not in _JOINING:
+            return chunk
+        k = before - 1
+        while k >= 0 and self.tokens[k].tag in ("RB", "RP"):
+            k -= 1  # "smugglers too and ..."
+        joined = self.chunk_at(k) if k >= 0 else None
+        if joined is None or joined.last != k:
+            return chunk
+        while joined.first >= 2 and self.tokens[joined.first - 1].text == ",":
+            listed = self.chunk_at(joined.first - 2)  # "thieves, | smugglers and terrorists"
+            if listed is None or listed.last != joined.first - 2:
+                break
+            joined = listed
+        after_preposition = joined.first > 0 and self.tokens[joined.first - 1].tag == "IN"
+        if not after_preposition and self.group_after(chunk) is not None:
+            return chunk  # "Police held the men and terrorists fled": a clause of its own
+        return joined
 
     def _naming(self, chunk: Chunk) -> Group | None:
         """The naming verb whose object ``chunk`` is (``branded [Voss]``) or, after one
