@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from linter.analysis.chunks import TIMES, Chunk, Group, headline
-from linter.analysis.syntax import NEGATIONS
+from linter.analysis.syntax import DASHES, NEGATIONS
 from linter.analysis.tagging import Token
 
 
@@ -105,13 +105,14 @@ def _before(parse: Parse, pronoun: int) -> Chunk | None:
 
 
 # What sets an appositive off from the noun phrase it describes.
-_APPOSITION_MARKS = frozenset({",", "—", "–", "--"})
+_APPOSITION_MARKS = DASHES | {","}
 
 
 def apposed(parse: Parse, chunk: Chunk) -> bool:
     """``chunk`` stands in apposition to a noun phrase that names someone, set off by a
-    comma or a dash: what the writer calls a particular group (``The Front, a terrorist
-    group, denied ...``, ``carried out by the Front, a terrorist group based in ...``)."""
+    comma or a dash (typed, or a hyphen between spaces): what the writer calls a particular
+    group (``The Front, a terrorist group, denied ...``, ``carried out by the Front - a
+    terrorist group based in ...``)."""
     k = chunk.first - 1
     if k < 1 or parse.tokens[k].text not in _APPOSITION_MARKS:
         return False
