@@ -192,6 +192,21 @@ def test_a_cue_in_another_paragraph_does_not_clear_a_figure() -> None:
     assert found(text, "Figures") == ["At least 40 people were killed"]
 
 
+@pytest.mark.parametrize(("headline", "lede", "figure"), [
+    # a count ends the headline, and the story opens with one
+    ("Blast at chemical plant kills four", "Four workers died in a blast on Thursday.", "Four workers died"),
+    ("Bus plunges into river, killing 12", "Twelve passengers died when a bus left the road.",
+     "Twelve passengers died"),
+    # a blank line of spaces, and a paragraph wrapped across lines
+    ("Blast kills four\n ", "Four workers\ndied on Thursday.", "Four workers\ndied"),
+])
+def test_a_headline_count_does_not_hide_the_first_paragraph_figure(headline: str, lede: str, figure: str) -> None:
+    assert found(f"{headline}\n\n{lede}\n", "Figures") == [figure]
+    # in HTML, where the headline and the paragraph are elements, not lines
+    html = f"<h1>{headline}</h1><p>{lede}</p>"
+    assert [f.match for f in lint(html, "html", CONFIG, "t.html") if f.rule_id == "Sourcing.Figures"] == [figure]
+
+
 # -- Accusations --------------------------------------------------------------
 
 

@@ -41,7 +41,8 @@ copy run into one line is no paragraph); ``adjacent`` (the whole paragraph
 and the sentences on either side, but not a next paragraph that opens with a
 quotation of its own: its speaker is that quotation's). A trigger may mark
 the part to report with a group named ``claim``; otherwise the whole match is
-reported. The word lists live in the rule
+reported; no match runs from one paragraph (or heading) into the next (a headline's
+last count into the story's first sentence). The word lists live in the rule
 files; the reporting cues and source nouns in ``rules/_data/cues.yml``.
 """
 
@@ -65,7 +66,7 @@ from linter.kinds.base import (
 from linter.kinds.claim_context import ClaimContext, names_someone
 from linter.kinds.claim_dates import history, in_sentence
 from linter.kinds.claim_frames import after_with, answers, relative, within
-from linter.kinds.claim_patterns import accusation, agents, regex, terms
+from linter.kinds.claim_patterns import accusation, agents, in_paragraphs, regex, terms
 from linter.lib.cache import compile_pattern
 from linter.lib.literals import required
 from linter.lib.scan import Scanner
@@ -312,7 +313,8 @@ def _trigger_matches(doc: Document, an: Analysis, opts: Options) -> list[re.Matc
         return None
     if opts.triggers is None:
         return []
-    return [m for _, _, m in matches(opts.triggers, doc.text, opts.scanner, an)]
+    found = (m for _, _, m in matches(opts.triggers, doc.text, opts.scanner, an))
+    return list(in_paragraphs(opts.triggers, doc.text, doc.blocks, found))
 
 
 def _anchors(opts: Options) -> frozenset[str] | None:
