@@ -24,8 +24,8 @@ name of its time (``after three years as Nur-Sultan``, ``calls the country
 Burma``, ``the name Bombay``, ``Bombay, as it was then called``) and a form
 side by side with another form of the same entity (``Kiev or Kyiv``). Those
 are reported with the suggestion and no automatic fix. A form used as a name
-with the years it was used (``was called Nur-Sultan from 2019 to 2022``,
-``Leningrad, as the city was known until 1991``) is history, not reported.
+with the years or the era it was used (``was called Nur-Sultan from 2019 to 2022``,
+``Leningrad, as the city was known until 1991``, ``... in Soviet times``) is history, not reported.
 """
 
 import re
@@ -81,8 +81,13 @@ _NAMING_AFTER = compile_pattern(
 )
 _NAMING_WINDOW = 48
 # The years a name was used, right after it: "was called Nur-Sultan from 2019 to 2022",
-# "Leningrad until 1991". A form named as a name with its years is history, not a slip.
-_ITS_YEARS = compile_pattern(r"\s*,?\s*(?:from|until|till|between|before|in|after)\s+(?:the\s+)?\d{4}s?\b")
+# "Leningrad until 1991", or its era: "in Soviet times", "under British rule", "before
+# independence", "at the time". A form named as a name with its time is history, not a slip.
+_ITS_YEARS = compile_pattern(
+    r"\s*,?\s*(?:(?:from|until|till|between|before|in|after)\s+(?:the\s+)?\d{4}s?\b"
+    r"|(?:in|during|under)\s+(?:the\s+)?(?:Soviet|colonial|imperial|Ottoman|Tsarist|communist|British|French"
+    r"|Portuguese|Spanish|Dutch|Belgian|Japanese)\s+(?:times|days|era|period|rule)\b"
+    r"|(?:before|until)\s+independence\b|at\s+the\s+time\b)")
 # A renaming told in one sentence, between two forms or just before the first.
 _RENAMING = compile_pattern(r"\b(?:renam|rebrand)(?:e|es|ed|ing)\b"
                             r"|\bchang(?:e|es|ed|ing)\s+(?:its|their|the)\s+name\b")
@@ -274,7 +279,7 @@ def _as_a_name(text: str, use: _Use) -> bool:
 
 
 def _with_its_years(text: str, use: _Use) -> bool:
-    """The years the name was used follow it, or follow "as it was called" after it
+    """The years (or the era) the name was used follow it, or follow "as it was called" after it
     (``Leningrad, as the city was known until 1991``)."""
     after = _NAMING_AFTER.match(text, use.end)
     return _ITS_YEARS.match(text, after.end() if after else use.end) is not None
