@@ -15,16 +15,18 @@ plus an ending (Smith/Smiths, Russia/Russian, Kazakh/Kazakhstan,
 Petrov/Petrova: checked for pairs found by edit distance), both are listed in
 ``known`` (distinct names that look alike: Austria/Australia), one glosses
 the other in brackets (a translation), or both stand next to other
-capitalised names and never the same one (Anna Petrova and Ivan Petrov are
-relatives, not a misspelling; ``titles`` such as Mr do not count there), or an
+capitalised names and never the same one, nor two spellings of one (Anna Petrova and
+Ivan Petrov are relatives, not a misspelling, while Sviatlana Karpouskaya and Svetlana
+Karpovskaya are one woman; ``titles`` such as Mr do not count there), or an
 apposition beside their uses gives them different roles (Mr Hamid, the mayor;
 Mr Hamed, the governor). Only uses the rule can see count (not quotations, by
 default).
 
 Two words further apart, but with the same consonants, the same last letter and
 at most two vowels apart (Mohammed/Muhammad, Aleksandr/Alexander), are variants
-only when a neighbour ties them to one person (the same surname, or both after
-Mr) and no word for relatives stands in their sentences ("his brother Jamil").
+only when a neighbour ties them to one person (the same surname, two spellings of
+one, or both after Mr) and no word for relatives stands in their sentences ("his
+brother Jamil").
 A name of five or six letters one inner vowel from another (Kellan/Kellen) needs
 no tie: only no word for relatives beside the rarer form ("her sister Dolia"), and not
 both forms in lists of names joined by commas ("Corran, Hallam, Fenn"; "Hallum, Pryce,
@@ -39,12 +41,13 @@ other is not one. Message arguments: the form reported, then the other.
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any, NamedTuple
 
 from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
-from linter.kinds.spellings import alike_pairs, close_pairs, vowel_slip
+from linter.kinds.spellings import alike, alike_pairs, close, close_pairs, vowel_slip
 from linter.kinds.visibility import visible
 from linter.lib.cache import compile_pattern
 from linter.model.document import Document
@@ -220,8 +223,8 @@ def _paired(text: str, opts: Options) -> frozenset[str]:
         # a pair some capitalised word stands beside (a shared neighbour), or a short name
         # one inner vowel from another, which needs none
         ties = _ties(text)
-        close = {(i, j) for i, j in close if ties.get(texts[i], _NONE) & ties.get(texts[j], _NONE)
-                 or vowel_slip(texts[i], texts[j])}
+        close = {(i, j) for i, j in close if vowel_slip(texts[i], texts[j]) or _tied(
+            texts[i], ties.get(texts[i], _NONE), texts[j], ties.get(texts[j], _NONE))}
     pairs = sorted(set(alike) | close)
     # Searching the text for each word costs a pass per word: with many, read its words once.
     words = frozenset(_each_once(_WORD, text)) if len(pairs) > _SEARCHES_MAX else None
@@ -296,7 +299,15 @@ def _distinct(text: str, a: _Word, b: _Word, opts: Options) -> bool:
     if a.roles and b.roles and not a.roles & b.roles:
         return True
     na, nb = a.neighbours - opts.titles, b.neighbours - opts.titles
-    return (bool(na) and bool(nb) and not (na & nb)) or _translated(text, a, b)
+    return (bool(na) and bool(nb) and not _tied(a.text, na, b.text, nb)) or _translated(text, a, b)
+
+
+def _tied(a: str, na: AbstractSet[str], b: str, nb: AbstractSet[str]) -> bool:
+    """The neighbours ``na`` of ``a`` and ``nb`` of ``b`` tie them to one person: one they
+    share, or two (other than ``a`` and ``b``) that are spellings of one name (Sviatlana
+    Tsikhanouskaya and Svetlana Tikhanovskaya are one woman; Anna Petrova and Ivan Petrov
+    two people; Mesfin Misfan one man with two names)."""
+    return bool(na & nb) or any(alike(x, y) or close(x, y) for x in na - {b} for y in nb - {a})
 
 
 def _pairs(text: str, words: Iterable[_Word], opts: Options) -> Iterator[tuple[_Word, _Word]]:
@@ -311,7 +322,7 @@ def _pairs(text: str, words: Iterable[_Word], opts: Options) -> Iterator[tuple[_
         a, b = listed[i], listed[j]
         # One neighbour in common (a surname, or a title: Mr Tracey and Mr Treacy) ties them,
         # unless a relative is named near either ("his brother Jamil Orsk").
-        if a.neighbours & b.neighbours:
+        if _tied(a.text, a.neighbours, b.text, b.neighbours):
             if not _kin(text, a, b) and not _distinct(text, a, b, opts):
                 yield a, b
         elif vowel_slip(a.text, b.text) and not _distinct(text, a, b, opts) and not (
