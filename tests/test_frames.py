@@ -491,8 +491,13 @@ def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str)
     ("Night patrols had helped prevent thefts and deter poachers.", "deter", "VB"),
     ("The curfew is meant to deter looters.", "deter", "VB"),
     ("Voss won the tackle and the ink.", "tackle", "NN"),  # after an article: a noun
+    # an adjective that its article opens and a relative pronoun, a mark or a preposition ends
+    ("Voss, a radical who led the protests, spoke.", "radical", "NN"),
+    ("Voss was a radical in his youth.", "radical", "NN"),
+    ("It was a radical, costly plan.", "radical", "JJ"),
+    ("It was a radical plan.", "radical", "JJ"),
 ])
-def test_a_word_known_only_as_a_verb_where_an_infinitive_stands(text: str, word: str, tag: str) -> None:
+def test_a_word_repaired_by_its_slot(text: str, word: str, tag: str) -> None:
     [token] = [t for t in tag_span(text, 0, len(text)) if t.text == word]
     assert token.tag == tag
 

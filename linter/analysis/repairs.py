@@ -45,7 +45,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     in -less is an adjective (``reckless/VBP``). "both", "all" and "each" between an
     auxiliary and a participle are adverbs (``have both/DT exploited``). An -ing form after
     an article that ends its noun phrase is a noun (``called the shooting/VBG an act of
-    terror``). A noun the lemma lists know only as a verb is an infinitive after ``to``, a
+    terror``), and so is an adjective after "a" that a relative pronoun, a mark or a
+    preposition ends (``Voss, a radical/JJ who ...``). A noun the lemma lists know only
+    as a verb is an infinitive after ``to``, a
     form of ``help``, or "and" after one (``helped prevent/NN thefts and deter/NN ...``)."""
     out = [_fraction(words, tags, i) for i in range(len(words))]
     tags = list(out)
@@ -62,6 +64,12 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif tags[i] == "VBG" and i > 0 and words[i - 1].lower() in _ARTICLES and (
                 i + 1 == len(words) or tags[i + 1] in _AFTER_HEAD):
             out[i] = "NN"  # "called the shooting/VBG an act of terror": the noun its article opens
+        elif tags[i] == "JJ" and i > 0 and words[i - 1].lower() in ("a", "an") and (
+                i + 1 == len(words) or (tags[i + 1] in _ENDS_ADJECTIVE_NOUN and not (
+                    tags[i + 1] == "," and i + 2 < len(words) and tags[i + 2] in ("JJ", "RB")))):
+            # "Voss, a radical/JJ who ...", "is a radical/JJ in ...": the noun of its article
+            # (not "a radical, costly plan")
+            out[i] = "NN"
         elif (tags[i] == "JJ" and low in _PERSONS and i + 1 < len(words)
               and (tags[i + 1] in ("VBZ", "VBD", "VBP", "MD") or words[i + 1].lower() in _ONLY_VERBS
                    or (words[i + 1] == "," and i > 0 and (tags[i - 1].startswith("NN")
@@ -184,6 +192,8 @@ def _perceived(words: list[str], tags: list[str], i: int, tagger: Tagger) -> boo
             and tagger.lemma(words[j], tags[j]).lower() in _BARE_INFINITIVE)
 
 
+# What ends a noun phrase an adjective alone would head: "a radical who", "a radical in".
+_ENDS_ADJECTIVE_NOUN = frozenset({"WP", "WDT", ",", ".", ":", "IN"})
 # What opens the object of a verb.
 _OBJECT_STARTS = frozenset({"DT", "NNS", "NN", "NNP", "NNPS", "PRP", "PRP$", "JJ", "CD"})
 
