@@ -119,6 +119,7 @@ def frame_gate() -> re.Pattern[str]:
     # Whole words for the verbs of seeing, whose stems would start many others (seem, seek),
     # and for any lemma of three letters (ban: bank, band).
     whole = {form for lemma in words["seeing"] for form in _regular_forms(lemma)} | {"saw", "seen"}
+    whole.add("put it")  # "As the mayor put it, ..." (verb_reports.as_put_it)
     for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"],
                   *words["acts"], *words["labelling"]):
         first = lemma.split()[0]

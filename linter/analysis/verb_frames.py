@@ -334,5 +334,9 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
             # set inside a clause after its subject ("The men, as Voss said, had ..."): the clause
             first = lo if before > lo and not finite_in(parse, lo - 1, before - 2) else nxt + 1
             return content_span(parse, first, clause(parse, nxt + 1)[1])
+        if group.lemma == "put" and before > 1 and (nxt >= len(tokens) or tokens[nxt].text in (".", ";")):
+            # "..., as the mayor put it.": the wording before it is the mayor's (where "..., as
+            # the mayor said." only agrees with the mayor)
+            return content_span(parse, after_semicolon(parse, before - 1), before - 2)
     start = past_person(parse, group, past_adverbials(parse, after, hi), hi)
     return content_span(parse, start, continued(parse, hi))

@@ -227,11 +227,12 @@ def _subject_after_mark(parse: Parse, group: Group) -> bool:
 
 
 def as_put_it(parse: Parse, group: Group) -> bool:
-    """``As Voss put it, ...``: like ``As Voss said, ...``, the clause after the comma is
-    the speaker's."""
+    """``As Voss put it, ...``, ``..., as Voss put it.``: like ``as Voss said``, the clause
+    around it is the speaker's."""
     tokens = parse.tokens
     k = group.last + 1
-    if group.lemma != "put" or k + 1 >= len(tokens) or tokens[k].lower != "it" or tokens[k + 1].text != ",":
+    if group.lemma != "put" or k + 1 >= len(tokens) or tokens[k].lower != "it" or (
+            tokens[k + 1].text not in (",", ".", ";")):
         return False
     return _as_before_subject(parse, group) >= 0
 
