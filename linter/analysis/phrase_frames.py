@@ -174,9 +174,9 @@ def dash_frames(parse: Parse) -> list[Frame]:
 
 
 def _colon_after(parse: Parse, k: int) -> int | None:
-    """The colon that a reporting noun introduces from token ``k`` on: at once, after a
-    copula and an adjective or a noun ("was blunt:", "was a warning:"), or after whom it
-    addresses ("for the strikers:")."""
+    """The colon (or a lone dash) that a reporting noun introduces from token ``k`` on: at
+    once, after a copula and an adjective or a noun ("was blunt:", "was a warning:"), or
+    after whom it addresses ("for the strikers:")."""
     tokens = parse.tokens
     if k < len(tokens) and tokens[k].lemma == "be":
         k += 1
@@ -194,6 +194,8 @@ def _colon_after(parse: Parse, k: int) -> int | None:
         if addressed is None:
             return None
         k = addressed.last + 1
+    if k < len(tokens) and tokens[k].text in DASHES and all(t.text not in DASHES for t in tokens[k + 1:]):
+        return k  # "had a blunt message for the owners - ...": a dash that opens no aside
     return k if k < len(tokens) and tokens[k].text == ":" else None
 
 
