@@ -176,7 +176,7 @@ def dash_frames(parse: Parse) -> list[Frame]:
 def _colon_after(parse: Parse, k: int) -> int | None:
     """The colon (or a lone dash) that a reporting noun introduces from token ``k`` on: at
     once, after a copula and an adjective or a noun ("was blunt:", "was a warning:"), or
-    after whom it addresses ("for the strikers:")."""
+    after whom it addresses or where it was made ("for the strikers:", "on X:")."""
     tokens = parse.tokens
     if k < len(tokens) and tokens[k].lemma == "be":
         k += 1
@@ -189,11 +189,14 @@ def _colon_after(parse: Parse, k: int) -> int | None:
             k = predicate.last + 1
         else:
             return None
-    elif k < len(tokens) and tokens[k].lower in ("for", "to"):
-        addressed = parse.chunk_at(k + 1)
-        if addressed is None:
-            return None
-        k = addressed.last + 1
+    else:
+        for _ in range(2):  # "for the strikers on Monday:"
+            if k >= len(tokens) or tokens[k].tag not in ("IN", "TO") or tokens[k].lower == "that":
+                break
+            addressed = parse.chunk_at(k + 1)
+            if addressed is None:
+                return None
+            k = addressed.last + 1
     if k < len(tokens) and tokens[k].text in DASHES and all(t.text not in DASHES for t in tokens[k + 1:]):
         return k  # "had a blunt message for the owners - ...": a dash that opens no aside
     return k if k < len(tokens) and tokens[k].text == ":" else None
@@ -221,9 +224,11 @@ def noun_frames(parse: Parse) -> list[Frame]:
             if by is not None and not vague_source(parse, by):
                 owner = span(parse, by.first, by.last)
                 after = by.last + 1
-        else:  # "The mayor voiced concern that ...": the owner is the subject of the verb
+        else:  # "The mayor voiced concern that ...", "hit back in a post on X: ...": the
+            # owner is the subject of the verb
             role, verb = parse.governor(chunk)
-            subject = subject_of(parse, verb) if role == "object" and verb is not None else None
+            made_in = role == "preposition" and tokens[chunk.first - 1].lower == "in"
+            subject = subject_of(parse, verb) if (role == "object" or made_in) and verb is not None else None
             if subject is not None:
                 owner, vague = span(parse, subject.first, subject.last), vague_source(parse, subject)
         while after < len(tokens) and (tokens[after].tag == "RB" or tokens[after].lower == "yet"):
