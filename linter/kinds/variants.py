@@ -47,7 +47,7 @@ from typing import Any, NamedTuple
 from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
-from linter.kinds.spellings import alike, alike_pairs, close, close_pairs, vowel_slip
+from linter.kinds.spellings import alike_pairs, close_pairs, vowel_slip
 from linter.kinds.visibility import visible
 from linter.lib.cache import compile_pattern
 from linter.model.document import Document
@@ -220,11 +220,12 @@ def _paired(text: str, opts: Options) -> frozenset[str]:
     alike = alike_pairs(texts)
     close = set(close_pairs(texts)) - set(alike)
     if close:
-        # a pair some capitalised word stands beside (a shared neighbour), or a short name
-        # one inner vowel from another, which needs none
+        # a pair some capitalised word stands beside (a shared neighbour, or two spellings
+        # of one), or a short name one inner vowel from another, which needs none
         ties = _ties(text)
+        spelled = _spelled(texts, (*alike, *close))
         close = {(i, j) for i, j in close if vowel_slip(texts[i], texts[j]) or _tied(
-            texts[i], ties.get(texts[i], _NONE), texts[j], ties.get(texts[j], _NONE))}
+            texts[i], ties.get(texts[i], _NONE), texts[j], ties.get(texts[j], _NONE), spelled)}
     pairs = sorted(set(alike) | close)
     # Searching the text for each word costs a pass per word: with many, read its words once.
     words = frozenset(_each_once(_WORD, text)) if len(pairs) > _SEARCHES_MAX else None
@@ -290,7 +291,32 @@ def _listed(text: str, word: _Word) -> bool:
     return False
 
 
-def _distinct(text: str, a: _Word, b: _Word, opts: Options) -> bool:
+# Pairs of words (as sets of two) that look like spellings of one name.
+_Spelled = frozenset[frozenset[str]]
+# More neighbours than this make no tie by spelling (see _tied).
+_TIE_NEIGHBOURS_MAX = 4
+
+
+def _spelled(texts: list[str], pairs: Iterable[tuple[int, int]]) -> _Spelled:
+    """The index ``pairs`` of ``texts`` as the words they stand for."""
+    return frozenset(frozenset((texts[i], texts[j])) for i, j in pairs)
+
+
+def _tied(a: str, na: AbstractSet[str], b: str, nb: AbstractSet[str], spelled: _Spelled) -> bool:
+    """The neighbours ``na`` of ``a`` and ``nb`` of ``b`` tie them to one person: one they
+    share, or two (other than ``a`` and ``b``) that are ``spelled`` alike (Sviatlana
+    Tsikhanouskaya and Svetlana Tikhanovskaya are one woman; Anna Petrova and Ivan Petrov
+    two people; Mesfin Misfan one man with two names)."""
+    if na & nb:
+        return True
+    # (a name has a neighbour or two; text made of thousands of names side by side has
+    # many, and looking at every pair of them for every pair of words would be quadratic)
+    if not spelled or len(na) > _TIE_NEIGHBOURS_MAX or len(nb) > _TIE_NEIGHBOURS_MAX:
+        return False
+    return any(frozenset((x, y)) in spelled for x in na - {b} for y in nb - {a})
+
+
+def _distinct(text: str, a: _Word, b: _Word, opts: Options, spelled: _Spelled) -> bool:
     """Known distinct names, translations, names with different neighbours (Anna/Ivan
     Petrov), or people said to be different things (Mr Hamid, the mayor; Mr Hamed, the
     governor)."""
@@ -299,33 +325,27 @@ def _distinct(text: str, a: _Word, b: _Word, opts: Options) -> bool:
     if a.roles and b.roles and not a.roles & b.roles:
         return True
     na, nb = a.neighbours - opts.titles, b.neighbours - opts.titles
-    return (bool(na) and bool(nb) and not _tied(a.text, na, b.text, nb)) or _translated(text, a, b)
-
-
-def _tied(a: str, na: AbstractSet[str], b: str, nb: AbstractSet[str]) -> bool:
-    """The neighbours ``na`` of ``a`` and ``nb`` of ``b`` tie them to one person: one they
-    share, or two (other than ``a`` and ``b``) that are spellings of one name (Sviatlana
-    Tsikhanouskaya and Svetlana Tikhanovskaya are one woman; Anna Petrova and Ivan Petrov
-    two people; Mesfin Misfan one man with two names)."""
-    return bool(na & nb) or any(alike(x, y) or close(x, y) for x in na - {b} for y in nb - {a})
+    return (bool(na) and bool(nb) and not _tied(a.text, na, b.text, nb, spelled)) or _translated(text, a, b)
 
 
 def _pairs(text: str, words: Iterable[_Word], opts: Options) -> Iterator[tuple[_Word, _Word]]:
     listed = list(words)
     texts = [w.text for w in listed]
     alike = alike_pairs(texts)
+    close = sorted(set(close_pairs(texts)) - set(alike))
+    spelled = _spelled(texts, (*alike, *close))
     for i, j in alike:
         a, b = listed[i], listed[j]
-        if not _distinct(text, a, b, opts):
+        if not _distinct(text, a, b, opts, spelled):
             yield a, b
-    for i, j in sorted(set(close_pairs(texts)) - set(alike)):
+    for i, j in close:
         a, b = listed[i], listed[j]
         # One neighbour in common (a surname, or a title: Mr Tracey and Mr Treacy) ties them,
         # unless a relative is named near either ("his brother Jamil Orsk").
-        if _tied(a.text, a.neighbours, b.text, b.neighbours):
-            if not _kin(text, a, b) and not _distinct(text, a, b, opts):
+        if _tied(a.text, a.neighbours, b.text, b.neighbours, spelled):
+            if not _kin(text, a, b) and not _distinct(text, a, b, opts, spelled):
                 yield a, b
-        elif vowel_slip(a.text, b.text) and not _distinct(text, a, b, opts) and not (
+        elif vowel_slip(a.text, b.text) and not _distinct(text, a, b, opts, spelled) and not (
                 _listed(text, a) and _listed(text, b)):
             # One inner vowel apart in a short name (Kellan/Kellen) needs no tie; a relative
             # near the rarer form ("and his brother Jamil") is another person ("Kellan's
