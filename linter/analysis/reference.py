@@ -181,7 +181,8 @@ def _supposed(parse: Parse, chunk: Chunk) -> bool:
 def _anchored(parse: Parse, group: Group) -> bool:
     """A present-tense clause about a particular state of affairs, not a habit: no
     adverb of frequency, and a definite or named noun after the verb (``Insurgents
-    hold most of the eastern valley``, not ``Terrorists rarely act alone``)."""
+    hold most of the eastern valley``, not ``Terrorists rarely act alone``), or a verb
+    of saying whose words tell of an event (``Militants say they carried out ...``)."""
     end = len(parse.tokens)
     for g in parse.groups:
         if g.first > group.last:
@@ -193,5 +194,8 @@ def _anchored(parse: Parse, group: Group) -> bool:
         return False
     if any(t.lower in _NOW for t in parse.tokens[lo:end]):
         return True  # "insurgents now levy tolls on every lorry", "still hold"
+    if group.lemma in lexicon().verbs and any(
+            g.first == end and g.finite and g.tense == "past" for g in parse.groups):
+        return True  # "Militants say they carried out the attack": what they say tells of an event
     return any((c.definite or c.proper) and group.last < c.first < end
                and parse.tokens[c.first].lower not in _EVERY for c in parse.chunks)
