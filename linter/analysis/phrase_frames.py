@@ -224,8 +224,8 @@ def noun_frames(parse: Parse) -> list[Frame]:
             if by is not None and not vague_source(parse, by):
                 owner = span(parse, by.first, by.last)
                 after = by.last + 1
-        else:  # "The mayor voiced concern that ...", "hit back in a post on X: ...": the
-            # owner is the subject of the verb
+        else:  # "The mayor voiced concern that ...", "The mayor spoke in a statement: ...":
+            # the owner is the subject of the verb
             role, verb = parse.governor(chunk)
             made_in = role == "preposition" and tokens[chunk.first - 1].lower == "in"
             subject = subject_of(parse, verb) if (role == "object" or made_in) and verb is not None else None

@@ -47,8 +47,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     an article that ends its noun phrase is a noun (``called the shooting/VBG an act of
     terror``), and so is an adjective after "a" that a relative pronoun, a mark or a
     preposition ends (``Voss, a radical/JJ who ...``). A noun the lemma lists know only
-    as a verb is an infinitive after ``to``, a
-    form of ``help``, or "and" after one (``helped prevent/NN thefts and deter/NN ...``)."""
+    as a verb is an infinitive after ``to``, a form of ``help``, or "and" after one
+    (``helped prevent/NN thefts and deter/NN ...``)."""
     out = [_fraction(words, tags, i) for i in range(len(words))]
     tags = list(out)
     reporting = _reporting_bases()

@@ -78,7 +78,6 @@ def agents(keys: Mapping[str, Any]) -> re.Pattern[str] | None:
     return rule_regex("agents", pattern, re.IGNORECASE)
 
 
-
 def in_paragraphs(pattern: re.Pattern[str], text: str, blocks: Sequence[Block],
                   found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
     """``found``, the matches of ``pattern`` in order, none across the start of one of the
