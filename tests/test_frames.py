@@ -489,6 +489,8 @@ def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str)
 @pytest.mark.parametrize(("text", "word", "tag"), [
     ("Night patrols had helped prevent thefts and deter poachers.", "prevent", "VB"),
     ("Night patrols had helped prevent thefts and deter poachers.", "deter", "VB"),
+    ("Night patrols helped prevent thefts and deter poachers.", "prevent", "VB"),  # read as JJ
+    ("Night patrols helped prevent thefts and deter poachers.", "deter", "VB"),
     ("The curfew is meant to deter looters.", "deter", "VB"),
     ("Voss won the tackle and the ink.", "tackle", "NN"),  # after an article: a noun
     # an adjective that its article opens and a relative pronoun, a mark or a preposition ends

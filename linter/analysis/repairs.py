@@ -46,9 +46,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     auxiliary and a participle are adverbs (``have both/DT exploited``). An -ing form after
     an article that ends its noun phrase is a noun (``called the shooting/VBG an act of
     terror``), and so is an adjective after "a" that a relative pronoun, a mark or a
-    preposition ends (``Voss, a radical/JJ who ...``). A noun the lemma lists know only
-    as a verb is an infinitive after ``to``, a form of ``help``, or "and" after one
-    (``helped prevent/NN thefts and deter/NN ...``)."""
+    preposition ends (``Voss, a radical/JJ who ...``). A noun or an adjective that the
+    lemma lists know only as a verb is an infinitive after ``to``, a form of ``help``, or
+    "and" after one (``helped prevent/NN thefts and deter/NN ...``)."""
     out = [_fraction(words, tags, i) for i in range(len(words))]
     tags = list(out)
     reporting = _reporting_bases()
@@ -149,7 +149,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
                 and tagger.is_verb(words[i].lower())):
             out[i] = "VBP"
     for i in range(1, len(words) - 1):  # "helped prevent/NN thefts and deter/NN poachers"
-        if out[i] == "NN" and out[i + 1] in _OBJECT_STARTS and _bare_infinitive(words, out, i, tagger):
+        if out[i] in ("NN", "JJ") and out[i + 1] in _OBJECT_STARTS and (
+                _bare_infinitive(words, out, i, tagger)):
             out[i] = "VB"
     for i, word in enumerate(words):  # "called the plan reckless/VBP"
         if out[i] in ("VB", "VBP", "VBZ", "VBD", "NN") and word.lower().endswith("less") and (
@@ -199,9 +200,10 @@ _OBJECT_STARTS = frozenset({"DT", "NNS", "NN", "NNP", "NNPS", "PRP", "PRP$", "JJ
 
 
 def _bare_infinitive(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
-    """The noun at ``i`` is a word the lemma lists know only as a verb, standing where an
-    infinitive does: after ``to``, after a form of ``help`` (``helped prevent/NN thefts``),
-    or after "and"/"or" when the last verb before is one (``... and deter/NN terrorists``)."""
+    """The noun (or adjective) at ``i`` is a word the lemma lists know only as a verb,
+    standing where an infinitive does: after ``to``, after a form of ``help`` (``helped
+    prevent/NN thefts``, ``helped prevent/JJ thefts``), or after "and"/"or" when the last
+    verb before is one (``... and deter/NN poachers``)."""
     low = words[i].lower()
     if not tagger.known_verb(low) or tagger.known(low, "N") or tagger.known(low, "J"):
         return False
