@@ -106,6 +106,12 @@ _SHORT_STEM = 3
 _DOUBLED_FINAL = compile_pattern(r"[^aeiou][aeiou][bdgmnprt]")
 
 
+# Nouns of a view or a wording whose "in the ... of X" (or "in X's ...") names X as the
+# source, as "according to X" does: "In the words of the mayor, ...", "in the eyes of the
+# owners", "In the mayor's view, ...".
+VIEWS = frozenset({"words", "eyes", "view", "views", "opinion", "estimation", "judgement", "judgment"})
+
+
 @lru_cache(maxsize=1)
 def frame_gate() -> re.Pattern[str]:
     """Matches in any sentence that could hold an attribution frame: a form of a reporting
@@ -120,6 +126,7 @@ def frame_gate() -> re.Pattern[str]:
     # and for any lemma of three letters (ban: bank, band).
     whole = {form for lemma in words["seeing"] for form in _regular_forms(lemma)} | {"saw", "seen"}
     whole.add("put it")  # "As the mayor put it, ..." (verb_reports.as_put_it)
+    whole.update(VIEWS)  # "In the words of the mayor, ...", "in the mayor's view" (phrase_frames)
     for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"],
                   *words["acts"], *words["labelling"]):
         first = lemma.split()[0]

@@ -4,6 +4,7 @@ source after a dash at the end of a headline, and a reporting noun with a that-c
 
 from __future__ import annotations
 
+from linter.analysis.cues import VIEWS
 from linter.analysis.frame_base import (
     Frame,
     after_semicolon,
@@ -57,20 +58,45 @@ _FRONTED = frozenset({"while", "although", "though", "whereas", "as", "because",
                       "after", "before", "once", "unless", "until"})
 
 
+def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
+    """A cue that names its source starting at ``i``: (its last token, the source's first
+    token, the source's last token or -1 where the source runs on to a comma): ``according
+    to X``, ``in the words (eyes, view) of X``, ``in X's view``."""
+    tokens = parse.tokens
+    n = len(tokens)
+    if tokens[i].lower == "according" and i + 2 < n and tokens[i + 1].lower in _TO_PREPOSITIONS:
+        return i + 1, i + 2, -1
+    if tokens[i].lower != "in" or i + 2 >= n:
+        return None
+    if i + 4 < n and tokens[i + 1].lower == "the" and tokens[i + 2].lower in VIEWS and (
+            tokens[i + 3].lower == "of"):
+        return i + 3, i + 4, -1
+    owned = parse.chunk_at(i + 1)  # "in the mayor's view" (not "in his view": who he is, the story says)
+    if owned is None or owned.first != i + 1 or tokens[owned.last].lower not in VIEWS:
+        return None
+    owner = next((k for k in range(owned.first + 1, owned.last) if tokens[k].tag == "POS"), -1)
+    return (owned.last, owned.first, owner - 1) if owner > 0 else None
+
+
 def according_frames(parse: Parse) -> list[Frame]:
+    """``according to X``, ``in the words of X``, ``in X's view``: X's words are the clause
+    the cue stands in, or the sentence before it when it trails."""
     tokens = parse.tokens
     out = []
     for i in range(len(tokens) - 1):
-        if tokens[i].lower != "according" or tokens[i + 1].lower not in _TO_PREPOSITIONS:
+        cue = _cue_at(parse, i)
+        if cue is None:
             continue
+        cue_last, first, last = cue
         lo, hi = clause(parse, i)
         if lo == i - 1 and (tokens[lo].tag == "CC" or tokens[lo].text in _OPENING):
             lo = i  # "..., and according to the organisers 500 people marched", "(According to"
-        stop = i + 2  # the source runs to the next comma: "according to Ilse Varga, the ..."
+        # the source runs to the next comma: "according to Ilse Varga, the ..."
+        stop = cue_last + 1 if last >= 0 else first
         while stop <= hi and tokens[stop].text not in (",", ";"):
             stop += 1
-        source = parse.chunk_at(i + 2)
-        if (stop > hi and source is not None and source.first == i + 2 and source.last < hi
+        source = parse.chunk_at(first) if last < 0 else None
+        if (stop > hi and source is not None and source.first == first and source.last < hi
                 and finite_in(parse, source.last, hi)):
             stop = source.last  # no comma: the source is the noun phrase, a clause follows it
         if source is not None:
@@ -80,21 +106,22 @@ def according_frames(parse: Parse) -> list[Frame]:
                 and not described(parse, source)
                 and not any(t.lemma in lexicon().sources for t in tokens[source.first:source.last]))
             src: tuple[int, int] | None = span(parse, source.first, source.last)
-        else:  # words the tagger did not read as a noun phrase ("the chief constable/JJ")
-            words = tokens[i + 2:stop]
+        else:  # words the tagger did not read as a noun phrase ("the chief constable/JJ"), an owner
+            end = last if last >= 0 else stop - 1
+            words = tokens[first:end + 1]
             vague = not words or any(t.lemma in lexicon().vague or t.lemma == "report" for t in words)
-            src = span(parse, i + 2, stop - 1) if words else None
+            src = span(parse, first, end) if words else None
         if (i > lo and tokens[i - 1].text == "," and stop < hi and _open_before(parse, lo, i - 1)
                 and finite_in(parse, stop, hi)):
             content = content_span(parse, lo, hi)  # "The ferry left after, according to X, Y had ..."
         elif i > lo:  # "..., according to police." or mid-sentence
             # at the end it reports the sentence before it, all its clauses, from the last semicolon
             trailing = tokens[i - 1].text == "," and not finite_in(parse, i, hi)
-            first = after_semicolon(parse, i) if trailing else lo
-            content = content_span(parse, first, i - 1 - (tokens[i - 1].text == ","))
+            start = after_semicolon(parse, i) if trailing else lo
+            content = content_span(parse, start, i - 1 - (tokens[i - 1].text == ","))
         else:
             content = content_span(parse, stop + 1, hi)
-        out.append(Frame(span(parse, i, i + 1), src, vague, content, "according"))
+        out.append(Frame(span(parse, i, cue_last), src, vague, content, "according"))
     return out
 
 
