@@ -71,9 +71,12 @@ def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
     if i + 4 < n and tokens[i + 1].lower == "the" and tokens[i + 2].lower in VIEWS and (
             tokens[i + 3].lower == "of"):
         return i + 3, i + 4, -1
-    owned = parse.chunk_at(i + 1)  # "in the mayor's view" (not "in his view": who he is, the story says)
+    owned = parse.chunk_at(i + 1)  # "in the mayor's view", "in his view" (as "he said" is his)
     if owned is None or owned.first != i + 1 or tokens[owned.last].lower not in VIEWS:
         return None
+    if tokens[owned.first].tag == "PRP$":  # (not "in my view", "in our view": the writer's)
+        mine = tokens[owned.first].lower in ("my", "our")
+        return None if mine or owned.last != owned.first + 1 else (owned.last, owned.first, owned.first)
     owner = next((k for k in range(owned.first + 1, owned.last) if tokens[k].tag == "POS"), -1)
     return (owned.last, owned.first, owner - 1) if owner > 0 else None
 
