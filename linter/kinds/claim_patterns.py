@@ -8,7 +8,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from linter.kinds.base import OptionError, compile_terms, flexible_spaces, rule_regex
-from linter.model.document import Block
 
 # Past passives only ("be killed", "are killed" are hypothetical or generic), and not
 # in a relative clause that describes victims ("survivors who were attacked").
@@ -78,14 +77,13 @@ def agents(keys: Mapping[str, Any]) -> re.Pattern[str] | None:
     return rule_regex("agents", pattern, re.IGNORECASE)
 
 
-def in_paragraphs(pattern: re.Pattern[str], text: str, blocks: Sequence[Block],
+def in_paragraphs(pattern: re.Pattern[str], text: str, starts: Sequence[int],
                   found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
-    """``found``, the matches of ``pattern`` in order, none across the start of one of the
-    document's ``blocks`` (its paragraphs, headings, list items): a claim is told within a
+    """``found``, the matches of ``pattern`` in order, none across one of the ``starts`` of
+    the document's blocks (its paragraphs, headings, list items): a claim is told within a
     paragraph, and a match from a headline's last word into the story (``kills four |
     Four workers died``) would hide the one the first paragraph opens with, which is
     searched for from the paragraph's start instead."""
-    starts = [b.start for b in blocks]
     end = 0
     for m in found:
         match: re.Match[str] | None = m

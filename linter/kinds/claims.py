@@ -314,7 +314,7 @@ def _trigger_matches(doc: Document, an: Analysis, opts: Options) -> list[re.Matc
     if opts.triggers is None:
         return []
     found = (m for _, _, m in matches(opts.triggers, doc.text, opts.scanner, an))
-    return list(in_paragraphs(opts.triggers, doc.text, doc.blocks, found))
+    return list(in_paragraphs(opts.triggers, doc.text, doc.block_starts, found))
 
 
 def _anchors(opts: Options) -> frozenset[str] | None:

@@ -186,12 +186,13 @@ class Document:
         self.__dict__["folded"] = None
 
     @cached_property
-    def _block_starts(self) -> tuple[int, ...]:
+    def block_starts(self) -> tuple[int, ...]:
+        """The start of each block, in order (blocks do not overlap)."""
         return tuple(b.start for b in self.blocks)
 
     def block_at(self, offset: int) -> Block | None:
         """The block whose span contains ``offset`` (a ``text`` offset), if any."""
-        i = bisect_right(self._block_starts, offset) - 1
+        i = bisect_right(self.block_starts, offset) - 1
         if i >= 0 and offset < self.blocks[i].end:
             return self.blocks[i]
         return None
