@@ -199,6 +199,11 @@ _ENDS_ADJECTIVE_NOUN = frozenset({"WP", "WDT", ",", ".", ":", "IN"})
 _OBJECT_STARTS = frozenset({"DT", "NNS", "NN", "NNP", "NNPS", "PRP", "PRP$", "JJ", "CD"})
 
 
+def _verb_before(tags: list[str], i: int) -> int:
+    """The index of the last verb or modal before token ``i``, or -1."""
+    return next((k for k in range(i - 1, -1, -1) if tags[k].startswith("VB") or tags[k] == "MD"), -1)
+
+
 def _bare_infinitive(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
     """The noun (or adjective) at ``i`` is a word the lemma lists know only as a verb,
     standing where an infinitive does: after ``to``, after a form of ``help`` (``helped
@@ -212,7 +217,7 @@ def _bare_infinitive(words: list[str], tags: list[str], i: int, tagger: Tagger) 
         return True
     if words[i - 1].lower() not in ("and", "or"):
         return False
-    verb = next((k for k in range(i - 2, -1, -1) if tags[k].startswith("VB") or tags[k] == "MD"), -1)
+    verb = _verb_before(tags, i - 1)
     return verb >= 0 and tags[verb] == "VB"
 
 
@@ -248,7 +253,7 @@ def _finite_slot(words: list[str], tags: list[str], i: int) -> bool:
     if before in ("TO", "MD") or before.startswith("VB") or words[j].lower() in ("let", "lets"):
         return False
     if before == "CC":  # "returned and say ...", not "does he get tired and say ..."
-        verb = next((k for k in range(j - 1, -1, -1) if tags[k].startswith("VB") or tags[k] == "MD"), -1)
+        verb = _verb_before(tags, j)
         if verb >= 0 and tags[verb] == "VB":
             return False
     elif before in _SUBJECT_TAGS:  # "Farmers say ...", not "Can he say ...", "Did the men say ..."
