@@ -116,8 +116,9 @@ VIEWS = frozenset({"words", "eyes", "view", "views", "opinion", "estimation", "j
 def frame_gate() -> re.Pattern[str]:
     """Matches in any sentence that could hold an attribution frame: a form of a reporting
     or thinking verb (by its stem: "announc" for announced; a verb of seeing as a whole
-    word), ``according``, a content noun, a colon, or a dash and a source's noun at the end
-    (``... -police``). A sentence with no match is never tagged for its frames."""
+    word), ``according``, a content noun, a noun of a view or a wording (``in the words
+    of``, ``in the mayor's view``), ``put it``, a colon, or a dash and a source's noun at
+    the end (``... -police``). A sentence with no match is never tagged for its frames."""
     data = _load()
     words = cue_words()
     forms = (*_verb_forms(data), *_verb_forms(data, "trailing"))

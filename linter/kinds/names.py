@@ -24,8 +24,9 @@ name of its time (``after three years as Nur-Sultan``, ``calls the country
 Burma``, ``the name Bombay``, ``Bombay, as it was then called``) and a form
 side by side with another form of the same entity (``Kiev or Kyiv``). Those
 are reported with the suggestion and no automatic fix. A form used as a name
-with the years or the era it was used (``was called Nur-Sultan from 2019 to 2022``,
-``Leningrad, as the city was known until 1991``, ``... in Soviet times``) is history, not reported.
+with the years or the era it was used (``was called Nur-Sultan from 2019 to
+2022``, ``Leningrad, as the city was known until 1991``, ``... in Soviet times``) is
+history, not reported.
 """
 
 import re
@@ -83,7 +84,7 @@ _NAMING_WINDOW = 48
 # The years a name was used, right after it: "was called Nur-Sultan from 2019 to 2022",
 # "Leningrad until 1991", or its era: "in Soviet times", "under British rule", "before
 # independence", "at the time". A form named as a name with its time is history, not a slip.
-_ITS_YEARS = compile_pattern(
+_ITS_TIME = compile_pattern(
     r"\s*,?\s*(?:(?:from|until|till|between|before|in|after)\s+(?:the\s+)?\d{4}s?\b"
     r"|(?:in|during|under)\s+(?:the\s+)?(?:Soviet|colonial|imperial|Ottoman|Tsarist|communist|British|French"
     r"|Portuguese|Spanish|Dutch|Belgian|Japanese)\s+(?:times|days|era|period|rule)\b"
@@ -278,11 +279,11 @@ def _as_a_name(text: str, use: _Use) -> bool:
     return bool(_NAMING_BEFORE.search(before)) or bool(_NAMING_AFTER.match(text, use.end))
 
 
-def _with_its_years(text: str, use: _Use) -> bool:
-    """The years (or the era) the name was used follow it, or follow "as it was called" after it
-    (``Leningrad, as the city was known until 1991``)."""
+def _with_its_time(text: str, use: _Use) -> bool:
+    """The years (or the era) the name was used follow it, or follow "as it was called"
+    after it (``Leningrad, as the city was known until 1991``)."""
     after = _NAMING_AFTER.match(text, use.end)
-    return _ITS_YEARS.match(text, after.end() if after else use.end) is not None
+    return _ITS_TIME.match(text, after.end() if after else use.end) is not None
 
 
 def _beside_another_form(uses: list[_Use], i: int) -> bool:
@@ -312,7 +313,7 @@ def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     for i, use in enumerate(plain):
         if use.form != opts.entries[use.entry].house:
             named = _as_a_name(doc.text, use)
-            if named and _with_its_years(doc.text, use):
+            if named and _with_its_time(doc.text, use):
                 continue  # "The city was called Nur-Sultan from 2019 to 2022": the name of its time
             safe = not named and not _beside_another_form(plain, i)
             yield _hit(doc.text, opts, use, firsts, safe)

@@ -305,7 +305,7 @@ def _spelled(texts: list[str], pairs: Iterable[tuple[int, int]]) -> _Spelled:
 def _tied(a: str, na: AbstractSet[str], b: str, nb: AbstractSet[str], spelled: _Spelled) -> bool:
     """The neighbours ``na`` of ``a`` and ``nb`` of ``b`` tie them to one person: one they
     share, or two (other than ``a`` and ``b``) that are ``spelled`` alike (Sviatlana
-    Tsikhanouskaya and Svetlana Tikhanovskaya are one woman; Anna Petrova and Ivan Petrov
+    Karpouskaya and Svetlana Karpovskaya are one woman; Anna Petrova and Ivan Petrov
     two people; Mesfin Misfan one man with two names)."""
     if na & nb:
         return True
