@@ -169,7 +169,11 @@ def _timeless(parse: Parse, chunk: Chunk) -> bool:
     if role == "subject" and governing is not None and present:
         if (relative is not None and parse.episodic(relative)) or raised(parse.tokens, governing):
             return False  # "the terrorists who bombed ...", "the militants are believed to be ..."
-        return governing.lemma in COPULAS or _supposed(parse, chunk) or not _anchored(parse, governing)
+        if relative is not None and governing.lemma in COPULAS:
+            return True  # "the terrorists who threaten Britain are aware ...": a kind
+        # "the terrorists are still at large", "are in the building", but not "the terrorists
+        # are cowards", "are a threat to every city": nothing particular after the verb
+        return _supposed(parse, chunk) or not _anchored(parse, governing)
     return False
 
 
