@@ -404,9 +404,16 @@ def test_variants_never_asks_a_writer_to_leave_a_house_spelling(text: str, confi
     "He was born in Bombay, as it was then called, in 1961.",
     "The city was called Nur-Sultan from 2019 to 2022. Astana is the capital again.",
     "Leningrad, as the city was known until 1991, held out. St Petersburg is now a port.",
+    "Almaty is the largest city. In 1995, when the capital was still Alma-Ata, trade grew.",
+    "Almaty is the largest city. It was still called Alma-Ata when he arrived.",
 ])
 def test_a_form_named_with_its_years_is_history_not_a_slip(text: str) -> None:
     assert lint(text, config=NAMES) == []
+
+
+def test_still_is_history_only_before_the_name() -> None:
+    [finding] = lint("Kyiv is the capital. Kiev was still under siege.", config=NAMES)
+    assert finding.match == "Kiev"
 
 
 def test_a_renamed_place_in_plain_use_is_still_fixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

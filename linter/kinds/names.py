@@ -25,8 +25,8 @@ Burma``, ``the name Bombay``, ``Bombay, as it was then called``) and a form
 side by side with another form of the same entity (``Kiev or Kyiv``). Those
 are reported with the suggestion and no automatic fix. A form used as a name
 with the years or the era it was used (``was called Nur-Sultan from 2019 to
-2022``, ``Leningrad, as the city was known until 1991``, ``... in Soviet times``) is
-history, not reported.
+2022``, ``Leningrad, as the city was known until 1991``, ``... in Soviet times``,
+``when the capital was still Alma-Ata``) is history, not reported.
 """
 
 import re
@@ -73,8 +73,12 @@ _NAMING_BEFORE = compile_pattern(
     r"|\bcall(?:s|ed|ing)?(?:\s+(?:it|them|the\s+\w+|its\s+\w+|this\s+\w+|that\s+\w+))?"
     r"|\b(?:re)?nam(?:e|es|ed|ing)(?:\s+(?:it|of|was|is|from))?|\bdubbed|\bspel(?:t|led|ling)"
     r"|\b(?:word|term|formerly|previously|originally|then-named|then)"
+    r"|\b(?:was|were)\s+still"
     r")[\s,:]*$"
 )
+# A name of its time told with "still" before it: "when the capital was still Alma-Ata",
+# "was still called Leningrad" (the name changed later).
+_STILL_NAMED = compile_pattern(r"\b(?:was|were)\s+still\s+(?:(?:called|named|known\s+as)\s+)?$")
 _NAMING_AFTER = compile_pattern(
     r"\s*,?\s*as\s+(?:it|the\s+\w+|they|he|she|some|many|most|[A-Z][\w-]+)\s+"
     r"(?:(?:was|were|is|are|had\s+been)\s+)?(?:then\s+|still\s+|once\s+|long\s+)?"
@@ -281,7 +285,10 @@ def _as_a_name(text: str, use: _Use) -> bool:
 
 def _with_its_time(text: str, use: _Use) -> bool:
     """The years (or the era) the name was used follow it, or follow "as it was called"
-    after it (``Leningrad, as the city was known until 1991``)."""
+    after it (``Leningrad, as the city was known until 1991``), or "still" says the
+    name changed later (``when the capital was still Alma-Ata``)."""
+    if _STILL_NAMED.search(text, max(0, use.start - _NAMING_WINDOW), use.start) is not None:
+        return True  # "when the capital was still Alma-Ata"
     after = _NAMING_AFTER.match(text, use.end)
     return _ITS_TIME.match(text, after.end() if after else use.end) is not None
 
