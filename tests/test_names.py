@@ -192,6 +192,27 @@ def test_variants_precision(text: str) -> None:
     assert variant_matches(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Olena Shevchuk spoke. Olena Shevchuck, as she is known in Russian, left.",
+    "Olena Shevchuk spoke. Olena Shevchuck, as her passport spells it, left.",
+    "Olena Shevchuk (also spelt Shevchuck) spoke on Monday.",
+    "Olena Shevchuk spoke. The name is also spelt Shevchuck.",
+    "Olena Shevchuk spoke. She is known in Russian as Olena Shevchuck.",
+])
+def test_a_form_given_as_another_form_of_the_name_is_no_slip(text: str) -> None:
+    assert variant_matches(text) == []
+
+
+def test_the_given_form_used_again_outside_its_gloss_is_a_slip() -> None:
+    text = "Olena Shevchuk spoke. Olena Shevchuck, as she is known in Russian, left. Shevchuck smiled."
+    assert variant_matches(text) == ["Shevchuck"]
+
+
+def test_a_language_after_a_name_declares_it_only_at_a_break() -> None:
+    text = "Olena Shevchuk spoke. Shevchuck in Russian media said no."
+    assert variant_matches(text) == ["Shevchuck"]
+
+
 @pytest.mark.parametrize(("a", "b"), [
     ("Lukashenko", "Lukashenka"), ("Zelensky", "Zelenskyy"), ("Zelenskiy", "Zelensky"),
     ("Nazarbayev", "Nazarbaev"), ("Qaddafi", "Gaddafi"), ("Gadhafi", "Gaddafi"),

@@ -20,7 +20,9 @@ Ivan Petrov are relatives, not a misspelling, while Sviatlana Karpouskaya and Sv
 Karpovskaya are one woman; ``titles`` such as Mr do not count there), or an
 apposition beside their uses gives them different roles (Mr Hamid, the mayor;
 Mr Hamed, the governor). Only uses the rule can see count (not quotations, by
-default).
+default), and not a form the story gives as another form of the name ("Svetlana
+Tikhanovskaya, as she is known in Russian", "Lukashenka (also spelt Lukashenko)":
+:mod:`linter.kinds.name_glosses`); a later use of that form outside such a gloss is.
 
 Two words further apart, but with the same consonants, the same last letter and
 at most two vowels apart (Mohammed/Muhammad, Aleksandr/Alexander), are variants
@@ -47,6 +49,7 @@ from typing import Any, NamedTuple
 from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
+from linter.kinds.name_glosses import declared, translated
 from linter.kinds.spellings import alike_pairs, close_pairs, vowel_slip
 from linter.kinds.visibility import visible
 from linter.lib.cache import compile_pattern
@@ -64,7 +67,6 @@ _CAPITALISED = compile_pattern(
     r"[A-Z\x80-\U0010ffff](?<=[^\W\d_])(?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*")
 _BEFORE = compile_pattern(r"([^\W\d_]+)[ \t]+\Z")
 _AFTER = compile_pattern(r"[ \t]+([^\W\d_]+)")
-_GLOSS_REACH = 80
 # Words for relatives, near a use of a first name: two close spellings of one family's
 # first names ("Jamal Orsk and his brother Jamil") are two people.
 _KIN = compile_pattern(r"(?i)\b(?:brothers?|sisters?|sons?|daughters?|father|mother|wife|husband"
@@ -250,19 +252,9 @@ def _candidates(doc: Document, an: Analysis, rule: Rule, opts: Options) -> list[
         if word not in wanted:
             continue
         start, end = m.start(), m.start() + len(word)
-        if visible(doc, an, rule, start, end):
+        if visible(doc, an, rule, start, end) and not declared(text, start, end):
             uses[word].append(_Use(start, end, _neighbours(text, start, end, opts), _role(text, start, end)))
     return [_Word(w, tuple(u)) for w, u in uses.items()]
-
-
-def _translated(text: str, a: _Word, b: _Word) -> bool:
-    """One form glosses the other in brackets: Fondation de France (Foundation of France)."""
-    for word, other in ((a, b), (b, a)):
-        for use in word.uses:
-            before = text[max(0, use.start - _GLOSS_REACH):use.start]
-            if before.rstrip().endswith("(") and other.text in before:
-                return True
-    return False
 
 
 def _kin(text: str, *words: _Word) -> bool:
@@ -325,7 +317,12 @@ def _distinct(text: str, a: _Word, b: _Word, opts: Options, spelled: _Spelled) -
     if a.roles and b.roles and not a.roles & b.roles:
         return True
     na, nb = a.neighbours - opts.titles, b.neighbours - opts.titles
-    return (bool(na) and bool(nb) and not _tied(a.text, na, b.text, nb, spelled)) or _translated(text, a, b)
+    return (bool(na) and bool(nb) and not _tied(a.text, na, b.text, nb, spelled)) or (
+        translated(text, _spans(a), b.text) or translated(text, _spans(b), a.text))
+
+
+def _spans(word: _Word) -> list[tuple[int, int]]:
+    return [(use.start, use.end) for use in word.uses]
 
 
 def _pairs(text: str, words: Iterable[_Word], opts: Options) -> Iterator[tuple[_Word, _Word]]:
