@@ -41,6 +41,8 @@ _NOW = frozenset({"now", "currently", "still", "already"})
 # were ...", "never said whether ..." (not "why" or "how": "did not say why the terrorists
 # ...", which takes the writer's word for granted).
 _UNSAID_OPENERS = frozenset({"that", "whether", "if"})
+# After a copula and before "to", what is due to happen: "are due to appear in court".
+_DUE = frozenset({"due", "set", "scheduled", "poised", "about"})
 # An infinitive after these is an aim or a chance, not an act: "wants to stop terrorists".
 _AIMS = frozenset({"want", "likely"})
 # Nouns whose "of" names the doer of an act: "the work of terrorists", "the hallmarks of".
@@ -169,12 +171,22 @@ def _timeless(parse: Parse, chunk: Chunk) -> bool:
     if role == "subject" and governing is not None and present:
         if (relative is not None and parse.episodic(relative)) or raised(parse.tokens, governing):
             return False  # "the terrorists who bombed ...", "the militants are believed to be ..."
+        if governing.lemma in COPULAS and _scheduled(parse, governing):
+            return False  # "the terrorists are due to appear in court on Friday"
         if relative is not None and governing.lemma in COPULAS:
             return True  # "the terrorists who threaten Britain are aware ...": a kind
         # "the terrorists are still at large", "are in the building", but not "the terrorists
         # are cowards", "are a threat to every city": nothing particular after the verb
         return _supposed(parse, chunk) or not _anchored(parse, governing)
     return False
+
+
+def _scheduled(parse: Parse, group: Group) -> bool:
+    """A copula with what is due or about to happen after it (``are due to appear``,
+    ``is set to``, ``is about to``): a particular event."""
+    k = group.last + 1
+    tokens = parse.tokens
+    return k + 1 < len(tokens) and tokens[k].lower in _DUE and tokens[k + 1].tag == "TO"
 
 
 def _supposed(parse: Parse, chunk: Chunk) -> bool:
