@@ -55,6 +55,13 @@ def _rule(text: str) -> Rule:
         ("extends: existence\nmessage: m\ndefine: {a: x}\ntokens: ['{{a}}', '{{c}}']\n", 4,
          "tokens: {{c}} is not defined (defined above: a)"),
         ("extends: existence\nmessage: m\ndefine: {a: '(x'}\ntokens: ['{{a}}y']\n", 4, "bad regular expression"),
+        ("extends: existence\nmessage: m\ntokens: [a]\nstory: [a]\n", 4, "story: expected a mapping"),
+        ("extends: existence\nmessage: m\ntokens: [a]\nstory: {when: [a]}\n", 4, "story: expected a mapping"),
+        ("extends: existence\nmessage: m\ntokens: [a]\nstory: {}\n", 4, "story: expected a mapping"),
+        ("extends: existence\nmessage: m\ntokens: [a]\nstory:\n  unless: 3\n", 4,
+         "story: unless: expected a list of strings"),
+        ("extends: existence\nmessage: m\ntokens: [a]\nstory: {requires: ['(x']}\n", 4,
+         "bad regular expression in story: requires"),
     ],
 )
 def test_rule_errors_name_line(text: str, line: int, fragment: str) -> None:
@@ -167,3 +174,32 @@ def test_loader_refuses_symlink_outside_style(tmp_path: Path) -> None:
     (style / "Link.yml").symlink_to(outside)
     with pytest.raises(LoadErrors, match="outside its style folder"):
         load_styles([("House", style)])
+
+
+STORY_RULE = """extends: existence
+message: "'%s'"
+tokens: [killer]
+story:
+  requires: ['charged with']
+  unless: [convicted, 'found guilty']
+"""
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("A man was charged with murder. The killer is 34.", ["killer"]),
+    ("A man was charged\nwith murder. The killer is 34.", ["killer"]),  # a space is any white space
+    ("Police hunt a man. The killer is 34.", []),  # nothing required is there
+    ("A man was charged with murder. The killer is 34. He was convicted.", []),  # nor anything to spare
+])
+def test_a_story_condition_holds_for_the_whole_story(text: str, found: list[str]) -> None:
+    from linter.engine.lint import lint_document
+    from linter.markup import make_document
+
+    rule = _rule(STORY_RULE)
+    assert [f.match for f in lint_document(make_document("t.txt", text, "text"), [rule])] == found
+
+
+def test_story_patterns_follow_the_rules_ignorecase() -> None:
+    rule = _rule(STORY_RULE + "ignorecase: true\n")
+    assert rule.story is not None and not rule.story.holds("He was CONVICTED in 2019; CHARGED WITH fraud")
+    assert _rule(STORY_RULE).story is not None and _rule(STORY_RULE).story.holds("CONVICTED. charged with")

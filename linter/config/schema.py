@@ -11,12 +11,12 @@ import re
 from typing import Any
 
 from linter.kinds import KINDS, specs
-from linter.kinds.base import OptionError
+from linter.kinds.base import OptionError, flexible_spaces, rule_regex
 from linter.lib.shown import brief
 from linter.lib.trie import alternation
 from linter.lib.yamlsrc import YamlMap
 from linter.model.findings import LEVEL_NAMES, Severity
-from linter.model.rule import Examples, Rule, RuleError, Scope
+from linter.model.rule import Examples, Rule, RuleError, Scope, Story
 
 COMMON_KEYS: dict[str, specs.Spec] = {
     "extends": specs.string,
@@ -38,6 +38,7 @@ COMMON_KEYS: dict[str, specs.Spec] = {
     "vague": specs.one_of("own", "attributed"),
     "heads": specs.string_list,
     "define": specs.any_value,  # checked by _definitions
+    "story": specs.any_value,  # checked by _story
 }
 
 # "{{number}}" in a kind key's strings stands for the rule's own ``define: {number: ...}``.
@@ -84,6 +85,32 @@ def _examples(data: YamlMap, path: str) -> Examples:
         return Examples(specs.string_list(raw.get("fail", [])), specs.string_list(raw.get("pass", [])))
     except ValueError as exc:
         raise RuleError(path, line, f"examples: {exc}") from None
+
+
+def _story(data: YamlMap, path: str) -> Story | None:
+    """``story: {requires: [...], unless: [...]}``: patterns searched in the whole story
+    (a space matches any run of white space, and case follows the rule's ``ignorecase``,
+    as in ``exceptions``); the rule reports only where some ``requires`` pattern matches
+    and no ``unless`` pattern does."""
+    raw = data.get("story")
+    if raw is None:
+        return None
+    line = data.key_line("story")
+    if not isinstance(raw, dict) or not raw or set(raw) - {"requires", "unless"}:
+        raise RuleError(path, line, "story: expected a mapping with requires and/or unless lists")
+    flags = re.MULTILINE | (re.IGNORECASE if data.get("ignorecase") is True else 0)
+    compiled: dict[str, re.Pattern[str] | None] = {}
+    for key in ("requires", "unless"):
+        try:
+            patterns = specs.string_list(raw.get(key, []))
+        except ValueError as exc:
+            raise RuleError(path, line, f"story: {key}: {exc}") from None
+        try:
+            compiled[key] = rule_regex(f"story: {key}", "|".join(
+                f"(?:{flexible_spaces(p)})" for p in patterns), flags) if patterns else None
+        except OptionError as exc:
+            raise RuleError(path, line, str(exc)) from None
+    return Story(compiled["requires"], compiled["unless"])
 
 
 def _action(data: YamlMap, path: str) -> tuple[str, tuple[str, ...]]:
@@ -224,7 +251,7 @@ def parse_rule(data: Any, path: str, rule_id: str) -> Rule:
         attributed_message=common.get("attributedmessage", ""), link=common.get("link", ""),
         limit=common.get("limit", 0), description=common.get("description", ""),
         source=common.get("source", ""), examples=_examples(data, path),
-        fixable=common.get("fixable", True), defers=common.get("defers", ()),
+        fixable=common.get("fixable", True), defers=common.get("defers", ()), story=_story(data, path),
         vocab=_one(data, path, "vocab", specs.boolean) if "vocab" in data else True,
         refers=common.get("refers", "any"), vague=common.get("vague", "own"),
         heads=frozenset(h.lower() for h in common["heads"]) if "heads" in common else None,

@@ -149,7 +149,12 @@ def _findings(doc: Document, an: Analysis, rule: Rule,
     view, view_an = (doc, an) if not rule.scope.raw else (raw := _raw_view(doc), Analysis(raw))
     count = 0
     accepted = vocab or _nothing
+    story = rule.story  # a condition on the whole story: tested at the first hit, once
     for hit in KINDS[rule.kind].find(view, view_an, rule):
+        if story is not None:
+            if not story.holds(doc.text):
+                return
+            story = None
         if not visible(doc, an, rule, hit.start, hit.end) or _accepted(doc, rule, hit, accepted):
             continue
         if not refers(an, rule, hit.start, hit.end):

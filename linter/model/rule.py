@@ -1,5 +1,6 @@
 """The typed, validated form of a rule, and what matchers return."""
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
@@ -38,6 +39,21 @@ class Scope(NamedTuple):
 
     def admits(self, kind: str) -> bool:
         return (self.kinds is None or kind in self.kinds) and kind not in self.excluded
+
+
+class Story(NamedTuple):
+    """A condition on the whole story (the rule file's ``story`` key): the rule reports
+    nothing in a story where no ``requires`` pattern matches (when there are any) or an
+    ``unless`` pattern matches (``Sourcing.Presumption``: nothing once the story reports a
+    conviction)."""
+
+    requires: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
+
+    def holds(self, text: str) -> bool:
+        if self.requires is not None and self.requires.search(text) is None:
+            return False
+        return self.unless is None or self.unless.search(text) is None
 
 
 class Examples(NamedTuple):
@@ -119,6 +135,8 @@ class Rule(NamedTuple):
     heads: frozenset[str] | None = None
     # Rule ids whose finding on the very same span makes this rule's redundant.
     defers: tuple[str, ...] = ()
+    # A condition on the whole story, or None (every story).
+    story: Story | None = None
     action_name: str = ""
     action_params: tuple[str, ...] = ()
     # The rule file as read (keys lower-cased), and the names of the kind's own keys in it.
