@@ -311,6 +311,22 @@ def test_user_patterns_cannot_hang_the_run(slow_rules: Path, capsys: pytest.Capt
         assert "a.txt:4:10: warning House.Kiev" in out
 
 
+def test_a_story_condition_cannot_hang_the_run(slow_rules: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A rule's ``story`` patterns are searched inside its time limit too."""
+    for name in HANGING:
+        (slow_rules / "House" / f"{name}.yml").unlink()
+    backreference = HANGING["Backreference"]
+    (slow_rules / "House" / "Story.yml").write_text(
+        f"extends: existence\nmessage: m\ntokens: [Kiev]\nstory:\n  requires: ['{backreference}']\n")
+    started = dt.datetime.now()
+    code = main(["check", "a.txt", "good.txt"])
+    out, _ = capsys.readouterr()
+    assert (dt.datetime.now() - started).total_seconds() < 30
+    assert code == 2
+    assert f"{slow_rules / 'House' / 'Story'}.yml:3: rule House.Story: its patterns took longer than 0.5 s" in out
+    assert "good.txt:1:10: warning House.Kiev" in out  # the other draft and the other rules go on
+
+
 def test_user_patterns_cannot_hang_parallel_workers(slow_rules: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for i in range(40):
         (slow_rules / f"good{i:02}.txt").write_text("Talks in Kiev.\n")

@@ -150,8 +150,9 @@ class Rule(NamedTuple):
 
     @property
     def pattern_line(self) -> int:
-        """The line of the first of the kind's own keys (where its patterns are), or 0."""
-        return min((self.lines[k] for k in self.kind_keys if k in self.lines), default=0)
+        """The line of the first of the keys that hold its patterns (the kind's own keys and
+        ``story``), or 0."""
+        return min((self.lines[k] for k in (*self.kind_keys, "story") if k in self.lines), default=0)
 
     @property
     def style(self) -> str:
