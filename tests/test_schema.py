@@ -62,6 +62,8 @@ def _rule(text: str) -> Rule:
          "story: unless: expected a list of strings"),
         ("extends: existence\nmessage: m\ntokens: [a]\nstory: {requires: ['(x']}\n", 4,
          "bad regular expression in story: requires"),
+        ("extends: existence\nmessage: m\ndefine: {a: x}\ntokens: [a]\nstory: {unless: ['{{b}}']}\n", 5,
+         "story: unless: {{b}} is not defined (defined above: a)"),
     ],
 )
 def test_rule_errors_name_line(text: str, line: int, fragment: str) -> None:
@@ -203,3 +205,10 @@ def test_story_patterns_follow_the_rules_ignorecase() -> None:
     rule = _rule(STORY_RULE + "ignorecase: true\n")
     assert rule.story is not None and not rule.story.holds("He was CONVICTED in 2019; CHARGED WITH fraud")
     assert _rule(STORY_RULE).story is not None and _rule(STORY_RULE).story.holds("CONVICTED. charged with")
+
+
+def test_story_patterns_use_the_rules_definitions() -> None:
+    rule = _rule("extends: existence\nmessage: m\ndefine: {crime: '(?:murder|arson)'}\ntokens: [killer]\n"
+                 "story:\n  requires: ['charged with {{crime}}']\n")
+    assert rule.story is not None and rule.story.requires is not None
+    assert rule.story.holds("He was charged with arson.") and not rule.story.holds("He was charged with theft.")

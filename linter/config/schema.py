@@ -89,9 +89,10 @@ def _examples(data: YamlMap, path: str) -> Examples:
 
 def _story(data: YamlMap, path: str) -> Story | None:
     """``story: {requires: [...], unless: [...]}``: patterns searched in the whole story
-    (a space matches any run of white space, and case follows the rule's ``ignorecase``,
-    as in ``exceptions``); the rule reports only where some ``requires`` pattern matches
-    and no ``unless`` pattern does."""
+    (a space matches any run of white space, case follows the rule's ``ignorecase``, as
+    in ``exceptions``, and ``{{name}}`` is the rule's definition, as in the kind's own
+    keys); the rule reports only where some ``requires`` pattern matches and no
+    ``unless`` pattern does."""
     raw = data.get("story")
     if raw is None:
         return None
@@ -99,12 +100,16 @@ def _story(data: YamlMap, path: str) -> Story | None:
     if not isinstance(raw, dict) or not raw or set(raw) - {"requires", "unless"}:
         raise RuleError(path, line, "story: expected a mapping with requires and/or unless lists")
     flags = re.MULTILINE | (re.IGNORECASE if data.get("ignorecase") is True else 0)
+    defined = _definitions(data, path)
+    budget = [EXPANDED_MAX - sum(map(len, defined.values()))]
     compiled: dict[str, re.Pattern[str] | None] = {}
     for key in ("requires", "unless"):
         try:
             patterns = specs.string_list(raw.get(key, []))
         except ValueError as exc:
             raise RuleError(path, line, f"story: {key}: {exc}") from None
+        if defined:  # "{{name}}" as in the kind's own keys
+            patterns = tuple(_expand(list(patterns), defined, path, line, f"story: {key}", budget))
         try:
             compiled[key] = rule_regex(f"story: {key}", "|".join(
                 f"(?:{flexible_spaces(p)})" for p in patterns), flags) if patterns else None
