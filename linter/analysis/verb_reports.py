@@ -243,17 +243,40 @@ _NAMED_PRONOUNS = frozenset({"them", "it", "him", "her"})
 
 def as_called(parse: Parse, group: Group) -> Chunk | None:
     """The noun phrase that ``, as X calls them,`` gives X's name to: ``The terrorists, as
-    the government calls them, ...`` (the noun phrase right before the comma)."""
+    the government calls them, ...`` (the noun phrase right before the comma, with its
+    prepositional phrases: ``The extremists on the council, as Vann calls the bridge's
+    supporters, ...``; but only the person "her" or "him" stands for: ``The deal with
+    Ada, as friends call her, ...``). A noun phrase in place of the pronoun counts only in the present
+    tense and with more of the sentence after it (``, as Voss called the police.`` is a
+    time, not a name)."""
     tokens = parse.tokens
     k = group.last + 1
-    if group.lemma not in NAMING or k + 1 >= len(tokens) or tokens[k].lower not in _NAMED_PRONOUNS or (
-            tokens[k + 1].text not in (",", ".", ")", ";")):
+    if group.lemma not in NAMING or k + 1 >= len(tokens):
+        return None
+    end = k
+    if tokens[k].lower not in _NAMED_PRONOUNS:
+        obj = parse.chunk_at(k)
+        if obj is None or obj.first != k or group.tense != "present":
+            return None
+        end = obj.last
+        if end + 1 >= len(tokens) or tokens[end + 1].text != ",":
+            return None
+    if end + 1 >= len(tokens) or tokens[end + 1].text not in (",", ".", ")", ";"):
         return None
     at = _as_before_subject(parse, group)
     if at < 2 or tokens[at - 1].text != ",":
         return None
     named = parse.chunk_at(at - 2)
-    return named if named is not None and named.last == at - 2 else None
+    if named is None or named.last != at - 2:
+        return None
+    person = tokens[k].lower in ("her", "him")  # "The deal with Ada, as friends call her": Ada
+    while not person and named.first >= 2 and tokens[named.first - 1].tag == "IN" and (
+            tokens[named.first - 1].lower != "that"):
+        earlier = parse.chunk_at(named.first - 2)  # "The extremists on | the council |"
+        if earlier is None or earlier.last != named.first - 2:
+            break
+        named = named._replace(first=earlier.first)
+    return named
 
 
 def _as_before_subject(parse: Parse, group: Group) -> int:
