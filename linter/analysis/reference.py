@@ -183,10 +183,11 @@ def _timeless(parse: Parse, chunk: Chunk) -> bool:
 
 def _scheduled(parse: Parse, group: Group) -> bool:
     """A copula with what is due or about to happen after it (``are due to appear``,
-    ``is set to``, ``is about to``): a particular event."""
+    ``are due in court``, ``is set to``, ``is about to``): a particular event."""
     k = group.last + 1
     tokens = parse.tokens
-    return k + 1 < len(tokens) and tokens[k].lower in _DUE and tokens[k + 1].tag == "TO"
+    return k + 1 < len(tokens) and (tokens[k].lower == "due" or (
+        tokens[k].lower in _DUE and tokens[k + 1].tag == "TO"))
 
 
 def _supposed(parse: Parse, chunk: Chunk) -> bool:
