@@ -66,8 +66,19 @@ def bare_clause(parse: Parse, i: int) -> bool:
     # a clause's verb, not a participle read as one ("found the boat wedged under the pier")
     first = parse.tokens[group.first]
     return first.tag in ("MD", "VBZ", "VBP") or first.lemma in ("be", "have", "do") or (
-        first.tag == "VBD" and first.lower in _PAST_ONLY) or (
+        first.tag == "VBD" and (first.lower in _PAST_ONLY or _object_after(parse, group))) or (
         chunk.first == chunk.last and parse.tokens[chunk.first].lower in _SUBJECT_PRONOUNS)
+
+
+_OBJECT_OPENERS = frozenset({"PRP", "DT", "PRP$", "CD", "NNP"})
+
+
+def _object_after(parse: Parse, group: Group) -> bool:
+    """A noun phrase right after a one-word past form: a finite verb with its object (``heard
+    the killer stabbed her``), not a participle (``found the boat wedged under the pier``)."""
+    k = group.last + 1
+    chunk = parse.chunk_at(k) if group.first == group.last and k < len(parse.tokens) else None
+    return chunk is not None and chunk.first == k and parse.tokens[k].tag in _OBJECT_OPENERS
 
 
 def past_adverbials(parse: Parse, after: int, hi: int) -> int:
