@@ -50,6 +50,11 @@ _CIRCUMSTANCE = frozenset({"after", "before", "when", "while", "because", "since
 _WRITER = frozenset({"i", "we", "you"})
 
 
+# Who hears a case: "The court was told ..." names its source as "The court heard ..." does.
+_HEARINGS = frozenset({"court", "jury", "jurors", "magistrates", "tribunal", "inquest", "inquiry", "hearing",
+                       "judge", "coroner"})
+
+
 def verb_frames(parse: Parse) -> list[Frame]:
     """The frames of the sentence's reporting verbs."""
     verbs = lexicon().verbs
@@ -157,7 +162,14 @@ def _verb_frame(parse: Parse, group: Group,
         # but not of what someone is said to do ("His aides are said to be furious": who says?)
         named_owner = subject is not None and not raised and any(
             t.tag in ("POS", "PRP$") for t in tokens[subject.first:subject.last + 1])
-        vague = agent is None and not named_owner  # "it is understood", "has been described as"
+        # "The court was told ...", "the jury was told": the hearing is the source, as in
+        # "The court heard ..."
+        hearing = (agent is None and subject is not None and group.lemma == "tell"
+                   and tokens[subject.last].lower in _HEARINGS)
+        if hearing and subject is not None:
+            source = span(parse, subject.first, subject.last)
+        # (with no agent, no owner and no hearing: "it is understood", "has been described as")
+        vague = agent is None and not named_owner and not hearing
         return Frame(cue, source, vague, content_span(parse, content_first, hi), "passive",
                      group.lemma in lexicon().thoughts)
     lex = lexicon()
