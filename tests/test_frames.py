@@ -528,6 +528,9 @@ def test_a_word_repaired_by_its_slot(text: str, word: str, tag: str) -> None:
     # a one-word past form with an object after it is a clause's verb, not a participle
     ("The crews found the guards moved the cargo at night.", "The crews", "the guards moved the cargo at night."),
     ("The jury heard the man stabbed her 14 times.", "The jury", "the man stabbed her 14 times."),
+    # a relative clause whose subject holds an aside of its own, before the speaker's verb
+    ("Ada Frey, whose firm, Frey Marine, runs the ferries, said the men had fled.", "Ada Frey",
+     "the men had fled."),
 ])
 def test_shares_headlines_asides_and_participles_report(text: str, source: str, content: str) -> None:
     found = [(s, body) for _, _, s, body in frames_of(text)]

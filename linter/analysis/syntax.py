@@ -156,7 +156,8 @@ class Parse:
             elif token.tag in ("IN", "TO") and token.lower != "that" and self.chunk_at(i + 1) is not None:
                 i = self.chunk_at(i + 1).last + 1  # type: ignore[union-attr]  # from the hills
             elif token.text == ",":
-                i = self._after_parenthesis(i)
+                after = self._after_relative_aside(i)  # ", whose firm, Frey Marine, runs the ferries,"
+                i = after if after >= 0 else self._after_parenthesis(i)
             elif token.text in _ASIDE_OPENERS:  # "Ida Marsh (D-Kell) said", "— including ... —"
                 i = self._after_aside(i, ")" if token.text == "(" else token.text)
                 found = self.group_at(i + 1) if 0 < i < n - 1 and self.tokens[i].text == "," else None
@@ -187,6 +188,31 @@ class Parse:
                 continue
             if text in (";", ":") or (
                     self.tokens[j].tag == "." and not self._abbreviation(j)):
+                return -1
+            j += 1
+        return -1
+
+    def _after_relative_aside(self, i: int) -> int:
+        """The token after a relative clause set off by the comma at ``i`` whose subject
+        holds an aside of its own before the clause's verb (``, whose firm, Frey Marine,
+        runs the ferries,``, ``, who, after the raid, fled north,``); -1 when the comma opens
+        no relative clause, or its verb is not found (the caller then takes the next comma)."""
+        n = len(self.tokens)
+        if i + 1 >= n or self.tokens[i + 1].lower not in _RELATIVES:
+            return -1
+        j, verb = i + 2, False
+        while j < min(n, i + _ASIDE):
+            token = self.tokens[j]
+            group = self.group_at(j)
+            verb = verb or (group is not None and group.finite)
+            if token.text == "," and verb:
+                return j + 1
+            if token.text == ",":
+                j = self._after_parenthesis(j)  # the aside before the verb
+                if j < 0:
+                    return -1
+                continue
+            if token.text in (";", ":") or (token.tag == "." and not self._abbreviation(j)):
                 return -1
             j += 1
         return -1
