@@ -32,6 +32,9 @@ _PAST_ONLY = frozenset({"took", "went", "came", "gave", "saw", "knew", "grew", "
                         "became", "overcame", "withdrew", "undertook", "mistook", "forgave", "forgot",
                         "hid", "sank", "shrank", "sprang", "swam", "drank", "sang", "rang", "arose",
                         "blew", "overtook"})
+# Tags that open a noun phrase right after a past form, making it the past form's object
+# ("heard the killer stabbed her", "moved the cargo").
+_OBJECT_OPENERS = frozenset({"PRP", "DT", "PRP$", "CD", "NNP"})
 # Words of time that may follow a trailing cue ("..., police said Wednesday").
 WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                   "yesterday", "today", "tonight", "last", "this", "earlier", "later", "late"})
@@ -68,9 +71,6 @@ def bare_clause(parse: Parse, i: int) -> bool:
     return first.tag in ("MD", "VBZ", "VBP") or first.lemma in ("be", "have", "do") or (
         first.tag == "VBD" and (first.lower in _PAST_ONLY or _object_after(parse, group))) or (
         chunk.first == chunk.last and parse.tokens[chunk.first].lower in _SUBJECT_PRONOUNS)
-
-
-_OBJECT_OPENERS = frozenset({"PRP", "DT", "PRP$", "CD", "NNP"})
 
 
 def _object_after(parse: Parse, group: Group) -> bool:

@@ -246,9 +246,9 @@ def as_called(parse: Parse, group: Group) -> Chunk | None:
     the government calls them, ...`` (the noun phrase right before the comma, with its
     prepositional phrases: ``The extremists on the council, as Vann calls the bridge's
     supporters, ...``; but only the person "her" or "him" stands for: ``The deal with
-    Ada, as friends call her, ...``). A noun phrase in place of the pronoun counts only in the present
-    tense and with more of the sentence after it (``, as Voss called the police.`` is a
-    time, not a name)."""
+    Ada, as friends call her, ...``). A noun phrase in place of the pronoun counts only
+    in the present tense and with more of the sentence after it (``, as Voss called the
+    police.`` is a time, not a name)."""
     tokens = parse.tokens
     k = group.last + 1
     if group.lemma not in NAMING or k + 1 >= len(tokens):
