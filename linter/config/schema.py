@@ -87,12 +87,12 @@ def _examples(data: YamlMap, path: str) -> Examples:
         raise RuleError(path, line, f"examples: {exc}") from None
 
 
-def _story(data: YamlMap, path: str) -> Story | None:
+def _story(data: YamlMap, path: str, defined: dict[str, str]) -> Story | None:
     """``story: {requires: [...], unless: [...]}``: patterns searched in the whole story
     (a space matches any run of white space, case follows the rule's ``ignorecase``, as
     in ``exceptions``, and ``{{name}}`` is the rule's definition, as in the kind's own
-    keys); the rule reports only where some ``requires`` pattern matches and no
-    ``unless`` pattern does."""
+    keys: ``defined``, read once by :func:`_kind_options`); the rule reports only where
+    some ``requires`` pattern matches and no ``unless`` pattern does."""
     raw = data.get("story")
     if raw is None:
         return None
@@ -100,7 +100,6 @@ def _story(data: YamlMap, path: str) -> Story | None:
     if not isinstance(raw, dict) or not raw or set(raw) - {"requires", "unless"}:
         raise RuleError(path, line, "story: expected a mapping with requires and/or unless lists")
     flags = re.MULTILINE | (re.IGNORECASE if data.get("ignorecase") is True else 0)
-    defined = _definitions(data, path)
     budget = [EXPANDED_MAX - sum(map(len, defined.values()))]
     compiled: dict[str, re.Pattern[str] | None] = {}
     for key in ("requires", "unless"):
@@ -193,7 +192,8 @@ def _expand(value: Any, defined: dict[str, str], path: str, line: int, where: st
     return _REFERENCE.sub(one, value)
 
 
-def _kind_options(data: YamlMap, path: str, kind_name: str) -> Any:
+def _kind_options(data: YamlMap, path: str, kind_name: str) -> tuple[Any, dict[str, str]]:
+    """The kind's built options, and the rule's definitions (``define``) they used."""
     kind = KINDS[kind_name]
     if "vocab" in data and not kind.terms:
         raise RuleError(path, data.key_line("vocab"), f"vocab: a {kind_name} rule never consults the "
@@ -214,7 +214,7 @@ def _kind_options(data: YamlMap, path: str, kind_name: str) -> Any:
             value = _expand(data[k], defined, path, data.key_line(k), k, budget) if defined else data[k]
             values[k] = _one_value(value, path, data.key_line(k), k, kind.keys[k])
     try:
-        return kind.build(values)
+        return kind.build(values), defined
     except OptionError as exc:
         raise RuleError(path, data.key_line(exc.key), str(exc)) from None
 
@@ -243,7 +243,7 @@ def parse_rule(data: Any, path: str, rule_id: str) -> Rule:
         raise RuleError(path, data.key_line("extends"),
                         f"extends: unknown kind {brief(kind)} (known: {', '.join(sorted(KINDS))})")
     common = {k: _one(data, path, k, COMMON_KEYS[k]) for k in data if k in COMMON_KEYS}
-    options = _kind_options(data, path, kind)
+    options, defined = _kind_options(data, path, kind)
     try:
         scope = parse_scope(common.get("scope", ("text",)))
     except ValueError as exc:
@@ -256,7 +256,8 @@ def parse_rule(data: Any, path: str, rule_id: str) -> Rule:
         attributed_message=common.get("attributedmessage", ""), link=common.get("link", ""),
         limit=common.get("limit", 0), description=common.get("description", ""),
         source=common.get("source", ""), examples=_examples(data, path),
-        fixable=common.get("fixable", True), defers=common.get("defers", ()), story=_story(data, path),
+        fixable=common.get("fixable", True), defers=common.get("defers", ()),
+        story=_story(data, path, defined),
         vocab=_one(data, path, "vocab", specs.boolean) if "vocab" in data else True,
         refers=common.get("refers", "any"), vague=common.get("vague", "own"),
         heads=frozenset(h.lower() for h in common["heads"]) if "heads" in common else None,
