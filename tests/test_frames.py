@@ -610,10 +610,26 @@ def test_the_person_addressed_or_accused_is_not_the_content(text: str, content: 
     ("The men fled, according to a police report.", False),
     ("The men fled, according to a report by the Halvern Institute.", False),
     ("The men fled, according to a report.", True),
+    ("The men fled, according to an official report.", False),
 ])
 def test_a_report_with_a_source_before_it_names_one(text: str, vague: bool) -> None:
     [(frame, _, _, content)] = frames_of(text)
     assert (frame.kind, frame.vague, content) == ("according", vague, "The men fled")
+
+
+@pytest.mark.parametrize(("text", "vague"), [
+    ("The men fled, reports said.", True),  # reports no one owns, as "according to reports"
+    ("The men fled, local reports said.", True),
+    ("Reports say the men fled.", True),
+    ("The men fled, police reports said.", False),
+    ("The men fled, an official report said.", False),
+    ("The men fled, the reports said.", False),  # reports the story has told of
+    ("A report by the Halvern Institute says the men fled.", False),
+])
+def test_reports_as_the_subject_of_a_verb_of_saying(text: str, vague: bool) -> None:
+    [(frame, _, _, content)] = frames_of(text)
+    assert (frame.kind, frame.vague, content.rstrip(".")) == ("verb", vague, "the men fled"
+                                                              if text[0] in "RA" else "The men fled")
 
 
 @pytest.mark.parametrize("text", [

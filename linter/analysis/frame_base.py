@@ -296,7 +296,8 @@ def _head_phrase(parse: Parse, chunk: Chunk, group: Group) -> Chunk:
 
 def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
     """A source that names no one: a vague head (experts, analysts, sources) with no name
-    in it or attached to it, or a quantifier used as a pronoun (some, many)."""
+    in it or attached to it, a quantifier used as a pronoun (some, many), or reports no one
+    owns (``unowned_report``)."""
     if chunk is None:
         return True
     vague_heads = lexicon().vague
@@ -307,12 +308,22 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
         return False
     if head.lemma in QUANTIFIERS or head.lower in QUANTIFIERS:
         return True
+    if head.lower == "reports":  # "Reports said", "local reports say" (not "a report which shows")
+        return unowned_report(parse, chunk)
     if (parse.tokens[chunk.first].lower in QUANTIFIERS and head.lower not in _SHARES
             and not described(parse, chunk)):
         return True  # "some residents", "many officials"; not "one quarter", "some 40 percent"
     if head.lemma not in vague_heads and head.lower not in vague_heads:
         return False
     return not described(parse, chunk)
+
+
+def unowned_report(parse: Parse, chunk: Chunk) -> bool:
+    """A report no one owns: "reports", "local reports", "a report"; not "the reports", "a
+    report by the Halvern Institute", "police reports", "an official report"."""
+    return parse.tokens[chunk.last].lemma == "report" and not chunk.definite and not chunk.proper and (
+        not described(parse, chunk)) and not any(t.lemma in lexicon().sources or t.lower == "official"
+                                                 for t in parse.tokens[chunk.first:chunk.last])
 
 
 def described(parse: Parse, chunk: Chunk) -> bool:

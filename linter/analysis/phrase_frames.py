@@ -10,11 +10,11 @@ from linter.analysis.frame_base import (
     after_semicolon,
     clause,
     content_span,
-    described,
     finite_in,
     lexicon,
     span,
     subject_of,
+    unowned_report,
     vague_source,
 )
 from linter.analysis.syntax import DASHES, Parse
@@ -103,11 +103,7 @@ def according_frames(parse: Parse) -> list[Frame]:
                 and finite_in(parse, source.last, hi)):
             stop = source.last  # no comma: the source is the noun phrase, a clause follows it
         if source is not None:
-            # "according to reports", not "a report by the Halvern Institute", "a police report"
-            vague = vague_source(parse, source) or (
-                tokens[source.last].lemma == "report" and not source.definite and not source.proper
-                and not described(parse, source)
-                and not any(t.lemma in lexicon().sources for t in tokens[source.first:source.last]))
+            vague = vague_source(parse, source) or unowned_report(parse, source)  # "according to a report"
             src: tuple[int, int] | None = span(parse, source.first, source.last)
         else:  # words the tagger did not read as a noun phrase ("the chief constable/JJ"), an owner
             end = last if last >= 0 else stop - 1
