@@ -109,6 +109,15 @@ def test_a_lead_is_not_cleared_without_a_named_source(after: str) -> None:
     assert found(HEADLINE + LEAD + after, "Weasel") == ["research suggests"]
 
 
+@pytest.mark.parametrize(("after", "expected"), [
+    ("Mira Voss claimed in the Orsk Courier that guards had beaten her.\n", []),
+    ("Her family say she was beaten in the camp.\n", ["it is reported"]),
+])
+def test_a_lead_ending_it_is_reported_looks_to_the_next_paragraph(after: str, expected: list[str]) -> None:
+    lead = "A jailed blogger plans to sue the state for her treatment in custody, it is reported.\n\n"
+    assert found("Blogger to sue\n\n" + lead + after, "Weasel") == expected
+
+
 def test_only_the_lead_looks_across_a_paragraph_break() -> None:
     body = "Experts believe prices will fall.\n\nThe mayor, Ann Lee, said she would buy one.\n"
     assert found(HEADLINE + LEAD + "Shops are busy.\n\n" + body, "Weasel") == [
