@@ -477,6 +477,23 @@ def test_content_ends_with_its_relative_clause_or_brackets(text: str, cue: str, 
     assert (cue, content) in found
 
 
+@pytest.mark.parametrize(("words", "tags", "expected"), [
+    # the garden path: the opening noun phrase's verb, and the participle after its object
+    ("The army blamed terrorists linked to the Front .".split(),
+     ["DT", "NN", "VBN", "NNS", "VBD", "TO", "DT", "NNP", "."], ["VBD", "VBN"]),
+    # a participle with no object after it opens a reduced relative: left alone
+    ("The men arrested on Monday walked to the court .".split(),
+     ["DT", "NNS", "VBN", "IN", "NNP", "VBD", "TO", "DT", "NN", "."], ["VBN", "NNP"]),
+    # a finite verb after the second one: the first was the participle after all
+    ("The crews trained teams based in Tamm say they are ready .".split(),
+     ["DT", "NNS", "VBN", "NNS", "VBD", "IN", "NNP", "VBP", "PRP", "VBP", "JJ", "."], ["VBN", "VBD"]),
+])
+def test_a_past_with_an_object_after_the_opening_noun_phrase_is_the_verb(
+        words: list[str], tags: list[str], expected: list[str]) -> None:
+    out = repair(words, tags, _tagger())
+    assert [out[2], out[4]] == expected
+
+
 @pytest.mark.parametrize(("words", "position", "tag"), [
     (["She", "called", "the", "plan", "reckless", "."], 4, "JJ"),
     (["Nothing", "is", "said", "unless", "asked", "."], 3, "IN"),

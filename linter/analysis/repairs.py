@@ -156,9 +156,34 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         if out[i] in ("VB", "VBP", "VBZ", "VBD", "NN") and word.lower().endswith("less") and (
                 word.lower() not in _NOT_ADJECTIVES):
             out[i] = "JJ"
+    _garden_path(words, out)
     if not any(t.startswith("VB") or t == "MD" for t in out):
         _verb_for_verbless(words, out, tagger)
     return out
+
+
+_CLAUSE_ENDS = frozenset({",", ":", "CC", "WDT", "WP"})
+
+
+def _garden_path(words: list[str], tags: list[str]) -> None:
+    """"The army blamed/VBN terrorists linked/VBD to the Front": a past in -ed right after
+    the noun phrase that opens the sentence, with an object after it, is the sentence's
+    verb (a participle there would be passive, with no object), and a later past in -ed
+    that follows a noun and comes before a preposition is the participle."""
+    first = next((i for i, t in enumerate(tags) if t not in _NOUN_PHRASE), len(tags))
+    if (not 0 < first < len(tags) - 1 or tags[first] != "VBN" or not words[first].lower().endswith("ed")
+            or tags[first + 1] not in _OBJECT_STARTS or tags[first - 1] not in ("NN", "NNS", "NNP", "NNPS")):
+        return
+    for j in range(first + 2, len(tags) - 1):
+        if tags[j] in ("VBZ", "VBP", "MD") or (tags[j] == "VBD" and not (
+                words[j].lower().endswith("ed") and tags[j - 1] in ("NNS", "NN", "NNP", "NNPS")
+                and tags[j + 1] in ("IN", "TO"))):
+            return
+        if tags[j] == "VBD":
+            rest = next((k for k in range(j + 1, len(tags)) if tags[k] in _CLAUSE_ENDS), len(tags))
+            if not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[j + 1:rest]):
+                tags[first], tags[j] = "VBD", "VBN"  # (not "... based in Tamm say they ...")
+            return
 
 
 _NOUN_PHRASE = frozenset({"DT", "PDT", "CD", "JJ", "PRP$", "NN", "NNS", "NNP", "NNPS", "POS"})
