@@ -634,6 +634,15 @@ def test_a_report_with_a_source_before_it_names_one(text: str, vague: bool) -> N
     assert (frame.kind, frame.vague, content) == ("according", vague, "The men fled")
 
 
+@pytest.mark.parametrize(("text", "noun", "owner"), [
+    ("Brandt's view is that the men fled.", "view", "Brandt's"),
+    ("The ministry's claim was that the men fled.", "claim", "The ministry's"),
+])
+def test_a_reporting_noun_and_a_copula_before_that(text: str, noun: str, owner: str) -> None:
+    [(frame, cue, source, content)] = frames_of(text)
+    assert (frame.kind, cue, source, content) == ("noun", noun, owner, "the men fled.")
+
+
 @pytest.mark.parametrize(("text", "vague"), [
     ("The men fled, reports said.", True),  # reports no one owns, as "according to reports"
     ("The men fled, local reports said.", True),

@@ -231,7 +231,8 @@ def _colon_after(parse: Parse, k: int) -> int | None:
 def noun_frames(parse: Parse) -> list[Frame]:
     """``The government's claim that ...``, ``a statement by the ministry that ...``: a
     reporting noun with an owner (a possessive, or ``by``/``from`` a named source) and a
-    that-clause attributes the clause to the owner; so does a colon the noun introduces
+    that-clause, after it or after a copula (``Brandt's view is that ...``), attributes the
+    clause to the owner; so does a colon the noun introduces
     (``The ministry's statement was blunt: ...``, ``Voss had a message for them: ...``)."""
     tokens = parse.tokens
     nouns = lexicon().nouns
@@ -260,6 +261,8 @@ def noun_frames(parse: Parse) -> list[Frame]:
         while after < len(tokens) and (tokens[after].tag == "RB" or tokens[after].lower == "yet"):
             # "her firmest promise yet that"
             after += 1
+        if after + 1 < len(tokens) and tokens[after].lemma == "be" and tokens[after + 1].lower == "that":
+            after += 1  # "Brandt's view is that ...": the clause the copula makes the view
         colon = _colon_after(parse, after)
         if (owner is None and colon is not None and chunk.first == 0 and head.lemma in _SAID
                 and tokens[0].lower in ("the", "this", "that")):
