@@ -9,6 +9,7 @@ present or a participle, a speaker read as an adjective, and the like.
 from functools import lru_cache
 
 from linter.analysis.cues import cue_words
+from linter.analysis.main_verb import NOUN_PHRASE, OBJECT_STARTS, main_verb
 from linter.analysis.tagger import Tagger
 
 # Words whose Penn tag the syntax relies on, whatever the model said.
@@ -48,7 +49,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     terror``), and so is an adjective after "a" that a relative pronoun, a mark or a
     preposition ends (``Voss, a radical/JJ who ...``). A noun or an adjective that the
     lemma lists know only as a verb is an infinitive after ``to``, a form of ``help``, or
-    "and" after one (``helped prevent/NN thefts and deter/NN ...``)."""
+    "and" after one (``helped prevent/NN thefts and deter/NN ...``). Last, the sentence's own
+    verb is found where the model missed it (:func:`linter.analysis.main_verb.main_verb`)."""
     out = [_fraction(words, tags, i) for i in range(len(words))]
     tags = list(out)
     reporting = _reporting_bases()
@@ -149,44 +151,15 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
                 and tagger.is_verb(words[i].lower())):
             out[i] = "VBP"
     for i in range(1, len(words) - 1):  # "helped prevent/NN thefts and deter/NN poachers"
-        if out[i] in ("NN", "JJ") and out[i + 1] in _OBJECT_STARTS and (
+        if out[i] in ("NN", "JJ") and out[i + 1] in OBJECT_STARTS and (
                 _bare_infinitive(words, out, i, tagger)):
             out[i] = "VB"
     for i, word in enumerate(words):  # "called the plan reckless/VBP"
         if out[i] in ("VB", "VBP", "VBZ", "VBD", "NN") and word.lower().endswith("less") and (
                 word.lower() not in _NOT_ADJECTIVES):
             out[i] = "JJ"
-    _garden_path(words, out)
-    if not any(t.startswith("VB") or t == "MD" for t in out):
-        _verb_for_verbless(words, out, tagger)
+    main_verb(words, out, tagger)
     return out
-
-
-_CLAUSE_ENDS = frozenset({",", ":", "CC", "WDT", "WP"})
-
-
-def _garden_path(words: list[str], tags: list[str]) -> None:
-    """"The army blamed/VBN terrorists linked/VBD to the Front": a past in -ed right after
-    the noun phrase that opens the sentence, with an object after it, is the sentence's
-    verb (a participle there would be passive, with no object), and a later past in -ed
-    that follows a noun and comes before a preposition is the participle."""
-    first = next((i for i, t in enumerate(tags) if t not in _NOUN_PHRASE), len(tags))
-    if (not 0 < first < len(tags) - 1 or tags[first] != "VBN" or not words[first].lower().endswith("ed")
-            or tags[first + 1] not in _OBJECT_STARTS or tags[first - 1] not in ("NN", "NNS", "NNP", "NNPS")):
-        return
-    for j in range(first + 2, len(tags) - 1):
-        if tags[j] in ("VBZ", "VBP", "MD") or (tags[j] == "VBD" and not (
-                words[j].lower().endswith("ed") and tags[j - 1] in ("NNS", "NN", "NNP", "NNPS")
-                and tags[j + 1] in ("IN", "TO"))):
-            return
-        if tags[j] == "VBD":
-            rest = next((k for k in range(j + 1, len(tags)) if tags[k] in _CLAUSE_ENDS), len(tags))
-            if not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[j + 1:rest]):
-                tags[first], tags[j] = "VBD", "VBN"  # (not "... based in Tamm say they ...")
-            return
-
-
-_NOUN_PHRASE = frozenset({"DT", "PDT", "CD", "JJ", "PRP$", "NN", "NNS", "NNP", "NNPS", "POS"})
 
 
 def _reported_past(words: list[str], tags: list[str], i: int, reporting: frozenset[str],
@@ -220,8 +193,6 @@ def _perceived(words: list[str], tags: list[str], i: int, tagger: Tagger) -> boo
 
 # What ends a noun phrase an adjective alone would head: "a radical who", "a radical in".
 _ENDS_ADJECTIVE_NOUN = frozenset({"WP", "WDT", ",", ".", ":", "IN"})
-# What opens the object of a verb.
-_OBJECT_STARTS = frozenset({"DT", "NNS", "NN", "NNP", "NNPS", "PRP", "PRP$", "JJ", "CD"})
 
 
 def _verb_before(tags: list[str], i: int) -> int:
@@ -249,7 +220,7 @@ def _bare_infinitive(words: list[str], tags: list[str], i: int, tagger: Tagger) 
 def _before_phrase(tags: list[str], i: int) -> int:
     """The token before the noun phrase that ends just before token ``i`` (0 at the most)."""
     j = i - 1
-    while j > 0 and tags[j] in _NOUN_PHRASE:
+    while j > 0 and tags[j] in NOUN_PHRASE:
         j -= 1
     return j
 
@@ -313,28 +284,14 @@ _POLLED = frozenset({"surveyed", "polled", "questioned", "asked", "interviewed",
 
 
 def _trailing_subject(words: list[str], tags: list[str], i: int) -> bool:
-    """A noun phrase with a determiner right after a comma ends before ``i``: ``..., a new
-    poll``, ``..., the ministry``."""
+    """A noun phrase with a determiner, or a name, right after a comma ends before ``i``:
+    ``..., a new poll``, ``..., the ministry``, ``..., Ada Voss``."""
     j = i - 1
     while j > 0 and tags[j] in ("NN", "NNP", "JJ"):
         j -= 1
+    if words[j] == "," and j < i - 1:
+        return all(t == "NNP" for t in tags[j + 1:i])
     return tags[j] == "DT" and j > 0 and words[j - 1] == ","
-
-
-def _verb_for_verbless(words: list[str], tags: list[str], tagger: Tagger) -> None:
-    """A sentence the model left without a verb, that opens with a plural noun phrase (and
-    an adverb) and goes on with a word that is a verb: that word is its past-tense verb
-    (``Terrorists later set/JJ fire to the building``)."""
-    i = 0
-    while i < len(tags) and tags[i] in ("DT", "JJ", "CD", "NNP", "NNPS", "NN"):
-        i += 1
-    if i >= len(tags) or tags[i] not in ("NNS", "NNPS"):
-        return
-    i += 1
-    while i < len(tags) and tags[i] in ("RB", "RBR"):
-        i += 1
-    if i < len(tags) - 1 and tags[i] in ("JJ", "NN") and tagger.known_verb(words[i].lower()):
-        tags[i] = "VBD"
 
 
 # Forms of reporting verbs that news copy never uses as nouns or adjectives.

@@ -1,0 +1,69 @@
+"""Repairs that find a sentence's own verb where the tagger missed it: a garden path
+(``The army blamed/VBN terrorists linked/VBD to ...``) and a sentence left with no verb
+at all (``Terrorists later set/JJ fire to ...``). :func:`linter.analysis.repairs.repair`
+runs them last, on the tags its other repairs leave.
+"""
+
+from linter.analysis.tagger import Tagger
+
+# The tags of a noun phrase's words.
+NOUN_PHRASE = frozenset({"DT", "PDT", "CD", "JJ", "PRP$", "NN", "NNS", "NNP", "NNPS", "POS"})
+# What opens the object of a verb.
+OBJECT_STARTS = frozenset({"DT", "NNS", "NN", "NNP", "NNPS", "PRP", "PRP$", "JJ", "CD"})
+
+
+def main_verb(words: list[str], tags: list[str], tagger: Tagger) -> None:
+    """Mend ``tags`` in place: the garden path first, then a sentence with no verb."""
+    _garden_path(words, tags)
+    if not any(t.startswith("VB") or t == "MD" for t in tags):
+        _verb_for_verbless(words, tags, tagger)
+
+
+# What the verb follows: the opening noun phrase's head, or the comma closing an aside.
+_BEFORE_VERB = frozenset({"NN", "NNS", "NNP", "NNPS", ","})
+_CLAUSE_ENDS = frozenset({",", ":", "CC", "WDT", "WP"})
+
+
+def _garden_path(words: list[str], tags: list[str]) -> None:
+    """"The army blamed/VBN terrorists linked/VBD to the Front": a past in -ed right after
+    the noun phrase that opens the sentence (and an aside such as ", in a statement,"),
+    with an object after it, is the sentence's verb (a participle there would be passive,
+    with no object) when no other verb can be (none is finite), or when a later past in
+    -ed that follows a noun and comes before a preposition is the participle."""
+    first = next((i for i, t in enumerate(tags) if t not in NOUN_PHRASE), len(tags))
+    if first < len(tags) - 2 and words[first] == "," and tags[first + 1] == "IN":
+        close = next((k for k in range(first + 2, min(first + 9, len(tags))) if words[k] == ","), None)
+        if close is not None and all(t in NOUN_PHRASE for t in tags[first + 2:close]):
+            first = close + 1  # "The interior ministry, in a statement, blamed/VBN ..."
+    if (not 0 < first < len(tags) - 1 or tags[first] != "VBN" or not words[first].lower().endswith("ed")
+            or tags[first + 1] not in OBJECT_STARTS or tags[first - 1] not in _BEFORE_VERB):
+        return
+    if not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags):
+        tags[first] = "VBD"
+        return
+    for j in range(first + 2, len(tags) - 1):
+        if tags[j] in ("VBZ", "VBP", "MD") or (tags[j] == "VBD" and not (
+                words[j].lower().endswith("ed") and tags[j - 1] in ("NNS", "NN", "NNP", "NNPS")
+                and tags[j + 1] in ("IN", "TO"))):
+            return
+        if tags[j] == "VBD":
+            rest = next((k for k in range(j + 1, len(tags)) if tags[k] in _CLAUSE_ENDS), len(tags))
+            if not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[j + 1:rest]):
+                tags[first], tags[j] = "VBD", "VBN"  # (not "... based in Tamm say they ...")
+            return
+
+
+def _verb_for_verbless(words: list[str], tags: list[str], tagger: Tagger) -> None:
+    """A sentence the model left without a verb, that opens with a plural noun phrase (and
+    an adverb) and goes on with a word that is a verb: that word is its past-tense verb
+    (``Terrorists later set/JJ fire to the building``)."""
+    i = 0
+    while i < len(tags) and tags[i] in ("DT", "JJ", "CD", "NNP", "NNPS", "NN"):
+        i += 1
+    if i >= len(tags) or tags[i] not in ("NNS", "NNPS"):
+        return
+    i += 1
+    while i < len(tags) and tags[i] in ("RB", "RBR"):
+        i += 1
+    if i < len(tags) - 1 and tags[i] in ("JJ", "NN") and tagger.known_verb(words[i].lower()):
+        tags[i] = "VBD"
