@@ -93,6 +93,13 @@ _ITS_TIME = compile_pattern(
     r"|(?:in|during|under)\s+(?:the\s+)?(?:Soviet|colonial|imperial|Ottoman|Tsarist|communist|British|French"
     r"|Portuguese|Spanish|Dutch|Belgian|Japanese)\s+(?:times|days|era|period|rule)\b"
     r"|(?:before|until)\s+independence\b|at\s+the\s+time\b)")
+# ... or its era opening the sentence: "In Soviet times, the city was known as Kishinev",
+# "Until 1991 it was called Leningrad", "In the days of the Soviet Union, ...".
+_TIME_OPENING = compile_pattern(
+    r"(?:In|During|Under|Until|Till|Before)\s+(?:the\s+)?(?:\d{4}s?\b|(?:(?:days|time|times|era)\s+of\s+"
+    r"(?:the\s+)?)?(?:Soviet|USSR|colonial|imperial|Ottoman|Tsarist|communist|British|French|Portuguese"
+    r"|Spanish|Dutch|Belgian|Japanese)\b|independence\b)")
+_TIME_OPENING_REACH = 120
 # A renaming told in one sentence, between two forms or just before the first.
 _RENAMING = compile_pattern(r"\b(?:renam|rebrand)(?:e|es|ed|ing)\b"
                             r"|\bchang(?:e|es|ed|ing)\s+(?:its|their|the)\s+name\b")
@@ -285,10 +292,17 @@ def _as_a_name(text: str, use: _Use) -> bool:
 
 def _with_its_time(text: str, use: _Use) -> bool:
     """The years (or the era) the name was used follow it, or follow "as it was called"
-    after it (``Leningrad, as the city was known until 1991``), or "still" says the
-    name changed later (``when the capital was still Alma-Ata``)."""
+    after it (``Leningrad, as the city was known until 1991``), or open its sentence
+    (``In Soviet times, the city was known as Kishinev``), or "still" says the name
+    changed later (``when the capital was still Alma-Ata``)."""
     if _STILL_NAMED.search(text, max(0, use.start - _NAMING_WINDOW), use.start) is not None:
         return True  # "when the capital was still Alma-Ata"
+    before = text[max(0, use.start - _TIME_OPENING_REACH):use.start]
+    opening = max(before.rfind("\n"), before.rfind(". ")) + 1
+    if opening > 0 or use.start <= _TIME_OPENING_REACH:
+        start = len(before) - len(before[opening:].lstrip())
+        if _TIME_OPENING.match(before, start) is not None:
+            return True  # "In Soviet times, the city was known as Kishinev"
     after = _NAMING_AFTER.match(text, use.end)
     return _ITS_TIME.match(text, after.end() if after else use.end) is not None
 
