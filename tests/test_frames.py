@@ -697,9 +697,23 @@ def test_a_labelling_passive_gives_the_label_to_its_agent(text: str, source: str
     ("The government has never negotiated with terrorists.", False),  # a perfect of experience
     ("Terrorists are believed to be holding 12 people.", True),  # a raised subject's event
     ("The attack was carried out by terrorists.", True),  # past the particle
+    ("Every terrorist is someone's son.", False),  # all of a kind
+    ("Some terrorists are driven by revenge.", False),  # a share of a kind, in the present
+    ("Some terrorists fled into the hills.", True),
+    ("Several terrorists still hold the port.", True),
 ])
 def test_a_label_about_someone_in_particular(text: str, expected: bool) -> None:
     assert specific(text, "terrorist", frozenset({"cell", "organisation"})) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Terrorist attacks have fallen since 2015.", False),  # a trend, not particular attacks
+    ("Terrorist attacks in the north rose sharply.", False),
+    ("Terrorist attacks killed 40 people last year.", True),
+    ("The terrorist attacks in March have doubled.", True),  # the definite: particular ones
+])
+def test_a_count_going_up_or_down_is_a_trend(text: str, expected: bool) -> None:
+    assert specific(text, "terrorist", frozenset({"attack"})) is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -45,6 +45,10 @@ _UNSAID_OPENERS = frozenset({"that", "whether", "if"})
 _DUE = frozenset({"due", "set", "scheduled", "poised", "about"})
 # An infinitive after these is an aim or a chance, not an act: "wants to stop terrorists".
 _AIMS = frozenset({"want", "likely"})
+# Verbs of a count going up or down: with a bare plural subject ("Terrorist attacks have
+# fallen since 2015") they tell of a trend, not of particular attacks.
+_TRENDS = frozenset({"fall", "rise", "increase", "decrease", "decline", "double", "triple", "halve", "drop",
+                     "soar", "surge", "plummet", "plunge", "climb"})
 # Nouns whose "of" names the doer of an act: "the work of terrorists", "the hallmarks of".
 _DOER_HEADS = frozenset({"work", "handiwork", "hallmark", "hallmarks", "doing"})
 
@@ -74,7 +78,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     elif last < chunk.last and (heads is None or parse.tokens[chunk.last].lemma not in heads):
         return heads is not None and modifies_name(parse.tokens, range(i, last + 1), chunk.last, heads)
     elif chunk.counted or partitive(parse.tokens, chunk):
-        return True
+        return not _habitual_share(parse, chunk)
     elif chunk.proper and not chunk.definite:
         # "Chechen terrorists seized ...", but not a kind of people named in passing
         # ("the search for Islamic extremists")
@@ -97,6 +101,9 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if governing is None:  # but a headline's "Gunmen behind blast, says ...", and an appositive
         headline_subject = parse.heading and verbless_subject(parse.tokens, parse.groups, chunk)
         return headline_subject or apposed(parse, chunk)
+    if role == "subject" and last < chunk.last and governing.lemma in _TRENDS and (
+            governing.last + 1 == len(parse.tokens) or parse.tokens[governing.last + 1].lower != "up"):
+        return False  # "Terrorist attacks have fallen since 2015": a trend
     if not governing.finite and governing.passive and parse.tokens[governing.first - 1].text == ",":
         return subject_is_specific(parse, governing)  # "The Front, designated a ... by the US,"
     if role == "predicate":  # (a label someone is said not to have given, or denied, is no one's)
@@ -175,10 +182,25 @@ def _timeless(parse: Parse, chunk: Chunk) -> bool:
             return False  # "the terrorists are due to appear in court on Friday"
         if relative is not None and governing.lemma in COPULAS:
             return True  # "the terrorists who threaten Britain are aware ...": a kind
+        if parse.tokens[chunk.first].lower in _EVERY:
+            return True  # "Every terrorist is someone's son": all of a kind
         # "the terrorists are still at large", "are in the building", but not "the terrorists
         # are cowards", "are a threat to every city": nothing particular after the verb
         return _supposed(parse, chunk) or not _anchored(parse, governing)
     return False
+
+
+def _habitual_share(parse: Parse, chunk: Chunk) -> bool:
+    """A share of a kind counted by a word, not a number, as the subject of a present
+    tense about no particular state of affairs: ``Some terrorists are motivated by
+    revenge``, ``Many extremists use the forest`` (not ``Some militants are still in the
+    town``, ``Nine terrorists are in the building``, ``Some terrorists fled``)."""
+    words = parse.tokens[chunk.first:chunk.last]
+    if any(t.tag == "CD" for t in words) or partitive(parse.tokens, chunk):
+        return False
+    role, governing = parse.governor(chunk)
+    return (role == "subject" and governing is not None and governing.tense == "present"
+            and not parse.episodic(governing) and not _anchored(parse, governing))
 
 
 def _scheduled(parse: Parse, group: Group) -> bool:
