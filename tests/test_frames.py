@@ -641,6 +641,19 @@ def test_a_report_with_a_source_before_it_names_one(text: str, vague: bool) -> N
     assert (frame.kind, frame.vague, content) == ("according", vague, "The men fled")
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("The mayor put it this way: the men fled.", "The mayor"),
+    ("Ada Voss put it bluntly: the men fled.", "Ada Voss"),
+])
+def test_put_it_before_a_colon_reports_what_follows(text: str, source: str) -> None:
+    [(frame, _, found, content)] = frames_of(text)
+    assert (frame.kind, found, content) == ("verb", source, "the men fled.")
+
+
+def test_put_it_somewhere_reports_nothing() -> None:
+    assert frames_of("The crew put it on the quay: the men fled.") == []
+
+
 @pytest.mark.parametrize(("text", "noun", "owner"), [
     ("Brandt's view is that the men fled.", "view", "Brandt's"),
     ("The ministry's claim was that the men fled.", "claim", "The ministry's"),

@@ -38,7 +38,7 @@ from linter.analysis.verb_reach import (
     to_semicolon,
     trailing,
 )
-from linter.analysis.verb_reports import as_called, as_put_it, no_report, reports, speaks_for
+from linter.analysis.verb_reports import as_called, as_put_it, no_report, put_it_colon, reports, speaks_for
 
 # Verbs of thought whose infinitive is their content: "hope to", "expect the talks to".
 _INFINITIVE = frozenset({"hope", "expect"})
@@ -64,6 +64,14 @@ def verb_frames(parse: Parse) -> list[Frame]:
         # a labelling passive with its agent reports the label, set off by commas too
         # ("The Front, listed as a terrorist group by the US, ...")
         labelled = label_agent(parse, group)
+        colon = put_it_colon(parse, group)
+        if colon >= 0:  # "The mayor put it bluntly: ..."
+            subject = subject_of(parse, group) or parse.chunk_at(group.first - 1)
+            source = None if subject is None else span(parse, subject.first, subject.last)
+            content = content_span(parse, colon + 1, len(parse.tokens) - 1)
+            found.append(Frame(span(parse, group.first, group.last + 1), source, vague_source(parse, subject),
+                               content, "verb"))
+            continue
         if labelled is None and not (group.lemma in verbs and not no_report(parse, group)
                                      and reports(parse, group)) and not as_put_it(parse, group):
             continue

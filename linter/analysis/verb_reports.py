@@ -237,6 +237,26 @@ def as_put_it(parse: Parse, group: Group) -> bool:
     return _as_before_subject(parse, group) >= 0
 
 
+# How "put it" may go on before a colon: "put it bluntly:", "put it this way:".
+_PUT_IT_MANNER = frozenset({"bluntly", "simply", "plainly", "starkly", "succinctly", "best", "more", "this",
+                            "that", "another", "way", "like", "so", "thus"})
+
+
+def put_it_colon(parse: Parse, group: Group) -> int:
+    """The colon after ``The mayor put it bluntly:`` or ``put it this way:`` (what follows
+    is the speaker's words), or -1."""
+    tokens = parse.tokens
+    k = group.last + 1
+    after_subject = group.first > 0 and tokens[group.first - 1].tag in ("NN", "NNS", "NNP", "NNPS", "PRP")
+    if group.lemma != "put" or k >= len(tokens) or tokens[k].lower != "it" or not (
+            group.finite or after_subject):
+        return -1  # (the model may read "The mayor put/VB it": no past it can tell from a base form)
+    k += 1
+    while k < len(tokens) and k <= group.last + 4 and tokens[k].lower in _PUT_IT_MANNER:
+        k += 1
+    return k if k < len(tokens) - 1 and tokens[k].text == ":" else -1
+
+
 # Pronouns that stand for what a naming verb names after "as": "as the government calls them".
 _NAMED_PRONOUNS = frozenset({"them", "it", "him", "her"})
 
