@@ -377,10 +377,20 @@ def test_first_pass_words_match_the_word_pattern(text: str) -> None:
     assert [w for w in dict.fromkeys(variants._CAPITALISED.findall(text))
             if variants._used_in_lower_case(w, text) != variants._used_in_lower_case(w, text, words)] == []
     ties = variants._ties(text)
-    close = [(i, j) for i, j in spellings.close_pairs(expected)
+    close = [(i, j) for i, j in spellings.close_pairs(expected) + spellings.short_pairs(expected)
              if ties.get(expected[i], set()) & ties.get(expected[j], set())]
     paired = {expected[k] for pairs in (spellings.alike_pairs(expected), close) for pair in pairs for k in pair}
     assert variants._paired(text, opts) == paired
+
+
+@pytest.mark.parametrize(("words", "pairs"), [
+    (["Brandt", "Brant", "Karim", "Kadim", "Hadis"], [(0, 1), (2, 3)]),  # one edit, five or six letters
+    (["Karim", "Marim"], []),  # another first letter
+    (["Kells", "Kell", "Hollis", "Hollins"], []),  # four letters, seven letters: not short
+    (["Petrov", "Petrova"], []),
+])
+def test_short_names_one_edit_apart(words: list[str], pairs: list[tuple[int, int]]) -> None:
+    assert spellings.short_pairs(words) == pairs
 
 
 @pytest.mark.parametrize("text", [

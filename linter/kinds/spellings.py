@@ -257,3 +257,19 @@ def _by_deletions(words: list[str], long: list[int]) -> Iterator[tuple[int, int]
                 if pair not in seen:
                     seen.add(pair)
                     yield pair
+
+
+_SHORT_LENGTHS = range(5, 7)
+
+
+def short_pairs(words: list[str]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of names of five or six letters with the same first letter and
+    one edit apart (Brandt/Brant, Smith/Smyth): too short to be :func:`alike` alone, so a
+    neighbour must tie them to one person (Ivo Brandt and Ivo Brant)."""
+    short = [i for i, word in enumerate(words) if len(word) in _SHORT_LENGTHS]
+    found = set()
+    for i, j in _by_deletions(words, short):
+        a, b = words[i], words[j]
+        if not related(a, b) and edits(a, b, 1) <= 1:
+            found.add((min(i, j), max(i, j)))
+    return sorted(found)
