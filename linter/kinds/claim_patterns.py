@@ -44,6 +44,12 @@ _WHEN = "(?-i:{})".format("|".join(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December".split()))
 _PLACE = "(?:(?<=in )|(?<=near )|(?<=from )|(?<=outside ))(?-i:[A-Z][a-z]+)"
+# An aside of lower-case words right after the actor, a relative clause or what they wore
+# or carried: "The attackers, who wore masks, opened fire", "Gunmen, some 20 of them,
+# ..." (one with a capitalised word may name the group: "The gunmen, members of the Orsk
+# Front, ..."; and ", police said," attributes what follows).
+_ASIDE = (r"(?:,[ \t]+(?-i:who|some|all|most|many|both|each|armed|wearing|dressed|carrying|riding)\b"
+          r"(?:[ \t]+(?-i:[a-z]+|\d[\d,]*)){0,8},)?")
 # Not right after a passive's auxiliary: in "Two soldiers were killed" the actors are the
 # victims, and the passive is read as one.
 _NOT_PASSIVE = "".join(rf"(?<!\b{aux}\s)"
@@ -57,7 +63,7 @@ def accusation(keys: Mapping[str, Any], flags: int) -> re.Pattern[str]:
     verbs, actors = _alternatives(keys["verbs"]), _alternatives(keys["actors"])
     passives = _alternatives(keys["passives"])
     pattern = (
-        rf"\b(?:{actors}){_GAP}(?:(?-i:[a-z]+|\d[\d,]*|{_WHEN}|{_PLACE}){_GAP}){{0,4}}?{_NOT_PASSIVE}"
+        rf"\b(?:{actors}){_ASIDE}{_GAP}(?:(?-i:[a-z]+|\d[\d,]*|{_WHEN}|{_PLACE}){_GAP}){{0,4}}?{_NOT_PASSIVE}"
         rf"(?P<claim>(?:{verbs}))\b"
         rf"|{_PASSIVE}(?P<passive>(?:{passives}))\b"
     )

@@ -16,7 +16,8 @@ One kind, four detectors chosen by ``claim``:
     from ``actors`` before it in the same paragraph, perhaps with up to four
     lower-case words, numbers, days, months or places between: ``gunmen linked to
     the group killed``, ``gunmen in Orsk on Tuesday stormed``, ``a mob of about 200
-    people attacked``; any other capitalised
+    people attacked``, and an aside of lower-case words after the actor: ``The attackers,
+    who wore masks, opened fire``; any other capitalised
     word names the doer), or a verb from ``passives`` whose doer
     is missing (``was looted``, with no ``by``), in a sentence with no
     ``benign`` cause (``killed in a crash``) and no attribution cue in the
