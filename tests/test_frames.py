@@ -650,6 +650,16 @@ def test_put_it_before_a_colon_reports_what_follows(text: str, source: str) -> N
     assert (frame.kind, found, content) == ("verb", source, "the men fled.")
 
 
+@pytest.mark.parametrize("text", [
+    "The men fled, Voss was quoted as saying.",
+    "The men fled, Voss was quoted as saying by the Courier.",
+    "The men fled, Voss was quoted as saying in the Courier on Monday.",
+])
+def test_was_quoted_as_saying_trails_what_the_one_quoted_said(text: str) -> None:
+    found = [(frame.kind, source, content) for frame, _, source, content in frames_of(text)]
+    assert ("verb", "Voss", "The men fled") in found
+
+
 def test_put_it_somewhere_reports_nothing() -> None:
     assert frames_of("The crew put it on the quay: the men fled.") == []
 

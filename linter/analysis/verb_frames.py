@@ -142,6 +142,28 @@ def _phrasal(parse: Parse, verbs: frozenset[str], group: Group) -> Group:
     return group
 
 
+def _quoted_trailing(parse: Parse, group: Group, subject: Chunk | None) -> Frame | None:
+    """``..., Voss was quoted as saying (by the Courier).``: a trailing cue whose source is
+    the one quoted; the words before the comma are Voss's."""
+    tokens = parse.tokens
+    k = group.last + 1
+    if (group.lemma != "quote" or subject is None or subject.first < 2
+            or tokens[subject.first - 1].text != "," or k + 1 >= len(tokens) or tokens[k].lower != "as"
+            or tokens[k + 1].lower != "saying"):
+        return None
+    rest = k + 2
+    while rest + 1 < len(tokens) and tokens[rest].tag == "IN":  # "by the Courier", "in Monday's Courier"
+        phrase = parse.chunk_at(rest + 1)
+        if phrase is None or phrase.first != rest + 1:
+            break
+        rest = phrase.last + 1
+    if rest < len(tokens) and tokens[rest].text not in (".", ";"):
+        return None
+    first = after_semicolon(parse, subject.first - 1)
+    return Frame(span(parse, group.first, k + 1), span(parse, subject.first, subject.last),
+                 vague_source(parse, subject), content_span(parse, first, subject.first - 2), "verb")
+
+
 def _next_word(parse: Parse, group: Group) -> str:
     nxt = group.last + 1
     return parse.tokens[nxt].lower if nxt < len(parse.tokens) else ""
@@ -160,6 +182,9 @@ def _verb_frame(parse: Parse, group: Group,
     if group.passive:
         agent = _agent(parse, group)
         subject = subject_of(parse, group)
+        quoted = _quoted_trailing(parse, group, subject)
+        if quoted is not None:
+            return quoted
         source = span(parse, agent.first, agent.last) if agent is not None else None
         content_first = group.last + 1 if agent is None else agent.last + 1
         raised = (subject is not None and tokens[subject.last].lower != "it"
