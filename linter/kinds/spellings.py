@@ -265,11 +265,18 @@ _SHORT_LENGTHS = range(5, 7)
 def short_pairs(words: list[str]) -> list[tuple[int, int]]:
     """Index pairs (i < j) of names of five or six letters with the same first letter and
     one edit apart (Brandt/Brant, Smith/Smyth): too short to be :func:`alike` alone, so a
-    neighbour must tie them to one person (Ivo Brandt and Ivo Brant)."""
-    short = [i for i, word in enumerate(words) if len(word) in _SHORT_LENGTHS]
+    neighbour must tie them to one person (Ivo Brandt and Ivo Brant). Two such words share
+    their first three letters (an edit after them) or their first and last two (an edit
+    in the second or third letter), so only words filed together are compared."""
+    filed: dict[str, list[int]] = defaultdict(list)
+    for i, word in enumerate(words):
+        if len(word) in _SHORT_LENGTHS:
+            filed[word[:3]].append(i)
+            filed[word[0] + "|" + word[-2:]].append(i)
     found = set()
-    for i, j in _by_deletions(words, short):
-        a, b = words[i], words[j]
-        if not related(a, b) and edits(a, b, 1) <= 1:
-            found.add((min(i, j), max(i, j)))
+    for together in filed.values():
+        for i, j in combinations(together, 2):
+            a, b = words[i], words[j]
+            if not related(a, b) and edits(a, b, 1) <= 1:
+                found.add((i, j))
     return sorted(found)
