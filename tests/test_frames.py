@@ -730,6 +730,15 @@ def test_a_label_about_someone_in_particular(text: str, expected: bool) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Terrorists due in court over port raid\n\nFour men were remanded.", True),  # a headline's subject
+    ("Terrorists behind port blast, says minister\n\nFour men were held.", True),
+    ("Terrorists due to face trial\n\nFour men were remanded.", True),
+])
+def test_a_headline_subject_with_no_verb(text: str, expected: bool) -> None:
+    assert specific(text, "terrorist", None) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Terrorist attacks have fallen since 2015.", False),  # a trend, not particular attacks
     ("Terrorist attacks in the north rose sharply.", False),
     ("Terrorist attacks killed 40 people last year.", True),

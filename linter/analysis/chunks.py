@@ -383,16 +383,6 @@ def _headline_groups(tokens: Sequence[Token], found: Sequence[Group]) -> list[Gr
     return out
 
 
-def verbless_subject(tokens: Sequence[Token], found: Sequence[Group], chunk: Chunk) -> bool:
-    """In a headline, the noun phrase that opens a clause with no verb, before a
-    preposition: ``Gunmen behind port blast, says minister`` ("are behind")."""
-    if chunk.first > (1 if tokens[0].text in ("'", '"', "‘", "“") else 0) or chunk.last + 1 >= len(tokens):
-        return False
-    end = next((k for k in range(chunk.last + 1, len(tokens)) if tokens[k].text in (",", ":", "-", "—", "–")),
-               len(tokens))
-    return tokens[chunk.last + 1].tag == "IN" and not any(chunk.last < g.first < end for g in found)
-
-
 def partitive(tokens: Sequence[Token], chunk: Chunk) -> bool:
     """``two of the militants``, ``some of them``: counted by the words before it."""
     i = chunk.first - 1

@@ -5,7 +5,8 @@
 after someone (``The Front, designated a terrorist group by the US, ...``): the label is
 specific when the one it names is (a name, a pronoun, a definite noun phrase), generic
 when that is anyone (``a family``, ``any group``). It also says when a label is part of
-a name (:func:`in_name`) or set before one (:func:`modifies_name`).
+a name (:func:`in_name`) or set before one (:func:`modifies_name`), and when it opens a
+headline's clause with no verb (:func:`verbless_subject`: ``Killer due in court``).
 """
 
 from __future__ import annotations
@@ -206,3 +207,15 @@ def of_a_predicate(parse: Parse, chunk: Chunk) -> bool:
     noun = before_preposition(parse, chunk)
     return (noun is not None and noun.first > 0
             and parse.tokens[noun.first].lower in _INDEFINITE and parse.tokens[noun.first - 1].is_verb)
+
+
+def verbless_subject(tokens: Sequence[Token], found: Sequence[Group], chunk: Chunk) -> bool:
+    """In a headline, the noun phrase that opens a clause with no verb, before a preposition
+    or "due": ``Gunmen behind port blast, says minister`` ("are behind"), ``Killer due in court``."""
+    if chunk.first > (1 if tokens[0].text in ("'", '"', "‘", "“") else 0) or chunk.last + 1 >= len(tokens):
+        return False
+    end = next((k for k in range(chunk.last + 1, len(tokens)) if tokens[k].text in (",", ":", "-", "—", "–")),
+               len(tokens))
+    nxt = chunk.last + 1  # (chunk.last + 1 < len(tokens), above; "due" never ends a headline's tokens)
+    due = tokens[nxt].lower == "due" and tokens[min(nxt + 1, len(tokens) - 1)].tag in ("IN", "TO")
+    return (tokens[nxt].tag == "IN" or due) and not any(chunk.last < g.first < end for g in found)

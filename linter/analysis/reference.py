@@ -9,7 +9,7 @@ terrorists``, ``fears of terrorist attacks``, ``terrorists rarely act alone`` ar
 
 from __future__ import annotations
 
-from linter.analysis.chunks import DEFINITE, NAMING, Chunk, Group, partitive, verbless_subject
+from linter.analysis.chunks import DEFINITE, NAMING, Chunk, Group, partitive
 from linter.analysis.frame_base import clause, lexicon
 from linter.analysis.labelled import (
     apposed,
@@ -21,6 +21,7 @@ from linter.analysis.labelled import (
     of_a_predicate,
     raised,
     subject_is_specific,
+    verbless_subject,
 )
 from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.verb_reach import bare_clause
