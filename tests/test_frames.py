@@ -660,6 +660,25 @@ def test_was_quoted_as_saying_trails_what_the_one_quoted_said(text: str) -> None
     assert ("verb", "Voss", "The men fled") in found
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Police are confident the men will be caught.", "Police"),
+    ("The army is convinced that the men are still in the town.", "The army"),
+    ("Officials are now worried the men will return.", "Officials"),
+])
+def test_a_stance_gives_its_clause_to_the_subject(text: str, source: str) -> None:
+    [(frame, _, found, content)] = frames_of(text)
+    assert (frame.kind, frame.thought, found) == ("verb", True, source)
+    assert content.startswith("the men")
+
+
+def test_a_stance_of_it_is_the_writers() -> None:
+    assert frames_of("It is certain the men came by sea.") == []
+
+
+def test_an_article_after_an_adjective_opens_its_own_noun_phrase() -> None:
+    assert chunk_words("Police are confident the men will be caught.") == ["Police", "the men"]
+
+
 def test_put_it_somewhere_reports_nothing() -> None:
     assert frames_of("The crew put it on the quay: the men fled.") == []
 

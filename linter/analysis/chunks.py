@@ -255,6 +255,8 @@ def chunks(tokens: Sequence[Token], in_group: list[int]) -> list[Chunk]:
         while j < n and in_group[j] < 0 and (tokens[j].tag in MODIFIERS or tokens[j].tag in NOUNS):
             if head >= 0 and (_starts_another(tokens, j) or _named_as(tokens, i, j)):
                 break  # "said on Friday | the gunmen had fled", "on Friday | he had"
+            if head < 0 and j > i and tokens[j].tag == "DT" and tokens[j - 1].tag in ("JJ", "JJR", "JJS"):
+                break  # "are confident | the men will be caught": an article opens its own phrase
             if tokens[j].tag in NOUNS:
                 head = j
                 if tokens[j].tag in ("PRP", "EX"):

@@ -110,6 +110,11 @@ _DOUBLED_FINAL = compile_pattern(r"[^aeiou][aeiou][bdgmnprt]")
 # source, as "according to X" does: "In the words of the mayor, ...", "in the eyes of the
 # owners", "In the mayor's view, ...".
 VIEWS = frozenset({"words", "eyes", "view", "views", "opinion", "estimation", "judgement", "judgment"})
+# Adjectives of a stance whose clause, after a copula, is the subject's view: "Police are
+# confident (that) the men will be caught", "The army is convinced ...". Not "aware" or
+# "clear", which take what follows as fact.
+STANCES = frozenset({"confident", "convinced", "certain", "sure", "worried", "concerned", "afraid", "fearful",
+                     "hopeful", "optimistic", "adamant", "satisfied"})
 
 
 @lru_cache(maxsize=1)
@@ -117,8 +122,9 @@ def frame_gate() -> re.Pattern[str]:
     """Matches in any sentence that could hold an attribution frame: a form of a reporting
     or thinking verb (by its stem: "announc" for announced; a verb of seeing as a whole
     word), ``according``, a content noun, a noun of a view or a wording (``in the words
-    of``, ``in the mayor's view``), ``put it``, a colon, or a dash and a source's noun at
-    the end (``... -police``). A sentence with no match is never tagged for its frames."""
+    of``, ``in the mayor's view``), an adjective of a stance (``confident``), ``put it``, a
+    colon, or a dash and a source's noun at the end (``... -police``). A sentence with no
+    match is never tagged for its frames."""
     data = _load()
     words = cue_words()
     forms = (*_verb_forms(data), *_verb_forms(data, "trailing"))
@@ -128,6 +134,7 @@ def frame_gate() -> re.Pattern[str]:
     whole = {form for lemma in words["seeing"] for form in _regular_forms(lemma)} | {"saw", "seen"}
     whole.add("put it")  # "As the mayor put it, ..." (verb_reports.as_put_it)
     whole.update(VIEWS)  # "In the words of the mayor, ...", "in the mayor's view" (phrase_frames)
+    whole.update(STANCES)  # "Police are confident the men ..." (phrase_frames.stance_frames)
     for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"],
                   *words["acts"], *words["labelling"]):
         first = lemma.split()[0]

@@ -7,8 +7,9 @@ to``, a colon after a speaker's name (``Mr Reyes: ...``, and in a headline ``Vos
 strikers: ...``), a source after a dash at the end of a headline (``Port shelled
 overnight -police``: kind "dash"); a demand or wish told as an
 event (``called for``, ``demanded``, ``wants``: kind "act"), evidence with a bare clause
-(``records show the men were moved``: kind "evidence") and a view before ``as`` (``sees
-the men as ...``). For each cue:
+(``records show the men were moved``: kind "evidence"), a view before ``as`` (``sees
+the men as ...``) and a stance after a copula (``Police are confident the men ...``: a
+thought; the vague passive of ``are worried`` gives way to it). For each cue:
 
 - the **source** is the subject of the verb (``Police said``), the noun after an inverted
   verb (``..., said the ministry``), the agent of a passive (``was reported by the BBC``),
@@ -34,7 +35,13 @@ content.
 from __future__ import annotations
 
 from linter.analysis.frame_base import Frame
-from linter.analysis.phrase_frames import according_frames, colon_frames, dash_frames, noun_frames
+from linter.analysis.phrase_frames import (
+    according_frames,
+    colon_frames,
+    dash_frames,
+    noun_frames,
+    stance_frames,
+)
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_frames import verb_frames
 
@@ -45,8 +52,10 @@ def frames(parse: Parse) -> list[Frame]:
     """Every attribution frame of the sentence, in order of their cues."""
     if not parse.tokens:
         return []
-    found = (verb_frames(parse) + according_frames(parse) + colon_frames(parse) + dash_frames(parse)
-             + noun_frames(parse))
+    stances = stance_frames(parse)
+    held = {f.cue for f in stances}  # "Officials are worried ...": the officials', not a vague passive
+    found = [f for f in verb_frames(parse) if not (f.kind == "passive" and f.vague and f.cue in held)]
+    found += according_frames(parse) + colon_frames(parse) + dash_frames(parse) + noun_frames(parse) + stances
     return sorted((_short(f, found) for f in found), key=lambda f: f.cue)
 
 

@@ -4,7 +4,7 @@ source after a dash at the end of a headline, and a reporting noun with a that-c
 
 from __future__ import annotations
 
-from linter.analysis.cues import VIEWS
+from linter.analysis.cues import STANCES, VIEWS
 from linter.analysis.frame_base import (
     Frame,
     after_semicolon,
@@ -17,7 +17,8 @@ from linter.analysis.frame_base import (
     unowned_report,
     vague_source,
 )
-from linter.analysis.syntax import DASHES, Parse
+from linter.analysis.syntax import COPULAS, DASHES, Parse
+from linter.analysis.verb_reach import bare_clause
 
 _TO_PREPOSITIONS = frozenset({"to"})
 # Words before a colon that label a section or a kind of item, not a speaker.
@@ -281,4 +282,38 @@ def noun_frames(parse: Parse) -> list[Frame]:
             continue
         out.append(Frame(span(parse, chunk.last, chunk.last), owner, vague,
                          content_span(parse, first, end), "noun", head.lemma in lexicon().thoughts))
+    return out
+
+
+# Subjects that are the writer's, not a source: "It is certain the men ...".
+_NO_HOLDER = frozenset({"it", "there", "this", "that"})
+
+
+def stance_frames(parse: Parse) -> list[Frame]:
+    """``Police are confident (that) the men will be caught``, ``The army is convinced
+    ...``: a copula, an adjective of a stance (:data:`.cues.STANCES`) and a clause give
+    the clause to the copula's subject as a view (a thought, as ``believe`` does)."""
+    tokens = parse.tokens
+    out = []
+    for group in parse.groups:
+        if not group.finite:
+            continue
+        if group.passive and tokens[group.last].lower in STANCES:
+            k = group.last  # "is convinced", read as the passive of "convince"
+        elif group.lemma in COPULAS:
+            k = group.last + 1
+            while k < len(tokens) and tokens[k].tag == "RB":
+                k += 1  # "are now confident", "is still convinced"
+        else:
+            continue
+        if k + 1 >= len(tokens) or tokens[k].lower not in STANCES:
+            continue
+        first = k + 1 + (tokens[k + 1].lower == "that")
+        subject = subject_of(parse, group)
+        if (subject is None or tokens[subject.last].lower in _NO_HOLDER
+                or not (first > k + 1 or bare_clause(parse, first))):
+            continue
+        out.append(Frame(span(parse, group.first, k), span(parse, subject.first, subject.last),
+                         vague_source(parse, subject), content_span(parse, first, clause(parse, first)[1]),
+                         "verb", True))
     return out
