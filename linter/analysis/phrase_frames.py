@@ -1,6 +1,6 @@
 """Attribution frames whose cue is not a verb: ``according to``, a speaker's colon, a
-source after a dash at the end of a headline, and a reporting noun with a that-clause (see
-:mod:`.frames`)."""
+source after a dash at the end of a headline, a reporting noun with a that-clause, and an
+adjective of a stance after a copula (see :mod:`.frames`)."""
 
 from __future__ import annotations
 
