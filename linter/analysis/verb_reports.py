@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.frame_base import clause, lexicon, subject_of, verb_starts
-from linter.analysis.labelled import relative_object
+from linter.analysis.labelled import before_preposition, relative_object
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
     BEFORE_INVERTED,
@@ -292,8 +292,8 @@ def as_called(parse: Parse, group: Group) -> Chunk | None:
     person = tokens[k].lower in ("her", "him")  # "The deal with Ada, as friends call her": Ada
     while not person and named.first >= 2 and tokens[named.first - 1].tag == "IN" and (
             tokens[named.first - 1].lower != "that"):
-        earlier = parse.chunk_at(named.first - 2)  # "The extremists on | the council |"
-        if earlier is None or earlier.last != named.first - 2:
+        earlier = before_preposition(parse, named)  # "The extremists on | the council |"
+        if earlier is None:
             break
         named = named._replace(first=earlier.first)
     return named
