@@ -283,10 +283,16 @@ def _first_forms(uses: list[_Use]) -> dict[int, list[_Use]]:
     return firsts
 
 
+def _opening(before: str) -> int:
+    """Where the sentence that ``before`` ends in opens (after its last line break or full
+    stop and space), or 0."""
+    return max(before.rfind("\n"), before.rfind(". ")) + 1
+
+
 def _as_a_name(text: str, use: _Use) -> bool:
     """The form is named as a name or a name of its time (see ``_NAMING_BEFORE``)."""
     before = text[max(0, use.start - _NAMING_WINDOW):use.start]
-    before = before[max(before.rfind("\n"), before.rfind(". ")) + 1:]
+    before = before[_opening(before):]
     return bool(_NAMING_BEFORE.search(before)) or bool(_NAMING_AFTER.match(text, use.end))
 
 
@@ -298,7 +304,7 @@ def _with_its_time(text: str, use: _Use) -> bool:
     if _STILL_NAMED.search(text, max(0, use.start - _NAMING_WINDOW), use.start) is not None:
         return True  # "when the capital was still Alma-Ata"
     before = text[max(0, use.start - _TIME_OPENING_REACH):use.start]
-    opening = max(before.rfind("\n"), before.rfind(". ")) + 1
+    opening = _opening(before)
     if opening > 0 or use.start <= _TIME_OPENING_REACH:
         start = len(before) - len(before[opening:].lstrip())
         if _TIME_OPENING.match(before, start) is not None:
