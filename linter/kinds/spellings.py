@@ -280,3 +280,9 @@ def short_pairs(words: list[str]) -> list[tuple[int, int]]:
             if not related(a, b) and edits(a, b, 1) <= 1:
                 found.add((i, j))
     return sorted(found)
+
+
+def tie_pairs(words: list[str], alike: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) that are spellings of one name only when a neighbour ties them
+    to one person: :func:`close` words and :func:`short_pairs`, less those ``alike`` alone."""
+    return sorted((set(close_pairs(words)) | set(short_pairs(words))) - set(alike))

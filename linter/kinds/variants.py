@@ -50,7 +50,7 @@ from linter.analysis import Analysis
 from linter.kinds import specs
 from linter.kinds.base import Kind, OptionError
 from linter.kinds.name_glosses import declared, translated
-from linter.kinds.spellings import alike_pairs, close_pairs, short_pairs, vowel_slip
+from linter.kinds.spellings import alike_pairs, tie_pairs, vowel_slip
 from linter.kinds.visibility import visible
 from linter.lib.cache import compile_pattern
 from linter.model.document import Document
@@ -220,7 +220,7 @@ def _paired(text: str, opts: Options) -> frozenset[str]:
     kept: dict[str, bool] = {}
     found: set[str] = set()
     alike = alike_pairs(texts)
-    close = (set(close_pairs(texts)) | set(short_pairs(texts))) - set(alike)
+    close = set(tie_pairs(texts, alike))
     if close:
         # a pair some capitalised word stands beside (a shared neighbour, or two spellings
         # of one), or a short name one inner vowel from another, which needs none
@@ -329,7 +329,7 @@ def _pairs(text: str, words: Iterable[_Word], opts: Options) -> Iterator[tuple[_
     listed = list(words)
     texts = [w.text for w in listed]
     alike = alike_pairs(texts)
-    close = sorted((set(close_pairs(texts)) | set(short_pairs(texts))) - set(alike))
+    close = tie_pairs(texts, alike)
     spelled = _spelled(texts, (*alike, *close))
     for i, j in alike:
         a, b = listed[i], listed[j]
