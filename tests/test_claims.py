@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import assert_spans_exact, lint
+from conftest import assert_spans_exact, lint, rules_for
 
 from linter.analysis import Analysis
+from linter.engine.lint import Engine
 from linter.kinds.base import OptionError
 from linter.kinds.claims import KIND
 from linter.markup import make_document
@@ -314,6 +315,22 @@ def test_only_the_first_quotation_of_an_unattributed_run_is_reported() -> None:
 
 
 # -- Options ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # a weasel phrase inside a quotation, which the rule does not read: nothing to source
+    ('The mayor said: "Some believe the bridge will fall, and they may be right."', "Sourcing.Weasel"),
+    # a figure whose paragraph names a data source: the frames are not needed
+    ("The census counted 40 people made homeless by the flood. Police said the river rose.",
+     "Sourcing.Figures"),
+])
+def test_a_claim_the_rule_cannot_report_tags_no_sentence(text: str, rule: str) -> None:
+    """Tagging is the dearest step: a candidate the rule would drop anyway (quoted, or
+    cleared by one of the rule's own cues) is settled before any sentence is tagged."""
+    [chosen] = [r for r in rules_for(CONFIG) if r.id == rule]
+    findings, an = Engine([chosen]).analyse(make_document("t.txt", text, "text"))
+    assert findings == []
+    assert not an._parses
 
 
 def _build(**keys: object) -> object:

@@ -68,6 +68,7 @@ from linter.kinds.claim_context import ClaimContext, names_someone
 from linter.kinds.claim_dates import history, in_sentence
 from linter.kinds.claim_frames import after_with, answers, relative, within
 from linter.kinds.claim_patterns import accusation, agents, in_paragraphs, regex, terms
+from linter.kinds.visibility import visible
 from linter.lib.cache import compile_pattern
 from linter.lib.literals import required
 from linter.lib.scan import Scanner
@@ -186,11 +187,11 @@ def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     of what the clause is about, not of the claim (``40 died in the fire, which police
     said was arson``) unless its words hold the claim."""
     lo, hi = ctx.window(opts.window, start)
-    # content lies in its frame's sentence: a frame elsewhere attributes only by speech
-    if ctx.framed(lo, hi, start, end, ("any",), lambda f: f.speech,
-                  lambda f: (f.speech and not relative(ctx.text, f)) or f.attributes(start, end)):
+    if ctx.extra(opts.cues, lo, hi, start, end):  # first: it needs no sentence tagged
         return True
-    return ctx.extra(opts.cues, lo, hi, start, end)
+    # content lies in its frame's sentence: a frame elsewhere attributes only by speech
+    return ctx.framed(lo, hi, start, end, ("any",), lambda f: f.speech,
+                      lambda f: (f.speech and not relative(ctx.text, f)) or f.attributes(start, end))
 
 
 def _speaker(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
@@ -342,6 +343,8 @@ def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     sourced = _SOURCED[opts.claim]
     candidates = _quotations(ctx, opts) if found is None else _triggered(ctx, opts, found)
     for c in candidates:
+        if not visible(doc, an, rule, c.start, c.end):
+            continue
         if excused(c.start, c.end) or sourced(ctx, opts, *c.whole):
             continue
         yield Hit(c.start, c.end, (" ".join(doc.text[c.start : c.end].split()),))
