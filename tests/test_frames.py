@@ -1156,6 +1156,20 @@ def test_the_doer_after_the_work_of_is_specific(text: str, word: str, expected: 
     assert specific(text, word, None) is expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A band of terrorists seized the ferry.", True),
+    ("Troops ambushed a column of terrorists on the coast road.", True),
+    ("The ferry carried a boatload of terrorists to Orsk.", True),
+    ("Gunboats sank a dinghy carrying terrorists.", True),
+    ("New rules target bands of terrorists.", False),
+    ("Ports fear a boatload of terrorists.", False),
+    ("The law bans charities funding terrorists.", False),
+    ("Ada Voss did not say whether a band of terrorists seized the ferry.", False),
+])
+def test_a_label_shares_the_reference_of_the_body_or_the_load_it_is(text: str, expected: bool) -> None:
+    assert specific(text, "terrorists", None) is expected
+
+
 def test_a_label_after_went_on_to_is_about_the_subject_of_went() -> None:
     assert specific("The men went on to fight as terrorists in the hills.", "terrorists", None)
     assert not specific("Young men who go on to fight as terrorists are rarely caught.", "terrorists", None)

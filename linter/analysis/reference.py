@@ -3,7 +3,8 @@
 The label rules ask this (``refers: specific``) of a word in a parsed sentence
 (:class:`.syntax.Parse`): ``Terrorists torched the depot``, ``troops surrounded the
 terrorists``, ``nine terrorists``, ``Chechen terrorists``, ``the terrorist Orsk
-Liberation Front``, ``the man was a terrorist`` are specific; ``laws against
+Liberation Front``, ``the man was a terrorist``, ``a group of terrorists attacked``,
+``shelled boats carrying terrorists`` are specific; ``laws against
 terrorists``, ``fears of terrorist attacks``, ``terrorists rarely act alone`` are generic.
 """
 
@@ -52,6 +53,10 @@ _TRENDS = frozenset({"fall", "rise", "increase", "decrease", "decline", "double"
                      "soar", "surge", "plummet", "plunge", "climb"})
 # Nouns whose "of" names the doer of an act: "the work of terrorists", "the hallmarks of".
 _DOER_HEADS = frozenset({"work", "handiwork", "hallmark", "hallmarks", "doing"})
+# Nouns of a body of people whose "of" names who make it up: "a group of terrorists".
+_BODIES = frozenset({"group", "gang", "band", "cell", "unit", "squad", "team", "convoy", "column", "crowd",
+                     "mob", "handful", "bunch", "contingent", "detachment", "boatload", "busload",
+                     "lorryload", "carload", "vanload", "truckload"})
 
 
 def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
@@ -99,6 +104,10 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if _doer_of(parse, lead):
         return not _unsaid(parse, i)
     role, governing = parse.governor(chunk)
+    host = _host(parse, lead, role, governing)
+    if host is not None:  # "A group of terrorists attacked", "shelled boats carrying terrorists"
+        head = parse.tokens[host.last]
+        return specific(parse, head.start, head.end) and not _unsaid(parse, i)
     if governing is None:  # but a headline's "Gunmen behind blast, says ...", and an appositive
         headline_subject = parse.heading and verbless_subject(parse.tokens, parse.groups, chunk)
         return headline_subject or apposed(parse, chunk)
@@ -145,6 +154,24 @@ def _doer_of(parse: Parse, chunk: Chunk) -> bool:
         return False
     _, governing = parse.governor(head)
     return governing is not None and (parse.episodic(governing) or subject_is_specific(parse, governing))
+
+
+def _host(parse: Parse, chunk: Chunk, role: str, governing: Group | None) -> Chunk | None:
+    """The noun phrase that holds the people of ``chunk`` and whose reference they share:
+    the body they make up (``a group | of terrorists``, ``a gang of``), or what carries or
+    houses them, told by a participle right after it (``boats | carrying terrorists``, ``a
+    flat sheltering militants``). ``The army attacked a group of terrorists`` is about
+    particular people as ``attacked the group`` is; ``The law targets groups of
+    terrorists`` about none, as ``targets groups`` is."""
+    tokens = parse.tokens
+    if role == "object" and governing is not None and not governing.finite and (
+            tokens[governing.first].tag == "VBG" and governing.first == governing.last):
+        before = parse.chunk_at(governing.first - 1)
+        return before if before is not None and before.last == governing.first - 1 else None
+    if chunk.first < 2 or tokens[chunk.first - 1].lower != "of":
+        return None
+    head = before_preposition(parse, chunk)
+    return head if head is not None and tokens[head.last].lemma in _BODIES else None
 
 
 def _unsaid(parse: Parse, i: int) -> bool:
