@@ -75,6 +75,29 @@ def test_exceptions_excuse_the_same_spans_with_and_without_the_scanner() -> None
     assert fast(kiev, kiev + 4) and not fast(text.index("term001"), text.index("term001") + 7)
 
 
+def test_an_exception_at_the_start_of_the_text_is_tried_there_alone() -> None:
+    """An exception that opens with \\A (the lead convention) stays out of the others'
+    alternation, which then keeps its prefix scanner; it excuses what it spans at the
+    start of the text, and the others excuse what they span anywhere, as before."""
+    from linter.analysis import Analysis
+    from linter.kinds.base import Exceptions
+
+    both = Exceptions.build([r"\A[^\n]+\n\nThe harbour master said", "war on terror", "Chicken Kiev",
+                             "counter-terrorism", "a source"], ignorecase=True)
+    assert both.scanner is not None and both.at_start is not None
+    assert both.at_start.pattern.startswith(r"\A")
+    text = "Critics say the war on terror failed.\n\nThe harbour master said so. Critics say more."
+    excused = both.excuser(text, Analysis(make_document("x", text, "text")))
+    critics = [m.start() for m in re.finditer("Critics say", text)]
+    assert excused(critics[0], critics[0] + 11)  # inside the opening phrase
+    assert not excused(critics[1], critics[1] + 11)  # after it
+    war = text.index("war on terror")
+    assert excused(war, war + 13)
+    alone = Exceptions.build([r"\Aonly at the start"], ignorecase=True)
+    assert alone.pattern is None and alone.excuser("only at the start")(0, 4)
+    assert not alone.excuser("not only at the start")(4, 8)
+
+
 def test_a_short_word_does_not_stand_alone_as_a_prefix() -> None:
     """Sourcing.Figures's triggers run away when every prefix goes on past every space (a
     number word, then "more", "of" and a noun, each optional): its prefixes then go on past

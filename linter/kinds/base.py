@@ -125,32 +125,55 @@ def ungroup(pattern: str) -> str:
     return re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
 
 
+_AT_START = "\\A"
+
+
 class Exceptions(NamedTuple):
-    """Phrases that excuse a hit lying inside them (counter-terrorism, chicken Kiev)."""
+    """Phrases that excuse a hit lying inside them (counter-terrorism, chicken Kiev).
+
+    A phrase that opens with ``\\A`` (the lead convention of Sourcing.Weasel: the first
+    paragraphs of a story) can match only where the text starts: it is kept in a
+    pattern of its own, anchored there, and tried there once. In one alternation with
+    the others it made ``re`` try the whole alternation at every position of the text."""
 
     pattern: re.Pattern[str] | None
     scanner: Scanner | None = None
+    at_start: re.Pattern[str] | None = None
 
     @classmethod
     def build(cls, phrases: Iterable[str], *, ignorecase: bool) -> "Exceptions":
         phrases = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
-        if not phrases:
-            return cls(None)
-        pattern = compile_terms("exceptions", phrases, ignorecase=ignorecase, nonword=False)
-        return cls(pattern, term_scanner(pattern))
+        anywhere = [p for p in phrases if not p.startswith(_AT_START)]
+        opening = [p[len(_AT_START):] for p in phrases if p.startswith(_AT_START)]
+        at_start = None
+        if opening:  # "\b\A" is "\A\b": the anchor first, where re sees it
+            body = compile_terms("exceptions", opening, ignorecase=ignorecase, nonword=False)
+            at_start = rule_regex("exceptions", _AT_START + body.pattern, body.flags)
+        if not anywhere:
+            return cls(None, None, at_start)
+        pattern = compile_terms("exceptions", anywhere, ignorecase=ignorecase, nonword=False)
+        return cls(pattern, term_scanner(pattern), at_start)
 
     def excuser(self, text: str, an: Analysis | None = None) -> Callable[[int, int], bool]:
         """A test ``excused(start, end)``; exception spans are found on first use, once.
 
         ``an`` is the analysis of the document whose text ``text`` is, for the prefix
         scanner (same spans, found faster)."""
-        pattern = self.pattern
-        if pattern is None:
+        pattern, at_start = self.pattern, self.at_start
+        if pattern is None and at_start is None:
             return _never
         spans: list[tuple[int, int]] = []
         starts: list[int] = []
+        opening: list[int] = []  # where the phrase at the text's start ends (0: none)
 
         def excused(start: int, end: int) -> bool:
+            if not opening:
+                m = at_start.match(text) if at_start is not None else None
+                opening.append(m.end() if m is not None else 0)
+            if end <= opening[0]:
+                return True
+            if pattern is None:
+                return False
             if not starts and not spans:
                 spans.extend((s, e) for s, e, _ in matches(pattern, text, self.scanner, an))
                 starts.extend(s for s, _ in spans)
