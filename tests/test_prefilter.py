@@ -155,3 +155,19 @@ def test_the_reporting_cues_read_from_the_pass_are_those_a_scan_finds() -> None:
             c for s in an.sentences.sentences for c in an.attribution.cue_spans(s.start, s.end, sources=False)
         ] or fmt != "text"
     assert served > len(texts) // 2
+
+
+def test_a_scanner_starting_at_every_article_finds_its_own_starts() -> None:
+    """Bias.Labels's "an act of terror" starts at "the", "a", "an": the pass would record
+    every article of every story for a rule that runs on few. Its scanner is left out of
+    the pass and finds its starts itself where the rule runs: the same findings."""
+    [labels] = [r for r in RULES if r.id == "Bias.Labels"]
+    act = next(s for s in KINDS[labels.kind].scanners(labels.options) if s is not None and "the " in s.prefixes)
+    text = "Gunmen fled. The minister called the raid an act of terror, and the worst act of terrorism."
+    doc = make_document("x", text, "text")
+    candidates, starts = PREFILTER.scan(doc)
+    assert act not in starts and labels in candidates
+    found = [f.match for f in lint_document(doc, candidates, starts=starts) if f.rule_id == "Bias.Labels"]
+    assert found == [f.match for f in lint_document(make_document("x", text, "text"), RULES)
+                     if f.rule_id == "Bias.Labels"]
+    assert "an act of terror" in found

@@ -9,7 +9,10 @@ anchor present run, and each scanner finds its start offsets already
 collected (``Analysis.starts``) instead of scanning the text again. A rule
 without anchors always runs. This changes speed, never findings: the
 prefilter only says "cannot match" when no anchor occurs, and a scanner
-gets exactly the offsets its own pass would find.
+gets exactly the offsets its own pass would find. A scanner with one of the
+commonest words of prose as a prefix ("the " in "the worst act of terror")
+is left out when only rules with anchors use it: its starts would be every
+article of every story, and it finds them itself where such a rule runs.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ from linter.model.document import Document, casefold, fold_view, spaced
 from linter.model.rule import Rule
 
 _NO_RULES: frozenset[int] = frozenset()
+# The commonest words of prose. A scanner with one of them as a prefix ("the " in "the
+# worst act of terror") would have every article of every story recorded as a start.
+_FUNCTION_WORDS = frozenset({"a ", "an ", "the ", "as ", "at ", "of ", "to ", "in ", "on ", "is ", "it ",
+                             "and ", "for ", "was ", "that ", "this "})
 # Characters the automaton scans at a time (it copies them at 4 bytes each).
 _WINDOW = 1 << 20
 
@@ -60,8 +67,13 @@ class Prefilter:
                 continue
             for anchor in found:
                 owners.setdefault(spaced(anchor), set()).add(index)
+        # Such a scanner is served here only when a rule that runs on every story uses it;
+        # one that only rules with anchors use finds its own starts, on the stories where
+        # one of them runs (the same starts: see Scanner.finditer).
+        always = {id(s) for i in self._always for s in _scanners(self.rules[i])}
         every = [*(s for rule in self.rules for s in _scanners(rule)), *scanners]
-        self._scanners = tuple({id(s): s for s in every}.values())
+        self._scanners = tuple(s for s in {id(s): s for s in every}.values()
+                               if id(s) in always or not s.prefixes & _FUNCTION_WORDS)
         starting: dict[str, list[tuple[int, int]]] = {}
         for number, scanner in enumerate(self._scanners):
             for prefix in scanner.prefixes:
