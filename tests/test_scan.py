@@ -33,6 +33,13 @@ def test_prefixes_of_a_term_list() -> None:
     # When that would make too many prefixes, they stop at the first space.
     many = "|".join(f"w{i:03d}" for i in range(300))
     assert prefixes(rf"(?:{many})\s+(?:{many})") == frozenset(f"w{i:03d} " for i in range(300))
+    # Alternatives that each stay within the limit only add up: two products of 40,000
+    # keep their two-word prefixes, and one for a longer run of spaces after each first
+    # word (a pattern's first item is no product).
+    first = "|".join(f"w{i:03d}" for i in range(200))
+    second = "|".join(f"v{i:03d}" for i in range(200))
+    both = prefixes(rf"(?:(?:{first})\s+(?:{first})|(?:{second})\s+(?:{second}))")
+    assert both is not None and len(both) == 80_400 and {"w001 w199", "v199 v000"} <= both
     assert prefixes(r"(?:so-called|alleged) terrorists") == frozenset({"so-called terrorists",
                                                                        "alleged terrorists"})
     assert prefixes(r"[\"“]terrorists?") == frozenset({'"terrorist', "“terrorist"})

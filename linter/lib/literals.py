@@ -191,6 +191,7 @@ def accelerated(pattern: str, flags: int = 0) -> str:
 
 _ANY = 1 << 30  # crossings of white space: as many as the words allow
 _MAX_PREFIXES = 50_000  # a flat list of 10,000 terms is fine; runaway products are not
+_MAX_UNION = 200_000  # the alternatives of a pattern's first item, each within the limit
 Prefix = tuple[str, bool]  # (literal text, whether the match may continue it literally)
 _SHORT = 5
 
@@ -263,7 +264,10 @@ def _seq_prefixes(items: Any, across: int) -> list[Prefix]:
             continue
         if across == _ANY:
             step = _item_prefixes(op, arg, across)
-            if sum(len(step) if open_ else 1 for _, open_ in current) > _MAX_PREFIXES:
+            # (a sequence's first item is no product: its alternatives, each kept within the
+            # limit by its own reading, only add up)
+            limit = _MAX_UNION if current == [("", True)] else _MAX_PREFIXES
+            if sum(len(step) if open_ else 1 for _, open_ in current) > limit:
                 return _seq_prefixes(items, 1)  # runaway: one crossing a prefix
             current = [(text + more, more_open) if open_ else (text, False)
                        for text, open_ in current for more, more_open in (step if open_ else [("", False)])]
