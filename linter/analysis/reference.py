@@ -127,7 +127,10 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # nor one denied ("did not call the men terrorists", "did not describe ... as")
         return (governing.finite or parse.goes_on(governing)) and not parse.negated(governing) and (
             parse.episodic(governing) or labelled_is_specific(parse, governing))
-    if role == "preposition" and (parse.tokens[lead.first].lower in ("a", "an", "any") or (
+    # (but the doer after a passive's "by" is whoever did it: "was bombed by a terrorist group")
+    agent = (governing.passive and parse.tokens[lead.first - 1].lower == "by"
+             and parse.tokens[lead.first].lower != "any")
+    if role == "preposition" and not agent and (parse.tokens[lead.first].lower in ("a", "an", "any") or (
             governing.lemma in COPULAS and of_a_predicate(parse, lead))):
         return False  # "any known link to a terrorist group", "has been a haven for terrorists": a kind
     if role == "subject" and not parse.episodic(governing) and governing.tense == "present":
