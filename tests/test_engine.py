@@ -74,3 +74,25 @@ def test_defers_drops_a_finding_inside_a_longer_span_of_the_other_rule(tmp_path:
     assert [(f.rule_id, f.match) for f in found] == [
         ("House.Count", "9 people were killed"), ("House.Act", "looted"), ("House.Act", "killed"),
         ("House.Count", "12 people were killed")]
+
+
+
+def test_defers_finds_the_longer_span_behind_a_later_shorter_one() -> None:
+    """A long span of the other rule can hold a finding that a later, shorter span of it
+    does not (the spans are searched by where they start and how far they reach, not
+    compared pair by pair: thousands of findings made that quadratic)."""
+    from types import SimpleNamespace
+
+    from linter.engine.lint import _without_deferred
+    from linter.model.findings import Finding, Severity
+
+    def at(rule: str, start: int, end: int) -> Finding:
+        return Finding("x", rule, Severity.WARNING, "m", 1, start + 1, 1, end + 1, start, end - start,
+                       "x" * (end - start), (), None, None)
+
+    # House.Long spans 0-100 and 10-20 (a kind may report overlapping spans)
+    found = [at("House.Long", 0, 100), at("House.Long", 10, 20), at("House.Word", 50, 60),
+             at("House.Word", 15, 18), at("House.Word", 95, 105)]
+    rules = [SimpleNamespace(id="House.Long", defers=()), SimpleNamespace(id="House.Word", defers=("House.Long",))]
+    kept = _without_deferred(found, rules)  # type: ignore[arg-type]
+    assert [(f.rule_id, f.offset) for f in kept] == [("House.Long", 0), ("House.Long", 10), ("House.Word", 95)]

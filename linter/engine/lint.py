@@ -8,8 +8,10 @@ filtered by scope, quotation and attribution, then mapped to the source.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 from linter.analysis import Analysis
 from linter.engine.prefilter import Prefilter
@@ -261,9 +263,17 @@ def _without_deferred(findings: list[Finding], rules: list[Rule]) -> list[Findin
     for f in findings:
         spans.setdefault(f.rule_id, []).append((f.offset, f.offset + f.length))
     starts = {(f.rule_id, f.line, f.column) for f in findings}
+    # Per rule, its spans' starts in order and the furthest end reached by any span that
+    # starts there or before: a span holds [start, end) when that reach is at least end.
+    # (A story of thousands of findings would cost their product to compare pair by pair.)
+    reach: dict[str, tuple[list[int], list[int]]] = {}
+    for rule_id, found in spans.items():
+        found.sort()
+        reach[rule_id] = [lo for lo, _ in found], list(accumulate((hi for _, hi in found), max))
 
     def deferred(f: Finding, other: str) -> bool:
-        end = f.offset + f.length
-        return any(lo <= f.offset and end <= hi for lo, hi in spans.get(other, ())) or (
+        los, his = reach.get(other, ([], []))
+        k = bisect_right(los, f.offset) - 1
+        return (k >= 0 and his[k] >= f.offset + f.length) or (
             f.related is not None and (other, *f.related) in starts)
     return [f for f in findings if not any(deferred(f, other) for other in defers.get(f.rule_id, ()))]
