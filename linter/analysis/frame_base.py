@@ -287,8 +287,8 @@ def _head_phrase(parse: Parse, chunk: Chunk, group: Group) -> Chunk:
     while chunk.first >= 2 and tokens[chunk.first - 1].tag in ("IN", "TO") and (
             tokens[chunk.first - 1].lower != "that"):
         k = chunk.first - 2 - (tokens[chunk.first - 2].tag == "JJ")  # "close to", "loyal to"
-        earlier = parse.chunk_at(k) if k >= 0 else None
-        if earlier is None or earlier.last != k or parse.group_after(earlier) != group:
+        earlier = parse.chunk_ending_at(k)
+        if earlier is None or parse.group_after(earlier) != group:
             break
         chunk = earlier
     return chunk

@@ -30,6 +30,8 @@ class Parse(Protocol):
 
     def chunk_at(self, i: int) -> Chunk | None: ...
 
+    def chunk_ending_at(self, i: int) -> Chunk | None: ...
+
     def group_after(self, chunk: Chunk) -> Group | None: ...
 
     def carrier(self, group: Group) -> Group | None: ...
@@ -100,9 +102,7 @@ def _relative_subject(parse: Parse, group: Group) -> Chunk | None:
 
 def _before(parse: Parse, pronoun: int) -> Chunk | None:
     """The noun phrase that ends right before a relative pronoun (or its comma)."""
-    k = pronoun - 1 - (parse.tokens[pronoun - 1].text == ",")
-    antecedent = parse.chunk_at(k) if k >= 0 else None
-    return antecedent if antecedent is not None and antecedent.last == k else None
+    return parse.chunk_ending_at(pronoun - 1 - (parse.tokens[pronoun - 1].text == ","))
 
 
 # What sets an appositive off from the noun phrase it describes.
@@ -153,12 +153,12 @@ def relative_object(parse: Parse, group: Group) -> Chunk | None:
         return None
     first = subject.first
     while first >= 2 and tokens[first - 1].lower in ("and", "or") and (
-            (joined := parse.chunk_at(first - 2)) is not None and joined.last == first - 2):
+            (joined := parse.chunk_ending_at(first - 2)) is not None):
         first = joined.first
     if first >= 1 and tokens[first - 1].lower in _OBJECT_RELATIVES:
         return _before(parse, first - 1) if first >= 2 else None
-    antecedent = parse.chunk_at(subject.first - 1)
-    if antecedent is None or antecedent.last != subject.first - 1 or tokens[subject.first].tag != "DT":
+    antecedent = parse.chunk_ending_at(subject.first - 1)
+    if antecedent is None or tokens[subject.first].tag != "DT":
         return None
     before = tokens[antecedent.first - 1] if antecedent.first else None
     opens = before is None or before.text == "," or (
@@ -195,9 +195,7 @@ def modifies_name(tokens: Sequence[Token], label: range, last: int, heads: froze
 def before_preposition(parse: Parse, chunk: Chunk) -> Chunk | None:
     """The noun phrase that ends right before the preposition opening ``chunk`` (``a
     haven`` in ``a haven | for terrorists``, ``the work`` in ``the work | of terrorists``)."""
-    k = chunk.first - 2
-    noun = parse.chunk_at(k) if k >= 0 else None
-    return noun if noun is not None and noun.last == k else None
+    return parse.chunk_ending_at(chunk.first - 2)
 
 
 def of_a_predicate(parse: Parse, chunk: Chunk) -> bool:

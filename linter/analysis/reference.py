@@ -151,9 +151,8 @@ def _doer_of(parse: Parse, chunk: Chunk) -> bool:
     """The chunk names, after "of", who did a particular act: ``The attack was the work of
     terrorists``, ``bore the hallmarks of a terrorist cell``, ``described the blast as the
     work of terrorists`` (not ``Terrorism is the work of cowards``, a kind)."""
-    tokens = parse.tokens
-    head = before_preposition(parse, chunk)
-    if head is None or tokens[chunk.first - 1].lower != "of" or tokens[head.last].lower not in _DOER_HEADS:
+    head = _before_of(parse, chunk)
+    if head is None or parse.tokens[head.last].lower not in _DOER_HEADS:
         return False
     _, governing = parse.governor(head)
     return governing is not None and (parse.episodic(governing) or subject_is_specific(parse, governing))
@@ -169,12 +168,14 @@ def _host(parse: Parse, chunk: Chunk, role: str, governing: Group | None) -> Chu
     tokens = parse.tokens
     if role == "object" and governing is not None and not governing.finite and (
             tokens[governing.first].tag == "VBG" and governing.first == governing.last):
-        before = parse.chunk_at(governing.first - 1)
-        return before if before is not None and before.last == governing.first - 1 else None
-    if chunk.first < 2 or tokens[chunk.first - 1].lower != "of":
-        return None
-    head = before_preposition(parse, chunk)
+        return parse.chunk_ending_at(governing.first - 1)
+    head = _before_of(parse, chunk)
     return head if head is not None and tokens[head.last].lemma in _BODIES else None
+
+
+def _before_of(parse: Parse, chunk: Chunk) -> Chunk | None:
+    """The noun phrase right before the "of" that opens ``chunk`` (``the work | of``)."""
+    return before_preposition(parse, chunk) if parse.tokens[chunk.first - 1].lower == "of" else None
 
 
 def _unsaid(parse: Parse, i: int) -> bool:

@@ -116,6 +116,11 @@ class Parse:
         c = self._chunk_of[i] if 0 <= i < len(self.tokens) else -1
         return self.chunks[c] if c >= 0 else None
 
+    def chunk_ending_at(self, i: int) -> Chunk | None:
+        """The noun phrase whose last token is ``i`` (``a haven`` before ``for``)."""
+        chunk = self.chunk_at(i)
+        return chunk if chunk is not None and chunk.last == i else None
+
     def group_at(self, i: int) -> Group | None:
         g = self._in_group[i] if 0 <= i < len(self.tokens) else -1
         return self.groups[g] if g >= 0 else None
