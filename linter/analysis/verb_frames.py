@@ -35,6 +35,7 @@ from linter.analysis.verb_reach import (
     label_agent,
     object_words,
     past_adverbials,
+    that_follows,
     to_semicolon,
     trailing,
 )
@@ -249,7 +250,7 @@ def _verb_frame(parse: Parse, group: Group,
         return None  # "The move worries investors", "agreed to a moratorium": no content
     if group.lemma in lex.acts:
         return Frame(cue, source, vague, _demand(parse, content), "act", thought)
-    if group.lemma in lex.needthat and _next_word(parse, group) not in ("that", ":"):
+    if group.lemma in lex.needthat and not that_follows(parse, group):
         return Frame(cue, source, vague, content, "evidence", thought)  # "figures showed X grew"
     if group.lemma in lex.objects:
         content = object_words(parse, group, content)

@@ -108,6 +108,19 @@ def past_adverbials(parse: Parse, after: int, hi: int) -> int:
     return k if tokens[k].lower == "that" or infinitive or bare_clause(parse, k) else after
 
 
+def that_follows(parse: Parse, group: Group) -> bool:
+    """``that`` or a colon right after the verb, or ``that`` past the verb's own adverbials
+    (``concluded last week that``, ``found in its report that``)."""
+    nxt = group.last + 1
+    tokens = parse.tokens
+    if nxt >= len(tokens):
+        return False
+    if tokens[nxt].lower in ("that", ":"):
+        return True
+    k = past_adverbials(parse, nxt, clause(parse, group.last)[1])
+    return k > nxt and tokens[k].lower == "that"
+
+
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "during", "after", "before", "since", "by"})
 
 

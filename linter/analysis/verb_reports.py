@@ -19,6 +19,7 @@ from linter.analysis.verb_reach import (
     doing_after,
     label_agent,
     past_adverbials,
+    that_follows,
     trailing,
 )
 
@@ -90,8 +91,8 @@ def reports(parse: Parse, group: Group) -> bool:
     if following in _TOPIC and group.lemma not in ("say", "tell") and not (
             nxt + 1 < len(tokens) and tokens[nxt + 1].tag == "CD"):
         return _words_follow(parse, group)  # "reported on his speeches", "wrote about the visit": a topic
-    if group.lemma not in lex.needthat or following in ("that", ":"):
-        return True
+    if group.lemma not in lex.needthat or that_follows(parse, group):
+        return True  # ("concluded last week that ...")
     # or a clause whose subject went before the verb: "a trip that inspectors concluded was ...";
     # a noun phrase and a present participle is a finding only of a poll or a study ("polls
     # show the senator trailing"), a sight otherwise ("Police found the men hiding in a barn",
