@@ -9,6 +9,7 @@ groups (``had fled``, ``are feared``, ``will not break``) with tense, aspect and
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from linter.analysis.cues import reporting_lemmas
 from linter.analysis.tagging import Token
 
 NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "EX"})
@@ -87,36 +88,44 @@ def _auxiliary(token: Token) -> bool:
 
 
 def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[Group]:
-    """Read a lone verb right after a noun for what it is. The tagger often reads a past
-    tense after a plural noun as a participle (``militants shelled/VBN the town``), and a
-    reduced relative as a past tense (``the state of emergency declared/VBD after the attack
-    will be lifted``). When only prepositional phrases lie between the lone verb and the
-    next finite verb, it is a reduced relative (a participle); otherwise a lone participle
-    with an object after it is the finite past, unless a later finite verb, not coordinated
-    with it, is the main verb (``shelled the town and killed 12 people`` is; ``the town
-    shelled by militants``, ``bombs hidden in freight`` are not), and so is one joined by
-    "and" to a past tense right after it (``The court overruled and said ...``)."""
+    """Read a lone verb right after a noun (and an adverb) for what it is. The tagger often
+    reads a past tense after a plural noun as a participle (``militants shelled/VBN the
+    town``), and a reduced relative as a past tense (``the state of emergency declared/VBD
+    after the attack will be lifted``). When only prepositional phrases lie between the lone
+    verb and the next finite verb, it is a reduced relative (a participle); otherwise a lone
+    participle with an object after it is the finite past, unless a later finite verb, not
+    coordinated with it, is the main verb (``shelled the town and killed 12 people`` is;
+    ``the town shelled by militants``, ``bombs hidden in freight`` are not), and so is one
+    joined by "and" to a past tense right after it (``The court overruled and said``), one
+    with a means (``responded by saying``) and the clause's only verb at the end, or a
+    reporting verb's before phrases but an agent's (``..., his aides argued in interviews.``;
+    not ``..., claims denied by the port.``)."""
     out = list(groups)
     for g, group in enumerate(groups):
         lone = group.first == group.last and tokens[group.first].tag in ("VBN", "VBD")
-        if not lone or group.first == 0 or tokens[group.first - 1].tag not in _HEADS:
+        head = group.first - 1 - (group.first > 1 and tokens[group.first - 1].tag in ("RB", "RBR"))
+        if not lone or group.first == 0 or tokens[head].tag not in _HEADS:
             continue
         later = next((h for h in groups[g + 1:] if h.finite), None)
         if later is not None and _only_phrases(tokens, group.last + 1, later.first):
             out[g] = Group(group.first, group.last, False, "", False, False, True, group.lemma)
-        elif tokens[group.first].tag == "VBN" and (
-                later is None or tokens[later.first - 1].tag in ("CC", ",")):
-            k = group.last + 1 + (group.last + 1 < len(tokens) and tokens[group.last + 1].tag == "RP")
-            nxt = tokens[k].tag if k < len(tokens) else "."  # past a particle: "set off a bomb"
-            if nxt == "." and later is None and not _finite_before(tokens, out[:g], group.first):
-                # "... 500 people marched.": the sentence's only verb, at its end
-                out[g] = Group(group.first, group.last, True, "past", False, False, False, group.lemma)
-                continue
-            coordinated = (nxt == "CC" and later is not None and later.first == group.last + 2
-                           and tokens[later.first].tag == "VBD")  # "The court overruled and said"
-            if nxt not in _OBJECT_STARTS and not coordinated:
-                continue  # "the town shelled by militants", "bombs hidden in freight"
+            continue
+        k = group.last + 1 + (group.last + 1 < len(tokens) and tokens[group.last + 1].tag == "RP")
+        nxt = tokens[k].tag if k < len(tokens) else "."  # past a particle: "set off a bomb"
+        alone = not _finite_before(tokens, out[:g], group.first)
+        means = alone and k + 1 < len(tokens) and tokens[k].lower == "by" and tokens[k + 1].tag == "VBG"
+        if tokens[group.first].tag != "VBN" or not (
+                later is None or tokens[later.first - 1].tag in ("CC", ",") or means):
+            continue
+        said = tokens[-1].tag == "." and tokens[k].lower != "by" and group.lemma in reporting_lemmas()
+        if later is None and alone and (nxt == "." or (said and _only_phrases(tokens, k, len(tokens) - 1))):
             out[g] = Group(group.first, group.last, True, "past", False, False, False, group.lemma)
+            continue
+        coordinated = (nxt == "CC" and later is not None and later.first == group.last + 2
+                       and tokens[later.first].tag == "VBD")  # "The court overruled and said"
+        if nxt not in _OBJECT_STARTS and not coordinated and not means:
+            continue  # "the town shelled by militants", "bombs hidden in freight"
+        out[g] = Group(group.first, group.last, True, "past", False, False, False, group.lemma)
     return out
 
 
@@ -185,20 +194,16 @@ def number_starts(tokens: Sequence[Token], k: int, stop: int) -> bool:
 
 # What can start a verb's object: "militants shelled/VBN the town" is a past tense.
 _OBJECT_STARTS = frozenset({"DT", "PRP$", "CD", "PRP", "NN", "NNS", "NNP", "NNPS", "JJ", "PDT"})
-
-
 # Words that open a clause, not a prepositional phrase ("said if the gunmen returned ...").
 _CLAUSE_OPENERS = frozenset({"that", "if", "whether", "because", "unless", "although", "though", "whereas",
                              "while", "when", "where"})
-
-
 # Pronouns that can only be a subject, never a preposition's object.
 _SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
 
 
 def _only_phrases(tokens: Sequence[Token], first: int, stop: int) -> bool:
     """Tokens ``first`` to ``stop`` (exclusive) are prepositional phrases and adverbs only:
-    each run of noun-phrase words opened by a preposition."""
+    each run of noun-phrase words opened by a preposition (not a verb of saying's gerund)."""
     if first >= stop or tokens[first].tag not in ("IN", "RB") or tokens[first].lower in _CLAUSE_OPENERS:
         return False
     if number_starts(tokens, first, stop):
@@ -209,8 +214,11 @@ def _only_phrases(tokens: Sequence[Token], first: int, stop: int) -> bool:
     for k in range(first, stop):
         t = tokens[k]
         if t.lower in _CLAUSE_OPENERS or t.lower in _SUBJECT_PRONOUNS or (
-                t.tag in _OPENERS and tokens[k - 1].tag in NOUNS):
+                t.tag in _OPENERS and tokens[k - 1].tag in NOUNS and tokens[k + 1].lower not in TIMES):
             return False  # a clause's subject: "said on Friday he had", "in a statement it had"
+        if t.tag == "VBG" and tokens[k - 1].tag == "IN" and t.lemma in reporting_lemmas() and not any(
+                x.tag in _FINITE for x in tokens[stop + 1:]):  # (not "A man jailed for saying X was Y is")
+            return False  # "left after saying the men had fled": the verb after is the gerund's clause's
         if t.tag in ("IN", "TO"):
             opened = True
         elif t.tag == "RB" or (opened and (t.tag in MODIFIERS or t.tag in NOUNS)):

@@ -194,6 +194,12 @@ def cue_words() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def reporting_lemmas() -> frozenset[str]:
+    """The lemmas of the reporting verbs (``verbs``), as a set."""
+    return frozenset(cue_words()["verbs"])
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = _load()
     verbs = trie_pattern(_verb_forms(data))
