@@ -8,7 +8,7 @@ present or a participle, a speaker read as an adjective, and the like.
 
 from functools import lru_cache
 
-from linter.analysis.cues import cue_words
+from linter.analysis.cues import cue_words, reporting_lemmas
 from linter.analysis.main_verb import NOUN_PHRASE, OBJECT_STARTS, main_verb
 from linter.analysis.tagger import Tagger
 
@@ -135,6 +135,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
                 and out[i - 1] in ("NNP", "NNPS", "JJ", ",", "DT")
                 and words[i + 1].lower() in ("said", "told", "say")):
             out[i], out[i + 1] = "NNS", "VBD" if words[i + 1].lower() != "say" else "VBP"
+    for i in range(2, len(words) - 2):  # "..., predicted/VBN Ada Frey.": an inverted cue
+        if out[i] == "VBN" and _inverted(words, out, i, tagger):
+            out[i] = "VBD"
     for i in range(2, len(words)):  # "Police suspect the men fled/VBN by boat": the clause's past
         if out[i] == "VBN" and _reported_past(words, out, i, reporting, tagger):
             out[i] = "VBD"
@@ -160,6 +163,24 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "JJ"
     main_verb(words, out, tagger)
     return out
+
+
+# What stands before an inverted cue: "..., predicted Ada Frey.", '"...," predicted Ms Frey.'
+_BEFORE_INVERTED = frozenset({",", "”", '"', "’", "'", "»", "''"})
+
+
+def _inverted(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
+    """The participle at ``i`` is a reporting verb after a comma or a closing quote mark,
+    a finite verb before it, and after it a name or a determiner's noun phrase with no verb
+    to the sentence's end (``The men will lose, predicted/VBN Ada Frey, a former mayor.``);
+    not a naming verb (``..., dubbed/VBN Project Orsk.``)."""
+    if words[i - 1] not in _BEFORE_INVERTED or tags[i + 1] not in ("NNP", "NNPS", "DT") or tags[-1] != ".":
+        return False
+    lemma = tagger.lemma(words[i], "VBN").lower()
+    if lemma not in reporting_lemmas() or lemma in cue_words()["labelling"]:
+        return False
+    return (any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[:i - 1])
+            and not any(t.startswith("VB") or t == "MD" for t in tags[i + 1:]))
 
 
 def _reported_past(words: list[str], tags: list[str], i: int, reporting: frozenset[str],
