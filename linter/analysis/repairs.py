@@ -28,7 +28,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     """Fix the slips the syntax depends on most. The relative pronouns and the
     subordinators of supposition always get their Penn tags. A present-tense verb whose
     form is not its own base form is a past tense (``the terrorists wore/VBP uniforms``:
-    "wore" is no present of "wear"; "are" is). A reporting verb read as a noun after a
+    "wore" is no present of "wear"; "are" is), and so is the participle of a verb with no
+    passive right after a noun (``the gunmen fled/VBN``). A reporting verb read as a noun after a
     plural noun and before the start of what it reports is a verb (``Medics at the
     scene report/NN 12 people injured``), and so is one read as a plural noun after a
     name, a comma or an adverb and before ``that``. The forms of say, tell, write, portray
@@ -106,6 +107,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "VBD"
         elif tags[i] == "VBP" and low in _SAME_PAST and _past_time(words):
             out[i] = "VBD"  # "Gunmen set/VBP fire to the depot on Monday": a past tense
+        elif (tags[i] == "VBN" and i > 0 and tags[i - 1] in _NOUN_TAGS
+              and tagger.lemma(word, "VBN").lower() in _NO_PASSIVE):
+            out[i] = "VBD"  # "A gang of gunmen fled/VBN with the payroll, police said": no passive
         elif (tags[i] == "NN" and low in reporting and 0 < i < len(words) - 1
               and _after_plural(tags, i) and tags[i + 1] in ("IN", "DT", "CD", "PRP", "PRP$")
               and (tags[i + 1] != "IN" or words[i + 1].lower() == "that")):
@@ -323,6 +327,11 @@ _AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
 _HAVE_BE = frozenset({"have", "has", "had", "are", "were", "is", "was", "be", "been", "'ve", "’ve"})
 # Verbs whose past tense is their base form, which the tagger reads as a present after a
 # plural; a time in the past in the sentence makes them past.
+# Verbs with no passive in news copy: their participle right after a noun is the past
+# tense, never a reduced relative ("the men fled", not "the men [who were] fled").
+_NO_PASSIVE = frozenset({"die", "flee", "arrive", "vanish", "disappear", "escape", "retreat", "collapse",
+                         "explode", "erupt", "emerge", "resign", "happen", "occur"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _SAME_PAST = frozenset({"set", "hit", "put", "cut", "shut", "let", "hurt", "cast", "burst", "spread", "quit",
                         "shed", "split", "upset", "beat", "broadcast", "cost"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
