@@ -9,7 +9,7 @@ groups (``had fled``, ``are feared``, ``will not break``) with tense, aspect and
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from linter.analysis.cues import reporting_lemmas
+from linter.analysis.cues import reporting_lemmas, saying_lemmas
 from linter.analysis.tagging import Token
 
 NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "EX"})
@@ -216,7 +216,7 @@ def _only_phrases(tokens: Sequence[Token], first: int, stop: int) -> bool:
         if t.lower in _CLAUSE_OPENERS or t.lower in _SUBJECT_PRONOUNS or (
                 t.tag in _OPENERS and tokens[k - 1].tag in NOUNS and tokens[k + 1].lower not in TIMES):
             return False  # a clause's subject: "said on Friday he had", "in a statement it had"
-        if t.tag == "VBG" and tokens[k - 1].tag == "IN" and t.lemma in reporting_lemmas() and not any(
+        if t.tag == "VBG" and tokens[k - 1].tag == "IN" and t.lemma in saying_lemmas() and not any(
                 x.tag in _FINITE for x in tokens[stop + 1:]):  # (not "A man jailed for saying X was Y is")
             return False  # "left after saying the men had fled": the verb after is the gerund's clause's
         if t.tag in ("IN", "TO"):

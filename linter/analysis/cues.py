@@ -200,6 +200,13 @@ def reporting_lemmas() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def saying_lemmas() -> frozenset[str]:
+    """The reporting verbs that name nothing (not call, describe, brand: ``labelling``),
+    whose words are a clause (``saying the men had fled``)."""
+    return reporting_lemmas() - frozenset(cue_words()["labelling"])
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = _load()
     verbs = trie_pattern(_verb_forms(data))

@@ -8,7 +8,7 @@ present or a participle, a speaker read as an adjective, and the like.
 
 from functools import lru_cache
 
-from linter.analysis.cues import cue_words, reporting_lemmas
+from linter.analysis.cues import cue_words, saying_lemmas
 from linter.analysis.main_verb import NOUN_PHRASE, OBJECT_STARTS, main_verb
 from linter.analysis.tagger import Tagger
 
@@ -181,7 +181,7 @@ def _inverted(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool
     if words[i - 1] not in _BEFORE_INVERTED or tags[i + 1] not in ("NNP", "NNPS", "DT") or tags[-1] != ".":
         return False
     lemma = tagger.lemma(words[i], "VBN").lower()
-    if lemma not in reporting_lemmas() or lemma in cue_words()["labelling"]:
+    if lemma not in saying_lemmas():
         return False
     return (any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[:i - 1])
             and not any(t.startswith("VB") or t == "MD" for t in tags[i + 1:]))

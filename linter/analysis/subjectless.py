@@ -45,13 +45,41 @@ def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | No
             later = (subject_of(parse, g) for g in parse.groups if g.finite and g.first > group.last)
             owner = next((c for c in later if c is not None and c.first > group.last + 1
                           and tokens[c.first - 1].text == ","), None)
-            if owner is None:
-                return None
-            hi = owner.first - 2
+            if owner is not None:
+                hi = owner.first - 2
+            else:
+                held = _held_for(parse, group)
+                if held is None:
+                    return None
+                owner, hi = held
         source, vague = span(parse, owner.first, owner.last), vague_source(parse, owner)
     content = content_span(parse, group.last + 1, continued(parse, hi))
     thought = group.lemma in lexicon().thoughts
     return Frame(span(parse, group.first, group.last), source, vague, content, "verb", thought)
+
+
+def _held_for(parse: Parse, group: Group) -> tuple[Chunk, int] | None:
+    """The noun that opens the sentence, when a participle and a preposition lie between it
+    and the gerund ``group`` (``A man jailed for saying the gunmen were heroes has been
+    freed``, ``The cleric, arrested for calling the bombers martyrs, was released``): the
+    speaker, and the last token of the words, before the comma that closes the aside or
+    the sentence's last finite verb. Not ``The ban on calling ...``."""
+    tokens = parse.tokens
+    j = group.first - 1
+    if j < 2 or tokens[j].tag != "IN":
+        return None
+    held = parse.group_at(j - 1)
+    if held is None or held.finite or held.first != held.last or tokens[held.first].tag not in ("VBN", "VBD"):
+        return None
+    aside = tokens[held.first - 1].text == ","
+    noun = parse.chunk_at(held.first - 1 - aside)
+    if noun is None or noun.first != 0 or noun.last != held.first - 1 - aside:
+        return None
+    if aside:
+        close = next((m for m in range(group.last + 1, len(tokens)) if tokens[m].text == ","), None)
+        return (noun, close - 1) if close is not None else None
+    last = next((g for g in reversed(parse.groups) if g.finite and g.first > group.last), None)
+    return (noun, last.first - 1) if last is not None else None
 
 
 def put_to(parse: Parse, group: Group) -> Frame | None:
