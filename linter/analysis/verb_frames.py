@@ -35,6 +35,7 @@ from linter.analysis.verb_reach import (
     label_agent,
     object_words,
     past_adverbials,
+    past_aside,
     that_follows,
     to_semicolon,
     trailing,
@@ -314,9 +315,17 @@ def _demand(parse: Parse, content: tuple[int, int], *, view: bool = False) -> tu
 def _clause_after(parse: Parse, group: Group) -> bool:
     """A clause follows the verb: ``that``, a wh-word, an infinitive after hope or expect
     (``hope to ...``; not ``felt the need to ...``) or a finite verb before the next
-    comma (``fear the gunmen will return``), perhaps after ``with someone``."""
+    comma (``fear the gunmen will return``), perhaps after ``with someone``, and past an
+    aside after the object (``hoped the talks, requested by Voss, would end``, ``expect the
+    talks, led by Voss, to fail``)."""
     tokens = parse.tokens
+    chunk = parse.chunk_at(group.last + 1)
+    aside = (0, -1)
+    if chunk is not None and chunk.first == group.last + 1:
+        aside = (chunk.last + 1, past_aside(parse, chunk).last)
     for k in range(group.last + 1, len(tokens)):
+        if aside[0] <= k <= aside[1]:
+            continue
         token = tokens[k]
         if token.lower in ("that", "whether", "if", "what", "who", "how", "why", "when", "where"):
             return True

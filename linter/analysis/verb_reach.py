@@ -62,6 +62,7 @@ def bare_clause(parse: Parse, i: int) -> bool:
         return False  # not "the ferry found itself stuck"
     if doing_after(parse, chunk):
         return True  # "polls show the senator (slightly) trailing", "found the men hiding in a barn"
+    chunk = past_aside(parse, chunk)  # "hoped the talks, requested by Voss, would end ..."
     group = parse.group_after(chunk)
     if group is None or not group.finite or any(
             t.tag not in ("RB", "RBR") for t in parse.tokens[chunk.last + 1:group.first]):
@@ -71,6 +72,21 @@ def bare_clause(parse: Parse, i: int) -> bool:
     return first.tag in ("MD", "VBZ", "VBP") or first.lemma in ("be", "have", "do") or (
         first.tag == "VBD" and (first.lower in _PAST_ONLY or _object_after(parse, group))) or (
         chunk.first == chunk.last and parse.tokens[chunk.first].lower in _SUBJECT_PRONOUNS)
+
+
+def past_aside(parse: Parse, chunk: Chunk) -> Chunk:
+    """``chunk`` stretched over an aside set off by commas after it that holds no finite
+    verb (``the talks, requested by Voss,``), so that the verb after the aside is read as
+    the chunk's; ``chunk`` itself when no such aside follows it."""
+    tokens = parse.tokens
+    k = chunk.last + 1
+    if k >= len(tokens) or tokens[k].text != ",":
+        return chunk
+    close = next((m for m in range(k + 1, min(k + 12, len(tokens))) if tokens[m].text in (",", ";")), None)
+    if close is None or tokens[close].text != "," or close == k + 1 or any(
+            g.finite and k < g.first < close for g in parse.groups):
+        return chunk
+    return chunk._replace(last=close)
 
 
 def _object_after(parse: Parse, group: Group) -> bool:
