@@ -97,9 +97,9 @@ def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[G
     coordinated with it, is the main verb (``shelled the town and killed 12 people`` is;
     ``the town shelled by militants``, ``bombs hidden in freight`` are not), and so is one
     joined by "and" to a past tense right after it (``The court overruled and said``), one
-    with a means (``responded by saying``) and the clause's only verb at the end, or a
-    reporting verb's before phrases but an agent's (``..., his aides argued in interviews.``;
-    not ``..., claims denied by the port.``)."""
+    with a means (``responded by saying``), and the clause's only verb at the end or, for a
+    reporting verb, before phrases to the end (``..., his aides argued in interviews.``;
+    not an agent's ``..., claims denied by the port.``)."""
     out = list(groups)
     for g, group in enumerate(groups):
         lone = group.first == group.last and tokens[group.first].tag in ("VBN", "VBD")

@@ -50,7 +50,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     terror``), and so is an adjective after "a" that a relative pronoun, a mark or a
     preposition ends (``Voss, a radical/JJ who ...``). A noun or an adjective that the
     lemma lists know only as a verb is an infinitive after ``to``, a form of ``help``, or
-    "and" after one (``helped prevent/NN thefts and deter/NN ...``). Last, the sentence's own
+    "and" after one (``helped prevent/NN thefts and deter/NN ...``). A reporting verb that
+    names nothing, read as a participle after a comma and before a name that runs to the
+    full stop, is an inverted cue's past (``..., predicted/VBN Ada Frey.``). Last, the sentence's own
     verb is found where the model missed it (:func:`linter.analysis.main_verb.main_verb`)."""
     out = [_fraction(words, tags, i) for i in range(len(words))]
     tags = list(out)
@@ -325,13 +327,13 @@ _ONLY_VERBS = {"says": "VBZ", "writes": "VBZ", "tells": "VBZ", "wrote": "VBD", "
 _AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
 # Auxiliaries before a participle: "have both exploited", "were all arrested".
 _HAVE_BE = frozenset({"have", "has", "had", "are", "were", "is", "was", "be", "been", "'ve", "’ve"})
-# Verbs whose past tense is their base form, which the tagger reads as a present after a
-# plural; a time in the past in the sentence makes them past.
 # Verbs with no passive in news copy: their participle right after a noun is the past
 # tense, never a reduced relative ("the men fled", not "the men [who were] fled").
 _NO_PASSIVE = frozenset({"die", "flee", "arrive", "vanish", "disappear", "escape", "retreat", "collapse",
                          "explode", "erupt", "emerge", "resign", "happen", "occur"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# Verbs whose past tense is their base form, which the tagger reads as a present after a
+# plural; a time in the past in the sentence makes them past.
 _SAME_PAST = frozenset({"set", "hit", "put", "cut", "shut", "let", "hurt", "cast", "burst", "spread", "quit",
                         "shed", "split", "upset", "beat", "broadcast", "cost"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
