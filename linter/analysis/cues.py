@@ -32,6 +32,8 @@ from linter.lib.scan import Scanner, scanner_for
 from linter.lib.trie import trie_pattern
 
 REPORTING_KINDS = frozenset({"verb", "phrase", "noun"})
+# What stands right before an inverted cue: "..., said the ministry", "...,” said Ms Lee".
+BEFORE_INVERTED = frozenset({",", "”", '"', "’", "'", "»"})
 
 # A verb form right after a determiner is a noun ("the state", "a call", "its report"); after a
 # preposition it is a gerund or an infinitive that reports nothing ("with writing partner X",

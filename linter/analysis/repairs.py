@@ -8,7 +8,7 @@ present or a participle, a speaker read as an adjective, and the like.
 
 from functools import lru_cache
 
-from linter.analysis.cues import cue_words, saying_lemmas
+from linter.analysis.cues import BEFORE_INVERTED, cue_words, saying_lemmas
 from linter.analysis.main_verb import NOUN_PHRASE, OBJECT_STARTS, main_verb
 from linter.analysis.tagger import Tagger
 
@@ -171,16 +171,12 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     return out
 
 
-# What stands before an inverted cue: "..., predicted Ada Frey.", '"...," predicted Ms Frey.'
-_BEFORE_INVERTED = frozenset({",", "”", '"', "’", "'", "»", "''"})
-
-
 def _inverted(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
     """The participle at ``i`` is a reporting verb after a comma or a closing quote mark,
     a finite verb before it, and after it a name or a determiner's noun phrase with no verb
     to the sentence's end (``The men will lose, predicted/VBN Ada Frey, a former mayor.``);
     not a naming verb (``..., dubbed/VBN Project Orsk.``)."""
-    if words[i - 1] not in _BEFORE_INVERTED or tags[i + 1] not in ("NNP", "NNPS", "DT") or tags[-1] != ".":
+    if words[i - 1] not in BEFORE_INVERTED or tags[i + 1] not in ("NNP", "NNPS", "DT") or tags[-1] != ".":
         return False
     lemma = tagger.lemma(words[i], "VBN").lower()
     if lemma not in saying_lemmas():

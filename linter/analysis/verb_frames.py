@@ -7,6 +7,7 @@ from functools import partial
 
 from linter.analysis.addressees import past_addressee, past_person
 from linter.analysis.chunks import NAMING, Chunk, Group
+from linter.analysis.cues import BEFORE_INVERTED
 from linter.analysis.frame_base import (
     QUANTIFIERS,
     Frame,
@@ -24,7 +25,6 @@ from linter.analysis.frame_base import (
 from linter.analysis.subjectless import QUESTIONED, nonfinite_frame, put_to
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
-    BEFORE_INVERTED,
     TRAIL_MARKS,
     adverbial_start,
     adverbials_end,

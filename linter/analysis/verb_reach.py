@@ -17,8 +17,6 @@ _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "R
                           ".", "''", "``", "-RRB-", "-LRB-", "HYPH"})
 # What stands right before a trailing cue: "..., police said", "...,” said Ms Lee", "... — police said".
 TRAIL_MARKS = frozenset({",", "”", '"', "’", "'", "»", "—", "–"})
-# What stands right before an inverted cue: "..., said the ministry", "...,” said Ms Lee".
-BEFORE_INVERTED = frozenset({",", "”", '"', "’", "'", "»"})
 _ADVERBIAL = frozenset({"RB", "IN", "DT", "NN", "NNP", "CD"})
 _REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"})
 # Pronouns that are only ever subjects: after one, a past tense is a clause's verb ("claim he
@@ -75,9 +73,9 @@ def bare_clause(parse: Parse, i: int) -> bool:
 
 
 def past_aside(parse: Parse, chunk: Chunk) -> Chunk:
-    """``chunk`` stretched over an aside set off by commas after it that holds no finite
-    verb (``the talks, requested by Voss,``), so that the verb after the aside is read as
-    the chunk's; ``chunk`` itself when no such aside follows it."""
+    """``chunk`` stretched over an aside set off by commas after it, of at most ten tokens
+    and with no finite verb (``the talks, requested by Voss,``), so that the verb after the
+    aside is read as the chunk's; ``chunk`` itself when no such aside follows it."""
     tokens = parse.tokens
     k = chunk.last + 1
     if k >= len(tokens) or tokens[k].text != ",":

@@ -6,11 +6,11 @@ it, ...``)."""
 from __future__ import annotations
 
 from linter.analysis.chunks import NAMING, Chunk, Group
+from linter.analysis.cues import BEFORE_INVERTED
 from linter.analysis.frame_base import clause, lexicon, subject_of, verb_starts
 from linter.analysis.labelled import before_preposition, relative_object
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
-    BEFORE_INVERTED,
     TRAIL_MARKS,
     WHEN,
     adverbial_start,
