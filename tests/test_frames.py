@@ -109,7 +109,7 @@ def test_show_and_indicate_attribute_only_for_a_source_or_evidence(text: str, ex
     "Voss sees the gunmen as if they were soldiers.",
     "The town is widely seen as a haven for smugglers.",  # the weasel's own phrase
     "The problem: the men fled north.",  # a colon after words that name no speaker
-    "Japan's ageing workforce: built to last",
+    "Kell's new harbour: open for trade",
 ])
 def test_no_frame(text: str) -> None:
     assert frames_of(text) == []
