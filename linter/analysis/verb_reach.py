@@ -98,7 +98,8 @@ def _object_after(parse: Parse, group: Group) -> bool:
 def past_adverbials(parse: Parse, after: int, hi: int) -> int:
     """Where the reported clause starts after the adverbials of the reporting verb itself
     (``said on Friday | the men had fled``, ``said in a statement | that ...``, ``vowed on
-    Tuesday | to ...``); ``after`` when no clause follows them."""
+    Tuesday | to ...``), perhaps after a comma (``claimed at one point, | the men had
+    fled``); ``after`` when no clause follows them."""
     tokens = parse.tokens
     k = after
     timely = True  # only adverbs and phrases of time so far
@@ -117,6 +118,8 @@ def past_adverbials(parse: Parse, after: int, hi: int) -> int:
             break
     if k == after or k > hi:
         return after
+    if tokens[k].text == "," and k < hi and bare_clause(parse, k + 1):
+        return k + 1  # "claimed at one point, | the men had fled"
     # "vowed on Tuesday | to ...", not "boasted of his willingness | to ..."
     infinitive = timely and tokens[k].tag == "TO" and k < hi and tokens[k + 1].tag == "VB"
     return k if tokens[k].lower == "that" or infinitive or bare_clause(parse, k) else after
