@@ -52,7 +52,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     lemma lists know only as a verb is an infinitive after ``to``, a form of ``help``, or
     "and" after one (``helped prevent/NN thefts and deter/NN ...``). A reporting verb that
     names nothing, read as a participle after a comma and before a name that runs to the
-    full stop, is an inverted cue's past (``..., predicted/VBN Ada Frey.``). Last, the sentence's own
+    full stop, is an inverted cue's past (``..., predicted/VBN Ada Frey.``). "there" after a
+    verb or a subordinator and before adverbs and a form of be is a clause's subject
+    (``said there/RB certainly was``). Last, the sentence's own
     verb is found where the model missed it (:func:`linter.analysis.main_verb.main_verb`)."""
     out = [_fraction(words, tags, i) for i in range(len(words))]
     tags = list(out)
@@ -167,8 +169,22 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         if out[i] in ("VB", "VBP", "VBZ", "VBD", "NN") and word.lower().endswith("less") and (
                 word.lower() not in _NOT_ADJECTIVES):
             out[i] = "JJ"
+    for i in range(len(words) - 2):  # "said there certainly/RB was ...": the clause's subject
+        if words[i].lower() == "there" and out[i] == "RB" and _expletive(words, out, i):
+            out[i] = "EX"
     main_verb(words, out, tagger)
     return out
+
+
+def _expletive(words: list[str], tags: list[str], i: int) -> bool:
+    """"there" at ``i``, then adverbs and a form of be or have or a modal, opens a clause:
+    after a verb, a subordinator or nothing (``said there certainly was``, ``that there
+    probably were``; not ``the people there really were``)."""
+    k = i + 1
+    while k < len(words) and tags[k] == "RB":
+        k += 1
+    return (i + 1 < k < len(words) and (words[k].lower() in _HAVE_BE or tags[k] == "MD")
+            and (i == 0 or tags[i - 1].startswith("VB") or words[i - 1].lower() in _OPEN_CLAUSE))
 
 
 def _inverted(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
@@ -323,6 +339,7 @@ _ONLY_VERBS = {"says": "VBZ", "writes": "VBZ", "tells": "VBZ", "wrote": "VBD", "
 _AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
 # Auxiliaries before a participle: "have both exploited", "were all arrested".
 _HAVE_BE = frozenset({"have", "has", "had", "are", "were", "is", "was", "be", "been", "'ve", "’ve"})
+_OPEN_CLAUSE = frozenset({"that", "whether", "if", "because"})
 # Verbs with no passive in news copy: their participle right after a noun is the past
 # tense, never a reduced relative ("the men fled", not "the men [who were] fled").
 _NO_PASSIVE = frozenset({"die", "flee", "arrive", "vanish", "disappear", "escape", "retreat", "collapse",
