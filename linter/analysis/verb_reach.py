@@ -18,6 +18,9 @@ _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "R
 # What stands right before a trailing cue: "..., police said", "...,” said Ms Lee", "... — police said".
 TRAIL_MARKS = frozenset({",", "”", '"', "’", "'", "»", "—", "–"})
 _ADVERBIAL = frozenset({"RB", "IN", "DT", "NN", "NNP", "CD"})
+# Prepositions whose phrase describes the noun before it (not subordinators: "after", "as").
+_OF_NOUN = frozenset({"of", "in", "at", "on", "from", "for", "with", "near", "inside", "outside", "behind",
+                      "within", "among", "across", "around", "under", "over", "against", "between", "into"})
 _REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"})
 # Pronouns that are only ever subjects: after one, a past tense is a clause's verb ("claim he
 # assaulted them"), never a participle.
@@ -50,9 +53,9 @@ def doing_after(parse: Parse, chunk: Chunk) -> bool:
 def bare_clause(parse: Parse, i: int) -> bool:
     """A that-clause without ``that`` starts at token ``i``: a noun phrase and a finite
     verb that cannot be a participle (``concluded the gunmen had bribed a guard``, ``show
-    the men were moved``, ``claim she took the keys``; not ``found the bodies``, ``found
-    the boat wedged``), or a noun phrase and a present participle (``polls show the
-    senator trailing``)."""
+    the men were moved``, ``claim she took the keys``, ``claimed the men who fled were``;
+    not ``found the bodies``, ``found the boat wedged``), or a noun phrase and a present
+    participle (``polls show the senator trailing``)."""
     if i < len(parse.tokens) and parse.tokens[i].lower in APPROXIMATORS and parse.tokens[i].tag == "RB":
         i += 1  # "claimed nearly 400 members took part"
     chunk = parse.chunk_at(i)
@@ -60,7 +63,8 @@ def bare_clause(parse: Parse, i: int) -> bool:
         return False  # not "the ferry found itself stuck"
     if doing_after(parse, chunk):
         return True  # "polls show the senator (slightly) trailing", "found the men hiding in a barn"
-    chunk = past_aside(parse, chunk)  # "hoped the talks, requested by Voss, would end ..."
+    # "claimed the leader of the rebels was ...", "hoped the talks, requested by Voss, would end ..."
+    chunk = past_aside(parse, _with_phrases(parse, chunk))
     group = parse.group_after(chunk)
     if group is None or not group.finite or any(
             t.tag not in ("RB", "RBR") for t in parse.tokens[chunk.last + 1:group.first]):
@@ -70,6 +74,28 @@ def bare_clause(parse: Parse, i: int) -> bool:
     return first.tag in ("MD", "VBZ", "VBP") or first.lemma in ("be", "have", "do") or (
         first.tag == "VBD" and (first.lower in _PAST_ONLY or _object_after(parse, group))) or (
         chunk.first == chunk.last and parse.tokens[chunk.first].lower in _SUBJECT_PRONOUNS)
+
+
+def _with_phrases(parse: Parse, chunk: Chunk) -> Chunk:
+    """``chunk`` stretched over at most two prepositional phrases after it that describe
+    it (``the leader of the rebels``, ``the men in the boat``), not over a subordinator's
+    clause (``the seat after the polls ...``), and then over a relative clause of a verb
+    and perhaps its object (``the men who (seized the port)``)."""
+    tokens = parse.tokens
+    for _ in range(2):
+        k = chunk.last + 1
+        nxt = parse.chunk_at(k + 1) if k + 1 < len(tokens) and tokens[k].lower in _OF_NOUN else None
+        if nxt is None or nxt.first != k + 1:
+            break
+        chunk = chunk._replace(last=nxt.last)
+    k = chunk.last + 1
+    if k + 1 < len(tokens) and tokens[k].lower in ("who", "which", "that"):
+        group = parse.group_at(k + 1)
+        if group is not None and group.first == k + 1 and group.finite:
+            obj = parse.chunk_at(group.last + 1)
+            last = obj.last if obj is not None and obj.first == group.last + 1 else group.last
+            chunk = chunk._replace(last=last)
+    return chunk
 
 
 def past_aside(parse: Parse, chunk: Chunk) -> Chunk:
