@@ -77,24 +77,32 @@ def bare_clause(parse: Parse, i: int) -> bool:
 
 
 def _with_phrases(parse: Parse, chunk: Chunk) -> Chunk:
-    """``chunk`` stretched over at most two prepositional phrases after it that describe
-    it (``the leader of the rebels``, ``the men in the boat``), not over a subordinator's
-    clause (``the seat after the polls ...``), and then over a relative clause of a verb
-    and perhaps its object (``the men who (seized the port)``)."""
+    """``chunk`` stretched over at most three phrases after it that describe it: a
+    preposition's (``the leader of the rebels``, ``the men in the boat``; not a
+    subordinator's clause: ``the seat after the polls ...``), an infinitive's or a relative
+    clause's, of a verb and perhaps its object (``the plan to reopen the port``, ``the men
+    who seized the port``)."""
     tokens = parse.tokens
-    for _ in range(2):
+    for _ in range(3):
         k = chunk.last + 1
-        nxt = parse.chunk_at(k + 1) if k + 1 < len(tokens) and tokens[k].lower in _OF_NOUN else None
-        if nxt is None or nxt.first != k + 1:
+        if k + 1 >= len(tokens):
             break
-        chunk = chunk._replace(last=nxt.last)
-    k = chunk.last + 1
-    if k + 1 < len(tokens) and tokens[k].lower in ("who", "which", "that"):
-        group = parse.group_at(k + 1)
-        if group is not None and group.first == k + 1 and group.finite:
+        if tokens[k].lower in _OF_NOUN:
+            nxt = parse.chunk_at(k + 1)
+            if nxt is None or nxt.first != k + 1:
+                break
+            chunk = chunk._replace(last=nxt.last)
+        elif tokens[k].tag == "TO" or tokens[k].lower in ("who", "which", "that"):
+            # "the refusal to (close the port)", "the men who (seized the port)"
+            start = k if tokens[k].tag == "TO" else k + 1  # an infinitive's group holds its "to"
+            group = parse.group_at(start)
+            if group is None or group.first != start or group.finite != (start > k):
+                break
             obj = parse.chunk_at(group.last + 1)
-            last = obj.last if obj is not None and obj.first == group.last + 1 else group.last
-            chunk = chunk._replace(last=last)
+            chunk = chunk._replace(last=obj.last if obj is not None and obj.first == group.last + 1
+                                   else group.last)
+        else:
+            break
     return chunk
 
 
