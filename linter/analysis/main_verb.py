@@ -13,8 +13,10 @@ OBJECT_STARTS = frozenset({"DT", "NNS", "NN", "NNP", "NNPS", "PRP", "PRP$", "JJ"
 
 
 def main_verb(words: list[str], tags: list[str], tagger: Tagger) -> None:
-    """Mend ``tags`` in place: the garden path first, then a sentence with no verb."""
+    """Mend ``tags`` in place: the garden path first, a name's past, then a sentence with
+    no verb."""
     _garden_path(words, tags)
+    _past_after_name(words, tags)
     if not any(t.startswith("VB") or t == "MD" for t in tags):
         _verb_for_verbless(words, tags, tagger)
 
@@ -30,11 +32,7 @@ def _garden_path(words: list[str], tags: list[str]) -> None:
     with an object after it, is the sentence's verb (a participle there would be passive,
     with no object) when no other verb can be (none is finite), or when a later past in
     -ed that follows a noun and comes before a preposition is the participle."""
-    first = next((i for i, t in enumerate(tags) if t not in NOUN_PHRASE), len(tags))
-    if first < len(tags) - 2 and words[first] == "," and tags[first + 1] == "IN":
-        close = next((k for k in range(first + 2, min(first + 9, len(tags))) if words[k] == ","), None)
-        if close is not None and all(t in NOUN_PHRASE for t in tags[first + 2:close]):
-            first = close + 1  # "The interior ministry, in a statement, blamed/VBN ..."
+    first = _past_aside(words, tags, next((i for i, t in enumerate(tags) if t not in NOUN_PHRASE), len(tags)))
     if (not 0 < first < len(tags) - 1 or tags[first] != "VBN" or not words[first].lower().endswith("ed")
             or tags[first + 1] not in OBJECT_STARTS or tags[first - 1] not in _BEFORE_VERB):
         return
@@ -51,6 +49,38 @@ def _garden_path(words: list[str], tags: list[str]) -> None:
             if not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[j + 1:rest]):
                 tags[first], tags[j] = "VBD", "VBN"  # (not "... based in Tamm say they ...")
             return
+
+
+def _past_aside(words: list[str], tags: list[str], first: int) -> int:
+    """Where the verb may stand after an aside of a preposition's phrase that opens at
+    ``first`` (``The interior ministry, in a statement, | blamed ...``); ``first`` when
+    none does."""
+    if first < len(tags) - 2 and words[first] == "," and tags[first + 1] == "IN":
+        close = next((k for k in range(first + 2, min(first + 9, len(tags))) if words[k] == ","), None)
+        if close is not None and all(t in NOUN_PHRASE or t == "IN" for t in tags[first + 2:close]):
+            return close + 1
+    return first
+
+
+def _past_after_name(words: list[str], tags: list[str]) -> None:
+    """A participle in -ed after the name that opens a sentence with a full stop (and
+    after an aside and adverbs), with no finite verb before its clause ends, is the
+    sentence's verb: a name takes no participle of its own without commas (``Voss, at a
+    rally in Tarn, briefly dwelled/VBN on the strike, insisting ...``; not ``Voss
+    injured in the crash was ...``)."""
+    i = 0
+    while i < len(tags) and tags[i] in ("NNP", "NNPS"):
+        i += 1
+    if i == 0:
+        return
+    i = _past_aside(words, tags, i)
+    while i < len(tags) and tags[i] == "RB":
+        i += 1
+    if i >= len(tags) - 1 or tags[i] != "VBN" or not words[i].lower().endswith("ed") or "." not in tags[i:]:
+        return
+    end = next((k for k in range(i + 1, len(tags)) if tags[k] in _CLAUSE_ENDS or tags[k] == "."), len(tags))
+    if not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[i + 1:end]):
+        tags[i] = "VBD"
 
 
 def _verb_for_verbless(words: list[str], tags: list[str], tagger: Tagger) -> None:
