@@ -19,9 +19,9 @@ from linter.analysis.chunks import NAMING, Chunk, Group, chunks, groups, headlin
 from linter.analysis.tagging import Token
 
 COPULAS = frozenset({"be", "become", "remain", "seem"})
-# Words before an infinitive that keep its act the subject's own: "continued to insist she
-# will", "went on to call", "more likely to say", "wanted to say".
-_GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", "start", "keep"})
+# Words before an infinitive that keep its act the subject's own ("continued to insist", "was quick to say").
+_GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", "start", "keep", "quick",
+                       "careful", "keen", "eager", "pain", "hasten", "rush", "proud"})
 # Words that float between a subject and its verb: "Reis and Vell both said".
 _FLOATING = frozenset({"both", "all", "each", "themselves", "himself", "herself", "itself"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
@@ -72,9 +72,9 @@ class Parse:
         return owner
 
     def goes_on(self, group: Group) -> bool:
-        """An infinitive that carries on its subject's own act: after ``went on``, a verb
-        that goes on or is likely (``continued to``, ``began to``, ``wanted to``, ``more
-        likely to``)."""
+        """An infinitive that carries on its subject's own act: after ``went on``, a verb that
+        goes on or is likely (``continued to``, ``wanted to``, ``more likely to``), or a word of
+        its manner (``was quick to``, ``at pains to``)."""
         k = group.first - 1
         tokens = self.tokens
         if not 0 <= k < len(tokens) or tokens[group.first].tag != "TO":
