@@ -189,16 +189,19 @@ def _expletive(words: list[str], tags: list[str], i: int) -> bool:
 
 def _inverted(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
     """The participle at ``i`` is a reporting verb after a comma or a closing quote mark,
-    a finite verb before it, and after it a name or a determiner's noun phrase with no verb
-    to the sentence's end (``The men will lose, predicted/VBN Ada Frey, a former mayor.``);
+    a finite verb before it, and after it a name or a determiner's noun phrase with no
+    finite verb to a full stop or a relative clause (``The men will lose,
+    predicted/VBN Ada Frey, a harbour pilot standing against Voss.``, ``..., who ...``);
     not a naming verb (``..., dubbed/VBN Project Orsk.``)."""
-    if words[i - 1] not in BEFORE_INVERTED or tags[i + 1] not in ("NNP", "NNPS", "DT") or tags[-1] != ".":
+    # to the full stop, or to a relative clause on the speaker (", who was mayor")
+    end = next((k for k in range(i + 2, len(tags)) if tags[k] == "." or (
+        tags[k] in ("WP", "WDT") and words[k - 1] == ",")), 0)
+    if words[i - 1] not in BEFORE_INVERTED or tags[i + 1] not in ("NNP", "NNPS", "DT") or not end:
         return False
-    lemma = tagger.lemma(words[i], "VBN").lower()
-    if lemma not in saying_lemmas():
+    if tagger.lemma(words[i], "VBN").lower() not in saying_lemmas():
         return False
     return (any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[:i - 1])
-            and not any(t.startswith("VB") or t == "MD" for t in tags[i + 1:]))
+            and not any(t in ("VBD", "VBZ", "VBP", "MD", "VB") for t in tags[i + 1:end]))
 
 
 def _reported_past(words: list[str], tags: list[str], i: int, reporting: frozenset[str],
