@@ -33,10 +33,11 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     plural noun and before the start of what it reports is a verb (``Medics at the
     scene report/NN 12 people injured``), and so is one read as a plural noun after a
     name, a comma or an adverb and before ``that``. The forms of say, tell, write, portray
-    and depict that are never nouns are verbs (``Ivo Brandt writes/NNS``), and ``say`` after a
-    name or a noun (``Reis and Vell say/NNP Orsk ...``). A reporting verb read as an
-    infinitive where a present tense stands is one (``Farmers, like their neighbours,
-    say/VB ...``), ``those surveyed`` are people, not a verb, and ``polled`` is a
+    and depict that are never nouns are verbs (``Ivo Brandt writes/NNS``), and so are
+    "struck" (``after the gunmen struck/NN.``) and ``say`` after a name or a noun (``Reis
+    and Vell say/NNP Orsk ...``). A reporting verb read as an infinitive where a present
+    tense stands is one (``Farmers, like their neighbours, say/VB ...``), ``those
+    surveyed`` are people, not a verb, and ``polled`` is a
     participle in ``the residents polled/VBD said``. "official" and "chief" ending a noun
     phrase are people, and so is an adjective between a determiner and a reporting verb
     (``The Vatican/JJ says``, ``..., the admiral/JJ said``). "read" after a noun phrase
@@ -338,7 +339,7 @@ def _trailing_subject(words: list[str], tags: list[str], i: int) -> bool:
 
 # Forms of reporting verbs that news copy never uses as nouns or adjectives.
 _ONLY_VERBS = {"says": "VBZ", "writes": "VBZ", "tells": "VBZ", "wrote": "VBD", "told": "VBD",
-               "portrays": "VBZ", "depicts": "VBZ"}
+               "portrays": "VBZ", "depicts": "VBZ", "struck": "VBD"}
 _AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
 # Auxiliaries before a participle: "have both exploited", "were all arrested".
 _HAVE_BE = frozenset({"have", "has", "had", "are", "were", "is", "was", "be", "been", "'ve", "’ve"})
