@@ -36,6 +36,7 @@ from linter.analysis.verb_reach import (
     object_words,
     past_adverbials,
     past_aside,
+    relative_end,
     that_follows,
     to_semicolon,
     trailing,
@@ -394,4 +395,5 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
             # the mayor said." only agrees with the mayor)
             return content_span(parse, after_semicolon(parse, before - 1), before - 2)
     start = past_person(parse, group, past_adverbials(parse, after, hi), hi)
-    return content_span(parse, start, continued(parse, hi))
+    end = relative_end(parse, group, start, hi)  # "Dockers who say [the men fled] are angry"
+    return content_span(parse, start, continued(parse, hi) if end == hi else end)

@@ -287,6 +287,27 @@ def _opens_clause(parse: Parse, i: int) -> bool:
     return chunk is not None and chunk.first == i and parse.group_after(chunk) is not None
 
 
+# Subordinators that open a clause of their own inside the words reported.
+_SUBORDINATORS = frozenset({"because", "if", "when", "although", "though", "while", "since", "as", "after",
+                            "before", "until", "unless", "whether", "once", "where", "that"})
+
+
+def relative_end(parse: Parse, group: Group, start: int, hi: int) -> int:
+    """Where the words of a verb in a relative clause on its speaker end: before the main
+    clause's verb, a second finite verb after the words' own with nothing but words of
+    phrases between (``Dockers who say [the men are hiding in Orsk] are angry``); ``hi``
+    when the verb is no relative clause's or no such verb follows."""
+    tokens = parse.tokens
+    if group.first == 0 or tokens[group.first - 1].lower not in ("who", "which", "that"):
+        return hi
+    finite = [g for g in parse.groups if g.finite and start <= g.first <= hi]
+    if len(finite) < 2 or any(
+            t.tag in ("CC", ",", ":", "WDT", "WP", "WRB", "TO") or t.lower in _SUBORDINATORS
+            for t in tokens[finite[0].last + 1:finite[1].first]):
+        return hi
+    return finite[1].first - 1
+
+
 def continued(parse: Parse, hi: int) -> int:
     """The end of a content clause that goes on in a coordinated one (``said voters were
     tired, and that many would stay at home``)."""
