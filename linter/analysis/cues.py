@@ -123,7 +123,7 @@ STANCES = frozenset({"confident", "convinced", "certain", "sure", "worried", "co
 def frame_gate() -> re.Pattern[str]:
     """Matches in any sentence that could hold an attribution frame: a form of a reporting
     or thinking verb (by its stem: "announc" for announced; a verb of seeing as a whole
-    word), ``according``, a content noun, a noun of a view or a wording (``in the words
+    word), ``according``, ``per``, a content noun, a noun of a view or a wording (``in the words
     of``, ``in the mayor's view``), an adjective of a stance (``confident``), ``put it``, a
     colon, or a dash and a source's noun at the end (``... -police``). A sentence with no
     match is never tagged for its frames."""
@@ -135,6 +135,7 @@ def frame_gate() -> re.Pattern[str]:
     # and for any lemma of three letters (ban: bank, band).
     whole = {form for lemma in words["seeing"] for form in _regular_forms(lemma)} | {"saw", "seen"}
     whole.add("put it")  # "As the mayor put it, ..." (verb_reports.as_put_it)
+    whole.add("per")  # "Per the army, ..." (phrase_frames)
     whole.update(VIEWS)  # "In the words of the mayor, ...", "in the mayor's view" (phrase_frames)
     whole.update(STANCES)  # "Police are confident the men ..." (phrase_frames.stance_frames)
     for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"],

@@ -62,11 +62,14 @@ _FRONTED = frozenset({"while", "although", "though", "whereas", "as", "because",
 def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
     """A cue that names its source starting at ``i``: (its last token, the source's first
     token, the source's last token or -1 where the source runs on to a comma): ``according
-    to X``, ``in the words (eyes, view) of X``, ``in X's view``."""
+    to X``, ``per X`` opening a clause, ``in the words (eyes, view) of X``, ``in X's view``."""
     tokens = parse.tokens
     n = len(tokens)
     if tokens[i].lower == "according" and i + 2 < n and tokens[i + 1].lower in _TO_PREPOSITIONS:
         return i + 1, i + 2, -1
+    if tokens[i].lower == "per" and i + 2 < n and (i == 0 or tokens[i - 1].text == ",") and (
+            tokens[i + 1].tag in ("DT", "NNP", "NNPS", "PRP$") or _named(parse, i + 1)):
+        return i, i + 1, -1  # "Per the army, ...", "..., per Orsk police." (not "per cent", "per person")
     if tokens[i].lower != "in" or i + 2 >= n:
         return None
     if i + 4 < n and tokens[i + 1].lower == "the" and tokens[i + 2].lower in VIEWS and (
@@ -80,6 +83,12 @@ def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
         return None if mine or owned.last != owned.first + 1 else (owned.last, owned.first, owned.first)
     owner = next((k for k in range(owned.first + 1, owned.last) if tokens[k].tag == "POS"), -1)
     return (owned.last, owned.first, owner - 1) if owner > 0 else None
+
+
+def _named(parse: Parse, i: int) -> bool:
+    """A noun phrase of two words or more opens at ``i`` with a capital (``Orsk/NN police``)."""
+    chunk = parse.chunk_at(i)
+    return chunk is not None and chunk.first == i and chunk.last > i and parse.tokens[i].text[:1].isupper()
 
 
 def according_frames(parse: Parse) -> list[Frame]:
