@@ -8,8 +8,9 @@ present or a participle, a speaker read as an adjective, and the like.
 
 from functools import lru_cache
 
-from linter.analysis.cues import BEFORE_INVERTED, cue_words, saying_lemmas
-from linter.analysis.main_verb import NOUN_PHRASE, OBJECT_STARTS, main_verb
+from linter.analysis.clause_pasts import mend_pasts
+from linter.analysis.cues import cue_words
+from linter.analysis.main_verb import OBJECT_STARTS, main_verb
 from linter.analysis.tagger import Tagger
 
 # Words whose Penn tag the syntax relies on, whatever the model said.
@@ -53,7 +54,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     lemma lists know only as a verb is an infinitive after ``to``, a form of ``help``, or
     "and" after one (``helped prevent/NN thefts and deter/NN ...``). A reporting verb that
     names nothing, read as a participle after a comma and before a name that runs to the
-    full stop, is an inverted cue's past (``..., predicted/VBN Ada Frey.``). "there" after a
+    full stop, is an inverted cue's past (``..., predicted/VBN Ada Frey.``), and so are the
+    pasts of clauses a reporting verb reports (:mod:`.clause_pasts`). "there" after a
     verb or a subordinator and before adverbs and a form of be is a clause's subject
     (``said there/RB certainly was``). Last, the sentence's own
     verb is found where the model missed it (:func:`linter.analysis.main_verb.main_verb`)."""
@@ -144,14 +146,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
                 and out[i - 1] in ("NNP", "NNPS", "JJ", ",", "DT")
                 and words[i + 1].lower() in ("said", "told", "say")):
             out[i], out[i + 1] = "NNS", "VBD" if words[i + 1].lower() != "say" else "VBP"
-    for i in range(2, len(words) - 2):  # "..., predicted/VBN Ada Frey.": an inverted cue
-        if out[i] == "VBN" and _inverted(words, out, i, tagger):
-            out[i] = "VBD"
-    for i in range(2, len(words)):  # "Police suspect the men fled/VBN by boat": the clause's past
-        if out[i] == "VBN" and _reported_past(words, out, i, reporting, tagger):
-            out[i] = "VBD"
-        elif out[i] == "VBP" and _perceived(words, out, i, tagger):
-            out[i] = "VB"  # "Witnesses saw the men leave/VBP": a bare infinitive
+    mend_pasts(words, out, reporting, tagger)  # "..., predicted/VBN Ada Frey.", "suspect the men fled/VBN"
     for i in range(1, len(words) - 1):  # "according to/TO police/VB": a preposition and its noun
         if words[i].lower() == "to" and words[i - 1].lower() == "according":
             out[i] = "IN"
@@ -188,50 +183,16 @@ def _expletive(words: list[str], tags: list[str], i: int) -> bool:
             and (i == 0 or tags[i - 1].startswith("VB") or words[i - 1].lower() in _OPEN_CLAUSE))
 
 
-def _inverted(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
-    """The participle at ``i`` is a reporting verb after a comma or a closing quote mark,
-    a finite verb before it, and after it a name or a determiner's noun phrase with no
-    finite verb to a full stop or a relative clause (``The men will lose,
-    predicted/VBN Ada Frey, a harbour pilot standing against Voss.``, ``..., who ...``);
-    not a naming verb (``..., dubbed/VBN Project Orsk.``)."""
-    # to the full stop, or to a relative clause on the speaker (", who was mayor")
-    end = next((k for k in range(i + 2, len(tags)) if tags[k] == "." or (
-        tags[k] in ("WP", "WDT") and words[k - 1] == ",")), 0)
-    if words[i - 1] not in BEFORE_INVERTED or tags[i + 1] not in ("NNP", "NNPS", "DT") or not end:
-        return False
-    if tagger.lemma(words[i], "VBN").lower() not in saying_lemmas():
-        return False
-    return (any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[:i - 1])
-            and not any(t in ("VBD", "VBZ", "VBP", "MD", "VB") for t in tags[i + 1:end]))
 
 
-def _reported_past(words: list[str], tags: list[str], i: int, reporting: frozenset[str],
-                   tagger: Tagger) -> bool:
-    """The participle at ``i`` follows a noun phrase that opens what a reporting or thought
-    verb reports (``suspect [that] the men fled/VBN by boat``), and no finite verb follows it
-    in the sentence (``said the men detained/VBN on Monday were freed`` is a participle)."""
-    if not tags[i - 1].startswith("NN"):
-        return False
-    j = _before_phrase(tags, i)
-    if words[j].lower() == "that" and j > 0:
-        j -= 1
-    if tags[j] not in ("VBP", "VBZ", "VBD") or tagger.lemma(words[j], tags[j]).lower() not in reporting:
-        return False
-    return not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[i + 1:])
 
 
-# Verbs whose object takes a bare infinitive: "saw the men leave", "made them wait".
-_BARE_INFINITIVE = frozenset({"see", "hear", "watch", "notice", "observe", "feel", "make", "let", "help"})
 
 
-def _perceived(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
-    """The present at ``i`` follows a noun phrase right after a verb of perception or
-    causing (``saw the men leave``): a bare infinitive, not a clause's verb."""
-    if not tags[i - 1].startswith("NN") and tags[i - 1] != "PRP":
-        return False
-    j = _before_phrase(tags, i)
-    return (tags[j].startswith("VB") and tags[j] != "VBG"
-            and tagger.lemma(words[j], tags[j]).lower() in _BARE_INFINITIVE)
+
+
+
+
 
 
 # What ends a noun phrase an adjective alone would head: "a radical who", "a radical in".
@@ -260,12 +221,7 @@ def _bare_infinitive(words: list[str], tags: list[str], i: int, tagger: Tagger) 
     return verb >= 0 and tags[verb] == "VB"
 
 
-def _before_phrase(tags: list[str], i: int) -> int:
-    """The token before the noun phrase that ends just before token ``i`` (0 at the most)."""
-    j = i - 1
-    while j > 0 and tags[j] in NOUN_PHRASE:
-        j -= 1
-    return j
+
 
 
 def _fraction(words: list[str], tags: list[str], i: int) -> str:

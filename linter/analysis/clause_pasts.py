@@ -1,0 +1,78 @@
+"""Pasts the tagger reads as participles inside a clause, and bare infinitives it reads as
+presents: a reporting verb's past in an inverted cue (``..., predicted/VBN Ada Frey.``),
+the verb of a clause a reporting verb reports (``Police suspect the men fled/VBN by
+boat``), and an infinitive after a verb of perception (``saw the men leave/VBP``).
+:func:`linter.analysis.repairs.repair` runs them on the tags its word repairs leave.
+"""
+
+from linter.analysis.cues import BEFORE_INVERTED, saying_lemmas
+from linter.analysis.main_verb import NOUN_PHRASE
+from linter.analysis.tagger import Tagger
+
+
+def mend_pasts(words: list[str], out: list[str], reporting: frozenset[str], tagger: Tagger) -> None:
+    """Mend ``out`` in place: inverted cues first, then the pasts of reported clauses and
+    the bare infinitives. ``reporting`` holds the reporting verbs' lemmas."""
+    for i in range(2, len(words) - 2):  # "..., predicted/VBN Ada Frey.": an inverted cue
+        if out[i] == "VBN" and _inverted(words, out, i, tagger):
+            out[i] = "VBD"
+    for i in range(2, len(words)):  # "Police suspect the men fled/VBN by boat": the clause's past
+        if out[i] == "VBN" and _reported_past(words, out, i, reporting, tagger):
+            out[i] = "VBD"
+        elif out[i] == "VBP" and _perceived(words, out, i, tagger):
+            out[i] = "VB"  # "Witnesses saw the men leave/VBP": a bare infinitive
+
+
+def _inverted(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
+    """The participle at ``i`` is a reporting verb after a comma or a closing quote mark,
+    a finite verb before it, and after it a name or a determiner's noun phrase with no
+    finite verb to a full stop or a relative clause (``The men will lose,
+    predicted/VBN Ada Frey, a harbour pilot standing against Voss.``, ``..., who ...``);
+    not a naming verb (``..., dubbed/VBN Project Orsk.``)."""
+    # to the full stop, or to a relative clause on the speaker (", who was mayor")
+    end = next((k for k in range(i + 2, len(tags)) if tags[k] == "." or (
+        tags[k] in ("WP", "WDT") and words[k - 1] == ",")), 0)
+    if words[i - 1] not in BEFORE_INVERTED or tags[i + 1] not in ("NNP", "NNPS", "DT") or not end:
+        return False
+    if tagger.lemma(words[i], "VBN").lower() not in saying_lemmas():
+        return False
+    return (any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[:i - 1])
+            and not any(t in ("VBD", "VBZ", "VBP", "MD", "VB") for t in tags[i + 1:end]))
+
+
+def _reported_past(words: list[str], tags: list[str], i: int, reporting: frozenset[str],
+                   tagger: Tagger) -> bool:
+    """The participle at ``i`` follows a noun phrase that opens what a reporting or thought
+    verb reports (``suspect [that] the men fled/VBN by boat``), and no finite verb follows it
+    in the sentence (``said the men detained/VBN on Monday were freed`` is a participle)."""
+    if not tags[i - 1].startswith("NN"):
+        return False
+    j = _before_phrase(tags, i)
+    if words[j].lower() == "that" and j > 0:
+        j -= 1
+    if tags[j] not in ("VBP", "VBZ", "VBD") or tagger.lemma(words[j], tags[j]).lower() not in reporting:
+        return False
+    return not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[i + 1:])
+
+
+
+# Verbs whose object takes a bare infinitive: "saw the men leave", "made them wait".
+_BARE_INFINITIVE = frozenset({"see", "hear", "watch", "notice", "observe", "feel", "make", "let", "help"})
+
+
+def _perceived(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
+    """The present at ``i`` follows a noun phrase right after a verb of perception or
+    causing (``saw the men leave``): a bare infinitive, not a clause's verb."""
+    if not tags[i - 1].startswith("NN") and tags[i - 1] != "PRP":
+        return False
+    j = _before_phrase(tags, i)
+    return (tags[j].startswith("VB") and tags[j] != "VBG"
+            and tagger.lemma(words[j], tags[j]).lower() in _BARE_INFINITIVE)
+
+
+def _before_phrase(tags: list[str], i: int) -> int:
+    """The token before the noun phrase that ends just before token ``i`` (0 at the most)."""
+    j = i - 1
+    while j > 0 and tags[j] in NOUN_PHRASE:
+        j -= 1
+    return j
