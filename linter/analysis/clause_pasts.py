@@ -1,7 +1,8 @@
 """Pasts the tagger reads as participles inside a clause, and bare infinitives it reads as
 presents: a reporting verb's past in an inverted cue (``..., predicted/VBN Ada Frey.``),
 the verb of a clause a reporting verb reports (``Police suspect the men fled/VBN by
-boat``), and an infinitive after a verb of perception (``saw the men leave/VBP``).
+boat``) or of a relative clause past one (``the men who Voss says fled/VBN``), and an
+infinitive after a verb of perception (``saw the men leave/VBP``).
 :func:`linter.analysis.repairs.repair` runs them on the tags its word repairs leave.
 """
 
@@ -11,13 +12,14 @@ from linter.analysis.tagger import Tagger
 
 
 def mend_pasts(words: list[str], out: list[str], reporting: frozenset[str], tagger: Tagger) -> None:
-    """Mend ``out`` in place: inverted cues first, then the pasts of reported clauses and
-    the bare infinitives. ``reporting`` holds the reporting verbs' lemmas."""
+    """Mend ``out`` in place: inverted cues first, then the pasts of reported and relative
+    clauses and the bare infinitives. ``reporting`` holds the reporting verbs' lemmas."""
     for i in range(2, len(words) - 2):  # "..., predicted/VBN Ada Frey.": an inverted cue
         if out[i] == "VBN" and _inverted(words, out, i, tagger):
             out[i] = "VBD"
     for i in range(2, len(words)):  # "Police suspect the men fled/VBN by boat": the clause's past
-        if out[i] == "VBN" and _reported_past(words, out, i, reporting, tagger):
+        if out[i] == "VBN" and (_reported_past(words, out, i, reporting, tagger)
+                                or _relative_past(words, out, i, reporting, tagger)):
             out[i] = "VBD"
         elif out[i] == "VBP" and _perceived(words, out, i, tagger):
             out[i] = "VB"  # "Witnesses saw the men leave/VBP": a bare infinitive
@@ -53,6 +55,19 @@ def _reported_past(words: list[str], tags: list[str], i: int, reporting: frozens
     if tags[j] not in ("VBP", "VBZ", "VBD") or tagger.lemma(words[j], tags[j]).lower() not in reporting:
         return False
     return not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[i + 1:])
+
+
+def _relative_past(words: list[str], tags: list[str], i: int, reporting: frozenset[str],
+                   tagger: Tagger) -> bool:
+    """The participle at ``i`` comes right after a finite reporting verb whose subject
+    follows a relative pronoun: the relative clause's own past (``the men who Voss says
+    fled/VBN``, ``the lorry that police said exploded/VBN``), where a passive would need a
+    form of be (``who Voss says were freed``)."""
+    j = i - 1
+    if tags[j] not in ("VBZ", "VBD", "VBP") or tagger.lemma(words[j], tags[j]).lower() not in reporting:
+        return False
+    k = _before_phrase(tags, j)
+    return k < j - 1 and words[k].lower() in ("who", "which", "that", "whom")
 
 
 
