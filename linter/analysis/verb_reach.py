@@ -295,10 +295,15 @@ _SUBORDINATORS = frozenset({"because", "if", "when", "although", "though", "whil
 def relative_end(parse: Parse, group: Group, start: int, hi: int) -> int:
     """Where the words of a verb in a relative clause on its speaker end: before the main
     clause's verb, a second finite verb after the words' own with nothing but words of
-    phrases between (``Dockers who say [the men are hiding in Orsk] are angry``); ``hi``
+    phrases between (``Dockers who say [the men are hiding in Orsk] are angry``, ``the men
+    who police said [attacked the port] were ...``); ``hi``
     when the verb is no relative clause's or no such verb follows."""
     tokens = parse.tokens
-    if group.first == 0 or tokens[group.first - 1].lower not in ("who", "which", "that"):
+    j = group.first - 1
+    subject = parse.chunk_at(j) if j > 0 else None
+    if subject is not None and subject.last == j:
+        j = subject.first - 1  # "the men who police said [attacked the port] were ..."
+    if j < 0 or tokens[j].lower not in ("who", "which", "that"):
         return hi
     finite = [g for g in parse.groups if g.finite and start <= g.first <= hi]
     if len(finite) < 2 or any(
