@@ -226,6 +226,18 @@ class ClaimContext(NamedTuple):
             if m.group() not in _NOT_NAMES and m.start() != self.an.sentences.sentence_at(m.start()).start
             and not self.an.quoted(*m.span()))
 
+    def opens_with_name(self, lo: int) -> bool:
+        """The sentence at ``lo`` opens with a name and its verb: a capitalised noun that is
+        no common word, then a finite verb (``Voss was defiant.``; not ``Police were ...``,
+        ``This was ...``), which :meth:`capitals` leaves out as it leaves out every word
+        that opens a sentence."""
+        parse = self.an.parse_at(lo)
+        if parse is None or len(parse.tokens) < 3:
+            return False
+        first, second = parse.tokens[0], parse.tokens[1]
+        return (first.text[:1].isupper() and first.tag in ("NNP", "NNPS", "NN") and first.text.isalpha()
+                and not common_word(first.lower) and second.tag in ("VBD", "VBZ", "VBP", "MD"))
+
     def capitalised(self, lo: int, hi: int, start: int, end: int) -> bool:
         """True when a capitalised word that may name someone is in the window, and does not
         start inside the claim ``[start, end)``."""
