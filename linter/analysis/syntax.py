@@ -19,9 +19,9 @@ from linter.analysis.chunks import NAMING, Chunk, Group, chunks, groups, headlin
 from linter.analysis.tagging import Token
 
 COPULAS = frozenset({"be", "become", "remain", "seem"})
-# Words before an infinitive that keep its act the subject's own ("continued to insist", "was quick to say").
+# Words before an infinitive that keep its act the subject's own ("continued to insist", "was heard to say").
 _GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", "start", "keep", "quick",
-                       "careful", "keen", "eager", "pain", "hasten", "rush", "proud"})
+                       "careful", "keen", "eager", "pain", "hasten", "rush", "proud", "hear"})
 # Words that float between a subject and its verb: "Reis and Vell both said".
 _FLOATING = frozenset({"both", "all", "each", "themselves", "himself", "herself", "itself"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
