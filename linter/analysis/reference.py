@@ -162,15 +162,22 @@ def _host(parse: Parse, chunk: Chunk, role: str, governing: Group | None) -> Chu
     """The noun phrase that holds the people of ``chunk`` and whose reference they share:
     the body they make up (``a group | of terrorists``, ``a gang of``), or what carries or
     houses them, told by a participle right after it (``boats | carrying terrorists``, ``a
-    flat sheltering militants``). ``The army attacked a group of terrorists`` is about
+    flat sheltering militants``; not time spent: ``his career fighting terrorists``). ``The
+    army attacked a group of terrorists`` is about
     particular people as ``attacked the group`` is; ``The law targets groups of
     terrorists`` about none, as ``targets groups`` is."""
     tokens = parse.tokens
     if role == "object" and governing is not None and not governing.finite and (
             tokens[governing.first].tag == "VBG" and governing.first == governing.last):
-        return parse.chunk_ending_at(governing.first - 1)
+        host = parse.chunk_ending_at(governing.first - 1)  # (not time spent: "his career fighting")
+        return host if host is None or tokens[host.last].lemma not in _SPANS else None
     head = _before_of(parse, chunk)
     return head if head is not None and tokens[head.last].lemma in _BODIES else None
+
+
+# Stretches of time spent doing something: "spent his career fighting terrorists".
+_SPANS = frozenset({"career", "life", "lifetime", "time", "year", "decade", "month", "week", "day", "hour",
+                    "night", "summer", "weekend", "afternoon", "morning", "evening"})
 
 
 def _before_of(parse: Parse, chunk: Chunk) -> Chunk | None:
