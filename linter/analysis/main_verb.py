@@ -86,11 +86,17 @@ def _past_after_name(words: list[str], tags: list[str]) -> None:
 def _verb_for_verbless(words: list[str], tags: list[str], tagger: Tagger) -> None:
     """A sentence the model left without a verb, that opens with a plural noun phrase (and
     an adverb) and goes on with a word that is a verb: that word is its past-tense verb
-    (``Terrorists later set/JJ fire to the building``)."""
+    (``Terrorists later set/JJ fire to the building``); or that opens with a singular noun
+    phrase and a verb's -s form before an object (``The bill targets/NNS terrorists``)."""
     i = 0
     while i < len(tags) and tags[i] in ("DT", "JJ", "CD", "NNP", "NNPS", "NN"):
         i += 1
     if i >= len(tags) or tags[i] not in ("NNS", "NNPS"):
+        return
+    low = words[i].lower()
+    if (0 < i < len(tags) - 1 and tags[i - 1] in ("NN", "NNP") and tags[i + 1] in OBJECT_STARTS
+            and low.endswith("s") and tagger.known_verb(low[:-1])):
+        tags[i] = "VBZ"  # "The bill targets/NNS terrorists": a singular subject's present
         return
     i += 1
     while i < len(tags) and tags[i] in ("RB", "RBR"):
