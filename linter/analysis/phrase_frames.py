@@ -18,6 +18,7 @@ from linter.analysis.frame_base import (
     vague_source,
 )
 from linter.analysis.syntax import COPULAS, DASHES, Parse
+from linter.analysis.tagging import Token, common_word
 from linter.analysis.verb_reach import bare_clause
 
 _TO_PREPOSITIONS = frozenset({"to"})
@@ -48,6 +49,9 @@ _ADDRESSED = frozenset({"letter", "letters", "trip", "return", "guide", "road", 
                         "introduction", "answer", "reply", "response", "ode", "note", "message", "tribute",
                         "visit", "flight", "route", "path", "key", "gift", "appeal", "plea", "open",
                         "farewell"})
+# What may stand between a headline's speaker and its colon: whom it addresses, where it
+# spoke or of what ("Mayor to strikers:", "Voss at rally:", "Ada Frey on the strike:").
+_SPEAKER_PLACES = frozenset({"to", "at", "in", "on"})
 # Reporting nouns that are things said: at the start of a sentence, "The statement was
 # blunt: ..." needs no owner (the story has just named it); "The conclusion was obvious:"
 # may be the writer's.
@@ -148,9 +152,16 @@ def _open_before(parse: Parse, lo: int, comma: int) -> bool:
     return not finite_in(parse, lo - 1, comma - 1)
 
 
+def _name(token: Token) -> bool:
+    """A capitalised noun that is no common noun or adjective (``Voss``; not ``Life``)."""
+    return (token.tag.startswith("NN") and token.text[:1].isupper() and token.text.isalpha()
+            and not common_word(token.lower))
+
+
 def colon_frames(parse: Parse) -> list[Frame]:
     """``Mr Reyes: ...`` at the start of a sentence: a speaker label; and a headline's
-    speaker and the people addressed, ``Mayor to strikers: ...``."""
+    speaker and the people addressed, ``Mayor to strikers: ...``, or a speaker whose head
+    is a name and where or of what they spoke, ``Voss at rally: ...``."""
     tokens = parse.tokens
     for i, token in enumerate(tokens[:9]):
         if token.text == ":":
@@ -160,19 +171,23 @@ def colon_frames(parse: Parse) -> list[Frame]:
                 return [Frame(span(parse, i, i), span(parse, 0, 0), False,
                               content_span(parse, i + 1, len(tokens) - 1), "answer")]
             chunk = parse.chunk_at(i - 1) if i else None
-            to = next((k for k in range(1, i - 1) if tokens[k].lower == "to"), 0)
+            to = next((k for k in range(1, i - 1) if tokens[k].lower in _SPEAKER_PLACES), 0)
             if to and chunk is not None and chunk.first > to:
-                chunk = parse.chunk_at(0)  # "Mayor to strikers:": the speaker, then whom it addresses
-                if chunk is None or chunk.last != to - 1 or tokens[chunk.last].lower in _ADDRESSED:
+                # "Mayor to strikers:": the speaker, then whom it addresses; "Voss at rally:",
+                # "Ada Frey on the strike:": the speaker, then where or of what (a name only)
+                chunk = parse.chunk_at(0)
+                if chunk is None or chunk.last != to - 1 or tokens[chunk.last].lower in _ADDRESSED or (
+                        tokens[to].lower != "to" and not _name(tokens[to - 1])):
                     return []
             elif chunk is None or chunk.first != 0 or chunk.last != i - 1 or i > _LABEL_WORDS:
                 return []
             words = tokens[:chunk.last + 1]
             lex = lexicon()
-            # A name or a title in capitals: "Mr Reyes:", "JAKE TAPPER:", and in a headline
+            # A name or a title in capitals: "Mr Reyes:", "JAKE TAPPER:", "Former mayor Voss:"
+            # (a name its head; not "Kell's new harbour:"), and in a headline
             # "Gingrich:", "Clinton camp:" (the tagger reads capitalised words as nouns); or
             # words that name a source: "Police chief:", "Health minister:", "Experts:"
-            if not (chunk.proper or all(t.text[:1].isupper() for t in words)
+            if not (chunk.proper or all(t.text[:1].isupper() for t in words) or _name(tokens[chunk.last])
                     or any({t.lower, t.lemma} & (lex.sources | lex.vague) for t in words)):
                 return []
             head = tokens[chunk.last]
