@@ -134,9 +134,10 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
             governing.lemma in COPULAS and of_a_predicate(parse, lead))):
         return False  # "any known link to a terrorist group", "has been a haven for terrorists": a kind
     if role == "subject" and not parse.episodic(governing) and governing.tense == "present":
-        # "Insurgents hold the valley", not "Terrorists rarely act alone", "Martyrdom is a
-        # theme", "if terrorists acquire weapons"
-        return governing.lemma not in COPULAS and not _supposed(parse, chunk) and _anchored(parse, governing)
+        # "Insurgents hold the valley", "Terrorists are behind the blast", not "Terrorists
+        # rarely act alone", "Martyrdom is a theme", "if terrorists acquire weapons"
+        copula = governing.lemma in COPULAS and not _blamed(parse, governing)
+        return not copula and not _supposed(parse, chunk) and _anchored(parse, governing)
     if role == "subject" and parse.heading and parse.tokens[governing.first].tag == "TO":
         return True  # a headline's plan for particular people: "Gunmen to face trial"
     carrier = parse.carrier(governing) if role == "object" else None
@@ -254,6 +255,14 @@ def _scheduled(parse: Parse, group: Group) -> bool:
 def _supposed(parse: Parse, chunk: Chunk) -> bool:
     """The chunk opens a clause of supposition (``if these terrorists acquire ...``)."""
     return chunk.first > 0 and parse.tokens[chunk.first - 1].lower in _SUPPOSING
+
+
+def _blamed(parse: Parse, group: Group) -> bool:
+    """A copula that blames its subject: ``are behind``, ``are responsible for`` (``Terrorists
+    are behind the blast`` tells of particular people; ``Terrorists are cowards`` of none)."""
+    k = group.last + 1
+    words = [t.lower for t in parse.tokens[k:k + 2]]
+    return words[:1] == ["behind"] or words == ["responsible", "for"]
 
 
 def _anchored(parse: Parse, group: Group) -> bool:
