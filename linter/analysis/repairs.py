@@ -141,9 +141,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and ((i == len(words) - 2 and tags[i + 1] == "." and _trailing_subject(words, tags, i))
                    or (words[i + 1] == ":" and all(t in ("DT", "JJ", "NN", "NNP") for t in tags[:i])))):
             out[i] = "VBD" if low == "read" else "VBZ"  # "..., the letter read/NN.", "The sign read/NN:"
-    for i in range(1, len(words) - 1):  # "Amsel aides/VBZ said/VBN", "..., aides said,": a plural, its verb
+    for i in range(1, len(words) - 1):  # "Amsel aides/VBZ said/VBN", "which even critics/VBZ say": a plural
         if (out[i] == "VBZ" and words[i].lower() not in _AUXILIARIES
-                and out[i - 1] in ("NNP", "NNPS", "JJ", ",", "DT")
+                and out[i - 1] in ("NNP", "NNPS", "JJ", ",", "DT", "RB", "WDT", "WP")
                 and words[i + 1].lower() in ("said", "told", "say")):
             out[i], out[i + 1] = "NNS", "VBD" if words[i + 1].lower() != "say" else "VBP"
     mend_pasts(words, out, reporting, tagger)  # "..., predicted/VBN Ada Frey.", "suspect the men fled/VBN"
