@@ -70,7 +70,6 @@ def _relative_past(words: list[str], tags: list[str], i: int, reporting: frozens
     return k < j - 1 and words[k].lower() in ("who", "which", "that", "whom")
 
 
-
 # Verbs whose object takes a bare infinitive: "saw the men leave", "made them wait".
 _BARE_INFINITIVE = frozenset({"see", "hear", "watch", "notice", "observe", "feel", "make", "let", "help"})
 

@@ -164,9 +164,9 @@ def _host(parse: Parse, chunk: Chunk, role: str, governing: Group | None) -> Chu
     the body they make up (``a group | of terrorists``, ``a gang of``), or what carries or
     houses them, told by a participle right after it (``boats | carrying terrorists``, ``a
     flat sheltering militants``; not time spent: ``his career fighting terrorists``). ``The
-    army attacked a group of terrorists`` is about
-    particular people as ``attacked the group`` is; ``The law targets groups of
-    terrorists`` about none, as ``targets groups`` is."""
+    army attacked a group of terrorists`` is about particular people as ``attacked the
+    group`` is; ``The law targets groups of terrorists`` about none, as ``targets groups``
+    is."""
     tokens = parse.tokens
     if role == "object" and governing is not None and not governing.finite and (
             tokens[governing.first].tag == "VBG" and governing.first == governing.last):

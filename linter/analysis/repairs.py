@@ -38,8 +38,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     "struck" (``after the gunmen struck/NN.``) and ``say`` after a name or a noun (``Reis
     and Vell say/NNP Orsk ...``). A reporting verb read as an infinitive where a present
     tense stands is one (``Farmers, like their neighbours, say/VB ...``), ``those
-    surveyed`` are people, not a verb, and ``polled`` is a
-    participle in ``the residents polled/VBD said``. "official" and "chief" ending a noun
+    surveyed`` are people, not a verb, and ``polled`` is a participle in ``the residents
+    polled/VBD said``. "official" and "chief" ending a noun
     phrase are people, and so is an adjective between a determiner and a reporting verb
     (``The Vatican/JJ says``, ``..., the admiral/JJ said``). "read" after a noun phrase
     that ends the sentence or opens it before a colon is a verb (``..., the letter
@@ -57,8 +57,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     full stop, is an inverted cue's past (``..., predicted/VBN Ada Frey.``), and so are the
     pasts of clauses a reporting verb reports (:mod:`.clause_pasts`). "there" after a
     verb or a subordinator and before adverbs and a form of be is a clause's subject
-    (``said there/RB certainly was``). Last, the sentence's own
-    verb is found where the model missed it (:func:`linter.analysis.main_verb.main_verb`)."""
+    (``said there/RB certainly was``). Last, the sentence's own verb is found where the
+    model missed it (:func:`linter.analysis.main_verb.main_verb`)."""
     out = [_fraction(words, tags, i) for i in range(len(words))]
     tags = list(out)
     reporting = _reporting_bases()
@@ -183,18 +183,6 @@ def _expletive(words: list[str], tags: list[str], i: int) -> bool:
             and (i == 0 or tags[i - 1].startswith("VB") or words[i - 1].lower() in _OPEN_CLAUSE))
 
 
-
-
-
-
-
-
-
-
-
-
-
-
 # What ends a noun phrase an adjective alone would head: "a radical who", "a radical in".
 _ENDS_ADJECTIVE_NOUN = frozenset({"WP", "WDT", ",", ".", ":", "IN"})
 
@@ -219,9 +207,6 @@ def _bare_infinitive(words: list[str], tags: list[str], i: int, tagger: Tagger) 
         return False
     verb = _verb_before(tags, i - 1)
     return verb >= 0 and tags[verb] == "VB"
-
-
-
 
 
 def _fraction(words: list[str], tags: list[str], i: int) -> str:

@@ -296,8 +296,8 @@ def relative_end(parse: Parse, group: Group, start: int, hi: int) -> int:
     """Where the words of a verb in a relative clause on its speaker end: before the main
     clause's verb, a second finite verb after the words' own with nothing but words of
     phrases between (``Dockers who say [the men are hiding in Orsk] are angry``, ``the men
-    who police said [attacked the port] were ...``); ``hi``
-    when the verb is no relative clause's or no such verb follows."""
+    who police said [attacked the port] were ...``); ``hi`` when the verb is no relative
+    clause's or no such verb follows."""
     tokens = parse.tokens
     j = group.first - 1
     subject = parse.chunk_at(j) if j > 0 else None
