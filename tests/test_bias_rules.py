@@ -62,7 +62,7 @@ def test_direct_quotations_are_not_reported(text: str) -> None:
     ("The firm has taken legal action against two banks. It claims they hid the losses.",
      "Bias.ReportingVerbs"),
     ("The fraud was concealed from investors, it was claimed in court.", "Bias.ReportingVerbs"),
-    ("The hosts claimed only their second ever win over the champions.", "Bias.ReportingVerbs"),
+    ("The hosts claimed only their third win of the season over the champions.", "Bias.ReportingVerbs"),
     ("The winger slammed well over the bar from six yards.", "Bias.ReportingVerbs"),
     ("Suspects who confessed early were given shorter sentences.", "Bias.ReportingVerbs"),
     ("The alleged loss of the permits is being investigated by customs officers.", "Bias.Doubt"),

@@ -87,7 +87,7 @@ def test_block_lookup() -> None:
 
 
 @pytest.mark.parametrize(("first", "heading"), [
-    ("Rank 'set to sell off film unit'", True),  # a headline may end in a quotation
+    ("Kell Media 'set to sell its radio arm'", True),  # a headline may end in a quotation
     ("'My memories of the island...'", True),  # or trail off
     ("Minister quits over ferry deal", True),
     ('"We lost everything."', False),  # a sentence, quoted

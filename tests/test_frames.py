@@ -220,7 +220,7 @@ def test_a_plural_read_as_a_verb_before_said() -> None:
     ("Farmers, like their neighbours, say the men took the grain.", "Farmers", "the men took the grain."),
     ("The workers returned last week and say the men had looted the sheds.", "The workers",
      "the men had looted the sheds."),
-    ("Thirty-one percent of those surveyed say the men should leave.", "Thirty-one percent",
+    ("Forty-two percent of those surveyed in Kell say the men should leave.", "Forty-two percent",
      "the men should leave."),
 ])
 def test_wire_copy_shapes_of_a_reporting_verb(text: str, source: str, content: str) -> None:
@@ -230,7 +230,7 @@ def test_wire_copy_shapes_of_a_reporting_verb(text: str, source: str, content: s
 
 @pytest.mark.parametrize("text", [
     "Can he maintain the men are gone?",  # a question's infinitive
-    "Does the mayor get tired and say the wrong thing at rallies?",  # coordinated with an infinitive
+    "Does the mayor grow weary and say the wrong thing at rallies?",  # coordinated with an infinitive
     "Under the old rules, said the men had left.",  # no inverted subject before a verb of its own
 ])
 def test_no_frame_for_an_infinitive_or_a_subject_with_its_own_verb(text: str) -> None:
@@ -838,7 +838,7 @@ def test_an_opening_adverbial_clause_ends_at_its_comma(text: str, content: str) 
 @pytest.mark.parametrize(("text", "content"), [
     ("The minister vowed on Tuesday to find the men.", "to find the men."),
     ("The minister vowed last week to find the men.", "to find the men."),
-    ("Voss has boasted of his willingness to spend the money.", "of his willingness to spend the money."),
+    ("Voss has boasted of his readiness to spend the money.", "of his readiness to spend the money."),
 ])
 def test_an_infinitive_after_the_verb_s_time_adverbial(text: str, content: str) -> None:
     [(frame, _, _, found)] = frames_of(text)
@@ -1021,7 +1021,7 @@ def test_the_subject_of_a_relative_clause_after_a_claim_is_a_chunk_of_its_own() 
 @pytest.mark.parametrize(("text", "expected"), [
     # "official" after a determiner and before a comma is a person, not an adjective
     ("The official, who spoke on condition of anonymity because the inquiry is not finished, said "
-     "that investigators are looking at whether the men had help.", Voice.ATTRIBUTED),
+     "that detectives are checking whether the men had help.", Voice.ATTRIBUTED),
     ("A senior official, who asked not to be named, said the men had help.", Voice.ATTRIBUTED),
     ("The result was official, and the men had lost.", Voice.OWN),
     # a noun after "before" with a comma after it is no subject across the aside
@@ -1043,7 +1043,7 @@ def test_the_subject_of_a_relative_clause_after_a_claim_is_a_chunk_of_its_own() 
     ("Prices rose, with analysts saying the men had sold early.", Voice.VAGUE),
     ("Prices rose, with Ada Frey saying the men had sold early.", Voice.ATTRIBUTED),
     # an aside opened by "and" and a preposition, before the content's own verb
-    ("Voss said ending the talks before the winter, and without knowing who will win the vote, "
+    ("Voss said ending the talks before the winter, and without knowing who might win the ballot, "
      "could hand the men a victory.", Voice.ATTRIBUTED),
     ("Voss said the talks had failed, and in the morning, police caught the men.", Voice.OWN),
     # "As X put it," is "As X said,"; set after the subject, it reports the whole clause

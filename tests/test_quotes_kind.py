@@ -360,8 +360,8 @@ def test_with_no_house_style_speech_split_evenly_sets_no_norm() -> None:
 
 @pytest.mark.parametrize("text", [
     "Critics called the scheme a 'gift' to developers.",  # a term
-    "It is built on the 'river of golden sand' as the upper reaches are known.",  # a phrase
-    "He missed training to film 'A Question of Sport.' on Monday.",  # a title
+    "It stands on the 'coast of broken shells' as the northern shore is known.",  # a phrase
+    "She skipped rehearsal to film 'A Night at the Harbour.' on Monday.",  # a title
     "'It is over,' she said.",  # fewer than four words
     "He said 'we cannot go on like this' and left.",  # part of a sentence
 ])
