@@ -32,7 +32,8 @@ def _garden_path(words: list[str], tags: list[str]) -> None:
     with an object after it, is the sentence's verb (a participle there would be passive,
     with no object) when no other verb can be (none is finite), or when a later past in
     -ed that follows a noun and comes before a preposition is the participle."""
-    first = _past_aside(words, tags, next((i for i, t in enumerate(tags) if t not in NOUN_PHRASE), len(tags)))
+    opening = next((i for i, t in enumerate(tags) if t not in NOUN_PHRASE), len(tags))
+    first = _after_aside(words, tags, opening)
     if (not 0 < first < len(tags) - 1 or tags[first] != "VBN" or not words[first].lower().endswith("ed")
             or tags[first + 1] not in OBJECT_STARTS or tags[first - 1] not in _BEFORE_VERB):
         return
@@ -51,7 +52,7 @@ def _garden_path(words: list[str], tags: list[str]) -> None:
             return
 
 
-def _past_aside(words: list[str], tags: list[str], first: int) -> int:
+def _after_aside(words: list[str], tags: list[str], first: int) -> int:
     """Where the verb may stand after an aside of a preposition's phrase that opens at
     ``first`` (``The interior ministry, in a statement, | blamed ...``); ``first`` when
     none does."""
@@ -73,7 +74,7 @@ def _past_after_name(words: list[str], tags: list[str]) -> None:
         i += 1
     if i == 0:
         return
-    i = _past_aside(words, tags, i)
+    i = _after_aside(words, tags, i)
     while i < len(tags) and tags[i] == "RB":
         i += 1
     if i >= len(tags) - 1 or tags[i] != "VBN" or not words[i].lower().endswith("ed") or "." not in tags[i:]:

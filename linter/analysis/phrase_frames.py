@@ -18,7 +18,7 @@ from linter.analysis.frame_base import (
     vague_source,
 )
 from linter.analysis.syntax import COPULAS, DASHES, Parse
-from linter.analysis.tagging import Token, common_word
+from linter.analysis.tagging import Token, name_like
 from linter.analysis.verb_reach import bare_clause
 
 _TO_PREPOSITIONS = frozenset({"to"})
@@ -154,8 +154,7 @@ def _open_before(parse: Parse, lo: int, comma: int) -> bool:
 
 def _name(token: Token) -> bool:
     """A capitalised noun that is no common noun or adjective (``Voss``; not ``Life``)."""
-    return (token.tag.startswith("NN") and token.text[:1].isupper() and token.text.isalpha()
-            and not common_word(token.lower))
+    return token.tag.startswith("NN") and name_like(token.text)
 
 
 def colon_frames(parse: Parse) -> list[Frame]:

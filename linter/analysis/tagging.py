@@ -48,6 +48,13 @@ def common_word(word: str) -> bool:
     return known(word, "N") or known(word, "J")
 
 
+def name_like(word: str) -> bool:
+    """True when ``word`` is capitalised, all letters, and no common noun or adjective: a
+    noun that is so can only be a name (``Voss``; not ``Life``). Function words pass too
+    (``The``), so the caller checks the tag."""
+    return word[:1].isupper() and word.isalpha() and not common_word(word.lower())
+
+
 def tag_span(text: str, start: int, end: int) -> tuple[Token, ...]:
     """The tokens of ``text[start:end]`` (one sentence), tagged and lemmatised."""
     spans = tokenize(text, start, end)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from linter.analysis import Analysis
 from linter.analysis.cues import REPORTING_KINDS, Cue, frame_gate
 from linter.analysis.frame_base import lexicon
-from linter.analysis.tagging import common_word
+from linter.analysis.tagging import common_word, name_like
 from linter.lib.cache import compile_pattern
 from linter.model.document import Document
 
@@ -235,8 +235,8 @@ class ClaimContext(NamedTuple):
         if parse is None or len(parse.tokens) < 3:
             return False
         first, second = parse.tokens[0], parse.tokens[1]
-        return (first.text[:1].isupper() and first.tag in ("NNP", "NNPS", "NN") and first.text.isalpha()
-                and not common_word(first.lower) and second.tag in ("VBD", "VBZ", "VBP", "MD"))
+        return (first.tag in ("NNP", "NNPS", "NN") and name_like(first.text)
+                and second.tag in ("VBD", "VBZ", "VBP", "MD"))
 
     def capitalised(self, lo: int, hi: int, start: int, end: int) -> bool:
         """True when a capitalised word that may name someone is in the window, and does not
