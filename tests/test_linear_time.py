@@ -102,4 +102,6 @@ def test_news_copy_costs_the_same_per_megabyte_at_every_size() -> None:
 
 
 def test_news_copy_scales_in_the_default_run() -> None:
-    assert_linear("news copy", (100_000, 400_000), slack=2.0)
+    # The default slack: at 4x the size a quadratic path costs 4x per character, and a
+    # busy machine once made this pair cost 2.1x (a run of the tests on a clean clone).
+    assert_linear("news copy", (100_000, 400_000))
