@@ -267,9 +267,10 @@ def _blamed(parse: Parse, group: Group) -> bool:
 
 def _anchored(parse: Parse, group: Group) -> bool:
     """A present-tense clause about a particular state of affairs, not a habit: no
-    adverb of frequency, and a definite or named noun after the verb (``Insurgents
-    hold most of the eastern valley``, not ``Terrorists rarely act alone``), or a verb
-    of saying whose words tell of an event (``Militants say they carried out ...``)."""
+    adverb of frequency, and a definite or named noun or a name after the verb (``Insurgents
+    hold most of the eastern valley``, ``The terrorists are in Orsk``, not ``Terrorists
+    rarely act alone``), or a verb of saying whose words tell of an event (``Militants say
+    they carried out ...``)."""
     end = len(parse.tokens)
     for g in parse.groups:
         if g.first > group.last:
@@ -284,5 +285,11 @@ def _anchored(parse: Parse, group: Group) -> bool:
     if group.lemma in lexicon().verbs and any(
             g.first == end and g.finite and g.tense == "past" for g in parse.groups):
         return True  # "Militants say they carried out the attack": what they say tells of an event
-    return any((c.definite or c.proper) and group.last < c.first < end
+    return any((c.definite or c.proper or _named(parse, c)) and group.last < c.first < end
                and parse.tokens[c.first].lower not in _EVERY for c in parse.chunks)
+
+
+def _named(parse: Parse, chunk: Chunk) -> bool:
+    """The chunk is a name (``are in Orsk``), outside a headline, which capitalises every
+    word."""
+    return not parse.heading and parse.tokens[chunk.last].tag in ("NNP", "NNPS")
