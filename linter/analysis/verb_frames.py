@@ -22,6 +22,7 @@ from linter.analysis.frame_base import (
     vague_source,
     verb_starts,
 )
+from linter.analysis.idiom_frames import idiom_frame
 from linter.analysis.subjectless import QUESTIONED, nonfinite_frame, put_to
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
@@ -41,7 +42,7 @@ from linter.analysis.verb_reach import (
     to_semicolon,
     trailing,
 )
-from linter.analysis.verb_reports import as_called, as_put_it, no_report, put_it_colon, reports, speaks_for
+from linter.analysis.verb_reports import as_called, as_put_it, no_report, reports, speaks_for
 
 # Verbs of thought whose infinitive is their content: "hope to", "expect the talks to".
 _INFINITIVE = frozenset({"hope", "expect"})
@@ -67,13 +68,9 @@ def verb_frames(parse: Parse) -> list[Frame]:
         # a labelling passive with its agent reports the label, set off by commas too
         # ("The Front, listed as a terrorist group by the US, ...")
         labelled = label_agent(parse, group)
-        colon = put_it_colon(parse, group)
-        if colon >= 0:  # "The mayor put it bluntly: ..."
-            subject = subject_of(parse, group) or parse.chunk_at(group.first - 1)
-            source = None if subject is None else span(parse, subject.first, subject.last)
-            content = content_span(parse, colon + 1, len(parse.tokens) - 1)
-            found.append(Frame(span(parse, group.first, group.last + 1), source, vague_source(parse, subject),
-                               content, "verb"))
+        idiom = idiom_frame(parse, group)
+        if idiom is not None:  # "The mayor put it bluntly: ..."
+            found.append(idiom)
             continue
         if labelled is None and not (group.lemma in verbs and not no_report(parse, group)
                                      and reports(parse, group)) and not as_put_it(parse, group):
