@@ -112,6 +112,9 @@ _DOUBLED_FINAL = compile_pattern(r"[^aeiou][aeiou][bdgmnprt]")
 # source, as "according to X" does: "In the words of the mayor, ...", "in the eyes of the
 # owners", "In the mayor's view, ...".
 VIEWS = frozenset({"words", "eyes", "view", "views", "opinion", "estimation", "judgement", "judgment"})
+# "made it clear", "makes plain" (idiom_frames): what the frame gate looks for.
+MADE_CLEAR = frozenset(f"{make}{it} {plain}" for make in ("make", "makes", "made", "making")
+                       for it in ("", " it") for plain in ("clear", "plain"))
 # Adjectives of a stance whose clause, after a copula, is the subject's view: "Police are
 # confident (that) the men will be caught", "The army is convinced ...". Not "aware" or
 # "clear", which take what follows as fact.
@@ -135,6 +138,7 @@ def frame_gate() -> re.Pattern[str]:
     # and for any lemma of three letters (ban: bank, band).
     whole = {form for lemma in words["seeing"] for form in _regular_forms(lemma)} | {"saw", "seen"}
     whole.add("put it")  # "As the mayor put it, ..." (verb_reports.as_put_it)
+    whole.update(MADE_CLEAR)  # "Voss made it clear that ..." (idiom_frames)
     whole.add("per")  # "Per the army, ..." (phrase_frames)
     whole.update(VIEWS)  # "In the words of the mayor, ...", "in the mayor's view" (phrase_frames)
     whole.update(STANCES)  # "Police are confident the men ..." (phrase_frames.stance_frames)

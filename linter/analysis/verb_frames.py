@@ -69,7 +69,7 @@ def verb_frames(parse: Parse) -> list[Frame]:
         # ("The Front, listed as a terrorist group by the US, ...")
         labelled = label_agent(parse, group)
         idiom = idiom_frame(parse, group)
-        if idiom is not None:  # "The mayor put it bluntly: ..."
+        if idiom is not None:  # "The mayor put it bluntly: ...", "Voss made it clear that ..."
             found.append(idiom)
             continue
         if labelled is None and not (group.lemma in verbs and not no_report(parse, group)
