@@ -4,6 +4,7 @@ adjective of a stance after a copula (see :mod:`.frames`)."""
 
 from __future__ import annotations
 
+from linter.analysis.chunks import Chunk
 from linter.analysis.cues import STANCES, VIEWS
 from linter.analysis.frame_base import (
     Frame,
@@ -310,12 +311,21 @@ def noun_frames(parse: Parse) -> list[Frame]:
 
 # Subjects that are the writer's, not a source: "It is certain the men ...".
 _NO_HOLDER = frozenset({"it", "there", "this", "that"})
+# Adjectives of how someone spoke, whose colon after a copula opens their words: "Voss was
+# blunt: ...", "The ministry was adamant: ..." (not "The rule is clear: ...", whose
+# subject speaks for no one: see _speaker).
+_FORTHRIGHT = frozenset({"adamant", "blunt", "candid", "categorical", "clear", "defiant", "direct",
+                         "emphatic", "explicit", "firm", "forthright", "frank", "unapologetic", "unequivocal",
+                         "unrepentant"})
+_SPEAKING_PRONOUNS = frozenset({"he", "she", "they"})
 
 
 def stance_frames(parse: Parse) -> list[Frame]:
     """``Police are confident (that) the men will be caught``, ``The army is convinced
     ...``: a copula, an adjective of a stance (:data:`.cues.STANCES`) and a clause give
-    the clause to the copula's subject as a view (a thought, as ``believe`` does)."""
+    the clause to the copula's subject as a view (a thought, as ``believe`` does); an
+    adjective of how someone spoke and a colon give the speaker the words after the colon
+    (``Voss was blunt: ...``)."""
     tokens = parse.tokens
     out = []
     for group in parse.groups:
@@ -329,10 +339,16 @@ def stance_frames(parse: Parse) -> list[Frame]:
                 k += 1  # "are now confident", "is still convinced"
         else:
             continue
+        subject = subject_of(parse, group)
+        if k + 2 < len(tokens) and tokens[k].lower in _FORTHRIGHT and tokens[k + 1].text == ":" and (
+                subject is not None and _speaker(parse, subject)):  # "Voss was blunt: ..."
+            words = content_span(parse, k + 2, len(tokens) - 1)
+            out.append(Frame(span(parse, group.first, k + 1), span(parse, subject.first, subject.last),
+                             vague_source(parse, subject), words, "verb"))
+            continue
         if k + 1 >= len(tokens) or tokens[k].lower not in STANCES:
             continue
         first = k + 1 + (tokens[k + 1].lower == "that")
-        subject = subject_of(parse, group)
         if (subject is None or tokens[subject.last].lower in _NO_HOLDER
                 or not (first > k + 1 or bare_clause(parse, first))):
             continue
@@ -340,3 +356,12 @@ def stance_frames(parse: Parse) -> list[Frame]:
                          vague_source(parse, subject), content_span(parse, first, clause(parse, first)[1]),
                          "verb", True))
     return out
+
+
+def _speaker(parse: Parse, subject: Chunk) -> bool:
+    """The subject is someone who speaks: a name (``Voss``, ``Ms Voss``), he, she or they,
+    or a source's noun (``the ministry``, ``a spokesman``)."""
+    head = parse.tokens[subject.last]
+    lex = lexicon()
+    return (head.tag in ("NNP", "NNPS") and not parse.heading) or head.lower in _SPEAKING_PRONOUNS or (
+        head.lemma in lex.sources or head.lemma in lex.nouns)
