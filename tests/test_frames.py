@@ -1111,6 +1111,10 @@ def test_a_time_adverbial_after_a_noun_is_a_chunk_of_its_own() -> None:
     assert chunk_words("Police closed the port late last week.")[-2:] == ["the port", "last week"]
 
 
+def test_a_superlative_adverb_stays_inside_its_phrase() -> None:
+    assert chunk_words("It was the most heinous crime the island has seen.")[1] == "the most heinous crime"
+
+
 @pytest.mark.parametrize(("text", "word", "tag"), [
     ("The minister called the shooting an act of terror.", "shooting", "NN"),
     ("Police are investigating the killing.", "killing", "NN"),

@@ -15,7 +15,7 @@ from linter.analysis.tagging import Token
 NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "EX"})
 _HEADS = frozenset({"NN", "NNS", "NNP", "NNPS"})  # the nouns proper
 MODIFIERS = frozenset({"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS",
-                        "HYPH", "VBN", "VBG"})
+                        "HYPH", "VBN", "VBG", "RBS"})  # (RBS: "the most heinous crime")
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "both", "each", "every"})
 QUANTITY = frozenset({"several", "dozens", "hundreds", "thousands", "scores", "many", "some", "few"})
 _HAVE = frozenset({"have", "has", "had", "'ve", "'d", "having"})
