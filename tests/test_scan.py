@@ -143,8 +143,9 @@ def test_bundled_rules_keep_their_prefix_scanners() -> None:
     corpus. Start such a match at a word and look behind for the rest."""
     from conftest import rules_for
 
-    scanned = {"Bias.Character", "Bias.Dehumanising", "Bias.Editorializing", "Bias.Euphemisms", "Bias.Ideology",
-               "Bias.Intensifiers", "Bias.Labels", "Bias.Military", "Bias.Puffery", "Bias.Religion",
+    scanned = {"Bias.Character", "Bias.Condemnation", "Bias.Dehumanising", "Bias.Editorializing",
+               "Bias.Euphemisms", "Bias.Ideology", "Bias.Intensifiers", "Bias.Labels", "Bias.Military",
+               "Bias.Puffery", "Bias.Religion",
                "Bias.ReportingVerbs", "Bias.ScareQuotes", "Sourcing.Accusations", "Sourcing.Figures",
                "Sourcing.Weasel", "Names.People", "Names.Places"}
     rules = {r.id: r for r in rules_for(None)}

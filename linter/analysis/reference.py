@@ -11,7 +11,7 @@ terrorists``, ``fears of terrorist attacks``, ``terrorists rarely act alone`` ar
 from __future__ import annotations
 
 from linter.analysis.chunks import DEFINITE, NAMING, Chunk, Group, partitive
-from linter.analysis.frame_base import clause, lexicon
+from linter.analysis.frame_base import clause, lexicon, subject_of
 from linter.analysis.labelled import (
     apposed,
     before_preposition,
@@ -64,7 +64,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     (see the module docstring); False for a generic use. A word that modifies another
     noun (``terrorist cells``) counts only when that noun's lemma is in ``heads``
     (people, groups or events) or the phrase ends in a name (``the terrorist Orsk
-    Front``), never when ``heads`` is None."""
+    Front``), never when ``heads`` is None; so does an adjective said after a copula of
+    a particular one of ``heads`` (``The attack was barbaric``)."""
     i = parse.token_at(start)
     if i < 0:
         return False
@@ -72,6 +73,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if group is not None:  # a verb: "were martyred", "martyred"
         return parse.episodic(group) or (group.passive and group.tense == "past")
     chunk = parse.chunk_at(i)
+    if chunk is None and heads is not None and parse.tokens[i].tag == "JJ":
+        return _said_of(parse, i, heads)  # "The attack was barbaric"
     if chunk is None or in_name(parse.tokens, i):
         return False
     last = parse.token_at(end - 1)
@@ -146,6 +149,22 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # surrendering", "continued to shell militants" (not "wants to stop terrorists")
         return parse.episodic(carrier) and not parse.negated(carrier)
     return parse.episodic(governing)
+
+
+def _said_of(parse: Parse, i: int, heads: frozenset[str]) -> bool:
+    """The adjective at ``i`` is said, after a copula, of a particular one of ``heads``:
+    ``The attack on the depot was barbaric`` (not ``Such attacks are barbaric``)."""
+    k = i - 1
+    while k >= 0 and parse.tokens[k].tag == "RB":
+        k -= 1  # "was truly barbaric"
+    group = parse.group_at(k) if k >= 0 else None
+    if group is None or group.last != k or group.lemma not in COPULAS:
+        return False
+    subject = subject_of(parse, group)
+    if subject is None or parse.tokens[subject.last].lemma not in heads:
+        return False
+    head = parse.tokens[subject.last]
+    return specific(parse, head.start, head.end)
 
 
 def _doer_of(parse: Parse, chunk: Chunk) -> bool:
