@@ -35,6 +35,14 @@ _NOT_NAMES = frozenset(
     "May June July August September October November December".split()
 )
 _NONE = (1 << 62, -1)  # the bounds of no span at all
+# How a person sounds when they speak: "The mayor was defiant.", "Her lawyer sounded weary."
+_MOODS = frozenset({"adamant", "angry", "apologetic", "bitter", "blunt", "bullish", "candid", "cautious",
+                    "circumspect", "defiant", "dismissive", "downbeat", "emotional", "emphatic", "forthright",
+                    "frank", "furious", "gloomy", "indignant", "outspoken", "philosophical", "resolute",
+                    "scathing", "tearful", "unapologetic", "unequivocal", "unmoved", "unrepentant", "upbeat",
+                    "weary"})
+_SEEMING = frozenset({"be", "become", "remain", "seem", "sound", "look", "appear", "grow"})
+_NO_ONE = frozenset({"it", "this", "that", "there"})
 # A paragraph window reaches this many sentences either side of the claim's: news
 # paragraphs are one to three sentences, and a story run into one line is not a paragraph.
 # (An adjacent window, where a quotation looks for its speaker, keeps the whole paragraph:
@@ -237,6 +245,23 @@ class ClaimContext(NamedTuple):
         first, second = parse.tokens[0], parse.tokens[1]
         return (first.tag in ("NNP", "NNPS", "NN") and name_like(first.text)
                 and second.tag in ("VBD", "VBZ", "VBP", "MD"))
+
+    def opens_with_mood(self, lo: int) -> bool:
+        """The sentence at ``lo`` gives its subject the mood of someone speaking: a noun
+        phrase, a copula and a word of :data:`_MOODS` (``The mayor was defiant.``, ``Her
+        lawyer sounded weary.``; not ``The port was quiet.``, ``It was emotional.``)."""
+        parse = self.an.parse_at(lo)
+        if parse is None or not parse.chunks or parse.chunks[0].first != 0:
+            return False
+        tokens = parse.tokens
+        k = parse.chunks[0].last + 1
+        group = parse.group_at(k) if k < len(tokens) else None
+        if tokens[k - 1].lower in _NO_ONE or group is None or group.first != k or group.lemma not in _SEEMING:
+            return False
+        k = group.last + 1
+        while k < len(tokens) and tokens[k].tag == "RB":
+            k += 1  # "was still defiant"
+        return k < len(tokens) and tokens[k].lower in _MOODS
 
     def capitalised(self, lo: int, hi: int, start: int, end: int) -> bool:
         """True when a capitalised word that may name someone is in the window, and does not

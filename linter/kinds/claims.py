@@ -210,11 +210,11 @@ def _speaker(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
 
 def _introduces(ctx: ClaimContext, lo: int, hi: int) -> bool:
     """True when a sentence names or points to a person (``Mr Howard was dismissive.``,
-    ``Voss was defiant.``)."""
+    ``Voss was defiant.``, ``The mayor was defiant.``)."""
     if any(c.kind in _SOURCE_KINDS for c in ctx.cues(lo, hi)):
         return True
     return (_PERSON.search(ctx.text, lo, hi) is not None or ctx.capitalised(lo, hi, hi, hi)
-            or ctx.opens_with_name(lo))
+            or ctx.opens_with_name(lo) or ctx.opens_with_mood(lo))
 
 
 # ---------------------------------------------------------------------------
