@@ -139,7 +139,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if role == "subject" and not parse.episodic(governing) and governing.tense == "present":
         # "Insurgents hold the valley", "Terrorists are behind the blast", not "Terrorists
         # rarely act alone", "Martyrdom is a theme", "if terrorists acquire weapons"
-        copula = governing.lemma in COPULAS and not _blamed(parse, governing)
+        copula = governing.lemma in COPULAS and not (_blamed(parse, governing) or _placed(parse, governing))
         return not copula and not _supposed(parse, chunk) and _anchored(parse, governing)
     if role == "subject" and parse.heading and parse.tokens[governing.first].tag == "TO":
         return True  # a headline's plan for particular people: "Gunmen to face trial"
@@ -282,6 +282,33 @@ def _blamed(parse: Parse, group: Group) -> bool:
     k = group.last + 1
     words = [t.lower for t in parse.tokens[k:k + 2]]
     return words[:1] == ["behind"] or words == ["responsible", "for"]
+
+
+# Prepositions of where someone is: "Insurgents are in Sarn", "are outside the depot".
+_PLACES = frozenset({"in", "at", "inside", "outside", "near", "around"})
+
+
+def _placed(parse: Parse, group: Group) -> bool:
+    """A copula that says where its subject is, in a particular place or in control of one
+    (``Insurgents are in Sarn``, ``are now in control of the port``, ``are outside the
+    depot``): people somewhere at some time, not a kind (``Terrorists are cowards``, ``are
+    at war with the West``, ``are in it for the money``)."""
+    tokens = parse.tokens
+    k = group.last + 1
+    while k < len(tokens) and tokens[k].lower in _NOW:
+        k += 1  # "are now in", "are still at"
+    if k + 1 >= len(tokens) or tokens[k].lower not in _PLACES:
+        return False
+    if [t.lower for t in tokens[k:k + 3]] == ["in", "control", "of"]:
+        k += 2
+    place = parse.chunk_at(k + 1)
+    return place is not None and place.first == k + 1 and (place.definite or _named(parse, place)) and (
+        tokens[place.first].lower not in _EVERY and tokens[place.last].lower not in _STATES)
+
+
+# What "in the ..." says of a state, not a place: "are in the minority", "in the news".
+_STATES = frozenset({"news", "headlines", "spotlight", "minority", "majority", "dark", "wrong", "right",
+                     "lead", "business", "way", "mood", "habit", "end"})
 
 
 def _anchored(parse: Parse, group: Group) -> bool:
