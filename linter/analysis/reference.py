@@ -243,10 +243,30 @@ def _timeless(parse: Parse, chunk: Chunk) -> bool:
             return True  # "the terrorists who threaten Britain are aware ...": a kind
         if parse.tokens[chunk.first].lower in _EVERY:
             return True  # "Every terrorist is someone's son": all of a kind
+        if _in_a_state(parse, chunk, governing) and not _supposed(parse, chunk):
+            return False  # "the terrorists are desperate", "are well armed"
         # "the terrorists are still at large", "are in the building", but not "the terrorists
         # are cowards", "are a threat to every city": nothing particular after the verb
         return _supposed(parse, chunk) or not _anchored(parse, governing)
     return False
+
+
+def _in_a_state(parse: Parse, chunk: Chunk, group: Group) -> bool:
+    """``the``, ``these`` or ``those`` and a plural, then a copula and an adjective, or a
+    passive: a state the people are in (``The terrorists are desperate``, ``The militants
+    are well armed``), which a kind is not; but not what they are ready or able to do
+    (``The terrorists are prepared to ...``, ``are willing to ...``)."""
+    tokens = parse.tokens
+    if tokens[chunk.first].lower not in ("the", "these", "those") or tokens[chunk.last].tag != "NNS":
+        return False
+    k = group.last + 1
+    while k < len(tokens) and tokens[k].tag == "RB":
+        k += 1
+    if not group.passive:
+        if group.lemma not in COPULAS or k >= len(tokens) or tokens[k].tag not in ("JJ", "VBN"):
+            return False
+        k += 1
+    return k >= len(tokens) or tokens[k].tag != "TO"  # (not what they would do: "are prepared to ...")
 
 
 def _habitual_share(parse: Parse, chunk: Chunk) -> bool:
