@@ -107,14 +107,16 @@ class Analysis:
             if sentence.end - sentence.start > PARSED_MAX:
                 return None
             block = self.doc.block_at(sentence.start)
+            from linter.analysis.labelled import caption_start
             from linter.analysis.syntax import Parse
             from linter.analysis.tagging import tag_span
 
             tokens = tag_span(self.doc.text, sentence.start, sentence.end)
             # A block that is one sentence with no verb (a caption, an image's alt text, a list
-            # item) is read as a headline is: "Terrorists outside the hotel" ("are outside").
+            # item) is read as a headline is: "Terrorists outside the hotel" ("are outside"),
+            # also past a caption's label ("Pictured: ...").
             heading = block is not None and (block.kind == "heading" or (
-                not any(t.is_verb for t in tokens) and self._alone(i, block)))
+                not any(t.is_verb for t in tokens[caption_start(tokens):]) and self._alone(i, block)))
             parse = self._parses[i] = Parse(tokens, heading)
             if len(self._parses) > PARSES_KEPT:
                 self._parses.popitem(last=False)  # the oldest

@@ -207,10 +207,23 @@ def of_a_predicate(parse: Parse, chunk: Chunk) -> bool:
             and parse.tokens[noun.first].lower in _INDEFINITE and parse.tokens[noun.first - 1].is_verb)
 
 
+# Words before a colon that open a caption: "Pictured: ...", "Above: ...".
+_CAPTION_LABELS = frozenset({"pictured", "caption", "photo", "picture", "above", "below", "left", "right",
+                             "top", "inset"})
+
+
+def caption_start(tokens: Sequence[Token]) -> int:
+    """Where a caption's words start past its label (``Pictured: Terrorists outside the
+    depot``): 2 after a label and a colon, else 0."""
+    return 2 if len(tokens) > 2 and tokens[1].text == ":" and tokens[0].lower in _CAPTION_LABELS else 0
+
+
 def verbless_subject(tokens: Sequence[Token], found: Sequence[Group], chunk: Chunk) -> bool:
-    """In a headline, the noun phrase that opens a clause with no verb, before a preposition
-    or "due": ``Gunmen behind port blast, says minister`` ("are behind"), ``Killer due in court``."""
-    if chunk.first > (1 if tokens[0].text in ("'", '"', "‘", "“") else 0) or chunk.last + 1 >= len(tokens):
+    """In a headline or a caption, the noun phrase that opens a clause with no verb, before
+    a preposition or "due": ``Gunmen behind port blast, says minister`` ("are behind"),
+    ``Killer due in court``, ``Pictured: Terrorists outside the depot``."""
+    opening = caption_start(tokens) + (tokens[0].text in ("'", '"', "‘", "“"))
+    if chunk.first > opening or chunk.last + 1 >= len(tokens):
         return False
     end = next((k for k in range(chunk.last + 1, len(tokens)) if tokens[k].text in (",", ":", "-", "—", "–")),
                len(tokens))
