@@ -15,6 +15,13 @@ from linter.analysis.verb_reach import continued
 # participle when it opens a sentence: "When asked whether ..., Voss said".
 QUESTIONED = frozenset({"ask", "question"})
 _OPENERS = frozenset({"when", "once", "if", "after"})
+# Verbs whose infinitive after an object or a phrase is someone else's act, or none:
+# "asked Voss to say", "paid actors to describe", "refused once more to say".
+_OTHERS_ACT = frozenset({"ask", "urge", "tell", "force", "invite", "allow", "encourage", "press", "persuade",
+                         "order", "want", "need", "require", "challenge", "dare", "get", "pay", "prompt",
+                         "lead", "expect", "help", "refuse", "decline", "fail", "hesitate", "wait", "cause",
+                         "leave", "make", "let", "hire", "warn", "remind", "advise", "instruct", "implore",
+                         "beg", "convince", "assure", "reassure", "inform", "promise", "accuse"})
 
 
 def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | None, bool] | None,
@@ -56,6 +63,23 @@ def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | No
     content = content_span(parse, group.last + 1, continued(parse, hi))
     thought = group.lemma in lexicon().thoughts
     return Frame(span(parse, group.first, group.last), source, vague, content, "verb", thought)
+
+
+def purpose(parse: Parse, group: Group) -> bool:
+    """An infinitive of the subject's purpose, after a finite verb and what it goes with:
+    ``Voss went on TV3 to say ...``, ``took to social media to say ...``, ``used a speech
+    in Tarn to call the men ...``; not another's act (``asked Voss to say``), a refusal
+    (``refused once more to say``) or a verb set off by a comma."""
+    tokens = parse.tokens
+    if tokens[group.first].tag != "TO":
+        return False
+    verb = next((g for g in reversed(parse.groups) if g.last < group.first), None)
+    if verb is None or not verb.finite or verb.last + 1 >= group.first or parse.negated(verb):
+        return False
+    between = tokens[verb.last + 1:group.first]
+    if verb.lemma in _OTHERS_ACT or (verb.lemma == "call" and between[0].lower in ("on", "upon")):
+        return False  # (nor "called on the army to ...")
+    return not any(t.text in (",", ";", ":") or t.tag in ("WDT", "WP") or t.lower == "that" for t in between)
 
 
 def _held_for(parse: Parse, group: Group) -> tuple[Chunk, int] | None:

@@ -23,7 +23,7 @@ from linter.analysis.frame_base import (
     verb_starts,
 )
 from linter.analysis.idiom_frames import idiom_frame
-from linter.analysis.subjectless import QUESTIONED, nonfinite_frame, put_to
+from linter.analysis.subjectless import QUESTIONED, nonfinite_frame, purpose, put_to
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
     TRAIL_MARKS,
@@ -95,14 +95,15 @@ def verb_frames(parse: Parse) -> list[Frame]:
 def _infinitive_reports(parse: Parse, group: Group) -> bool:
     """An infinitive that reports words: ``to say that ...``, and after a verb that goes on
     or is likely (``continues to insist she will ...``, ``were more likely to say the
-    mayor ...``) with a bare clause or, for a naming verb, what it names (``went on to call
-    the men ...``); not after ``declined to say`` or ``refused``."""
+    mayor ...``) or as the subject's purpose (``went on TV3 to say ...``) with a bare clause
+    or, for a naming verb, what it names (``went on to call the men ...``); not after
+    ``declined to say`` or ``refused``."""
     if _next_word(parse, group) == "that":
         return True
     # a clause, or what a naming verb names ("went on to call the men terrorists", "went on
     # to describe the men as ...")
-    return parse.goes_on(group) and (bare_clause(parse, group.last + 1) or group.lemma in NAMING
-                                     or _object_as(parse, group))
+    return (parse.goes_on(group) or purpose(parse, group)) and (
+        bare_clause(parse, group.last + 1) or group.lemma in NAMING or _object_as(parse, group))
 
 
 def _object_as(parse: Parse, group: Group) -> bool:
