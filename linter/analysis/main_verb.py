@@ -1,5 +1,5 @@
 """Repairs that find a sentence's own verb where the tagger missed it: a garden path
-(``The army blamed/VBN terrorists linked/VBD to ...``) and a sentence left with no verb
+(``The army blamed/VBN terrorists linked/VBD to ...``, also past an aside) and a sentence left with no verb
 at all (``Terrorists later set/JJ fire to ...``). :func:`linter.analysis.repairs.repair`
 runs them last, on the tags its other repairs leave.
 """
@@ -37,7 +37,7 @@ def _garden_path(words: list[str], tags: list[str]) -> None:
     if (not 0 < first < len(tags) - 1 or tags[first] != "VBN" or not words[first].lower().endswith("ed")
             or tags[first + 1] not in OBJECT_STARTS or tags[first - 1] not in _BEFORE_VERB):
         return
-    if not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags):
+    if not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[:opening] + tags[first:]):  # (the aside's own)
         tags[first] = "VBD"
         return
     for j in range(first + 2, len(tags) - 1):
@@ -53,14 +53,21 @@ def _garden_path(words: list[str], tags: list[str]) -> None:
 
 
 def _after_aside(words: list[str], tags: list[str], first: int) -> int:
-    """Where the verb may stand after an aside of a preposition's phrase that opens at
-    ``first`` (``The interior ministry, in a statement, | blamed ...``); ``first`` when
-    none does."""
+    """Where the verb may stand after an aside of a preposition's phrase or a relative
+    clause that opens at ``first`` (``The interior ministry, in a statement, | blamed
+    ...``, ``The ministry, which runs the port, | blamed ...``); ``first`` when none does."""
     if first < len(tags) - 2 and words[first] == "," and tags[first + 1] == "IN":
         close = next((k for k in range(first + 2, min(first + 9, len(tags))) if words[k] == ","), None)
         if close is not None and all(t in NOUN_PHRASE or t == "IN" for t in tags[first + 2:close]):
             return close + 1
+    if first < len(tags) - 2 and words[first] == "," and words[first + 1].lower() in _RELATIVES:
+        close = next((k for k in range(first + 2, min(first + 16, len(tags))) if words[k] in ",;:()"), None)
+        if close is not None and words[close] == ",":
+            return close + 1
     return first
+
+
+_RELATIVES = frozenset({"which", "who", "whose", "whom"})
 
 
 def _past_after_name(words: list[str], tags: list[str]) -> None:
