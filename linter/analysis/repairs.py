@@ -45,7 +45,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     that ends the sentence or opens it before a colon is a verb (``..., the letter
     read/NN.``, ``The sign read/NN: ...``), and so is a verb of seeing read as a plural noun
     after a noun and before ``as`` (``the men the US regards/NNS as ...``), or as a noun
-    after a relative clause's plural subject (``which Orsk and the EU list/NN as``). A word
+    after a relative clause's subject (``which Orsk and the EU list/NN as``), and so is a
+    reporting verb there (``whom police describe/NN as``). A word
     in -less is an adjective (``reckless/VBP``). "both", "all" and "each" between an
     auxiliary and a participle are adverbs (``have both/DT exploited``). An -ing form after
     an article that ends its noun phrase is a noun (``called the shooting/VBG an act of
@@ -133,10 +134,10 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and tags[i - 1] in ("NNP", "NNPS", "NN", "PRP")
               and tagger.lemma(word, "VBZ").lower() in _seeing_bases()):
             out[i] = "VBZ"  # "the men the US regards/NNS as ...", "which Tamm views/NNS as ..."
-        elif (tags[i] == "NN" and low in _seeing_bases() and 0 < i < len(words) - 1
-              and words[i + 1].lower() == "as" and tags[i - 1] in ("NNP", "NNPS", "NNS")
-              and any(w.lower() in ("which", "whom") for w in words[max(0, i - 8):i])):
-            out[i] = "VBP"  # "which Orsk and the EU list/NN as ...": a plural subject's verb
+        elif (tags[i] == "NN" and (low in _seeing_bases() or low in reporting) and 0 < i < len(words) - 1
+              and words[i + 1].lower() == "as" and tags[i - 1] in ("NNP", "NNPS", "NNS", "NN")
+              and any(w.lower() in ("which", "whom", "who") for w in words[max(0, i - 8):i])):
+            out[i] = "VBP"  # "which Orsk and the EU list/NN as ...", "whom police describe/NN as"
         elif (low in ("read", "reads") and not tags[i].startswith("VB") and 0 < i < len(words) - 1
               and tags[i - 1] in ("NN", "NNS", "NNP")
               and ((i == len(words) - 2 and tags[i + 1] == "." and _trailing_subject(words, tags, i))
