@@ -379,6 +379,9 @@ def test_no_split_after_etc() -> None:
         ("“We will win.” he said. They lost.", 2),
         ("“We will win!” Smith said. They lost.", 2),
         ("“Why?” The Minister asked. Nobody answered.", 2),
+        # a determiner before a noun that is also a reporting verb names no speaker
+        ("“Why now?” That question was put to the mayor.", 2),
+        ("“We lost.” That said, the club is safe.", 2),
         ('"We lost." She said the rest later.', 2),
         ('He said "Stop. Now" and left. Nobody moved.', 2),
         ("(It rained.) Then it stopped.", 2),

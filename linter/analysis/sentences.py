@@ -97,8 +97,11 @@ def attribution_after() -> re.Pattern[str]:
     group ``bare`` when nothing but punctuation follows the verb (``"Stop." he said.``)."""
     from linter.analysis.cues import verb_pattern  # the cue lexicon, only once a quotation ends a sentence
 
-    speaker = r"\s+[A-Z][\w'’-]*\s+(?:[\w'’-]+\s+){0,2}?"
-    return compile_pattern(rf"{speaker}(?:{verb_pattern()})\b(?P<bare>\s*[,.])?")
+    verbs = verb_pattern()
+    # (a determiner alone names no speaker: '"...?" That question was ...' starts a sentence)
+    lone = rf"(?!(?:The|This|That|These|Those|A|An|Its|His|Her|Their)\s+(?:{verbs})\b)"
+    speaker = rf"\s+{lone}[A-Z][\w'’-]*\s+(?:[\w'’-]+\s+){{0,2}}?"
+    return compile_pattern(rf"{speaker}(?:{verbs})\b(?P<bare>\s*[,.])?")
 
 
 
