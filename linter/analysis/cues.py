@@ -112,9 +112,11 @@ _DOUBLED_FINAL = compile_pattern(r"[^aeiou][aeiou][bdgmnprt]")
 # source, as "according to X" does: "In the words of the mayor, ...", "in the eyes of the
 # owners", "In the mayor's view, ...".
 VIEWS = frozenset({"words", "eyes", "view", "views", "opinion", "estimation", "judgement", "judgment"})
-# "made it clear", "makes plain" (idiom_frames): what the frame gate looks for.
+# "made it clear", "makes plain" (idiom_frames): the words that make something plain, and
+# the idiom as the frame gate looks for it.
+PLAIN = frozenset({"clear", "plain"})
 MADE_CLEAR = frozenset(f"{make}{it} {plain}" for make in ("make", "makes", "made", "making")
-                       for it in ("", " it") for plain in ("clear", "plain"))
+                       for it in ("", " it") for plain in PLAIN)
 # Adjectives of a stance whose clause, after a copula, is the subject's view: "Police are
 # confident (that) the men will be caught", "The army is convinced ...". Not "aware" or
 # "clear", which take what follows as fact.

@@ -5,12 +5,12 @@ subject is the source; the words after the idiom are the subject's."""
 from __future__ import annotations
 
 from linter.analysis.chunks import Group
+from linter.analysis.cues import PLAIN
 from linter.analysis.frame_base import Frame, clause, content_span, span, subject_of, vague_source
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import bare_clause
 from linter.analysis.verb_reports import put_it_colon
 
-_PLAIN = frozenset({"clear", "plain"})  # (the frame gate looks for the idiom: cues.MADE_CLEAR)
 # What someone makes clear of their own: "made its view clear: ...", "made her position plain".
 _STANDS = frozenset({"view", "position", "stance", "feeling", "intention", "opposition", "point"})
 
@@ -45,7 +45,7 @@ def _made_clear(parse: Parse, group: Group) -> int:
         k += 2  # "made its view clear: ..."
     else:
         k += k < len(tokens) and tokens[k].lower == "it"
-    if k >= len(tokens) or tokens[k].lower not in _PLAIN:
+    if k >= len(tokens) or tokens[k].lower not in PLAIN:
         return -1
     k += 1
     if k < len(tokens) and tokens[k].lower == "to":  # "made it clear to the union that ..."
