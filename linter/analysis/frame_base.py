@@ -18,6 +18,9 @@ _DESCRIBING = frozenset({"at", "from", "in", "with", "for", "of", "by"})
 _DESCRIBING_TAGS = frozenset({"JJ", "NN", "NNP", "NNS"})
 _UNDESCRIBING = frozenset({"unnamed", "anonymous", "other", "various", "informed", "reliable", "certain"})
 _NEW_CLAUSE = 14  # tokens after ", and" within which a new clause's verb must come
+# Subjects that are the writer's, not a source or a speaker: "It is certain the men ...",
+# "It was emotional."
+NO_HOLDER = frozenset({"it", "there", "this", "that"})
 
 
 class Frame(NamedTuple):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from linter.analysis.chunks import Chunk
 from linter.analysis.cues import STANCES, VIEWS
 from linter.analysis.frame_base import (
+    NO_HOLDER,
     Frame,
     after_semicolon,
     clause,
@@ -309,8 +310,6 @@ def noun_frames(parse: Parse) -> list[Frame]:
     return out
 
 
-# Subjects that are the writer's, not a source: "It is certain the men ...".
-_NO_HOLDER = frozenset({"it", "there", "this", "that"})
 # Adjectives of how someone spoke, whose colon after a copula opens their words: "Voss was
 # blunt: ...", "The ministry was adamant: ..." (not "The rule is clear: ...", whose
 # subject speaks for no one: see _speaker).
@@ -349,7 +348,7 @@ def stance_frames(parse: Parse) -> list[Frame]:
         if k + 1 >= len(tokens) or tokens[k].lower not in STANCES:
             continue
         first = k + 1 + (tokens[k + 1].lower == "that")
-        if (subject is None or tokens[subject.last].lower in _NO_HOLDER
+        if (subject is None or tokens[subject.last].lower in NO_HOLDER
                 or not (first > k + 1 or bare_clause(parse, first))):
             continue
         out.append(Frame(span(parse, group.first, k), span(parse, subject.first, subject.last),

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from linter.analysis import Analysis
 from linter.analysis.cues import REPORTING_KINDS, Cue, frame_gate
-from linter.analysis.frame_base import lexicon
+from linter.analysis.frame_base import NO_HOLDER, lexicon
+from linter.analysis.syntax import COPULAS
 from linter.analysis.tagging import common_word, name_like
 from linter.lib.cache import compile_pattern
 from linter.model.document import Document
@@ -41,8 +42,8 @@ _MOODS = frozenset({"adamant", "angry", "apologetic", "bitter", "blunt", "bullis
                     "frank", "furious", "gloomy", "indignant", "outspoken", "philosophical", "resolute",
                     "scathing", "tearful", "unapologetic", "unequivocal", "unmoved", "unrepentant", "upbeat",
                     "weary"})
-_SEEMING = frozenset({"be", "become", "remain", "seem", "sound", "look", "appear", "grow"})
-_NO_ONE = frozenset({"it", "this", "that", "there"})
+# The copulas, and the verbs of how someone seems: "sounded weary", "looked tired".
+_SEEMING = COPULAS | {"sound", "look", "appear", "grow"}
 # A paragraph window reaches this many sentences either side of the claim's: news
 # paragraphs are one to three sentences, and a story run into one line is not a paragraph.
 # (An adjacent window, where a quotation looks for its speaker, keeps the whole paragraph:
@@ -256,7 +257,8 @@ class ClaimContext(NamedTuple):
         tokens = parse.tokens
         k = parse.chunks[0].last + 1
         group = parse.group_at(k) if k < len(tokens) else None
-        if tokens[k - 1].lower in _NO_ONE or group is None or group.first != k or group.lemma not in _SEEMING:
+        if (tokens[k - 1].lower in NO_HOLDER or group is None or group.first != k
+                or group.lemma not in _SEEMING):
             return False
         k = group.last + 1
         while k < len(tokens) and tokens[k].tag == "RB":
