@@ -338,14 +338,17 @@ def stance_frames(parse: Parse) -> list[Frame]:
                 k += 1  # "are now confident", "is still convinced"
         else:
             continue
+        word = tokens[k].lower if k + 1 < len(tokens) else ""
+        if word not in STANCES and word not in _FORTHRIGHT:
+            continue  # (the subject is looked for only after such an adjective)
         subject = subject_of(parse, group)
-        if k + 2 < len(tokens) and tokens[k].lower in _FORTHRIGHT and tokens[k + 1].text == ":" and (
+        if word in _FORTHRIGHT and k + 2 < len(tokens) and tokens[k + 1].text == ":" and (
                 subject is not None and _speaker(parse, subject)):  # "Voss was blunt: ..."
             words = content_span(parse, k + 2, len(tokens) - 1)
             out.append(Frame(span(parse, group.first, k + 1), span(parse, subject.first, subject.last),
                              vague_source(parse, subject), words, "verb"))
             continue
-        if k + 1 >= len(tokens) or tokens[k].lower not in STANCES:
+        if word not in STANCES:
             continue
         first = k + 1 + (tokens[k + 1].lower == "that")
         if (subject is None or tokens[subject.last].lower in NO_HOLDER
