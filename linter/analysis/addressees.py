@@ -14,7 +14,7 @@ from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import bare_clause, past_adverbials
 
 # Verbs whose object is the person addressed or accused, before what is reported.
-_ADDRESSED = frozenset({"tell", "warn", "urge", "ask", "assure", "reassure", "remind", "inform", "advise",
+ADDRESSED = frozenset({"tell", "warn", "urge", "ask", "assure", "reassure", "remind", "inform", "advise",
                         "persuade", "convince", "promise", "notify", "caution", "beg", "implore", "instruct",
                         "encourage", "accuse"})
 _ONLY_ADDRESSED = frozenset({"warn", "assure", "reassure", "remind", "inform", "notify", "caution",
@@ -29,7 +29,7 @@ def past_person(parse: Parse, group: Group, k: int, hi: int) -> int:
     (``assured the men of safe passage``, ``warned the men on Monday``) is still only
     addressed, and what is reported starts after it; other objects may be what is said
     (``promised a new deal``, ``urged a strong stand``, ``told a different tale``)."""
-    if group.lemma not in _ADDRESSED:
+    if group.lemma not in ADDRESSED:
         return k
     tokens = parse.tokens
     chunk = parse.chunk_at(k)

@@ -6,6 +6,7 @@ terrorists, Voss said yes``). :mod:`.verb_frames` asks these."""
 
 from __future__ import annotations
 
+from linter.analysis.addressees import ADDRESSED
 from linter.analysis.chunks import Chunk, Group
 from linter.analysis.frame_base import Frame, content_span, lexicon, span, subject_of, vague_source
 from linter.analysis.syntax import Parse
@@ -15,13 +16,12 @@ from linter.analysis.verb_reach import continued
 # participle when it opens a sentence: "When asked whether ..., Voss said".
 QUESTIONED = frozenset({"ask", "question"})
 _OPENERS = frozenset({"when", "once", "if", "after"})
-# Verbs whose infinitive after an object or a phrase is someone else's act, or none:
-# "asked Voss to say", "paid actors to describe", "refused once more to say".
-_OTHERS_ACT = frozenset({"ask", "urge", "tell", "force", "invite", "allow", "encourage", "press", "persuade",
-                         "order", "want", "need", "require", "challenge", "dare", "get", "pay", "prompt",
-                         "lead", "expect", "help", "refuse", "decline", "fail", "hesitate", "wait", "cause",
-                         "leave", "make", "let", "hire", "warn", "remind", "advise", "instruct", "implore",
-                         "beg", "convince", "assure", "reassure", "inform", "promise", "accuse"})
+# Verbs whose infinitive after an object or a phrase is someone else's act, or none: the
+# verbs that address someone ("asked Voss to say", "urged the men to"), and others ("paid
+# actors to describe", "refused once more to say").
+_OTHERS_ACT = ADDRESSED | {"force", "invite", "allow", "press", "order", "want", "need", "require",
+                           "challenge", "dare", "get", "pay", "prompt", "lead", "expect", "help", "refuse",
+                           "decline", "fail", "hesitate", "wait", "cause", "leave", "make", "let", "hire"}
 
 
 def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | None, bool] | None,
