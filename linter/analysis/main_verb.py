@@ -1,7 +1,8 @@
 """Repairs that find a sentence's own verb where the tagger missed it: a garden path
-(``The army blamed/VBN terrorists linked/VBD to ...``, also past an aside) and a sentence left with no verb
-at all (``Terrorists later set/JJ fire to ...``). :func:`linter.analysis.repairs.repair`
-runs them last, on the tags its other repairs leave.
+(``The army blamed/VBN terrorists linked/VBD to ...``, also past an aside), a name's past
+read as a participle, and a sentence left with no verb at all (``Terrorists later set/JJ
+fire to ...``). :func:`linter.analysis.repairs.repair` runs them last, on the tags its
+other repairs leave.
 """
 
 from linter.analysis.tagger import Tagger
