@@ -189,9 +189,12 @@ def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     lo, hi = ctx.window(opts.window, start)
     if ctx.extra(opts.cues, lo, hi, start, end):  # first: it needs no sentence tagged
         return True
-    # content lies in its frame's sentence: a frame elsewhere attributes only by speech
-    return ctx.framed(lo, hi, start, end, ("any",), lambda f: f.speech,
-                      lambda f: (f.speech and not relative(ctx.text, f)) or f.attributes(start, end))
+    # content lies in its frame's sentence: a frame elsewhere attributes only by speech, and
+    # a denial only by what it holds ("The army denied that 12 died"): "Twelve died, though
+    # the army denies it" leaves the count with no one
+    return ctx.framed(lo, hi, start, end, ("any",), lambda f: f.speech and not answers(ctx, f),
+                      lambda f: (f.speech and not relative(ctx.text, f) and not answers(ctx, f))
+                      or f.attributes(start, end))
 
 
 def _speaker(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
