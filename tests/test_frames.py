@@ -1125,6 +1125,16 @@ def test_an_ing_form_that_ends_its_article_s_phrase_is_a_noun(text: str, word: s
     assert [t.tag for t in tag_span(text, 0, len(text)) if t.text == word] == [tag]
 
 
+@pytest.mark.parametrize(("text", "word", "tag"), [
+    ("The Front hailed the dead as martyrs.", "dead", "NNS"),
+    ("Two of the men were among the injured.", "injured", "NNS"),
+    ("The dead men were buried on Friday.", "dead", "JJ"),
+    ("The missing link was found.", "missing", "JJ"),
+])
+def test_the_dead_and_the_injured_are_people(text: str, word: str, tag: str) -> None:
+    assert [t.tag for t in tag_span(text, 0, len(text)) if t.text == word] == [tag]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The terrorists, as the government calls them, have held the valley since May.",
      ("calls", "the government", "The terrorists")),

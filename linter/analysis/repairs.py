@@ -21,6 +21,9 @@ _FIXED = {"who": "WP", "whom": "WP", "which": "WDT", "whose": "WP$",
 _ARTICLES = frozenset({"the", "a", "an"})
 _AFTER_HEAD = frozenset({"DT", "IN", ".", ",", ":", "CC", "TO", "MD", "VBD", "VBZ", "VBP", "PRP$"})
 
+# Adjectives that name people after "the" and end its noun phrase: "the dead", "the injured".
+_THE_PEOPLE = frozenset({"dead", "injured", "wounded", "missing", "displaced", "bereaved"})
+
 # Words ending in "less" that are no adjectives.
 _NOT_ADJECTIVES = frozenset({"less", "bless", "unless", "nevertheless", "nonetheless", "regardless"})
 
@@ -50,7 +53,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     in -less is an adjective (``reckless/VBP``). "both", "all" and "each" between an
     auxiliary and a participle are adverbs (``have both/DT exploited``). An -ing form after
     an article that ends its noun phrase is a noun (``called the shooting/VBG an act of
-    terror``), and so is an adjective after "a" that a relative pronoun, a mark or a
+    terror``), the dead, the injured and the missing there are people (``hailed the
+    dead/JJ as martyrs``), and so is an adjective after "a" that a relative pronoun, a mark or a
     preposition ends (``Voss, a radical/JJ who ...``). A noun or an adjective that the
     lemma lists know only as a verb is an infinitive after ``to``, a form of ``help``, or
     "and" after one (``helped prevent/NN thefts and deter/NN ...``). A reporting verb that
@@ -76,6 +80,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif tags[i] == "VBG" and i > 0 and words[i - 1].lower() in _ARTICLES and (
                 i + 1 == len(words) or tags[i + 1] in _AFTER_HEAD):
             out[i] = "NN"  # "called the shooting/VBG an act of terror": the noun its article opens
+        elif low in _THE_PEOPLE and tags[i] in ("JJ", "VBN") and i > 0 and words[i - 1].lower() == "the" and (
+                i + 1 == len(words) or tags[i + 1] in _AFTER_HEAD):
+            out[i] = "NNS"  # "hailed the dead/JJ as martyrs", "among the injured/VBN": people
         elif tags[i] == "JJ" and i > 0 and words[i - 1].lower() in ("a", "an") and (
                 i + 1 == len(words) or (tags[i + 1] in _ENDS_ADJECTIVE_NOUN and not (
                     tags[i + 1] == "," and i + 2 < len(words) and tags[i + 2] in ("JJ", "RB")))):
