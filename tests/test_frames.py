@@ -498,6 +498,18 @@ def test_a_past_with_an_object_after_the_opening_noun_phrase_is_the_verb(
     assert [out[verb], out[verb + 2 if verb == 2 else verb + 1]] == expected
 
 
+@pytest.mark.parametrize(("words", "tags", "expected"), [
+    # a name the model read as a common noun, and a clause that ends at "that"
+    ("Voss confirmed on Friday that the men had fled .".split(),
+     ["NN", "VBN", "IN", "NNP", "IN", "DT", "NNS", "VBD", "VBN", "."], "VBD"),
+    # a word the lemma lists know as a noun is no name: its participle is left alone
+    ("Water damaged in the flood was pumped out .".split(),
+     ["NN", "VBN", "IN", "DT", "NN", "VBD", "VBN", "RP", "."], "VBN"),
+])
+def test_a_past_after_a_name_read_as_a_noun(words: list[str], tags: list[str], expected: str) -> None:
+    assert repair(words, tags, _tagger())[1] == expected
+
+
 @pytest.mark.parametrize(("words", "position", "tag"), [
     (["She", "called", "the", "plan", "reckless", "."], 4, "JJ"),
     (["Nothing", "is", "said", "unless", "asked", "."], 3, "IN"),

@@ -17,7 +17,7 @@ def main_verb(words: list[str], tags: list[str], tagger: Tagger) -> None:
     """Mend ``tags`` in place: the garden path first, a name's past, then a sentence with
     no verb."""
     _garden_path(words, tags)
-    _past_after_name(words, tags)
+    _past_after_name(words, tags, tagger)
     if not any(t.startswith("VB") or t == "MD" for t in tags):
         _verb_for_verbless(words, tags, tagger)
 
@@ -71,15 +71,20 @@ def _after_aside(words: list[str], tags: list[str], first: int) -> int:
 _RELATIVES = frozenset({"which", "who", "whose", "whom"})
 
 
-def _past_after_name(words: list[str], tags: list[str]) -> None:
+def _past_after_name(words: list[str], tags: list[str], tagger: Tagger) -> None:
     """A participle in -ed after the name that opens a sentence with a full stop (and
     after an aside and adverbs), with no finite verb before its clause ends, is the
     sentence's verb: a name takes no participle of its own without commas (``Voss, at a
     rally in Tarn, briefly dwelled/VBN on the strike, insisting ...``; not ``Voss
-    injured in the crash was ...``)."""
+    injured in the crash was ...``). The name may be a word the model read as a common
+    noun that the lemma lists do not know as one (``Voss/NN confirmed/VBN on Friday that
+    ...``), and a clause ends at ``that`` too."""
     i = 0
     while i < len(tags) and tags[i] in ("NNP", "NNPS"):
         i += 1
+    if i == 0 and len(tags) > 1 and tags[0] == "NN" and words[0][:1].isupper() and not tagger.known(
+            words[0].lower(), "N"):
+        i = 1
     if i == 0:
         return
     i = _after_aside(words, tags, i)
@@ -87,7 +92,8 @@ def _past_after_name(words: list[str], tags: list[str]) -> None:
         i += 1
     if i >= len(tags) - 1 or tags[i] != "VBN" or not words[i].lower().endswith("ed") or "." not in tags[i:]:
         return
-    end = next((k for k in range(i + 1, len(tags)) if tags[k] in _CLAUSE_ENDS or tags[k] == "."), len(tags))
+    end = next((k for k in range(i + 1, len(tags)) if tags[k] in _CLAUSE_ENDS or tags[k] == "." or (
+        tags[k] == "IN" and words[k].lower() == "that")), len(tags))
     if not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[i + 1:end]):
         tags[i] = "VBD"
 
