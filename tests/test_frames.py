@@ -704,6 +704,17 @@ def test_a_reporting_noun_and_a_copula_before_that(text: str, noun: str, owner: 
     assert (frame.kind, cue, source, content) == ("noun", noun, owner, "the men fled.")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Voss's account of how the men fled was disputed.", [("account", "Voss's", "the men fled")]),
+    ("In Voss's telling, the men fled at dawn.", [("In Voss's telling", "Voss", "the men fled at dawn.")]),
+    ("In his account, the men fled.", [("In his account", "his", "the men fled.")]),
+    ("Voss's account of the day was disputed.", []),
+    ("The money in Voss's account, the bank said, was frozen.", [("said", "the bank", "The money in Voss's account, the bank said, was frozen.")]),
+])
+def test_a_telling_frames_only_what_it_tells(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(cue, source, content) for _, cue, source, content in frames_of(text)] == expected
+
+
 @pytest.mark.parametrize(("text", "vague"), [
     ("The men fled, reports said.", True),  # reports no one owns, as "according to reports"
     ("The men fled, local reports said.", True),

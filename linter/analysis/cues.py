@@ -112,6 +112,10 @@ _DOUBLED_FINAL = compile_pattern(r"[^aeiou][aeiou][bdgmnprt]")
 # source, as "according to X" does: "In the words of the mayor, ...", "in the eyes of the
 # owners", "In the mayor's view, ...".
 VIEWS = frozenset({"words", "eyes", "view", "views", "opinion", "estimation", "judgement", "judgment"})
+# Nouns of someone's telling of events, which give their owner only what they frame: the
+# clause after one that opens a sentence ("In Voss's telling, ...", "In his account, ...")
+# and a clause of "how", "what" or "why" after "of" ("Voss's account of how ...").
+ACCOUNTS = frozenset({"account", "accounts", "telling", "retelling", "version", "recollection"})
 # "made it clear", "makes plain" (idiom_frames): the words that make something plain, and
 # the idiom as the frame gate looks for it.
 PLAIN = frozenset({"clear", "plain"})
@@ -143,6 +147,7 @@ def frame_gate() -> re.Pattern[str]:
     whole.update(MADE_CLEAR)  # "Voss made it clear that ..." (idiom_frames)
     whole.add("per")  # "Per the army, ..." (phrase_frames)
     whole.update(VIEWS)  # "In the words of the mayor, ...", "in the mayor's view" (phrase_frames)
+    whole.update(ACCOUNTS)  # "In Voss's telling, ...", "Voss's account of how ..." (phrase_frames)
     whole.update(STANCES)  # "Police are confident the men ..." (phrase_frames.stance_frames)
     for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"],
                   *words["acts"], *words["labelling"]):

@@ -5,7 +5,7 @@ adjective of a stance after a copula (see :mod:`.frames`)."""
 from __future__ import annotations
 
 from linter.analysis.chunks import Chunk
-from linter.analysis.cues import STANCES, VIEWS
+from linter.analysis.cues import ACCOUNTS, STANCES, VIEWS
 from linter.analysis.frame_base import (
     NO_HOLDER,
     Frame,
@@ -82,8 +82,12 @@ def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
             tokens[i + 3].lower == "of"):
         return i + 3, i + 4, -1
     owned = parse.chunk_at(i + 1)  # "in the mayor's view", "in his view" (as "he said" is his)
-    if owned is None or owned.first != i + 1 or tokens[owned.last].lower not in VIEWS:
+    if owned is None or owned.first != i + 1:
         return None
+    word = tokens[owned.last].lower
+    if word not in VIEWS and not (word in ACCOUNTS and i == 0 and owned.last + 1 < n
+                                  and tokens[owned.last + 1].text == ","):
+        return None  # (a telling only opening the sentence: "In Voss's telling, ...")
     if tokens[owned.first].tag == "PRP$":  # (not "in my view", "in our view": the writer's)
         mine = tokens[owned.first].lower in ("my", "our")
         return None if mine or owned.last != owned.first + 1 else (owned.last, owned.first, owned.first)
@@ -265,7 +269,8 @@ def noun_frames(parse: Parse) -> list[Frame]:
     out = []
     for chunk in parse.chunks:
         head = tokens[chunk.last]
-        if head.lemma not in nouns:
+        told = head.lower in ACCOUNTS and _of_wh(parse, chunk.last + 1)  # "Voss's account of how"
+        if head.lemma not in nouns and not told:
             continue
         owner: tuple[int, int] | None = None
         vague = False
@@ -295,8 +300,15 @@ def noun_frames(parse: Parse) -> list[Frame]:
             owner = span(parse, chunk.first, chunk.last)  # "The statement was blunt: ...": one just reported
         if owner is None:
             continue
+        if told:  # "Voss's account of how the men fled ...": the clause of "how"
+            colon, after = None, chunk.last + 2
         if colon is not None:  # "The ministry's statement was blunt: ...", "a message for them: ..."
             first, end = colon + 1, len(tokens) - 1
+        elif told:  # (up to the sentence's own verb, when the telling is its subject)
+            first, end = after + 1, clause(parse, after)[1]
+            finite = [g for g in parse.groups if g.finite and g.first > after + 1]
+            if len(finite) > 1 and not any(g.finite and g.first < chunk.first for g in parse.groups):
+                end = min(end, finite[1].first - 1)
         elif after < len(tokens) and tokens[after].lower == "that":
             first, end = after + 1, clause(parse, after)[1]
             for group in parse.groups:  # the that-clause ends before the sentence's own verb
@@ -308,6 +320,12 @@ def noun_frames(parse: Parse) -> list[Frame]:
         out.append(Frame(span(parse, chunk.last, chunk.last), owner, vague,
                          content_span(parse, first, end), "noun", head.lemma in lexicon().thoughts))
     return out
+
+
+def _of_wh(parse: Parse, i: int) -> bool:
+    """``of how``, ``of what`` or ``of why`` opens at ``i``."""
+    tokens = parse.tokens
+    return i + 2 < len(tokens) and tokens[i].lower == "of" and tokens[i + 1].lower in ("how", "what", "why")
 
 
 # Adjectives of how someone spoke, whose colon after a copula opens their words: "Voss was
