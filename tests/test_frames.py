@@ -607,6 +607,16 @@ def test_no_source_after_a_dash(text: str) -> None:
     assert frames_of(text) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lords wrong on the ferry men - Tamm\n\nThe vote is on Monday.", Voice.ATTRIBUTED),  # a headline
+    ("The men held the port - Ida Kell\n\nThe vote is on Monday.", Voice.ATTRIBUTED),
+    ("The men held the port - then let it go\n\nThe vote is on Monday.", Voice.OWN),
+    ("The vote is on Monday.\n\nThe men held the port - Tamm.", Voice.OWN),  # not in the story's body
+])
+def test_a_headlines_speaker_by_name_after_a_dash(text: str, expected: Voice) -> None:
+    assert voice(text, "men") is expected
+
+
 def test_official_before_says_is_a_person() -> None:
     [(_, cue, source, content)] = frames_of("Rebels shelled the port overnight, official says.")
     assert (cue, source, content) == ("says", "official", "Rebels shelled the port overnight")

@@ -134,8 +134,8 @@ def frame_gate() -> re.Pattern[str]:
     or thinking verb (by its stem: "announc" for announced; a verb of seeing as a whole
     word), ``according``, ``per``, a content noun, a noun of a view or a wording (``in the words
     of``, ``in the mayor's view``), an adjective of a stance (``confident``), ``put it``, a
-    colon, or a dash and a source's noun at the end (``... -police``). A sentence with no
-    match is never tagged for its frames."""
+    colon, or a dash and a source's noun or a capitalised name at the end (``... -police``,
+    ``... - Tamm``). A sentence with no match is never tagged for its frames."""
     data = _load()
     words = cue_words()
     forms = (*_verb_forms(data), *_verb_forms(data, "trailing"))
@@ -162,7 +162,10 @@ def frame_gate() -> re.Pattern[str]:
     nouns = {w for key in ("sources", "nouns", "vague") for w in words[key] if " " not in w}
     heads = trie_pattern(sorted(nouns))
     tail = rf"\s[-–—]{{1,2}}\s*(?:[\w'’-]+ ){{0,3}}(?i:{heads})(?:e?s)?\.?\s*$"
-    return _compile(rf"\b(?i:{trie_pattern(sorted(stems))})|\b(?i:{trie_pattern(sorted(whole))})\b|:|{tail}")
+    # ... or a headline's speaker by name: "... - Tamm", "... - Ida Kell"
+    named = r"\s[-–—]{1,2}\s*[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}\.?\s*$"
+    verbs, nouns_and_phrases = trie_pattern(sorted(stems)), trie_pattern(sorted(whole))
+    return _compile(rf"\b(?i:{verbs})|\b(?i:{nouns_and_phrases})\b|:|{tail}|{named}")
 
 
 def _regular_forms(lemma: str) -> tuple[str, ...]:

@@ -37,6 +37,7 @@ _SECTION_LABELS = frozenset({
     "recap", "quiz", "guide",
 })
 _DASH_SOURCE = 4  # the longest source after a headline's dash, in words ("- interior ministry officials")
+_DASH_NAME = 3  # the longest name there ("- Ida Kell", "- TV3")
 _SOURCE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ"})
 # Heads that name no speaker: "Report: ...", "Poll: ..." (a vague source).
 _REPORTS = frozenset({"report", "reports", "poll", "polls", "sources", "survey"})
@@ -209,8 +210,9 @@ def colon_frames(parse: Parse) -> list[Frame]:
 
 def dash_frames(parse: Parse) -> list[Frame]:
     """A wire headline's source after a dash at its end: ``Port shelled overnight -police``,
-    ``... - security sources`` (vague). The source is a noun phrase that ends the sentence
-    and whose head names a source or a speaker; the content is everything before the dash."""
+    ``... - security sources`` (vague), ``... - Voss``. The source is a noun phrase that ends
+    the sentence and whose head names a source or a speaker, or in a headline a name of up
+    to three capitalised words; the content is everything before the dash."""
     tokens = parse.tokens
     last = len(tokens) - 1 - (tokens[-1].tag == ".")
     for d in range(last - 1, 0, -1):
@@ -223,8 +225,9 @@ def dash_frames(parse: Parse) -> list[Frame]:
         return []
     head = words[-1]
     lex = lexicon()
-    if not ({head.lower, head.lemma} & (lex.sources | lex.vague)):
-        return []
+    if not ({head.lower, head.lemma} & (lex.sources | lex.vague)) and not (
+            parse.heading and len(words) <= _DASH_NAME and all(t.text[:1].isupper() for t in words)):
+        return []  # (a headline's speaker by name: "Lords wrong on the ferry deal - Tamm")
     vague = head.lemma in lex.vague and not any(t.tag in ("NNP", "NNPS") for t in words)
     return [Frame(span(parse, d, d), span(parse, d + 1, last), vague, content_span(parse, 0, d - 1), "dash")]
 
