@@ -725,6 +725,28 @@ def test_a_telling_frames_only_what_it_tells(text: str, expected: list[tuple[str
     assert [(cue, source, content) for _, cue, source, content in frames_of(text)] == expected
 
 
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("The men fled north, or so the police say.", "the police", "The men fled north"),
+    ("Or so the mayor claims.", "the mayor", ""),
+    ("So says the mayor.", "the mayor", ""),
+])
+def test_or_so_gives_the_words_before_it(text: str, source: str, content: str) -> None:
+    assert [(s, c) for _, _, s, c in frames_of(text)] == [(source, content)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The men fled. That, at least, is what the police say.", Voice.ATTRIBUTED),
+    ("The men fled. So says the mayor.", Voice.ATTRIBUTED),
+    ("The men fled. This is according to the harbour police.", Voice.ATTRIBUTED),
+    ("The men fled. That is what Voss told TV3.", Voice.ATTRIBUTED),
+    ("The men fled. That is what the police say they found.", Voice.OWN),  # words of its own
+    ("The men fled. So did the dockers, Voss said.", Voice.OWN),
+    ("The men fled.\n\nThat is what the police say.", Voice.OWN),  # another paragraph
+])
+def test_a_sentence_that_points_back(text: str, expected: Voice) -> None:
+    assert voice(text, "men") is expected
+
+
 @pytest.mark.parametrize(("text", "vague"), [
     ("The men fled, reports said.", True),  # reports no one owns, as "according to reports"
     ("The men fled, local reports said.", True),

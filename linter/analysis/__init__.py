@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 from linter.analysis.quotations import Quotations
 from linter.analysis.sentences import Sentence, Sentences, attribution_after, transcript_labels
 from linter.analysis.voice import Voice
+from linter.lib.cache import compile_pattern
 from linter.model.document import Block, Document
 
 if TYPE_CHECKING:
@@ -45,6 +46,9 @@ __all__ = ["Analysis", "Voice", "prepare"]
 
 
 _SUBHEAD_WORDS = 6  # at most this many words after "Name:" in a one-sentence paragraph
+# How a sentence that only points back to the one before it opens: "That is what ...",
+# "This, at least, is ...", "So says ...", "Or so ...", "At least, that is ...".
+_POINTER = compile_pattern(r"\s*(?:At least, )?(?:That|This|So|Or so)\b")
 
 
 class Analysis:
@@ -238,7 +242,7 @@ class Analysis:
             return Voice.QUOTED
         own_cues_only = named_only and self._cues_only_within(start, end)
         frames = [] if own_cues_only else [f for f in self.frames_at(start) if f.covers(start, end)]
-        frames = frames or self._speaker_label(start)
+        frames = frames or self._speaker_label(start) or self._pointed_back(start)
         if any(not f.vague for f in frames):
             return Voice.ATTRIBUTED
         return Voice.VAGUE if frames else Voice.OWN
@@ -272,6 +276,32 @@ class Analysis:
             return []  # every such label ends in a colon: no need to tag the sentence
         return [f for f in self.frames_at(opening.start)
                 if f.kind in ("colon", "answer", "caps") and f.content[1] >= opening.end - 1]
+
+    def _pointed_back(self, offset: int) -> list[Frame]:
+        """The frames of the next sentence of the paragraph when it only points back to
+        the one holding ``offset``: it opens with "That", "This", "So", "Or so" or "At
+        least" and its frame says nothing of its own, no verb in its content (``That is what
+        the police say.``, ``So says the mayor.``, ``Or so the mayor claims.``, ``This is
+        according to police.``; not ``That is what the police say they found.``)."""
+        sentences = self.sentences
+        i = sentences.index_at(offset)
+        if i < 0 or i + 1 >= len(sentences.sentences):
+            return []
+        after = sentences.sentences[i + 1]
+        paragraph = sentences.paragraph_at(offset)
+        if paragraph is None or after.start >= paragraph.end:
+            return []
+        text = self.doc.text
+        if _POINTER.match(text, after.start, after.end) is None:
+            return []
+        parse = self.parse_at(after.start)
+        if parse is None:
+            return []
+        # what it says of its own: a verb in its content (not the pointer's own "is" before
+        # the cue, "This is according to police."; "told TV3 on Friday" says nothing)
+        return [f for f in self.frames_at(after.start) if not any(
+            (t.tag.startswith("VB") or t.tag == "MD") and not (t.end <= f.cue[0] and t.lower in ("is", "was"))
+            for t in parse.tokens if f.content[0] <= t.start and t.end <= f.content[1])]
 
     def specific(self, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
         """True when the words at ``[start, end)`` refer to specific people, groups or events

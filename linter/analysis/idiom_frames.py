@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from linter.analysis.chunks import Group
 from linter.analysis.cues import PLAIN
-from linter.analysis.frame_base import Frame, clause, content_span, span, subject_of, vague_source
+from linter.analysis.frame_base import (
+    Frame,
+    after_semicolon,
+    clause,
+    content_span,
+    lexicon,
+    span,
+    subject_of,
+    vague_source,
+)
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import bare_clause
 from linter.analysis.verb_reports import put_it_colon
@@ -24,6 +33,9 @@ def idiom_frame(parse: Parse, group: Group) -> Frame | None:
         source = None if subject is None else span(parse, subject.first, subject.last)
         return Frame(span(parse, group.first, group.last + 1), source, vague_source(parse, subject),
                      content_span(parse, colon + 1, len(tokens) - 1), "verb")
+    so_said = _so_said(parse, group)
+    if so_said is not None:
+        return so_said
     first = _made_clear(parse, group)
     subject = subject_of(parse, group) if first >= 0 else None
     if subject is None:
@@ -54,3 +66,35 @@ def _made_clear(parse: Parse, group: Group) -> int:
     if k + 1 < len(tokens) and (tokens[k].lower == "that" or tokens[k].text == ":"):
         return k + 1
     return k if k < len(tokens) and bare_clause(parse, k) else -1
+
+
+def _so_said(parse: Parse, group: Group) -> Frame | None:
+    """``..., or so the police say.``: the words before the comma are the subject's. Opening
+    a sentence, ``Or so the mayor claims.`` and ``So says the mayor.`` say nothing of their
+    own: their content is empty, and the sentence points back to the one before it (see
+    :meth:`linter.analysis.Analysis.voice`)."""
+    tokens = parse.tokens
+    lex = lexicon()
+    if group.lemma not in lex.verbs or not group.finite:
+        return None
+    if group.first == 1 and tokens[0].lower == "so":  # "So says the mayor."
+        source = parse.chunk_at(group.last + 1)
+        if source is None or source.first != group.last + 1 or source.last + 2 != len(tokens):
+            return None
+        return Frame(span(parse, 0, group.last), span(parse, source.first, source.last),
+                     vague_source(parse, source), (0, 0), "verb", group.lemma in lex.thoughts)
+    subject = subject_of(parse, group)
+    k = subject.first if subject is not None else 0
+    if subject is None or k < 2 or tokens[k - 1].lower != "so" or tokens[k - 2].lower != "or":
+        return None
+    if group.last + 2 < len(tokens):  # nothing but the full stop after the verb
+        return None
+    comma = k - 3
+    if comma < 0:  # "Or so the mayor claims.": the sentence before
+        content = (0, 0)
+    elif tokens[comma].text == "," and comma > 0:  # "The men fled, or so the police say."
+        content = content_span(parse, after_semicolon(parse, comma), comma - 1)
+    else:
+        return None
+    return Frame(span(parse, k - 2, group.last), span(parse, subject.first, subject.last),
+                 vague_source(parse, subject), content, "verb", group.lemma in lex.thoughts)

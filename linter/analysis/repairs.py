@@ -280,13 +280,17 @@ _POLLED = frozenset({"surveyed", "polled", "questioned", "asked", "interviewed",
 
 
 def _trailing_subject(words: list[str], tags: list[str], i: int) -> bool:
-    """A noun phrase with a determiner, or a name, right after a comma ends before ``i``:
-    ``..., a new poll``, ``..., the ministry``, ``..., Ada Voss``."""
+    """A noun phrase with a determiner, or a name, right after a comma (or "or so") ends
+    before ``i``: ``..., a new poll``, ``..., the ministry``, ``..., Ada Voss``, ``Or so the
+    mayor``."""
     j = i - 1
     while j > 0 and tags[j] in ("NN", "NNP", "JJ"):
         j -= 1
     if words[j] == "," and j < i - 1:
         return all(t == "NNP" for t in tags[j + 1:i])
+    k = j - (tags[j] == "DT")  # "Or so the mayor claims/NNS.", "..., or so Voss claims/NNS."
+    if k > 0 and k < i - 1 and words[k].lower() == "so" and words[k - 1].lower() == "or":
+        return True
     return tags[j] == "DT" and j > 0 and words[j - 1] == ","
 
 
