@@ -510,6 +510,17 @@ def test_a_past_after_a_name_read_as_a_noun(words: list[str], tags: list[str], e
     assert repair(words, tags, _tagger())[1] == expected
 
 
+@pytest.mark.parametrize(("text", "verb", "finite"), [
+    # a verb with no passive is no reduced relative, whatever phrase follows it
+    ("The board claimed the men fled before the police arrived.", "fled", True),
+    ("The men arrested on Monday walked to the court.", "arrested", False),
+])
+def test_a_verb_with_no_passive_is_finite_after_a_noun(text: str, verb: str, finite: bool) -> None:
+    parse = Analysis(make_document("t.txt", text, "text")).parse_at(0)
+    assert parse is not None
+    assert [g.finite for g in parse.groups if parse.tokens[g.first].text == verb] == [finite]
+
+
 @pytest.mark.parametrize(("words", "position", "tag"), [
     (["She", "called", "the", "plan", "reckless", "."], 4, "JJ"),
     (["Nothing", "is", "said", "unless", "asked", "."], 3, "IN"),

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from linter.analysis.cues import reporting_lemmas, saying_lemmas
+from linter.analysis.main_verb import NO_PASSIVE
 from linter.analysis.tagging import Token
 
 NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "EX"})
@@ -92,14 +93,13 @@ def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[G
     reads a past tense after a plural noun as a participle (``militants shelled/VBN the
     town``), and a reduced relative as a past tense (``the state of emergency declared/VBD
     after the attack will be lifted``). When only prepositional phrases lie between the lone
-    verb and the next finite verb, it is a reduced relative (a participle); otherwise a lone
-    participle with an object after it is the finite past, unless a later finite verb, not
-    coordinated with it, is the main verb (``shelled the town and killed 12 people`` is;
-    ``the town shelled by militants``, ``bombs hidden in freight`` are not), and so is one
+    verb, if it has a passive (not ``fled before police came``), and the next finite verb, it
+    is a reduced relative; otherwise a lone participle with an object after it is the finite
+    past, unless a later finite verb, not coordinated with it, is the main verb (``shelled the
+    town and killed 12 people`` is; ``the town shelled by militants`` is not), and so is one
     joined by "and" to a past tense right after it (``The court overruled and said``), one
     with a means (``responded by saying``), and the clause's only verb at the end or, for a
-    reporting verb, before phrases to the end (``..., his aides argued in interviews.``;
-    not an agent's ``..., claims denied by the port.``)."""
+    reporting verb, before phrases to the end (``..., aides argued in interviews.``; not ``by``)."""
     out = list(groups)
     for g, group in enumerate(groups):
         lone = group.first == group.last and tokens[group.first].tag in ("VBN", "VBD")
@@ -107,7 +107,7 @@ def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[G
         if not lone or group.first == 0 or tokens[head].tag not in _HEADS:
             continue
         later = next((h for h in groups[g + 1:] if h.finite), None)
-        if later is not None and _only_phrases(tokens, group.last + 1, later.first):
+        if later and group.lemma not in NO_PASSIVE and _only_phrases(tokens, group.last + 1, later.first):
             out[g] = Group(group.first, group.last, False, "", False, False, True, group.lemma)
             continue
         k = group.last + 1 + (group.last + 1 < len(tokens) and tokens[group.last + 1].tag == "RP")

@@ -9,6 +9,10 @@ from linter.analysis.tagger import Tagger
 
 # The tags of a noun phrase's words.
 NOUN_PHRASE = frozenset({"DT", "PDT", "CD", "JJ", "PRP$", "NN", "NNS", "NNP", "NNPS", "POS"})
+# Verbs with no passive in news copy: their participle right after a noun is the past
+# tense, never a reduced relative ("the men fled", not "the men [who were] fled").
+NO_PASSIVE = frozenset({"die", "flee", "arrive", "vanish", "disappear", "escape", "retreat", "collapse",
+                        "explode", "erupt", "emerge", "resign", "happen", "occur"})
 # What opens the object of a verb.
 OBJECT_STARTS = frozenset({"DT", "NNS", "NN", "NNP", "NNPS", "PRP", "PRP$", "JJ", "CD"})
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from linter.analysis.clause_pasts import mend_pasts
 from linter.analysis.cues import cue_words
-from linter.analysis.main_verb import OBJECT_STARTS, main_verb
+from linter.analysis.main_verb import NO_PASSIVE, OBJECT_STARTS, main_verb
 from linter.analysis.tagger import Tagger
 
 # Words whose Penn tag the syntax relies on, whatever the model said.
@@ -124,7 +124,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif tags[i] == "VBP" and low in _SAME_PAST and _past_time(words):
             out[i] = "VBD"  # "Gunmen set/VBP fire to the depot on Monday": a past tense
         elif (tags[i] == "VBN" and i > 0 and tags[i - 1] in _NOUN_TAGS
-              and tagger.lemma(word, "VBN").lower() in _NO_PASSIVE):
+              and tagger.lemma(word, "VBN").lower() in NO_PASSIVE):
             out[i] = "VBD"  # "A gang of gunmen fled/VBN with the payroll, police said": no passive
         elif (tags[i] == "NN" and low in reporting and 0 < i < len(words) - 1
               and _after_plural(tags, i) and tags[i + 1] in ("IN", "DT", "CD", "PRP", "PRP$")
@@ -301,10 +301,6 @@ _AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
 # Auxiliaries before a participle: "have both exploited", "were all arrested".
 _HAVE_BE = frozenset({"have", "has", "had", "are", "were", "is", "was", "be", "been", "'ve", "’ve"})
 _OPEN_CLAUSE = frozenset({"that", "whether", "if", "because"})
-# Verbs with no passive in news copy: their participle right after a noun is the past
-# tense, never a reduced relative ("the men fled", not "the men [who were] fled").
-_NO_PASSIVE = frozenset({"die", "flee", "arrive", "vanish", "disappear", "escape", "retreat", "collapse",
-                         "explode", "erupt", "emerge", "resign", "happen", "occur"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 # Verbs whose past tense is their base form, which the tagger reads as a present after a
 # plural; a time in the past in the sentence makes them past.

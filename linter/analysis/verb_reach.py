@@ -11,6 +11,7 @@ from __future__ import annotations
 from linter.analysis.chunks import APPROXIMATORS, TIMES, Chunk, Group, number_starts
 from linter.analysis.frame_base import clause, lexicon
 from linter.analysis.labelled import relative_object
+from linter.analysis.main_verb import NO_PASSIVE
 from linter.analysis.syntax import Parse
 
 _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
@@ -53,7 +54,8 @@ def doing_after(parse: Parse, chunk: Chunk) -> bool:
 def bare_clause(parse: Parse, i: int) -> bool:
     """A that-clause without ``that`` starts at token ``i``: a noun phrase and a finite
     verb that cannot be a participle (``concluded the gunmen had bribed a guard``, ``show
-    the men were moved``, ``claim she took the keys``, ``claimed the men who fled were``;
+    the men were moved``, ``claim she took the keys``, ``claimed the men fled``, a verb
+    with no passive, ``claimed the men who fled were``;
     not ``found the bodies``, ``found the boat wedged``), or a noun phrase and a present
     participle (``polls show the senator trailing``)."""
     if i < len(parse.tokens) and parse.tokens[i].lower in APPROXIMATORS and parse.tokens[i].tag == "RB":
@@ -72,7 +74,8 @@ def bare_clause(parse: Parse, i: int) -> bool:
     # a clause's verb, not a participle read as one ("found the boat wedged under the pier")
     first = parse.tokens[group.first]
     return first.tag in ("MD", "VBZ", "VBP") or first.lemma in ("be", "have", "do") or (
-        first.tag == "VBD" and (first.lower in _PAST_ONLY or _object_after(parse, group))) or (
+        first.tag == "VBD" and (first.lower in _PAST_ONLY or first.lemma in NO_PASSIVE
+                                or _object_after(parse, group))) or (
         chunk.first == chunk.last and parse.tokens[chunk.first].lower in _SUBJECT_PRONOUNS)
 
 
