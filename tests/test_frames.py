@@ -1201,6 +1201,11 @@ def test_the_dead_and_the_injured_are_people(text: str, word: str, tag: str) -> 
     assert [t.tag for t in tag_span(text, 0, len(text)) if t.text == word] == [tag]
 
 
+def test_a_verbs_bare_form_after_an_article_is_a_noun() -> None:
+    text = "A raid by insurgents on the Tarn depot was repelled overnight."
+    assert [t.tag for t in tag_span(text, 0, len(text))][:2] == ["DT", "NN"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The terrorists, as the government calls them, have held the valley since May.",
      ("calls", "the government", "The terrorists")),

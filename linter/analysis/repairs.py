@@ -54,7 +54,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     auxiliary and a participle are adverbs (``have both/DT exploited``). An -ing form after
     an article that ends its noun phrase is a noun (``called the shooting/VBG an act of
     terror``), the dead, the injured and the missing there are people (``hailed the
-    dead/JJ as martyrs``), and so is an adjective after "a" that a relative pronoun, a mark or a
+    dead/JJ as martyrs``), a verb's bare form after an article is a noun (``A raid/VBN by
+    insurgents``), and so is an adjective after "a" that a relative pronoun, a mark or a
     preposition ends (``Voss, a radical/JJ who ...``). A noun or an adjective that the
     lemma lists know only as a verb is an infinitive after ``to``, a form of ``help``, or
     "and" after one (``helped prevent/NN thefts and deter/NN ...``). A reporting verb that
@@ -83,6 +84,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif low in _THE_PEOPLE and tags[i] in ("JJ", "VBN") and i > 0 and words[i - 1].lower() == "the" and (
                 i + 1 == len(words) or tags[i + 1] in _AFTER_HEAD):
             out[i] = "NNS"  # "hailed the dead/JJ as martyrs", "among the injured/VBN": people
+        elif (tags[i] in ("VB", "VBN", "VBD", "VBP") and i > 0 and words[i - 1].lower() in _ARTICLES
+              and tagger.lemma(word, tags[i]).lower() == low):
+            out[i] = "NN"  # "A raid/VBN by insurgents": a verb's bare form after an article is a noun
         elif tags[i] == "JJ" and i > 0 and words[i - 1].lower() in ("a", "an") and (
                 i + 1 == len(words) or (tags[i + 1] in _ENDS_ADJECTIVE_NOUN and not (
                     tags[i + 1] == "," and i + 2 < len(words) and tags[i + 2] in ("JJ", "RB")))):
