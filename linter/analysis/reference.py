@@ -53,6 +53,10 @@ _TRENDS = frozenset({"fall", "rise", "increase", "decrease", "decline", "double"
                      "soar", "surge", "plummet", "plunge", "climb"})
 # Nouns whose "of" names the doer of an act: "the work of terrorists", "the hallmarks of".
 _DOER_HEADS = frozenset({"work", "handiwork", "hallmark", "hallmarks", "doing"})
+# Acts whose "by" names who did them: "the attack by terrorists", "a raid by insurgents".
+_ACTS = frozenset({"attack", "assault", "ambush", "raid", "bombing", "shelling", "shooting", "killing",
+                   "massacre", "murder", "abduction", "kidnapping", "hijacking", "beheading", "atrocity",
+                   "incursion", "offensive", "rampage", "siege"})
 # Nouns of a body of people whose "of" names who make it up: "a group of terrorists".
 _BODIES = frozenset({"group", "gang", "band", "cell", "unit", "squad", "team", "convoy", "column", "crowd",
                      "mob", "handful", "bunch", "contingent", "detachment", "boatload", "busload",
@@ -170,10 +174,21 @@ def _said_of(parse: Parse, i: int, heads: frozenset[str]) -> bool:
 def _doer_of(parse: Parse, chunk: Chunk) -> bool:
     """The chunk names, after "of", who did a particular act: ``The attack was the work of
     terrorists``, ``bore the hallmarks of a terrorist cell``, ``described the blast as the
-    work of terrorists`` (not ``Terrorism is the work of cowards``, a kind)."""
+    work of terrorists`` (not ``Terrorism is the work of cowards``, a kind); or after "by",
+    the doers of the act before it (``The attack by terrorists killed four``)."""
     head = _before_of(parse, chunk)
     if head is None or parse.tokens[head.last].lower not in _DOER_HEADS:
-        return False
+        act = before_preposition(parse, chunk) if parse.tokens[chunk.first - 1].lower == "by" else None
+        if act is not None and act.first > 1 and parse.tokens[act.first - 1].lower == "of" and (
+                parse.tokens[act.last].lemma not in _ACTS):
+            act = before_preposition(parse, act)  # "The bombing of the ferry | by terrorists"
+        if act is None or parse.tokens[act.last].lemma not in _ACTS:
+            return False
+        role, governing = parse.governor(act)
+        if role == "subject" and governing is not None and governing.lemma in _TRENDS:
+            return False  # "Attacks by terrorists have fallen": a count
+        noun = parse.tokens[act.last]  # as particular as the act ("The attack by ...", not "attacks by")
+        return specific(parse, noun.start, noun.end)
     _, governing = parse.governor(head)
     return governing is not None and (parse.episodic(governing) or subject_is_specific(parse, governing))
 
