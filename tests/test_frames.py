@@ -759,6 +759,19 @@ def test_a_sentence_that_points_back(text: str, expected: Voice) -> None:
 
 
 @pytest.mark.parametrize(("text", "vague"), [
+    ("Observers in Orsk say the men fled.", True),  # a place names no one
+    ("Critics of Voss say the men fled.", True),  # nor does a topic
+    ("Experts at the Harbour Institute say the men fled.", False),
+    ("Many in Orsk believe the men fled.", True),  # a share of a whole
+    ("Some of the dockers say the men fled.", True),
+    ("Officials in Orsk say the men fled.", False),
+])
+def test_a_vague_head_with_a_place_or_a_share_of_a_whole(text: str, vague: bool) -> None:
+    [(frame, _, _, _)] = frames_of(text)
+    assert frame.vague is vague
+
+
+@pytest.mark.parametrize(("text", "vague"), [
     ("The men fled, reports said.", True),  # reports no one owns, as "according to reports"
     ("The men fled, local reports said.", True),
     ("Reports say the men fled.", True),

@@ -14,7 +14,10 @@ QUANTIFIERS = frozenset({"some", "many", "others", "most", "several", "few", "on
 # Shares of the people a poll asked: "one quarter said" speaks for them, as "a quarter said" does.
 _SHARES = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "percent", "%"})
 _CLAUSE_LINKS = frozenset({"and", "but", "while", "whereas", "although", "though"})
-_DESCRIBING = frozenset({"at", "from", "in", "with", "for", "of", "by"})
+_DESCRIBING = frozenset({"at", "from", "with", "for", "by"})
+# A share of a whole that names no one: "Many in Orsk", "Some of the dockers".
+_SOME = frozenset({"some", "many", "most", "several", "few", "others"})
+_OF_A_WHOLE = frozenset({"in", "of", "among", "within"})
 _DESCRIBING_TAGS = frozenset({"JJ", "NN", "NNP", "NNS"})
 _UNDESCRIBING = frozenset({"unnamed", "anonymous", "other", "various", "informed", "reliable", "certain"})
 _NEW_CLAUSE = 14  # tokens after ", and" within which a new clause's verb must come
@@ -307,10 +310,12 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
     head = parse.tokens[chunk.last]
     if head.lower in _PERSONS:
         return False
-    if chunk.proper or head.tag in ("NNP", "NNPS"):
+    if (chunk.proper or head.tag in ("NNP", "NNPS")) and not _share_of(parse, chunk):
         return False
     if head.lemma in QUANTIFIERS or head.lower in QUANTIFIERS:
         return True
+    if _share_of(parse, chunk):
+        return True  # "Many in Orsk believe", "Some of the dockers say": a share of no one named
     if head.lower == "reports":  # "Reports said", "local reports say" (not "a report which shows")
         return unowned_report(parse, chunk)
     if (parse.tokens[chunk.first].lower in QUANTIFIERS and head.lower not in _SHARES
@@ -319,6 +324,13 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
     if head.lemma not in vague_heads and head.lower not in vague_heads:
         return False
     return not described(parse, chunk)
+
+
+def _share_of(parse: Parse, chunk: Chunk) -> bool:
+    """A quantifier and a preposition stand right before the chunk: ``Many in | Orsk``,
+    ``Some of | the dockers``, ``most among | them``."""
+    k = chunk.first
+    return k >= 2 and parse.tokens[k - 1].lower in _OF_A_WHOLE and parse.tokens[k - 2].lower in _SOME
 
 
 def unowned_report(parse: Parse, chunk: Chunk) -> bool:
