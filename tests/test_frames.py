@@ -618,6 +618,16 @@ def test_no_source_after_a_dash(text: str) -> None:
     assert frames_of(text) == []
 
 
+@pytest.mark.parametrize(("text", "particular", "expected"), [
+    # a headline's quoted claim: the subject before the quotation mark is the writer's
+    ("Terrorists 'fled by boat'\n\nThe vote is on Monday.", True, Voice.OWN),
+    ("Terrorists 'seized port'\n\nThe vote is on Monday.", True, Voice.OWN),
+    ("Terrorists 'seized port', says Voss\n\nThe vote is on Monday.", True, Voice.ATTRIBUTED),
+])
+def test_a_headlines_subject_before_a_quoted_claim(text: str, particular: bool, expected: Voice) -> None:
+    assert (specific(text, "terrorists", None), voice(text, "Terrorists")) == (particular, expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Lords wrong on the ferry men - Tamm\n\nThe vote is on Monday.", Voice.ATTRIBUTED),  # a headline
     ("The men held the port - Ida Kell\n\nThe vote is on Monday.", Voice.ATTRIBUTED),

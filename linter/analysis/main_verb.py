@@ -29,20 +29,29 @@ def main_verb(words: list[str], tags: list[str], tagger: Tagger) -> None:
 # What the verb follows: the opening noun phrase's head, or the comma closing an aside.
 _BEFORE_VERB = frozenset({"NN", "NNS", "NNP", "NNPS", ","})
 _CLAUSE_ENDS = frozenset({",", ":", "CC", "WDT", "WP"})
+# The Penn tags of opening and closing quotation marks.
+_QUOTE_MARKS = frozenset({"``", "''"})
 
 
 def _garden_path(words: list[str], tags: list[str]) -> None:
     """"The army blamed/VBN terrorists linked/VBD to the Front": a past in -ed right after
-    the noun phrase that opens the sentence (and an aside such as ", in a statement,"),
+    the noun phrase that opens the sentence (and an aside such as ", in a statement,", or
+    the quotation mark of a headline's quoted claim: "Gunmen 'seized/VBN port'"),
     with an object after it, is the sentence's verb (a participle there would be passive,
-    with no object) when no other verb can be (none is finite), or when a later past in
-    -ed that follows a noun and comes before a preposition is the participle."""
+    with no object) when no other verb can be (none is finite, or in a quoted claim none
+    before its closing mark), or when a later past in -ed that follows a noun and comes
+    before a preposition is the participle."""
     opening = next((i for i, t in enumerate(tags) if t not in NOUN_PHRASE), len(tags))
     first = _after_aside(words, tags, opening)
+    quoted = 0 < first < len(tags) - 2 and tags[first] in _QUOTE_MARKS  # "Gunmen 'seized/VBN port'"
+    first += quoted
     if (not 0 < first < len(tags) - 1 or tags[first] != "VBN" or not words[first].lower().endswith("ed")
-            or tags[first + 1] not in OBJECT_STARTS or tags[first - 1] not in _BEFORE_VERB):
+            or tags[first + 1] not in OBJECT_STARTS or tags[first - 1 - quoted] not in _BEFORE_VERB):
         return
-    if not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[:opening] + tags[first:]):  # (the aside's own)
+    # (an aside's own verb, and the cue after a quoted claim, "..., says Voss", do not count)
+    close = next((k for k in range(first + 1, len(tags)) if tags[k] in _QUOTE_MARKS), len(tags))
+    claim = tags[first:close] if quoted else tags[first:]
+    if not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[:opening] + claim):
         tags[first] = "VBD"
         return
     for j in range(first + 2, len(tags) - 1):

@@ -127,7 +127,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "VBD"
         elif tags[i] == "VBP" and low in _SAME_PAST and _past_time(words):
             out[i] = "VBD"  # "Gunmen set/VBP fire to the depot on Monday": a past tense
-        elif (tags[i] == "VBN" and i > 0 and tags[i - 1] in _NOUN_TAGS
+        elif (tags[i] == "VBN" and i > 0 and (tags[i - 1] in _NOUN_TAGS or (  # (a headline's "Gunmen 'fled'")
+                tags[i - 1] in ("``", "''") and i > 1 and tags[i - 2] in _NOUN_TAGS))
               and tagger.lemma(word, "VBN").lower() in NO_PASSIVE):
             out[i] = "VBD"  # "A gang of gunmen fled/VBN with the payroll, police said": no passive
         elif (tags[i] == "NN" and low in reporting and 0 < i < len(words) - 1

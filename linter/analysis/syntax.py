@@ -133,8 +133,7 @@ class Parse:
         apposed = self.after_apposition(chunk)
         if apposed is not None:
             return apposed
-        i = chunk.last + 1
-        n = len(self.tokens)
+        i, n = chunk.last + 1, len(self.tokens)
         while i < n:
             token = self.tokens[i]
             group = self.group_at(i)
@@ -154,8 +153,9 @@ class Parse:
                 return group if group.finite else None
             if (token.tag in ("RB", "RBR", "RBS") or token.lower in _FLOATING
                     or (token.tag == "''" and self.tokens[i - 1].text == ","
-                        and any(t.tag == "``" for t in self.tokens[chunk.last + 1:i]))):
-                i += 1  # "Reis and Vell both stressed ...", "Voss, citing 'its history,' said"
+                        and any(t.tag == "``" for t in self.tokens[chunk.last + 1:i]))
+                    or (self.heading and i == chunk.last + 1 and token.tag in ("``", "''"))):
+                i += 1  # "Reis and Vell both stressed ...", "Voss, citing 'its history,' said", "Men 'fled'"
             elif token.tag == "JJ" and i + 1 < n and self.tokens[i + 1].tag in ("IN", "TO"):
                 i += 1  # "fighters loyal to the old council hold ..."
             elif token.tag in ("IN", "TO") and token.lower != "that" and self.chunk_at(i + 1) is not None:
