@@ -746,6 +746,16 @@ def test_a_telling_frames_only_what_it_tells(text: str, expected: list[tuple[str
     assert [(cue, source, content) for _, cue, source, content in frames_of(text)] == expected
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ('Divers found "no trace of them," aside from a boat left at the quay, said the harbour master.',
+     "the harbour master"),
+    ("The Front, a militia based in Sarn, said the port was shut.", "The Front"),  # a clause after it
+    ("The union, which runs the port, said on Tuesday.", "The union"),  # a time is no source
+])
+def test_an_inverted_said_after_an_aside(text: str, source: str) -> None:
+    assert [s for _, _, s, _ in frames_of(text)] == [source]
+
+
 @pytest.mark.parametrize(("text", "source", "content"), [
     ("The men fled north, or so the police say.", "the police", "The men fled north"),
     ("Or so the mayor claims.", "the mayor", ""),

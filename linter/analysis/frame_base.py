@@ -5,7 +5,7 @@ the subject of a verb group, whether a source names anyone). See :mod:`.frames`.
 from functools import lru_cache
 from typing import NamedTuple
 
-from linter.analysis.chunks import Chunk, Group
+from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.cues import cue_words
 from linter.analysis.syntax import Parse
 
@@ -248,6 +248,25 @@ def has_own_verb(parse: Parse, chunk: Chunk) -> bool:
 
 
 _OPENING_QUOTES = frozenset({'"', "“", "‘", "«", "``"})
+
+
+def inverted_after_aside(parse: Parse, group: Group, subject: Chunk) -> bool:
+    """``..., aside from a boat left at the quay, said the harbour master.``: a verb after a
+    comma whose subject stands back beyond it, with a noun phrase after it that ends the
+    sentence or opens an apposition and no finite verb to the end of the sentence, is an
+    inverted "said" or "added": that noun phrase is its source,
+    not the subject before the aside (``The men, police said, ...`` has its subject at
+    the comma; ``..., said the port "is safe"`` and ``said Voss would ...`` have verbs)."""
+    tokens = parse.tokens
+    if group.lemma not in ("say", "add") or subject.last + 2 >= group.first or (
+            tokens[group.first - 1].text != ","):
+        return False  # (not a verb that takes an object: "The Front, a militia, denied the attack.")
+    behind = parse.chunk_at(group.last + 1)
+    if behind is None or behind.first != group.last + 1 or tokens[behind.last].lower in TIMES:
+        return False
+    end = behind.last + 1
+    return (end < len(tokens) and tokens[end].text in (".", ",") and not has_own_verb(parse, behind)
+            and not finite_in(parse, behind.last, len(tokens) - 1))
 
 
 def _object(parse: Parse, chunk: Chunk) -> bool:

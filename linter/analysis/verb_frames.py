@@ -16,6 +16,7 @@ from linter.analysis.frame_base import (
     content_span,
     finite_in,
     has_own_verb,
+    inverted_after_aside,
     lexicon,
     span,
     subject_of,
@@ -217,7 +218,7 @@ def _verb_frame(parse: Parse, group: Group,
         return nonfinite_frame(parse, group, main, hi)
     after_quote = group.first > 0 and tokens[group.first - 1].text in BEFORE_INVERTED
     inverted = False
-    if subject is None:
+    if subject is None or (after_quote and inverted_after_aside(parse, group, subject)):
         subject = parse.chunk_at(group.last + 1)
         # "..., said Nell Ambo, a trader."; not "..., said the men had left" nor
         # '..., said the plans "raise ..."' (has_own_verb)
