@@ -746,6 +746,18 @@ def test_a_telling_frames_only_what_it_tells(text: str, expected: list[tuple[str
     assert [(cue, source, content) for _, cue, source, content in frames_of(text)] == expected
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    # a trailing cue before a dash: what follows the dash is the writer's aside
+    ("The port is safe, the mayor says - and she should know.", "The port is safe"),
+    # a dash and a linking word open a new clause, unless a second dash closes an aside
+    ("The mayor says the port is safe - but the men are still in the hills.", "the port is safe"),
+    ("Voss says the deal never existed and columns - and even a film - have been devoted to it.",
+     "the deal never existed and columns - and even a film - have been devoted to it."),
+])
+def test_a_cues_content_and_dashes(text: str, content: str) -> None:
+    assert [c.rstrip() for _, _, _, c in frames_of(text)] == [content]
+
+
 @pytest.mark.parametrize(("text", "source"), [
     ('Divers found "no trace of them," aside from a boat left at the quay, said the harbour master.',
      "the harbour master"),

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.cues import cue_words
-from linter.analysis.syntax import Parse
+from linter.analysis.syntax import DASHES, Parse
 
 _PERSONS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 QUANTIFIERS = frozenset({"some", "many", "others", "most", "several", "few", "one"})
@@ -127,6 +127,8 @@ def clause(parse: Parse, i: int) -> tuple[int, int]:
 # attribution of the main clause, and is left out).
 _SUBORDINATORS = frozenset({"after", "before", "when", "while", "although", "though", "because", "since",
                             "once", "until", "unless", "if", "whereas"})
+# The marks before a linking word that may open a new clause: "..., but", "- but".
+_LINK_MARKS = DASHES | {","}
 
 
 def _main_clause(parse: Parse, comma: int) -> bool:
@@ -138,13 +140,14 @@ def _main_clause(parse: Parse, comma: int) -> bool:
 
 
 def _breaks(parse: Parse, j: int) -> bool:
-    """A clause boundary at token ``j``: a semicolon, or a comma and a linking word that
-    open a new finite clause (``..., and police said``, ``..., and according to the
-    organisers 5,000 people joined``), not a list (``red, white, and blue``)."""
+    """A clause boundary at token ``j``: a semicolon, or a comma (or a dash) and a linking
+    word that open a new finite clause (``..., and police said``, ``..., and according to
+    the organisers 5,000 people joined``, ``- but the men are still ...``), not a list
+    (``red, white, and blue``)."""
     tokens = parse.tokens
     if tokens[j].text == ";":
         return True
-    if tokens[j].text != "," or j + 2 >= len(tokens) or tokens[j + 1].lower not in _CLAUSE_LINKS:
+    if tokens[j].text not in _LINK_MARKS or j + 2 >= len(tokens) or tokens[j + 1].lower not in _CLAUSE_LINKS:
         return False
     if tokens[j + 2].tag == "IN" and tokens[j + 2].lower not in _SUBORDINATORS:
         # an aside before the verb: "said ending the talks, and without knowing who will
@@ -154,8 +157,9 @@ def _breaks(parse: Parse, j: int) -> bool:
         if close + 1 < len(tokens) and tokens[close].text == "," and verb_starts(parse, close + 1):
             return False
     for k in range(j + 2, min(len(tokens), j + 2 + _NEW_CLAUSE)):
-        if tokens[k].text in (";", ":") or tokens[k].tag == ".":
-            return False
+        if tokens[k].text in (";", ":") or tokens[k].tag == "." or (
+                tokens[j].text in DASHES and tokens[k].text in DASHES):
+            return False  # (a pair of dashes is an aside: "columns - and even a film - have been")
         group = parse.group_at(k)
         if group is not None and group.finite and all(t.tag in ("RB", "RBR") for t in tokens[j + 2:k]):
             return False  # "..., and should be freed, the group says": one subject, two verbs

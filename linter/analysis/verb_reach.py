@@ -12,7 +12,7 @@ from linter.analysis.chunks import APPROXIMATORS, TIMES, Chunk, Group, number_st
 from linter.analysis.frame_base import clause, lexicon
 from linter.analysis.labelled import relative_object
 from linter.analysis.main_verb import NO_PASSIVE
-from linter.analysis.syntax import Parse
+from linter.analysis.syntax import DASHES, Parse
 
 _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
                           ".", "''", "``", "-RRB-", "-LRB-", "HYPH"})
@@ -214,8 +214,9 @@ def adverbial_start(parse: Parse, after: int) -> bool:
 
 def trailing(parse: Parse, after: int, hi: int) -> bool:
     """Only adverbials (``on Monday``, ``in a statement``, ``in putting the question``)
-    between the cue and the clause end or a full stop: nothing at all, or a preposition or
-    an adverb first, and no finite verb."""
+    between the cue and the clause end, a full stop or a dash (``..., the mayor says — and
+    she should know``): nothing at all, or a preposition or an adverb first, and no finite
+    verb."""
     if after <= hi and not adverbial_start(parse, after):
         return False
     for k in range(after, hi + 1):
@@ -224,8 +225,8 @@ def trailing(parse: Parse, after: int, hi: int) -> bool:
             if group.finite or k == after or parse.tokens[k - 1].text == ",":
                 return False  # not "..., Ms Lee said, referring to ..."
             continue  # "... said in putting the question", "said during a speech to be ..."
-        if parse.tokens[k].tag == ".":
-            return True  # what follows a full stop is not the cue's (a note, a stray mark)
+        if parse.tokens[k].tag == "." or parse.tokens[k].text in DASHES:
+            return True  # what follows a full stop or a dash is not the cue's (a note, an aside)
         if parse.tokens[k].tag not in _TRAILING_OK:
             return False
     return True
