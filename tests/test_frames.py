@@ -1246,6 +1246,17 @@ def test_the_dead_and_the_injured_are_people(text: str, word: str, tag: str) -> 
     assert [t.tag for t in tag_span(text, 0, len(text)) if t.text == word] == [tag]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence with no finite verb, opened by a plural noun phrase: its participle is the past
+    ("Far-right extremists marched through Orsk on Saturday.", ["JJ", "NNS", "VBD"]),
+    # a plural read as a present before a past, that no verb knows: a noun
+    ("Hardline extremists rallied outside the Tarn courthouse on Friday night.", ["NNP", "NNS", "VBD"]),
+    ("Voss looks worried about the vote.", ["NNP", "VBZ", "JJ"]),
+])
+def test_the_verb_of_a_sentence_opened_by_a_plural(text: str, expected: list[str]) -> None:
+    assert [t.tag for t in tag_span(text, 0, len(text))][:3] == expected
+
+
 def test_a_verbs_bare_form_after_an_article_is_a_noun() -> None:
     text = "A raid by insurgents on the Tarn depot was repelled overnight."
     assert [t.tag for t in tag_span(text, 0, len(text))][:2] == ["DT", "NN"]

@@ -91,13 +91,20 @@ def _past_after_name(words: list[str], tags: list[str], tagger: Tagger) -> None:
     rally in Tarn, briefly dwelled/VBN on the strike, insisting ...``; not ``Voss
     injured in the crash was ...``). The name may be a word the model read as a common
     noun that the lemma lists do not know as one (``Voss/NN confirmed/VBN on Friday that
-    ...``), and a clause ends at ``that`` too."""
+    ...``), or in a sentence with no finite verb a plural noun phrase (``Far-right
+    extremists marched/VBN through Orsk.``), and a clause ends at ``that`` too."""
     i = 0
     while i < len(tags) and tags[i] in ("NNP", "NNPS"):
         i += 1
+    i = 0 if i < len(tags) and tags[i] in ("NN", "NNS") else i  # a name that modifies a noun
     if i == 0 and len(tags) > 1 and tags[0] == "NN" and words[0][:1].isupper() and not tagger.known(
             words[0].lower(), "N"):
         i = 1
+    if i == 0 and not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags):
+        # a sentence with no finite verb, opened by a plural noun phrase: "Far-right
+        # extremists marched/VBN through Orsk on Saturday."
+        i = next((k for k, t in enumerate(tags) if t not in NOUN_PHRASE), len(tags))
+        i = i if i > 0 and tags[i - 1] in ("NNS", "NNPS") else 0
     if i == 0:
         return
     i = _after_aside(words, tags, i)

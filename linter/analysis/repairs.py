@@ -160,6 +160,10 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
                 and out[i - 1] in ("NNP", "NNPS", "JJ", ",", "DT", "RB", "WDT", "WP")
                 and words[i + 1].lower() in ("said", "told", "say")):
             out[i], out[i + 1] = "NNS", "VBD" if words[i + 1].lower() != "say" else "VBP"
+        elif (out[i] == "VBZ" and out[i + 1] in ("VBD", "VBN") and out[i - 1] in ("NNP", "JJ")
+              and words[i].lower() not in _AUXILIARIES
+              and not tagger.known_verb(tagger.lemma(words[i], "NNS").lower())):
+            out[i] = "NNS"  # "Hardline/NNP extremists/VBZ rallied/VBN": a plural no verb knows
     mend_pasts(words, out, reporting, tagger)  # "..., predicted/VBN Ada Frey.", "suspect the men fled/VBN"
     for i in range(1, len(words) - 1):  # "according to/TO police/VB": a preposition and its noun
         if words[i].lower() == "to" and words[i - 1].lower() == "according":
