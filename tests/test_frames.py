@@ -779,6 +779,7 @@ def test_or_so_gives_the_words_before_it(text: str, source: str, content: str) -
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The men fled. That, at least, is what the police say.", Voice.ATTRIBUTED),
+    ("The men fled. At least, that is what the police believe.", Voice.ATTRIBUTED),
     ("The men fled. So says the mayor.", Voice.ATTRIBUTED),
     ("The men fled. This is according to the harbour police.", Voice.ATTRIBUTED),
     ("The men fled. That is what Voss told TV3.", Voice.ATTRIBUTED),

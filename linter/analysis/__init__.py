@@ -48,7 +48,7 @@ __all__ = ["Analysis", "Voice", "prepare"]
 _SUBHEAD_WORDS = 6  # at most this many words after "Name:" in a one-sentence paragraph
 # How a sentence that only points back to the one before it opens: "That is what ...",
 # "This, at least, is ...", "So says ...", "Or so ...", "At least, that is ...".
-_POINTER = compile_pattern(r"\s*(?:At least, )?(?:That|This|So|Or so)\b")
+_POINTER = compile_pattern(r"\s*(?:At least, (?:that|this)|That|This|So|Or so)\b")
 
 
 class Analysis:

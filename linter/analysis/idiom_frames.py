@@ -75,7 +75,7 @@ def _so_said(parse: Parse, group: Group) -> Frame | None:
     :meth:`linter.analysis.Analysis.voice`)."""
     tokens = parse.tokens
     lex = lexicon()
-    if group.lemma not in lex.verbs or not group.finite:
+    if group.lemma not in lex.verbs or not group.finite or all(t.lower != "so" for t in tokens[:group.first]):
         return None
     if group.first == 1 and tokens[0].lower == "so":  # "So says the mayor."
         source = parse.chunk_at(group.last + 1)
