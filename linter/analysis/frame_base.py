@@ -204,7 +204,7 @@ def subject_of(parse: Parse, group: Group) -> Chunk | None:
             if after.first > chunk.last + 1 and _object(parse, chunk):
                 objects.append(chunk)  # "The mayor lacks support from farmers, whom ..., said Ms Ambo"
                 continue
-            chunk = _head_phrase(parse, _named(parse, chunk), group)
+            chunk = _head_phrase(parse, _the_name_of(parse, chunk), group)
             k = chunk.first - 1  # "she and another reporter said": both are the subject
             if k >= 1 and parse.tokens[k].lower in ("and", "or"):
                 partner = parse.chunk_at(k - 1)
@@ -300,7 +300,7 @@ def _object(parse: Parse, chunk: Chunk) -> bool:
     return False
 
 
-def _named(parse: Parse, chunk: Chunk) -> Chunk:
+def _the_name_of(parse: Parse, chunk: Chunk) -> Chunk:
     """Of an appositive and the noun phrase it stands beside, the one that is a name, the
     first if both are: "Anna Roke" in "its director, Anna Roke, confirmed", "Ivo Brandt" in
     "Ivo Brandt, the club's coach, is thought to ..." (whose club is not who thinks it)."""

@@ -75,7 +75,7 @@ def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
     if tokens[i].lower == "according" and i + 2 < n and tokens[i + 1].lower in _TO_PREPOSITIONS:
         return i + 1, i + 2, -1
     if tokens[i].lower == "per" and i + 2 < n and (i == 0 or tokens[i - 1].text == ",") and (
-            tokens[i + 1].tag in ("DT", "NNP", "NNPS", "PRP$") or _named(parse, i + 1)):
+            tokens[i + 1].tag in ("DT", "NNP", "NNPS", "PRP$") or _capitalised_phrase(parse, i + 1)):
         return i, i + 1, -1  # "Per the army, ...", "..., per Orsk police." (not "per cent", "per person")
     if tokens[i].lower != "in" or i + 2 >= n:
         return None
@@ -96,7 +96,7 @@ def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
     return (owned.last, owned.first, owner - 1) if owner > 0 else None
 
 
-def _named(parse: Parse, i: int) -> bool:
+def _capitalised_phrase(parse: Parse, i: int) -> bool:
     """A noun phrase of two words or more opens at ``i`` with a capital (``Orsk/NN police``)."""
     chunk = parse.chunk_at(i)
     return chunk is not None and chunk.first == i and chunk.last > i and parse.tokens[i].text[:1].isupper()

@@ -337,7 +337,7 @@ def _placed(parse: Parse, group: Group) -> bool:
     if [t.lower for t in tokens[k:k + 3]] == ["in", "control", "of"]:
         k += 2
     place = parse.chunk_at(k + 1)
-    return place is not None and place.first == k + 1 and (place.definite or _named(parse, place)) and (
+    return place is not None and place.first == k + 1 and (place.definite or _is_name(parse, place)) and (
         tokens[place.first].lower not in _EVERY and tokens[place.last].lower not in _STATES)
 
 
@@ -366,11 +366,11 @@ def _anchored(parse: Parse, group: Group) -> bool:
     if group.lemma in lexicon().verbs and any(
             g.first == end and g.finite and g.tense == "past" for g in parse.groups):
         return True  # "Militants say they carried out the attack": what they say tells of an event
-    return any((c.definite or c.proper or _named(parse, c)) and group.last < c.first < end
+    return any((c.definite or c.proper or _is_name(parse, c)) and group.last < c.first < end
                and parse.tokens[c.first].lower not in _EVERY for c in parse.chunks)
 
 
-def _named(parse: Parse, chunk: Chunk) -> bool:
+def _is_name(parse: Parse, chunk: Chunk) -> bool:
     """The chunk is a name (``are in Orsk``), outside a headline, which capitalises every
     word."""
     return not parse.heading and parse.tokens[chunk.last].tag in ("NNP", "NNPS")
