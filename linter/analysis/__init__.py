@@ -294,12 +294,13 @@ class Analysis:
         text = self.doc.text
         if _POINTER.match(text, after.start, after.end) is None:
             return []
-        parse = self.parse_at(after.start)
+        frames = self.frames_at(after.start)
+        parse = self.parse_at(after.start) if frames else None  # (parsed already, for its frames)
         if parse is None:
             return []
         # what it says of its own: a verb in its content (not the pointer's own "is" before
         # the cue, "This is according to police."; "told TV3 on Friday" says nothing)
-        return [f for f in self.frames_at(after.start) if not any(
+        return [f for f in frames if not any(
             (t.tag.startswith("VB") or t.tag == "MD") and not (t.end <= f.cue[0] and t.lower in ("is", "was"))
             for t in parse.tokens if f.content[0] <= t.start and t.end <= f.content[1])]
 
