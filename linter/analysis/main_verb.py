@@ -30,7 +30,7 @@ def main_verb(words: list[str], tags: list[str], tagger: Tagger) -> None:
 _BEFORE_VERB = frozenset({"NN", "NNS", "NNP", "NNPS", ","})
 _CLAUSE_ENDS = frozenset({",", ":", "CC", "WDT", "WP"})
 # The Penn tags of opening and closing quotation marks.
-_QUOTE_MARKS = frozenset({"``", "''"})
+QUOTE_MARKS = frozenset({"``", "''"})
 
 
 def _garden_path(words: list[str], tags: list[str]) -> None:
@@ -43,13 +43,13 @@ def _garden_path(words: list[str], tags: list[str]) -> None:
     before a preposition is the participle."""
     opening = next((i for i, t in enumerate(tags) if t not in NOUN_PHRASE), len(tags))
     first = _after_aside(words, tags, opening)
-    quoted = 0 < first < len(tags) - 2 and tags[first] in _QUOTE_MARKS  # "Gunmen 'seized/VBN port'"
+    quoted = 0 < first < len(tags) - 2 and tags[first] in QUOTE_MARKS  # "Gunmen 'seized/VBN port'"
     first += quoted
     if (not 0 < first < len(tags) - 1 or tags[first] != "VBN" or not words[first].lower().endswith("ed")
             or tags[first + 1] not in OBJECT_STARTS or tags[first - 1 - quoted] not in _BEFORE_VERB):
         return
     # (an aside's own verb, and the cue after a quoted claim, "..., says Voss", do not count)
-    close = next((k for k in range(first + 1, len(tags)) if tags[k] in _QUOTE_MARKS), len(tags))
+    close = next((k for k in range(first + 1, len(tags)) if tags[k] in QUOTE_MARKS), len(tags))
     claim = tags[first:close] if quoted else tags[first:]
     if not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[:opening] + claim):
         tags[first] = "VBD"

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from linter.analysis.clause_pasts import mend_pasts
 from linter.analysis.cues import cue_words
-from linter.analysis.main_verb import NO_PASSIVE, OBJECT_STARTS, main_verb
+from linter.analysis.main_verb import NO_PASSIVE, OBJECT_STARTS, QUOTE_MARKS, main_verb
 from linter.analysis.tagger import Tagger
 
 # Words whose Penn tag the syntax relies on, whatever the model said.
@@ -128,7 +128,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif tags[i] == "VBP" and low in _SAME_PAST and _past_time(words):
             out[i] = "VBD"  # "Gunmen set/VBP fire to the depot on Monday": a past tense
         elif (tags[i] == "VBN" and i > 0 and (tags[i - 1] in _NOUN_TAGS or (  # (a headline's "Gunmen 'fled'")
-                tags[i - 1] in ("``", "''") and i > 1 and tags[i - 2] in _NOUN_TAGS))
+                tags[i - 1] in QUOTE_MARKS and i > 1 and tags[i - 2] in _NOUN_TAGS))
               and tagger.lemma(word, "VBN").lower() in NO_PASSIVE):
             out[i] = "VBD"  # "A gang of gunmen fled/VBN with the payroll, police said": no passive
         elif (tags[i] == "NN" and low in reporting and 0 < i < len(words) - 1
