@@ -191,9 +191,10 @@ def test_a_trailing_tell_or_quote_skips_the_person(text: str) -> None:
     assert voice(text, "tried") is Voice.ATTRIBUTED
 
 
-def test_called_on_is_a_demand() -> None:
+def test_called_on_is_a_demand_past_whom_it_addresses() -> None:
+    """The army is the writer's name for whom the mayor called on; the demand is the mayor's."""
     [(frame, cue, _, content)] = frames_of("The mayor called on the army to find the men.")
-    assert (frame.kind, cue, content) == ("act", "called on", "the army to find the men.")
+    assert (frame.kind, cue, content) == ("act", "called on", "to find the men.")
 
 
 def test_a_plural_read_as_a_verb_before_said() -> None:

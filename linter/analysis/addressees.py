@@ -1,9 +1,9 @@
 """The person a verb of saying addresses or accuses, between the verb and what it reports.
 
-In "told the guards to leave", "warned the crew that ...", "accused the owners of lying"
-the writer names that person; the speaker's words come after. :mod:`.verb_frames` asks
-where they start (:func:`past_person`) and where a trailing cue's person ends
-(:func:`past_addressee`).
+In "told the guards to leave", "warned the crew that ...", "accused the owners of lying",
+"called on the army to withdraw" the writer names that person; the speaker's words come
+after. :mod:`.verb_frames` asks where they start (:func:`past_person`) and where a
+trailing cue's person ends (:func:`past_addressee`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from linter.analysis.verb_reach import bare_clause, past_adverbials
 # Verbs whose object is the person addressed or accused, before what is reported.
 ADDRESSED = frozenset({"tell", "warn", "urge", "ask", "assure", "reassure", "remind", "inform", "advise",
                         "persuade", "convince", "promise", "notify", "caution", "beg", "implore", "instruct",
-                        "encourage", "accuse"})
+                        "encourage", "accuse", "call on"})
 _ONLY_ADDRESSED = frozenset({"warn", "assure", "reassure", "remind", "inform", "notify", "caution",
                              "persuade", "convince", "instruct", "implore", "beg"})
 
