@@ -4,6 +4,7 @@ itself, or speaks from a relative clause."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from linter.kinds.claim_context import ClaimContext
@@ -18,6 +19,29 @@ _ANSWERS = frozenset({"deny", "reject", "dismiss", "rebut", "refute", "dispute"}
 # A relative pronoun right before a frame's source: "the vote, which the opposition says ..."
 _RELATIVE = compile_pattern(r"\b(?:which|who|whom)\s+\Z")
 _WITH = compile_pattern(r"\bwith\s+\Z")
+# Whom a sentence accuses ("Critics accuse the ministry of ...", "Some blamed Voss for ...",
+# "The port has been accused of ..."): the head word of each.
+_ACCUSING = compile_pattern(
+    r"\b(?:accus|blam|criticis|criticiz|condemn)\w*\s+(?:(?:the|its|their|his|her)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?([\w'’-]+)\s+(?:of|for|over)\b"
+    r"|\b([\w'’-]+)\s+(?:has|have|had|was|were|is|are)\s+(?:(?:also|repeatedly|long|widely|often)\s+)?"
+    r"(?:been\s+)?(?:accused|criticised|criticized|blamed|condemned)\b", re.IGNORECASE)
+_WORD = compile_pattern(r"[\w'’-]+")
+
+
+def accused(text: str, lo: int, hi: int) -> frozenset[str]:
+    """The head words of those that ``text[lo:hi]`` accuses, in lower case."""
+    return frozenset((m.group(1) or m.group(2)).lower() for m in _ACCUSING.finditer(text, lo, hi))
+
+
+def speaks_for(text: str, frame: Frame, charged: frozenset[str]) -> bool:
+    """The frame's source is one of those accused, or speaks for them (``Critics accuse the
+    ministry of ... The ministry said ...``, ``A ministry spokesman said``): the accused
+    answering, not the accusers named."""
+    if frame.source is None or not charged:
+        return False
+    return any(w.lower().removesuffix("'s").removesuffix("’s") in charged
+               for w in _WORD.findall(text, *frame.source))
 
 
 def after_with(text: str, frame: Frame) -> bool:

@@ -66,7 +66,7 @@ from linter.kinds.base import (
 )
 from linter.kinds.claim_context import ClaimContext, names_someone
 from linter.kinds.claim_dates import history, in_sentence
-from linter.kinds.claim_frames import after_with, answers, relative, within
+from linter.kinds.claim_frames import accused, after_with, answers, relative, speaks_for, within
 from linter.kinds.claim_patterns import accusation, agents, in_paragraphs, regex, terms
 from linter.kinds.visibility import visible
 from linter.lib.cache import compile_pattern
@@ -157,9 +157,14 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
     # says who ("has been criticised, with the union accusing it of ..."): one inside what
     # the phrase says is someone it talks about ("Many residents blame the Front, a group
     # the government has banned as ...").
+    def charged() -> frozenset[str]:  # whom the phrase's sentence accuses
+        own = ctx.an.sentences.sentences[bisect_right(ctx.starts, lo) - 1]
+        return accused(ctx.text, lo, own.end)
+
     return ctx.framed(lo, hi, start, end, ("named", id(triggers)),
                       lambda f: f.speech and outside_vague(f) and names_someone(ctx.an, f)
-                      and not answers(ctx, f),
+                      and not answers(ctx, f)
+                      and not speaks_for(ctx.text, f, ctx.shared(("accused", lo), charged)),
                       lambda f: f.speech and outside_vague(f) and not within(f, start) and (
                           f.cue[0] < start or f.attributes(start, end) or after_with(ctx.text, f)),
                       speech=True)
