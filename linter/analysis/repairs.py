@@ -36,17 +36,20 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     passive right after a noun (``the gunmen fled/VBN``). A reporting verb read as a noun after a
     plural noun and before the start of what it reports is a verb (``Medics at the
     scene report/NN 12 people injured``), and so is one read as a plural noun after a
-    name, a comma or an adverb and before ``that``. The forms of say, tell, write, portray
+    name, a comma or an adverb and before ``that``, or after a name set off by commas
+    (``The men, Voss insists/NNS, ...``). The forms of say, tell, write, portray
     and depict that are never nouns are verbs (``Ivo Brandt writes/NNS``), and so are
     "struck" (``after the gunmen struck/NN.``) and ``say`` after a name or a noun (``Reis
     and Vell say/NNP Orsk ...``). A reporting verb read as an infinitive where a present
     tense stands is one (``Farmers, like their neighbours, say/VB ...``), ``those
     surveyed`` are people, not a verb, and ``polled`` is a participle in ``the residents
-    polled/VBD said``. "official" and "chief" ending a noun
+    polled/VBD said``; a reporting verb read as a participle right after a relative clause
+    with a verb of its own is the subject's past (``A docker who saw the boats leave
+    said/VBN ...``). "official" and "chief" ending a noun
     phrase are people, and so is an adjective between a determiner and a reporting verb
     (``The Vatican/JJ says``, ``..., the admiral/JJ said``). "read" after a noun phrase
     that ends the sentence or opens it before a colon is a verb (``..., the letter
-    read/NN.``, ``The sign read/NN: ...``), and so is a verb of seeing read as a plural noun
+    read/NN.``, ``The ministry's statement read/NN: ...``), and so is a verb of seeing read as a plural noun
     after a noun and before ``as`` (``the men the US regards/NNS as ...``), or as a noun
     after a relative clause's subject (``which Orsk and the EU list/NN as``), and so is a
     reporting verb there (``whom police describe/NN as``). A word
@@ -136,9 +139,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and (tags[i + 1] != "IN" or words[i + 1].lower() == "that")):
             out[i] = "VBP"
         elif (tags[i] == "NNS" and low.endswith("s") and (low[:-1] in reporting or low[:-2] in reporting)
-              and 0 < i < len(words) - 1 and words[i + 1].lower() == "that"
-              and tags[i - 1] in (",", "NNP", "NNPS", "RB", "PRP")):
-            out[i] = "VBZ"  # "Mr Orwin, whose town is flooding, argues/NNS that ..."
+              and 0 < i < len(words) - 1 and tags[i - 1] in (",", "NNP", "NNPS", "RB", "PRP")
+              and (words[i + 1].lower() == "that" or (words[i + 1] == "," and _name_aside(words, tags, i)))):
+            out[i] = "VBZ"  # "Mr Orwin, whose town is flooding, argues/NNS that ...", ", Voss insists/NNS,"
         elif (tags[i] == "NNS" and (low[:-1] in reporting or low[:-2] in reporting) and i == len(words) - 2
               and tags[i + 1] == "." and tags[i - 1] in ("NN", "NNP") and _trailing_subject(words, tags, i)):
             out[i] = "VBZ"  # "..., a new survey indicates/NNS."
@@ -153,7 +156,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif (low in ("read", "reads") and not tags[i].startswith("VB") and 0 < i < len(words) - 1
               and tags[i - 1] in ("NN", "NNS", "NNP")
               and ((i == len(words) - 2 and tags[i + 1] == "." and _trailing_subject(words, tags, i))
-                   or (words[i + 1] == ":" and all(t in ("DT", "JJ", "NN", "NNP") for t in tags[:i])))):
+                   or (words[i + 1] == ":" and all(t in _HEADING_A_COLON for t in tags[:i])))):
             out[i] = "VBD" if low == "read" else "VBZ"  # "..., the letter read/NN.", "The sign read/NN:"
     for i in range(1, len(words) - 1):  # "Amsel aides/VBZ said/VBN", "which even critics/VBZ say": a plural
         if (out[i] == "VBZ" and words[i].lower() not in _AUXILIARIES
@@ -164,6 +167,10 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and words[i].lower() not in _AUXILIARIES
               and not tagger.known_verb(tagger.lemma(words[i], "NNS").lower())):
             out[i] = "NNS"  # "Hardline/NNP extremists/VBZ rallied/VBN": a plural no verb knows
+    for i in range(3, len(words) - 1):  # "A docker who saw the boats leave said/VBN ...": the subject's verb
+        if (out[i] == "VBN" and tagger.lemma(words[i], "VBN").lower() in reporting
+                and _after_relative(words, out, i)):
+            out[i] = "VBD"
     mend_pasts(words, out, reporting, tagger)  # "..., predicted/VBN Ada Frey.", "suspect the men fled/VBN"
     for i in range(1, len(words) - 1):  # "according to/TO police/VB": a preposition and its noun
         if words[i].lower() == "to" and words[i - 1].lower() == "according":
@@ -191,6 +198,30 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "EX"
     main_verb(words, out, tagger)
     return out
+
+
+def _after_relative(words: list[str], tags: list[str], i: int) -> bool:
+    """A relative clause with a finite verb of its own runs up to ``i``, and no auxiliary
+    stands right before ``i`` (``a docker who saw the boats leave said``; not ``the men
+    who the police said``, nor ``who was told``, nor the adjective in ``who act for
+    suspected terrorists``)."""
+    if (words[i - 1].lower() in _HAVE_BE or tags[i - 1] in ("RB", ",", "IN", "DT", "TO", "PRP$")
+            or ((tags[i + 1] in _NOUN_TAGS or tags[i + 1] == "JJ") and words[i].lower() != "told")):
+        return False
+    for k in range(i - 1, 0, -1):
+        if tags[k] in (",", ":", ".") or words[k] in ("(", ";"):
+            return False
+        if tags[k] in ("WP", "WDT"):
+            return any(t in ("VBD", "VBZ", "VBP") for t in tags[k + 1:i])
+    return False
+
+
+def _name_aside(words: list[str], tags: list[str], i: int) -> bool:
+    """A name set off by a comma before ``i``: ``The men, Ada Frey insists, ...``."""
+    k = i - 1
+    while k > 0 and tags[k] in ("NNP", "NNPS"):
+        k -= 1
+    return k < i - 1 and words[k] == ","
 
 
 def _expletive(words: list[str], tags: list[str], i: int) -> bool:
@@ -311,6 +342,8 @@ _AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
 _HAVE_BE = frozenset({"have", "has", "had", "are", "were", "is", "was", "be", "been", "'ve", "’ve"})
 _OPEN_CLAUSE = frozenset({"that", "whether", "if", "because"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# What a noun phrase before "read:" is made of: "The ministry's statement read: ..."
+_HEADING_A_COLON = frozenset({"DT", "JJ", "NN", "NNP", "POS"})
 # Verbs whose past tense is their base form, which the tagger reads as a present after a
 # plural; a time in the past in the sentence makes them past.
 _SAME_PAST = frozenset({"set", "hit", "put", "cut", "shut", "let", "hurt", "cast", "burst", "spread", "quit",
