@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.cues import cue_words
+from linter.analysis.relatives import past_relative
 from linter.analysis.syntax import DASHES, Parse
 
 _PERSONS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
@@ -197,6 +198,9 @@ def content_span(parse: Parse, first: int, last: int) -> tuple[int, int]:
 def subject_of(parse: Parse, group: Group) -> Chunk | None:
     """The chunk the group is said of: its subject, or for a relative clause (``Ida Marsh,
     who ... told councillors``) the noun the relative pronoun stands for."""
+    antecedent = past_relative(parse, group)  # "An official who asked not to be named said"
+    if antecedent is not None:
+        return _with_partner(parse, _the_name_of(parse, antecedent))
     objects: list[Chunk] = []
     for chunk in reversed(parse.chunks):
         after = parse.group_after(chunk)
@@ -204,13 +208,7 @@ def subject_of(parse: Parse, group: Group) -> Chunk | None:
             if after.first > chunk.last + 1 and _object(parse, chunk):
                 objects.append(chunk)  # "The mayor lacks support from farmers, whom ..., said Ms Ambo"
                 continue
-            chunk = _head_phrase(parse, _the_name_of(parse, chunk), group)
-            k = chunk.first - 1  # "she and another reporter said": both are the subject
-            if k >= 1 and parse.tokens[k].lower in ("and", "or"):
-                partner = parse.chunk_at(k - 1)
-                if partner is not None and partner.last == k - 1:
-                    return chunk._replace(first=partner.first)
-            return chunk
+            return _with_partner(parse, _head_phrase(parse, _the_name_of(parse, chunk), group))
     if objects and not _inverted_subject(parse, group):
         return objects[0]  # a chain of asides the parse cannot see through: the nearest noun
     i = group.first - 1
@@ -223,6 +221,17 @@ def subject_of(parse: Parse, group: Group) -> Chunk | None:
         earlier = [g for g in parse.groups if g.last < i and g.finite]
         return subject_of(parse, earlier[-1]) if earlier else None
     return None
+
+
+def _with_partner(parse: Parse, chunk: Chunk) -> Chunk:
+    """The chunk, with the noun phrase joined to it by "and" or "or" before it: "she and
+    another reporter said", "Voss and others who oppose the levy said": both are the subject."""
+    k = chunk.first - 1
+    if k >= 1 and parse.tokens[k].lower in ("and", "or"):
+        partner = parse.chunk_at(k - 1)
+        if partner is not None and partner.last == k - 1:
+            return chunk._replace(first=partner.first)
+    return chunk
 
 
 # What opens a clause, so that a noun phrase after it may be a subject.

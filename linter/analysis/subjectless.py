@@ -2,13 +2,23 @@
 whose speaker is another clause's subject (``..., the governor said, adding that ...``,
 ``After saying the gunmen had fled, the mayor left``), and a question put to the subject
 of the sentence, who answers in the main clause (``Asked whether the men were
-terrorists, Voss said yes``). :mod:`.verb_frames` asks these."""
+terrorists, Voss said yes``); and a passive whose subject is an empty "it", trailing the
+words it reports (``..., it was announced by the ministry.``). :mod:`.verb_frames` asks
+these."""
 
 from __future__ import annotations
 
 from linter.analysis.addressees import ADDRESSED
 from linter.analysis.chunks import Chunk, Group
-from linter.analysis.frame_base import Frame, content_span, lexicon, span, subject_of, vague_source
+from linter.analysis.frame_base import (
+    Frame,
+    after_semicolon,
+    content_span,
+    lexicon,
+    span,
+    subject_of,
+    vague_source,
+)
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import continued
 
@@ -129,4 +139,21 @@ def put_to(parse: Parse, group: Group) -> Frame | None:
         return None
     return Frame(span(parse, group.first, group.last), span(parse, asked.first, asked.last),
                  vague_source(parse, asked), content_span(parse, group.last + 1, close - 1), "verb",
+                 group.lemma in lexicon().thoughts)
+
+
+def trailing_it(parse: Parse, group: Group, subject: Chunk | None, agent: Chunk | None) -> Frame | None:
+    """``..., it was announced (by the ministry).``: a passive after a comma, whose subject
+    is an empty "it" and which ends the sentence, reports the words before the comma: as
+    its agent's, or with none as no one's."""
+    tokens = parse.tokens
+    if (subject is None or subject.first != subject.last or tokens[subject.first].lower != "it"
+            or subject.first < 2 or tokens[subject.first - 1].text != ","):
+        return None
+    end = (agent.last if agent is not None else group.last) + 1
+    if end < len(tokens) and tokens[end].tag != ".":
+        return None
+    source = span(parse, agent.first, agent.last) if agent is not None else None
+    return Frame(span(parse, group.first, group.last), source, agent is None or vague_source(parse, agent),
+                 content_span(parse, after_semicolon(parse, subject.first - 1), subject.first - 2), "passive",
                  group.lemma in lexicon().thoughts)

@@ -24,7 +24,7 @@ from linter.analysis.frame_base import (
     verb_starts,
 )
 from linter.analysis.idiom_frames import idiom_frame
-from linter.analysis.subjectless import QUESTIONED, nonfinite_frame, purpose, put_to
+from linter.analysis.subjectless import QUESTIONED, nonfinite_frame, purpose, put_to, trailing_it
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
     TRAIL_MARKS,
@@ -184,7 +184,7 @@ def _verb_frame(parse: Parse, group: Group,
     if group.passive:
         agent = _agent(parse, group)
         subject = subject_of(parse, group)
-        quoted = _quoted_trailing(parse, group, subject)
+        quoted = _quoted_trailing(parse, group, subject) or trailing_it(parse, group, subject, agent)
         if quoted is not None:
             return quoted
         source = span(parse, agent.first, agent.last) if agent is not None else None
