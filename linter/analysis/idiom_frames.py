@@ -14,9 +14,9 @@ from linter.analysis.frame_base import (
     lexicon,
     span,
     subject_of,
-    vague_source,
 )
 from linter.analysis.syntax import Parse
+from linter.analysis.vague_sources import vague_source
 from linter.analysis.verb_reach import bare_clause
 from linter.analysis.verb_reports import put_it_colon
 

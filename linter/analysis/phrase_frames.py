@@ -16,11 +16,10 @@ from linter.analysis.frame_base import (
     lexicon,
     span,
     subject_of,
-    unowned_report,
-    vague_source,
 )
 from linter.analysis.syntax import COPULAS, DASHES, Parse
 from linter.analysis.tagging import Token, name_like
+from linter.analysis.vague_sources import unowned_report, vague_source
 from linter.analysis.verb_reach import bare_clause
 
 _TO_PREPOSITIONS = frozenset({"to"})

@@ -17,9 +17,9 @@ from linter.analysis.frame_base import (
     lexicon,
     span,
     subject_of,
-    vague_source,
 )
 from linter.analysis.syntax import Parse
+from linter.analysis.vague_sources import vague_source
 from linter.analysis.verb_reach import continued
 
 # Verbs that put a question to someone, and the words that may come before their

@@ -9,7 +9,6 @@ from linter.analysis.addressees import past_addressee, past_person
 from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.cues import BEFORE_INVERTED
 from linter.analysis.frame_base import (
-    QUANTIFIERS,
     Frame,
     after_semicolon,
     clause,
@@ -20,12 +19,12 @@ from linter.analysis.frame_base import (
     lexicon,
     span,
     subject_of,
-    vague_source,
     verb_starts,
 )
 from linter.analysis.idiom_frames import idiom_frame
 from linter.analysis.subjectless import QUESTIONED, nonfinite_frame, purpose, put_to, trailing_it
 from linter.analysis.syntax import Parse
+from linter.analysis.vague_sources import QUANTIFIERS, vague_source
 from linter.analysis.verb_reach import (
     TRAIL_MARKS,
     adverbial_start,

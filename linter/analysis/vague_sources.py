@@ -1,0 +1,87 @@
+"""Whether an attribution frame's source names anyone: a vague head ("experts",
+"analysts", "sources") with nothing to make it specific, a quantifier standing for people
+("some", "many"), a share of no one named ("Many in Orsk"), or reports no one owns. The
+frame builders ask :func:`vague_source` of each source they find."""
+
+from linter.analysis.chunks import Chunk
+from linter.analysis.frame_base import lexicon
+from linter.analysis.syntax import Parse
+
+_PERSONS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+QUANTIFIERS = frozenset({"some", "many", "others", "most", "several", "few", "one"})
+# Shares of the people a poll asked: "one quarter said" speaks for them, as "a quarter said" does.
+_SHARES = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "percent", "%"})
+_DESCRIBING = frozenset({"at", "from", "with", "for", "by"})
+# A share of a whole that names no one: "Many in Orsk", "Some of the dockers".
+_SOME = frozenset({"some", "many", "most", "several", "few", "others"})
+_OF_A_WHOLE = frozenset({"in", "of", "among", "within"})
+_DESCRIBING_TAGS = frozenset({"JJ", "NN", "NNP", "NNS"})
+_UNDESCRIBING = frozenset({"unnamed", "anonymous", "other", "various", "informed", "reliable", "certain"})
+
+
+def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
+    """A source that names no one: a vague head (experts, analysts, sources) with no name
+    in it or attached to it, a quantifier used as a pronoun (some, many), or reports no one
+    owns (``unowned_report``)."""
+    if chunk is None:
+        return True
+    vague_heads = lexicon().vague
+    head = parse.tokens[chunk.last]
+    if head.lower in _PERSONS:
+        return False
+    if (chunk.proper or head.tag in ("NNP", "NNPS")) and not _share_of(parse, chunk):
+        return False
+    if head.lemma in QUANTIFIERS or head.lower in QUANTIFIERS:
+        return True
+    if _share_of(parse, chunk):
+        return True  # "Many in Orsk believe", "Some of the dockers say": a share of no one named
+    if head.lower == "reports":  # "Reports said", "local reports say" (not "a report which shows")
+        return unowned_report(parse, chunk)
+    if (parse.tokens[chunk.first].lower in QUANTIFIERS and head.lower not in _SHARES
+            and not described(parse, chunk)):
+        return True  # "some residents", "many officials"; not "one quarter", "some 40 percent"
+    if head.lemma not in vague_heads and head.lower not in vague_heads:
+        return False
+    return not described(parse, chunk)
+
+
+def _share_of(parse: Parse, chunk: Chunk) -> bool:
+    """A quantifier and a preposition stand right before the chunk: ``Many in | Orsk``,
+    ``Some of | the dockers``, ``most among | them``."""
+    k = chunk.first
+    return k >= 2 and parse.tokens[k - 1].lower in _OF_A_WHOLE and parse.tokens[k - 2].lower in _SOME
+
+
+def unowned_report(parse: Parse, chunk: Chunk) -> bool:
+    """A report no one owns: "reports", "local reports", "a report"; not "the reports", "a
+    report by the Halvern Institute", "police reports", "an official report"."""
+    return parse.tokens[chunk.last].lemma == "report" and not chunk.definite and not chunk.proper and (
+        not described(parse, chunk)) and not any(t.lemma in lexicon().sources or t.lower == "official"
+                                                 for t in parse.tokens[chunk.first:chunk.last])
+
+
+def described(parse: Parse, chunk: Chunk) -> bool:
+    """A vague head made specific by what follows: ``experts at the Halvern Institute``,
+    ``sources close to the club``, ``analysts from Corvel Bank``; by an owner before it
+    (``the bank's chief economist``, ``its analysts``); or a source by the word before
+    it, as Sourcing.Weasel reads it (``security sources``, ``a diplomatic source``; not
+    ``unnamed sources``); or people by where they live (``local people``, who are
+    residents, as ``villagers`` are)."""
+    i = chunk.last + 1
+    tokens = parse.tokens
+    if any(t.tag in ("POS", "PRP$") for t in tokens[chunk.first:chunk.last]):
+        return True
+    before = tokens[chunk.last - 1] if chunk.last > chunk.first else None
+    if tokens[chunk.last].lemma == "source" and before is not None and before.tag in _DESCRIBING_TAGS and (
+            before.lower not in _UNDESCRIBING):
+        return True
+    # (not "some local people", as vague as "some residents")
+    if tokens[chunk.last].lower == "people" and before is not None and before.lower == "local" and (
+            tokens[chunk.first].lower not in QUANTIFIERS):
+        return True
+    if i < len(tokens) and tokens[i].lower == "close" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+        return True
+    if i < len(tokens) and tokens[i].lower in _DESCRIBING:
+        nxt = parse.chunk_at(i + 1)
+        return nxt is not None and (nxt.proper or parse.tokens[nxt.last].tag in ("NNP", "NNPS"))
+    return False
