@@ -22,7 +22,7 @@ _UNDESCRIBING = frozenset({"unnamed", "anonymous", "other", "various", "informed
 def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
     """A source that names no one: a vague head (experts, analysts, sources) with no name
     in it or attached to it, a quantifier used as a pronoun (some, many), or reports no one
-    owns (``unowned_report``)."""
+    owns (``unowned_report``). A name joined to it ("Ada Frey and others") names someone."""
     if chunk is None:
         return True
     vague_heads = lexicon().vague
@@ -31,6 +31,10 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
         return False
     if (chunk.proper or head.tag in ("NNP", "NNPS")) and not _share_of(parse, chunk):
         return False
+    words = parse.tokens[chunk.first:chunk.last]
+    if any(t.lower in ("and", "or") for t in words) and any(t.tag in ("NNP", "NNPS") for t in words) and (
+            not _share_of(parse, chunk)):
+        return False  # "Ada Frey and others said": a name among them
     if head.lemma in QUANTIFIERS or head.lower in QUANTIFIERS:
         return True
     if _share_of(parse, chunk):
