@@ -300,8 +300,9 @@ def relative_end(parse: Parse, group: Group, start: int, hi: int) -> int:
     """Where the words of a verb in a relative clause on its speaker end: before the main
     clause's verb, a second finite verb after the words' own with nothing but words of
     phrases between (``Dockers who say [the men are hiding in Orsk] are angry``, ``the men
-    who police said [attacked the port] were ...``); ``hi`` when the verb is no relative
-    clause's or no such verb follows."""
+    who police said [attacked the port] were ...``), or the first finite verb after words
+    that are an infinitive's (``others who want [to shut the port] said``); ``hi`` when
+    the verb is no relative clause's or no such verb follows."""
     tokens = parse.tokens
     j = group.first - 1
     subject = parse.chunk_at(j) if j > 0 else None
@@ -310,6 +311,9 @@ def relative_end(parse: Parse, group: Group, start: int, hi: int) -> int:
     if j < 0 or tokens[j].lower not in ("who", "which", "that"):
         return hi
     finite = [g for g in parse.groups if g.finite and start <= g.first <= hi]
+    if finite and tokens[start].tag == "TO" and start + 1 < len(tokens) and (
+            tokens[start + 1].lemma not in lexicon().verbs):
+        return finite[0].first - 1  # "others who want [to shut the port] said ...": no verb of its own
     if len(finite) < 2 or any(
             t.tag in ("CC", ",", ":", "WDT", "WP", "WRB", "TO") or t.lower in _SUBORDINATORS
             for t in tokens[finite[0].last + 1:finite[1].first]):
