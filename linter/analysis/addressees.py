@@ -16,7 +16,7 @@ from linter.analysis.verb_reach import bare_clause, past_adverbials
 # Verbs whose object is the person addressed or accused, before what is reported.
 ADDRESSED = frozenset({"tell", "warn", "urge", "ask", "assure", "reassure", "remind", "inform", "advise",
                         "persuade", "convince", "promise", "notify", "caution", "beg", "implore", "instruct",
-                        "encourage", "accuse", "call on"})
+                        "encourage", "accuse", "call on", "call upon"})
 _ONLY_ADDRESSED = frozenset({"warn", "assure", "reassure", "remind", "inform", "notify", "caution",
                              "persuade", "convince", "instruct", "implore", "beg"})
 
