@@ -138,8 +138,8 @@ class Parse:
             token = self.tokens[i]
             group = self.group_at(i)
             if group is not None and not group.finite and i == chunk.last + 1 == group.last and (
-                    token.tag == "VBN"):
-                i += 1  # a participle after its noun: "the residents polled said", "the men held were"
+                    token.tag in ("VBN", "VBD")):
+                i += 1  # a participle after its noun: "the residents polled said", "Gunmen linked to"
                 continue
             if group is not None and not group.finite and i == chunk.last + 1 == group.first and (
                     token.tag == "VBG"):
