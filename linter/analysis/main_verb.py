@@ -1,7 +1,8 @@
 """Repairs that find a sentence's own verb where the tagger missed it: a garden path
 (``The army blamed/VBN terrorists linked/VBD to ...``, also past an aside), a name's past
-read as a participle, and a sentence left with no verb at all (``Terrorists later set/JJ
-fire to ...``). :func:`linter.analysis.repairs.repair` runs them last, on the tags its
+read as a participle, a sentence left with no verb at all (``Terrorists later set/JJ
+fire to ...``) and one whose present was read as a base form (``Terrorists loyal to Voss
+control/VB the pass``). :func:`linter.analysis.repairs.repair` runs them last, on the tags its
 other repairs leave.
 """
 
@@ -19,11 +20,13 @@ OBJECT_STARTS = frozenset({"DT", "NNS", "NN", "NNP", "NNPS", "PRP", "PRP$", "JJ"
 
 def main_verb(words: list[str], tags: list[str], tagger: Tagger) -> None:
     """Mend ``tags`` in place: the garden path first, a name's past, then a sentence with
-    no verb."""
+    no verb, or with no finite one."""
     _garden_path(words, tags)
     _past_after_name(words, tags, tagger)
     if not any(t.startswith("VB") or t == "MD" for t in tags):
         _verb_for_verbless(words, tags, tagger)
+    elif not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags):
+        _present_for_base(tags)
 
 
 # What the verb follows: the opening noun phrase's head, or the comma closing an aside.
@@ -138,3 +141,19 @@ def _verb_for_verbless(words: list[str], tags: list[str], tagger: Tagger) -> Non
         i += 1
     if i < len(tags) - 1 and tags[i] in ("JJ", "NN") and tagger.known_verb(words[i].lower()):
         tags[i] = "VBD"
+
+
+def _present_for_base(tags: list[str]) -> None:
+    """A sentence with no finite verb that opens with a plural noun phrase: the first base
+    form in its clause, after a noun and before an object, is its present (``Terrorists
+    loyal to Voss control/VB the pass``; not after "to" or a modal)."""
+    opening = next((i for i, t in enumerate(tags) if t not in NOUN_PHRASE), len(tags))
+    if not any(t in ("NNS", "NNPS") for t in tags[:opening]):
+        return
+    for i in range(opening, len(tags) - 1):
+        if tags[i] in (",", ":", ".", "CC", "WDT", "WP"):
+            return
+        if tags[i] == "VB":
+            if tags[i - 1] in ("NN", "NNS", "NNP", "NNPS") and tags[i + 1] in OBJECT_STARTS:
+                tags[i] = "VBP"
+            return
