@@ -16,6 +16,10 @@ _DESCRIBING = frozenset({"at", "from", "with", "for", "by"})
 _SOME = frozenset({"some", "many", "most", "several", "few", "others"})
 _OF_A_WHOLE = frozenset({"in", "of", "among", "within"})
 _DESCRIBING_TAGS = frozenset({"JJ", "NN", "NNP", "NNS"})
+# Vague heads that, singular and definite, are one person the story has already met ("the
+# analyst said"); an anonymous source stays one ("the source said").
+_ONE_PERSON = frozenset({"analyst", "commentator", "critic", "economist", "expert", "insider", "observer",
+                         "pundit", "scientist"})
 _UNDESCRIBING = frozenset({"unnamed", "anonymous", "other", "various", "informed", "reliable", "certain"})
 
 
@@ -46,6 +50,8 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
         return True  # "some residents", "many officials"; not "one quarter", "some 40 percent"
     if head.lemma not in vague_heads and head.lower not in vague_heads:
         return False
+    if chunk.definite and head.tag == "NN" and head.lemma in _ONE_PERSON:
+        return False  # "the 57-year-old scientist says": one person, whom the story has met
     return not described(parse, chunk)
 
 
