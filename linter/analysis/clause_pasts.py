@@ -1,8 +1,12 @@
 """Pasts the tagger reads as participles inside a clause, and bare infinitives it reads as
 presents: a reporting verb's past in an inverted cue (``..., predicted/VBN Ada Frey.``),
 the verb of a clause a reporting verb reports (``Police suspect the men fled/VBN by
-boat``) or of a relative clause past one (``the men who Voss says fled/VBN``), and an
-infinitive after a verb of perception (``saw the men leave/VBP``).
+boat``) or of a relative clause past one (``the men who Voss says fled/VBN``), a
+reporting verb right after a relative clause with a verb of its own (``A docker who saw
+the boats leave said/VBN ...``), and an infinitive after a verb of perception (``saw the
+men leave/VBP``); and the other way, a participle read as a past right after "in a" and
+a noun, once the clause has its verb (``said in a statement released/VBD late on
+Sunday``).
 :func:`linter.analysis.repairs.repair` runs them on the tags its word repairs leave.
 """
 
@@ -17,12 +21,49 @@ def mend_pasts(words: list[str], out: list[str], reporting: frozenset[str], tagg
     for i in range(2, len(words) - 2):  # "..., predicted/VBN Ada Frey.": an inverted cue
         if out[i] == "VBN" and _inverted(words, out, i, tagger):
             out[i] = "VBD"
+    for i in range(4, len(words)):  # "said in a statement released/VBD late on Sunday": a participle
+        if out[i] == "VBD" and _after_a_noun(words, out, i):
+            out[i] = "VBN"
+    for i in range(3, len(words) - 1):  # "A docker who saw the boats leave said/VBN ...": the subject's verb
+        if (out[i] == "VBN" and tagger.lemma(words[i], "VBN").lower() in reporting
+                and _after_relative(words, out, i)):
+            out[i] = "VBD"
     for i in range(2, len(words)):  # "Police suspect the men fled/VBN by boat": the clause's past
         if out[i] == "VBN" and (_reported_past(words, out, i, reporting, tagger)
                                 or _relative_past(words, out, i, reporting, tagger)):
             out[i] = "VBD"
         elif out[i] == "VBP" and _perceived(words, out, i, tagger):
             out[i] = "VB"  # "Witnesses saw the men leave/VBP": a bare infinitive
+
+
+# Auxiliaries before a participle: "have both exploited", "were all arrested".
+HAVE_BE = frozenset({"have", "has", "had", "are", "were", "is", "was", "be", "been", "'ve", "’ve"})
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+
+
+def _after_a_noun(words: list[str], tags: list[str], i: int) -> bool:
+    """The past at ``i`` follows "in a" and a noun, after the clause's finite verb: a
+    participle (``said in a statement released late``; not ``have in the past said``)."""
+    return (words[i - 3].lower() == "in" and tags[i - 2] == "DT" and tags[i - 1] == "NN"
+            and any(t in ("VBD", "VBZ", "VBP") for t in tags[:i - 3])
+            and words[i - 4].lower() not in HAVE_BE
+            and words[i - 1].lower() not in ("past", "end", "meantime", "interim"))
+
+
+def _after_relative(words: list[str], tags: list[str], i: int) -> bool:
+    """A relative clause with a finite verb of its own runs up to ``i``, and no auxiliary
+    stands right before ``i`` (``a docker who saw the boats leave said``; not ``the men
+    who the police said``, nor ``who was told``, nor the adjective in ``who act for
+    suspected terrorists``)."""
+    if (words[i - 1].lower() in HAVE_BE or tags[i - 1] in ("RB", ",", "IN", "DT", "TO", "PRP$")
+            or ((tags[i + 1] in NOUN_TAGS or tags[i + 1] == "JJ") and words[i].lower() != "told")):
+        return False
+    for k in range(i - 1, 0, -1):
+        if tags[k] in (",", ":", ".") or words[k] in ("(", ";"):
+            return False
+        if tags[k] in ("WP", "WDT"):
+            return any(t in ("VBD", "VBZ", "VBP") for t in tags[k + 1:i])
+    return False
 
 
 def _inverted(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:

@@ -8,7 +8,7 @@ present or a participle, a speaker read as an adjective, and the like.
 
 from functools import lru_cache
 
-from linter.analysis.clause_pasts import mend_pasts
+from linter.analysis.clause_pasts import HAVE_BE, NOUN_TAGS, mend_pasts
 from linter.analysis.cues import cue_words
 from linter.analysis.main_verb import NO_PASSIVE, OBJECT_STARTS, QUOTE_MARKS, main_verb
 from linter.analysis.tagger import Tagger
@@ -43,9 +43,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     and Vell say/NNP Orsk ...``). A reporting verb read as an infinitive where a present
     tense stands is one (``Farmers, like their neighbours, say/VB ...``), ``those
     surveyed`` are people, not a verb, and ``polled`` is a participle in ``the residents
-    polled/VBD said``; a reporting verb read as a participle right after a relative clause
-    with a verb of its own is the subject's past (``A docker who saw the boats leave
-    said/VBN ...``). "official" and "chief" ending a noun
+    polled/VBD said``. "official" and "chief" ending a noun
     phrase are people, and so is an adjective between a determiner and a reporting verb
     (``The Vatican/JJ says``, ``..., the admiral/JJ said``). "read" after a noun phrase
     that ends the sentence or opens it before a colon is a verb (``..., the letter
@@ -124,14 +122,14 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and tags[i - 1] in ("NNS", "NN") and tags[i + 1] in ("VBD", "VBZ", "VBP", "MD")):
             out[i] = "VBN"  # "the residents polled/VBD said ...": who was asked, not a verb
         elif (low in ("both", "all", "each") and tags[i] == "DT" and 0 < i < len(words) - 1
-              and words[i - 1].lower() in _HAVE_BE and tags[i + 1] in ("VBN", "VBG")):
+              and words[i - 1].lower() in HAVE_BE and tags[i + 1] in ("VBN", "VBG")):
             out[i] = "RB"  # "the rebels and the militants have both/DT exploited ...": one verb
         elif tags[i] == "VBP" and low not in _PRESENT_BE and tagger.lemma(word, "VBP").lower() != low:
             out[i] = "VBD"
         elif tags[i] == "VBP" and low in _SAME_PAST and _past_time(words):
             out[i] = "VBD"  # "Gunmen set/VBP fire to the depot on Monday": a past tense
-        elif (tags[i] == "VBN" and i > 0 and (tags[i - 1] in _NOUN_TAGS or (  # (a headline's "Gunmen 'fled'")
-                tags[i - 1] in QUOTE_MARKS and i > 1 and tags[i - 2] in _NOUN_TAGS))
+        elif (tags[i] == "VBN" and i > 0 and (tags[i - 1] in NOUN_TAGS or (  # (a headline's "Gunmen 'fled'")
+                tags[i - 1] in QUOTE_MARKS and i > 1 and tags[i - 2] in NOUN_TAGS))
               and tagger.lemma(word, "VBN").lower() in NO_PASSIVE):
             out[i] = "VBD"  # "A gang of gunmen fled/VBN with the payroll, police said": no passive
         elif (tags[i] == "NN" and low in reporting and 0 < i < len(words) - 1
@@ -167,10 +165,6 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and words[i].lower() not in _AUXILIARIES
               and not tagger.known_verb(tagger.lemma(words[i], "NNS").lower())):
             out[i] = "NNS"  # "Hardline/NNP extremists/VBZ rallied/VBN": a plural no verb knows
-    for i in range(3, len(words) - 1):  # "A docker who saw the boats leave said/VBN ...": the subject's verb
-        if (out[i] == "VBN" and tagger.lemma(words[i], "VBN").lower() in reporting
-                and _after_relative(words, out, i)):
-            out[i] = "VBD"
     mend_pasts(words, out, reporting, tagger)  # "..., predicted/VBN Ada Frey.", "suspect the men fled/VBN"
     for i in range(1, len(words) - 1):  # "according to/TO police/VB": a preposition and its noun
         if words[i].lower() == "to" and words[i - 1].lower() == "according":
@@ -200,22 +194,6 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     return out
 
 
-def _after_relative(words: list[str], tags: list[str], i: int) -> bool:
-    """A relative clause with a finite verb of its own runs up to ``i``, and no auxiliary
-    stands right before ``i`` (``a docker who saw the boats leave said``; not ``the men
-    who the police said``, nor ``who was told``, nor the adjective in ``who act for
-    suspected terrorists``)."""
-    if (words[i - 1].lower() in _HAVE_BE or tags[i - 1] in ("RB", ",", "IN", "DT", "TO", "PRP$")
-            or ((tags[i + 1] in _NOUN_TAGS or tags[i + 1] == "JJ") and words[i].lower() != "told")):
-        return False
-    for k in range(i - 1, 0, -1):
-        if tags[k] in (",", ":", ".") or words[k] in ("(", ";"):
-            return False
-        if tags[k] in ("WP", "WDT"):
-            return any(t in ("VBD", "VBZ", "VBP") for t in tags[k + 1:i])
-    return False
-
-
 def _name_aside(words: list[str], tags: list[str], i: int) -> bool:
     """A name set off by a comma before ``i``: ``The men, Ada Frey insists, ...``."""
     k = i - 1
@@ -231,7 +209,7 @@ def _expletive(words: list[str], tags: list[str], i: int) -> bool:
     k = i + 1
     while k < len(words) and tags[k] == "RB":
         k += 1
-    return (i + 1 < k < len(words) and (words[k].lower() in _HAVE_BE or tags[k] == "MD")
+    return (i + 1 < k < len(words) and (words[k].lower() in HAVE_BE or tags[k] == "MD")
             and (i == 0 or tags[i - 1].startswith("VB") or words[i - 1].lower() in _OPEN_CLAUSE))
 
 
@@ -338,10 +316,7 @@ def _trailing_subject(words: list[str], tags: list[str], i: int) -> bool:
 _ONLY_VERBS = {"says": "VBZ", "writes": "VBZ", "tells": "VBZ", "wrote": "VBD", "told": "VBD",
                "portrays": "VBZ", "depicts": "VBZ", "struck": "VBD"}
 _AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
-# Auxiliaries before a participle: "have both exploited", "were all arrested".
-_HAVE_BE = frozenset({"have", "has", "had", "are", "were", "is", "was", "be", "been", "'ve", "’ve"})
 _OPEN_CLAUSE = frozenset({"that", "whether", "if", "because"})
-_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 # What a noun phrase before "read:" is made of: "The ministry's statement read: ..."
 _HEADING_A_COLON = frozenset({"DT", "JJ", "NN", "NNP", "POS"})
 # Verbs whose past tense is their base form, which the tagger reads as a present after a
