@@ -25,8 +25,22 @@ def main_verb(words: list[str], tags: list[str], tagger: Tagger) -> None:
     _past_after_name(words, tags, tagger)
     if not any(t.startswith("VB") or t == "MD" for t in tags):
         _verb_for_verbless(words, tags, tagger)
-    elif not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags):
+    elif not _has_finite(tags):
         _present_for_base(tags)
+
+
+# The tags of a finite verb (or a modal, which makes its verb finite).
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _has_finite(tags: list[str]) -> bool:
+    return any(t in _FINITE for t in tags)
+
+
+def _opening_end(tags: list[str]) -> int:
+    """Where the noun phrase that opens the sentence ends: its first tag that no noun
+    phrase has."""
+    return next((i for i, t in enumerate(tags) if t not in NOUN_PHRASE), len(tags))
 
 
 # What the verb follows: the opening noun phrase's head, or the comma closing an aside.
@@ -44,7 +58,7 @@ def _garden_path(words: list[str], tags: list[str]) -> None:
     with no object) when no other verb can be (none is finite, or in a quoted claim none
     before its closing mark), or when a later past in -ed that follows a noun and comes
     before a preposition is the participle."""
-    opening = next((i for i, t in enumerate(tags) if t not in NOUN_PHRASE), len(tags))
+    opening = _opening_end(tags)
     first = _after_aside(words, tags, opening)
     quoted = 0 < first < len(tags) - 2 and tags[first] in QUOTE_MARKS  # "Gunmen 'seized/VBN port'"
     first += quoted
@@ -54,7 +68,7 @@ def _garden_path(words: list[str], tags: list[str]) -> None:
     # (an aside's own verb, and the cue after a quoted claim, "..., says Voss", do not count)
     close = next((k for k in range(first + 1, len(tags)) if tags[k] in QUOTE_MARKS), len(tags))
     claim = tags[first:close] if quoted else tags[first:]
-    if not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[:opening] + claim):
+    if not _has_finite(tags[:opening] + claim):
         tags[first] = "VBD"
         return
     for j in range(first + 2, len(tags) - 1):
@@ -64,7 +78,7 @@ def _garden_path(words: list[str], tags: list[str]) -> None:
             return
         if tags[j] == "VBD":
             rest = next((k for k in range(j + 1, len(tags)) if tags[k] in _CLAUSE_ENDS), len(tags))
-            if not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[j + 1:rest]):
+            if not _has_finite(tags[j + 1:rest]):
                 tags[first], tags[j] = "VBD", "VBN"  # (not "... based in Tamm say they ...")
             return
 
@@ -103,10 +117,10 @@ def _past_after_name(words: list[str], tags: list[str], tagger: Tagger) -> None:
     if i == 0 and len(tags) > 1 and tags[0] == "NN" and words[0][:1].isupper() and not tagger.known(
             words[0].lower(), "N"):
         i = 1
-    if i == 0 and not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags):
+    if i == 0 and not _has_finite(tags):
         # a sentence with no finite verb, opened by a plural noun phrase: "Far-right
         # extremists marched/VBN through Orsk on Saturday."
-        i = next((k for k, t in enumerate(tags) if t not in NOUN_PHRASE), len(tags))
+        i = _opening_end(tags)
         i = i if i > 0 and tags[i - 1] in ("NNS", "NNPS") else 0
     if i == 0:
         return
@@ -117,7 +131,7 @@ def _past_after_name(words: list[str], tags: list[str], tagger: Tagger) -> None:
         return
     end = next((k for k in range(i + 1, len(tags)) if tags[k] in _CLAUSE_ENDS or tags[k] == "." or (
         tags[k] == "IN" and words[k].lower() == "that")), len(tags))
-    if not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[i + 1:end]):
+    if not _has_finite(tags[i + 1:end]):
         tags[i] = "VBD"
 
 
@@ -147,7 +161,7 @@ def _present_for_base(tags: list[str]) -> None:
     """A sentence with no finite verb that opens with a plural noun phrase: the first base
     form in its clause, after a noun and before an object, is its present (``Terrorists
     loyal to Voss control/VB the pass``; not after "to" or a modal)."""
-    opening = next((i for i, t in enumerate(tags) if t not in NOUN_PHRASE), len(tags))
+    opening = _opening_end(tags)
     if not any(t in ("NNS", "NNPS") for t in tags[:opening]):
         return
     for i in range(opening, len(tags) - 1):
