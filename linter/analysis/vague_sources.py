@@ -18,8 +18,8 @@ _OF_A_WHOLE = frozenset({"in", "of", "among", "within"})
 _DESCRIBING_TAGS = frozenset({"JJ", "NN", "NNP", "NNS"})
 # Vague heads that, singular and definite, are one person the story has already met ("the
 # analyst said"); an anonymous source stays one ("the source said").
-_ONE_PERSON = frozenset({"analyst", "commentator", "critic", "economist", "expert", "insider", "observer",
-                         "pundit", "scientist"})
+_ONE_PERSON = frozenset({"analyst", "commentator", "critic", "detractor", "economist", "expert", "insider",
+                         "observer", "opponent", "pundit", "sceptic", "scientist", "skeptic", "supporter"})
 _UNDESCRIBING = frozenset({"unnamed", "anonymous", "other", "various", "informed", "reliable", "certain"})
 
 
