@@ -217,6 +217,8 @@ def test_a_plural_read_as_a_verb_before_said() -> None:
     ("Senator Ada Voss, D-Kell., said the men had left.", "Senator Ada Voss", "the men had left."),
     # a subject whose phrase ends in another noun
     ("The men left the port, people close to the mayor say.", "people", "The men left the port"),
+    # ... or in a participle's agent: the statement speaks, not the board that issued it
+    ("The men left the port, the statement issued by the board said.", "the statement", "The men left the port"),
     # a plain present tense the model read as an infinitive
     ("Farmers, like their neighbours, say the men took the grain.", "Farmers", "the men took the grain."),
     ("The workers returned last week and say the men had looted the sheds.", "The workers",

@@ -311,11 +311,13 @@ def _the_name_of(parse: Parse, chunk: Chunk) -> Chunk:
 def _head_phrase(parse: Parse, chunk: Chunk, group: Group) -> Chunk:
     """The noun phrase whose prepositional phrase ``chunk`` ends, when that phrase is also
     the group's subject: ``people close to | the mayor | say``, ``officials in | the
-    ministry | said``."""
+    ministry | said``, ``the statement issued by | the harbour board | said``."""
     tokens = parse.tokens
     while chunk.first >= 2 and tokens[chunk.first - 1].tag in ("IN", "TO") and (
             tokens[chunk.first - 1].lower != "that"):
         k = chunk.first - 2 - (tokens[chunk.first - 2].tag == "JJ")  # "close to", "loyal to"
+        if tokens[chunk.first - 1].lower == "by" and tokens[k].tag == "VBN":
+            k -= 1  # "issued by", "released by"
         earlier = parse.chunk_ending_at(k)
         if earlier is None or parse.group_after(earlier) != group:
             break
