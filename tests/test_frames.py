@@ -1301,6 +1301,16 @@ def test_the_doer_after_the_work_of_is_specific(text: str, word: str, expected: 
     assert specific(text, word, None) is expected
 
 
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Ada Voss, who wrote a book about terrorists, spoke in Tarn.", "terrorists", False),
+    ("TV3 showed a documentary on militants.", "militants", False),
+    ("Troops fired on militants near Tarn.", "militants", True),
+    ("The book about the terrorists who bombed the depot sold well.", "terrorists", True),
+])
+def test_what_a_work_is_about_is_a_kind(text: str, word: str, expected: bool) -> None:
+    assert specific(text, word, None) is expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("A band of terrorists seized the ferry.", True),
     ("Troops ambushed a column of terrorists on the coast road.", True),

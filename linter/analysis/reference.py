@@ -52,6 +52,12 @@ _AIMS = frozenset({"want", "likely"})
 _TRENDS = frozenset({"fall", "rise", "increase", "decrease", "decline", "double", "triple", "halve", "drop",
                      "soar", "surge", "plummet", "plunge", "climb"})
 # Nouns whose "of" names the doer of an act: "the work of terrorists", "the hallmarks of".
+_ABOUT = frozenset({"about", "regarding", "concerning"})
+# Works and rules that are "on" a subject: "a documentary on militants", "a law on terrorists".
+_WORKS = frozenset({"book", "film", "documentary", "report", "article", "series", "study", "lecture",
+                    "course", "thesis", "programme", "program", "conference", "seminar", "law", "bill",
+                    "legislation", "policy", "rule", "guideline", "debate", "chapter", "essay", "novel",
+                    "play", "exhibition"})
 _DOER_HEADS = frozenset({"work", "handiwork", "hallmark", "hallmarks", "doing"})
 # Acts whose "by" names who did them: "the attack by terrorists", "a raid by insurgents".
 _ACTS = frozenset({"attack", "assault", "ambush", "raid", "bombing", "shelling", "shooting", "killing",
@@ -138,8 +144,10 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     agent = (governing.passive and parse.tokens[lead.first - 1].lower == "by"
              and parse.tokens[lead.first].lower != "any")
     if role == "preposition" and not agent and (parse.tokens[lead.first].lower in ("a", "an", "any") or (
-            governing.lemma in COPULAS and of_a_predicate(parse, lead))):
-        return False  # "any known link to a terrorist group", "has been a haven for terrorists": a kind
+            governing.lemma in COPULAS and of_a_predicate(parse, lead)) or _topic(parse, lead)):
+        # "any known link to a terrorist group", "has been a haven for terrorists", "wrote a
+        # book about terrorists": a kind
+        return False
     if role == "subject" and not parse.episodic(governing) and governing.tense == "present":
         # "Insurgents hold the valley", "Terrorists are behind the blast", not "Terrorists
         # rarely act alone", "Martyrdom is a theme", "if terrorists acquire weapons"
@@ -153,6 +161,17 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # surrendering", "continued to shell militants" (not "wants to stop terrorists")
         return parse.episodic(carrier) and not parse.negated(carrier)
     return parse.episodic(governing)
+
+
+def _topic(parse: Parse, chunk: Chunk) -> bool:
+    """The chunk is what a noun before it is about: ``a book about | terrorists``, ``a
+    report on | militants`` (not ``troops fired on | militants``, an act, nor ``the raid
+    on | militants``)."""
+    k = chunk.first - 1
+    if k < 1 or parse.tokens[k - 1].tag not in ("NN", "NNS"):
+        return False
+    word, noun = parse.tokens[k].lower, parse.tokens[k - 1].lemma
+    return word in _ABOUT or (word == "on" and noun in _WORKS)
 
 
 def _said_of(parse: Parse, i: int, heads: frozenset[str]) -> bool:
