@@ -397,7 +397,6 @@ def test_short_names_one_edit_apart(words: list[str], pairs: list[tuple[int, int
     "The capital spent three years as Nur-Sultan before its old name returned.",
     "The junta calls the country Burma, a name the opposition rejects.",
     "Few people now use the name Bombay.",
-    "He was born in Bombay, as it was then called.",
     "Older residents still call it Leningrad.",
     "Is the capital Kiev or Kyiv?",
     "The signs read Kyiv, but the timetable still said Kiev.",
@@ -433,6 +432,10 @@ def test_variants_never_asks_a_writer_to_leave_a_house_spelling(text: str, confi
 
 @pytest.mark.parametrize("text", [
     "He was born in Bombay, as it was then called, in 1961.",
+    # "then" or "once" is "at the time"
+    "He was born in Bombay, as it was then called.",
+    "The city, then known as Leningrad, was besieged for 900 days.",
+    "The port once called Rangoon is busy again.",
     "The city was called Nur-Sultan from 2019 to 2022. Astana is the capital again.",
     "Leningrad, as the city was known until 1991, held out. St Petersburg is now a port.",
     "Almaty is the largest city. In 1995, when the capital was still Alma-Ata, trade grew.",

@@ -79,6 +79,10 @@ _NAMING_BEFORE = compile_pattern(
 # A name of its time told with "still" before it: "when the capital was still Alma-Ata",
 # "was still called Leningrad" (the name changed later).
 _STILL_NAMED = compile_pattern(r"\b(?:was|were)\s+still\s+(?:(?:called|named|known\s+as)\s+)?$")
+# ... or with "then" or "once": "the city, then known as Leningrad", "the then-named Alma-Ata",
+# "Bombay, as it was then called" (the name of its time, as "at the time" says).
+_THEN_NAMED = compile_pattern(r"\b(?:then|once)(?:-|\s+)(?:known\s+as|called|named|spelt|spelled)\s*$")
+_THEN = compile_pattern(r"\b(?:then|once)\b")
 _NAMING_AFTER = compile_pattern(
     r"\s*,?\s*as\s+(?:it|the\s+\w+|they|he|she|some|many|most|[A-Z][\w-]+)\s+"
     r"(?:(?:was|were|is|are|had\s+been)\s+)?(?:then\s+|still\s+|once\s+|long\s+)?"
@@ -300,9 +304,13 @@ def _with_its_time(text: str, use: _Use) -> bool:
     """The years (or the era) the name was used follow it, or follow "as it was called"
     after it (``Leningrad, as the city was known until 1991``), or open its sentence
     (``In Soviet times, the city was known as Kishinev``), or "still" says the name
-    changed later (``when the capital was still Alma-Ata``)."""
+    changed later (``when the capital was still Alma-Ata``), or "then" or "once" says it
+    was the name of its time (``the city, then known as Leningrad``, ``Bombay, as it was
+    then called``)."""
     if _STILL_NAMED.search(text, max(0, use.start - _NAMING_WINDOW), use.start) is not None:
         return True  # "when the capital was still Alma-Ata"
+    if _THEN_NAMED.search(text, max(0, use.start - _NAMING_WINDOW), use.start) is not None:
+        return True  # "the city, then known as Leningrad"
     before = text[max(0, use.start - _TIME_OPENING_REACH):use.start]
     opening = _opening(before)
     if opening > 0 or use.start <= _TIME_OPENING_REACH:
@@ -310,6 +318,8 @@ def _with_its_time(text: str, use: _Use) -> bool:
         if _TIME_OPENING.match(before, start) is not None:
             return True  # "In Soviet times, the city was known as Kishinev"
     after = _NAMING_AFTER.match(text, use.end)
+    if after is not None and _THEN.search(after.group()) is not None:
+        return True  # "Bombay, as it was then called"
     return _ITS_TIME.match(text, after.end() if after else use.end) is not None
 
 
