@@ -1328,3 +1328,25 @@ def test_a_label_shares_the_reference_of_the_body_or_the_load_it_is(text: str, e
 def test_a_label_after_went_on_to_is_about_the_subject_of_went() -> None:
     assert specific("The men went on to fight as terrorists in the hills.", "terrorists", None)
     assert not specific("Young men who go on to fight as terrorists are rarely caught.", "terrorists", None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a naming participle names whom its object names
+    ("Brandt's campaign put out an advert calling the dockers terrorists.", Voice.ATTRIBUTED),
+    ("Brandt posted a video on Sunday, calling the strikers terrorists.", Voice.ATTRIBUTED),
+    # ... and what carries the words speaks for itself
+    ("A leaflet branding the dockers terrorists was found on the quay.", Voice.ATTRIBUTED),
+    # "referred to ... as" names, as "described ... as" does
+    ("Brandt has repeatedly referred to the dockers as terrorists.", Voice.ATTRIBUTED),
+])
+def test_labels_given_by_a_participle_or_by_referring_to_someone_as(text: str, expected: Voice) -> None:
+    assert specific(text, "terrorists", None)
+    assert voice(text, "terrorists") is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Brandt has avoided calling the dockers terrorists.",
+    "Laws calling such groups terrorists are common.",
+])
+def test_a_participle_that_names_no_one_or_was_not_done_is_no_label(text: str) -> None:
+    assert not specific(text, "terrorists", None)

@@ -32,12 +32,22 @@ class Parse(Protocol):
 
     def chunk_ending_at(self, i: int) -> Chunk | None: ...
 
+    def group_at(self, i: int) -> Group | None: ...
+
     def group_after(self, chunk: Chunk) -> Group | None: ...
 
     def carrier(self, group: Group) -> Group | None: ...
 
 
 _INDEFINITE = ("a", "an", "any", "every")
+_ABOUT = frozenset({"about", "regarding", "concerning"})
+# Works and rules that are "on" a subject: "a documentary on militants", "a law on terrorists".
+_WORKS = frozenset({"book", "film", "documentary", "report", "article", "series", "study", "lecture",
+                    "course", "thesis", "programme", "program", "conference", "seminar", "law", "bill",
+                    "legislation", "policy", "rule", "guideline", "debate", "chapter", "essay", "novel",
+                    "play", "exhibition"})
+# Verbs that name someone past a preposition: "referred to the men as terrorists".
+_REFERRING = frozenset({"refer", "speak", "talk", "think"})
 # Pronouns that open a relative clause whose verb has a subject of its own: the pronoun is
 # the verb's object ("the Front, which the US lists as ...").
 _OBJECT_RELATIVES = frozenset({"which", "whom", "that", "who"})
@@ -205,6 +215,30 @@ def of_a_predicate(parse: Parse, chunk: Chunk) -> bool:
     noun = before_preposition(parse, chunk)
     return (noun is not None and noun.first > 0
             and parse.tokens[noun.first].lower in _INDEFINITE and parse.tokens[noun.first - 1].is_verb)
+
+
+def topic(parse: Parse, chunk: Chunk) -> bool:
+    """``chunk`` is what a noun before it is about: ``a book about | terrorists``, ``a
+    report on | militants`` (not ``troops fired on | militants``, an act, nor ``the raid
+    on | militants``): a kind of people."""
+    k = chunk.first - 1
+    if k < 1 or parse.tokens[k - 1].tag not in ("NN", "NNS"):
+        return False
+    word, noun = parse.tokens[k].lower, parse.tokens[k - 1].lemma
+    return word in _ABOUT or (word == "on" and noun in _WORKS)
+
+
+def referred_as(parse: Parse, chunk: Chunk) -> Group | None:
+    """The verb that names someone ``chunk`` past a preposition: ``referred to | the
+    protesters | as terrorists``, ``spoke of the men as ...``."""
+    k = chunk.first - 1
+    named = parse.chunk_ending_at(k - 1) if k >= 2 and parse.tokens[k].lower == "as" else None
+    if named is None or named.first < 2 or parse.tokens[named.first - 1].lower not in ("to", "of"):
+        return None
+    group = parse.group_at(named.first - 2)
+    if group is None or group.last != named.first - 2 or group.lemma not in _REFERRING:
+        return None
+    return group
 
 
 # Words before a colon that open a caption: "Pictured: ...", "Above: ...".

@@ -21,7 +21,9 @@ from linter.analysis.labelled import (
     modifies_name,
     of_a_predicate,
     raised,
+    referred_as,
     subject_is_specific,
+    topic,
     verbless_subject,
 )
 from linter.analysis.syntax import COPULAS, Parse
@@ -29,6 +31,9 @@ from linter.analysis.verb_reach import bare_clause
 
 # Verbs whose object, when a relative pronoun, is named by the noun phrase after them.
 _NAMES_OBJECT = NAMING | {"consider", "regard", "classify"}
+# Before a participle, words that say its naming was not done: "without calling", "about
+# describing".
+_NOT_DONE = frozenset({"about", "without", "against", "whether", "considering", "avoid", "avoided"})
 _FREQUENCY = frozenset({"rarely", "often", "usually", "always", "never", "sometimes", "generally",
                         "typically", "seldom", "frequently", "normally", "tend", "tends", "commonly"})
 # A present tense after these is a supposition, not a report ("If these terrorists acquire
@@ -52,12 +57,6 @@ _AIMS = frozenset({"want", "likely"})
 _TRENDS = frozenset({"fall", "rise", "increase", "decrease", "decline", "double", "triple", "halve", "drop",
                      "soar", "surge", "plummet", "plunge", "climb"})
 # Nouns whose "of" names the doer of an act: "the work of terrorists", "the hallmarks of".
-_ABOUT = frozenset({"about", "regarding", "concerning"})
-# Works and rules that are "on" a subject: "a documentary on militants", "a law on terrorists".
-_WORKS = frozenset({"book", "film", "documentary", "report", "article", "series", "study", "lecture",
-                    "course", "thesis", "programme", "program", "conference", "seminar", "law", "bill",
-                    "legislation", "policy", "rule", "guideline", "debate", "chapter", "essay", "novel",
-                    "play", "exhibition"})
 _DOER_HEADS = frozenset({"work", "handiwork", "hallmark", "hallmarks", "doing"})
 # Acts whose "by" names who did them: "the attack by terrorists", "a raid by insurgents".
 _ACTS = frozenset({"attack", "assault", "ambush", "raid", "bombing", "shelling", "shooting", "killing",
@@ -117,6 +116,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if _doer_of(parse, lead):
         return not _unsaid(parse, i)
     role, governing = parse.governor(chunk)
+    if role == "preposition" and governing is None:
+        governing = referred_as(parse, lead)  # "has referred to the men as terrorists"
     host = _host(parse, lead, role, governing)
     if host is not None:  # "A group of terrorists attacked", "shelled boats carrying terrorists"
         head = parse.tokens[host.last]
@@ -137,14 +138,18 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # "branded Voss a terrorist", "described Voss as a terrorist", "was jailed as a terrorist";
         # not a label only thought of ("whether to list the Front as a terrorist group")
         # (or an infinitive that carries on the subject's act: "went on to describe Voss as ...")
-        # nor one denied ("did not call the men terrorists", "did not describe ... as")
+        # nor one denied ("did not call the men terrorists", "did not describe ... as"); a
+        # participle names whom its object names ("an ad calling the protesters terrorists",
+        # "posted a video, calling the men terrorists"; not "laws calling such groups ...")
+        if _naming_participle(parse, governing):
+            return not parse.negated(governing) and labelled_is_specific(parse, governing)
         return (governing.finite or parse.goes_on(governing)) and not parse.negated(governing) and (
             parse.episodic(governing) or labelled_is_specific(parse, governing))
     # (but the doer after a passive's "by" is whoever did it: "was bombed by a terrorist group")
     agent = (governing.passive and parse.tokens[lead.first - 1].lower == "by"
              and parse.tokens[lead.first].lower != "any")
     if role == "preposition" and not agent and (parse.tokens[lead.first].lower in ("a", "an", "any") or (
-            governing.lemma in COPULAS and of_a_predicate(parse, lead)) or _topic(parse, lead)):
+            governing.lemma in COPULAS and of_a_predicate(parse, lead)) or topic(parse, lead)):
         # "any known link to a terrorist group", "has been a haven for terrorists", "wrote a
         # book about terrorists": a kind
         return False
@@ -163,15 +168,13 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     return parse.episodic(governing)
 
 
-def _topic(parse: Parse, chunk: Chunk) -> bool:
-    """The chunk is what a noun before it is about: ``a book about | terrorists``, ``a
-    report on | militants`` (not ``troops fired on | militants``, an act, nor ``the raid
-    on | militants``)."""
-    k = chunk.first - 1
-    if k < 1 or parse.tokens[k - 1].tag not in ("NN", "NNS"):
-        return False
-    word, noun = parse.tokens[k].lower, parse.tokens[k - 1].lemma
-    return word in _ABOUT or (word == "on" and noun in _WORKS)
+def _naming_participle(parse: Parse, group: Group) -> bool:
+    """``group`` is a lone present participle that names (``calling``, ``branding``,
+    ``describing``), not one talked about or held back (``about calling``, ``without
+    calling``, ``whether calling``)."""
+    k = group.first
+    return group.first == group.last and parse.tokens[k].tag == "VBG" and (
+        k == 0 or parse.tokens[k - 1].lower not in _NOT_DONE)
 
 
 def _said_of(parse: Parse, i: int, heads: frozenset[str]) -> bool:

@@ -26,6 +26,12 @@ from linter.analysis.verb_reach import continued
 # participle when it opens a sentence: "When asked whether ..., Voss said".
 QUESTIONED = frozenset({"ask", "question"})
 _OPENERS = frozenset({"when", "once", "if", "after"})
+# What carries words, whose participle speaks for it: "a leaflet calling ...", "a statement
+# saying ...", "an advert branding ...".
+_CARRIERS = frozenset({"leaflet", "ad", "advert", "advertisement", "poster", "banner", "placard", "sign",
+                       "post", "tweet", "video", "letter", "email", "message", "note", "statement", "slogan",
+                       "editorial", "article", "broadcast", "pamphlet", "flyer", "billboard", "website",
+                       "manifesto", "memo", "graffiti", "notice", "petition", "headline", "caption"})
 # Verbs whose infinitive after an object or a phrase is someone else's act, or none: the
 # verbs that address someone ("asked Voss to say", "urged the men to"), and others ("paid
 # actors to describe", "refused once more to say").
@@ -51,6 +57,10 @@ def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | No
     if own is not None and own.first > 0 and own.last == group.first - 1 and (
             parse.tokens[own.first - 1].lower == "with"):
         # "..., with the players' union accusing the club of ...": the phrase has its own subject
+        source, vague = span(parse, own.first, own.last), vague_source(parse, own)
+    elif own is not None and own.last == group.first - 1 and parse.tokens[own.last].lemma in _CARRIERS:
+        # "A leaflet branding the dockers terrorists was found", "posted a video calling ...":
+        # the words are the leaflet's or the video's
         source, vague = span(parse, own.first, own.last), vague_source(parse, own)
     elif main is not None:
         source, vague = main
