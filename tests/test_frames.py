@@ -171,6 +171,8 @@ def test_reporting_verb_forms_the_tagger_reads_as_nouns(text: str, word: str, ta
     ("Surveys show the mayor narrowly trailing her rival.", "show",
      "the mayor narrowly trailing her rival."),
     ("The men moved their camp in May, a new survey indicates.", "indicates", "The men moved their camp in May"),
+    # (a noun the model read as an adverb after its article: "A tally/RB by ...")
+    ("A tally by the Orsk Courier shows 40 people were killed.", "shows", "40 people were killed."),
 ])
 def test_evidence_trailing_or_with_a_participle(text: str, cue: str, content: str) -> None:
     [(frame, found_cue, _, found)] = frames_of(text)

@@ -21,6 +21,8 @@ _FIXED = {"who": "WP", "whom": "WP", "which": "WDT", "whose": "WP$",
 _ARTICLES = frozenset({"the", "a", "an"})
 _AFTER_HEAD = frozenset({"DT", "IN", ".", ",", ":", "CC", "TO", "MD", "VBD", "VBZ", "VBP", "PRP$"})
 
+# Tags after a word that end its noun phrase when an article opens it: "A tally/RB by ...".
+_AFTER_ADVERB_NOUN = frozenset({"IN", "VBZ", "VBD", "VBP", "MD", ".", ","})
 # Adjectives that name people after "the" and end its noun phrase: "the dead", "the injured".
 _THE_PEOPLE = frozenset({"dead", "injured", "wounded", "missing", "displaced", "bereaved"})
 
@@ -56,8 +58,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     an article that ends its noun phrase is a noun (``called the shooting/VBG an act of
     terror``), the dead, the injured and the missing there are people (``hailed the
     dead/JJ as martyrs``), a verb's bare form after an article is a noun (``A raid/VBN by
-    insurgents``), and so is an adjective after "a" that a relative pronoun, a mark or a
-    preposition ends (``Voss, a radical/JJ who ...``). A noun or an adjective that the
+    insurgents``), as is an adverb that ends an article's phrase (``A tally/RB by``), and
+    so is an adjective after "a" that a relative pronoun, a mark or a preposition ends
+    (``Voss, a radical/JJ who ...``). A noun or an adjective that the
     lemma lists know only as a verb is an infinitive after ``to``, a form of ``help``, or
     "and" after one (``helped prevent/NN thefts and deter/NN ...``). A reporting verb that
     names nothing, read as a participle after a comma and before a name that runs to the
@@ -88,6 +91,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif (tags[i] in ("VB", "VBN", "VBD", "VBP") and i > 0 and words[i - 1].lower() in _ARTICLES
               and tagger.lemma(word, tags[i]).lower() == low):
             out[i] = "NN"  # "A raid/VBN by insurgents": a verb's bare form after an article is a noun
+        elif tags[i] == "RB" and i > 0 and words[i - 1].lower() in _ARTICLES and i + 1 < len(words) and (
+                tags[i + 1] in _AFTER_ADVERB_NOUN):
+            out[i] = "NN"  # "A tally/RB by the Courier shows": no adverb ends an article's phrase
         elif tags[i] == "JJ" and i > 0 and words[i - 1].lower() in ("a", "an") and (
                 i + 1 == len(words) or (tags[i + 1] in _ENDS_ADJECTIVE_NOUN and not (
                     tags[i + 1] == "," and i + 2 < len(words) and tags[i + 2] in ("JJ", "RB")))):
