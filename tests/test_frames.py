@@ -692,6 +692,8 @@ def test_a_report_with_a_source_before_it_names_one(text: str, vague: bool) -> N
 @pytest.mark.parametrize(("text", "source"), [
     ("The mayor put it this way: the men fled.", "The mayor"),
     ("Ada Voss put it bluntly: the men fled.", "Ada Voss"),
+    # a dash that opens no aside introduces the words as a colon does
+    ("Ada Voss put it bluntly - the men fled.", "Ada Voss"),
 ])
 def test_put_it_before_a_colon_reports_what_follows(text: str, source: str) -> None:
     [(frame, _, found, content)] = frames_of(text)
@@ -1352,3 +1354,12 @@ def test_labels_given_by_a_participle_or_by_referring_to_someone_as(text: str, e
 ])
 def test_a_participle_that_names_no_one_or_was_not_done_is_no_label(text: str) -> None:
     assert not specific(text, "terrorists", None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ada Voss was blunt - the men fled.", "the men fled."),
+    ("The spokeswoman was adamant - the men fled.", "the men fled."),
+])
+def test_a_forthright_speaker_before_a_dash(text: str, expected: str) -> None:
+    [(frame, _, _, content)] = frames_of(text)
+    assert (frame.kind, content) == ("verb", expected)

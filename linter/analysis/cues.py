@@ -106,8 +106,11 @@ _IRREGULAR = ("felt", "knew", "known", "understood", "thought", "held")
 _SHORT_STEM = 3
 # One syllable ending in one vowel and one consonant doubles it: ban, banned, banning.
 _DOUBLED_FINAL = compile_pattern(r"[^aeiou][aeiou][bdgmnprt]")
-
-
+# Adjectives of how someone spoke that, after a copula and before a colon or a dash, give
+# the speaker the words after it: "Voss was blunt: ...", "The minister was adamant - ...".
+FORTHRIGHT = frozenset({"adamant", "blunt", "candid", "categorical", "clear", "defiant", "direct",
+                        "emphatic", "explicit", "firm", "forthright", "frank", "unapologetic", "unequivocal",
+                        "unrepentant"})
 # Nouns of a view or a wording whose "in the ... of X" (or "in X's ...") names X as the
 # source, as "according to X" does: "In the words of the mayor, ...", "in the eyes of the
 # owners", "In the mayor's view, ...".
@@ -134,7 +137,8 @@ def frame_gate() -> re.Pattern[str]:
     or thinking verb (by its stem: "announc" for announced; a verb of seeing as a whole
     word), ``according``, ``per``, a content noun, a noun of a view or a wording (``in the words
     of``, ``in the mayor's view``), an adjective of a stance (``confident``), ``put it``, a
-    colon, or a dash and a source's noun or a capitalised name at the end (``... -police``,
+    colon, an adjective of how someone spoke before a dash (``Voss was blunt - ...``), or a
+    dash and a source's noun or a capitalised name at the end (``... -police``,
     ``... - Tamm``). A sentence with no match is never tagged for its frames."""
     data = _load()
     words = cue_words()
@@ -165,7 +169,9 @@ def frame_gate() -> re.Pattern[str]:
     # ... or a headline's speaker by name: "... - Tamm", "... - Ida Kell"
     named = r"\s[-–—]{1,2}\s*[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}\.?\s*$"
     verbs, nouns_and_phrases = trie_pattern(sorted(stems)), trie_pattern(sorted(whole))
-    return _compile(rf"\b(?i:{verbs})|\b(?i:{nouns_and_phrases})\b|:|{tail}|{named}")
+    # ("Voss was blunt - ...": the colon is a cue of its own)
+    forthright = rf"\b(?i:{trie_pattern(sorted(FORTHRIGHT))})\s*[-–—]"
+    return _compile(rf"\b(?i:{verbs})|\b(?i:{nouns_and_phrases})\b|:|{forthright}|{tail}|{named}")
 
 
 def _regular_forms(lemma: str) -> tuple[str, ...]:

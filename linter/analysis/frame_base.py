@@ -180,6 +180,15 @@ def verb_starts(parse: Parse, k: int) -> bool:
     return group is not None and group.finite and group.first == k
 
 
+def opens_words(parse: Parse, k: int) -> bool:
+    """A colon at ``k``, or a dash that opens no aside (no dash after it), with words after
+    it: what follows is the words of whoever comes before (``Voss was blunt: ...``, ``Voss
+    put it bluntly - ...``; not ``the port - shut since May - reopened``)."""
+    tokens = parse.tokens
+    return k < len(tokens) - 1 and (tokens[k].text == ":" or (
+        tokens[k].text in DASHES and all(t.text not in DASHES for t in tokens[k + 1:])))
+
+
 def content_span(parse: Parse, first: int, last: int) -> tuple[int, int]:
     if first > last or first >= len(parse.tokens):
         return (0, 0)

@@ -5,7 +5,7 @@ adjective of a stance after a copula (see :mod:`.frames`)."""
 from __future__ import annotations
 
 from linter.analysis.chunks import Chunk
-from linter.analysis.cues import ACCOUNTS, STANCES, VIEWS
+from linter.analysis.cues import ACCOUNTS, FORTHRIGHT, STANCES, VIEWS
 from linter.analysis.frame_base import (
     NO_HOLDER,
     Frame,
@@ -14,6 +14,7 @@ from linter.analysis.frame_base import (
     content_span,
     finite_in,
     lexicon,
+    opens_words,
     span,
     subject_of,
 )
@@ -255,9 +256,7 @@ def _colon_after(parse: Parse, k: int) -> int | None:
             if addressed is None:
                 return None
             k = addressed.last + 1
-    if k < len(tokens) and tokens[k].text in DASHES and all(t.text not in DASHES for t in tokens[k + 1:]):
-        return k  # "had a blunt message for the owners - ...": a dash that opens no aside
-    return k if k < len(tokens) and tokens[k].text == ":" else None
+    return k if opens_words(parse, k) else None  # "had a blunt message for the owners - ..."
 
 
 def noun_frames(parse: Parse) -> list[Frame]:
@@ -333,9 +332,6 @@ def _of_wh(parse: Parse, i: int) -> bool:
 # Adjectives of how someone spoke, whose colon after a copula opens their words: "Voss was
 # blunt: ...", "The ministry was adamant: ..." (not "The rule is clear: ...", whose
 # subject speaks for no one: see _speaker).
-_FORTHRIGHT = frozenset({"adamant", "blunt", "candid", "categorical", "clear", "defiant", "direct",
-                         "emphatic", "explicit", "firm", "forthright", "frank", "unapologetic", "unequivocal",
-                         "unrepentant"})
 _SPEAKING_PRONOUNS = frozenset({"he", "she", "they"})
 
 
@@ -359,11 +355,11 @@ def stance_frames(parse: Parse) -> list[Frame]:
         else:
             continue
         word = tokens[k].lower if k + 1 < len(tokens) else ""
-        if word not in STANCES and word not in _FORTHRIGHT:
+        if word not in STANCES and word not in FORTHRIGHT:
             continue  # (the subject is looked for only after such an adjective)
         subject = subject_of(parse, group)
-        if word in _FORTHRIGHT and k + 2 < len(tokens) and tokens[k + 1].text == ":" and (
-                subject is not None and _speaker(parse, subject)):  # "Voss was blunt: ..."
+        if word in FORTHRIGHT and opens_words(parse, k + 1) and (
+                subject is not None and _speaker(parse, subject)):  # "Voss was blunt: ...", "... blunt - ..."
             words = content_span(parse, k + 2, len(tokens) - 1)
             out.append(Frame(span(parse, group.first, k + 1), span(parse, subject.first, subject.last),
                              vague_source(parse, subject), words, "verb"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.cues import BEFORE_INVERTED
-from linter.analysis.frame_base import clause, lexicon, subject_of, verb_starts
+from linter.analysis.frame_base import clause, lexicon, opens_words, subject_of, verb_starts
 from linter.analysis.labelled import before_preposition, relative_object
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
@@ -244,8 +244,8 @@ _PUT_IT_MANNER = frozenset({"bluntly", "simply", "plainly", "starkly", "succinct
 
 
 def put_it_colon(parse: Parse, group: Group) -> int:
-    """The colon after ``The mayor put it bluntly:`` or ``put it this way:`` (what follows
-    is the speaker's words), or -1."""
+    """The colon (or the dash) after ``The mayor put it bluntly:`` or ``put it this way:``
+    (what follows is the speaker's words), or -1."""
     tokens = parse.tokens
     k = group.last + 1
     after_subject = group.first > 0 and tokens[group.first - 1].tag in ("NN", "NNS", "NNP", "NNPS", "PRP")
@@ -255,7 +255,7 @@ def put_it_colon(parse: Parse, group: Group) -> int:
     k += 1
     while k < len(tokens) and k <= group.last + 4 and tokens[k].lower in _PUT_IT_MANNER:
         k += 1
-    return k if k < len(tokens) - 1 and tokens[k].text == ":" else -1
+    return k if opens_words(parse, k) else -1
 
 
 # Pronouns that stand for what a naming verb names after "as": "as the government calls them".
