@@ -1363,3 +1363,9 @@ def test_a_participle_that_names_no_one_or_was_not_done_is_no_label(text: str) -
 def test_a_forthright_speaker_before_a_dash(text: str, expected: str) -> None:
     [(frame, _, _, content)] = frames_of(text)
     assert (frame.kind, content) == ("verb", expected)
+
+
+def test_a_political_wing_opening_a_sentence_is_an_adjective() -> None:
+    text = "Left-wing radicals occupied the square."
+    assert tag_span(text, 0, len(text))[0].tag == "JJ"
+    assert specific(text, "radicals", None)

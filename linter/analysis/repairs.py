@@ -16,7 +16,12 @@ from linter.analysis.tagger import Tagger
 # Words whose Penn tag the syntax relies on, whatever the model said.
 _FIXED = {"who": "WP", "whom": "WP", "which": "WDT", "whose": "WP$",
           # subordinators, which the model can miss at a sentence's start ("Unless/JJ")
-          "if": "IN", "unless": "IN", "whether": "IN", "although": "IN"}
+          "if": "IN", "unless": "IN", "whether": "IN", "although": "IN",
+          # the political wings, which the model can read as a verb where a sentence opens
+          # ("Left-wing/VBG radicals occupied ...")
+          "left-wing": "JJ", "right-wing": "JJ", "far-left": "JJ", "far-right": "JJ", "left-leaning": "JJ",
+          "right-leaning": "JJ", "centre-left": "JJ", "centre-right": "JJ", "center-left": "JJ",
+          "center-right": "JJ"}
 # Articles, and the tags that follow the head of their noun phrase, not a modifier.
 _ARTICLES = frozenset({"the", "a", "an"})
 _AFTER_HEAD = frozenset({"DT", "IN", ".", ",", ":", "CC", "TO", "MD", "VBD", "VBZ", "VBP", "PRP$"})
@@ -31,8 +36,9 @@ _NOT_ADJECTIVES = frozenset({"less", "bless", "unless", "nevertheless", "nonethe
 
 
 def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
-    """Fix the slips the syntax depends on most. The relative pronouns and the
-    subordinators of supposition always get their Penn tags. A present-tense verb whose
+    """Fix the slips the syntax depends on most. The relative pronouns, the
+    subordinators of supposition and the political wings ("left-wing") always get their
+    Penn tags. A present-tense verb whose
     form is not its own base form is a past tense (``the terrorists wore/VBP uniforms``:
     "wore" is no present of "wear"; "are" is), and so is the participle of a verb with no
     passive right after a noun (``the gunmen fled/VBN``). A reporting verb read as a noun after a
