@@ -871,6 +871,9 @@ def test_a_label_about_someone_in_particular(text: str, expected: bool) -> None:
     ("Terrorists due in court over port raid\n\nFour men were remanded.", True),  # a headline's subject
     ("Terrorists behind port blast, says minister\n\nFour men were held.", True),
     ("Terrorists due to face trial\n\nFour men were remanded.", True),
+    # ... past a kicker and its colon
+    ("Orsk blast: terrorists behind attack, says minister\n\nFour men were held.", True),
+    ("Orsk: terrorists due in court\n\nFour men were remanded.", True),
 ])
 def test_a_headline_subject_with_no_verb(text: str, expected: bool) -> None:
     assert specific(text, "terrorist", None) is expected
@@ -1369,3 +1372,12 @@ def test_a_political_wing_opening_a_sentence_is_an_adjective() -> None:
     text = "Left-wing radicals occupied the square."
     assert tag_span(text, 0, len(text))[0].tag == "JJ"
     assert specific(text, "radicals", None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a kicker that names an event speaks no words, however the model tagged its capitals
+    ("Tarn ferry raid: terrorists due in court\n\nFour men were remanded.", Voice.OWN),
+    ("Ada Frey: terrorists behind the raid\n\nFour men were held.", Voice.ATTRIBUTED),
+])
+def test_a_headline_kicker_is_no_speaker(text: str, expected: Voice) -> None:
+    assert voice(text, "terrorists") is expected

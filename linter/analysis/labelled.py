@@ -241,6 +241,8 @@ def referred_as(parse: Parse, chunk: Chunk) -> Group | None:
     return group
 
 
+# How far into a headline a kicker's colon may come: "Orsk blast: ...", "Tarn port attack: ...".
+_KICKER_REACH = 5
 # Words before a colon that open a caption: "Pictured: ...", "Above: ...".
 _CAPTION_LABELS = frozenset({"pictured", "caption", "photo", "picture", "above", "below", "left", "right",
                              "top", "inset"})
@@ -255,8 +257,12 @@ def caption_start(tokens: Sequence[Token]) -> int:
 def verbless_subject(tokens: Sequence[Token], found: Sequence[Group], chunk: Chunk) -> bool:
     """In a headline or a caption, the noun phrase that opens a clause with no verb, before
     a preposition or "due": ``Gunmen behind port blast, says minister`` ("are behind"),
-    ``Killer due in court``, ``Pictured: Terrorists outside the depot``."""
-    opening = caption_start(tokens) + (tokens[0].text in ("'", '"', "‘", "“"))
+    ``Killer due in court``, ``Pictured: Terrorists outside the depot``, also past a
+    headline's kicker (``Orsk blast: terrorists behind attack, says minister``)."""
+    kicker = next((k + 1 for k in range(1, min(_KICKER_REACH, len(tokens))) if tokens[k].text == ":"
+                   and not any(g.first < k for g in found)), 0)
+    opening = max(caption_start(tokens), kicker)
+    opening += opening < len(tokens) and tokens[opening].text in ("'", '"', "‘", "“")
     if chunk.first > opening or chunk.last + 1 >= len(tokens):
         return False
     end = next((k for k in range(chunk.last + 1, len(tokens)) if tokens[k].text in (",", ":", "-", "—", "–")),

@@ -25,6 +25,13 @@ from linter.analysis.verb_reach import bare_clause
 
 _TO_PREPOSITIONS = frozenset({"to"})
 # Words before a colon that label a section or a kind of item, not a speaker.
+# Events a headline's kicker names before its colon ("Orsk depot blast: ...", "Tarn ferry
+# raid: ..."), which speak no words, whatever the tagger made of their capitals.
+_EVENTS = frozenset({"attack", "raid", "blast", "bombing", "explosion", "crash", "fire", "flood", "shooting",
+                     "strike", "siege", "riot", "protest", "storm", "quake", "earthquake", "trial", "case",
+                     "inquiry", "inquest", "row", "crisis", "war", "vote", "election", "talks", "deal",
+                     "summit", "kidnapping", "hijacking", "ambush", "massacre", "killing", "murder",
+                     "shelling"})
 _SECTION_LABELS = frozenset({
     "update", "updated", "note", "correction", "clarification", "photo", "photos", "picture", "video",
     "watch", "listen", "related", "breaking", "analysis", "opinion", "comment", "live", "exclusive",
@@ -197,8 +204,8 @@ def colon_frames(parse: Parse) -> list[Frame]:
                     or any({t.lower, t.lemma} & (lex.sources | lex.vague) for t in words)):
                 return []
             head = tokens[chunk.last]
-            if head.lower in _SECTION_LABELS:
-                return []
+            if head.lower in _SECTION_LABELS or (head.lemma in _EVENTS and not head.text[:1].isupper()):
+                return []  # (nor a headline's kicker that names an event: "Tarn ferry raid: ...")
             vague = head.lower in _REPORTS or (head.lemma in lex.vague and not chunk.proper)
             # A label all in capitals is a transcript's speaker ("TAMM:") or a dateline
             # ("ISLAMABAD:", "NEW YORK:"): kept by the analysis only in a transcript
