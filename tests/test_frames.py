@@ -1381,3 +1381,22 @@ def test_a_political_wing_opening_a_sentence_is_an_adjective() -> None:
 ])
 def test_a_headline_kicker_is_no_speaker(text: str, expected: Voice) -> None:
     assert voice(text, "terrorists") is expected
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # a free relative gives its subject only the name after the verb
+    ("The board, in what Voss called an act of terror, shut the port.", "an act of terror"),
+    ("What the mayor called a riot ended when the men fled.", "a riot"),
+])
+def test_what_someone_called_something_is_theirs_and_no_more(text: str, content: str) -> None:
+    [(frame, _, _, found)] = frames_of(text)
+    assert (frame.kind, found) == ("verb", content)
+
+
+@pytest.mark.parametrize("text", [
+    "As the Orsk Courier recently noted, the men are still in the hills.",
+    "The men, as the minister rightly noted, are still in the hills.",
+])
+def test_a_reporting_past_after_a_subject_and_an_adverb(text: str) -> None:
+    [(frame, cue, _, _)] = frames_of(text)
+    assert (frame.kind, cue) == ("verb", "noted")

@@ -26,7 +26,7 @@ def mend_pasts(words: list[str], out: list[str], reporting: frozenset[str], tagg
             out[i] = "VBN"
     for i in range(3, len(words) - 1):  # "A docker who saw the boats leave said/VBN ...": the subject's verb
         if (out[i] == "VBN" and tagger.lemma(words[i], "VBN").lower() in reporting
-                and _after_relative(words, out, i)):
+                and (_after_relative(words, out, i) or _after_adverb(words, out, i))):
             out[i] = "VBD"
     for i in range(2, len(words)):  # "Police suspect the men fled/VBN by boat": the clause's past
         if out[i] == "VBN" and (_reported_past(words, out, i, reporting, tagger)
@@ -48,6 +48,17 @@ def _after_a_noun(words: list[str], tags: list[str], i: int) -> bool:
             and any(t in ("VBD", "VBZ", "VBP") for t in tags[:i - 3])
             and words[i - 4].lower() not in HAVE_BE
             and words[i - 1].lower() not in ("past", "end", "meantime", "interim"))
+
+
+def _after_adverb(words: list[str], tags: list[str], i: int) -> bool:
+    """A noun phrase and adverbs, with no auxiliary, run up to ``i``, and a comma or the
+    full stop follows it: the subject's own verb (``As the Orsk Courier recently noted,``,
+    ``..., the minister rightly noted.``; not ``has rightly noted``)."""
+    j = i - 1
+    while j > 0 and tags[j] == "RB":
+        j -= 1
+    return j < i - 1 and tags[j] in NOUN_TAGS and words[i + 1] in (",", ".") and not any(
+        w.lower() in HAVE_BE for w in words[max(0, j - 3):i])
 
 
 def _after_relative(words: list[str], tags: list[str], i: int) -> bool:

@@ -42,7 +42,7 @@ from linter.analysis.verb_reach import (
     to_semicolon,
     trailing,
 )
-from linter.analysis.verb_reports import as_called, as_put_it, no_report, reports, speaks_for
+from linter.analysis.verb_reports import as_called, as_put_it, no_report, reports, speaks_for, what_called
 
 # Verbs of thought whose infinitive is their content: "hope to", "expect the talks to".
 _INFINITIVE = frozenset({"hope", "expect"})
@@ -381,6 +381,8 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
     named = as_called(parse, group)
     if named is not None:  # "The terrorists, as the government calls them, ...": the name only
         return content_span(parse, named.first, named.last)
+    if (what := what_called(parse, group)) is not None:  # "in what Voss called an act of terror,"
+        return content_span(parse, *what)
     if before >= 0 and tokens[before].lower == "as" and (before == lo or tokens[before - 1].text == ","):
         after += group.lemma == "put" and after < len(tokens) and tokens[after].lower == "it"  # "put it,"
         nxt = adverbials_end(parse, after, len(tokens))

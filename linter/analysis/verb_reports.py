@@ -9,7 +9,7 @@ from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.cues import BEFORE_INVERTED
 from linter.analysis.frame_base import clause, lexicon, opens_words, subject_of, verb_starts
 from linter.analysis.labelled import before_preposition, relative_object
-from linter.analysis.syntax import Parse
+from linter.analysis.syntax import DASHES, Parse
 from linter.analysis.verb_reach import (
     TRAIL_MARKS,
     WHEN,
@@ -260,6 +260,22 @@ def put_it_colon(parse: Parse, group: Group) -> int:
 
 # Pronouns that stand for what a naming verb names after "as": "as the government calls them".
 _NAMED_PRONOUNS = frozenset({"them", "it", "him", "her"})
+
+
+def what_called(parse: Parse, group: Group) -> tuple[int, int] | None:
+    """The name a free relative gives (``in what Voss called an act of terror, ...``,
+    ``What the mayor called a riot was ...``): token bounds of the words after the verb, to
+    the clause's end or the next finite verb; the sentence around them is the writer's."""
+    tokens = parse.tokens
+    subject = parse.chunk_ending_at(group.first - 1)
+    if (group.lemma not in NAMING or subject is None or subject.first == 0
+            or tokens[subject.first - 1].lower != "what" or group.last + 1 >= len(tokens)):
+        return None
+    finite = [g.first for g in parse.groups if g.finite and g.first > group.last]
+    end = next((j for j in range(group.last + 1, len(tokens))
+                if tokens[j].text in (",", ";", ":", "(", ")") or tokens[j].text in DASHES
+                or tokens[j].tag == "." or j in finite), len(tokens))
+    return (group.last + 1, end - 1) if end > group.last + 1 else None
 
 
 def as_called(parse: Parse, group: Group) -> Chunk | None:
