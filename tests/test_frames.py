@@ -1400,3 +1400,8 @@ def test_what_someone_called_something_is_theirs_and_no_more(text: str, content:
 def test_a_reporting_past_after_a_subject_and_an_adverb(text: str) -> None:
     [(frame, cue, _, _)] = frames_of(text)
     assert (frame.kind, cue) == ("verb", "noted")
+
+
+def test_a_content_clause_goes_on_past_a_dash_and_that() -> None:
+    [(_, _, _, content)] = frames_of("Voss said the port was safe -- and that the men had fled.")
+    assert content == "the port was safe -- and that the men had fled."

@@ -323,9 +323,9 @@ def relative_end(parse: Parse, group: Group, start: int, hi: int) -> int:
 
 def continued(parse: Parse, hi: int) -> int:
     """The end of a content clause that goes on in a coordinated one (``said voters were
-    tired, and that many would stay at home``)."""
+    tired, and that many would stay at home``, ``... safe -- and that ...``)."""
     tokens = parse.tokens
-    k = hi + 1 + (hi + 1 < len(tokens) and tokens[hi + 1].text == ",")
+    k = hi + 1 + (hi + 1 < len(tokens) and (tokens[hi + 1].text == "," or tokens[hi + 1].text in DASHES))
     if k + 1 < len(tokens) and tokens[k].lower in ("and", "but", "or") and tokens[k + 1].lower == "that":
         return clause(parse, k + 2)[1]
     if k + 1 < len(tokens) and tokens[k].lower in ("and", "but"):
