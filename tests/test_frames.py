@@ -1405,3 +1405,13 @@ def test_a_reporting_past_after_a_subject_and_an_adverb(text: str) -> None:
 def test_a_content_clause_goes_on_past_a_dash_and_that() -> None:
     [(_, _, _, content)] = frames_of("Voss said the port was safe -- and that the men had fled.")
     assert content == "the port was safe -- and that the men had fled."
+
+
+@pytest.mark.parametrize("text", [
+    "Voss is said to have told friends the men had fled.",
+    "Voss is said to have told friends that the men had fled.",
+])
+def test_an_infinitive_after_a_raised_passive_reports_past_whom_it_tells(text: str) -> None:
+    found = [(f.kind, cue, content) for f, cue, _, content in frames_of(text)]
+    assert ("verb", "to have told", "the men had fled.") in found or (
+        "verb", "to have told", "that the men had fled.") in found

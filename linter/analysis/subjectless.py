@@ -8,7 +8,7 @@ these."""
 
 from __future__ import annotations
 
-from linter.analysis.addressees import ADDRESSED
+from linter.analysis.addressees import ADDRESSED, past_addressee
 from linter.analysis.chunks import Chunk, Group
 from linter.analysis.frame_base import (
     Frame,
@@ -80,7 +80,8 @@ def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | No
                     return None
                 owner, hi = held
         source, vague = span(parse, owner.first, owner.last), vague_source(parse, owner)
-    content = content_span(parse, group.last + 1, continued(parse, hi))
+    # (past whom it tells: "to have told friends the men ...")
+    content = content_span(parse, past_addressee(parse, group, group.last + 1), continued(parse, hi))
     thought = group.lemma in lexicon().thoughts
     return Frame(span(parse, group.first, group.last), source, vague, content, "verb", thought)
 

@@ -22,6 +22,7 @@ from linter.analysis.frame_base import (
     verb_starts,
 )
 from linter.analysis.idiom_frames import idiom_frame
+from linter.analysis.labelled import raised
 from linter.analysis.subjectless import QUESTIONED, nonfinite_frame, purpose, put_to, trailing_it
 from linter.analysis.syntax import Parse
 from linter.analysis.vague_sources import QUANTIFIERS, vague_source
@@ -96,14 +97,18 @@ def _infinitive_reports(parse: Parse, group: Group) -> bool:
     """An infinitive that reports words: ``to say that ...``, and after a verb that goes on
     or is likely (``continues to insist she will ...``, ``were more likely to say the
     mayor ...``) or as the subject's purpose (``went on TV3 to say ...``) with a bare clause
-    or, for a naming verb, what it names (``went on to call the men ...``); not after
-    ``declined to say`` or ``refused``."""
-    if _next_word(parse, group) == "that":
+    or, for a naming verb, what it names (``went on to call the men ...``), or after a
+    raised passive (``is said to have told friends the men ...``); not after ``declined
+    to say`` or ``refused``."""
+    k = past_addressee(parse, group, group.last + 1)  # past whom it tells: "to tell friends that"
+    if k < len(parse.tokens) and parse.tokens[k].lower == "that":
         return True
     # a clause, or what a naming verb names ("went on to call the men terrorists", "went on
     # to describe the men as ...")
-    return (parse.goes_on(group) or purpose(parse, group)) and (
-        bare_clause(parse, group.last + 1) or group.lemma in NAMING or _object_as(parse, group))
+    before = parse.group_at(group.first - 1)
+    carried = parse.goes_on(group) or purpose(parse, group) or (
+        before is not None and raised(parse.tokens, before))
+    return carried and (bare_clause(parse, k) or group.lemma in NAMING or _object_as(parse, group))
 
 
 def _object_as(parse: Parse, group: Group) -> bool:
@@ -163,11 +168,6 @@ def _quoted_trailing(parse: Parse, group: Group, subject: Chunk | None) -> Frame
     first = after_semicolon(parse, subject.first - 1)
     return Frame(span(parse, group.first, k + 1), span(parse, subject.first, subject.last),
                  vague_source(parse, subject), content_span(parse, first, subject.first - 2), "verb")
-
-
-def _next_word(parse: Parse, group: Group) -> str:
-    nxt = group.last + 1
-    return parse.tokens[nxt].lower if nxt < len(parse.tokens) else ""
 
 
 def _verb_frame(parse: Parse, group: Group,
