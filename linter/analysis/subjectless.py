@@ -54,13 +54,12 @@ def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | No
         return None
     source: tuple[int, int] | None
     own = parse.chunk_at(group.first - 1)
-    if own is not None and own.first > 0 and own.last == group.first - 1 and (
-            parse.tokens[own.first - 1].lower == "with"):
-        # "..., with the players' union accusing the club of ...": the phrase has its own subject
-        source, vague = span(parse, own.first, own.last), vague_source(parse, own)
-    elif own is not None and own.last == group.first - 1 and parse.tokens[own.last].lemma in _CARRIERS:
-        # "A leaflet branding the dockers terrorists was found", "posted a video calling ...":
-        # the words are the leaflet's or the video's
+    if own is not None and own.last == group.first - 1 and (
+            (own.first > 0 and parse.tokens[own.first - 1].lower == "with")
+            or parse.tokens[own.last].lemma in _CARRIERS):
+        # "..., with the players' union accusing the club of ...": the phrase has its own
+        # subject; and "A leaflet branding the dockers terrorists was found", "posted a video
+        # calling ...": the words are the leaflet's or the video's
         source, vague = span(parse, own.first, own.last), vague_source(parse, own)
     elif main is not None:
         source, vague = main

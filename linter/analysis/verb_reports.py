@@ -271,10 +271,9 @@ def what_called(parse: Parse, group: Group) -> tuple[int, int] | None:
     if (group.lemma not in NAMING or subject is None or subject.first == 0
             or tokens[subject.first - 1].lower != "what" or group.last + 1 >= len(tokens)):
         return None
-    finite = [g.first for g in parse.groups if g.finite and g.first > group.last]
     end = next((j for j in range(group.last + 1, len(tokens))
                 if tokens[j].text in (",", ";", ":", "(", ")") or tokens[j].text in DASHES
-                or tokens[j].tag == "." or j in finite), len(tokens))
+                or tokens[j].tag == "." or verb_starts(parse, j)), len(tokens))
     return (group.last + 1, end - 1) if end > group.last + 1 else None
 
 

@@ -77,15 +77,14 @@ _NAMING_BEFORE = compile_pattern(
     r")[\s,:]*$"
 )
 # A name of its time told with "still" before it: "when the capital was still Alma-Ata",
-# "was still called Leningrad" (the name changed later).
-_STILL_NAMED = compile_pattern(r"\b(?:was|were)\s+still\s+(?:(?:called|named|known\s+as)\s+)?$")
-# ... or with "then" or "once": "the city, then known as Leningrad", "the then-named Alma-Ata",
-# "Bombay, as it was then called" (the name of its time, as "at the time" says).
-_THEN_NAMED = compile_pattern(r"\b(?:then|once)(?:-|\s+)(?:known\s+as|called|named|spelt|spelled)\s*$")
-_THEN = compile_pattern(r"\b(?:then|once)\b")
+# "was still called Leningrad" (the name changed later); or with "then" or "once", "at the
+# time" in a word: "the city, then known as Leningrad", "the then-named Alma-Ata".
+_STILL_NAMED = compile_pattern(r"(?:\b(?:was|were)\s+still\s+(?:(?:called|named|known\s+as)\s+)?"
+                               r"|\b(?:then|once)(?:-|\s+)(?:known\s+as|called|named|spelt|spelled)\s*)$")
+# (the group "then": "Bombay, as it was then called", the name of its time)
 _NAMING_AFTER = compile_pattern(
     r"\s*,?\s*as\s+(?:it|the\s+\w+|they|he|she|some|many|most|[A-Z][\w-]+)\s+"
-    r"(?:(?:was|were|is|are|had\s+been)\s+)?(?:then\s+|still\s+|once\s+|long\s+)?"
+    r"(?:(?:was|were|is|are|had\s+been)\s+)?(?:(?P<then>then|once)\s+|still\s+|long\s+)?"
     r"(?:called|known|named|calls?|knew|spelt|spelled)\b"
 )
 _NAMING_WINDOW = 48
@@ -308,9 +307,7 @@ def _with_its_time(text: str, use: _Use) -> bool:
     was the name of its time (``the city, then known as Leningrad``, ``Bombay, as it was
     then called``)."""
     if _STILL_NAMED.search(text, max(0, use.start - _NAMING_WINDOW), use.start) is not None:
-        return True  # "when the capital was still Alma-Ata"
-    if _THEN_NAMED.search(text, max(0, use.start - _NAMING_WINDOW), use.start) is not None:
-        return True  # "the city, then known as Leningrad"
+        return True  # "when the capital was still Alma-Ata", "the city, then known as Leningrad"
     before = text[max(0, use.start - _TIME_OPENING_REACH):use.start]
     opening = _opening(before)
     if opening > 0 or use.start <= _TIME_OPENING_REACH:
@@ -318,7 +315,7 @@ def _with_its_time(text: str, use: _Use) -> bool:
         if _TIME_OPENING.match(before, start) is not None:
             return True  # "In Soviet times, the city was known as Kishinev"
     after = _NAMING_AFTER.match(text, use.end)
-    if after is not None and _THEN.search(after.group()) is not None:
+    if after is not None and after.group("then"):
         return True  # "Bombay, as it was then called"
     return _ITS_TIME.match(text, after.end() if after else use.end) is not None
 
