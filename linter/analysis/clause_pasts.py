@@ -30,7 +30,8 @@ def mend_pasts(words: list[str], out: list[str], reporting: frozenset[str], tagg
             out[i] = "VBD"
     for i in range(2, len(words)):  # "Police suspect the men fled/VBN by boat": the clause's past
         if out[i] == "VBN" and (_reported_past(words, out, i, reporting, tagger)
-                                or _relative_past(words, out, i, reporting, tagger)):
+                                or _relative_past(words, out, i, reporting, tagger)
+                                or _object_relative(words, out, i)):
             out[i] = "VBD"
         elif out[i] == "VBP" and _perceived(words, out, i, tagger):
             out[i] = "VB"  # "Witnesses saw the men leave/VBP": a bare infinitive
@@ -120,6 +121,14 @@ def _relative_past(words: list[str], tags: list[str], i: int, reporting: frozens
         return False
     k = _before_phrase(tags, j)
     return k < j - 1 and words[k].lower() in ("who", "which", "that", "whom")
+
+
+def _object_relative(words: list[str], tags: list[str], i: int) -> bool:
+    """The participle at ``i`` follows a noun phrase right after "whom" or "which" (a
+    relative clause's subject), with no auxiliary between: that clause's own past (``the
+    rebels, whom police described/VBN as ...``)."""
+    k = _before_phrase(tags, i)
+    return k < i - 1 and words[k].lower() in ("whom", "which") and tags[i - 1] in NOUN_TAGS
 
 
 # Verbs whose object takes a bare infinitive: "saw the men leave", "made them wait".

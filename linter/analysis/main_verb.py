@@ -109,7 +109,8 @@ def _past_after_name(words: list[str], tags: list[str], tagger: Tagger) -> None:
     injured in the crash was ...``). The name may be a word the model read as a common
     noun that the lemma lists do not know as one (``Voss/NN confirmed/VBN on Friday that
     ...``), or in a sentence with no finite verb a plural noun phrase (``Far-right
-    extremists marched/VBN through Orsk.``), and a clause ends at ``that`` too."""
+    extremists marched/VBN through Orsk.``; an aside's own verb does not count), and a
+    clause ends at ``that`` too."""
     i = 0
     while i < len(tags) and tags[i] in ("NNP", "NNPS"):
         i += 1
@@ -117,11 +118,13 @@ def _past_after_name(words: list[str], tags: list[str], tagger: Tagger) -> None:
     if i == 0 and len(tags) > 1 and tags[0] == "NN" and words[0][:1].isupper() and not tagger.known(
             words[0].lower(), "N"):
         i = 1
-    if i == 0 and not _has_finite(tags):
-        # a sentence with no finite verb, opened by a plural noun phrase: "Far-right
-        # extremists marched/VBN through Orsk on Saturday."
+    if i == 0:
+        # a sentence with no finite verb past an aside, opened by a plural noun phrase:
+        # "Far-right extremists marched/VBN through Orsk on Saturday.", "The rebels, whom
+        # police described as ..., fled/VBN"
         i = _opening_end(tags)
-        i = i if i > 0 and tags[i - 1] in ("NNS", "NNPS") else 0
+        after = _after_aside(words, tags, i)
+        i = i if i > 0 and tags[i - 1] in ("NNS", "NNPS") and not _has_finite(tags[:i] + tags[after:]) else 0
     if i == 0:
         return
     i = _after_aside(words, tags, i)
