@@ -58,8 +58,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     read/NN.``, ``The ministry's statement read/NN: ...``), and so is a verb of seeing read as a plural noun
     after a noun and before ``as`` (``the men the US regards/NNS as ...``), or as a noun
     after a relative clause's subject (``which Orsk and the EU list/NN as``), and so is a
-    reporting verb there (``whom police describe/NN as``). A word
-    in -less is an adjective (``reckless/VBP``). "both", "all" and "each" between an
+    reporting verb there (``whom police describe/NN as``). A word in -less is an adjective
+    (``reckless/VBP``), and so is a participle that opens the sentence before a plural and
+    its verb (``Suspected/VBN terrorists were held``). "both", "all" and "each" between an
     auxiliary and a participle are adverbs (``have both/DT exploited``). An -ing form after
     an article that ends its noun phrase is a noun (``called the shooting/VBG an act of
     terror``), the dead, the injured and the missing there are people (``hailed the
@@ -116,6 +117,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and tagger.lemma(words[i + 1], tags[i + 1]).lower() in reporting):
             # "The Vatican/JJ says", "The Russian/JJ added", "..., the admiral/JJ said": the speaker
             out[i] = "NNP" if word[:1].isupper() else "NN"
+        elif i == 0 and tags[0] == "VBN" and len(words) > 2 and tags[1] in ("NNS", "NNPS") and tags[2] in (
+                "VBD", "VBZ", "VBP", "MD"):
+            out[i] = "JJ"  # "Suspected/VBN terrorists were held": a participle that modifies the subject
         elif low in _ONLY_VERBS and not tags[i].startswith("VB"):
             out[i] = _ONLY_VERBS[low]
         elif (low == "say" and not tags[i].startswith("VB") and 0 < i < len(words) - 1
