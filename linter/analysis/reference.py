@@ -48,8 +48,10 @@ _NOW = frozenset({"now", "currently", "still", "already"})
 # were ...", "never said whether ..." (not "why" or "how": "did not say why the terrorists
 # ...", which takes the writer's word for granted).
 _UNSAID_OPENERS = frozenset({"that", "whether", "if"})
-# After a copula and before "to", what is due to happen: "are due to appear in court".
+# After a copula and before "to", what is due (or, with no relative clause that makes the
+# people a kind, likely) to happen: "are due to appear in court", "are likely to strike again".
 _DUE = frozenset({"due", "set", "scheduled", "poised", "about"})
+_LIKELY = _DUE | {"likely", "unlikely", "bound", "certain"}
 # An infinitive after these is an aim or a chance, not an act: "wants to stop terrorists".
 _AIMS = frozenset({"want", "likely"})
 # Verbs of a count going up or down: with a bare plural subject ("Terrorist attacks have
@@ -274,7 +276,7 @@ def _timeless(parse: Parse, chunk: Chunk) -> bool:
     if role == "subject" and governing is not None and present:
         if (relative is not None and parse.episodic(relative)) or raised(parse.tokens, governing):
             return False  # "the terrorists who bombed ...", "the militants are believed to be ..."
-        if governing.lemma in COPULAS and _scheduled(parse, governing):
+        if governing.lemma in COPULAS and _scheduled(parse, governing, _DUE if relative else _LIKELY):
             return False  # "the terrorists are due to appear in court on Friday"
         if relative is not None and governing.lemma in COPULAS:
             return True  # "the terrorists who threaten Britain are aware ...": a kind
@@ -319,13 +321,13 @@ def _habitual_share(parse: Parse, chunk: Chunk) -> bool:
             and not parse.episodic(governing) and not _anchored(parse, governing))
 
 
-def _scheduled(parse: Parse, group: Group) -> bool:
-    """A copula with what is due or about to happen after it (``are due to appear``,
-    ``are due in court``, ``is set to``, ``is about to``): a particular event."""
+def _scheduled(parse: Parse, group: Group, due: frozenset[str]) -> bool:
+    """A copula with what is ``due`` to happen after it (``are due to appear``, ``are due
+    in court``, ``is set to``, ``are likely to strike again``): a particular event."""
     k = group.last + 1
     tokens = parse.tokens
     return k + 1 < len(tokens) and (tokens[k].lower == "due" or (
-        tokens[k].lower in _DUE and tokens[k + 1].tag == "TO"))
+        tokens[k].lower in due and tokens[k + 1].tag == "TO"))
 
 
 def _supposed(parse: Parse, chunk: Chunk) -> bool:
