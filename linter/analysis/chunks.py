@@ -260,7 +260,9 @@ def chunks(tokens: Sequence[Token], in_group: list[int]) -> list[Chunk]:
             continue
         j = i
         head = -1
-        while j < n and in_group[j] < 0 and (tokens[j].tag in MODIFIERS or tokens[j].tag in NOUNS):
+        while j < n and in_group[j] < 0 and (tokens[j].tag in MODIFIERS or tokens[j].tag in NOUNS or (
+                tokens[j].tag == "CC" and head < 0 and j > i and tokens[j - 1].tag == "JJ"
+                and j + 1 < n and tokens[j + 1].tag == "JJ")):  # "current and former officials"
             if head >= 0 and (_starts_another(tokens, j) or _named_as(tokens, i, j)):
                 break  # "said on Friday | the gunmen had fled", "on Friday | he had"
             if head < 0 and j > i and tokens[j].tag == "DT" and tokens[j - 1].tag in ("JJ", "JJR", "JJS"):
@@ -281,13 +283,10 @@ def chunks(tokens: Sequence[Token], in_group: list[int]) -> list[Chunk]:
 
 def _starts_another(tokens: Sequence[Token], j: int) -> bool:
     """Token ``j``, after a noun, opens a noun phrase of its own: a pronoun, a determiner
-    (``on Friday the gunmen``, ``gave the men their pay``), a number after a plural
-    (``according to the organisers 500 people``; not ``Flight 17``), a word after a
-    time adverbial (``On Tuesday gunmen ...``, ``Last week police ...``; not ``the
-    Sunday papers``, ``Tuesday's raid``), a time adverbial after a noun (``as a terrorist
-    group | last year``, ``the port | late last week``), or the subject of a relative
-    clause with no pronoun after a claim (``a claim Western governments deny``, ``charges
-    Voss denies``)."""
+    (``on Friday the gunmen``), a number after a plural (``according to the organisers 500
+    people``; not ``Flight 17``), a word after a time adverbial (``On Tuesday gunmen``; not
+    ``Tuesday's raid``), a time adverbial after a noun (``the port | late last week``), or
+    the subject of a relative clause with no pronoun after a claim (``charges Voss denies``)."""
     before = tokens[j - 1].tag
     return tokens[j].tag == "PRP" or (tokens[j].tag in _DETERMINERS and before in NOUNS) or (
         tokens[j].tag == "CD" and before in ("NNS", "NNPS")) or _after_time(tokens, j) or (
