@@ -5,8 +5,9 @@
 after someone (``The Front, designated a terrorist group by the US, ...``): the label is
 specific when the one it names is (a name, a pronoun, a definite noun phrase), generic
 when that is anyone (``a family``, ``any group``). It also says when a label is part of
-a name (:func:`in_name`) or set before one (:func:`modifies_name`), and when it opens a
-headline's clause with no verb (:func:`verbless_subject`: ``Killer due in court``).
+a name (:func:`in_name`) or set before one (:func:`modifies_name`), which noun phrase
+holds the people a label names (:func:`host`: ``a group | of terrorists``), and when it
+opens a headline's clause with no verb (:func:`verbless_subject`: ``Killer due in court``).
 """
 
 from __future__ import annotations
@@ -206,6 +207,39 @@ def before_preposition(parse: Parse, chunk: Chunk) -> Chunk | None:
     """The noun phrase that ends right before the preposition opening ``chunk`` (``a
     haven`` in ``a haven | for terrorists``, ``the work`` in ``the work | of terrorists``)."""
     return parse.chunk_ending_at(chunk.first - 2)
+
+
+# Nouns of a body of people whose "of" names who make it up: "a group of terrorists".
+_BODIES = frozenset({"group", "gang", "band", "cell", "unit", "squad", "team", "convoy", "column", "crowd",
+                     "mob", "handful", "bunch", "contingent", "detachment", "boatload", "busload",
+                     "lorryload", "carload", "vanload", "truckload"})
+
+
+def host(parse: Parse, chunk: Chunk, role: str, governing: Group | None) -> Chunk | None:
+    """The noun phrase that holds the people of ``chunk`` and whose reference they share:
+    the body they make up (``a group | of terrorists``, ``a gang of``), or what carries or
+    houses them, told by a participle right after it (``boats | carrying terrorists``, ``a
+    flat sheltering militants``; not time spent: ``his career fighting terrorists``). ``The
+    army attacked a group of terrorists`` is about particular people as ``attacked the
+    group`` is; ``The law targets groups of terrorists`` about none, as ``targets groups``
+    is."""
+    tokens = parse.tokens
+    if role == "object" and governing is not None and not governing.finite and (
+            tokens[governing.first].tag == "VBG" and governing.first == governing.last):
+        holder = parse.chunk_ending_at(governing.first - 1)  # (not time spent: "his career fighting")
+        return holder if holder is None or tokens[holder.last].lemma not in _SPANS else None
+    head = before_of(parse, chunk)
+    return head if head is not None and tokens[head.last].lemma in _BODIES else None
+
+
+# Stretches of time spent doing something: "spent his career fighting terrorists".
+_SPANS = frozenset({"career", "life", "lifetime", "time", "year", "decade", "month", "week", "day", "hour",
+                    "night", "summer", "weekend", "afternoon", "morning", "evening"})
+
+
+def before_of(parse: Parse, chunk: Chunk) -> Chunk | None:
+    """The noun phrase right before the "of" that opens ``chunk`` (``the work | of``)."""
+    return before_preposition(parse, chunk) if parse.tokens[chunk.first - 1].lower == "of" else None
 
 
 def of_a_predicate(parse: Parse, chunk: Chunk) -> bool:

@@ -14,8 +14,10 @@ from linter.analysis.chunks import DEFINITE, NAMING, Chunk, Group, partitive
 from linter.analysis.frame_base import clause, lexicon, subject_of
 from linter.analysis.labelled import (
     apposed,
+    before_of,
     before_preposition,
     denied,
+    host,
     in_name,
     labelled_is_specific,
     modifies_name,
@@ -64,11 +66,6 @@ _DOER_HEADS = frozenset({"work", "handiwork", "hallmark", "hallmarks", "doing"})
 _ACTS = frozenset({"attack", "assault", "ambush", "raid", "bombing", "shelling", "shooting", "killing",
                    "massacre", "murder", "abduction", "kidnapping", "hijacking", "beheading", "atrocity",
                    "incursion", "offensive", "rampage", "siege"})
-# Nouns of a body of people whose "of" names who make it up: "a group of terrorists".
-_BODIES = frozenset({"group", "gang", "band", "cell", "unit", "squad", "team", "convoy", "column", "crowd",
-                     "mob", "handful", "bunch", "contingent", "detachment", "boatload", "busload",
-                     "lorryload", "carload", "vanload", "truckload"})
-
 
 def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
     """True when the word at ``[start, end)`` refers to specific people, groups or events
@@ -120,9 +117,9 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     role, governing = parse.governor(chunk)
     if role == "preposition" and governing is None:
         governing = referred_as(parse, lead)  # "has referred to the men as terrorists"
-    host = _host(parse, lead, role, governing)
-    if host is not None:  # "A group of terrorists attacked", "shelled boats carrying terrorists"
-        head = parse.tokens[host.last]
+    holder = host(parse, lead, role, governing)
+    if holder is not None:  # "A group of terrorists attacked", "shelled boats carrying terrorists"
+        head = parse.tokens[holder.last]
         return specific(parse, head.start, head.end) and not _unsaid(parse, i)
     if governing is None:  # but a headline's "Gunmen behind blast, says ...", and an appositive
         headline_subject = parse.heading and verbless_subject(parse.tokens, parse.groups, chunk)
@@ -200,7 +197,7 @@ def _doer_of(parse: Parse, chunk: Chunk) -> bool:
     terrorists``, ``bore the hallmarks of a terrorist cell``, ``described the blast as the
     work of terrorists`` (not ``Terrorism is the work of cowards``, a kind); or after "by",
     the doers of the act before it (``The attack by terrorists killed four``)."""
-    head = _before_of(parse, chunk)
+    head = before_of(parse, chunk)
     if head is None or parse.tokens[head.last].lower not in _DOER_HEADS:
         act = before_preposition(parse, chunk) if parse.tokens[chunk.first - 1].lower == "by" else None
         if act is not None and act.first > 1 and parse.tokens[act.first - 1].lower == "of" and (
@@ -215,33 +212,6 @@ def _doer_of(parse: Parse, chunk: Chunk) -> bool:
         return specific(parse, noun.start, noun.end)
     _, governing = parse.governor(head)
     return governing is not None and (parse.episodic(governing) or subject_is_specific(parse, governing))
-
-
-def _host(parse: Parse, chunk: Chunk, role: str, governing: Group | None) -> Chunk | None:
-    """The noun phrase that holds the people of ``chunk`` and whose reference they share:
-    the body they make up (``a group | of terrorists``, ``a gang of``), or what carries or
-    houses them, told by a participle right after it (``boats | carrying terrorists``, ``a
-    flat sheltering militants``; not time spent: ``his career fighting terrorists``). ``The
-    army attacked a group of terrorists`` is about particular people as ``attacked the
-    group`` is; ``The law targets groups of terrorists`` about none, as ``targets groups``
-    is."""
-    tokens = parse.tokens
-    if role == "object" and governing is not None and not governing.finite and (
-            tokens[governing.first].tag == "VBG" and governing.first == governing.last):
-        host = parse.chunk_ending_at(governing.first - 1)  # (not time spent: "his career fighting")
-        return host if host is None or tokens[host.last].lemma not in _SPANS else None
-    head = _before_of(parse, chunk)
-    return head if head is not None and tokens[head.last].lemma in _BODIES else None
-
-
-# Stretches of time spent doing something: "spent his career fighting terrorists".
-_SPANS = frozenset({"career", "life", "lifetime", "time", "year", "decade", "month", "week", "day", "hour",
-                    "night", "summer", "weekend", "afternoon", "morning", "evening"})
-
-
-def _before_of(parse: Parse, chunk: Chunk) -> Chunk | None:
-    """The noun phrase right before the "of" that opens ``chunk`` (``the work | of``)."""
-    return before_preposition(parse, chunk) if parse.tokens[chunk.first - 1].lower == "of" else None
 
 
 def _unsaid(parse: Parse, i: int) -> bool:
