@@ -121,9 +121,10 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if holder is not None:  # "A group of terrorists attacked", "shelled boats carrying terrorists"
         head = parse.tokens[holder.last]
         return specific(parse, head.start, head.end) and not _unsaid(parse, i)
-    if governing is None:  # but a headline's "Gunmen behind blast, says ...", and an appositive
+    if governing is None:  # but a headline's "Gunmen behind blast, says ...", an appositive,
+        # and the event an opening phrase tells of
         headline_subject = parse.heading and verbless_subject(parse.tokens, parse.groups, chunk)
-        return headline_subject or apposed(parse, chunk)
+        return headline_subject or apposed(parse, chunk) or _opening_event(parse, lead)
     if role == "subject" and last < chunk.last and governing.lemma in _TRENDS and (
             governing.last + 1 == len(parse.tokens) or parse.tokens[governing.last + 1].lower != "up"):
         return False  # "Terrorist attacks have fallen since 2015": a trend
@@ -165,6 +166,28 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # surrendering", "continued to shell militants" (not "wants to stop terrorists")
         return parse.episodic(carrier) and not parse.negated(carrier)
     return parse.episodic(governing)
+
+
+# Prepositions of time or circumstance that open a sentence with its event: "In a
+# brutal attack on the port, ...", "After a terrorist attack, ...".
+_OPENING = frozenset({"in", "during", "after", "before", "following"})
+
+
+def _opening_event(parse: Parse, chunk: Chunk) -> bool:
+    """``chunk``, with "a" or "an", follows a preposition of time or circumstance that
+    opens the sentence (or is that phrase's own object: ``During a raid on | a terrorist
+    camp``), and the first verb after the comma that closes the phrase tells of a
+    particular event: that event (``In a vicious assault on the port, gunmen killed 12``;
+    not ``In a terrorist attack, people often panic``)."""
+    tokens = parse.tokens
+    while chunk.first > 2 and (outer := before_preposition(parse, chunk)) is not None:
+        chunk = outer
+    if chunk.first != 1 or tokens[0].lower not in _OPENING or tokens[1].lower not in ("a", "an"):
+        return False
+    comma = next((k for k in range(chunk.last + 1, len(tokens)) if tokens[k].text == ","), len(tokens))
+    group = next((g for g in parse.groups if g.first > comma), None)
+    return group is not None and not any(g.first < comma for g in parse.groups if g.first > 0) and (
+        parse.episodic(group))
 
 
 def _naming_participle(parse: Parse, group: Group) -> bool:
