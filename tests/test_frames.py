@@ -75,6 +75,28 @@ def test_no_noun_frame_without_a_thing_said_before_the_colon(text: str) -> None:
     assert [f for f in frames_of(text) if f[0].kind == "noun"] == []
 
 
+@pytest.mark.parametrize(("text", "cue", "source", "content", "vague"), [
+    ("Voss's description of the men as terrorists angered the union.", "description", "Voss", "terrorists",
+     False),
+    ("Her portrayal of the strikers as thugs drew protests.", "portrayal", "Her", "thugs", False),
+    ("The listing of the Front as a terrorist group by the US was lifted.", "listing", "the US",
+     "a terrorist group", False),
+    ("The branding of the men as terrorists by critics was unfair.", "branding", "critics", "terrorists", True),
+])
+def test_a_noun_of_naming_gives_its_owner_the_words_after_as(text: str, cue: str, source: str, content: str,
+                                                             vague: bool) -> None:
+    [(frame, found_cue, found_source, found)] = [f for f in frames_of(text) if f[1] == cue]
+    assert (found_cue, found_source, found, frame.vague) == (cue, source, content, vague)
+
+
+@pytest.mark.parametrize("text", [
+    "The description of the dockers as terrorists is wrong.",  # no owner: no one's words
+    "Voss's description of the port was vivid.",  # no "as": no label given
+])
+def test_no_naming_frame_without_an_owner_and_as(text: str) -> None:
+    assert not [f for f in frames_of(text) if text[slice(*f.cue)] in ("description",)]
+
+
 def test_evidence_without_that_sources_only_its_content() -> None:
     [(frame, cue, source, content)] = frames_of("Figures showed exports had grown by 4% last year.")
     assert (frame.kind, cue, source, content) == ("evidence", "showed", "Figures",

@@ -119,6 +119,11 @@ VIEWS = frozenset({"words", "eyes", "view", "views", "opinion", "estimation", "j
 # clause after one that opens a sentence ("In Voss's telling, ...", "In his account, ...")
 # and a clause of "how", "what" or "why" after "of" ("Voss's account of how ...").
 ACCOUNTS = frozenset({"account", "accounts", "telling", "retelling", "version", "recollection"})
+# Nouns of naming someone something, whose "of X as Y" gives Y to their owner: "Voss's
+# description of the men as ..." (naming_frames).
+NAMINGS = frozenset({"description", "characterisation", "characterization", "portrayal", "depiction",
+                     "labelling", "labeling", "branding", "designation", "classification", "listing",
+                     "categorisation", "categorization"})
 # "made it clear", "makes plain" (idiom_frames): the words that make something plain, and
 # the idiom as the frame gate looks for it.
 PLAIN = frozenset({"clear", "plain"})
@@ -135,11 +140,12 @@ STANCES = frozenset({"confident", "convinced", "certain", "sure", "worried", "co
 def frame_gate() -> re.Pattern[str]:
     """Matches in any sentence that could hold an attribution frame: a form of a reporting
     or thinking verb (by its stem: "announc" for announced; a verb of seeing as a whole
-    word), ``according``, ``per``, a content noun, a noun of a view or a wording (``in the words
-    of``, ``in the mayor's view``), an adjective of a stance (``confident``), ``put it``, a
-    colon, an adjective of how someone spoke before a dash (``Voss was blunt - ...``), or a
-    dash and a source's noun or a capitalised name at the end (``... -police``,
-    ``... - Tamm``). A sentence with no match is never tagged for its frames."""
+    word), ``according``, ``per``, a content noun, a noun of a view, a wording or a naming
+    (``in the words of``, ``in the mayor's view``, ``Voss's description of``), an adjective
+    of a stance (``confident``), ``put it``, a colon, an adjective of how someone spoke
+    before a dash (``Voss was blunt - ...``), or a dash and a source's noun or a
+    capitalised name at the end (``... -police``, ``... - Tamm``). A sentence with no
+    match is never tagged for its frames."""
     data = _load()
     words = cue_words()
     forms = (*_verb_forms(data), *_verb_forms(data, "trailing"))
@@ -152,6 +158,7 @@ def frame_gate() -> re.Pattern[str]:
     whole.add("per")  # "Per the army, ..." (phrase_frames)
     whole.update(VIEWS)  # "In the words of the mayor, ...", "in the mayor's view" (phrase_frames)
     whole.update(ACCOUNTS)  # "In Voss's telling, ...", "Voss's account of how ..." (phrase_frames)
+    whole.update(NAMINGS)  # "Voss's description of the men as ..." (naming_frames)
     whole.update(STANCES)  # "Police are confident the men ..." (phrase_frames.stance_frames)
     for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"],
                   *words["acts"], *words["labelling"]):

@@ -9,7 +9,9 @@ overnight -police``: kind "dash"); a demand or wish told as an
 event (``called for``, ``demanded``, ``wants``: kind "act"), evidence with a bare clause
 (``records show the men were moved``: kind "evidence"), a view before ``as`` (``sees
 the men as ...``) and a stance after a copula (``Police are confident the men ...``: a
-thought; the vague passive of ``are worried`` gives way to it). For each cue:
+thought; the vague passive of ``are worried`` gives way to it), and a noun of naming
+with an owner (``Voss's description of the men as ...``: :mod:`.naming_frames`). For
+each cue:
 
 - the **source** is the subject of the verb (``Police said``), the noun after an inverted
   verb (``..., said the ministry``), the agent of a passive (``was reported by the BBC``),
@@ -35,6 +37,7 @@ content.
 from __future__ import annotations
 
 from linter.analysis.frame_base import Frame
+from linter.analysis.naming_frames import naming_frames
 from linter.analysis.phrase_frames import (
     according_frames,
     colon_frames,
@@ -56,6 +59,7 @@ def frames(parse: Parse) -> list[Frame]:
     held = {f.cue for f in stances}  # "Officials are worried ...": the officials', not a vague passive
     found = [f for f in verb_frames(parse) if not (f.kind == "passive" and f.vague and f.cue in held)]
     found += according_frames(parse) + colon_frames(parse) + dash_frames(parse) + noun_frames(parse) + stances
+    found += naming_frames(parse)
     return sorted((_short(f, found) for f in found), key=lambda f: f.cue)
 
 

@@ -1,0 +1,47 @@
+"""Frames of a label given by a noun of naming: ``Voss's description of the men as
+terrorists``, ``the ministry's designation of the Front as a terrorist group``, ``the
+listing of the Front as a terrorist group by the US``. The noun's owner (a possessive
+before it, or ``by`` a source after the label) gives the label; the words after ``as``,
+up to a mark, a verb or that ``by``, are the owner's. With no owner the noun names no
+one's words (``The description of the men as terrorists is wrong``)."""
+
+from __future__ import annotations
+
+from linter.analysis.cues import NAMINGS
+from linter.analysis.frame_base import Frame, content_span, span
+from linter.analysis.syntax import Parse
+from linter.analysis.vague_sources import vague_source
+
+# Where the words given after "as" end.
+_ENDS = frozenset({",", ".", ":", "(", ")"})
+
+
+def naming_frames(parse: Parse) -> list[Frame]:
+    """One frame for each noun of naming with ``of X as Y`` after it and an owner."""
+    tokens = parse.tokens
+    out = []
+    for chunk in parse.chunks:
+        head = tokens[chunk.last]
+        if (head.lower not in NAMINGS or chunk.last + 2 >= len(tokens)
+                or tokens[chunk.last + 1].lower != "of"):
+            continue
+        named = parse.chunk_at(chunk.last + 2)
+        k = named.last + 1 if named is not None and named.first == chunk.last + 2 else len(tokens)
+        if k + 1 >= len(tokens) or tokens[k].lower != "as":
+            continue
+        end = k + 1
+        while (end + 1 < len(tokens) and tokens[end + 1].text not in _ENDS and not tokens[end + 1].is_verb
+               and tokens[end + 1].lower != "by"):
+            end += 1
+        owner = next((j for j in range(chunk.first, chunk.last) if tokens[j].tag in ("POS", "PRP$")), -1)
+        if owner >= 0:  # "Voss's description", "her description"
+            last = owner - 1 if tokens[owner].tag == "POS" else owner
+            source, vague = span(parse, chunk.first, last), False
+        else:  # "the listing of the Front as a terrorist group by the US"
+            by = parse.chunk_at(end + 2) if end + 2 < len(tokens) and tokens[end + 1].lower == "by" else None
+            if by is None or by.first != end + 2:
+                continue
+            source, vague = span(parse, by.first, by.last), vague_source(parse, by)
+        out.append(Frame(span(parse, chunk.last, chunk.last), source, vague, content_span(parse, k + 1, end),
+                         "noun"))
+    return out
