@@ -32,12 +32,12 @@ from linter.analysis.verb_reach import (
     adverbials_end,
     as_after,
     bare_clause,
+    clause_after,
     comma_then_more,
     continued,
     label_agent,
     object_words,
     past_adverbials,
-    past_aside,
     relative_end,
     that_follows,
     to_semicolon,
@@ -45,8 +45,6 @@ from linter.analysis.verb_reach import (
 )
 from linter.analysis.verb_reports import as_called, as_put_it, no_report, reports, speaks_for, what_called
 
-# Verbs of thought whose infinitive is their content: "hope to", "expect the talks to".
-_INFINITIVE = frozenset({"hope", "expect"})
 # Words that open a clause of time or cause: the end of a demand's content.
 _CIRCUMSTANCE = frozenset({"after", "before", "when", "while", "because", "since", "as", "until", "following",
                            "but"})
@@ -246,7 +244,7 @@ def _verb_frame(parse: Parse, group: Group,
     thought = group.lemma in lex.thoughts
     if group.lemma in lex.seeing:
         return Frame(cue, source, vague, _demand(parse, content, view=True), "verb", thought)
-    elif (thought or group.lemma == "agree") and not _clause_after(parse, group):
+    elif (thought or group.lemma == "agree") and not clause_after(parse, group):
         return None  # "The move worries investors", "agreed to a moratorium": no content
     if group.lemma in lex.acts:
         return Frame(cue, source, vague, _demand(parse, content), "act", thought)
@@ -309,36 +307,6 @@ def _demand(parse: Parse, content: tuple[int, int], *, view: bool = False) -> tu
         if content[0] < token.start < content[1] and token.lower in _CIRCUMSTANCE:
             return (content[0], token.start)
     return content
-
-
-def _clause_after(parse: Parse, group: Group) -> bool:
-    """A clause follows the verb: ``that``, a wh-word, an infinitive after hope or expect
-    (``hope to ...``; not ``felt the need to ...``) or a finite verb before the next
-    comma (``fear the gunmen will return``), perhaps after ``with someone``, and past an
-    aside after the object (``hoped the talks, requested by Voss, would end``, ``expect the
-    talks, led by Voss, to fail``)."""
-    tokens = parse.tokens
-    chunk = parse.chunk_at(group.last + 1)
-    aside = (0, -1)
-    if chunk is not None and chunk.first == group.last + 1:
-        aside = (chunk.last + 1, past_aside(parse, chunk).last)
-    for k in range(group.last + 1, len(tokens)):
-        if aside[0] <= k <= aside[1]:
-            continue
-        token = tokens[k]
-        if token.lower in ("that", "whether", "if", "what", "who", "how", "why", "when", "where"):
-            return True
-        if token.tag == "TO" and k == group.last + 1:
-            return group.lemma in _INFINITIVE  # "hope to reopen", not "agreed to meet on condition that"
-        if (token.tag == "TO" and k + 1 < len(tokens) and tokens[k + 1].tag == "VB"
-                and group.lemma in _INFINITIVE):
-            return True  # "expect the talks to fail"
-        if token.text in (",", ";", ":") or token.tag == ".":
-            return False
-        found = parse.group_at(k)
-        if found is not None and found.finite:
-            return True
-    return False
 
 
 def _quantifier_before(parse: Parse, group: Group) -> bool:

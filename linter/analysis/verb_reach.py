@@ -3,8 +3,10 @@ Friday``), a bare that-clause (``said the men had fled``), whether the verb trai
 reports (``..., police said on Monday.``), and a passive label's agent after the label
 (``was branded a terrorist by the government``), whether a verb of seeing has the
 ``as`` of a view (``sees the men as ...``), where a content clause goes on in a
-coordinated one (``..., and that ...``), and where the words of a verb whose content is a
-noun phrase end (``cited the delays | and the gunmen left``)."""
+coordinated one (``..., and that ...``), where the words of a verb whose content is a
+noun phrase end (``cited the delays | and the gunmen left``), and whether a clause follows
+a verb of thought at all (``fear the gunmen will return``, not ``The move worries
+investors``)."""
 
 from __future__ import annotations
 
@@ -354,3 +356,37 @@ def object_words(parse: Parse, group: Group, content: tuple[int, int]) -> tuple[
             if after is not None and after.finite:
                 return (content[0], tokens[k - 1].end) if content[0] < tokens[k - 1].end else content
     return content
+
+
+# Verbs of thought whose infinitive is their content: "hope to", "expect the talks to".
+_INFINITIVE = frozenset({"hope", "expect"})
+
+
+def clause_after(parse: Parse, group: Group) -> bool:
+    """A clause follows the verb: ``that``, a wh-word, an infinitive after hope or expect
+    (``hope to ...``; not ``felt the need to ...``) or a finite verb before the next
+    comma (``fear the gunmen will return``), perhaps after ``with someone``, and past an
+    aside after the object (``hoped the talks, requested by Voss, would end``, ``expect the
+    talks, led by Voss, to fail``)."""
+    tokens = parse.tokens
+    chunk = parse.chunk_at(group.last + 1)
+    aside = (0, -1)
+    if chunk is not None and chunk.first == group.last + 1:
+        aside = (chunk.last + 1, past_aside(parse, chunk).last)
+    for k in range(group.last + 1, len(tokens)):
+        if aside[0] <= k <= aside[1]:
+            continue
+        token = tokens[k]
+        if token.lower in ("that", "whether", "if", "what", "who", "how", "why", "when", "where"):
+            return True
+        if token.tag == "TO" and k == group.last + 1:
+            return group.lemma in _INFINITIVE  # "hope to reopen", not "agreed to meet on condition that"
+        if (token.tag == "TO" and k + 1 < len(tokens) and tokens[k + 1].tag == "VB"
+                and group.lemma in _INFINITIVE):
+            return True  # "expect the talks to fail"
+        if token.text in (",", ";", ":") or token.tag == ".":
+            return False
+        found = parse.group_at(k)
+        if found is not None and found.finite:
+            return True
+    return False
