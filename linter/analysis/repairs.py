@@ -11,6 +11,7 @@ from functools import lru_cache
 from linter.analysis.clause_pasts import HAVE_BE, NOUN_TAGS, mend_pasts
 from linter.analysis.cues import cue_words
 from linter.analysis.main_verb import NO_PASSIVE, OBJECT_STARTS, QUOTE_MARKS, main_verb
+from linter.analysis.present_cues import present_cue, reports_s, trailing_subject
 from linter.analysis.tagger import Tagger
 
 # Words whose Penn tag the syntax relies on, whatever the model said.
@@ -24,6 +25,8 @@ _FIXED = {"who": "WP", "whom": "WP", "which": "WDT", "whose": "WP$",
           "center-right": "JJ"}
 # Articles, and the tags that follow the head of their noun phrase, not a modifier.
 _ARTICLES = frozenset({"the", "a", "an"})
+# The possessive pronouns, the only words PRP$ tags (the model reads "harbour" as "our").
+_POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their", "thy", "whose"})
 _AFTER_HEAD = frozenset({"DT", "IN", ".", ",", ":", "CC", "TO", "MD", "VBD", "VBZ", "VBP", "PRP$"})
 
 # Tags after a word that end its noun phrase when an article opens it: "A tally/RB by ...".
@@ -38,14 +41,15 @@ _NOT_ADJECTIVES = frozenset({"less", "bless", "unless", "nevertheless", "nonethe
 def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     """Fix the slips the syntax depends on most. The relative pronouns, the
     subordinators of supposition and the political wings ("left-wing") always get their
-    Penn tags. A present-tense verb whose
+    Penn tags, and a word read as a possessive pronoun that is none is a noun (``the
+    harbour/PRP$ master``). A present-tense verb whose
     form is not its own base form is a past tense (``the terrorists wore/VBP uniforms``:
     "wore" is no present of "wear"; "are" is), and so is the participle of a verb with no
     passive right after a noun (``the gunmen fled/VBN``). A reporting verb read as a noun after a
     plural noun and before the start of what it reports is a verb (``Medics at the
-    scene report/NN 12 people injured``), and so is one read as a plural noun after a
-    name, a comma or an adverb and before ``that``, or after a name set off by commas
-    (``The men, Voss insists/NNS, ...``). The forms of say, tell, write, portray
+    scene report/NN 12 people injured``), and so is one read as a plural noun where a
+    present stands (:mod:`.present_cues`: ``The men, Voss insists/NNS, ...``, ``A
+    spokesman confirms/NNS the men ...``). The forms of say, tell, write, portray
     and depict that are never nouns are verbs (``Ivo Brandt writes/NNS``), and so are
     "struck" (``after the gunmen struck/NN.``) and ``say`` after a name or a noun (``Reis
     and Vell say/NNP Orsk ...``). A reporting verb read as an infinitive where a present
@@ -78,6 +82,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     ``to`` in mid-sentence is a name (``the road to Tarn/VB``). Last, the sentence's own
     verb is found where the model missed it (:func:`linter.analysis.main_verb.main_verb`)."""
     out = [_fraction(words, tags, i) for i in range(len(words))]
+    for i, tag in enumerate(out):  # "the Orsk harbour/PRP$ master": a noun
+        if tag == "PRP$" and words[i].lower() not in _POSSESSIVES:
+            out[i] = "NNP" if words[i][:1].isupper() else "NN"
     tags = list(out)
     reporting = _reporting_bases()
     for i, word in enumerate(words):
@@ -152,12 +159,11 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and _after_plural(tags, i) and tags[i + 1] in ("IN", "DT", "CD", "PRP", "PRP$")
               and (tags[i + 1] != "IN" or words[i + 1].lower() == "that")):
             out[i] = "VBP"
-        elif (tags[i] == "NNS" and low.endswith("s") and (low[:-1] in reporting or low[:-2] in reporting)
-              and 0 < i < len(words) - 1 and tags[i - 1] in (",", "NNP", "NNPS", "RB", "PRP")
-              and (words[i + 1].lower() == "that" or (words[i + 1] == "," and _name_aside(words, tags, i)))):
-            out[i] = "VBZ"  # "Mr Orwin, whose town is flooding, argues/NNS that ...", ", Voss insists/NNS,"
-        elif (tags[i] == "NNS" and (low[:-1] in reporting or low[:-2] in reporting) and i == len(words) - 2
-              and tags[i + 1] == "." and tags[i - 1] in ("NN", "NNP") and _trailing_subject(words, tags, i)):
+        elif (tags[i] == "NNS" and low.endswith("s") and reports_s(low, reporting)
+              and 0 < i < len(words) - 1 and present_cue(words, tags, i)):
+            out[i] = "VBZ"  # "Voss argues/NNS that", ", Voss insists/NNS,", "A spokesman confirms/NNS the"
+        elif (tags[i] == "NNS" and reports_s(low, reporting) and i == len(words) - 2
+              and tags[i + 1] == "." and tags[i - 1] in ("NN", "NNP") and trailing_subject(words, tags, i)):
             out[i] = "VBZ"  # "..., a new survey indicates/NNS."
         elif (tags[i] == "NNS" and 0 < i < len(words) - 1 and words[i + 1].lower() == "as"
               and tags[i - 1] in ("NNP", "NNPS", "NN", "PRP")
@@ -169,7 +175,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "VBP"  # "which Orsk and the EU list/NN as ...", "whom police describe/NN as"
         elif (low in ("read", "reads") and not tags[i].startswith("VB") and 0 < i < len(words) - 1
               and tags[i - 1] in ("NN", "NNS", "NNP")
-              and ((i == len(words) - 2 and tags[i + 1] == "." and _trailing_subject(words, tags, i))
+              and ((i == len(words) - 2 and tags[i + 1] == "." and trailing_subject(words, tags, i))
                    or (words[i + 1] == ":" and all(t in _HEADING_A_COLON for t in tags[:i])))):
             out[i] = "VBD" if low == "read" else "VBZ"  # "..., the letter read/NN.", "The sign read/NN:"
     for i in range(1, len(words) - 1):  # "Amsel aides/VBZ said/VBN", "which even critics/VBZ say": a plural
@@ -208,14 +214,6 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "EX"
     main_verb(words, out, tagger)
     return out
-
-
-def _name_aside(words: list[str], tags: list[str], i: int) -> bool:
-    """A name set off by a comma before ``i``: ``The men, Ada Frey insists, ...``."""
-    k = i - 1
-    while k > 0 and tags[k] in ("NNP", "NNPS"):
-        k -= 1
-    return k < i - 1 and words[k] == ","
 
 
 def _expletive(words: list[str], tags: list[str], i: int) -> bool:
@@ -311,21 +309,6 @@ _SUBJECT_TAGS = frozenset({"NNS", "NNPS", "NNP", "NN", "PRP", "CD", "DT", "JJ", 
 _REPORT_STARTS = frozenset({"DT", "PRP", "PRP$", "NNP", "NNPS", "NNS", "NN", "CD", "JJ", "EX", "VBG"})
 # Participles that, after "those", name the people a poll asked.
 _POLLED = frozenset({"surveyed", "polled", "questioned", "asked", "interviewed", "sampled"})
-
-
-def _trailing_subject(words: list[str], tags: list[str], i: int) -> bool:
-    """A noun phrase with a determiner, or a name, right after a comma (or "or so") ends
-    before ``i``: ``..., a new poll``, ``..., the ministry``, ``..., Ada Voss``, ``Or so the
-    mayor``."""
-    j = i - 1
-    while j > 0 and tags[j] in ("NN", "NNP", "JJ"):
-        j -= 1
-    if words[j] == "," and j < i - 1:
-        return all(t == "NNP" for t in tags[j + 1:i])
-    k = j - (tags[j] == "DT")  # "Or so the mayor claims/NNS.", "..., or so Voss claims/NNS."
-    if k > 0 and k < i - 1 and words[k].lower() == "so" and words[k - 1].lower() == "or":
-        return True
-    return tags[j] == "DT" and j > 0 and words[j - 1] == ","
 
 
 # Forms of reporting verbs that news copy never uses as nouns or adjectives.
