@@ -3,8 +3,9 @@ presents: a reporting verb's past in an inverted cue (``..., predicted/VBN Ada F
 the verb of a clause a reporting verb reports (``Police suspect the men fled/VBN by
 boat``) or of a relative clause past one (``the men who Voss says fled/VBN``), a
 reporting verb right after a relative clause with a verb of its own (``A docker who saw
-the boats leave said/VBN ...``), and an infinitive after a verb of perception (``saw the
-men leave/VBP``); and the other way, a participle read as a past right after "in a" and
+the boats leave said/VBN ...``) or set off by commas with its subject (``The men, the
+ministry confirmed/VBN, had fled``), and an infinitive after a verb of perception
+(``saw the men leave/VBP``); and the other way, a participle read as a past right after "in a" and
 a noun, once the clause has its verb (``said in a statement released/VBD late on
 Sunday``).
 :func:`linter.analysis.repairs.repair` runs them on the tags its word repairs leave.
@@ -26,7 +27,8 @@ def mend_pasts(words: list[str], out: list[str], reporting: frozenset[str], tagg
             out[i] = "VBN"
     for i in range(3, len(words) - 1):  # "A docker who saw the boats leave said/VBN ...": the subject's verb
         if (out[i] == "VBN" and tagger.lemma(words[i], "VBN").lower() in reporting
-                and (_after_relative(words, out, i) or _after_adverb(words, out, i))):
+                and (_after_relative(words, out, i) or _after_adverb(words, out, i)
+                     or _set_off(words, out, i))):
             out[i] = "VBD"
     for i in range(2, len(words)):  # "Police suspect the men fled/VBN by boat": the clause's past
         if out[i] == "VBN" and (_reported_past(words, out, i, reporting, tagger)
@@ -60,6 +62,14 @@ def _after_adverb(words: list[str], tags: list[str], i: int) -> bool:
         j -= 1
     return j < i - 1 and tags[j] in NOUN_TAGS and words[i + 1] in (",", ".") and not any(
         w.lower() in HAVE_BE for w in words[max(0, j - 3):i])
+
+
+def _set_off(words: list[str], tags: list[str], i: int) -> bool:
+    """A noun phrase that a comma opens runs up to ``i``, and a comma or the full stop
+    follows it: a cue set inside the sentence or trailing it (``The terrorists, the ministry
+    confirmed/VBN, had fled``, ``..., a spokesman confirmed/VBN.``)."""
+    j = _before_phrase(tags, i)
+    return j < i - 1 and words[j] == "," and tags[i - 1] in NOUN_TAGS and words[i + 1] in (",", ".")
 
 
 def _after_relative(words: list[str], tags: list[str], i: int) -> bool:
