@@ -244,7 +244,9 @@ def _verb_frame(parse: Parse, group: Group,
     thought = group.lemma in lex.thoughts
     if group.lemma in lex.seeing:
         return Frame(cue, source, vague, _demand(parse, content, view=True), "verb", thought)
-    elif (thought or group.lemma == "agree") and not clause_after(parse, group):
+    elif (thought or group.lemma == "agree") and not clause_after(parse, group) and not (
+            subject is not None and not inverted and group.lemma != "understand"
+            and _set_inside(parse, subject, group)):
         return None  # "The move worries investors", "agreed to a moratorium": no content
     if group.lemma in lex.acts:
         return Frame(cue, source, vague, _demand(parse, content), "act", thought)
@@ -307,6 +309,17 @@ def _demand(parse: Parse, content: tuple[int, int], *, view: bool = False) -> tu
         if content[0] < token.start < content[1] and token.lower in _CIRCUMSTANCE:
             return (content[0], token.start)
     return content
+
+
+def _set_inside(parse: Parse, subject: Chunk, group: Group) -> bool:
+    """The subject follows a comma and a comma or the full stop follows the verb: a cue set
+    inside the sentence or trailing it, whose words are the sentence around it (``The men
+    had fled, the minister feared.``, ``The men, Voss feared, had fled``). (Not the
+    newsroom's "..., the Courier understands.", its own reporting, which the caller
+    leaves out.)"""
+    tokens = parse.tokens
+    return (subject.first > 0 and tokens[subject.first - 1].text in TRAIL_MARKS
+            and group.last + 1 < len(tokens) and tokens[group.last + 1].text in (",", "."))
 
 
 def _quantifier_before(parse: Parse, group: Group) -> bool:
