@@ -314,11 +314,12 @@ def _demand(parse: Parse, content: tuple[int, int], *, view: bool = False) -> tu
 def _set_inside(parse: Parse, subject: Chunk, group: Group) -> bool:
     """The subject follows a comma and a comma or the full stop follows the verb: a cue set
     inside the sentence or trailing it, whose words are the sentence around it (``The men
-    had fled, the minister feared.``, ``The men, Voss feared, had fled``). (Not the
+    had fled, the minister feared.``, ``The men, Voss feared, had fled``), a verb of one
+    word (not a clause that describes: ``..., a move police had expected.``). (Not the
     newsroom's "..., the Courier understands.", its own reporting, which the caller
     leaves out.)"""
     tokens = parse.tokens
-    return (subject.first > 0 and tokens[subject.first - 1].text in TRAIL_MARKS
+    return (subject.first > 0 and tokens[subject.first - 1].text in TRAIL_MARKS and group.first == group.last
             and group.last + 1 < len(tokens) and tokens[group.last + 1].text in (",", "."))
 
 
