@@ -94,9 +94,10 @@ def span(parse: Parse, first: int, last: int) -> tuple[int, int]:
 def clause(parse: Parse, i: int) -> tuple[int, int]:
     """Token bounds (inclusive) of the clause holding token ``i``: cut at ``;``, at a
     comma followed by a linking word and a new finite clause, and at the comma that ends
-    an opening adverbial clause once a finite verb follows ``i`` in it (``After police
-    said the men had fled, | the gunmen ...``; not ``While ..., according to the port,
-    the gunmen ...``, which may report either clause)."""
+    an opening adverbial clause once a finite verb starts at ``i`` or follows it there
+    (``After police said the men had fled, | the gunmen ...``, ``When the minister
+    confirmed the raid, | ...``; not ``While ..., according to the port, the gunmen
+    ...``, which may report either clause)."""
     tokens = parse.tokens
     lo, hi = 0, len(tokens) - 1
     for j in range(i - 1, -1, -1):
@@ -110,7 +111,7 @@ def clause(parse: Parse, i: int) -> tuple[int, int]:
     if tokens[lo].lower in _SUBORDINATORS and lo < i:
         end = next((j for j in range(lo + 1, hi)
                     if tokens[j].text == "," and finite_in(parse, lo, j - 1) and _main_clause(parse, j)), hi)
-        if i < end < hi and finite_in(parse, i, end - 1):
+        if i < end < hi and finite_in(parse, i - verb_starts(parse, i), end - 1):
             hi = end - 1
     return lo, hi
 
