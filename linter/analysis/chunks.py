@@ -65,11 +65,11 @@ def groups(tokens: Sequence[Token], heading: bool = False) -> list[Group]:
             i += 1
             continue
         j = i + 1
-        # A group goes on only after an auxiliary: "had been told", "will not say", but
-        # "said legalizing it ..." is two groups, "said" and "legalizing".
+        # A group goes on only after an auxiliary: "had been told", "will not say", "would
+        # later/RBR say", but "said legalizing it ..." is two groups, "said" and "legalizing".
         verb = i
-        while j < n and _auxiliary(tokens[verb]) and (
-                tokens[j].is_verb or (tokens[j].tag in ("RB", "RP") and j + 1 < n and tokens[j + 1].is_verb)):
+        while j < n and _auxiliary(tokens[verb]) and (tokens[j].is_verb or (
+                tokens[j].tag in _BETWEEN and j + 1 < n and tokens[j + 1].is_verb)):
             if tokens[j].is_verb:
                 verb = j
             j += 1
@@ -81,6 +81,7 @@ def groups(tokens: Sequence[Token], heading: bool = False) -> list[Group]:
 
 
 _AUXILIARIES = frozenset({"be", "have", "do", "get"})
+_BETWEEN = frozenset({"RB", "RBR", "RP"})  # between an auxiliary and its verb
 
 
 def _auxiliary(token: Token) -> bool:
