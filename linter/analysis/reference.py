@@ -305,13 +305,15 @@ def _habitual_share(parse: Parse, chunk: Chunk) -> bool:
     """A share of a kind counted by a word, not a number, as the subject of a present
     tense about no particular state of affairs: ``Some terrorists are motivated by
     revenge``, ``Many extremists use the forest`` (not ``Some militants are still in the
-    town``, ``Nine terrorists are in the building``, ``Some terrorists fled``)."""
+    town``, ``Nine terrorists are in the building``, ``Some terrorists fled``, nor the
+    rest of some: ``Several terrorists remain at large``)."""
     words = parse.tokens[chunk.first:chunk.last]
     if any(t.tag == "CD" for t in words) or partitive(parse.tokens, chunk):
         return False
     role, governing = parse.governor(chunk)
     return (role == "subject" and governing is not None and governing.tense == "present"
-            and not parse.episodic(governing) and not _anchored(parse, governing))
+            and governing.lemma != "remain" and not parse.episodic(governing)
+            and not _anchored(parse, governing))
 
 
 def _scheduled(parse: Parse, group: Group, due: frozenset[str]) -> bool:

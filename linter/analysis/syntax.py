@@ -292,8 +292,8 @@ class Parse:
         if lead is not chunk:
             return self.governor(lead)
         before = chunk.first - 1
-        while before >= 0 and self.tokens[before].tag in ("RB", "RP"):
-            before -= 1
+        while before >= 0 and (self.tokens[before].tag in ("RB", "RP") or self.tokens[before].text == "dead"):
+            before -= 1  # (and "shot dead a guard")
         if before >= 0:
             token = self.tokens[before]
             group = self.group_at(before)
