@@ -22,11 +22,18 @@ from linter.analysis.labelled import (
     labelled_is_specific,
     modifies_name,
     of_a_predicate,
-    raised,
     referred_as,
     subject_is_specific,
     topic,
     verbless_subject,
+)
+from linter.analysis.present_state import (
+    anchored,
+    blamed,
+    habitual_share,
+    placed,
+    supposed,
+    timeless,
 )
 from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.verb_reach import bare_clause
@@ -36,24 +43,10 @@ _NAMES_OBJECT = NAMING | {"consider", "regard", "classify"}
 # Before a participle, words that say its naming was not done: "without calling", "about
 # describing".
 _NOT_DONE = frozenset({"about", "without", "against", "whether", "considering", "avoid", "avoided"})
-_FREQUENCY = frozenset({"rarely", "often", "usually", "always", "never", "sometimes", "generally",
-                        "typically", "seldom", "frequently", "normally", "tend", "tends", "commonly"})
-# A present tense after these is a supposition, not a report ("If these terrorists acquire
-# weapons"): the people are imagined, not particular.
-_SUPPOSING = frozenset({"if", "unless", "whether"})
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"})
-# Determiners of a whole kind: "pose a threat to every city" anchors nothing ...
-_EVERY = frozenset({"every", "each", "any"})
-# ... but these adverbs do: "insurgents now levy tolls on every lorry".
-_NOW = frozenset({"now", "currently", "still", "already"})
 # What opens the words a negated verb of saying leaves unsaid: "did not say (that) the men
 # were ...", "never said whether ..." (not "why" or "how": "did not say why the terrorists
 # ...", which takes the writer's word for granted).
 _UNSAID_OPENERS = frozenset({"that", "whether", "if"})
-# After a copula and before "to", what is due (or, with no relative clause that makes the
-# people a kind, likely) to happen: "are due to appear in court", "are likely to strike again".
-_DUE = frozenset({"due", "set", "scheduled", "poised", "about"})
-_LIKELY = _DUE | {"likely", "unlikely", "bound", "certain"}
 # An infinitive after these is an aim or a chance, not an act: "wants to stop terrorists".
 _AIMS = frozenset({"want", "likely"})
 # Verbs of a count going up or down: with a bare plural subject ("Terrorist attacks have
@@ -95,7 +88,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     elif last < chunk.last and (heads is None or parse.tokens[chunk.last].lemma not in heads):
         return heads is not None and modifies_name(parse.tokens, range(i, last + 1), chunk.last, heads)
     elif chunk.counted or partitive(parse.tokens, chunk):
-        return not _habitual_share(parse, chunk)
+        return not habitual_share(parse, chunk)
     elif chunk.proper and not chunk.definite:
         # "Chechen terrorists seized ...", but not a kind of people named in passing
         # ("the search for Islamic extremists")
@@ -107,7 +100,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     elif chunk.definite:
         # "the terrorists fled", but not a class talked about in the present ("if these
         # terrorists acquire weapons", "the terrorists who threaten Britain are aware")
-        return not _timeless(parse, chunk)
+        return not timeless(parse, chunk)
     relative = parse.relative(chunk)
     if relative is not None and parse.episodic(relative):
         return True
@@ -156,8 +149,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if role == "subject" and not parse.episodic(governing) and governing.tense == "present":
         # "Insurgents hold the valley", "Terrorists are behind the blast", not "Terrorists
         # rarely act alone", "Martyrdom is a theme", "if terrorists acquire weapons"
-        copula = governing.lemma in COPULAS and not (_blamed(parse, governing) or _placed(parse, governing))
-        return not copula and not _supposed(parse, chunk) and _anchored(parse, governing)
+        copula = governing.lemma in COPULAS and not (blamed(parse, governing) or placed(parse, governing))
+        return not copula and not supposed(parse, chunk) and anchored(parse, governing)
     if role == "subject" and parse.heading and parse.tokens[governing.first].tag == "TO":
         return True  # a headline's plan for particular people: "Gunmen to face trial"
     carrier = parse.carrier(governing) if role == "object" else None
@@ -253,143 +246,3 @@ def _unsaid(parse: Parse, i: int) -> bool:
                     i <= clause(parse, nxt)[1]):
                 return True
     return False
-
-
-def _timeless(parse: Parse, chunk: Chunk) -> bool:
-    """A definite chunk in a present-tense clause about no particular time or place, or
-    one owned by ``today's``/``tomorrow's``: talk of a kind of people, not of some."""
-    words = parse.tokens[chunk.first:chunk.last]
-    if any(t.lower in ("today", "tomorrow", "modern") for t in words):
-        return True
-    if any(t.tag == "POS" for t in words):
-        return False  # "last month's terrorist attack", "the group's fighters"
-    role, governing = parse.governor(chunk)
-    relative = parse.relative(chunk)
-    present = governing is not None and governing.tense == "present" and not parse.episodic(governing)
-    if role == "subject" and governing is not None and present:
-        if (relative is not None and parse.episodic(relative)) or raised(parse.tokens, governing):
-            return False  # "the terrorists who bombed ...", "the militants are believed to be ..."
-        if governing.lemma in COPULAS and _scheduled(parse, governing, _DUE if relative else _LIKELY):
-            return False  # "the terrorists are due to appear in court on Friday"
-        if relative is not None and governing.lemma in COPULAS:
-            return True  # "the terrorists who threaten Britain are aware ...": a kind
-        if parse.tokens[chunk.first].lower in _EVERY:
-            return True  # "Every terrorist is someone's son": all of a kind
-        if _in_a_state(parse, chunk, governing) and not _supposed(parse, chunk):
-            return False  # "the terrorists are desperate", "are well armed"
-        # "the terrorists are still at large", "are in the building", but not "the terrorists
-        # are cowards", "are a threat to every city": nothing particular after the verb
-        return _supposed(parse, chunk) or not _anchored(parse, governing)
-    return False
-
-
-def _in_a_state(parse: Parse, chunk: Chunk, group: Group) -> bool:
-    """``the``, ``these`` or ``those`` and a plural, then a copula and an adjective, or a
-    passive: a state the people are in (``The terrorists are desperate``, ``The militants
-    are well armed``), which a kind is not; but not what they are ready or able to do
-    (``The terrorists are prepared to ...``, ``are willing to ...``)."""
-    tokens = parse.tokens
-    if tokens[chunk.first].lower not in ("the", "these", "those") or tokens[chunk.last].tag != "NNS":
-        return False
-    k = group.last + 1
-    while k < len(tokens) and tokens[k].tag == "RB":
-        k += 1
-    if not group.passive:
-        if group.lemma not in COPULAS or k >= len(tokens) or tokens[k].tag not in ("JJ", "VBN"):
-            return False
-        k += 1
-    return k >= len(tokens) or tokens[k].tag != "TO"  # (not what they would do: "are prepared to ...")
-
-
-def _habitual_share(parse: Parse, chunk: Chunk) -> bool:
-    """A share of a kind counted by a word, not a number, as the subject of a present
-    tense about no particular state of affairs: ``Some terrorists are motivated by
-    revenge``, ``Many extremists use the forest`` (not ``Some militants are still in the
-    town``, ``Nine terrorists are in the building``, ``Some terrorists fled``, nor the
-    rest of some: ``Several terrorists remain at large``)."""
-    words = parse.tokens[chunk.first:chunk.last]
-    if any(t.tag == "CD" for t in words) or partitive(parse.tokens, chunk):
-        return False
-    role, governing = parse.governor(chunk)
-    return (role == "subject" and governing is not None and governing.tense == "present"
-            and governing.lemma != "remain" and not parse.episodic(governing)
-            and not _anchored(parse, governing))
-
-
-def _scheduled(parse: Parse, group: Group, due: frozenset[str]) -> bool:
-    """A copula with what is ``due`` to happen after it (``are due to appear``, ``are due
-    in court``, ``is set to``, ``are likely to strike again``): a particular event."""
-    k = group.last + 1
-    tokens = parse.tokens
-    return k + 1 < len(tokens) and (tokens[k].lower == "due" or (
-        tokens[k].lower in due and tokens[k + 1].tag == "TO"))
-
-
-def _supposed(parse: Parse, chunk: Chunk) -> bool:
-    """The chunk opens a clause of supposition (``if these terrorists acquire ...``)."""
-    return chunk.first > 0 and parse.tokens[chunk.first - 1].lower in _SUPPOSING
-
-
-def _blamed(parse: Parse, group: Group) -> bool:
-    """A copula that blames its subject: ``are behind``, ``are responsible for`` (``Terrorists
-    are behind the blast`` tells of particular people; ``Terrorists are cowards`` of none)."""
-    k = group.last + 1
-    words = [t.lower for t in parse.tokens[k:k + 2]]
-    return words[:1] == ["behind"] or words == ["responsible", "for"]
-
-
-# Prepositions of where someone is: "Insurgents are in Sarn", "are outside the depot".
-_PLACES = frozenset({"in", "at", "inside", "outside", "near", "around"})
-
-
-def _placed(parse: Parse, group: Group) -> bool:
-    """A copula that says where its subject is, in a particular place or in control of one
-    (``Insurgents are in Sarn``, ``are now in control of the port``, ``are outside the
-    depot``): people somewhere at some time, not a kind (``Terrorists are cowards``, ``are
-    at war with the West``, ``are in it for the money``)."""
-    tokens = parse.tokens
-    k = group.last + 1
-    while k < len(tokens) and tokens[k].lower in _NOW:
-        k += 1  # "are now in", "are still at"
-    if k + 1 >= len(tokens) or tokens[k].lower not in _PLACES:
-        return False
-    if [t.lower for t in tokens[k:k + 3]] == ["in", "control", "of"]:
-        k += 2
-    place = parse.chunk_at(k + 1)
-    return place is not None and place.first == k + 1 and (place.definite or _is_name(parse, place)) and (
-        tokens[place.first].lower not in _EVERY and tokens[place.last].lower not in _STATES)
-
-
-# What "in the ..." says of a state, not a place: "are in the minority", "in the news".
-_STATES = frozenset({"news", "headlines", "spotlight", "minority", "majority", "dark", "wrong", "right",
-                     "lead", "business", "way", "mood", "habit", "end"})
-
-
-def _anchored(parse: Parse, group: Group) -> bool:
-    """A present-tense clause about a particular state of affairs, not a habit: no
-    adverb of frequency, and a definite or named noun or a name after the verb (``Insurgents
-    hold most of the eastern valley``, ``The terrorists are in Orsk``, not ``Terrorists
-    rarely act alone``), or a verb of saying whose words tell of an event (``Militants say
-    they carried out ...``)."""
-    end = len(parse.tokens)
-    for g in parse.groups:
-        if g.first > group.last:
-            end = g.first
-            break
-    end = next((k for k in range(group.last + 1, end) if parse.tokens[k].text in _CLAUSE_BREAKS), end)
-    lo = max(0, group.first - 3)
-    if any(t.lower in _FREQUENCY for t in parse.tokens[lo:end]):
-        return False
-    if any(t.lower in _NOW for t in parse.tokens[lo:end]):
-        return True  # "insurgents now levy tolls on every lorry", "still hold"
-    if group.lemma in lexicon().verbs and any(
-            g.first == end and g.finite and g.tense == "past" for g in parse.groups):
-        return True  # "Militants say they carried out the attack": what they say tells of an event
-    return any((c.definite or c.proper or _is_name(parse, c)) and group.last < c.first < end
-               and parse.tokens[c.first].lower not in _EVERY for c in parse.chunks)
-
-
-def _is_name(parse: Parse, chunk: Chunk) -> bool:
-    """The chunk is a name (``are in Orsk``), outside a headline, which capitalises every
-    word."""
-    return not parse.heading and parse.tokens[chunk.last].tag in ("NNP", "NNPS")
