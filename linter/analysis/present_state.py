@@ -136,6 +136,18 @@ def placed(parse: Parse, group: Group) -> bool:
         tokens[place.first].lower not in _EVERY and tokens[place.last].lower not in _STATES)
 
 
+# Where particular people are kept or sought: "is on the loose", "are at large".
+_AT_LARGE = (("at", "large"), ("on", "the", "loose"), ("on", "the", "run"), ("in", "hiding"),
+             ("in", "custody"))
+
+
+def at_large(parse: Parse, group: Group) -> bool:
+    """A copula and where particular people are kept or sought (``A killer is on the
+    loose``, ``are still at large``)."""
+    words = tuple(t.lower for t in parse.tokens[group.last + 1:group.last + 4] if t.lower not in _NOW)
+    return any(words[:len(p)] == p for p in _AT_LARGE)
+
+
 # What "in the ..." says of a state, not a place: "are in the minority", "in the news".
 _STATES = frozenset({"news", "headlines", "spotlight", "minority", "majority", "dark", "wrong", "right",
                      "lead", "business", "way", "mood", "habit", "end"})

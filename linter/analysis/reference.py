@@ -29,6 +29,7 @@ from linter.analysis.labelled import (
 )
 from linter.analysis.present_state import (
     anchored,
+    at_large,
     blamed,
     habitual_share,
     placed,
@@ -150,7 +151,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # "Insurgents hold the valley", "Terrorists are behind the blast", not "Terrorists
         # rarely act alone", "Martyrdom is a theme", "if terrorists acquire weapons"
         copula = governing.lemma in COPULAS and not (blamed(parse, governing) or placed(parse, governing))
-        return not copula and not supposed(parse, chunk) and anchored(parse, governing)
+        free = governing.lemma in COPULAS and at_large(parse, governing)  # "A killer is on the loose"
+        return not supposed(parse, chunk) and (free or (not copula and anchored(parse, governing)))
     if role == "subject" and parse.heading and parse.tokens[governing.first].tag == "TO":
         return True  # a headline's plan for particular people: "Gunmen to face trial"
     carrier = parse.carrier(governing) if role == "object" else None
