@@ -3,8 +3,9 @@ presents: a reporting verb's past in an inverted cue (``..., predicted/VBN Ada F
 the verb of a clause a reporting verb reports (``Police suspect the men fled/VBN by
 boat``) or of a relative clause past one (``the men who Voss says fled/VBN``), a
 reporting verb right after a relative clause with a verb of its own (``A docker who saw
-the boats leave said/VBN ...``) or set off by commas with its subject (``The men, the
-ministry confirmed/VBN, had fled``), and an infinitive after a verb of perception
+the boats leave said/VBN ...``), set off by commas with its subject (``The men, the
+ministry confirmed/VBN, had fled``) or before an adverbial and "that" (``The mayor
+confirmed/VBN on Monday that ...``), and an infinitive after a verb of perception
 (``saw the men leave/VBP``); and the other way, a participle read as a past right after "in a" and
 a noun, once the clause has its verb (``said in a statement released/VBD late on
 Sunday``).
@@ -25,10 +26,10 @@ def mend_pasts(words: list[str], out: list[str], reporting: frozenset[str], tagg
     for i in range(4, len(words)):  # "said in a statement released/VBD late on Sunday": a participle
         if out[i] == "VBD" and _after_a_noun(words, out, i):
             out[i] = "VBN"
-    for i in range(3, len(words) - 1):  # "A docker who saw the boats leave said/VBN ...": the subject's verb
+    for i in range(2, len(words) - 1):  # "A docker who saw the boats leave said/VBN ...": the subject's verb
         if (out[i] == "VBN" and tagger.lemma(words[i], "VBN").lower() in reporting
                 and (_after_relative(words, out, i) or _after_adverb(words, out, i)
-                     or _set_off(words, out, i))):
+                     or _set_off(words, out, i) or _before_that(words, out, i))):
             out[i] = "VBD"
     for i in range(2, len(words)):  # "Police suspect the men fled/VBN by boat": the clause's past
         if out[i] == "VBN" and (_reported_past(words, out, i, reporting, tagger)
@@ -70,6 +71,23 @@ def _set_off(words: list[str], tags: list[str], i: int) -> bool:
     confirmed/VBN, had fled``, ``..., a spokesman confirmed/VBN.``)."""
     j = _before_phrase(tags, i)
     return j < i - 1 and words[j] == "," and tags[i - 1] in NOUN_TAGS and words[i + 1] in (",", ".")
+
+
+def _before_that(words: list[str], tags: list[str], i: int) -> bool:
+    """A noun phrase ends right before ``i`` and "that" follows an adverbial phrase after
+    it: the clause's verb and what it reports (``The mayor confirmed/VBN on Monday that
+    ...``), which a participle never takes."""
+    if tags[i - 1] not in NOUN_TAGS or tags[i + 1] not in ("IN", "RB") or words[i + 1].lower() == "that":
+        return False
+    k = i + 1
+    while k < min(len(words), i + 7) and tags[k] in _ADVERBIAL_TAGS and words[k].lower() != "that":
+        k += 1
+    return k < len(words) and words[k].lower() == "that"
+
+
+# What an adverbial phrase between a verb and its "that" is made of: "on Monday", "late
+# last night", "in a statement".
+_ADVERBIAL_TAGS = frozenset({"IN", "RB", "DT", "NN", "NNP", "CD", "JJ"})
 
 
 def _after_relative(words: list[str], tags: list[str], i: int) -> bool:
