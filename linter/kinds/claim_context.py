@@ -30,6 +30,8 @@ Span = tuple[int, int]
 
 _CAPITALISED = compile_pattern(r"\b[A-Z][\w'’-]*")
 _WORD_CHAR = compile_pattern(r"\w")
+# A preposition of place right before a capitalised word: a place, not a person.
+_AT_PLACE = compile_pattern(r"\b(?:in|at|near|across|outside|inside|around|throughout)\s+(?:the\s+)?\Z")
 # Capitalised words that do not name anyone.
 _NOT_NAMES = frozenset(
     "I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
@@ -229,11 +231,13 @@ class ClaimContext(NamedTuple):
 
     def capitals(self, lo: int, hi: int) -> tuple[int, ...]:
         """Starts of the capitalised words in ``[lo, hi)`` that may name someone: not a day
-        or month, not opening their sentence, not quoted."""
+        or month, not opening their sentence, not quoted, not a place after "in" or "at"
+        (``The mood in Orsk was grim.``, ``at the Tarn quay``)."""
         return tuple(
             m.start() for m in _CAPITALISED.finditer(self.text, lo, hi)
             if m.group() not in _NOT_NAMES and m.start() != self.an.sentences.sentence_at(m.start()).start
-            and not self.an.quoted(*m.span()))
+            and not self.an.quoted(*m.span())
+            and not _AT_PLACE.search(self.text, max(0, m.start() - 16), m.start()))
 
     def opens_with_name(self, lo: int) -> bool:
         """The sentence at ``lo`` opens with a name and its verb: a capitalised noun that is
