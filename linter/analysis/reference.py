@@ -39,6 +39,8 @@ from linter.analysis.present_state import (
 from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.verb_reach import bare_clause
 
+# The words that open a headline over an explainer, whose present tells of no event.
+_EXPLAINERS = frozenset({"how", "why", "what", "where", "when", "who"})
 # Verbs whose object, when a relative pronoun, is named by the noun phrase after them.
 _NAMES_OBJECT = NAMING | {"consider", "regard", "classify"}
 # Before a participle, words that say its naming was not done: "without calling", "about
@@ -147,6 +149,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # "any known link to a terrorist group", "has been a haven for terrorists", "wrote a
         # book about terrorists": a kind
         return False
+    if parse.heading and governing.tense == "present" and parse.tokens[0].lower in _EXPLAINERS:
+        return False  # an explainer's present, not a headline's news: "How terrorists recruit online"
     if role == "subject" and not parse.episodic(governing) and governing.tense == "present":
         # "Insurgents hold the valley", "Terrorists are behind the blast", not "Terrorists
         # rarely act alone", "Martyrdom is a theme", "if terrorists acquire weapons"
