@@ -41,8 +41,9 @@ _NOT_ADJECTIVES = frozenset({"less", "bless", "unless", "nevertheless", "nonethe
 def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     """Fix the slips the syntax depends on most. The relative pronouns, the
     subordinators of supposition and the political wings ("left-wing") always get their
-    Penn tags, and a word read as a possessive pronoun that is none is a noun (``the
-    harbour/PRP$ master``). A present-tense verb whose
+    Penn tags, a word read as a possessive pronoun that is none is a noun (``the
+    harbour/PRP$ master``), and a capitalised word no verb list knows that opens the
+    sentence as a verb is a name (``Voss/VB posted ...``). A present-tense verb whose
     form is not its own base form is a past tense (``the terrorists wore/VBP uniforms``:
     "wore" is no present of "wear"; "are" is), and so is the participle of a verb with no
     passive right after a noun (``the gunmen fled/VBN``). A reporting verb read as a noun after a
@@ -85,6 +86,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     for i, tag in enumerate(out):  # "the Orsk harbour/PRP$ master": a noun
         if tag == "PRP$" and words[i].lower() not in _POSSESSIVES:
             out[i] = "NNP" if words[i][:1].isupper() else "NN"
+    if len(words) > 2 and out[0] in ("VB", "VBP") and words[0][:1].isupper() and (
+            not tagger.known_verb(words[0].lower())):
+        out[0] = "NNP"  # "Voss/VB posted ...": a name no verb list knows opens the sentence
     tags = list(out)
     reporting = _reporting_bases()
     for i, word in enumerate(words):
