@@ -64,10 +64,22 @@ def _share_of(parse: Parse, chunk: Chunk) -> bool:
 
 def unowned_report(parse: Parse, chunk: Chunk) -> bool:
     """A report no one owns: "reports", "local reports", "a report"; not "the reports", "a
-    report by the Halvern Institute", "police reports", "an official report"."""
+    report by the Halvern Institute", "an internal report by the ministry", "police
+    reports", "an official report"."""
+    words = parse.tokens[chunk.first:chunk.last]
     return parse.tokens[chunk.last].lemma == "report" and not chunk.definite and not chunk.proper and (
-        not described(parse, chunk)) and not any(t.lemma in lexicon().sources or t.lower == "official"
-                                                 for t in parse.tokens[chunk.first:chunk.last])
+        not described(parse, chunk)) and not _by_someone(parse, chunk) and not any(
+            t.lemma in lexicon().sources or t.lower == "official" for t in words)
+
+
+def _by_someone(parse: Parse, chunk: Chunk) -> bool:
+    """"by" or "from" and a definite or named noun phrase follow ``chunk``: its owner."""
+    i = chunk.last + 1
+    if i + 1 >= len(parse.tokens) or parse.tokens[i].lower not in ("by", "from"):
+        return False
+    owner = parse.chunk_at(i + 1)
+    return owner is not None and owner.first == i + 1 and (owner.definite or owner.proper or (
+        parse.tokens[owner.last].tag in ("NNP", "NNPS")))
 
 
 def described(parse: Parse, chunk: Chunk) -> bool:
