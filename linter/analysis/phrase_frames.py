@@ -68,6 +68,8 @@ _SPEAKER_PLACES = frozenset({"to", "at", "in", "on"})
 _SAID = frozenset({"accusation", "allegation", "announcement", "assurance", "claim", "denial",
                    "message", "pledge", "promise", "reply", "response", "statement", "verdict",
                    "warning"})
+# What "according to" names when it names no source: "went according to plan".
+_NO_SOURCE = frozenset({"plan", "plans", "schedule", "tradition", "custom", "protocol", "form", "script"})
 # Subordinators of a clause that leans on the main clause after it.
 _FRONTED = frozenset({"while", "although", "though", "whereas", "as", "because", "since", "if", "when",
                       "after", "before", "once", "unless", "until"})
@@ -80,7 +82,7 @@ def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
     tokens = parse.tokens
     n = len(tokens)
     if tokens[i].lower == "according" and i + 2 < n and tokens[i + 1].lower in _TO_PREPOSITIONS:
-        return i + 1, i + 2, -1
+        return None if tokens[i + 2].lower in _NO_SOURCE else (i + 1, i + 2, -1)  # (not "according to plan")
     if tokens[i].lower == "per" and i + 2 < n and (i == 0 or tokens[i - 1].text == ",") and (
             tokens[i + 1].tag in ("DT", "NNP", "NNPS", "PRP$") or _capitalised_phrase(parse, i + 1)):
         return i, i + 1, -1  # "Per the army, ...", "..., per Orsk police." (not "per cent", "per person")
