@@ -109,6 +109,10 @@ _RENAMING = compile_pattern(r"\b(?:renam|rebrand)(?:e|es|ed|ing)\b"
 _RENAMING_GAP = 100
 _RENAMING_BEFORE = 30
 _SENTENCE_END = compile_pattern(r"[.!?;]\s")
+# The fixed name of an event that keeps the old form: "the Battle of Kiev", "the Siege of
+# Leningrad", "the Treaty of Alma-Ata".
+_EVENT = compile_pattern(r"\b(?:Battle|Siege|Sack|Fall|Treaty|Peace|Congress|Pact|Massacre|Defence|Defense)"
+                         r"\s+of\s+\Z")
 # Two forms of one entity this close together are being compared or contrasted
 # ("Kiev or Kyiv"), not slipped between: neither is rewritten.
 _SIDE_BY_SIDE = 60
@@ -346,6 +350,8 @@ def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     firsts = _first_forms(plain)
     for i, use in enumerate(plain):
         if use.form != opts.entries[use.entry].house:
+            if _EVENT.search(doc.text, max(0, use.start - 20), use.start):
+                continue  # "the Battle of Kiev": the fixed name of a historical event
             named = _as_a_name(doc.text, use)
             if named and _with_its_time(doc.text, use):
                 continue  # "The city was called Nur-Sultan from 2019 to 2022": the name of its time
