@@ -71,7 +71,8 @@ def no_report(parse: Parse, group: Group) -> bool:
 def reports(parse: Parse, group: Group) -> bool:
     """A reporting verb that reports words here. ``call`` must name its object (or urge:
     ``called for``, ``called on``); a verb of saying whose object alone is no words
-    (``clausal``: ``added a floor``) and one with a topic (``reported on``) need words
+    (``clausal``: ``added a floor``) and one with a topic (``reported on``; not the
+    "on" of whom a blame falls on: ``which police blamed on terrorists``) need words
     after them or must trail them; verbs that report only with a that-clause need one,
     perhaps without ``that`` (``Prosecutors charged that ...``, ``The inquiry found the
     guard had ...``, not ``The terrorists charged the checkpoint``)."""
@@ -88,7 +89,7 @@ def reports(parse: Parse, group: Group) -> bool:
         return _trails(parse, group) or _parenthetical(parse, group) or following == ":"
     if group.lemma in lex.clausal:
         return _words_follow(parse, group)
-    if following in _TOPIC and group.lemma not in ("say", "tell") and not (
+    if following in _TOPIC and group.lemma not in ("say", "tell", "blame") and not (
             nxt + 1 < len(tokens) and tokens[nxt + 1].tag == "CD"):
         return _words_follow(parse, group)  # "reported on his speeches", "wrote about the visit": a topic
     if group.lemma not in lex.needthat or that_follows(parse, group):
