@@ -118,16 +118,18 @@ def _past_after_name(words: list[str], tags: list[str], tagger: Tagger) -> None:
     if i == 0 and len(tags) > 1 and tags[0] == "NN" and words[0][:1].isupper() and not tagger.known(
             words[0].lower(), "N"):
         i = 1
-    if i == 0:
+    if i > 0:
+        i = _after_aside(words, tags, i)
+    else:
         # a sentence with no finite verb past an aside, opened by a plural noun phrase:
         # "Far-right extremists marched/VBN through Orsk on Saturday.", "The rebels, whom
         # police described as ..., fled/VBN"
-        i = _opening_end(tags)
-        after = _after_aside(words, tags, i)
-        i = i if i > 0 and tags[i - 1] in ("NNS", "NNPS") and not _has_finite(tags[:i] + tags[after:]) else 0
-    if i == 0:
-        return
-    i = _after_aside(words, tags, i)
+        opening = _opening_end(tags)
+        if opening == 0 or tags[opening - 1] not in ("NNS", "NNPS"):
+            return
+        i = _after_aside(words, tags, opening)
+        if _has_finite(tags[:opening] + tags[i:]):
+            return
     while i < len(tags) and tags[i] == "RB":
         i += 1
     if i >= len(tags) - 1 or tags[i] != "VBN" or not words[i].lower().endswith("ed") or "." not in tags[i:]:
