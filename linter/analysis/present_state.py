@@ -144,7 +144,10 @@ _AT_LARGE = (("at", "large"), ("on", "the", "loose"), ("on", "the", "run"), ("in
 def at_large(parse: Parse, group: Group) -> bool:
     """A copula and where particular people are kept or sought (``A killer is on the
     loose``, ``are still at large``)."""
-    words = tuple(t.lower for t in parse.tokens[group.last + 1:group.last + 4] if t.lower not in _NOW)
+    k = group.last + 1
+    while k < len(parse.tokens) and parse.tokens[k].lower in _NOW:
+        k += 1
+    words = tuple(t.lower for t in parse.tokens[k:k + 3])
     return any(words[:len(p)] == p for p in _AT_LARGE)
 
 
