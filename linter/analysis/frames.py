@@ -36,10 +36,10 @@ content.
 
 from __future__ import annotations
 
+from linter.analysis.according_frames import according_frames
 from linter.analysis.frame_base import Frame
 from linter.analysis.naming_frames import naming_frames
 from linter.analysis.phrase_frames import (
-    according_frames,
     colon_frames,
     dash_frames,
     noun_frames,

@@ -1,18 +1,17 @@
-"""Attribution frames whose cue is not a verb: ``according to``, a speaker's colon, a
-source after a dash at the end of a headline, a reporting noun with a that-clause, and an
-adjective of a stance after a copula (see :mod:`.frames`)."""
+"""Attribution frames whose cue is not a verb: a speaker's colon, a source after a dash at
+the end of a headline, a reporting noun with a that-clause, and an adjective of a stance
+after a copula (see :mod:`.frames`; ``according to`` and its kin are in
+:mod:`.according_frames`)."""
 
 from __future__ import annotations
 
 from linter.analysis.chunks import Chunk
-from linter.analysis.cues import ACCOUNTS, FORTHRIGHT, STANCES, VIEWS
+from linter.analysis.cues import ACCOUNTS, FORTHRIGHT, STANCES
 from linter.analysis.frame_base import (
     NO_HOLDER,
     Frame,
-    after_semicolon,
     clause,
     content_span,
-    finite_in,
     lexicon,
     opens_words,
     span,
@@ -20,10 +19,9 @@ from linter.analysis.frame_base import (
 )
 from linter.analysis.syntax import COPULAS, DASHES, Parse
 from linter.analysis.tagging import Token, name_like
-from linter.analysis.vague_sources import unowned_report, vague_source
+from linter.analysis.vague_sources import vague_source
 from linter.analysis.verb_reach import bare_clause
 
-_TO_PREPOSITIONS = frozenset({"to"})
 # Words before a colon that label a section or a kind of item, not a speaker.
 # Events a headline's kicker names before its colon ("Orsk depot blast: ...", "Tarn ferry
 # raid: ..."), which speak no words, whatever the tagger made of their capitals.
@@ -50,8 +48,6 @@ _SOURCE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ"})
 _REPORTS = frozenset({"report", "reports", "poll", "polls", "sources", "survey"})
 
 
-# Brackets that may open the clause of "according to": "(According to police, ...)".
-_OPENING = frozenset({"(", "["})
 _LABEL_WORDS = 5  # the longest speaker's label before a colon, in words ("Prof Ivo Brandt:")
 # Headline words before "to" and a colon that name a thing sent or a way, not a speaker:
 # "Letter to the editor:", "Road to the final:".
@@ -68,106 +64,6 @@ _SPEAKER_PLACES = frozenset({"to", "at", "in", "on"})
 _SAID = frozenset({"accusation", "allegation", "announcement", "assurance", "claim", "denial",
                    "message", "pledge", "promise", "reply", "response", "statement", "verdict",
                    "warning"})
-# What "according to" names when it names no source: "went according to plan".
-_NO_SOURCE = frozenset({"plan", "plans", "schedule", "tradition", "custom", "protocol", "form", "script"})
-# Subordinators of a clause that leans on the main clause after it.
-_FRONTED = frozenset({"while", "although", "though", "whereas", "as", "because", "since", "if", "when",
-                      "after", "before", "once", "unless", "until"})
-
-
-def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
-    """A cue that names its source starting at ``i``: (its last token, the source's first
-    token, the source's last token or -1 where the source runs on to a comma): ``according
-    to X``, ``per X`` opening a clause, ``in the words (eyes, view) of X``, ``in X's view``."""
-    tokens = parse.tokens
-    n = len(tokens)
-    if tokens[i].lower == "according" and i + 2 < n and tokens[i + 1].lower in _TO_PREPOSITIONS:
-        return None if tokens[i + 2].lower in _NO_SOURCE else (i + 1, i + 2, -1)  # (not "according to plan")
-    if tokens[i].lower == "per" and i + 2 < n and (i == 0 or tokens[i - 1].text == ",") and (
-            tokens[i + 1].tag in ("DT", "NNP", "NNPS", "PRP$") or _capitalised_phrase(parse, i + 1)):
-        return i, i + 1, -1  # "Per the army, ...", "..., per Orsk police." (not "per cent", "per person")
-    if tokens[i].lower != "in" or i + 2 >= n:
-        return None
-    if i + 4 < n and tokens[i + 1].lower == "the" and tokens[i + 2].lower in VIEWS and (
-            tokens[i + 3].lower == "of"):
-        return i + 3, i + 4, -1
-    owned = parse.chunk_at(i + 1)  # "in the mayor's view", "in his view" (as "he said" is his)
-    if owned is None or owned.first != i + 1:
-        return None
-    word = tokens[owned.last].lower
-    if word not in VIEWS and not (word in ACCOUNTS and i == 0 and owned.last + 1 < n
-                                  and tokens[owned.last + 1].text == ","):
-        return None  # (a telling only opening the sentence: "In Voss's telling, ...")
-    if tokens[owned.first].tag == "PRP$":  # (not "in my view", "in our view": the writer's)
-        mine = tokens[owned.first].lower in ("my", "our")
-        return None if mine or owned.last != owned.first + 1 else (owned.last, owned.first, owned.first)
-    owner = next((k for k in range(owned.first + 1, owned.last) if tokens[k].tag == "POS"), -1)
-    return (owned.last, owned.first, owner - 1) if owner > 0 else None
-
-
-def _capitalised_phrase(parse: Parse, i: int) -> bool:
-    """A noun phrase of two words or more opens at ``i`` with a capital (``Orsk/NN police``)."""
-    chunk = parse.chunk_at(i)
-    return chunk is not None and chunk.first == i and chunk.last > i and parse.tokens[i].text[:1].isupper()
-
-
-def according_frames(parse: Parse) -> list[Frame]:
-    """``according to X``, ``in the words of X``, ``in X's view``: X's words are the clause
-    the cue stands in, or the sentence before it when it trails."""
-    tokens = parse.tokens
-    out = []
-    for i in range(len(tokens) - 1):
-        cue = _cue_at(parse, i)
-        if cue is None:
-            continue
-        cue_last, first, last = cue
-        lo, hi = clause(parse, i)
-        if lo == i - 1 and (tokens[lo].tag == "CC" or tokens[lo].text in _OPENING):
-            lo = i  # "..., and according to the organisers 500 people marched", "(According to"
-        # the source runs to the next comma: "according to Ilse Varga, the ..."
-        stop = cue_last + 1 if last >= 0 else first
-        while stop <= hi and tokens[stop].text not in (",", ";"):
-            stop += 1
-        source = parse.chunk_at(first) if last < 0 else None
-        if (stop > hi and source is not None and source.first == first and source.last < hi
-                and finite_in(parse, source.last, hi)):
-            stop = source.last  # no comma: the source is the noun phrase, a clause follows it
-        if source is not None:
-            vague = vague_source(parse, source) or unowned_report(parse, source)  # "according to a report"
-            src: tuple[int, int] | None = span(parse, source.first, source.last)
-        else:  # words the tagger did not read as a noun phrase ("the chief constable/JJ"), an owner
-            end = last if last >= 0 else stop - 1
-            words = tokens[first:end + 1]
-            vague = not words or any(t.lemma in lexicon().vague or t.lemma == "report" for t in words)
-            src = span(parse, first, end) if words else None
-        if (i > lo and tokens[i - 1].text == "," and stop < hi and _open_before(parse, lo, i - 1)
-                and finite_in(parse, stop, hi)):
-            content = content_span(parse, lo, hi)  # "The ferry left after, according to X, Y had ..."
-        elif i > lo:  # "..., according to police." or mid-sentence
-            # at the end it reports the sentence before it, all its clauses, from the last semicolon
-            trailing = tokens[i - 1].text == "," and not finite_in(parse, i, hi)
-            start = after_semicolon(parse, i) if trailing else lo
-            content = content_span(parse, start, i - 1 - (tokens[i - 1].text == ","))
-        else:
-            content = content_span(parse, stop + 1, hi)
-        out.append(Frame(span(parse, i, cue_last), src, vague, content, "according"))
-    return out
-
-
-def _open_before(parse: Parse, lo: int, comma: int) -> bool:
-    """The words before a parenthetical ``, according to X,`` are no whole clause: a subject
-    with no verb yet (``The attack, according to ...``), a clause ending in a conjunction
-    (``The ferry left late after, according to ...``, ``... two ministers and, according
-    to ...``) or a subordinate clause put first (``While most files were routine,
-    according to ...``)."""
-    tokens = parse.tokens
-    if comma > lo and tokens[comma - 1].tag in ("IN", "CC"):
-        return True
-    if tokens[lo].tag == "IN" and tokens[lo].lower in _FRONTED:
-        return True
-    return not finite_in(parse, lo - 1, comma - 1)
-
-
 def _name(token: Token) -> bool:
     """A capitalised noun that is no common noun or adjective (``Voss``; not ``Life``)."""
     return token.tag.startswith("NN") and name_like(token.text)
