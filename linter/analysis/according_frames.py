@@ -1,10 +1,10 @@
 """Attribution frames whose cue is a phrase that names its source before or after the
 words: ``according to X``, ``per X``, ``in the words (eyes, view) of X``, ``in X's view``,
-``In Voss's telling, ...`` (see :mod:`.frames`)."""
+``In Voss's telling, ...``, ``In a report by the Harbour Institute, ...`` (see :mod:`.frames`)."""
 
 from __future__ import annotations
 
-from linter.analysis.cues import ACCOUNTS, VIEWS
+from linter.analysis.cues import ACCOUNTS, VIEWS, WRITINGS
 from linter.analysis.frame_base import (
     Frame,
     after_semicolon,
@@ -30,7 +30,8 @@ _FRONTED = frozenset({"while", "although", "though", "whereas", "as", "because",
 def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
     """A cue that names its source starting at ``i``: (its last token, the source's first
     token, the source's last token or -1 where the source runs on to a comma): ``according
-    to X``, ``per X`` opening a clause, ``in the words (eyes, view) of X``, ``in X's view``."""
+    to X``, ``per X`` opening a clause, ``in the words (eyes, view) of X``, ``in X's view``,
+    and opening a sentence ``In X's telling,``, ``In its report,``, ``In a report by X,``."""
     tokens = parse.tokens
     n = len(tokens)
     if tokens[i].lower == "according" and i + 2 < n and tokens[i + 1].lower in _TO_PREPOSITIONS:
@@ -47,14 +48,44 @@ def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
     if owned is None or owned.first != i + 1:
         return None
     word = tokens[owned.last].lower
-    if word not in VIEWS and not (word in ACCOUNTS and i == 0 and owned.last + 1 < n
+    author = _author(parse, owned.last) if i == 0 and word in WRITINGS else None
+    if author is not None:
+        return author  # "In a report compiled by the Harbour Institute in 2003, ..."
+    if word not in VIEWS and not (word in _OPENERS and i == 0 and owned.last + 1 < n
                                   and tokens[owned.last + 1].text == ","):
-        return None  # (a telling only opening the sentence: "In Voss's telling, ...")
+        return None  # (a telling or a writing only opening the sentence: "In Voss's telling, ...")
     if tokens[owned.first].tag == "PRP$":  # (not "in my view", "in our view": the writer's)
         mine = tokens[owned.first].lower in ("my", "our")
-        return None if mine or owned.last != owned.first + 1 else (owned.last, owned.first, owned.first)
+        owned_again = any(t.tag == "POS" for t in tokens[owned.first + 1:owned.last])  # "his mother's view"
+        return None if mine or owned_again else (owned.last, owned.first, owned.first)
     owner = next((k for k in range(owned.first + 1, owned.last) if tokens[k].tag == "POS"), -1)
     return (owned.last, owned.first, owner - 1) if owner > 0 else None
+
+
+# Nouns whose owner an opening phrase names as the source of the clause after it.
+_OPENERS = ACCOUNTS | WRITINGS
+# What is done to a writing between it and its author: "a report compiled by ...".
+_WRITTEN = frozenset({"compiled", "published", "issued", "released", "written", "prepared", "produced",
+                      "drawn", "filed", "submitted", "delivered", "carried", "conducted"})
+
+
+def _author(parse: Parse, head: int) -> tuple[int, int, int] | None:
+    """The author of an opening writing, after ``by`` and up to the comma that ends the
+    opening phrase, as a cue of ``_cue_at`` (``In a report by the Harbour Institute in 2003,
+    ...``, ``In a study published on Monday by ...``): only where no verb comes before that
+    comma."""
+    tokens = parse.tokens
+    comma = next((k for k in range(head + 1, len(tokens)) if tokens[k].text in (",", ";", ":", ".")), -1)
+    written = head + 1 < len(tokens) and tokens[head + 1].lower in _WRITTEN  # (read as a past at times)
+    if comma < 0 or tokens[comma].text != "," or head + 2 >= comma:
+        return None
+    if finite_in(parse, head + written, comma - 1):
+        return None
+    if written:  # "published on Monday by ..."
+        by = next((k for k in range(head + 2, comma - 1) if tokens[k].lower == "by"), -1)
+    else:
+        by = head + 1 if tokens[head + 1].lower == "by" else -1
+    return (by, by + 1, -1) if by > 0 else None
 
 
 def _capitalised_phrase(parse: Parse, i: int) -> bool:

@@ -119,6 +119,13 @@ VIEWS = frozenset({"words", "eyes", "view", "views", "opinion", "estimation", "j
 # clause after one that opens a sentence ("In Voss's telling, ...", "In his account, ...")
 # and a clause of "how", "what" or "why" after "of" ("Voss's account of how ...").
 ACCOUNTS = frozenset({"account", "accounts", "telling", "retelling", "version", "recollection"})
+# Writings whose owner or author an opening phrase names gives the clause after it to them:
+# "In its report, ...", "In the inquiry's findings, ...", "In a report compiled by the
+# Harbour Institute in 2003, ..." (not "In a report, ...", one the story has named).
+WRITINGS = frozenset({"report", "study", "survey", "paper", "review", "audit", "assessment", "analysis",
+                      "memo", "letter", "statement", "submission", "book", "memoir", "memoirs",
+                      "autobiography", "dossier", "testimony", "evidence", "findings", "speech",
+                      "column", "article", "essay", "ruling", "indictment", "affidavit", "lawsuit"})
 # Nouns of naming someone something, whose "of X as Y" gives Y to their owner: "Voss's
 # description of the men as ..." (naming_frames).
 NAMINGS = frozenset({"description", "characterisation", "characterization", "portrayal", "depiction",
@@ -158,6 +165,7 @@ def frame_gate() -> re.Pattern[str]:
     whole.add("per")  # "Per the army, ..." (according_frames)
     whole.update(VIEWS)  # "In the words of the mayor, ...", "in the mayor's view" (according_frames)
     whole.update(ACCOUNTS)  # "In Voss's telling, ..." (according_frames), "Voss's account of how ..."
+    whole.update(WRITINGS)  # "In its report, ...", "In a study by the institute, ..." (according_frames)
     whole.update(NAMINGS)  # "Voss's description of the men as ..." (naming_frames)
     whole.update(STANCES)  # "Police are confident the men ..." (phrase_frames.stance_frames)
     for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"],
