@@ -13,6 +13,18 @@ _RECENT = compile_pattern(
     r"|(?:this|last) (?:week|weekend|month)|earlier this)\b", re.IGNORECASE)
 # What points back to the time of the sentence before.
 _AT_THE_TIME = compile_pattern(r"\bat (?:the|that) time\b", re.IGNORECASE)
+# An event that a past year dates, which the next sentence may go on to tell: "over the
+# rail crash in 2000", "the 2019 bombing", "targeted on 1 May, 2002".
+_EVENTS = (r"(?:crash|attacks?|bombings?|blast|explosion|earthquake|quake|tsunami|floods?|fire|disaster|war"
+           r"|massacre|siege|riots?|shooting|raids?|collapse|derailment|sinking|uprising|genocide|famine"
+           r"|hurricane|storm|cyclone|typhoon|eruption|accident|coup|invasion|killings?|ambush|stampede"
+           r"|hijacking)")
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)\b(?![-/]\d)"
+_DATED_EVENT = compile_pattern(
+    rf"\b{_EVENTS} (?:in|of) (?:{_MONTHS} )?{_YEAR}|\bthe {_YEAR} (?:[a-z-]+ )?{_EVENTS}\b", re.IGNORECASE)
+# ... and a full date, which dates whatever its paragraph goes on to tell.
+_FULL_DATE = compile_pattern(rf"\b\d{{1,2}} {_MONTHS},? {_YEAR}|\b{_MONTHS} \d{{1,2}},? {_YEAR}")
 
 
 def history(ctx: ClaimContext, dates: re.Pattern[str] | None, m: re.Match[str]) -> bool:
@@ -36,10 +48,19 @@ def history(ctx: ClaimContext, dates: re.Pattern[str] | None, m: re.Match[str]) 
 def _then(ctx: ClaimContext, dates: re.Pattern[str], m: re.Match[str]) -> bool:
     """The claim's sentence goes back to the time of the sentence before, which a past year
     dates (``The harbour office burned down in 1998. A watchman was stabbed there at the
-    time.``)."""
+    time.``), or, with no time of its own, goes on to tell the event that sentence dates
+    (``... over the Orsk ferry fire in 2009. Four crew died when ...``) or the day that a
+    sentence of its paragraph gives in full (``The stadium was attacked on 4 June, 2011.
+    ... 12 fans were injured.``)."""
     before = ctx.previous_sentence(m.start())
-    return before is not None and bool(in_sentence(ctx, _AT_THE_TIME, m.start())) and bool(
-        in_sentence(ctx, dates, before[0])) and not in_sentence(ctx, _RECENT, m.start())
+    if before is None or in_sentence(ctx, _RECENT, m.start()):
+        return False
+    if in_sentence(ctx, _AT_THE_TIME, m.start()):
+        return bool(in_sentence(ctx, dates, before[0]))
+    paragraphs = ctx.an.sentences
+    return bool(in_sentence(ctx, _DATED_EVENT, before[0])) or (
+        paragraphs.paragraph_at(before[0]) == paragraphs.paragraph_at(m.start())
+        and bool(in_sentence(ctx, _FULL_DATE, before[0])))
 
 
 def _distance(spans: tuple[tuple[int, int], ...], m: re.Match[str]) -> int | None:
