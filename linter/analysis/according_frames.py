@@ -14,7 +14,7 @@ from linter.analysis.frame_base import (
     lexicon,
     span,
 )
-from linter.analysis.syntax import Parse
+from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.vague_sources import unowned_report, vague_source
 
 _TO_PREPOSITIONS = frozenset({"to"})
@@ -34,6 +34,8 @@ def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
     and opening a sentence ``In X's telling,``, ``In its report,``, ``In a report by X,``."""
     tokens = parse.tokens
     n = len(tokens)
+    if i == 0 and tokens[0].lower in _FOR_HOLDER:
+        return _holder(parse)
     if tokens[i].lower == "according" and i + 2 < n and tokens[i + 1].lower in _TO_PREPOSITIONS:
         return None if tokens[i + 2].lower in _NO_SOURCE else (i + 1, i + 2, -1)  # (not "according to plan")
     if tokens[i].lower == "per" and i + 2 < n and (i == 0 or tokens[i - 1].text == ",") and (
@@ -60,6 +62,36 @@ def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
         return None if mine or owned_again else (owned.last, owned.first, owned.first)
     owner = next((k for k in range(owned.first + 1, owned.last) if tokens[k].tag == "POS"), -1)
     return (owned.last, owned.first, owner - 1) if owner > 0 else None
+
+
+# "For Voss, the strikers are terrorists", "To the ministry, ...": whose view a sentence is.
+_FOR_HOLDER = frozenset({"for", "to"})
+# Capitalised words after "For" that name a time, not a holder of a view ("For Monday, ...").
+_TIMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                    "november", "december", "christmas", "easter", "now", "once", "example", "instance"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def _holder(parse: Parse) -> tuple[int, int, int] | None:
+    """``For X, ...`` or ``To X, ...`` opening a sentence whose own verb is a copula, with X a
+    name, a source (police, the ministry) or him, her or them: X's view (``For the Sarn
+    government, the strikers are terrorists``; not ``For years, ...``, ``For Monday, ...``,
+    ``For me, ...``, the writer's, nor ``For the dockers, the strike ended badly``)."""
+    tokens = parse.tokens
+    holder = parse.chunk_at(1)
+    if holder is None or holder.first != 1 or holder.last + 2 >= len(tokens):
+        return None
+    if tokens[holder.last + 1].text != ",":
+        return None
+    head = tokens[holder.last]
+    named = head.tag in ("NNP", "NNPS") and head.lower not in _TIMES
+    pronoun = holder.last == 1 and head.lower in _OBJECT_PRONOUNS
+    if not (named or pronoun or head.lemma in lexicon().sources):
+        return None
+    subject = parse.chunk_at(holder.last + 2)
+    verb = parse.group_after(subject) if subject is not None and subject.first == holder.last + 2 else None
+    return (0, 1, -1) if verb is not None and verb.finite and verb.lemma in COPULAS else None
 
 
 # Nouns whose owner an opening phrase names as the source of the clause after it.

@@ -186,7 +186,10 @@ def frame_gate() -> re.Pattern[str]:
     verbs, nouns_and_phrases = trie_pattern(sorted(stems)), trie_pattern(sorted(whole))
     # ("Voss was blunt - ...": the colon is a cue of its own)
     forthright = rf"\b(?i:{trie_pattern(sorted(FORTHRIGHT))})\s*[-–—]"
-    return _compile(rf"\b(?i:{verbs})|\b(?i:{nouns_and_phrases})\b|:|{forthright}|{tail}|{named}")
+    # ... or a holder of a view opening the sentence: "For the Sarn government, ..."
+    # (according_frames; the capital keeps the gate off "for" and "to" inside a sentence)
+    holder = r"\b(?:For|To) [\w'’ -]{2,40},"
+    return _compile(rf"\b(?i:{verbs})|\b(?i:{nouns_and_phrases})\b|:|{forthright}|{tail}|{named}|{holder}")
 
 
 def _regular_forms(lemma: str) -> tuple[str, ...]:
