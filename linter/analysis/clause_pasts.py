@@ -67,10 +67,16 @@ def _after_adverb(words: list[str], tags: list[str], i: int) -> bool:
 
 def _set_off(words: list[str], tags: list[str], i: int) -> bool:
     """A noun phrase that a comma opens runs up to ``i``, and a comma or the full stop
-    follows it: a cue set inside the sentence or trailing it (``The terrorists, the ministry
-    confirmed/VBN, had fled``, ``..., a spokesman confirmed/VBN.``)."""
+    follows it, at most past a short adverbial: a cue set inside the sentence or trailing
+    it (``The terrorists, the ministry confirmed/VBN, had fled``, ``..., a spokesman
+    confirmed/VBN.``, ``..., the harbour master charged/VBN on Monday.``)."""
     j = _before_phrase(tags, i)
-    return j < i - 1 and words[j] == "," and tags[i - 1] in NOUN_TAGS and words[i + 1] in (",", ".")
+    if not (j < i - 1 and words[j] == "," and tags[i - 1] in NOUN_TAGS) or words[i + 1].lower() == "by":
+        return False  # (not "..., claims denied/VBN by the port authority.": a passive's agent)
+    k = i + 1
+    while k < min(len(words), i + 5) and tags[k] in _ADVERBIAL_TAGS and words[k].lower() != "that":
+        k += 1
+    return k < len(words) and words[k] in (",", ".")
 
 
 def _before_that(words: list[str], tags: list[str], i: int) -> bool:

@@ -99,8 +99,8 @@ def reports(parse: Parse, group: Group) -> bool:
     # show the senator trailing"), a sight otherwise ("Police found the men hiding in a barn",
     # "Footage showed the men firing"): the writer's words
     clause = bare_clause(parse, nxt) and (not _seen_doing(parse, nxt) or _evidence_subject(parse, group))
-    return group.finite and (clause or _trails(parse, group) or verb_starts(parse, nxt)
-                             or _evidence_subject(parse, group))
+    return group.finite and (clause or _trails(parse, group) or _parenthetical(parse, group)
+                             or verb_starts(parse, nxt) or _evidence_subject(parse, group))
 
 
 def _seen_doing(parse: Parse, i: int) -> bool:
