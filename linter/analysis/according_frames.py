@@ -74,10 +74,13 @@ _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
 
 def _holder(parse: Parse) -> tuple[int, int, int] | None:
-    """``For X, ...`` or ``To X, ...`` opening a sentence whose own verb is a copula, with X a
-    name, a source (police, the ministry) or him, her or them: X's view (``For the Sarn
-    government, the strikers are terrorists``; not ``For years, ...``, ``For Monday, ...``,
-    ``For me, ...``, the writer's, nor ``For the dockers, the strike ended badly``)."""
+    """``For X, ...`` or ``To X, ...`` opening a sentence whose own verb is a copula in the
+    simple present after a definite, named or plural subject, with X a name, a source
+    (police, the ministry) or him, her or them: X's view (``For the Sarn government, the
+    strikers are terrorists``). Not ``For years, ...``, ``For Monday, ...``, ``For me,
+    ...`` (the writer's), nor the writer telling how things stand for X: ``For the dockers,
+    the strike ended badly``, ``For Voss, it had been a long week``, ``For them, the port
+    has become a prison``, ``For the party, there is much to lose``."""
     tokens = parse.tokens
     holder = parse.chunk_at(1)
     if holder is None or holder.first != 1 or holder.last + 2 >= len(tokens):
@@ -90,8 +93,12 @@ def _holder(parse: Parse) -> tuple[int, int, int] | None:
     if not (named or pronoun or head.lemma in lexicon().sources):
         return None
     subject = parse.chunk_at(holder.last + 2)
-    verb = parse.group_after(subject) if subject is not None and subject.first == holder.last + 2 else None
-    return (0, 1, -1) if verb is not None and verb.finite and verb.lemma in COPULAS else None
+    if subject is None or subject.first != holder.last + 2 or not (
+            subject.definite or subject.proper or tokens[subject.last].tag in ("NNS", "NNPS")):
+        return None  # (not "For Voss, it had been a long week", "For them, exile has become ...")
+    verb = parse.group_after(subject)
+    simple_present = verb is not None and verb.tense == "present" and not (verb.perfect or verb.progressive)
+    return (0, 1, -1) if simple_present and verb is not None and verb.lemma in COPULAS else None
 
 
 # Nouns whose owner an opening phrase names as the source of the clause after it.
