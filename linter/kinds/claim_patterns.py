@@ -10,10 +10,12 @@ from typing import Any
 from linter.kinds.base import OptionError, compile_terms, flexible_spaces, rule_regex
 
 # Past passives only ("be killed", "are killed" are hypothetical or generic), and not
-# in a relative clause that describes victims ("survivors who were attacked").
+# in a relative clause that describes victims ("survivors who were attacked"); with up to
+# two adverbs before the participle ("was reportedly kidnapped", "was badly beaten by",
+# "was later looted").
 _PASSIVE = (
     r"\b(?<!who\s)(?<!which\s)(?<!that\s)(?:was|were|been)\s+"
-    r"(?:(?:also|allegedly|reportedly|then)\s+)?"
+    r"(?:(?:also|then|later|subsequently|first|[a-z]+ly)\s+){0,2}"
 )
 
 
