@@ -165,11 +165,18 @@ def according_frames(parse: Parse) -> list[Frame]:
         if (i > lo and tokens[i - 1].text == "," and stop < hi and _open_before(parse, lo, i - 1)
                 and finite_in(parse, stop, hi)):
             content = content_span(parse, lo, hi)  # "The ferry left after, according to X, Y had ..."
+        elif (i > lo and tokens[i - 1].text == "," and stop + 1 < hi and tokens[stop].text == ","
+              and not finite_in(parse, stop, hi)):
+            content = content_span(parse, lo, hi)  # "The port pays, according to X, four million a year"
         elif i > lo:  # "..., according to police." or mid-sentence
             # at the end it reports the sentence before it, all its clauses, from the last semicolon
             trailing = tokens[i - 1].text == "," and not finite_in(parse, i, hi)
             start = after_semicolon(parse, i) if trailing else lo
             content = content_span(parse, start, i - 1 - (tokens[i - 1].text == ","))
+        elif hi <= stop and stop + 1 < len(tokens):
+            # the clause after the cue opens with a clause of its own: "According to Voss, while
+            # the men fled, the guards slept"
+            content = content_span(parse, stop + 1, clause(parse, stop + 1)[1])
         else:
             content = content_span(parse, stop + 1, hi)
         out.append(Frame(span(parse, i, cue_last), src, vague, content, "according"))
