@@ -14,7 +14,7 @@ from linter.analysis.frame_base import (
     lexicon,
     span,
 )
-from linter.analysis.syntax import COPULAS, Parse
+from linter.analysis.syntax import COPULAS, DASHES, Parse
 from linter.analysis.vague_sources import unowned_report, vague_source
 
 _TO_PREPOSITIONS = frozenset({"to"})
@@ -146,6 +146,9 @@ def according_frames(parse: Parse) -> list[Frame]:
         lo, hi = clause(parse, i)
         if lo == i - 1 and (tokens[lo].tag == "CC" or tokens[lo].text in _OPENING):
             lo = i  # "..., and according to the organisers 500 people marched", "(According to"
+        elif i > lo and (tokens[i - 1].text == ":" or tokens[i - 1].text in DASHES) and any(
+                t.text == "," for t in tokens[cue_last + 1:hi]):
+            lo = i  # "The port is nervous: according to the harbour master, the men are back"
         # the source runs to the next comma: "according to Ilse Varga, the ..."
         stop = cue_last + 1 if last >= 0 else first
         while stop <= hi and tokens[stop].text not in (",", ";"):
