@@ -45,6 +45,8 @@ def timeless(parse: Parse, chunk: Chunk) -> bool:
     if role == "subject" and governing is not None and present:
         if (relative is not None and parse.episodic(relative)) or raised(parse.tokens, governing):
             return False  # "the terrorists who bombed ...", "the militants are believed to be ..."
+        if _behind(parse, chunk):
+            return False  # "The terrorist group behind the raid has a new leader"
         if governing.lemma in COPULAS and _scheduled(parse, governing, _DUE if relative else _LIKELY):
             return False  # "the terrorists are due to appear in court on Friday"
         if relative is not None and governing.lemma in COPULAS:
@@ -57,6 +59,19 @@ def timeless(parse: Parse, chunk: Chunk) -> bool:
         # are cowards", "are a threat to every city": nothing particular after the verb
         return supposed(parse, chunk) or not anchored(parse, governing)
     return False
+
+
+def _behind(parse: Parse, chunk: Chunk) -> bool:
+    """``behind`` or ``responsible for`` and a particular event after the chunk: ``the
+    group behind the raid``, ``the cell responsible for Monday's bombing``."""
+    tokens, k = parse.tokens, chunk.last + 1
+    if k + 1 < len(tokens) and tokens[k].lower == "responsible" and tokens[k + 1].lower == "for":
+        k += 1
+    elif k >= len(tokens) or tokens[k].lower != "behind":
+        return False
+    event = parse.chunk_at(k + 1)
+    return event is not None and event.first == k + 1 and (
+        event.definite or any(t.tag == "POS" for t in tokens[event.first:event.last]))
 
 
 def _in_a_state(parse: Parse, chunk: Chunk, group: Group) -> bool:
