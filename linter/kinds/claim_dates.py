@@ -14,15 +14,18 @@ _RECENT = compile_pattern(
 # What points back to the time of the sentence before.
 _AT_THE_TIME = compile_pattern(r"\bat (?:the|that) time\b", re.IGNORECASE)
 # An event that a past year dates, which the next sentence may go on to tell: "over the
-# rail crash in 2000", "the 2019 bombing", "targeted on 1 May, 2002".
+# rail crash in 2000", "the 2019 bombing" (not what today's news is measured against: "the
+# worst since the 2019 bombing").
 _EVENTS = (r"(?:crash|attacks?|bombings?|blast|explosion|earthquake|quake|tsunami|floods?|fire|disaster|war"
            r"|massacre|siege|riots?|shooting|raids?|collapse|derailment|sinking|uprising|genocide|famine"
            r"|hurricane|storm|cyclone|typhoon|eruption|accident|coup|invasion|killings?|ambush|stampede"
            r"|hijacking)")
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)\b(?![-/]\d)"
+_SINCE = r"(?<!since )(?<!since the )(?<!since a )(?<!since an )"  # "the worst since the 2019 bombing"
 _DATED_EVENT = compile_pattern(
-    rf"\b{_EVENTS} (?:in|of) (?:{_MONTHS} )?{_YEAR}|\bthe {_YEAR} (?:[a-z-]+ )?{_EVENTS}\b", re.IGNORECASE)
+    rf"{_SINCE}\b{_EVENTS} (?:in|of) (?:{_MONTHS} )?{_YEAR}|{_SINCE}\bthe {_YEAR} (?:[a-z-]+ )?{_EVENTS}\b",
+    re.IGNORECASE)
 # ... and a full date, which dates whatever its paragraph goes on to tell.
 _FULL_DATE = compile_pattern(rf"\b\d{{1,2}} {_MONTHS},? {_YEAR}|\b{_MONTHS} \d{{1,2}},? {_YEAR}")
 
