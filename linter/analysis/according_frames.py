@@ -1,6 +1,7 @@
 """Attribution frames whose cue is a phrase that names its source before or after the
 words: ``according to X``, ``per X``, ``in the words (eyes, view) of X``, ``in X's view``,
-``In Voss's telling, ...``, ``In a report by the Harbour Institute, ...`` (see :mod:`.frames`)."""
+``In Voss's telling, ...``, ``In a report by the Harbour Institute, ...`` and ``For the
+Sarn government, the strikers are ...`` (see :mod:`.frames`)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
     """A cue that names its source starting at ``i``: (its last token, the source's first
     token, the source's last token or -1 where the source runs on to a comma): ``according
     to X``, ``per X`` opening a clause, ``in the words (eyes, view) of X``, ``in X's view``,
-    and opening a sentence ``In X's telling,``, ``In its report,``, ``In a report by X,``."""
+    and opening a sentence ``In X's telling,``, ``In its report,``, ``In a report by X,``,
+    ``For X,`` (:func:`_holder`)."""
     tokens = parse.tokens
     n = len(tokens)
     if i == 0 and tokens[0].lower in _FOR_HOLDER:
@@ -69,7 +71,7 @@ _FOR_HOLDER = frozenset({"for", "to"})
 # Capitalised words after "For" that name a time, not a holder of a view ("For Monday, ...").
 _TIMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                    "november", "december", "christmas", "easter", "now", "once", "example", "instance"})
+                    "november", "december", "christmas", "easter"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
 
@@ -97,8 +99,9 @@ def _holder(parse: Parse) -> tuple[int, int, int] | None:
             subject.definite or subject.proper or tokens[subject.last].tag in ("NNS", "NNPS")):
         return None  # (not "For Voss, it had been a long week", "For them, exile has become ...")
     verb = parse.group_after(subject)
-    simple_present = verb is not None and verb.tense == "present" and not (verb.perfect or verb.progressive)
-    return (0, 1, -1) if simple_present and verb is not None and verb.lemma in COPULAS else None
+    if verb is None or verb.lemma not in COPULAS or verb.tense != "present":
+        return None  # (not "For the dockers, the terrorists were a threat")
+    return None if verb.perfect or verb.progressive else (0, 1, -1)
 
 
 # Nouns whose owner an opening phrase names as the source of the clause after it.
