@@ -101,8 +101,9 @@ def test_a_lead_is_cleared_by_a_named_source_opening_the_next_paragraph() -> Non
     "With the Tarn reader topping wish lists, there may not be enough to go round, predicts Ida Kell, editor of"
     " Orsk Gadget Weekly.\n",
     "Demand will outstrip supply by December, Ida Kell of Orsk Gadget Weekly warned.\n",
+    "The Orsk Courier and the Tarn Herald say demand will outstrip supply by December.\n",
 ])
-def test_a_lead_is_cleared_by_a_named_source_that_predicts_or_warns(after: str) -> None:
+def test_a_lead_is_cleared_by_a_named_source_that_predicts_warns_or_says(after: str) -> None:
     lead = "Shoppers may want to buy early as experts predict a shortage of e-readers this Christmas.\n\n"
     assert found("Gadget shortage feared\n\n" + lead + after, "Weasel") == []
     assert found("Gadget shortage feared\n\n" + lead + "Demand will outstrip supply by December.\n",
