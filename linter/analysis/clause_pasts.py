@@ -73,9 +73,7 @@ def _set_off(words: list[str], tags: list[str], i: int) -> bool:
     j = _before_phrase(tags, i)
     if not (j < i - 1 and words[j] == "," and tags[i - 1] in NOUN_TAGS) or words[i + 1].lower() == "by":
         return False  # (not "..., claims denied/VBN by the port authority.": a passive's agent)
-    k = i + 1
-    while k < min(len(words), i + 5) and tags[k] in _ADVERBIAL_TAGS and words[k].lower() != "that":
-        k += 1
+    k = _adverbial_end(words, tags, i + 1, i + 5)
     return k < len(words) and words[k] in (",", ".")
 
 
@@ -85,10 +83,16 @@ def _before_that(words: list[str], tags: list[str], i: int) -> bool:
     ...``), which a participle never takes."""
     if tags[i - 1] not in NOUN_TAGS or tags[i + 1] not in ("IN", "RB") or words[i + 1].lower() == "that":
         return False
-    k = i + 1
-    while k < min(len(words), i + 7) and tags[k] in _ADVERBIAL_TAGS and words[k].lower() != "that":
-        k += 1
+    k = _adverbial_end(words, tags, i + 1, i + 7)
     return k < len(words) and words[k].lower() == "that"
+
+
+def _adverbial_end(words: list[str], tags: list[str], k: int, stop: int) -> int:
+    """The first word from ``k`` (before ``stop`` at the latest) that is no part of an
+    adverbial phrase (``on Monday``, ``late last night``, ``in a statement``), or "that"."""
+    while k < min(len(words), stop) and tags[k] in _ADVERBIAL_TAGS and words[k].lower() != "that":
+        k += 1
+    return k
 
 
 # What an adverbial phrase between a verb and its "that" is made of: "on Monday", "late

@@ -64,14 +64,19 @@ def timeless(parse: Parse, chunk: Chunk) -> bool:
 def _behind(parse: Parse, chunk: Chunk) -> bool:
     """``behind`` or ``responsible for`` and a particular event after the chunk: ``the
     group behind the raid``, ``the cell responsible for Monday's bombing``."""
-    tokens, k = parse.tokens, chunk.last + 1
-    if k + 1 < len(tokens) and tokens[k].lower == "responsible" and tokens[k + 1].lower == "for":
-        k += 1
-    elif k >= len(tokens) or tokens[k].lower != "behind":
-        return False
-    event = parse.chunk_at(k + 1)
-    return event is not None and event.first == k + 1 and (
-        event.definite or any(t.tag == "POS" for t in tokens[event.first:event.last]))
+    k = _blame_end(parse, chunk.last + 1)
+    event = parse.chunk_at(k) if k >= 0 else None
+    return event is not None and event.first == k and (
+        event.definite or any(t.tag == "POS" for t in parse.tokens[event.first:event.last]))
+
+
+def _blame_end(parse: Parse, k: int) -> int:
+    """Past ``behind`` or ``responsible for`` at token ``k``: the token after them (-1
+    when they are not there)."""
+    words = [t.lower for t in parse.tokens[k:k + 2]]
+    if words == ["responsible", "for"]:
+        return k + 2
+    return k + 1 if words[:1] == ["behind"] else -1
 
 
 def _in_a_state(parse: Parse, chunk: Chunk, group: Group) -> bool:
@@ -124,9 +129,7 @@ def supposed(parse: Parse, chunk: Chunk) -> bool:
 def blamed(parse: Parse, group: Group) -> bool:
     """A copula that blames its subject: ``are behind``, ``are responsible for`` (``Terrorists
     are behind the blast`` tells of particular people; ``Terrorists are cowards`` of none)."""
-    k = group.last + 1
-    words = [t.lower for t in parse.tokens[k:k + 2]]
-    return words[:1] == ["behind"] or words == ["responsible", "for"]
+    return _blame_end(parse, group.last + 1) >= 0
 
 
 # Prepositions of where someone is: "Insurgents are in Sarn", "are outside the depot".
