@@ -1,10 +1,9 @@
 """The regular expressions a ``claims`` rule builds from its keys: its triggers, an
-accusation's actor and verb or its passive, and the agents that name no doer; and the
-triggers' matches kept within paragraphs."""
+accusation's actor and verb or its passive, and the agents that name no doer (the
+triggers' matches are found by :mod:`.claim_triggers`)."""
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from linter.kinds.base import OptionError, compile_terms, flexible_spaces, rule_regex
@@ -84,23 +83,3 @@ def agents(keys: Mapping[str, Any]) -> re.Pattern[str] | None:
                r"(?!\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z]))")
     return rule_regex("agents", pattern, re.IGNORECASE)
 
-
-def in_paragraphs(pattern: re.Pattern[str], text: str, starts: Sequence[int],
-                  found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
-    """``found``, the matches of ``pattern`` in order, none across one of the ``starts`` of
-    the document's blocks (its paragraphs, headings, list items): a claim is told within a
-    paragraph, and a match from a headline's last word into the story (``kills four |
-    Four workers died``) would hide the one the first paragraph opens with, which is
-    searched for from the paragraph's start instead."""
-    end = 0
-    for m in found:
-        match: re.Match[str] | None = m
-        while match is not None and match.start() >= end:
-            k = bisect_right(starts, match.start())
-            if k == len(starts) or starts[k] >= match.end():
-                yield match
-                end = match.end()
-                break
-            again = pattern.search(text, starts[k])  # (one that starts later is found's next)
-            starts_here = again is not None and again.start() < m.end() and again.end() > again.start()
-            match = again if starts_here else None

@@ -62,14 +62,14 @@ from linter.kinds.base import (
     Exceptions,
     Kind,
     OptionError,
-    matches,
     term_and_exception_scanners,
     term_scanner,
 )
 from linter.kinds.claim_context import ClaimContext, names_someone
 from linter.kinds.claim_dates import history, in_sentence
 from linter.kinds.claim_frames import accused, after_with, answers, relative, speaks_for, within
-from linter.kinds.claim_patterns import accusation, agents, in_paragraphs, regex, terms
+from linter.kinds.claim_patterns import accusation, agents, regex, terms
+from linter.kinds.claim_triggers import anchor_scanner, trigger_matches
 from linter.kinds.visibility import visible
 from linter.lib.cache import compile_pattern
 from linter.lib.literals import required
@@ -98,6 +98,7 @@ class Options(NamedTuple):
     window: str
     triggers: re.Pattern[str] | None
     scanner: Scanner | None
+    anchors: Scanner | None  # where a word every trigger match holds occurs (claim_triggers)
     cues: re.Pattern[str] | None
     benign: re.Pattern[str] | None
     history: re.Pattern[str] | None
@@ -125,6 +126,7 @@ def build(keys: Mapping[str, Any]) -> Options:
         window=keys["window"],
         triggers=triggers,
         scanner=term_scanner(triggers) if triggers is not None else None,
+        anchors=anchor_scanner(triggers),
         cues=terms("cues", keys["cues"]),
         benign=regex("benign", keys["benign"], re.IGNORECASE),
         history=regex("history", keys["history"], re.IGNORECASE),
@@ -327,8 +329,7 @@ def _trigger_matches(doc: Document, an: Analysis, opts: Options) -> list[re.Matc
         return None
     if opts.triggers is None:
         return []
-    found = (m for _, _, m in matches(opts.triggers, doc.text, opts.scanner, an))
-    return list(in_paragraphs(opts.triggers, doc.text, doc.block_starts, found))
+    return trigger_matches(opts.triggers, opts.scanner, opts.anchors, doc, an)
 
 
 def _anchors(opts: Options) -> frozenset[str] | None:
@@ -340,9 +341,9 @@ def _anchors(opts: Options) -> frozenset[str] | None:
 
 
 def _scanners(opts: Options) -> tuple[Scanner | None, ...]:
-    """The triggers' and exceptions' scanners, and the reporting cues' (``ClaimContext``
-    reads the cues of the sentences around a claim)."""
-    return (*term_and_exception_scanners(opts), reporting_scanner())
+    """The triggers' and exceptions' scanners, their anchors' (``claim_triggers``), and the
+    reporting cues' (``ClaimContext`` reads the cues of the sentences around a claim)."""
+    return (*term_and_exception_scanners(opts), opts.anchors, reporting_scanner())
 
 
 def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:

@@ -1,0 +1,119 @@
+"""Where a ``claims`` rule's triggers match: every match within one paragraph, looked for
+only in the paragraphs that can hold one.
+
+A story has many places a trigger could start (every number could open a count of the
+dead, every "was" a passive), and each try costs a pass through the triggers'
+alternatives. But a match lies in one paragraph (:func:`in_paragraphs`) and holds one of
+the words every match holds (:func:`linter.lib.literals.required`: "killed", "dead",
+"toll" for a count), so the triggers are tried only at the starts in paragraphs where one
+of those words occurs, found by the prefilter's one pass (:func:`anchor_scanner`). This
+changes speed, not the matches.
+"""
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+
+from linter.analysis import Analysis
+from linter.kinds.base import matches
+from linter.lib.cache import compile_pattern
+from linter.lib.literals import required
+from linter.lib.scan import Scanner
+from linter.model.document import Document, fold_view, spaced
+
+Span = tuple[int, int]
+
+
+def anchor_scanner(triggers: re.Pattern[str] | None) -> Scanner | None:
+    """A scanner for the words one of which every match of ``triggers`` holds, whose
+    starts the prefilter's pass collects with the others'; None when there are none."""
+    words = required(triggers.pattern, triggers.flags) if triggers is not None else None
+    if not words:
+        return None
+    return Scanner(compile_pattern("|".join(map(re.escape, sorted(words))), re.IGNORECASE),
+                   frozenset(spaced(w) for w in words))
+
+
+def trigger_matches(triggers: re.Pattern[str], scanner: Scanner | None, anchors: Scanner | None,
+                    doc: Document, an: Analysis) -> list[re.Match[str]]:
+    """Every match of ``triggers`` in ``doc``, in order, none across a paragraph break."""
+    text = doc.text
+    held = _held(an, anchors) if anchors is not None else None
+    starts = None
+    if scanner is not None and held is not None:
+        starts = _starts_in(an, scanner, _paragraphs_holding(held, doc.block_starts, len(text)))
+    if scanner is None or starts is None:
+        found: Iterator[re.Match[str]] = (m for _, _, m in matches(triggers, text, scanner, an))
+    else:
+        found = scanner.finditer_within(text, starts, 0, len(text))
+    return list(in_paragraphs(triggers, text, doc.block_starts, found))
+
+
+def _held(an: Analysis, anchors: Scanner) -> Sequence[int] | None:
+    """Where the anchors occur, sorted: as the prefilter's pass found them, or found now
+    when there was no pass; None when case folding changes the text's length."""
+    served = an.sorted_starts(anchors)
+    if served is not None:
+        return served
+    folded = an.doc.folded
+    return anchors.starts(folded) if folded is not None else None
+
+
+def _paragraphs_holding(held: Sequence[int], blocks: Sequence[int], size: int) -> list[Span]:
+    """The paragraphs (from one of the ``blocks`` starts to the next, or to the text's
+    ``size``; before the first, from 0) that hold one of the ``held`` offsets, in order."""
+    found: list[Span] = []
+    i = 0
+    while i < len(held):
+        k = bisect_right(blocks, held[i]) - 1
+        lo, hi = (blocks[k] if k >= 0 else 0), (blocks[k + 1] if k + 1 < len(blocks) else size)
+        if found and found[-1][1] == lo:  # the paragraph after the last: one span
+            lo = found.pop()[0]
+        found.append((lo, hi))
+        i = bisect_left(held, hi, i + 1)
+    return found
+
+
+def _starts_in(an: Analysis, scanner: Scanner, spans: list[Span]) -> list[int] | None:
+    """``scanner``'s starts inside ``spans``, sorted: as the prefilter's pass found them,
+    or found now in those spans alone (a scanner with a prefix as common as "was " is
+    not served by the pass); None when case folding changes a span's length."""
+    kept: list[int] = []
+    text = an.doc.text
+    served = an.sorted_starts(scanner)
+    if served is None and 2 * sum(hi - lo for lo, hi in spans) > len(text):  # most of the text
+        folded = an.doc.folded
+        served = scanner.starts(folded) if folded is not None else None
+    if served is not None:
+        for lo, hi in spans:
+            kept.extend(served[bisect_left(served, lo):bisect_left(served, hi)])
+        return kept
+    reach = max(map(len, scanner.prefixes))  # a prefix that starts in a span may end past it
+    for lo, hi in spans:
+        window = text[lo:hi + reach]
+        folded = fold_view(window)
+        if len(folded) != len(window):
+            return None
+        kept.extend(lo + s for s in scanner.starts(folded) if s < hi - lo)
+    return kept
+
+
+def in_paragraphs(pattern: re.Pattern[str], text: str, starts: Sequence[int],
+                  found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """``found``, the matches of ``pattern`` in order, none across one of the ``starts`` of
+    the document's blocks (its paragraphs, headings, list items): a claim is told within a
+    paragraph, and a match from a headline's last word into the story (``kills four |
+    Four workers died``) would hide the one the first paragraph opens with, which is
+    searched for from the paragraph's start instead."""
+    end = 0
+    for m in found:
+        match: re.Match[str] | None = m
+        while match is not None and match.start() >= end:
+            k = bisect_right(starts, match.start())
+            if k == len(starts) or starts[k] >= match.end():
+                yield match
+                end = match.end()
+                break
+            again = pattern.search(text, starts[k])  # (one that starts later is found's next)
+            starts_here = again is not None and again.start() < m.end() and again.end() > again.start()
+            match = again if starts_here else None
