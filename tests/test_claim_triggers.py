@@ -10,6 +10,7 @@ import pytest
 from test_prefilter import PREFILTER, RULES, _texts
 
 from linter.analysis import Analysis
+from linter.kinds.claim_patterns import regex
 from linter.kinds.claim_triggers import _paragraphs_holding, in_paragraphs, trigger_matches
 from linter.lib.scan import Scanner
 from linter.markup import make_document
@@ -84,3 +85,15 @@ def test_only_the_paragraphs_holding_a_word_are_tried(monkeypatch: pytest.Monkey
 )
 def test_paragraphs_holding(held: list[int], blocks: list[int], spans: list[tuple[int, int]]) -> None:
     assert _paragraphs_holding(held, blocks, 30) == spans
+
+
+def test_each_trigger_is_tried_behind_a_test_of_its_first_letter() -> None:
+    # re enters every alternative at every place it tries: a lookahead on the letters an
+    # alternative can start with skips it in one step, with the same matches.
+    triggers = (r"\bit is (?:said|thought)\b", r"\bpeople (?:say|fear)\b", r"\b(?:some|many) (?:experts|analysts)\b")
+    pattern = regex("triggers", triggers, re.IGNORECASE)
+    assert pattern is not None and pattern.pattern.count("(?=[") == 1 + len(triggers)
+    plain = re.compile("|".join(f"(?:{t})" for t in triggers), re.IGNORECASE)
+    text = "It is said that people fear it. Many experts say so; some analysts, it is thought, agree."
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert len(plain.findall(text)) == 5

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from linter.kinds.base import OptionError, compile_terms, flexible_spaces, rule_regex
+from linter.lib.literals import accelerated
 
 # Past passives only ("be killed", "are killed" are hypothetical or generic), and not
 # in a relative clause that describes victims ("survivors who were attacked"); with up to
@@ -22,7 +23,7 @@ def regex(key: str, patterns: tuple[str, ...], flags: int) -> re.Pattern[str] | 
     """The patterns of ``key`` as one regular expression (None for none)."""
     if not patterns:
         return None
-    return rule_regex(key, "|".join(f"(?:{flexible_spaces(p)})" for p in patterns), flags)
+    return rule_regex(key, "|".join(f"(?:{accelerated(flexible_spaces(p), flags)})" for p in patterns), flags)
 
 
 def terms(key: str, words: tuple[str, ...]) -> re.Pattern[str] | None:
