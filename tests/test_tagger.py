@@ -266,6 +266,20 @@ def test_features_shared_and_deterministic() -> None:
     assert "w=officials" in a[0] and "BOS" in a[0] and "EOS" in a[-1]
 
 
+def test_features_of_a_short_sentence_are_pinned() -> None:
+    # The shipped model was trained on exactly these attributes: a change to how they are
+    # made must not change one of them (tools/tagger/train.py would then build another model).
+    assert sentence_features(["Voss", "said", "it"]) == [
+        ["b", "w=voss", "s1=s", "s2=ss", "s3=oss", "s4=voss", "p1=v", "p2=vo", "p3=vos", "sh=Xxx", "cap",
+         "BOS", "-1w=<s>", "BOScap", "+1w=said", "+1b=voss|said", "+1s3=aid", "+2w=it"],
+        ["b", "w=said", "s1=d", "s2=id", "s3=aid", "s4=said", "p1=s", "p2=sa", "p3=sai", "sh=xx",
+         "-1w=voss", "-1b=voss|said", "-1s3=oss", "-2w=<s>", "-1cap", "+1w=it", "+1b=said|it", "+1s3=it",
+         "+2w=</s>"],
+        ["b", "w=it", "s1=t", "s2=it", "s3=it", "s4=it", "p1=i", "p2=it", "p3=it", "sh=xx",
+         "-1w=said", "-1b=said|it", "-1s3=aid", "-2w=voss", "EOS", "+1w=</s>"],
+    ]
+
+
 def test_tag_is_deterministic(tagger: Tagger) -> None:
     words = toks("Rebels claim the town, said state television.")
     assert tagger.tag(words) == tagger.tag(words)

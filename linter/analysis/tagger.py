@@ -91,8 +91,10 @@ def _shape(word: str) -> str:
     return _SHAPE_RE.sub(r"\1\1", s)[:8]
 
 
-# Per word: (lower-cased feature word, static features, capitalisation flag, all-capitals flag).
-_Static = tuple[str, tuple[str, ...], bool, bool]
+# Per word: (lower-cased feature word, static features, capitalisation flag, all-capitals
+# flag, and the features a neighbour reads of it: as the word before, its suffix there, as
+# the word two before, as the word after, its suffix there, as the word two after).
+_Static = tuple[str, tuple[str, ...], bool, bool, str, str, str, str, str, str]
 
 
 def _static(word: str) -> _Static:
@@ -123,7 +125,9 @@ def _static(word: str) -> _Static:
         f.append("qc")
     cap = n[:1].isupper()
     allcap = cap and len(n) > 1 and n.isupper()
-    return low, tuple(f), cap, allcap
+    s3 = low[-3:]
+    return (low, tuple(f), cap, allcap,
+            "-1w=" + low, "-1s3=" + s3, "-2w=" + low, "+1w=" + low, "+1s3=" + s3, "+2w=" + low)
 
 
 _CACHE: dict[str, _Static] = {}
@@ -154,44 +158,44 @@ def is_headline(words: list[str]) -> bool:
 
 def sentence_features(words: list[str]) -> list[list[str]]:
     """CRF attributes of each word of a sentence (fixed order; shared by training and tagging)."""
-    n = len(words)
+    last = len(words) - 1
     statics = [_lookup(w) for w in words]
-    lows = [st[0] for st in statics]
     headline = is_headline(words)
     if headline:
         cap_f, allcap_f, prev_cap_f, next_cap_f = "hcap", "hallcap", "-1hcap", "+1hcap"
     else:
         cap_f, allcap_f, prev_cap_f, next_cap_f = "cap", "allcap", "-1cap", "+1cap"
     out: list[list[str]] = []
-    for i, (low, static, cap, allcap) in enumerate(statics):
-        f = list(static)
-        if cap:
+    for i, word in enumerate(statics):
+        low = word[0]
+        f = list(word[1])
+        if word[2]:
             f.append(cap_f)
-            if allcap:
+            if word[3]:
                 f.append(allcap_f)
         if i == 0:
             f.append("BOS")
             f.append("-1w=<s>")
-            if cap:
+            if word[2]:
                 f.append("BOScap")
         else:
-            prev = lows[i - 1]
-            f.append("-1w=" + prev)
-            f.append("-1b=" + prev + "|" + low)
-            f.append("-1s3=" + prev[-3:])
-            f.append("-2w=" + (lows[i - 2] if i > 1 else "<s>"))
-            if statics[i - 1][2]:
+            prev = statics[i - 1]
+            f.append(prev[4])
+            f.append("-1b=" + prev[0] + "|" + low)
+            f.append(prev[5])
+            f.append(statics[i - 2][6] if i > 1 else "-2w=<s>")
+            if prev[2]:
                 f.append(prev_cap_f)
-        if i == n - 1:
+        if i == last:
             f.append("EOS")
             f.append("+1w=</s>")
         else:
-            nxt = lows[i + 1]
-            f.append("+1w=" + nxt)
-            f.append("+1b=" + low + "|" + nxt)
-            f.append("+1s3=" + nxt[-3:])
-            f.append("+2w=" + (lows[i + 2] if i < n - 2 else "</s>"))
-            if statics[i + 1][2]:
+            nxt = statics[i + 1]
+            f.append(nxt[7])
+            f.append("+1b=" + low + "|" + nxt[0])
+            f.append(nxt[8])
+            f.append(statics[i + 2][9] if i < last - 1 else "+2w=</s>")
+            if nxt[2]:
                 f.append(next_cap_f)
         out.append(f)
     return out
