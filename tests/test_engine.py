@@ -96,3 +96,36 @@ def test_defers_finds_the_longer_span_behind_a_later_shorter_one() -> None:
     rules = [SimpleNamespace(id="House.Long", defers=()), SimpleNamespace(id="House.Word", defers=("House.Long",))]
     kept = _without_deferred(found, rules)  # type: ignore[arg-type]
     assert [(f.rule_id, f.offset) for f in kept] == [("House.Long", 0), ("House.Long", 10), ("House.Word", 95)]
+
+
+def test_a_storys_analysis_is_freed_as_soon_as_it_is_dropped() -> None:
+    # Nothing the rules keep in a story's analysis may refer back to it: such a loop is
+    # freed only by the garbage collector, and every token, quotation and frame of the
+    # story with it (a run over the 2,225 BBC stories spent 0.19 s collecting them).
+    import gc
+    import weakref
+
+    from conftest import FIXTURES
+    from expectations import parse
+
+    from linter.analysis import Analysis
+    from linter.config.loader import bundled_dir, bundled_styles
+    from linter.markup import format_for
+
+    rules = load_styles([(s, bundled_dir() / s) for s in bundled_styles()]).rules
+    paths = [p for p in sorted(FIXTURES.rglob("*")) if p.is_file() and format_for(p.name)]
+    assert len(paths) > 20
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for path in paths:
+            source = parse(path.read_text(encoding="utf-8-sig")).source
+            doc = make_document(str(path), source, format_for(path.name) or "text")
+            an = Analysis(doc)
+            lint_document(doc, rules, an=an)
+            held = weakref.ref(an)
+            del an
+            assert held() is None, path.name
+    finally:
+        if enabled:
+            gc.enable()

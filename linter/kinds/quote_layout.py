@@ -168,9 +168,12 @@ def _speech(quotations: tuple[Quotation, ...], family: str, outer: str,
 
 
 def speech_of(text: str, an: Analysis) -> Callable[[int], bool]:
-    """Whether quotation ``i`` of the document is :func:`spoken`, each worked out once."""
+    """Whether quotation ``i`` of the document is :func:`spoken`, each worked out once per
+    document. The answers are kept in the analysis; the function is not, since it refers to
+    the analysis: kept there, it would make a loop that only the garbage collector frees,
+    and with it the whole analysis of every story."""
     quotations = an.quotations.quotations
-    memo: dict[int, bool] = {}
+    memo: dict[int, bool] = an.shared("quotes.spoken", dict)
 
     def said(i: int) -> bool:
         if i not in memo:

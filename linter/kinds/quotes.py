@@ -312,7 +312,7 @@ _CHECKS = {
 
 def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
     opts: Options = rule.options
-    said = an.shared("quotes.spoken", lambda: speech_of(doc.text, an))
+    said = speech_of(doc.text, an)
     style = opts.style or an.shared("quotes.story-style", lambda: story_style(
         an.quotations.quotations, an.quotations.parents, an.quotations.marks, said))
     if style is None:  # no house style, and the story quotes nothing
