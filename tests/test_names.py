@@ -223,6 +223,16 @@ def test_skeleton_joins_transliterations(a: str, b: str) -> None:
     assert spellings.alike(a, b)
 
 
+@pytest.mark.parametrize(("word", "skeleton", "key"), [
+    ("Khodorkovsky", "kodorkovski", "kdrkvsk/i"), ("Qaddafi", "kadafi", "kdf/i"),
+    ("Tchaikovsky", "chaikovski", "khkvsk/i"), ("Russell", "rusel", "rsl/l"), ("Kerry", "keri", "kr/i"),
+    ("Alexander", "alexander", "lksndr/r"), ("Mohammed", "mohamed", "mhmd/d"),
+])
+def test_skeleton_and_close_key_values(word: str, skeleton: str, key: str) -> None:
+    assert spellings.skeleton(word) == skeleton
+    assert spellings._close_key(word) == key
+
+
 @pytest.mark.parametrize(("a", "b"), [
     ("Kerry", "Gerry"), ("Richie", "Ritchie"), ("Russia", "Russian"), ("Petrov", "Petrova"),
     ("Germany", "Germans"), ("Argentina", "Argentine"), ("Smith", "Smiths"),

@@ -23,7 +23,6 @@ _ENDINGS = frozenset({
     "ish", "ns", "er", "ers", "ic", "ics", "ism", "ist", "ists", "ite", "ites", "ine", "ina",
     "ova", "eva", "aya", "ska", "y", "d", "ed", "ing", "stan", "istan",
 })
-_INITIAL = compile_pattern(r"^(?:kh|q|g|k)")
 _INITIAL_MIN = 7  # the Q/G/K/Kh alternation only for words this long (not Kerry/Gerry)
 
 
@@ -46,7 +45,10 @@ def skeleton(word: str) -> str:
     if not out.isascii():
         out = "".join(c for c in unicodedata.normalize("NFKD", out) if not unicodedata.combining(c))
     if len(word) >= _INITIAL_MIN:
-        out = _INITIAL.sub("k", out)
+        if out.startswith("kh"):
+            out = "k" + out[2:]
+        elif out[:1] in ("q", "g"):
+            out = "k" + out[1:]
     if out.endswith("enka"):
         out = out[:-1] + "o"
     out = out.translate(_PUNCTUATION)
@@ -57,7 +59,13 @@ def skeleton(word: str) -> str:
     out = out.replace("ph", "f").replace("ou", "u").replace("w", "v")
     if "y" in out:
         out = _Y_BEFORE_E_O.sub("", out).replace("y", "i")
-    return _DOUBLED.sub(r"\1", out)
+    return _single(out)
+
+
+def _single(text: str) -> str:
+    """``text`` with each run of one letter as one letter (a search first: most words have
+    no such run, and a substitution with a group in its template costs more than a search)."""
+    return _DOUBLED.sub(r"\1", text) if _DOUBLED.search(text) else text
 
 
 def edits(a: str, b: str, limit: int) -> int:
@@ -113,7 +121,7 @@ def alike(a: str, b: str) -> bool:
 # For words that one neighbour ties to one person (two first names before one surname),
 # beyond the skeleton: x is ks, a hard c is k (Alexander/Aleksandr, Nicolai/Nikolai).
 _HARD_C = compile_pattern(r"c(?![eiy])")
-_VOWELS = compile_pattern(r"[aeiou]")
+_NO_VOWELS = str.maketrans("", "", "aeiou")
 _CLOSE_EDITS = 2
 # A story holds a handful of words with one consonant key; more than this many (an archive
 # in one file, or text made to be slow: 5**6 vowel patterns around one set of consonants)
@@ -126,14 +134,14 @@ def _loose(word: str) -> str:
     out = skeleton(word).replace("x", "ks")
     if "c" in out:
         out = _HARD_C.sub("k", out)
-    return _DOUBLED.sub(r"\1", out)
+    return _single(out)
 
 
 @lru_cache(maxsize=1 << 16)
 def _close_key(word: str) -> str:
     """The consonants of a word's loose form, and its last letter (vowel or not)."""
     loose = _loose(word)
-    return _VOWELS.sub("", loose) + "/" + loose[-1:]
+    return loose.translate(_NO_VOWELS) + "/" + loose[-1:]
 
 
 def close(a: str, b: str) -> bool:
