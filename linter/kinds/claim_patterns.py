@@ -12,10 +12,10 @@ from linter.lib.literals import accelerated
 # Past passives only ("be killed", "are killed" are hypothetical or generic), and not
 # in a relative clause that describes victims ("survivors who were attacked"); with up to
 # two adverbs before the participle ("was reportedly kidnapped", "was badly beaten by",
-# "was later looted").
+# "was later looted", "was not only looted but burned"; not a plain "not").
 _PASSIVE = (
     r"\b(?<!who\s)(?<!which\s)(?<!that\s)(?:was|were|been)\s+"
-    r"(?:(?:also|then|later|subsequently|first|[a-z]+ly)\s+){0,2}"
+    r"(?:(?:also|then|later|subsequently|first|not\s+only|[a-z]+ly)\s+){0,2}"
 )
 
 
@@ -46,11 +46,12 @@ _WHEN = "(?-i:{})".format("|".join(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December".split()))
 _PLACE = "(?:(?<=in )|(?<=near )|(?<=from )|(?<=outside ))(?-i:[A-Z][a-z]+)"
-# An aside of lower-case words right after the actor, a relative clause or what they wore
-# or carried: "The attackers, who wore masks, opened fire", "Gunmen, some 20 of them,
-# ..." (one with a capitalised word may name the group: "The gunmen, members of the Orsk
-# Front, ..."; and ", police said," attributes what follows).
-_ASIDE = (r"(?:,[ \t]+(?-i:who|some|all|most|many|both|each|armed|wearing|dressed|carrying|riding)\b"
+# An aside of lower-case words right after the actor, a relative clause, what they wore
+# or carried, or who did not do it: "The attackers, who wore masks, opened fire",
+# "Gunmen, some 20 of them, ...", "Gunmen, not soldiers, killed ..." (one with a
+# capitalised word may name the group: "The gunmen, members of the Orsk Front, ..."; and
+# ", police said," attributes what follows).
+_ASIDE = (r"(?:,[ \t]+(?-i:who|some|all|most|many|both|each|armed|wearing|dressed|carrying|riding|not)\b"
           r"(?:[ \t]+(?-i:[a-z]+|\d[\d,]*)){0,8},)?")
 # Not right after a passive's auxiliary: in "Two soldiers were killed" the actors are the
 # victims, and the passive is read as one.
