@@ -88,9 +88,8 @@ def _starts_in(an: Analysis, scanner: Scanner, spans: list[Span]) -> list[int] |
         for lo, hi in spans:
             kept.extend(served[bisect_left(served, lo):bisect_left(served, hi)])
         return kept
-    reach = max(map(len, scanner.prefixes))  # a prefix that starts in a span may end past it
     for lo, hi in spans:
-        window = text[lo:hi + reach]
+        window = text[lo:hi + scanner.reach]  # a prefix that starts in a span may end past it
         folded = fold_view(window)
         if len(folded) != len(window):
             return None

@@ -28,6 +28,7 @@ class Scanner:
     def __init__(self, pattern: re.Pattern[str], prefixes: frozenset[str]) -> None:
         self.pattern = pattern
         self.prefixes = prefixes
+        self.reach = max(map(len, prefixes), default=0)  # the longest prefix
         self._automaton: ahocorasick.Automaton | None = None
 
     def starts(self, folded: str) -> list[int]:
