@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
-from linter.config.loader import load_styles
+from conftest import FIXTURES
+from expectations import parse
+
+from linter.analysis import Analysis
+from linter.config.loader import bundled_dir, bundled_styles, load_styles
 from linter.config.project import enabled_rules, parse_config, style_sources
 from linter.engine.lint import format_message, lint_document
-from linter.markup import make_document
+from linter.markup import format_for, make_document
 
 
 def test_format_message_fills_in_order() -> None:
@@ -102,16 +108,6 @@ def test_a_storys_analysis_is_freed_as_soon_as_it_is_dropped() -> None:
     # Nothing the rules keep in a story's analysis may refer back to it: such a loop is
     # freed only by the garbage collector, and every token, quotation and frame of the
     # story with it (a run over the 2,225 BBC stories spent 0.19 s collecting them).
-    import gc
-    import weakref
-
-    from conftest import FIXTURES
-    from expectations import parse
-
-    from linter.analysis import Analysis
-    from linter.config.loader import bundled_dir, bundled_styles
-    from linter.markup import format_for
-
     rules = load_styles([(s, bundled_dir() / s) for s in bundled_styles()]).rules
     paths = [p for p in sorted(FIXTURES.rglob("*")) if p.is_file() and format_for(p.name)]
     assert len(paths) > 20

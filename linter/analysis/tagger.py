@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from linter.analysis.lemmas import INVISIBLE, Lemmatizer
 from linter.lib.cache import compile_pattern
@@ -93,8 +93,19 @@ def _shape(word: str) -> str:
 
 # Per word: (lower-cased feature word, static features, capitalisation flag, all-capitals
 # flag, and the features a neighbour reads of it: as the word before, its suffix there, as
-# the word two before, as the word after, its suffix there, as the word two after).
+# the word two before, as the word after, its suffix there, as the word two after). A plain
+# tuple read by these indexes: a named tuple's fields cost more to read, per token.
 _Static = tuple[str, tuple[str, ...], bool, bool, str, str, str, str, str, str]
+_LOW: Final = 0
+_FEATURES: Final = 1
+_CAP: Final = 2
+_ALLCAP: Final = 3
+_BEFORE: Final = 4
+_BEFORE_S3: Final = 5
+_TWO_BEFORE: Final = 6
+_AFTER: Final = 7
+_AFTER_S3: Final = 8
+_TWO_AFTER: Final = 9
 
 
 def _static(word: str) -> _Static:
@@ -167,35 +178,35 @@ def sentence_features(words: list[str]) -> list[list[str]]:
         cap_f, allcap_f, prev_cap_f, next_cap_f = "cap", "allcap", "-1cap", "+1cap"
     out: list[list[str]] = []
     for i, word in enumerate(statics):
-        low = word[0]
-        f = list(word[1])
-        if word[2]:
+        low = word[_LOW]
+        f = list(word[_FEATURES])
+        if word[_CAP]:
             f.append(cap_f)
-            if word[3]:
+            if word[_ALLCAP]:
                 f.append(allcap_f)
         if i == 0:
             f.append("BOS")
             f.append("-1w=<s>")
-            if word[2]:
+            if word[_CAP]:
                 f.append("BOScap")
         else:
             prev = statics[i - 1]
-            f.append(prev[4])
-            f.append("-1b=" + prev[0] + "|" + low)
-            f.append(prev[5])
-            f.append(statics[i - 2][6] if i > 1 else "-2w=<s>")
-            if prev[2]:
+            f.append(prev[_BEFORE])
+            f.append("-1b=" + prev[_LOW] + "|" + low)
+            f.append(prev[_BEFORE_S3])
+            f.append(statics[i - 2][_TWO_BEFORE] if i > 1 else "-2w=<s>")
+            if prev[_CAP]:
                 f.append(prev_cap_f)
         if i == last:
             f.append("EOS")
             f.append("+1w=</s>")
         else:
             nxt = statics[i + 1]
-            f.append(nxt[7])
-            f.append("+1b=" + low + "|" + nxt[0])
-            f.append(nxt[8])
-            f.append(statics[i + 2][9] if i < last - 1 else "+2w=</s>")
-            if nxt[2]:
+            f.append(nxt[_AFTER])
+            f.append("+1b=" + low + "|" + nxt[_LOW])
+            f.append(nxt[_AFTER_S3])
+            f.append(statics[i + 2][_TWO_AFTER] if i < last - 1 else "+2w=</s>")
+            if nxt[_CAP]:
                 f.append(next_cap_f)
         out.append(f)
     return out
