@@ -52,9 +52,10 @@ def _then(ctx: ClaimContext, dates: re.Pattern[str], m: re.Match[str]) -> bool:
     """The claim's sentence goes back to the time of the sentence before, which a past year
     dates (``The harbour office burned down in 1998. A watchman was stabbed there at the
     time.``), or, with no time of its own, goes on to tell the event that sentence dates
-    (``... over the Orsk ferry fire in 2009. Four crew died when ...``) or the day that a
-    sentence of its paragraph gives in full (``The stadium was attacked on 4 June, 2011.
-    ... 12 fans were injured.``)."""
+    (``... over the Orsk ferry fire in 2009. Four crew died when ...``) or the day that the
+    sentence before gives in full, in the same paragraph (``The stadium was attacked on 4
+    June, 2011, before a cup final. A car bomb went off and 12 fans were injured.``; not
+    with another sentence between them)."""
     before = ctx.previous_sentence(m.start())
     if before is None or in_sentence(ctx, _RECENT, m.start()):
         return False

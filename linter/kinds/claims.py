@@ -36,7 +36,7 @@ A figure or an accusation in a sentence that a ``history`` pattern dates to the 
 Monday``, ``overnight``) and not told as still true (``have been killed``, ``are still
 missing``), is background the story recalls and is not reported; so is one with no time of
 its own right after a sentence that dates its event (``over the Orsk ferry fire in 2009.``)
-or in a paragraph that gives its day in full (:mod:`.claim_dates`).
+or that gives its day in full in the same paragraph (:mod:`.claim_dates`).
 
 Windows: ``sentence``; ``next-sentence`` (the sentence and the one after
 it); ``paragraph`` (at most two sentences either side of the claim's: wire
