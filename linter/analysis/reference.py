@@ -46,6 +46,9 @@ _NAMES_OBJECT = NAMING | {"consider", "regard", "classify"}
 # Before a participle, words that say its naming was not done: "without calling", "about
 # describing".
 _NOT_DONE = frozenset({"about", "without", "against", "whether", "considering", "avoid", "avoided"})
+# ... and pairs of words that say so: "stopped short of calling", "refrained from
+# describing", "shied away from labelling", "held back from naming".
+_NOT_DONE_PAIRS = frozenset({("short", "of"), ("refrain", "from"), ("away", "from"), ("back", "from")})
 # What opens the words a negated verb of saying leaves unsaid: "did not say (that) the men
 # were ...", "never said whether ..." (not "why" or "how": "did not say why the terrorists
 # ...", which takes the writer's word for granted).
@@ -192,10 +195,15 @@ def _opening_event(parse: Parse, chunk: Chunk) -> bool:
 def _naming_participle(parse: Parse, group: Group) -> bool:
     """``group`` is a lone present participle that names (``calling``, ``branding``,
     ``describing``), not one talked about or held back (``about calling``, ``without
-    calling``, ``whether calling``)."""
+    calling``, ``whether calling``, ``stopped short of calling``)."""
     k = group.first
-    return group.first == group.last and parse.tokens[k].tag == "VBG" and (
-        k == 0 or parse.tokens[k - 1].lower not in _NOT_DONE)
+    if group.first != group.last or parse.tokens[k].tag != "VBG":
+        return False
+    if k == 0:
+        return True
+    if parse.tokens[k - 1].lower in _NOT_DONE:
+        return False
+    return k < 2 or (parse.tokens[k - 2].lemma, parse.tokens[k - 1].lower) not in _NOT_DONE_PAIRS
 
 
 def _said_of(parse: Parse, i: int, heads: frozenset[str]) -> bool:
