@@ -10,10 +10,11 @@ investors``)."""
 
 from __future__ import annotations
 
-from linter.analysis.chunks import APPROXIMATORS, TIMES, Chunk, Group, number_starts
+from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.frame_base import clause, lexicon
 from linter.analysis.labelled import relative_object
 from linter.analysis.main_verb import NO_PASSIVE
+from linter.analysis.numbers import APPROXIMATORS, number_starts
 from linter.analysis.syntax import DASHES, Parse
 
 _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
