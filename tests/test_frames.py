@@ -1047,6 +1047,33 @@ def test_a_participle_set_off_without_its_agent_is_the_writer_s() -> None:
     assert specific(text, "terrorist", frozenset({"group"}))
 
 
+@pytest.mark.parametrize(("text", "source", "expected"), [
+    ("Branded terrorists by the Kell government, the rebels fought on.", "the Kell government", True),
+    ("Designated a terrorist group by Orsk in 2019, the Front denies it.", "Orsk", True),  # (read VBD)
+    ("Branded terrorists by the Kell government, such groups rarely win help.", "the Kell government", False),
+])
+def test_a_participle_opening_the_sentence_gives_the_label_to_its_agent(
+        text: str, source: str, expected: bool) -> None:
+    an = Analysis(make_document("t.txt", text, "text"))
+    start = text.index("terrorist")
+    assert an.voice(start, start + len("terrorist")) is Voice.ATTRIBUTED
+    assert [text[slice(*f.source)] for f in an.frames_at(start) if f.source and f.covers(start, start + 9)] == [source]
+    # the label is about the subject of the clause after the comma
+    assert an.specific(start, start + len("terrorist"), frozenset({"group"})) is expected
+
+
+@pytest.mark.parametrize(("text", "passive"), [
+    ("Attacked by gunmen near the border, the convoy turned back.", True),
+    ("Born in Orsk, Ivo Brandt joined the navy.", False),  # no agent
+    ("Spurred by winning the cup, the club signed two players.", False),  # a means, not an agent
+    ("Asked by reporters whether the men had fled, Ada Voss said no.", True),
+])
+def test_a_participle_opening_the_sentence_is_a_passive_with_its_agent(text: str, passive: bool) -> None:
+    parse = Analysis(make_document("t.txt", text, "text")).parse_at(0)
+    assert parse is not None
+    assert (parse.groups[0].first, parse.groups[0].finite, parse.groups[0].passive) == (0, False, passive)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Front - a terrorist group - bombed the depot.", True),  # a spaced hyphen is a dash
     ("The Front, a terrorist group based in Orsk, bombed the depot.", True),

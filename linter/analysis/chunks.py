@@ -136,11 +136,17 @@ def _set_off_participles(tokens: Sequence[Token], groups: list[Group]) -> list[G
     verb, is a reduced passive relative: a participle the tagger marked so, or a past form
     with its agent before the closing comma (``The Front, designated/VBD a terrorist group
     by the US, denied ...``; not ``Voss, 54, said ...``). The sentence's own verb read as a
-    lone participle right after that comma, with no finite verb anywhere, is the past."""
+    lone participle right after that comma, with no finite verb anywhere, is the past. A
+    participle opening the sentence with its agent before its comma is a passive too
+    (``Branded terrorists by the government, the rebels fought on``)."""
     out = list(groups)
     for g, group in enumerate(groups):
         first = group.first
         lone = group.first == group.last and tokens[first].tag in ("VBN", "VBD")
+        if lone and first == 0:  # (the tagger reads some as a past: "Designated/VBD ... by")
+            if _opening_passive(tokens, groups, group):
+                out[g] = Group(first, first, False, "", False, False, True, group.lemma)
+            continue
         if not lone or first < 2 or tokens[first - 1].text != "," or tokens[first - 2].tag not in _HEADS:
             continue
         close = next((k for k in range(first + 1, len(tokens))
@@ -160,6 +166,14 @@ def _set_off_participles(tokens: Sequence[Token], groups: list[Group]) -> list[G
             if swapped:
                 out[h] = Group(later.first, later.last, True, "past", False, False, False, later.lemma)
     return out
+
+
+def _opening_passive(tokens: Sequence[Token], groups: list[Group], group: Group) -> bool:
+    """The participle opening the sentence has its agent before the first comma (``by``,
+    not before a means: ``Spurred by winning, ...``), and a finite verb follows that comma."""
+    close = next((k for k in range(group.last + 1, len(tokens)) if tokens[k].text == ","), 0)
+    agent = any(tokens[k].lower == "by" and tokens[k + 1].tag != "VBG" for k in range(group.last + 1, close))
+    return agent and any(h.finite and h.first > close for h in groups)
 
 
 def _finite_before(tokens: Sequence[Token], earlier: list[Group], i: int) -> bool:

@@ -72,8 +72,8 @@ def labelled_is_specific(parse: Parse, group: Group) -> bool:
     clause is about when its pronoun is the verb's object (``the Front, which the US lists
     as ...``), or with no object the subject (``Voss is seen as ...``)."""
     antecedent = relative_object(parse, group)
-    if antecedent is not None:
-        return _names(parse, antecedent)
+    if antecedent is not None:  # (or stands beside a name: "the Front, a group the US lists as")
+        return _names(parse, antecedent) or apposed(parse, antecedent)
     labelled = parse.chunk_at(group.last + 1)
     if labelled is None or labelled.first != group.last + 1:
         return subject_is_specific(parse, group)
@@ -85,11 +85,17 @@ def subject_is_specific(parse: Parse, group: Group) -> bool:
     participle set off by commas, the noun phrase it follows; for a relative pronoun, the
     noun phrase it stands for (``the men, who are ...``, ``the Front, which the US says
     is ...``); for an infinitive that carries on its subject's act, that subject (``The
-    men went on to fight as ...``)."""
+    men went on to fight as ...``); for a participle opening the sentence, the subject of
+    the clause after its comma (``Branded terrorists by Orsk, the rebels fought on``)."""
     tokens = parse.tokens
     carrier = None if group.finite else parse.carrier(group)
     if carrier is not None:
         return subject_is_specific(parse, carrier)
+    if not group.finite and group.first == 0:
+        comma = next((k for k in range(group.last + 1, len(tokens)) if tokens[k].text == ","), -1)
+        main = parse.chunk_at(comma + 1) if comma > 0 else None
+        verb = parse.group_after(main) if main is not None and main.first == comma + 1 else None
+        return main is not None and verb is not None and verb.finite and _names(parse, main)
     for chunk in parse.chunks:
         if chunk.last < group.first and (parse.group_after(chunk) is group or (not group.finite and (
                 chunk.last == group.first - 2 and tokens[chunk.last + 1].text == ","))):

@@ -127,8 +127,10 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if role == "subject" and last < chunk.last and governing.lemma in _TRENDS and (
             governing.last + 1 == len(parse.tokens) or parse.tokens[governing.last + 1].lower != "up"):
         return False  # "Terrorist attacks have fallen since 2015": a trend
-    if not governing.finite and governing.passive and parse.tokens[governing.first - 1].text == ",":
-        return subject_is_specific(parse, governing)  # "The Front, designated a ... by the US,"
+    if not governing.finite and governing.passive and (
+            governing.first == 0 or parse.tokens[governing.first - 1].text == ","):
+        # "The Front, designated a ... by the US,"; "Branded terrorists by Orsk, the rebels ..."
+        return subject_is_specific(parse, governing)
     if role == "predicate":  # (a label someone is said not to have given, or denied, is no one's)
         return not _unsaid(parse, i) and not denied(parse, governing, chunk) and (
             parse.episodic(governing) or subject_is_specific(parse, governing))

@@ -80,7 +80,8 @@ def verb_frames(parse: Parse) -> list[Frame]:
             end, namer = labelled
             frame = Frame(span(parse, group.first, group.last), span(parse, namer.first, namer.last),
                           vague_source(parse, namer), content_span(parse, group.last + 1, end), "passive")
-        elif group.finite or lead == "VBG" or (lead == "TO" and _infinitive_reports(parse, group)):
+        elif group.finite or lead == "VBG" or (lead == "TO" and _infinitive_reports(parse, group)) or (
+                group.passive and group.first == 0):  # "Asked by reporters whether ..., Voss said"
             frame = _verb_frame(parse, group, main_source)
         else:
             frame = _as_reported(parse, group)  # "the state of emergency declared after ..."
