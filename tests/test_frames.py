@@ -1094,6 +1094,17 @@ def test_an_appositive_is_about_the_one_it_stands_beside(text: str, expected: bo
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Terrorist Ivo Brandt was arrested on Monday.", True),  # a false title opening the sentence
+    ("Terrorist Prevention Unit officers searched a flat.", False),  # a name's own word
+    ("Police arrested terrorist Ivo Brandt on Monday.", True),
+    ("Officers of the Terrorist Prevention Unit searched a flat.", False),
+])
+def test_a_capitalised_label_counts_before_a_person_s_name_only_where_capitals_tell_nothing(
+        text: str, expected: bool) -> None:
+    assert specific(text, "terrorist", frozenset({"group"})) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("The dockers were terrorists.", True),
     ("The dockers were not terrorists.", False),
     ("The dockers were never terrorists.", False),

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from linter.analysis.chunks import TIMES, Chunk, Group, headline
 from linter.analysis.syntax import DASHES, NEGATIONS
-from linter.analysis.tagging import Token
+from linter.analysis.tagging import Token, name_like
 
 
 class Parse(Protocol):
@@ -200,13 +200,18 @@ def modifies_name(tokens: Sequence[Token], label: range, last: int, heads: froze
     ``last``, perhaps after a noun in ``heads``: ``the terrorist Orsk Liberation Front``,
     ``the extremist preacher Ivo Brandt``. A named group or person is specific wherever
     the phrase stands. A capitalised label is part of the name (``the Terrorist Prevention
-    Act``), or opens a sentence or a headline, where capitals tell nothing."""
-    if not tokens[label.start].text[:1].islower():
+    Act``); where capitals tell nothing, opening a sentence or in a headline, it counts
+    only before a person's name, words no word list knows as common (``Terrorist Ivo Brandt
+    was arrested``; not ``Terrorist Offences Act passed``)."""
+    lower = tokens[label.start].text[:1].islower()
+    if not lower and label.start != 0 and not headline(tokens):
         return False
     j = label.stop
     while j <= last and tokens[j].lemma in heads and tokens[j].text.islower():
         j += 1  # "the extremist preacher | Ivo Brandt"
-    return j <= last and all(t.tag in ("NNP", "NNPS") and t.text[:1].isupper() for t in tokens[j:last + 1])
+    name = tokens[j:last + 1]
+    return j <= last and all(t.tag in ("NNP", "NNPS") and t.text[:1].isupper() for t in name) and (
+        lower or all(name_like(t.text) for t in name))
 
 
 def before_preposition(parse: Parse, chunk: Chunk) -> Chunk | None:
