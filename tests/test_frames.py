@@ -1094,6 +1094,18 @@ def test_an_appositive_is_about_the_one_it_stands_beside(text: str, expected: bo
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("The attack on the depot was terrorism.", True),
+    ("Monday's bombing was terrorism.", True),
+    ("The greatest threat to the port is terrorism.", False),  # no act
+    ("By then it was terrorism as well.", False),
+    ("Such attacks are terrorism.", False),  # a kind of act
+    ("The attack on the depot was not terrorism.", False),
+])
+def test_a_bare_abstract_label_is_specific_only_when_said_of_a_particular_act(text: str, expected: bool) -> None:
+    assert specific(text, "terrorism", frozenset({"attack", "bombing"})) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Terrorist Ivo Brandt was arrested on Monday.", True),  # a false title opening the sentence
     ("Terrorist Prevention Unit officers searched a flat.", False),  # a name's own word
     ("Police arrested terrorist Ivo Brandt on Monday.", True),

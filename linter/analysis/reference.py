@@ -131,6 +131,11 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
             governing.first == 0 or parse.tokens[governing.first - 1].text == ","):
         # "The Front, designated a ... by the US,"; "Branded terrorists by Orsk, the rebels ..."
         return subject_is_specific(parse, governing)
+    if role == "predicate" and chunk.first == chunk.last and parse.tokens[i].tag == "NN":
+        # a bare abstract noun labels the act its subject names: "The attack was terrorism"
+        # (not "The greatest threat is terrorism")
+        return heads is not None and _said_of_an_act(parse, governing, heads) and not (
+            _unsaid(parse, i) or denied(parse, governing, chunk))
     if role == "predicate":  # (a label someone is said not to have given, or denied, is no one's)
         return not _unsaid(parse, i) and not denied(parse, governing, chunk) and (
             parse.episodic(governing) or subject_is_specific(parse, governing))
@@ -206,6 +211,16 @@ def _naming_participle(parse: Parse, group: Group) -> bool:
     if parse.tokens[k - 1].lower in _NOT_DONE:
         return False
     return k < 2 or (parse.tokens[k - 2].lemma, parse.tokens[k - 1].lower) not in _NOT_DONE_PAIRS
+
+
+def _said_of_an_act(parse: Parse, group: Group, heads: frozenset[str]) -> bool:
+    """The subject of the copula ``group`` is a particular one of ``heads``: a definite
+    or named act (``The attack on the depot was ...``, ``Monday's bombing is ...``)."""
+    subject = subject_of(parse, group)
+    if subject is None or parse.tokens[subject.last].lemma not in heads:
+        return False
+    owned = any(t.tag == "POS" for t in parse.tokens[subject.first:subject.last])  # "Monday's bombing"
+    return subject.definite or subject.proper or owned
 
 
 def _said_of(parse: Parse, i: int, heads: frozenset[str]) -> bool:
