@@ -284,6 +284,16 @@ def test_a_cue_inside_the_sentence_gives_the_speaker_the_sentence(text: str, exp
     assert voice(text, "men") is expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor said the port had closed, and the men would be paid off.", Voice.ATTRIBUTED),
+    ("The mayor said the port had closed, and the men had been paid off.", Voice.ATTRIBUTED),
+    ("The mayor said the port had closed, and the men were paid off on Monday.", Voice.OWN),
+    ("The mayor said the port had closed, and the men had a week's pay.", Voice.OWN),  # "had" no auxiliary
+])
+def test_reported_words_go_on_in_a_clause_shifted_back(text: str, expected: Voice) -> None:
+    assert voice(text, "men") is expected
+
+
 @pytest.mark.parametrize(("text", "source"), [
     # the noun phrase before the asides is an object: the subject follows the verb
     ("The mayor lacks support from farmers, whom the men robbed, said Nell Ambo, a trader.", "Nell Ambo"),

@@ -326,7 +326,10 @@ def relative_end(parse: Parse, group: Group, start: int, hi: int) -> int:
 
 def continued(parse: Parse, hi: int) -> int:
     """The end of a content clause that goes on in a coordinated one (``said voters were
-    tired, and that many would stay at home``, ``... safe -- and that ...``)."""
+    tired, and that many would stay at home``, ``... safe -- and that ...``), or in one
+    whose verb is shifted back as reported speech is (``said the men had fled, and the
+    police would hunt them``, ``..., and the gunmen had taken a boat``; not ``..., and
+    police arrested them``, which may be the writer's)."""
     tokens = parse.tokens
     k = hi + 1 + (hi + 1 < len(tokens) and (tokens[hi + 1].text == "," or tokens[hi + 1].text in DASHES))
     if k + 1 < len(tokens) and tokens[k].lower in ("and", "but", "or") and tokens[k + 1].lower == "that":
@@ -334,7 +337,8 @@ def continued(parse: Parse, hi: int) -> int:
     if k + 1 < len(tokens) and tokens[k].lower in ("and", "but"):
         end = clause(parse, k + 1)[1]
         verb = next((g for g in parse.groups if g.first > k), None)
-        if verb is not None and verb.first <= end and tokens[verb.first].lower in _BACKSHIFTED:
+        if verb is not None and verb.first <= end and (tokens[verb.first].lower in _BACKSHIFTED or (
+                verb.perfect and tokens[verb.first].lower == "had")):  # "..., and the men had left"
             return end
     return hi
 
