@@ -1115,6 +1115,16 @@ def test_a_bare_abstract_label_is_specific_only_when_said_of_a_particular_act(te
     assert specific(text, "terrorism", frozenset({"attack", "bombing"})) is expected
 
 
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Police are investigating whether the attack was terrorism.", "terrorism", False),
+    ("It is not known if the men were terrorists.", "terrorist", False),
+    ("The attack may have been terrorism.", "terrorism", True),  # the writer's hedge
+    ("Asked whether the men were terrorists, Voss said yes.", "terrorist", True),  # a question put to Voss
+])
+def test_a_predicate_in_a_clause_that_asks_is_no_label(text: str, word: str, expected: bool) -> None:
+    assert specific(text, word, frozenset({"attack"})) is expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Terrorist Ivo Brandt was arrested on Monday.", True),  # a false title opening the sentence
     ("Terrorist Prevention Unit officers searched a flat.", False),  # a name's own word

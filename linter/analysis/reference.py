@@ -135,9 +135,9 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # a bare abstract noun labels the act its subject names: "The attack was terrorism"
         # (not "The greatest threat is terrorism")
         return heads is not None and _said_of_an_act(parse, governing, heads) and not (
-            _unsaid(parse, i) or denied(parse, governing, chunk))
-    if role == "predicate":  # (a label someone is said not to have given, or denied, is no one's)
-        return not _unsaid(parse, i) and not denied(parse, governing, chunk) and (
+            _unsaid(parse, i) or _asked(parse, i) or denied(parse, governing, chunk))
+    if role == "predicate":  # (a label said not to have been given, asked about or denied is no one's)
+        return not (_unsaid(parse, i) or _asked(parse, i)) and not denied(parse, governing, chunk) and (
             parse.episodic(governing) or subject_is_specific(parse, governing))
     after_as = role == "preposition" and parse.tokens[lead.first - 1].lower == "as"
     if role == "complement" or after_as or (role == "object" and governing.lemma in _NAMES_OBJECT):
@@ -259,6 +259,26 @@ def _doer_of(parse: Parse, chunk: Chunk) -> bool:
         return specific(parse, noun.start, noun.end)
     _, governing = parse.governor(head)
     return governing is not None and (parse.episodic(governing) or subject_is_specific(parse, governing))
+
+
+# What opens a clause that asks rather than says: "investigating whether the attack was
+# terrorism", "If the men were terrorists, ...".
+_QUESTION_OPENERS = frozenset({"whether", "if"})
+
+
+def _asked(parse: Parse, i: int) -> bool:
+    """Token ``i`` is in a clause that asks or supposes, opened by ``whether`` or ``if``
+    (``Police are investigating whether the attack was terrorism``, ``It is not known if
+    the men were terrorists``): a predicate there is a label no one gives. Not a question
+    put to someone, whose answer may give it (``Asked whether the men were terrorists,
+    Voss said yes``: see the frames)."""
+    tokens = parse.tokens
+    for k in range(i - 1, -1, -1):
+        if tokens[k].lower in _QUESTION_OPENERS:
+            return (k == 0 or tokens[k - 1].lemma != "ask") and i <= clause(parse, k + 1)[1]
+        if tokens[k].text in (";", ":"):
+            break
+    return False
 
 
 def _unsaid(parse: Parse, i: int) -> bool:
