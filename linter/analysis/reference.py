@@ -49,10 +49,13 @@ _NOT_DONE = frozenset({"about", "without", "against", "whether", "considering", 
 # ... and pairs of words that say so: "stopped short of calling", "refrained from
 # describing", "shied away from labelling", "held back from naming".
 _NOT_DONE_PAIRS = frozenset({("short", "of"), ("refrain", "from"), ("away", "from"), ("back", "from")})
+# What opens a clause that asks rather than says: "investigating whether the attack was
+# terrorism", "If the men were terrorists, ...".
+_QUESTION_OPENERS = frozenset({"whether", "if"})
 # What opens the words a negated verb of saying leaves unsaid: "did not say (that) the men
 # were ...", "never said whether ..." (not "why" or "how": "did not say why the terrorists
 # ...", which takes the writer's word for granted).
-_UNSAID_OPENERS = frozenset({"that", "whether", "if"})
+_UNSAID_OPENERS = _QUESTION_OPENERS | {"that"}
 # An infinitive after these is an aim or a chance, not an act: "wants to stop terrorists".
 _AIMS = frozenset({"want", "likely"})
 # Verbs of a count going up or down: with a bare plural subject ("Terrorist attacks have
@@ -131,14 +134,14 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
             governing.first == 0 or parse.tokens[governing.first - 1].text == ","):
         # "The Front, designated a ... by the US,"; "Branded terrorists by Orsk, the rebels ..."
         return subject_is_specific(parse, governing)
-    if role == "predicate" and chunk.first == chunk.last and parse.tokens[i].tag == "NN":
-        # a bare abstract noun labels the act its subject names: "The attack was terrorism"
-        # (not "The greatest threat is terrorism")
-        return heads is not None and _said_of_an_act(parse, governing, heads) and not (
-            _unsaid(parse, i) or _asked(parse, i) or denied(parse, governing, chunk))
-    if role == "predicate":  # (a label said not to have been given, asked about or denied is no one's)
-        return not (_unsaid(parse, i) or _asked(parse, i)) and not denied(parse, governing, chunk) and (
-            parse.episodic(governing) or subject_is_specific(parse, governing))
+    if role == "predicate":
+        if _unsaid(parse, i) or _asked(parse, i) or denied(parse, governing, chunk):
+            return False  # a label said not to have been given, asked about or denied is no one's
+        if chunk.first == chunk.last and parse.tokens[i].tag == "NN":
+            # a bare abstract noun labels the act its subject names: "The attack was
+            # terrorism" (not "The greatest threat is terrorism")
+            return heads is not None and _said_of_an_act(parse, governing, heads)
+        return parse.episodic(governing) or subject_is_specific(parse, governing)
     after_as = role == "preposition" and parse.tokens[lead.first - 1].lower == "as"
     if role == "complement" or after_as or (role == "object" and governing.lemma in _NAMES_OBJECT):
         # "branded Voss a terrorist", "described Voss as a terrorist", "was jailed as a terrorist";
@@ -259,11 +262,6 @@ def _doer_of(parse: Parse, chunk: Chunk) -> bool:
         return specific(parse, noun.start, noun.end)
     _, governing = parse.governor(head)
     return governing is not None and (parse.episodic(governing) or subject_is_specific(parse, governing))
-
-
-# What opens a clause that asks rather than says: "investigating whether the attack was
-# terrorism", "If the men were terrorists, ...".
-_QUESTION_OPENERS = frozenset({"whether", "if"})
 
 
 def _asked(parse: Parse, i: int) -> bool:
