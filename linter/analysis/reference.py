@@ -103,7 +103,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # ("the search for Islamic extremists")
         role, governing = parse.governor(chunk)
         if role == "predicate" and governing is not None:  # "... is an Islamic fundamentalist"
-            return not _unsaid(parse, i) and not denied(parse, governing, chunk) and (
+            return not (_unsaid(parse, i) or _asked(parse, i) or denied(parse, governing, chunk)) and (
                 parse.episodic(governing) or subject_is_specific(parse, governing))
         return not (role == "preposition" and governing is None)
     elif chunk.definite:
