@@ -14,7 +14,8 @@ One kind, four detectors chosen by ``claim``:
 ``accusation``
     a violent or criminal verb from ``verbs`` whose doer is vague (a word
     from ``actors`` before it in the same paragraph, perhaps with up to four
-    lower-case words, numbers, days, months or places between: ``gunmen linked to
+    lower-case words (not a verb of saying: ``Security forces said they had killed``
+    reports), numbers, days, months or places between: ``gunmen linked to
     the group killed``, ``gunmen in Orsk on Tuesday stormed``, ``a mob of about 200
     people attacked``, and an aside of lower-case words after the actor: ``The attackers,
     who wore masks, opened fire``; any other capitalised
