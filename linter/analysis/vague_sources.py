@@ -45,9 +45,12 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
         return True  # "Many in Orsk believe", "Some of the dockers say": a share of no one named
     if head.lower == "reports":  # "Reports said", "local reports say" (not "a report which shows")
         return unowned_report(parse, chunk)
-    if (parse.tokens[chunk.first].lower in QUANTIFIERS and head.lower not in _SHARES
+    first = parse.tokens[chunk.first].lower
+    if (first in QUANTIFIERS and head.lower not in _SHARES and not (first == "one" and head.tag == "NN")
             and not described(parse, chunk)):
-        return True  # "some residents", "many officials"; not "one quarter", "some 40 percent"
+        # "some residents", "many officials"; not "one quarter", "some 40 percent", nor one
+        # person counted ("One witness said", as "A witness said")
+        return True
     if head.lemma not in vague_heads and head.lower not in vague_heads:
         return False
     if chunk.definite and head.tag == "NN" and head.lemma in _ONE_PERSON:
