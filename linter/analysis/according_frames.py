@@ -5,6 +5,7 @@ Sarn government, the strikers are ...`` (see :mod:`.frames`)."""
 
 from __future__ import annotations
 
+from linter.analysis.asides import DASHES
 from linter.analysis.cues import ACCOUNTS, VIEWS, WRITINGS
 from linter.analysis.frame_base import (
     Frame,
@@ -15,7 +16,7 @@ from linter.analysis.frame_base import (
     lexicon,
     span,
 )
-from linter.analysis.syntax import COPULAS, DASHES, Parse
+from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.vague_sources import unowned_report, vague_source
 
 _TO_PREPOSITIONS = frozenset({"to"})

@@ -6,10 +6,11 @@ question. See :mod:`.frames`."""
 from functools import lru_cache
 from typing import NamedTuple
 
+from linter.analysis.asides import DASHES
 from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.cues import cue_words
 from linter.analysis.relatives import past_relative
-from linter.analysis.syntax import DASHES, Parse
+from linter.analysis.syntax import Parse
 
 _CLAUSE_LINKS = frozenset({"and", "but", "while", "whereas", "although", "though"})
 _NEW_CLAUSE = 14  # tokens after ", and" within which a new clause's verb must come

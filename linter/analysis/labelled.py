@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from linter.analysis.asides import DASHES
 from linter.analysis.chunks import TIMES, Chunk, Group, headline
-from linter.analysis.syntax import DASHES, NEGATIONS
+from linter.analysis.syntax import NEGATIONS
 from linter.analysis.tagging import Token, name_like
 
 

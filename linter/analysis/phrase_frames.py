@@ -5,6 +5,7 @@ after a copula (see :mod:`.frames`; ``according to`` and its kin are in
 
 from __future__ import annotations
 
+from linter.analysis.asides import DASHES
 from linter.analysis.chunks import Chunk
 from linter.analysis.cues import ACCOUNTS, FORTHRIGHT, STANCES
 from linter.analysis.frame_base import (
@@ -17,7 +18,7 @@ from linter.analysis.frame_base import (
     span,
     subject_of,
 )
-from linter.analysis.syntax import COPULAS, DASHES, Parse
+from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.tagging import Token, name_like
 from linter.analysis.vague_sources import vague_source
 from linter.analysis.verb_reach import bare_clause

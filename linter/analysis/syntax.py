@@ -15,6 +15,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property
 
+from linter.analysis.asides import ASIDE as _ASIDE
+from linter.analysis.asides import DASHES, abbreviation, after_aside, after_parenthesis
 from linter.analysis.chunks import NAMING, Chunk, Group, chunks, groups, headline
 from linter.analysis.tagging import Token
 
@@ -35,11 +37,9 @@ _SUBORDINATORS = frozenset({"if", "because", "when", "while", "although", "thoug
 # detain suspects").
 _MEASURES = frozenset({"law", "legislation", "measure", "power", "rule", "policy", "strategy",
                        "protection", "defence", "defense", "safeguard", "bill", "sanction"})
-# Dashes, typed or as wire copy spells them with hyphens between spaces (" - ", " -- ").
-DASHES = frozenset({"—", "–", "-", "--"})
+# What opens an aside: a bracket or a dash.
 _ASIDE_OPENERS = DASHES | {"("}
 NEGATIONS = frozenset({"not", "n't", "never"})
-_ASIDE = 30  # the longest parenthesis or relative clause looked through, in tokens
 
 
 class Parse:
@@ -162,9 +162,9 @@ class Parse:
                 i = self.chunk_at(i + 1).last + 1  # type: ignore[union-attr]  # from the hills
             elif token.text == ",":
                 after = self._after_relative_aside(i)  # ", whose firm, Frey Marine, runs the ferries,"
-                i = after if after >= 0 else self._after_parenthesis(i)
+                i = after if after >= 0 else after_parenthesis(self.tokens, i)
             elif token.text in _ASIDE_OPENERS:  # "Ida Marsh (D-Kell) said", "— including ... —"
-                i = self._after_aside(i, ")" if token.text == "(" else token.text)
+                i = after_aside(self.tokens, i, ")" if token.text == "(" else token.text)
                 found = self.group_at(i + 1) if 0 < i < n - 1 and self.tokens[i].text == "," else None
                 if found is not None and found.finite:
                     return found  # "Ada Voss (D-Kell.), said"
@@ -175,27 +175,6 @@ class Parse:
             if i < 0:
                 return None
         return None
-
-    def _after_parenthesis(self, i: int) -> int:
-        """The token after ``, who had crossed the lake,`` opening at ``i``; -1 if none. A
-        pair of dashes inside is passed over (``, later alleging - again falsely - that
-        ...,``)."""
-        j = i + 1
-        while j < min(len(self.tokens), i + _ASIDE):
-            text = self.tokens[j].text
-            if text == ",":
-                return j + 1
-            if text in DASHES:
-                closing = self._after_aside(j, text)
-                if closing < 0:
-                    return -1
-                j = closing
-                continue
-            if text in (";", ":") or (
-                    self.tokens[j].tag == "." and not self._abbreviation(j)):
-                return -1
-            j += 1
-        return -1
 
     def _after_relative_aside(self, i: int) -> int:
         """The token after a relative clause set off by the comma at ``i`` whose subject
@@ -213,28 +192,13 @@ class Parse:
             if token.text == "," and verb:
                 return j + 1
             if token.text == ",":
-                j = self._after_parenthesis(j)  # the aside before the verb
+                j = after_parenthesis(self.tokens, j)  # the aside before the verb
                 if j < 0:
                     return -1
                 continue
-            if token.text in (";", ":") or (token.tag == "." and not self._abbreviation(j)):
+            if token.text in (";", ":") or (token.tag == "." and not abbreviation(self.tokens, j)):
                 return -1
             j += 1
-        return -1
-
-    def _abbreviation(self, j: int) -> bool:
-        """The full stop at ``j`` ends an abbreviation, not the sentence: a comma follows
-        (``Ada Voss, D-Kell., said``)."""
-        return j + 1 < len(self.tokens) and self.tokens[j + 1].text == ","
-
-    def _after_aside(self, i: int, closer: str) -> int:
-        """The token after a bracket or a pair of dashes opening at ``i``; -1 if none. A
-        full stop inside brackets ends nothing (``Ida Marsh (D-Kell.) said``)."""
-        for j in range(i + 1, min(len(self.tokens), i + _ASIDE)):
-            if self.tokens[j].text == closer:
-                return j + 1
-            if self.tokens[j].tag == "." and (closer != ")" or j == len(self.tokens) - 1):
-                return -1
         return -1
 
     def after_apposition(self, chunk: Chunk) -> Group | None:
@@ -246,7 +210,8 @@ class Parse:
         if opener < 1 or not (self.tokens[opener].text == "," or self.tokens[opener].text in DASHES):
             return None
         before = self.tokens[opener - 1]
-        if before.tag not in ("NN", "NNS", "NNP", "NNPS", "JJ", "CD") and not self._abbreviation(opener - 1):
+        if before.tag not in ("NN", "NNS", "NNP", "NNPS", "JJ", "CD") and not abbreviation(
+                self.tokens, opener - 1):
             return None  # "Ada Voss, D-Kell., a candidate, said"
         comma = self.tokens[opener].text == ","
         for j in range(chunk.last + 1, min(len(self.tokens), chunk.last + _ASIDE)):
@@ -256,7 +221,7 @@ class Parse:
                 return after if after is not None and after.finite and after.first == j + 1 else None
             group = self.group_at(j)
             if (group is not None and group.finite) or token.text in (";", ":") or (
-                    token.tag == "." and not self._abbreviation(j)):
+                    token.tag == "." and not abbreviation(self.tokens, j)):
                 return None
         return None
 

@@ -10,12 +10,13 @@ investors``)."""
 
 from __future__ import annotations
 
+from linter.analysis.asides import DASHES
 from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.frame_base import clause, lexicon
 from linter.analysis.labelled import relative_object
 from linter.analysis.main_verb import NO_PASSIVE
 from linter.analysis.numbers import APPROXIMATORS, number_starts
-from linter.analysis.syntax import DASHES, Parse
+from linter.analysis.syntax import Parse
 
 _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
                           ".", "''", "``", "-RRB-", "-LRB-", "HYPH"})

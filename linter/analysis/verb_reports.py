@@ -5,11 +5,12 @@ it, ...``)."""
 
 from __future__ import annotations
 
+from linter.analysis.asides import DASHES
 from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.cues import BEFORE_INVERTED
 from linter.analysis.frame_base import clause, lexicon, opens_words, subject_of, verb_starts
 from linter.analysis.labelled import before_preposition, relative_object
-from linter.analysis.syntax import DASHES, Parse
+from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
     TRAIL_MARKS,
     WHEN,

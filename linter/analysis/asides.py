@@ -1,0 +1,50 @@
+"""Where an aside ends in a tagged sentence: a parenthesis set off by commas, a bracket or
+a pair of dashes (``, who had crossed the lake,``, ``(D-Kell.)``, ``- again falsely -``),
+and whether a full stop ends an abbreviation rather than the sentence. Token positions
+in, token positions out; :mod:`.syntax` reads its asides through these."""
+
+from collections.abc import Sequence
+
+from linter.analysis.tagging import Token
+
+# Dashes, typed or as wire copy spells them with hyphens between spaces (" - ", " -- ").
+DASHES = frozenset({"—", "–", "-", "--"})
+ASIDE = 30  # the longest parenthesis or relative clause looked through, in tokens
+
+
+def after_parenthesis(tokens: Sequence[Token], i: int) -> int:
+    """The token after ``, who had crossed the lake,`` opening at ``i``; -1 if none. A
+    pair of dashes inside is passed over (``, later alleging - again falsely - that
+    ...,``)."""
+    j = i + 1
+    while j < min(len(tokens), i + ASIDE):
+        text = tokens[j].text
+        if text == ",":
+            return j + 1
+        if text in DASHES:
+            closing = after_aside(tokens, j, text)
+            if closing < 0:
+                return -1
+            j = closing
+            continue
+        if text in (";", ":") or (tokens[j].tag == "." and not abbreviation(tokens, j)):
+            return -1
+        j += 1
+    return -1
+
+
+def abbreviation(tokens: Sequence[Token], j: int) -> bool:
+    """The full stop at ``j`` ends an abbreviation, not the sentence: a comma follows
+    (``Ada Voss, D-Kell., said``)."""
+    return j + 1 < len(tokens) and tokens[j + 1].text == ","
+
+
+def after_aside(tokens: Sequence[Token], i: int, closer: str) -> int:
+    """The token after a bracket or a pair of dashes opening at ``i``; -1 if none. A
+    full stop inside brackets ends nothing (``Ida Marsh (D-Kell.) said``)."""
+    for j in range(i + 1, min(len(tokens), i + ASIDE)):
+        if tokens[j].text == closer:
+            return j + 1
+        if tokens[j].tag == "." and (closer != ")" or j == len(tokens) - 1):
+            return -1
+    return -1
