@@ -76,7 +76,10 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     lemma lists know only as a verb is an infinitive after ``to``, a form of ``help``, or
     "and" after one (``helped prevent/NN thefts and deter/NN ...``). A reporting verb that
     names nothing, read as a participle after a comma and before a name that runs to the
-    full stop, is an inverted cue's past (``..., predicted/VBN Ada Frey.``), and so are the
+    full stop, is an inverted cue's past (``..., predicted/VBN Ada Frey.``), as is "told"
+    read as a participle between a noun and its hearer (``A witness told/VBN local radio
+    ...``), and "told", "forced", "ordered" and the like before "to" and a verb are
+    participles (``Residents forced/VBD to flee said ...``), and so are the
     pasts of clauses a reporting verb reports (:mod:`.clause_pasts`). "there" after a
     verb or a subordinator and before adverbs and a form of be is a clause's subject
     (``said there/RB certainly was``). A capitalised word that is no known verb after
@@ -131,6 +134,12 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif i == 0 and tags[0] == "VBN" and len(words) > 2 and tags[1] in ("NNS", "NNPS") and tags[2] in (
                 "VBD", "VBZ", "VBP", "MD"):
             out[i] = "JJ"  # "Suspected/VBN terrorists were held": a participle that modifies the subject
+        elif (low == "told" and tags[i] == "VBN" and 0 < i < len(words) - 1 and tags[i - 1] in NOUN_TAGS
+              and tags[i + 1] in _TOLD_WHOM):
+            out[i] = "VBD"  # "A witness told/VBN local radio the men ...": the subject's verb
+        elif (tags[i] == "VBD" and i + 2 < len(words) and words[i + 1].lower() == "to" and tags[i + 2] == "VB"
+              and tagger.lemma(word, "VBD").lower() in _TOLD_TO):
+            out[i] = "VBN"  # "The men told/VBD to leave were ...": no one "told to" a thing but told
         elif low in _ONLY_VERBS and not tags[i].startswith("VB"):
             out[i] = _ONLY_VERBS[low]
         elif (low == "say" and not tags[i].startswith("VB") and 0 < i < len(words) - 1
@@ -318,6 +327,14 @@ _POLLED = frozenset({"surveyed", "polled", "questioned", "asked", "interviewed",
 # Forms of reporting verbs that news copy never uses as nouns or adjectives.
 _ONLY_VERBS = {"says": "VBZ", "writes": "VBZ", "tells": "VBZ", "wrote": "VBD", "told": "VBD",
                "portrays": "VBZ", "depicts": "VBZ", "struck": "VBD"}
+# What opens the hearer after "told": a noun phrase ("told local radio", "told the BBC"),
+# not "to" or "by" ("the men told to leave", "the story told by"), nor a pronoun, which
+# may open what a person was told ("A man told he had cancer ...").
+_TOLD_WHOM = frozenset({"DT", "NNP", "NNPS", "NN", "NNS", "JJ", "PRP$", "CD"})
+# Verbs whose active names the one told before "to" ("forced them to flee"): right before
+# "to" and a verb they are a participle ("Residents forced/VBD to flee said ...").
+_TOLD_TO = frozenset({"tell", "force", "order", "urge", "allow", "encourage", "invite", "advise", "instruct",
+                      "persuade", "compel", "oblige", "permit", "forbid", "authorise", "authorize"})
 _AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
 _OPEN_CLAUSE = frozenset({"that", "whether", "if", "because"})
 # What a noun phrase before "read:" is made of: "The ministry's statement read: ..."

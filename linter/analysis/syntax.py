@@ -127,7 +127,8 @@ class Parse:
 
     def group_after(self, chunk: Chunk) -> Group | None:
         """The finite verb group that ``chunk`` is the subject of, if any: the next group,
-        with only adverbs, a participle right after the noun, a parenthesis (between commas,
+        with only adverbs, a participle right after the noun (with what it was to do:
+        "Residents forced to flee their homes said"), a parenthesis (between commas,
         brackets or dashes; with the closing mark of a quotation it opened) or a relative
         clause in between."""
         apposed = self.after_apposition(chunk)
@@ -140,6 +141,13 @@ class Parse:
             if group is not None and not group.finite and i == chunk.last + 1 == group.last and (
                     token.tag in ("VBN", "VBD")):
                 i += 1  # a participle after its noun: "the residents polled said", "Gunmen linked to"
+                infinitive = self.group_at(i) if i < n and self.tokens[i].tag == "TO" else None
+                if infinitive is not None and not infinitive.finite and infinitive.first == i:
+                    # ... and what it was to do: "Residents forced to flee (their homes) said"
+                    i = infinitive.last + 1
+                    thing = self.chunk_at(i) if i < n else None
+                    if thing is not None and thing.first == i:
+                        i = thing.last + 1
                 continue
             if group is not None and not group.finite and i == chunk.last + 1 == group.first and (
                     token.tag == "VBG"):
