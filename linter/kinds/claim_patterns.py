@@ -12,10 +12,11 @@ from linter.lib.literals import accelerated
 # Past passives only ("be killed", "are killed" are hypothetical or generic), and not
 # in a relative clause that describes victims ("survivors who were attacked"); with up to
 # two adverbs before the participle ("was reportedly kidnapped", "was badly beaten by",
-# "was later looted", "was not only looted but burned"; not a plain "not").
+# "was later looted", "was not only looted but burned"; not a plain "not"), or "found"
+# ("A man was found stabbed in his flat").
 _PASSIVE = (
     r"\b(?<!who\s)(?<!which\s)(?<!that\s)(?:was|were|been)\s+"
-    r"(?:(?:also|then|later|subsequently|first|not\s+only|[a-z]+ly)\s+){0,2}"
+    r"(?:(?:also|then|later|subsequently|first|found|not\s+only|[a-z]+ly)\s+){0,2}"
 )
 
 
