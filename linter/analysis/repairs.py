@@ -78,9 +78,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     names nothing, read as a participle after a comma and before a name that runs to the
     full stop, is an inverted cue's past (``..., predicted/VBN Ada Frey.``), as is "told"
     read as a participle between a noun and its hearer (``A witness told/VBN local radio
-    ...``), and "told", "forced", "ordered" and the like before "to" and a verb are
-    participles (``Residents forced/VBD to flee said ...``), and so are the
-    pasts of clauses a reporting verb reports (:mod:`.clause_pasts`). "there" after a
+    ...``; so are "quoted" and "cited"), and "told", "forced", "ordered" and the like
+    before "to" and a verb are participles (``Residents forced/VBD to flee said ...``),
+    and so are the pasts of clauses a reporting verb reports (:mod:`.clause_pasts`). "there" after a
     verb or a subordinator and before adverbs and a form of be is a clause's subject
     (``said there/RB certainly was``). A capitalised word that is no known verb after
     ``to`` in mid-sentence is a name (``the road to Tarn/VB``). Last, the sentence's own
@@ -134,9 +134,11 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif i == 0 and tags[0] == "VBN" and len(words) > 2 and tags[1] in ("NNS", "NNPS") and tags[2] in (
                 "VBD", "VBZ", "VBP", "MD"):
             out[i] = "JJ"  # "Suspected/VBN terrorists were held": a participle that modifies the subject
-        elif (low == "told" and tags[i] == "VBN" and 0 < i < len(words) - 1 and tags[i - 1] in NOUN_TAGS
+        elif (low in _TOLD and tags[i] == "VBN" and 0 < i < len(words) - 1 and tags[i - 1] in NOUN_TAGS
               and tags[i + 1] in _TOLD_WHOM):
-            out[i] = "VBD"  # "A witness told/VBN local radio the men ...": the subject's verb
+            # "A witness told/VBN local radio the men ...", "State radio cited/VBN officials as
+            # saying ...": the subject's verb
+            out[i] = "VBD"
         elif (tags[i] == "VBD" and i + 2 < len(words) and words[i + 1].lower() == "to" and tags[i + 2] == "VB"
               and tagger.lemma(word, "VBD").lower() in _TOLD_TO):
             out[i] = "VBN"  # "The men told/VBD to leave were ...": no one "told to" a thing but told
@@ -327,9 +329,12 @@ _POLLED = frozenset({"surveyed", "polled", "questioned", "asked", "interviewed",
 # Forms of reporting verbs that news copy never uses as nouns or adjectives.
 _ONLY_VERBS = {"says": "VBZ", "writes": "VBZ", "tells": "VBZ", "wrote": "VBD", "told": "VBD",
                "portrays": "VBZ", "depicts": "VBZ", "struck": "VBD"}
-# What opens the hearer after "told": a noun phrase ("told local radio", "told the BBC"),
-# not "to" or "by" ("the men told to leave", "the story told by"), nor a pronoun, which
-# may open what a person was told ("A man told he had cancer ...").
+# Verbs of reporting whose participle rarely takes a noun phrase after it, and what opens
+# the hearer or the source after them: a noun phrase ("told local radio", "quoted the
+# mayor", "cited officials"), not "to", "by" or "in" ("the men told to leave", "the story
+# told by", "the figures quoted in"), nor a pronoun, which may open what a person was told
+# ("A man told he had cancer ...").
+_TOLD = frozenset({"told", "quoted", "cited"})
 _TOLD_WHOM = frozenset({"DT", "NNP", "NNPS", "NN", "NNS", "JJ", "PRP$", "CD"})
 # Verbs whose active names the one told before "to" ("forced them to flee"): right before
 # "to" and a verb they are a participle ("Residents forced/VBD to flee said ...").
