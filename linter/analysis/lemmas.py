@@ -95,6 +95,12 @@ def _undouble(b: str) -> str:
     return ""
 
 
+def _british_l(b: str) -> str:
+    """The British doubled l of a known verb that _undouble leaves alone: signalled ->
+    signal, totalling -> total (only ever picked when the table knows the verb)."""
+    return b[:-1] if b.endswith("ll") and len(b) >= 5 else ""
+
+
 def _verb_base(low: str, tag: str, known: frozenset[str]) -> str:
     if tag == "VBZ":
         if low.endswith("ies") and len(low) > 4:
@@ -112,7 +118,7 @@ def _verb_base(low: str, tag: str, known: frozenset[str]) -> str:
             return low[:-3] + "y"
         if low.endswith("ed") and len(low) > 3:
             b = low[:-2]
-            c = _pick([b, b + "e", _undouble(b)], known)
+            c = _pick([b, b + "e", _undouble(b), _british_l(b)], known)
             if c:
                 return c
             if low.endswith("eed"):
@@ -125,7 +131,7 @@ def _verb_base(low: str, tag: str, known: frozenset[str]) -> str:
             b = low[:-3]
         else:
             return low
-        c = _pick([b, b + "e", _undouble(b)], known)
+        c = _pick([b, b + "e", _undouble(b), _british_l(b)], known)
         if c:
             return c
         if low.endswith("eing"):
