@@ -328,7 +328,7 @@ _POLLED = frozenset({"surveyed", "polled", "questioned", "asked", "interviewed",
 
 # Forms of reporting verbs that news copy never uses as nouns or adjectives.
 _ONLY_VERBS = {"says": "VBZ", "writes": "VBZ", "tells": "VBZ", "wrote": "VBD", "told": "VBD",
-               "portrays": "VBZ", "depicts": "VBZ", "struck": "VBD"}
+               "portrays": "VBZ", "depicts": "VBZ", "struck": "VBD", "swore": "VBD"}
 # Verbs of reporting whose participle rarely takes a noun phrase after it, and what opens
 # the hearer or the source after them: a noun phrase ("told local radio", "quoted the
 # mayor", "cited officials"), not "to", "by" or "in" ("the men told to leave", "the story
