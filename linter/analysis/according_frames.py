@@ -53,12 +53,22 @@ def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
     if owned is None or owned.first != i + 1:
         return None
     word = tokens[owned.last].lower
+    if i == 0 and word not in _OPENERS:  # "In Mr Frey's book Mr Voss is said ...", with no
+        # comma: the chunk ran the writing into the name after it
+        k = next((k for k in range(owned.first + 2, owned.last) if tokens[k].lower in _OPENERS
+                  and tokens[k - 1].tag == "POS" and tokens[k + 1].tag == "NNP"), -1)
+        if k > 0:
+            return k, owned.first, k - 2
     author = _author(parse, owned.last) if i == 0 and word in WRITINGS else None
     if author is not None:
         return author  # "In a report compiled by the Harbour Institute in 2003, ..."
     if word not in VIEWS and not (word in _OPENERS and i == 0 and owned.last + 1 < n
-                                  and tokens[owned.last + 1].text == ","):
-        return None  # (a telling or a writing only opening the sentence: "In Voss's telling, ...")
+                                  and (tokens[owned.last + 1].text == "," or (
+                                      tokens[owned.last + 1].tag in _NEW_PHRASE and any(
+                                          t.tag == "POS" for t in tokens[owned.first:owned.last])))):
+        # (a telling or a writing only opening the sentence: "In Voss's telling, ...", or an
+        # owned one before the next noun phrase: "In Ida Kell's book the mayor ...")
+        return None
     if tokens[owned.first].tag == "PRP$":  # (not "in my view", "in our view": the writer's)
         mine = tokens[owned.first].lower in ("my", "our")
         owned_again = any(t.tag == "POS" for t in tokens[owned.first + 1:owned.last])  # "his mother's view"
@@ -105,6 +115,8 @@ def _holder(parse: Parse) -> tuple[int, int, int] | None:
     return None if verb.perfect or verb.progressive else (0, 1, -1)
 
 
+# What opens the noun phrase after an opening writing with no comma.
+_NEW_PHRASE = frozenset({"DT", "NNP", "NNPS", "PRP", "PRP$", "CD"})
 # Nouns whose owner an opening phrase names as the source of the clause after it.
 _OPENERS = ACCOUNTS | WRITINGS
 # What is done to a writing between it and its author: "a report compiled by ...".
@@ -157,6 +169,8 @@ def according_frames(parse: Parse) -> list[Frame]:
         stop = cue_last + 1 if last >= 0 else first
         while stop <= hi and tokens[stop].text not in (",", ";"):
             stop += 1
+        if stop > hi and last >= 0:
+            stop = cue_last  # an owner's cue with no comma after it: "In his view the plan ..."
         source = parse.chunk_at(first) if last < 0 else None
         if (stop > hi and source is not None and source.first == first and source.last < hi
                 and finite_in(parse, source.last, hi)):
