@@ -24,6 +24,9 @@ COPULAS = frozenset({"be", "become", "remain", "seem"})
 # Words before an infinitive that keep its act the subject's own ("continued to insist", "was heard to say").
 _GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", "start", "keep", "quick",
                        "careful", "keen", "eager", "pain", "hasten", "rush", "proud", "hear"})
+# Passives that tell of the subject's own act as someone's report of it: "is said to have
+# called the men terrorists", "was believed to have described ...".
+_SAID_TO = frozenset({"say", "believe", "think", "report", "allege", "understand", "rumour", "rumor", "know"})
 # Words that float between a subject and its verb: "Reis and Vell both said".
 _FLOATING = frozenset({"both", "all", "each", "themselves", "himself", "herself", "itself"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
@@ -73,14 +76,16 @@ class Parse:
 
     def goes_on(self, group: Group) -> bool:
         """An infinitive that carries on its subject's own act: after ``went on``, a verb that
-        goes on or is likely (``continued to``, ``wanted to``, ``more likely to``), or a word of
-        its manner (``was quick to``, ``at pains to``)."""
+        goes on or is likely (``continued to``, ``wanted to``, ``more likely to``), a word of
+        its manner (``was quick to``, ``at pains to``), or a passive that reports it (``is
+        said to have called``)."""
         k = group.first - 1
         tokens = self.tokens
         if not 0 <= k < len(tokens) or tokens[group.first].tag != "TO":
             return False
         went_on = k > 0 and tokens[k].lower == "on" and tokens[k - 1].lemma == "go"
-        return went_on or tokens[k].lemma in _GOING_ON
+        said = tokens[k].tag == "VBN" and tokens[k].lemma in _SAID_TO  # "is said to have called"
+        return went_on or said or tokens[k].lemma in _GOING_ON
 
     def carrier(self, group: Group) -> Group | None:
         """The verb whose own act an infinitive carries on (:meth:`goes_on`), the last group
