@@ -9,16 +9,16 @@ trailing cue's person ends (:func:`past_addressee`).
 from __future__ import annotations
 
 from linter.analysis.chunks import Group
-from linter.analysis.frame_base import verb_starts
+from linter.analysis.frame_base import clause, verb_starts
 from linter.analysis.syntax import Parse
-from linter.analysis.verb_reach import bare_clause, past_adverbials
+from linter.analysis.verb_reach import bare_clause, past_adverbials, that_follows
 
 # Verbs whose object is the person addressed or accused, before what is reported.
 ADDRESSED = frozenset({"tell", "warn", "urge", "ask", "assure", "reassure", "remind", "inform", "advise",
                         "persuade", "convince", "promise", "notify", "caution", "beg", "implore", "instruct",
-                        "encourage", "accuse", "call on", "call upon"})
+                        "encourage", "accuse", "brief", "call on", "call upon"})
 _ONLY_ADDRESSED = frozenset({"warn", "assure", "reassure", "remind", "inform", "notify", "caution",
-                             "persuade", "convince", "instruct", "implore", "beg"})
+                             "persuade", "convince", "instruct", "implore", "beg", "brief"})
 
 
 def past_person(parse: Parse, group: Group, k: int, hi: int) -> int:
@@ -48,6 +48,16 @@ def past_person(parse: Parse, group: Group, k: int, hi: int) -> int:
     if group.lemma not in _ONLY_ADDRESSED or verb_starts(parse, nxt):  # "warned the men would be ..."
         return k
     return chunk.last + 1
+
+
+def that_clause_follows(parse: Parse, group: Group) -> bool:
+    """A that-clause after the verb (:func:`.verb_reach.that_follows`) or after the person
+    it addresses (``advised the port that ...``, ``briefed reporters that ...``)."""
+    if that_follows(parse, group):
+        return True
+    nxt = group.last + 1
+    k = past_person(parse, group, nxt, clause(parse, group.last)[1])
+    return k > nxt and parse.tokens[k].lower == "that"
 
 
 def past_addressee(parse: Parse, group: Group, after: int) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from linter.analysis.addressees import past_addressee, past_person
+from linter.analysis.addressees import past_addressee, past_person, that_clause_follows
 from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.cues import BEFORE_INVERTED
 from linter.analysis.frame_base import (
@@ -39,7 +39,6 @@ from linter.analysis.verb_reach import (
     object_words,
     past_adverbials,
     relative_end,
-    that_follows,
     to_semicolon,
     trailing,
 )
@@ -251,7 +250,7 @@ def _verb_frame(parse: Parse, group: Group,
         return None  # "The move worries investors", "agreed to a moratorium": no content
     if group.lemma in lex.acts:
         return Frame(cue, source, vague, _demand(parse, content), "act", thought)
-    if group.lemma in lex.needthat and not that_follows(parse, group):
+    if group.lemma in lex.needthat and not that_clause_follows(parse, group):
         return Frame(cue, source, vague, content, "evidence", thought)  # "figures showed X grew"
     if group.lemma in lex.objects:
         content = object_words(parse, group, content)

@@ -5,6 +5,7 @@ it, ...``)."""
 
 from __future__ import annotations
 
+from linter.analysis.addressees import that_clause_follows
 from linter.analysis.asides import DASHES
 from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.cues import BEFORE_INVERTED
@@ -20,7 +21,6 @@ from linter.analysis.verb_reach import (
     doing_after,
     label_agent,
     past_adverbials,
-    that_follows,
     trailing,
 )
 
@@ -93,7 +93,7 @@ def reports(parse: Parse, group: Group) -> bool:
     if following in _TOPIC and group.lemma not in ("say", "tell", "blame") and not (
             nxt + 1 < len(tokens) and tokens[nxt + 1].tag == "CD"):
         return _words_follow(parse, group)  # "reported on his speeches", "wrote about the visit": a topic
-    if group.lemma not in lex.needthat or that_follows(parse, group):
+    if group.lemma not in lex.needthat or that_clause_follows(parse, group):
         return True  # ("concluded last week that ...")
     # or a clause whose subject went before the verb: "a trip that inspectors concluded was ...";
     # a noun phrase and a present participle is a finding only of a poll or a study ("polls
