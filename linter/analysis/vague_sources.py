@@ -20,6 +20,8 @@ _DESCRIBING_TAGS = frozenset({"JJ", "NN", "NNP", "NNS"})
 # analyst said"); an anonymous source stays one ("the source said").
 _ONE_PERSON = frozenset({"analyst", "commentator", "critic", "detractor", "economist", "expert", "insider",
                          "observer", "opponent", "pundit", "sceptic", "scientist", "skeptic", "supporter"})
+# Participles that put an owner after a report: "a report published by the bank".
+_MAKING = frozenset({"commission", "compile", "issue", "prepare", "produce", "publish", "release", "write"})
 _UNDESCRIBING = frozenset({"unnamed", "anonymous", "other", "various", "informed", "reliable", "certain"})
 
 
@@ -76,8 +78,12 @@ def unowned_report(parse: Parse, chunk: Chunk) -> bool:
 
 
 def _by_someone(parse: Parse, chunk: Chunk) -> bool:
-    """"by" or "from" and a definite or named noun phrase follow ``chunk``: its owner."""
+    """"by" or "from" and a definite or named noun phrase follow ``chunk``, or its
+    participle of making it (``a report released by the Harbour Institute``; not ``a
+    report seen by the Courier``): its owner."""
     i = chunk.last + 1
+    if i < len(parse.tokens) and parse.tokens[i].lemma in _MAKING and parse.tokens[i].tag == "VBN":
+        i += 1
     if i + 1 >= len(parse.tokens) or parse.tokens[i].lower not in ("by", "from"):
         return False
     owner = parse.chunk_at(i + 1)
