@@ -234,6 +234,12 @@ def cue_words() -> dict[str, list[str]]:
             **{key: _strings(data, key) for key in keys}}
 
 
+def verb_forms(lemma: str) -> tuple[str, ...]:
+    """The forms ``rules/_data/cues.yml`` lists for the reporting verb ``lemma`` (none for
+    a lemma it does not list)."""
+    return tuple(_lemma_forms(_load(), "verbs").get(lemma, ()))
+
+
 @lru_cache(maxsize=1)
 def reporting_lemmas() -> frozenset[str]:
     """The lemmas of the reporting verbs (``verbs``), as a set."""
