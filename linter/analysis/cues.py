@@ -168,6 +168,7 @@ def frame_gate() -> re.Pattern[str]:
     whole.update(WRITINGS)  # "In its report, ...", "In a study by the institute, ..." (according_frames)
     whole.update(NAMINGS)  # "Voss's description of the men as ..." (naming_frames)
     whole.update(STANCES)  # "Police are confident the men ..." (phrase_frames.stance_frames)
+    whole.update(w for lemma in words["positions"] for w in (lemma, f"{lemma}s"))  # "Her position is that"
     for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"],
                   *words["acts"], *words["labelling"]):
         first = lemma.split()[0]
@@ -210,23 +211,22 @@ def _regular_forms(lemma: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def cue_words() -> dict[str, list[str]]:
     """The word lists the attribution frames read (see ``rules/_data/cues.yml``): reporting
-    verb lemmas (``verbs``), verbs of thought (``thoughts``), vague source heads
-    (``vague``), verbs whose agentless passive hides the source (``passive``), verbs that
-    report only with a that-clause (``needthat``), verbs of saying whose object alone
-    reports nothing (``clausal``), nouns whose that-clause is their
-    owner's words (``contentnouns``), speech acts whose complement is a demand (``acts``),
-    verbs that attribute only before ``as`` (``seeing``), subjects whose show or find
-    needs no that-clause (``evidence``), verbs of evidence that attribute only with such a
-    subject or a source (``showing``: show, indicate, point to), verbs that report only
-    trailing what they report (``trailing``: continued, read), verbs whose passive names
-    its subject and then its source (``labelling``: branded ... by), verbs whose words
-    are the noun phrase after them (``objects``: cite, condemn), and the nouns of
-    sources (``sources``: police, officials) and of speakers and statements (``nouns``:
-    spokesman, statement)."""
+    verb lemmas (``verbs``), verbs of thought (``thoughts``), vague source heads (``vague``),
+    verbs whose agentless passive hides the source (``passive``), verbs that report only with
+    a that-clause (``needthat``), verbs of saying whose object alone reports nothing
+    (``clausal``), nouns whose that-clause is their owner's words (``contentnouns``) or is
+    only after a copula (``positions``), speech acts whose complement is a demand (``acts``),
+    verbs that attribute only before ``as`` (``seeing``), subjects whose show or find needs no
+    that-clause (``evidence``), verbs of evidence that attribute only with such a subject or a
+    source (``showing``: show, indicate, point to), verbs that report only trailing what they
+    report (``trailing``: continued, read), verbs whose passive names its subject and then its
+    source (``labelling``: branded ... by), verbs whose words are the noun phrase after them
+    (``objects``: cite, condemn), and the nouns of sources (``sources``: police, officials)
+    and of speakers and statements (``nouns``: spokesman, statement)."""
     data = _load()
     verbs = _lemma_forms(data, "verbs")
-    keys = ("thoughts", "vague", "passive", "needthat", "clausal", "contentnouns", "acts", "seeing",
-            "evidence", "showing", "sources", "nouns", "labelling", "objects")
+    keys = ("thoughts", "vague", "passive", "needthat", "clausal", "contentnouns", "positions", "acts",
+            "seeing", "evidence", "showing", "sources", "nouns", "labelling", "objects")
     # A lemma spelt two ways (emphasise, emphasize) is listed once; the tagger's lemma may
     # be either spelling, so a base form among the forms counts as a lemma too.
     spellings = [f for forms in verbs.values() for f in forms if f.endswith(("ize", "ise", "yze", "yse"))]

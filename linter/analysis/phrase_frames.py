@@ -172,12 +172,13 @@ def noun_frames(parse: Parse) -> list[Frame]:
     clause to the owner; so does a colon the noun introduces
     (``The ministry's statement was blunt: ...``, ``Voss had a message for them: ...``)."""
     tokens = parse.tokens
-    nouns = lexicon().nouns
+    lex = lexicon()
     out = []
     for chunk in parse.chunks:
         head = tokens[chunk.last]
         told = head.lower in ACCOUNTS and _of_wh(parse, chunk.last + 1)  # "Voss's account of how"
-        if head.lemma not in nouns and not told:
+        if head.lemma not in lex.nouns and not told and not (
+                head.lemma in lex.positions and _stated(parse, chunk.last + 1)):
             continue
         owner: tuple[int, int] | None = None
         vague = False
@@ -225,8 +226,17 @@ def noun_frames(parse: Parse) -> list[Frame]:
         else:
             continue
         out.append(Frame(span(parse, chunk.last, chunk.last), owner, vague,
-                         content_span(parse, first, end), "noun", head.lemma in lexicon().thoughts))
+                         content_span(parse, first, end), "noun", head.lemma in lex.thoughts))
     return out
+
+
+def _stated(parse: Parse, after: int) -> bool:
+    """A copula and ``that`` (``... is that``) or a colon the words before it introduce
+    (``... was simple: ...``) at ``after``."""
+    tokens = parse.tokens
+    if after + 1 < len(tokens) and tokens[after].lemma == "be" and tokens[after + 1].lower == "that":
+        return True
+    return after < len(tokens) and tokens[after].lemma == "be" and _colon_after(parse, after) is not None
 
 
 def _of_wh(parse: Parse, i: int) -> bool:
