@@ -237,7 +237,13 @@ def cue_words() -> dict[str, list[str]]:
 def verb_forms(lemma: str) -> tuple[str, ...]:
     """The forms ``rules/_data/cues.yml`` lists for the reporting verb ``lemma`` (none for
     a lemma it does not list)."""
-    return tuple(_lemma_forms(_load(), "verbs").get(lemma, ()))
+    return tuple(_reporting_forms().get(lemma, ()))
+
+
+@lru_cache(maxsize=1)
+def _reporting_forms() -> dict[str, list[str]]:
+    """The cue file's reporting verbs, each lemma with its forms (read once)."""
+    return _lemma_forms(_load(), "verbs")
 
 
 @lru_cache(maxsize=1)
