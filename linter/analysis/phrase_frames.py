@@ -200,7 +200,7 @@ def noun_frames(parse: Parse) -> list[Frame]:
         while after < len(tokens) and (tokens[after].tag == "RB" or tokens[after].lower == "yet"):
             # "her firmest promise yet that"
             after += 1
-        if after + 1 < len(tokens) and tokens[after].lemma == "be" and tokens[after + 1].lower == "that":
+        if _copula_that(parse, after):
             after += 1  # "Brandt's view is that ...": the clause the copula makes the view
         colon = _colon_after(parse, after)
         if (owner is None and colon is not None and chunk.first == 0 and head.lemma in _SAID
@@ -233,10 +233,14 @@ def noun_frames(parse: Parse) -> list[Frame]:
 def _stated(parse: Parse, after: int) -> bool:
     """A copula and ``that`` (``... is that``) or a colon the words before it introduce
     (``... was simple: ...``) at ``after``."""
+    copula = after < len(parse.tokens) and parse.tokens[after].lemma == "be"
+    return _copula_that(parse, after) or (copula and _colon_after(parse, after) is not None)
+
+
+def _copula_that(parse: Parse, after: int) -> bool:
+    """A copula and ``that`` at ``after`` (``... is that ...``)."""
     tokens = parse.tokens
-    if after + 1 < len(tokens) and tokens[after].lemma == "be" and tokens[after + 1].lower == "that":
-        return True
-    return after < len(tokens) and tokens[after].lemma == "be" and _colon_after(parse, after) is not None
+    return after + 1 < len(tokens) and tokens[after].lemma == "be" and tokens[after + 1].lower == "that"
 
 
 def _of_wh(parse: Parse, i: int) -> bool:
