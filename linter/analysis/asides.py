@@ -48,3 +48,9 @@ def after_aside(tokens: Sequence[Token], i: int, closer: str) -> int:
         if tokens[j].tag == "." and (closer != ")" or j == len(tokens) - 1):
             return -1
     return -1
+
+
+def first_comma(tokens: Sequence[Token], start: int) -> int:
+    """The first comma at or after ``start``; -1 if none (where a phrase opening the
+    sentence ends: ``Branded terrorists by Orsk, | the rebels ...``)."""
+    return next((k for k in range(start, len(tokens)) if tokens[k].text == ","), -1)

@@ -9,6 +9,7 @@ groups (``had fled``, ``are feared``, ``will not break``) with tense, aspect and
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from linter.analysis.asides import first_comma
 from linter.analysis.cues import reporting_lemmas, saying_lemmas
 from linter.analysis.main_verb import NO_PASSIVE
 from linter.analysis.numbers import number_starts
@@ -171,7 +172,7 @@ def _set_off_participles(tokens: Sequence[Token], groups: list[Group]) -> list[G
 def _opening_passive(tokens: Sequence[Token], groups: list[Group], group: Group) -> bool:
     """The participle opening the sentence has its agent before the first comma (``by``,
     not before a means: ``Spurred by winning, ...``), and a finite verb follows that comma."""
-    close = next((k for k in range(group.last + 1, len(tokens)) if tokens[k].text == ","), 0)
+    close = first_comma(tokens, group.last + 1)
     agent = any(tokens[k].lower == "by" and tokens[k + 1].tag != "VBG" for k in range(group.last + 1, close))
     return agent and any(h.finite and h.first > close for h in groups)
 

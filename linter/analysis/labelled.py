@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from linter.analysis.asides import DASHES
+from linter.analysis.asides import DASHES, first_comma
 from linter.analysis.chunks import TIMES, Chunk, Group, headline
 from linter.analysis.syntax import NEGATIONS
 from linter.analysis.tagging import Token, name_like
@@ -93,7 +93,7 @@ def subject_is_specific(parse: Parse, group: Group) -> bool:
     if carrier is not None:
         return subject_is_specific(parse, carrier)
     if not group.finite and group.first == 0:
-        comma = next((k for k in range(group.last + 1, len(tokens)) if tokens[k].text == ","), -1)
+        comma = first_comma(tokens, group.last + 1)
         main = parse.chunk_at(comma + 1) if comma > 0 else None
         verb = parse.group_after(main) if main is not None and main.first == comma + 1 else None
         return main is not None and verb is not None and verb.finite and _names(parse, main)
