@@ -103,7 +103,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # ("the search for Islamic extremists")
         role, governing = parse.governor(chunk)
         if role == "predicate" and governing is not None:  # "... is an Islamic fundamentalist"
-            return not (_unsaid(parse, i) or _asked(parse, i) or denied(parse, governing, chunk)) and (
+            return not _given_by_no_one(parse, i, governing, chunk) and (
                 parse.episodic(governing) or subject_is_specific(parse, governing))
         return not (role == "preposition" and governing is None)
     elif chunk.definite:
@@ -135,8 +135,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # "The Front, designated a ... by the US,"; "Branded terrorists by Orsk, the rebels ..."
         return subject_is_specific(parse, governing)
     if role == "predicate":
-        if _unsaid(parse, i) or _asked(parse, i) or denied(parse, governing, chunk):
-            return False  # a label said not to have been given, asked about or denied is no one's
+        if _given_by_no_one(parse, i, governing, chunk):
+            return False
         if chunk.first == chunk.last and parse.tokens[i].tag == "NN":
             # a bare abstract noun labels the act its subject names: "The attack was
             # terrorism" (not "The greatest threat is terrorism")
@@ -262,6 +262,12 @@ def _doer_of(parse: Parse, chunk: Chunk) -> bool:
         return specific(parse, noun.start, noun.end)
     _, governing = parse.governor(head)
     return governing is not None and (parse.episodic(governing) or subject_is_specific(parse, governing))
+
+
+def _given_by_no_one(parse: Parse, i: int, governing: Group, chunk: Chunk) -> bool:
+    """The predicate at token ``i`` (``chunk``, after the copula ``governing``) is a label
+    said not to have been given, asked about or denied: no one's."""
+    return _unsaid(parse, i) or _asked(parse, i) or denied(parse, governing, chunk)
 
 
 def _asked(parse: Parse, i: int) -> bool:
