@@ -224,7 +224,7 @@ def cue_words() -> dict[str, list[str]]:
     (``objects``: cite, condemn), and the nouns of sources (``sources``: police, officials)
     and of speakers and statements (``nouns``: spokesman, statement)."""
     data = _load()
-    verbs = _lemma_forms(data, "verbs")
+    verbs = _reporting_forms()
     keys = ("thoughts", "vague", "passive", "needthat", "clausal", "contentnouns", "positions", "acts",
             "seeing", "evidence", "showing", "sources", "nouns", "labelling", "objects")
     # A lemma spelt two ways (emphasise, emphasize) is listed once; the tagger's lemma may
