@@ -169,8 +169,11 @@ def frame_gate() -> re.Pattern[str]:
     whole.update(NAMINGS)  # "Voss's description of the men as ..." (naming_frames)
     whole.update(STANCES)  # "Police are confident the men ..." (phrase_frames.stance_frames)
     whole.update(w for lemma in words["positions"] for w in (lemma, f"{lemma}s"))  # "Her position is that"
+    # (a labelling verb that is also one of seeing has its whole forms above: "treat" would
+    # start "treaty", "investigat" "investigation")
+    labelling = (lemma for lemma in words["labelling"] if lemma not in words["seeing"])
     for lemma in (*words["verbs"], *words["thoughts"], *words["needthat"], *words["contentnouns"],
-                  *words["acts"], *words["labelling"]):
+                  *words["acts"], *labelling):
         first = lemma.split()[0]
         if len(first) <= _SHORT_STEM:
             whole.update(_regular_forms(first))

@@ -75,10 +75,21 @@ def labelled_is_specific(parse: Parse, group: Group) -> bool:
     antecedent = relative_object(parse, group)
     if antecedent is not None:  # (or stands beside a name: "the Front, a group the US lists as")
         return _names(parse, antecedent) or apposed(parse, antecedent)
+    free = what_subject(parse, group)
+    if free is not None and free.first > 1 and parse.tokens[free.first - 2].lower == "in":
+        return True  # "(a bus was burned) in what police see as ...": the sentence's event
     labelled = parse.chunk_at(group.last + 1)
     if labelled is None or labelled.first != group.last + 1:
         return subject_is_specific(parse, group)
     return _names(parse, labelled)
+
+
+def what_subject(parse: Parse, group: Group) -> Chunk | None:
+    """The verb's subject, right before it, when it follows ``what``, the verb's object
+    (``in what Voss called an act of terror``, ``what police are treating as ...``)."""
+    subject = parse.chunk_ending_at(group.first - 1)
+    return subject if subject is not None and subject.first > 0 and (
+        parse.tokens[subject.first - 1].lower == "what") else None
 
 
 def subject_is_specific(parse: Parse, group: Group) -> bool:

@@ -338,10 +338,16 @@ class Parse:
     def _attached(self, preposition: int) -> Group | None:
         """The verb group a prepositional phrase at ``preposition`` belongs to, when it comes
         right after the group, its object or a passive's agent. ``of`` always belongs to the
-        noun before it (``voiced fears of terrorist attacks``)."""
+        noun before it (``voiced fears of terrorist attacks``); the ``as`` of a role or a view
+        reaches past the object's own phrases (``treating the fire at the depot as ...``)."""
         if self.tokens[preposition].lower == "of":
             return None
         i = preposition - 1
+        if self.tokens[preposition].lower == "as":
+            while (own := self.chunk_ending_at(i)) is not None and own.first >= 2 and (
+                    self.tokens[own.first - 1].tag == "IN"
+                    and self.chunk_ending_at(own.first - 2) is not None):
+                i = own.first - 2  # (past "at the depot" to "the fire")
         while i >= 0 and self.tokens[i].tag == "RP":
             i -= 1  # "carried out by ..."
         group = self.group_at(i)

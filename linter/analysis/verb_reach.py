@@ -13,7 +13,7 @@ from __future__ import annotations
 from linter.analysis.asides import DASHES
 from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.frame_base import clause, lexicon
-from linter.analysis.labelled import relative_object
+from linter.analysis.labelled import relative_object, what_subject
 from linter.analysis.main_verb import NO_PASSIVE
 from linter.analysis.numbers import APPROXIMATORS, number_starts
 from linter.analysis.syntax import Parse
@@ -264,14 +264,15 @@ def label_agent(parse: Parse, group: Group) -> tuple[int, Chunk] | None:
 
 def as_after(parse: Parse, group: Group, hi: int) -> bool:
     """``as`` follows the verb's object before any other verb (``sees the men as ...``), or
-    the verb when a relative pronoun is its object (``which the US lists as ...``). After
+    the verb when a relative pronoun is its object (``which the US lists as ...``, ``in what
+    police are treating as ...``). After
     the object, an ``as`` that opens a clause of time or manner gives no view (``saw the
     men as they fled``, ``hailed the troops as the convoy passed``, ``as if``)."""
     for k in range(group.last + 1, hi + 1):
         if parse.tokens[k].lower == "as":
             if k > group.last + 1:
                 return not _opens_clause(parse, k + 1)
-            return relative_object(parse, group) is not None
+            return relative_object(parse, group) is not None or what_subject(parse, group) is not None
         if parse.group_at(k) is not None or parse.tokens[k].text in (",", ";", ":"):
             return False
     return False

@@ -10,7 +10,7 @@ from linter.analysis.asides import DASHES
 from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.cues import BEFORE_INVERTED
 from linter.analysis.frame_base import clause, lexicon, opens_words, subject_of, verb_starts
-from linter.analysis.labelled import before_preposition, relative_object
+from linter.analysis.labelled import before_preposition, relative_object, what_subject
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
     TRAIL_MARKS,
@@ -266,17 +266,20 @@ _NAMED_PRONOUNS = frozenset({"them", "it", "him", "her"})
 
 def what_called(parse: Parse, group: Group) -> tuple[int, int] | None:
     """The name a free relative gives (``in what Voss called an act of terror, ...``,
-    ``What the mayor called a riot was ...``): token bounds of the words after the verb, to
-    the clause's end or the next finite verb; the sentence around them is the writer's."""
+    ``What the mayor called a riot was ...``, ``In what police are treating as a terrorist
+    attack, ...``): token bounds of the words after the verb (and a verb of seeing's
+    ``as``), to the clause's end or the next finite verb; the sentence around them is the
+    writer's."""
     tokens = parse.tokens
-    subject = parse.chunk_ending_at(group.first - 1)
-    if (group.lemma not in NAMING or subject is None or subject.first == 0
-            or tokens[subject.first - 1].lower != "what" or group.last + 1 >= len(tokens)):
+    first = group.last + 1
+    first += group.lemma in lexicon().seeing and first < len(tokens) and tokens[first].lower == "as"
+    named = group.lemma in NAMING or first > group.last + 1
+    if not named or first >= len(tokens) or what_subject(parse, group) is None:
         return None
-    end = next((j for j in range(group.last + 1, len(tokens))
+    end = next((j for j in range(first, len(tokens))
                 if tokens[j].text in (",", ";", ":", "(", ")") or tokens[j].text in DASHES
                 or tokens[j].tag == "." or verb_starts(parse, j)), len(tokens))
-    return (group.last + 1, end - 1) if end > group.last + 1 else None
+    return (first, end - 1) if end > first else None
 
 
 def as_called(parse: Parse, group: Group) -> Chunk | None:
