@@ -134,8 +134,9 @@ class Parse:
         """The finite verb group that ``chunk`` is the subject of, if any: the next group,
         with only adverbs, a participle right after the noun (with what it was to do:
         "Residents forced to flee their homes said"), a parenthesis (between commas,
-        brackets or dashes; with the closing mark of a quotation it opened) or a relative
-        clause in between."""
+        brackets or dashes; with the closing mark of a quotation it opened), a relative
+        clause, or the opening mark of a quoted claim (``Terrorists 'fled by boat'``) in
+        between."""
         apposed = self.after_apposition(chunk)
         if apposed is not None:
             return apposed
@@ -167,7 +168,7 @@ class Parse:
             if (token.tag in ("RB", "RBR", "RBS") or token.lower in _FLOATING
                     or (token.tag == "''" and self.tokens[i - 1].text == ","
                         and any(t.tag == "``" for t in self.tokens[chunk.last + 1:i]))
-                    or (self.heading and i == chunk.last + 1 and token.tag in ("``", "''"))):
+                    or (i == chunk.last + 1 and token.tag in ("``", "''"))):
                 i += 1  # "Reis and Vell both stressed ...", "Voss, citing 'its history,' said", "Men 'fled'"
             elif token.tag == "JJ" and i + 1 < n and self.tokens[i + 1].tag in ("IN", "TO"):
                 i += 1  # "fighters loyal to the old council hold ..."
