@@ -14,9 +14,10 @@ from linter.lib.literals import accelerated
 # in a relative clause that describes victims ("survivors who were attacked"); with up to
 # two adverbs before the participle ("was reportedly kidnapped", "was badly beaten by",
 # "was later looted", "was not only looted but burned"; not a plain "not"), or "found"
-# ("A man was found stabbed in his flat").
+# ("A man was found stabbed in his flat"); and "after being" ("died after being stabbed",
+# not "without being attacked" or "fear being kidnapped").
 _PASSIVE = (
-    r"\b(?<!who\s)(?<!which\s)(?<!that\s)(?:was|were|been)\s+"
+    r"\b(?<!who\s)(?<!which\s)(?<!that\s)(?:was|were|been|(?<=\bafter\s)being)\s+"
     r"(?:(?:also|then|later|subsequently|first|found|not\s+only|[a-z]+ly)\s+){0,2}"
 )
 
