@@ -306,8 +306,10 @@ def relative_end(parse: Parse, group: Group, start: int, hi: int) -> int:
     clause's verb, a second finite verb after the words' own with nothing but words of
     phrases between (``Dockers who say [the men are hiding in Orsk] are angry``, ``the men
     who police said [attacked the port] were ...``), or the first finite verb after words
-    that are an infinitive's (``others who want [to shut the port] said``); ``hi`` when
-    the verb is no relative clause's or no such verb follows."""
+    that are an infinitive's (``others who want [to shut the port] said``), or the comma
+    that closes a relative clause set off by commas before its antecedent's verb (``The
+    mayor, who condemned [the attack], arrived ...``); ``hi`` when the verb is no relative
+    clause's or no such verb follows."""
     tokens = parse.tokens
     j = group.first - 1
     subject = parse.chunk_at(j) if j > 0 else None
@@ -315,6 +317,12 @@ def relative_end(parse: Parse, group: Group, start: int, hi: int) -> int:
         j = subject.first - 1  # "the men who police said [attacked the port] were ..."
     if j < 0 or tokens[j].lower not in ("who", "which", "that"):
         return hi
+    antecedent = parse.chunk_ending_at(j - 2) if j > 1 and tokens[j - 1].text == "," else None
+    main = parse.group_after(antecedent) if antecedent is not None else None
+    if main is not None and start < main.first <= hi + 1:
+        close = next((k for k in range(main.first - 1, start, -1) if tokens[k].text == ","), None)
+        if close is not None:
+            return close - 1
     finite = [g for g in parse.groups if g.finite and start <= g.first <= hi]
     if finite and tokens[start].tag == "TO" and start + 1 < len(tokens) and (
             tokens[start + 1].lemma not in lexicon().verbs):
