@@ -601,8 +601,8 @@ def test_reporting_phrases(phrase: str) -> None:
 def test_cue_data_file() -> None:
     data = yaml.safe_load(files("linter.packs").joinpath("_data/cues.yml").read_text(encoding="utf-8"))
     lists = ("phrases", "nouns", "sources", "titles", "thoughts", "vague", "passive", "needthat",
-             "clausal", "contentnouns", "positions", "acts", "seeing", "evidence", "showing", "exceptions", "labelling",
-             "objects")
+             "clausal", "contentnouns", "positions", "undertakings", "acts", "seeing", "evidence", "showing",
+             "exceptions", "labelling", "objects")
     assert set(data) == {"verbs", "trailing", *lists}
     assert len(data["verbs"]) >= 60
     assert {"say", "tell", "warn", "brand", "label", "designate"} <= set(data["verbs"])

@@ -168,7 +168,8 @@ def frame_gate() -> re.Pattern[str]:
     whole.update(WRITINGS)  # "In its report, ...", "In a study by the institute, ..." (according_frames)
     whole.update(NAMINGS)  # "Voss's description of the men as ..." (naming_frames)
     whole.update(STANCES)  # "Police are confident the men ..." (phrase_frames.stance_frames)
-    whole.update(w for lemma in words["positions"] for w in (lemma, f"{lemma}s"))  # "Her position is that"
+    whole.update(w for lemma in (*words["positions"], *words["undertakings"])  # "Her position is that",
+                 for w in (lemma, f"{lemma}s"))  # "Tamm's vow to ..."
     # (a labelling verb that is also one of seeing has its whole forms above: "treat" would
     # start "treaty", "investigat" "investigation")
     labelling = (lemma for lemma in words["labelling"] if lemma not in words["seeing"])
@@ -218,7 +219,8 @@ def cue_words() -> dict[str, list[str]]:
     verbs whose agentless passive hides the source (``passive``), verbs that report only with
     a that-clause (``needthat``), verbs of saying whose object alone reports nothing
     (``clausal``), nouns whose that-clause is their owner's words (``contentnouns``) or is
-    only after a copula (``positions``), speech acts whose complement is a demand (``acts``),
+    only after a copula (``positions``), nouns whose infinitive is (``undertakings``: vow,
+    pledge), speech acts whose complement is a demand (``acts``),
     verbs that attribute only before ``as`` (``seeing``), subjects whose show or find needs no
     that-clause (``evidence``), verbs of evidence that attribute only with such a subject or a
     source (``showing``: show, indicate, point to), verbs that report only trailing what they
@@ -228,8 +230,9 @@ def cue_words() -> dict[str, list[str]]:
     and of speakers and statements (``nouns``: spokesman, statement)."""
     data = _load()
     verbs = _reporting_forms()
-    keys = ("thoughts", "vague", "passive", "needthat", "clausal", "contentnouns", "positions", "acts",
-            "seeing", "evidence", "showing", "sources", "nouns", "labelling", "objects")
+    keys = ("thoughts", "vague", "passive", "needthat", "clausal", "contentnouns", "positions",
+            "undertakings", "acts", "seeing", "evidence", "showing", "sources", "nouns", "labelling",
+            "objects")
     # A lemma spelt two ways (emphasise, emphasize) is listed once; the tagger's lemma may
     # be either spelling, so a base form among the forms counts as a lemma too.
     spellings = [f for forms in verbs.values() for f in forms if f.endswith(("ize", "ise", "yze", "yse"))]

@@ -65,6 +65,7 @@ class Lexicon(NamedTuple):
     clausal: frozenset[str]  # verbs of saying whose object alone is no words: "added a floor"
     nouns: frozenset[str]  # nouns whose that-clause is their owner's words
     positions: frozenset[str]  # nouns whose clause is their owner's words after a copula: "position is that"
+    undertakings: frozenset[str]  # nouns whose infinitive is their owner's words: "Tamm's vow to ..."
     acts: frozenset[str]  # speech acts whose complement is a demand: "called for", "demanded"
     seeing: frozenset[str]  # verbs of thought only before "as": "sees the men as martyrs"
     evidence: frozenset[str]  # subjects whose show/find needs no that-clause: poll, study
@@ -80,15 +81,15 @@ def lexicon() -> Lexicon:
     """The cue words (:func:`linter.analysis.cues.cue_words`) as frozen sets."""
     words = cue_words()
     sets = {key: frozenset(words[key]) for key in ("verbs", "thoughts", "needthat", "clausal", "vague",
-                                                   "contentnouns", "positions", "acts", "seeing", "evidence",
-                                                   "showing", "sources", "nouns", "trailing", "labelling",
-                                                   "objects")}
+                                                   "contentnouns", "positions", "undertakings", "acts",
+                                                   "seeing", "evidence", "showing", "sources", "nouns",
+                                                   "trailing", "labelling", "objects")}
     verbs = frozenset().union(*(sets[key] for key in ("verbs", "thoughts", "needthat", "acts", "seeing",
                                                       "trailing")))
     return Lexicon(verbs, sets["vague"], sets["thoughts"] | sets["seeing"], sets["needthat"], sets["clausal"],
-                   sets["contentnouns"], sets["positions"], sets["acts"], sets["seeing"], sets["evidence"],
-                   sets["showing"], sets["sources"] | sets["nouns"], sets["trailing"], sets["labelling"],
-                   sets["objects"])
+                   sets["contentnouns"], sets["positions"], sets["undertakings"], sets["acts"],
+                   sets["seeing"], sets["evidence"], sets["showing"], sets["sources"] | sets["nouns"],
+                   sets["trailing"], sets["labelling"], sets["objects"])
 
 
 def span(parse: Parse, first: int, last: int) -> tuple[int, int]:

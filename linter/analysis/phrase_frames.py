@@ -177,7 +177,7 @@ def noun_frames(parse: Parse) -> list[Frame]:
     for chunk in parse.chunks:
         head = tokens[chunk.last]
         told = head.lower in ACCOUNTS and _of_wh(parse, chunk.last + 1)  # "Voss's account of how"
-        if head.lemma not in lex.nouns and not told and not (
+        if head.lemma not in lex.nouns and head.lemma not in lex.undertakings and not told and not (
                 head.lemma in lex.positions and _stated(parse, chunk.last + 1)):
             continue
         owner: tuple[int, int] | None = None
@@ -208,26 +208,49 @@ def noun_frames(parse: Parse) -> list[Frame]:
             owner = span(parse, chunk.first, chunk.last)  # "The statement was blunt: ...": one just reported
         if owner is None:
             continue
+        infinitive = False
         if told:  # "Voss's account of how the men fled ...": the clause of "how"
             colon, after = None, chunk.last + 2
         if colon is not None:  # "The ministry's statement was blunt: ...", "a message for them: ..."
             first, end = colon + 1, len(tokens) - 1
         elif told:  # (up to the sentence's own verb, when the telling is its subject)
-            first, end = after + 1, clause(parse, after)[1]
-            finite = [g for g in parse.groups if g.finite and g.first > after + 1]
-            if len(finite) > 1 and not any(g.finite and g.first < chunk.first for g in parse.groups):
-                end = min(end, finite[1].first - 1)
-        elif after < len(tokens) and tokens[after].lower == "that":
-            first, end = after + 1, clause(parse, after)[1]
-            for group in parse.groups:  # the that-clause ends before the sentence's own verb
-                if group.first > after + 1 and group.finite and subject_of(parse, group) is chunk:
-                    end = group.first - 1
-                    break
+            first, end = after + 1, _to_own_verb(parse, chunk, after, clause(parse, after)[1], 1)
+        elif _words_open(parse, head, after):  # "that ...", and an undertaking's "to ..."
+            infinitive = tokens[after].tag == "TO"
+            first, end = after + 1, _to_own_verb(parse, chunk, after, clause(parse, after)[1], 1 - infinitive)
         else:
             continue
+        # (an undertaking, "Tamm's vow to ...", and a demand, "Tamm's demand that ...", are
+        # acts: they source their own words only)
+        kind = "act" if infinitive or head.lemma in lex.acts else "noun"
         out.append(Frame(span(parse, chunk.last, chunk.last), owner, vague,
-                         content_span(parse, first, end), "noun", head.lemma in lex.thoughts))
+                         content_span(parse, first, end), kind, head.lemma in lex.thoughts))
     return out
+
+
+def _to_own_verb(parse: Parse, chunk: Chunk, after: int, end: int, skip: int) -> int:
+    """Where the words after ``after`` end: before the sentence's own verb when ``chunk``
+    is its subject (``Tamm's vow to crush the rebels | drew cheers``): the verb whose
+    subject ``chunk`` is or, with no finite verb before ``chunk``, the finite verb after
+    ``skip`` of the words' own (one for a clause, none for an infinitive); else ``end``."""
+    finite = [g for g in parse.groups if g.finite and g.first > after + 1]
+    own = next((g for g in finite if subject_of(parse, g) is chunk), None)
+    opens = not any(g.finite and g.first < chunk.first for g in parse.groups)
+    if own is None and len(finite) > skip and opens:
+        own = finite[skip]
+    return min(end, own.first - 1) if own is not None else end
+
+
+def _words_open(parse: Parse, head: Token, after: int) -> bool:
+    """The owner's words open at ``after``: ``that`` after a noun of what someone says (or
+    of a position told after a copula), ``to`` after a noun of an undertaking (``Tamm's vow
+    to ...``; not ``Tamm's call that came at midnight``, a relative clause)."""
+    if after >= len(parse.tokens):
+        return False
+    lex = lexicon()
+    if parse.tokens[after].tag == "TO":
+        return head.lemma in lex.undertakings
+    return parse.tokens[after].lower == "that" and (head.lemma in lex.nouns or head.lemma in lex.positions)
 
 
 def _stated(parse: Parse, after: int) -> bool:
