@@ -144,7 +144,8 @@ def test_bundled_rules_keep_their_prefix_scanners() -> None:
     from conftest import rules_for
 
     scanned = {"Bias.Character", "Bias.Condemnation", "Bias.Dehumanising", "Bias.Editorializing",
-               "Bias.Euphemisms", "Bias.Ideology", "Bias.Intensifiers", "Bias.Labels", "Bias.Military",
+               "Bias.Euphemisms", "Bias.Ideology", "Bias.Intensifiers", "Bias.Labels", "Bias.LegalFindings",
+               "Bias.Military",
                "Bias.Puffery", "Bias.Religion",
                "Bias.ReportingVerbs", "Bias.ScareQuotes", "Sourcing.Accusations", "Sourcing.Figures",
                "Sourcing.Weasel", "Names.People", "Names.Places"}
@@ -154,7 +155,8 @@ def test_bundled_rules_keep_their_prefix_scanners() -> None:
     # ... and the same for exceptions: one exception with no literal beginning
     # ("(?-i:[A-Z])\w* supporters") cost Sourcing.Weasel half again its time.
     excused = {"Bias.Abortion", "Bias.Character", "Bias.Condemnation", "Bias.Dehumanising", "Bias.Doubt",
-               "Bias.Editorializing", "Bias.Ideology", "Bias.Labels", "Bias.Military", "Bias.Religion",
+               "Bias.Editorializing", "Bias.Ideology", "Bias.Labels", "Bias.LegalFindings", "Bias.Military",
+               "Bias.Religion",
                "Bias.ReportingVerbs", "Bias.TerrorModifier", "Sourcing.Accusations", "Sourcing.Presumption",
                "Sourcing.Weasel", "Names.Places"}
     assert excused <= rules.keys()
