@@ -8,7 +8,8 @@ ministry confirmed/VBN, had fled``) or before an adverbial and "that" (``The may
 confirmed/VBN on Monday that ...``), and an infinitive after a verb of perception
 (``saw the men leave/VBP``); and the other way, a participle read as a past right after "in a" and
 a noun, once the clause has its verb (``said in a statement released/VBD late on
-Sunday``).
+Sunday``); and whether a sentence names a past time, which makes a past of a verb whose
+past is its base form (``Gunmen set/VBP fire to the depot on Monday``).
 :func:`linter.analysis.repairs.repair` runs them on the tags its word repairs leave.
 """
 
@@ -189,3 +190,26 @@ def _before_phrase(tags: list[str], i: int) -> int:
     while j > 0 and tags[j] in NOUN_PHRASE:
         j -= 1
     return j
+
+
+# Verbs whose past tense is their base form, which the tagger reads as a present after a
+# plural; a time in the past in the sentence makes them past.
+SAME_PAST = frozenset({"set", "hit", "put", "cut", "shut", "let", "hurt", "cast", "burst", "spread", "quit",
+                       "shed", "split", "upset", "beat", "broadcast", "cost"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_AFTER_LAST = _WEEKDAYS | {"week", "month", "year", "night", "weekend", "summer", "winter", "spring",
+                           "autumn"}
+
+
+def past_time(words: list[str]) -> bool:
+    """The sentence names a time in the past: yesterday, overnight, ... ago, last week, on
+    Monday, earlier, in 1998 (a weekday in news copy is the past unless a future says so)."""
+    lows = [w.lower() for w in words]
+    for k, low in enumerate(lows):
+        nxt = lows[k + 1] if k + 1 < len(lows) else ""
+        if low in ("yesterday", "overnight", "ago", "earlier") or (low == "last" and nxt in _AFTER_LAST):
+            return True
+        year = len(nxt) == 4 and nxt[:2] in ("19", "20") and nxt.isdigit()
+        if (low == "on" and nxt in _WEEKDAYS) or (low == "in" and year):
+            return not any(w in ("will", "'ll", "’ll", "shall") for w in lows)
+    return False

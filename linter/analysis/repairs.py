@@ -8,7 +8,7 @@ present or a participle, a speaker read as an adjective, and the like.
 
 from functools import lru_cache
 
-from linter.analysis.clause_pasts import HAVE_BE, NOUN_TAGS, mend_pasts
+from linter.analysis.clause_pasts import HAVE_BE, NOUN_TAGS, SAME_PAST, mend_pasts, past_time
 from linter.analysis.cues import cue_words
 from linter.analysis.main_verb import NO_PASSIVE, OBJECT_STARTS, QUOTE_MARKS, main_verb
 from linter.analysis.present_cues import present_cue, reports_s, trailing_subject
@@ -172,7 +172,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "RB"  # "the rebels and the militants have both/DT exploited ...": one verb
         elif tags[i] == "VBP" and low not in _PRESENT_BE and tagger.lemma(word, "VBP").lower() != low:
             out[i] = "VBD"
-        elif tags[i] == "VBP" and low in _SAME_PAST and _past_time(words):
+        elif tags[i] == "VBP" and low in SAME_PAST and past_time(words):
             out[i] = "VBD"  # "Gunmen set/VBP fire to the depot on Monday": a past tense
         elif (tags[i] == "VBN" and i > 0 and (tags[i - 1] in NOUN_TAGS or (  # (a headline's "Gunmen 'fled'")
                 tags[i - 1] in QUOTE_MARKS and i > 1 and tags[i - 2] in NOUN_TAGS))
@@ -352,29 +352,6 @@ _AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
 _OPEN_CLAUSE = frozenset({"that", "whether", "if", "because"})
 # What a noun phrase before "read:" is made of: "The ministry's statement read: ..."
 _HEADING_A_COLON = frozenset({"DT", "JJ", "NN", "NNP", "POS"})
-# Verbs whose past tense is their base form, which the tagger reads as a present after a
-# plural; a time in the past in the sentence makes them past.
-_SAME_PAST = frozenset({"set", "hit", "put", "cut", "shut", "let", "hurt", "cast", "burst", "spread", "quit",
-                        "shed", "split", "upset", "beat", "broadcast", "cost"})
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-_AFTER_LAST = _WEEKDAYS | {"week", "month", "year", "night", "weekend", "summer", "winter", "spring",
-                           "autumn"}
-
-
-def _past_time(words: list[str]) -> bool:
-    """The sentence names a time in the past: yesterday, overnight, ... ago, last week, on
-    Monday, earlier, in 1998 (a weekday in news copy is the past unless a future says so)."""
-    lows = [w.lower() for w in words]
-    for k, low in enumerate(lows):
-        nxt = lows[k + 1] if k + 1 < len(lows) else ""
-        if low in ("yesterday", "overnight", "ago", "earlier") or (low == "last" and nxt in _AFTER_LAST):
-            return True
-        year = len(nxt) == 4 and nxt[:2] in ("19", "20") and nxt.isdigit()
-        if (low == "on" and nxt in _WEEKDAYS) or (low == "in" and year):
-            return not any(w in ("will", "'ll", "’ll", "shall") for w in lows)
-    return False
-
-
 _PRESENT_BE = frozenset({"are", "am", "'re", "'m", "’re", "’m"})
 
 

@@ -22,6 +22,7 @@ from linter.analysis.frame_base import (
     verb_starts,
 )
 from linter.analysis.idiom_frames import idiom_frame
+from linter.analysis.label_reach import as_after, label_agent
 from linter.analysis.labelled import raised
 from linter.analysis.subjectless import QUESTIONED, nonfinite_frame, purpose, put_to, trailing_it
 from linter.analysis.syntax import Parse
@@ -30,12 +31,10 @@ from linter.analysis.verb_reach import (
     TRAIL_MARKS,
     adverbial_start,
     adverbials_end,
-    as_after,
     bare_clause,
     clause_after,
     comma_then_more,
     continued,
-    label_agent,
     object_words,
     past_adverbials,
     relative_end,

@@ -1,8 +1,6 @@
 """Where a reporting verb's words lie around it: the verb's own adverbials (``said on
 Friday``), a bare that-clause (``said the men had fled``), whether the verb trails what it
-reports (``..., police said on Monday.``), and a passive label's agent after the label
-(``was branded a terrorist by the government``), whether a verb of seeing has the
-``as`` of a view (``sees the men as ...``), where a content clause goes on in a
+reports (``..., police said on Monday.``), where a content clause goes on in a
 coordinated one (``..., and that ...``), where the words of a verb whose content is a
 noun phrase end (``cited the delays | and the gunmen left``), and whether a clause follows
 a verb of thought at all (``fear the gunmen will return``, not ``The move worries
@@ -13,7 +11,6 @@ from __future__ import annotations
 from linter.analysis.asides import DASHES
 from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.frame_base import clause, lexicon
-from linter.analysis.labelled import relative_object, what_subject
 from linter.analysis.main_verb import NO_PASSIVE
 from linter.analysis.numbers import APPROXIMATORS, number_starts
 from linter.analysis.syntax import Parse
@@ -236,66 +233,10 @@ def trailing(parse: Parse, after: int, hi: int) -> bool:
     return True
 
 
-def label_agent(parse: Parse, group: Group) -> tuple[int, Chunk] | None:
-    """The last token of the label and the agent of a labelling passive whose agent comes
-    after the label (``was branded a terrorist by the government``, ``described as a
-    terrorist by state media``) or before ``as`` and the label (``described by police as
-    terrorists``); None for any other group."""
-    if not group.passive or group.lemma not in lexicon().labelling:
-        return None
-    tokens = parse.tokens
-    k = group.last + 1
-    if k + 1 < len(tokens) and tokens[k].lower == "by":
-        agent = parse.chunk_at(k + 1)
-        if agent is None or agent.first != k + 1 or agent.last + 2 >= len(tokens) or (
-                tokens[agent.last + 1].lower != "as"):
-            return None
-        label = parse.chunk_at(agent.last + 2)
-        return (label.last, agent) if label is not None and label.first == agent.last + 2 else None
-    if k < len(tokens) and tokens[k].lower == "as":
-        k += 1
-    label = parse.chunk_at(k)
-    if label is None or label.first != k:
-        return None
-    by = label.last + 1
-    agent = parse.chunk_at(by + 1) if by < len(tokens) and tokens[by].lower == "by" else None
-    return (label.last, agent) if agent is not None and agent.first == by + 1 else None
-
-
-def as_after(parse: Parse, group: Group, hi: int) -> bool:
-    """``as`` follows the verb's object before any other verb (``sees the men as ...``), or
-    the verb when a relative pronoun is its object (``which the US lists as ...``, ``in what
-    police are treating as ...``). After
-    the object, an ``as`` that opens a clause of time or manner gives no view (``saw the
-    men as they fled``, ``hailed the troops as the convoy passed``, ``as if``)."""
-    for k in range(group.last + 1, hi + 1):
-        if parse.tokens[k].lower == "as":
-            if k > group.last + 1:
-                return not _opens_clause(parse, k + 1)
-            return relative_object(parse, group) is not None or what_subject(parse, group) is not None
-        if parse.group_at(k) is not None or parse.tokens[k].text in (",", ";", ":"):
-            return False
-    return False
-
-
 # A modal that a report in the past tense turns its speaker's "will" and "can" into: a
 # clause after "and" whose verb is one goes on with the words reported ("said the vote
 # was rushed, and support for Voss would have been higher").
 _BACKSHIFTED = frozenset({"would", "could", "might"})
-# Words after "as" that make it a conjunction, not the "as" of a role: "as if", "as soon as".
-_AS_CONJUNCTION = frozenset({"if", "though", "soon", "long", "well", "usual", "before", "ever"})
-
-
-def _opens_clause(parse: Parse, i: int) -> bool:
-    """Token ``i`` (after ``as``) opens a clause: a pronoun or a noun phrase with its own
-    finite verb, or a word that makes ``as`` a conjunction."""
-    tokens = parse.tokens
-    if i >= len(tokens) or tokens[i].tag == "PRP" or tokens[i].lower in _AS_CONJUNCTION:
-        return True
-    chunk = parse.chunk_at(i)
-    return chunk is not None and chunk.first == i and parse.group_after(chunk) is not None
-
-
 # Subordinators that open a clause of their own inside the words reported.
 _SUBORDINATORS = frozenset({"because", "if", "when", "although", "though", "while", "since", "as", "after",
                             "before", "until", "unless", "whether", "once", "where", "that"})

@@ -10,6 +10,7 @@ from linter.analysis.asides import DASHES
 from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.cues import BEFORE_INVERTED
 from linter.analysis.frame_base import clause, lexicon, opens_words, subject_of, verb_starts
+from linter.analysis.label_reach import label_agent
 from linter.analysis.labelled import before_preposition, relative_object, what_subject
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import (
@@ -19,7 +20,6 @@ from linter.analysis.verb_reach import (
     adverbials_end,
     bare_clause,
     doing_after,
-    label_agent,
     past_adverbials,
     trailing,
 )

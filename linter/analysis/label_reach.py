@@ -1,0 +1,68 @@
+"""Where a naming or viewing verb's label lies: the agent of a labelling passive after or
+before the label (``was branded a terrorist by the government``, ``described by police as
+terrorists``), and whether a verb of seeing has the ``as`` of a view (``sees the men as
+...``, ``which the US lists as ...``, ``in what police are treating as ...``; not ``saw the
+men as they fled``)."""
+
+from __future__ import annotations
+
+from linter.analysis.chunks import Chunk, Group
+from linter.analysis.frame_base import lexicon
+from linter.analysis.labelled import relative_object, what_subject
+from linter.analysis.syntax import Parse
+
+
+def label_agent(parse: Parse, group: Group) -> tuple[int, Chunk] | None:
+    """The last token of the label and the agent of a labelling passive whose agent comes
+    after the label (``was branded a terrorist by the government``, ``described as a
+    terrorist by state media``) or before ``as`` and the label (``described by police as
+    terrorists``); None for any other group."""
+    if not group.passive or group.lemma not in lexicon().labelling:
+        return None
+    tokens = parse.tokens
+    k = group.last + 1
+    if k + 1 < len(tokens) and tokens[k].lower == "by":
+        agent = parse.chunk_at(k + 1)
+        if agent is None or agent.first != k + 1 or agent.last + 2 >= len(tokens) or (
+                tokens[agent.last + 1].lower != "as"):
+            return None
+        label = parse.chunk_at(agent.last + 2)
+        return (label.last, agent) if label is not None and label.first == agent.last + 2 else None
+    if k < len(tokens) and tokens[k].lower == "as":
+        k += 1
+    label = parse.chunk_at(k)
+    if label is None or label.first != k:
+        return None
+    by = label.last + 1
+    agent = parse.chunk_at(by + 1) if by < len(tokens) and tokens[by].lower == "by" else None
+    return (label.last, agent) if agent is not None and agent.first == by + 1 else None
+
+
+def as_after(parse: Parse, group: Group, hi: int) -> bool:
+    """``as`` follows the verb's object before any other verb (``sees the men as ...``), or
+    the verb when a relative pronoun is its object (``which the US lists as ...``, ``in what
+    police are treating as ...``). After
+    the object, an ``as`` that opens a clause of time or manner gives no view (``saw the
+    men as they fled``, ``hailed the troops as the convoy passed``, ``as if``)."""
+    for k in range(group.last + 1, hi + 1):
+        if parse.tokens[k].lower == "as":
+            if k > group.last + 1:
+                return not _opens_clause(parse, k + 1)
+            return relative_object(parse, group) is not None or what_subject(parse, group) is not None
+        if parse.group_at(k) is not None or parse.tokens[k].text in (",", ";", ":"):
+            return False
+    return False
+
+
+# Words after "as" that make it a conjunction, not the "as" of a role: "as if", "as soon as".
+_AS_CONJUNCTION = frozenset({"if", "though", "soon", "long", "well", "usual", "before", "ever"})
+
+
+def _opens_clause(parse: Parse, i: int) -> bool:
+    """Token ``i`` (after ``as``) opens a clause: a pronoun or a noun phrase with its own
+    finite verb, or a word that makes ``as`` a conjunction."""
+    tokens = parse.tokens
+    if i >= len(tokens) or tokens[i].tag == "PRP" or tokens[i].lower in _AS_CONJUNCTION:
+        return True
+    chunk = parse.chunk_at(i)
+    return chunk is not None and chunk.first == i and parse.group_after(chunk) is not None
