@@ -54,6 +54,7 @@ def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | No
         return None
     source: tuple[int, int] | None
     own = parse.chunk_at(group.first - 1)
+    carrier = _carrier_before(parse, own) if own is not None and own.last == group.first - 1 else None
     if own is not None and own.last == group.first - 1 and (
             (own.first > 0 and parse.tokens[own.first - 1].lower == "with")
             or parse.tokens[own.last].lemma in _CARRIERS):
@@ -61,6 +62,11 @@ def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | No
         # subject; and "A leaflet branding the dockers terrorists was found", "posted a video
         # calling ...": the words are the leaflet's or the video's
         source, vague = span(parse, own.first, own.last), vague_source(parse, own)
+        hi = _before_main_verb(parse, group, hi)
+    elif own is not None and carrier is not None:
+        # "A statement from the ministry describing the men as ...": the ministry's statement
+        source, vague = span(parse, carrier.first, own.last), vague_source(parse, own)
+        hi = _before_main_verb(parse, group, hi)
     elif main is not None:
         source, vague = main
     else:
@@ -83,6 +89,27 @@ def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | No
     content = content_span(parse, past_addressee(parse, group, group.last + 1), continued(parse, hi))
     thought = group.lemma in lexicon().thoughts
     return Frame(span(parse, group.first, group.last), source, vague, content, "verb", thought)
+
+
+def _before_main_verb(parse: Parse, group: Group, hi: int) -> int:
+    """Where the words of a naming participle in the sentence's subject end: before the
+    sentence's own verb (``A leaflet branding the dockers terrorists | was found``), the
+    first finite verb after it when none comes before it; ``hi`` for a participle after
+    the sentence's verb (``posted a video calling ...``) or one of saying, whose clause has
+    a verb of its own (``A leaflet saying the men had fled was found``)."""
+    if group.lemma not in lexicon().labelling or any(g.finite and g.last < group.first for g in parse.groups):
+        return hi
+    main = next((g for g in parse.groups if g.finite and g.first > group.last), None)
+    return min(hi, main.first - 1) if main is not None else hi
+
+
+def _carrier_before(parse: Parse, own: Chunk) -> Chunk | None:
+    """The carrier of words whose author ``own`` names after ``from`` or ``by`` (``a
+    statement from the ministry``, ``a video by the Front``), if any."""
+    if own.first < 2 or parse.tokens[own.first - 1].lower not in ("from", "by"):
+        return None
+    before = parse.chunk_ending_at(own.first - 2)
+    return before if before is not None and parse.tokens[before.last].lemma in _CARRIERS else None
 
 
 def purpose(parse: Parse, group: Group) -> bool:
