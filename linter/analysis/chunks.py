@@ -256,7 +256,8 @@ def chunks(tokens: Sequence[Token], in_group: list[int]) -> list[Chunk]:
         while j < n and in_group[j] < 0 and (tokens[j].tag in MODIFIERS or tokens[j].tag in NOUNS or (
                 tokens[j].tag == "CC" and head < 0 and j > i and tokens[j - 1].tag == "JJ"
                 and j + 1 < n and tokens[j + 1].tag == "JJ")):  # "current and former officials"
-            if head >= 0 and (_starts_another(tokens, j) or _named_as(tokens, i, j)):
+            if head >= 0 and (_starts_another(tokens, j) or _named_as(tokens, i, j)
+                              or _namer_after(tokens, j, in_group)):
                 break  # "said on Friday | the gunmen had fled", "on Friday | he had"
             if head < 0 and j > i and tokens[j].tag == "DT" and tokens[j - 1].tag in ("JJ", "JJR", "JJS"):
                 break  # "are confident | the men will be caught": an article opens its own phrase
@@ -303,6 +304,27 @@ def _named_as(tokens: Sequence[Token], first: int, j: int) -> bool:
     verb = tokens[first - 1] if first > 0 else None
     return (verb is not None and verb.is_verb and verb.lemma in NAMING and tokens[j - 1].tag == "NNS"
             and tokens[j].tag in ("NN", "NNS"))
+
+
+def _namer_after(tokens: Sequence[Token], j: int, in_group: list[int]) -> bool:
+    """Token ``j``, a name after a plural common noun, is the subject of a relative clause
+    with no pronoun whose verb names the noun's people (``The men | Voss called terrorists
+    fled``): a naming verb follows the name, and the sentence's own verb comes later with
+    no comma or conjunction between (not an apposition: ``union leaders Ada Voss and Ida
+    Kell called the strike a mistake``)."""
+    if tokens[j].tag not in ("NNP", "NNPS") or tokens[j - 1].tag != "NNS" or not tokens[j - 1].text.islower():
+        return False
+    k = j
+    while k < len(tokens) and tokens[k].tag in ("NNP", "NNPS"):
+        k += 1
+    if k >= len(tokens) or in_group[k] < 0 or tokens[k].lemma not in NAMING:
+        return False
+    for m in range(k + 1, len(tokens)):
+        if tokens[m].tag in ("CC", ",", ":", ".") or tokens[m].lower in ("that", "who", "which"):
+            return False
+        if in_group[m] >= 0 and in_group[m] != in_group[k] and tokens[m].tag in ("VBD", "VBZ", "VBP", "MD"):
+            return True
+    return False
 
 
 # Nouns for what someone asserts, which a relative clause with no pronoun follows: "..., a

@@ -172,7 +172,8 @@ def _names(parse: Parse, chunk: Chunk) -> bool:
 def relative_object(parse: Parse, group: Group) -> Chunk | None:
     """The noun phrase before ``, which SUBJECT`` when ``group`` is that subject's verb: the
     pronoun is the verb's object (``the Front, which the US calls a terrorist group``); or
-    right before such a subject with no pronoun (``the men the government calls ...``),
+    right before such a subject with no pronoun (``the men the government calls ...``,
+    ``the men Voss called ...``),
     where that noun phrase opens the sentence or follows a comma and names no time, or
     follows a preposition when ``as`` follows the verb (``by a group the US lists as ...``).
     A subject may be several, joined by "and" or "or" (``which Orsk and the EU list as``)."""
@@ -187,8 +188,8 @@ def relative_object(parse: Parse, group: Group) -> Chunk | None:
     if first >= 1 and tokens[first - 1].lower in _OBJECT_RELATIVES:
         return _before(parse, first - 1) if first >= 2 else None
     antecedent = parse.chunk_ending_at(subject.first - 1)
-    if antecedent is None or tokens[subject.first].tag != "DT":
-        return None
+    if antecedent is None or tokens[subject.first].tag not in ("DT", "NNP", "NNPS"):
+        return None  # (a name for a subject: "The men | Voss called terrorists fled")
     before = tokens[antecedent.first - 1] if antecedent.first else None
     opens = before is None or before.text == "," or (
         before.tag == "IN" and group.last + 1 < len(tokens) and tokens[group.last + 1].lower == "as")

@@ -178,6 +178,10 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
                 tags[i - 1] in QUOTE_MARKS and i > 1 and tags[i - 2] in NOUN_TAGS))
               and tagger.lemma(word, "VBN").lower() in NO_PASSIVE):
             out[i] = "VBD"  # "A gang of gunmen fled/VBN with the payroll, police said": no passive
+        elif (tags[i] == "VBN" and i + 1 < len(words) and tags[i + 1] in OBJECT_STARTS
+              and _after_name_after_plural(words, tags, i)
+              and tagger.lemma(word, "VBN").lower() in _labelling_bases()):
+            out[i] = "VBD"  # "The men Voss called/VBN terrorists fled": a name's verb, no passive
         elif (tags[i] == "NN" and low in reporting and 0 < i < len(words) - 1
               and _after_plural(tags, i) and tags[i + 1] in ("IN", "DT", "CD", "PRP", "PRP$")
               and (tags[i + 1] != "IN" or words[i + 1].lower() == "that")):
@@ -371,6 +375,21 @@ def _reporting_bases() -> frozenset[str]:
     words = cue_words()
     keys = ("verbs", "thoughts", "needthat", "acts")
     return frozenset(w for key in keys for w in words[key] if " " not in w)
+
+
+def _after_name_after_plural(words: list[str], tags: list[str], i: int) -> bool:
+    """Word ``i`` follows a name that follows a plural common noun (``the men Ada Voss
+    | called``): the subject of a relative clause with no pronoun."""
+    k = i - 1
+    while k > 0 and tags[k] in ("NNP", "NNPS"):
+        k -= 1
+    return k < i - 1 and tags[k] == "NNS" and words[k].islower()
+
+
+@lru_cache(maxsize=1)
+def _labelling_bases() -> frozenset[str]:
+    """Verbs that give their object a name (call, brand, describe)."""
+    return frozenset(cue_words()["labelling"])
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from linter.analysis.asides import DASHES
 from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.frame_base import clause, lexicon
+from linter.analysis.labelled import relative_object
 from linter.analysis.main_verb import NO_PASSIVE
 from linter.analysis.numbers import APPROXIMATORS, number_starts
 from linter.analysis.syntax import Parse
@@ -249,22 +250,28 @@ def relative_end(parse: Parse, group: Group, start: int, hi: int) -> int:
     who police said [attacked the port] were ...``), or the first finite verb after words
     that are an infinitive's (``others who want [to shut the port] said``), or the comma
     that closes a relative clause set off by commas before its antecedent's verb (``The
-    mayor, who condemned [the attack], arrived ...``); ``hi`` when the verb is no relative
-    clause's or no such verb follows."""
+    mayor, who condemned [the attack], arrived ...``), or for a naming verb the first
+    finite verb, with no pronoun too (``the men Voss called [terrorists] fled``); ``hi``
+    when the verb is no relative clause's or no such verb follows."""
     tokens = parse.tokens
     j = group.first - 1
     subject = parse.chunk_at(j) if j > 0 else None
     if subject is not None and subject.last == j:
         j = subject.first - 1  # "the men who police said [attacked the port] were ..."
-    if j < 0 or tokens[j].lower not in ("who", "which", "that"):
+    reduced = j >= 0 and subject is not None and relative_object(parse, group) is not None and (
+        tokens[j].tag in ("NN", "NNS", "NNP", "NNPS"))  # "the men | Voss called [terrorists] fled"
+    if j < 0 or (tokens[j].lower not in ("who", "which", "that") and not reduced):
         return hi
+    finite = [g for g in parse.groups if g.finite and start <= g.first <= hi]
+    if group.lemma in lexicon().labelling and finite and not any(
+            t.tag in ("CC", ",", ":", "WDT", "WP", "WRB") for t in tokens[start:finite[0].first]):
+        return finite[0].first - 1  # a name given, no verb of its own: "... called [terrorists] fled"
     antecedent = parse.chunk_ending_at(j - 2) if j > 1 and tokens[j - 1].text == "," else None
     main = parse.group_after(antecedent) if antecedent is not None else None
     if main is not None and start < main.first <= hi + 1:
         close = next((k for k in range(main.first - 1, start, -1) if tokens[k].text == ","), None)
         if close is not None:
             return close - 1
-    finite = [g for g in parse.groups if g.finite and start <= g.first <= hi]
     if finite and tokens[start].tag == "TO" and start + 1 < len(tokens) and (
             tokens[start + 1].lemma not in lexicon().verbs):
         return finite[0].first - 1  # "others who want [to shut the port] said ...": no verb of its own
