@@ -415,8 +415,8 @@ def test_a_lone_past_tense_at_the_end_of_its_clause_is_finite() -> None:
     an = Analysis(make_document("t.txt", "The port is shut, and 500 people marched.", "text"))
     parse = an.parse_at(0)
     assert parse is not None and [g.finite for g in parse.groups] == [True, True]
-    from linter.analysis.chunks import groups
     from linter.analysis.tagging import Token
+    from linter.analysis.verb_groups import groups
 
     def tagged(pairs: str) -> list[Token]:
         return [Token(0, 0, word, tag, word.lower()) for word, tag in (p.split("/") for p in pairs.split())]

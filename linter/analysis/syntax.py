@@ -17,8 +17,9 @@ from functools import cached_property
 
 from linter.analysis.asides import ASIDE as _ASIDE
 from linter.analysis.asides import DASHES, abbreviation, after_aside, after_parenthesis
-from linter.analysis.chunks import NAMING, Chunk, Group, chunks, groups, headline
+from linter.analysis.chunks import NAMING, Chunk, Group, chunks, headline
 from linter.analysis.tagging import Token
+from linter.analysis.verb_groups import groups
 
 COPULAS = frozenset({"be", "become", "remain", "seem"})
 # Words before an infinitive that keep its act the subject's own ("continued to insist", "was heard to say").
