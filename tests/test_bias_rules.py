@@ -66,6 +66,9 @@ def test_direct_quotations_are_not_reported(text: str) -> None:
     ("The winger slammed well over the bar from six yards.", "Bias.ReportingVerbs"),
     ("Suspects who confessed early were given shorter sentences.", "Bias.ReportingVerbs"),
     ("The alleged loss of the permits is being investigated by customs officers.", "Bias.Doubt"),
+    # the verb, whose subject is the accuser
+    ("The harbour was mined, the navy alleged.", "Bias.Doubt"),
+    ("The ministry alleged on Monday that the port was shut.", "Bias.Doubt"),
 ])
 def test_generic_and_technical_uses_are_excepted(text: str, rule_id: str) -> None:
     assert found(text, rule_id) == []
