@@ -137,8 +137,8 @@ def _object_after(parse: Parse, group: Group) -> bool:
 def past_adverbials(parse: Parse, after: int, hi: int) -> int:
     """Where the reported clause starts after the adverbials of the reporting verb itself
     (``said on Friday | the men had fled``, ``said in a statement | that ...``, ``vowed on
-    Tuesday | to ...``), perhaps after a comma (``claimed at one point, | the men had
-    fled``); ``after`` when no clause follows them."""
+    Tuesday | to ...``, ``wrote on Facebook |: ...``), perhaps after a comma (``claimed at
+    one point, | the men had fled``); ``after`` when no clause follows them."""
     tokens = parse.tokens
     k = after
     timely = True  # only adverbs and phrases of time so far
@@ -161,7 +161,8 @@ def past_adverbials(parse: Parse, after: int, hi: int) -> int:
         return k + 1  # "claimed at one point, | the men had fled"
     # "vowed on Tuesday | to ...", not "boasted of his willingness | to ..."
     infinitive = timely and tokens[k].tag == "TO" and k < hi and tokens[k + 1].tag == "VB"
-    return k if tokens[k].lower == "that" or infinitive or bare_clause(parse, k) else after
+    opens = tokens[k].lower == "that" or tokens[k].text == ":"  # (a colon: "wrote on Facebook: ...")
+    return k if opens or infinitive or bare_clause(parse, k) else after
 
 
 def that_follows(parse: Parse, group: Group) -> bool:
