@@ -162,6 +162,7 @@ def frame_gate() -> re.Pattern[str]:
     whole = {form for lemma in words["seeing"] for form in _regular_forms(lemma)} | {"saw", "seen"}
     whole.add("put it")  # "As the mayor put it, ..." (verb_reports.as_put_it)
     whole.update(MADE_CLEAR)  # "Voss made it clear that ..." (idiom_frames)
+    whole.add("let it be known")  # "Voss let it be known that ..." (idiom_frames)
     whole.add("per")  # "Per the army, ..." (according_frames)
     whole.update(VIEWS)  # "In the words of the mayor, ...", "in the mayor's view" (according_frames)
     whole.update(ACCOUNTS)  # "In Voss's telling, ..." (according_frames), "Voss's account of how ..."

@@ -1,5 +1,6 @@
 """Frames of idioms of saying built on a common verb: ``The mayor put it bluntly: ...``,
-``Voss made it clear (that) ...``, ``made plain to the union that ...``. The verb's
+``Voss made it clear (that) ...``, ``made plain to the union that ...``, ``let it be
+known that ...``. The verb's
 subject is the source; the words after the idiom are the subject's."""
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ def idiom_frame(parse: Parse, group: Group) -> Frame | None:
     if so_said is not None:
         return so_said
     first = _made_clear(parse, group)
-    subject = subject_of(parse, group) if first >= 0 else None
+    # (the tagger reads "let" after a name as a base form, whose group has no subject)
+    subject = (subject_of(parse, group) or parse.chunk_ending_at(group.first - 1)) if first >= 0 else None
     if subject is None:
         return None
     end = len(tokens) - 1 if tokens[first - 1].text == ":" else clause(parse, first)[1]
@@ -47,10 +49,16 @@ def idiom_frame(parse: Parse, group: Group) -> Frame | None:
 
 def _made_clear(parse: Parse, group: Group) -> int:
     """The first word of what ``made it clear (to X) that ...``, ``made clear: ...``,
-    ``made its view clear: ...`` or ``made it plain the ...`` gives as the subject's words,
-    or -1 (not ``made the quay clear of rubble``, ``made clear progress``)."""
+    ``made its view clear: ...``, ``made it plain the ...`` or ``let it be known that ...``
+    gives as the subject's words, or -1 (not ``made the quay clear of rubble``, ``made
+    clear progress``)."""
     tokens = parse.tokens
     k = group.last + 1
+    if group.lemma == "let" and [t.lower for t in tokens[k:k + 3]] == ["it", "be", "known"]:
+        k += 3  # "Voss let it be known (that) ..."
+        if k + 1 < len(tokens) and tokens[k].lower == "that":
+            return k + 1
+        return k if k < len(tokens) and bare_clause(parse, k) else -1
     if group.lemma != "make":
         return -1
     if k + 1 < len(tokens) and tokens[k].tag == "PRP$" and tokens[k + 1].lemma in _STANDS:
