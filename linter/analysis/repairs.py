@@ -23,13 +23,14 @@ _FIXED = {"who": "WP", "whom": "WP", "which": "WDT", "whose": "WP$",
           "left-wing": "JJ", "right-wing": "JJ", "far-left": "JJ", "far-right": "JJ", "left-leaning": "JJ",
           "right-leaning": "JJ", "centre-left": "JJ", "centre-right": "JJ", "center-left": "JJ",
           "center-right": "JJ"}
-# Articles, and the tags that follow the head of their noun phrase, not a modifier.
-# The interjections of the tagger's training data that news copy uses: any other word
-# it reads as one, capitalised, is a name it has not met.
-_INTERJECTIONS = frozenset({
+# The interjections of the tagger's training data that news copy uses, and the modals:
+# any other word it reads as one, capitalised, is a name it has not met.
+_CLOSED = {"UH": frozenset({
     "ah", "alright", "amen", "anyway", "anyways", "aye", "bye", "cheers", "farewell", "goodbye", "gosh", "ha",
     "hello", "hey", "hi", "hmm", "hooray", "huh", "like", "no", "nope", "oh", "ok", "okay", "oops", "please",
-    "right", "say", "sorry", "sure", "thanks", "uh", "ugh", "well", "welcome", "wow", "yeah", "yep", "yes"})
+    "right", "say", "sorry", "sure", "thanks", "uh", "ugh", "well", "welcome", "wow", "yeah", "yep", "yes"}),
+    "MD": frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would", "ought"})}
+# Articles, and the tags that follow the head of their noun phrase, not a modifier.
 _ARTICLES = frozenset({"the", "a", "an"})
 # The possessive pronouns, the only words PRP$ tags (the model reads "harbour" as "our").
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their", "thy", "whose"})
@@ -109,8 +110,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and i + 2 < len(words) and words[i + 1].lower() == "that"
               and tagger.lemma(word, "VBG").lower() in reporting):
             out[i] = "VBG"  # "Noting/NN that the depot was shut, ...", "..., noting/NN that ..."
-        elif tags[i] == "UH" and word[:1].isupper() and low not in _INTERJECTIONS:
-            out[i] = "NNP"  # "Tamm/UH, who said ...": a name the tagger has not met (not "Yes/UH, ...")
+        elif tags[i] in _CLOSED and word[:1].isupper() and low not in _CLOSED[tags[i]]:
+            out[i] = "NNP"  # "Tamm/UH, who said ...", "Kell/MD let": a name the tagger has not met
         elif tags[i] == "VBG" and i > 0 and words[i - 1].lower() in _ARTICLES and (
                 i + 1 == len(words) or tags[i + 1] in _AFTER_HEAD):
             out[i] = "NN"  # "called the shooting/VBG an act of terror": the noun its article opens
