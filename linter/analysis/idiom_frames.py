@@ -37,7 +37,7 @@ def idiom_frame(parse: Parse, group: Group) -> Frame | None:
     so_said = _so_said(parse, group)
     if so_said is not None:
         return so_said
-    first = _made_clear(parse, group)
+    first = _idiom_words(parse, group)
     # (the tagger reads "let" after a name as a base form, whose group has no subject)
     subject = (subject_of(parse, group) or parse.chunk_ending_at(group.first - 1)) if first >= 0 else None
     if subject is None:
@@ -47,7 +47,7 @@ def idiom_frame(parse: Parse, group: Group) -> Frame | None:
                  vague_source(parse, subject), content_span(parse, first, end), "verb")
 
 
-def _made_clear(parse: Parse, group: Group) -> int:
+def _idiom_words(parse: Parse, group: Group) -> int:
     """The first word of what ``made it clear (to X) that ...``, ``made clear: ...``,
     ``made its view clear: ...``, ``made it plain the ...`` or ``let it be known that ...``
     gives as the subject's words, or -1 (not ``made the quay clear of rubble``, ``made
@@ -56,21 +56,19 @@ def _made_clear(parse: Parse, group: Group) -> int:
     k = group.last + 1
     if group.lemma == "let" and [t.lower for t in tokens[k:k + 3]] == ["it", "be", "known"]:
         k += 3  # "Voss let it be known (that) ..."
-        if k + 1 < len(tokens) and tokens[k].lower == "that":
-            return k + 1
-        return k if k < len(tokens) and bare_clause(parse, k) else -1
-    if group.lemma != "make":
-        return -1
-    if k + 1 < len(tokens) and tokens[k].tag == "PRP$" and tokens[k + 1].lemma in _STANDS:
-        k += 2  # "made its view clear: ..."
+    elif group.lemma == "make":
+        if k + 1 < len(tokens) and tokens[k].tag == "PRP$" and tokens[k + 1].lemma in _STANDS:
+            k += 2  # "made its view clear: ..."
+        else:
+            k += k < len(tokens) and tokens[k].lower == "it"
+        if k >= len(tokens) or tokens[k].lower not in PLAIN:
+            return -1
+        k += 1
+        if k < len(tokens) and tokens[k].lower == "to":  # "made it clear to the union that ..."
+            heard = parse.chunk_at(k + 1)
+            k = heard.last + 1 if heard is not None and heard.first == k + 1 else k
     else:
-        k += k < len(tokens) and tokens[k].lower == "it"
-    if k >= len(tokens) or tokens[k].lower not in PLAIN:
         return -1
-    k += 1
-    if k < len(tokens) and tokens[k].lower == "to":  # "made it clear to the union that ..."
-        heard = parse.chunk_at(k + 1)
-        k = heard.last + 1 if heard is not None and heard.first == k + 1 else k
     if k + 1 < len(tokens) and (tokens[k].lower == "that" or tokens[k].text == ":"):
         return k + 1
     return k if k < len(tokens) and bare_clause(parse, k) else -1
