@@ -53,18 +53,9 @@ def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | No
     if nxt >= len(parse.tokens) or parse.tokens[nxt].text in (",", ";", ":") or parse.tokens[nxt].tag == ".":
         return None
     source: tuple[int, int] | None
-    own = parse.chunk_at(group.first - 1)
-    carrier = _carrier_before(parse, own) if own is not None and own.last == group.first - 1 else None
-    if own is not None and own.last == group.first - 1 and (
-            (own.first > 0 and parse.tokens[own.first - 1].lower == "with")
-            or parse.tokens[own.last].lemma in _CARRIERS):
-        # "..., with the players' union accusing the club of ...": the phrase has its own
-        # subject; and "A leaflet branding the dockers terrorists was found", "posted a video
-        # calling ...": the words are the leaflet's or the video's
-        source, vague = span(parse, own.first, own.last), vague_source(parse, own)
-        hi = _before_main_verb(parse, group, hi)
-    elif own is not None and carrier is not None:
-        # "A statement from the ministry describing the men as ...": the ministry's statement
+    own = parse.chunk_ending_at(group.first - 1)  # the noun phrase right before it
+    carrier = _carrier(parse, own) if own is not None else None
+    if own is not None and carrier is not None:
         source, vague = span(parse, carrier.first, own.last), vague_source(parse, own)
         hi = _before_main_verb(parse, group, hi)
     elif main is not None:
@@ -103,13 +94,20 @@ def _before_main_verb(parse: Parse, group: Group, hi: int) -> int:
     return min(hi, main.first - 1) if main is not None else hi
 
 
-def _carrier_before(parse: Parse, own: Chunk) -> Chunk | None:
-    """The carrier of words whose author ``own`` names after ``from`` or ``by`` (``a
-    statement from the ministry``, ``a video by the Front``), if any."""
-    if own.first < 2 or parse.tokens[own.first - 1].lower not in ("from", "by"):
+def _carrier(parse: Parse, own: Chunk) -> Chunk | None:
+    """The phrase whose words a participle right after ``own`` reports: ``own`` itself
+    after "with" ("..., with the players' union accusing the club of ...": the phrase has
+    its own subject) or as a carrier of words ("A leaflet branding the dockers terrorists
+    was found", "posted a video calling ..."), or the carrier before "from" or "by" whose
+    author ``own`` names ("A statement from the ministry describing the men as ...",
+    "a video by the Front"); None for any other."""
+    tokens = parse.tokens
+    if (own.first > 0 and tokens[own.first - 1].lower == "with") or tokens[own.last].lemma in _CARRIERS:
+        return own
+    if own.first < 2 or tokens[own.first - 1].lower not in ("from", "by"):
         return None
     before = parse.chunk_ending_at(own.first - 2)
-    return before if before is not None and parse.tokens[before.last].lemma in _CARRIERS else None
+    return before if before is not None and tokens[before.last].lemma in _CARRIERS else None
 
 
 def purpose(parse: Parse, group: Group) -> bool:
