@@ -6,7 +6,7 @@ reporting verb read as a noun (``Officials state/NN that``), a past tense read a
 present or a participle, a speaker read as an adjective, and the like.
 """
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from linter.analysis.clause_pasts import HAVE_BE, NOUN_TAGS, SAME_PAST, mend_pasts, past_time
 from linter.analysis.cues import cue_words
@@ -181,7 +181,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "VBD"  # "A gang of gunmen fled/VBN with the payroll, police said": no passive
         elif (tags[i] == "VBN" and i + 1 < len(words) and tags[i + 1] in OBJECT_STARTS
               and _after_name_after_plural(words, tags, i)
-              and tagger.lemma(word, "VBN").lower() in _labelling_bases()):
+              and tagger.lemma(word, "VBN").lower() in _cue_lemmas("labelling")):
             out[i] = "VBD"  # "The men Voss called/VBN terrorists fled": a name's verb, no passive
         elif (tags[i] == "NN" and low in reporting and 0 < i < len(words) - 1
               and _after_plural(tags, i) and tags[i + 1] in ("IN", "DT", "CD", "PRP", "PRP$")
@@ -195,10 +195,11 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "VBZ"  # "..., a new survey indicates/NNS."
         elif (tags[i] == "NNS" and 0 < i < len(words) - 1 and words[i + 1].lower() == "as"
               and tags[i - 1] in ("NNP", "NNPS", "NN", "PRP")
-              and tagger.lemma(word, "VBZ").lower() in _seeing_bases()):
+              and tagger.lemma(word, "VBZ").lower() in _cue_lemmas("seeing")):
             out[i] = "VBZ"  # "the men the US regards/NNS as ...", "which Tamm views/NNS as ..."
-        elif (tags[i] == "NN" and (low in _seeing_bases() or low in reporting) and 0 < i < len(words) - 1
-              and words[i + 1].lower() == "as" and tags[i - 1] in ("NNP", "NNPS", "NNS", "NN")
+        elif (tags[i] == "NN" and (low in _cue_lemmas("seeing") or low in reporting)
+              and 0 < i < len(words) - 1 and words[i + 1].lower() == "as"
+              and tags[i - 1] in ("NNP", "NNPS", "NNS", "NN")
               and any(w.lower() in ("which", "whom", "who") for w in words[max(0, i - 8):i])):
             out[i] = "VBP"  # "which Orsk and the EU list/NN as ...", "whom police describe/NN as"
         elif (low in ("read", "reads") and not tags[i].startswith("VB") and 0 < i < len(words) - 1
@@ -387,13 +388,9 @@ def _after_name_after_plural(words: list[str], tags: list[str], i: int) -> bool:
     return k < i - 1 and tags[k] == "NNS" and words[k].islower()
 
 
-@lru_cache(maxsize=1)
-def _labelling_bases() -> frozenset[str]:
-    """Verbs that give their object a name (call, brand, describe)."""
-    return frozenset(cue_words()["labelling"])
-
-
-@lru_cache(maxsize=1)
-def _seeing_bases() -> frozenset[str]:
-    """Verbs that attribute a view before "as" (regard, view, see, list)."""
-    return frozenset(cue_words()["seeing"])
+@cache
+def _cue_lemmas(key: str) -> frozenset[str]:
+    """The cue file's lemmas under ``key``: ``labelling``, verbs that give their object a
+    name (call, brand, describe); ``seeing``, verbs that attribute a view before "as"
+    (regard, view, see, list)."""
+    return frozenset(cue_words()[key])
