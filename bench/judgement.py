@@ -24,7 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("COPYDESK_CACHE_DIR", tempfile.mkdtemp(prefix="copydesk-cache-"))
+# A throw-away regex cache, removed at exit (the folder object's finaliser).
+_CACHE = tempfile.TemporaryDirectory(prefix="copydesk-cache-")
+os.environ.setdefault("COPYDESK_CACHE_DIR", _CACHE.name)
 
 from linter.config.loader import load_styles  # noqa: E402
 from linter.config.project import enabled_rules, parse_config, style_sources  # noqa: E402

@@ -24,7 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("COPYDESK_CACHE_DIR", tempfile.mkdtemp(prefix="copydesk-cache-"))
+# A throw-away regex cache, removed at exit (the folder object's finaliser).
+_CACHE = tempfile.TemporaryDirectory(prefix="copydesk-cache-")
+os.environ.setdefault("COPYDESK_CACHE_DIR", _CACHE.name)
 
 import linter.analysis as analysis  # noqa: E402
 from linter.markup import make_document  # noqa: E402

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-# The regex cache goes to a throw-away folder, never the user's ~/.cache.
-os.environ.setdefault("COPYDESK_CACHE_DIR", tempfile.mkdtemp(prefix="copydesk-cache-"))
+# The regex cache goes to a throw-away folder, never the user's ~/.cache, removed when the
+# run ends (the object's finaliser runs at interpreter exit).
+os.environ.setdefault("COPYDESK_CACHE_DIR", (_CACHE := tempfile.TemporaryDirectory(prefix="copydesk-cache-")).name)
 
 from linter.cli import main
 from linter.config.loader import load_styles
