@@ -62,6 +62,9 @@ _AIMS = frozenset({"want", "likely"})
 # fallen since 2015") they tell of a trend, not of particular attacks.
 _TRENDS = frozenset({"fall", "rise", "increase", "decrease", "decline", "double", "triple", "halve", "drop",
                      "soar", "surge", "plummet", "plunge", "climb"})
+# Verbs that say what their subject is, as a copula does: what follows them is a predicate
+# ("The killings amounted to genocide", "The siege constitutes a war crime").
+_CLASSIFYING = frozenset({"amount", "constitute"})
 # Nouns whose "of" names the doer of an act: "the work of terrorists", "the hallmarks of".
 _DOER_HEADS = frozenset({"work", "handiwork", "hallmark", "hallmarks", "doing"})
 # Acts whose "by" names who did them: "the attack by terrorists", "a raid by insurgents".
@@ -119,6 +122,9 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     role, governing = parse.governor(chunk)
     if role == "preposition" and governing is None:
         governing = referred_as(parse, lead)  # "has referred to the men as terrorists"
+    if governing is not None and governing.lemma in _CLASSIFYING and (
+            role == "object" or (role == "preposition" and parse.tokens[lead.first - 1].lower == "to")):
+        role = "predicate"  # "amounted to genocide", "constitutes a war crime": what the subject is
     holder = host(parse, lead, role, governing)
     if holder is not None:  # "A group of terrorists attacked", "shelled boats carrying terrorists"
         head = parse.tokens[holder.last]

@@ -90,7 +90,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     and so are the pasts of clauses a reporting verb reports (:mod:`.clause_pasts`). "there" after a
     verb or a subordinator and before adverbs and a form of be is a clause's subject
     (``said there/RB certainly was``). A capitalised word that is no known verb after
-    ``to`` in mid-sentence is a name (``the road to Tarn/VB``). Last, the sentence's own
+    ``to`` in mid-sentence is a name (``the road to Tarn/VB``), and a word known as a noun
+    and never as a verb is a noun there (``amounted to genocide/VB``). Last, the sentence's own
     verb is found where the model missed it (:func:`linter.analysis.main_verb.main_verb`)."""
     out = [_fraction(words, tags, i) for i in range(len(words))]
     for i, tag in enumerate(out):  # "the Orsk harbour/PRP$ master": a noun
@@ -222,9 +223,12 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "IN"
             if out[i + 1] == "VB":
                 out[i + 1] = "NN"
-        elif words[i].lower() == "to" and out[i + 1] == "VB" and words[i + 1][:1].isupper() and (
-                words[i + 1].isalpha() and not tagger.known_verb(words[i + 1].lower())):
-            out[i + 1] = "NNP"  # "the road to Tarn/VB": a name, which no infinitive is mid-sentence
+        elif words[i].lower() == "to" and out[i + 1] == "VB" and words[i + 1].isalpha() and (
+                not tagger.known_verb(low := words[i + 1].lower())):
+            if words[i + 1][:1].isupper():
+                out[i + 1] = "NNP"  # "the road to Tarn/VB": a name, which no infinitive is mid-sentence
+            elif tagger.known(low, "N"):
+                out[i], out[i + 1] = "IN", "NN"  # "amounted to genocide/VB": a noun no verb list knows
     for i in range(1, len(words) - 1):  # "insurgents now levy/JJ tolls", "rules suggest/JJS": verbs
         j = i - 1 - (out[i - 1] == "RB" and i > 1)
         if (out[i] in ("JJ", "JJS") and out[j] in ("NNS", "NNPS") and out[i + 1] in ("NNS", "NN", "DT", "CD")
