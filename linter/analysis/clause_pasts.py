@@ -5,16 +5,18 @@ boat``) or of a relative clause past one (``the men who Voss says fled/VBN``), a
 reporting verb right after a relative clause with a verb of its own (``A docker who saw
 the boats leave said/VBN ...``), set off by commas with its subject (``The men, the
 ministry confirmed/VBN, had fled``) or before an adverbial and "that" (``The mayor
-confirmed/VBN on Monday that ...``), and an infinitive after a verb of perception
-(``saw the men leave/VBP``); and the other way, a participle read as a past right after "in a" and
-a noun, once the clause has its verb (``said in a statement released/VBD late on
-Sunday``); and whether a sentence names a past time, which makes a past of a verb whose
-past is its base form (``Gunmen set/VBP fire to the depot on Monday``).
-:func:`linter.analysis.repairs.repair` runs them on the tags its word repairs leave.
+confirmed/VBN on Monday that ...``), "called on" or "called for" after its subject and
+an adverb (``The council also called/VBN on the agency to act``), and an infinitive
+after a verb of perception (``saw the men leave/VBP``); and the other way, a participle
+read as a past right after "in a" and a noun, once the clause has its verb (``said in a
+statement released/VBD late on Sunday``); and whether a sentence names a past time,
+which makes a past of a verb whose past is its base form (``Gunmen set/VBP fire to the
+depot on Monday``). :func:`linter.analysis.repairs.repair` runs them on the tags its
+word repairs leave.
 """
 
 from linter.analysis.cues import BEFORE_INVERTED, saying_lemmas
-from linter.analysis.main_verb import NOUN_PHRASE
+from linter.analysis.main_verb import NOUN_PHRASE, OBJECT_STARTS
 from linter.analysis.tagger import Tagger
 
 
@@ -35,7 +37,7 @@ def mend_pasts(words: list[str], out: list[str], reporting: frozenset[str], tagg
     for i in range(2, len(words)):  # "Police suspect the men fled/VBN by boat": the clause's past
         if out[i] == "VBN" and (_reported_past(words, out, i, reporting, tagger)
                                 or _relative_past(words, out, i, reporting, tagger)
-                                or _object_relative(words, out, i)):
+                                or _object_relative(words, out, i) or _calls_on(words, out, i)):
             out[i] = "VBD"
         elif out[i] == "VBP" and _perceived(words, out, i, tagger):
             out[i] = "VB"  # "Witnesses saw the men leave/VBP": a bare infinitive
@@ -64,6 +66,20 @@ def _after_adverb(words: list[str], tags: list[str], i: int) -> bool:
         j -= 1
     return j < i - 1 and tags[j] in NOUN_TAGS and words[i + 1] in (",", ".") and not any(
         w.lower() in HAVE_BE for w in words[max(0, j - 3):i])
+
+
+def _calls_on(words: list[str], tags: list[str], i: int) -> bool:
+    """"called on" or "called for" and the start of a noun phrase, after a noun phrase and
+    adverbs with no auxiliary: the subject's own verb (``The council also called/VBN on the
+    agency to act``, ``The union later called/VBN for a strike``; not ``has also called
+    on``, ``the men called on to testify``, ``the measures called for by the union``)."""
+    if words[i].lower() != "called" or i + 2 >= len(words) or words[i + 1].lower() not in ("on", "for") or (
+            tags[i + 2] not in OBJECT_STARTS):
+        return False
+    j = i - 1
+    while j > 0 and tags[j] in ("RB", "RBR"):
+        j -= 1
+    return tags[j] in NOUN_TAGS and not any(w.lower() in HAVE_BE for w in words[max(0, j - 3):i])
 
 
 def _set_off(words: list[str], tags: list[str], i: int) -> bool:
