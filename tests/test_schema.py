@@ -64,6 +64,10 @@ def _rule(text: str) -> Rule:
          "bad regular expression in story: requires"),
         ("extends: existence\nmessage: m\ndefine: {a: x}\ntokens: [a]\nstory: {unless: ['{{b}}']}\n", 5,
          "story: unless: {{b}} is not defined (defined above: a)"),
+        ("extends: substitution\nmessage: m\ndefine: {a: x}\nswap:\n  '{{a}}': y\n  '{{b}}': z\n", 4,
+         "swap: {{b}} is not defined (defined above: a)"),
+        ("extends: substitution\nmessage: m\ndefine: {a: x}\nswap:\n  '{{a}}': y\n  x: z\n", 6,
+         "swap: two keys are 'x' once their definitions are filled in"),
     ],
 )
 def test_rule_errors_name_line(text: str, line: int, fragment: str) -> None:
@@ -93,6 +97,19 @@ def test_definitions_are_written_once_and_used_by_name() -> None:
     escaped = _rule("extends: existence\nmessage: m\nnonword: true\ndefine: {a: x}\n"
                     "tokens: ['\\{\\{byline\\}\\} {{a}}']\n")
     assert escaped.options.pattern.search("By {{byline}} x")
+
+
+def test_definitions_reach_the_patterns_of_a_swap_not_its_replacements() -> None:
+    # a look-ahead written once and used by two keys (Said.Endorsement's clause)
+    text = ("extends: substitution\nmessage: m\nignorecase: true\n"
+            "define: {clause: '(?= (?:that|the \\w+ (?:had|was))\\b)'}\n"
+            "swap:\n  'noted{{clause}}': said\n  'notes{{clause}}': '{{says}}'\n")
+    rule = _rule(text)
+    assert set(rule.options.replacements) == {"said", "{{says}}"}  # a replacement is text, as written
+    pattern = rule.options.pattern
+    assert [m.group(0) for m in pattern.finditer("He noted that. She notes the ferry was late. It noted the date.")] == [
+        "noted", "notes"]
+    assert "{{" not in pattern.pattern
 
 
 def test_a_listed_definition_is_any_one_of_its_items_and_its_words_a_trie() -> None:

@@ -172,10 +172,24 @@ def _described(value: Any) -> str:
 
 def _expand(value: Any, defined: dict[str, str], path: str, line: int, where: str,
             budget: list[int]) -> Any:
-    """``value`` with each ``{{name}}`` in its strings (in lists too) replaced by its
-    definition; ``budget[0]``: the characters the rule's expansions may still add."""
+    """``value`` with each ``{{name}}`` in its strings (in lists too, and in a mapping's
+    keys: ``swap``'s patterns, not their replacements) replaced by its definition;
+    ``budget[0]``: the characters the rule's expansions may still add."""
     if isinstance(value, list):
         return [_expand(v, defined, path, line, where, budget) for v in value]
+    if isinstance(value, dict):
+        out = YamlMap()
+        lines = value.lines if isinstance(value, YamlMap) else {}
+        out.line = value.line if isinstance(value, YamlMap) else line
+        for key, item in value.items():
+            expanded = _expand(key, defined, path, line, where, budget)
+            if expanded in out:
+                raise RuleError(path, lines.get(key, line), f"{where}: two keys are {brief(expanded)} once "
+                                                             "their definitions are filled in")
+            out[expanded] = item
+            if key in lines:
+                out.lines[expanded] = lines[key]
+        return out
     if not isinstance(value, str) or "{{" not in value:
         return value
 
