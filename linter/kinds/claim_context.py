@@ -32,6 +32,11 @@ _CAPITALISED = compile_pattern(r"\b[A-Z][\w'’-]*")
 _WORD_CHAR = compile_pattern(r"\w")
 # A preposition of place right before a capitalised word: a place, not a person.
 _AT_PLACE = compile_pattern(r"\b(?:in|at|near|across|outside|inside|around|throughout)\s+(?:the\s+)?\Z")
+# "the", a capitalised word and a lower-case word: a name that qualifies a thing ("the
+# Orsk ferry"), unless the thing is people ("the Voss family").
+_THE = compile_pattern(r"\b[Tt]he\s+\Z")
+_MODIFIER = compile_pattern(
+    r"\s+(?!(?:family|families|brothers|sisters|twins|couple|household|siblings)\b)[a-z]")
 # Capitalised words that do not name anyone.
 _NOT_NAMES = frozenset(
     "I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
@@ -232,12 +237,15 @@ class ClaimContext(NamedTuple):
     def capitals(self, lo: int, hi: int) -> tuple[int, ...]:
         """Starts of the capitalised words in ``[lo, hi)`` that may name someone: not a day
         or month, not opening their sentence, not quoted, not a place after "in" or "at"
-        (``The mood in Orsk was grim.``, ``at the Tarn quay``)."""
+        (``The mood in Orsk was grim.``, ``at the Tarn quay``), nor a name that qualifies
+        the thing after it (``The Orsk ferry was late.``; but ``The Voss family``)."""
         return tuple(
             m.start() for m in _CAPITALISED.finditer(self.text, lo, hi)
             if m.group() not in _NOT_NAMES and m.start() != self.an.sentences.sentence_at(m.start()).start
             and not self.an.quoted(*m.span())
-            and not _AT_PLACE.search(self.text, max(0, m.start() - 16), m.start()))
+            and not _AT_PLACE.search(self.text, max(0, m.start() - 16), m.start())
+            and not (_THE.search(self.text, max(0, m.start() - 4), m.start())
+                     and _MODIFIER.match(self.text, m.end())))
 
     def opens_with_name(self, lo: int) -> bool:
         """The sentence at ``lo`` opens with a name and its verb: a capitalised noun that is
