@@ -20,7 +20,9 @@ _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "R
                           ".", "''", "``", "-RRB-", "-LRB-", "HYPH"})
 # What stands right before a trailing cue: "..., police said", "...,” said Ms Lee", "... — police said".
 TRAIL_MARKS = frozenset({",", "”", '"', "’", "'", "»", "—", "–"})
-_ADVERBIAL = frozenset({"RB", "IN", "DT", "NN", "NNP", "CD"})
+# The words of a cue's own adverbials: "said on Monday in a long interview with TV3", "told
+# reporters in his office", "said in the party's statement".
+_ADVERBIAL = frozenset({"RB", "IN", "DT", "NN", "NNP", "CD", "JJ", "NNS", "NNPS", "PRP$", "POS"})
 # Prepositions whose phrase describes the noun before it (not subordinators: "after", "as").
 _OF_NOUN = frozenset({"of", "in", "at", "on", "from", "for", "with", "near", "inside", "outside", "behind",
                       "within", "among", "across", "around", "under", "over", "against", "between", "into"})
