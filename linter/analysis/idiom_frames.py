@@ -5,7 +5,7 @@ subject is the source; the words after the idiom are the subject's."""
 
 from __future__ import annotations
 
-from linter.analysis.chunks import Group
+from linter.analysis.chunks import Chunk, Group
 from linter.analysis.cues import PLAIN
 from linter.analysis.frame_base import (
     Frame,
@@ -30,7 +30,7 @@ def idiom_frame(parse: Parse, group: Group) -> Frame | None:
     tokens = parse.tokens
     colon = put_it_colon(parse, group)
     if colon >= 0:  # "The mayor put it bluntly: ..."
-        subject = subject_of(parse, group) or parse.chunk_at(group.first - 1)
+        subject = _subject(parse, group)
         source = None if subject is None else span(parse, subject.first, subject.last)
         return Frame(span(parse, group.first, group.last + 1), source, vague_source(parse, subject),
                      content_span(parse, colon + 1, len(tokens) - 1), "verb")
@@ -38,13 +38,18 @@ def idiom_frame(parse: Parse, group: Group) -> Frame | None:
     if so_said is not None:
         return so_said
     first = _idiom_words(parse, group)
-    # (the tagger reads "let" after a name as a base form, whose group has no subject)
-    subject = (subject_of(parse, group) or parse.chunk_ending_at(group.first - 1)) if first >= 0 else None
+    subject = _subject(parse, group) if first >= 0 else None
     if subject is None:
         return None
     end = len(tokens) - 1 if tokens[first - 1].text == ":" else clause(parse, first)[1]
     return Frame(span(parse, group.first, first - 1), span(parse, subject.first, subject.last),
                  vague_source(parse, subject), content_span(parse, first, end), "verb")
+
+
+def _subject(parse: Parse, group: Group) -> Chunk | None:
+    """The idiom's subject, or the noun phrase right before its verb (the tagger reads "put"
+    or "let" after a name as a base form, whose group has no subject)."""
+    return subject_of(parse, group) or parse.chunk_ending_at(group.first - 1)
 
 
 def _idiom_words(parse: Parse, group: Group) -> int:
