@@ -20,10 +20,13 @@ OBJECT_STARTS = frozenset({"DT", "NNS", "NN", "NNP", "NNPS", "PRP", "PRP$", "JJ"
 
 def main_verb(words: list[str], tags: list[str], tagger: Tagger) -> None:
     """Mend ``tags`` in place: the garden path first, a name's past, then a sentence with
-    no verb, or with no finite one."""
+    no verb before its first relative pronoun, or with no finite one."""
     _garden_path(words, tags)
     _past_after_name(words, tags, tagger)
-    if not any(t.startswith("VB") or t == "MD" for t in tags):
+    relative = next((k for k, t in enumerate(tags) if t in ("WP", "WDT")), len(tags))
+    if not any(t.startswith("VB") or t == "MD" for t in tags[:relative]):
+        # (a relative clause's verb is not the sentence's: "The bill targets/NNS foreign
+        # terrorists who return home")
         _verb_for_verbless(words, tags, tagger)
     elif not _has_finite(tags):
         _present_for_base(tags)

@@ -65,6 +65,8 @@ _TRENDS = frozenset({"fall", "rise", "increase", "decrease", "decline", "double"
 # Verbs that say what their subject is, as a copula does: what follows them is a predicate
 # ("The killings amounted to genocide", "The siege constitutes a war crime").
 _CLASSIFYING = frozenset({"amount", "constitute"})
+# Verbs of acting a part: their object with "a" is a role ("played a terrorist in the film").
+_ACTED = frozenset({"play", "portray"})
 # Nouns whose "of" names the doer of an act: "the work of terrorists", "the hallmarks of".
 _DOER_HEADS = frozenset({"work", "handiwork", "hallmark", "hallmarks", "doing"})
 # Acts whose "by" names who did them: "the attack by terrorists", "a raid by insurgents".
@@ -88,8 +90,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     chunk = parse.chunk_at(i)
     if chunk is None and heads is not None and parse.tokens[i].tag == "JJ":
         return _said_of(parse, i, heads)  # "The attack was barbaric"
-    if chunk is None or in_name(parse.tokens, i):
-        return False
+    if chunk is None or in_name(parse.tokens, i) or parse.tokens[chunk.first].lower == "no":
+        return False  # (none at all: "No terrorist group has claimed the attack")
     last = parse.token_at(end - 1)
     if last < chunk.last and parse.tokens[last + 1].tag == "POS":
         # a possessor ("the martyrs' coffins"): a noun phrase of its own, the words before it
@@ -178,6 +180,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         return not supposed(parse, chunk) and (free or (not copula and anchored(parse, governing)))
     if role == "subject" and parse.heading and parse.tokens[governing.first].tag == "TO":
         return True  # a headline's plan for particular people: "Gunmen to face trial"
+    if role == "object" and governing.lemma in _ACTED and parse.tokens[lead.first].lower in ("a", "an"):
+        return False  # a part acted: "Voss played a terrorist in the film"
     carrier = parse.carrier(governing) if role == "object" else None
     if carrier is not None and parse.tokens[governing.first - 1].lemma not in _AIMS:
         # the object of an act told through another verb: "appeared to show terrorists
