@@ -25,6 +25,9 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"})
 _EVERY = frozenset({"every", "each", "any"})
 # ... but these adverbs do: "insurgents now levy tolls on every lorry".
 _NOW = frozenset({"now", "currently", "still", "already"})
+# Things "the" names that everyone shares, which anchor no particular state of affairs:
+# "Extremists use the internet to recruit".
+_SHARED_BY_ALL = frozenset({"internet", "web"})
 # After a copula and before "to", what is due (or, with no relative clause that makes the
 # people a kind, likely) to happen: "are due to appear in court", "are likely to strike again".
 _DUE = frozenset({"due", "set", "scheduled", "poised", "about"})
@@ -195,7 +198,8 @@ def anchored(parse: Parse, group: Group) -> bool:
             g.first == end and g.finite and g.tense == "past" for g in parse.groups):
         return True  # "Militants say they carried out the attack": what they say tells of an event
     return any((c.definite or c.proper or _is_name(parse, c)) and group.last < c.first < end
-               and parse.tokens[c.first].lower not in _EVERY for c in parse.chunks)
+               and parse.tokens[c.first].lower not in _EVERY
+               and parse.tokens[c.last].lower not in _SHARED_BY_ALL for c in parse.chunks)
 
 
 def _is_name(parse: Parse, chunk: Chunk) -> bool:
