@@ -399,3 +399,21 @@ def test_a_bad_history_pattern_names_its_key() -> None:
     with pytest.raises(OptionError) as err:
         _build(claim="figure", triggers=("killed",), history=("(unclosed",))
     assert err.value.key == "history"
+
+
+def _accusations(text: str, **keys: object) -> list[str]:
+    opts = _build(claim="accusation", passives=("killed", "stabbed"), benign=("crash",), ignorecase=True, **keys)
+    rule = Rule(id="T.T", kind="claims", path="t", message="%s", level=Severity.WARNING, options=opts)
+    doc = make_document("t.txt", text, "text")
+    return [text[h.start:h.end] for h in KIND.find(doc, Analysis(doc), rule)]
+
+
+@pytest.mark.parametrize(("text", "with_accidental"), [
+    ("A man was killed in a crash on the bypass.", []),
+    ("A man was stabbed after a crash on the bypass.", ["stabbed"]),  # no crash stabs
+    ("A man was stabbed on the bypass.", ["stabbed"]),
+])
+def test_a_benign_cause_excuses_only_the_accidental_passives(text: str, with_accidental: list[str]) -> None:
+    # without the key, a benign cause in the sentence excuses every passive in it
+    assert _accusations(text) == ([] if "crash" in text else ["stabbed"])
+    assert _accusations(text, accidental=("killed",)) == with_accidental

@@ -21,8 +21,9 @@ One kind, four detectors chosen by ``claim``:
     who wore masks, opened fire``; any other capitalised
     word names the doer), or a verb from ``passives`` whose doer
     is missing (``was looted``, with no ``by``), in a sentence with no
-    ``benign`` cause (``killed in a crash``) and no attribution cue in the
-    window;
+    ``benign`` cause (``killed in a crash``; for a passive of ``accidental``
+    when that key is given: not ``stabbed`` after a crash) and no attribution
+    cue in the window;
 ``quote``
     a full direct quotation (it opens its sentence, has at least ``minwords``
     words and ends in punctuation or runs on to the paragraph end; partial
@@ -102,9 +103,10 @@ class Options(NamedTuple):
     anchors: Scanner | None  # where a word every trigger match holds occurs (claim_triggers)
     cues: re.Pattern[str] | None
     benign: re.Pattern[str] | None
+    accidental: re.Pattern[str] | None  # the passives a benign cause accounts for (None: all)
     history: re.Pattern[str] | None
-    # An agent that still accuses: a vague doer or a weapon ("shot dead by gunmen", "killed
-    # by a roadside bomb"), unlike one that names the doer ("killed by government troops").
+    # An agent that still accuses, a vague doer or a weapon ("shot dead by gunmen", "by a
+    # roadside bomb"), unlike one that names the doer ("killed by government troops").
     accusing: re.Pattern[str] | None
     titles: re.Pattern[str] | None
     minwords: int
@@ -130,6 +132,7 @@ def build(keys: Mapping[str, Any]) -> Options:
         anchors=anchor_scanner(triggers),
         cues=terms("cues", keys["cues"]),
         benign=regex("benign", keys["benign"], re.IGNORECASE),
+        accidental=regex("accidental", keys["accidental"], re.IGNORECASE),
         history=regex("history", keys["history"], re.IGNORECASE),
         accusing=agents(keys) if claim == "accusation" else None,
         titles=terms("titles", keys["titles"]),
@@ -255,12 +258,15 @@ def _triggered(ctx: ClaimContext, opts: Options, found: list[re.Match[str]]) -> 
 def _benign(ctx: ClaimContext, opts: Options, m: re.Match[str], passive: bool) -> bool:
     """True when a passive names its doer (``killed by government troops``; not ``shot
     dead by gunmen`` or ``killed by a roadside bomb``) or its sentence names a harmless
-    cause (``killed in a crash``). An actor doing something (``Rioters stormed the town
-    hall``) is an accusation whatever else the sentence holds (``as a storm lashed ...``)."""
+    cause (``killed in a crash``) and the passive is one such a cause brings about. An
+    actor doing something (``Rioters stormed the town hall``), or a passive no accident
+    does (``stabbed after a crash``), is an accusation whatever else the sentence holds."""
     if not passive:
         return False
     if _AGENT.match(ctx.text, m.end()):
         return opts.accusing is None or not opts.accusing.match(ctx.text, m.end())
+    if opts.accidental is not None and not opts.accidental.fullmatch(m.group("passive")):
+        return False
     return opts.benign is not None and bool(in_sentence(ctx, opts.benign, m.start()))
 
 
@@ -375,6 +381,7 @@ KIND = Kind(
         "actors": specs.string_list,
         "passives": specs.string_list,
         "benign": specs.string_list,
+        "accidental": specs.string_list,
         "history": specs.string_list,
         "agents": specs.string_list,
         "titles": specs.string_list,
@@ -382,11 +389,9 @@ KIND = Kind(
         "ignorecase": specs.boolean,
         "exceptions": specs.string_list,
     },
-    defaults={
-        "window": "sentence", "triggers": (), "cues": (), "verbs": (), "actors": (), "passives": (),
-        "benign": (), "history": (), "agents": (), "titles": (), "minwords": 4, "ignorecase": False,
-        "exceptions": (),
-    },
+    defaults={"window": "sentence", "minwords": 4, "ignorecase": False} | dict.fromkeys((
+        "triggers", "cues", "verbs", "actors", "passives", "benign", "accidental", "history", "agents",
+        "titles", "exceptions"), ()),
     required=("claim",),
     build=build,
     find=find,
