@@ -198,14 +198,20 @@ def relative_object(parse: Parse, group: Group) -> Chunk | None:
 
 def in_name(tokens: Sequence[Token], i: int) -> bool:
     """The word at ``i`` is part of a name (``Little Terrorist``, a film; ``Martyrs
-    Brigade``; ``the Terrorist Prevention Act``): a capitalised word inside a sentence
-    that is not a headline, after or before another capitalised proper noun."""
+    Brigade``; ``the Terrorist Prevention Act``; an album ``called Martyrs``): a
+    capitalised word inside a sentence that is not a headline, after or before another
+    capitalised proper noun, or right after a word that gives a title."""
     if i == 0 or not tokens[i].text[:1].isupper() or headline(tokens):
         return False
     before, after = tokens[i - 1], tokens[i + 1] if i + 1 < len(tokens) else None
     return (tokens[i].tag in ("NNP", "NNPS") and before.tag in ("NNP", "NNPS", "JJ")
             and before.text[:1].isupper()) or (
-        after is not None and after.tag in ("NNP", "NNPS") and after.text[:1].isupper())
+        after is not None and after.tag in ("NNP", "NNPS") and after.text[:1].isupper()) or (
+        before.lower in _TITLING)
+
+
+# Words that give a title or a name: "an album called Martyrs", "a film titled Terrorist".
+_TITLING = frozenset({"called", "named", "titled", "entitled", "dubbed", "nicknamed"})
 
 
 def modifies_name(tokens: Sequence[Token], label: range, last: int, heads: frozenset[str]) -> bool:
