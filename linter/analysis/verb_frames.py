@@ -116,17 +116,26 @@ def _object_as(parse: Parse, group: Group) -> bool:
 
 
 def _as_reported(parse: Parse, group: Group) -> Frame | None:
-    """``As reported by the Courier, ...``: the agent's words are the clause after the comma."""
+    """``As reported by the Courier, ...``: the agent's words are the clause after the
+    comma; set inside the sentence (``The men, as reported by TV3, fled ...``) the sentence,
+    up to a semicolon, and trailing it (``..., as confirmed by the ministry.``) the words
+    before it, back to one."""
     tokens = parse.tokens
     first, nxt = group.first, group.last + 1
     if not (first > 0 and tokens[first - 1].lower == "as" and (first == 1 or tokens[first - 2].text == ",")
             and nxt + 1 < len(tokens) and tokens[nxt].lower == "by"):
         return None
     agent = parse.chunk_at(nxt + 1)
-    if agent is None or agent.first != nxt + 1 or agent.last + 2 >= len(tokens) or (
-            tokens[agent.last + 1].text != ","):
+    if agent is None or agent.first != nxt + 1:
         return None
-    content = content_span(parse, agent.last + 2, clause(parse, agent.last + 2)[1])
+    after = agent.last + 1
+    if after + 1 < len(tokens) and tokens[after].text == ",":
+        content = content_span(parse, after + 1, clause(parse, after + 1)[1]) if first == 1 else (
+            content_span(parse, after_semicolon(parse, first - 2), to_semicolon(parse, after + 1)))
+    elif first > 2 and (after == len(tokens) or tokens[after].text in (".", ";", "!", "?")):
+        content = content_span(parse, after_semicolon(parse, first - 2), first - 3)
+    else:
+        return None
     source = span(parse, agent.first, agent.last)
     return Frame(span(parse, first - 1, first), source, vague_source(parse, agent), content, "verb",
                  group.lemma in lexicon().thoughts)
