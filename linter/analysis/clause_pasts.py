@@ -61,11 +61,17 @@ def _after_adverb(words: list[str], tags: list[str], i: int) -> bool:
     """A noun phrase and adverbs, with no auxiliary, run up to ``i``, and a comma or the
     full stop follows it: the subject's own verb (``As the Orsk Courier recently noted,``,
     ``..., the minister rightly noted.``; not ``has rightly noted``)."""
+    j = _bare_subject(words, tags, i, ("RB",))
+    return 0 <= j < i - 1 and words[i + 1] in (",", ".")
+
+
+def _bare_subject(words: list[str], tags: list[str], i: int, adverbs: tuple[str, ...]) -> int:
+    """The noun that ends the noun phrase before ``i``, past adverbs (tagged ``adverbs``),
+    with no auxiliary in the words up to ``i``; -1 when there is none."""
     j = i - 1
-    while j > 0 and tags[j] == "RB":
+    while j > 0 and tags[j] in adverbs:
         j -= 1
-    return j < i - 1 and tags[j] in NOUN_TAGS and words[i + 1] in (",", ".") and not any(
-        w.lower() in HAVE_BE for w in words[max(0, j - 3):i])
+    return j if tags[j] in NOUN_TAGS and not any(w.lower() in HAVE_BE for w in words[max(0, j - 3):i]) else -1
 
 
 def _calls_on(words: list[str], tags: list[str], i: int) -> bool:
@@ -76,10 +82,7 @@ def _calls_on(words: list[str], tags: list[str], i: int) -> bool:
     if words[i].lower() != "called" or i + 2 >= len(words) or words[i + 1].lower() not in ("on", "for") or (
             tags[i + 2] not in OBJECT_STARTS):
         return False
-    j = i - 1
-    while j > 0 and tags[j] in ("RB", "RBR"):
-        j -= 1
-    return tags[j] in NOUN_TAGS and not any(w.lower() in HAVE_BE for w in words[max(0, j - 3):i])
+    return _bare_subject(words, tags, i, ("RB", "RBR")) >= 0
 
 
 def _set_off(words: list[str], tags: list[str], i: int) -> bool:
