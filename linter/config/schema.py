@@ -178,17 +178,14 @@ def _expand(value: Any, defined: dict[str, str], path: str, line: int, where: st
     if isinstance(value, list):
         return [_expand(v, defined, path, line, where, budget) for v in value]
     if isinstance(value, dict):
-        out = YamlMap()
         lines = value.lines if isinstance(value, YamlMap) else {}
-        out.line = value.line if isinstance(value, YamlMap) else line
+        out: dict[str, Any] = {}
         for key, item in value.items():
             expanded = _expand(key, defined, path, line, where, budget)
             if expanded in out:
                 raise RuleError(path, lines.get(key, line), f"{where}: two keys are {brief(expanded)} once "
                                                              "their definitions are filled in")
             out[expanded] = item
-            if key in lines:
-                out.lines[expanded] = lines[key]
         return out
     if not isinstance(value, str) or "{{" not in value:
         return value
