@@ -196,8 +196,12 @@ def _verb_frame(parse: Parse, group: Group,
         content_first = group.last + 1 if agent is None else agent.last + 1
         raised = (subject is not None and tokens[subject.last].lower != "it"
                   and content_first < len(tokens) and tokens[content_first].tag == "TO")
-        if raised and subject is not None:
-            content_first = subject.first  # "The gunmen are thought to ...", not "The story was told in"
+        if raised and subject is not None and agent is not None:
+            # "The gunmen are said by police to have fled" (not "The story was told in"): the
+            # police may have named them so. With no one saying it ("The legendary singer is
+            # expected to ...") the subject is the writer's description; what is thought
+            # starts at "to".
+            content_first = subject.first
         # The owner of what was stated says it ("The ministry's position was stated plainly"),
         # but not of what someone is said to do ("His aides are said to be furious": who says?)
         named_owner = subject is not None and not raised and any(
