@@ -1,0 +1,65 @@
+"""bench/precision.py: its sample keeps a finding's lot across versions, and its verdicts parse."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_precision", ROOT / "bench" / "precision.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_precision"] = module  # dataclasses look the module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+precision = _load()
+
+
+def _finding(line: int, rule: str = "Bias.Labels") -> Any:
+    return precision.Finding("bbc/x/001.txt", line, 1, 5, rule, 0, 4, "error")
+
+
+def test_a_finding_keeps_its_lot_when_others_come_and_go() -> None:
+    findings = [_finding(n) for n in range(1, 301)]
+    drawn = precision.sample(findings, "labels", 20, 7)
+    assert len(drawn) == 20 and drawn == sorted(drawn, key=lambda f: f.key)
+    # dropping findings outside the sample leaves the sample as it was
+    kept = set(drawn)
+    fewer = [f for f in findings if f in kept or f.line % 3]
+    assert precision.sample(fewer, "labels", 20, 7) == drawn
+    # dropping one finding of the sample replaces it and keeps the other 19
+    again = precision.sample([f for f in findings if f != drawn[0]], "labels", 20, 7)
+    assert len(set(again) & kept) == 19
+    # groups are the packs
+    assert precision.sample([_finding(1, "Sourcing.Weasel")], "labels", 20, 7) == []
+
+
+def test_the_shipped_verdicts_parse_and_hold_positions_only() -> None:
+    verdicts = precision.load_verdicts(precision.DEFAULT_VERDICTS)
+    assert len(verdicts) >= 200
+    for (path, line, column, end, rule), (verdict, reason) in verdicts.items():
+        assert path.startswith("bbc/") and line >= 1 and end > column >= 1
+        assert rule.split(".")[0] in ("Bias", "Sourcing") and verdict in ("right", "wrong") and reason
+
+
+def test_a_malformed_verdict_line_names_the_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "v.tsv"
+    bad.write_text("# header\nbbc/x.txt\t1\t1\t5\tBias.Labels\tmaybe\twhy\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"v\.tsv:2:"):
+        precision.load_verdicts(bad)
+
+
+def test_wilson_interval() -> None:
+    low, high = precision.wilson(83, 100)
+    assert round(low, 2) == 0.74 and round(high, 2) == 0.89
+    assert precision.wilson(0, 0) == (0.0, 0.0)
