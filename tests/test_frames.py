@@ -1150,6 +1150,20 @@ def test_a_denied_predicate_is_no_label(text: str, expected: bool) -> None:
     assert specific(text, "terrorist", None) is expected
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("The dockers were not terrorists.", "terrorists"),
+    ("The killings did not amount to genocide.", "genocide"),
+    ("The shelling of the market was not a war crime.", "war crime"),
+])
+def test_a_denied_predicate_counts_where_denials_do(text: str, word: str) -> None:
+    """``refers: judged`` (Bias.LegalFindings): an acquittal in the writer's voice is a finding too."""
+    start = text.index(word)
+    an = Analysis(make_document("t.txt", text, "text"))
+    heads = frozenset({"killing", "shelling"})
+    assert not an.specific(start, start + len(word), heads)
+    assert an.specific(start, start + len(word), heads, denials=True)
+
+
 def test_a_main_verb_read_as_a_participle_after_a_set_off_one_is_the_past() -> None:
     text = "The minister, accused of bribery by Ivo Brandt, resigned on Tuesday."
     parse = Analysis(make_document("t.txt", text, "text")).parse_at(0)

@@ -304,13 +304,14 @@ class Analysis:
             (t.tag.startswith("VB") or t.tag == "MD") and not (t.end <= f.cue[0] and t.lower in ("is", "was"))
             for t in parse.tokens if f.content[0] <= t.start and t.end <= f.content[1])]
 
-    def specific(self, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
+    def specific(self, start: int, end: int, heads: frozenset[str] | None = None,
+                 denials: bool = False) -> bool:
         """True when the words at ``[start, end)`` refer to specific people, groups or events
         (:func:`linter.analysis.reference.specific`)."""
         from linter.analysis.reference import specific  # with the parse, on first use
 
         parse = self.parse_at(start)
-        return parse is not None and specific(parse, start, end, heads)
+        return parse is not None and specific(parse, start, end, heads, denials)
 
     def shared(self, key: object, compute: Callable[[], T]) -> T:
         """A result several rules of one kind share (the quote layout of a house style),

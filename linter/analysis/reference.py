@@ -74,13 +74,15 @@ _ACTS = frozenset({"attack", "assault", "ambush", "raid", "bombing", "shelling",
                    "massacre", "murder", "abduction", "kidnapping", "hijacking", "beheading", "atrocity",
                    "incursion", "offensive", "rampage", "siege"})
 
-def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
+def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = None,
+             denials: bool = False) -> bool:
     """True when the word at ``[start, end)`` refers to specific people, groups or events
     (see the module docstring); False for a generic use. A word that modifies another
     noun (``terrorist cells``) counts only when that noun's lemma is in ``heads``
     (people, groups or events) or the phrase ends in a name (``the terrorist Orsk
     Front``), never when ``heads`` is None; so does an adjective said after a copula of
-    a particular one of ``heads`` (``The attack was barbaric``)."""
+    a particular one of ``heads`` (``The attack was barbaric``). With ``denials``, a
+    predicate denied of them counts as one affirmed (``The killings were not genocide``)."""
     i = parse.token_at(start)
     if i < 0:
         return False
@@ -108,7 +110,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # ("the search for Islamic extremists")
         role, governing = parse.governor(chunk)
         if role == "predicate" and governing is not None:  # "... is an Islamic fundamentalist"
-            return not _given_by_no_one(parse, i, governing, chunk) and (
+            return not _given_by_no_one(parse, i, governing, chunk, denials) and (
                 parse.episodic(governing) or subject_is_specific(parse, governing))
         return not (role == "preposition" and governing is None)
     elif chunk.definite:
@@ -143,7 +145,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # "The Front, designated a ... by the US,"; "Branded terrorists by Orsk, the rebels ..."
         return subject_is_specific(parse, governing)
     if role == "predicate":
-        if _given_by_no_one(parse, i, governing, chunk):
+        if _given_by_no_one(parse, i, governing, chunk, denials):
             return False
         if chunk.first == chunk.last and parse.tokens[i].tag == "NN":
             # a bare abstract noun labels the act its subject names: "The attack was
@@ -274,10 +276,10 @@ def _doer_of(parse: Parse, chunk: Chunk) -> bool:
     return governing is not None and (parse.episodic(governing) or subject_is_specific(parse, governing))
 
 
-def _given_by_no_one(parse: Parse, i: int, governing: Group, chunk: Chunk) -> bool:
+def _given_by_no_one(parse: Parse, i: int, governing: Group, chunk: Chunk, denials: bool = False) -> bool:
     """The predicate at token ``i`` (``chunk``, after the copula ``governing``) is a label
-    said not to have been given, asked about or denied: no one's."""
-    return _unsaid(parse, i) or _asked(parse, i) or denied(parse, governing, chunk)
+    said not to have been given, asked about or (unless ``denials`` count) denied: no one's."""
+    return _unsaid(parse, i) or _asked(parse, i) or (not denials and denied(parse, governing, chunk))
 
 
 def _asked(parse: Parse, i: int) -> bool:

@@ -34,7 +34,7 @@ COMMON_KEYS: dict[str, specs.Spec] = {
     "attributedmessage": specs.string,
     "fixable": specs.boolean,
     "defers": specs.string_list,
-    "refers": specs.one_of("any", "specific"),
+    "refers": specs.one_of("any", "specific", "judged"),
     "vague": specs.one_of("own", "attributed"),
     "heads": specs.string_list,
     "define": specs.any_value,  # checked by _definitions

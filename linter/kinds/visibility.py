@@ -41,5 +41,7 @@ def excused(an: Analysis, rule: Rule, start: int, end: int) -> bool:
 def refers(an: Analysis, rule: Rule, start: int, end: int) -> bool:
     """Whether ``[start, end)`` refers as the rule requires: anything, or for ``refers:
     specific`` specific people, groups or events (``the terrorists``; not ``laws against
-    terrorists``)."""
-    return rule.refers != "specific" or rule.scope.raw or an.specific(start, end, rule.heads)
+    terrorists``), for ``refers: judged`` also where the word is denied of them (``The
+    killings were not genocide``: a finding either way)."""
+    return rule.refers == "any" or rule.scope.raw or an.specific(
+        start, end, rule.heads, denials=rule.refers == "judged")

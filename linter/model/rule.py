@@ -128,6 +128,7 @@ class Rule(NamedTuple):
     vocab: bool = True
     # "specific": report a hit only where it refers to specific people, groups or events
     # (by syntax); a word modifying another noun counts only before one of ``heads``.
+    # "judged": the same, and a label denied of them counts too ("was not genocide").
     refers: str = "any"
     # Content attributed to a source that names no one ("critics say ..."): the writer's
     # own words ("own", the default) or attributed like any other ("attributed").
