@@ -161,8 +161,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # participle names whom its object names ("an ad calling the protesters terrorists",
         # "posted a video, calling the men terrorists"; not "laws calling such groups ...")
         if _naming_participle(parse, governing):
-            return not parse.negated(governing) and labelled_is_specific(parse, governing)
-        return (governing.finite or parse.goes_on(governing)) and not parse.negated(governing) and (
+            return not _denied(parse, governing) and labelled_is_specific(parse, governing)
+        return (governing.finite or parse.goes_on(governing)) and not _denied(parse, governing) and (
             parse.episodic(governing) or labelled_is_specific(parse, governing))
     # (but the doer after a passive's "by" is whoever did it: "was bombed by a terrorist group")
     agent = (governing.passive and parse.tokens[lead.first - 1].lower == "by"
@@ -297,17 +297,26 @@ def _asked(parse: Parse, i: int) -> bool:
     return False
 
 
+def _denied(parse: Parse, group: Group) -> bool:
+    """``group`` is negated, or its subject says no one did it (``No one called ...``)."""
+    if parse.negated(group):
+        return True
+    subject = subject_of(parse, group)
+    return subject is not None and parse.tokens[subject.first].lower in ("no", "nobody", "none")
+
+
 def _unsaid(parse: Parse, i: int) -> bool:
     """Token ``i`` is in the clause that a negated verb of saying or thinking reports no
     one saying (``Voss did not say the men were terrorists``, ``never claimed that ...``,
     ``did not say whether ...``). A predicate there is a label no one gives, as in ``did
     not call the men terrorists``; a noun phrase that refers there is still the writer's
-    (``Police never said the terrorists had crossed``)."""
+    (``Police never said the terrorists had crossed``). A subject with "no" denies the
+    saying as "not" does (``No court has ruled that the killings were genocide``)."""
     verbs = lexicon().verbs
     for group in parse.groups:
         if group.last >= i:
             return False
-        if group.lemma in verbs and parse.negated(group):
+        if group.lemma in verbs and _denied(parse, group):
             nxt = group.last + 1
             if (parse.tokens[nxt].lower in _UNSAID_OPENERS or bare_clause(parse, nxt)) and (
                     i <= clause(parse, nxt)[1]):
