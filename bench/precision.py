@@ -12,13 +12,17 @@ and the seed, so the same finding is drawn in every version that reports it.
 ``show`` prints each sampled finding in its sentence, the match between ``[[`` and ``]]``,
 with the verdict already recorded for it, for a reader to judge. ``score`` reads the
 verdicts and prints each group's precision (the share judged right) with a 95% Wilson
-interval; it fails if a sampled finding has no verdict.
+interval, then the same over the newsroom's own copy alone; it fails if a sampled finding
+has no verdict.
 
 The verdicts live in ``bench/precision-verdicts.tsv``, one finding to a line: the file
-(relative to the corpus's parent directory), line, column and end column, rule, ``right``
-or ``wrong``, and the reader's reason in a few words. A finding is *right* when a standards
-editor would want to look at it: the word is loaded and in the writer's own voice, or the
-claim has no source the reader can weigh. The file holds no corpus text, only positions,
+(relative to the corpus's parent directory), line, column and end column, rule, ``right``,
+``wrong`` or ``notcopy``, and the reader's reason in a few words. A finding is *right*
+when a standards editor would want to look at it: the word is loaded and in the writer's
+own voice, or the claim has no source the reader can weigh. *notcopy* is a wrong one in
+text that is not the newsroom's copy at all, though the corpus holds it as a story
+(readers' comments, a guest's column, an interview transcript): it counts as wrong in
+the first figure and is left out of the second. The file holds no corpus text, only positions,
 so verdicts carry over between versions of copydesk that report the same finding: to
 compare a version before a change, record its findings from the corpus's parent
 directory and pass them with ``--findings``::
@@ -46,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
 DEFAULT_VERDICTS = ROOT / "bench" / "precision-verdicts.tsv"
 GROUPS = {"labels": "Bias.", "claims": "Sourcing."}
-VERDICTS = ("right", "wrong")
+VERDICTS = ("right", "wrong", "notcopy")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?(?=\s)|\n")
 
 
@@ -99,7 +103,8 @@ def load_verdicts(path: Path) -> dict[tuple[str, int, int, int, str], tuple[str,
             continue
         cells = raw.split("\t")
         if len(cells) != 7 or cells[5] not in VERDICTS:
-            raise SystemExit(f"{path}:{number}: expected 7 tab-separated cells, right or wrong in the sixth")
+            raise SystemExit(f"{path}:{number}: expected 7 tab-separated cells, right, wrong or notcopy"
+                             " in the sixth")
         key = (cells[0], int(cells[1]), int(cells[2]), int(cells[3]), cells[4])
         verdicts[key] = (cells[5], cells[6])
     return verdicts
@@ -152,14 +157,18 @@ def score(findings: list[Finding], args: argparse.Namespace) -> int:
         share = right / max(1, len(judged))
         print(f"{group}: {right} of {len(judged)} right ({share:.2f}, 95% {low:.2f}-{high:.2f}),"
               f" drawn from {total} findings; {len(drawn) - len(judged)} without a verdict")
+        copy = [v for _, v in judged if v[0] != "notcopy"]
+        low, high = wilson(right, len(copy))
+        print(f"    on the newsroom's own copy: {right} of {len(copy)} ({right / max(1, len(copy)):.2f},"
+              f" 95% {low:.2f}-{high:.2f})")
         if args.by_rule:
             rules = Counter(f.rule for f, _ in judged)
             for rule, count in rules.most_common():
                 good = sum(v[0] == "right" for f, v in judged if f.rule == rule)
                 print(f"    {rule:28} {good:>3} of {count:>3}")
-        wrong = Counter(v[1] for _, v in judged if v[0] == "wrong")
-        for reason, count in wrong.most_common():
-            print(f"    wrong {count:>2}  {reason}")
+        wrong = Counter((v[0], v[1]) for _, v in judged if v[0] != "right")
+        for (verdict, reason), count in wrong.most_common():
+            print(f"    {verdict:7} {count:>2}  {reason}")
     return 1 if missing else 0
 
 
