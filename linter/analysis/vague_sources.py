@@ -12,6 +12,8 @@ QUANTIFIERS = frozenset({"some", "many", "others", "most", "several", "few", "on
 # Shares of the people a poll asked: "one quarter said" speaks for them, as "a quarter said" does.
 _SHARES = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "percent", "%"})
 _DESCRIBING = frozenset({"at", "from", "with", "for", "by"})
+# What puts a source inside a body: "a source at the ministry", "sources within the army".
+_WITHIN = frozenset({"at", "in", "inside", "within"})
 # A share of a whole that names no one: "Many in Orsk", "Some of the dockers".
 _SOME = frozenset({"some", "many", "most", "several", "few", "others"})
 _OF_A_WHOLE = frozenset({"in", "of", "among", "within"})
@@ -96,8 +98,10 @@ def described(parse: Parse, chunk: Chunk) -> bool:
     ``sources close to the club``, ``analysts from Corvel Bank``; by an owner before it
     (``the bank's chief economist``, ``its analysts``); or a source by the word before
     it, as Sourcing.Weasel reads it (``security sources``, ``a diplomatic source``; not
-    ``unnamed sources``); or people by where they live (``local people``, who are
-    residents, as ``villagers`` are)."""
+    ``unnamed sources``), or by the body it sits in (``a source at the ministry``, ``a
+    source in the security services``: ``a ministry source``; not ``sources in Orsk``, a
+    place); or people by where they live (``local people``, who are residents, as
+    ``villagers`` are)."""
     i = chunk.last + 1
     tokens = parse.tokens
     if any(t.tag in ("POS", "PRP$") for t in tokens[chunk.first:chunk.last]):
@@ -112,6 +116,10 @@ def described(parse: Parse, chunk: Chunk) -> bool:
         return True
     if i < len(tokens) and tokens[i].lower == "close" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
         return True
+    if tokens[chunk.last].lemma == "source" and i < len(tokens) and tokens[i].lower in _WITHIN:
+        body = parse.chunk_at(i + 1)
+        if body is not None and body.first == i + 1 and body.definite and not body.proper:
+            return True
     if i < len(tokens) and tokens[i].lower in _DESCRIBING:
         nxt = parse.chunk_at(i + 1)
         return nxt is not None and (nxt.proper or parse.tokens[nxt.last].tag in ("NNP", "NNPS"))
