@@ -298,11 +298,12 @@ def _asked(parse: Parse, i: int) -> bool:
 
 
 def _denied(parse: Parse, group: Group) -> bool:
-    """``group`` is negated, or its subject says no one did it (``No one called ...``)."""
+    """``group`` is negated, or its subject says no one did it (``No one called ...``,
+    ``No-one felt ...``)."""
     if parse.negated(group):
         return True
     subject = subject_of(parse, group)
-    return subject is not None and parse.tokens[subject.first].lower in ("no", "nobody", "none")
+    return subject is not None and parse.tokens[subject.first].lower in ("no", "nobody", "none", "no-one")
 
 
 def _unsaid(parse: Parse, i: int) -> bool:
