@@ -442,6 +442,9 @@ def test_a_lone_past_tense_at_the_end_of_its_clause_is_finite() -> None:
     "She sang in a band called the Larks.",
     "The Courier reported on the harbour accounts.",  # a topic, not words
     "Nobody said where the ferry went.",
+    "No official said where the ferry went.",  # a subject that names no one
+    "None of the ministers said why the ferry was late.",
+    "Neither side said how the men crossed the river.",
     "I hope the valley is quiet by winter.",  # the writer
     "It is fair to say that the valley is quiet.",
     "Considering the weather, the vote was calm.",
@@ -807,6 +810,14 @@ def test_a_cues_content_and_dashes(text: str, content: str) -> None:
     ("The union, which runs the port, said on Tuesday.", "The union"),  # a time is no source
 ])
 def test_an_inverted_said_after_an_aside(text: str, source: str) -> None:
+    assert [s for _, _, s, _ in frames_of(text)] == [source]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("No 10 said the ferry was late.", "No 10"),  # Downing Street, not no one
+    ("No. 10 told reporters the ferry was late.", "No. 10"),
+])
+def test_no_before_a_number_names_someone(text: str, source: str) -> None:
     assert [s for _, _, s, _ in frames_of(text)] == [source]
 
 

@@ -17,6 +17,9 @@ _NEW_CLAUSE = 14  # tokens after ", and" within which a new clause's verb must c
 # Subjects that are the writer's, not a source or a speaker: "It is certain the men ...",
 # "It was emotional."
 NO_HOLDER = frozenset({"it", "there", "this", "that"})
+# First words of a subject that names no one: "Nobody said", "No official has claimed",
+# "None of the ministers called", "No-one felt", "Neither side said".
+_NO_ONE = frozenset({"no", "nobody", "none", "no-one", "noone", "neither"})
 
 
 class Frame(NamedTuple):
@@ -227,6 +230,17 @@ def subject_of(parse: Parse, group: Group) -> Chunk | None:
         earlier = [g for g in parse.groups if g.last < i and g.finite]
         return subject_of(parse, earlier[-1]) if earlier else None
     return None
+
+
+def no_one_did(parse: Parse, group: Group) -> bool:
+    """The group's subject says no one did it (``Nobody said``, ``No court has ruled``,
+    ``None of the ministers called``); not ``No 10 said`` (Downing Street), nor a phrase
+    before an inverted "said" (``found "no trace," aside from ..., said the master``)."""
+    subject = subject_of(parse, group)
+    if subject is None or inverted_after_aside(parse, group, subject):
+        return False
+    tokens, first = parse.tokens, subject.first
+    return tokens[first].lower in _NO_ONE and not (first + 1 < len(tokens) and tokens[first + 1].tag == "CD")
 
 
 def _with_partner(parse: Parse, chunk: Chunk) -> Chunk:

@@ -11,7 +11,7 @@ terrorists``, ``fears of terrorist attacks``, ``terrorists rarely act alone`` ar
 from __future__ import annotations
 
 from linter.analysis.chunks import DEFINITE, NAMING, Chunk, Group, partitive
-from linter.analysis.frame_base import clause, lexicon, subject_of
+from linter.analysis.frame_base import clause, lexicon, no_one_did, subject_of
 from linter.analysis.labelled import (
     apposed,
     before_of,
@@ -300,10 +300,7 @@ def _asked(parse: Parse, i: int) -> bool:
 def _denied(parse: Parse, group: Group) -> bool:
     """``group`` is negated, or its subject says no one did it (``No one called ...``,
     ``No-one felt ...``)."""
-    if parse.negated(group):
-        return True
-    subject = subject_of(parse, group)
-    return subject is not None and parse.tokens[subject.first].lower in ("no", "nobody", "none", "no-one")
+    return parse.negated(group) or no_one_did(parse, group)
 
 
 def _unsaid(parse: Parse, i: int) -> bool:

@@ -9,7 +9,7 @@ from linter.analysis.addressees import that_clause_follows
 from linter.analysis.asides import DASHES
 from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.cues import BEFORE_INVERTED
-from linter.analysis.frame_base import clause, lexicon, opens_words, subject_of, verb_starts
+from linter.analysis.frame_base import clause, lexicon, no_one_did, opens_words, subject_of, verb_starts
 from linter.analysis.label_reach import label_agent
 from linter.analysis.labelled import before_preposition, relative_object, what_subject
 from linter.analysis.syntax import Parse
@@ -28,8 +28,6 @@ from linter.analysis.verb_reach import (
 _BEFORE_NOUN = frozenset({"DT", "PRP$", "POS", "NN", "NNP", "JJ"})
 # Adjectives before "to say" that make it the writer's hedge: "it is fair to say".
 _HEDGES = frozenset({"fair", "safe", "needless", "true", "hard", "easy", "sad", "honest"})
-# Subjects that say no one spoke: "Nobody said where ...".
-_NO_ONE = frozenset({"nobody", "none", "noone"})
 # Prepositions that give a verb of saying a topic, not words: "reported on", "wrote about",
 # "reported from Kabul".
 _TOPIC = frozenset({"on", "about", "from"})
@@ -62,8 +60,8 @@ def no_report(parse: Parse, group: Group) -> bool:
     if group.lemma == "say" and group.first == group.last and group.first > 0 and nxt < len(tokens) and (
             tokens[group.first - 1].text == "," and tokens[nxt].text == ","):
         return True  # "cut the list to, say, a dozen"
-    if group.first > 0 and tokens[group.first - 1].lower in _NO_ONE:
-        return True  # "Nobody said where ...": no one spoke
+    if no_one_did(parse, group):
+        return True  # "Nobody said where ...", "No official said ...": no one spoke
     if nxt < len(tokens) and tokens[nxt].lower == "nothing":
         return True  # "said nothing about the men", "has revealed nothing": no words reported
     return group.lemma == "tell" and group.first > 0 and tokens[group.first - 1].lower == "time"
