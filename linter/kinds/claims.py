@@ -160,11 +160,11 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
     # In the next sentence, only a source with a name is plainly one of those the phrase
     # hid ("Critics say ... Ada Frey, who ..."); "Critics say ... Officials insist ..." is
     # the other side answering, and so is a named source that denies ("Critics accuse the
-    # ministry ... The ministry denied it"). In the phrase's own sentence, a frame after it
-    # is its source only when it tells the phrase ("Many experts say ..., Voss said") or
-    # says who ("has been criticised, with the union accusing it of ..."): one inside what
-    # the phrase says is someone it talks about ("Many residents blame the Front, a group
-    # the government has banned as ...").
+    # ministry ... The ministry denied it"). In the phrase's own sentence, a frame is its
+    # source only when it tells the phrase ("Voss said many experts ...", "Many experts say
+    # ..., Voss said") or says who ("..., with the union accusing it of ..."): one whose
+    # words end before it is another voice ("The ministry said ..., but analysts said"),
+    # one inside it someone it talks about ("Many residents blame the Front, a group ...").
     def charged() -> frozenset[str]:  # whom the phrase's sentence accuses
         own = ctx.an.sentences.sentences[bisect_right(ctx.starts, lo) - 1]
         return accused(ctx.text, lo, own.end)
@@ -174,7 +174,7 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
                       and not answers(ctx, f)
                       and not speaks_for(ctx.text, f, ctx.shared(("accused", lo), charged)),
                       lambda f: f.speech and outside_vague(f) and not within(f, start) and (
-                          f.cue[0] < start or f.attributes(start, end) or after_with(ctx.text, f)),
+                          f.attributes(start, end) or after_with(ctx.text, f)),
                       speech=True)
 
 
