@@ -29,7 +29,8 @@ One kind, four detectors chosen by ``claim``:
     words and ends in punctuation or runs on to the paragraph end; partial
     quotations woven into a sentence belong to that sentence's subject), not
     the title of a work (after a word from ``titles``), with no reporting
-    cue outside quotations and no ``Speaker:`` introduction in the window,
+    cue outside quotations and no ``Speaker:`` introduction in the window (for a
+    quotation that runs on over paragraphs, through its last: :mod:`.claim_quotes`),
     and not right after a sentence that ends a quotation or points to a
     person (a pronoun, a source noun or a name: ``Mr Howard was dismissive.``).
 
@@ -58,7 +59,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linter.analysis import Analysis
 from linter.analysis.cues import reporting_scanner
-from linter.analysis.quotations import Quotation
 from linter.kinds import specs
 from linter.kinds.base import (
     Exceptions,
@@ -71,12 +71,13 @@ from linter.kinds.claim_context import ClaimContext, names_someone
 from linter.kinds.claim_dates import history, in_sentence
 from linter.kinds.claim_frames import accused, after_with, answers, relative, speaks_for, within
 from linter.kinds.claim_patterns import accusation, agents, regex, terms
+from linter.kinds.claim_quotes import quote_claims
 from linter.kinds.claim_triggers import anchor_scanner, trigger_matches
 from linter.kinds.visibility import visible
 from linter.lib.cache import compile_pattern
 from linter.lib.literals import required
 from linter.lib.scan import Scanner
-from linter.model.document import HEADLINE_MAX, Document
+from linter.model.document import Document
 from linter.model.rule import Hit, Rule
 
 if TYPE_CHECKING:
@@ -86,11 +87,6 @@ CLAIMS = ("weasel", "figure", "accusation", "quote")
 WINDOWS = ("sentence", "next-sentence", "paragraph", "adjacent")
 _SOURCE_KINDS = frozenset({"source", "name"})
 _AGENT = compile_pattern(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
-_LEAD_WORDS = compile_pattern(r"\S+(?:\s+\S+){0,2}")
-_WORD = compile_pattern(r"[\w'’-]+")
-_COLON_INTRO = compile_pattern(r":\s*\Z")
-_QUOTE_ENDS = frozenset(".,!?…;:-—–")
-_LABEL = compile_pattern(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)??\s*:")
 _CLOSING = frozenset('"”’\'»›')
 _PERSON = compile_pattern(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 
@@ -211,8 +207,9 @@ def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
 
 
 def _speaker(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
-    """A reporting cue in the window, or a sentence just before that introduces someone."""
-    lo, hi = ctx.window(opts.window, start)
+    """A reporting cue in the window (through the quotation's last paragraph when it runs
+    on), or a sentence just before that introduces someone."""
+    lo, hi = ctx.window(opts.window, start)[0], ctx.window(opts.window, max(start, end - 1))[1]
     if ctx.reporting_outside(lo, hi, start, end):
         return True
     if ctx.extra(opts.cues, lo, hi, start, end):
@@ -271,55 +268,8 @@ def _benign(ctx: ClaimContext, opts: Options, m: re.Match[str], passive: bool) -
 
 
 def _quotations(ctx: ClaimContext, opts: Options) -> Iterator[_Candidate]:
-    for q in ctx.an.quotations.quotations:
-        if q.depth or q.continued or not _full(ctx, q) or _short(ctx.text, q, opts.minwords):
-            continue
-        if _headline(ctx, q) or _labelled(ctx, q):
-            continue
-        if _titled(ctx, opts, q) or _COLON_INTRO.search(ctx.text, max(0, q.start - 4), q.start):
-            continue
-        lead = _LEAD_WORDS.match(ctx.text, q.content_start, q.content_end)
-        yield _Candidate(q.start, lead.end() if lead else q.content_start, (q.start, q.end))
-
-
-def _full(ctx: ClaimContext, q: Quotation) -> bool:
-    """True for a quotation that opens its sentence and ends as a sentence does."""
-    sentence = ctx.an.sentences.sentence_at(q.start)
-    if ctx.first_word(sentence.start, sentence.end) < q.start:
-        return False
-    return not q.closed or ctx.text[q.content_end - 1 : q.content_end] in _QUOTE_ENDS
-
-
-def _headline(ctx: ClaimContext, q: Quotation) -> bool:
-    """True in a short first line: a headline such as ``'Memories of Marley...'``."""
-    first = ctx.an.sentences.paragraphs[0] if ctx.an.sentences.paragraphs else None
-    return first is not None and first.start <= q.start < first.end <= first.start + HEADLINE_MAX
-
-
-def _labelled(ctx: ClaimContext, q: Quotation) -> bool:
-    """True in a paragraph opened by a speaker label, as in a transcript (``Mr Ode: ...``)."""
-    paragraph = ctx.an.sentences.paragraph_at(q.start)
-    if paragraph is None:
-        return False
-    # The words of a label are whole words, so each number of words gives one label; the
-    # lazy pattern finds the shortest, once per paragraph: a label ends before q.start
-    # exactly when the shortest does (matching up to q.start for each quotation would
-    # read the paragraph's first words again for each).
-    label = ctx.shared(("label", paragraph.start),
-                       lambda: _LABEL.match(ctx.text, paragraph.start, paragraph.end))
-    return label is not None and label.end() <= q.start
-
-
-def _short(text: str, q: Quotation, minwords: int) -> bool:
-    return len(_WORD.findall(text, q.content_start, q.content_end)) < minwords
-
-
-def _titled(ctx: ClaimContext, opts: Options, q: Quotation) -> bool:
-    """True when the quotation names a work or a label: ``the film "..."``, ``dubbed "..."``."""
-    if opts.titles is None:
-        return False
-    before = ctx.text[max(0, q.start - 40) : q.start].rstrip()
-    return any(m.end() == len(before) for m in opts.titles.finditer(before))
+    for start, end, whole in quote_claims(ctx, opts.minwords, opts.titles):
+        yield _Candidate(start, end, whole)
 
 
 _SOURCED: dict[str, Callable[[ClaimContext, Options, int, int], bool]] = {
