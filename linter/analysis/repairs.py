@@ -12,6 +12,14 @@ from linter.analysis.clause_pasts import HAVE_BE, NOUN_TAGS, SAME_PAST, mend_pas
 from linter.analysis.cues import cue_words
 from linter.analysis.main_verb import NO_PASSIVE, OBJECT_STARTS, QUOTE_MARKS, main_verb
 from linter.analysis.present_cues import present_cue, reports_s, trailing_subject
+from linter.analysis.repair_context import (
+    after_name_after_plural,
+    after_plural,
+    bare_infinitive,
+    expletive,
+    finite_slot,
+    fraction,
+)
 from linter.analysis.tagger import Tagger
 
 # Words whose Penn tag the syntax relies on, whatever the model said.
@@ -93,7 +101,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     ``to`` in mid-sentence is a name (``the road to Tarn/VB``), and a word known as a noun
     and never as a verb is a noun there (``amounted to genocide/VB``). Last, the sentence's own
     verb is found where the model missed it (:func:`linter.analysis.main_verb.main_verb`)."""
-    out = [_fraction(words, tags, i) for i in range(len(words))]
+    out = [fraction(words, tags, i) for i in range(len(words))]
     for i, tag in enumerate(out):  # "the Orsk harbour/PRP$ master": a noun
         if tag == "PRP$" and words[i].lower() not in _POSSESSIVES:
             out[i] = "NNP" if words[i][:1].isupper() else "NN"
@@ -160,7 +168,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif (low == "close" and 0 < i < len(words) - 1 and words[i + 1].lower() == "to"
               and tags[i - 1] in ("NNS", "NNPS", "NN", "NNP")):
             out[i] = "JJ"  # "people close/VBP to the mayor say": the attribution's "close to"
-        elif tags[i] == "VB" and low in reporting and 0 < i < len(words) - 1 and _finite_slot(words, tags, i):
+        elif tags[i] == "VB" and low in reporting and 0 < i < len(words) - 1 and finite_slot(words, tags, i):
             out[i] = "VBP"  # "Farmers, like their neighbours, say/VB ...", "returned and say/VB ..."
         elif (tags[i] == "VBN" and low in _POLLED and 0 < i < len(words) - 1
               and words[i - 1].lower() == "those"
@@ -181,11 +189,11 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and tagger.lemma(word, "VBN").lower() in NO_PASSIVE):
             out[i] = "VBD"  # "A gang of gunmen fled/VBN with the payroll, police said": no passive
         elif (tags[i] == "VBN" and i + 1 < len(words) and tags[i + 1] in OBJECT_STARTS
-              and _after_name_after_plural(words, tags, i)
+              and after_name_after_plural(words, tags, i)
               and tagger.lemma(word, "VBN").lower() in _cue_lemmas("labelling")):
             out[i] = "VBD"  # "The men Voss called/VBN terrorists fled": a name's verb, no passive
         elif (tags[i] == "NN" and low in reporting and 0 < i < len(words) - 1
-              and _after_plural(tags, i) and tags[i + 1] in ("IN", "DT", "CD", "PRP", "PRP$")
+              and after_plural(tags, i) and tags[i + 1] in ("IN", "DT", "CD", "PRP", "PRP$")
               and (tags[i + 1] != "IN" or words[i + 1].lower() == "that")):
             out[i] = "VBP"
         elif (tags[i] == "NNS" and low.endswith("s") and reports_s(low, reporting)
@@ -236,110 +244,25 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "VBP"
     for i in range(1, len(words) - 1):  # "helped prevent/NN thefts and deter/NN poachers"
         if out[i] in ("NN", "JJ") and out[i + 1] in OBJECT_STARTS and (
-                _bare_infinitive(words, out, i, tagger)):
+                bare_infinitive(words, out, i, tagger)):
             out[i] = "VB"
     for i, word in enumerate(words):  # "called the plan reckless/VBP"
         if out[i] in ("VB", "VBP", "VBZ", "VBD", "NN") and word.lower().endswith("less") and (
                 word.lower() not in _NOT_ADJECTIVES):
             out[i] = "JJ"
     for i in range(len(words) - 2):  # "said there certainly/RB was ...": the clause's subject
-        if words[i].lower() == "there" and out[i] == "RB" and _expletive(words, out, i):
+        if words[i].lower() == "there" and out[i] == "RB" and expletive(words, out, i):
             out[i] = "EX"
     main_verb(words, out, tagger)
     return out
-
-
-def _expletive(words: list[str], tags: list[str], i: int) -> bool:
-    """"there" at ``i``, then adverbs and a form of be or have or a modal, opens a clause:
-    after a verb, a subordinator or nothing (``said there certainly was``, ``that there
-    probably were``; not ``the people there really were``)."""
-    k = i + 1
-    while k < len(words) and tags[k] == "RB":
-        k += 1
-    return (i + 1 < k < len(words) and (words[k].lower() in HAVE_BE or tags[k] == "MD")
-            and (i == 0 or tags[i - 1].startswith("VB") or words[i - 1].lower() in _OPEN_CLAUSE))
 
 
 # What ends a noun phrase an adjective alone would head: "a radical who", "a radical in".
 _ENDS_ADJECTIVE_NOUN = frozenset({"WP", "WDT", ",", ".", ":", "IN"})
 
 
-def _verb_before(tags: list[str], i: int) -> int:
-    """The index of the last verb or modal before token ``i``, or -1."""
-    return next((k for k in range(i - 1, -1, -1) if tags[k].startswith("VB") or tags[k] == "MD"), -1)
-
-
-def _bare_infinitive(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
-    """The noun (or adjective) at ``i`` is a word the lemma lists know only as a verb,
-    standing where an infinitive does: after ``to``, after a form of ``help`` (``helped
-    prevent/NN thefts``, ``helped prevent/JJ thefts``), or after "and"/"or" when the last
-    verb before is one (``... and deter/NN poachers``)."""
-    low = words[i].lower()
-    if not tagger.known_verb(low) or tagger.known(low, "N") or tagger.known(low, "J"):
-        return False
-    before = tags[i - 1]
-    if before == "TO" or (before.startswith("VB") and tagger.lemma(words[i - 1], before).lower() == "help"):
-        return True
-    if words[i - 1].lower() not in ("and", "or"):
-        return False
-    verb = _verb_before(tags, i - 1)
-    return verb >= 0 and tags[verb] == "VB"
-
-
-def _fraction(words: list[str], tags: list[str], i: int) -> str:
-    """The tag of word ``i``, a share of people that a finite verb follows made a noun:
-    ``Nearly half/RB said``, ``About a third/JJ say``."""
-    low = words[i].lower()
-    if low not in _FRACTIONS or tags[i].startswith("NN") or i + 1 >= len(words):
-        return tags[i]
-    if i > 0 and tags[i - 1] not in ("DT", "RB", "IN", "CC", ","):
-        return tags[i]
-    if tags[i + 1] in ("VBD", "VBP", "VBZ", "MD") or words[i + 1].lower() in ("say", "says", "said"):
-        return "NNS" if low.endswith("s") else "NN"
-    return tags[i]
-
-
-def _finite_slot(words: list[str], tags: list[str], i: int) -> bool:
-    """A plain verb at ``i`` stands where a present tense would, not an infinitive: after
-    a subject, a comma or ``and`` (adverbs between), and before what it reports. Not after
-    ``to``, a modal, another verb or ``let``."""
-    j = i - 1
-    while j > 0 and tags[j] in ("RB", "RBR"):
-        j -= 1
-    before = tags[j]
-    if before in ("TO", "MD") or before.startswith("VB") or words[j].lower() in ("let", "lets"):
-        return False
-    if before == "CC":  # "returned and say ...", not "does he get tired and say ..."
-        verb = _verb_before(tags, j)
-        if verb >= 0 and tags[verb] == "VB":
-            return False
-    elif before in _SUBJECT_TAGS:  # "Farmers say ...", not "Can he say ...", "Did the men say ..."
-        while j >= 0 and tags[j] in _SUBJECT_TAGS:
-            j -= 1
-        if j >= 0 and (tags[j] == "MD" or words[j].lower() in ("do", "does", "did", "let")):
-            return False
-        if j > 0 and tags[j] == "TO" and words[j - 1].lower() not in _NEAR:  # not "people close to Voss"
-            return False
-    elif before != ",":
-        return False
-    if i == len(words) - 2 and tags[i + 1] == ".":  # "..., people close to Voss say/VB."
-        return "," in words[:j + 1]
-    return tags[i + 1] in _REPORT_STARTS or words[i + 1].lower() == "that"
-
-
 # Adjectives that are also people: "official", "chief".
 _PERSONS = frozenset({"official", "chief"})
-# Shares of a group, which a poll's findings take for their subject.
-_FRACTIONS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
-                        "majority", "minority"})
-# Adjectives whose "to" is a preposition: "people close to the mayor".
-_NEAR = frozenset({"close", "closer", "near", "loyal", "next"})
-# What a subject before a present tense is made of.
-_SUBJECT_TAGS = frozenset({"NNS", "NNPS", "NNP", "NN", "PRP", "CD", "DT", "JJ", "POS", "PRP$"})
-
-
-# What can open the clause a reporting verb reports: "say the/DT ...", "say he/PRP ...".
-_REPORT_STARTS = frozenset({"DT", "PRP", "PRP$", "NNP", "NNPS", "NNS", "NN", "CD", "JJ", "EX", "VBG"})
 # Participles that, after "those", name the people a poll asked.
 _POLLED = frozenset({"surveyed", "polled", "questioned", "asked", "interviewed", "sampled"})
 
@@ -359,20 +282,9 @@ _TOLD_WHOM = frozenset({"DT", "NNP", "NNPS", "NN", "NNS", "JJ", "PRP$", "CD"})
 _TOLD_TO = frozenset({"tell", "force", "order", "urge", "allow", "encourage", "invite", "advise", "instruct",
                       "persuade", "compel", "oblige", "permit", "forbid", "authorise", "authorize"})
 _AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
-_OPEN_CLAUSE = frozenset({"that", "whether", "if", "because"})
 # What a noun phrase before "read:" is made of: "The ministry's statement read: ..."
 _HEADING_A_COLON = frozenset({"DT", "JJ", "NN", "NNP", "POS"})
 _PRESENT_BE = frozenset({"are", "am", "'re", "'m", "’re", "’m"})
-
-
-def _after_plural(tags: list[str], i: int) -> bool:
-    """A plural noun before ``i``, directly or before a short prepositional phrase."""
-    for j in range(i - 1, max(-1, i - 5), -1):
-        if tags[j] in ("NNS", "NNPS"):
-            return True
-        if tags[j] not in ("IN", "DT", "NN", "JJ"):
-            return False
-    return False
 
 
 @lru_cache(maxsize=1)
@@ -381,15 +293,6 @@ def _reporting_bases() -> frozenset[str]:
     words = cue_words()
     keys = ("verbs", "thoughts", "needthat", "acts")
     return frozenset(w for key in keys for w in words[key] if " " not in w)
-
-
-def _after_name_after_plural(words: list[str], tags: list[str], i: int) -> bool:
-    """Word ``i`` follows a name that follows a plural common noun (``the men Ada Voss
-    | called``): the subject of a relative clause with no pronoun."""
-    k = i - 1
-    while k > 0 and tags[k] in ("NNP", "NNPS"):
-        k -= 1
-    return k < i - 1 and tags[k] == "NNS" and words[k].islower()
 
 
 @cache

@@ -1,0 +1,114 @@
+"""Where a word stands, as the tagger's slips are judged (:mod:`.repairs`): a clause's
+subject "there", a bare infinitive, a share of people, a present tense's slot, a plural
+before a verb, and a relative clause's subject with no pronoun."""
+
+from linter.analysis.clause_pasts import HAVE_BE
+from linter.analysis.tagger import Tagger
+
+
+def expletive(words: list[str], tags: list[str], i: int) -> bool:
+    """"there" at ``i``, then adverbs and a form of be or have or a modal, opens a clause:
+    after a verb, a subordinator or nothing (``said there certainly was``, ``that there
+    probably were``; not ``the people there really were``)."""
+    k = i + 1
+    while k < len(words) and tags[k] == "RB":
+        k += 1
+    return (i + 1 < k < len(words) and (words[k].lower() in HAVE_BE or tags[k] == "MD")
+            and (i == 0 or tags[i - 1].startswith("VB") or words[i - 1].lower() in _OPEN_CLAUSE))
+
+
+def _verb_before(tags: list[str], i: int) -> int:
+    """The index of the last verb or modal before token ``i``, or -1."""
+    return next((k for k in range(i - 1, -1, -1) if tags[k].startswith("VB") or tags[k] == "MD"), -1)
+
+
+def bare_infinitive(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
+    """The noun (or adjective) at ``i`` is a word the lemma lists know only as a verb,
+    standing where an infinitive does: after ``to``, after a form of ``help`` (``helped
+    prevent/NN thefts``, ``helped prevent/JJ thefts``), or after "and"/"or" when the last
+    verb before is one (``... and deter/NN poachers``)."""
+    low = words[i].lower()
+    if not tagger.known_verb(low) or tagger.known(low, "N") or tagger.known(low, "J"):
+        return False
+    before = tags[i - 1]
+    if before == "TO" or (before.startswith("VB") and tagger.lemma(words[i - 1], before).lower() == "help"):
+        return True
+    if words[i - 1].lower() not in ("and", "or"):
+        return False
+    verb = _verb_before(tags, i - 1)
+    return verb >= 0 and tags[verb] == "VB"
+
+
+def fraction(words: list[str], tags: list[str], i: int) -> str:
+    """The tag of word ``i``, a share of people that a finite verb follows made a noun:
+    ``Nearly half/RB said``, ``About a third/JJ say``."""
+    low = words[i].lower()
+    if low not in _FRACTIONS or tags[i].startswith("NN") or i + 1 >= len(words):
+        return tags[i]
+    if i > 0 and tags[i - 1] not in ("DT", "RB", "IN", "CC", ","):
+        return tags[i]
+    if tags[i + 1] in ("VBD", "VBP", "VBZ", "MD") or words[i + 1].lower() in ("say", "says", "said"):
+        return "NNS" if low.endswith("s") else "NN"
+    return tags[i]
+
+
+def finite_slot(words: list[str], tags: list[str], i: int) -> bool:
+    """A plain verb at ``i`` stands where a present tense would, not an infinitive: after
+    a subject, a comma or ``and`` (adverbs between), and before what it reports. Not after
+    ``to``, a modal, another verb or ``let``."""
+    j = i - 1
+    while j > 0 and tags[j] in ("RB", "RBR"):
+        j -= 1
+    before = tags[j]
+    if before in ("TO", "MD") or before.startswith("VB") or words[j].lower() in ("let", "lets"):
+        return False
+    if before == "CC":  # "returned and say ...", not "does he get tired and say ..."
+        verb = _verb_before(tags, j)
+        if verb >= 0 and tags[verb] == "VB":
+            return False
+    elif before in _SUBJECT_TAGS:  # "Farmers say ...", not "Can he say ...", "Did the men say ..."
+        while j >= 0 and tags[j] in _SUBJECT_TAGS:
+            j -= 1
+        if j >= 0 and (tags[j] == "MD" or words[j].lower() in ("do", "does", "did", "let")):
+            return False
+        if j > 0 and tags[j] == "TO" and words[j - 1].lower() not in _NEAR:  # not "people close to Voss"
+            return False
+    elif before != ",":
+        return False
+    if i == len(words) - 2 and tags[i + 1] == ".":  # "..., people close to Voss say/VB."
+        return "," in words[:j + 1]
+    return tags[i + 1] in _REPORT_STARTS or words[i + 1].lower() == "that"
+
+
+# Shares of a group, which a poll's findings take for their subject.
+_FRACTIONS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
+                        "majority", "minority"})
+# Adjectives whose "to" is a preposition: "people close to the mayor".
+_NEAR = frozenset({"close", "closer", "near", "loyal", "next"})
+# What a subject before a present tense is made of.
+_SUBJECT_TAGS = frozenset({"NNS", "NNPS", "NNP", "NN", "PRP", "CD", "DT", "JJ", "POS", "PRP$"})
+
+
+# What can open the clause a reporting verb reports: "say the/DT ...", "say he/PRP ...".
+_REPORT_STARTS = frozenset({"DT", "PRP", "PRP$", "NNP", "NNPS", "NNS", "NN", "CD", "JJ", "EX", "VBG"})
+# Subordinators after which "there" opens a clause: "said that there probably were".
+_OPEN_CLAUSE = frozenset({"that", "whether", "if", "because"})
+
+
+def after_plural(tags: list[str], i: int) -> bool:
+    """A plural noun before ``i``, directly or before a short prepositional phrase."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if tags[j] in ("NNS", "NNPS"):
+            return True
+        if tags[j] not in ("IN", "DT", "NN", "JJ"):
+            return False
+    return False
+
+
+def after_name_after_plural(words: list[str], tags: list[str], i: int) -> bool:
+    """Word ``i`` follows a name that follows a plural common noun (``the men Ada Voss
+    | called``): the subject of a relative clause with no pronoun."""
+    k = i - 1
+    while k > 0 and tags[k] in ("NNP", "NNPS"):
+        k -= 1
+    return k < i - 1 and tags[k] == "NNS" and words[k].islower()
