@@ -1535,3 +1535,30 @@ def test_an_infinitive_after_a_raised_passive_reports_past_whom_it_tells(text: s
     found = [(f.kind, cue, content) for f, cue, _, content in frames_of(text)]
     assert ("verb", "to have told", "the men had fled.") in found or (
         "verb", "to have told", "that the men had fled.") in found
+
+
+@pytest.mark.parametrize(("words", "tags", "expected"), [
+    # a base form read as a past: a noun where a noun phrase goes on to no object
+    ("Voss wrote on her Twitter feed that she had left .".split(),
+     ["NNP", "VBD", "IN", "PRP$", "NNP", "VBD", "IN", "PRP", "VBD", "VBN", "."], "NN"),
+    ("The win cut the Orsk lead to four points .".split(),
+     ["DT", "NN", "VBD", "DT", "NNP", "VBD", "IN", "CD", "NNS", "."], "NN"),
+    # ... a present where an object follows, or after a plural
+    ("Tarn Rovers lead the league by four points .".split(),
+     ["NNP", "NNPS", "VBD", "DT", "NN", "IN", "CD", "NNS", "."], "VBP"),
+    ("Users build lists of their favourite songs .".split(),
+     ["NNS", "VBD", "NNS", "IN", "PRP$", "JJ", "NNS", "."], "VBP"),
+])
+def test_a_base_form_read_as_a_past_is_none(words: list[str], tags: list[str], expected: str) -> None:
+    position = next(i for i, t in enumerate(tags) if t == "VBD" and words[i].lower() in ("feed", "lead", "build"))
+    assert repair(words, tags, _tagger())[position] == expected
+
+
+@pytest.mark.parametrize(("words", "tags"), [
+    # pasts that are a base form too are left alone
+    ("The men lay in wait for the convoy .".split(), ["DT", "NNS", "VBD", "IN", "NN", "IN", "DT", "NN", "."]),
+    ("The army cut the road on Monday .".split(), ["DT", "NN", "VBD", "DT", "NN", "IN", "NNP", "."]),
+    ("The firm bid for the contract .".split(), ["DT", "NN", "VBD", "IN", "DT", "NN", "."]),
+])
+def test_a_past_that_is_a_base_form_too_stays_a_past(words: list[str], tags: list[str]) -> None:
+    assert repair(words, tags, _tagger())[2] == "VBD"

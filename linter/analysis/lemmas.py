@@ -233,6 +233,13 @@ class Lemmatizer:
             self._load()
         return word in self._known.get(kind, frozenset())
 
+    def irregular(self, word: str) -> bool:
+        """True when ``word`` (lower case) is an irregular form of another verb: ``found``
+        (find), ``saw`` (see)."""
+        exceptions = self._exceptions if self._exceptions is not None else self._load()
+        lemma = exceptions.get("V", {}).get(word)
+        return lemma is not None and lemma != word
+
     def lemma(self, word: str, tag: str) -> str:
         exceptions = self._exceptions if self._exceptions is not None else self._load()
         table = exceptions.get(coarse_tag(tag))

@@ -1,8 +1,9 @@
 """Where a word stands, as the tagger's slips are judged (:mod:`.repairs`): a clause's
 subject "there", a bare infinitive, a share of people, a present tense's slot, a plural
-before a verb, and a relative clause's subject with no pronoun."""
+before a verb, a relative clause's subject with no pronoun, and a past tense that no verb
+has."""
 
-from linter.analysis.clause_pasts import HAVE_BE
+from linter.analysis.clause_pasts import HAVE_BE, SAME_PAST
 from linter.analysis.tagger import Tagger
 
 
@@ -112,3 +113,32 @@ def after_name_after_plural(words: list[str], tags: list[str], i: int) -> bool:
     while k > 0 and tags[k] in ("NNP", "NNPS"):
         k -= 1
     return k < i - 1 and tags[k] == "NNS" and words[k].islower()
+
+
+# Verbs whose past tense is their base form, and the pasts of other verbs that are a base
+# too ("They lay in wait"; "found" and "saw" the lemma table knows).
+_PAST_AS_BASE = SAME_PAST | {"read", "bid", "bet", "fit", "rid", "thrust", "slit", "spit", "wed", "knit",
+                             "wet", "sweat", "forecast", "input", "output", "outbid", "reset", "recast",
+                             "offset", "undercut", "sublet", "lay", "ground", "wound"}
+# What opens a verb's object: after one of these, a word the tagger read as a past is a verb.
+_OBJECT_OPENERS = frozenset({"DT", "PRP", "PRP$", "CD", "NNP", "NNPS"})
+# What a noun's phrase has before it.
+_BEFORE_NOUN = frozenset({"DT", "PRP$", "JJ", "NNP", "NNPS", "NN", "POS", "CD"})
+
+
+def no_past(word: str, tagger: Tagger) -> bool:
+    """``word`` is a verb's base form and no verb's past tense (``feed``, ``lead``,
+    ``build``; not ``cut``, ``lay``, ``found``): the tagger's VBD on it is a slip."""
+    low = word.lower()
+    return tagger.known_verb(low) and low not in _PAST_AS_BASE and not tagger.irregular(low)
+
+
+def base_tag(words: list[str], tags: list[str], i: int, tagger: Tagger) -> str:
+    """The tag of a base form read as a past: a noun inside a noun phrase that does not
+    go on to an object (``his Twitter feed/VBD that``, ``Chelsea's Premiership lead/VBD
+    to nine points``), otherwise a present (``Labour lead/VBD the Tories``, ``users
+    build/VBD lists``)."""
+    if (i > 0 and tags[i - 1] in _BEFORE_NOUN and tagger.known(words[i].lower(), "N")
+            and (i + 1 == len(words) or tags[i + 1] not in _OBJECT_OPENERS)):
+        return "NN"
+    return "VBP"

@@ -16,9 +16,11 @@ from linter.analysis.repair_context import (
     after_name_after_plural,
     after_plural,
     bare_infinitive,
+    base_tag,
     expletive,
     finite_slot,
     fraction,
+    no_past,
 )
 from linter.analysis.tagger import Tagger
 
@@ -61,7 +63,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     sentence as a verb is a name (``Voss/VB posted ...``). A present-tense verb whose
     form is not its own base form is a past tense (``the terrorists wore/VBP uniforms``:
     "wore" is no present of "wear"; "are" is), and so is the participle of a verb with no
-    passive right after a noun (``the gunmen fled/VBN``). A reporting verb read as a noun after a
+    passive right after a noun (``the gunmen fled/VBN``). A past that is a verb's base form and no
+    verb's past is a noun or a present (``his Twitter feed/VBD that``, ``Tarn Rovers
+    lead/VBD the league``). A reporting verb read as a noun after a
     plural noun and before the start of what it reports is a verb (``Medics at the
     scene report/NN 12 people injured``), and so is one read as a plural noun where a
     present stands (:mod:`.present_cues`: ``The men, Voss insists/NNS, ...``, ``A
@@ -182,6 +186,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "RB"  # "the rebels and the militants have both/DT exploited ...": one verb
         elif tags[i] == "VBP" and low not in _PRESENT_BE and tagger.lemma(word, "VBP").lower() != low:
             out[i] = "VBD"
+        elif tags[i] == "VBD" and no_past(word, tagger):
+            out[i] = base_tag(words, tags, i, tagger)  # "his Twitter feed/VBD that", "users build/VBD"
         elif tags[i] == "VBP" and low in SAME_PAST and past_time(words):
             out[i] = "VBD"  # "Gunmen set/VBP fire to the depot on Monday": a past tense
         elif (tags[i] == "VBN" and i > 0 and (tags[i - 1] in NOUN_TAGS or (  # (a headline's "Gunmen 'fled'")

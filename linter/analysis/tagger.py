@@ -245,6 +245,10 @@ class Tagger:
         """True when ``word`` (lower case) is a known lemma of class ``kind`` (V, N or J)."""
         return self._lemmatizer.known(word, kind)
 
+    def irregular(self, word: str) -> bool:
+        """True when ``word`` (lower case) is an irregular form of another verb (``found``)."""
+        return self._lemmatizer.irregular(word)
+
     def known_verb(self, word: str) -> bool:
         """True when ``word`` (lower case) is a known verb base form."""
         return self.known(word, "V")
