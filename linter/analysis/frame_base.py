@@ -232,10 +232,13 @@ def subject_of(parse: Parse, group: Group) -> Chunk | None:
     return None
 
 
-def no_one_did(parse: Parse, group: Group) -> bool:
-    """The group's subject says no one did it (``Nobody said``, ``No court has ruled``,
-    ``None of the ministers called``); not ``No 10 said`` (Downing Street), nor a phrase
-    before an inverted "said" (``found "no trace," aside from ..., said the master``)."""
+def denies(parse: Parse, group: Group) -> bool:
+    """The group tells of something not done: it is negated (``did not say``, ``never
+    called``), or its subject names no one (``Nobody said``, ``No court has ruled``,
+    ``None of the ministers called``; not ``No 10 said``, Downing Street, nor a phrase
+    before an inverted "said": ``found "no trace," aside from ..., said the master``)."""
+    if parse.negated(group):
+        return True
     subject = subject_of(parse, group)
     if subject is None or inverted_after_aside(parse, group, subject):
         return False

@@ -11,7 +11,7 @@ terrorists``, ``fears of terrorist attacks``, ``terrorists rarely act alone`` ar
 from __future__ import annotations
 
 from linter.analysis.chunks import DEFINITE, NAMING, Chunk, Group, partitive
-from linter.analysis.frame_base import clause, lexicon, no_one_did, subject_of
+from linter.analysis.frame_base import clause, denies, lexicon, subject_of
 from linter.analysis.labelled import (
     apposed,
     before_of,
@@ -161,8 +161,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # participle names whom its object names ("an ad calling the protesters terrorists",
         # "posted a video, calling the men terrorists"; not "laws calling such groups ...")
         if _naming_participle(parse, governing):
-            return not _denied(parse, governing) and labelled_is_specific(parse, governing)
-        return (governing.finite or parse.goes_on(governing)) and not _denied(parse, governing) and (
+            return not denies(parse, governing) and labelled_is_specific(parse, governing)
+        return (governing.finite or parse.goes_on(governing)) and not denies(parse, governing) and (
             parse.episodic(governing) or labelled_is_specific(parse, governing))
     # (but the doer after a passive's "by" is whoever did it: "was bombed by a terrorist group")
     agent = (governing.passive and parse.tokens[lead.first - 1].lower == "by"
@@ -297,12 +297,6 @@ def _asked(parse: Parse, i: int) -> bool:
     return False
 
 
-def _denied(parse: Parse, group: Group) -> bool:
-    """``group`` is negated, or its subject says no one did it (``No one called ...``,
-    ``No-one felt ...``)."""
-    return parse.negated(group) or no_one_did(parse, group)
-
-
 def _unsaid(parse: Parse, i: int) -> bool:
     """Token ``i`` is in the clause that a negated verb of saying or thinking reports no
     one saying (``Voss did not say the men were terrorists``, ``never claimed that ...``,
@@ -314,7 +308,7 @@ def _unsaid(parse: Parse, i: int) -> bool:
     for group in parse.groups:
         if group.last >= i:
             return False
-        if group.lemma in verbs and _denied(parse, group):
+        if group.lemma in verbs and denies(parse, group):
             nxt = group.last + 1
             if (parse.tokens[nxt].lower in _UNSAID_OPENERS or bare_clause(parse, nxt)) and (
                     i <= clause(parse, nxt)[1]):

@@ -9,7 +9,7 @@ from linter.analysis.addressees import that_clause_follows
 from linter.analysis.asides import DASHES
 from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.cues import BEFORE_INVERTED
-from linter.analysis.frame_base import clause, lexicon, no_one_did, opens_words, subject_of, verb_starts
+from linter.analysis.frame_base import clause, denies, lexicon, opens_words, subject_of, verb_starts
 from linter.analysis.label_reach import label_agent
 from linter.analysis.labelled import before_preposition, relative_object, what_subject
 from linter.analysis.syntax import Parse
@@ -49,8 +49,10 @@ def no_report(parse: Parse, group: Group) -> bool:
             group.lemma == "think" and group.first > 0 and tokens[group.first - 1].tag in _BEFORE_NOUN)):
         return True
     nxt = group.last + 1
-    if parse.negated(group):
-        return True  # "did not respond", "does not disclose its finances": no words reported
+    if denies(parse, group):
+        # "did not respond", "does not disclose its finances", "Nobody said where ...", "No
+        # official said ...": no words reported
+        return True
     if group.lemma == "promise" and nxt + 1 < len(tokens) and tokens[nxt].tag == "TO" and (
             tokens[nxt + 1].lemma == "be"):
         return True
@@ -60,8 +62,6 @@ def no_report(parse: Parse, group: Group) -> bool:
     if group.lemma == "say" and group.first == group.last and group.first > 0 and nxt < len(tokens) and (
             tokens[group.first - 1].text == "," and tokens[nxt].text == ","):
         return True  # "cut the list to, say, a dozen"
-    if no_one_did(parse, group):
-        return True  # "Nobody said where ...", "No official said ...": no one spoke
     if nxt < len(tokens) and tokens[nxt].lower == "nothing":
         return True  # "said nothing about the men", "has revealed nothing": no words reported
     return group.lemma == "tell" and group.first > 0 and tokens[group.first - 1].lower == "time"
