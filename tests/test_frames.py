@@ -588,6 +588,19 @@ def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str)
     ("The men came by sea, Ada Voss claims.", "claims", "VBZ"),  # a name's trailing verb
     ("The men came by sea, a new report claims.", "claims", "VBZ"),
     ("Voss settled the Orsk claims.", "claims", "NNS"),
+    # a word known only as a verb is no preposition, whatever the model said
+    ("The men belong to the Front.", "belong", "VBP"),
+    ("They will belong to the union.", "belong", "VB"),
+    ("The ferry sailed like a dream.", "like", "IN"),  # a preposition that is a verb too
+    # a past opening an aside with its doer, after the sentence's own verb, is a participle
+    ("The gunmen belong to the Front, considered a terrorist group by Orsk.", "considered", "VBN"),
+    ("The men left the port, followed by the police.", "followed", "VBN"),
+    ("The men left the port, followed the coast and landed at dawn.", "followed", "VBD"),
+    ("Voss, 54, said the men had left.", "said", "VBD"),
+    # a present read as a plural noun after an opening noun phrase and its aside
+    ("The Front, branded terrorists by Orsk, denies targeting civilians.", "denies", "VBZ"),
+    ("The Front, branded terrorists by Orsk, rejects the charge.", "rejects", "VBZ"),
+    ("The Front, branded terrorists by Orsk, demands talks.", "demands", "VBZ"),
 ])
 def test_a_word_repaired_by_its_slot(text: str, word: str, tag: str) -> None:
     [token] = [t for t in tag_span(text, 0, len(text)) if t.text == word]
@@ -1063,6 +1076,20 @@ def test_a_label_the_source_gives_in_a_clause_set_off_by_commas(text: str, sourc
     assert an.specific(start, start + len("terrorist"), frozenset({"group"}))
     assert [text[slice(*f.source)] for f in an.frames_at(start) if f.source and f.covers(start, start + 9)] == [source]
     assert voice(text, "denied") is Voice.OWN  # the clause ends at its comma
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The gunmen belong to the Front, considered a terrorist group by the US.", "the US"),
+    ("The gunmen belonged to the Front, branded a terrorist group by Orsk in 2019.", "Orsk"),
+    # (and where the sentence's own verb was read as a plural noun: "denies/NNS")
+    ("The Front, branded terrorists by the US, denies any part in it.", "the US"),
+])
+def test_a_label_the_source_gives_in_an_aside_the_tagger_misread(text: str, source: str) -> None:
+    an = Analysis(make_document("t.txt", text, "text"))
+    start = text.index("terrorist")
+    assert an.voice(start, start + len("terrorist")) is Voice.ATTRIBUTED
+    assert an.specific(start, start + len("terrorist"), frozenset({"group"}))
+    assert [text[slice(*f.source)] for f in an.frames_at(start) if f.source and f.covers(start, start + 9)] == [source]
 
 
 def test_a_participle_set_off_without_its_agent_is_the_writer_s() -> None:

@@ -30,6 +30,7 @@ def main_verb(words: list[str], tags: list[str], tagger: Tagger) -> None:
         _verb_for_verbless(words, tags, tagger)
     elif not _has_finite(tags):
         _present_for_base(tags)
+        _present_after_aside(words, tags, tagger)
 
 
 # The tags of a finite verb (or a modal, which makes its verb finite).
@@ -163,6 +164,28 @@ def _verb_for_verbless(words: list[str], tags: list[str], tagger: Tagger) -> Non
         i += 1
     if i < len(tags) - 1 and tags[i] in ("JJ", "NN") and tagger.known_verb(words[i].lower()):
         tags[i] = "VBD"
+
+
+def _present_after_aside(words: list[str], tags: list[str], tagger: Tagger) -> None:
+    """A sentence with no finite verb that opens with a singular noun phrase and an aside
+    set off by commas: a verb's -s form read as a plural noun right after the aside, before
+    what it does, is its present (``The Front, branded terrorists by Orsk, denies/NNS
+    targeting civilians``)."""
+    opening = _opening_end(tags)
+    if not 0 < opening < len(tags) or words[opening] != "," or tags[opening - 1] not in ("NN", "NNP"):
+        return
+    close = next((k for k in range(opening + 1, len(tags)) if words[k] == ","), len(tags))
+    i = close + 1
+    if i + 1 >= len(tags) or tags[i] not in ("NNS", "NNPS") or tags[i + 1] not in _AFTER_PRESENT:
+        return
+    low = words[i].lower()
+    stems = (low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y" if low.endswith("ies") else "")
+    if low.endswith("s") and any(s and tagger.known_verb(s) for s in stems):
+        tags[i] = "VBZ"
+
+
+# What follows a present's verb: its object, a clause, an -ing form or a preposition.
+_AFTER_PRESENT = OBJECT_STARTS | {"VBG", "IN", "TO"}
 
 
 def _present_for_base(tags: list[str]) -> None:

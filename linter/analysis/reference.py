@@ -63,8 +63,9 @@ _AIMS = frozenset({"want", "likely"})
 _TRENDS = frozenset({"fall", "rise", "increase", "decrease", "decline", "double", "triple", "halve", "drop",
                      "soar", "surge", "plummet", "plunge", "climb"})
 # Verbs that say what their subject is, as a copula does: what follows them is a predicate
-# ("The killings amounted to genocide", "The siege constitutes a war crime").
-_CLASSIFYING = frozenset({"amount", "constitute"})
+# ("The killings amounted to genocide", "The siege constitutes a war crime", "Both men
+# belong to a terrorist cell").
+_CLASSIFYING = frozenset({"amount", "constitute", "belong"})
 # Verbs of acting a part: their object with "a" is a role ("played a terrorist in the film").
 _ACTED = frozenset({"play", "portray"})
 # Nouns whose "of" names the doer of an act: "the work of terrorists", "the hallmarks of".

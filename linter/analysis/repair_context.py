@@ -3,7 +3,7 @@ subject "there", a bare infinitive, a share of people, a present tense's slot, a
 before a verb, a relative clause's subject with no pronoun, and a past tense that no verb
 has."""
 
-from linter.analysis.clause_pasts import HAVE_BE, SAME_PAST
+from linter.analysis.clause_pasts import HAVE_BE, NOUN_TAGS, SAME_PAST
 from linter.analysis.tagger import Tagger
 
 
@@ -142,3 +142,24 @@ def base_tag(words: list[str], tags: list[str], i: int, tagger: Tagger) -> str:
             and (i + 1 == len(words) or tags[i + 1] not in _OBJECT_OPENERS)):
         return "NN"
     return "VBP"
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_CLAUSE_STOPS = frozenset({",", ":", ".", "CC", "WDT", "WP"})
+
+
+def reduced_passive(words: list[str], tags: list[str], i: int) -> bool:
+    """The past at ``i`` opens an aside after a noun, set off by a comma, with its doer
+    after "by" before the aside ends, in a sentence whose own verb comes before it: a
+    participle (``The men belong to the Front, considered/VBD a terrorist group by Orsk``,
+    ``..., led/VBD by Voss``)."""
+    if i < 2 or words[i - 1] != "," or tags[i - 2] not in NOUN_TAGS:
+        return False
+    if not any(t in _FINITE_TAGS for t in tags[:i - 1]):
+        return False  # the sentence's own verb: "The Front, backed by Orsk, ..." has none yet
+    for k in range(i + 1, len(tags)):
+        if tags[k] in _CLAUSE_STOPS or tags[k] in _FINITE_TAGS:
+            return False
+        if words[k].lower() == "by":
+            return k + 1 < len(tags) and tags[k + 1] in ("DT", "NNP", "NNPS", "PRP$", "NNS", "CD")
+    return False

@@ -21,6 +21,7 @@ from linter.analysis.repair_context import (
     finite_slot,
     fraction,
     no_past,
+    reduced_passive,
 )
 from linter.analysis.tagger import Tagger
 
@@ -82,10 +83,14 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     read/NN.``, ``The ministry's statement read/NN: ...``), and so is a verb of seeing read as a plural noun
     after a noun and before ``as`` (``the men the US regards/NNS as ...``), or as a noun
     after a relative clause's subject (``which Orsk and the EU list/NN as``), and so is a
-    reporting verb there (``whom police describe/NN as``). A word in -less is an adjective
-    (``reckless/VBP``), and so is a participle that opens the sentence before a plural and
-    its verb (``Suspected/VBN terrorists were held``). "both", "all" and "each" between an
-    auxiliary and a participle are adverbs (``have both/DT exploited``). An -ing form after
+    reporting verb there (``whom police describe/NN as``). A past that opens an aside
+    after a noun, with its doer after "by", in a sentence whose own verb comes before it
+    is a participle (``..., considered/VBD a terrorist group by Orsk``). A word the lemma
+    lists know only as a verb is no preposition (``The men belong/IN to the Front``). A
+    word in -less is an adjective (``reckless/VBP``), and so is a participle that opens the
+    sentence before a plural and its verb (``Suspected/VBN terrorists were held``).
+    "both", "all" and "each" between an auxiliary and a participle are adverbs (``have
+    both/DT exploited``). An -ing form after
     an article that ends its noun phrase is a noun (``called the shooting/VBG an act of
     terror``), the dead, the injured and the missing there are people (``hailed the
     dead/JJ as martyrs``), a verb's bare form after an article is a noun (``A raid/VBN by
@@ -164,6 +169,10 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif (tags[i] == "VBD" and i + 2 < len(words) and words[i + 1].lower() == "to" and tags[i + 2] == "VB"
               and tagger.lemma(word, "VBD").lower() in _TOLD_TO):
             out[i] = "VBN"  # "The men told/VBD to leave were ...": no one "told to" a thing but told
+        elif (tags[i] == "IN" and tagger.known_verb(low) and not tagger.known(low, "N")
+              and not tagger.known(low, "J")):
+            # "The men belong/IN to the Front": a word known only as a verb is no preposition
+            out[i] = "VB" if i > 0 and tags[i - 1] in ("TO", "MD") else "VBP"
         elif low in _ONLY_VERBS and not tags[i].startswith("VB"):
             out[i] = _ONLY_VERBS[low]
         elif (low == "say" and not tags[i].startswith("VB") and 0 < i < len(words) - 1
@@ -186,6 +195,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             out[i] = "RB"  # "the rebels and the militants have both/DT exploited ...": one verb
         elif tags[i] == "VBP" and low not in _PRESENT_BE and tagger.lemma(word, "VBP").lower() != low:
             out[i] = "VBD"
+        elif tags[i] == "VBD" and reduced_passive(words, out, i):  # (as mended so far)
+            out[i] = "VBN"  # "..., considered/VBD a terrorist group by Orsk": an aside's participle
         elif tags[i] == "VBD" and no_past(word, tagger):
             out[i] = base_tag(words, tags, i, tagger)  # "his Twitter feed/VBD that", "users build/VBD"
         elif tags[i] == "VBP" and low in SAME_PAST and past_time(words):

@@ -106,7 +106,9 @@ def _set_off_participles(tokens: Sequence[Token], groups: list[Group]) -> list[G
     by the US, denied ...``; not ``Voss, 54, said ...``). The sentence's own verb read as a
     lone participle right after that comma, with no finite verb anywhere, is the past. A
     participle opening the sentence with its agent before its comma is a passive too
-    (``Branded terrorists by the government, the rebels fought on``)."""
+    (``Branded terrorists by the government, the rebels fought on``), and so is one with
+    its agent in an aside that ends the sentence after its own verb (``The men belong to
+    the Front, considered a terrorist group by Orsk.``)."""
     out = list(groups)
     for g, group in enumerate(groups):
         first = group.first
@@ -119,6 +121,12 @@ def _set_off_participles(tokens: Sequence[Token], groups: list[Group]) -> list[G
             continue
         close = next((k for k in range(first + 1, len(tokens))
                       if tokens[k].text in (",", ";", ":") or tokens[k].tag == "."), len(tokens))
+        if (close == len(tokens) or tokens[close].tag == ".") and any(o.finite for o in out[:g]):
+            # an aside that ends the sentence, after its own verb: "The men belong to the
+            # Front, considered a terrorist group by Orsk."
+            if tokens[first].tag == "VBN" and _agent(tokens, first + 1, close):
+                out[g] = Group(first, first, False, "", False, False, True, group.lemma)
+            continue
         h = next((h for h in range(g + 1, len(groups)) if groups[h].first > close), None)
         if close == len(tokens) or tokens[close].text != "," or h is None:
             continue
@@ -128,8 +136,7 @@ def _set_off_participles(tokens: Sequence[Token], groups: list[Group]) -> list[G
         if not later.finite and not swapped:
             continue
         # (an agent, not a means: "said Voss hurt his cause by attacking ...")
-        if tokens[first].tag == "VBN" or any(tokens[k].lower == "by" and tokens[k + 1].tag != "VBG"
-                                             for k in range(first + 1, close)):
+        if tokens[first].tag == "VBN" or _agent(tokens, first + 1, close):
             out[g] = Group(first, first, False, "", False, False, True, group.lemma)
             if swapped:
                 out[h] = Group(later.first, later.last, True, "past", False, False, False, later.lemma)
@@ -140,8 +147,13 @@ def _opening_passive(tokens: Sequence[Token], groups: list[Group], group: Group)
     """The participle opening the sentence has its agent before the first comma (``by``,
     not before a means: ``Spurred by winning, ...``), and a finite verb follows that comma."""
     close = first_comma(tokens, group.last + 1)
-    agent = any(tokens[k].lower == "by" and tokens[k + 1].tag != "VBG" for k in range(group.last + 1, close))
-    return agent and any(h.finite and h.first > close for h in groups)
+    return _agent(tokens, group.last + 1, close) and any(h.finite and h.first > close for h in groups)
+
+
+def _agent(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """``by`` and an agent in ``tokens[start:end]``, not a means (``by attacking ...``)."""
+    return any(tokens[k].lower == "by" and k + 1 < len(tokens) and tokens[k + 1].tag != "VBG"
+               for k in range(start, end))
 
 
 def _finite_before(tokens: Sequence[Token], earlier: list[Group], i: int) -> bool:
