@@ -1589,3 +1589,19 @@ def test_a_base_form_read_as_a_past_is_none(words: list[str], tags: list[str], e
 ])
 def test_a_past_that_is_a_base_form_too_stays_a_past(words: list[str], tags: list[str]) -> None:
     assert repair(words, tags, _tagger())[2] == "VBD"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Front, a designated terrorist organisation in the EU, claimed it.", "the EU"),
+    ("The Front is a proscribed terrorist group under Orsk law.", "Orsk law"),
+    ("The Front, a listed terrorist group by the US, claimed it.", "the US"),
+    ("The Front is a proscribed terrorist group.", None),  # no authority: the writer's
+    ("The Front, a designated terrorist group in 2019, claimed it.", None),  # a year is none
+])
+def test_a_designation_is_its_authority_s(text: str, source: str | None) -> None:
+    an = Analysis(make_document("t.txt", text, "text"))
+    start = text.index("terrorist")
+    found = [text[slice(*f.source)] for f in an.frames_at(start)
+             if f.source and f.kind == "noun" and f.covers(start, start + 9)]
+    assert found == ([source] if source else [])
+    assert an.voice(start, start + 9) is (Voice.ATTRIBUTED if source else Voice.OWN)

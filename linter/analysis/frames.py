@@ -10,7 +10,8 @@ event (``called for``, ``demanded``, ``wants``: kind "act"), evidence with a bar
 (``records show the men were moved``: kind "evidence"), a view before ``as`` (``sees
 the men as ...``) and a stance after a copula (``Police are confident the men ...``: a
 thought; the vague passive of ``are worried`` gives way to it), and a noun of naming
-with an owner (``Voss's description of the men as ...``: :mod:`.naming_frames`). For
+with an owner (``Voss's description of the men as ...``), or a participle of designation
+and its authority (``a designated terrorist group in the EU``: :mod:`.naming_frames`). For
 each cue:
 
 - the **source** is the subject of the verb (``Police said``), the noun after an inverted
@@ -38,7 +39,7 @@ from __future__ import annotations
 
 from linter.analysis.according_frames import according_frames
 from linter.analysis.frame_base import Frame
-from linter.analysis.naming_frames import naming_frames
+from linter.analysis.naming_frames import designation_frames, naming_frames
 from linter.analysis.phrase_frames import (
     colon_frames,
     dash_frames,
@@ -59,7 +60,7 @@ def frames(parse: Parse) -> list[Frame]:
     held = {f.cue for f in stances}  # "Officials are worried ...": the officials', not a vague passive
     found = [f for f in verb_frames(parse) if not (f.kind == "passive" and f.vague and f.cue in held)]
     found += according_frames(parse) + colon_frames(parse) + dash_frames(parse) + noun_frames(parse) + stances
-    found += naming_frames(parse)
+    found += naming_frames(parse) + designation_frames(parse)
     return sorted((_short(f, found) for f in found), key=lambda f: f.cue)
 
 

@@ -3,7 +3,12 @@ terrorists``, ``the ministry's designation of the Front as a terrorist group``, 
 listing of the Front as a terrorist group by the US``. The noun's owner (a possessive
 before it, or ``by`` a source after the label) gives the label; the words after ``as``,
 up to a mark, a verb or that ``by``, are the owner's. With no owner the noun names no
-one's words (``The description of the men as terrorists is wrong``)."""
+one's words (``The description of the men as terrorists is wrong``).
+
+A participle of designation before a label, with the authority named after it, makes the
+label that authority's (``a designated terrorist organisation in the EU``, ``a proscribed
+terrorist group under UK law``); with none named it is the writer's (``a proscribed
+terrorist group``)."""
 
 from __future__ import annotations
 
@@ -12,6 +17,9 @@ from linter.analysis.frame_base import Frame, content_span, span
 from linter.analysis.syntax import Parse
 from linter.analysis.vague_sources import vague_source
 
+# Participles that make a label a designation, and what names the authority after it.
+_DESIGNATED = frozenset({"designated", "proscribed", "listed"})
+_AUTHORITY = frozenset({"by", "in", "under"})
 # Where the words given after "as" end.
 _ENDS = frozenset({",", ".", ":", "(", ")"})
 
@@ -44,4 +52,22 @@ def naming_frames(parse: Parse) -> list[Frame]:
             source, vague = span(parse, by.first, by.last), vague_source(parse, by)
         out.append(Frame(span(parse, chunk.last, chunk.last), source, vague, content_span(parse, k + 1, end),
                          "noun"))
+    return out
+
+
+def designation_frames(parse: Parse) -> list[Frame]:
+    """One frame for each noun phrase with a participle of designation before its head
+    and the authority, a phrase with a name, right after it."""
+    tokens = parse.tokens
+    out = []
+    for chunk in parse.chunks:
+        k = next((j for j in range(chunk.first, chunk.last) if tokens[j].lower in _DESIGNATED), -1)
+        if k < 0 or chunk.last + 2 >= len(tokens) or tokens[chunk.last + 1].lower not in _AUTHORITY:
+            continue
+        by = parse.chunk_at(chunk.last + 2)
+        if by is None or by.first != chunk.last + 2 or not any(
+                t.tag in ("NNP", "NNPS") for t in tokens[by.first:by.last + 1]):
+            continue
+        out.append(Frame(span(parse, k, k), span(parse, by.first, by.last), vague_source(parse, by),
+                         content_span(parse, k + 1, chunk.last), "noun"))
     return out
