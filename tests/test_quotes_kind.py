@@ -330,6 +330,19 @@ def test_a_sentence_quoted_on_its_own_takes_the_outer_marks(style: str) -> None:
     assert fixed[29] == opening and [f for f in again if f.rule_id.startswith("Quotes.")] == []
 
 
+@pytest.mark.parametrize("text", [
+    # the comma outside the marks, as French and Russian wire copy puts it
+    "‘It is a shambles,’ he said. «We are ready to talk», the port authority said.",
+    "‘It is a shambles,’ he said. \"We are ready to talk\", the port authority said.",
+])
+def test_speech_with_its_comma_after_the_marks_takes_the_outer_marks(text: str) -> None:
+    found = [f for f in lint(text, config=_config("british")) if f.rule_id == "Quotes.HouseMarks"]
+    assert [f.suggestions for f in found] == [("‘",), ("’",)]
+    fixed, again = _fix_and_recheck(text, _config("british"))
+    assert "‘We are ready to talk’, the port" in fixed
+    assert [f for f in again if f.rule_id.startswith("Quotes.")] == []
+
+
 @pytest.mark.parametrize(("text", "column", "wanted"), [
     # most speech in double curly marks: the one sentence in single marks is the slip
     ("“The men fled at dawn,” Roke said. ‘They came back at noon,’ she added. "

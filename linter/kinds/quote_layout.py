@@ -274,13 +274,15 @@ def _level(style: Style, q: Quotation, nested: bool, spoken: bool) -> int:
 def spoken(text: str, an: Analysis, q: Quotation) -> bool:
     """Words someone said: a closed quotation outside a heading (where single marks are
     the custom) that is a sentence, or the start of one, of ``SPOKEN_WORDS`` words or
-    more: a capital first, sentence punctuation or a comma last (``‘We will not go on
-    like this.’``, ``‘It is over,’ she said``). Not a term (``a ‘gift’``), a phrase
-    (``the ‘river of golden sand’``) or a title (``‘A Question of Sport.’``)."""
+    more: a capital first, sentence punctuation or a comma last, inside the marks or
+    right after them as French and Russian copy puts it (``‘We will not go on like
+    this.’``, ``‘It is over,’ she said``, ``«It is over», she said``). Not a term (``a
+    ‘gift’``), a phrase (``the ‘river of golden sand’``) or a title (``‘A Question of
+    Sport.’``)."""
     if not q.closed or q.depth:
         return False
     content = text[q.content_start:q.content_end].strip()
-    if not content[:1].isupper() or content[-1:] not in _ENDS:
+    if not content[:1].isupper() or (content[-1:] not in _ENDS and text[q.end:q.end + 1] not in _ENDS):
         return False
     words = _WORD.findall(content)
     long_words = [w for w in words if len(w) > 3]
