@@ -330,6 +330,24 @@ def test_a_sentence_quoted_on_its_own_takes_the_outer_marks(style: str) -> None:
     assert fixed[29] == opening and [f for f in again if f.rule_id.startswith("Quotes.")] == []
 
 
+@pytest.mark.parametrize(("style", "text", "wanted"), [
+    # british marks every quotation of its own in single marks, a term too
+    ("british", "The mayor called the strike “irresponsible” on Monday.", ("‘", "’")),
+    ("british", "The mayor called the strike \"irresponsible\" on Monday.", ("‘", "’")),
+    ("british", "The mayor called the strike ‘irresponsible’ on Monday.", ()),
+    # where the single marks are the inner ones, a term may keep them
+    ("curly", "The mayor called the strike ‘irresponsible’ on Monday.", ()),
+    ("straight", "The mayor called the strike 'irresponsible' on Monday.", ()),
+])
+def test_a_term_standing_alone_takes_single_marks_where_they_are_a_level(
+        style: str, text: str, wanted: tuple[str, ...]) -> None:
+    found = [f for f in lint(text, config=_config(style)) if f.rule_id == "Quotes.HouseMarks"]
+    assert tuple(s for f in found for s in f.suggestions) == wanted
+    fixed, again = _fix_and_recheck(text, _config(style))
+    assert "‘irresponsible’" in fixed if wanted else fixed == text
+    assert [f for f in again if f.rule_id.startswith("Quotes.")] == []
+
+
 @pytest.mark.parametrize("text", [
     # the comma outside the marks, as French and Russian wire copy puts it
     "‘It is a shambles,’ he said. «We are ready to talk», the port authority said.",

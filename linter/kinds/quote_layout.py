@@ -76,8 +76,12 @@ class Style(NamedTuple):
     def standalone(self) -> frozenset[int]:
         """The levels a quotation outside any nest may use: either, when both are of one
         family (a term in single marks is common), else the outer one only (guillemets
-        with “inner” marks: a “quotation” of its own would mix two families)."""
+        with “inner” marks: a “quotation” of its own would mix two families). A named
+        house style whose inner marks are the double ones (british) allows no term in
+        them: ‘single’ marks are its marks for every quotation of its own."""
         (o1, _), (o2, _) = self.levels
+        if self.house and o2 not in SINGLE_WEIGHT:
+            return frozenset({OUTER})
         return frozenset({0, 1}) if FAMILIES[o1] & FAMILIES[o2] else frozenset({OUTER})
 
     @property

@@ -44,7 +44,8 @@ nothing: one mark does not settle a mixture; ``unbalanced`` suggests nothing:
 only the writer knows where a quotation ends). A
 quotation standing alone may use either house level (single marks for a
 term, a title or a headline are common) where both levels are of one family
-(not in ``guillemets``, whose inner marks are curly); levels are judged in
+(not in ``guillemets``, whose inner marks are curly, nor in ``british``, whose
+single marks are the outer ones: a “term” there takes them too); levels are judged in
 nests, and in a sentence quoted on its own in body copy (``‘We cannot go on like
 this.’``: speech takes the outer marks; :func:`~linter.kinds.quote_layout.layout`)
 once ``quote-style`` names a house style, or, with none, when most of the story's
