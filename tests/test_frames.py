@@ -878,6 +878,11 @@ def test_a_vague_head_with_a_place_or_a_share_of_a_whole(text: str, vague: bool)
     ("The men fled, an official report said.", False),
     ("The men fled, the reports said.", False),  # reports the story has told of
     ("A report by the Halvern Institute says the men fled.", False),
+    # outlets no one names, and those a story's country or a name makes plain
+    ("The men fled, local media reported.", True),
+    ("The men fled, local newspapers said.", True),
+    ("The men fled, state media reported.", False),
+    ("The men fled, local media in Orsk reported.", True),  # a place names no outlet
 ])
 def test_reports_as_the_subject_of_a_verb_of_saying(text: str, vague: bool) -> None:
     [(frame, _, _, content)] = frames_of(text)

@@ -24,6 +24,9 @@ _ONE_PERSON = frozenset({"analyst", "commentator", "critic", "detractor", "econo
                          "observer", "opponent", "pundit", "sceptic", "scientist", "skeptic", "supporter"})
 # Participles that put an owner after a report: "a report published by the bank".
 _MAKING = frozenset({"commission", "compile", "issue", "prepare", "produce", "publish", "release", "write"})
+# Outlets that, "local" and unnamed, name no one ("local media"; not "state media", a
+# broadcaster the story's country makes plain).
+_OUTLETS = frozenset({"media", "press", "newspapers", "papers", "outlets", "television", "radio"})
 _UNDESCRIBING = frozenset({"unnamed", "anonymous", "other", "various", "informed", "reliable", "certain"})
 
 
@@ -49,6 +52,8 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
         return True  # "Many in Orsk believe", "Some of the dockers say": a share of no one named
     if head.lower == "reports":  # "Reports said", "local reports say" (not "a report which shows")
         return unowned_report(parse, chunk)
+    if head.lower in _OUTLETS and any(t.lower == "local" for t in words) and not described(parse, chunk):
+        return True  # "Local media reported", "according to local media": outlets no one names
     first = parse.tokens[chunk.first].lower
     if (first in QUANTIFIERS and head.lower not in _SHARES and not (first == "one" and head.tag == "NN")
             and not described(parse, chunk)):
