@@ -11,8 +11,8 @@ from test_prefilter import PREFILTER, RULES, _texts
 
 from linter.analysis import Analysis
 from linter.kinds.claim_patterns import regex
-from linter.kinds.claim_triggers import _paragraphs_holding, in_paragraphs, trigger_matches
-from linter.lib.scan import Scanner
+from linter.kinds.claim_triggers import _paragraphs_holding, trigger_matches
+from linter.lib.scan import Scanner, within_blocks
 from linter.markup import make_document
 from linter.model.rule import Rule
 
@@ -35,7 +35,7 @@ STORIES = [
 
 def _plain(pattern: re.Pattern[str], doc_text: str, blocks: tuple[int, ...]) -> list[tuple[int, int]]:
     found = (m for m in pattern.finditer(doc_text) if m.end() > m.start())
-    return [m.span() for m in in_paragraphs(pattern, doc_text, blocks, found)]
+    return [m.span() for m in within_blocks(pattern, doc_text, blocks, found)]
 
 
 @pytest.mark.parametrize("rule", CLAIMS, ids=lambda r: r.id)

@@ -23,6 +23,13 @@ def test_existence_token_spaces_match_line_breaks() -> None:
     assert [(f.match, f.line, f.end_line) for f in found] == [("passed\naway", 1, 2)]
 
 
+def test_existence_token_spaces_never_cross_a_paragraph() -> None:
+    # a term told across a blank line is no term, and the match the next paragraph opens
+    # with is found from its start ("uncle passed | Away" does not hide "passed away")
+    found = lint("My uncle passed\n\naway. He passed away last year.\n", config=CORE)
+    assert [(f.match, f.line) for f in found] == [("passed away", 3)]
+
+
 def test_substitution_message_suggestions_and_fix() -> None:
     [finding] = lint("Talks in Kiev resumed.", config=CORE)
     assert finding.message == "Use 'Kyiv' rather than 'Kiev'"

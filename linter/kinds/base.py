@@ -10,7 +10,7 @@ from linter.kinds.specs import Spec
 from linter.lib.cache import compile_pattern
 from linter.lib.literals import prefixes, required
 from linter.lib.regexes import compile_user
-from linter.lib.scan import Scanner, scanner_for
+from linter.lib.scan import Scanner, scanner_for, within_blocks
 from linter.lib.trie import ordered_trie
 from linter.model.document import Document
 from linter.model.rule import NOTHING, Hit, Rule
@@ -175,7 +175,9 @@ class Exceptions(NamedTuple):
             if pattern is None:
                 return False
             if not starts and not spans:
-                spans.extend((s, e) for s, e, _ in matches(pattern, text, self.scanner, an))
+                # (an exception may reach across blocks: a lead's named report excuses the
+                # "reportedly" that opens the next paragraph)
+                spans.extend((s, e) for s, e, _ in matches(pattern, text, self.scanner, an, across=True))
                 starts.extend(s for s, _ in spans)
                 if not spans:
                     spans.append((-1, -1))
@@ -214,15 +216,19 @@ def term_scanner(pattern: re.Pattern[str]) -> Scanner | None:
 
 
 def matches(pattern: re.Pattern[str], text: str, scanner: Scanner | None = None,
-            an: Analysis | None = None) -> Iterator[tuple[int, int, re.Match[str]]]:
+            an: Analysis | None = None, *, across: bool = False) -> Iterator[tuple[int, int, re.Match[str]]]:
     """Non-empty matches, in order; through ``scanner`` (same matches) when there is one
-    and ``an`` is the analysis of the document ``text`` belongs to."""
+    and ``an`` is the analysis of the document ``text`` belongs to, and then, unless
+    ``across``, none across two of its blocks (:func:`linter.lib.scan.within_blocks`)."""
+    found: Iterator[re.Match[str]]
     if scanner is None or an is None:
         found = pattern.finditer(text)
     elif (starts := an.sorted_starts(scanner)) is not None:  # found by the prefilter's pass
         found = scanner.finditer_within(text, starts, 0, len(text))
     else:
         found = scanner.finditer(text, an.doc.folded)
+    if an is not None and not across:
+        found = within_blocks(pattern, text, an.doc.block_starts, found)
     for m in found:
         if m.end() > m.start():
             yield m.start(), m.end(), m

@@ -3,7 +3,7 @@ only in the paragraphs that can hold one.
 
 A story has many places a trigger could start (every number could open a count of the
 dead, every "was" a passive), and each try costs a pass through the triggers'
-alternatives. But a match lies in one paragraph (:func:`in_paragraphs`) and holds one of
+alternatives. But a match lies in one paragraph (:func:`linter.lib.scan.within_blocks`) and holds one of
 the words every match holds (:func:`linter.lib.literals.required`: "killed", "dead",
 "toll" for a count), so the triggers are tried only at the starts in paragraphs where one
 of those words occurs, found by the prefilter's one pass (:func:`anchor_scanner`). This
@@ -18,7 +18,7 @@ from linter.analysis import Analysis
 from linter.kinds.base import matches
 from linter.lib.cache import compile_pattern
 from linter.lib.literals import required
-from linter.lib.scan import Scanner
+from linter.lib.scan import Scanner, within_blocks
 from linter.model.document import Document, fold_view, spaced
 
 Span = tuple[int, int]
@@ -46,7 +46,7 @@ def trigger_matches(triggers: re.Pattern[str], scanner: Scanner | None, anchors:
         found: Iterator[re.Match[str]] = (m for _, _, m in matches(triggers, text, scanner, an))
     else:
         found = scanner.finditer_within(text, starts, 0, len(text))
-    return list(in_paragraphs(triggers, text, doc.block_starts, found))
+    return list(within_blocks(triggers, text, doc.block_starts, found))
 
 
 def _held(an: Analysis, anchors: Scanner) -> Sequence[int] | None:
@@ -95,24 +95,3 @@ def _starts_in(an: Analysis, scanner: Scanner, spans: list[Span]) -> list[int] |
             return None
         kept.extend(lo + s for s in scanner.starts(folded) if s < hi - lo)
     return kept
-
-
-def in_paragraphs(pattern: re.Pattern[str], text: str, starts: Sequence[int],
-                  found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
-    """``found``, the matches of ``pattern`` in order, none across one of the ``starts`` of
-    the document's blocks (its paragraphs, headings, list items): a claim is told within a
-    paragraph, and a match from a headline's last word into the story (``kills four |
-    Four workers died``) would hide the one the first paragraph opens with, which is
-    searched for from the paragraph's start instead."""
-    end = 0
-    for m in found:
-        match: re.Match[str] | None = m
-        while match is not None and match.start() >= end:
-            k = bisect_right(starts, match.start())
-            if k == len(starts) or starts[k] >= match.end():
-                yield match
-                end = match.end()
-                break
-            again = pattern.search(text, starts[k])  # (one that starts later is found's next)
-            starts_here = again is not None and again.start() < m.end() and again.end() > again.start()
-            match = again if starts_here else None

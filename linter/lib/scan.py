@@ -15,7 +15,7 @@ the same list of matches. Texts whose case-folded form changes length
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 
 import ahocorasick
@@ -73,3 +73,25 @@ def scanner_for(pattern: re.Pattern[str], prefixes: frozenset[str] | None) -> Sc
     if prefixes is None or len(prefixes) < MIN_PREFIXES:
         return None
     return Scanner(pattern, prefixes)
+
+
+def within_blocks(pattern: re.Pattern[str], text: str, starts: Sequence[int],
+                  found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """``found``, the matches of ``pattern`` in order, none across one of the ``starts`` of
+    the document's blocks (its paragraphs, headings, list items). A space in a term
+    matches any white space, a blank line too, but a term is never told across two
+    paragraphs, and a match from a headline's last word into the story (``kills four |
+    Four workers died``, ``Unrest | Regime blames ...``) would hide the one the next block
+    opens with, which is searched for from the block's start instead."""
+    end = 0
+    for m in found:
+        match: re.Match[str] | None = m
+        while match is not None and match.start() >= end:
+            k = bisect_right(starts, match.start())
+            if k == len(starts) or starts[k] >= match.end():
+                yield match
+                end = match.end()
+                break
+            again = pattern.search(text, starts[k])  # (one that starts later is found's next)
+            starts_here = again is not None and again.start() < m.end() and again.end() > again.start()
+            match = again if starts_here else None
