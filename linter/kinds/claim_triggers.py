@@ -43,7 +43,7 @@ def trigger_matches(triggers: re.Pattern[str], scanner: Scanner | None, anchors:
     if scanner is not None and held is not None:
         starts = _starts_in(an, scanner, _paragraphs_holding(held, doc.block_starts, len(text)))
     if scanner is None or starts is None:
-        found: Iterator[re.Match[str]] = (m for _, _, m in matches(triggers, text, scanner, an))
+        found: Iterator[re.Match[str]] = (m for _, _, m in matches(triggers, text, scanner, an, across=True))
     else:
         found = scanner.finditer_within(text, starts, 0, len(text))
     return list(within_blocks(triggers, text, doc.block_starts, found))
