@@ -1075,12 +1075,17 @@ def test_no_frame_for_those_verbs_anywhere_else(text: str) -> None:
     ("The Front, branded a terrorist group by the US, denied any part in it.", "the US"),
 ])
 def test_a_label_the_source_gives_in_a_clause_set_off_by_commas(text: str, source: str) -> None:
+    _assert_label_given_by(text, source)
+    assert voice(text, "denied") is Voice.OWN  # the clause ends at its comma
+
+
+def _assert_label_given_by(text: str, source: str) -> None:
+    """"terrorist" in ``text`` is specific, attributed, and given by ``source`` alone."""
     an = Analysis(make_document("t.txt", text, "text"))
     start = text.index("terrorist")
     assert an.voice(start, start + len("terrorist")) is Voice.ATTRIBUTED
     assert an.specific(start, start + len("terrorist"), frozenset({"group"}))
     assert [text[slice(*f.source)] for f in an.frames_at(start) if f.source and f.covers(start, start + 9)] == [source]
-    assert voice(text, "denied") is Voice.OWN  # the clause ends at its comma
 
 
 @pytest.mark.parametrize(("text", "source"), [
@@ -1090,11 +1095,7 @@ def test_a_label_the_source_gives_in_a_clause_set_off_by_commas(text: str, sourc
     ("The Front, branded terrorists by the US, denies any part in it.", "the US"),
 ])
 def test_a_label_the_source_gives_in_an_aside_the_tagger_misread(text: str, source: str) -> None:
-    an = Analysis(make_document("t.txt", text, "text"))
-    start = text.index("terrorist")
-    assert an.voice(start, start + len("terrorist")) is Voice.ATTRIBUTED
-    assert an.specific(start, start + len("terrorist"), frozenset({"group"}))
-    assert [text[slice(*f.source)] for f in an.frames_at(start) if f.source and f.covers(start, start + 9)] == [source]
+    _assert_label_given_by(text, source)
 
 
 def test_a_participle_set_off_without_its_agent_is_the_writer_s() -> None:
