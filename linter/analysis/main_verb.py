@@ -28,17 +28,17 @@ def main_verb(words: list[str], tags: list[str], tagger: Tagger) -> None:
         # (a relative clause's verb is not the sentence's: "The bill targets/NNS foreign
         # terrorists who return home")
         _verb_for_verbless(words, tags, tagger)
-    elif not _has_finite(tags):
+    elif not has_finite(tags):
         _present_for_base(tags)
         _present_after_aside(words, tags, tagger)
 
 
 # The tags of a finite verb (or a modal, which makes its verb finite).
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-def _has_finite(tags: list[str]) -> bool:
-    return any(t in _FINITE for t in tags)
+def has_finite(tags: list[str]) -> bool:
+    return any(t in FINITE for t in tags)
 
 
 def _opening_end(tags: list[str]) -> int:
@@ -72,7 +72,7 @@ def _garden_path(words: list[str], tags: list[str]) -> None:
     # (an aside's own verb, and the cue after a quoted claim, "..., says Voss", do not count)
     close = next((k for k in range(first + 1, len(tags)) if tags[k] in QUOTE_MARKS), len(tags))
     claim = tags[first:close] if quoted else tags[first:]
-    if not _has_finite(tags[:opening] + claim):
+    if not has_finite(tags[:opening] + claim):
         tags[first] = "VBD"
         return
     for j in range(first + 2, len(tags) - 1):
@@ -82,7 +82,7 @@ def _garden_path(words: list[str], tags: list[str]) -> None:
             return
         if tags[j] == "VBD":
             rest = next((k for k in range(j + 1, len(tags)) if tags[k] in _CLAUSE_ENDS), len(tags))
-            if not _has_finite(tags[j + 1:rest]):
+            if not has_finite(tags[j + 1:rest]):
                 tags[first], tags[j] = "VBD", "VBN"  # (not "... based in Tamm say they ...")
             return
 
@@ -132,7 +132,7 @@ def _past_after_name(words: list[str], tags: list[str], tagger: Tagger) -> None:
         if opening == 0 or tags[opening - 1] not in ("NNS", "NNPS"):
             return
         i = _after_aside(words, tags, opening)
-        if _has_finite(tags[:opening] + tags[i:]):
+        if has_finite(tags[:opening] + tags[i:]):
             return
     while i < len(tags) and tags[i] == "RB":
         i += 1
@@ -140,7 +140,7 @@ def _past_after_name(words: list[str], tags: list[str], tagger: Tagger) -> None:
         return
     end = next((k for k in range(i + 1, len(tags)) if tags[k] in _CLAUSE_ENDS or tags[k] == "." or (
         tags[k] == "IN" and words[k].lower() == "that")), len(tags))
-    if not _has_finite(tags[i + 1:end]):
+    if not has_finite(tags[i + 1:end]):
         tags[i] = "VBD"
 
 
@@ -178,9 +178,7 @@ def _present_after_aside(words: list[str], tags: list[str], tagger: Tagger) -> N
     i = close + 1
     if i + 1 >= len(tags) or tags[i] not in ("NNS", "NNPS") or tags[i + 1] not in _AFTER_PRESENT:
         return
-    low = words[i].lower()
-    stems = (low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y" if low.endswith("ies") else "")
-    if low.endswith("s") and any(s and tagger.known_verb(s) for s in stems):
+    if words[i].lower().endswith("s") and tagger.known_verb(tagger.lemma(words[i], "VBZ").lower()):
         tags[i] = "VBZ"
 
 

@@ -4,6 +4,7 @@ before a verb, a relative clause's subject with no pronoun, and a past tense tha
 has."""
 
 from linter.analysis.clause_pasts import HAVE_BE, NOUN_TAGS, SAME_PAST
+from linter.analysis.main_verb import FINITE, has_finite
 from linter.analysis.tagger import Tagger
 
 
@@ -144,7 +145,6 @@ def base_tag(words: list[str], tags: list[str], i: int, tagger: Tagger) -> str:
     return "VBP"
 
 
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLAUSE_STOPS = frozenset({",", ":", ".", "CC", "WDT", "WP"})
 
 
@@ -155,10 +155,10 @@ def reduced_passive(words: list[str], tags: list[str], i: int) -> bool:
     ``..., led/VBD by Voss``)."""
     if i < 2 or words[i - 1] != "," or tags[i - 2] not in NOUN_TAGS:
         return False
-    if not any(t in _FINITE_TAGS for t in tags[:i - 1]):
+    if not has_finite(tags[:i - 1]):
         return False  # the sentence's own verb: "The Front, backed by Orsk, ..." has none yet
     for k in range(i + 1, len(tags)):
-        if tags[k] in _CLAUSE_STOPS or tags[k] in _FINITE_TAGS:
+        if tags[k] in _CLAUSE_STOPS or tags[k] in FINITE:
             return False
         if words[k].lower() == "by":
             return k + 1 < len(tags) and tags[k + 1] in ("DT", "NNP", "NNPS", "PRP$", "NNS", "CD")
