@@ -11,6 +11,7 @@ other.
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from linter.analysis.tagger import FINITE
 from linter.analysis.tagging import Token
 
 NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "EX"})
@@ -128,7 +129,7 @@ def _namer_after(tokens: Sequence[Token], j: int, in_group: list[int]) -> bool:
     for m in range(k + 1, len(tokens)):
         if tokens[m].tag in ("CC", ",", ":", ".") or tokens[m].lower in ("that", "who", "which"):
             return False
-        if in_group[m] >= 0 and in_group[m] != in_group[k] and tokens[m].tag in ("VBD", "VBZ", "VBP", "MD"):
+        if in_group[m] >= 0 and in_group[m] != in_group[k] and tokens[m].tag in FINITE:
             return True
     return False
 

@@ -17,7 +17,7 @@ word repairs leave.
 
 from linter.analysis.cues import BEFORE_INVERTED, saying_lemmas
 from linter.analysis.main_verb import NOUN_PHRASE, OBJECT_STARTS
-from linter.analysis.tagger import Tagger
+from linter.analysis.tagger import FINITE, Tagger
 
 
 def mend_pasts(words: list[str], out: list[str], reporting: frozenset[str], tagger: Tagger) -> None:
@@ -149,7 +149,7 @@ def _inverted(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool
         return False
     if tagger.lemma(words[i], "VBN").lower() not in saying_lemmas():
         return False
-    return (any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[:i - 1])
+    return (any(t in FINITE for t in tags[:i - 1])
             and not any(t in ("VBD", "VBZ", "VBP", "MD", "VB") for t in tags[i + 1:end]))
 
 

@@ -6,7 +6,7 @@ control/VB the pass``). :func:`linter.analysis.repairs.repair` runs them last, o
 other repairs leave.
 """
 
-from linter.analysis.tagger import Tagger
+from linter.analysis.tagger import FINITE, Tagger
 
 # The tags of a noun phrase's words.
 NOUN_PHRASE = frozenset({"DT", "PDT", "CD", "JJ", "PRP$", "NN", "NNS", "NNP", "NNPS", "POS"})
@@ -31,10 +31,6 @@ def main_verb(words: list[str], tags: list[str], tagger: Tagger) -> None:
     elif not has_finite(tags):
         _present_for_base(tags)
         _present_after_aside(words, tags, tagger)
-
-
-# The tags of a finite verb (or a modal, which makes its verb finite).
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def has_finite(tags: list[str]) -> bool:

@@ -4,8 +4,8 @@ before a verb, a relative clause's subject with no pronoun, and a past tense tha
 has."""
 
 from linter.analysis.clause_pasts import HAVE_BE, NOUN_TAGS, SAME_PAST
-from linter.analysis.main_verb import FINITE, has_finite
-from linter.analysis.tagger import Tagger
+from linter.analysis.main_verb import has_finite
+from linter.analysis.tagger import FINITE, Tagger
 
 
 def expletive(words: list[str], tags: list[str], i: int) -> bool:
@@ -49,7 +49,7 @@ def fraction(words: list[str], tags: list[str], i: int) -> str:
         return tags[i]
     if i > 0 and tags[i - 1] not in ("DT", "RB", "IN", "CC", ","):
         return tags[i]
-    if tags[i + 1] in ("VBD", "VBP", "VBZ", "MD") or words[i + 1].lower() in ("say", "says", "said"):
+    if tags[i + 1] in FINITE or words[i + 1].lower() in ("say", "says", "said"):
         return "NNS" if low.endswith("s") else "NN"
     return tags[i]
 

@@ -23,7 +23,7 @@ from linter.analysis.repair_context import (
     no_past,
     reduced_passive,
 )
-from linter.analysis.tagger import Tagger
+from linter.analysis.tagger import FINITE, Tagger
 
 # Words whose Penn tag the syntax relies on, whatever the model said.
 _FIXED = {"who": "WP", "whom": "WP", "which": "WDT", "whose": "WP$",
@@ -45,10 +45,10 @@ _CLOSED = {"UH": frozenset({
 _ARTICLES = frozenset({"the", "a", "an"})
 # The possessive pronouns, the only words PRP$ tags (the model reads "harbour" as "our").
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their", "thy", "whose"})
-_AFTER_HEAD = frozenset({"DT", "IN", ".", ",", ":", "CC", "TO", "MD", "VBD", "VBZ", "VBP", "PRP$"})
+_AFTER_HEAD = FINITE | {"DT", "IN", ".", ",", ":", "CC", "TO", "PRP$"}
 
 # Tags after a word that end its noun phrase when an article opens it: "A tally/RB by ...".
-_AFTER_ADVERB_NOUN = frozenset({"IN", "VBZ", "VBD", "VBP", "MD", ".", ","})
+_AFTER_ADVERB_NOUN = FINITE | {"IN", ".", ","}
 # Adjectives that name people after "the" and end its noun phrase: "the dead", "the injured".
 _THE_PEOPLE = frozenset({"dead", "injured", "wounded", "missing", "displaced", "bereaved"})
 
@@ -149,7 +149,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             # (not "a radical, costly plan")
             out[i] = "NN"
         elif (tags[i] == "JJ" and low in _PERSONS and i + 1 < len(words)
-              and (tags[i + 1] in ("VBZ", "VBD", "VBP", "MD") or words[i + 1].lower() in _ONLY_VERBS
+              and (tags[i + 1] in FINITE or words[i + 1].lower() in _ONLY_VERBS
                    or (words[i + 1] == "," and i > 0 and (tags[i - 1].startswith("NN")
                                                           or tags[i - 1] in ("DT", "JJ", "PRP$"))))):
             out[i] = "NN"  # "..., official/JJ says", "A White House official/JJ, who ...", "The official/JJ,"
@@ -158,8 +158,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and tagger.lemma(words[i + 1], tags[i + 1]).lower() in reporting):
             # "The Vatican/JJ says", "The Russian/JJ added", "..., the admiral/JJ said": the speaker
             out[i] = "NNP" if word[:1].isupper() else "NN"
-        elif i == 0 and tags[0] == "VBN" and len(words) > 2 and tags[1] in ("NNS", "NNPS") and tags[2] in (
-                "VBD", "VBZ", "VBP", "MD"):
+        elif (i == 0 and tags[0] == "VBN" and len(words) > 2 and tags[1] in ("NNS", "NNPS")
+              and tags[2] in FINITE):
             out[i] = "JJ"  # "Suspected/VBN terrorists were held": a participle that modifies the subject
         elif (low in _TOLD and tags[i] == "VBN" and 0 < i < len(words) - 1 and tags[i - 1] in NOUN_TAGS
               and tags[i + 1] in _TOLD_WHOM):
@@ -188,7 +188,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and (tags[i + 1].startswith("VB") or tags[i + 1] in ("MD", ",", "IN"))):
             out[i] = "NNS"  # "those surveyed say ...": the people asked, not a verb
         elif (tags[i] == "VBD" and low in _POLLED and 0 < i < len(words) - 1
-              and tags[i - 1] in ("NNS", "NN") and tags[i + 1] in ("VBD", "VBZ", "VBP", "MD")):
+              and tags[i - 1] in ("NNS", "NN") and tags[i + 1] in FINITE):
             out[i] = "VBN"  # "the residents polled/VBD said ...": who was asked, not a verb
         elif (low in ("both", "all", "each") and tags[i] == "DT" and 0 < i < len(words) - 1
               and words[i - 1].lower() in HAVE_BE and tags[i + 1] in ("VBN", "VBG")):

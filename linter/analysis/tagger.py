@@ -24,8 +24,10 @@ from typing import Any, Final
 from linter.analysis.lemmas import INVISIBLE, Lemmatizer
 from linter.lib.cache import compile_pattern
 
-__all__ = ["MODEL_PATH", "Tagger", "is_headline", "normalise", "sentence_features"]
+__all__ = ["FINITE", "MODEL_PATH", "Tagger", "is_headline", "normalise", "sentence_features"]
 
+# The Penn tags of a finite verb (or a modal, which makes its verb finite).
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MODEL_PATH = Path(__file__).parent / "data" / "en_news_xpos.crfsuite"
 
 # ---------------------------------------------------------------------------------------------

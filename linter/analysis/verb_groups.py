@@ -12,13 +12,13 @@ from linter.analysis.chunks import MODIFIERS, NOUNS, TIMES, Group
 from linter.analysis.cues import reporting_lemmas, saying_lemmas
 from linter.analysis.main_verb import NO_PASSIVE
 from linter.analysis.numbers import number_starts
+from linter.analysis.tagger import FINITE
 from linter.analysis.tagging import Token
 
 _HEADS = frozenset({"NN", "NNS", "NNP", "NNPS"})  # the nouns proper
 _HAVE = frozenset({"have", "has", "had", "'ve", "'d", "having"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "get", "got",
                  "gets", "getting", "gotten"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # What opens a noun phrase of its own: a determiner or a pronoun.
 _OPENERS = frozenset({"DT", "PDT", "PRP$", "PRP"})
 
@@ -189,7 +189,7 @@ def _only_phrases(tokens: Sequence[Token], first: int, stop: int) -> bool:
                 t.tag in _OPENERS and tokens[k - 1].tag in NOUNS and tokens[k + 1].lower not in TIMES):
             return False  # a clause's subject: "said on Friday he had", "in a statement it had"
         if t.tag == "VBG" and tokens[k - 1].tag == "IN" and t.lemma in saying_lemmas() and not any(
-                x.tag in _FINITE for x in tokens[stop + 1:]):  # (not "A man jailed for saying X was Y is")
+                x.tag in FINITE for x in tokens[stop + 1:]):  # (not "A man jailed for saying X was Y is")
             return False  # "left after saying the men had fled": the verb after is the gerund's clause's
         if t.tag in ("IN", "TO"):
             opened = True
@@ -211,7 +211,7 @@ def _adjectival(tokens: Sequence[Token], i: int) -> bool:
 def _group(tokens: Sequence[Token], first: int, members: list[int]) -> Group:
     head = members[-1]
     lead = tokens[members[0]] if tokens[first].tag != "TO" else tokens[first]
-    finite = lead.tag in _FINITE
+    finite = lead.tag in FINITE
     tense = ("modal" if lead.tag == "MD" else "past" if lead.tag == "VBD" else "present") if finite else ""
     forms = [tokens[k].lower for k in members]
     last = tokens[head]

@@ -18,6 +18,7 @@ from linter.analysis import Analysis
 from linter.analysis.cues import REPORTING_KINDS, Cue, frame_gate
 from linter.analysis.frame_base import NO_HOLDER, lexicon
 from linter.analysis.syntax import COPULAS
+from linter.analysis.tagger import FINITE
 from linter.analysis.tagging import common_word, name_like
 from linter.lib.cache import compile_pattern
 from linter.model.document import Document
@@ -257,7 +258,7 @@ class ClaimContext(NamedTuple):
             return False
         first, second = parse.tokens[0], parse.tokens[1]
         return (first.tag in ("NNP", "NNPS", "NN") and name_like(first.text)
-                and second.tag in ("VBD", "VBZ", "VBP", "MD"))
+                and second.tag in FINITE)
 
     def opens_with_mood(self, lo: int) -> bool:
         """The sentence at ``lo`` gives its subject the mood of someone speaking: a noun
