@@ -99,6 +99,25 @@ def test_a_plain_text_headline_may_end_in_a_quotation(first: str, heading: bool)
     assert block is not None and (block.kind == "heading") is heading
 
 
+@pytest.mark.parametrize(("source", "paragraphs"), [
+    # short lines are a hard-wrapped paragraph ...
+    ("The crews raced north from\nOrsk before dawn.\n", ["The crews raced north from\nOrsk before dawn."]),
+    # ... unless a line opens a turn of an interview or a transcript after a sentence's end
+    ("Q: Why now?\nA: Because the company broke its word.\n",
+     ["Q: Why now?", "A: Because the company broke its word."]),
+    ("COURIER: Who let them in?\nKELL: Nobody did.\nCOURIER: Why?\n",
+     ["COURIER: Who let them in?", "KELL: Nobody did.", "COURIER: Why?"]),
+    ("Ada Frey: We will rebuild.\nPiet Vann: Twice already.\n", ["Ada Frey: We will rebuild.", "Piet Vann: Twice already."]),
+    ('Q: Is that so?\nA: "It is."\n', ["Q: Is that so?", 'A: "It is."']),
+    # a name and a colon at the start of a line mid-sentence is no turn
+    ("Three fire crews raced north from\nOrsk: the depot had burned.\n",
+     ["Three fire crews raced north from\nOrsk: the depot had burned."]),
+])
+def test_a_turn_of_an_interview_opens_a_plain_text_paragraph(source: str, paragraphs: list[str]) -> None:
+    doc = make_document("x.txt", source, "text")
+    assert [doc.text[b.start:b.end] for b in doc.blocks] == paragraphs
+
+
 _MIXED = st.text(alphabet="ab é\n\r\t\x0b\x0c\x1c\x1f\x85\u00a0\u2028\u3000\u00ad", max_size=40)
 
 

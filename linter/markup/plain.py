@@ -5,13 +5,16 @@ one paragraph per line with no blank lines between. Suppression comments
 (``<!-- copydesk-disable ... -->``) and suppression lines (``copydesk: disable ...``
 alone on a line) are left out of the prose. A run of lines is taken
 as hard-wrapped when every line but its last is short; otherwise each line
-is a paragraph of its own. A short first line followed by a blank line and
+is a paragraph of its own; either way a line that opens a turn of an interview or a
+transcript ("A: ...", "TAMM: ...") after a line that ends a sentence opens a paragraph.
+A short first line followed by a blank line and
 not ending in sentence punctuation is the headline.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from linter.lib.cache import compile_pattern
 from linter.markup.stripped import Stripped
@@ -54,9 +57,29 @@ def _runs(source: str) -> list[list[tuple[int, int]]]:
     return [r for r in runs if r]
 
 
+# A line that opens a turn of an interview or a transcript ("Q: ...", "A: ...", "KELL: ...",
+# "Ida Kell: ...": up to four capitalised words and a colon) ...
+_TURN = compile_pattern(r"[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}:[ \t]")
+# ... right after a line that ends a sentence (its closing marks or brackets aside).
+_SENTENCE_END = compile_pattern(r"[.!?…][\"'’”»)\]]*[ \t]*\Z")
+
+
+def _turns(source: str, run: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """``run`` cut before each line that opens a turn after a line that ends a sentence:
+    "Q: Why now?" and the answer on the next line are two paragraphs, not one hard-wrapped
+    one (the question's line is short)."""
+    parts = [run[:1]]
+    for before, line in pairwise(run):
+        if (_TURN.match(source, line[0], line[1]) is not None
+                and _SENTENCE_END.search(source, before[0], before[1]) is not None):
+            parts.append([])
+        parts[-1].append(line)
+    return parts
+
+
 def paragraph_blocks(source: str, runs: list[list[tuple[int, int]]]) -> list[Block]:
     blocks = []
-    for run in runs:
+    for run in (part for whole in runs for part in (_turns(source, whole) if len(whole) > 1 else (whole,))):
         wrapped = len(run) > 1 and all(e - s <= _WRAP_WIDTH for s, e in run[:-1])
         if wrapped:
             blocks.append(Block("paragraph", run[0][0], run[-1][1]))
