@@ -1386,6 +1386,20 @@ def test_a_time_adverbial_after_a_noun_is_a_chunk_of_its_own() -> None:
     assert chunk_words("Police closed the port late last week.")[-2:] == ["the port", "last week"]
 
 
+@pytest.mark.parametrize(("text", "phrases"), [
+    # a naming verb's object and the name it gives: two phrases, after a plural ...
+    ("Ada Frey called the men terrorists.", ["Ada Frey", "the men", "terrorists"]),
+    ("Voss called the police officers heroes.", ["Voss", "the police officers", "heroes"]),
+    # ... and after a singular noun right after its article, when the plural ends the phrase
+    ("Ada Frey has called the group terrorists.", ["Ada Frey", "the group", "terrorists"]),
+    # (not a compound with more after it, nor after any other verb)
+    ("Ada Frey called the group terrorist leaders.", ["Ada Frey", "the group terrorist leaders"]),
+    ("Ada Frey met the group leaders.", ["Ada Frey", "the group leaders"]),
+])
+def test_a_naming_verb_s_object_and_the_name_it_gives_are_two_phrases(text: str, phrases: list[str]) -> None:
+    assert chunk_words(text) == phrases
+
+
 def test_a_superlative_adverb_stays_inside_its_phrase() -> None:
     assert chunk_words("It was the most heinous crime the island has seen.")[1] == "the most heinous crime"
 

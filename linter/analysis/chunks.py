@@ -107,10 +107,16 @@ def _time_at(tokens: Sequence[Token], j: int) -> bool:
 def _named_as(tokens: Sequence[Token], first: int, j: int) -> bool:
     """Token ``j`` is the name a naming verb gives its object, right after a plural noun
     (``called the men | terrorists``, ``branded the police officers | thugs``): two
-    noun phrases, not a compound."""
+    noun phrases, not a compound; after a singular noun, only a plural that ends the phrase
+    right after an article and that noun (``called the group | terrorists``, ``branded the
+    union | thugs``; not ``called the police officers | heroes`` at ``officers``)."""
     verb = tokens[first - 1] if first > 0 else None
-    return (verb is not None and verb.is_verb and verb.lemma in NAMING and tokens[j - 1].tag == "NNS"
-            and tokens[j].tag in ("NN", "NNS"))
+    if verb is None or not verb.is_verb or verb.lemma not in NAMING or tokens[j].tag not in ("NN", "NNS"):
+        return False
+    if tokens[j - 1].tag == "NNS":
+        return True
+    return (tokens[j - 1].tag == "NN" and tokens[j].tag == "NNS" and j - 2 == first
+            and tokens[first].tag == "DT" and (j + 1 == len(tokens) or tokens[j + 1].tag not in NOUNS))
 
 
 def _namer_after(tokens: Sequence[Token], j: int, in_group: list[int]) -> bool:
