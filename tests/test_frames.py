@@ -1386,6 +1386,16 @@ def test_a_time_adverbial_after_a_noun_is_a_chunk_of_its_own() -> None:
     assert chunk_words("Police closed the port late last week.")[-2:] == ["the port", "last week"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen, whom the government calls terrorists, seized the quay.", True),
+    ("The gunmen, whom the government calls terrorists, seized the quay.", True),
+    ("Militants, whom the government calls terrorists, often attack convoys.", False),
+])
+def test_a_bare_phrase_a_label_is_given_to_is_particular_people_when_its_verb_tells_an_event(
+        text: str, expected: bool) -> None:
+    assert specific(text, "terrorists", None) is expected
+
+
 @pytest.mark.parametrize(("text", "phrases"), [
     # a naming verb's object and the name it gives: two phrases, after a plural ...
     ("Ada Frey called the men terrorists.", ["Ada Frey", "the men", "terrorists"]),

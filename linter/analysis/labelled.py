@@ -40,6 +40,10 @@ class Parse(Protocol):
 
     def carrier(self, group: Group) -> Group | None: ...
 
+    def governor(self, chunk: Chunk) -> tuple[str, Group | None]: ...
+
+    def episodic(self, group: Group) -> bool: ...
+
 
 _INDEFINITE = ("a", "an", "any", "every")
 _ABOUT = frozenset({"about", "regarding", "concerning"})
@@ -74,7 +78,7 @@ def labelled_is_specific(parse: Parse, group: Group) -> bool:
     as ...``), or with no object the subject (``Voss is seen as ...``)."""
     antecedent = relative_object(parse, group)
     if antecedent is not None:  # (or stands beside a name: "the Front, a group the US lists as")
-        return _names(parse, antecedent) or apposed(parse, antecedent)
+        return _names(parse, antecedent) or apposed(parse, antecedent) or _acts(parse, antecedent)
     free = what_subject(parse, group)
     if free is not None and free.first > 1 and parse.tokens[free.first - 2].lower == "in":
         return True  # "(a bus was burned) in what police see as ...": the sentence's event
@@ -161,6 +165,14 @@ def denied(parse: Parse, group: Group, chunk: Chunk) -> bool:
     not one the sentence affirms (``not only thieves but terrorists``, ``not just ...``)."""
     words = [t.lower for t in parse.tokens[max(0, group.first - 1):chunk.first + 1]]
     return not _AFFIRMING.intersection(words) and bool(_DENIALS.intersection(words))
+
+
+def _acts(parse: Parse, chunk: Chunk) -> bool:
+    """A noun phrase with no article is particular people when its own verb tells an event:
+    "Gunmen, whom the government calls ..., seized the quay" (not "Militants, whom the
+    government calls ..., often attack convoys")."""
+    role, governing = parse.governor(chunk)
+    return role == "subject" and governing is not None and parse.episodic(governing)
 
 
 def _names(parse: Parse, chunk: Chunk) -> bool:
