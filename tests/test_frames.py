@@ -601,6 +601,11 @@ def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str)
     ("The Front, branded terrorists by Orsk, denies targeting civilians.", "denies", "VBZ"),
     ("The Front, branded terrorists by Orsk, rejects the charge.", "rejects", "VBZ"),
     ("The Front, branded terrorists by Orsk, demands talks.", "demands", "VBZ"),
+    # "amounts to" and "belongs to" after a singular noun, before any finite verb
+    ("The army's campaign in the north amounts to genocide.", "amounts", "VBZ"),
+    ("The army's campaign amounts to genocide, the inquiry found.", "amounts", "VBZ"),
+    ("The gunman belongs to a cell in Tarn.", "belongs", "VBZ"),
+    ("The aid was paid in amounts to suit each village.", "amounts", "NNS"),
 ])
 def test_a_word_repaired_by_its_slot(text: str, word: str, tag: str) -> None:
     [token] = [t for t in tag_span(text, 0, len(text)) if t.text == word]

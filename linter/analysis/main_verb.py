@@ -19,8 +19,10 @@ OBJECT_STARTS = frozenset({"DT", "NNS", "NN", "NNP", "NNPS", "PRP", "PRP$", "JJ"
 
 
 def main_verb(words: list[str], tags: list[str], tagger: Tagger) -> None:
-    """Mend ``tags`` in place: the garden path first, a name's past, then a sentence with
-    no verb before its first relative pronoun, or with no finite one."""
+    """Mend ``tags`` in place: a verb that says what its subject is ("amounts to") first,
+    the garden path, a name's past, then a sentence with no verb before its first
+    relative pronoun, or with no finite one."""
+    _says_what(words, tags)
     _garden_path(words, tags)
     _past_after_name(words, tags, tagger)
     relative = next((k for k, t in enumerate(tags) if t in ("WP", "WDT")), len(tags))
@@ -35,6 +37,24 @@ def main_verb(words: list[str], tags: list[str], tagger: Tagger) -> None:
 
 def has_finite(tags: list[str]) -> bool:
     return any(t in FINITE for t in tags)
+
+
+# Verbs whose -s form before "to" says what a singular subject is, which the model reads
+# as plural nouns ("amounts to genocide", "belongs to a terrorist cell").
+_SAYS_WHAT = frozenset({"amounts", "belongs"})
+
+
+def _says_what(words: list[str], tags: list[str]) -> None:
+    """The first such form after a singular noun, before "to" and any finite verb, is the
+    present (``The army's campaign in the north amounts/NNS to genocide, the inquiry
+    found``)."""
+    for k in range(1, len(tags) - 1):
+        if tags[k] in FINITE:
+            return
+        if (tags[k] == "NNS" and words[k].lower() in _SAYS_WHAT and words[k + 1].lower() == "to"
+                and tags[k - 1] in ("NN", "NNP")):
+            tags[k] = "VBZ"
+            return
 
 
 def _opening_end(tags: list[str]) -> int:
