@@ -606,6 +606,10 @@ def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str)
     ("The army's campaign amounts to genocide, the inquiry found.", "amounts", "VBZ"),
     ("The gunman belongs to a cell in Tarn.", "belongs", "VBZ"),
     ("The aid was paid in amounts to suit each village.", "amounts", "NNS"),
+    # a name's past after an age or a noun phrase set off by commas, with no finite verb after
+    ("Brandt, 78, retired in 2009.", "retired", "VBD"),
+    ("Brandt, now 78, retired in 2009.", "retired", "VBD"),
+    ("Brandt, a docker, injured in the blast, was flown to Kell.", "injured", "VBN"),
 ])
 def test_a_word_repaired_by_its_slot(text: str, word: str, tag: str) -> None:
     [token] = [t for t in tag_span(text, 0, len(text)) if t.text == word]

@@ -121,6 +121,19 @@ def _after_aside(words: list[str], tags: list[str], first: int) -> int:
 _RELATIVES = frozenset({"which", "who", "whose", "whom"})
 
 
+def _apposed(words: list[str], tags: list[str], first: int) -> int:
+    """Past an age or a noun phrase set off by commas at ``first`` (``Brandt, 78, |
+    retired ...``, ``Brandt, now 78, | retired ...``, ``Voss, a former judge, | ...``) when
+    no finite verb comes after it (not ``Brandt, a docker, injured in the blast, was
+    flown ...``, whose participle is a second aside); ``first`` otherwise."""
+    if first >= len(tags) - 2 or words[first] != ",":
+        return first
+    close = next((k for k in range(first + 2, min(first + 9, len(tags))) if words[k] == ","), None)
+    if close is None or not all(t in NOUN_PHRASE or t == "RB" for t in tags[first + 1:close]):
+        return first
+    return first if has_finite(tags[close + 1:]) else close + 1
+
+
 def _past_after_name(words: list[str], tags: list[str], tagger: Tagger) -> None:
     """A participle in -ed after the name that opens a sentence with a full stop (and
     after an aside and adverbs), with no finite verb before its clause ends, is the
@@ -139,7 +152,7 @@ def _past_after_name(words: list[str], tags: list[str], tagger: Tagger) -> None:
             words[0].lower(), "N"):
         i = 1
     if i > 0:
-        i = _after_aside(words, tags, i)
+        i = _apposed(words, tags, _after_aside(words, tags, i))
     else:
         # a sentence with no finite verb past an aside, opened by a plural noun phrase:
         # "Far-right extremists marched/VBN through Orsk on Saturday.", "The rebels, whom

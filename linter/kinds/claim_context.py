@@ -52,6 +52,10 @@ _MOODS = frozenset({"adamant", "angry", "apologetic", "bitter", "blunt", "bullis
                     "weary"})
 # The copulas, and the verbs of how someone seems: "sounded weary", "looked tired".
 _SEEMING = COPULAS | {"sound", "look", "appear", "grow"}
+# The words of a name that opens a sentence, and how far after it the comma closing its
+# aside may come.
+_NAME_WORDS = 4
+_ASIDE_REACH = 10
 # A paragraph window reaches this many sentences either side of the claim's: news
 # paragraphs are one to three sentences, and a story run into one line is not a paragraph.
 # (An adjacent window, where a quotation looks for its speaker, keeps the whole paragraph:
@@ -250,15 +254,22 @@ class ClaimContext(NamedTuple):
 
     def opens_with_name(self, lo: int) -> bool:
         """The sentence at ``lo`` opens with a name and its verb: a capitalised noun that is
-        no common word, then a finite verb (``Voss was defiant.``; not ``Police were ...``,
-        ``This was ...``), which :meth:`capitals` leaves out as it leaves out every word
-        that opens a sentence."""
+        no common word, then a finite verb, perhaps past an aside set off by commas
+        (``Voss was defiant.``, ``Ivo Brandt, now 78, was the last keeper.``; not ``Police
+        were ...``, ``This was ...``), which :meth:`capitals` leaves out as it leaves out
+        every word that opens a sentence."""
         parse = self.an.parse_at(lo)
         if parse is None or len(parse.tokens) < 3:
             return False
-        first, second = parse.tokens[0], parse.tokens[1]
-        return (first.tag in ("NNP", "NNPS", "NN") and name_like(first.text)
-                and second.tag in FINITE)
+        tokens = parse.tokens
+        verb = 0
+        while verb < min(len(tokens), _NAME_WORDS) and tokens[verb].tag in ("NNP", "NNPS", "NN") and (
+                name_like(tokens[verb].text)):
+            verb += 1  # "Voss", "Ivo Brandt"
+        if verb and verb < len(tokens) and tokens[verb].text == ",":  # "Brandt, now 78, was ..."
+            verb = next((k + 1 for k in range(verb + 1, min(len(tokens), verb + _ASIDE_REACH))
+                         if tokens[k].text == ","), 0)
+        return 0 < verb < len(tokens) and tokens[verb].tag in FINITE
 
     def opens_with_mood(self, lo: int) -> bool:
         """The sentence at ``lo`` gives its subject the mood of someone speaking: a noun
