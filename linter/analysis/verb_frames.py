@@ -94,8 +94,9 @@ def _infinitive_reports(parse: Parse, group: Group) -> bool:
     """An infinitive that reports words: ``to say that ...``, and after a verb that goes on
     or is likely (``continues to insist she will ...``, ``were more likely to say the
     mayor ...``) or as the subject's purpose (``went on TV3 to say ...``) with a bare clause
-    or, for a naming verb, what it names (``went on to call the men ...``), or after a
-    raised passive (``is said to have told friends the men ...``); not after ``declined
+    or, for a naming verb, what it names (``went on to call the men ...``), and for a verb
+    whose words are its object, that object (``went on TV3 to condemn the men``), or after
+    a raised passive (``is said to have told friends the men ...``); not after ``declined
     to say`` or ``refused``."""
     k = past_addressee(parse, group, group.last + 1)  # past whom it tells: "to tell friends that"
     if k < len(parse.tokens) and parse.tokens[k].lower == "that":
@@ -105,7 +106,8 @@ def _infinitive_reports(parse: Parse, group: Group) -> bool:
     before = parse.group_at(group.first - 1)
     carried = parse.goes_on(group) or purpose(parse, group) or (
         before is not None and raised(parse.tokens, before))
-    return carried and (bare_clause(parse, k) or group.lemma in NAMING or _object_as(parse, group))
+    return carried and (bare_clause(parse, k) or group.lemma in NAMING or group.lemma in lexicon().objects
+                        or _object_as(parse, group))
 
 
 def _object_as(parse: Parse, group: Group) -> bool:
