@@ -17,7 +17,7 @@ from linter.analysis.frame_base import (
     span,
 )
 from linter.analysis.syntax import COPULAS, Parse
-from linter.analysis.vague_sources import unowned_report, vague_source
+from linter.analysis.vague_sources import DOCUMENTS, unowned_report, vague_source
 
 _TO_PREPOSITIONS = frozenset({"to"})
 # Brackets that may open the clause of "according to": "(According to police, ...)".
@@ -176,7 +176,8 @@ def according_frames(parse: Parse) -> list[Frame]:
                 and finite_in(parse, source.last, hi)):
             stop = source.last  # no comma: the source is the noun phrase, a clause follows it
         if source is not None:
-            vague = vague_source(parse, source) or unowned_report(parse, source)  # "according to a report"
+            # "according to a report", "according to a statement", "according to one account"
+            vague = vague_source(parse, source) or unowned_report(parse, source, DOCUMENTS)
             src: tuple[int, int] | None = span(parse, source.first, source.last)
         else:  # words the tagger did not read as a noun phrase ("the chief constable/JJ"), an owner
             end = last if last >= 0 else stop - 1

@@ -74,12 +74,20 @@ def _share_of(parse: Parse, chunk: Chunk) -> bool:
     return k >= 2 and parse.tokens[k - 1].lower in _OF_A_WHOLE and parse.tokens[k - 2].lower in _SOME
 
 
-def unowned_report(parse: Parse, chunk: Chunk) -> bool:
-    """A report no one owns: "reports", "local reports", "a report"; not "the reports", "a
-    report by the Halvern Institute", "an internal report by the ministry", "police
-    reports", "an official report"."""
+# What a source may be that reports without saying whose it is: "a report". After
+# "according to", also "a statement" or "one account" (a subject "A statement said ..."
+# mostly follows the sentence that says whose it is; "according to a survey" mostly has
+# its survey named in the next paragraph).
+REPORTS = frozenset({"report"})
+DOCUMENTS = REPORTS | {"statement", "account"}
+
+
+def unowned_report(parse: Parse, chunk: Chunk, heads: frozenset[str] = REPORTS) -> bool:
+    """A report (one of ``heads``) no one owns: "reports", "local reports", "a report"; not
+    "the reports", "a report by the Halvern Institute", "an internal report by the
+    ministry", "police reports", "an official report"."""
     words = parse.tokens[chunk.first:chunk.last]
-    return parse.tokens[chunk.last].lemma == "report" and not chunk.definite and not chunk.proper and (
+    return parse.tokens[chunk.last].lemma in heads and not chunk.definite and not chunk.proper and (
         not described(parse, chunk)) and not _by_someone(parse, chunk) and not any(
             t.lemma in lexicon().sources or t.lower == "official" for t in words)
 
