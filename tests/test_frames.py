@@ -610,6 +610,9 @@ def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str)
     ("Brandt, 78, retired in 2009.", "retired", "VBD"),
     ("Brandt, now 78, retired in 2009.", "retired", "VBD"),
     ("Brandt, a docker, injured in the blast, was flown to Kell.", "injured", "VBN"),
+    # a known noun in -ly that ends an article's phrase past its adjectives
+    ("Deniers in the regional assembly have tried to block the law.", "assembly", "NN"),
+    ("The councillors want to do things a little differently.", "differently", "RB"),
 ])
 def test_a_word_repaired_by_its_slot(text: str, word: str, tag: str) -> None:
     [token] = [t for t in tag_span(text, 0, len(text)) if t.text == word]

@@ -56,6 +56,16 @@ _THE_PEOPLE = frozenset({"dead", "injured", "wounded", "missing", "displaced", "
 _NOT_ADJECTIVES = frozenset({"less", "bless", "unless", "nevertheless", "nonetheless", "regardless"})
 
 
+def _opened_by_article(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
+    """An article opens the phrase that token ``i`` ends: right before it (``a tally``),
+    or before adjectives when the word is a known noun (``the regional assembly``; not
+    ``a little differently``)."""
+    k = i - 1
+    while k > 0 and tags[k] == "JJ":
+        k -= 1
+    return k >= 0 and words[k].lower() in _ARTICLES and (k == i - 1 or tagger.known(words[i].lower(), "N"))
+
+
 def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     """Fix the slips the syntax depends on most. The relative pronouns, the
     subordinators of supposition and the political wings ("left-wing") always get their
@@ -139,9 +149,11 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif (tags[i] in ("VB", "VBN", "VBD", "VBP") and i > 0 and words[i - 1].lower() in _ARTICLES
               and tagger.lemma(word, tags[i]).lower() == low):
             out[i] = "NN"  # "A raid/VBN by insurgents": a verb's bare form after an article is a noun
-        elif tags[i] == "RB" and i > 0 and words[i - 1].lower() in _ARTICLES and i + 1 < len(words) and (
+        elif tags[i] == "RB" and _opened_by_article(words, tags, i, tagger) and i + 1 < len(words) and (
                 tags[i + 1] in _AFTER_ADVERB_NOUN):
-            out[i] = "NN"  # "A tally/RB by the Courier shows": no adverb ends an article's phrase
+            # "A tally/RB by the Courier shows", "the regional assembly/RB have tried": no
+            # adverb ends an article's phrase
+            out[i] = "NN"
         elif tags[i] == "JJ" and i > 0 and words[i - 1].lower() in ("a", "an") and (
                 i + 1 == len(words) or (tags[i + 1] in _ENDS_ADJECTIVE_NOUN and not (
                     tags[i + 1] == "," and i + 2 < len(words) and tags[i + 2] in ("JJ", "RB")))):
