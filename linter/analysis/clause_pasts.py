@@ -150,7 +150,7 @@ def _inverted(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool
     if tagger.lemma(words[i], "VBN").lower() not in saying_lemmas():
         return False
     return (any(t in FINITE for t in tags[:i - 1])
-            and not any(t in ("VBD", "VBZ", "VBP", "MD", "VB") for t in tags[i + 1:end]))
+            and not any(t in FINITE or t == "VB" for t in tags[i + 1:end]))
 
 
 def _reported_past(words: list[str], tags: list[str], i: int, reporting: frozenset[str],

@@ -78,11 +78,11 @@ def _share_of(parse: Parse, chunk: Chunk) -> bool:
 # "according to", also "a statement" or "one account" (a subject "A statement said ..."
 # mostly follows the sentence that says whose it is; "according to a survey" mostly has
 # its survey named in the next paragraph).
-REPORTS = frozenset({"report"})
-DOCUMENTS = REPORTS | {"statement", "account"}
+_REPORTS = frozenset({"report"})
+DOCUMENTS = _REPORTS | {"statement", "account"}
 
 
-def unowned_report(parse: Parse, chunk: Chunk, heads: frozenset[str] = REPORTS) -> bool:
+def unowned_report(parse: Parse, chunk: Chunk, heads: frozenset[str] = _REPORTS) -> bool:
     """A report (one of ``heads``) no one owns: "reports", "local reports", "a report"; not
     "the reports", "a report by the Halvern Institute", "an internal report by the
     ministry", "police reports", "an official report"."""
