@@ -108,7 +108,7 @@ def _after_aside(words: list[str], tags: list[str], first: int) -> int:
     clause that opens at ``first`` (``The interior ministry, in a statement, | blamed
     ...``, ``The ministry, which runs the port, | blamed ...``); ``first`` when none does."""
     if first < len(tags) - 2 and words[first] == "," and tags[first + 1] == "IN":
-        close = next((k for k in range(first + 2, min(first + 9, len(tags))) if words[k] == ","), None)
+        close = _closing_comma(words, first)
         if close is not None and all(t in NOUN_PHRASE or t == "IN" for t in tags[first + 2:close]):
             return close + 1
     if first < len(tags) - 2 and words[first] == "," and words[first + 1].lower() in _RELATIVES:
@@ -119,6 +119,15 @@ def _after_aside(words: list[str], tags: list[str], first: int) -> int:
 
 
 _RELATIVES = frozenset({"which", "who", "whose", "whom"})
+# How far past its opening comma a short aside (a preposition's phrase, an age, a noun
+# phrase) closes.
+_SHORT_ASIDE = 9
+
+
+def _closing_comma(words: list[str], first: int) -> int | None:
+    """The comma that closes a short aside opened by the comma at ``first``, if one does
+    within :data:`_SHORT_ASIDE` words."""
+    return next((k for k in range(first + 2, min(first + _SHORT_ASIDE, len(words))) if words[k] == ","), None)
 
 
 def _apposed(words: list[str], tags: list[str], first: int) -> int:
@@ -128,7 +137,7 @@ def _apposed(words: list[str], tags: list[str], first: int) -> int:
     flown ...``, whose participle is a second aside); ``first`` otherwise."""
     if first >= len(tags) - 2 or words[first] != ",":
         return first
-    close = next((k for k in range(first + 2, min(first + 9, len(tags))) if words[k] == ","), None)
+    close = _closing_comma(words, first)
     if close is None or not all(t in NOUN_PHRASE or t == "RB" for t in tags[first + 1:close]):
         return first
     return first if has_finite(tags[close + 1:]) else close + 1
