@@ -241,7 +241,8 @@ class Analysis:
         if self.quoted(start, end):
             return Voice.QUOTED
         own_cues_only = named_only and self._cues_only_within(start, end)
-        frames = [] if own_cues_only else [f for f in self.frames_at(start) if f.covers(start, end)]
+        frames = [] if own_cues_only else [f for f in self.frames_at(start)
+                                           if f.covers(start, end) and f.kind != "pictures"]
         frames = frames or self._speaker_label(start) or self._pointed_back(start)
         if any(not f.vague for f in frames):
             return Voice.ATTRIBUTED

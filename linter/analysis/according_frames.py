@@ -17,7 +17,7 @@ from linter.analysis.frame_base import (
     span,
 )
 from linter.analysis.syntax import COPULAS, Parse
-from linter.analysis.vague_sources import DOCUMENTS, unowned_report, vague_source
+from linter.analysis.vague_sources import DOCUMENTS, PICTURES, unowned_report, vague_source
 
 _TO_PREPOSITIONS = frozenset({"to"})
 # Brackets that may open the clause of "according to": "(According to police, ...)".
@@ -175,9 +175,12 @@ def according_frames(parse: Parse) -> list[Frame]:
         if (stop > hi and source is not None and source.first == first and source.last < hi
                 and finite_in(parse, source.last, hi)):
             stop = source.last  # no comma: the source is the noun phrase, a clause follows it
+        kind = "according"
         if source is not None:
             # "according to a report", "according to a statement", "according to one account"
             vague = vague_source(parse, source) or unowned_report(parse, source, DOCUMENTS)
+            if unowned_report(parse, source, PICTURES):
+                kind = "pictures"  # "according to footage seen by the Courier"
             src: tuple[int, int] | None = span(parse, source.first, source.last)
         else:  # words the tagger did not read as a noun phrase ("the chief constable/JJ"), an owner
             end = last if last >= 0 else stop - 1
@@ -201,7 +204,7 @@ def according_frames(parse: Parse) -> list[Frame]:
             content = content_span(parse, stop + 1, clause(parse, stop + 1)[1])
         else:
             content = content_span(parse, stop + 1, hi)
-        out.append(Frame(span(parse, i, cue_last), src, vague, content, "according"))
+        out.append(Frame(span(parse, i, cue_last), src, vague, content, kind))
     return out
 
 

@@ -33,7 +33,8 @@ class Frame(NamedTuple):
     content: tuple[int, int]
     # "verb", "act" (called for), "evidence" (figures show X), "passive", "according", "colon",
     # "answer" (an interview's "A: ..."), "caps" (a label in capitals: "TAMM: ..."), "dash"
-    # (a headline's "... -police"), "noun"
+    # (a headline's "... -police"), "noun", "pictures" (according to footage: a source for
+    # what it shows, but its words are the writer's)
     kind: str
     thought: bool = False  # a verb of thought or feeling (believe, fear), not of speech
 

@@ -80,6 +80,11 @@ def _share_of(parse: Parse, chunk: Chunk) -> bool:
 # its survey named in the next paragraph).
 _REPORTS = frozenset({"report"})
 DOCUMENTS = _REPORTS | {"statement", "account"}
+# Pictures, which say nothing of their own: what "according to videos verified by the
+# Courier" or "according to satellite images" reports is what was seen, told in the
+# writer's words, as after "Footage showed" (not "a video released by the army", whose
+# maker speaks through it).
+PICTURES = frozenset({"video", "footage", "image", "imagery", "picture", "photograph", "photo", "film"})
 
 
 def unowned_report(parse: Parse, chunk: Chunk, heads: frozenset[str] = _REPORTS) -> bool:
