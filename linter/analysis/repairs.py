@@ -96,7 +96,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     reporting verb there (``whom police describe/NN as``). A past that opens an aside
     after a noun, with its doer after "by", in a sentence whose own verb comes before it
     is a participle (``..., considered/VBD a terrorist group by Orsk``). A word the lemma
-    lists know only as a verb is no preposition (``The men belong/IN to the Front``). A
+    lists know only as a verb is no preposition (``The men belong/IN to the Front``), and a
+    verb read as an adjective between a plural and its object is a verb (``insurgents now
+    levy/JJ tolls``; a past as often as a present for ``Gunmen set/JJ fire to ...``). A
     word in -less is an adjective (``reckless/VBP``), and so is a participle that opens the
     sentence before a plural and its verb (``Suspected/VBN terrorists were held``).
     "both", "all" and "each" between an auxiliary and a participle are adverbs (``have
@@ -268,9 +270,12 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
                 out[i], out[i + 1] = "IN", "NN"  # "amounted to genocide/VB": a noun no verb list knows
     for i in range(1, len(words) - 1):  # "insurgents now levy/JJ tolls", "rules suggest/JJS": verbs
         j = i - 1 - (out[i - 1] == "RB" and i > 1)
-        if (out[i] in ("JJ", "JJS") and out[j] in ("NNS", "NNPS") and out[i + 1] in ("NNS", "NN", "DT", "CD")
-                and tagger.is_verb(words[i].lower())):
-            out[i] = "VBP"
+        if out[i] in ("JJ", "JJS") and out[j] in ("NNS", "NNPS") and out[i + 1] in ("NNS", "NN", "DT", "CD"):
+            low = words[i].lower()
+            if low in SAME_PAST:  # "Gunmen set/JJ fire to the depot": a past as often as a present
+                out[i] = "VBD" if past_time(words) else "VBP"
+            elif tagger.is_verb(low):
+                out[i] = "VBP"
     for i in range(1, len(words) - 1):  # "helped prevent/NN thefts and deter/NN poachers"
         if out[i] in ("NN", "JJ") and out[i + 1] in OBJECT_STARTS and (
                 bare_infinitive(words, out, i, tagger)):
