@@ -176,7 +176,8 @@ class Analysis:
         """A colon frame that is a subheading, not a speaker: one word before the colon, its
         sentence is its whole paragraph, not the story's first, and a few words follow
         (``Voss: Hold the north.``; not ``Mr Tarrant: ...``, ``Voss to strikers: ...``, a
-        source noun, ``Police: ...``, nor a headline, ``Tamm: I back the plan``)."""
+        source noun, ``Police: ...``, a headline, ``Tamm: I back the plan``, nor a
+        transcript's speaker, ``Voss: The men burned it.`` between ``Kell:`` turns)."""
         text = self.doc.text
         if frame.source is None or len(text[frame.source[0]:frame.source[1]].split()) != 1:
             return False
@@ -184,6 +185,8 @@ class Analysis:
 
         if text[frame.source[0]:frame.source[1]].lower() in lexicon().sources:
             return False  # a source noun speaks: "Police: ...", "Minister: ..."
+        if " ".join(text[frame.source[0]:frame.source[1]].split()) in self._turns:
+            return False  # a transcript's speaker: "Kell: ... / Voss: Well, ... / Kell: ..."
         if frame.cue[0] > frame.source[1] + 1:
             return False  # the people addressed stand between the speaker and the colon
         sentences = self.sentences
@@ -212,6 +215,11 @@ class Analysis:
     @cached_property
     def _transcript(self) -> frozenset[str]:
         return transcript_labels(self.doc.text, self.sentences.paragraphs)
+
+    @cached_property
+    def _turns(self) -> frozenset[str]:
+        """The labels of a transcript set in ordinary case (``Kell:``, ``Voss:``)."""
+        return transcript_labels(self.doc.text, self.sentences.paragraphs, capitals=False)
 
     def quoted(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` is someone else's words set off as such: inside a

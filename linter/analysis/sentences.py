@@ -107,23 +107,28 @@ def attribution_after() -> re.Pattern[str]:
 
 # A paragraph that opens with a label in capitals and a colon: "TAMM:", "JAKE TAPPER:", "Q:".
 _CAPS_LABEL = compile_pattern(r"([A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,3}):(?=\s)")
+# ... and one set in ordinary case: "Matthews:", "Ada Frey:".
+_NAME_LABEL = compile_pattern(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):(?=\s)")
 # A transcript's paragraph that no one says: "(BEGIN VIDEO CLIP)", "[CROSSTALK]", "...".
 _STAGE = compile_pattern(r"\s*(?:[(\[][^)\]]*[)\]][.\s]*|[^\w]*)$")
 _TRANSCRIPT_RUN = 3  # paragraphs in a row that open with a label, one of them a label come back
 
 
-def transcript_labels(text: str, paragraphs: Sequence[Paragraph]) -> frozenset[str]:
+def transcript_labels(text: str, paragraphs: Sequence[Paragraph], *, capitals: bool = True) -> frozenset[str]:
     """The labels in capitals that name a transcript's speakers: those of three or more
     paragraphs in a row that each open with such a label, where a speaker comes back
     (``COURIER: ... / VOSS: ... / COURIER: ...``; ``JON KELL: ...`` may come back as
     ``KELL: ...``), past stage directions (``(BEGIN VIDEO CLIP)``). A dateline
     (``ISLAMABAD:``, ``NEW YORK:``) opens a story once, and a round-up of briefs names a
-    new place each time."""
+    new place each time. Without ``capitals``, the labels in any case (``Kell: ... /
+    Voss: ... / Kell: ...``), as a transcript in ordinary case sets them: a subheading
+    (``Voss: Hold the north.``) does not come back in a run."""
+    label = _CAPS_LABEL if capitals else _NAME_LABEL
     found: set[str] = set()
     run: list[str] = []
     for paragraph in (*paragraphs, None):
         if paragraph is not None:
-            m = _CAPS_LABEL.match(text, paragraph.start, paragraph.end)
+            m = label.match(text, paragraph.start, paragraph.end)
             if m is not None:
                 run.append(" ".join(m.group(1).split()))
                 continue
