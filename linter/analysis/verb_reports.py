@@ -282,7 +282,8 @@ def what_called(parse: Parse, group: Group) -> tuple[int, int] | None:
 
 def as_called(parse: Parse, group: Group) -> Chunk | None:
     """The noun phrase that ``, as X calls them,`` gives X's name to: ``The terrorists, as
-    the government calls them, ...`` (the noun phrase right before the comma, with its
+    the government calls them, ...``, also between dashes or in brackets (the noun phrase
+    right before the comma, with its
     prepositional phrases: ``The extremists on the council, as Vann calls the bridge's
     supporters, ...``; but only the person "her" or "him" stands for: ``The deal with
     Ada, as friends call her, ...``). A noun phrase in place of the pronoun counts only
@@ -300,11 +301,12 @@ def as_called(parse: Parse, group: Group) -> Chunk | None:
         end = obj.last
         if end + 1 >= len(tokens) or tokens[end + 1].text != ",":
             return None
-    if end + 1 >= len(tokens) or tokens[end + 1].text not in (",", ".", ")", ";"):
+    if end + 1 >= len(tokens) or (tokens[end + 1].text not in (",", ".", ")", ";")
+                                  and tokens[end + 1].text not in DASHES):
         return None
     at = _as_before_subject(parse, group)
-    if at < 2 or tokens[at - 1].text != ",":
-        return None
+    if at < 2 or (tokens[at - 1].text not in (",", "(") and tokens[at - 1].text not in DASHES):
+        return None  # (also "The terrorists — as Voss calls them — fled", "(as Voss calls them)")
     named = parse.chunk_at(at - 2)
     if named is None or named.last != at - 2:
         return None
