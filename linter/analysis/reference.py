@@ -118,6 +118,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # "the terrorists fled", but not a class talked about in the present ("if these
         # terrorists acquire weapons", "the terrorists who threaten Britain are aware")
         return not timeless(parse, chunk)
+    if apposed(parse, chunk):
+        return True  # "The Sarn Front, a terrorist group, denies ...": what the writer calls it
     relative = parse.relative(chunk)
     if relative is not None and parse.episodic(relative):
         return True
@@ -134,10 +136,10 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if holder is not None:  # "A group of terrorists attacked", "shelled boats carrying terrorists"
         head = parse.tokens[holder.last]
         return specific(parse, head.start, head.end) and not _unsaid(parse, i)
-    if governing is None:  # but a headline's "Gunmen behind blast, says ...", an appositive,
-        # and the event an opening phrase tells of
+    if governing is None:  # but a headline's "Gunmen behind blast, says ..." and the event
+        # an opening phrase tells of
         headline_subject = parse.heading and verbless_subject(parse.tokens, parse.groups, chunk)
-        return headline_subject or apposed(parse, chunk) or _opening_event(parse, lead)
+        return headline_subject or _opening_event(parse, lead)
     if role == "subject" and last < chunk.last and governing.lemma in _TRENDS and (
             governing.last + 1 == len(parse.tokens) or parse.tokens[governing.last + 1].lower != "up"):
         return False  # "Terrorist attacks have fallen since 2015": a trend
