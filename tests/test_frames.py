@@ -7,8 +7,8 @@ import pytest
 
 from linter.analysis import Analysis, Voice
 from linter.analysis.frames import Frame
-from linter.analysis.repairs import repair
 from linter.analysis.tagging import _tagger, tag_span
+from linter.analysis.tagging.repairs import repair
 from linter.markup import make_document
 
 

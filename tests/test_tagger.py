@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.analysis.lemmas import LEMMA_PATH, Lemmatizer
-from linter.analysis.tagger import MODEL_PATH, Tagger, sentence_features
-from linter.analysis.tokens import tokenize
+from linter.analysis.tagging.lemmas import LEMMA_PATH, Lemmatizer
+from linter.analysis.tagging.tagger import MODEL_PATH, Tagger, sentence_features
+from linter.analysis.tagging.tokens import tokenize
 
 
 def toks(text: str) -> list[str]:

@@ -11,8 +11,8 @@ other.
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from linter.analysis.tagger import FINITE
 from linter.analysis.tagging import Token
+from linter.analysis.tagging.tagger import FINITE
 
 NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "EX"})
 MODIFIERS = frozenset({"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS",

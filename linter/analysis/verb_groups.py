@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from linter.analysis.asides import first_comma
 from linter.analysis.chunks import MODIFIERS, NOUNS, TIMES, Group
 from linter.analysis.cues import reporting_lemmas, saying_lemmas
-from linter.analysis.main_verb import NO_PASSIVE
 from linter.analysis.numbers import number_starts
-from linter.analysis.tagger import FINITE
 from linter.analysis.tagging import Token
+from linter.analysis.tagging.main_verb import NO_PASSIVE
+from linter.analysis.tagging.tagger import FINITE
 
 _HEADS = frozenset({"NN", "NNS", "NNP", "NNPS"})  # the nouns proper
 _HAVE = frozenset({"have", "has", "had", "'ve", "'d", "having"})

@@ -12,9 +12,9 @@ from linter.analysis.asides import DASHES
 from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.frame_base import clause, lexicon
 from linter.analysis.labelled import relative_object
-from linter.analysis.main_verb import NO_PASSIVE
 from linter.analysis.numbers import APPROXIMATORS, number_starts
 from linter.analysis.syntax import Parse
+from linter.analysis.tagging.main_verb import NO_PASSIVE
 
 _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
                           ".", "''", "``", "-RRB-", "-LRB-", "HYPH"})

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.analysis import Analysis
-from linter.analysis.lemmas import Lemmatizer
+from linter.analysis.tagging.lemmas import Lemmatizer
 from linter.audit.sources import Partition, stories
 from linter.audit.stories import BadStory, Fields, Story
 from linter.config.loader import RuleSet

@@ -18,8 +18,8 @@ from linter.analysis import Analysis
 from linter.analysis.cues import REPORTING_KINDS, Cue, frame_gate
 from linter.analysis.frame_base import NO_HOLDER, lexicon
 from linter.analysis.syntax import COPULAS
-from linter.analysis.tagger import FINITE
 from linter.analysis.tagging import common_word, name_like
+from linter.analysis.tagging.tagger import FINITE
 from linter.lib.cache import compile_pattern
 from linter.model.document import Document
 

@@ -20,9 +20,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from linter.analysis.lemmas import Lemmatizer
-from linter.analysis.tagger import MODEL_PATH, Tagger
-from linter.analysis.tokens import tokenize
+from linter.analysis.tagging.lemmas import Lemmatizer
+from linter.analysis.tagging.tagger import MODEL_PATH, Tagger
+from linter.analysis.tagging.tokens import tokenize
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # train.py beside this script

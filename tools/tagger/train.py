@@ -25,9 +25,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from linter.analysis.lemmas import LEMMA_PATH, coarse_tag, rule_lemma
-from linter.analysis.tagger import MODEL_PATH, sentence_features
-from linter.analysis.tokens import tokenize
+from linter.analysis.tagging.lemmas import LEMMA_PATH, coarse_tag, rule_lemma
+from linter.analysis.tagging.tagger import MODEL_PATH, sentence_features
+from linter.analysis.tagging.tokens import tokenize
 
 HERE = Path(__file__).resolve().parent
 # ../shared beside the repository, as the project's machines have it

@@ -3,9 +3,9 @@ subject "there", a bare infinitive, a share of people, a present tense's slot, a
 before a verb, a relative clause's subject with no pronoun, and a past tense that no verb
 has."""
 
-from linter.analysis.clause_pasts import HAVE_BE, NOUN_TAGS, SAME_PAST
-from linter.analysis.main_verb import has_finite
-from linter.analysis.tagger import FINITE, Tagger
+from linter.analysis.tagging.clause_pasts import HAVE_BE, NOUN_TAGS, SAME_PAST
+from linter.analysis.tagging.main_verb import has_finite
+from linter.analysis.tagging.tagger import FINITE, Tagger
 
 
 def expletive(words: list[str], tags: list[str], i: int) -> bool:

@@ -2,11 +2,11 @@
 (``The army blamed/VBN terrorists linked/VBD to ...``, also past an aside), a name's past
 read as a participle, a sentence left with no verb at all (``Terrorists later set/JJ
 fire to ...``) and one whose present was read as a base form (``Terrorists loyal to Voss
-control/VB the pass``). :func:`linter.analysis.repairs.repair` runs them last, on the tags its
+control/VB the pass``). :func:`linter.analysis.tagging.repairs.repair` runs them last, on the tags its
 other repairs leave.
 """
 
-from linter.analysis.tagger import FINITE, Tagger
+from linter.analysis.tagging.tagger import FINITE, Tagger
 
 # The tags of a noun phrase's words.
 NOUN_PHRASE = frozenset({"DT", "PDT", "CD", "JJ", "PRP$", "NN", "NNS", "NNP", "NNPS", "POS"})

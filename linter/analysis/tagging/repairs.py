@@ -8,11 +8,11 @@ present or a participle, a speaker read as an adjective, and the like.
 
 from functools import cache, lru_cache
 
-from linter.analysis.clause_pasts import HAVE_BE, NOUN_TAGS, SAME_PAST, mend_pasts, past_time
 from linter.analysis.cues import cue_words
-from linter.analysis.main_verb import NO_PASSIVE, OBJECT_STARTS, QUOTE_MARKS, main_verb
-from linter.analysis.present_cues import present_cue, reports_s, trailing_subject
-from linter.analysis.repair_context import (
+from linter.analysis.tagging.clause_pasts import HAVE_BE, NOUN_TAGS, SAME_PAST, mend_pasts, past_time
+from linter.analysis.tagging.main_verb import NO_PASSIVE, OBJECT_STARTS, QUOTE_MARKS, main_verb
+from linter.analysis.tagging.present_cues import present_cue, reports_s, trailing_subject
+from linter.analysis.tagging.repair_context import (
     after_name_after_plural,
     after_plural,
     bare_infinitive,
@@ -23,7 +23,7 @@ from linter.analysis.repair_context import (
     no_past,
     reduced_passive,
 )
-from linter.analysis.tagger import FINITE, Tagger
+from linter.analysis.tagging.tagger import FINITE, Tagger
 
 # Words whose Penn tag the syntax relies on, whatever the model said.
 _FIXED = {"who": "WP", "whom": "WP", "which": "WDT", "whose": "WP$",
@@ -121,7 +121,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     (``said there/RB certainly was``). A capitalised word that is no known verb after
     ``to`` in mid-sentence is a name (``the road to Tarn/VB``), and a word known as a noun
     and never as a verb is a noun there (``amounted to genocide/VB``). Last, the sentence's own
-    verb is found where the model missed it (:func:`linter.analysis.main_verb.main_verb`)."""
+    verb is found where the model missed it (:func:`linter.analysis.tagging.main_verb.main_verb`)."""
     out = [fraction(words, tags, i) for i in range(len(words))]
     for i, tag in enumerate(out):  # "the Orsk harbour/PRP$ master": a noun
         if tag == "PRP$" and words[i].lower() not in _POSSESSIVES:

@@ -1,18 +1,22 @@
 """Tokens with Penn Treebank part-of-speech tags and lemmas, for the sentences that need them.
 
-The tokenizer (:mod:`.tokens`) and the CRF tagger (:mod:`.tagger`, its model and lemma
-table in ``data/``) ship with the package; the model is opened on the first sentence that
-is tagged, so a run that never needs a tag never pays for it. Tags come from the tagger,
-with the slips news copy meets most repaired (:mod:`.repairs`); :mod:`.syntax` repairs the one
-slip that matters most in news copy (a past tense read as a participle).
+The tokenizer (:mod:`.tokens`) and the CRF tagger (:mod:`.tagger`, with :mod:`.lemmas`;
+its model and lemma table in ``data/``) ship with the package; the model is opened on the
+first sentence that is tagged, so a run that never needs a tag never pays for it. Tags come
+from the tagger, with the slips news copy meets most repaired (:mod:`.repairs`, which reads
+a word's neighbours through :mod:`.repair_context`, :mod:`.clause_pasts`,
+:mod:`.main_verb` and :mod:`.present_cues`); :mod:`linter.analysis.syntax` repairs the one
+slip that matters most in news copy (a past tense read as a participle). This package
+turns text into tagged tokens and reads nothing that reads tags: of the rest of
+``analysis`` it imports only the cue lists (:mod:`linter.analysis.cues`).
 """
 
 from functools import lru_cache
 from typing import NamedTuple
 
-from linter.analysis.repairs import repair
-from linter.analysis.tagger import Tagger
-from linter.analysis.tokens import tokenize
+from linter.analysis.tagging.repairs import repair
+from linter.analysis.tagging.tagger import Tagger
+from linter.analysis.tagging.tokens import tokenize
 
 
 class Token(NamedTuple):

@@ -11,13 +11,13 @@ after a verb of perception (``saw the men leave/VBP``); and the other way, a par
 read as a past right after "in a" and a noun, once the clause has its verb (``said in a
 statement released/VBD late on Sunday``); and whether a sentence names a past time,
 which makes a past of a verb whose past is its base form (``Gunmen set/VBP fire to the
-depot on Monday``). :func:`linter.analysis.repairs.repair` runs them on the tags its
+depot on Monday``). :func:`linter.analysis.tagging.repairs.repair` runs them on the tags its
 word repairs leave.
 """
 
 from linter.analysis.cues import BEFORE_INVERTED, saying_lemmas
-from linter.analysis.main_verb import NOUN_PHRASE, OBJECT_STARTS
-from linter.analysis.tagger import FINITE, Tagger
+from linter.analysis.tagging.main_verb import NOUN_PHRASE, OBJECT_STARTS
+from linter.analysis.tagging.tagger import FINITE, Tagger
 
 
 def mend_pasts(words: list[str], out: list[str], reporting: frozenset[str], tagger: Tagger) -> None:

@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 from typing import Any, Final
 
-from linter.analysis.lemmas import INVISIBLE, Lemmatizer
+from linter.analysis.tagging.lemmas import INVISIBLE, Lemmatizer
 from linter.lib.cache import compile_pattern
 
 __all__ = ["FINITE", "MODEL_PATH", "Tagger", "is_headline", "normalise", "sentence_features"]

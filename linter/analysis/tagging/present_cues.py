@@ -2,7 +2,7 @@
 stands before what it reports (``Mr Orwin argues/NNS that ...``, ``A spokesman
 confirms/NNS the men ...``), in an aside after a name (``The men, Voss insists/NNS,
 ...``) or trailing a sentence after its subject (``..., a new survey indicates/NNS.``).
-:func:`linter.analysis.repairs.repair` asks these."""
+:func:`linter.analysis.tagging.repairs.repair` asks these."""
 
 # What opens a clause a singular subject's reporting verb reports: "confirms the/DT men ...".
 _CLAUSE_OPENS = frozenset({"DT", "PRP", "PRP$", "IN"})
