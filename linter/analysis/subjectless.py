@@ -24,7 +24,6 @@ from linter.analysis.verb_reach import continued
 
 # Verbs that put a question to someone, and the words that may come before their
 # participle when it opens a sentence: "When asked whether ..., Voss said".
-QUESTIONED = frozenset({"ask", "question"})
 _OPENERS = frozenset({"when", "once", "if", "after"})
 # What carries words, whose participle speaks for it: "a leaflet calling ...", "a statement
 # saying ...", "an advert branding ...".

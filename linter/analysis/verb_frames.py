@@ -24,8 +24,9 @@ from linter.analysis.frame_base import (
 from linter.analysis.idiom_frames import idiom_frame
 from linter.analysis.label_reach import as_after, label_agent
 from linter.analysis.labelled import raised
-from linter.analysis.subjectless import QUESTIONED, nonfinite_frame, purpose, put_to, trailing_it
+from linter.analysis.subjectless import nonfinite_frame, purpose, put_to, trailing_it
 from linter.analysis.syntax import Parse
+from linter.analysis.trailing_cues import QUESTIONED, answers_question, fronted, trailing
 from linter.analysis.vague_sources import QUANTIFIERS, vague_source
 from linter.analysis.verb_reach import (
     TRAIL_MARKS,
@@ -39,7 +40,6 @@ from linter.analysis.verb_reach import (
     past_adverbials,
     relative_end,
     to_semicolon,
-    trailing,
 )
 from linter.analysis.verb_reports import as_called, as_put_it, no_report, reports, speaks_for, what_called
 
@@ -357,10 +357,10 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
     after = (subject.last if inverted and subject is not None else group.last) + 1
     if before >= lo and tokens[before].text in TRAIL_MARKS:
         told = past_addressee(parse, group, after)  # past whom "told" tells
-        if inverted or trailing(parse, told, hi):
+        start = after_semicolon(parse, before)
+        if inverted or (trailing(parse, told, hi) and not fronted(parse, start, before, hi)):
             # a trailing cue reports the sentence before it, all its clauses, from the last
             # semicolon: "The road is cut, and the port is shut, the army said on Monday."
-            start = after_semicolon(parse, before)
             if (hi + 2 < len(tokens) and tokens[hi + 1].text == ",") or (
                     comma_then_more(parse, after)
                     and (not inverted or not finite_in(parse, start, before - 1))):
@@ -368,6 +368,8 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
                 # set inside the sentence gives the speaker the sentence, up to a semicolon
                 return content_span(parse, start, to_semicolon(parse, hi + 1))
             return content_span(parse, start, before - 1)
+        if answers_question(parse, told, hi):  # "..., Voss said when asked about ...": both sides
+            return content_span(parse, after_semicolon(parse, before), hi)
         nxt = adverbials_end(parse, told, hi + 1)
         if nxt <= hi and tokens[nxt].text == "," and adverbial_start(parse, told) and (
                 told == after or not finite_in(parse, lo, before - 1)):

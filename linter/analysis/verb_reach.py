@@ -1,6 +1,6 @@
 """Where a reporting verb's words lie around it: the verb's own adverbials (``said on
 Friday``), a bare that-clause (``said the men had fled``), whether the verb trails what it
-reports (``..., police said on Monday.``), where a content clause goes on in a
+reports (:mod:`.trailing_cues`), where a content clause goes on in a
 coordinated one (``..., and that ...``), where the words of a verb whose content is a
 noun phrase end (``cited the delays | and the gunmen left``), and whether a clause follows
 a verb of thought at all (``fear the gunmen will return``, not ``The move worries
@@ -16,13 +16,6 @@ from linter.analysis.numbers import APPROXIMATORS, number_starts
 from linter.analysis.syntax import Parse
 from linter.analysis.tagging.main_verb import NO_PASSIVE
 
-_TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
-                          ".", "''", "``", "-RRB-", "-LRB-", "HYPH"})
-# Subordinators whose clause after a trailing cue tells when or why the words were said,
-# not more of them: "..., an official said on condition of anonymity because he was not
-# authorised to speak", "..., Voss said as she left the court".
-_CUE_CLAUSES = frozenset({"because", "since", "although", "though", "while", "as", "after", "before",
-                          "when", "until", "once"})
 # What stands right before a trailing cue: "..., police said", "...,” said Ms Lee", "... — police said".
 TRAIL_MARKS = frozenset({",", "”", '"', "’", "'", "»", "—", "–"})
 # The words of a cue's own adverbials: "said on Monday in a long interview with TV3", "told
@@ -220,34 +213,6 @@ def adverbial_start(parse: Parse, after: int) -> bool:
     if number_starts(parse.tokens, after, len(parse.tokens)):
         return False  # "found over 200 emails": a number, the object
     return token.tag in ("IN", "RB", ".", ",") or token.lower in WHEN
-
-
-def trailing(parse: Parse, after: int, hi: int) -> bool:
-    """Only adverbials (``on Monday``, ``in a statement``, ``in putting the question``)
-    between the cue and the clause end, a full stop, a dash (``..., the mayor says — and
-    she should know``) or a clause of when or why it was said (``..., an official said on
-    condition of anonymity because he was not authorised to ...``): nothing at all, or a
-    preposition or an adverb first, and no finite verb before it."""
-    if after <= hi and not adverbial_start(parse, after) and not _cue_clause(parse, after):
-        return False
-    for k in range(after, hi + 1):
-        if _cue_clause(parse, k):
-            return True  # the cue's own clause: "..., Voss said as she left the court"
-        group = parse.group_at(k)
-        if group is not None:
-            if group.finite or k == after or parse.tokens[k - 1].text == ",":
-                return False  # not "..., Ms Lee said, referring to ..."
-            continue  # "... said in putting the question", "said during a speech to be ..."
-        if parse.tokens[k].tag == "." or parse.tokens[k].text in DASHES:
-            return True  # what follows a full stop or a dash is not the cue's (a note, an aside)
-        if parse.tokens[k].tag not in _TRAILING_OK:
-            return False
-    return True
-
-
-def _cue_clause(parse: Parse, k: int) -> bool:
-    """Token ``k`` opens a clause of when or why something was said (:data:`_CUE_CLAUSES`)."""
-    return parse.tokens[k].lower in _CUE_CLAUSES and parse.tokens[k].tag in ("IN", "WRB")
 
 
 # A modal that a report in the past tense turns its speaker's "will" and "can" into: a

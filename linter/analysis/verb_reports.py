@@ -13,6 +13,7 @@ from linter.analysis.frame_base import clause, denies, lexicon, opens_words, sub
 from linter.analysis.label_reach import label_agent
 from linter.analysis.labelled import before_preposition, relative_object, what_subject
 from linter.analysis.syntax import Parse
+from linter.analysis.trailing_cues import trailing
 from linter.analysis.verb_reach import (
     TRAIL_MARKS,
     WHEN,
@@ -21,7 +22,6 @@ from linter.analysis.verb_reach import (
     bare_clause,
     doing_after,
     past_adverbials,
-    trailing,
 )
 
 # What stands before the -ing form of "think" when it is a noun: "his thinking", "policy thinking".
