@@ -96,7 +96,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     reporting verb there (``whom police describe/NN as``). A past that opens an aside
     after a noun, with its doer after "by", in a sentence whose own verb comes before it
     is a participle (``..., considered/VBD a terrorist group by Orsk``). A word the lemma
-    lists know only as a verb is no preposition (``The men belong/IN to the Front``), and a
+    lists know only as a verb is no preposition (``The men belong/IN to the Front``), a
+    labelling verb read as a noun after two names and before "as" is their verb (``Orsk and
+    the EU list/NN the Front as ...``), and a
     verb read as an adjective between a plural and its object is a verb (``insurgents now
     levy/JJ tolls``; a past as often as a present for ``Gunmen set/JJ fire to ...``). A
     word in -less is an adjective (``reckless/VBP``), and so is a participle that opens the
@@ -223,6 +225,11 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and after_name_after_plural(words, tags, i)
               and tagger.lemma(word, "VBN").lower() in _cue_lemmas("labelling")):
             out[i] = "VBD"  # "The men Voss called/VBN terrorists fled": a name's verb, no passive
+        elif (tags[i] == "NN" and low in _cue_lemmas("labelling") and 2 < i < len(words) - 2
+              and tags[i - 1] in ("NNP", "NNPS") and "and" in (w.lower() for w in words[i - 4:i - 1])
+              and tags[i + 1] in ("DT", "NNP", "NNPS", "PRP", "PRP$")
+              and "as" in (w.lower() for w in words[i + 2:i + 7])):
+            out[i] = "VBP"  # "Orsk and the EU list/NN the Front as ...": the pair's verb
         elif (tags[i] == "NN" and low in reporting and 0 < i < len(words) - 1
               and after_plural(tags, i) and tags[i + 1] in ("IN", "DT", "CD", "PRP", "PRP$")
               and (tags[i + 1] != "IN" or words[i + 1].lower() == "that")):
