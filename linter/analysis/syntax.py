@@ -43,6 +43,9 @@ _MEASURES = frozenset({"law", "legislation", "measure", "power", "rule", "policy
                        "protection", "defence", "defense", "safeguard", "bill", "sanction"})
 # What opens an aside: a bracket or a dash.
 _ASIDE_OPENERS = DASHES | {"("}
+# Verbs whose second noun phrase is what their object is called or taken for: "branded
+# Voss a terrorist", "considers the Front a terrorist group".
+_CALLING = NAMING | {"consider"}
 NEGATIONS = frozenset({"not", "n't", "never"})
 
 
@@ -335,7 +338,7 @@ class Parse:
             if owner is not None and owner.last == k - 1:
                 k = owner.first - 1
         verb = self.group_at(k)
-        return verb if verb is not None and verb.last == k and verb.lemma in NAMING else None
+        return verb if verb is not None and verb.last == k and verb.lemma in _CALLING else None
 
     def _attached(self, preposition: int) -> Group | None:
         """The verb group a prepositional phrase at ``preposition`` belongs to, when it comes
