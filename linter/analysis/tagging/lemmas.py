@@ -117,28 +117,26 @@ def _verb_base(low: str, tag: str, known: frozenset[str]) -> str:
         if low.endswith("ied") and len(low) > 4:
             return low[:-3] + "y"
         if low.endswith("ed") and len(low) > 3:
-            b = low[:-2]
-            c = _pick([b, b + "e", _undouble(b), _british_l(b)], known)
-            if c:
-                return c
-            if low.endswith("eed"):
-                return b
-            u = _undouble(b)
-            return u or _stem_e(b)
+            return _from_stem(low[:-2], known, kept_e=low.endswith("eed"))
         return low
     if tag == "VBG":
         if (low.endswith("ying") and len(low) > 5) or (low.endswith("ing") and len(low) > 4):
-            b = low[:-3]
-        else:
-            return low
-        c = _pick([b, b + "e", _undouble(b), _british_l(b)], known)
-        if c:
-            return c
-        if low.endswith("eing"):
-            return b
-        u = _undouble(b)
-        return u or _stem_e(b)
+            return _from_stem(low[:-3], known, kept_e=low.endswith("eing"))
+        return low
     return low
+
+
+def _from_stem(b: str, known: frozenset[str], kept_e: bool) -> str:
+    """The base of a past or an -ing form whose ending is cut off, leaving ``b``: a known
+    verb among ``b``, ``b`` with an e, undoubled or with a British double l; else ``b``
+    itself where an e stays before the ending (``agreed``, ``seeing``), undoubled, or with
+    the e the spelling dropped."""
+    c = _pick([b, b + "e", _undouble(b), _british_l(b)], known)
+    if c:
+        return c
+    if kept_e:
+        return b
+    return _undouble(b) or _stem_e(b)
 
 
 def _noun_singular(low: str, known: frozenset[str]) -> str:
