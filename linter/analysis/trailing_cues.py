@@ -7,6 +7,7 @@ from __future__ import annotations
 from linter.analysis.asides import DASHES
 from linter.analysis.frame_base import finite_in
 from linter.analysis.syntax import Parse
+from linter.analysis.tagging import Token
 from linter.analysis.verb_reach import adverbial_start
 
 _TRAILING_OK = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "RBR", "PRP$", "POS", ",",
@@ -56,7 +57,7 @@ def answers_question(parse: Parse, after: int, hi: int) -> bool:
     speaker's, and so is the question put to the speaker."""
     tokens = parse.tokens
     for k in range(after, hi):
-        if tokens[k].lower in _CUE_CLAUSES and tokens[k].tag in ("IN", "WRB"):
+        if _subordinator(tokens[k]):
             return tokens[k + 1].lemma in QUESTIONED
         group = parse.group_at(k)
         if tokens[k].tag not in _TRAILING_OK or tokens[k].tag == "." or tokens[k].lower in _COMPLEMENTS or (
@@ -71,7 +72,7 @@ def _cue_clause(parse: Parse, k: int, hi: int) -> bool:
     the question's words go with the answer), nor a phrase before the words themselves
     (``said after the vote that ...``)."""
     tokens = parse.tokens
-    if tokens[k].lower not in _CUE_CLAUSES or tokens[k].tag not in ("IN", "WRB") or k + 1 > hi:
+    if not _subordinator(tokens[k]) or k + 1 > hi:
         return False
     nxt = tokens[k + 1]
     clause_follows = nxt.tag in ("VBG", "VBN") or (  # "while visiting", "after he left"
@@ -79,6 +80,11 @@ def _cue_clause(parse: Parse, k: int, hi: int) -> bool:
         and any(g.finite for g in parse.groups if k + 1 < g.first <= hi))
     return clause_follows and nxt.lemma not in QUESTIONED and not any(
         t.lower in _COMPLEMENTS for t in tokens[k + 1:hi + 1])
+
+
+def _subordinator(token: Token) -> bool:
+    """One of :data:`_CUE_CLAUSES` as a subordinator (not "before" as an adverb)."""
+    return token.lower in _CUE_CLAUSES and token.tag in ("IN", "WRB")
 
 
 def fronted(parse: Parse, start: int, comma: int, hi: int) -> bool:
