@@ -39,6 +39,16 @@ def test_limit_and_action(tmp_path: Path) -> None:
     assert [f.column for f in found] == [1, 6]
 
 
+def test_tagged_reports_a_word_only_with_a_matching_tag(tmp_path: Path) -> None:
+    rules = _rules(tmp_path, "extends: existence\nmessage: '%s'\ntokens: [claims?]\ntagged: VB.?\n")
+    text = "Voss claims the harbour was safe. The mayor denied claims the ferry sank. Critics claim it is late."
+    found = lint_document(make_document("x", text, "text"), rules)
+    assert [(f.column, f.match) for f in found] == [(6, "claims"), (83, "claim")]
+    # the same rule without the key reports every use, the noun too
+    untagged = _rules(tmp_path, "extends: existence\nmessage: '%s'\ntokens: [claims?]\n")
+    assert len(lint_document(make_document("x", text, "text"), untagged)) == 3
+
+
 def test_raw_scope_sees_markup(tmp_path: Path) -> None:
     rules = _rules(tmp_path, "extends: existence\nmessage: '%s'\nnonword: true\n"
                              "tokens: ['\\*\\*']\nscope: raw\n")

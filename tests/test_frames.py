@@ -613,6 +613,19 @@ def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str)
     # a known noun in -ly that ends an article's phrase past its adjectives
     ("Deniers in the regional assembly have tried to block the law.", "assembly", "NN"),
     ("The councillors want to do things a little differently.", "differently", "RB"),
+    # a reporting noun before a clause without "that", where no finite verb can stand
+    ("The port closed amid reports the ferry had sunk.", "reports", "NNS"),
+    ("The mayor backed the plan amid opposition claims he had rushed it.", "claims", "NNS"),
+    ("The board rejected union claims the cranes are unsafe.", "claims", "NNS"),
+    ("The ferry firm has played down claims that the route will close.", "claims", "NNS"),
+    ("Claims the ferry had sunk were false.", "Claims", "NNS"),
+    ("The union's claim the cranes are unsafe was rejected.", "claim", "NN"),
+    ("Voss claim dismissed by Orsk court", "claim", "NN"),
+    # ... and where one can: the verb stays a verb, and "claims" before "to have" is one
+    ("Voss said Orsk claims the title.", "claims", "VBZ"),
+    ("Residents in Tarn claim the water is unsafe.", "claim", "VBP"),
+    ("Many claim the vote was rigged.", "claim", "VBP"),
+    ("The company claims to have cut its losses.", "claims", "VBZ"),
 ])
 def test_a_word_repaired_by_its_slot(text: str, word: str, tag: str) -> None:
     [token] = [t for t in tag_span(text, 0, len(text)) if t.text == word]

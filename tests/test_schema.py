@@ -31,6 +31,7 @@ def _rule(text: str) -> Rule:
         ("extends: existence\nmessage: m\ntokens: [a]\ncolour: red\n", 4, "unknown key 'colour'"),
         ("extends: existence\nmessage: m\nlevel: fatal\ntokens: [a]\n", 3, "level: expected one of"),
         ("extends: existence\nmessage: m\ntokens: ['(unclosed']\n", 3, "bad regular expression"),
+        ("extends: existence\nmessage: m\ntokens: [a]\ntagged: 'VB('\n", 4, "tagged: bad regular expression"),
         ("message: m\ntokens: [a]\n", 1, "missing required key 'extends'"),
         ("extends: existence\ntokens: [a]\n", 1, "missing required key 'message'"),
         ("extends: grammar\nmessage: m\n", 1, "unknown kind 'grammar'"),

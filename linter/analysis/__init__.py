@@ -15,6 +15,7 @@ This package knows drafts, not rules: it must not import ``kinds``, ``engine``,
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
@@ -321,6 +322,13 @@ class Analysis:
 
         parse = self.parse_at(start)
         return parse is not None and specific(parse, start, end, heads, denials)
+
+    def tagged(self, start: int, end: int, tags: re.Pattern[str]) -> bool:
+        """True when a word at ``[start, end)`` carries a Penn tag that ``tags`` matches in
+        full (tagging its sentence on first use); False in a sentence too long to parse."""
+        parse = self.parse_at(start)
+        return parse is not None and any(
+            t.start < end and start < t.end and tags.fullmatch(t.tag) is not None for t in parse.tokens)
 
     def shared(self, key: object, compute: Callable[[], T]) -> T:
         """A result several rules of one kind share (the quote layout of a house style),

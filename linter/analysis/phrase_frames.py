@@ -183,12 +183,13 @@ def noun_frames(parse: Parse) -> list[Frame]:
         owner: tuple[int, int] | None = None
         vague = False
         after = chunk.last + 1
-        if any(t.tag in ("POS", "PRP$") for t in tokens[chunk.first:chunk.last]):
+        owned = any(t.tag in ("POS", "PRP$") for t in tokens[chunk.first:chunk.last])
+        if owned:
             owner = span(parse, chunk.first, chunk.last - 1)
         elif after < len(tokens) and tokens[after].lower in ("by", "from"):
             by = parse.chunk_at(after + 1)
             if by is not None and not vague_source(parse, by):
-                owner = span(parse, by.first, by.last)
+                owner, owned = span(parse, by.first, by.last), True
                 after = by.last + 1
         else:  # "The mayor voiced concern that ...", "The mayor spoke in a statement: ...":
             # the owner is the subject of the verb
@@ -215,9 +216,11 @@ def noun_frames(parse: Parse) -> list[Frame]:
             first, end = colon + 1, len(tokens) - 1
         elif told:  # (up to the sentence's own verb, when the telling is its subject)
             first, end = after + 1, _to_own_verb(parse, chunk, after, clause(parse, after)[1], 1)
-        elif _words_open(parse, head, after):  # "that ...", and an undertaking's "to ..."
+        elif _words_open(parse, head, after, owned):  # "that ...", and an undertaking's "to ..."
             infinitive = tokens[after].tag == "TO"
-            first, end = after + 1, _to_own_verb(parse, chunk, after, clause(parse, after)[1], 1 - infinitive)
+            opener = infinitive or tokens[after].lower == "that"  # (not a clause without "that")
+            end = _to_own_verb(parse, chunk, after, clause(parse, after)[1], 1 - infinitive)
+            first = after + opener
         else:
             continue
         # (an undertaking, "Tamm's vow to ...", and a demand, "Tamm's demand that ...", are
@@ -241,16 +244,21 @@ def _to_own_verb(parse: Parse, chunk: Chunk, after: int, end: int, skip: int) ->
     return min(end, own.first - 1) if own is not None else end
 
 
-def _words_open(parse: Parse, head: Token, after: int) -> bool:
+def _words_open(parse: Parse, head: Token, after: int, owned: bool) -> bool:
     """The owner's words open at ``after``: ``that`` after a noun of what someone says (or
-    of a position told after a copula), ``to`` after a noun of an undertaking (``Tamm's vow
-    to ...``; not ``Tamm's call that came at midnight``, a relative clause)."""
+    of a position told after a copula), a clause without ``that`` after a noun of what
+    someone says that names its owner (``owned``: ``the union's claim the cranes are
+    unsafe``; not ``denied claims the ferry sank``, whose owner is not the denier), ``to``
+    after a noun of an undertaking (``Tamm's vow to ...``; not ``Tamm's call that came at
+    midnight``, a relative clause)."""
     if after >= len(parse.tokens):
         return False
     lex = lexicon()
     if parse.tokens[after].tag == "TO":
         return head.lemma in lex.undertakings
-    return parse.tokens[after].lower == "that" and (head.lemma in lex.nouns or head.lemma in lex.positions)
+    if parse.tokens[after].lower == "that":
+        return head.lemma in lex.nouns or head.lemma in lex.positions
+    return owned and head.lemma in lex.nouns and bare_clause(parse, after)  # "the union's claim the men fled"
 
 
 def _stated(parse: Parse, after: int) -> bool:

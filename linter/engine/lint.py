@@ -17,7 +17,7 @@ from linter.analysis import Analysis
 from linter.engine.prefilter import Prefilter
 from linter.kinds import KINDS
 from linter.kinds.base import Exceptions, keep_case
-from linter.kinds.visibility import attributed, refers, visible
+from linter.kinds.visibility import attributed, refers, tagged, visible
 from linter.lib.cache import compile_pattern
 from linter.lib.timelimit import TimeLimitExceeded, time_limit
 from linter.model.document import Document
@@ -159,7 +159,7 @@ def _findings(doc: Document, an: Analysis, rule: Rule,
             story = None
         if not visible(doc, an, rule, hit.start, hit.end) or _accepted(doc, rule, hit, accepted):
             continue
-        if not refers(an, rule, hit.start, hit.end):
+        if not refers(an, rule, hit.start, hit.end) or not tagged(an, rule, hit.start, hit.end):
             continue
         judged = _judge(doc, an, rule, hit)
         if judged is None:

@@ -1,5 +1,5 @@
 """Whether a rule sees a span: its scope's block kinds and its quotation policy; whether
-the span refers as the rule requires; and whether attribution excuses a span for it.
+the span refers and is tagged as the rule requires; and whether attribution excuses a span for it.
 
 Shared by the engine (to filter and grade hits) and by kinds that weigh occurrences
 against each other (consistency), so both agree on what a rule can see.
@@ -8,6 +8,7 @@ against each other (consistency), so both agree on what a rule can see.
 from __future__ import annotations
 
 from linter.analysis import Analysis, Voice
+from linter.lib.cache import compile_pattern
 from linter.model.document import Document
 from linter.model.rule import Rule
 
@@ -45,3 +46,9 @@ def refers(an: Analysis, rule: Rule, start: int, end: int) -> bool:
     killings were not genocide``: a finding either way)."""
     return rule.refers == "any" or rule.scope.raw or an.specific(
         start, end, rule.heads, denials=rule.refers == "judged")
+
+
+def tagged(an: Analysis, rule: Rule, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` holds a word tagged as the rule's ``tagged`` asks (``VB.?``:
+    "claims" the verb, not the noun), or the rule asks for no tag."""
+    return not rule.tagged or rule.scope.raw or an.tagged(start, end, compile_pattern(rule.tagged))

@@ -23,6 +23,7 @@ from linter.analysis.tagging.repair_context import (
     no_past,
     reduced_passive,
 )
+from linter.analysis.tagging.reporting_nouns import mend_reporting_nouns
 from linter.analysis.tagging.tagger import FINITE, Tagger
 
 # Words whose Penn tag the syntax relies on, whatever the model said.
@@ -294,6 +295,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     for i in range(len(words) - 2):  # "said there certainly/RB was ...": the clause's subject
         if words[i].lower() == "there" and out[i] == "RB" and expletive(words, out, i):
             out[i] = "EX"
+    mend_reporting_nouns(words, out, reporting, tagger.lemma)  # "amid reports/VBZ the ferry sank"
     main_verb(words, out, tagger)
     return out
 

@@ -1,0 +1,104 @@
+"""Reporting nouns the model read as verbs, and the verb "claims" read as a noun.
+
+"Claims" and "reports" are nouns as often as verbs, and before a clause with no "that"
+the model takes them for verbs: ``amid reports/VBZ the ferry had sunk``, ``denied
+union claims/VBZ the cranes were unsafe``, ``Claims/VBZ the mayor resigned were false``.
+Read as verbs they give what follows a source ("amid", "union") and make a rule that
+reports the verb (Bias.ReportingVerbs) cry wolf. :func:`mend_reporting_nouns` makes them
+nouns where no finite verb can stand: at the start of a sentence, after a determiner, a
+possessive or an adjective, after a preposition or a verb, and after a noun or a name that
+a preposition or a verb governs ("amid opposition claims", "rejected union claims"). The
+other way round, "claims" read as a noun between a noun and an infinitive of "have" or
+"be" is a verb: ``The company claims/NNS to have ...`` (not ``its claims to be ...``).
+"""
+
+from collections.abc import Callable
+
+_NOUNS = frozenset({"claim", "claims", "report", "reports"})
+# Determiners that open a noun phrase and are never its subject alone ("the claims"; not
+# "all claim", "some claim", "that claims", which may be a relative pronoun).
+_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "this", "such", "any", "no", "every",
+                          "each", "another", "its", "their", "his", "her", "our", "your", "my"})
+# Prepositions that open a noun phrase, never a clause ("amid reports the ferry sank") ...
+_PREPOSITIONS = frozenset({"about", "against", "amid", "amidst", "at", "behind", "by", "concerning",
+                           "despite", "following", "from", "in", "into", "of", "on", "over",
+                           "regarding", "with", "without"})
+# ... and those of them that, before a noun or a name, seldom end a subject's description:
+# "amid opposition claims the ..." (not "Residents in Tarn claim the ..."); and "to", before
+# a verb or a noun ("refused to deny/NN claims the ...", "responded to union claims").
+_GOVERNING = frozenset({"about", "amid", "amidst", "concerning", "despite", "following", "over",
+                        "regarding", "to"})
+# Adjectives that can stand for people as a subject ("Many claim the vote was rigged").
+_PEOPLE = frozenset({"many", "few", "several", "most", "others", "both", "all", "some"})
+# Verbs that reject or dismiss what a noun after them says: after them a name is a modifier
+# ("denied Orsk claims the ..."); after any other reporting verb, a subject ("said Orsk
+# claims the title").
+_REJECTING = frozenset({"deny", "reject", "dismiss", "dispute", "refute", "rebut", "contest", "deride"})
+_AUXILIARIES = frozenset({"be", "have", "do"})
+# What follows the noun and never the verb: "claims of abuse", "reports from Orsk".
+_AFTER_NOUN = frozenset({"about", "against", "by", "for", "from", "of", "over"})
+_PARTICLES = frozenset({"down", "aside", "off", "away", "back"})
+_HAVE = frozenset({"has", "have", "had", "having", "'s", "’s", "'ve", "’ve"})
+
+
+def mend_reporting_nouns(words: list[str], out: list[str], reporting: frozenset[str],
+                         lemma: Callable[[str, str], str]) -> None:
+    """Mend ``out`` in place: a reporting noun read as a present tense where no finite verb
+    can stand is a noun. ``reporting`` holds the reporting verbs' lemmas; ``lemma(word,
+    tag)`` gives a word's lemma."""
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in _NOUNS and out[i] in ("VBZ", "VBP") and _noun_slot(words, out, i, reporting, lemma):
+            out[i] = "NNS" if low.endswith("s") else "NN"
+        elif (low == "claims" and out[i] == "NNS" and 0 < i < len(words) - 2 and out[i - 1] in ("NN", "NNP")
+              and (i < 2 or out[i - 2] != "POS") and words[i + 1].lower() == "to"
+              and words[i + 2].lower() in ("have", "be")):
+            out[i] = "VBZ"
+
+
+def _noun_slot(words: list[str], out: list[str], i: int, reporting: frozenset[str],
+               lemma: Callable[[str, str], str]) -> bool:
+    if i == 0:
+        # "Claims the mayor resigned were false" (not "Claim your prize")
+        return words[0].lower().endswith("s")
+    after = words[i + 1].lower() if i + 1 < len(words) else ""
+    if after in _AFTER_NOUN or (after and out[i + 1] in ("VBN", "VBD") and i + 2 < len(words)
+                                and words[i + 2].lower() == "by"):
+        return True  # "claims of abuse", "claims against the firm", "Voss claim dismissed by court"
+    if out[i - 1] in ("''", "``") and i > 1:
+        i -= 1  # "false" claims: the word before the quotation mark
+    before, tag = words[i - 1].lower(), out[i - 1]
+    if (before in _DETERMINERS or tag in ("POS", "PRP$")
+            or (tag in ("JJ", "JJR", "JJS") and before not in _PEOPLE)):
+        return True  # "the claims", "the union's claim", "false claims"
+    if before in _PREPOSITIONS:
+        return True
+    j = i - 1  # past the nouns, or the name, that modify it: "amid opposition claims", "Tory claims"
+    while (j > 0 and i - j <= 2 and words[j].lower() not in _PREPOSITIONS
+           and (out[j] == "NN" or (out[j] in ("NNP", "NNPS") and j == i - 1))):
+        j -= 1
+    if j < i - 1 and words[j].lower() in _GOVERNING:
+        return True
+    return _governed_by_verb(words, out, j, i - 1 - j, reporting, lemma)
+
+
+def _governed_by_verb(words: list[str], out: list[str], j: int, modifiers: int,
+                      reporting: frozenset[str], lemma: Callable[[str, str], str]) -> bool:
+    """The word at ``j`` is a verb whose object the noun heads (``denied claims``, ``played
+    down claims``, ``rejected union claims``): a finite verb cannot follow it with no
+    subject between. ``modifiers``: how many nouns or names stand between."""
+    if words[j].lower() in _PARTICLES and j > 0:
+        j -= 1  # "played down claims"
+    tag = out[j]
+    if tag == "VBN":  # a perfect ("has denied claims"), not a participle ("families affected claim")
+        if not (j > 0 and words[j - 1].lower() in _HAVE) and not (
+                j > 1 and out[j - 1] == "RB" and words[j - 2].lower() in _HAVE) and (
+                lemma(words[j], tag).lower() not in _REJECTING):  # "The firm rejected/VBN claims"
+            return False
+    elif tag not in ("VB", "VBD", "VBG", "VBZ", "VBP"):
+        return False
+    base = lemma(words[j], tag).lower()
+    if base in _AUXILIARIES:
+        return False
+    # after a noun or a name, a verb that reports may have a clause with its own subject
+    return not modifiers or base not in reporting or base in _REJECTING
