@@ -626,6 +626,11 @@ def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str)
     ("Residents in Tarn claim the water is unsafe.", "claim", "VBP"),
     ("Many claim the vote was rigged.", "claim", "VBP"),
     ("The company claims to have cut its losses.", "claims", "VBZ"),
+    # the second noun of a compound after a plural modifier, and the verb after it
+    ("Terrorists outside the customs post", "post", "NN"),
+    ("Troops found the weapons cache near the village.", "cache", "NN"),
+    ("Terrorists at the customs post fired on a convoy.", "fired", "VBD"),
+    ("The drugs work well.", "work", "VBP"),
 ])
 def test_a_word_repaired_by_its_slot(text: str, word: str, tag: str) -> None:
     [token] = [t for t in tag_span(text, 0, len(text)) if t.text == word]

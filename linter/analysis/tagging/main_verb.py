@@ -151,8 +151,9 @@ def _past_after_name(words: list[str], tags: list[str], tagger: Tagger) -> None:
     injured in the crash was ...``). The name may be a word the model read as a common
     noun that the lemma lists do not know as one (``Voss/NN confirmed/VBN on Friday that
     ...``), or in a sentence with no finite verb a plural noun phrase (``Far-right
-    extremists marched/VBN through Orsk.``; an aside's own verb does not count), and a
-    clause ends at ``that`` too."""
+    extremists marched/VBN through Orsk.``; an aside's own verb does not count), also past
+    one prepositional phrase (``Terrorists at the customs post fired/VBN on a convoy.``),
+    and a clause ends at ``that`` too."""
     i = 0
     while i < len(tags) and tags[i] in ("NNP", "NNPS"):
         i += 1
@@ -170,6 +171,10 @@ def _past_after_name(words: list[str], tags: list[str], tagger: Tagger) -> None:
         if opening == 0 or tags[opening - 1] not in ("NNS", "NNPS"):
             return
         i = _after_aside(words, tags, opening)
+        if i < len(tags) and tags[i] == "IN" and words[i].lower() != "that":
+            i += 1  # past a place or a side: "Terrorists at the customs post fired/VBN on ..."
+            while i < len(tags) and tags[i] in NOUN_PHRASE:
+                i += 1
         if has_finite(tags[:opening] + tags[i:]):
             return
     while i < len(tags) and tags[i] == "RB":

@@ -1,7 +1,7 @@
 """Where a word stands, as the tagger's slips are judged (:mod:`.repairs`): a clause's
 subject "there", a bare infinitive, a share of people, a present tense's slot, a plural
-before a verb, a relative clause's subject with no pronoun, and a past tense that no verb
-has."""
+before a verb, a relative clause's subject with no pronoun, a past tense that no verb
+has, and the second noun of a compound after a plural ("the customs post")."""
 
 from linter.analysis.tagging.clause_pasts import HAVE_BE, NOUN_TAGS, SAME_PAST
 from linter.analysis.tagging.main_verb import has_finite
@@ -163,3 +163,25 @@ def reduced_passive(words: list[str], tags: list[str], i: int) -> bool:
         if words[k].lower() == "by":
             return k + 1 < len(tags) and tags[k + 1] in ("DT", "NNP", "NNPS", "PRP$", "NNS", "CD")
     return False
+
+
+# Plural nouns that modify the noun after them far more often than they are a verb's
+# subject: "the customs post", "an arms cache", "the drugs haul", "a munitions dump" ...
+_PLURAL_MODIFIERS = frozenset({"customs", "arms", "weapons", "drugs", "munitions", "explosives",
+                               "narcotics", "firearms", "sports", "savings", "sales", "goods"})
+# ... after what opens a noun phrase ("the", "its", "Orsk's", "a new"; also "the Tarn
+# customs post") ...
+_OPENS_NOUN = frozenset({"DT", "PRP$", "POS", "JJ"})
+# ... when the word after the second is no object of it: a preposition, punctuation, a verb.
+_AFTER_A_NOUN = frozenset({"IN", "TO", ".", ",", ":", "''", "VBD", "VBN", "VBZ", "MD", "CC"})
+
+
+def after_plural_modifier(words: list[str], tags: list[str], i: int) -> bool:
+    """The word at ``i`` is the head of a compound whose first noun is a plural modifier:
+    ``the customs post``, ``an arms cache near ...``, ``the Tarn customs post fired ...``
+    (not ``The drugs work well``, whose verb takes what follows)."""
+    if i < 2 or words[i - 1].lower() not in _PLURAL_MODIFIERS or tags[i - 1] != "NNS":
+        return False
+    opened = tags[i - 2] in _OPENS_NOUN or (
+        i > 2 and tags[i - 2] in ("NN", "NNP") and tags[i - 3] in _OPENS_NOUN)
+    return opened and (i + 1 == len(words) or tags[i + 1] in _AFTER_A_NOUN)

@@ -15,6 +15,7 @@ from linter.analysis.tagging.present_cues import present_cue, reports_s, trailin
 from linter.analysis.tagging.repair_context import (
     after_name_after_plural,
     after_plural,
+    after_plural_modifier,
     bare_infinitive,
     base_tag,
     expletive,
@@ -295,6 +296,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     for i in range(len(words) - 2):  # "said there certainly/RB was ...": the clause's subject
         if words[i].lower() == "there" and out[i] == "RB" and expletive(words, out, i):
             out[i] = "EX"
+    for i in range(2, len(words)):  # "the customs post/VBP", "an arms cache/VBP": a compound noun
+        if out[i] in ("VBP", "VB") and after_plural_modifier(words, out, i):
+            out[i] = "NN"
     mend_reporting_nouns(words, out, reporting, tagger.lemma)  # "amid reports/VBZ the ferry sank"
     main_verb(words, out, tagger)
     return out
@@ -328,6 +332,7 @@ _AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
 # What a noun phrase before "read:" is made of: "The ministry's statement read: ..."
 _HEADING_A_COLON = frozenset({"DT", "JJ", "NN", "NNP", "POS"})
 _PRESENT_BE = frozenset({"are", "am", "'re", "'m", "’re", "’m"})
+_AFTER_A_NOUN = frozenset({"IN", "TO", ".", ",", ":", "''", "VBD", "VBN", "VBZ", "MD", "CC"})
 
 
 @lru_cache(maxsize=1)
