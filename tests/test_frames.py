@@ -631,6 +631,11 @@ def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str)
     ("Troops found the weapons cache near the village.", "cache", "NN"),
     ("Terrorists at the customs post fired on a convoy.", "fired", "VBD"),
     ("The drugs work well.", "work", "VBP"),
+    # a participle that is its verb's base form, with no "have" or "be" before it
+    ("How do young men become terrorists?", "become", "VB"),
+    ("Young men often become terrorists in prison.", "become", "VBP"),
+    ("It has become clear the men fled.", "become", "VBN"),
+    ("The ferry, run by Frey Marine, was late.", "run", "VBN"),
 ])
 def test_a_word_repaired_by_its_slot(text: str, word: str, tag: str) -> None:
     [token] = [t for t in tag_span(text, 0, len(text)) if t.text == word]
@@ -992,6 +997,18 @@ def test_a_count_going_up_or_down_is_a_trend(text: str, expected: bool) -> None:
     ("Troops shelled the harbour and terrorists fled.", True),  # a clause of its own
 ])
 def test_a_label_joined_to_another_noun_stands_where_the_first_does(text: str, expected: bool) -> None:
+    assert specific(text, "terrorist", None) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governments often label their opponents terrorists.", False),  # a kind's own
+    ("Some regimes brand their critics terrorists.", False),
+    ("The government labelled its opponents terrorists.", True),
+    ("Voss and Tamm call their rivals terrorists.", True),
+    ("How do young men become terrorists?", False),  # "become" the base form, not a past
+    ("The two brothers became terrorists in prison.", True),
+])
+def test_a_label_given_to_a_kind_s_own_people_is_a_kind(text: str, expected: bool) -> None:
     assert specific(text, "terrorist", None) is expected
 
 

@@ -73,7 +73,8 @@ def raised(tokens: Sequence[Token], group: Group) -> bool:
 
 def labelled_is_specific(parse: Parse, group: Group) -> bool:
     """Whom a label after ``group`` is about names someone: the object right after the
-    verb (``portrays Voss as ...``; not ``portrays a family as ...``), the one a relative
+    verb (``portrays Voss as ...``; not ``portrays a family as ...``, nor a kind's own,
+    ``Governments often label their opponents ...``), the one a relative
     clause is about when its pronoun is the verb's object (``the Front, which the US lists
     as ...``), or with no object the subject (``Voss is seen as ...``)."""
     antecedent = relative_object(parse, group)
@@ -85,7 +86,19 @@ def labelled_is_specific(parse: Parse, group: Group) -> bool:
     labelled = parse.chunk_at(group.last + 1)
     if labelled is None or labelled.first != group.last + 1:
         return subject_is_specific(parse, group)
+    if parse.tokens[labelled.first].lower == "their" and _kind_subject(parse, group):
+        return False  # whose they are is a kind's: "Governments often label their opponents ..."
     return _names(parse, labelled)
+
+
+def _kind_subject(parse: Parse, group: Group) -> bool:
+    """The subject of ``group`` is a kind of people in the present: a plural with no
+    article or a share of one (``Governments often label ...``, ``Some regimes brand
+    ...``; not ``The government labels ...``, ``Orsk labels ...``)."""
+    if group.tense != "present" or parse.episodic(group):
+        return False
+    subject = next((c for c in parse.chunks if c.last < group.first and parse.group_after(c) is group), None)
+    return subject is not None and parse.tokens[subject.last].tag == "NNS" and not _names(parse, subject)
 
 
 def what_subject(parse: Parse, group: Group) -> Chunk | None:

@@ -1,10 +1,11 @@
 """Where a word stands, as the tagger's slips are judged (:mod:`.repairs`): a clause's
 subject "there", a bare infinitive, a share of people, a present tense's slot, a plural
 before a verb, a relative clause's subject with no pronoun, a past tense that no verb
-has, and the second noun of a compound after a plural ("the customs post")."""
+has, the second noun of a compound after a plural ("the customs post"), and a participle
+that is its verb's base form ("become") with no "have" or "be" before it."""
 
 from linter.analysis.tagging.clause_pasts import HAVE_BE, NOUN_TAGS, SAME_PAST
-from linter.analysis.tagging.main_verb import has_finite
+from linter.analysis.tagging.main_verb import NOUN_PHRASE, has_finite
 from linter.analysis.tagging.tagger import FINITE, Tagger
 
 
@@ -185,3 +186,33 @@ def after_plural_modifier(words: list[str], tags: list[str], i: int) -> bool:
     opened = tags[i - 2] in _OPENS_NOUN or (
         i > 2 and tags[i - 2] in ("NN", "NNP") and tags[i - 3] in _OPENS_NOUN)
     return opened and (i + 1 == len(words) or tags[i + 1] in _AFTER_A_NOUN)
+
+
+# Verbs whose participle is their base form.
+_BASE_PARTICIPLES = frozenset({"become", "come", "overcome", "run"})
+_DO = frozenset({"do", "does", "did"})
+_PLURAL_PRONOUNS = frozenset({"they", "we", "you", "i"})
+
+
+def base_participle(words: list[str], tags: list[str], i: int) -> str | None:
+    """The tag for a participle at ``i`` that is its verb's base form, with no "have" or
+    "be" before it: the base form after "do", a modal or "to", also past the subject of a
+    question (``How do young men become/VBN terrorists?``); a present after a plural
+    subject (``Young men often become/VBN ...``); None to leave it (``has become``,
+    ``is run by``, ``the ferry, run by ...``)."""
+    if tags[i] != "VBN" or words[i].lower() not in _BASE_PARTICIPLES:
+        return None
+    k = i - 1
+    while k >= 0 and tags[k] == "RB":
+        k -= 1
+    if k < 0 or words[k].lower() in HAVE_BE or words[k].lower() in ("been", "being", "having"):
+        return None
+    j = k
+    while j >= 0 and (tags[j] in NOUN_PHRASE or tags[j] == "PRP"):
+        j -= 1
+    if tags[k] in ("TO", "MD") or words[k].lower() in _DO or (
+            j >= 0 and j < k and (words[j].lower() in _DO or tags[j] == "MD")):
+        return "VB"
+    if tags[k] in ("NNS", "NNPS") or words[k].lower() in _PLURAL_PRONOUNS:
+        return "VBP"
+    return None

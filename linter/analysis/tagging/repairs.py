@@ -17,6 +17,7 @@ from linter.analysis.tagging.repair_context import (
     after_plural,
     after_plural_modifier,
     bare_infinitive,
+    base_participle,
     base_tag,
     expletive,
     finite_slot,
@@ -299,6 +300,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     for i in range(2, len(words)):  # "the customs post/VBP", "an arms cache/VBP": a compound noun
         if out[i] in ("VBP", "VB") and after_plural_modifier(words, out, i):
             out[i] = "NN"
+    for i in range(1, len(words)):  # "How do young men become/VBN ...?": a base form, or a present
+        out[i] = base_participle(words, out, i) or out[i]
     mend_reporting_nouns(words, out, reporting, tagger.lemma)  # "amid reports/VBZ the ferry sank"
     main_verb(words, out, tagger)
     return out
