@@ -49,6 +49,14 @@ def test_tagged_reports_a_word_only_with_a_matching_tag(tmp_path: Path) -> None:
     assert len(lint_document(make_document("x", text, "text"), untagged)) == 3
 
 
+def test_tagged_by_words_asks_a_tag_only_of_the_hits_it_names(tmp_path: Path) -> None:
+    rules = _rules(tmp_path, "extends: existence\nmessage: '%s'\ntokens: [claims?, denied]\n"
+                             "tagged: {claims?: VB.?}\n")
+    text = "Voss claims the harbour was safe. The mayor denied claims the ferry sank."
+    found = lint_document(make_document("x", text, "text"), rules)
+    assert [f.match for f in found] == ["claims", "denied"]  # "denied": no tag asked of it
+
+
 def test_raw_scope_sees_markup(tmp_path: Path) -> None:
     rules = _rules(tmp_path, "extends: existence\nmessage: '%s'\nnonword: true\n"
                              "tokens: ['\\*\\*']\nscope: raw\n")

@@ -37,7 +37,7 @@ COMMON_KEYS: dict[str, specs.Spec] = {
     "refers": specs.one_of("any", "specific", "judged"),
     "vague": specs.one_of("own", "attributed"),
     "heads": specs.string_list,
-    "tagged": specs.regex,
+    "tagged": specs.tag_conditions,
     "define": specs.any_value,  # checked by _definitions
     "story": specs.any_value,  # checked by _story
 }
@@ -273,7 +273,7 @@ def parse_rule(data: Any, path: str, rule_id: str) -> Rule:
         vocab=_one(data, path, "vocab", specs.boolean) if "vocab" in data else True,
         refers=common.get("refers", "any"), vague=common.get("vague", "own"),
         heads=frozenset(h.lower() for h in common["heads"]) if "heads" in common else None,
-        tagged=common.get("tagged", ""),
+        tagged=common.get("tagged", ()),
         action_name=action_name,
         action_params=action_params, raw=dict(data), kind_keys=tuple(k for k in data if k not in COMMON_KEYS),
         lines=dict(data.lines),

@@ -100,5 +100,18 @@ def regex(value: Any) -> str:
     return text
 
 
+def tag_conditions(value: Any) -> tuple[tuple[str, str], ...]:
+    """``tagged``: a Penn tag pattern for every hit, or a mapping of the words a hit may be
+    (a pattern matched against its whole text, in any case) to the tag pattern one of its
+    words must carry; each a pattern that compiles."""
+    pairs = [("", value)] if isinstance(value, str) else list(string_map(value).items())
+    if not pairs:
+        raise ValueError("expected a tag pattern or a non-empty mapping of words to tag patterns")
+    for words, tags in pairs:
+        for text in (words, tags) if words else (tags,):
+            regex(text)
+    return tuple(pairs)
+
+
 def any_value(value: Any) -> Any:
     return value

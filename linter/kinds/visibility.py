@@ -7,6 +7,8 @@ against each other (consistency), so both agree on what a rule can see.
 
 from __future__ import annotations
 
+import re
+
 from linter.analysis import Analysis, Voice
 from linter.lib.cache import compile_pattern
 from linter.model.document import Document
@@ -49,6 +51,13 @@ def refers(an: Analysis, rule: Rule, start: int, end: int) -> bool:
 
 
 def tagged(an: Analysis, rule: Rule, start: int, end: int) -> bool:
-    """Whether ``[start, end)`` holds a word tagged as the rule's ``tagged`` asks (``VB.?``:
-    "claims" the verb, not the noun), or the rule asks for no tag."""
-    return not rule.tagged or rule.scope.raw or an.tagged(start, end, compile_pattern(rule.tagged))
+    """Whether ``[start, end)`` holds a word tagged as the rule's ``tagged`` asks of a hit
+    with its words (``claims?: VB.?``: "claims" the verb, not the noun), or the rule asks
+    no tag of it. Only a hit that needs a tag has its sentence tagged."""
+    if not rule.tagged or rule.scope.raw:
+        return True
+    text = an.doc.text[start:end]
+    for words, tags in rule.tagged:
+        if not words or compile_pattern(words, re.IGNORECASE).fullmatch(text):
+            return an.tagged(start, end, compile_pattern(tags))
+    return True

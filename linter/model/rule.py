@@ -134,9 +134,10 @@ class Rule(NamedTuple):
     # own words ("own", the default) or attributed like any other ("attributed").
     vague: str = "own"
     heads: frozenset[str] | None = None
-    # A Penn Treebank tag pattern: report a hit only where one of its words is tagged with a
-    # tag it matches in full ("VB.?": "claims" as a verb, not the noun), or "" (any hit).
-    tagged: str = ""
+    # Penn Treebank tag patterns: a hit whose text the first of a pair matches in full ("" for
+    # any hit) is reported only where one of its words carries a tag the second matches in
+    # full (("claims?", "VB.?"): "claims" as a verb, not the noun). Empty: any hit.
+    tagged: tuple[tuple[str, str], ...] = ()
     # Rule ids whose finding on the very same span makes this rule's redundant.
     defers: tuple[str, ...] = ()
     # A condition on the whole story, or None (every story).
