@@ -77,7 +77,9 @@ def _noun_slot(words: list[str], out: list[str], i: int, reporting: frozenset[st
     while (j > 0 and i - j <= 2 and words[j].lower() not in _PREPOSITIONS
            and (out[j] == "NN" or (out[j] in ("NNP", "NNPS") and j == i - 1))):
         j -= 1
-    if j < i - 1 and words[j].lower() in _GOVERNING:
+    at_after_verb = words[j].lower() == "at" and j > 0 and (
+        out[j - 1][:2] == "VB" or out[j - 1] in ("RB", "RP", "JJ"))  # "hit back at Labour claims"
+    if j < i - 1 and (words[j].lower() in _GOVERNING or at_after_verb):
         return True
     return _governed_by_verb(words, out, j, i - 1 - j, reporting, lemma)
 
