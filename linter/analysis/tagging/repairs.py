@@ -335,7 +335,6 @@ _AUXILIARIES = frozenset({"has", "is", "does", "was", "'s", "’s"})
 # What a noun phrase before "read:" is made of: "The ministry's statement read: ..."
 _HEADING_A_COLON = frozenset({"DT", "JJ", "NN", "NNP", "POS"})
 _PRESENT_BE = frozenset({"are", "am", "'re", "'m", "’re", "’m"})
-_AFTER_A_NOUN = frozenset({"IN", "TO", ".", ",", ":", "''", "VBD", "VBN", "VBZ", "MD", "CC"})
 
 
 @lru_cache(maxsize=1)

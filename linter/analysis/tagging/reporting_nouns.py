@@ -92,14 +92,14 @@ def _governed_by_verb(words: list[str], out: list[str], j: int, modifiers: int,
     if words[j].lower() in _PARTICLES and j > 0:
         j -= 1  # "played down claims"
     tag = out[j]
-    if tag == "VBN":  # a perfect ("has denied claims"), not a participle ("families affected claim")
-        if not (j > 0 and words[j - 1].lower() in _HAVE) and not (
-                j > 1 and out[j - 1] == "RB" and words[j - 2].lower() in _HAVE) and (
-                lemma(words[j], tag).lower() not in _REJECTING):  # "The firm rejected/VBN claims"
-            return False
-    elif tag not in ("VB", "VBD", "VBG", "VBZ", "VBP"):
+    if tag not in ("VB", "VBD", "VBG", "VBZ", "VBP", "VBN"):
         return False
     base = lemma(words[j], tag).lower()
+    if tag == "VBN" and base not in _REJECTING and not (j > 0 and words[j - 1].lower() in _HAVE) and not (
+            j > 1 and out[j - 1] == "RB" and words[j - 2].lower() in _HAVE):
+        # a participle ("families affected claim"), not a perfect ("has denied claims") nor
+        # a verb of rejecting the tagger read as one ("The firm rejected/VBN claims")
+        return False
     if base in _AUXILIARIES:
         return False
     # after a noun or a name, a verb that reports may have a clause with its own subject
