@@ -238,7 +238,8 @@ class Analysis:
 
     def voice(self, start: int, end: int, *, named_only: bool = False) -> Voice:
         """Whose words ``text[start:end]`` are: quoted (in a direct quotation or a block
-        quotation), attributed (in the content of a frame whose source names someone), vague
+        quotation), attributed (in the content of a frame whose source names someone, or in
+        a section of contributors speaking for themselves: :mod:`.contributors`), vague
         (in the content of a source that names no one: ``experts say ...``), or the writer's
         own.
 
@@ -249,6 +250,8 @@ class Analysis:
         one, so none attributes the span to someone named."""
         if self.quoted(start, end):
             return Voice.QUOTED
+        if self._contributors is not None and start >= self._contributors:
+            return Voice.ATTRIBUTED  # a contributor's words (:mod:`.contributors`)
         own_cues_only = named_only and self._cues_only_within(start, end)
         frames = [] if own_cues_only else [f for f in self.frames_at(start)
                                            if f.covers(start, end) and f.kind != "pictures"]
@@ -256,6 +259,13 @@ class Analysis:
         if any(not f.vague for f in frames):
             return Voice.ATTRIBUTED
         return Voice.VAGUE if frames else Voice.OWN
+
+    @cached_property
+    def _contributors(self) -> int | None:
+        """Where the story's section of contributors begins, if it has one."""
+        from linter.analysis.contributors import contributors_from
+
+        return contributors_from(self.doc.text, self.sentences.paragraphs, self.quotations)
 
     def _cues_only_within(self, start: int, end: int) -> bool:
         """Every cue word of the sentence holding ``start`` (:func:`.cues.frame_gate`) lies
