@@ -52,8 +52,12 @@ def test_a_story_that_opens_in_the_first_person_is_the_writers() -> None:
     "When I visited in May, the quay was quiet.\n\nThe guards left.\n\nAs I left, it rained.\n",
     # "I" in quotation marks is the speaker's
     '"I cross twice a week," she said.\n\n"My son works there," he said.\n\n"I doubt it," Voss said.\n',
-    # titles and "War I"
-    "The band played I Can't Go Home.\n\nMy Quay sold well.\n\nThe fort dates from World War I.\n",
+    # titles, "War I" and "C.I.A."
+    "The band played I Can't Go Home.\n\nMy Quay sold well.\n\nThe fort dates from World War I.\n\n"
+    "Rebels backed by the C.I.A. held the port.\n",
+    # a reporter at work: told, asked or shown something, or quoting someone at length
+    "He told me the port was safe.\n\nVoss showed me the quay.\n\n"
+    '"We will stay here until May," Voss said as I left.\n\nI asked him why. He shrugged.\n',
 ])
 def test_asides_quotations_and_titles_are_not_a_section(aside: str) -> None:
     assert _start(_OPENING + aside) is None

@@ -12,13 +12,16 @@ that do not alternate).
 
 A reporter's first-person dispatch opens in the first person and is the newsroom's own
 voice; so is a story with one or two first-person asides ("When I visited the camp in
-May, ..."): neither is a section of contributors. A title that opens with "I" or "My"
+May, ..."), and a feature whose reporter is at work in it ("he told me", "Voss showed me
+the quay", a paragraph quoting someone at length: such paragraphs do not count towards
+the run): none is a section of contributors. A title that opens with "I" or "My"
 ("I Can't Stop Loving You", the album "My World") is no one speaking, nor is the "I" of
 "World War I".
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from linter.analysis.quotations import Quotations
@@ -28,7 +31,14 @@ from linter.lib.cache import compile_pattern
 # "I", "I'm", "my", "me", "myself" as words of their own, not before a capitalised word
 # (a title's "I Can't ...", "My World") nor in "War I".
 _FIRST_PERSON = compile_pattern(
-    r"(?<![\w'’-])(?<!\bWar )(?:I(?:['’](?:m|ve|d|ll))?|[Mm]y|[Mm]e|[Mm]yself)(?![\w'’-])(?!\s+[A-Z])")
+    r"(?<![\w'’.-])(?<!\bWar )(?:I(?:['’](?:m|ve|d|ll))?|[Mm]y|[Mm]e|[Mm]yself)(?![\w'’-]|\.\w)(?!\s+[A-Z])")
+# A reporter at work in a feature told in the first person: someone tells, asks or shows
+# the writer ("he told me", "Voss asked me", "was showing me the route").
+_INTERVIEWED = compile_pattern(
+    r"\b(?:told|tells|telling|asked|asks|asking|showed|shows|showing|assured|reminded|warned|"
+    r"introduced|introducing|greeted|said to|explained to|wrote to|texted|emailed|e-mailed) me\b")
+# A direct quotation of this many words or more: the writer quoting someone.
+_QUOTING = 4
 # The paragraphs that open a story in the third person (the headline among them).
 OPENING = 3
 # The first-person paragraphs a section of contributors holds at least, and the share of
@@ -49,9 +59,18 @@ def contributors_from(text: str, paragraphs: Sequence[Paragraph], quotations: Qu
             quotations.in_quotation(m.start(), m.end()) is None
             for m in _FIRST_PERSON.finditer(text, p.start, p.end))
 
-    speaking = [first_person(p) for p in paragraphs]
-    if any(speaking[:OPENING]):
+    def reporting(p: Paragraph) -> bool:
+        """The paragraph is a reporter's at work: someone tells the writer something, or
+        the paragraph quotes someone at length."""
+        return _INTERVIEWED.search(text, p.start, p.end) is not None or any(
+            len(text[q.content_start:q.content_end].split()) >= _QUOTING
+            for q in quotations.quotations[bisect_left(quotations.starts, p.start):
+                                           bisect_left(quotations.starts, p.end)])
+
+    if any(first_person(p) for p in paragraphs[:OPENING]):
         return None
+    # (a paragraph of a reporter at work does not count: a feature told in the first person)
+    speaking = [k >= OPENING and first_person(p) and not reporting(p) for k, p in enumerate(paragraphs)]
     left = sum(speaking)  # first-person paragraphs from k to the end
     for k in range(OPENING, len(paragraphs)):
         if left < RUN:
