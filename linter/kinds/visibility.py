@@ -8,6 +8,7 @@ against each other (consistency), so both agree on what a rule can see.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.analysis import Analysis, Voice
 from linter.lib.cache import compile_pattern
@@ -57,7 +58,17 @@ def tagged(an: Analysis, rule: Rule, start: int, end: int) -> bool:
     if not rule.tagged or rule.scope.raw:
         return True
     text = an.doc.text[start:end]
-    for words, tags in rule.tagged:
-        if not words or compile_pattern(words, re.IGNORECASE).fullmatch(text):
-            return an.tagged(start, end, compile_pattern(tags))
+    for words, tags in _conditions(rule.tagged):
+        if words is None or words.fullmatch(text):
+            return an.tagged(start, end, tags)
     return True
+
+
+_Condition = tuple[re.Pattern[str] | None, re.Pattern[str]]
+
+
+@lru_cache(maxsize=256)
+def _conditions(tagged: tuple[tuple[str, str], ...]) -> tuple[_Condition, ...]:
+    """A rule's ``tagged`` pairs compiled, once for each rule (a rule keeps its keys as text)."""
+    return tuple((compile_pattern(words, re.IGNORECASE) if words else None, compile_pattern(tags))
+                 for words, tags in tagged)
