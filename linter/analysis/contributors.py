@@ -16,7 +16,7 @@ May, ..."), and a feature whose reporter is at work in it ("he told me", "Voss s
 the quay", a paragraph quoting someone at length: such paragraphs do not count towards
 the run): none is a section of contributors. A title that opens with "I" or "My"
 ("I Can't Stop Loving You", the album "My World") is no one speaking, nor is the "I" of
-"World War I".
+"World War I" or of "C.I.A.".
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from linter.analysis.sentences import Paragraph
 from linter.lib.cache import compile_pattern
 
 # "I", "I'm", "my", "me", "myself" as words of their own, not before a capitalised word
-# (a title's "I Can't ...", "My World") nor in "War I".
+# (a title's "I Can't ...", "My World") nor in "War I" or "C.I.A.".
 _FIRST_PERSON = compile_pattern(
     r"(?<![\w'’.-])(?<!\bWar )(?:I(?:['’](?:m|ve|d|ll))?|[Mm]y|[Mm]e|[Mm]yself)(?![\w'’-]|\.\w)(?!\s+[A-Z])")
 # A reporter at work in a feature told in the first person: someone tells, asks or shows
