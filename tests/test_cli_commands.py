@@ -221,6 +221,21 @@ def test_a_check_imports_only_what_linting_needs(tmp_path: Path) -> None:
     assert "terrorists" in result.stdout and result.stdout.splitlines()[-1] == ""
 
 
+def test_a_draft_with_nothing_to_judge_never_loads_the_tagger(tmp_path: Path) -> None:
+    """Tagging and the parse are loaded on first use: a draft with no loaded word, no claim
+    and no quotation (most of what a pre-commit hook sees) pays nothing for them."""
+    (tmp_path / "d.txt").write_text("Ferry fares rise\n\nFares on the Orsk ferry will rise by a tenth "
+                                    "from March, the operator said on Tuesday.\n")
+    code = ("import runpy, sys\nsys.argv = ['copydesk', 'check', '--no-config', 'd.txt']\n"
+            "try:\n    runpy.run_module('linter', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(*sorted(m for m in sys.modules if m.split('.')[0] == 'pycrfsuite' or m.startswith((\n"
+            "    'linter.analysis.tagging', 'linter.analysis.frame', 'linter.analysis.syntax'))))")
+    env = {**os.environ, "COPYDESK_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                            check=True, env=env)
+    assert "0 findings" in result.stdout and result.stdout.splitlines()[-1] == ""
+
+
 @pytest.mark.parametrize("columns", ["44", "100", "0", "wide"])
 def test_help_is_laid_out_as_argparse_lays_it_out(monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
     """The formatter looks the terminal's width up once, without shutil: the help it gives

@@ -16,10 +16,6 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from linter.analysis import Analysis
 from linter.analysis.cues import REPORTING_KINDS, Cue, frame_gate
-from linter.analysis.frame_base import NO_HOLDER, lexicon
-from linter.analysis.syntax import COPULAS
-from linter.analysis.tagging import common_word, name_like
-from linter.analysis.tagging.tagger import FINITE
 from linter.lib.cache import compile_pattern
 from linter.model.document import Document
 
@@ -50,8 +46,8 @@ _MOODS = frozenset({"adamant", "angry", "apologetic", "bitter", "blunt", "bullis
                     "frank", "furious", "gloomy", "indignant", "outspoken", "philosophical", "resolute",
                     "scathing", "tearful", "unapologetic", "unequivocal", "unmoved", "unrepentant", "upbeat",
                     "weary"})
-# The copulas, and the verbs of how someone seems: "sounded weary", "looked tired".
-_SEEMING = COPULAS | {"sound", "look", "appear", "grow"}
+# Besides the copulas, the verbs of how someone seems: "sounded weary", "looked tired".
+_SEEMING = frozenset({"sound", "look", "appear", "grow"})
 # The words of a name that opens a sentence, and how far after it the comma closing its
 # aside may come.
 _NAME_WORDS = 4
@@ -258,6 +254,9 @@ class ClaimContext(NamedTuple):
         (``Voss was defiant.``, ``Ivo Brandt, now 78, was the last keeper.``; not ``Police
         were ...``, ``This was ...``), which :meth:`capitals` leaves out as it leaves out
         every word that opens a sentence."""
+        from linter.analysis.tagging import name_like  # with the tagger, once a sentence is tagged
+        from linter.analysis.tagging.tagger import FINITE
+
         parse = self.an.parse_at(lo)
         if parse is None or len(parse.tokens) < 3:
             return False
@@ -275,6 +274,9 @@ class ClaimContext(NamedTuple):
         """The sentence at ``lo`` gives its subject the mood of someone speaking: a noun
         phrase, a copula and a word of :data:`_MOODS` (``The mayor was defiant.``, ``Her
         lawyer sounded weary.``; not ``The port was quiet.``, ``It was emotional.``)."""
+        from linter.analysis.frame_base import NO_HOLDER  # with the parser, once a sentence is parsed
+        from linter.analysis.syntax import COPULAS
+
         parse = self.an.parse_at(lo)
         if parse is None or not parse.chunks or parse.chunks[0].first != 0:
             return False
@@ -282,7 +284,7 @@ class ClaimContext(NamedTuple):
         k = parse.chunks[0].last + 1
         group = parse.group_at(k) if k < len(tokens) else None
         if (tokens[k - 1].lower in NO_HOLDER or group is None or group.first != k
-                or group.lemma not in _SEEMING):
+                or (group.lemma not in COPULAS and group.lemma not in _SEEMING)):
             return False
         k = group.last + 1
         while k < len(tokens) and tokens[k].tag == "RB":
@@ -303,6 +305,9 @@ def names_someone(an: Analysis, frame: "Frame") -> bool:
     ``the firm's chairman``; not ``they``, ``officials``)."""
     if frame.source is None:
         return False
+    from linter.analysis.frame_base import lexicon  # a frame was read: the parser is loaded
+    from linter.analysis.tagging import common_word
+
     parse = an.parse_at(frame.source[0])
     if parse is None:
         return False
