@@ -621,11 +621,17 @@ def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str)
     ("Claims the ferry had sunk were false.", "Claims", "NNS"),
     ("The union's claim the cranes are unsafe was rejected.", "claim", "NN"),
     ("Voss claim dismissed by Orsk court", "claim", "NN"),
+    ("The harbour master added that claims the ferry sank were untrue.", "claims", "NNS"),
+    ("The harbour master added that claims the ferry sank were untrue.", "that", "IN"),
+    ("Voss stakes early Rovers claim", "claim", "NN"),
+    ("Harbour rejects Orsk's claim", "claim", "NN"),
     # ... and where one can: the verb stays a verb, and "claims" before "to have" is one
     ("Voss said Orsk claims the title.", "claims", "VBZ"),
     ("Residents in Tarn claim the water is unsafe.", "claim", "VBP"),
     ("Many claim the vote was rigged.", "claim", "VBP"),
     ("The company claims to have cut its losses.", "claims", "VBZ"),
+    ("The port runs a website that claims to track every ferry.", "claims", "VBZ"),
+    ("The ferry was never at risk, the harbour master claims.", "claims", "VBZ"),
     # the second noun of a compound after a plural modifier, and the verb after it
     ("Terrorists outside the customs post", "post", "NN"),
     ("Troops found the weapons cache near the village.", "cache", "NN"),

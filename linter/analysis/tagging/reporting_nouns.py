@@ -6,8 +6,10 @@ union claims/VBZ the cranes were unsafe``, ``Claims/VBZ the mayor resigned were 
 Read as verbs they give what follows a source ("amid", "union") and make a rule that
 reports the verb (Bias.ReportingVerbs) cry wolf. :func:`mend_reporting_nouns` makes them
 nouns where no finite verb can stand: at the start of a sentence, after a determiner, a
-possessive or an adjective, after a preposition or a verb, and after a noun or a name that
-a preposition or a verb governs ("amid opposition claims", "rejected union claims"). The
+possessive or an adjective, after a preposition or a verb, after a noun or a name that
+a preposition or a verb governs ("amid opposition claims", "rejected union claims"), right
+after the "that" of a verb of saying ("added that claims the ferry sank were untrue"), and
+ending a sentence as the last word of a verb's object ("Voss stakes early Rovers claim"). The
 other way round, "claims" read as a noun between a noun and an infinitive of "have" or
 "be" is a verb: ``The company claims/NNS to have ...`` (not ``its claims to be ...``).
 """
@@ -38,6 +40,8 @@ _AUXILIARIES = frozenset({"be", "have", "do"})
 # What follows the noun and never the verb: "claims of abuse", "reports from Orsk".
 _AFTER_NOUN = frozenset({"about", "against", "by", "for", "from", "of", "over"})
 _PARTICLES = frozenset({"down", "aside", "off", "away", "back"})
+# What an object before a headline's final noun is made of ("early Rovers", "Orsk's").
+_OBJECT = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "HYPH"})
 _HAVE = frozenset({"has", "have", "had", "having", "'s", "’s", "'ve", "’ve"})
 
 
@@ -62,6 +66,8 @@ def _noun_slot(words: list[str], out: list[str], i: int, reporting: frozenset[st
         # "Claims the mayor resigned were false" (not "Claim your prize")
         return words[0].lower().endswith("s")
     after = words[i + 1].lower() if i + 1 < len(words) else ""
+    if _ends_clause(words, out, i):
+        return True  # "Voss stakes early Rovers claim" (not "..., critics claim")
     if after in _AFTER_NOUN or (after and out[i + 1] in ("VBN", "VBD") and i + 2 < len(words)
                                 and words[i + 2].lower() == "by"):
         return True  # "claims of abuse", "claims against the firm", "Voss claim dismissed by court"
@@ -73,6 +79,10 @@ def _noun_slot(words: list[str], out: list[str], i: int, reporting: frozenset[st
         return True  # "the claims", "the union's claim", "false claims"
     if before in _PREPOSITIONS:
         return True
+    if (before == "that" and i > 1 and out[i - 2][:2] == "VB"
+            and lemma(words[i - 2], out[i - 2]).lower() in reporting):
+        out[i - 1] = "IN"  # the conjunction that opens what is said, which needs a subject
+        return True  # "added that claims the ferry sank were untrue" (not "a site that claims")
     j = i - 1  # past the nouns, or the name, that modify it: "amid opposition claims", "Tory claims"
     while (j > 0 and i - j <= 2 and words[j].lower() not in _PREPOSITIONS
            and (out[j] == "NN" or (out[j] in ("NNP", "NNPS") and j == i - 1))):
@@ -82,6 +92,21 @@ def _noun_slot(words: list[str], out: list[str], i: int, reporting: frozenset[st
     if j < i - 1 and (words[j].lower() in _GOVERNING or at_after_verb):
         return True
     return _governed_by_verb(words, out, j, i - 1 - j, reporting, lemma)
+
+
+def _ends_clause(words: list[str], out: list[str], i: int) -> bool:
+    """The word at ``i`` ends its sentence as the last word of the object of a finite verb:
+    a headline's "Voss stakes early Rovers claim", "Harbour rejects Orsk's claim". As a
+    verb it ends a sentence only inverted ("..., critics claim") or after its object ("the
+    sum the union claims", "safer than Voss claims"), never right after a bare noun phrase."""
+    if any(tag not in (".", "''") for tag in out[i + 1:]):
+        return False
+    j = i - 1
+    while j >= 0 and out[j] in _OBJECT:
+        j -= 1
+    if j < 0 or j == i - 1 or out[j] not in ("VBZ", "VBP", "VBD"):
+        return False
+    return all(out[k] != "DT" or k == j + 1 for k in range(j + 1, i))
 
 
 def _governed_by_verb(words: list[str], out: list[str], j: int, modifiers: int,
