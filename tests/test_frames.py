@@ -625,6 +625,8 @@ def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str)
     ("The harbour master added that claims the ferry sank were untrue.", "that", "IN"),
     ("Voss stakes early Rovers claim", "claim", "NN"),
     ("Harbour rejects Orsk's claim", "claim", "NN"),
+    ("His questions repeated the debunked claim that Voss had opposed the plan.", "claim", "NN"),
+    ("The move recalled the campaign's earlier claim that Tamm wanted to close the port.", "claim", "NN"),
     # ... and where one can: the verb stays a verb, and "claims" before "to have" is one
     ("Voss said Orsk claims the title.", "claims", "VBZ"),
     ("Residents in Tarn claim the water is unsafe.", "claim", "VBP"),

@@ -6,7 +6,8 @@ union claims/VBZ the cranes were unsafe``, ``Claims/VBZ the mayor resigned were 
 Read as verbs they give what follows a source ("amid", "union") and make a rule that
 reports the verb (Bias.ReportingVerbs) cry wolf. :func:`mend_reporting_nouns` makes them
 nouns where no finite verb can stand: at the start of a sentence, after a determiner, a
-possessive or an adjective, after a preposition or a verb, after a noun or a name that
+possessive or an adjective (or a participle or an adverb in its place: "the debunked
+claim", "its earlier claim"), after a preposition or a verb, after a noun or a name that
 a preposition or a verb governs ("amid opposition claims", "rejected union claims"), right
 after the "that" of a verb of saying ("added that claims the ferry sank were untrue"), and
 ending a sentence as the last word of a verb's object ("Voss stakes early Rovers claim"). The
@@ -77,6 +78,9 @@ def _noun_slot(words: list[str], out: list[str], i: int, reporting: frozenset[st
     if (before in _DETERMINERS or tag in ("POS", "PRP$")
             or (tag in ("JJ", "JJR", "JJS") and before not in _PEOPLE)):
         return True  # "the claims", "the union's claim", "false claims"
+    if tag in ("VBN", "RBR") and i > 1 and (
+            words[i - 2].lower() in _DETERMINERS or out[i - 2] in ("POS", "PRP$")):
+        return True  # a participle or an adverb as an adjective: "the debunked claim", "its earlier claim"
     if before in _PREPOSITIONS:
         return True
     if (before == "that" and i > 1 and out[i - 2][:2] == "VB"
