@@ -625,6 +625,9 @@ def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str)
     ("The harbour master added that claims the ferry sank were untrue.", "that", "IN"),
     ("Voss stakes early Rovers claim", "claim", "NN"),
     ("Harbour rejects Orsk's claim", "claim", "NN"),
+    # "that" before a plural noun opens a clause: it determines no plural
+    ("Namely, that terrorists would have fled by boat.", "that", "IN"),
+    ("Namely, that gunman fled by boat.", "that", "DT"),
     ("His questions repeated the debunked claim that Voss had opposed the plan.", "claim", "NN"),
     ("The move recalled the campaign's earlier claim that Tamm wanted to close the port.", "claim", "NN"),
     # ... and where one can: the verb stays a verb, and "claims" before "to have" is one

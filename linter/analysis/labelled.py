@@ -163,6 +163,11 @@ def apposed(parse: Parse, chunk: Chunk) -> bool:
     k = chunk.first - 1
     if k < 1 or parse.tokens[k].text not in _APPOSITION_MARKS:
         return False
+    verb = parse.group_at(chunk.last + 1)
+    if verb is not None and verb.finite and verb.first == chunk.last + 1:
+        # the subject of the clause after an opening one ("If the guards had left the gate,
+        # terrorists would have ..."): a finite verb follows it, as none follows an apposition
+        return False
     anchor = parse.chunk_at(k - 1)
     return anchor is not None and anchor.last == k - 1 and _names(parse, anchor)
 

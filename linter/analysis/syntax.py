@@ -34,6 +34,8 @@ _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 _JOINING = frozenset({"and", "or", "but"})
 # Adverbs that make a perfect tell of experience, not an event: "has never negotiated with".
 _EXPERIENCE = frozenset({"never", "ever", "always"})
+# Modals whose perfect tells of what did not happen: "would have taken the port".
+_COUNTERFACTUAL = frozenset({"would", "'d", "’d"})
 _SUBORDINATORS = frozenset({"if", "because", "when", "while", "although", "though", "since", "unless",
                             "until", "whether", "after", "before", "as", "once", "where", "whereas"})
 # Nouns of laws and measures: a prepositional phrase after one belongs to it, not to the
@@ -106,12 +108,15 @@ class Parse:
 
     def episodic(self, group: Group) -> bool:
         """Tells of a particular event (:attr:`Group.episodic`; in a headline, the present
-        does), but not a perfect of experience (``has never negotiated with ...``), and
-        a raised subject's perfect or progressive infinitive does (``are believed to have
-        planted``, ``are thought to be holding``)."""
+        does), but not a perfect of experience (``has never negotiated with ...``) nor a
+        counterfactual (``would have taken``), and a raised subject's perfect or
+        progressive infinitive does (``are believed to have planted``, ``are thought to be
+        holding``)."""
         tokens = self.tokens
         if group.perfect and any(t.lower in _EXPERIENCE for t in tokens[group.first:group.last + 1]):
             return False
+        if group.perfect and group.tense == "modal" and tokens[group.first].lower in _COUNTERFACTUAL:
+            return False  # what would have happened, and did not: "terrorists would have taken the port"
         if group.episodic or (self.heading and group.finite and group.tense == "present"):
             return True
         after = self.group_at(group.last + 1) if group.passive else None

@@ -74,7 +74,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     subordinators of supposition and the political wings ("left-wing") always get their
     Penn tags, a word read as a possessive pronoun that is none is a noun (``the
     harbour/PRP$ master``), and a capitalised word no verb list knows that opens the
-    sentence as a verb is a name (``Voss/VB posted ...``). A present-tense verb whose
+    sentence as a verb is a name (``Voss/VB posted ...``); "that" before a plural noun
+    opens a clause, for it determines no plural (``Namely, that/DT terrorists would
+    ...``). A present-tense verb whose
     form is not its own base form is a past tense (``the terrorists wore/VBP uniforms``:
     "wore" is no present of "wear"; "are" is), and so is the participle of a verb with no
     passive right after a noun (``the gunmen fled/VBN``). A past that is a verb's base form and no
@@ -134,6 +136,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     if len(words) > 2 and out[0] in ("VB", "VBP") and words[0][:1].isupper() and (
             not tagger.known_verb(words[0].lower())):
         out[0] = "NNP"  # "Voss/VB posted ...": a name no verb list knows opens the sentence
+    for i in range(len(words) - 1):  # "Namely, that/DT terrorists would have ...": no determiner
+        if out[i] == "DT" and words[i].lower() == "that" and out[i + 1] in ("NNS", "NNPS"):
+            out[i] = "IN"
     tags = list(out)
     reporting = _reporting_bases()
     for i, word in enumerate(words):
