@@ -78,8 +78,10 @@ _NAMING_BEFORE = compile_pattern(
 )
 # A name of its time told with "still" before it: "when the capital was still Alma-Ata",
 # "was still called Leningrad" (the name changed later); or with "then" or "once", "at the
-# time" in a word: "the city, then known as Leningrad", "the then-named Alma-Ata".
-_STILL_NAMED = compile_pattern(r"(?:\b(?:was|were)\s+still\s+(?:(?:called|named|known\s+as)\s+)?"
+# time" in a word: "the city, then known as Leningrad", "the then-named Alma-Ata", "in what
+# was then Zaire".
+_STILL_NAMED = compile_pattern(r"(?:\b(?:was|were)\s+(?:still|then|once)\s+"
+                               r"(?:(?:called|named|known\s+as)\s+)?"
                                r"|\b(?:then|once)(?:-|\s+)(?:known\s+as|called|named|spelt|spelled)\s*)$")
 # (the group "then": "Bombay, as it was then called", the name of its time)
 _NAMING_AFTER = compile_pattern(
