@@ -15,7 +15,11 @@ verdicts and prints each group's precision (the share judged right) with a 95% W
 interval, then the same over the newsroom's own copy alone; it fails if a sampled finding
 has no verdict.
 
-The verdicts live in ``bench/precision-verdicts.tsv``, one finding to a line: the file
+The verdicts live in ``bench/precision-verdicts.tsv`` (for the PolNeAR training split, a
+second newsroom's copy read with ``--corpus ../shared/data/polnear-train/text``, in
+``bench/precision-verdicts-polnear.tsv``, passed with ``--verdicts``; its file names are
+headlines, so that file names each story by a hash of its path, which ``show
+--hash-paths`` prints), one finding to a line: the file
 (relative to the corpus's parent directory), line, column and end column, rule, ``right``,
 ``wrong`` or ``notcopy``, and the reader's reason in a few words. A finding is *right*
 when a standards editor would want to look at it: the word is loaded and in the writer's
@@ -94,6 +98,18 @@ def sample(findings: list[Finding], group: str, n: int, seed: int) -> list[Findi
     return sorted(drawn, key=lambda f: f.key)
 
 
+def hashed(path: str) -> str:
+    """How a verdicts file names a story whose file name is its headline (PolNeAR's are):
+    by a hash of the path, so no words of the corpus go into the file."""
+    return "sha256:" + hashlib.sha256(path.encode()).hexdigest()[:16]
+
+
+def verdict_of(verdicts: dict[tuple[str, int, int, int, str], tuple[str, str]],
+               f: Finding) -> tuple[str, str] | None:
+    """The verdict on ``f``, recorded under its path or under the path's hash."""
+    return verdicts.get(f.key) or verdicts.get((hashed(f.path), *f.key[1:]))
+
+
 def load_verdicts(path: Path) -> dict[tuple[str, int, int, int, str], tuple[str, str]]:
     verdicts: dict[tuple[str, int, int, int, str], tuple[str, str]] = {}
     if not path.exists():
@@ -135,10 +151,10 @@ def show(findings: list[Finding], args: argparse.Namespace) -> int:
     verdicts = load_verdicts(args.verdicts)
     for group in [args.group] if args.group else list(GROUPS):
         for f in sample(findings, group, args.n, args.seed):
-            verdict = verdicts.get(f.key)
+            verdict = verdict_of(verdicts, f)
             if args.unjudged and verdict:
                 continue
-            cells = "\t".join(map(str, f.key))
+            cells = "\t".join(map(str, (hashed(f.path), *f.key[1:]) if args.hash_paths else f.key))
             print(f"{cells}\t{verdict[0] + ' ' + verdict[1] if verdict else '?'}\t{f.level}")
             print(f"    {context(f, args.corpus.parent)}")
     return 0
@@ -149,7 +165,7 @@ def score(findings: list[Finding], args: argparse.Namespace) -> int:
     missing = 0
     for group in GROUPS:
         drawn = sample(findings, group, args.n, args.seed)
-        judged = [(f, verdicts[f.key]) for f in drawn if f.key in verdicts]
+        judged = [(f, v) for f in drawn if (v := verdict_of(verdicts, f)) is not None]
         missing += len(drawn) - len(judged)
         right = sum(v[0] == "right" for _, v in judged)
         low, high = wilson(right, len(judged))
@@ -178,6 +194,9 @@ def main() -> int:
     parser.add_argument("--findings", type=Path, help="copydesk's JSON report, run from the corpus's parent")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--verdicts", type=Path, default=DEFAULT_VERDICTS)
+    parser.add_argument("--hash-paths", action="store_true",
+                        help="show: print each file's path as its hash, the form a verdicts file keeps"
+                             " for a corpus whose file names are headlines")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--n", type=int, default=100)
     parser.add_argument("--group", choices=tuple(GROUPS), help="show: only this group")

@@ -63,3 +63,22 @@ def test_wilson_interval() -> None:
     low, high = precision.wilson(83, 100)
     assert round(low, 2) == 0.74 and round(high, 2) == 0.89
     assert precision.wilson(0, 0) == (0.0, 0.0)
+
+
+def test_the_polnear_verdicts_name_stories_by_hash_only() -> None:
+    """PolNeAR's file names are its headlines: its verdicts keep a hash of the path."""
+    verdicts = precision.load_verdicts(ROOT / "bench" / "precision-verdicts-polnear.tsv")
+    assert len(verdicts) >= 200
+    for (path, line, column, end, rule), (verdict, reason) in verdicts.items():
+        assert path.startswith("sha256:") and len(path) == len("sha256:") + 16
+        assert rule.split(".")[0] in ("Bias", "Sourcing") and verdict in precision.VERDICTS and reason
+        assert line >= 1 and end > column >= 1
+
+
+def test_a_verdict_kept_under_the_hash_of_its_path_is_found() -> None:
+    finding = precision.Finding("text/a-headline-as-a-file-name.txt", 3, 1, 5, "Bias.Labels", 0, 4, "error")
+    kept = {(precision.hashed(finding.path), 3, 1, 5, "Bias.Labels"): ("right", "a label")}
+    assert precision.verdict_of(kept, finding) == ("right", "a label")
+    assert precision.verdict_of({finding.key: ("wrong", "x")}, finding) == ("wrong", "x")
+    elsewhere = precision.Finding(finding.path, 4, 1, 5, "Bias.Labels", 0, 4, "error")
+    assert precision.verdict_of(kept, elsewhere) is None
