@@ -74,9 +74,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     subordinators of supposition and the political wings ("left-wing") always get their
     Penn tags, a word read as a possessive pronoun that is none is a noun (``the
     harbour/PRP$ master``), and a capitalised word no verb list knows that opens the
-    sentence as a verb is a name (``Voss/VB posted ...``); "that" before a plural noun
-    opens a clause, for it determines no plural (``Namely, that/DT terrorists would
-    ...``). A present-tense verb whose
+    sentence as a verb is a name (``Voss/VB posted ...``). A present-tense verb whose
     form is not its own base form is a past tense (``the terrorists wore/VBP uniforms``:
     "wore" is no present of "wear"; "are" is), and so is the participle of a verb with no
     passive right after a noun (``the gunmen fled/VBN``). A past that is a verb's base form and no
@@ -127,7 +125,10 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     verb or a subordinator and before adverbs and a form of be is a clause's subject
     (``said there/RB certainly was``). A capitalised word that is no known verb after
     ``to`` in mid-sentence is a name (``the road to Tarn/VB``), and a word known as a noun
-    and never as a verb is a noun there (``amounted to genocide/VB``). Last, the sentence's own
+    and never as a verb is a noun there (``amounted to genocide/VB``). Reporting nouns read
+    as verbs are mended (:mod:`.reporting_nouns`), and then "that" before a plural noun opens
+    a clause, for it determines no plural (``Namely, that/DT terrorists would ...``,
+    ``added that/DT claims the ferry sank ...``). Last, the sentence's own
     verb is found where the model missed it (:func:`linter.analysis.tagging.main_verb.main_verb`)."""
     out = [fraction(words, tags, i) for i in range(len(words))]
     for i, tag in enumerate(out):  # "the Orsk harbour/PRP$ master": a noun
@@ -136,9 +137,6 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     if len(words) > 2 and out[0] in ("VB", "VBP") and words[0][:1].isupper() and (
             not tagger.known_verb(words[0].lower())):
         out[0] = "NNP"  # "Voss/VB posted ...": a name no verb list knows opens the sentence
-    for i in range(len(words) - 1):  # "Namely, that/DT terrorists would have ...": no determiner
-        if out[i] == "DT" and words[i].lower() == "that" and out[i + 1] in ("NNS", "NNPS"):
-            out[i] = "IN"
     tags = list(out)
     reporting = _reporting_bases()
     for i, word in enumerate(words):
@@ -308,6 +306,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     for i in range(1, len(words)):  # "How do young men become/VBN ...?": a base form, or a present
         out[i] = base_participle(words, out, i) or out[i]
     mend_reporting_nouns(words, out, reporting, tagger.lemma)  # "amid reports/VBZ the ferry sank"
+    for i in range(len(words) - 1):  # "Namely, that/DT terrorists", "added that/DT claims/NNS"
+        if out[i] == "DT" and words[i].lower() == "that" and out[i + 1] in ("NNS", "NNPS"):
+            out[i] = "IN"  # no determiner of a plural: the conjunction that opens a clause
     main_verb(words, out, tagger)
     return out
 

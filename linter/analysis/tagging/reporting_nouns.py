@@ -85,7 +85,7 @@ def _noun_slot(words: list[str], out: list[str], i: int, reporting: frozenset[st
         return True
     if (before == "that" and i > 1 and out[i - 2][:2] == "VB"
             and lemma(words[i - 2], out[i - 2]).lower() in reporting):
-        out[i - 1] = "IN"  # the conjunction that opens what is said, which needs a subject
+        # (a noun now, after which repairs.repair makes "that" the conjunction it is)
         return True  # "added that claims the ferry sank were untrue" (not "a site that claims")
     j = i - 1  # past the nouns, or the name, that modify it: "amid opposition claims", "Tory claims"
     while (j > 0 and i - j <= 2 and words[j].lower() not in _PREPOSITIONS
