@@ -73,6 +73,11 @@ class Finding:
     def key(self) -> tuple[str, int, int, int, str]:
         return (self.path, self.line, self.column, self.end_column, self.rule)
 
+    @property
+    def hashed_key(self) -> tuple[str, int, int, int, str]:
+        """The key with the path hashed (:func:`hashed`), as a verdicts file may keep it."""
+        return (hashed(self.path), *self.key[1:])
+
 
 def load_findings(findings: Path | None, corpus: Path) -> list[Finding]:
     if findings is None:
@@ -107,7 +112,7 @@ def hashed(path: str) -> str:
 def verdict_of(verdicts: dict[tuple[str, int, int, int, str], tuple[str, str]],
                f: Finding) -> tuple[str, str] | None:
     """The verdict on ``f``, recorded under its path or under the path's hash."""
-    return verdicts.get(f.key) or verdicts.get((hashed(f.path), *f.key[1:]))
+    return verdicts.get(f.key) or verdicts.get(f.hashed_key)
 
 
 def load_verdicts(path: Path) -> dict[tuple[str, int, int, int, str], tuple[str, str]]:
@@ -154,7 +159,7 @@ def show(findings: list[Finding], args: argparse.Namespace) -> int:
             verdict = verdict_of(verdicts, f)
             if args.unjudged and verdict:
                 continue
-            cells = "\t".join(map(str, (hashed(f.path), *f.key[1:]) if args.hash_paths else f.key))
+            cells = "\t".join(map(str, f.hashed_key if args.hash_paths else f.key))
             print(f"{cells}\t{verdict[0] + ' ' + verdict[1] if verdict else '?'}\t{f.level}")
             print(f"    {context(f, args.corpus.parent)}")
     return 0
