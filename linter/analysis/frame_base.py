@@ -119,7 +119,7 @@ def clause(parse: Parse, i: int) -> tuple[int, int]:
             break
     if tokens[lo].lower in _SUBORDINATORS and lo < i:
         end = next((j for j in range(lo + 1, hi)
-                    if tokens[j].text == "," and finite_in(parse, lo, j - 1) and _main_clause(parse, j)), hi)
+                    if tokens[j].text == "," and finite_in(parse, lo, j - 1) and main_clause(parse, j)), hi)
         if i < end < hi and finite_in(parse, i - verb_starts(parse, i), end - 1):
             hi = end - 1
     return lo, hi
@@ -133,7 +133,7 @@ _SUBORDINATORS = frozenset({"after", "before", "when", "while", "although", "tho
 _LINK_MARKS = DASHES | {","}
 
 
-def _main_clause(parse: Parse, comma: int) -> bool:
+def main_clause(parse: Parse, comma: int) -> bool:
     """A comma followed by a subject and its finite verb (``..., the gunmen were caught``)."""
     subject = parse.chunk_at(comma + 1)
     if subject is None or subject.first != comma + 1:

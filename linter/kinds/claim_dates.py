@@ -1,8 +1,13 @@
 """Whether a claim is background the story recalls: a figure or an accusation that its
-sentence dates to a past year, with no recent day nearer it (see :mod:`.claims`)."""
+sentence dates to a past year, with no recent day nearer it, or an event the sentence
+measures its own time from (see :mod:`.claims`)."""
 
 import re
 
+from linter.analysis.asides import DASHES
+from linter.analysis.chunks import TIMES
+from linter.analysis.frame_base import main_clause
+from linter.analysis.syntax import Parse
 from linter.kinds.claim_context import ClaimContext
 from linter.lib.cache import compile_pattern
 
@@ -26,6 +31,22 @@ _SINCE = r"(?<!since )(?<!since the )(?<!since a )(?<!since an )"  # "the worst 
 _DATED_EVENT = compile_pattern(
     rf"{_SINCE}\b{_EVENTS} (?:in|of) (?:{_MONTHS} )?{_YEAR}|{_SINCE}\bthe {_YEAR} (?:[a-z-]+ )?{_EVENTS}\b",
     re.IGNORECASE)
+# An event that a sentence measures its own time from, and so takes as known: "Two days
+# before gunmen stormed the depot, killing 12, ...", "in the wake of a bombing that killed
+# 9", "In the hours after nine dockers were shot dead, ...", "following the 2 March raid that
+# left 14 dead", "on the heels of the bombing in Orsk, where 84 died". Not a bare "after"
+# ("Ten died after a bus crashed" is how news is told), "before" a gerund ("held the crew
+# before shooting 12 of them": the same doer's next act) nor "the following day".
+_BACKDROP = compile_pattern(
+    r"\b(?:before(?!\s+\w+ing\b)|in the (?:wake|aftermath) of|(?:up)?on the heels of|(?<!the\s)(?<!a\s)"
+    r"following|(?:minutes|hours|days|weeks|months|(?:a|one|the) (?:day|week|month)) after)\b",
+    re.IGNORECASE)
+# Words after a comma that go on with a new clause: "Before the vote, and without warning, ..."
+_LINKS = frozenset({"and", "but", "so", "yet", "then"})
+_MARKS = DASHES | {","}
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
+# Times of day after "before" or "after": a time, not an event ("before dawn gunmen ...").
+_TIMES = TIMES | {"dawn", "midnight", "noon", "daybreak", "dusk", "sunrise", "sunset", "nightfall", "lunch"}
 # ... and a full date, which dates whatever its paragraph goes on to tell.
 _FULL_DATE = compile_pattern(rf"\b\d{{1,2}} {_MONTHS},? {_YEAR}|\b{_MONTHS} \d{{1,2}},? {_YEAR}")
 
@@ -43,9 +64,56 @@ def history(ctx: ClaimContext, dates: re.Pattern[str] | None, m: re.Match[str]) 
         return False
     dated = _distance(in_sentence(ctx, dates, m.start()), m)
     if dated is None:
-        return _then(ctx, dates, m)
+        dated = _distance(_backdrop(ctx, m), m)
+        if dated is None:
+            return _then(ctx, dates, m)
     recent = _distance(in_sentence(ctx, _RECENT, m.start()), m)
     return recent is None or dated < recent
+
+
+def _backdrop(ctx: ClaimContext, m: re.Match[str]) -> tuple[tuple[int, int], ...]:
+    """The last :data:`_BACKDROP` word before the claim in its sentence, when the claim is
+    in the clause or the phrase it opens (see :func:`_framed`)."""
+    openers = [s for s in in_sentence(ctx, _BACKDROP, m.start()) if s[1] <= m.start()]
+    if not openers:
+        return ()
+    parse = ctx.an.parse_at(m.start())
+    if parse is None:
+        return ()
+    start, end = openers[-1]
+    clause = ctx.text[start:end].lower() == "before" or ctx.text[start:end].lower().endswith(" after")
+    last = parse.token_at(end - 1)
+    if _framed(parse, last, parse.token_at(max(m.start(), m.end() - 1)), clause):
+        return (openers[-1],)
+    return ()
+
+
+def _framed(parse: Parse, opener: int, claim: int, clause: bool) -> bool:
+    """The tokens after ``opener`` up to ``claim`` are one phrase (``in the wake of a bombing
+    that killed 9``), or with ``clause`` one clause (``before guards opened fire, killing
+    15``): every finite verb between them is in a relative clause or, with ``clause``, the
+    first one, whose subject follows the opener (not ``Before dawn gunmen killed 12``, ``in
+    the wake of the storm, 30 people died``, nor ``before the storm hit and 12 drowned``)."""
+    tokens = parse.tokens
+    if opener + 1 >= len(tokens) or tokens[opener + 1].lower in _TIMES:
+        clause = False  # "before dawn", "hours before midnight": a time, not an event
+    for group in parse.groups:
+        if not group.finite or group.first <= opener or group.first > claim:
+            continue
+        i = group.first - 1
+        while i > opener and tokens[i].tag in ("RB", "RBR"):
+            i -= 1
+        subject = parse.chunk_at(i)
+        before = subject.first - 1 if subject is not None else i
+        if tokens[i].lower in _RELATIVES or tokens[before].lower in _RELATIVES:
+            continue  # "a bombing that killed 9", "the bombing in Orsk, where 84 died"
+        if clause and subject is not None and subject.first == opener + 1:
+            clause = False  # the clause the opener opens: "before guards opened fire"
+            continue
+        return False
+    return not any(tokens[j].text in _MARKS and (tokens[j + 1].lower in _LINKS or main_clause(parse, j))
+                   for j in range(opener + 1, min(claim, len(tokens) - 1)))
+
 
 
 def _then(ctx: ClaimContext, dates: re.Pattern[str], m: re.Match[str]) -> bool:
