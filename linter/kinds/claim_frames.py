@@ -1,17 +1,18 @@
 """Questions about one attribution frame near a claim, for the claims rules' sources:
 whether it answers the charge (the other side), says who made it, holds the claim
-itself, or speaks from a relative clause."""
+itself, speaks from a relative clause, or names someone beside the vague phrase."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from linter.kinds.claim_context import ClaimContext
+from linter.kinds.claim_context import ClaimContext, names_someone
 from linter.lib.cache import compile_pattern
 
 if TYPE_CHECKING:
     from linter.analysis.frames import Frame
+    from linter.analysis.syntax import Parse
 
 # Verbs with which the accused answer a charge ("The ministry denied it"): a source that
 # denies is not the one a vague phrase hid.
@@ -19,6 +20,7 @@ _ANSWERS = frozenset({"deny", "reject", "dismiss", "rebut", "refute", "dispute"}
 # A relative pronoun right before a frame's source: "the vote, which the opposition says ..."
 _RELATIVE = compile_pattern(r"\b(?:which|who|whom)\s+\Z")
 _WITH = compile_pattern(r"\bwith\s+\Z")
+_AND = compile_pattern(r"\sand\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE)
 # Whom a sentence accuses ("Critics accuse the ministry of ...", "Some blamed Voss for ...",
 # "The port has been accused of ..."): the head word of each.
 _ACCUSING = compile_pattern(
@@ -74,3 +76,31 @@ def relative(text: str, frame: Frame) -> bool:
     """The frame's source (or its cue, with none) comes right after a relative pronoun."""
     first = frame.source[0] if frame.source is not None else frame.cue[0]
     return _RELATIVE.search(text, max(0, first - 8), first) is not None
+
+
+def joined(ctx: ClaimContext, start: int, end: int) -> bool:
+    """The vague phrase ``[start, end)`` is the second of two sources joined by "and", and
+    the first opens its clause and names someone (``Voss and others said``, ``The harbour
+    board and some safety experts have argued``): the claim has an owner a reader can
+    weigh; not ``Critics and some engineers say``, ``stock dropped on the report and
+    many observers predicted ...`` (no source before "and"), nor a raised passive's subject
+    (``Voss and Tamm are said to have ...``)."""
+    link = _AND.search(ctx.text, max(0, start - 60), start)
+    if link is None:
+        return False
+    parse = ctx.an.parse_at(start)
+    if parse is None:
+        return False
+    tokens = parse.tokens
+    head = tokens[parse.token_at(start)]
+    if head.tag not in ("NN", "NNS", "DT", "JJ") and head.lower not in ("others", "some", "many"):
+        return False  # the phrase is no one: "are said to have", "it is believed"
+    return any(f.source is not None and f.source[0] < link.start() and start <= f.cue[0] < end
+               and _opens_clause(parse, parse.token_at(f.source[0]))
+               and names_someone(ctx.an, f._replace(source=(f.source[0], link.start())))
+               for f in ctx.an.frames_at(start))
+
+
+def _opens_clause(parse: Parse, i: int) -> bool:
+    """Token ``i`` starts its sentence or follows a comma, a semicolon or "and"/"but"."""
+    return i == 0 or parse.tokens[i - 1].text in (",", ";") or parse.tokens[i - 1].lower in ("and", "but")

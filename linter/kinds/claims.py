@@ -69,7 +69,7 @@ from linter.kinds.base import (
 )
 from linter.kinds.claim_context import ClaimContext, names_someone
 from linter.kinds.claim_dates import history, in_sentence
-from linter.kinds.claim_frames import accused, after_with, answers, relative, speaks_for, within
+from linter.kinds.claim_frames import accused, after_with, answers, joined, relative, speaks_for, within
 from linter.kinds.claim_patterns import accusation, agents, regex, terms
 from linter.kinds.claim_quotes import quote_claims
 from linter.kinds.claim_triggers import anchor_scanner, trigger_matches
@@ -144,7 +144,10 @@ def build(keys: Mapping[str, Any]) -> Options:
 def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     """An attribution frame in the window whose source names someone (``Officials at the
     ministry said``, ``according to the Halvern Institute``). Vague sources ("critics",
-    "it is believed") do not count, nor does a frame inside another trigger phrase."""
+    "it is believed") do not count, nor does a frame inside another trigger phrase, unless
+    a source that names someone is joined to it (:func:`joined`)."""
+    if joined(ctx, start, end):
+        return True
     lo, hi = ctx.window(opts.window, start)
     triggers = opts.triggers
     vague_starts, vague_ends = ctx.shared(("vague", id(triggers), lo, hi), lambda: _spans(ctx, opts, lo, hi))
