@@ -26,6 +26,11 @@ from linter.model.rule import Hit, Rule, RuleError
 
 _PLACEHOLDER = compile_pattern(r"%%|%(?:\[(\d+)\])?[sdv]|%\.\d+f")
 _SIC = compile_pattern(r"[ \t]*\[sic\]", re.IGNORECASE)
+# A word named as a word, not used of anyone: "does not use the word terrorist", "who
+# coined the term genocide", "words such as thugs" (the text just before a term hit).
+_NOUNS = r"(?:words?|terms?|labels?|epithets?|phrases?|expressions?)"
+_MENTION = compile_pattern(rf"(?:\bthe\s+(?:[\w-]+\s+)?{_NOUNS}|\b{_NOUNS}\s+(?:like|such\s+as))\s+\Z",
+                           re.IGNORECASE)
 
 
 def format_message(template: str, args: Sequence[str]) -> str:
@@ -140,10 +145,11 @@ def _raw_view(doc: Document) -> Document:
 
 
 def _accepted(doc: Document, rule: Rule, hit: Hit, vocab: Callable[[int, int], bool]) -> bool:
-    """A term hit followed by [sic], or inside an accepted vocabulary term."""
+    """A term hit followed by [sic], named as a word, or inside an accepted vocabulary term."""
     if not KINDS[rule.kind].terms or rule.scope.raw:
         return False
-    return bool(_SIC.match(doc.text, hit.end)) or (rule.vocab and vocab(hit.start, hit.end))
+    mentioned = _MENTION.search(doc.text, max(0, hit.start - 40), hit.start) is not None
+    return bool(_SIC.match(doc.text, hit.end)) or mentioned or (rule.vocab and vocab(hit.start, hit.end))
 
 
 def _findings(doc: Document, an: Analysis, rule: Rule,
