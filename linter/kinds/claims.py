@@ -88,6 +88,10 @@ WINDOWS = ("sentence", "next-sentence", "paragraph", "adjacent")
 _SOURCE_KINDS = frozenset({"source", "name"})
 _AGENT = compile_pattern(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
 _CLOSING = frozenset('"”’\'»›')
+# A signature under a quotation: a dash and a capital opening a short line of its own on
+# the next line or in the next paragraph ("-Ida Kell, Orsk.", "— Piet Vann, docker"; a
+# hyphen only right before the name, not a list's "- Item").
+_SIGNED = compile_pattern(r"[ \t]*(?:\n[ \t]*){1,2}(?:-|[–—―][ \t]*)[A-Z][^\n]{0,80}(?:\n|\Z)")
 _PERSON = compile_pattern(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 
 
@@ -211,11 +215,11 @@ def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
 
 def _speaker(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     """A reporting cue in the window (through the quotation's last paragraph when it runs
-    on), or a sentence just before that introduces someone."""
+    on), a signature under it, or a sentence just before that introduces someone."""
     lo, hi = ctx.window(opts.window, start)[0], ctx.window(opts.window, max(start, end - 1))[1]
     if ctx.reporting_outside(lo, hi, start, end):
         return True
-    if ctx.extra(opts.cues, lo, hi, start, end):
+    if ctx.extra(opts.cues, lo, hi, start, end) or _SIGNED.match(ctx.text, end):
         return True
     before = ctx.previous_sentence(start)
     if before is None:
