@@ -88,10 +88,10 @@ WINDOWS = ("sentence", "next-sentence", "paragraph", "adjacent")
 _SOURCE_KINDS = frozenset({"source", "name"})
 _AGENT = compile_pattern(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
 _CLOSING = frozenset('"”’\'»›')
-# A signature under a quotation: a dash and a capital opening a short line of its own on
-# the next line or in the next paragraph ("-Ida Kell, Orsk.", "— Piet Vann, docker"; a
-# hyphen only right before the name, not a list's "- Item").
-_SIGNED = compile_pattern(r"[ \t]*(?:\n[ \t]*){1,2}(?:-|[–—―][ \t]*)[A-Z][^\n]{0,80}(?:\n|\Z)")
+# A signature under a quotation: a dash and a capital opening a short paragraph of one
+# line, on the next line or in the next paragraph ("-Ida Kell, Orsk.", "- Voss.", "—
+# Piet Vann, docker"; not a list's "- Wages" with "- Hours" on the line after it).
+_SIGNED = compile_pattern(r"[ \t]*(?:\n[ \t]*){1,2}[-–—―][ \t]*[A-Z][^\n]{0,80}(?:\n[ \t]*\n|\n?[ \t]*\Z)")
 _PERSON = compile_pattern(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 
 
