@@ -20,6 +20,9 @@ _ANSWERS = frozenset({"deny", "reject", "dismiss", "rebut", "refute", "dispute"}
 # A relative pronoun right before a frame's source: "the vote, which the opposition says ..."
 _RELATIVE = compile_pattern(r"\b(?:which|who|whom)\s+\Z")
 _WITH = compile_pattern(r"\bwith\s+\Z")
+# What a first source that names someone holds past its first word: "the", a possessive, a
+# capital (``The harbour board``, ``the union's chief``, ``Ada Frey``).
+_NAMING = compile_pattern(r"\b[Tt]he\b|\w['’]s\b|s['’](?=\s)|(?<=\w\s)[A-Z]")
 _AND = compile_pattern(r"\sand\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE)
 # Whom a sentence accuses ("Critics accuse the ministry of ...", "Some blamed Voss for ...",
 # "The port has been accused of ..."): the head word of each.
@@ -88,6 +91,13 @@ def joined(ctx: ClaimContext, start: int, end: int) -> bool:
     link = _AND.search(ctx.text, max(0, start - 60), start)
     if link is None:
         return False
+    lo = ctx.an.sentences.sentence_at(start).start
+    lo = max(lo, ctx.text.rfind(",", lo, link.start()) + 1, ctx.text.rfind(";", lo, link.start()) + 1)
+    first = ctx.text[lo:link.start()].split()[:1]
+    from linter.analysis.tagging import name_like  # the tagger is loaded when this is asked
+
+    if _NAMING.search(ctx.text, lo, link.start()) is None and not (first and name_like(first[0])):
+        return False  # no one named before "and" ("Critics and some engineers"): not worth tagging
     parse = ctx.an.parse_at(start)
     if parse is None:
         return False

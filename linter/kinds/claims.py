@@ -150,8 +150,6 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
     ministry said``, ``according to the Halvern Institute``). Vague sources ("critics",
     "it is believed") do not count, nor does a frame inside another trigger phrase, unless
     a source that names someone is joined to it (:func:`joined`)."""
-    if joined(ctx, start, end):
-        return True
     lo, hi = ctx.window(opts.window, start)
     triggers = opts.triggers
     vague_starts, vague_ends = ctx.shared(("vague", id(triggers), lo, hi), lambda: _spans(ctx, opts, lo, hi))
@@ -178,7 +176,7 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
                       and not speaks_for(ctx.text, f, ctx.shared(("accused", lo), charged)),
                       lambda f: f.speech and outside_vague(f) and not within(f, start) and (
                           f.attributes(start, end) or after_with(ctx.text, f)),
-                      speech=True)
+                      speech=True) or joined(ctx, start, end)  # last: it may tag the sentence
 
 
 def _spans(ctx: ClaimContext, opts: Options, lo: int, hi: int) -> tuple[list[int], list[int]]:
