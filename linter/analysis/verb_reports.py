@@ -9,7 +9,15 @@ from linter.analysis.addressees import that_clause_follows
 from linter.analysis.asides import DASHES
 from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.cues import BEFORE_INVERTED
-from linter.analysis.frame_base import clause, denies, lexicon, opens_words, subject_of, verb_starts
+from linter.analysis.frame_base import (
+    clause,
+    denies,
+    finite_in,
+    lexicon,
+    opens_words,
+    subject_of,
+    verb_starts,
+)
 from linter.analysis.label_reach import label_agent
 from linter.analysis.labelled import before_preposition, relative_object, what_subject
 from linter.analysis.syntax import Parse
@@ -34,6 +42,10 @@ _TOPIC = frozenset({"on", "about", "from"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it"})
 # What opens reported words after a verb of saying: "added that", "explained how", "wrote:".
 _CLAUSE_OPENERS = frozenset({"that", ":", "whether", "if", "how", "why", "what", "who", "when", "where"})
+# The most tokens of an aside between a verb and its clause ("claimed, without any evidence, that"),
+# and the words that open one with a verb of its own ("claimed, as he left the court, that").
+_ASIDE = 8
+_ASIDE_OPENERS = frozenset({"as", "when", "while", "after", "before", "although", "though", "if"})
 _QUOTE_OPENERS = frozenset({'"', "“", "``", "‘", "'", "«"})
 
 
@@ -169,6 +181,12 @@ def _words_follow(parse: Parse, group: Group) -> bool:
     if k < len(tokens) and tokens[k].text == ",":
         k += 1  # 'added, "We ...', "she added, Voss is ..."
         if bare_clause(parse, k):
+            return True
+        # an aside set off by commas before the clause: "claimed, without any evidence, that",
+        # "claimed, as he left the court, that" (a verb in it only after a subordinator)
+        close = next((j for j in range(k, min(k + _ASIDE, len(tokens) - 1)) if tokens[j].text == ","), None)
+        if close is not None and tokens[close + 1].lower in _CLAUSE_OPENERS and (
+                tokens[k].lower in _ASIDE_OPENERS or not finite_in(parse, k - 1, close)):
             return True
     if k < len(tokens) and (tokens[k].lower in _CLAUSE_OPENERS or tokens[k].text in _QUOTE_OPENERS):
         return True
