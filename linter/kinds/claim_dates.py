@@ -104,7 +104,7 @@ def _framed(parse: Parse, opener: int, claim: int, clause: bool) -> bool:
         while i > opener and tokens[i].tag in ("RB", "RBR"):
             i -= 1
         subject = parse.chunk_at(i)
-        before = subject.first - 1 if subject is not None else i
+        before = subject.first - 1 if subject is not None and subject.first > opener else i
         if tokens[i].lower in _RELATIVES or tokens[before].lower in _RELATIVES:
             continue  # "a bombing that killed 9", "the bombing in Orsk, where 84 died"
         if clause and subject is not None and subject.first == opener + 1:
@@ -113,7 +113,6 @@ def _framed(parse: Parse, opener: int, claim: int, clause: bool) -> bool:
         return False
     return not any(tokens[j].text in _MARKS and (tokens[j + 1].lower in _LINKS or main_clause(parse, j))
                    for j in range(opener + 1, min(claim, len(tokens) - 1)))
-
 
 
 def _then(ctx: ClaimContext, dates: re.Pattern[str], m: re.Match[str]) -> bool:
