@@ -3,13 +3,13 @@ sentence dates to a past year, with no recent day nearer it, or an event the sen
 measures its own time from (see :mod:`.claims`)."""
 
 import re
+from typing import TYPE_CHECKING
 
-from linter.analysis.asides import DASHES
-from linter.analysis.chunks import TIMES
-from linter.analysis.frame_base import main_clause
-from linter.analysis.syntax import Parse
 from linter.kinds.claim_context import ClaimContext
 from linter.lib.cache import compile_pattern
+
+if TYPE_CHECKING:  # the parser is loaded only for a sentence that needs one
+    from linter.analysis.syntax import Parse
 
 # A claim told as still true, and times that make a sentence today's news.
 _CURRENT = compile_pattern(r"\b(?:is|are|has|have|remains?|still)\b", re.IGNORECASE)
@@ -43,10 +43,11 @@ _BACKDROP = compile_pattern(
     re.IGNORECASE)
 # Words after a comma that go on with a new clause: "Before the vote, and without warning, ..."
 _LINKS = frozenset({"and", "but", "so", "yet", "then"})
-_MARKS = DASHES | {","}
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
-# Times of day after "before" or "after": a time, not an event ("before dawn gunmen ...").
-_TIMES = TIMES | {"dawn", "midnight", "noon", "daybreak", "dusk", "sunrise", "sunset", "nightfall", "lunch"}
+# Times of day after "before" or "after", beside the chunker's days and months: a time, not
+# an event ("before dawn gunmen ...").
+_DAY_TIMES = frozenset({"dawn", "midnight", "noon", "daybreak", "dusk", "sunrise", "sunset", "nightfall",
+                        "lunch"})
 # ... and a full date, which dates whatever its paragraph goes on to tell.
 _FULL_DATE = compile_pattern(rf"\b\d{{1,2}} {_MONTHS},? {_YEAR}|\b{_MONTHS} \d{{1,2}},? {_YEAR}")
 
@@ -88,14 +89,18 @@ def _backdrop(ctx: ClaimContext, m: re.Match[str]) -> tuple[tuple[int, int], ...
     return ()
 
 
-def _framed(parse: Parse, opener: int, claim: int, clause: bool) -> bool:
+def _framed(parse: "Parse", opener: int, claim: int, clause: bool) -> bool:
     """The tokens after ``opener`` up to ``claim`` are one phrase (``in the wake of a bombing
     that killed 9``), or with ``clause`` one clause (``before guards opened fire, killing
     15``): every finite verb between them is in a relative clause or, with ``clause``, the
     first one, whose subject follows the opener (not ``Before dawn gunmen killed 12``, ``in
     the wake of the storm, 30 people died``, nor ``before the storm hit and 12 drowned``)."""
+    from linter.analysis.asides import DASHES  # the parser's modules, loaded with it
+    from linter.analysis.chunks import TIMES
+    from linter.analysis.frame_base import main_clause
+
     tokens = parse.tokens
-    if opener + 1 >= len(tokens) or tokens[opener + 1].lower in _TIMES:
+    if opener + 1 >= len(tokens) or tokens[opener + 1].lower in TIMES | _DAY_TIMES:
         clause = False  # "before dawn", "hours before midnight": a time, not an event
     for group in parse.groups:
         if not group.finite or group.first <= opener or group.first > claim:
@@ -111,7 +116,8 @@ def _framed(parse: Parse, opener: int, claim: int, clause: bool) -> bool:
             clause = False  # the clause the opener opens: "before guards opened fire"
             continue
         return False
-    return not any(tokens[j].text in _MARKS and (tokens[j + 1].lower in _LINKS or main_clause(parse, j))
+    return not any((tokens[j].text == "," or tokens[j].text in DASHES)
+                   and (tokens[j + 1].lower in _LINKS or main_clause(parse, j))
                    for j in range(opener + 1, min(claim, len(tokens) - 1)))
 
 
