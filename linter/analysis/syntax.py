@@ -379,9 +379,13 @@ class Parse:
     def relative(self, chunk: Chunk) -> Group | None:
         """The verb group of a relative clause on ``chunk`` (``cells that bombed``)."""
         i = chunk.last + 1
-        if i < len(self.tokens) and self.tokens[i].text == ",":
+        comma = i < len(self.tokens) and self.tokens[i].text == ","
+        if comma:
             i += 1
-        if i < len(self.tokens) and self.tokens[i].lower in _RELATIVES and self.tokens[i].tag != "IN":
+        word = self.tokens[i] if i < len(self.tokens) else None
+        # (after a comma, "that" opens a new clause: "..., that was the point")
+        if word is not None and word.lower in _RELATIVES and word.tag != "IN" and not (
+                comma and word.lower == "that"):
             j = i + 1
             while j < len(self.tokens) and self.tokens[j].tag in ("RB", "NN", "NNS", "NNP", "DT", "PRP"):
                 if self.group_at(j) is not None:
