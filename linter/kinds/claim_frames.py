@@ -22,7 +22,10 @@ _RELATIVE = compile_pattern(r"\b(?:which|who|whom)\s+\Z")
 _WITH = compile_pattern(r"\bwith\s+\Z")
 # What a first source that names someone holds past its first word: "the", a possessive, a
 # capital (``The harbour board``, ``the union's chief``, ``Ada Frey``).
-_NAMING = compile_pattern(r"\b[Tt]he\b|\w['’]s\b|s['’](?=\s)|(?<=\w\s)[A-Z]")
+_NAMING = compile_pattern(r"\b(?:[Tt]he|[Hh]e|[Ss]he)\b|\w['’]s\b|s['’](?=\s)|(?<=\w\s)[A-Z]")
+# One person the story has named, as the first of two joined sources ("But she and other
+# engineers say ..."); not "they", as vague as whoever it stands for.
+_ONE_PERSON = frozenset({"he", "she"})
 _AND = compile_pattern(r"\sand\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE)
 # Whom a sentence accuses ("Critics accuse the ministry of ...", "Some blamed Voss for ...",
 # "The port has been accused of ..."): the head word of each.
@@ -84,7 +87,8 @@ def relative(text: str, frame: Frame) -> bool:
 def joined(ctx: ClaimContext, start: int, end: int) -> bool:
     """The vague phrase ``[start, end)`` is the second of two sources joined by "and", and
     the first opens its clause and names someone (``Voss and others said``, ``The harbour
-    board and some safety experts have argued``): the claim has an owner a reader can
+    board and some safety experts have argued``, ``she and other engineers say`` of a
+    woman named before): the claim has an owner a reader can
     weigh; not ``Critics and some engineers say``, ``stock dropped on the report and
     many observers predicted ...`` (no source before "and"), nor a raised passive's subject
     (``Voss and Tamm are said to have ...``)."""
@@ -107,7 +111,8 @@ def joined(ctx: ClaimContext, start: int, end: int) -> bool:
         return False  # the phrase is no one: "are said to have", "it is believed"
     return any(f.source is not None and f.source[0] < link.start() and start <= f.cue[0] < end
                and _opens_clause(parse, parse.token_at(f.source[0]))
-               and names_someone(ctx.an, f._replace(source=(f.source[0], link.start())))
+               and (ctx.text[f.source[0]:link.start()].strip().lower() in _ONE_PERSON
+                    or names_someone(ctx.an, f._replace(source=(f.source[0], link.start()))))
                for f in ctx.an.frames_at(start))
 
 
