@@ -1,5 +1,6 @@
 """The quotations a ``quote`` claim asks about (:mod:`.claims`): full direct quotations,
-not headlines, transcript turns, titles of works or words after a colon, each with the
+not headlines, transcript turns, titles of works (also with their author after them:
+``"...," by Ada Frey``) or words after a colon, each with the
 span its speaker may be sought around: through its last paragraph when it runs on (the
 multi-paragraph convention, where the speaker is often named at the end)."""
 
@@ -14,6 +15,9 @@ from linter.model.document import HEADLINE_MAX
 _LEAD_WORDS = compile_pattern(r"\S+(?:\s+\S+){0,2}")
 _WORD = compile_pattern(r"[\w'’-]+")
 _COLON_INTRO = compile_pattern(r":\s*\Z")
+# A title followed by its author ("“Harbour of ghosts,” by Ada Frey, opens ..."): a work
+# named, its writer given.
+_BYLINE = compile_pattern(r"[ \t]+by[ \t]+[A-Z]")
 _QUOTE_ENDS = frozenset(".,!?…;:-—–")
 _LABEL = compile_pattern(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)??\s*:")
 
@@ -28,7 +32,8 @@ def quote_claims(ctx: ClaimContext, minwords: int, titles: re.Pattern[str] | Non
             continue
         if _headline(ctx, q) or _labelled(ctx, q):
             continue
-        if _titled(ctx, titles, q) or _COLON_INTRO.search(ctx.text, max(0, q.start - 4), q.start):
+        if _titled(ctx, titles, q) or _COLON_INTRO.search(ctx.text, max(0, q.start - 4), q.start) or (
+                q.closed and _BYLINE.match(ctx.text, q.end)):
             continue
         lead = _LEAD_WORDS.match(ctx.text, q.content_start, q.content_end)
         yield q.start, lead.end() if lead else q.content_start, (q.start, _through(quotations, i))
