@@ -26,6 +26,8 @@ _EVENTS = (r"(?:crash|attacks?|bombings?|blast|explosion|earthquake|quake|tsunam
            r"|hurricane|storm|cyclone|typhoon|eruption|accident|coup|invasion|killings?|ambush|stampede"
            r"|hijacking)")
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# ... and AP's abbreviations of the months before a day ("Dec. 14, 2012")
+_ABBREVIATED = r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\."
 _YEAR = r"(?:1[89]\d\d|20\d\d)\b(?![-/]\d)"
 _SINCE = r"(?<!since )(?<!since the )(?<!since a )(?<!since an )"  # "the worst since the 2019 bombing"
 _DATED_EVENT = compile_pattern(
@@ -48,8 +50,10 @@ _RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where", "when"
 # an event ("before dawn gunmen ...").
 _DAY_TIMES = frozenset({"dawn", "midnight", "noon", "daybreak", "dusk", "sunrise", "sunset", "nightfall",
                         "lunch"})
-# ... and a full date, which dates whatever its paragraph goes on to tell.
-_FULL_DATE = compile_pattern(rf"\b\d{{1,2}} {_MONTHS},? {_YEAR}|\b{_MONTHS} \d{{1,2}},? {_YEAR}")
+# ... and a full date, which dates whatever its paragraph goes on to tell ("4 June 2011",
+# "June 4, 2011", "Dec. 14, 2012").
+_FULL_DATE = compile_pattern(
+    rf"\b\d{{1,2}} {_MONTHS},? {_YEAR}|\b(?:{_MONTHS}|{_ABBREVIATED}) \d{{1,2}},? {_YEAR}")
 
 
 def history(ctx: ClaimContext, dates: re.Pattern[str] | None, m: re.Match[str]) -> bool:
