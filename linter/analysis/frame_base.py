@@ -10,7 +10,7 @@ from linter.analysis.asides import DASHES
 from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.cues import cue_words
 from linter.analysis.relatives import past_relative
-from linter.analysis.syntax import Parse
+from linter.analysis.syntax import SUBORDINATORS, Parse
 
 _CLAUSE_LINKS = frozenset({"and", "but", "while", "whereas", "although", "though"})
 _NEW_CLAUSE = 14  # tokens after ", and" within which a new clause's verb must come
@@ -126,9 +126,8 @@ def clause(parse: Parse, i: int) -> tuple[int, int]:
 
 
 # Words that open an adverbial clause before the main clause ("As police said, ..." is an
-# attribution of the main clause, and is left out).
-_SUBORDINATORS = frozenset({"after", "before", "when", "while", "although", "though", "because", "since",
-                            "once", "until", "unless", "if", "whereas"})
+# attribution of the main clause, and is left out; "whether" and "where" open no such clause).
+_SUBORDINATORS = SUBORDINATORS - {"as", "whether", "where"}
 # The marks before a linking word that may open a new clause: "..., but", "- but".
 _LINK_MARKS = DASHES | {","}
 

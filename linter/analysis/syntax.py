@@ -30,14 +30,16 @@ _GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", 
 _SAID_TO = frozenset({"say", "believe", "think", "report", "allege", "understand", "rumour", "rumor", "know"})
 # Words that float between a subject and its verb: "Reis and Vell both said".
 _FLOATING = frozenset({"both", "all", "each", "themselves", "himself", "herself", "itself"})
-_RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 _JOINING = frozenset({"and", "or", "but"})
 # Adverbs that make a perfect tell of experience, not an event: "has never negotiated with".
 _EXPERIENCE = frozenset({"never", "ever", "always"})
 # Modals whose perfect tells of what did not happen: "would have taken the port".
 _COUNTERFACTUAL = frozenset({"would", "'d", "’d"})
-_SUBORDINATORS = frozenset({"if", "because", "when", "while", "although", "though", "since", "unless",
-                            "until", "whether", "after", "before", "as", "once", "where", "whereas"})
+# The words that open a subordinate clause; the modules that read clauses take the ones
+# they need from these.
+SUBORDINATORS = frozenset({"if", "because", "when", "while", "although", "though", "since", "unless",
+                           "until", "whether", "after", "before", "as", "once", "where", "whereas"})
 # Nouns of laws and measures: a prepositional phrase after one belongs to it, not to the
 # verb, and names a kind of people ("passed laws against terrorists", "new powers to
 # detain suspects").
@@ -191,7 +193,7 @@ class Parse:
                 found = self.group_at(i + 1) if 0 < i < n - 1 and self.tokens[i].text == "," else None
                 if found is not None and found.finite:
                     return found  # "Ada Voss (D-Kell.), said"
-            elif token.lower in _RELATIVES:
+            elif token.lower in RELATIVES:
                 i = self._after_relative(i)
             else:
                 return None
@@ -205,7 +207,7 @@ class Parse:
         runs the ferries,``, ``, who, after the raid, fled north,``); -1 when the comma opens
         no relative clause, or its verb is not found (the caller then takes the next comma)."""
         n = len(self.tokens)
-        if i + 1 >= n or self.tokens[i + 1].lower not in _RELATIVES:
+        if i + 1 >= n or self.tokens[i + 1].lower not in RELATIVES:
             return -1
         j, verb = i + 2, False
         while j < min(n, i + _ASIDE):
@@ -294,7 +296,7 @@ class Parse:
                 return ("predicate" if copula else "object"), group
             if token.tag in ("IN", "TO") and token.lower != "that":
                 subordinate = self.group_after(chunk)  # "If these terrorists acquire ..."
-                if token.lower in _SUBORDINATORS and subordinate is not None:
+                if token.lower in SUBORDINATORS and subordinate is not None:
                     return "subject", subordinate
                 return "preposition", self._attached(before)
             named = self.chunk_at(before)
@@ -384,7 +386,7 @@ class Parse:
             i += 1
         word = self.tokens[i] if i < len(self.tokens) else None
         # (after a comma, "that" opens a new clause: "..., that was the point")
-        if word is not None and word.lower in _RELATIVES and word.tag != "IN" and not (
+        if word is not None and word.lower in RELATIVES and word.tag != "IN" and not (
                 comma and word.lower == "that"):
             j = i + 1
             while j < len(self.tokens) and self.tokens[j].tag in ("RB", "NN", "NNS", "NNP", "DT", "PRP"):

@@ -13,7 +13,7 @@ from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.frame_base import clause, lexicon
 from linter.analysis.labelled import relative_object
 from linter.analysis.numbers import APPROXIMATORS, number_starts
-from linter.analysis.syntax import Parse
+from linter.analysis.syntax import SUBORDINATORS, Parse
 from linter.analysis.tagging.main_verb import NO_PASSIVE
 
 # What stands right before a trailing cue: "..., police said", "...,” said Ms Lee", "... — police said".
@@ -219,9 +219,9 @@ def adverbial_start(parse: Parse, after: int) -> bool:
 # clause after "and" whose verb is one goes on with the words reported ("said the vote
 # was rushed, and support for Voss would have been higher").
 _BACKSHIFTED = frozenset({"would", "could", "might"})
-# Subordinators that open a clause of their own inside the words reported.
-_SUBORDINATORS = frozenset({"because", "if", "when", "although", "though", "while", "since", "as", "after",
-                            "before", "until", "unless", "whether", "once", "where", "that"})
+# Subordinators that open a clause of their own inside the words reported ("whereas" sets
+# one against another; "that" opens a clause reported in turn).
+_SUBORDINATORS = (SUBORDINATORS - {"whereas"}) | {"that"}
 
 
 def relative_end(parse: Parse, group: Group, start: int, hi: int) -> int:

@@ -20,7 +20,7 @@ from linter.analysis.frame_base import (
 )
 from linter.analysis.label_reach import label_agent
 from linter.analysis.labelled import before_preposition, relative_object, what_subject
-from linter.analysis.syntax import Parse
+from linter.analysis.syntax import SUBORDINATORS, Parse
 from linter.analysis.trailing_cues import trailing
 from linter.analysis.verb_reach import (
     TRAIL_MARKS,
@@ -43,9 +43,11 @@ _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it"})
 # What opens reported words after a verb of saying: "added that", "explained how", "wrote:".
 _CLAUSE_OPENERS = frozenset({"that", ":", "whether", "if", "how", "why", "what", "who", "when", "where"})
 # The most tokens of an aside between a verb and its clause ("claimed, without any evidence, that"),
-# and the words that open one with a verb of its own ("claimed, as he left the court, that").
+# and the words that open one with a verb of its own ("claimed, as he left the court, that"):
+# the subordinators of time, concession and condition.
 _ASIDE = 8
-_ASIDE_OPENERS = frozenset({"as", "when", "while", "after", "before", "although", "though", "if"})
+_ASIDE_OPENERS = SUBORDINATORS - {"because", "since", "unless", "until", "whether", "once", "where",
+                                  "whereas"}
 _QUOTE_OPENERS = frozenset({'"', "“", "``", "‘", "'", "«"})
 
 

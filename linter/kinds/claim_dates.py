@@ -45,7 +45,8 @@ _BACKDROP = compile_pattern(
     re.IGNORECASE)
 # Words after a comma that go on with a new clause: "Before the vote, and without warning, ..."
 _LINKS = frozenset({"and", "but", "so", "yet", "then"})
-_RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
+# Beside the relative pronouns, the words that open a relative clause of place or time.
+_RELATIVE_ADVERBS = frozenset({"where", "when"})
 # Times of day after "before" or "after", beside the chunker's days and months: a time, not
 # an event ("before dawn gunmen ...").
 _DAY_TIMES = frozenset({"dawn", "midnight", "noon", "daybreak", "dusk", "sunrise", "sunset", "nightfall",
@@ -102,6 +103,7 @@ def _framed(parse: "Parse", opener: int, claim: int, clause: bool) -> bool:
     from linter.analysis.asides import DASHES  # the parser's modules, loaded with it
     from linter.analysis.chunks import TIMES
     from linter.analysis.frame_base import main_clause
+    from linter.analysis.syntax import RELATIVES
 
     tokens = parse.tokens
     if opener + 1 >= len(tokens) or tokens[opener + 1].lower in TIMES | _DAY_TIMES:
@@ -114,7 +116,7 @@ def _framed(parse: "Parse", opener: int, claim: int, clause: bool) -> bool:
             i -= 1
         subject = parse.chunk_at(i)
         before = subject.first - 1 if subject is not None and subject.first > opener else i
-        if tokens[i].lower in _RELATIVES or tokens[before].lower in _RELATIVES:
+        if {tokens[i].lower, tokens[before].lower} & (RELATIVES | _RELATIVE_ADVERBS):
             continue  # "a bombing that killed 9", "the bombing in Orsk, where 84 died"
         if clause and subject is not None and subject.first == opener + 1:
             clause = False  # the clause the opener opens: "before guards opened fire"
