@@ -124,6 +124,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if relative is not None and parse.episodic(relative):
         return True
     lead = parse.lead(chunk)  # where "terrorists" stands in "smugglers and terrorists"
+    if _alternative(parse, chunk):
+        return False  # "Immigrants, whether refugees or terrorists, ...": a kind, no one labelled
     if _doer_of(parse, lead):
         return not _unsaid(parse, i)
     role, governing = parse.governor(chunk)
@@ -193,6 +195,24 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # surrendering", "continued to shell militants" (not "wants to stop terrorists")
         return parse.episodic(carrier) and not parse.negated(carrier)
     return parse.episodic(governing)
+
+
+def _alternative(parse: Parse, chunk: Chunk) -> bool:
+    """``chunk`` is one of the alternatives of a "whether ... or ..." phrase with no verb,
+    set off as an aside (``Immigrants, whether refugees, migrants or terrorists, have ...``;
+    not ``whether terrorists fled``, a question): kinds the people may be, none affirmed."""
+    tokens = parse.tokens
+    k = chunk.first - 1
+    while k >= 0 and tokens[k].lower != "whether":
+        if tokens[k].is_verb or tokens[k].tag == ".":
+            return False
+        k -= 1
+    if k < 0:
+        return False
+    end = next((j for j in range(chunk.last + 1, len(tokens))
+                if tokens[j].text in (",", ")") or tokens[j].tag == "."), len(tokens))
+    between = tokens[k + 1:end]
+    return any(t.lower == "or" for t in between) and not any(t.is_verb for t in between)
 
 
 # Prepositions of time or circumstance that open a sentence with its event: "In a
