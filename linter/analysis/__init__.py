@@ -269,15 +269,22 @@ class Analysis:
 
     def _cues_only_within(self, start: int, end: int) -> bool:
         """Every cue word of the sentence holding ``start`` (:func:`.cues.frame_gate`) lies
-        inside ``[start, end)``."""
+        inside ``[start, end)``: the first starts and the last ends inside it (the matches
+        come in order and never overlap), found once for each sentence, so a sentence of
+        thousands of claims is read once, not once for each."""
         from linter.analysis.cues import frame_gate  # the cue lexicon, on first use
 
         i = self.sentences.index_at(start)
         if i < 0:
             return False
         sentence = self.sentences.sentences[i]
-        return all(start <= m.start() and m.end() <= end
-                   for m in frame_gate().finditer(self.doc.text, sentence.start, sentence.end))
+
+        def bounds() -> tuple[int, int] | None:
+            found = [m.span() for m in frame_gate().finditer(self.doc.text, sentence.start, sentence.end)]
+            return (found[0][0], found[-1][1]) if found else None
+
+        outer = self.shared(("frame gate bounds", i), bounds)
+        return outer is None or (start <= outer[0] and outer[1] <= end)
 
     def _speaker_label(self, offset: int) -> list[Frame]:
         """The colon frame that opens the paragraph holding ``offset`` in a later sentence
