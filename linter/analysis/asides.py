@@ -9,6 +9,8 @@ from linter.analysis.tagging import Token
 
 # Dashes, typed or as wire copy spells them with hyphens between spaces (" - ", " -- ").
 DASHES = frozenset({"—", "–", "-", "--"})
+# ... and a comma beside them: the marks that set off an aside, an apposition or a new clause.
+COMMA_OR_DASH = DASHES | {","}
 ASIDE = 30  # the longest parenthesis or relative clause looked through, in tokens
 
 

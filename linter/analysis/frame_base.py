@@ -6,7 +6,7 @@ question. See :mod:`.frames`."""
 from functools import lru_cache
 from typing import NamedTuple
 
-from linter.analysis.asides import DASHES
+from linter.analysis.asides import COMMA_OR_DASH, DASHES
 from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.cues import cue_words
 from linter.analysis.relatives import past_relative
@@ -128,8 +128,6 @@ def clause(parse: Parse, i: int) -> tuple[int, int]:
 # Words that open an adverbial clause before the main clause ("As police said, ..." is an
 # attribution of the main clause, and is left out; "whether" and "where" open no such clause).
 _SUBORDINATORS = SUBORDINATORS - {"as", "whether", "where"}
-# The marks before a linking word that may open a new clause: "..., but", "- but".
-_LINK_MARKS = DASHES | {","}
 
 
 def main_clause(parse: Parse, comma: int) -> bool:
@@ -148,7 +146,8 @@ def _breaks(parse: Parse, j: int) -> bool:
     tokens = parse.tokens
     if tokens[j].text == ";":
         return True
-    if tokens[j].text not in _LINK_MARKS or j + 2 >= len(tokens) or tokens[j + 1].lower not in _CLAUSE_LINKS:
+    if tokens[j].text not in COMMA_OR_DASH or j + 2 >= len(tokens) or (
+            tokens[j + 1].lower not in _CLAUSE_LINKS):
         return False
     if tokens[j + 2].tag == "IN" and tokens[j + 2].lower not in _SUBORDINATORS:
         # an aside before the verb: "said ending the talks, and without knowing who will

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from linter.analysis.asides import DASHES, first_comma
+from linter.analysis.asides import COMMA_OR_DASH, first_comma
 from linter.analysis.chunks import TIMES, Chunk, Group, headline
 from linter.analysis.syntax import NEGATIONS
 from linter.analysis.tagging import Token, name_like
@@ -151,17 +151,13 @@ def _before(parse: Parse, pronoun: int) -> Chunk | None:
     return parse.chunk_ending_at(pronoun - 1 - (parse.tokens[pronoun - 1].text == ","))
 
 
-# What sets an appositive off from the noun phrase it describes.
-_APPOSITION_MARKS = DASHES | {","}
-
-
 def apposed(parse: Parse, chunk: Chunk) -> bool:
     """``chunk`` stands in apposition to a noun phrase that names someone, set off by a
     comma or a dash (typed, or a hyphen between spaces): what the writer calls a particular
     group (``The Front, a terrorist group, denied ...``, ``carried out by the Front - a
     terrorist group based in ...``)."""
     k = chunk.first - 1
-    if k < 1 or parse.tokens[k].text not in _APPOSITION_MARKS:
+    if k < 1 or parse.tokens[k].text not in COMMA_OR_DASH:
         return False
     verb = parse.group_at(chunk.last + 1)
     if verb is not None and verb.finite and verb.first == chunk.last + 1:

@@ -100,13 +100,14 @@ def _framed(parse: "Parse", opener: int, claim: int, clause: bool) -> bool:
     15``): every finite verb between them is in a relative clause or, with ``clause``, the
     first one, whose subject follows the opener (not ``Before dawn gunmen killed 12``, ``in
     the wake of the storm, 30 people died``, nor ``before the storm hit and 12 drowned``)."""
-    from linter.analysis.asides import DASHES  # the parser's modules, loaded with it
+    from linter.analysis.asides import COMMA_OR_DASH  # the parser's modules, loaded with it
     from linter.analysis.chunks import TIMES
     from linter.analysis.frame_base import main_clause
     from linter.analysis.syntax import RELATIVES
 
     tokens = parse.tokens
-    if opener + 1 >= len(tokens) or tokens[opener + 1].lower in TIMES | _DAY_TIMES:
+    after = tokens[opener + 1].lower if opener + 1 < len(tokens) else ""
+    if not after or after in TIMES or after in _DAY_TIMES:
         clause = False  # "before dawn", "hours before midnight": a time, not an event
     for group in parse.groups:
         if not group.finite or group.first <= opener or group.first > claim:
@@ -116,13 +117,13 @@ def _framed(parse: "Parse", opener: int, claim: int, clause: bool) -> bool:
             i -= 1
         subject = parse.chunk_at(i)
         before = subject.first - 1 if subject is not None and subject.first > opener else i
-        if {tokens[i].lower, tokens[before].lower} & (RELATIVES | _RELATIVE_ADVERBS):
+        if any(w in RELATIVES or w in _RELATIVE_ADVERBS for w in (tokens[i].lower, tokens[before].lower)):
             continue  # "a bombing that killed 9", "the bombing in Orsk, where 84 died"
         if clause and subject is not None and subject.first == opener + 1:
             clause = False  # the clause the opener opens: "before guards opened fire"
             continue
         return False
-    return not any((tokens[j].text == "," or tokens[j].text in DASHES)
+    return not any(tokens[j].text in COMMA_OR_DASH
                    and (tokens[j + 1].lower in _LINKS or main_clause(parse, j))
                    for j in range(opener + 1, min(claim, len(tokens) - 1)))
 
