@@ -145,11 +145,12 @@ def _as_reported(parse: Parse, group: Group) -> Frame | None:
 
 def _phrasal(parse: Parse, verbs: frozenset[str], group: Group) -> Group:
     """The group with its particle when verb and particle make a reporting verb
-    (``pointed out``, ``called for``, ``called on``, ``called upon``, ``pointed to``); otherwise the group
-    as it is."""
+    (``pointed out``, ``called for``, ``called on``, ``called upon``, ``pointed to``, ``spoke
+    of``); otherwise the group as it is."""
     nxt = group.last + 1
     tokens = parse.tokens
-    if nxt < len(tokens) and (tokens[nxt].tag == "RP" or tokens[nxt].lower in ("for", "on", "upon", "to")):
+    if nxt < len(tokens) and (tokens[nxt].tag == "RP"
+                              or tokens[nxt].lower in ("for", "on", "upon", "to", "of")):
         lemma = f"{group.lemma} {tokens[nxt].lower}"
         if lemma in verbs:
             return group._replace(last=nxt, lemma=lemma)

@@ -85,11 +85,11 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     present stands (:mod:`.present_cues`: ``The men, Voss insists/NNS, ...``, ``A
     spokesman confirms/NNS the men ...``). The forms of say, tell, write, portray
     and depict that are never nouns are verbs (``Ivo Brandt writes/NNS``), and so are
-    "struck" (``after the gunmen struck/NN.``) and ``say`` after a name or a noun (``Reis
-    and Vell say/NNP Orsk ...``). A reporting verb read as an infinitive where a present
-    tense stands is one (``Farmers, like their neighbours, say/VB ...``), ``those
-    surveyed`` are people, not a verb, and ``polled`` is a participle in ``the residents
-    polled/VBD said``. "official" and "chief" ending a noun
+    "struck" (``after the gunmen struck/NN.``), "spoke" (``Ida Kell spoke/NN of ...``) and
+    ``say`` after a name or a noun (``Reis and Vell say/NNP Orsk ...``). A reporting verb
+    read as an infinitive where a present tense stands is one (``Farmers, like their
+    neighbours, say/VB ...``), ``those surveyed`` are people, not a verb, and ``polled``
+    is a participle in ``the residents polled/VBD said``. "official" and "chief" ending a noun
     phrase are people, and so is an adjective between a determiner and a reporting verb
     (``The Vatican/JJ says``, ``..., the admiral/JJ said``). "read" after a noun phrase
     that ends the sentence or opens it before a colon is a verb (``..., the letter
@@ -325,7 +325,7 @@ _POLLED = frozenset({"surveyed", "polled", "questioned", "asked", "interviewed",
 
 # Forms of reporting verbs that news copy never uses as nouns or adjectives.
 _ONLY_VERBS = {"says": "VBZ", "writes": "VBZ", "tells": "VBZ", "wrote": "VBD", "told": "VBD",
-               "portrays": "VBZ", "depicts": "VBZ", "struck": "VBD", "swore": "VBD"}
+               "portrays": "VBZ", "depicts": "VBZ", "struck": "VBD", "swore": "VBD", "spoke": "VBD"}
 # Verbs of reporting whose participle rarely takes a noun phrase after it, and what opens
 # the hearer or the source after them: a noun phrase ("told local radio", "quoted the
 # mayor", "cited officials"), not "to", "by" or "in" ("the men told to leave", "the story
