@@ -164,6 +164,9 @@ def apposed(parse: Parse, chunk: Chunk) -> bool:
         # the subject of the clause after an opening one ("If the guards had left the gate,
         # terrorists would have ..."): a finite verb follows it, as none follows an apposition
         return False
+    if parse.governor(chunk)[0] == "complement":
+        return False  # what a naming verb calls its object past an aside: "labelled the
+        # Front, responsible for more deaths than any group, a terrorist group"
     anchor = parse.chunk_at(k - 1)
     return anchor is not None and anchor.last == k - 1 and _names(parse, anchor)
 

@@ -15,8 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property
 
-from linter.analysis.asides import ASIDE as _ASIDE
-from linter.analysis.asides import DASHES, abbreviation, after_aside, after_parenthesis
+from linter.analysis.asides import ASIDE, DASHES, abbreviation, after_aside, after_parenthesis, before_aside
 from linter.analysis.chunks import NAMING, Chunk, Group, chunks, headline
 from linter.analysis.tagging import Token
 from linter.analysis.verb_groups import groups
@@ -210,7 +209,7 @@ class Parse:
         if i + 1 >= n or self.tokens[i + 1].lower not in RELATIVES:
             return -1
         j, verb = i + 2, False
-        while j < min(n, i + _ASIDE):
+        while j < min(n, i + ASIDE):
             token = self.tokens[j]
             group = self.group_at(j)
             verb = verb or (group is not None and group.finite)
@@ -239,7 +238,7 @@ class Parse:
                 self.tokens, opener - 1):
             return None  # "Ada Voss, D-Kell., a candidate, said"
         comma = self.tokens[opener].text == ","
-        for j in range(chunk.last + 1, min(len(self.tokens), chunk.last + _ASIDE)):
+        for j in range(chunk.last + 1, min(len(self.tokens), chunk.last + ASIDE)):
             token = self.tokens[j]
             if (token.text == ",") if comma else (token.text in DASHES):
                 after = self.group_at(j + 1)
@@ -257,7 +256,7 @@ class Parse:
         said``); -1 if none."""
         j = i + 1
         own = None
-        while j < min(len(self.tokens), i + _ASIDE):
+        while j < min(len(self.tokens), i + ASIDE):
             group = self.group_at(j)
             if group is not None:
                 if own is not None and group is not own:
@@ -299,8 +298,9 @@ class Parse:
                 if token.lower in SUBORDINATORS and subordinate is not None:
                     return "subject", subordinate
                 return "preposition", self._attached(before)
-            named = self.chunk_at(before)
-            verb = self._naming(named) if named is not None and named.last == before else None
+            k = before_aside(self.tokens, before, {g.first for g in self.groups if g.finite})
+            named = self.chunk_at(k)  # (past an aside: "labelling the Front, responsible for ...,")
+            verb = self._naming(named) if named is not None and named.last == k else None
             if verb is not None:
                 return "complement", verb  # "branded Voss a terrorist": what the object is called
         group = self.group_after(chunk)
