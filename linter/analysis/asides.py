@@ -3,8 +3,9 @@ a pair of dashes (``, who had crossed the lake,``, ``(D-Kell.)``, ``- again fals
 and whether a full stop ends an abbreviation rather than the sentence. Token positions
 in, token positions out; :mod:`.syntax` reads its asides through these."""
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
+from linter.analysis.chunks import Group
 from linter.analysis.tagging import Token
 
 # Dashes, typed or as wire copy spells them with hyphens between spaces (" - ", " -- ").
@@ -52,19 +53,20 @@ def after_aside(tokens: Sequence[Token], i: int, closer: str) -> int:
     return -1
 
 
-def before_aside(tokens: Sequence[Token], i: int, finite: Collection[int]) -> int:
+def before_aside(tokens: Sequence[Token], i: int, groups: Sequence[Group]) -> int:
     """The last token of the phrase that an aside set off by commas describes, when the
     aside ends with the comma at ``i`` (``labelling the Front, responsible for more deaths
     than any group, a terrorist group``: "Front"); ``i`` itself when no aside of at most
-    twelve tokens ends there, or the aside holds the first token of a ``finite`` verb, a
-    semicolon, a colon or a full stop (a clause, not an aside)."""
+    twelve tokens ends there, or the aside holds the first token of a finite verb of
+    ``groups``, a semicolon, a colon or a full stop (a clause, not an aside)."""
     if tokens[i].text != ",":
         return i
     for k in range(i - 1, max(i - 13, 0), -1):
         text = tokens[k].text
         if text == ",":
-            return k - 1 if k + 1 < i else i
-        if text in (";", ":") or tokens[k].tag == "." or k in finite:
+            opened = k + 1 < i and not any(g.finite and k < g.first < i for g in groups)
+            return k - 1 if opened else i
+        if text in (";", ":") or tokens[k].tag == ".":
             return i
     return i
 

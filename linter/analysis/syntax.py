@@ -298,7 +298,7 @@ class Parse:
                 if token.lower in SUBORDINATORS and subordinate is not None:
                     return "subject", subordinate
                 return "preposition", self._attached(before)
-            k = before_aside(self.tokens, before, {g.first for g in self.groups if g.finite})
+            k = before_aside(self.tokens, before, self.groups)
             named = self.chunk_at(k)  # (past an aside: "labelling the Front, responsible for ...,")
             verb = self._naming(named) if named is not None and named.last == k else None
             if verb is not None:
