@@ -6,7 +6,7 @@ after a copula (see :mod:`.frames`; ``according to`` and its kin are in
 from __future__ import annotations
 
 from linter.analysis.asides import DASHES
-from linter.analysis.chunks import Chunk
+from linter.analysis.chunks import TIMES, Chunk
 from linter.analysis.cues import ACCOUNTS, FORTHRIGHT, STANCES
 from linter.analysis.frame_base import (
     NO_HOLDER,
@@ -184,8 +184,11 @@ def noun_frames(parse: Parse) -> list[Frame]:
         vague = False
         after = chunk.last + 1
         owned = any(t.tag in ("POS", "PRP$") for t in tokens[chunk.first:chunk.last])
+        named = _name_before(parse, chunk) if not owned else None  # "an Orsk Courier report that"
         if owned:
             owner = span(parse, chunk.first, chunk.last - 1)
+        elif named is not None:
+            owner, owned = span(parse, named, chunk.last - 1), True
         elif after < len(tokens) and tokens[after].lower in ("by", "from"):
             by = parse.chunk_at(after + 1)
             if by is not None and not vague_source(parse, by):
@@ -229,6 +232,19 @@ def noun_frames(parse: Parse) -> list[Frame]:
         out.append(Frame(span(parse, chunk.last, chunk.last), owner, vague,
                          content_span(parse, first, end), kind, head.lemma in lex.thoughts))
     return out
+
+
+def _name_before(parse: Parse, chunk: Chunk) -> int | None:
+    """Where a name that ends right before the chunk's head begins, when one does and
+    owns the noun (``a confirmed Orsk Courier report``: "Orsk"; capitalised nouns past the
+    sentence's first word, which the tagger may read as common ones); None for none, or
+    for a day or a month (``a Monday report``)."""
+    tokens = parse.tokens
+    k = chunk.last - 1
+    while (k >= max(chunk.first, 1) and tokens[k].tag in ("NNP", "NNPS", "NN", "NNS")
+           and tokens[k].text[:1].isupper() and tokens[k].lower not in TIMES):
+        k -= 1
+    return k + 1 if k + 1 < chunk.last else None
 
 
 def _to_own_verb(parse: Parse, chunk: Chunk, after: int, end: int, skip: int) -> int:
