@@ -233,3 +233,71 @@ def test_story_patterns_use_the_rules_definitions() -> None:
                  "story:\n  requires: ['charged with {{crime}}']\n")
     assert rule.story is not None and rule.story.requires is not None
     assert rule.story.holds("He was charged with arson.") and not rule.story.holds("He was charged with theft.")
+
+
+def _house(tmp_path: Path, shared: str, **rules: str) -> Path:
+    style = tmp_path / "House"
+    style.mkdir(exist_ok=True)
+    (style / "_define.yml").write_text(shared)
+    for name, text in rules.items():
+        (style / f"{name}.yml").write_text(text)
+    return style
+
+
+def _matches(rule: Rule, text: str) -> list[str]:
+    from linter.engine.lint import lint_document
+    from linter.markup import make_document
+
+    return [f.match for f in lint_document(make_document("t.txt", text, "text"), [rule])]
+
+
+def test_a_styles_shared_definitions_reach_every_rule(tmp_path: Path) -> None:
+    shared = "define:\n  month: [January, February, March]\n  dated: 'in {{month}} \\d{4}'\n"
+    style = _house(tmp_path, shared,
+                   Dated="extends: existence\nmessage: m\ntokens: ['sold {{dated}}']\n",
+                   Own="extends: existence\nmessage: m\ndefine: {verb: (?:sold|bought)}\n"
+                       "tokens: ['{{verb}} in {{month}}']\n")
+    rules = {r.id: r for r in load_styles([("House", style)]).rules}
+    assert set(rules) == {"House.Dated", "House.Own"}  # the shared file is no rule
+    assert _matches(rules["House.Dated"], "It sold in March 2004, not in May 2004.") == ["sold in March 2004"]
+    assert _matches(rules["House.Own"], "She bought in February.") == ["bought in February"]
+    # what the rule means (its documentation, an audit's fingerprint) holds the shared pieces it names
+    assert set(rules["House.Dated"].raw["shared define"]) == {"dated"}
+    assert set(rules["House.Own"].raw["shared define"]) == {"month"}
+
+
+def test_a_rule_may_not_define_a_shared_name_again(tmp_path: Path) -> None:
+    style = _house(tmp_path, "define:\n  month: [January]\n",
+                   Clash="extends: existence\nmessage: m\ndefine: {month: May}\ntokens: ['{{month}}']\n")
+    with pytest.raises(LoadErrors) as info:
+        load_styles([("House", style)])
+    error = info.value.errors[0]
+    assert Path(error.path).name == "Clash.yml" and error.line == 3
+    assert "month is already defined for the whole style, in its _define.yml" in error.message
+
+
+@pytest.mark.parametrize(("shared", "problem"), [
+    ("month: [January]\n", "must hold a mapping with one key, define"),
+    ("define: {month: [January]}\nextends: existence\n", "must hold a mapping with one key, define"),
+    ("define: {Month: January}\n", "is not a name"),
+    ("define: [\n", ""),
+])
+def test_a_bad_shared_definitions_file_is_named_and_loads_no_rule(tmp_path: Path, shared: str,
+                                                                   problem: str) -> None:
+    style = _house(tmp_path, shared, Uses="extends: existence\nmessage: m\ntokens: [a]\n")
+    with pytest.raises(LoadErrors) as info:
+        load_styles([("House", style)])
+    [error] = info.value.errors
+    assert Path(error.path).name == "_define.yml" and error.line >= 1 and problem in error.message
+
+
+def test_a_changed_shared_definition_is_not_read_from_the_cache(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
+    rule = "extends: existence\nmessage: m\ntokens: ['{{word}}']\n"
+    style = _house(tmp_path, "define: {word: ferry}\n", Word=rule)
+    [first] = load_styles([("House", style)]).rules
+    _house(tmp_path, "define: {word: harbour}\n")
+    [second] = load_styles([("House", style)]).rules
+    assert _matches(first, "the ferry and the harbour") == ["ferry"]
+    assert _matches(second, "the ferry and the harbour") == ["harbour"]

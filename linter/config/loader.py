@@ -3,7 +3,8 @@
 A style is a folder of YAML rule files; ``Style/Rule.yml`` is the rule
 ``Style.Rule`` (a sub-folder adds to the name: ``Style/sub/Rule.yml`` is
 ``Style.sub.Rule``). Folders and files starting with ``_`` or ``.`` are not
-rules (``rules/_data`` holds shared word lists). Every file is validated
+rules (``rules/_data`` holds shared word lists), but a style's ``_define.yml`` holds
+definitions of pattern pieces that every rule of the style may use. Every file is validated
 before any document is linted; all problems are reported, not just the first.
 """
 
@@ -12,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from linter.config.schema import parse_rule
+from linter.config.schema import SHARED_DEFINITIONS, parse_rule, shared_definitions
 from linter.lib.cache import scope
 from linter.lib.packs import packs_dir
 from linter.lib.regexes import trusted_patterns
@@ -76,21 +77,48 @@ def _rule_files(folder: Path, prefix: str) -> Iterator[tuple[str, Path] | OSErro
             yield f"{prefix}.{entry.stem}", entry
 
 
-def _load_file(rule_id: str, path: Path, root: Path) -> Rule:
+class _Shared(NamedTuple):
+    """A style's shared definitions (its ``_define.yml``), and the file's text."""
+
+    defined: dict[str, str]
+    text: str
+
+
+def _read(path: Path, root: Path) -> tuple[str, str]:
+    """The path as shown and the text of a file of the style folder ``root``."""
     shown = str(path)
     if not path.resolve().is_relative_to(root):
         raise RuleError(shown, 0, f"rule file points outside its style folder {root}")
     try:
-        text = read_utf8(shown)
+        return shown, read_utf8(shown)
     except FileError as exc:
         raise RuleError(shown, 0, f"cannot read rule file: {exc.message}") from None
-    # What parsing this file computes (its YAML, its compiled patterns) is cached with it.
+
+
+def _parsed(shown: str, text: str) -> object:
+    try:
+        return load(text, shown)
+    except YamlError as exc:
+        raise RuleError(exc.path, exc.line, exc.message) from None
+
+
+def _shared(folder: Path, root: Path) -> _Shared:
+    """The definitions the style folder's ``_define.yml`` shares with its rules (none
+    when it has no such file)."""
+    path = folder / SHARED_DEFINITIONS
+    if not path.is_file():
+        return _Shared({}, "")
+    shown, text = _read(path, root)
     with scope(text):
-        try:
-            data = load(text, shown)
-        except YamlError as exc:
-            raise RuleError(exc.path, exc.line, exc.message) from None
-        return parse_rule(data, shown, rule_id)
+        return _Shared(shared_definitions(_parsed(shown, text), shown), text)
+
+
+def _load_file(rule_id: str, path: Path, root: Path, shared: _Shared) -> Rule:
+    shown, text = _read(path, root)
+    # What parsing this file computes (its YAML, its compiled patterns) is cached with it,
+    # and with the style's shared definitions, which its patterns may use.
+    with scope(shared.text + "\0" + text if shared.text else text):
+        return parse_rule(_parsed(shown, text), shown, rule_id, shared.defined)
 
 
 Origin = tuple[str, int]  # the config file and line that named the styles, for errors
@@ -110,6 +138,11 @@ def load_style(folder: Path, name: str | None = None,
     rules, errors = [], []
     root = folder.resolve()
     bundled = root.is_relative_to(bundled_dir().resolve())
+    try:
+        with trusted_patterns(bundled):
+            shared = _shared(folder, root)
+    except RuleError as exc:
+        return [], [exc]
     for found in _rule_files(folder, style):
         if isinstance(found, OSError):
             where = str(found.filename or folder)
@@ -118,7 +151,7 @@ def load_style(folder: Path, name: str | None = None,
         rule_id, path = found
         try:
             with trusted_patterns(bundled):
-                rule = _load_file(rule_id, path, root)
+                rule = _load_file(rule_id, path, root, shared)
             rules.append(rule._replace(trusted=True) if bundled else rule)
         except RuleError as exc:
             errors.append(exc)

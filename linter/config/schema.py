@@ -8,6 +8,7 @@ own are documented in the README (``quotes``, ``attributed``, ...).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from linter.kinds import KINDS, specs
@@ -49,6 +50,8 @@ _NAME = re.compile(r"[a-z][a-z0-9_-]*\Z")
 # definitions that use each other double at every step (thirty steps are a gigabyte), and
 # a list of 10,000 uses of a long one is as large.
 EXPANDED_MAX = 1_000_000
+# The file of a style folder whose definitions every rule of the style may use.
+SHARED_DEFINITIONS = "_define.yml"
 
 _BLOCK_SCOPES = {"heading": "heading", "list": "list", "blockquote": "blockquote",
                  "table": "table", "paragraph": "paragraph"}
@@ -133,26 +136,30 @@ def _action(data: YamlMap, path: str) -> tuple[str, tuple[str, ...]]:
         raise RuleError(path, line, f"action: {exc}") from None
 
 
-def _definitions(data: YamlMap, path: str) -> dict[str, str]:
+def _definitions(data: YamlMap, path: str, shared: Mapping[str, str] | None = None) -> dict[str, str]:
     """``define``: named pieces of pattern that the rule's other keys use as ``{{name}}``
     (a count's alternation written once instead of in every trigger). A definition is a
     piece of pattern, or a list of them any one of which matches (the plain words of a
     list are matched as a trie where that finds the same: see
-    :func:`linter.lib.trie.alternation`). A definition may use those above it. A rule
-    without ``define`` keeps any ``{{`` as it is (a CMS's ``{{byline}}`` is text to
-    match); with it, ``\\{\\{`` is a literal brace pair."""
+    :func:`linter.lib.trie.alternation`). A definition may use those above it, and those
+    ``shared`` by the rule's style (its ``_define.yml``: :func:`shared_definitions`),
+    which it may not define again. A rule with neither keeps any ``{{`` as it is (a CMS's
+    ``{{byline}}`` is text to match); with them, ``\\{\\{`` is a literal brace pair."""
+    defined: dict[str, str] = dict(shared or {})
     raw = data.get("define")
     if raw is None:
-        return {}
+        return defined
     line = data.key_line("define")
     if not isinstance(raw, dict):
         raise RuleError(path, line, "define: expected a mapping of names to strings")
-    defined: dict[str, str] = {}
     budget = [EXPANDED_MAX]
     for name, value in raw.items():
         if not isinstance(name, str) or not _NAME.match(name):
             raise RuleError(path, line, f"define: {brief(name)} is not a name (lower-case letters, "
                                         "digits, - and _, starting with a letter)")
+        if shared and name in shared:
+            raise RuleError(path, line, f"define: {name} is already defined for the whole style, in its "
+                                        f"{SHARED_DEFINITIONS}; give this one another name")
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             items = _expand(value, defined, path, line, f"define: {name}", budget)
             defined[name] = alternation(items)
@@ -204,7 +211,8 @@ def _expand(value: Any, defined: dict[str, str], path: str, line: int, where: st
     return _REFERENCE.sub(one, value)
 
 
-def _kind_options(data: YamlMap, path: str, kind_name: str) -> tuple[Any, dict[str, str]]:
+def _kind_options(data: YamlMap, path: str, kind_name: str,
+                  shared: Mapping[str, str] | None) -> tuple[Any, dict[str, str]]:
     """The kind's built options, and the rule's definitions (``define``) they used."""
     kind = KINDS[kind_name]
     if "vocab" in data and not kind.terms:
@@ -218,7 +226,7 @@ def _kind_options(data: YamlMap, path: str, kind_name: str) -> tuple[Any, dict[s
     for key in kind.required:
         if key not in data:
             raise RuleError(path, data.line, f"a {kind_name} rule needs {brief(key)}")
-    defined = _definitions(data, path)
+    defined = _definitions(data, path, shared)
     budget = [EXPANDED_MAX - sum(map(len, defined.values()))]
     values = dict(kind.defaults or {})
     for k in data:
@@ -242,8 +250,27 @@ def _one_value(value: Any, path: str, line: int, key: str, spec: specs.Spec) -> 
         raise RuleError(path, line, f"{key}: {exc}") from None
 
 
-def parse_rule(data: Any, path: str, rule_id: str) -> Rule:
-    """Validate ``data`` (loaded from ``path``) and build the rule ``rule_id``."""
+def shared_definitions(data: Any, path: str) -> dict[str, str]:
+    """The definitions a style's ``_define.yml`` (loaded from ``path``) shares with every
+    rule of the style: a mapping with one key, ``define``, written as a rule's is."""
+    if not isinstance(data, YamlMap) or set(data.lowered()) != {"define"}:
+        raise RuleError(path, 1, f"{SHARED_DEFINITIONS} must hold a mapping with one key, define")
+    return _definitions(data.lowered(), path)
+
+
+def _shared_used(data: YamlMap, shared: Mapping[str, str] | None) -> dict[str, Any]:
+    """The style's shared definitions that the rule's keys name, as ``shared define`` (for
+    its documentation, and so that what the rule means changes when they do)."""
+    if not shared:
+        return {}
+    named = set(_REFERENCE.findall(repr(dict(data))))
+    used = {name: value for name, value in shared.items() if name in named}
+    return {"shared define": used} if used else {}
+
+
+def parse_rule(data: Any, path: str, rule_id: str, shared: Mapping[str, str] | None = None) -> Rule:
+    """Validate ``data`` (loaded from ``path``) and build the rule ``rule_id``, with the
+    definitions ``shared`` by its style."""
     if not isinstance(data, YamlMap):
         raise RuleError(path, 1, "a rule file must hold a YAML mapping")
     data = data.lowered()
@@ -255,7 +282,7 @@ def parse_rule(data: Any, path: str, rule_id: str) -> Rule:
         raise RuleError(path, data.key_line("extends"),
                         f"extends: unknown kind {brief(kind)} (known: {', '.join(sorted(KINDS))})")
     common = {k: _one(data, path, k, COMMON_KEYS[k]) for k in data if k in COMMON_KEYS}
-    options, defined = _kind_options(data, path, kind)
+    options, defined = _kind_options(data, path, kind, shared)
     try:
         scope = parse_scope(common.get("scope", ("text",)))
     except ValueError as exc:
@@ -275,6 +302,7 @@ def parse_rule(data: Any, path: str, rule_id: str) -> Rule:
         heads=frozenset(h.lower() for h in common["heads"]) if "heads" in common else None,
         tagged=common.get("tagged", ()),
         action_name=action_name,
-        action_params=action_params, raw=dict(data), kind_keys=tuple(k for k in data if k not in COMMON_KEYS),
+        action_params=action_params, raw=dict(data) | _shared_used(data, shared),
+        kind_keys=tuple(k for k in data if k not in COMMON_KEYS),
         lines=dict(data.lines),
     )

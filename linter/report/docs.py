@@ -84,8 +84,9 @@ def _as_list(value: Any) -> list[Any]:
 
 def options(rule: Rule) -> dict[str, Any]:
     """The kind's own YAML keys, in file order (``tokens``, ``swap``, ...), after the
-    rule's ``define`` that they use and its ``story`` condition."""
-    shown = {k: rule.raw[k] for k in ("define", "story") if k in rule.raw}
+    style's shared definitions and the rule's ``define`` that they use and its ``story``
+    condition."""
+    shown = {k: rule.raw[k] for k in ("shared define", "define", "story") if k in rule.raw}
     return shown | {k: rule.raw[k] for k in rule.kind_keys}
 
 
