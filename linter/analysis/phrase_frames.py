@@ -180,6 +180,8 @@ def noun_frames(parse: Parse) -> list[Frame]:
         if head.lemma not in lex.nouns and head.lemma not in lex.undertakings and not told and not (
                 head.lemma in lex.positions and _stated(parse, chunk.last + 1)):
             continue
+        if chunk.last > 0 and head.text[:1].isupper():
+            continue  # a title's word, not a statement: "the Orsk Courier's Harbour Report: ..."
         owner: tuple[int, int] | None = None
         vague = False
         after = chunk.last + 1
@@ -266,14 +268,16 @@ def _words_open(parse: Parse, head: Token, after: int, owned: bool) -> bool:
     someone says that names its owner (``owned``: ``the union's claim the cranes are
     unsafe``; not ``denied claims the ferry sank``, whose owner is not the denier), ``to``
     after a noun of an undertaking (``Tamm's vow to ...``; not ``Tamm's call that came at
-    midnight``, a relative clause)."""
+    midnight``, a relative clause, nor ``a report that could touch on ...``, whose "that"
+    is the subject of the verb right after it)."""
     if after >= len(parse.tokens):
         return False
     lex = lexicon()
     if parse.tokens[after].tag == "TO":
         return head.lemma in lex.undertakings
     if parse.tokens[after].lower == "that":
-        return head.lemma in lex.nouns or head.lemma in lex.positions
+        gap = after + 1 < len(parse.tokens) and parse.tokens[after + 1].tag in ("MD", "VBD", "VBZ", "VBP")
+        return not gap and (head.lemma in lex.nouns or head.lemma in lex.positions)
     return owned and head.lemma in lex.nouns and bare_clause(parse, after)  # "the union's claim the men fled"
 
 
