@@ -24,14 +24,17 @@ _AT_THE_TIME = compile_pattern(r"\bat (?:the|that) time\b", re.IGNORECASE)
 _EVENTS = (r"(?:crash|attacks?|bombings?|blast|explosion|earthquake|quake|tsunami|floods?|fire|disaster|war"
            r"|massacre|siege|riots?|shooting|raids?|collapse|derailment|sinking|uprising|genocide|famine"
            r"|hurricane|storm|cyclone|typhoon|eruption|accident|coup|invasion|killings?|ambush|stampede"
-           r"|hijacking)")
+           r"|hijacking|crisis)")
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # ... and AP's abbreviations of the months before a day ("Dec. 14, 2012")
 _ABBREVIATED = r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\."
 _YEAR = r"(?:1[89]\d\d|20\d\d)\b(?![-/]\d)"
 _SINCE = r"(?<!since )(?<!since the )(?<!since a )(?<!since an )"  # "the worst since the 2019 bombing"
+# ... also with the places it happened before its noun ("the 2012 Orsk, Sarn, siege")
+_PLACES = r"(?:(?-i:[A-Z])[\w.'’-]*,? ){0,3}"
 _DATED_EVENT = compile_pattern(
-    rf"{_SINCE}\b{_EVENTS} (?:in|of) (?:{_MONTHS} )?{_YEAR}|{_SINCE}\bthe {_YEAR} (?:[a-z-]+ )?{_EVENTS}\b",
+    rf"{_SINCE}\b{_EVENTS} (?:in|of) (?:{_MONTHS} )?{_YEAR}"
+    rf"|{_SINCE}\bthe {_YEAR},? {_PLACES}(?:[a-z-]+ )?{_EVENTS}\b",
     re.IGNORECASE)
 # An event that a sentence measures its own time from, and so takes as known: "Two days
 # before gunmen stormed the depot, killing 12, ...", "in the wake of a bombing that killed
