@@ -301,3 +301,26 @@ def test_a_changed_shared_definition_is_not_read_from_the_cache(tmp_path: Path,
     [second] = load_styles([("House", style)]).rules
     assert _matches(first, "the ferry and the harbour") == ["ferry"]
     assert _matches(second, "the ferry and the harbour") == ["harbour"]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "outside"])
+def test_a_shared_definitions_file_that_is_no_readable_file_is_an_error(tmp_path: Path, kind: str) -> None:
+    import os
+
+    style = tmp_path / "House"
+    style.mkdir()
+    (style / "Word.yml").write_text("extends: existence\nmessage: m\ntokens: ['{{word}}']\n")
+    shared = style / "_define.yml"
+    if kind == "fifo":
+        os.mkfifo(shared)  # read as a file, it would hang the load
+    elif kind == "folder":
+        shared.mkdir()
+    else:
+        (tmp_path / "elsewhere.yml").write_text("define: {word: ferry}\n")
+        shared.symlink_to(tmp_path / "elsewhere.yml")
+    started = time.monotonic()
+    with pytest.raises(LoadErrors) as info:
+        load_styles([("House", style)])
+    [error] = info.value.errors
+    assert Path(error.path).name == "_define.yml" and "shared definitions file" in error.message
+    assert time.monotonic() - started < 5

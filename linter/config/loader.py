@@ -84,15 +84,16 @@ class _Shared(NamedTuple):
     text: str
 
 
-def _read(path: Path, root: Path) -> tuple[str, str]:
-    """The path as shown and the text of a file of the style folder ``root``."""
+def _read(path: Path, root: Path, what: str = "rule file") -> tuple[str, str]:
+    """The path as shown and the text of a file of the style folder ``root`` (``what`` it
+    is, for errors)."""
     shown = str(path)
     if not path.resolve().is_relative_to(root):
-        raise RuleError(shown, 0, f"rule file points outside its style folder {root}")
+        raise RuleError(shown, 0, f"{what} points outside its style folder {root}")
     try:
         return shown, read_utf8(shown)
     except FileError as exc:
-        raise RuleError(shown, 0, f"cannot read rule file: {exc.message}") from None
+        raise RuleError(shown, 0, f"cannot read {what}: {exc.message}") from None
 
 
 def _parsed(shown: str, text: str) -> object:
@@ -104,11 +105,12 @@ def _parsed(shown: str, text: str) -> object:
 
 def _shared(folder: Path, root: Path) -> _Shared:
     """The definitions the style folder's ``_define.yml`` shares with its rules (none
-    when it has no such file)."""
+    when it has none; one that cannot be read as a file is an error, never skipped, as the
+    rules that use it would mean something else without it)."""
     path = folder / SHARED_DEFINITIONS
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return _Shared({}, "")
-    shown, text = _read(path, root)
+    shown, text = _read(path, root, "shared definitions file")  # (not a FIFO, nor a folder)
     with scope(text):
         return _Shared(shared_definitions(_parsed(shown, text), shown), text)
 
