@@ -164,11 +164,11 @@ def apposed(parse: Parse, chunk: Chunk) -> bool:
         # the subject of the clause after an opening one ("If the guards had left the gate,
         # terrorists would have ..."): a finite verb follows it, as none follows an apposition
         return False
-    if parse.governor(chunk)[0] == "complement":
-        return False  # what a naming verb calls its object past an aside: "labelled the
-        # Front, responsible for more deaths than any group, a terrorist group"
     anchor = parse.chunk_at(k - 1)
-    return anchor is not None and anchor.last == k - 1 and _names(parse, anchor)
+    # (last, and only then: not what a naming verb calls its object past an aside,
+    # "labelled the Front, responsible for more deaths than any group, a terrorist group")
+    return (anchor is not None and anchor.last == k - 1 and _names(parse, anchor)
+            and parse.governor(chunk)[0] != "complement")
 
 
 # Words that deny a predicate, and those after which a denial goes on to affirm one.
