@@ -99,9 +99,17 @@ def test_a_plain_text_headline_may_end_in_a_quotation(first: str, heading: bool)
     assert block is not None and (block.kind == "heading") is heading
 
 
+_LONG = ("The Orsk ferries will run through the winter for the first time since 2019, the harbour "
+         "board said on Monday, after the new breakwater was finished ahead of time.")
+
+
 @pytest.mark.parametrize(("source", "paragraphs"), [
     # short lines are a hard-wrapped paragraph ...
     ("The crews raced north from\nOrsk before dawn.\n", ["The crews raced north from\nOrsk before dawn."]),
+    # ... but not a short line over one longer than the wrap width: a subheading or a byline
+    # over a paragraph written on one line
+    (f"Ferries: the next winter\n{_LONG}\n", ["Ferries: the next winter", _LONG]),
+    (f"By Ada Frey\nOrsk\n{_LONG}\n", ["By Ada Frey", "Orsk", _LONG]),
     # ... unless a line opens a turn of an interview or a transcript after a sentence's end
     ("Q: Why now?\nA: Because the company broke its word.\n",
      ["Q: Why now?", "A: Because the company broke its word."]),
@@ -113,7 +121,7 @@ def test_a_plain_text_headline_may_end_in_a_quotation(first: str, heading: bool)
     ("Three fire crews raced north from\nOrsk: the depot had burned.\n",
      ["Three fire crews raced north from\nOrsk: the depot had burned."]),
 ])
-def test_a_turn_of_an_interview_opens_a_plain_text_paragraph(source: str, paragraphs: list[str]) -> None:
+def test_how_plain_text_lines_make_paragraphs(source: str, paragraphs: list[str]) -> None:
     doc = make_document("x.txt", source, "text")
     assert [doc.text[b.start:b.end] for b in doc.blocks] == paragraphs
 

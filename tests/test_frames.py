@@ -398,6 +398,9 @@ def test_transcript_labels_come_from_a_run_of_labelled_paragraphs_with_a_label_c
     ("Voss: Beat the men.\nThen we ran home to the farm.", Voice.ATTRIBUTED),  # the paragraph goes on
     ("Tamm: The men must go\n\nThe mayor spoke on Tuesday.", Voice.ATTRIBUTED),  # the story's headline
     ("Profile: The men of the port\n\nThey came in 1990.", Voice.OWN),  # a section label
+    # a subheading on the line right above a paragraph written on one long line
+    ("Here is the latest.\n\nVoss: Hold on\nIf Voss wins the vote, as she did in 2019, the men on the "
+     "ferries will keep their jobs for a second winter and the port will stay open.", Voice.OWN),
 ])
 def test_a_subheading_is_no_speaker_label(text: str, expected: Voice) -> None:
     assert voice(text, "men") is expected

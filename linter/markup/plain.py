@@ -3,12 +3,13 @@
 Wire copy comes either hard-wrapped (paragraphs separated by blank lines) or
 one paragraph per line with no blank lines between. Suppression comments
 (``<!-- copydesk-disable ... -->``) and suppression lines (``copydesk: disable ...``
-alone on a line) are left out of the prose. A run of lines is taken
-as hard-wrapped when every line but its last is short; otherwise each line
-is a paragraph of its own; either way a line that opens a turn of an interview or a
-transcript ("A: ...", "TAMM: ...") after a line that ends a sentence opens a paragraph.
-A short first line followed by a blank line and
-not ending in sentence punctuation is the headline.
+alone on a line) are left out of the prose. A run of lines is taken as
+hard-wrapped when every line is short; otherwise each line is a paragraph of
+its own (a short subheading over a paragraph on one long line is two); either
+way a line that opens a turn of an interview or a transcript ("A: ...",
+"TAMM: ...") after a line that ends a sentence opens a paragraph. A short first
+line followed by a blank line and not ending in sentence punctuation is the
+headline.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def _turns(source: str, run: list[tuple[int, int]]) -> list[list[tuple[int, int]
 def paragraph_blocks(source: str, runs: list[list[tuple[int, int]]]) -> list[Block]:
     blocks = []
     for run in (part for whole in runs for part in (_turns(source, whole) if len(whole) > 1 else (whole,))):
-        wrapped = len(run) > 1 and all(e - s <= _WRAP_WIDTH for s, e in run[:-1])
+        wrapped = len(run) > 1 and all(e - s <= _WRAP_WIDTH for s, e in run)
         if wrapped:
             blocks.append(Block("paragraph", run[0][0], run[-1][1]))
         else:
