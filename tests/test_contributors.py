@@ -65,3 +65,16 @@ def test_asides_quotations_and_titles_are_not_a_section(aside: str) -> None:
 
 def test_a_story_with_no_first_person_has_no_section() -> None:
     assert _start(_OPENING + "The guards left.\n") is None
+
+
+@pytest.mark.parametrize("question", ["Q: Why now?", "Q. Why now?", "QWhy now?"])
+def test_an_interviewers_question_in_the_section_is_the_writers(question: str) -> None:
+    """A printed interview: the answers are the interviewee's, the questions the newsroom's
+    (a "Q" the layout ran into the question's first word as well)."""
+    text = (_OPENING + "A: I cross twice a week.\n\n" + f"{question} The rise is absurd?\n\n"
+            + "A: My son works on the mainland.\n\nA: I doubt the board has ever crossed.\n")
+    an = _analysis(text)
+    assert an._contributors == text.index("A: I cross")
+    absurd, son = text.index("absurd"), text.index("son")
+    assert an.voice(absurd, absurd + len("absurd")) is Voice.OWN
+    assert an.voice(son, son + len("son")) is Voice.ATTRIBUTED

@@ -250,7 +250,7 @@ class Analysis:
         one, so none attributes the span to someone named."""
         if self.quoted(start, end):
             return Voice.QUOTED
-        if self._contributors is not None and start >= self._contributors:
+        if self._contributors is not None and start >= self._contributors and not self._asked(start):
             return Voice.ATTRIBUTED  # a contributor's words (:mod:`.contributors`)
         own_cues_only = named_only and self._cues_only_within(start, end)
         frames = [] if own_cues_only else [f for f in self.frames_at(start)
@@ -266,6 +266,13 @@ class Analysis:
         from linter.analysis.contributors import contributors_from
 
         return contributors_from(self.doc.text, self.sentences.paragraphs, self.quotations)
+
+    def _asked(self, offset: int) -> bool:
+        """The paragraph holding ``offset`` is an interviewer's question."""
+        from linter.analysis.contributors import asked
+
+        paragraph = self.sentences.paragraph_at(offset)
+        return paragraph is not None and asked(self.doc.text, paragraph)
 
     def _cues_only_within(self, start: int, end: int) -> bool:
         """Every cue word of the sentence holding ``start`` (:func:`.cues.frame_gate`) lies

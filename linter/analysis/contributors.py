@@ -2,13 +2,13 @@
 
 A readers' comments page ("Your views"), a guest's first-person essay after the
 newsroom's introduction, an interview printed as answers with no quotation marks: the
-words are the contributors', set apart by the story's layout and by their voice, as a
-block quotation's are by its indentation. The signs are plain in the text. The story
-opens in the third person (its first paragraphs, the headline among them, never say "I"
-outside quotation marks), and from some paragraph on, paragraphs in the first person
-singular outside quotation marks run to the end: at least :data:`RUN` of them, and at
-least :data:`SHARE` of the paragraphs from there on (comments that say "I" and comments
-that do not alternate).
+words are the contributors' (but for the interviewer's questions, ``Q: ...``), set apart
+by the story's layout and by their voice, as a block quotation's are by its indentation.
+The signs are plain in the text. The story opens in the third person (its first
+paragraphs, the headline among them, never say "I" outside quotation marks), and from
+some paragraph on, paragraphs in the first person singular outside quotation marks run
+to the end: at least :data:`RUN` of them, and at least :data:`SHARE` of the paragraphs
+from there on (comments that say "I" and comments that do not alternate).
 
 A reporter's first-person dispatch opens in the first person and is the newsroom's own
 voice; so is a story with one or two first-person asides ("When I visited the camp in
@@ -37,6 +37,9 @@ _FIRST_PERSON = compile_pattern(
 _INTERVIEWED = compile_pattern(
     r"\b(?:told|tells|telling|asked|asks|asking|showed|shows|showing|assured|reminded|warned|"
     r"introduced|introducing|greeted|said to|explained to|wrote to|texted|emailed|e-mailed) me\b")
+# An interviewer's question in a printed interview: "Q:", "Q." or, where the layout's bold
+# "Q" lost what set it apart, a "Q" run into the question's first word ("QWhy now?").
+_QUESTION = compile_pattern(r"Q(?:[:.][ \t]|(?=[A-Z][a-z]))")
 # A direct quotation of this many words or more: the writer quoting someone.
 _QUOTING = 4
 # The paragraphs that open a story in the third person (the headline among them).
@@ -80,3 +83,9 @@ def contributors_from(text: str, paragraphs: Sequence[Paragraph], quotations: Qu
                 return paragraphs[k].start
             left -= 1
     return None
+
+
+def asked(text: str, paragraph: Paragraph) -> bool:
+    """The paragraph is an interviewer's question (``Q: ...``): in a section of
+    contributors, the newsroom's words, not the interviewee's."""
+    return _QUESTION.match(text, paragraph.start, paragraph.end) is not None
