@@ -131,10 +131,17 @@ _SUBORDINATORS = SUBORDINATORS - {"as", "whether", "where"}
 
 
 def main_clause(parse: Parse, comma: int) -> bool:
-    """A comma followed by a subject and its finite verb (``..., the gunmen were caught``)."""
+    """A comma followed by a subject and its finite verb (``..., the gunmen were caught``,
+    ``..., Voss and her aides left``)."""
     subject = parse.chunk_at(comma + 1)
     if subject is None or subject.first != comma + 1:
         return False
+    tokens = parse.tokens
+    while subject.last + 2 < len(tokens) and tokens[subject.last + 1].lower in ("and", "or"):
+        more = parse.chunk_at(subject.last + 2)  # a subject of two or more: "Voss and her aides"
+        if more is None or more.first != subject.last + 2:
+            break
+        subject = more
     return parse.group_after(subject) is not None
 
 
