@@ -10,7 +10,9 @@ possessive or an adjective (or a participle or an adverb in its place: "the debu
 claim", "its earlier claim"), after a preposition or a verb, after a noun or a name that
 a preposition or a verb governs ("amid opposition claims", "rejected union claims"), right
 after the "that" of a verb of saying ("added that claims the ferry sank were untrue"), and
-ending a sentence as the last word of a verb's object ("Voss stakes early Rovers claim"). The
+ending a sentence as the last word of a verb's object ("Voss stakes early Rovers claim"),
+and heading the noun phrase that opens a sentence, a finite verb right after it ("The solid
+orders report has opened the way ..."). The
 other way round, "claims" read as a noun between a noun and an infinitive of "have" or
 "be" is a verb: ``The company claims/NNS to have ...`` (not ``its claims to be ...``).
 """
@@ -44,6 +46,9 @@ _PARTICLES = frozenset({"down", "aside", "off", "away", "back"})
 # What an object before a headline's final noun is made of ("early Rovers", "Orsk's").
 _OBJECT = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "HYPH"})
 _HAVE = frozenset({"has", "have", "had", "having", "'s", "’s", "'ve", "’ve"})
+# What a finite verb right after a subject's head is tagged, and what modifies that head.
+_FINITE_NEXT = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_MODIFIERS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD"})
 
 
 def mend_reporting_nouns(words: list[str], out: list[str], reporting: frozenset[str],
@@ -69,6 +74,8 @@ def _noun_slot(words: list[str], out: list[str], i: int, reporting: frozenset[st
     after = words[i + 1].lower() if i + 1 < len(words) else ""
     if _ends_clause(words, out, i):
         return True  # "Voss stakes early Rovers claim" (not "..., critics claim")
+    if _subject_head(words, out, i):
+        return True  # "The solid orders report has opened the way" (not "the sum the union claims was")
     if after in _AFTER_NOUN or (after and out[i + 1] in ("VBN", "VBD") and i + 2 < len(words)
                                 and words[i + 2].lower() == "by"):
         return True  # "claims of abuse", "claims against the firm", "Voss claim dismissed by court"
@@ -96,6 +103,19 @@ def _noun_slot(words: list[str], out: list[str], i: int, reporting: frozenset[st
     if j < i - 1 and (words[j].lower() in _GOVERNING or at_after_verb):
         return True
     return _governed_by_verb(words, out, j, i - 1 - j, reporting, lemma)
+
+
+def _subject_head(words: list[str], out: list[str], i: int) -> bool:
+    """The word at ``i`` heads the sentence's opening noun phrase and a finite verb follows
+    it: "The solid orders report has ...", "Credit reports show ...". A present tense is never
+    followed by another finite verb but where its subject ends a relative clause's noun
+    phrase ("the sum the union claims was never paid"), which opens no sentence."""
+    if i + 1 >= len(words) or not (out[i + 1] in _FINITE_NEXT or words[i + 1].lower() in _HAVE):
+        return False
+    j = i - 1
+    while j >= 0 and out[j] in _MODIFIERS:
+        j -= 1
+    return j < i - 1 and (j < 0 or (j == 0 and words[0].lower() in _DETERMINERS))
 
 
 def _ends_clause(words: list[str], out: list[str], i: int) -> bool:
