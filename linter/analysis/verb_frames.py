@@ -47,8 +47,9 @@ from linter.analysis.verb_reports import as_called, as_put_it, no_report, report
 _CIRCUMSTANCE = frozenset({"after", "before", "when", "while", "because", "since", "as", "until", "following",
                            "but"})
 # Subjects that are the writer or the reader: outside quotation marks, their thoughts and
-# words are the writer's own ("I hope that ...", "as we reported", "you believe").
-_WRITER = frozenset({"i", "we", "you"})
+# words are the writer's own ("I hope that ...", "as we reported", "you believe"); and the
+# "there" of "There have been telling signs", which no one is.
+_WRITER = frozenset({"i", "we", "you", "there"})
 
 
 # Who hears a case: "The court was told ..." names its source as "The court heard ..." does.
