@@ -46,6 +46,7 @@ class Parse(Protocol):
 
 
 _INDEFINITE = ("a", "an", "any", "every")
+_SUPPOSING = frozenset({"could", "might", "may", "can"})
 _ABOUT = frozenset({"about", "regarding", "concerning"})
 # Works and rules that are "on" a subject: "a documentary on militants", "a law on terrorists".
 _WORKS = frozenset({"book", "film", "documentary", "report", "article", "series", "study", "lecture",
@@ -130,7 +131,19 @@ def subject_is_specific(parse: Parse, group: Group) -> bool:
                 chunk.last == group.first - 2 and tokens[chunk.last + 1].text == ","))):
             return _names(parse, chunk)  # not "a Muslim who ... is an Islamic fundamentalist"
     antecedent = _relative_subject(parse, group)
-    return antecedent is not None and _names(parse, antecedent)
+    return (antecedent is not None and _names(parse, antecedent)
+            and not _supposed_of_a_kind(parse, group, antecedent))
+
+
+def _supposed_of_a_kind(parse: Parse, group: Group, antecedent: Chunk) -> bool:
+    """A relative clause only supposes the predicate (``could``, ``might``, ``may``, ``can``)
+    of people its antecedent names as a kind, a bare plural (``a register of Orskians who
+    could be terrorists``): no one is labelled. Not ``the men who could be ...``."""
+    tokens = parse.tokens
+    words = tokens[antecedent.first:antecedent.last + 1]
+    kind = not antecedent.definite and tokens[antecedent.last].tag in ("NNS", "NNPS") and not any(
+        t.tag in ("CD", "PRP$", "POS", "DT") for t in words)
+    return kind and any(t.lower in _SUPPOSING for t in tokens[group.first:group.last + 1])
 
 
 def _relative_subject(parse: Parse, group: Group) -> Chunk | None:
