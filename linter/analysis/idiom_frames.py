@@ -1,6 +1,6 @@
 """Frames of idioms of saying built on a common verb: ``The mayor put it bluntly: ...``,
 ``Voss made it clear (that) ...``, ``made plain to the union that ...``, ``let it be
-known that ...``. The verb's
+known that ...``, ``Kell wanted to know whether ...``. The verb's
 subject is the source; the words after the idiom are the subject's."""
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from linter.analysis.vague_sources import vague_source
 from linter.analysis.verb_reach import bare_clause
 from linter.analysis.verb_reports import put_it_colon
 
+# What opens the question someone "wanted to know": "whether ...", "why ...".
+_ASKING = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 # What someone makes clear of their own: "made its view clear: ...", "made her position plain".
 _STANDS = frozenset({"view", "position", "stance", "feeling", "intention", "opposition", "point"})
 
@@ -54,13 +56,16 @@ def _subject(parse: Parse, group: Group) -> Chunk | None:
 
 def _idiom_words(parse: Parse, group: Group) -> int:
     """The first word of what ``made it clear (to X) that ...``, ``made clear: ...``,
-    ``made its view clear: ...``, ``made it plain the ...`` or ``let it be known that ...``
-    gives as the subject's words, or -1 (not ``made the quay clear of rubble``, ``made
-    clear progress``)."""
+    ``made its view clear: ...``, ``made it plain the ...``, ``let it be known that ...`` or
+    ``wanted to know whether ...`` gives as the subject's words, or -1 (not ``made the quay
+    clear of rubble``, ``made clear progress``)."""
     tokens = parse.tokens
     k = group.last + 1
     if group.lemma == "let" and [t.lower for t in tokens[k:k + 3]] == ["it", "be", "known"]:
         k += 3  # "Voss let it be known (that) ..."
+    elif group.lemma == "want" and [t.lower for t in tokens[k:k + 2]] == ["to", "know"]:
+        # "Kell wanted to know whether ...": the subject's question, as after "asked"
+        return k + 2 if k + 2 < len(tokens) and tokens[k + 2].lower in _ASKING else -1
     elif group.lemma == "make":
         if k + 1 < len(tokens) and tokens[k].tag == "PRP$" and tokens[k + 1].lemma in _STANDS:
             k += 2  # "made its view clear: ..."
