@@ -196,12 +196,14 @@ def verb_starts(parse: Parse, k: int) -> bool:
 
 
 def opens_words(parse: Parse, k: int) -> bool:
-    """A colon at ``k``, or a dash that opens no aside (no dash after it), with words after
-    it: what follows is the words of whoever comes before (``Voss was blunt: ...``, ``Voss
-    put it bluntly - ...``; not ``the port - shut since May - reopened``)."""
+    """A colon at ``k``, or a dash that opens no aside (no dash after it) and closes none
+    (an even number before it), with words after it: what follows is the words of whoever
+    comes before (``Voss was blunt: ...``, ``Voss put it bluntly - ...``; not ``the port -
+    shut since May - reopened``, ``her strength - her message - into a weakness``)."""
     tokens = parse.tokens
     return k < len(tokens) - 1 and (tokens[k].text == ":" or (
-        tokens[k].text in DASHES and all(t.text not in DASHES for t in tokens[k + 1:])))
+        tokens[k].text in DASHES and all(t.text not in DASHES for t in tokens[k + 1:])
+        and sum(t.text in DASHES for t in tokens[:k]) % 2 == 0))
 
 
 def content_span(parse: Parse, first: int, last: int) -> tuple[int, int]:
