@@ -46,10 +46,11 @@ from linter.analysis.verb_reports import as_called, as_put_it, no_report, report
 # Words that open a clause of time or cause: the end of a demand's content.
 _CIRCUMSTANCE = frozenset({"after", "before", "when", "while", "because", "since", "as", "until", "following",
                            "but"})
-# Subjects that are the writer or the reader: outside quotation marks, their thoughts and
-# words are the writer's own ("I hope that ...", "as we reported", "you believe"); and the
-# "there" of "There have been telling signs", which no one is.
-_WRITER = frozenset({"i", "we", "you", "there"})
+# Subjects whose verb reports no one else's words: the writer or the reader, whose thoughts
+# and words outside quotation marks are the writer's own ("I hope that ...", "as we
+# reported", "you believe"), and the "there" of "There have been telling signs", which is
+# no one.
+_NO_SOURCE = frozenset({"i", "we", "you", "there"})
 
 
 # Who hears a case: "The court was told ..." names its source as "The court heard ..." does.
@@ -249,7 +250,7 @@ def _verb_frame(parse: Parse, group: Group,
     if subject is None and not _quantifier_before(parse, group):
         return None
     if subject is not None and subject.first == subject.last and (
-            tokens[subject.first].lower in _WRITER
+            tokens[subject.first].lower in _NO_SOURCE
             or (tokens[subject.first].lower == "it" and group.lemma == "feel")):
         return None  # "I hope that ...", "whichever poll you believe": the writer's; "it feels like"
     if group.lemma in lex.showing and not speaks_for(parse, group, subject):
