@@ -56,11 +56,14 @@ def timeless(parse: Parse, chunk: Chunk) -> bool:
             return True  # "the terrorists who threaten Britain are aware ...": a kind
         if parse.tokens[chunk.first].lower in _EVERY:
             return True  # "Every terrorist is someone's son": all of a kind
-        if _in_a_state(parse, chunk, governing) and not supposed(parse, chunk):
+        # (a question asked of them is about particular people: "whether the terrorists
+        # still hold the quarry"; a supposition is not: "if the terrorists acquire ...")
+        supposing = supposed(parse, chunk) and parse.tokens[chunk.first - 1].lower != "whether"
+        if _in_a_state(parse, chunk, governing) and not supposing:
             return False  # "the terrorists are desperate", "are well armed"
         # "the terrorists are still at large", "are in the building", but not "the terrorists
         # are cowards", "are a threat to every city": nothing particular after the verb
-        return supposed(parse, chunk) or not anchored(parse, governing)
+        return supposing or not anchored(parse, governing)
     return False
 
 
