@@ -19,6 +19,8 @@ other way round, "claims" read as a noun between a noun and an infinitive of "ha
 
 from collections.abc import Callable
 
+from linter.analysis.tagging.tagger import FINITE
+
 _NOUNS = frozenset({"claim", "claims", "report", "reports"})
 # Determiners that open a noun phrase and are never its subject alone ("the claims"; not
 # "all claim", "some claim", "that claims", which may be a relative pronoun).
@@ -46,8 +48,7 @@ _PARTICLES = frozenset({"down", "aside", "off", "away", "back"})
 # What an object before a headline's final noun is made of ("early Rovers", "Orsk's").
 _OBJECT = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "HYPH"})
 _HAVE = frozenset({"has", "have", "had", "having", "'s", "’s", "'ve", "’ve"})
-# What a finite verb right after a subject's head is tagged, and what modifies that head.
-_FINITE_NEXT = frozenset({"VBZ", "VBD", "VBP", "MD"})
+# What modifies the head of a noun phrase that opens a sentence.
 _MODIFIERS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD"})
 
 
@@ -110,7 +111,7 @@ def _subject_head(words: list[str], out: list[str], i: int) -> bool:
     it: "The solid orders report has ...", "Credit reports show ...". A present tense is never
     followed by another finite verb but where its subject ends a relative clause's noun
     phrase ("the sum the union claims was never paid"), which opens no sentence."""
-    if i + 1 >= len(words) or not (out[i + 1] in _FINITE_NEXT or words[i + 1].lower() in _HAVE):
+    if i + 1 >= len(words) or not (out[i + 1] in FINITE or words[i + 1].lower() in _HAVE):
         return False
     j = i - 1
     while j >= 0 and out[j] in _MODIFIERS:
