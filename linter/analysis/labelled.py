@@ -46,7 +46,8 @@ class Parse(Protocol):
 
 
 _INDEFINITE = ("a", "an", "any", "every")
-_SUPPOSING = frozenset({"could", "might", "may", "can"})
+# The modals of a clause that only supposes its predicate: "who could be terrorists".
+_POSSIBLE = frozenset({"could", "might", "may", "can"})
 _ABOUT = frozenset({"about", "regarding", "concerning"})
 # Works and rules that are "on" a subject: "a documentary on militants", "a law on terrorists".
 _WORKS = frozenset({"book", "film", "documentary", "report", "article", "series", "study", "lecture",
@@ -143,7 +144,7 @@ def _supposed_of_a_kind(parse: Parse, group: Group, antecedent: Chunk) -> bool:
     words = tokens[antecedent.first:antecedent.last + 1]
     kind = not antecedent.definite and tokens[antecedent.last].tag in ("NNS", "NNPS") and not any(
         t.tag in ("CD", "PRP$", "POS", "DT") for t in words)
-    return kind and any(t.lower in _SUPPOSING for t in tokens[group.first:group.last + 1])
+    return kind and any(t.lower in _POSSIBLE for t in tokens[group.first:group.last + 1])
 
 
 def _relative_subject(parse: Parse, group: Group) -> Chunk | None:
