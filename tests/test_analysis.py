@@ -389,6 +389,10 @@ def test_no_split_after_etc() -> None:
         ('It rained. "Too much," he said.', 2),
         ("no capital letter. follows here.", 1),
         ("The score was 3-1. Fans cheered.", 2),
+        # a sign-off glued to the full stop is a sentence of its own; an abbreviation is not
+        ("Nine were hurt.--Ida Kell.", 2),
+        ("Nine were hurt.—Ida Kell.", 2),
+        ("The U.S.—Orsk talks ended.", 1),
     ],
 )
 def test_sentence_boundaries(source: str, expected: int) -> None:

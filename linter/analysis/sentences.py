@@ -2,10 +2,11 @@
 
 Paragraphs are the document's blocks. Sentences are split after ``. ! ? …``
 (and closing marks) followed by white space and an upper-case letter, digit
-or opening mark; never after an abbreviation or an initial; never before a
-reporting verb that attributes a quotation (``"Stop!" Smith said``); never
-inside a quotation that the sentence carries on after (``He said "Stop. Now"
-and left``).
+or opening mark, or by a dash glued to a capital (a sign-off:
+``hurt.--Ida Kell.``); never after an abbreviation or an initial; never
+before a reporting verb that attributes a quotation (``"Stop!" Smith
+said``); never inside a quotation that the sentence carries on after (``He
+said "Stop. Now" and left``).
 """
 
 import re
@@ -72,7 +73,9 @@ _TOKEN_SPLIT = compile_pattern(r"[\s(\[\"'“‘«„—–/-]")
 # A match can only start there anyway: from later in the run it ends where the first would.
 # The look-behind comes after the first mark, so that the search skips in C to the next
 # mark: three times as fast as with the look-behind first, tried at every character.
-_BOUNDARY = compile_pattern(r"[.!?…](?<![.!?…].)[.!?…]*[)\]\"'”’»›]*(?=\s+[(\[\"'“‘«„‚‹]?[A-Z0-9À-ÖØ-Þ])")
+# A sign-off glued to a full stop ends the sentence too: "... 20 were hurt.--Ida Kell."
+_BOUNDARY = compile_pattern(
+    r"[.!?…](?<![.!?…].)[.!?…]*[)\]\"'”’»›]*(?=\s+[(\[\"'“‘«„‚‹]?[A-Z0-9À-ÖØ-Þ]|(?:--|[—–])[A-Z])")
 
 
 def _after_abbreviation(text: str, m: re.Match[str], lo: int) -> bool:
