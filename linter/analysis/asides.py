@@ -1,7 +1,8 @@
 """Where an aside ends in a tagged sentence: a parenthesis set off by commas, a bracket or
 a pair of dashes (``, who had crossed the lake,``, ``(D-Kell.)``, ``- again falsely -``),
 and whether a full stop ends an abbreviation rather than the sentence. Token positions
-in, token positions out; :mod:`.syntax` reads its asides through these."""
+in, token positions out; :mod:`.syntax` and :mod:`.verb_reach` read their asides through
+these."""
 
 from collections.abc import Sequence
 
@@ -64,11 +65,30 @@ def before_aside(tokens: Sequence[Token], i: int, groups: Sequence[Group]) -> in
     for k in range(i - 1, max(i - 13, 0), -1):
         text = tokens[k].text
         if text == ",":
-            opened = k + 1 < i and not any(g.finite and k < g.first < i for g in groups)
+            opened = k + 1 < i and not _clause_inside(groups, k, i)
             return k - 1 if opened else i
         if text in (";", ":") or tokens[k].tag == ".":
             return i
     return i
+
+
+def after_phrase(tokens: Sequence[Token], k: int, groups: Sequence[Group]) -> int:
+    """The comma that closes an aside set off by commas opening at ``k``, right after a
+    noun phrase (``the talks, requested by Voss, | would end``): the mirror of
+    :func:`before_aside`, read forwards; -1 when no comma opens there, or the next comma or
+    semicolon within eleven tokens is a semicolon, comes right after the opening one, or
+    closes a finite verb of ``groups`` in (a clause, not an aside)."""
+    if k >= len(tokens) or tokens[k].text != ",":
+        return -1
+    close = next((m for m in range(k + 1, min(k + 12, len(tokens))) if tokens[m].text in (",", ";")), None)
+    if close is None or tokens[close].text != "," or close == k + 1 or _clause_inside(groups, k, close):
+        return -1
+    return close
+
+
+def _clause_inside(groups: Sequence[Group], opening: int, closing: int) -> bool:
+    """A finite verb of ``groups`` starts between the two marks of an aside: a clause."""
+    return any(g.finite and opening < g.first < closing for g in groups)
 
 
 def first_comma(tokens: Sequence[Token], start: int) -> int:

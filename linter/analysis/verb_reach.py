@@ -8,7 +8,7 @@ investors``)."""
 
 from __future__ import annotations
 
-from linter.analysis.asides import DASHES
+from linter.analysis.asides import DASHES, after_phrase
 from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.frame_base import clause, lexicon
 from linter.analysis.labelled import relative_object
@@ -112,18 +112,11 @@ def _with_phrases(parse: Parse, chunk: Chunk) -> Chunk:
 
 
 def past_aside(parse: Parse, chunk: Chunk) -> Chunk:
-    """``chunk`` stretched over an aside set off by commas after it, of at most ten tokens
-    and with no finite verb (``the talks, requested by Voss,``), so that the verb after the
+    """``chunk`` stretched over an aside set off by commas after it (``the talks, requested
+    by Voss,``: :func:`linter.analysis.asides.after_phrase`), so that the verb after the
     aside is read as the chunk's; ``chunk`` itself when no such aside follows it."""
-    tokens = parse.tokens
-    k = chunk.last + 1
-    if k >= len(tokens) or tokens[k].text != ",":
-        return chunk
-    close = next((m for m in range(k + 1, min(k + 12, len(tokens))) if tokens[m].text in (",", ";")), None)
-    if close is None or tokens[close].text != "," or close == k + 1 or any(
-            g.finite and k < g.first < close for g in parse.groups):
-        return chunk
-    return chunk._replace(last=close)
+    close = after_phrase(parse.tokens, chunk.last + 1, parse.groups)
+    return chunk if close < 0 else chunk._replace(last=close)
 
 
 def _object_after(parse: Parse, group: Group) -> bool:
