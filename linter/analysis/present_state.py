@@ -18,8 +18,10 @@ from linter.analysis.syntax import COPULAS, Parse
 _FREQUENCY = frozenset({"rarely", "often", "usually", "always", "never", "sometimes", "generally",
                         "typically", "seldom", "frequently", "normally", "tend", "tends", "commonly"})
 # A present tense after these is a supposition, not a report ("If these terrorists acquire
-# weapons"): the people are imagined, not particular.
-_SUPPOSING = frozenset({"if", "unless", "whether"})
+# weapons"): the people are imagined, not particular; after "whether", a question, which
+# may be asked of particular people ("whether the terrorists still hold the quarry").
+_SUPPOSING = frozenset({"if", "unless"})
+_SUPPOSING_OR_ASKING = _SUPPOSING | {"whether"}
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"})
 # Determiners of a whole kind: "pose a threat to every city" anchors nothing ...
 _EVERY = frozenset({"every", "each", "any"})
@@ -58,7 +60,7 @@ def timeless(parse: Parse, chunk: Chunk) -> bool:
             return True  # "Every terrorist is someone's son": all of a kind
         # (a question asked of them is about particular people: "whether the terrorists
         # still hold the quarry"; a supposition is not: "if the terrorists acquire ...")
-        supposing = supposed(parse, chunk) and parse.tokens[chunk.first - 1].lower != "whether"
+        supposing = supposed(parse, chunk, asked=False)
         if _in_a_state(parse, chunk, governing) and not supposing:
             return False  # "the terrorists are desperate", "are well armed"
         # "the terrorists are still at large", "are in the building", but not "the terrorists
@@ -127,9 +129,12 @@ def _scheduled(parse: Parse, group: Group, due: frozenset[str]) -> bool:
         tokens[k].lower in due and tokens[k + 1].tag == "TO"))
 
 
-def supposed(parse: Parse, chunk: Chunk) -> bool:
-    """The chunk opens a clause of supposition (``if these terrorists acquire ...``)."""
-    return chunk.first > 0 and parse.tokens[chunk.first - 1].lower in _SUPPOSING
+def supposed(parse: Parse, chunk: Chunk, *, asked: bool = True) -> bool:
+    """The chunk opens a clause of supposition (``if these terrorists acquire ...``), or
+    with ``asked`` one of a question (``whether terrorists acquire ...``): either way the
+    clause tells of no particular people when the chunk names a kind."""
+    opening = _SUPPOSING_OR_ASKING if asked else _SUPPOSING
+    return chunk.first > 0 and parse.tokens[chunk.first - 1].lower in opening
 
 
 def blamed(parse: Parse, group: Group) -> bool:
