@@ -246,3 +246,24 @@ def test_a_caption_with_no_verb_is_read_as_a_headline(source: str, fmt: str, pat
 def test_a_verbless_sentence_in_a_longer_paragraph_is_not_a_caption() -> None:
     assert found("Gunmen held the hotel for six hours. Terrorists in the lobby, troops on the roof.",
                  "Bias.Labels") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The regime has shut down mobile internet in the capital.",
+    "Regime forces shelled the town overnight.",
+    "The regime's crackdown drew condemnation from its neighbours.",
+    "The regime in the capital has not commented on the raids.",
+])
+def test_regime_marks_the_word_not_the_words_that_tell_its_sense(text: str) -> None:
+    (f,) = found(text, "Bias.Regime")
+    assert f.match.lower() == "regime"
+    assert f.message.startswith(f"'{f.match}' casts a government")
+    assert_spans_exact(text, [f])
+
+
+def test_regime_after_a_determiner_is_no_coachs_reign_when_a_squad_is_near() -> None:
+    """The sporting exception ("the Voss regime", a manager's reign) needs a name before
+    "regime": "The regime" opening a sentence is no name, whatever follows."""
+    text = "The regime has jailed the captain of the national squad."
+    (f,) = found(text, "Bias.Regime")
+    assert f.column == 5
