@@ -119,3 +119,22 @@ def joined(ctx: ClaimContext, start: int, end: int) -> bool:
 def _opens_clause(parse: Parse, i: int) -> bool:
     """Token ``i`` starts its sentence or follows a comma, a semicolon or "and"/"but"."""
     return i == 0 or parse.tokens[i - 1].text in (",", ";") or parse.tokens[i - 1].lower in ("and", "but")
+
+
+def opens_its_sentence(ctx: ClaimContext, frame: Frame) -> bool:
+    """The frame's source opens its sentence, perhaps as the name after a noun phrase set
+    off by a comma (``The Harbour Gazette reported ...``, ``The mediator, Jonas Berg,
+    told ...``); not after "But", an opening phrase (``Speaking on Monday, Voss said``,
+    ``According to its accounts, the firm said``) or a quotation it ends."""
+    if frame.source is None:
+        return False
+    parse = ctx.an.parse_at(frame.source[0])
+    if parse is None:
+        return False
+    k = parse.token_at(frame.source[0])
+    if k <= 0:
+        return k == 0
+    if parse.tokens[k - 1].text != ",":
+        return False
+    opening = parse.chunk_at(0)  # "The mediator, | Jonas Berg"
+    return opening is not None and opening.first == 0 and opening.last == k - 2

@@ -69,7 +69,16 @@ from linter.kinds.base import (
 )
 from linter.kinds.claim_context import ClaimContext, names_someone
 from linter.kinds.claim_dates import history, in_sentence
-from linter.kinds.claim_frames import accused, after_with, answers, joined, relative, speaks_for, within
+from linter.kinds.claim_frames import (
+    accused,
+    after_with,
+    answers,
+    joined,
+    opens_its_sentence,
+    relative,
+    speaks_for,
+    within,
+)
 from linter.kinds.claim_patterns import accusation, agents, regex, terms
 from linter.kinds.claim_quotes import quote_claims
 from linter.kinds.claim_triggers import anchor_scanner, trigger_matches
@@ -93,6 +102,14 @@ _CLOSING = frozenset('"”’\'»›')
 # Piet Vann, docker"; not a list's "- Wages" with "- Hours" on the line after it).
 _SIGNED = compile_pattern(r"[ \t]*(?:\n[ \t]*){1,2}[-–—―][ \t]*[A-Z][^\n]{0,80}(?:\n[ \t]*\n|\n?[ \t]*\Z)")
 _PERSON = compile_pattern(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
+# A vague phrase that hides no people: an expletive ("It is believed", "there was
+# speculation") or a passive of belief or report with no doer ("is thought to be", "was
+# widely expected").
+_EXPLETIVE = compile_pattern(r"(?:it|there)\b", re.IGNORECASE)
+_BELIEF_PASSIVE = compile_pattern(
+    r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?(?:said|thought|believed|understood|expected|"
+    r"estimated|reported|rumou?red|considered|regarded|feared|known|reckoned|assumed|suspected)\b",
+    re.IGNORECASE)
 
 
 class Options(NamedTuple):
@@ -149,8 +166,13 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
     """An attribution frame in the window whose source names someone (``Officials at the
     ministry said``, ``according to the Halvern Institute``). Vague sources ("critics",
     "it is believed") do not count, nor does a frame inside another trigger phrase, unless
-    a source that names someone is joined to it (:func:`joined`)."""
+    a source that names someone is joined to it (:func:`joined`). A phrase that hides no
+    people (:func:`_impersonal`) is told by a named source in the next sentence only when
+    that source opens it, as a lead's attribution does ("It is believed the talks will
+    resume. The mediator, Jonas Berg, told reporters ..."): one after "But", an opening
+    phrase or a quotation tells something else (:func:`opens_its_sentence`)."""
     lo, hi = ctx.window(opts.window, start)
+    impersonal = _impersonal(ctx.text, start, end)
     triggers = opts.triggers
     vague_starts, vague_ends = ctx.shared(("vague", id(triggers), lo, hi), lambda: _spans(ctx, opts, lo, hi))
 
@@ -170,13 +192,22 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
         own = ctx.an.sentences.sentences[bisect_right(ctx.starts, lo) - 1]
         return accused(ctx.text, lo, own.end)
 
-    return ctx.framed(lo, hi, start, end, ("named", id(triggers)),
+    return ctx.framed(lo, hi, start, end, ("named", id(triggers), impersonal),
                       lambda f: f.speech and outside_vague(f) and names_someone(ctx.an, f)
                       and not answers(ctx, f)
-                      and not speaks_for(ctx.text, f, ctx.shared(("accused", lo), charged)),
+                      and not speaks_for(ctx.text, f, ctx.shared(("accused", lo), charged))
+                      and (not impersonal or opens_its_sentence(ctx, f)),
                       lambda f: f.speech and outside_vague(f) and not within(f, start) and (
                           f.attributes(start, end) or after_with(ctx.text, f)),
                       speech=True) or joined(ctx, start, end)  # last: it may tag the sentence
+
+
+def _impersonal(text: str, start: int, end: int) -> bool:
+    """The vague phrase ``text[start:end]`` hides no people: an expletive or a passive of
+    belief or report (not of blame: "has been criticised" may be answered by the critic
+    named next)."""
+    return (_EXPLETIVE.match(text, start, end) is not None
+            or _BELIEF_PASSIVE.search(text, start, end) is not None)
 
 
 def _spans(ctx: ClaimContext, opts: Options, lo: int, hi: int) -> tuple[list[int], list[int]]:
