@@ -35,6 +35,8 @@ _ACCUSING = compile_pattern(
     r"|\b([\w'’-]+)\s+(?:has|have|had|was|were|is|are)\s+(?:(?:also|repeatedly|long|widely|often)\s+)?"
     r"(?:been\s+)?(?:accused|criticised|criticized|blamed|condemned)\b", re.IGNORECASE)
 _WORD = compile_pattern(r"[\w'’-]+")
+# What opens a sentence that answers the one before: "But the ministry said ...".
+_CONTRAST = compile_pattern(r"(?:But|However|Yet)\b")
 
 
 def accused(text: str, lo: int, hi: int) -> frozenset[str]:
@@ -138,3 +140,11 @@ def opens_its_sentence(ctx: ClaimContext, frame: Frame) -> bool:
         return False
     opening = parse.chunk_at(0)  # "The mediator, | Jonas Berg"
     return opening is not None and opening.first == 0 and opening.last == k - 2
+
+
+def contrasts(ctx: ClaimContext, frame: Frame) -> bool:
+    """The frame's sentence opens with "But", "However" or "Yet": the other side answering
+    the sentence before (``Critics say ... . But the ministry said ...``), not the source a
+    vague phrase in it hid."""
+    sentence = ctx.an.sentences.sentence_at(frame.cue[0])
+    return _CONTRAST.match(ctx.text, sentence.start) is not None

@@ -73,6 +73,7 @@ from linter.kinds.claim_frames import (
     accused,
     after_with,
     answers,
+    contrasts,
     joined,
     opens_its_sentence,
     relative,
@@ -170,7 +171,9 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
     people (:func:`_impersonal`) is told by a named source in the next sentence only when
     that source opens it, as a lead's attribution does ("It is believed the talks will
     resume. The mediator, Jonas Berg, told reporters ..."): one after "But", an opening
-    phrase or a quotation tells something else (:func:`opens_its_sentence`)."""
+    phrase or a quotation tells something else (:func:`opens_its_sentence`). Nor does a
+    next sentence that opens with "But" clear any phrase: that is the other side
+    answering ("Critics say ... . But the ministry said ...", :func:`contrasts`)."""
     lo, hi = ctx.window(opts.window, start)
     impersonal = _impersonal(ctx.text, start, end)
     triggers = opts.triggers
@@ -196,7 +199,7 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
                       lambda f: f.speech and outside_vague(f) and names_someone(ctx.an, f)
                       and not answers(ctx, f)
                       and not speaks_for(ctx.text, f, ctx.shared(("accused", lo), charged))
-                      and (not impersonal or opens_its_sentence(ctx, f)),
+                      and not contrasts(ctx, f) and (not impersonal or opens_its_sentence(ctx, f)),
                       lambda f: f.speech and outside_vague(f) and not within(f, start) and (
                           f.attributes(start, end) or after_with(ctx.text, f)),
                       speech=True) or joined(ctx, start, end)  # last: it may tag the sentence
