@@ -104,12 +104,13 @@ _CLOSING = frozenset('"”’\'»›')
 _SIGNED = compile_pattern(r"[ \t]*(?:\n[ \t]*){1,2}[-–—―][ \t]*[A-Z][^\n]{0,80}(?:\n[ \t]*\n|\n?[ \t]*\Z)")
 _PERSON = compile_pattern(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 # A vague phrase that hides no people: an expletive ("It is believed", "there was
-# speculation") or a passive of belief or report with no doer ("is thought to be", "was
-# widely expected").
+# speculation") or a passive of belief, report or voiced concern with no doer ("is
+# thought to be", "was widely expected", "is widely seen as", "Fears have been raised").
 _EXPLETIVE = compile_pattern(r"(?:it|there)\b", re.IGNORECASE)
 _BELIEF_PASSIVE = compile_pattern(
     r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?(?:said|thought|believed|understood|expected|"
-    r"estimated|reported|rumou?red|considered|regarded|feared|known|reckoned|assumed|suspected)\b",
+    r"estimated|reported|rumou?red|considered|regarded|seen|viewed|feared|known|reckoned|assumed|suspected|"
+    r"predicted|tipped|expressed|raised|voiced)\b",
     re.IGNORECASE)
 
 
