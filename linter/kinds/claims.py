@@ -208,8 +208,8 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
 
 def _impersonal(text: str, start: int, end: int) -> bool:
     """The vague phrase ``text[start:end]`` hides no people: an expletive or a passive of
-    belief or report (not of blame: "has been criticised" may be answered by the critic
-    named next)."""
+    belief, report or voiced concern (not of blame: "has been criticised" may be answered
+    by the critic named next)."""
     return (_EXPLETIVE.match(text, start, end) is not None
             or _BELIEF_PASSIVE.search(text, start, end) is not None)
 
