@@ -17,6 +17,9 @@ _NEW_CLAUSE = 14  # tokens after ", and" within which a new clause's verb must c
 # Subjects that are the writer's, not a source or a speaker: "It is certain the men ...",
 # "It was emotional."
 NO_HOLDER = frozenset({"it", "there", "this", "that"})
+# The words that open a reported question or an indirect one ("asked whether ...", "explained
+# how ...", "wanted to know why ..."); the reporting modules add "that" and the like.
+QUESTION_OPENERS = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where"})
 # First words of a subject that names no one: "Nobody said", "No official has claimed",
 # "None of the ministers called", "No-one felt", "Neither side said".
 _NO_ONE = frozenset({"no", "nobody", "none", "no-one", "noone", "neither"})

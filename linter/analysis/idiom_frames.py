@@ -8,6 +8,7 @@ from __future__ import annotations
 from linter.analysis.chunks import Chunk, Group
 from linter.analysis.cues import PLAIN
 from linter.analysis.frame_base import (
+    QUESTION_OPENERS,
     Frame,
     after_semicolon,
     clause,
@@ -22,7 +23,7 @@ from linter.analysis.verb_reach import bare_clause
 from linter.analysis.verb_reports import put_it_colon
 
 # What opens the question someone "wanted to know": "whether ...", "why ...".
-_ASKING = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
+_ASKING = QUESTION_OPENERS | {"which"}
 # What someone makes clear of their own: "made its view clear: ...", "made her position plain".
 _STANDS = frozenset({"view", "position", "stance", "feeling", "intention", "opposition", "point"})
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from linter.analysis.asides import DASHES, after_phrase
 from linter.analysis.chunks import TIMES, Chunk, Group
-from linter.analysis.frame_base import clause, lexicon
+from linter.analysis.frame_base import QUESTION_OPENERS, clause, lexicon
 from linter.analysis.labelled import relative_object
 from linter.analysis.numbers import APPROXIMATORS, number_starts
 from linter.analysis.syntax import SUBORDINATORS, Parse
@@ -28,6 +28,8 @@ _REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves", "myself", 
 # Pronouns that are only ever subjects: after one, a past tense is a clause's verb ("claim he
 # assaulted them"), never a participle.
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+# What opens the clause a verb of thought takes: "fear that ...", "wonder whether ...".
+_THAT_OR_QUESTION = QUESTION_OPENERS | {"that"}
 # Past tenses that are never participles: after a noun phrase, a clause's verb ("claimed
 # 400 members took part"), not a participle ("found the boat wedged").
 _PAST_ONLY = frozenset({"took", "went", "came", "gave", "saw", "knew", "grew", "threw", "flew", "drew",
@@ -314,7 +316,7 @@ def clause_after(parse: Parse, group: Group) -> bool:
         if aside[0] <= k <= aside[1]:
             continue
         token = tokens[k]
-        if token.lower in ("that", "whether", "if", "what", "who", "how", "why", "when", "where"):
+        if token.lower in _THAT_OR_QUESTION:
             return True
         if token.tag == "TO" and k == group.last + 1:
             return group.lemma in _INFINITIVE  # "hope to reopen", not "agreed to meet on condition that"

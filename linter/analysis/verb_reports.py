@@ -10,6 +10,7 @@ from linter.analysis.asides import DASHES
 from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.cues import BEFORE_INVERTED
 from linter.analysis.frame_base import (
+    QUESTION_OPENERS,
     clause,
     denies,
     finite_in,
@@ -41,7 +42,7 @@ _HEDGES = frozenset({"fair", "safe", "needless", "true", "hard", "easy", "sad", 
 _TOPIC = frozenset({"on", "about", "from"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it"})
 # What opens reported words after a verb of saying: "added that", "explained how", "wrote:".
-_CLAUSE_OPENERS = frozenset({"that", ":", "whether", "if", "how", "why", "what", "who", "when", "where"})
+_CLAUSE_OPENERS = QUESTION_OPENERS | {"that", ":"}
 # The most tokens of an aside between a verb and its clause ("claimed, without any evidence, that"),
 # and the words that open one with a verb of its own ("claimed, as he left the court, that"):
 # the subordinators of time, concession and condition.
