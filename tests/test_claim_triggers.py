@@ -11,7 +11,7 @@ from test_prefilter import PREFILTER, RULES, _texts
 
 from linter.analysis import Analysis
 from linter.kinds.claim_patterns import regex
-from linter.kinds.claim_triggers import _paragraphs_holding, trigger_matches
+from linter.kinds.claim_triggers import _reaches, trigger_matches
 from linter.lib.scan import Scanner, within_blocks
 from linter.markup import make_document
 from linter.model.rule import Rule
@@ -73,18 +73,36 @@ def test_only_the_paragraphs_holding_a_word_are_tried(monkeypatch: pytest.Monkey
     assert tried and not any(ferry <= t < last for t in tried)  # not the ferry's numbers, nor the shares'
 
 
+def test_nothing_after_a_paragraphs_last_word_is_tried(monkeypatch: pytest.MonkeyPatch) -> None:
+    figures = next(r for r in CLAIMS if r.id == "Sourcing.Figures").options
+    doc = make_document("x", "Nine dockers died at the quay, 40 metres from gate 12 of the 1998 terminal.", "text")
+    _, starts = PREFILTER.scan(doc)
+    tried: list[int] = []
+    real = Scanner.finditer_within
+
+    def counting(self: Scanner, text: str, offsets: list[int], start: int, end: int) -> Iterator[re.Match[str]]:
+        tried.extend(offsets)
+        return real(self, text, offsets, start, end)
+
+    monkeypatch.setattr(Scanner, "finditer_within", counting)
+    found = trigger_matches(figures.triggers, figures.scanner, figures.anchors, doc, Analysis(doc, starts))
+    assert [m.group() for m in found] == ["Nine dockers died"]
+    assert 0 in tried and max(tried) < doc.text.index("died")  # not the 40, the 12 or the 1998
+
+
 @pytest.mark.parametrize(
     ("held", "blocks", "spans"),
     [
         ([], [0, 10, 20], []),
-        ([3, 5], [0, 10, 20], [(0, 10)]),
-        ([3, 12], [0, 10, 20], [(0, 20)]),  # neighbours make one span
-        ([3, 25], [0, 10, 20], [(0, 10), (20, 30)]),  # the last runs to the text's end
-        ([2], [5, 10], [(0, 5)]),  # before the first block
+        ([3, 5], [0, 10, 20], [(0, 6)]),  # up to the last word held
+        ([3, 12], [0, 10, 20], [(0, 4), (10, 13)]),
+        ([3, 25], [0, 10, 20], [(0, 4), (20, 26)]),
+        ([2], [5, 10], [(0, 3)]),  # before the first block
+        ([10, 19], [0, 10, 20], [(10, 20)]),  # a word at a paragraph's first and last offsets
     ],
 )
-def test_paragraphs_holding(held: list[int], blocks: list[int], spans: list[tuple[int, int]]) -> None:
-    assert _paragraphs_holding(held, blocks, 30) == spans
+def test_reaches(held: list[int], blocks: list[int], spans: list[tuple[int, int]]) -> None:
+    assert _reaches(held, blocks, 30) == spans
 
 
 def test_each_trigger_is_tried_behind_a_test_of_its_first_letter() -> None:

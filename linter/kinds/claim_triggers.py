@@ -6,7 +6,8 @@ dead, every "was" a passive), and each try costs a pass through the triggers'
 alternatives. But a match lies in one paragraph (:func:`linter.lib.scan.within_blocks`) and holds one of
 the words every match holds (:func:`linter.lib.literals.required`: "killed", "dead",
 "toll" for a count), so the triggers are tried only at the starts in paragraphs where one
-of those words occurs, found by the prefilter's one pass (:func:`anchor_scanner`). This
+of those words occurs, found by the prefilter's one pass (:func:`anchor_scanner`), and
+there only up to the last of them: a match starts at or before the word it holds. This
 changes speed, not the matches.
 """
 
@@ -41,7 +42,7 @@ def trigger_matches(triggers: re.Pattern[str], scanner: Scanner | None, anchors:
     held = _held(an, anchors) if anchors is not None else None
     starts = None
     if scanner is not None and held is not None:
-        starts = _starts_in(an, scanner, _paragraphs_holding(held, doc.block_starts, len(text)))
+        starts = _starts_in(an, scanner, _reaches(held, doc.block_starts, len(text)))
     if scanner is None or starts is None:
         found: Iterator[re.Match[str]] = (m for _, _, m in matches(triggers, text, scanner, an, across=True))
     else:
@@ -59,18 +60,17 @@ def _held(an: Analysis, anchors: Scanner) -> Sequence[int] | None:
     return anchors.starts(folded) if folded is not None else None
 
 
-def _paragraphs_holding(held: Sequence[int], blocks: Sequence[int], size: int) -> list[Span]:
-    """The paragraphs (from one of the ``blocks`` starts to the next, or to the text's
-    ``size``; before the first, from 0) that hold one of the ``held`` offsets, in order."""
+def _reaches(held: Sequence[int], blocks: Sequence[int], size: int) -> list[Span]:
+    """Where a match can start: in each paragraph (from one of the ``blocks`` starts to the
+    next, or to the text's ``size``; before the first, from 0) that holds one of the
+    ``held`` offsets, from its start to its last held offset (included), in order."""
     found: list[Span] = []
     i = 0
     while i < len(held):
         k = bisect_right(blocks, held[i]) - 1
         lo, hi = (blocks[k] if k >= 0 else 0), (blocks[k + 1] if k + 1 < len(blocks) else size)
-        if found and found[-1][1] == lo:  # the paragraph after the last: one span
-            lo = found.pop()[0]
-        found.append((lo, hi))
         i = bisect_left(held, hi, i + 1)
+        found.append((lo, held[i - 1] + 1))
     return found
 
 
