@@ -606,7 +606,7 @@ def test_cue_data_file() -> None:
     data = yaml.safe_load(files("linter.packs").joinpath("_data/cues.yml").read_text(encoding="utf-8"))
     lists = ("phrases", "nouns", "sources", "titles", "thoughts", "vague", "passive", "needthat",
              "clausal", "contentnouns", "positions", "undertakings", "acts", "seeing", "evidence", "showing",
-             "exceptions", "labelling", "objects")
+             "exceptions", "labelling", "objects", "persons", "bodies")
     assert set(data) == {"verbs", "trailing", *lists}
     assert len(data["verbs"]) >= 60
     assert {"say", "tell", "warn", "brand", "label", "designate"} <= set(data["verbs"])

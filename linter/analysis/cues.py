@@ -227,13 +227,16 @@ def cue_words() -> dict[str, list[str]]:
     source (``showing``: show, indicate, point to), verbs that report only trailing what they
     report (``trailing``: continued, read), verbs whose passive names its subject and then its
     source (``labelling``: branded ... by), verbs whose words are the noun phrase after them
-    (``objects``: cite, condemn), and the nouns of sources (``sources``: police, officials)
-    and of speakers and statements (``nouns``: spokesman, statement)."""
+    (``objects``: cite, condemn), the nouns of sources (``sources``: police, officials)
+    and of speakers and statements (``nouns``: spokesman, statement), the words that
+    introduce a named person (``titles``: Mr, Dr), the nouns of a person's role
+    (``persons``: analyst, chairman) and the last words of the names of bodies
+    (``bodies``: Group, Institute)."""
     data = _load()
     verbs = _reporting_forms()
     keys = ("thoughts", "vague", "passive", "needthat", "clausal", "contentnouns", "positions",
             "undertakings", "acts", "seeing", "evidence", "showing", "sources", "nouns", "labelling",
-            "objects")
+            "objects", "titles", "persons", "bodies")
     # A lemma spelt two ways (emphasise, emphasize) is listed once; the tagger's lemma may
     # be either spelling, so a base form among the forms counts as a lemma too.
     spellings = [f for forms in verbs.values() for f in forms if f.endswith(("ize", "ise", "yze", "yse"))]

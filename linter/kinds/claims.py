@@ -6,7 +6,9 @@ One kind, four detectors chosen by ``claim``:
     a ``triggers`` match (``experts say``, ``it is believed``) with no named
     source in the ``window``: a reporting verb, phrase or noun with a name or
     a source noun close to it, both outside the phrase and outside other
-    trigger phrases;
+    trigger phrases; in the next sentence, for a phrase holding a word from
+    ``people`` (``analysts``, ``critics``), a source that is a person
+    (:mod:`.claim_people`), not a firm or a body;
 ``figure``
     a ``triggers`` match (``12 people were killed``) with no attribution cue
     of any kind in the window (reporting cues, source nouns, the rule's own
@@ -81,6 +83,7 @@ from linter.kinds.claim_frames import (
     within,
 )
 from linter.kinds.claim_patterns import accusation, agents, regex, terms
+from linter.kinds.claim_people import a_person
 from linter.kinds.claim_quotes import quote_claims
 from linter.kinds.claim_triggers import anchor_scanner, trigger_matches
 from linter.kinds.visibility import visible
@@ -128,6 +131,7 @@ class Options(NamedTuple):
     # roadside bomb"), unlike one that names the doer ("killed by government troops").
     accusing: re.Pattern[str] | None
     titles: re.Pattern[str] | None
+    people: re.Pattern[str] | None
     minwords: int
     exceptions: Exceptions
 
@@ -155,6 +159,7 @@ def build(keys: Mapping[str, Any]) -> Options:
         history=regex("history", keys["history"], re.IGNORECASE),
         accusing=agents(keys) if claim == "accusation" else None,
         titles=terms("titles", keys["titles"]),
+        people=terms("people", keys["people"]),
         minwords=keys["minwords"],
         exceptions=Exceptions.build(keys["exceptions"], ignorecase=keys["ignorecase"]),
     )
@@ -177,6 +182,7 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
     answering ("Critics say ... . But the ministry said ...", :func:`contrasts`)."""
     lo, hi = ctx.window(opts.window, start)
     impersonal = _impersonal(ctx.text, start, end)
+    people = not impersonal and opts.people is not None and bool(opts.people.search(ctx.text, start, end))
     triggers = opts.triggers
     vague_starts, vague_ends = ctx.shared(("vague", id(triggers), lo, hi), lambda: _spans(ctx, opts, lo, hi))
 
@@ -196,9 +202,9 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
         own = ctx.an.sentences.sentences[bisect_right(ctx.starts, lo) - 1]
         return accused(ctx.text, lo, own.end)
 
-    return ctx.framed(lo, hi, start, end, ("named", id(triggers), impersonal),
+    return ctx.framed(lo, hi, start, end, ("named", id(triggers), impersonal, people),
                       lambda f: f.speech and outside_vague(f) and names_someone(ctx.an, f)
-                      and not answers(ctx, f)
+                      and not answers(ctx, f) and (not people or a_person(ctx.an, f))
                       and not speaks_for(ctx.text, f, ctx.shared(("accused", lo), charged))
                       and not contrasts(ctx, f) and (not impersonal or opens_its_sentence(ctx, f)),
                       lambda f: f.speech and outside_vague(f) and not within(f, start) and (
@@ -375,13 +381,14 @@ KIND = Kind(
         "history": specs.string_list,
         "agents": specs.string_list,
         "titles": specs.string_list,
+        "people": specs.string_list,
         "minwords": specs.integer,
         "ignorecase": specs.boolean,
         "exceptions": specs.string_list,
     },
     defaults={"window": "sentence", "minwords": 4, "ignorecase": False} | dict.fromkeys((
         "triggers", "cues", "verbs", "actors", "passives", "benign", "accidental", "history", "agents",
-        "titles", "exceptions"), ()),
+        "titles", "people", "exceptions"), ()),
     required=("claim",),
     build=build,
     find=find,

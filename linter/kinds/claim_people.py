@@ -1,0 +1,102 @@
+"""Whether the named source of an attribution frame is a person, not a firm or a body.
+
+A vague phrase that hides people ("Analysts said ...", "Critics say ...") is told by a
+source in the next sentence only when that source is one of them, and so a person: a
+title (``Dr Voss``), a role (``Ida Kell, an analyst at Orsk Bank``, ``Orsk Bank economist
+Piet Vann``, ``the chairman``), a name of two words or more that does not end in the word
+of a body (``Ivo Brandt``; not ``Frey Marine``, ``the Harbour Institute``), or a name of one
+word that the story gives with a title or a first name (``Voss``, after ``Anna Voss``).
+A firm, a body or its spokesman is another voice: the firm that answers the analysts, the
+ministry that the critics criticise. The word lists are in ``rules/_data/cues.yml``
+(``titles``, ``persons``, ``bodies``).
+"""
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from linter.analysis.cues import cue_words
+from linter.lib.cache import compile_pattern
+
+if TYPE_CHECKING:
+    from linter.analysis import Analysis
+    from linter.analysis.frames import Frame
+    from linter.analysis.tagging import Token
+
+_BEFORE_DESCRIPTION = frozenset({",", "''", "”", ";", ":", "("})
+_NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_APPOSITION_REACH = 12  # tokens of an apposition after the name read for a role
+
+
+class _Words(NamedTuple):
+    titles: frozenset[str]
+    persons: frozenset[str]
+    bodies: frozenset[str]
+    named: re.Pattern[str]  # a capitalised word and a title, to find a name given in full
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    words = cue_words()
+    titles = frozenset(words["titles"])
+    return _Words(titles, frozenset(words["persons"]), frozenset(words["bodies"]),
+                  compile_pattern(r"(?<![\w'’.-])(?:[A-Z][a-z]+\.?)[ \t]+\Z"))
+
+
+def _role(token: "Token", persons: frozenset[str]) -> bool:
+    if token.tag not in _NOUNS:
+        return False
+    word = token.lower
+    return word in persons or (word.endswith("s") and word[:-1] in persons)
+
+
+def a_person(an: "Analysis", frame: "Frame") -> bool:
+    """The frame's source is a person: see the module's docstring."""
+    if frame.source is None:
+        return False
+    parse = an.parse_at(frame.source[0])
+    if parse is None:
+        return False
+    tokens = parse.tokens
+    words = _words()
+    first, last = parse.token_at(frame.source[0]), parse.token_at(frame.source[1] - 1) + 1
+    # The words from the comma or the quotation before it ("Ida Kell, an analyst, said", '"...,"
+    # Ivo Brandt, founder of the Orsk group the Harbour Trust, said'), and an apposition after.
+    lo = next((k + 1 for k in range(first - 1, -1, -1)
+               if tokens[k].text in _BEFORE_DESCRIPTION and k < first - 1), 0)
+    hi = last
+    if last < len(tokens) and tokens[last].text == ",":  # "said Piet Vann, chief economist at ..."
+        hi = next((k for k in range(last + 1, min(len(tokens), last + _APPOSITION_REACH))
+                   if tokens[k].text in (",", ".", ";", ":")), min(len(tokens), last + _APPOSITION_REACH))
+    described = tokens[lo:hi]
+    if any(t.text.rstrip(".") in words.titles for t in tokens[max(lo - 1, 0):hi]):
+        return True
+    if any(_role(t, words.persons) for t in described):
+        return True
+    name = [t for t in tokens[first:last] if t.tag in _NOUNS and t.text[:1].isupper()]
+    if not name or name[-1].text in words.bodies or name[-1].text.isupper():
+        return False
+    if len(name) > 1:
+        return True
+    return _given_in_full(an.doc.text, name[0].text, words)
+
+
+def _given_in_full(text: str, name: str, words: _Words) -> bool:
+    """The story gives the one-word name ``name`` after a title or another capitalised
+    word that is no body's (``Mr Voss``, ``Anna Voss``; not ``Group Voss``)."""
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+        before = words.named.search(text, max(0, m.start() - 16), m.start())
+        if before is not None:
+            word = before.group().strip()
+            if word.rstrip(".") in words.titles or (  # "Dr. Voss"; not "... by Tamm. Voss said"
+                    not word.endswith(".") and word not in words.bodies and word not in _NOT_FIRST):
+                return True
+    return False
+
+
+# Capitalised words before a name that are no first name: a sentence's first word, a
+# month or a day ("The", "On Monday Voss ...").
+_NOT_FIRST = frozenset(
+    "The A An In On At By For From With And But Or If When As After Before Monday Tuesday Wednesday "
+    "Thursday Friday Saturday Sunday January February March April May June July August September "
+    "October November December".split())
