@@ -30,6 +30,9 @@ class Parse(Protocol):
     @property
     def chunks(self) -> Sequence[Chunk]: ...
 
+    @property
+    def groups(self) -> Sequence[Group]: ...
+
     def chunk_at(self, i: int) -> Chunk | None: ...
 
     def chunk_ending_at(self, i: int) -> Chunk | None: ...
@@ -49,6 +52,7 @@ _INDEFINITE = ("a", "an", "any", "every")
 # The modals of a clause that only supposes its predicate: "who could be terrorists".
 _POSSIBLE = frozenset({"could", "might", "may", "can"})
 _ABOUT = frozenset({"about", "regarding", "concerning"})
+_JOINING = frozenset({"and", "but"})
 # Works and rules that are "on" a subject: "a documentary on militants", "a law on terrorists".
 _WORKS = frozenset({"book", "film", "documentary", "report", "article", "series", "study", "lecture",
                     "course", "thesis", "programme", "program", "conference", "seminar", "law", "bill",
@@ -132,8 +136,23 @@ def subject_is_specific(parse: Parse, group: Group) -> bool:
                 chunk.last == group.first - 2 and tokens[chunk.last + 1].text == ","))):
             return _names(parse, chunk)  # not "a Muslim who ... is an Islamic fundamentalist"
     antecedent = _relative_subject(parse, group)
-    return (antecedent is not None and _names(parse, antecedent)
-            and not _supposed_of_a_kind(parse, group, antecedent))
+    if antecedent is not None:
+        return _names(parse, antecedent) and not _supposed_of_a_kind(parse, group, antecedent)
+    earlier = _coordinated(parse, group)  # "Voss insults migrants and is a liar": "insults"'s subject
+    return earlier is not None and subject_is_specific(parse, earlier)
+
+
+def _coordinated(parse: Parse, group: Group) -> Group | None:
+    """The finite verb group before "and" or "but" whose subject a finite ``group`` right
+    after it shares (``Voss insults migrants and is a liar``), in the same clause."""
+    tokens = parse.tokens
+    k = group.first - 1
+    if not group.finite or k < 1 or tokens[k].lower not in _JOINING:
+        return None
+    earlier = next((g for g in reversed(parse.groups) if g.last < k), None)
+    if earlier is None or not earlier.finite or any(t.text == ";" for t in tokens[earlier.last:k]):
+        return None
+    return earlier
 
 
 def _supposed_of_a_kind(parse: Parse, group: Group, antecedent: Chunk) -> bool:
