@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from linter.analysis import Analysis
 from linter.analysis.cues import REPORTING_KINDS, Cue, frame_gate
+from linter.kinds.claim_patterns import DAYS, MONTHS
 from linter.lib.cache import compile_pattern
 from linter.model.document import Document
 
@@ -35,10 +36,7 @@ _THE = compile_pattern(r"\b[Tt]he\s+\Z")
 _MODIFIER = compile_pattern(
     r"\s+(?!(?:family|families|brothers|sisters|twins|couple|household|siblings)\b)[a-z]")
 # Capitalised words that do not name anyone.
-_NOT_NAMES = frozenset(
-    "I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December".split()
-)
+_NOT_NAMES = frozenset(("I", *DAYS, *MONTHS))
 _NONE = (1 << 62, -1)  # the bounds of no span at all
 # How a person sounds when they speak: "The mayor was defiant.", "Her lawyer sounded weary."
 _MOODS = frozenset({"adamant", "angry", "apologetic", "bitter", "blunt", "bullish", "candid", "cautious",

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from linter.kinds.claim_context import ClaimContext
+from linter.kinds.claim_patterns import MONTHS
 from linter.lib.cache import compile_pattern
 
 if TYPE_CHECKING:  # the parser is loaded only for a sentence that needs one
@@ -25,7 +26,7 @@ _EVENTS = (r"(?:crash|attacks?|bombings?|blast|explosion|earthquake|quake|tsunam
            r"|massacre|siege|riots?|shooting|raids?|collapse|derailment|sinking|uprising|genocide|famine"
            r"|hurricane|storm|cyclone|typhoon|eruption|accident|coup|invasion|killings?|ambush|stampede"
            r"|hijacking|crisis)")
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTHS = "(?:{})".format("|".join(MONTHS))
 # ... and AP's abbreviations of the months before a day ("Dec. 14, 2012")
 _ABBREVIATED = r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\."
 _YEAR = r"(?:1[89]\d\d|20\d\d)\b(?![-/]\d)"

@@ -10,6 +10,11 @@ from linter.analysis.cues import verb_forms
 from linter.kinds.base import OptionError, compile_terms, flexible_spaces, rule_regex
 from linter.lib.literals import accelerated
 
+# The days and the months: capitalised words that name no one (shared by the claims modules).
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
 # Past passives only ("be killed", "are killed" are hypothetical or generic), and not
 # in a relative clause that describes victims ("survivors who were attacked"); with up to
 # two adverbs before the participle ("was reportedly kidnapped", "was badly beaten by",
@@ -45,9 +50,7 @@ _GAP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
 # capitalised words that name no doer between an actor and its verb: a day or a month
 # ("Gunmen on Tuesday stormed") or a place ("Gunmen in Orsk stormed"); any other may name
 # the group ("fighters linked to the Orsk Front killed").
-_WHEN = "(?-i:{})".format("|".join(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December".split()))
+_WHEN = "(?-i:{})".format("|".join((*DAYS, *MONTHS)))
 _PLACE = "(?:(?<=in )|(?<=near )|(?<=from )|(?<=outside ))(?-i:[A-Z][a-z]+)"
 # An aside of lower-case words right after the actor, a relative clause, what they wore
 # or carried, or who did not do it: "The attackers, who wore masks, opened fire",

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.analysis.cues import cue_words
+from linter.kinds.claim_patterns import DAYS, MONTHS
 from linter.lib.cache import compile_pattern
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def a_person(an: "Analysis", frame: "Frame") -> bool:
         hi = next((k for k in range(last + 1, min(len(tokens), last + _APPOSITION_REACH))
                    if tokens[k].text in (",", ".", ";", ":")), min(len(tokens), last + _APPOSITION_REACH))
     described = tokens[lo:hi]
-    if any(t.text.rstrip(".") in words.titles for t in tokens[max(lo - 1, 0):hi]):
+    if any(t.text.rstrip(".") in words.titles for t in described):
         return True
     if any(_role(t, words.persons) for t in described):
         return True
@@ -96,7 +97,5 @@ def _given_in_full(text: str, name: str, words: _Words) -> bool:
 
 # Capitalised words before a name that are no first name: a sentence's first word, a
 # month or a day ("The", "On Monday Voss ...").
-_NOT_FIRST = frozenset(
-    "The A An In On At By For From With And But Or If When As After Before Monday Tuesday Wednesday "
-    "Thursday Friday Saturday Sunday January February March April May June July August September "
-    "October November December".split())
+_NOT_FIRST = frozenset((*"The A An In On At By For From With And But Or If When As After Before".split(),
+                        *DAYS, *MONTHS))
