@@ -54,9 +54,10 @@ def test_the_triggers_find_what_a_plain_scan_finds(rule: Rule) -> None:
     assert tried > 5
 
 
-def test_only_the_paragraphs_holding_a_word_are_tried(monkeypatch: pytest.MonkeyPatch) -> None:
+def _figures_tried(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[str, list[str], list[int]]:
+    """The document's text, Sourcing.Figures' trigger matches in it, and every start tried."""
     figures = next(r for r in CLAIMS if r.id == "Sourcing.Figures").options
-    doc = make_document("x", STORIES[0], "text")
+    doc = make_document("x", text, "text")
     _, starts = PREFILTER.scan(doc)
     tried: list[int] = []
     real = Scanner.finditer_within
@@ -67,27 +68,21 @@ def test_only_the_paragraphs_holding_a_word_are_tried(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(Scanner, "finditer_within", counting)
     found = trigger_matches(figures.triggers, figures.scanner, figures.anchors, doc, Analysis(doc, starts))
-    assert [m.group() for m in found] == ["Four crew died", "At least 14 of the dead were",
-                                          "Two more people are missing"]
-    ferry, last = doc.text.index("The ferry"), doc.text.index("At least")
+    return doc.text, [m.group() for m in found], tried
+
+
+def test_only_the_paragraphs_holding_a_word_are_tried(monkeypatch: pytest.MonkeyPatch) -> None:
+    text, found, tried = _figures_tried(monkeypatch, STORIES[0])
+    assert found == ["Four crew died", "At least 14 of the dead were", "Two more people are missing"]
+    ferry, last = text.index("The ferry"), text.index("At least")
     assert tried and not any(ferry <= t < last for t in tried)  # not the ferry's numbers, nor the shares'
 
 
 def test_nothing_after_a_paragraphs_last_word_is_tried(monkeypatch: pytest.MonkeyPatch) -> None:
-    figures = next(r for r in CLAIMS if r.id == "Sourcing.Figures").options
-    doc = make_document("x", "Nine dockers died at the quay, 40 metres from gate 12 of the 1998 terminal.", "text")
-    _, starts = PREFILTER.scan(doc)
-    tried: list[int] = []
-    real = Scanner.finditer_within
-
-    def counting(self: Scanner, text: str, offsets: list[int], start: int, end: int) -> Iterator[re.Match[str]]:
-        tried.extend(offsets)
-        return real(self, text, offsets, start, end)
-
-    monkeypatch.setattr(Scanner, "finditer_within", counting)
-    found = trigger_matches(figures.triggers, figures.scanner, figures.anchors, doc, Analysis(doc, starts))
-    assert [m.group() for m in found] == ["Nine dockers died"]
-    assert 0 in tried and max(tried) < doc.text.index("died")  # not the 40, the 12 or the 1998
+    text, found, tried = _figures_tried(
+        monkeypatch, "Nine dockers died at the quay, 40 metres from gate 12 of the 1998 terminal.")
+    assert found == ["Nine dockers died"]
+    assert 0 in tried and max(tried) < text.index("died")  # not the 40, the 12 or the 1998
 
 
 @pytest.mark.parametrize(

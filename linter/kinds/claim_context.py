@@ -22,6 +22,7 @@ from linter.model.document import Document
 
 if TYPE_CHECKING:
     from linter.analysis.frames import Frame
+    from linter.analysis.syntax import Parse
 
 T = TypeVar("T")
 Span = tuple[int, int]
@@ -295,22 +296,31 @@ class ClaimContext(NamedTuple):
         return any(not start <= c < end for c in self.capitals(lo, hi))
 
 
+def source_tokens(an: Analysis, frame: "Frame") -> "tuple[Parse, int, int] | None":
+    """The parsed sentence of the frame's source and the source's tokens ``first`` to
+    ``last`` (exclusive); None for a frame with no source, or a sentence not parsed."""
+    if frame.source is None:
+        return None
+    parse = an.parse_at(frame.source[0])
+    if parse is None:
+        return None
+    return parse, parse.token_at(frame.source[0]), parse.token_at(frame.source[1] - 1) + 1
+
+
 def names_someone(an: Analysis, frame: "Frame") -> bool:
     """The frame's source, or the words set off by a comma just before it (``Scott
     Stanzel, a spokesman for ...``), hold a proper noun that is not a common source's
     word (``Piet Vann``, ``the Dorn Institute``; not ``Officials`` or ``Police`` read as
     names), or point back to a source the story has named (``the police spokesman``,
     ``the firm's chairman``; not ``they``, ``officials``)."""
-    if frame.source is None:
+    source = source_tokens(an, frame)
+    if source is None:
         return False
     from linter.analysis.frame_base import lexicon  # a frame was read: the parser is loaded
     from linter.analysis.tagging import common_word
 
-    parse = an.parse_at(frame.source[0])
-    if parse is None:
-        return False
+    parse, first, last = source
     tokens = parse.tokens
-    first, last = parse.token_at(frame.source[0]), parse.token_at(frame.source[1] - 1) + 1
     if first > 0 and tokens[first - 1].text == ",":  # an apposition: the name before it
         first = next((k + 1 for k in range(first - 2, -1, -1) if tokens[k].text == ","), 0)
     while last < len(tokens) and tokens[last].tag in _NOUN_PHRASE:  # "media strategist Glen Yearwood"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from linter.kinds.claim_context import ClaimContext, names_someone
+from linter.kinds.claim_context import ClaimContext, names_someone, source_tokens
 from linter.lib.cache import compile_pattern
 
 if TYPE_CHECKING:
@@ -128,12 +128,10 @@ def opens_its_sentence(ctx: ClaimContext, frame: Frame) -> bool:
     off by a comma (``The Harbour Gazette reported ...``, ``The mediator, Jonas Berg,
     told ...``); not after "But", an opening phrase (``Speaking on Monday, Voss said``,
     ``According to its accounts, the firm said``) or a quotation it ends."""
-    if frame.source is None:
+    source = source_tokens(ctx.an, frame)
+    if source is None:
         return False
-    parse = ctx.an.parse_at(frame.source[0])
-    if parse is None:
-        return False
-    k = parse.token_at(frame.source[0])
+    parse, k, _ = source
     if k <= 0:
         return k == 0
     if parse.tokens[k - 1].text != ",":

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.analysis.cues import cue_words
+from linter.kinds.claim_context import source_tokens
 from linter.kinds.claim_patterns import DAYS, MONTHS
 from linter.lib.cache import compile_pattern
 
@@ -29,19 +30,20 @@ _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _APPOSITION_REACH = 12  # tokens of an apposition after the name read for a role
 
 
+# The capitalised word (perhaps a title with its full stop) right before a name.
+_WORD_BEFORE = compile_pattern(r"(?<![\w'’.-])(?:[A-Z][a-z]+\.?)[ \t]+\Z")
+
+
 class _Words(NamedTuple):
     titles: frozenset[str]
     persons: frozenset[str]
     bodies: frozenset[str]
-    named: re.Pattern[str]  # a capitalised word and a title, to find a name given in full
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     words = cue_words()
-    titles = frozenset(words["titles"])
-    return _Words(titles, frozenset(words["persons"]), frozenset(words["bodies"]),
-                  compile_pattern(r"(?<![\w'’.-])(?:[A-Z][a-z]+\.?)[ \t]+\Z"))
+    return _Words(frozenset(words["titles"]), frozenset(words["persons"]), frozenset(words["bodies"]))
 
 
 def _role(token: "Token", persons: frozenset[str]) -> bool:
@@ -53,14 +55,12 @@ def _role(token: "Token", persons: frozenset[str]) -> bool:
 
 def a_person(an: "Analysis", frame: "Frame") -> bool:
     """The frame's source is a person: see the module's docstring."""
-    if frame.source is None:
+    source = source_tokens(an, frame)
+    if source is None:
         return False
-    parse = an.parse_at(frame.source[0])
-    if parse is None:
-        return False
+    parse, first, last = source
     tokens = parse.tokens
     words = _words()
-    first, last = parse.token_at(frame.source[0]), parse.token_at(frame.source[1] - 1) + 1
     # The words from the comma or the quotation before it ("Ida Kell, an analyst, said", '"...,"
     # Ivo Brandt, founder of the Orsk group the Harbour Trust, said'), and an apposition after.
     lo = next((k + 1 for k in range(first - 1, -1, -1)
@@ -86,7 +86,7 @@ def _given_in_full(text: str, name: str, words: _Words) -> bool:
     """The story gives the one-word name ``name`` after a title or another capitalised
     word that is no body's (``Mr Voss``, ``Anna Voss``; not ``Group Voss``)."""
     for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
-        before = words.named.search(text, max(0, m.start() - 16), m.start())
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
         if before is not None:
             word = before.group().strip()
             if word.rstrip(".") in words.titles or (  # "Dr. Voss"; not "... by Tamm. Voss said"
