@@ -95,3 +95,18 @@ def _starts_in(an: Analysis, scanner: Scanner, spans: list[Span]) -> list[int] |
             return None
         kept.extend(lo + s for s in scanner.starts(folded) if s < hi - lo)
     return kept
+
+
+def trigger_spans(an: Analysis, pattern: re.Pattern[str] | None, scanner: Scanner | None,
+                  lo: int, hi: int) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the matches of ``pattern`` in ``an.doc.text[lo:hi]``:
+    tried only where the prefilter's pass found one of their prefixes, when it did."""
+    text = an.doc.text
+    starts = an.sorted_starts(scanner) if scanner is not None else None
+    if pattern is None:
+        found: list[Span] = []
+    elif scanner is not None and starts is not None:
+        found = [m.span() for m in scanner.finditer_within(text, starts, lo, hi)]
+    else:
+        found = [m.span() for m in pattern.finditer(text, lo, hi) if m.end() > m.start()]
+    return [a for a, _ in found], [b for _, b in found]

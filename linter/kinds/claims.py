@@ -85,7 +85,7 @@ from linter.kinds.claim_frames import (
 from linter.kinds.claim_patterns import accusation, agents, regex, terms
 from linter.kinds.claim_people import a_person
 from linter.kinds.claim_quotes import quote_claims
-from linter.kinds.claim_triggers import anchor_scanner, trigger_matches
+from linter.kinds.claim_triggers import anchor_scanner, trigger_matches, trigger_spans
 from linter.kinds.visibility import visible
 from linter.lib.cache import compile_pattern
 from linter.lib.literals import required
@@ -184,7 +184,8 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
     impersonal = _impersonal(ctx.text, start, end)
     people = not impersonal and opts.people is not None and bool(opts.people.search(ctx.text, start, end))
     triggers = opts.triggers
-    vague_starts, vague_ends = ctx.shared(("vague", id(triggers), lo, hi), lambda: _spans(ctx, opts, lo, hi))
+    vague_starts, vague_ends = ctx.shared(("vague", id(triggers), lo, hi),
+                                          lambda: trigger_spans(ctx.an, triggers, opts.scanner, lo, hi))
 
     def outside_vague(f: "Frame") -> bool:
         i = bisect_right(vague_starts, f.cue[0]) - 1
@@ -218,20 +219,6 @@ def _impersonal(text: str, start: int, end: int) -> bool:
     by the critic named next)."""
     return (_EXPLETIVE.match(text, start, end) is not None
             or _BELIEF_PASSIVE.search(text, start, end) is not None)
-
-
-def _spans(ctx: ClaimContext, opts: Options, lo: int, hi: int) -> tuple[list[int], list[int]]:
-    """The starts and the ends of the triggers' matches in ``text[lo:hi]``: tried only where
-    the prefilter's pass found one of their prefixes, when it did."""
-    pattern, scanner = opts.triggers, opts.scanner
-    starts = ctx.an.sorted_starts(scanner) if scanner is not None else None
-    if pattern is None:
-        found: list[tuple[int, int]] = []
-    elif scanner is not None and starts is not None:
-        found = [m.span() for m in scanner.finditer_within(ctx.text, starts, lo, hi)]
-    else:
-        found = [m.span() for m in pattern.finditer(ctx.text, lo, hi) if m.end() > m.start()]
-    return [a for a, _ in found], [b for _, b in found]
 
 
 def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
