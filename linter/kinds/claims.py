@@ -8,7 +8,9 @@ One kind, four detectors chosen by ``claim``:
     a source noun close to it, both outside the phrase and outside other
     trigger phrases; in the next sentence, for a phrase holding a word from
     ``people`` (``analysts``, ``critics``), a source that is a person
-    (:mod:`.claim_people`), not a firm or a body;
+    (:mod:`.claim_people`), not a firm or a body; for one holding a word from
+    ``evidence`` (``research``, ``polls``), a named study's finding counts too
+    (``A Harbour Institute survey found ...``);
 ``figure``
     a ``triggers`` match (``12 people were killed``) with no attribution cue
     of any kind in the window (reporting cues, source nouns, the rule's own
@@ -132,6 +134,7 @@ class Options(NamedTuple):
     accusing: re.Pattern[str] | None
     titles: re.Pattern[str] | None
     people: re.Pattern[str] | None
+    evidence: re.Pattern[str] | None
     minwords: int
     exceptions: Exceptions
 
@@ -160,6 +163,7 @@ def build(keys: Mapping[str, Any]) -> Options:
         accusing=agents(keys) if claim == "accusation" else None,
         titles=terms("titles", keys["titles"]),
         people=terms("people", keys["people"]),
+        evidence=terms("evidence", keys["evidence"]),
         minwords=keys["minwords"],
         exceptions=Exceptions.build(keys["exceptions"], ignorecase=keys["ignorecase"]),
     )
@@ -183,6 +187,9 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
     lo, hi = ctx.window(opts.window, start)
     impersonal = _impersonal(ctx.text, start, end)
     people = not impersonal and opts.people is not None and bool(opts.people.search(ctx.text, start, end))
+    # uncited evidence ("Polls show ...") is cited by a named study's finding as well as by
+    # a named source's words ("... . A Harbour Institute survey of 900 voters found ...")
+    evidence = opts.evidence is not None and bool(opts.evidence.search(ctx.text, start, end))
     triggers = opts.triggers
     vague_starts, vague_ends = ctx.shared(("vague", id(triggers), lo, hi),
                                           lambda: trigger_spans(ctx.an, triggers, opts.scanner, lo, hi))
@@ -203,8 +210,9 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
         own = ctx.an.sentences.sentences[bisect_right(ctx.starts, lo) - 1]
         return accused(ctx.text, lo, own.end)
 
-    return ctx.framed(lo, hi, start, end, ("named", id(triggers), impersonal, people),
-                      lambda f: f.speech and outside_vague(f) and names_someone(ctx.an, f)
+    return ctx.framed(lo, hi, start, end, ("named", id(triggers), impersonal, people, evidence),
+                      lambda f: (f.speech or (evidence and f.kind == "evidence" and not f.vague))
+                      and outside_vague(f) and names_someone(ctx.an, f)
                       and not answers(ctx, f) and (not people or a_person(ctx.an, f))
                       and not speaks_for(ctx.text, f, ctx.shared(("accused", lo), charged))
                       and not contrasts(ctx, f) and (not impersonal or opens_its_sentence(ctx, f)),
@@ -369,13 +377,14 @@ KIND = Kind(
         "agents": specs.string_list,
         "titles": specs.string_list,
         "people": specs.string_list,
+        "evidence": specs.string_list,
         "minwords": specs.integer,
         "ignorecase": specs.boolean,
         "exceptions": specs.string_list,
     },
     defaults={"window": "sentence", "minwords": 4, "ignorecase": False} | dict.fromkeys((
         "triggers", "cues", "verbs", "actors", "passives", "benign", "accidental", "history", "agents",
-        "titles", "people", "exceptions"), ()),
+        "titles", "people", "evidence", "exceptions"), ()),
     required=("claim",),
     build=build,
     find=find,
