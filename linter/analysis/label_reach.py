@@ -1,12 +1,14 @@
 """Where a naming or viewing verb's label lies: the agent of a labelling passive after or
 before the label (``was branded a terrorist by the government``, ``described by police as
-terrorists``), and whether a verb of seeing has the ``as`` of a view (``sees the men as
+terrorists``), or for a passive of designation the jurisdiction that designates (``is
+listed as a terrorist group in the EU``, ``is recognised as a terrorist organisation and
+banned in Orsk``), and whether a verb of seeing has the ``as`` of a view (``sees the men as
 ...``, ``which the US lists as ...``, ``in what police are treating as ...``; not ``saw the
 men as they fled``)."""
 
 from __future__ import annotations
 
-from linter.analysis.chunks import Chunk, Group
+from linter.analysis.chunks import TIMES, Chunk, Group
 from linter.analysis.frame_base import lexicon
 from linter.analysis.labelled import relative_object, what_subject
 from linter.analysis.syntax import Parse
@@ -34,8 +36,37 @@ def label_agent(parse: Parse, group: Group) -> tuple[int, Chunk] | None:
     if label is None or label.first != k:
         return None
     by = label.last + 1
+    if group.lemma in _DESIGNATIONS:
+        return _jurisdiction(parse, label, by)
     agent = parse.chunk_at(by + 1) if by < len(tokens) and tokens[by].lower == "by" else None
     return (label.last, agent) if agent is not None and agent.first == by + 1 else None
+
+
+# Passives of designation, whose authority a jurisdiction names as well as "by" does: "is
+# designated a terrorist organisation in Orsk", "is listed as a terrorist group under EU
+# law", "is recognised as a terrorist organisation and banned in Orsk" (the formula of
+# translated wire copy). Lemmas.
+_DESIGNATIONS = frozenset({"ban", "blacklist", "designate", "list", "outlaw", "proscribe", "recognise",
+                           "recognize"})
+_JURISDICTION = frozenset({"by", "in", "under"})
+
+
+def _jurisdiction(parse: Parse, label: Chunk, k: int) -> tuple[int, Chunk] | None:
+    """The authority after a designation's label: ``by`` a phrase, or ``in`` or ``under`` a
+    phrase with a name that is no time (``in the EU``, ``under Orsk law``; not ``in March``,
+    ``in its report``), perhaps past ``and`` and a second participle (``and banned in
+    Orsk``)."""
+    tokens = parse.tokens
+    if k + 2 < len(tokens) and tokens[k].lower == "and" and tokens[k + 1].tag == "VBN":
+        k += 2
+    if k + 1 >= len(tokens) or tokens[k].lower not in _JURISDICTION:
+        return None
+    agent = parse.chunk_at(k + 1)
+    if agent is None or agent.first != k + 1:
+        return None
+    named = tokens[k].lower == "by" or any(
+        t.tag in ("NNP", "NNPS") and t.lower not in TIMES for t in tokens[agent.first:agent.last + 1])
+    return (label.last, agent) if named else None
 
 
 def as_after(parse: Parse, group: Group, hi: int) -> bool:
