@@ -9,7 +9,7 @@ men as they fled``)."""
 from __future__ import annotations
 
 from linter.analysis.chunks import TIMES, Chunk, Group
-from linter.analysis.frame_base import lexicon
+from linter.analysis.frame_base import AUTHORITY, lexicon
 from linter.analysis.labelled import relative_object, what_subject
 from linter.analysis.syntax import Parse
 
@@ -35,11 +35,7 @@ def label_agent(parse: Parse, group: Group) -> tuple[int, Chunk] | None:
     label = parse.chunk_at(k)
     if label is None or label.first != k:
         return None
-    by = label.last + 1
-    if group.lemma in _DESIGNATIONS:
-        return _jurisdiction(parse, label, by)
-    agent = parse.chunk_at(by + 1) if by < len(tokens) and tokens[by].lower == "by" else None
-    return (label.last, agent) if agent is not None and agent.first == by + 1 else None
+    return _agent_after(parse, group, label)
 
 
 # Passives of designation, whose authority a jurisdiction names as well as "by" does: "is
@@ -48,18 +44,20 @@ def label_agent(parse: Parse, group: Group) -> tuple[int, Chunk] | None:
 # translated wire copy). Lemmas.
 _DESIGNATIONS = frozenset({"ban", "blacklist", "designate", "list", "outlaw", "proscribe", "recognise",
                            "recognize"})
-_JURISDICTION = frozenset({"by", "in", "under"})
+_BY = frozenset({"by"})
 
 
-def _jurisdiction(parse: Parse, label: Chunk, k: int) -> tuple[int, Chunk] | None:
-    """The authority after a designation's label: ``by`` a phrase, or ``in`` or ``under`` a
-    phrase with a name that is no time (``in the EU``, ``under Orsk law``; not ``in March``,
-    ``in its report``), perhaps past ``and`` and a second participle (``and banned in
-    Orsk``)."""
+def _agent_after(parse: Parse, group: Group, label: Chunk) -> tuple[int, Chunk] | None:
+    """The label's last token and the agent after it: ``by`` a phrase, or for a passive of
+    designation also ``in`` or ``under`` a phrase with a name that is no time (``in the
+    EU``, ``under Orsk law``; not ``in March``, ``in its report``), perhaps past ``and`` and
+    a second participle (``and banned in Orsk``)."""
     tokens = parse.tokens
-    if k + 2 < len(tokens) and tokens[k].lower == "and" and tokens[k + 1].tag == "VBN":
+    k = label.last + 1
+    designation = group.lemma in _DESIGNATIONS
+    if designation and k + 2 < len(tokens) and tokens[k].lower == "and" and tokens[k + 1].tag == "VBN":
         k += 2
-    if k + 1 >= len(tokens) or tokens[k].lower not in _JURISDICTION:
+    if k >= len(tokens) or tokens[k].lower not in (AUTHORITY if designation else _BY):
         return None
     agent = parse.chunk_at(k + 1)
     if agent is None or agent.first != k + 1:

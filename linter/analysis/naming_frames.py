@@ -13,13 +13,12 @@ terrorist group``)."""
 from __future__ import annotations
 
 from linter.analysis.cues import NAMINGS
-from linter.analysis.frame_base import Frame, content_span, span
+from linter.analysis.frame_base import AUTHORITY, Frame, content_span, span
 from linter.analysis.syntax import Parse
 from linter.analysis.vague_sources import vague_source
 
-# Participles that make a label a designation, and what names the authority after it.
+# Participles that make a label a designation (AUTHORITY names the authority after it).
 _DESIGNATED = frozenset({"designated", "proscribed", "listed"})
-_AUTHORITY = frozenset({"by", "in", "under"})
 # Where the words given after "as" end.
 _ENDS = frozenset({",", ".", ":", "(", ")"})
 
@@ -62,7 +61,7 @@ def designation_frames(parse: Parse) -> list[Frame]:
     out = []
     for chunk in parse.chunks:
         k = next((j for j in range(chunk.first, chunk.last) if tokens[j].lower in _DESIGNATED), -1)
-        if k < 0 or chunk.last + 2 >= len(tokens) or tokens[chunk.last + 1].lower not in _AUTHORITY:
+        if k < 0 or chunk.last + 2 >= len(tokens) or tokens[chunk.last + 1].lower not in AUTHORITY:
             continue
         by = parse.chunk_at(chunk.last + 2)
         if by is None or by.first != chunk.last + 2 or not any(
