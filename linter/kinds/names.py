@@ -79,10 +79,13 @@ _NAMING_BEFORE = compile_pattern(
 # A name of its time told with "still" before it: "when the capital was still Alma-Ata",
 # "was still called Leningrad" (the name changed later); or with "then" or "once", "at the
 # time" in a word: "the city, then known as Leningrad", "the then-named Alma-Ata", "in what
-# was then Zaire".
+# was then Zaire"; or with "formerly", which says the name is no longer used: "The city,
+# formerly Alma-Ata, ...", "previously known as Nur-Sultan".
 _STILL_NAMED = compile_pattern(r"(?:\b(?:was|were)\s+(?:still|then|once)\s+"
                                r"(?:(?:called|named|known\s+as)\s+)?"
-                               r"|\b(?:then|once)(?:-|\s+)(?:known\s+as|called|named|spelt|spelled)\s*)$")
+                               r"|\b(?:then|once)(?:-|\s+)(?:known\s+as|called|named|spelt|spelled)\s*"
+                               r"|\b(?:formerly|previously|originally)\s+"
+                               r"(?:(?:known\s+as|called|named|spelt|spelled)\s+)?)$")
 # (the group "then": "Bombay, as it was then called", the name of its time)
 _NAMING_AFTER = compile_pattern(
     r"\s*,?\s*as\s+(?:it|the\s+\w+|they|he|she|some|many|most|[A-Z][\w-]+)\s+"
@@ -311,7 +314,8 @@ def _with_its_time(text: str, use: _Use) -> bool:
     (``In Soviet times, the city was known as Kishinev``), or "still" says the name
     changed later (``when the capital was still Alma-Ata``), or "then" or "once" says it
     was the name of its time (``the city, then known as Leningrad``, ``Bombay, as it was
-    then called``)."""
+    then called``), or "formerly" says it is no longer used (``the old capital, formerly
+    Alma-Ata``)."""
     if _STILL_NAMED.search(text, max(0, use.start - _NAMING_WINDOW), use.start) is not None:
         return True  # "when the capital was still Alma-Ata", "the city, then known as Leningrad"
     before = text[max(0, use.start - _TIME_OPENING_REACH):use.start]
