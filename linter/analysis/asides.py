@@ -91,6 +91,14 @@ def _clause_inside(groups: Sequence[Group], opening: int, closing: int) -> bool:
     return any(g.finite and opening < g.first < closing for g in groups)
 
 
+def past_adverbs(tokens: Sequence[Token], k: int) -> int:
+    """The last token at or before ``k`` (and after the first) that is no adverb (``,
+    officially | designated``)."""
+    while k > 1 and tokens[k].tag in ("RB", "RBR"):
+        k -= 1
+    return k
+
+
 def first_comma(tokens: Sequence[Token], start: int) -> int:
     """The first comma at or after ``start``; -1 if none (where a phrase opening the
     sentence ends: ``Branded terrorists by Orsk, | the rebels ...``)."""

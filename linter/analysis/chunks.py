@@ -149,6 +149,17 @@ _CLAIMS = frozenset({"claim", "claims", "charge", "charges", "accusation", "accu
 # Verbs that give their object a name or a label: "branded Voss a terrorist".
 NAMING = frozenset({"call", "brand", "label", "dub", "name", "designate", "declare", "deem", "term",
                     "nickname", "proclaim", "pronounce"})
+# Verbs of designation, whose authority a jurisdiction names as well as "by" does ("is
+# designated a terrorist organisation in Orsk", "is banned in Orsk as ..."): lemmas, and
+# their participles as they stand before or after a noun ("a banned terrorist group in
+# Orsk", "a terrorist group banned in Orsk").
+DESIGNATIONS = frozenset({"ban", "blacklist", "designate", "list", "outlaw", "proscribe", "recognise",
+                          "recognize"})
+DESIGNATED = frozenset({"banned", "blacklisted", "designated", "listed", "outlawed", "proscribed",
+                        "recognised", "recognized"})
+# The prepositions that name who labels or designates after the label: "by the US", and
+# for a designation a jurisdiction, "in the EU", "under Orsk law" (label_reach, syntax).
+AUTHORITY = frozenset({"by", "in", "under"})
 # Nouns that end a time adverbial: "on Tuesday", "last week", "in March".
 TIMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "week",

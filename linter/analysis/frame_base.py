@@ -20,9 +20,6 @@ NO_HOLDER = frozenset({"it", "there", "this", "that"})
 # The words that open a reported question or an indirect one ("asked whether ...", "explained
 # how ...", "wanted to know why ..."); the reporting modules add "that" and the like.
 QUESTION_OPENERS = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where"})
-# The prepositions that name who labels or designates after the label: "by the US", and a
-# jurisdiction "in the EU", "under Orsk law" (naming_frames, label_reach).
-AUTHORITY = frozenset({"by", "in", "under"})
 # First words of a subject that names no one: "Nobody said", "No official has claimed",
 # "None of the ministers called", "No-one felt", "Neither side said".
 _NO_ONE = frozenset({"no", "nobody", "none", "no-one", "noone", "neither"})

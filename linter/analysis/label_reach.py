@@ -8,8 +8,8 @@ men as they fled``)."""
 
 from __future__ import annotations
 
-from linter.analysis.chunks import TIMES, Chunk, Group
-from linter.analysis.frame_base import AUTHORITY, lexicon
+from linter.analysis.chunks import AUTHORITY, DESIGNATIONS, TIMES, Chunk, Group
+from linter.analysis.frame_base import lexicon
 from linter.analysis.labelled import relative_object, what_subject
 from linter.analysis.syntax import Parse
 
@@ -18,15 +18,17 @@ def label_agent(parse: Parse, group: Group) -> tuple[int, Chunk] | None:
     """The last token of the label and the agent of a labelling passive whose agent comes
     after the label (``was branded a terrorist by the government``, ``described as a
     terrorist by state media``) or before ``as`` and the label (``described by police as
-    terrorists``); None for any other group."""
+    terrorists``, ``is banned in Orsk as a terrorist organisation``); None for any other
+    group."""
     if not group.passive or group.lemma not in lexicon().labelling:
         return None
     tokens = parse.tokens
     k = group.last + 1
-    if k + 1 < len(tokens) and tokens[k].lower == "by":
-        agent = parse.chunk_at(k + 1)
-        if agent is None or agent.first != k + 1 or agent.last + 2 >= len(tokens) or (
-                tokens[agent.last + 1].lower != "as"):
+    designation = group.lemma in DESIGNATIONS  # (its authority may be a jurisdiction: "is
+    # designated a terrorist organisation in Orsk", "is recognised as ... and banned in Orsk")
+    if k + 1 < len(tokens) and tokens[k].lower in (AUTHORITY if designation else _BY):
+        agent = authority(parse, k, designation)
+        if agent is None or agent.last + 2 >= len(tokens) or tokens[agent.last + 1].lower != "as":
             return None
         label = parse.chunk_at(agent.last + 2)
         return (label.last, agent) if label is not None and label.first == agent.last + 2 else None
@@ -35,36 +37,29 @@ def label_agent(parse: Parse, group: Group) -> tuple[int, Chunk] | None:
     label = parse.chunk_at(k)
     if label is None or label.first != k:
         return None
-    return _agent_after(parse, group, label)
+    k = label.last + 1
+    if designation and k + 2 < len(tokens) and tokens[k].lower == "and" and tokens[k + 1].tag == "VBN":
+        k += 2  # "is recognised as a terrorist organisation and banned in Orsk"
+    agent = authority(parse, k, designation)
+    return (label.last, agent) if agent is not None else None
 
 
-# Passives of designation, whose authority a jurisdiction names as well as "by" does: "is
-# designated a terrorist organisation in Orsk", "is listed as a terrorist group under EU
-# law", "is recognised as a terrorist organisation and banned in Orsk" (the formula of
-# translated wire copy). Lemmas.
-_DESIGNATIONS = frozenset({"ban", "blacklist", "designate", "list", "outlaw", "proscribe", "recognise",
-                           "recognize"})
 _BY = frozenset({"by"})
 
 
-def _agent_after(parse: Parse, group: Group, label: Chunk) -> tuple[int, Chunk] | None:
-    """The label's last token and the agent after it: ``by`` a phrase, or for a passive of
-    designation also ``in`` or ``under`` a phrase with a name that is no time (``in the
-    EU``, ``under Orsk law``; not ``in March``, ``in its report``), perhaps past ``and`` and
-    a second participle (``and banned in Orsk``)."""
+def authority(parse: Parse, k: int, designation: bool) -> Chunk | None:
+    """The authority named from token ``k`` on: ``by`` a phrase, or for a designation also
+    ``in`` or ``under`` a phrase with a name that is no time (``in the EU``, ``under Orsk
+    law``; not ``in March``, ``in its report``, ``in the north``)."""
     tokens = parse.tokens
-    k = label.last + 1
-    designation = group.lemma in _DESIGNATIONS
-    if designation and k + 2 < len(tokens) and tokens[k].lower == "and" and tokens[k + 1].tag == "VBN":
-        k += 2
-    if k >= len(tokens) or tokens[k].lower not in (AUTHORITY if designation else _BY):
+    if k + 1 >= len(tokens) or tokens[k].lower not in (AUTHORITY if designation else _BY):
         return None
     agent = parse.chunk_at(k + 1)
     if agent is None or agent.first != k + 1:
         return None
     named = tokens[k].lower == "by" or any(
         t.tag in ("NNP", "NNPS") and t.lower not in TIMES for t in tokens[agent.first:agent.last + 1])
-    return (label.last, agent) if named else None
+    return agent if named else None
 
 
 def as_after(parse: Parse, group: Group, hi: int) -> bool:

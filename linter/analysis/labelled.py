@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from linter.analysis.asides import COMMA_OR_DASH, first_comma
+from linter.analysis.asides import COMMA_OR_DASH, first_comma, past_adverbs
 from linter.analysis.chunks import TIMES, Chunk, Group, headline
 from linter.analysis.syntax import NEGATIONS
 from linter.analysis.tagging import Token, name_like
@@ -131,9 +131,10 @@ def subject_is_specific(parse: Parse, group: Group) -> bool:
         main = parse.chunk_at(comma + 1) if comma > 0 else None
         verb = parse.group_after(main) if main is not None and main.first == comma + 1 else None
         return main is not None and verb is not None and verb.finite and _names(parse, main)
+    comma = past_adverbs(tokens, group.first - 1)  # (", officially designated a ...")
     for chunk in parse.chunks:
         if chunk.last < group.first and (parse.group_after(chunk) is group or (not group.finite and (
-                chunk.last == group.first - 2 and tokens[chunk.last + 1].text == ","))):
+                chunk.last == comma - 1 and tokens[comma].text == ","))):
             return _names(parse, chunk)  # not "a Muslim who ... is an Islamic fundamentalist"
     antecedent = _relative_subject(parse, group)
     if antecedent is not None:
@@ -188,8 +189,8 @@ def apposed(parse: Parse, chunk: Chunk) -> bool:
     """``chunk`` stands in apposition to a noun phrase that names someone, set off by a
     comma or a dash (typed, or a hyphen between spaces): what the writer calls a particular
     group (``The Front, a terrorist group, denied ...``, ``carried out by the Front - a
-    terrorist group based in ...``)."""
-    k = chunk.first - 1
+    terrorist group based in ...``, ``The Front, officially a terrorist group, ...``)."""
+    k = past_adverbs(parse.tokens, chunk.first - 1)
     if k < 1 or parse.tokens[k].text not in COMMA_OR_DASH:
         return False
     verb = parse.group_at(chunk.last + 1)

@@ -5,20 +5,21 @@ before it, or ``by`` a source after the label) gives the label; the words after 
 up to a mark, a verb or that ``by``, are the owner's. With no owner the noun names no
 one's words (``The description of the men as terrorists is wrong``).
 
-A participle of designation before a label, with the authority named after it, makes the
-label that authority's (``a designated terrorist organisation in the EU``, ``a proscribed
-terrorist group under UK law``); with none named it is the writer's (``a proscribed
-terrorist group``)."""
+A participle of designation before a label or right after it, with the authority named
+after it, makes the label that authority's (``a designated terrorist organisation in the
+EU``, ``a banned terrorist group under Orsk law``, ``a terrorist group banned in Orsk``);
+with none named it is the writer's (``a proscribed terrorist group``, ``a terrorist group
+banned in March``)."""
 
 from __future__ import annotations
 
+from linter.analysis.chunks import DESIGNATED
 from linter.analysis.cues import NAMINGS
-from linter.analysis.frame_base import AUTHORITY, Frame, content_span, span
+from linter.analysis.frame_base import Frame, content_span, span
+from linter.analysis.label_reach import authority
 from linter.analysis.syntax import Parse
 from linter.analysis.vague_sources import vague_source
 
-# Participles that make a label a designation (AUTHORITY names the authority after it).
-_DESIGNATED = frozenset({"designated", "proscribed", "listed"})
 # Where the words given after "as" end.
 _ENDS = frozenset({",", ".", ":", "(", ")"})
 
@@ -55,18 +56,22 @@ def naming_frames(parse: Parse) -> list[Frame]:
 
 
 def designation_frames(parse: Parse) -> list[Frame]:
-    """One frame for each noun phrase with a participle of designation before its head
-    and the authority, a phrase with a name, right after it."""
+    """One frame for each noun phrase with a participle of designation before its head or
+    right after it (not a finite verb: ``Orsk banned terrorist groups in ...``) and the
+    authority right after that (:func:`authority`)."""
     tokens = parse.tokens
     out = []
     for chunk in parse.chunks:
-        k = next((j for j in range(chunk.first, chunk.last) if tokens[j].lower in _DESIGNATED), -1)
-        if k < 0 or chunk.last + 2 >= len(tokens) or tokens[chunk.last + 1].lower not in AUTHORITY:
+        k = next((j for j in range(chunk.first, chunk.last) if tokens[j].lower in DESIGNATED), -1)
+        after = chunk.last + 1
+        if k < 0 and after < len(tokens) and tokens[after].lower in DESIGNATED:
+            group = parse.group_at(after)
+            if group is None or not group.finite:
+                k, after = after, after + 1  # "a terrorist group banned in Orsk"
+        by = authority(parse, after, True) if k >= 0 else None
+        if by is None:
             continue
-        by = parse.chunk_at(chunk.last + 2)
-        if by is None or by.first != chunk.last + 2 or not any(
-                t.tag in ("NNP", "NNPS") for t in tokens[by.first:by.last + 1]):
-            continue
+        first = chunk.first if k > chunk.last else k + 1  # the words the participle names
         out.append(Frame(span(parse, k, k), span(parse, by.first, by.last), vague_source(parse, by),
-                         content_span(parse, k + 1, chunk.last), "noun"))
+                         content_span(parse, first, chunk.last), "noun"))
     return out

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from linter.analysis.asides import ASIDE, DASHES, abbreviation, after_aside, after_parenthesis, before_aside
-from linter.analysis.chunks import NAMING, Chunk, Group, chunks, headline
+from linter.analysis.chunks import AUTHORITY, DESIGNATIONS, NAMING, Chunk, Group, chunks, headline
 from linter.analysis.tagging import Token
 from linter.analysis.verb_groups import groups
 
@@ -35,13 +35,11 @@ _JOINING = frozenset({"and", "or", "but"})
 _EXPERIENCE = frozenset({"never", "ever", "always"})
 # Modals whose perfect tells of what did not happen: "would have taken the port".
 _COUNTERFACTUAL = frozenset({"would", "'d", "’d"})
-# The words that open a subordinate clause; the modules that read clauses take the ones
-# they need from these.
+# The words that open a subordinate clause (the modules that read clauses take theirs from these).
 SUBORDINATORS = frozenset({"if", "because", "when", "while", "although", "though", "since", "unless",
                            "until", "whether", "after", "before", "as", "once", "where", "whereas"})
-# Nouns of laws and measures: a prepositional phrase after one belongs to it, not to the
-# verb, and names a kind of people ("passed laws against terrorists", "new powers to
-# detain suspects").
+# Nouns of laws and measures: a prepositional phrase after one belongs to it, not to the verb,
+# and names a kind of people ("passed laws against terrorists", "new powers to detain suspects").
 _MEASURES = frozenset({"law", "legislation", "measure", "power", "rule", "policy", "strategy",
                        "protection", "defence", "defense", "safeguard", "bill", "sanction"})
 # What opens an aside: a bracket or a dash.
@@ -349,9 +347,10 @@ class Parse:
 
     def _attached(self, preposition: int) -> Group | None:
         """The verb group a prepositional phrase at ``preposition`` belongs to, when it comes
-        right after the group, its object or a passive's agent. ``of`` always belongs to the
-        noun before it (``voiced fears of terrorist attacks``); the ``as`` of a role or a view
-        reaches past the object's own phrases (``treating the fire at the depot as ...``)."""
+        right after the group, its object, a passive's agent or a designation's jurisdiction
+        (``described by police | as ...``, ``banned in Orsk | as ...``). ``of`` always belongs
+        to the noun before it (``voiced fears of terrorist attacks``); the ``as`` of a role or
+        a view reaches past the object's own phrases (``treating the fire at the depot as``)."""
         if self.tokens[preposition].lower == "of":
             return None
         i = preposition - 1
@@ -372,9 +371,10 @@ class Parse:
             j = chunk.first - 1
             while j >= 0 and self.tokens[j].tag in ("RB", "RP"):
                 j -= 1
-            k = j - 1 if j >= 1 and self.tokens[j].lower == "by" else j  # "described by police | as ..."
+            k = j - 1 if j >= 1 and self.tokens[j].lower in AUTHORITY else j
             group = self.group_at(k)
-            if group is not None and group.last == k and (k == j or group.passive):
+            if group is not None and group.last == k and (k == j or (group.passive and (
+                    self.tokens[j].lower == "by" or group.lemma in DESIGNATIONS))):
                 return group
         return None
 

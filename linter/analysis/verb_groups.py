@@ -7,7 +7,7 @@ chunks beside them, and :mod:`.syntax` relates the two.
 
 from collections.abc import Sequence
 
-from linter.analysis.asides import first_comma
+from linter.analysis.asides import first_comma, past_adverbs
 from linter.analysis.chunks import MODIFIERS, NOUNS, TIMES, Group
 from linter.analysis.cues import reporting_lemmas, saying_lemmas
 from linter.analysis.numbers import number_starts
@@ -103,7 +103,8 @@ def _set_off_participles(tokens: Sequence[Token], groups: list[Group]) -> list[G
     """A lone past form set off by commas after a noun phrase, before the sentence's own
     verb, is a reduced passive relative: a participle the tagger marked so, or a past form
     with its agent before the closing comma (``The Front, designated/VBD a terrorist group
-    by the US, denied ...``; not ``Voss, 54, said ...``). The sentence's own verb read as a
+    by the US, denied ...``, also past an adverb: ``The Front, officially designated a
+    terrorist group, ...``; not ``Voss, 54, said ...``). The sentence's own verb read as a
     lone participle right after that comma, with no finite verb anywhere, is the past. A
     participle opening the sentence with its agent before its comma is a passive too
     (``Branded terrorists by the government, the rebels fought on``), and so is one with
@@ -117,7 +118,8 @@ def _set_off_participles(tokens: Sequence[Token], groups: list[Group]) -> list[G
             if _opening_passive(tokens, groups, group):
                 out[g] = Group(first, first, False, "", False, False, True, group.lemma)
             continue
-        if not lone or first < 2 or tokens[first - 1].text != "," or tokens[first - 2].tag not in _HEADS:
+        comma = past_adverbs(tokens, first - 1)  # "The Front, officially designated a ..., ..."
+        if not lone or comma < 1 or tokens[comma].text != "," or tokens[comma - 1].tag not in _HEADS:
             continue
         close = next((k for k in range(first + 1, len(tokens))
                       if tokens[k].text in (",", ";", ":") or tokens[k].tag == "."), len(tokens))
