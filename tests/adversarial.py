@@ -79,4 +79,6 @@ SHAPES: dict[str, tuple[str, Make]] = {
     "one sentence of actors": ("text", lambda n: repeat("gunmen ", n, "stormed.\n")),
     "nested quotations, then text": ("text", lambda n: "“‘" * (n // 8) + "x" + "’”" * (n // 8)
                                      + repeat(" Mr Smith said Kiev terrorists.", n // 2)),
+    # shortcode-like brackets that never close: each search stops at the next "["
+    "unclosed shortcodes": ("text", lambda n: repeat("[a b=[a b='[a ", n)),
 }

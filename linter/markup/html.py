@@ -4,7 +4,8 @@ block of its own; ``<title>`` is a heading. Entities in text are decoded.
 
 A scanner walks the source from one ``<`` to the next. Tags, comments,
 declarations and the content of code-like elements (``script``, ``pre``,
-``svg``, ...) are markup, left out of the prose text (:mod:`linter.markup.view`);
+``svg``, ...) are markup, left out of the prose text (:mod:`linter.markup.view`), as
+are a CMS's shortcodes (:mod:`linter.markup.shortcodes`);
 block-level tags, ``<br>``, ``<img>`` and code-like elements separate the words
 around them. A ``<`` that starts no tag is text; a tag that never closes runs
 to the end of the file. Block-level tags split the text into blocks; the
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 
 from linter.lib.cache import compile_pattern
+from linter.markup.shortcodes import shortcode_spans
 from linter.markup.stripped import Stripped
 from linter.markup.view import Leaf, Span, finish, with_inline_quotes
 
@@ -270,5 +272,7 @@ class _Scanner:
 def strip(source: str) -> Stripped:
     scanner = _Scanner(source)
     scanner.scan()
-    stripped = finish(source, scanner.masks, scanner.leaves, separators=scanner.separators)
+    shortcodes = shortcode_spans(source)  # (in text or already masked: the masks merge)
+    stripped = finish(source, scanner.masks + shortcodes, scanner.leaves,
+                      separators=scanner.separators + shortcodes)
     return with_inline_quotes(stripped, scanner.quotes)

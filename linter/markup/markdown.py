@@ -8,6 +8,7 @@ front matter, code blocks, HTML blocks, thematic breaks and link reference
 definitions. The
 inline pass then masks, inside each leaf, code spans, backslashes of
 escapes, raw HTML, link and image syntax, bare URLs and emphasis markers.
+A CMS's shortcodes are masked too (:mod:`linter.markup.shortcodes`).
 :func:`~linter.markup.view.finish` leaves the masks out of the prose text (code
 spans, images and table pipes read as a space between words) and decodes the
 entities written in the prose.
@@ -23,6 +24,7 @@ from itertools import chain
 from linter.lib.cache import compile_pattern
 from linter.markup.markdown_inline import inline, inline_quotes, label
 from linter.markup.markdown_lines import after_quote, front_matter, indent, row, uniform_tail
+from linter.markup.shortcodes import shortcode_spans
 from linter.markup.stripped import Stripped
 from linter.markup.view import Leaf, Span, blank, finish, with_inline_quotes
 
@@ -387,5 +389,6 @@ def strip(source: str) -> Stripped:
         masks += ((s + a, s + b) for a, b in spans)
         separators += ((s + a, s + b) for a, b in separating)
         keep.update(s + p for p in escaped)
-    stripped = finish(source, masks, blocks.leaves, keep, separators)
+    shortcodes = shortcode_spans(source)
+    stripped = finish(source, masks + shortcodes, blocks.leaves, keep, separators + shortcodes)
     return with_inline_quotes(stripped, inline_quotes(source, masks)) if "<" in source else stripped

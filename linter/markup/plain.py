@@ -2,8 +2,9 @@
 
 Wire copy comes either hard-wrapped (paragraphs separated by blank lines) or
 one paragraph per line with no blank lines between. Suppression comments
-(``<!-- copydesk-disable ... -->``) and suppression lines (``copydesk: disable ...``
-alone on a line) are left out of the prose. A run of lines is taken as
+(``<!-- copydesk-disable ... -->``), suppression lines (``copydesk: disable ...``
+alone on a line) and a CMS's shortcodes (:mod:`linter.markup.shortcodes`) are left out
+of the prose. A run of lines is taken as
 hard-wrapped when every line is short; otherwise each line is a paragraph of
 its own (a short subheading over a paragraph on one long line is two); either
 way a line that opens a turn of an interview or a transcript ("A: ...",
@@ -18,6 +19,7 @@ import re
 from itertools import pairwise
 
 from linter.lib.cache import compile_pattern
+from linter.markup.shortcodes import shortcode_spans
 from linter.markup.stripped import Stripped
 from linter.markup.view import finish, has_invisible
 from linter.model.document import HEADLINE_MAX, SPLIT_MAX, Block
@@ -103,9 +105,12 @@ def strip(source: str) -> Stripped:
         tail = line.rstrip("\"'’”»")
         if len(line) <= HEADLINE_MAX and (tail[-1:] not in ".!?:;," or tail.endswith(("...", "…"))):
             blocks[0] = Block("heading", s, e)
-    # Suppression comments are not prose, even in plain text; nor are soft hyphens and
-    # zero-width characters (linter.markup.view).
+    # Suppression comments are not prose, even in plain text, nor are a CMS's shortcodes
+    # (which separate the words around them); nor are soft hyphens and zero-width
+    # characters (linter.markup.view).
     masks = [m.span() for m in _DIRECTIVE.finditer(source)] if "copydesk" in source else []
-    if not masks and not has_invisible(source):
+    shortcodes = shortcode_spans(source)
+    if not masks and not shortcodes and not has_invisible(source):
         return Stripped(source, tuple(blocks))
-    return finish(source, masks, [(b.kind, b.start, b.end) for b in blocks])
+    return finish(source, masks + shortcodes, [(b.kind, b.start, b.end) for b in blocks],
+                  separators=shortcodes)
