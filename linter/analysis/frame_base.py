@@ -20,6 +20,8 @@ NO_HOLDER = frozenset({"it", "there", "this", "that"})
 # The words that open a reported question or an indirect one ("asked whether ...", "explained
 # how ...", "wanted to know why ..."); the reporting modules add "that" and the like.
 QUESTION_OPENERS = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where"})
+# What sets off a relative clause from the noun it stands for: a comma, a dash, a bracket.
+_SETS_OFF = COMMA_OR_DASH | {"("}
 # First words of a subject that names no one: "Nobody said", "No official has claimed",
 # "None of the ministers called", "No-one felt", "Neither side said".
 _NO_ONE = frozenset({"no", "nobody", "none", "no-one", "noone", "neither"})
@@ -235,7 +237,7 @@ def subject_of(parse: Parse, group: Group) -> Chunk | None:
     while i >= 0 and parse.tokens[i].tag in ("RB", "RBR"):
         i -= 1
     if i >= 1 and parse.tokens[i].lower in ("who", "which", "that"):
-        j = i - 1 - (parse.tokens[i - 1].text == ",")
+        j = i - 1 - (parse.tokens[i - 1].text in _SETS_OFF)  # "the army, which", "the army - which"
         return parse.chunk_at(j) if j >= 0 else None
     if i >= 0 and parse.tokens[i].tag == "CC":  # "who chairs the association and told ..."
         earlier = [g for g in parse.groups if g.last < i and g.finite]
