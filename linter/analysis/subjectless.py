@@ -176,17 +176,23 @@ def put_to(parse: Parse, group: Group) -> Frame | None:
                  group.lemma in lexicon().thoughts)
 
 
-def trailing_it(parse: Parse, group: Group, subject: Chunk | None, agent: Chunk | None) -> Frame | None:
+def trailing_it(parse: Parse, group: Group, subject: Chunk | None, agent: Chunk | None,
+                heard: bool = False) -> Frame | None:
     """``..., it was announced (by the ministry).``: a passive after a comma, whose subject
     is an empty "it" and which ends the sentence, reports the words before the comma: as
-    its agent's, or with none as no one's."""
+    its agent's, or with none as no one's; and with ``heard``, a hearing that was told
+    them (``..., the court was told.``): with no agent, the hearing's, as ``The court heard
+    ...``."""
     tokens = parse.tokens
-    if (subject is None or subject.first != subject.last or tokens[subject.first].lower != "it"
-            or subject.first < 2 or tokens[subject.first - 1].text != ","):
+    if subject is None or subject.first < 2 or tokens[subject.first - 1].text != ",":
+        return None
+    if not heard and (subject.first != subject.last or tokens[subject.first].lower != "it"):
         return None
     end = (agent.last if agent is not None else group.last) + 1
     if end < len(tokens) and tokens[end].tag != ".":
         return None
+    if heard and agent is None:
+        agent = subject
     source = span(parse, agent.first, agent.last) if agent is not None else None
     return Frame(span(parse, group.first, group.last), source, agent is None or vague_source(parse, agent),
                  content_span(parse, after_semicolon(parse, subject.first - 1), subject.first - 2), "passive",

@@ -194,9 +194,13 @@ def _verb_frame(parse: Parse, group: Group,
     if group.passive:
         agent = _agent(parse, group)
         subject = subject_of(parse, group)
-        quoted = _quoted_trailing(parse, group, subject) or trailing_it(parse, group, subject, agent)
+        # "The court was told ...", "the jury was told": the hearing is the source, as in
+        # "The court heard ...", before its words or after them ("..., the court was told.")
+        heard = subject is not None and group.lemma == "tell" and tokens[subject.last].lower in _HEARINGS
+        quoted = _quoted_trailing(parse, group, subject) or trailing_it(parse, group, subject, agent, heard)
         if quoted is not None:
             return quoted
+        hearing = heard and agent is None
         source = span(parse, agent.first, agent.last) if agent is not None else None
         content_first = group.last + 1 if agent is None else agent.last + 1
         raised = (subject is not None and tokens[subject.last].lower != "it"
@@ -211,10 +215,6 @@ def _verb_frame(parse: Parse, group: Group,
         # but not of what someone is said to do ("His aides are said to be furious": who says?)
         named_owner = subject is not None and not raised and any(
             t.tag in ("POS", "PRP$") for t in tokens[subject.first:subject.last + 1])
-        # "The court was told ...", "the jury was told": the hearing is the source, as in
-        # "The court heard ..."
-        hearing = (agent is None and subject is not None and group.lemma == "tell"
-                   and tokens[subject.last].lower in _HEARINGS)
         if hearing and subject is not None:
             source = span(parse, subject.first, subject.last)
         # (with no agent, no owner and no hearing: "it is understood", "has been described as")

@@ -66,6 +66,9 @@ def _opening_end(tags: list[str]) -> int:
 # What the verb follows: the opening noun phrase's head, or the comma closing an aside.
 _BEFORE_VERB = frozenset({"NN", "NNS", "NNP", "NNPS", ","})
 _CLAUSE_ENDS = frozenset({",", ":", "CC", "WDT", "WP"})
+# What opens the object of a garden path's verb, "more" and "most" too ("Terrorists
+# 'planned/VBN more attacks'").
+_OBJECT_OR_MORE = OBJECT_STARTS | {"JJR", "JJS"}
 # The Penn tags of opening and closing quotation marks.
 QUOTE_MARKS = frozenset({"``", "''"})
 
@@ -83,7 +86,7 @@ def _garden_path(words: list[str], tags: list[str]) -> None:
     quoted = 0 < first < len(tags) - 2 and tags[first] in QUOTE_MARKS  # "Gunmen 'seized/VBN port'"
     first += quoted
     if (not 0 < first < len(tags) - 1 or tags[first] != "VBN" or not words[first].lower().endswith("ed")
-            or tags[first + 1] not in OBJECT_STARTS or tags[first - 1 - quoted] not in _BEFORE_VERB):
+            or tags[first + 1] not in _OBJECT_OR_MORE or tags[first - 1 - quoted] not in _BEFORE_VERB):
         return
     # (an aside's own verb, and the cue after a quoted claim, "..., says Voss", do not count)
     close = next((k for k in range(first + 1, len(tags)) if tags[k] in QUOTE_MARKS), len(tags))
