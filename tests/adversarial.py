@@ -79,6 +79,9 @@ SHAPES: dict[str, tuple[str, Make]] = {
     "one sentence of actors": ("text", lambda n: repeat("gunmen ", n, "stormed.\n")),
     "nested quotations, then text": ("text", lambda n: "“‘" * (n // 8) + "x" + "’”" * (n // 8)
                                      + repeat(" Mr Smith said Kiev terrorists.", n // 2)),
+    # one clause of vague phrases joined by "and": each asked whether someone named comes
+    # before its "and", which once read the clause from its start (430 s for 540 KB)
+    "one clause of vague phrases joined by and": ("text", lambda n: repeat("critics say plans fail and ", n, "\n")),
     # shortcode-like brackets that never close: each search stops at the next "["
     "unclosed shortcodes": ("text", lambda n: repeat("[a b=[a b='[a ", n)),
 }
