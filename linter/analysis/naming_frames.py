@@ -9,11 +9,12 @@ A participle of designation before a label or right after it, with the authority
 after it, makes the label that authority's (``a designated terrorist organisation in the
 EU``, ``a banned terrorist group under Orsk law``, ``a terrorist group banned in Orsk``);
 with none named it is the writer's (``a proscribed terrorist group``, ``a terrorist group
-banned in March``)."""
+banned in March``). An authority joined to the participle by a hyphen names it as well
+(``an EU-designated terrorist group``, ``a U.S.-designated terrorist group``)."""
 
 from __future__ import annotations
 
-from linter.analysis.chunks import DESIGNATED
+from linter.analysis.chunks import DESIGNATED, Chunk
 from linter.analysis.cues import NAMINGS
 from linter.analysis.frame_base import Frame, content_span, span
 from linter.analysis.label_reach import authority
@@ -70,8 +71,44 @@ def designation_frames(parse: Parse) -> list[Frame]:
                 k, after = after, after + 1  # "a terrorist group banned in Orsk"
         by = authority(parse, after, True) if k >= 0 else None
         if by is None:
+            joined = _hyphened(parse, chunk)
+            if joined is not None:
+                out.append(joined)
             continue
         first = chunk.first if k > chunk.last else k + 1  # the words the participle names
         out.append(Frame(span(parse, k, k), span(parse, by.first, by.last), vague_source(parse, by),
                          content_span(parse, first, chunk.last), "noun"))
     return out
+
+
+def _hyphened(parse: Parse, chunk: Chunk) -> Frame | None:
+    """The frame of a participle joined by a hyphen to a capitalised authority before the
+    chunk's head or right before the chunk (``EU-designated``, one token, or ``U.S.``
+    ``-`` ``designated``, three), or None (see :func:`_names`)."""
+    tokens = parse.tokens
+    for j in range(max(chunk.first - 1, 0), chunk.last):
+        token = tokens[j]
+        head, _, part = token.text.rpartition("-")
+        if head and part.lower() in DESIGNATED and _names(head):
+            cue = (token.start + len(head) + 1, token.end)
+            source = (token.start, token.start + len(head))
+        elif (token.lower in DESIGNATED and j >= 2 and tokens[j - 1].text == "-"
+              and tokens[j - 2].end == tokens[j - 1].start and tokens[j - 1].end == token.start
+              and _names(tokens[j - 2].text)):
+            cue, source = span(parse, j, j), span(parse, j - 2, j - 2)
+        else:
+            continue
+        return Frame(cue, source, False, content_span(parse, j + 1, chunk.last), "noun")
+    return None
+
+
+def _names(word: str) -> bool:
+    """An authority's name: an abbreviation (``EU``, ``U.S.``) or a capitalised name that is
+    no adverb or prefix (``Orsk``, not ``Newly`` or ``Self``)."""
+    if word.replace(".", "").isupper():
+        return True
+    return (word[:1].isupper() and word[1:].islower() and not word.lower().endswith("ly")
+            and word.lower() not in _NOT_NAMES)
+
+
+_NOT_NAMES = frozenset({"self", "non", "re", "de", "un", "pre", "co", "state", "government"})

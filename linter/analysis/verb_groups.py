@@ -204,9 +204,11 @@ def _only_phrases(tokens: Sequence[Token], first: int, stop: int) -> bool:
 
 def _adjectival(tokens: Sequence[Token], i: int) -> bool:
     """A participle between a determiner, number or adjective and a noun modifies the noun:
-    ``two suspected terrorists``, ``the alleged attackers``."""
+    ``two suspected terrorists``, ``the alleged attackers``; so does one joined by a hyphen
+    to the word before it: ``the U.S.-designated group`` (``U.S.`` ``-`` ``designated``)."""
     return (tokens[i].tag in ("VBN", "VBG") and 0 < i < len(tokens) - 1
-            and tokens[i - 1].tag in ("DT", "CD", "JJ", "PRP$", "POS", "PDT")
+            and (tokens[i - 1].tag in ("DT", "CD", "JJ", "PRP$", "POS", "PDT")
+                 or (tokens[i - 1].tag == "HYPH" and tokens[i - 1].end == tokens[i].start))
             and tokens[i + 1].tag in ("NN", "NNS", "NNP", "NNPS", "JJ"))
 
 

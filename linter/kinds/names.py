@@ -73,6 +73,8 @@ _NAMING_BEFORE = compile_pattern(
     r"|\bcall(?:s|ed|ing)?(?:\s+(?:it|them|the\s+\w+|its\s+\w+|this\s+\w+|that\s+\w+))?"
     r"|\b(?:re)?nam(?:e|es|ed|ing)(?:\s+(?:it|of|was|is|from))?|\bdubbed|\bspel(?:t|led|ling)"
     r"|\b(?:word|term|formerly|previously|originally|then-named|then)"
+    r"|\b(?:old|former|earlier|original|previous|[A-Za-z]+-era)\s+name(?:\s+(?:of|for)\s+(?:the\s+|its\s+)?[\w-]+)?"
+    r"(?:\s+of)?"
     r"|\b(?:was|were)\s+still"
     r")[\s,:]*$"
 )
@@ -80,12 +82,15 @@ _NAMING_BEFORE = compile_pattern(
 # "was still called Leningrad" (the name changed later); or with "then" or "once", "at the
 # time" in a word: "the city, then known as Leningrad", "the then-named Alma-Ata", "in what
 # was then Zaire"; or with "formerly", which says the name is no longer used: "The city,
-# formerly Alma-Ata, ...", "previously known as Nur-Sultan".
+# formerly Alma-Ata, ...", "previously known as Nur-Sultan"; or as the old name: "The old
+# name of the city, Alma-Ata, ...", "its Soviet-era name, Alma-Ata", "its old name of Alma-Ata".
 _STILL_NAMED = compile_pattern(r"(?:\b(?:was|were)\s+(?:still|then|once)\s+"
                                r"(?:(?:called|named|known\s+as)\s+)?"
                                r"|\b(?:then|once)(?:-|\s+)(?:known\s+as|called|named|spelt|spelled)\s*"
                                r"|\b(?:formerly|previously|originally)\s+"
-                               r"(?:(?:known\s+as|called|named|spelt|spelled)\s+)?)$")
+                               r"(?:(?:known\s+as|called|named|spelt|spelled)\s+)?"
+                               r"|\b(?:old|former|earlier|original|previous|[A-Za-z]+-era)\s+name"
+                               r"(?:\s+(?:of|for)\s+(?:the\s+|its\s+)?[\w-]+)?(?:\s*[,:]\s*|\s+of\s+|\s+))$")
 # (the group "then": "Bombay, as it was then called", the name of its time)
 _NAMING_AFTER = compile_pattern(
     r"\s*,?\s*as\s+(?:it|the\s+\w+|they|he|she|some|many|most|[A-Z][\w-]+)\s+"
@@ -315,7 +320,7 @@ def _with_its_time(text: str, use: _Use) -> bool:
     changed later (``when the capital was still Alma-Ata``), or "then" or "once" says it
     was the name of its time (``the city, then known as Leningrad``, ``Bombay, as it was
     then called``), or "formerly" says it is no longer used (``the old capital, formerly
-    Alma-Ata``)."""
+    Alma-Ata``), or it is told as the old name (``the city's old name, Alma-Ata``)."""
     if _STILL_NAMED.search(text, max(0, use.start - _NAMING_WINDOW), use.start) is not None:
         return True  # "when the capital was still Alma-Ata", "the city, then known as Leningrad"
     before = text[max(0, use.start - _TIME_OPENING_REACH):use.start]
