@@ -188,12 +188,12 @@ _STATES = frozenset({"news", "headlines", "spotlight", "minority", "majority", "
 def anchored(parse: Parse, group: Group) -> bool:
     """A present-tense clause about a particular state of affairs, not a habit: no
     adverb of frequency, and a definite or named noun or a name after the verb (``Insurgents
-    hold most of the eastern valley``, ``The terrorists are in Orsk``, not ``Terrorists
-    rarely act alone``), or a verb of saying whose words tell of an event (``Militants say
-    they carried out ...``)."""
+    hold most of the eastern valley``, ``The terrorists are in Orsk``, ``Terrorists are
+    suspected of bombing the depot``, not ``Terrorists rarely act alone``), or a verb of
+    saying whose words tell of an event (``Militants say they carried out ...``)."""
     end = len(parse.tokens)
     for g in parse.groups:
-        if g.first > group.last:
+        if g.first > group.last and not _gerund_of(parse, group, g):
             end = g.first
             break
     end = next((k for k in range(group.last + 1, end) if parse.tokens[k].text in _CLAUSE_BREAKS), end)
@@ -208,6 +208,15 @@ def anchored(parse: Parse, group: Group) -> bool:
     return any((c.definite or c.proper or _is_name(parse, c)) and group.last < c.first < end
                and parse.tokens[c.first].lower not in _EVERY
                and parse.tokens[c.last].lower not in _SHARED_BY_ALL for c in parse.chunks)
+
+
+def _gerund_of(parse: Parse, group: Group, after: Group) -> bool:
+    """``after`` is a gerund right after ``of`` or ``for`` after ``group``'s verb, whose
+    object is the clause's (``are suspected of bombing the depot``, ``are blamed for
+    shelling the port``)."""
+    k = group.last + 1
+    return (after.first == k + 1 and not after.finite and parse.tokens[k].lower in ("of", "for")
+            and parse.tokens[after.first].tag == "VBG")
 
 
 def _is_name(parse: Parse, chunk: Chunk) -> bool:
