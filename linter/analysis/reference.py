@@ -37,6 +37,7 @@ from linter.analysis.present_state import (
     timeless,
 )
 from linter.analysis.syntax import COPULAS, Parse
+from linter.analysis.tagging import adjective
 from linter.analysis.verb_reach import bare_clause
 
 # The words that open a headline over an explainer, whose present tells of no event.
@@ -134,6 +135,10 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if governing is not None and governing.lemma in _CLASSIFYING and (
             role == "object" or (role == "preposition" and parse.tokens[lead.first - 1].lower == "to")):
         role = "predicate"  # "amounted to genocide", "constitutes a war crime": what the subject is
+    said = governing is not None and not governing.finite and governing.lemma in lexicon().verbs
+    own = parse.group_after(chunk) if role == "object" and said else None
+    if own is not None:  # "went on TV3 to say terrorists had bombed ...": the words' subject
+        role, governing = "subject", own
     holder = host(parse, lead, role, governing)
     if holder is not None:  # "A group of terrorists attacked", "shelled boats carrying terrorists"
         head = parse.tokens[holder.last]
@@ -189,12 +194,24 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         return True  # a headline's plan for particular people: "Gunmen to face trial"
     if role == "object" and governing.lemma in _ACTED and parse.tokens[lead.first].lower in ("a", "an"):
         return False  # a part acted: "Voss played a terrorist in the film"
-    carrier = parse.carrier(governing) if role == "object" else None
+    carrier = (parse.carrier(governing) or _attendant(parse, governing)) if role == "object" else None
     if carrier is not None and parse.tokens[governing.first - 1].lemma not in _AIMS:
         # the object of an act told through another verb: "appeared to show terrorists
         # surrendering", "continued to shell militants" (not "wants to stop terrorists")
         return parse.episodic(carrier) and not parse.negated(carrier)
     return parse.episodic(governing)
+
+
+def _attendant(parse: Parse, group: Group) -> Group | None:
+    """The finite verb before the comma that a participle right after it goes with, the
+    last before it (``raided the camp, killing terrorists``: ``raided``): the participle
+    tells of the same event. None for any other group, and for a word that may be an
+    adjective (``, disgusting terrorists``)."""
+    tokens = parse.tokens
+    if (group.finite or tokens[group.first].tag != "VBG" or tokens[group.first - 1].text != ","
+            or adjective(tokens[group.first].lower)):
+        return None
+    return next((g for g in reversed(parse.groups) if g.last < group.first - 1 and g.finite), None)
 
 
 def _alternative(parse: Parse, chunk: Chunk) -> bool:

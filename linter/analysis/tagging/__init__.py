@@ -52,6 +52,12 @@ def common_word(word: str) -> bool:
     return known(word, "N") or known(word, "J")
 
 
+def adjective(word: str) -> bool:
+    """True when ``word`` (lower case) is a known adjective: ``disgusting``, ``shocking``
+    (not ``killing``), whatever the tagger made of it in one sentence."""
+    return _tagger().known(word, "J")
+
+
 def name_like(word: str) -> bool:
     """True when ``word`` is capitalised, all letters, and no common noun or adjective: a
     noun that is so can only be a name (``Voss``; not ``Life``). Function words pass too
