@@ -14,6 +14,9 @@ if TYPE_CHECKING:  # the parser is loaded only for a sentence that needs one
 
 # A claim told as still true, and times that make a sentence today's news.
 _CURRENT = compile_pattern(r"\b(?:is|are|has|have|remains?|still)\b", re.IGNORECASE)
+# ... unless the perfect tells of times before now: "have attacked the depot twice before, in
+# 2019 and 2021", "has previously been attacked"
+_BEFORE = compile_pattern(r"[^.!?;\n]{0,40}?\b(?:before(?=[,.;]| in\b| and\b)|previously)\b", re.IGNORECASE)
 _RECENT = compile_pattern(
     r"\b(?:today|tonight|yesterday|overnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|(?:this|last) (?:week|weekend|month)|earlier this)\b", re.IGNORECASE)
@@ -65,12 +68,15 @@ def history(ctx: ClaimContext, dates: re.Pattern[str] | None, m: re.Match[str]) 
     """True when the claim's sentence dates it to the past (``dates``, the rule's
     ``history``: ``shot dead in 1996``, ``during the 1994 genocide``), names no recent
     time (``on Monday``, ``overnight``) nearer the claim than the date, and the claim is
-    not told as still true (``have been killed``, ``are still missing``): background that
+    not told as still true (``have been killed``, ``are still missing``; but a perfect of
+    times before now is not: ``have attacked the depot twice before, in 2019``): background that
     the story recalls, not the news it reports. "A court on Thursday freed the men accused
     of the 2019 bombing, which killed 23 people" recalls the bombing; "On Monday rebels
     killed 12 soldiers near the valley where 40 died in 2019" reports the 12. A sentence
     "at the time" of a dated sentence before it is dated too."""
-    if dates is None or _CURRENT.search(ctx.text, max(0, m.start() - 6), m.end()):  # "has killed"
+    if dates is None or (_CURRENT.search(ctx.text, max(0, m.start() - 6), m.end())  # "has killed"
+                         and not _BEFORE.match(ctx.text, m.end())
+                         and not _BEFORE.search(ctx.text, max(0, m.start() - 16), m.end())):
         return False
     dated = _distance(in_sentence(ctx, dates, m.start()), m)
     if dated is None:
