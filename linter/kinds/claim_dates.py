@@ -3,6 +3,7 @@ sentence dates to a past year, with no recent day nearer it, or an event the sen
 measures its own time from (see :mod:`.claims`)."""
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from linter.kinds.claim_context import ClaimContext
@@ -40,6 +41,11 @@ _DATED_EVENT = compile_pattern(
     rf"{_SINCE}\b{_EVENTS} (?:in|of) (?:{_MONTHS} )?{_YEAR}"
     rf"|{_SINCE}\bthe {_YEAR},? {_PLACES}(?:[a-z-]+ )?{_EVENTS}\b",
     re.IGNORECASE)
+# Any mention of such an event, and one with "the" that points back to an earlier mention
+# ("During the storm, ...").
+_EVENT_WORD = compile_pattern(rf"\b{_EVENTS}\b", re.IGNORECASE)
+_RECALL_REACH = 1500  # characters: a few paragraphs
+_THE_EVENT = compile_pattern(rf"\bthe (?:[a-z-]+ ){{0,2}}?({_EVENTS})\b", re.IGNORECASE)
 # An event that a sentence measures its own time from, and so takes as known: "Two days
 # before gunmen stormed the depot, killing 12, ...", "in the wake of a bombing that killed
 # 9", "In the hours after nine dockers were shot dead, ...", "following the 2 March raid that
@@ -145,16 +151,56 @@ def _then(ctx: ClaimContext, dates: re.Pattern[str], m: re.Match[str]) -> bool:
     (``... over the Orsk ferry fire in 2009. Four crew died when ...``) or the day that the
     sentence before gives in full, in the same paragraph (``The stadium was attacked on 4
     June, 2011, before a cup final. A car bomb went off and 12 fans were injured.``; not
-    with another sentence between them)."""
+    with another sentence between them), or names with "the" an event whose last mention
+    before it a past year dates (``... the great storm of 1987. ... During the storm, which
+    killed 37 people, ...``)."""
     before = ctx.previous_sentence(m.start())
     if before is None or in_sentence(ctx, _RECENT, m.start()):
         return False
+    if _recalled(ctx, m.start()):
+        return True
     if in_sentence(ctx, _AT_THE_TIME, m.start()):
         return bool(in_sentence(ctx, dates, before[0]))
     paragraphs = ctx.an.sentences
     return bool(in_sentence(ctx, _DATED_EVENT, before[0])) or (
         paragraphs.paragraph_at(before[0]) == paragraphs.paragraph_at(m.start())
         and bool(in_sentence(ctx, _FULL_DATE, before[0])))
+
+
+def _recalled(ctx: ClaimContext, offset: int) -> bool:
+    """The sentence holding ``offset`` names with "the" an event (``the storm``) whose last
+    mention before the sentence, at most ``_RECALL_REACH`` characters before it, is one a
+    past year dates (``the storm of 1987``, ``the 1987 storm``; not ``since the 1987
+    storm``)."""
+    lo = ctx.an.sentences.sentence_at(offset).start
+    mentions = _mentions(ctx)
+    for word in in_sentence(ctx, _THE_EVENT, offset):
+        starts, dated = mentions.get(_noun(ctx.text[word[0]:word[1]].rsplit(" ", 1)[-1]), ([], []))
+        k = bisect_left(starts, lo) - 1
+        if k >= 0 and dated[k] and lo - starts[k] <= _RECALL_REACH:
+            return True
+    return False
+
+
+def _mentions(ctx: ClaimContext) -> dict[str, tuple[list[int], list[bool]]]:
+    """For each event noun, where the document mentions it and whether a past year dates it
+    there; computed once a document."""
+    def compute() -> dict[str, tuple[list[int], list[bool]]]:
+        spans = [x.span() for x in _DATED_EVENT.finditer(ctx.text)]
+        ends = [end for _start, end in spans]
+        found: dict[str, tuple[list[int], list[bool]]] = {}
+        for x in _EVENT_WORD.finditer(ctx.text):
+            j = bisect_left(ends, x.end())
+            starts, dated = found.setdefault(_noun(x.group()), ([], []))
+            starts.append(x.start())
+            dated.append(j < len(spans) and spans[j][0] <= x.start())
+        return found
+    return ctx.shared(("event mentions",), compute)
+
+
+def _noun(word: str) -> str:
+    low = word.lower()
+    return low[:-1] if low.endswith("s") and not low.endswith("sis") else low
 
 
 def _distance(spans: tuple[tuple[int, int], ...], m: re.Match[str]) -> int | None:
