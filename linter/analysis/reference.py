@@ -89,8 +89,9 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if i < 0:
         return False
     group = parse.group_at(i)
-    if group is not None:  # a verb: "were martyred", "martyred"
-        return parse.episodic(group) or (group.passive and group.tense == "past")
+    if group is not None:  # a verb: "were martyred", "martyred", and a copula: "Voss is racist"
+        return (parse.episodic(group) or (group.passive and group.tense == "past")
+                or _named_state(parse, group))
     chunk = parse.chunk_at(i)
     if chunk is None and heads is not None and parse.tokens[i].tag == "JJ":
         return _said_of(parse, i, heads)  # "The attack was barbaric"
@@ -200,6 +201,15 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # surrendering", "continued to shell militants" (not "wants to stop terrorists")
         return parse.episodic(carrier) and not parse.negated(carrier)
     return parse.episodic(governing)
+
+
+def _named_state(parse: Parse, group: Group) -> bool:
+    """``group`` is a finite copula whose subject names someone, not in a supposition: what
+    follows it is said of them (``Voss is racist``; not ``If Voss is racist, ...``)."""
+    if group.lemma not in COPULAS or not group.finite or not subject_is_specific(parse, group):
+        return False
+    subject = subject_of(parse, group)
+    return subject is None or not supposed(parse, subject, asked=False)
 
 
 def _attendant(parse: Parse, group: Group) -> Group | None:
