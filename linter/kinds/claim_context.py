@@ -56,6 +56,8 @@ _ASIDE_REACH = 10
 # (An adjacent window, where a quotation looks for its speaker, keeps the whole paragraph:
 # a speaker named early in a long paragraph may go on speaking to its end.)
 PARAGRAPH_REACH = 2
+# Sentences a quotation that opens the next sentence may run on for (see window).
+_QUOTED_REACH = 3
 
 
 class _Counted:
@@ -126,8 +128,24 @@ class ClaimContext(NamedTuple):
             # The next sentence may name the source, but not across a paragraph break.
             here = self.an.sentences.paragraph_at(sentences[i].start)
             if here is not None and here == self.an.sentences.paragraph_at(sentences[i + 1].start):
-                last = i + 1
+                last = self._quoted_on(i + 1)
         return sentences[i].start, sentences[last].end
+
+    def _quoted_on(self, i: int) -> int:
+        """Sentence ``i``, or, when it opens with a closed quotation that runs on past it,
+        the sentence where that quotation ends (at most ``_QUOTED_REACH`` more), whose
+        speaker speaks for all of it (``"The army claims ... . Today's attack suggests
+        otherwise," said Piet Vann ...``)."""
+        sentences = self.an.sentences.sentences
+        sentence = sentences[i]
+        quotations = self.an.quotations
+        k = bisect_left(quotations.starts, sentence.start)
+        if k == len(quotations.quotations):
+            return i
+        q = quotations.quotations[k]
+        if not q.closed or q.end <= sentence.end or self.text[sentence.start:q.start].strip():
+            return i
+        return min(bisect_right(self.starts, q.end - 1) - 1, i + _QUOTED_REACH, len(sentences) - 1)
 
     def _own_quotation(self, lo: int, hi: int) -> bool:
         """True when ``[lo, hi)``, the next paragraph's first sentence, opens with a quotation
