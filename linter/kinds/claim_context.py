@@ -22,6 +22,7 @@ from linter.model.document import Document
 
 if TYPE_CHECKING:
     from linter.analysis.frames import Frame
+    from linter.analysis.quotations import Quotation
     from linter.analysis.syntax import Parse
 
 T = TypeVar("T")
@@ -138,12 +139,8 @@ class ClaimContext(NamedTuple):
         otherwise," said Piet Vann ...``)."""
         sentences = self.an.sentences.sentences
         sentence = sentences[i]
-        quotations = self.an.quotations
-        k = bisect_left(quotations.starts, sentence.start)
-        if k == len(quotations.quotations):
-            return i
-        q = quotations.quotations[k]
-        if not q.closed or q.end <= sentence.end or self.text[sentence.start:q.start].strip():
+        q = self._opening_quotation(sentence.start, sentence.end)
+        if q is None or not q.closed or q.end <= sentence.end:
             return i
         return min(bisect_right(self.starts, q.end - 1) - 1, i + _QUOTED_REACH, len(sentences) - 1)
 
@@ -151,12 +148,17 @@ class ClaimContext(NamedTuple):
         """True when ``[lo, hi)``, the next paragraph's first sentence, opens with a quotation
         of its own (not one carried on from the paragraph before): its speaker speaks for
         that quotation, not for the one before it."""
+        q = self._opening_quotation(lo, hi)
+        return q is not None and not q.continued
+
+    def _opening_quotation(self, lo: int, hi: int) -> "Quotation | None":
+        """The first quotation that starts in ``[lo, hi)`` with only spaces before it."""
         quotations = self.an.quotations
         k = bisect_left(quotations.starts, lo)
         if k == len(quotations.quotations):
-            return False
+            return None
         q = quotations.quotations[k]
-        return q.start < hi and not q.continued and not self.text[lo:q.start].strip()
+        return q if q.start < hi and not self.text[lo:q.start].strip() else None
 
     def previous_sentence(self, offset: int) -> tuple[int, int] | None:
         i = bisect_right(self.starts, offset) - 1
