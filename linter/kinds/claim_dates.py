@@ -173,9 +173,8 @@ def _recalled(ctx: ClaimContext, offset: int) -> bool:
     past year dates (``the storm of 1987``, ``the 1987 storm``; not ``since the 1987
     storm``)."""
     lo = ctx.an.sentences.sentence_at(offset).start
-    mentions = _mentions(ctx)
-    for word in in_sentence(ctx, _THE_EVENT, offset):
-        starts, dated = mentions.get(_noun(ctx.text[word[0]:word[1]].rsplit(" ", 1)[-1]), ([], []))
+    for word in in_sentence(ctx, _THE_EVENT, offset):  # (the mentions only when one is named)
+        starts, dated = _mentions(ctx).get(_noun(ctx.text[word[0]:word[1]].rsplit(" ", 1)[-1]), ([], []))
         k = bisect_left(starts, lo) - 1
         if k >= 0 and dated[k] and lo - starts[k] <= _RECALL_REACH:
             return True
