@@ -64,6 +64,9 @@ _GLOSS_CUE = compile_pattern(
     r"\b(?:formerly|previously|once|then|earlier|originally|former|old|renamed|now|later"
     r"|today|known|spelled|spelt|called|named|until|also)\b"
 )
+# A name told as the old one: "the old name of the city", "its Soviet-era name".
+_OLD_NAME = (r"\b(?:old|former|earlier|original|previous|[A-Za-z]+-era)\s+name"
+             r"(?:\s+(?:of|for)\s+(?:the\s+|its\s+)?[\w-]+)?")
 # A form used as a name, or of its time, where rewriting it would change what the sentence
 # says: "after three years as Nur-Sultan", "calls the country Burma", "the name Bombay".
 # Such a use is still reported, with the house form as a suggestion, but never fixed.
@@ -73,8 +76,7 @@ _NAMING_BEFORE = compile_pattern(
     r"|\bcall(?:s|ed|ing)?(?:\s+(?:it|them|the\s+\w+|its\s+\w+|this\s+\w+|that\s+\w+))?"
     r"|\b(?:re)?nam(?:e|es|ed|ing)(?:\s+(?:it|of|was|is|from))?|\bdubbed|\bspel(?:t|led|ling)"
     r"|\b(?:word|term|formerly|previously|originally|then-named|then)"
-    r"|\b(?:old|former|earlier|original|previous|[A-Za-z]+-era)\s+name(?:\s+(?:of|for)\s+(?:the\s+|its\s+)?[\w-]+)?"
-    r"(?:\s+of)?"
+    r"|" + _OLD_NAME + r"(?:\s+of)?"
     r"|\b(?:was|were)\s+still"
     r")[\s,:]*$"
 )
@@ -89,8 +91,7 @@ _STILL_NAMED = compile_pattern(r"(?:\b(?:was|were)\s+(?:still|then|once)\s+"
                                r"|\b(?:then|once)(?:-|\s+)(?:known\s+as|called|named|spelt|spelled)\s*"
                                r"|\b(?:formerly|previously|originally)\s+"
                                r"(?:(?:known\s+as|called|named|spelt|spelled)\s+)?"
-                               r"|\b(?:old|former|earlier|original|previous|[A-Za-z]+-era)\s+name"
-                               r"(?:\s+(?:of|for)\s+(?:the\s+|its\s+)?[\w-]+)?(?:\s*[,:]\s*|\s+of\s+|\s+))$")
+                               r"|" + _OLD_NAME + r"(?:\s*[,:]\s*|\s+of\s+|\s+))$")
 # (the group "then": "Bombay, as it was then called", the name of its time)
 _NAMING_AFTER = compile_pattern(
     r"\s*,?\s*as\s+(?:it|the\s+\w+|they|he|she|some|many|most|[A-Z][\w-]+)\s+"
