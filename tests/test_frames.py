@@ -848,6 +848,16 @@ def test_a_reporting_noun_and_a_copula_before_that(text: str, noun: str, owner: 
     ("In his account, the men fled.", [("In his account", "his", "the men fled.")]),
     ("Voss's account of the day was disputed.", []),
     ("The money in Voss's account, the bank said, was frozen.", [("said", "the bank", "The money in Voss's account, the bank said, was frozen.")]),
+    ("In the ministry's version of events, the men fled.",
+     [("In the ministry's version", "the ministry", "the men fled.")]),
+    ("The men fled, in Voss's telling.", [("in Voss's telling", "Voss", "The men fled")]),
+    # a reckoning after "by" or "on" is its owner's
+    ("By the army's own count, 12 men were killed.", [("By the army's own count", "the army", "12 men were killed.")]),
+    ("On its figures, 12 men were killed.", [("On its figures", "its", "12 men were killed.")]),
+    ("Twelve men were killed, by the army's account.", [("by the army's account", "the army", "Twelve men were killed")]),
+    ("By his own admission, the men fled.", [("By his own admission", "his", "the men fled.")]),
+    ("By the end of the day, the men had fled.", []),
+    ("On his account, the men were freed.", []),
 ])
 def test_a_telling_frames_only_what_it_tells(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(cue, source, content) for _, cue, source, content in frames_of(text)] == expected

@@ -6,7 +6,8 @@ Sarn government, the strikers are ...`` (see :mod:`.frames`)."""
 from __future__ import annotations
 
 from linter.analysis.asides import DASHES
-from linter.analysis.cues import ACCOUNTS, VIEWS, WRITINGS
+from linter.analysis.chunks import Chunk
+from linter.analysis.cues import ACCOUNTS, TALLIES, VIEWS, WRITINGS
 from linter.analysis.frame_base import (
     Frame,
     after_semicolon,
@@ -44,6 +45,8 @@ def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
     if tokens[i].lower == "per" and i + 2 < n and (i == 0 or tokens[i - 1].text == ",") and (
             tokens[i + 1].tag in ("DT", "NNP", "NNPS", "PRP$") or _capitalised_phrase(parse, i + 1)):
         return i, i + 1, -1  # "Per the army, ...", "..., per Orsk police." (not "per cent", "per person")
+    if tokens[i].lower in _RECKONED and i + 2 < n and (i == 0 or tokens[i - 1].text == ","):
+        return _reckoning(parse, i)
     if tokens[i].lower != "in" or i + 2 >= n:
         return None
     if i + 4 < n and tokens[i + 1].lower == "the" and tokens[i + 2].lower in VIEWS and (
@@ -65,16 +68,68 @@ def _cue_at(parse: Parse, i: int) -> tuple[int, int, int] | None:
     if word not in VIEWS and not (word in _OPENERS and i == 0 and owned.last + 1 < n
                                   and (tokens[owned.last + 1].text == "," or (
                                       tokens[owned.last + 1].tag in _NEW_PHRASE and any(
-                                          t.tag == "POS" for t in tokens[owned.first:owned.last])))):
+                                          t.tag == "POS" for t in tokens[owned.first:owned.last])))) and not (
+            word in ACCOUNTS
+            and (_of_events(parse, owned.last) if i == 0 else _ends_trailing(parse, i, owned))):
         # (a telling or a writing only opening the sentence: "In Voss's telling, ...", or an
-        # owned one before the next noun phrase: "In Ida Kell's book the mayor ...")
+        # owned one before the next noun phrase: "In Ida Kell's book the mayor ...", and a
+        # telling "of events" opening it or one ending it: "..., in the army's telling.")
         return None
+    return _owner(parse, owned)
+
+
+def _owner(parse: Parse, owned: Chunk) -> tuple[int, int, int] | None:
+    """The cue of an owned noun phrase (``the mayor's view``, ``his account``) as
+    ``_cue_at`` gives it: its head, and its owner as the source (not ``my`` or ``our``, the
+    writer's, nor an owner owned again, ``his mother's view``)."""
+    tokens = parse.tokens
     if tokens[owned.first].tag == "PRP$":  # (not "in my view", "in our view": the writer's)
         mine = tokens[owned.first].lower in ("my", "our")
         owned_again = any(t.tag == "POS" for t in tokens[owned.first + 1:owned.last])  # "his mother's view"
         return None if mine or owned_again else (owned.last, owned.first, owned.first)
     owner = next((k for k in range(owned.first + 1, owned.last) if tokens[k].tag == "POS"), -1)
     return (owned.last, owned.first, owner - 1) if owner > 0 else None
+
+
+# Prepositions of someone's reckoning, and the nouns of it they take: "By the army's own
+# count, ...", "By his account, ...", "On the ministry's figures, ...", "..., by her own
+# admission." ("on his account" is for his sake: "on" takes only a reckoning).
+_RECKONED = frozenset({"by", "on"})
+_BY_OWNED = ACCOUNTS | TALLIES
+_ENDS = frozenset({".", "!", "?"})
+
+
+def _reckoning(parse: Parse, i: int) -> tuple[int, int, int] | None:
+    """``By X's count`` or ``On X's figures`` (:data:`_RECKONED`) opening a sentence before a
+    comma, or ending one after a comma, as a cue of ``_cue_at``: the clause is the owner's."""
+    tokens = parse.tokens
+    owned = parse.chunk_at(i + 1)
+    if owned is None or owned.first != i + 1 or owned.last + 1 >= len(tokens):
+        return None
+    if tokens[owned.last].lower not in (TALLIES if tokens[i].lower == "on" else _BY_OWNED):
+        return None
+    if not (tokens[owned.last + 1].text == "," if i == 0 else _ends_trailing(parse, i, owned)):
+        return None
+    return _owner(parse, owned)
+
+
+def _ends_trailing(parse: Parse, i: int, owned: Chunk) -> bool:
+    """The phrase at ``i`` follows a comma and its noun phrase ends the sentence (``...,
+    by the army's account.``)."""
+    tokens = parse.tokens
+    return i > 0 and tokens[i - 1].text == "," and owned.last + 1 < len(tokens) and (
+        tokens[owned.last + 1].text in _ENDS)
+
+
+def _of_events(parse: Parse, head: int) -> bool:
+    """A telling's ``of`` phrase runs to the comma that ends an opening phrase (``In the
+    ministry's version of events, ...``)."""
+    tokens = parse.tokens
+    if head + 2 >= len(tokens) or tokens[head + 1].lower != "of":
+        return False
+    what = parse.chunk_at(head + 2)
+    return what is not None and what.first == head + 2 and what.last + 1 < len(tokens) and (
+        tokens[what.last + 1].text == ",")
 
 
 # "For Voss, the strikers are terrorists", "To the ministry, ...": whose view a sentence is.

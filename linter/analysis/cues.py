@@ -119,6 +119,11 @@ VIEWS = frozenset({"words", "eyes", "view", "views", "opinion", "estimation", "j
 # clause after one that opens a sentence ("In Voss's telling, ...", "In his account, ...")
 # and a clause of "how", "what" or "why" after "of" ("Voss's account of how ...").
 ACCOUNTS = frozenset({"account", "accounts", "telling", "retelling", "version", "recollection"})
+# Nouns of someone's reckoning, whose owner "by" or "on" names as the source of the clause
+# ("By the army's own count, ...", "On the ministry's figures, ...", "..., by her own
+# admission.") (according_frames).
+TALLIES = frozenset({"count", "counts", "tally", "reckoning", "estimate", "estimates", "figures", "numbers",
+                     "calculation", "calculations", "admission"})
 # Writings whose owner or author an opening phrase names gives the clause after it to them:
 # "In its report, ...", "In the inquiry's findings, ...", "In a report compiled by the
 # Harbour Institute in 2003, ..." (not "In a report, ...", one the story has named).
@@ -195,7 +200,10 @@ def frame_gate() -> re.Pattern[str]:
     # ... or a holder of a view opening the sentence: "For the Sarn government, ..."
     # (according_frames; the capital keeps the gate off "for" and "to" inside a sentence)
     holder = r"\b(?:For|To) [\w'’ -]{2,40},"
-    return _compile(rf"\b(?i:{verbs})|\b(?i:{nouns_and_phrases})\b|:|{forthright}|{tail}|{named}|{holder}")
+    # ... or a reckoning "by" or "on" names the owner of: "By the army's own count, ..."
+    reckoned = rf"\b(?i:by|on) [\w'’ -]{{1,40}}? (?i:{trie_pattern(sorted(TALLIES))})\b"
+    return _compile(rf"\b(?i:{verbs})|\b(?i:{nouns_and_phrases})\b|:|{forthright}|{tail}|{named}|{holder}"
+                    rf"|{reckoned}")
 
 
 def _regular_forms(lemma: str) -> tuple[str, ...]:
