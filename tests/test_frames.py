@@ -858,6 +858,9 @@ def test_a_reporting_noun_and_a_copula_before_that(text: str, noun: str, owner: 
     ("By his own admission, the men fled.", [("By his own admission", "his", "the men fled.")]),
     ("By the end of the day, the men had fled.", []),
     ("On his account, the men were freed.", []),
+    # a conviction is the court's label
+    ("Voss, a convicted terrorist, was freed.", [("convicted", "convicted", "terrorist")]),
+    ("Voss, a terrorist convicted in 2015, was freed.", [("convicted", "convicted", "a terrorist")]),
 ])
 def test_a_telling_frames_only_what_it_tells(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(cue, source, content) for _, cue, source, content in frames_of(text)] == expected

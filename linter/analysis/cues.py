@@ -173,6 +173,7 @@ def frame_gate() -> re.Pattern[str]:
     whole.update(ACCOUNTS)  # "In Voss's telling, ..." (according_frames), "Voss's account of how ..."
     whole.update(WRITINGS)  # "In its report, ...", "In a study by the institute, ..." (according_frames)
     whole.update(NAMINGS)  # "Voss's description of the men as ..." (naming_frames)
+    whole.add("convicted")  # "a convicted terrorist", the court's label (naming_frames)
     whole.update(STANCES)  # "Police are confident the men ..." (phrase_frames.stance_frames)
     whole.update(w for lemma in (*words["positions"], *words["undertakings"])  # "Her position is that",
                  for w in (lemma, f"{lemma}s"))  # "Tamm's vow to ..."

@@ -10,7 +10,9 @@ after it, makes the label that authority's (``a designated terrorist organisatio
 EU``, ``a banned terrorist group under Orsk law``, ``a terrorist group banned in Orsk``);
 with none named it is the writer's (``a proscribed terrorist group``, ``a terrorist group
 banned in March``). An authority joined to the participle by a hyphen names it as well
-(``an EU-designated terrorist group``, ``a U.S.-designated terrorist group``)."""
+(``an EU-designated terrorist group``, ``a U.S.-designated terrorist group``). A
+conviction names its own authority, a court: ``a convicted terrorist``, ``a terrorist
+convicted of ...`` or ``convicted in 2015`` give the label to the verdict."""
 
 from __future__ import annotations
 
@@ -71,7 +73,7 @@ def designation_frames(parse: Parse) -> list[Frame]:
                 k, after = after, after + 1  # "a terrorist group banned in Orsk"
         by = authority(parse, after, True) if k >= 0 else None
         if by is None:
-            joined = _hyphened(parse, chunk)
+            joined = _hyphened(parse, chunk) or _convicted(parse, chunk)
             if joined is not None:
                 out.append(joined)
             continue
@@ -100,6 +102,29 @@ def _hyphened(parse: Parse, chunk: Chunk) -> Frame | None:
             continue
         return Frame(cue, source, False, content_span(parse, j + 1, chunk.last), "noun")
     return None
+
+
+# What a participle of conviction after a label goes on with: "convicted of murder",
+# "convicted in 2015", "convicted at the Old Bailey", "convicted last year".
+_VERDICT = frozenset({"of", "in", "at", "last", "on", "for"})
+
+
+def _convicted(parse: Parse, chunk: Chunk) -> Frame | None:
+    """The frame of a conviction before the chunk's head (``a convicted terrorist``) or
+    right after it (``a terrorist convicted of ...``, not a finite ``the terrorists
+    convicted him``): the court's label, the participle its cue and its source."""
+    tokens = parse.tokens
+    j = next((j for j in range(chunk.first, chunk.last) if tokens[j].lower == "convicted"), -1)
+    first = j + 1
+    after = chunk.last + 1
+    if j < 0 and after + 1 < len(tokens) and tokens[after].lower == "convicted" and (
+            tokens[after + 1].lower in _VERDICT):
+        group = parse.group_at(after)
+        if group is None or not group.finite:
+            j, first = after, chunk.first
+    if j < 0:
+        return None
+    return Frame(span(parse, j, j), span(parse, j, j), False, content_span(parse, first, chunk.last), "noun")
 
 
 def _names(word: str) -> bool:
