@@ -1709,3 +1709,16 @@ def test_a_designation_is_its_authority_s(text: str, source: str | None) -> None
              if f.source and f.kind == "noun" and f.covers(start, start + 9)]
     assert found == ([source] if source else [])
     assert an.voice(start, start + 9) is (Voice.ATTRIBUTED if source else Voice.OWN)
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    # a particle that makes another verb leaves no reporting verb
+    ("Police called off the search for the men.", []),
+    ("The coastguard called up reservists to hunt the men.", []),
+    ("The mayor played down the threat.", []),
+    # ... one that makes a reporting verb, or after which the verb still reports, does not
+    ("The mayor called for calm.", ["called for"]),
+    ("Voss wrote back that the men had fled.", ["wrote"]),
+])
+def test_a_particle_may_make_another_verb(text: str, cues: list[str]) -> None:
+    assert [cue for _, cue, _, _ in frames_of(text)] == cues

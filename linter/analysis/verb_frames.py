@@ -41,7 +41,15 @@ from linter.analysis.verb_reach import (
     relative_end,
     to_semicolon,
 )
-from linter.analysis.verb_reports import as_called, as_put_it, no_report, reports, speaks_for, what_called
+from linter.analysis.verb_reports import (
+    as_called,
+    as_put_it,
+    no_report,
+    phrasal,
+    reports,
+    speaks_for,
+    what_called,
+)
 
 # Words that open a clause of time or cause: the end of a demand's content.
 _CIRCUMSTANCE = frozenset({"after", "before", "when", "while", "because", "since", "as", "until", "following",
@@ -63,7 +71,7 @@ def verb_frames(parse: Parse) -> list[Frame]:
     verbs = lexicon().verbs
     found: list[Frame] = []
     main_source: tuple[tuple[int, int] | None, bool] | None = None
-    for group in map(partial(_phrasal, parse, verbs), parse.groups):
+    for group in map(partial(phrasal, parse, verbs), parse.groups):
         # a labelling passive with its agent reports the label, set off by commas too
         # ("The Front, listed as a terrorist group by the US, ...")
         labelled = label_agent(parse, group)
@@ -143,20 +151,6 @@ def _as_reported(parse: Parse, group: Group) -> Frame | None:
     source = span(parse, agent.first, agent.last)
     return Frame(span(parse, first - 1, first), source, vague_source(parse, agent), content, "verb",
                  group.lemma in lexicon().thoughts)
-
-
-def _phrasal(parse: Parse, verbs: frozenset[str], group: Group) -> Group:
-    """The group with its particle when verb and particle make a reporting verb
-    (``pointed out``, ``called for``, ``called on``, ``called upon``, ``pointed to``, ``spoke
-    of``); otherwise the group as it is."""
-    nxt = group.last + 1
-    tokens = parse.tokens
-    if nxt < len(tokens) and (tokens[nxt].tag == "RP"
-                              or tokens[nxt].lower in ("for", "on", "upon", "to", "of")):
-        lemma = f"{group.lemma} {tokens[nxt].lower}"
-        if lemma in verbs:
-            return group._replace(last=nxt, lemma=lemma)
-    return group
 
 
 def _quoted_trailing(parse: Parse, group: Group, subject: Chunk | None) -> Frame | None:

@@ -348,3 +348,24 @@ def _as_before_subject(parse: Parse, group: Group) -> int:
     if subject is None or subject.first == 0 or parse.tokens[subject.first - 1].lower != "as":
         return -1
     return subject.first - 1
+
+
+# Particles that make another verb of a reporting one ("called off", "told off", "played
+# down"; not "out" or "back": "cried out that", "wrote back that" still report).
+_OTHER_VERB = frozenset({"off", "down", "away", "up"})
+
+
+def phrasal(parse: Parse, verbs: frozenset[str], group: Group) -> Group:
+    """The group with its particle when verb and particle make a reporting verb
+    (``pointed out``, ``called for``, ``called on``, ``pointed to``, ``spoke of``), or with
+    the other verb's lemma (``called off``, which reports nothing); else as it is."""
+    nxt = group.last + 1
+    tokens = parse.tokens
+    if nxt < len(tokens) and (tokens[nxt].tag == "RP"
+                              or tokens[nxt].lower in ("for", "on", "upon", "to", "of")):
+        lemma = f"{group.lemma} {tokens[nxt].lower}"
+        if lemma in verbs:
+            return group._replace(last=nxt, lemma=lemma)
+        if tokens[nxt].tag == "RP" and tokens[nxt].lower in _OTHER_VERB:
+            return group._replace(lemma=lemma)
+    return group
