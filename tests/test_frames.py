@@ -1722,3 +1722,15 @@ def test_a_designation_is_its_authority_s(text: str, source: str | None) -> None
 ])
 def test_a_particle_may_make_another_verb(text: str, cues: list[str]) -> None:
     assert [cue for _, cue, _, _ in frames_of(text)] == cues
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a passive's agent past the verb's phrase of "on", "for" or "of"
+    ("The attack has been blamed on the men by police.", "police"),
+    ("The board was criticised for the delay by the union.", "the union"),
+    ("The attack was blamed on the men by the time the inquiry opened.", None),
+])
+def test_a_passive_agent_past_the_verbs_phrase(text: str, source: str | None) -> None:
+    [(frame, _, found, content)] = frames_of(text)
+    assert (frame.kind, found) == ("passive", source)
+    assert content.startswith(("on the men", "for the delay"))

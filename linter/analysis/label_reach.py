@@ -2,9 +2,9 @@
 before the label (``was branded a terrorist by the government``, ``described by police as
 terrorists``), or for a passive of designation the jurisdiction that designates (``is
 listed as a terrorist group in the EU``, ``is recognised as a terrorist organisation and
-banned in Orsk``), and whether a verb of seeing has the ``as`` of a view (``sees the men as
+banned in Orsk``), whether a verb of seeing has the ``as`` of a view (``sees the men as
 ...``, ``which the US lists as ...``, ``in what police are treating as ...``; not ``saw the
-men as they fled``)."""
+men as they fled``), and any passive's agent (``was blamed on the Front by police``)."""
 
 from __future__ import annotations
 
@@ -90,3 +90,19 @@ def _opens_clause(parse: Parse, i: int) -> bool:
         return True
     chunk = parse.chunk_at(i)
     return chunk is not None and chunk.first == i and parse.group_after(chunk) is not None
+
+
+def passive_agent(parse: Parse, group: Group) -> Chunk | None:
+    """The passive's agent after ``by``, right after the verb or past its phrase of ``on``,
+    ``for`` or ``of`` (``was blamed on the Front by police``; not ``by the time ...``)."""
+    tokens = parse.tokens
+    i = group.last + 1
+    if i + 1 < len(tokens) and tokens[i].lower in _BEFORE_AGENT:
+        what = parse.chunk_at(i + 1)
+        i = what.last + 1 if what is not None and what.first == i + 1 else i
+    agent = parse.chunk_at(i + 1) if i < len(tokens) and tokens[i].lower == "by" else None
+    far = i > group.last + 1 and agent is not None and tokens[agent.last].lower in (*TIMES, "time")
+    return None if far else agent
+
+
+_BEFORE_AGENT = frozenset({"on", "for", "of"})

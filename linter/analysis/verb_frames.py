@@ -22,7 +22,7 @@ from linter.analysis.frame_base import (
     verb_starts,
 )
 from linter.analysis.idiom_frames import idiom_frame
-from linter.analysis.label_reach import as_after, label_agent
+from linter.analysis.label_reach import as_after, label_agent, passive_agent
 from linter.analysis.labelled import raised
 from linter.analysis.subjectless import nonfinite_frame, purpose, put_to, trailing_it
 from linter.analysis.syntax import Parse
@@ -186,7 +186,7 @@ def _verb_frame(parse: Parse, group: Group,
         # "which the US has listed as ..." is the US's view)
         return None
     if group.passive:
-        agent = _agent(parse, group)
+        agent = passive_agent(parse, group)
         subject = subject_of(parse, group)
         # "The court was told ...", "the jury was told": the hearing is the source, as in
         # "The court heard ...", before its words or after them ("..., the court was told.")
@@ -196,7 +196,8 @@ def _verb_frame(parse: Parse, group: Group,
             return quoted
         hearing = heard and agent is None
         source = span(parse, agent.first, agent.last) if agent is not None else None
-        content_first = group.last + 1 if agent is None else agent.last + 1
+        direct = agent is not None and tokens[group.last + 1].lower == "by"  # (not "blamed on X by Y")
+        content_first = agent.last + 1 if agent is not None and direct else group.last + 1
         raised = (subject is not None and tokens[subject.last].lower != "it"
                   and content_first < len(tokens) and tokens[content_first].tag == "TO")
         if raised and subject is not None and agent is not None:
@@ -338,13 +339,6 @@ def _quantifier_before(parse: Parse, group: Group) -> bool:
     """``Some say ...``, ``Many fear ...``: a quantifier standing for people."""
     i = group.first - 1
     return i >= 0 and parse.tokens[i].lower in QUANTIFIERS
-
-
-def _agent(parse: Parse, group: Group) -> Chunk | None:
-    i = group.last + 1
-    if i < len(parse.tokens) and parse.tokens[i].lower == "by":
-        return parse.chunk_at(i + 1)
-    return None
 
 
 def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: bool,
