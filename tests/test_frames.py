@@ -1734,3 +1734,17 @@ def test_a_passive_agent_past_the_verbs_phrase(text: str, source: str | None) ->
     [(frame, _, found, content)] = frames_of(text)
     assert (frame.kind, found) == ("passive", source)
     assert content.startswith(("on the men", "for the delay"))
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # a bare plural that denied evidence would show, or a denied verb of saying reports
+    ("There is no evidence that terrorists were involved.", "terrorists", False),
+    ("Police found no sign terrorists had boarded the ferry.", "terrorists", False),
+    ("Nothing suggests terrorists set the fire.", "terrorists", False),
+    ("Voss did not say terrorists were behind the blast.", "terrorists", False),
+    # ... but not the ones the writer takes to exist, nor evidence that is there
+    ("There is no evidence that the terrorists crossed the border.", "terrorists", True),
+    ("There is evidence that terrorists were involved.", "terrorists", True),
+])
+def test_a_bare_plural_no_one_says_is_no_one(text: str, word: str, expected: bool) -> None:
+    assert specific(text, word, None) is expected

@@ -97,6 +97,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         return _said_of(parse, i, heads)  # "The attack was barbaric"
     if chunk is None or in_name(parse.tokens, i) or parse.tokens[chunk.first].lower == "no":
         return False  # (none at all: "No terrorist group has claimed the attack")
+    if _any_such(parse, chunk) and (_unsaid(parse, i) or _unshown(parse, i)):
+        return False  # "Voss did not say terrorists were involved", "no evidence that terrorists ..."
     last = parse.token_at(end - 1)
     if last < chunk.last and parse.tokens[last + 1].tag == "POS":
         # a possessor ("the martyrs' coffins"): a noun phrase of its own, the words before it
@@ -344,6 +346,38 @@ def _asked(parse: Parse, i: int) -> bool:
             return (k == 0 or tokens[k - 1].lemma != "ask") and i <= clause(parse, k + 1)[1]
         if tokens[k].text in (";", ":"):
             break
+    return False
+
+
+def _any_such(parse: Parse, chunk: Chunk) -> bool:
+    """A bare plural, no particular ones (``terrorists``, ``armed terrorists``; not ``the
+    terrorists``, ``two terrorists``, ``Orsk terrorists``)."""
+    tokens = parse.tokens
+    return (not (chunk.definite or chunk.counted or chunk.proper)
+            and tokens[chunk.first].tag not in ("DT", "PRP$") and tokens[chunk.last].tag == "NNS")
+
+
+# Evidence whose denial ("There is no evidence that ...", "found no sign ...") or whose
+# lack ("Nothing suggests ...") shows nothing of the clause after it.
+_EVIDENCE = frozenset({"evidence", "sign", "signs", "indication", "indications", "suggestion", "proof"})
+_SHOWING = frozenset({"suggest", "indicate", "show", "prove"})
+
+
+def _unshown(parse: Parse, i: int) -> bool:
+    """Token ``i`` is in the clause that denied evidence would show: ``There is no evidence
+    that terrorists ...``, ``found no sign terrorists ...``, ``Nothing suggests ...``,
+    ``There is nothing to suggest that ...``."""
+    tokens = parse.tokens
+    for k in range(i - 1, 0, -1):
+        if tokens[k].text in (";", ":"):
+            break
+        nxt = k + 1
+        if tokens[nxt].lower != "that" and not bare_clause(parse, nxt):
+            continue
+        denied = tokens[k].lower in _EVIDENCE and any(t.lower == "no" for t in tokens[max(k - 2, 0):k])
+        nothing = tokens[k].lemma in _SHOWING and any(t.lower == "nothing" for t in tokens[max(k - 2, 0):k])
+        if (denied or nothing) and i <= clause(parse, nxt + (tokens[nxt].lower == "that"))[1]:
+            return True
     return False
 
 
