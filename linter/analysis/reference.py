@@ -11,7 +11,7 @@ terrorists``, ``fears of terrorist attacks``, ``terrorists rarely act alone`` ar
 from __future__ import annotations
 
 from linter.analysis.chunks import DEFINITE, NAMING, Chunk, Group, partitive
-from linter.analysis.frame_base import clause, denies, lexicon, subject_of
+from linter.analysis.frame_base import denies, lexicon, subject_of
 from linter.analysis.labelled import (
     apposed,
     before_of,
@@ -38,7 +38,7 @@ from linter.analysis.present_state import (
 )
 from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.tagging import adjective
-from linter.analysis.verb_reach import bare_clause
+from linter.analysis.unasserted import any_such, asked, unsaid, unshown
 
 # The words that open a headline over an explainer, whose present tells of no event.
 _EXPLAINERS = frozenset({"how", "why", "what", "where", "when", "who"})
@@ -50,13 +50,6 @@ _NOT_DONE = frozenset({"about", "without", "against", "whether", "considering", 
 # ... and pairs of words that say so: "stopped short of calling", "refrained from
 # describing", "shied away from labelling", "held back from naming".
 _NOT_DONE_PAIRS = frozenset({("short", "of"), ("refrain", "from"), ("away", "from"), ("back", "from")})
-# What opens a clause that asks rather than says: "investigating whether the attack was
-# terrorism", "If the men were terrorists, ...".
-_QUESTION_OPENERS = frozenset({"whether", "if"})
-# What opens the words a negated verb of saying leaves unsaid: "did not say (that) the men
-# were ...", "never said whether ..." (not "why" or "how": "did not say why the terrorists
-# ...", which takes the writer's word for granted).
-_UNSAID_OPENERS = _QUESTION_OPENERS | {"that"}
 # An infinitive after these is an aim or a chance, not an act: "wants to stop terrorists".
 _AIMS = frozenset({"want", "likely"})
 # Verbs of a count going up or down: with a bare plural subject ("Terrorist attacks have
@@ -97,7 +90,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         return _said_of(parse, i, heads)  # "The attack was barbaric"
     if chunk is None or in_name(parse.tokens, i) or parse.tokens[chunk.first].lower == "no":
         return False  # (none at all: "No terrorist group has claimed the attack")
-    if _any_such(parse, chunk) and (_unsaid(parse, i) or _unshown(parse, i)):
+    if any_such(parse, chunk) and (unsaid(parse, i) or unshown(parse, i)):
         return False  # "Voss did not say terrorists were involved", "no evidence that terrorists ..."
     last = parse.token_at(end - 1)
     if last < chunk.last and parse.tokens[last + 1].tag == "POS":
@@ -131,7 +124,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if _alternative(parse, chunk):
         return False  # "Immigrants, whether refugees or terrorists, ...": a kind, no one labelled
     if _doer_of(parse, lead):
-        return not _unsaid(parse, i)
+        return not unsaid(parse, i)
     role, governing = parse.governor(chunk)
     if role == "preposition" and governing is None:
         governing = referred_as(parse, lead)  # "has referred to the men as terrorists"
@@ -145,7 +138,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     holder = host(parse, lead, role, governing)
     if holder is not None:  # "A group of terrorists attacked", "shelled boats carrying terrorists"
         head = parse.tokens[holder.last]
-        return specific(parse, head.start, head.end) and not _unsaid(parse, i)
+        return specific(parse, head.start, head.end) and not unsaid(parse, i)
     if governing is None:  # but a headline's "Gunmen behind blast, says ..." and the event
         # an opening phrase tells of
         headline_subject = parse.heading and verbless_subject(parse.tokens, parse.groups, chunk)
@@ -331,70 +324,4 @@ def _doer_of(parse: Parse, chunk: Chunk) -> bool:
 def _given_by_no_one(parse: Parse, i: int, governing: Group, chunk: Chunk, denials: bool = False) -> bool:
     """The predicate at token ``i`` (``chunk``, after the copula ``governing``) is a label
     said not to have been given, asked about or (unless ``denials`` count) denied: no one's."""
-    return _unsaid(parse, i) or _asked(parse, i) or (not denials and denied(parse, governing, chunk))
-
-
-def _asked(parse: Parse, i: int) -> bool:
-    """Token ``i`` is in a clause that asks or supposes, opened by ``whether`` or ``if``
-    (``Police are investigating whether the attack was terrorism``, ``It is not known if
-    the men were terrorists``): a predicate there is a label no one gives. Not a question
-    put to someone, whose answer may give it (``Asked whether the men were terrorists,
-    Voss said yes``: see the frames)."""
-    tokens = parse.tokens
-    for k in range(i - 1, -1, -1):
-        if tokens[k].lower in _QUESTION_OPENERS:
-            return (k == 0 or tokens[k - 1].lemma != "ask") and i <= clause(parse, k + 1)[1]
-        if tokens[k].text in (";", ":"):
-            break
-    return False
-
-
-def _any_such(parse: Parse, chunk: Chunk) -> bool:
-    """A bare plural, no particular ones (``terrorists``, ``armed terrorists``; not ``the
-    terrorists``, ``two terrorists``, ``Orsk terrorists``)."""
-    tokens = parse.tokens
-    return (not (chunk.definite or chunk.counted or chunk.proper)
-            and tokens[chunk.first].tag not in ("DT", "PRP$") and tokens[chunk.last].tag == "NNS")
-
-
-# Evidence whose denial ("There is no evidence that ...", "found no sign ...") or whose
-# lack ("Nothing suggests ...") shows nothing of the clause after it.
-_EVIDENCE = frozenset({"evidence", "sign", "signs", "indication", "indications", "suggestion", "proof"})
-_SHOWING = frozenset({"suggest", "indicate", "show", "prove"})
-
-
-def _unshown(parse: Parse, i: int) -> bool:
-    """Token ``i`` is in the clause that denied evidence would show: ``There is no evidence
-    that terrorists ...``, ``found no sign terrorists ...``, ``Nothing suggests ...``,
-    ``There is nothing to suggest that ...``."""
-    tokens = parse.tokens
-    for k in range(i - 1, 0, -1):
-        if tokens[k].text in (";", ":"):
-            break
-        nxt = k + 1
-        if tokens[nxt].lower != "that" and not bare_clause(parse, nxt):
-            continue
-        denied = tokens[k].lower in _EVIDENCE and any(t.lower == "no" for t in tokens[max(k - 2, 0):k])
-        nothing = tokens[k].lemma in _SHOWING and any(t.lower == "nothing" for t in tokens[max(k - 2, 0):k])
-        if (denied or nothing) and i <= clause(parse, nxt + (tokens[nxt].lower == "that"))[1]:
-            return True
-    return False
-
-
-def _unsaid(parse: Parse, i: int) -> bool:
-    """Token ``i`` is in the clause that a negated verb of saying or thinking reports no
-    one saying (``Voss did not say the men were terrorists``, ``never claimed that ...``,
-    ``did not say whether ...``). A predicate there is a label no one gives, as in ``did
-    not call the men terrorists``; a noun phrase that refers there is still the writer's
-    (``Police never said the terrorists had crossed``). A subject with "no" denies the
-    saying as "not" does (``No court has ruled that the killings were genocide``)."""
-    verbs = lexicon().verbs
-    for group in parse.groups:
-        if group.last >= i:
-            return False
-        if group.lemma in verbs and denies(parse, group):
-            nxt = group.last + 1
-            if (parse.tokens[nxt].lower in _UNSAID_OPENERS or bare_clause(parse, nxt)) and (
-                    i <= clause(parse, nxt)[1]):
-                return True
-    return False
+    return unsaid(parse, i) or asked(parse, i) or (not denials and denied(parse, governing, chunk))

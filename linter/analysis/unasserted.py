@@ -1,0 +1,88 @@
+"""Clauses whose words no one asserts: one that asks or supposes (``whether ...``, ``if
+...``), the words a denied verb of saying reports no one saying (``did not say the men
+were ...``), and what denied evidence would show (``There is no evidence that ...``,
+``Nothing suggests ...``). A label there is given by no one when it is a predicate, or a
+bare plural that names no one in particular (:mod:`.reference`)."""
+
+from __future__ import annotations
+
+from linter.analysis.chunks import Chunk
+from linter.analysis.frame_base import clause, denies, lexicon
+from linter.analysis.syntax import Parse
+from linter.analysis.verb_reach import bare_clause
+
+__all__ = ["any_such", "asked", "unsaid", "unshown"]
+
+# What opens a clause that asks rather than says: "investigating whether the attack was
+# terrorism", "If the men were terrorists, ...".
+_QUESTION_OPENERS = frozenset({"whether", "if"})
+# What opens the words a negated verb of saying leaves unsaid: "did not say (that) the men
+# were ...", "never said whether ..." (not "why" or "how": "did not say why the terrorists
+# ...", which takes the writer's word for granted).
+_UNSAID_OPENERS = _QUESTION_OPENERS | {"that"}
+
+
+def asked(parse: Parse, i: int) -> bool:
+    """Token ``i`` is in a clause that asks or supposes, opened by ``whether`` or ``if``
+    (``Police are investigating whether the attack was terrorism``, ``It is not known if
+    the men were terrorists``): a predicate there is a label no one gives. Not a question
+    put to someone, whose answer may give it (``Asked whether the men were terrorists,
+    Voss said yes``: see the frames)."""
+    tokens = parse.tokens
+    for k in range(i - 1, -1, -1):
+        if tokens[k].lower in _QUESTION_OPENERS:
+            return (k == 0 or tokens[k - 1].lemma != "ask") and i <= clause(parse, k + 1)[1]
+        if tokens[k].text in (";", ":"):
+            break
+    return False
+
+
+def any_such(parse: Parse, chunk: Chunk) -> bool:
+    """A bare plural, no particular ones (``terrorists``, ``armed terrorists``; not ``the
+    terrorists``, ``two terrorists``, ``Orsk terrorists``)."""
+    tokens = parse.tokens
+    return (not (chunk.definite or chunk.counted or chunk.proper)
+            and tokens[chunk.first].tag not in ("DT", "PRP$") and tokens[chunk.last].tag == "NNS")
+
+
+# Evidence whose denial ("There is no evidence that ...", "found no sign ...") or whose
+# lack ("Nothing suggests ...") shows nothing of the clause after it.
+_EVIDENCE = frozenset({"evidence", "sign", "signs", "indication", "indications", "suggestion", "proof"})
+_SHOWING = frozenset({"suggest", "indicate", "show", "prove"})
+
+
+def unshown(parse: Parse, i: int) -> bool:
+    """Token ``i`` is in the clause that denied evidence would show: ``There is no evidence
+    that terrorists ...``, ``found no sign terrorists ...``, ``Nothing suggests ...``,
+    ``There is nothing to suggest that ...``."""
+    tokens = parse.tokens
+    for k in range(i - 1, 0, -1):
+        if tokens[k].text in (";", ":"):
+            break
+        nxt = k + 1
+        if tokens[nxt].lower != "that" and not bare_clause(parse, nxt):
+            continue
+        denied = tokens[k].lower in _EVIDENCE and any(t.lower == "no" for t in tokens[max(k - 2, 0):k])
+        nothing = tokens[k].lemma in _SHOWING and any(t.lower == "nothing" for t in tokens[max(k - 2, 0):k])
+        if (denied or nothing) and i <= clause(parse, nxt + (tokens[nxt].lower == "that"))[1]:
+            return True
+    return False
+
+
+def unsaid(parse: Parse, i: int) -> bool:
+    """Token ``i`` is in the clause that a negated verb of saying or thinking reports no
+    one saying (``Voss did not say the men were terrorists``, ``never claimed that ...``,
+    ``did not say whether ...``). A predicate there is a label no one gives, as in ``did
+    not call the men terrorists``; a noun phrase that refers there is still the writer's
+    (``Police never said the terrorists had crossed``). A subject with "no" denies the
+    saying as "not" does (``No court has ruled that the killings were genocide``)."""
+    verbs = lexicon().verbs
+    for group in parse.groups:
+        if group.last >= i:
+            return False
+        if group.lemma in verbs and denies(parse, group):
+            nxt = group.last + 1
+            if (parse.tokens[nxt].lower in _UNSAID_OPENERS or bare_clause(parse, nxt)) and (
+                    i <= clause(parse, nxt)[1]):
+                return True
+    return False
