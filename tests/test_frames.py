@@ -1748,3 +1748,13 @@ def test_a_passive_agent_past_the_verbs_phrase(text: str, source: str | None) ->
 ])
 def test_a_bare_plural_no_one_says_is_no_one(text: str, word: str, expected: bool) -> None:
     assert specific(text, word, None) is expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # a bare plural in a question or a supposition names no one
+    ("It is not known if terrorists were on board.", "terrorists", False),
+    ("If terrorists were behind the blast, the ministry will respond.", "terrorists", False),
+    ("Police are investigating whether the terrorists fled by boat.", "terrorists", True),
+])
+def test_a_bare_plural_asked_about_is_no_one(text: str, word: str, expected: bool) -> None:
+    assert specific(text, word, None) is expected

@@ -90,8 +90,9 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         return _said_of(parse, i, heads)  # "The attack was barbaric"
     if chunk is None or in_name(parse.tokens, i) or parse.tokens[chunk.first].lower == "no":
         return False  # (none at all: "No terrorist group has claimed the attack")
-    if any_such(parse, chunk) and (unsaid(parse, i) or unshown(parse, i)):
-        return False  # "Voss did not say terrorists were involved", "no evidence that terrorists ..."
+    if any_such(parse, chunk) and (unsaid(parse, i) or unshown(parse, i) or asked(parse, i)):
+        return False  # "did not say terrorists were involved", "no evidence that terrorists ...",
+        # "investigating whether terrorists were involved", "If terrorists were involved, ..."
     last = parse.token_at(end - 1)
     if last < chunk.last and parse.tokens[last + 1].tag == "POS":
         # a possessor ("the martyrs' coffins"): a noun phrase of its own, the words before it
