@@ -1755,6 +1755,10 @@ def test_a_bare_plural_no_one_says_is_no_one(text: str, word: str, expected: boo
     ("It is not known if terrorists were on board.", "terrorists", False),
     ("If terrorists were behind the blast, the ministry will respond.", "terrorists", False),
     ("Police are investigating whether the terrorists fled by boat.", "terrorists", True),
+    ("There is no evidence that Sarn terrorists were involved.", "terrorists", False),
+    # ... but a label in an aside inside the clause is the writer's
+    ("It is unclear whether the plan - drawn up after Sarn terrorists bombed the depot - will work.",
+     "terrorists", True),
 ])
 def test_a_bare_plural_asked_about_is_no_one(text: str, word: str, expected: bool) -> None:
     assert specific(text, word, None) is expected

@@ -38,7 +38,7 @@ from linter.analysis.present_state import (
 )
 from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.tagging import adjective
-from linter.analysis.unasserted import any_such, asked, unsaid, unshown
+from linter.analysis.unasserted import asked, names_no_one, unsaid
 
 # The words that open a headline over an explainer, whose present tells of no event.
 _EXPLAINERS = frozenset({"how", "why", "what", "where", "when", "who"})
@@ -90,7 +90,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         return _said_of(parse, i, heads)  # "The attack was barbaric"
     if chunk is None or in_name(parse.tokens, i) or parse.tokens[chunk.first].lower == "no":
         return False  # (none at all: "No terrorist group has claimed the attack")
-    if any_such(parse, chunk) and (unsaid(parse, i) or unshown(parse, i) or asked(parse, i)):
+    if names_no_one(parse, chunk, i):
         return False  # "did not say terrorists were involved", "no evidence that terrorists ...",
         # "investigating whether terrorists were involved", "If terrorists were involved, ..."
     last = parse.token_at(end - 1)

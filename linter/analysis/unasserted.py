@@ -6,12 +6,13 @@ bare plural that names no one in particular (:mod:`.reference`)."""
 
 from __future__ import annotations
 
+from linter.analysis.asides import DASHES
 from linter.analysis.chunks import Chunk
 from linter.analysis.frame_base import clause, denies, lexicon
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_reach import bare_clause
 
-__all__ = ["any_such", "asked", "unsaid", "unshown"]
+__all__ = ["asked", "names_no_one", "unsaid"]
 
 # What opens a clause that asks rather than says: "investigating whether the attack was
 # terrorism", "If the men were terrorists, ...".
@@ -28,20 +29,36 @@ def asked(parse: Parse, i: int) -> bool:
     the men were terrorists``): a predicate there is a label no one gives. Not a question
     put to someone, whose answer may give it (``Asked whether the men were terrorists,
     Voss said yes``: see the frames)."""
+    return _asked_at(parse, i) >= 0
+
+
+def _asked_at(parse: Parse, i: int) -> int:
+    """Where the clause of :func:`asked` opens, or -1."""
     tokens = parse.tokens
     for k in range(i - 1, -1, -1):
         if tokens[k].lower in _QUESTION_OPENERS:
-            return (k == 0 or tokens[k - 1].lemma != "ask") and i <= clause(parse, k + 1)[1]
+            asks = (k == 0 or tokens[k - 1].lemma != "ask") and i <= clause(parse, k + 1)[1]
+            return k if asks else -1
         if tokens[k].text in (";", ":"):
             break
-    return False
+    return -1
 
 
-def any_such(parse: Parse, chunk: Chunk) -> bool:
-    """A bare plural, no particular ones (``terrorists``, ``armed terrorists``; not ``the
-    terrorists``, ``two terrorists``, ``Orsk terrorists``)."""
+def names_no_one(parse: Parse, chunk: Chunk, i: int) -> bool:
+    """The bare plural ``chunk`` (:func:`_any_such`), at token ``i``, lies in a clause no one
+    asserts, outside any aside the writer puts in it (not ``whether the approach - gains
+    against terrorists overseas - will work``)."""
+    if not _any_such(parse, chunk):
+        return False
+    k = max(_unsaid_at(parse, i), _unshown_at(parse, i), _asked_at(parse, i))
+    return k >= 0 and not any(t.text in DASHES or t.text in ("(", ")") for t in parse.tokens[k:i])
+
+
+def _any_such(parse: Parse, chunk: Chunk) -> bool:
+    """A bare plural, no particular ones (``terrorists``, ``armed terrorists``, ``Sarn
+    terrorists``; not ``the terrorists``, ``two terrorists``, ``the Sarn Front``)."""
     tokens = parse.tokens
-    return (not (chunk.definite or chunk.counted or chunk.proper)
+    return (not (chunk.definite or chunk.counted)
             and tokens[chunk.first].tag not in ("DT", "PRP$") and tokens[chunk.last].tag == "NNS")
 
 
@@ -51,10 +68,10 @@ _EVIDENCE = frozenset({"evidence", "sign", "signs", "indication", "indications",
 _SHOWING = frozenset({"suggest", "indicate", "show", "prove"})
 
 
-def unshown(parse: Parse, i: int) -> bool:
-    """Token ``i`` is in the clause that denied evidence would show: ``There is no evidence
-    that terrorists ...``, ``found no sign terrorists ...``, ``Nothing suggests ...``,
-    ``There is nothing to suggest that ...``."""
+def _unshown_at(parse: Parse, i: int) -> int:
+    """Where the clause that denied evidence would show opens, when token ``i`` is in it
+    (``There is no evidence that terrorists ...``, ``found no sign terrorists ...``,
+    ``Nothing suggests ...``, ``There is nothing to suggest that ...``), or -1."""
     tokens = parse.tokens
     for k in range(i - 1, 0, -1):
         if tokens[k].text in (";", ":"):
@@ -65,8 +82,8 @@ def unshown(parse: Parse, i: int) -> bool:
         denied = tokens[k].lower in _EVIDENCE and any(t.lower == "no" for t in tokens[max(k - 2, 0):k])
         nothing = tokens[k].lemma in _SHOWING and any(t.lower == "nothing" for t in tokens[max(k - 2, 0):k])
         if (denied or nothing) and i <= clause(parse, nxt + (tokens[nxt].lower == "that"))[1]:
-            return True
-    return False
+            return k
+    return -1
 
 
 def unsaid(parse: Parse, i: int) -> bool:
@@ -76,13 +93,18 @@ def unsaid(parse: Parse, i: int) -> bool:
     not call the men terrorists``; a noun phrase that refers there is still the writer's
     (``Police never said the terrorists had crossed``). A subject with "no" denies the
     saying as "not" does (``No court has ruled that the killings were genocide``)."""
+    return _unsaid_at(parse, i) >= 0
+
+
+def _unsaid_at(parse: Parse, i: int) -> int:
+    """Where the clause of :func:`unsaid` opens (its verb's last token), or -1."""
     verbs = lexicon().verbs
     for group in parse.groups:
         if group.last >= i:
-            return False
+            return -1
         if group.lemma in verbs and denies(parse, group):
             nxt = group.last + 1
             if (parse.tokens[nxt].lower in _UNSAID_OPENERS or bare_clause(parse, nxt)) and (
                     i <= clause(parse, nxt)[1]):
-                return True
-    return False
+                return group.last
+    return -1
