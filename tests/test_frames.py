@@ -1762,3 +1762,14 @@ def test_a_bare_plural_no_one_says_is_no_one(text: str, word: str, expected: boo
 ])
 def test_a_bare_plural_asked_about_is_no_one(text: str, word: str, expected: bool) -> None:
     assert specific(text, word, None) is expected
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("The men fled - or so the police say.", "the police", "The men fled"),
+    ("The men fled, was how the mayor put it.", "the mayor", "The men fled"),
+    ("The men fled - that was how the mayor put it in her memoir.", "the mayor", "The men fled"),
+    ("That's how the mayor put it.", "the mayor", ""),
+])
+def test_a_trailing_idiom_gives_the_words_before_it(text: str, source: str, content: str) -> None:
+    [(_, _, found, words)] = frames_of(text)
+    assert (found, words.rstrip()) == (source, content)

@@ -1,10 +1,12 @@
 """Frames of idioms of saying built on a common verb: ``The mayor put it bluntly: ...``,
+``..., was how the mayor put it.``, ``..., or so the police say.``,
 ``Voss made it clear (that) ...``, ``made plain to the union that ...``, ``let it be
 known that ...``, ``Kell wanted to know whether ...``. The verb's
 subject is the source; the words after the idiom are the subject's."""
 
 from __future__ import annotations
 
+from linter.analysis.asides import DASHES
 from linter.analysis.chunks import Chunk, Group
 from linter.analysis.cues import PLAIN
 from linter.analysis.frame_base import (
@@ -37,7 +39,7 @@ def idiom_frame(parse: Parse, group: Group) -> Frame | None:
         source = None if subject is None else span(parse, subject.first, subject.last)
         return Frame(span(parse, group.first, group.last + 1), source, vague_source(parse, subject),
                      content_span(parse, colon + 1, len(tokens) - 1), "verb")
-    so_said = _so_said(parse, group)
+    so_said = _so_said(parse, group) or _put_how(parse, group)
     if so_said is not None:
         return so_said
     first = _idiom_words(parse, group)
@@ -109,9 +111,45 @@ def _so_said(parse: Parse, group: Group) -> Frame | None:
     comma = k - 3
     if comma < 0:  # "Or so the mayor claims.": the sentence before
         content = (0, 0)
-    elif tokens[comma].text == "," and comma > 0:  # "The men fled, or so the police say."
+    elif (tokens[comma].text == "," or tokens[comma].text in DASHES) and comma > 0:
+        # "The men fled, or so the police say.", "The men fled - or so the police say."
         content = content_span(parse, after_semicolon(parse, comma), comma - 1)
     else:
         return None
     return Frame(span(parse, k - 2, group.last), span(parse, subject.first, subject.last),
                  vague_source(parse, subject), content, "verb", group.lemma in lex.thoughts)
+
+
+# The copula of "was how the mayor put it", "That's how she put it".
+_WAS = frozenset({"was", "is", "'s", "’s"})
+
+
+def _put_how(parse: Parse, group: Group) -> Frame | None:
+    """``..., was how the mayor put it (in her memoir).`` (or ``the way``): the words before
+    the comma (or the dash) are the subject's. Opening a sentence, ``That was how the mayor put it.``
+    says nothing of its own: its content is empty, and it points back to the one before
+    it, as ``So says the mayor.`` does."""
+    tokens = parse.tokens
+    k = group.last + 1
+    if group.lemma != "put" or k + 1 >= len(tokens) or tokens[k].lower != "it" or any(
+            t.is_verb for t in tokens[k + 1:]):  # (what follows "it" to the end: "in his memoir")
+        return None
+    subject = _subject(parse, group)
+    if subject is None or subject.first < 2:
+        return None
+    how = subject.first - 1 if tokens[subject.first - 1].lower == "how" else subject.first - 2
+    way = [t.lower for t in tokens[how:how + 2]] == ["the", "way"]
+    if how < 1 or not (tokens[how].lower == "how" or way) or tokens[how - 1].lower not in _WAS:
+        return None
+    copula = mark = how - 1
+    mark -= 1
+    pointer = mark >= 0 and tokens[mark].lower in ("that", "this")
+    mark -= pointer  # "... - that was how the mayor put it."
+    if mark < 0 and pointer:  # "That was how the mayor put it."
+        content = (0, 0)
+    elif mark > 0 and (tokens[mark].text == "," or tokens[mark].text in DASHES):
+        content = content_span(parse, after_semicolon(parse, mark), mark - 1)
+    else:
+        return None
+    return Frame(span(parse, copula, k), span(parse, subject.first, subject.last),
+                 vague_source(parse, subject), content, "verb")
