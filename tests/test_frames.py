@@ -1773,3 +1773,12 @@ def test_a_bare_plural_asked_about_is_no_one(text: str, word: str, expected: boo
 def test_a_trailing_idiom_gives_the_words_before_it(text: str, source: str, content: str) -> None:
     [(_, _, found, words)] = frames_of(text)
     assert (found, words.rstrip()) == (source, content)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # a participle's person addressed or accused is the writer's naming, as after a finite verb
+    ("Voss spoke on Monday, accusing the men of lying.", "of lying."),
+    ("Voss spoke on Monday, urging the men to leave.", "to leave."),
+])
+def test_a_participle_skips_its_person(text: str, content: str) -> None:
+    assert [c for _, cue, _, c in frames_of(text) if cue != "spoke"] == [content]

@@ -8,7 +8,7 @@ these."""
 
 from __future__ import annotations
 
-from linter.analysis.addressees import ADDRESSED, past_addressee
+from linter.analysis.addressees import ADDRESSED, past_addressee, past_person
 from linter.analysis.chunks import Chunk, Group
 from linter.analysis.frame_base import (
     Frame,
@@ -75,8 +75,10 @@ def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | No
                     return None
                 owner, hi = held
         source, vague = span(parse, owner.first, owner.last), vague_source(parse, owner)
-    # (past whom it tells: "to have told friends the men ...")
-    content = content_span(parse, past_addressee(parse, group, group.last + 1), continued(parse, hi))
+    # (past whom it tells or accuses: "to have told friends the men ...", "accusing the men
+    # of ...", whom the writer names, as after a finite verb)
+    start = past_person(parse, group, past_addressee(parse, group, group.last + 1), hi)
+    content = content_span(parse, start, continued(parse, hi))
     thought = group.lemma in lexicon().thoughts
     return Frame(span(parse, group.first, group.last), source, vague, content, "verb", thought)
 
