@@ -84,6 +84,7 @@ from linter.kinds.claim_frames import (
     speaks_for,
     within,
 )
+from linter.kinds.claim_leads import restated_after_lead
 from linter.kinds.claim_patterns import accusation, agents, regex, terms
 from linter.kinds.claim_people import a_person
 from linter.kinds.claim_quotes import quote_claims
@@ -235,7 +236,8 @@ def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     claim is what they worry about), or one of the rule's own cues (a census, hospital
     officials, a trial). In the claim's own sentence, a source in a relative clause speaks
     of what the clause is about, not of the claim (``40 died in the fire, which police
-    said was arson``) unless its words hold the claim."""
+    said was arson``) unless its words hold the claim. A lead's figure may have its source
+    at the top of the next paragraph (:func:`.claim_leads.restated_after_lead`)."""
     lo, hi = ctx.window(opts.window, start)
     if ctx.extra(opts.cues, lo, hi, start, end):  # first: it needs no sentence tagged
         return True
@@ -244,7 +246,7 @@ def _any_cue(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
     # the army denies it" leaves the count with no one
     return ctx.framed(lo, hi, start, end, ("any",), lambda f: f.speech and not answers(ctx, f),
                       lambda f: (f.speech and not relative(ctx.text, f) and not answers(ctx, f))
-                      or f.attributes(start, end))
+                      or f.attributes(start, end)) or restated_after_lead(ctx, start, end)
 
 
 def _speaker(ctx: ClaimContext, opts: Options, start: int, end: int) -> bool:
