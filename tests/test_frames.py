@@ -1782,3 +1782,12 @@ def test_a_trailing_idiom_gives_the_words_before_it(text: str, source: str, cont
 ])
 def test_a_participle_skips_its_person(text: str, content: str) -> None:
     assert [c for _, cue, _, c in frames_of(text) if cue != "spoke"] == [content]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # a free relative of a labelling verb and "as": the name is the subject's
+    ("What the army described as a cell turned out to be a family.", "a cell"),
+    ("In what the army described as an attack, two guards died.", "an attack"),
+])
+def test_what_the_army_described_as(text: str, content: str) -> None:
+    assert [(cue, c) for _, cue, _, c in frames_of(text)] == [("described", content)]

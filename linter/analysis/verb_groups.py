@@ -64,7 +64,8 @@ def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[G
     town``), and a reduced relative as a past tense (``the state of emergency declared/VBD
     after the attack will be lifted``). When only prepositional phrases lie between the lone
     verb, if it has a passive (not ``fled before police came``), and the next finite verb, it
-    is a reduced relative; otherwise a lone participle with an object after it is the finite
+    is a reduced relative (but not after "what" and its subject: ``What the army described
+    as a cell was ...``); otherwise a lone participle with an object after it is the finite
     past, unless a later finite verb, not coordinated with it, is the main verb (``shelled the
     town and killed 12 people`` is; ``the town shelled by militants`` is not), and so is one
     joined by "and" to a past tense right after it (``The court overruled and said``), one
@@ -78,7 +79,8 @@ def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[G
             continue
         later = next((h for h in groups[g + 1:] if h.finite), None)
         if later and group.lemma not in NO_PASSIVE and _only_phrases(tokens, group.last + 1, later.first):
-            out[g] = Group(group.first, group.last, False, "", False, False, True, group.lemma)
+            if not _after_what(tokens, head):  # (not "What the army described as ... was")
+                out[g] = Group(group.first, group.last, False, "", False, False, True, group.lemma)
             continue
         k = group.last + 1 + (group.last + 1 < len(tokens) and tokens[group.last + 1].tag == "RP")
         nxt = tokens[k].tag if k < len(tokens) else "."  # past a particle: "set off a bomb"
@@ -97,6 +99,15 @@ def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[G
             continue  # "the town shelled by militants", "bombs hidden in freight"
         out[g] = Group(group.first, group.last, True, "past", False, False, False, group.lemma)
     return out
+
+
+def _after_what(tokens: Sequence[Token], head: int) -> bool:
+    """The noun phrase that ends at ``head`` follows "what": the subject of a free
+    relative (``What the army described as a cell was ...``), whose verb is its own."""
+    k = head
+    while k >= 0 and tokens[k].tag in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "PRP"):
+        k -= 1
+    return k >= 0 and tokens[k].lower == "what"
 
 
 def _set_off_participles(tokens: Sequence[Token], groups: list[Group]) -> list[Group]:

@@ -291,7 +291,9 @@ def what_called(parse: Parse, group: Group) -> tuple[int, int] | None:
     writer's."""
     tokens = parse.tokens
     first = group.last + 1
-    first += group.lemma in lexicon().seeing and first < len(tokens) and tokens[first].lower == "as"
+    lex = lexicon()  # (a verb of seeing's or of labelling's "as": "what the army described as")
+    first += (group.lemma in lex.seeing or group.lemma in lex.labelling) and first < len(tokens) and (
+        tokens[first].lower == "as")
     named = group.lemma in NAMING or first > group.last + 1
     if not named or first >= len(tokens) or what_subject(parse, group) is None:
         return None

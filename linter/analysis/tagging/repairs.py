@@ -96,7 +96,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     read/NN.``, ``The ministry's statement read/NN: ...``), and so is a verb of seeing read as a plural noun
     after a noun and before ``as`` (``the men the US regards/NNS as ...``), or as a noun
     after a relative clause's subject (``which Orsk and the EU list/NN as``), and so is a
-    reporting verb there (``whom police describe/NN as``). A past that opens an aside
+    reporting verb there (``whom police describe/NN as``), and a labelling participle after
+    "what" and a noun and before "as" is a past (``in what the army described/VBN as``).
+    A past that opens an aside
     after a noun, with its doer after "by", in a sentence whose own verb comes before it
     is a participle (``..., considered/VBD a terrorist group by Orsk``). A word the lemma
     lists know only as a verb is no preposition (``The men belong/IN to the Front``), a
@@ -231,6 +233,10 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and after_name_after_plural(words, tags, i)
               and tagger.lemma(word, "VBN").lower() in _cue_lemmas("labelling")):
             out[i] = "VBD"  # "The men Voss called/VBN terrorists fled": a name's verb, no passive
+        elif (tags[i] == "VBN" and 1 < i < len(words) - 1 and words[i + 1].lower() == "as"
+              and tags[i - 1] in NOUN_TAGS and "what" in (w.lower() for w in words[max(0, i - 5):i - 1])
+              and tagger.lemma(word, "VBN").lower() in _cue_lemmas("labelling")):
+            out[i] = "VBD"  # "in what the army described/VBN as ...": the free relative's verb
         elif (tags[i] == "NN" and low in _cue_lemmas("labelling") and 2 < i < len(words) - 2
               and tags[i - 1] in ("NNP", "NNPS") and "and" in (w.lower() for w in words[i - 4:i - 1])
               and tags[i + 1] in ("DT", "NNP", "NNPS", "PRP", "PRP$")
