@@ -1791,3 +1791,13 @@ def test_a_participle_skips_its_person(text: str, content: str) -> None:
 ])
 def test_what_the_army_described_as(text: str, content: str) -> None:
     assert [(cue, c) for _, cue, _, c in frames_of(text)] == [("described", content)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a naming participle after an opening preposition names the subject after the comma
+    ("Despite being called terrorists by Orsk, the rebels were invited.", True),
+    ("Despite being called terrorists, the rebels were invited.", True),
+    ("Despite being called terrorists, rebels are often invited.", False),
+])
+def test_a_naming_participle_after_a_preposition(text: str, expected: bool) -> None:
+    assert specific(text, "terrorists", None) is expected

@@ -120,13 +120,13 @@ def subject_is_specific(parse: Parse, group: Group) -> bool:
     participle set off by commas, the noun phrase it follows; for a relative pronoun, the
     noun phrase it stands for (``the men, who are ...``, ``the Front, which the US says
     is ...``); for an infinitive that carries on its subject's act, that subject (``The
-    men went on to fight as ...``); for a participle opening the sentence, the subject of
-    the clause after its comma (``Branded terrorists by Orsk, the rebels fought on``)."""
+    men went on to fight as ...``); for a participle opening the sentence (or after a
+    preposition), the subject after its comma (``Despite being branded ..., the rebels``)."""
     tokens = parse.tokens
     carrier = None if group.finite else parse.carrier(group)
     if carrier is not None:
         return subject_is_specific(parse, carrier)
-    if not group.finite and group.first == 0:
+    if not group.finite and (group.first == 0 or (group.first == 1 and tokens[0].tag == "IN")):
         comma = first_comma(tokens, group.last + 1)
         main = parse.chunk_at(comma + 1) if comma > 0 else None
         verb = parse.group_after(main) if main is not None and main.first == comma + 1 else None

@@ -148,8 +148,10 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
             governing.last + 1 == len(parse.tokens) or parse.tokens[governing.last + 1].lower != "up"):
         return False  # "Terrorist attacks have fallen since 2015": a trend
     if not governing.finite and governing.passive and (
-            governing.first == 0 or parse.tokens[governing.first - 1].text == ","):
-        # "The Front, designated a ... by the US,"; "Branded terrorists by Orsk, the rebels ..."
+            governing.first == 0 or parse.tokens[governing.first - 1].text == ","
+            or (governing.first == 1 and parse.tokens[0].tag == "IN")):
+        # "The Front, designated a ... by the US,"; "Branded terrorists by Orsk, the rebels ...",
+        # "Despite being called terrorists by Orsk, the rebels ..."
         return subject_is_specific(parse, governing)
     if role == "predicate":
         if _given_by_no_one(parse, i, governing, chunk, denials):
