@@ -6,7 +6,7 @@ subject is the source; the words after the idiom are the subject's."""
 
 from __future__ import annotations
 
-from linter.analysis.asides import DASHES
+from linter.analysis.asides import COMMA_OR_DASH
 from linter.analysis.chunks import Chunk, Group
 from linter.analysis.cues import PLAIN
 from linter.analysis.frame_base import (
@@ -111,7 +111,7 @@ def _so_said(parse: Parse, group: Group) -> Frame | None:
     comma = k - 3
     if comma < 0:  # "Or so the mayor claims.": the sentence before
         content = (0, 0)
-    elif (tokens[comma].text == "," or tokens[comma].text in DASHES) and comma > 0:
+    elif tokens[comma].text in COMMA_OR_DASH and comma > 0:
         # "The men fled, or so the police say.", "The men fled - or so the police say."
         content = content_span(parse, after_semicolon(parse, comma), comma - 1)
     else:
@@ -147,7 +147,7 @@ def _put_how(parse: Parse, group: Group) -> Frame | None:
     mark -= pointer  # "... - that was how the mayor put it."
     if mark < 0 and pointer:  # "That was how the mayor put it."
         content = (0, 0)
-    elif mark > 0 and (tokens[mark].text == "," or tokens[mark].text in DASHES):
+    elif mark > 0 and tokens[mark].text in COMMA_OR_DASH:
         content = content_span(parse, after_semicolon(parse, mark), mark - 1)
     else:
         return None
