@@ -1,6 +1,7 @@
 """Where an aside ends in a tagged sentence: a parenthesis set off by commas, a bracket or
 a pair of dashes (``, who had crossed the lake,``, ``(D-Kell.)``, ``- again falsely -``),
-and whether a full stop ends an abbreviation rather than the sentence. Token positions
+whether a full stop ends an abbreviation rather than the sentence, and where a phrase
+that opens the sentence begins and ends. Token positions
 in, token positions out; :mod:`.syntax` and :mod:`.verb_reach` read their asides through
 these."""
 
@@ -97,6 +98,12 @@ def past_adverbs(tokens: Sequence[Token], k: int) -> int:
     while k > 1 and tokens[k].tag in ("RB", "RBR"):
         k -= 1
     return k
+
+
+def opening(tokens: Sequence[Token], first: int) -> bool:
+    """A phrase at token ``first`` opens the sentence: at its first word, or after one
+    preposition (``Branded terrorists by Orsk, ...``, ``Despite being called ..., ...``)."""
+    return first == 0 or (first == 1 and tokens[0].tag == "IN")
 
 
 def first_comma(tokens: Sequence[Token], start: int) -> int:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from linter.analysis.asides import COMMA_OR_DASH, first_comma, past_adverbs
+from linter.analysis.asides import COMMA_OR_DASH, first_comma, opening, past_adverbs
 from linter.analysis.chunks import TIMES, Chunk, Group, headline
 from linter.analysis.syntax import NEGATIONS
 from linter.analysis.tagging import Token, name_like
@@ -126,7 +126,7 @@ def subject_is_specific(parse: Parse, group: Group) -> bool:
     carrier = None if group.finite else parse.carrier(group)
     if carrier is not None:
         return subject_is_specific(parse, carrier)
-    if not group.finite and (group.first == 0 or (group.first == 1 and tokens[0].tag == "IN")):
+    if not group.finite and opening(tokens, group.first):
         comma = first_comma(tokens, group.last + 1)
         main = parse.chunk_at(comma + 1) if comma > 0 else None
         verb = parse.group_after(main) if main is not None and main.first == comma + 1 else None

@@ -10,6 +10,7 @@ terrorists``, ``fears of terrorist attacks``, ``terrorists rarely act alone`` ar
 
 from __future__ import annotations
 
+from linter.analysis.asides import opening
 from linter.analysis.chunks import DEFINITE, NAMING, Chunk, Group, partitive
 from linter.analysis.frame_base import denies, lexicon, subject_of
 from linter.analysis.labelled import (
@@ -148,8 +149,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
             governing.last + 1 == len(parse.tokens) or parse.tokens[governing.last + 1].lower != "up"):
         return False  # "Terrorist attacks have fallen since 2015": a trend
     if not governing.finite and governing.passive and (
-            governing.first == 0 or parse.tokens[governing.first - 1].text == ","
-            or (governing.first == 1 and parse.tokens[0].tag == "IN")):
+            opening(parse.tokens, governing.first) or parse.tokens[governing.first - 1].text == ","):
         # "The Front, designated a ... by the US,"; "Branded terrorists by Orsk, the rebels ...",
         # "Despite being called terrorists by Orsk, the rebels ..."
         return subject_is_specific(parse, governing)
