@@ -101,8 +101,10 @@ def passive_agent(parse: Parse, group: Group) -> Chunk | None:
         what = parse.chunk_at(i + 1)
         i = what.last + 1 if what is not None and what.first == i + 1 else i
     agent = parse.chunk_at(i + 1) if i < len(tokens) and tokens[i].lower == "by" else None
-    far = i > group.last + 1 and agent is not None and tokens[agent.last].lower in (*TIMES, "time")
+    far = i > group.last + 1 and agent is not None and tokens[agent.last].lower in _NO_AGENT
     return None if far else agent
 
 
 _BEFORE_AGENT = frozenset({"on", "for", "of"})
+# What "by" past such a phrase names that is a time, no agent: "by the time ...", "by Monday".
+_NO_AGENT = TIMES | {"time"}

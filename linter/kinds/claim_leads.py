@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from linter.kinds.claim_context import ClaimContext
 from linter.kinds.claim_frames import answers
 from linter.lib.cache import compile_pattern
+
+if TYPE_CHECKING:
+    from linter.analysis.frames import Frame
 
 __all__ = ["restated_after_lead"]
 
@@ -54,8 +58,9 @@ def restated_after_lead(ctx: ClaimContext, start: int, end: int) -> bool:
                       lambda: _COUNT.search(ctx.text, after.start, after.end) is not None)
     if not numbers or not (numbers & again or toll):
         return False
-    return ctx.framed(after.start, after.end, start, end, ("lead",),
-                      lambda f: f.speech and not answers(ctx, f), lambda f: f.speech and not answers(ctx, f))
+    def speaks(f: Frame) -> bool:  # (the sentence is not the claim's: one test serves both)
+        return f.speech and not answers(ctx, f)
+    return ctx.framed(after.start, after.end, start, end, ("lead",), speaks, speaks)
 
 
 def _numbers(text: str, start: int, end: int) -> frozenset[str]:
