@@ -1736,32 +1736,25 @@ def test_a_passive_agent_past_the_verbs_phrase(text: str, source: str | None) ->
     assert content.startswith(("on the men", "for the delay"))
 
 
-@pytest.mark.parametrize(("text", "word", "expected"), [
+@pytest.mark.parametrize(("text", "expected"), [
     # a bare plural that denied evidence would show, or a denied verb of saying reports
-    ("There is no evidence that terrorists were involved.", "terrorists", False),
-    ("Police found no sign terrorists had boarded the ferry.", "terrorists", False),
-    ("Nothing suggests terrorists set the fire.", "terrorists", False),
-    ("Voss did not say terrorists were behind the blast.", "terrorists", False),
+    ("There is no evidence that terrorists were involved.", False),
+    ("Police found no sign terrorists had boarded the ferry.", False),
+    ("Nothing suggests terrorists set the fire.", False),
+    ("Voss did not say terrorists were behind the blast.", False),
+    ("There is no evidence that Sarn terrorists were involved.", False),
+    # ... or one in a question or a supposition
+    ("It is not known if terrorists were on board.", False),
+    ("If terrorists were behind the blast, the ministry will respond.", False),
     # ... but not the ones the writer takes to exist, nor evidence that is there
-    ("There is no evidence that the terrorists crossed the border.", "terrorists", True),
-    ("There is evidence that terrorists were involved.", "terrorists", True),
+    ("There is no evidence that the terrorists crossed the border.", True),
+    ("There is evidence that terrorists were involved.", True),
+    ("Police are investigating whether the terrorists fled by boat.", True),
+    # ... nor a label in an aside the writer puts inside the clause
+    ("It is unclear whether the plan - drawn up after Sarn terrorists bombed the depot - will work.", True),
 ])
-def test_a_bare_plural_no_one_says_is_no_one(text: str, word: str, expected: bool) -> None:
-    assert specific(text, word, None) is expected
-
-
-@pytest.mark.parametrize(("text", "word", "expected"), [
-    # a bare plural in a question or a supposition names no one
-    ("It is not known if terrorists were on board.", "terrorists", False),
-    ("If terrorists were behind the blast, the ministry will respond.", "terrorists", False),
-    ("Police are investigating whether the terrorists fled by boat.", "terrorists", True),
-    ("There is no evidence that Sarn terrorists were involved.", "terrorists", False),
-    # ... but a label in an aside inside the clause is the writer's
-    ("It is unclear whether the plan - drawn up after Sarn terrorists bombed the depot - will work.",
-     "terrorists", True),
-])
-def test_a_bare_plural_asked_about_is_no_one(text: str, word: str, expected: bool) -> None:
-    assert specific(text, word, None) is expected
+def test_a_bare_plural_in_a_clause_no_one_asserts_is_no_one(text: str, expected: bool) -> None:
+    assert specific(text, "terrorists", None) is expected
 
 
 @pytest.mark.parametrize(("text", "source", "content"), [
