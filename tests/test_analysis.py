@@ -604,7 +604,7 @@ def test_reporting_phrases(phrase: str) -> None:
 
 def test_cue_data_file() -> None:
     data = yaml.safe_load(files("linter.packs").joinpath("_data/cues.yml").read_text(encoding="utf-8"))
-    lists = ("phrases", "nouns", "sources", "titles", "thoughts", "vague", "passive", "needthat",
+    lists = ("phrases", "nouns", "sources", "titles", "thoughts", "vague", "causes", "passive", "needthat",
              "clausal", "contentnouns", "positions", "undertakings", "acts", "seeing", "evidence", "showing",
              "exceptions", "labelling", "objects", "persons", "bodies")
     assert set(data) == {"verbs", "trailing", *lists}

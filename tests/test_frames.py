@@ -920,6 +920,21 @@ def test_a_sentence_that_points_back(text: str, expected: Voice) -> None:
 
 
 @pytest.mark.parametrize(("text", "vague"), [
+    ("Rights groups say the men fled.", True),  # a cause names no one
+    ("Human rights groups say the men fled.", True),
+    ("The men fled, according to aid organisations.", True),
+    ("Environmental campaigners say the men fled.", True),
+    ("Rights groups including the Orsk Legal Centre say the men fled.", False),
+    ("The rights groups that wrote to Voss say the men fled.", False),  # those the story met
+    ("Orsk rights groups say the men fled.", False),  # whose they are
+    ("Voss's campaign groups say the men fled.", False),
+])
+def test_a_group_named_for_its_cause_alone_is_vague(text: str, vague: bool) -> None:
+    [(frame, _, _, _)] = frames_of(text)
+    assert frame.vague is vague
+
+
+@pytest.mark.parametrize(("text", "vague"), [
     ("Observers in Orsk say the men fled.", True),  # a place names no one
     ("Critics of Voss say the men fled.", True),  # nor does a topic
     ("Experts at the Harbour Institute say the men fled.", False),

@@ -226,8 +226,9 @@ def _regular_forms(lemma: str) -> tuple[str, ...]:
 def cue_words() -> dict[str, list[str]]:
     """The word lists the attribution frames read (see ``rules/_data/cues.yml``): reporting
     verb lemmas (``verbs``), verbs of thought (``thoughts``), vague source heads (``vague``),
-    verbs whose agentless passive hides the source (``passive``), verbs that report only with
-    a that-clause (``needthat``), verbs of saying whose object alone reports nothing
+    the causes a group of campaigners is named for (``causes``: rights, aid), verbs whose
+    agentless passive hides the source (``passive``), verbs that report only with a
+    that-clause (``needthat``), verbs of saying whose object alone reports nothing
     (``clausal``), nouns whose that-clause is their owner's words (``contentnouns``) or is
     only after a copula (``positions``), nouns whose infinitive is (``undertakings``: vow,
     pledge), speech acts whose complement is a demand (``acts``),
@@ -243,7 +244,7 @@ def cue_words() -> dict[str, list[str]]:
     (``bodies``: Group, Institute)."""
     data = _load()
     verbs = _reporting_forms()
-    keys = ("thoughts", "vague", "passive", "needthat", "clausal", "contentnouns", "positions",
+    keys = ("thoughts", "vague", "causes", "passive", "needthat", "clausal", "contentnouns", "positions",
             "undertakings", "acts", "seeing", "evidence", "showing", "sources", "nouns", "labelling",
             "objects", "titles", "persons", "bodies")
     # A lemma spelt two ways (emphasise, emphasize) is listed once; the tagger's lemma may

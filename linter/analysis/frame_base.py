@@ -69,6 +69,7 @@ class Lexicon(NamedTuple):
 
     verbs: frozenset[str]  # every verb that can open a frame: saying, thought, that-clause, acts
     vague: frozenset[str]  # source heads that name no one
+    causes: frozenset[str]  # what campaigners are for, naming none of them: "rights groups"
     thoughts: frozenset[str]  # verbs of thought and feeling
     needthat: frozenset[str]  # verbs that report only with a that-clause
     clausal: frozenset[str]  # verbs of saying whose object alone is no words: "added a floor"
@@ -90,15 +91,15 @@ def lexicon() -> Lexicon:
     """The cue words (:func:`linter.analysis.cues.cue_words`) as frozen sets."""
     words = cue_words()
     sets = {key: frozenset(words[key]) for key in ("verbs", "thoughts", "needthat", "clausal", "vague",
-                                                   "contentnouns", "positions", "undertakings", "acts",
-                                                   "seeing", "evidence", "showing", "sources", "nouns",
-                                                   "trailing", "labelling", "objects")}
+                                                   "causes", "contentnouns", "positions", "undertakings",
+                                                   "acts", "seeing", "evidence", "showing", "sources",
+                                                   "nouns", "trailing", "labelling", "objects")}
     verbs = frozenset().union(*(sets[key] for key in ("verbs", "thoughts", "needthat", "acts", "seeing",
                                                       "trailing")))
-    return Lexicon(verbs, sets["vague"], sets["thoughts"] | sets["seeing"], sets["needthat"], sets["clausal"],
-                   sets["contentnouns"], sets["positions"], sets["undertakings"], sets["acts"],
-                   sets["seeing"], sets["evidence"], sets["showing"], sets["sources"] | sets["nouns"],
-                   sets["trailing"], sets["labelling"], sets["objects"])
+    return Lexicon(verbs, sets["vague"], sets["causes"], sets["thoughts"] | sets["seeing"],
+                   sets["needthat"], sets["clausal"], sets["contentnouns"], sets["positions"],
+                   sets["undertakings"], sets["acts"], sets["seeing"], sets["evidence"], sets["showing"],
+                   sets["sources"] | sets["nouns"], sets["trailing"], sets["labelling"], sets["objects"])
 
 
 def span(parse: Parse, first: int, last: int) -> tuple[int, int]:

@@ -1,11 +1,15 @@
 """Whether an attribution frame's source names anyone: a vague head ("experts",
-"analysts", "sources") with nothing to make it specific, a quantifier standing for people
+"analysts", "sources") or a group named for its cause alone ("rights groups") with nothing
+to make it specific, a quantifier standing for people
 ("some", "many"), a share of no one named ("Many in Orsk"), or reports no one owns. The
 frame builders ask :func:`vague_source` of each source they find."""
+
+from collections.abc import Sequence
 
 from linter.analysis.chunks import Chunk
 from linter.analysis.frame_base import lexicon
 from linter.analysis.syntax import Parse
+from linter.analysis.tagging import Token
 
 _PERSONS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 QUANTIFIERS = frozenset({"some", "many", "others", "most", "several", "few", "one"})
@@ -27,22 +31,28 @@ _MAKING = frozenset({"commission", "compile", "issue", "prepare", "produce", "pu
 # Outlets that, "local" and unnamed, name no one ("local media"; not "state media", a
 # broadcaster the story's country makes plain).
 _OUTLETS = frozenset({"media", "press", "newspapers", "papers", "outlets", "television", "radio"})
+# Heads of groups of campaigners that, named for their cause alone, name no one ("rights
+# groups", "aid organisations", "environmental campaigners"; the causes are cue data).
+_GROUPS = frozenset({"group", "organisation", "organization", "campaigner", "activist"})
 _UNDESCRIBING = frozenset({"unnamed", "anonymous", "other", "various", "informed", "reliable", "certain"})
 
 
 def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
-    """A source that names no one: a vague head (experts, analysts, sources) with no name
-    in it or attached to it, a quantifier used as a pronoun (some, many), or reports no one
-    owns (``unowned_report``). A name joined to it ("Ada Frey and others") names someone."""
+    """A source that names no one: a vague head (experts, analysts, sources) or a group
+    named for its cause (rights groups) with no name in it or attached to it, a quantifier
+    used as a pronoun (some, many), or reports no one owns (``unowned_report``). A name
+    joined to it ("Ada Frey and others") names someone."""
     if chunk is None:
         return True
     vague_heads = lexicon().vague
     head = parse.tokens[chunk.last]
     if head.lower in _PERSONS:
         return False
+    words = parse.tokens[chunk.first:chunk.last]
+    if _for_a_cause(head, words) and not chunk.definite:
+        return not described(parse, chunk)  # "Rights groups say", "according to aid organisations"
     if (chunk.proper or head.tag in ("NNP", "NNPS")) and not _share_of(parse, chunk):
         return False
-    words = parse.tokens[chunk.first:chunk.last]
     if any(t.lower in ("and", "or") for t in words) and any(t.tag in ("NNP", "NNPS") for t in words) and (
             not _share_of(parse, chunk)):
         return False  # "Ada Frey and others said": a name among them
@@ -65,6 +75,17 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
     if chunk.definite and head.tag == "NN" and head.lemma in _ONE_PERSON:
         return False  # "the 57-year-old scientist says": one person, whom the story has met
     return not described(parse, chunk)
+
+
+def _for_a_cause(head: Token, words: Sequence[Token]) -> bool:
+    """A group (``head``) that the words before it name for a cause and nothing else:
+    "rights groups", "Human rights groups" (capitalised only to open the sentence),
+    "environmental campaigners"; not "Orsk rights groups" (whose?)."""
+    causes = lexicon().causes
+    if head.lemma not in _GROUPS and head.lower.rstrip("s") not in _GROUPS:
+        return False
+    return any(t.lower in causes for t in words) and not any(
+        t.tag in ("NNP", "NNPS") and t.lower not in causes for t in words)
 
 
 def _share_of(parse: Parse, chunk: Chunk) -> bool:

@@ -139,6 +139,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     if len(words) > 2 and out[0] in ("VB", "VBP") and words[0][:1].isupper() and (
             not tagger.known_verb(words[0].lower())):
         out[0] = "NNP"  # "Voss/VB posted ...": a name no verb list knows opens the sentence
+    elif (len(words) > 2 and out[0] == "VBZ" and words[0][:1].isupper()
+          and words[0].lower() not in _AUXILIARIES and out[1] in ("NNS", "NNPS") and out[2] in FINITE):
+        out[0] = "NNS"  # "Rights/VBZ groups say ...": a plural modifier opens the sentence, not a verb
     tags = list(out)
     reporting = _reporting_bases()
     for i, word in enumerate(words):
