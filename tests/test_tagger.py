@@ -311,6 +311,9 @@ def test_tag_is_deterministic(tagger: Tagger) -> None:
         ("claims", "VBZ", "claim"),
         ("killed", "VBN", "kill"),
         ("stopped", "VBD", "stop"),
+        ("rebuffed", "VBD", "rebuff"),  # a doubled f is the verb's own, as a doubled l or s is
+        ("scoffing", "VBG", "scoff"),
+        ("buzzed", "VBD", "buzz"),  # and a doubled z takes no e
         ("died", "VBN", "die"),
         ("making", "VBG", "make"),
         ("running", "VBG", "run"),

@@ -59,6 +59,8 @@ def _stem_e(b: str) -> str:
     if len(b) < 2:
         return b
     last, prev = b[-1], b[-2]
+    if last == prev == "z":
+        return b  # buzzed -> buzz
     single = prev in _VOWELS and (len(b) < 3 or b[-3] not in _VOWELS)  # consonant-vowel-consonant
     if last in "vuzc":
         return b + "e"
@@ -90,8 +92,8 @@ def _stem_e(b: str) -> str:
 def _undouble(b: str) -> str:
     if len(b) < 3 or b[-1] != b[-2] or b[-1] in _VOWELS:
         return ""
-    if b[-1] not in "lsz" or (b.endswith("ell") and len(b) >= 6) or (b.endswith("oll") and len(b) >= 7):
-        return b[:-1]  # stopped -> stop; travelled -> travel
+    if b[-1] not in "flsz" or (b.endswith("ell") and len(b) >= 6) or (b.endswith("oll") and len(b) >= 7):
+        return b[:-1]  # stopped -> stop; travelled -> travel (not rebuffed, buzzed)
     return ""
 
 
