@@ -14,9 +14,11 @@ if TYPE_CHECKING:
     from linter.analysis.frames import Frame
     from linter.analysis.syntax import Parse
 
-# Verbs with which the accused answer a charge ("The ministry denied it"): a source that
-# denies is not the one a vague phrase hid.
-_ANSWERS = frozenset({"deny", "reject", "dismiss", "rebut", "refute", "dispute"})
+# Verbs with which the accused answer a charge ("The ministry denied it", "The director
+# defended the toll", "countered that ..."): a source that denies is not the one a vague
+# phrase hid.
+_ANSWERS = frozenset({"deny", "reject", "dismiss", "rebut", "refute", "dispute", "defend", "counter",
+                      "rebuff"})
 # A relative pronoun right before a frame's source: "the vote, which the opposition says ..."
 _RELATIVE = compile_pattern(r"\b(?:which|who|whom)\s+\Z")
 _WITH = compile_pattern(r"\bwith\s+\Z")
