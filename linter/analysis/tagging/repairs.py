@@ -55,6 +55,10 @@ _AFTER_ADVERB_NOUN = FINITE | {"IN", ".", ","}
 # Adjectives that name people after "the" and end its noun phrase: "the dead", "the injured".
 _THE_PEOPLE = frozenset({"dead", "injured", "wounded", "missing", "displaced", "bereaved"})
 
+# Adjectives that are as often verbs of doing something to someone: after a plural and
+# before an object, the verb ("Militants free/JJ 12 hostages", "Crews clear/JJ the road").
+_VERB_ADJECTIVES = frozenset({"free", "clear", "secure", "open", "empty"})
+
 # Words ending in "less" that are no adjectives.
 _NOT_ADJECTIVES = frozenset({"less", "bless", "unless", "nevertheless", "nonetheless", "regardless"})
 
@@ -105,7 +109,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     labelling verb read as a noun after two names and before "as" is their verb (``Orsk and
     the EU list/NN the Front as ...``), and a
     verb read as an adjective between a plural and its object is a verb (``insurgents now
-    levy/JJ tolls``; a past as often as a present for ``Gunmen set/JJ fire to ...``). A
+    levy/JJ tolls``, ``Militants free/JJ 12 hostages``; a past as often as a present for
+    ``Gunmen set/JJ fire to ...``). A
     word in -less is an adjective (``reckless/VBP``), and so is a participle that opens the
     sentence before a plural and its verb (``Suspected/VBN terrorists were held``).
     "both", "all" and "each" between an auxiliary and a participle are adverbs (``have
@@ -296,8 +301,11 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             low = words[i].lower()
             if low in SAME_PAST:  # "Gunmen set/JJ fire to the depot": a past as often as a present
                 out[i] = "VBD" if past_time(words) else "VBP"
-            elif tagger.is_verb(low):
+            elif tagger.is_verb(low) or low in _VERB_ADJECTIVES:
                 out[i] = "VBP"
+        elif out[i] == "JJ" and out[j] in ("NNS", "NNPS") and out[i + 1] in ("NNP", "NNPS") and (
+                words[i].lower() in _VERB_ADJECTIVES):
+            out[i] = "VBP"  # "Terrorists free/JJ Sarn ferry crew": no adjective before a name
     for i in range(1, len(words) - 1):  # "helped prevent/NN thefts and deter/NN poachers"
         if out[i] in ("NN", "JJ") and out[i + 1] in OBJECT_STARTS and (
                 bare_infinitive(words, out, i, tagger)):
