@@ -105,18 +105,38 @@ def _time_at(tokens: Sequence[Token], j: int) -> bool:
 
 
 def _named_as(tokens: Sequence[Token], first: int, j: int) -> bool:
-    """Token ``j`` is the name a naming verb gives its object, right after a plural noun
+    """Token ``j`` is the name a naming verb gives its object (or the place after its
+    object: ``called the men on the bridge | terrorists``), right after a plural noun
     (``called the men | terrorists``, ``branded the police officers | thugs``): two
     noun phrases, not a compound; after a singular noun, only a plural that ends the phrase
     right after an article and that noun (``called the group | terrorists``, ``branded the
     union | thugs``; not ``called the police officers | heroes`` at ``officers``)."""
-    verb = tokens[first - 1] if first > 0 else None
-    if verb is None or not verb.is_verb or verb.lemma not in NAMING or tokens[j].tag not in ("NN", "NNS"):
+    if not _after_naming(tokens, first) or tokens[j].tag not in ("NN", "NNS"):
         return False
     if tokens[j - 1].tag == "NNS":
         return True
     return (tokens[j - 1].tag == "NN" and tokens[j].tag == "NNS" and j - 2 == first
             and tokens[first].tag == "DT" and (j + 1 == len(tokens) or tokens[j + 1].tag not in NOUNS))
+
+
+# What the object of a naming verb is made of before a phrase on where its people are:
+# "called [the men] on the quay terrorists", "branded [his two rivals] in the party traitors".
+_OBJECT_TAGS = frozenset({"DT", "PDT", "JJ", "CD", "PRP$", "POS", "NN", "NNS", "NNP", "NNPS", "PRP"})
+_WHERE = frozenset({"on", "in", "at", "near", "outside", "inside", "from", "aboard"})
+
+
+def _after_naming(tokens: Sequence[Token], first: int) -> bool:
+    """The phrase at ``first`` follows a naming verb (``called | the men terrorists``), or a
+    place after the verb's object (``called the men on | the quay terrorists``): what
+    comes next in it may be the name the verb gives."""
+    k = first - 1
+    if k > 0 and tokens[k].lower in _WHERE:
+        k -= 1
+        while k > 0 and tokens[k].tag in _OBJECT_TAGS and first - k <= 7:
+            k -= 1
+        if k == first - 2:  # no object before the place
+            return False
+    return k >= 0 and tokens[k].is_verb and tokens[k].lemma in NAMING
 
 
 def _namer_after(tokens: Sequence[Token], j: int, in_group: list[int]) -> bool:

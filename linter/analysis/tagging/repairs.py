@@ -59,6 +59,10 @@ _THE_PEOPLE = frozenset({"dead", "injured", "wounded", "missing", "displaced", "
 # before an object, the verb ("Militants free/JJ 12 hostages", "Crews clear/JJ the road").
 _VERB_ADJECTIVES = frozenset({"free", "clear", "secure", "open", "empty"})
 
+# Endings of adjectives, which a word no lemma list knows keeps as an adjective.
+_ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "al", "ic", "able", "ible", "less", "ish", "ary", "ed", "ing",
+                      "ian", "ese", "ern", "ly")
+
 # Words ending in "less" that are no adjectives.
 _NOT_ADJECTIVES = frozenset({"less", "bless", "unless", "nevertheless", "nonetheless", "regardless"})
 
@@ -310,6 +314,12 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         if out[i] in ("NN", "JJ") and out[i + 1] in OBJECT_STARTS and (
                 bare_infinitive(words, out, i, tagger)):
             out[i] = "VB"
+    for i in range(1, len(words) - 1):  # "called the men on the quay/JJ terrorists": a noun
+        low = words[i]
+        if (out[i] == "JJ" and words[i - 1].lower() in _ARTICLES and out[i + 1] in ("NN", "NNS")
+                and low.isalpha() and low.islower() and not low.endswith(_ADJECTIVE_ENDINGS)
+                and not any(tagger.known(low, kind) for kind in ("J", "N", "V"))):
+            out[i] = "NN"  # that no list knows, in a noun's slot, has no adjective's ending
     for i, word in enumerate(words):  # "called the plan reckless/VBP"
         if out[i] in ("VB", "VBP", "VBZ", "VBD", "NN") and word.lower().endswith("less") and (
                 word.lower() not in _NOT_ADJECTIVES):
