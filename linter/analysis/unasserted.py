@@ -1,8 +1,9 @@
 """Clauses whose words no one asserts: one that asks or supposes (``whether ...``, ``if
 ...``), the words a denied verb of saying reports no one saying (``did not say the men
-were ...``), and what denied evidence would show (``There is no evidence that ...``,
-``Nothing suggests ...``). A label there is given by no one when it is a predicate, or a
-bare plural that names no one in particular (:mod:`.reference`)."""
+were ...``), what denied evidence would show (``There is no evidence that ...``,
+``Nothing suggests ...``), and what a theory supposes (``the theory that ...``). A label
+there is given by no one when it is a predicate, or a bare plural that names no one in
+particular (:mod:`.reference`)."""
 
 from __future__ import annotations
 
@@ -66,12 +67,17 @@ def _any_such(parse: Parse, chunk: Chunk) -> bool:
 # lack ("Nothing suggests ...") shows nothing of the clause after it.
 _EVIDENCE = frozenset({"evidence", "sign", "signs", "indication", "indications", "suggestion", "proof"})
 _SHOWING = frozenset({"suggest", "indicate", "show", "prove"})
+# Nouns whose clause is only supposed: "working on the theory that terrorists set the fire",
+# "the possibility that terrorists were on board".
+_SUPPOSITIONS = frozenset({"theory", "theories", "possibility", "possibilities", "hypothesis", "assumption",
+                           "scenario", "likelihood"})
 
 
 def _unshown_at(parse: Parse, i: int) -> int:
-    """Where the clause that denied evidence would show opens, when token ``i`` is in it
-    (``There is no evidence that terrorists ...``, ``found no sign terrorists ...``,
-    ``Nothing suggests ...``, ``There is nothing to suggest that ...``), or -1."""
+    """Where the clause that denied evidence would show, or that a theory supposes, opens,
+    when token ``i`` is in it (``There is no evidence that terrorists ...``, ``found no
+    sign terrorists ...``, ``Nothing suggests ...``, ``There is nothing to suggest that
+    ...``, ``working on the theory that terrorists ...``), or -1."""
     tokens = parse.tokens
     for k in range(i - 1, 0, -1):
         if tokens[k].text in (";", ":"):
@@ -81,7 +87,8 @@ def _unshown_at(parse: Parse, i: int) -> int:
             continue
         denied = tokens[k].lower in _EVIDENCE and any(t.lower == "no" for t in tokens[max(k - 2, 0):k])
         nothing = tokens[k].lemma in _SHOWING and any(t.lower == "nothing" for t in tokens[max(k - 2, 0):k])
-        if (denied or nothing) and i <= clause(parse, nxt + (tokens[nxt].lower == "that"))[1]:
+        supposed = tokens[k].lower in _SUPPOSITIONS and tokens[k].tag.startswith("NN")
+        if (denied or nothing or supposed) and i <= clause(parse, nxt + (tokens[nxt].lower == "that"))[1]:
             return k
     return -1
 
