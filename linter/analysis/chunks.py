@@ -111,7 +111,7 @@ def _named_as(tokens: Sequence[Token], first: int, j: int) -> bool:
     noun phrases, not a compound; after a singular noun, only a plural that ends the phrase
     right after an article and that noun (``called the group | terrorists``, ``branded the
     union | thugs``; not ``called the police officers | heroes`` at ``officers``)."""
-    if not _after_naming(tokens, first) or tokens[j].tag not in ("NN", "NNS"):
+    if tokens[j].tag not in ("NN", "NNS") or not _after_naming(tokens, first):
         return False
     if tokens[j - 1].tag == "NNS":
         return True

@@ -315,10 +315,10 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
                 bare_infinitive(words, out, i, tagger)):
             out[i] = "VB"
     for i in range(1, len(words) - 1):  # "called the men on the quay/JJ terrorists": a noun
-        low = words[i]
+        word = words[i]
         if (out[i] == "JJ" and words[i - 1].lower() in _ARTICLES and out[i + 1] in ("NN", "NNS")
-                and low.isalpha() and low.islower() and not low.endswith(_ADJECTIVE_ENDINGS)
-                and not any(tagger.known(low, kind) for kind in ("J", "N", "V"))):
+                and word.isalpha() and word.islower() and not word.endswith(_ADJECTIVE_ENDINGS)
+                and not any(tagger.known(word, kind) for kind in ("J", "N", "V"))):
             out[i] = "NN"  # that no list knows, in a noun's slot, has no adjective's ending
     for i, word in enumerate(words):  # "called the plan reckless/VBP"
         if out[i] in ("VB", "VBP", "VBZ", "VBD", "NN") and word.lower().endswith("less") and (
