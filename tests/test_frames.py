@@ -920,7 +920,13 @@ def test_a_sentence_that_points_back(text: str, expected: Voice) -> None:
 
 
 @pytest.mark.parametrize(("text", "vague"), [
-    ("Rights groups say the men fled.", True),  # a cause names no one
+    ("Observers in Orsk say the men fled.", True),  # a place names no one
+    ("Critics of Voss say the men fled.", True),  # nor does a topic
+    ("Experts at the Harbour Institute say the men fled.", False),
+    ("Many in Orsk believe the men fled.", True),  # a share of a whole
+    ("Some of the dockers say the men fled.", True),
+    ("Officials in Orsk say the men fled.", False),
+    ("Rights groups say the men fled.", True),  # nor does a cause
     ("Human rights groups say the men fled.", True),
     ("The men fled, according to aid organisations.", True),
     ("Environmental campaigners say the men fled.", True),
@@ -929,20 +935,7 @@ def test_a_sentence_that_points_back(text: str, expected: Voice) -> None:
     ("Orsk rights groups say the men fled.", False),  # whose they are
     ("Voss's campaign groups say the men fled.", False),
 ])
-def test_a_group_named_for_its_cause_alone_is_vague(text: str, vague: bool) -> None:
-    [(frame, _, _, _)] = frames_of(text)
-    assert frame.vague is vague
-
-
-@pytest.mark.parametrize(("text", "vague"), [
-    ("Observers in Orsk say the men fled.", True),  # a place names no one
-    ("Critics of Voss say the men fled.", True),  # nor does a topic
-    ("Experts at the Harbour Institute say the men fled.", False),
-    ("Many in Orsk believe the men fled.", True),  # a share of a whole
-    ("Some of the dockers say the men fled.", True),
-    ("Officials in Orsk say the men fled.", False),
-])
-def test_a_vague_head_with_a_place_or_a_share_of_a_whole(text: str, vague: bool) -> None:
+def test_a_vague_head_with_a_place_a_share_or_a_cause(text: str, vague: bool) -> None:
     [(frame, _, _, _)] = frames_of(text)
     assert frame.vague is vague
 
