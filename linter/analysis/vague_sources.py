@@ -80,9 +80,10 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
 def _for_a_cause(head: Token, words: Sequence[Token]) -> bool:
     """A group (``head``) that the words before it name for a cause and nothing else:
     "rights groups", "Human rights groups" (capitalised only to open the sentence),
-    "environmental campaigners"; not "Orsk rights groups" (whose?)."""
+    "environmental campaigners"; not "Orsk rights groups" (whose?), nor one of them ("a rights
+    group said", as "a monitoring group said", describes one body the story may name later)."""
     causes = lexicon().causes
-    if head.lemma not in _GROUPS and head.lower.rstrip("s") not in _GROUPS:
+    if not head.lower.endswith("s") or (head.lemma not in _GROUPS and head.lower.rstrip("s") not in _GROUPS):
         return False
     return any(t.lower in causes for t in words) and not any(
         t.tag in ("NNP", "NNPS") and t.lower not in causes for t in words)
