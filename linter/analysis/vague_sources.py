@@ -27,7 +27,8 @@ _DESCRIBING_TAGS = frozenset({"JJ", "NN", "NNP", "NNS"})
 _ONE_PERSON = frozenset({"analyst", "commentator", "critic", "detractor", "economist", "expert", "insider",
                          "observer", "opponent", "pundit", "sceptic", "scientist", "skeptic", "supporter"})
 # Participles that put an owner after a report: "a report published by the bank".
-_MAKING = frozenset({"commission", "compile", "issue", "prepare", "produce", "publish", "release", "write"})
+_MAKING = frozenset({"circulate", "commission", "compile", "issue", "post", "prepare", "produce", "publish",
+                     "release", "send", "sign", "write"})
 # Outlets that, "local" and unnamed, name no one ("local media"; not "state media", a
 # broadcaster the story's country makes plain).
 _OUTLETS = frozenset({"media", "press", "newspapers", "papers", "outlets", "television", "radio"})
@@ -101,7 +102,8 @@ def _share_of(parse: Parse, chunk: Chunk) -> bool:
 # mostly follows the sentence that says whose it is; "according to a survey" mostly has
 # its survey named in the next paragraph).
 _REPORTS = frozenset({"report"})
-DOCUMENTS = _REPORTS | {"statement", "account"}
+_STATEMENTS = frozenset({"statement", "account"})
+DOCUMENTS = _REPORTS | _STATEMENTS
 # Pictures, which say nothing of their own: what "according to videos verified by the
 # Courier" or "according to satellite images" reports is what was seen, told in the
 # writer's words, as after "Footage showed" (not "a video released by the army", whose
@@ -112,11 +114,15 @@ PICTURES = frozenset({"video", "footage", "image", "imagery", "picture", "photog
 def unowned_report(parse: Parse, chunk: Chunk, heads: frozenset[str] = _REPORTS) -> bool:
     """A report (one of ``heads``) no one owns: "reports", "local reports", "a report"; not
     "the reports", "a report by the Halvern Institute", "an internal report by the
-    ministry", "police reports", "an official report"."""
+    ministry", "police reports", "an official report", nor a statement or an account with
+    a noun before it, which names whose it is ("an army statement", "a club statement"), as
+    Sourcing.Weasel reads them (reports are many kinds: "news reports", "wire reports")."""
     words = parse.tokens[chunk.first:chunk.last]
-    return parse.tokens[chunk.last].lemma in heads and not chunk.definite and not chunk.proper and (
+    head = parse.tokens[chunk.last].lemma
+    return head in heads and not chunk.definite and not chunk.proper and (
         not described(parse, chunk)) and not _by_someone(parse, chunk) and not any(
-            t.lemma in lexicon().sources or t.lower == "official" for t in words)
+            t.lemma in lexicon().sources or t.lower == "official"
+            or (head in _STATEMENTS and t.tag in ("NN", "NNS")) for t in words)
 
 
 def _by_someone(parse: Parse, chunk: Chunk) -> bool:
