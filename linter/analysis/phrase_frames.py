@@ -178,8 +178,9 @@ def noun_frames(parse: Parse) -> list[Frame]:
         head = tokens[chunk.last]
         told = head.lower in ACCOUNTS and _of_wh(parse, chunk.last + 1)  # "Voss's account of how"
         if head.lemma not in lex.nouns and head.lemma not in lex.undertakings and not told and not (
-                head.lemma in lex.positions and _stated(parse, chunk.last + 1)):
-            continue
+                head.lemma in lex.positions and _stated(parse, chunk.last + 1)) and not (
+                head.lower in ACCOUNTS and _colon_after(parse, chunk.last + 1) is not None):
+            continue  # (an account that a colon opens: "The army's version of events: ...")
         if chunk.last > 0 and head.text[:1].isupper():
             continue  # a title's word, not a statement: "the Orsk Courier's Harbour Report: ..."
         owner: tuple[int, int] | None = None
