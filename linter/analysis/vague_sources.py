@@ -35,6 +35,9 @@ _OUTLETS = frozenset({"media", "press", "newspapers", "papers", "outlets", "tele
 # Heads of groups of campaigners that, named for their cause alone, name no one ("rights
 # groups", "aid organisations", "environmental campaigners"; the causes are cue data).
 _GROUPS = frozenset({"group", "organisation", "organization", "campaigner", "activist"})
+# Groups that a possessive only sets for or against its owner ("its critics", "Voss's
+# supporters"): no one named.
+_SIDES = frozenset({"critic", "detractor", "opponent", "sceptic", "skeptic", "supporter"})
 _UNDESCRIBING = frozenset({"unnamed", "anonymous", "other", "various", "informed", "reliable", "certain"})
 
 
@@ -142,7 +145,9 @@ def _by_someone(parse: Parse, chunk: Chunk) -> bool:
 def described(parse: Parse, chunk: Chunk) -> bool:
     """A vague head made specific by what follows: ``experts at the Halvern Institute``,
     ``sources close to the club``, ``analysts from Corvel Bank``; by an owner before it
-    (``the bank's chief economist``, ``its analysts``); or a source by the word before
+    (``the bank's chief economist``, ``its analysts``; not ``its critics`` or ``Voss's
+    supporters``, whom a possessive only sets for or against someone, as Sourcing.Weasel
+    reads them); or a source by the word before
     it, as Sourcing.Weasel reads it (``security sources``, ``a diplomatic source``; not
     ``unnamed sources``), or by the body it sits in (``a source at the ministry``, ``a
     source in the security services``: ``a ministry source``; not ``sources in Orsk``, a
@@ -150,7 +155,8 @@ def described(parse: Parse, chunk: Chunk) -> bool:
     ``villagers`` are)."""
     i = chunk.last + 1
     tokens = parse.tokens
-    if any(t.tag in ("POS", "PRP$") for t in tokens[chunk.first:chunk.last]):
+    if any(t.tag in ("POS", "PRP$") for t in tokens[chunk.first:chunk.last]) and (
+            tokens[chunk.last].lemma not in _SIDES):
         return True
     before = tokens[chunk.last - 1] if chunk.last > chunk.first else None
     if tokens[chunk.last].lemma == "source" and before is not None and before.tag in _DESCRIBING_TAGS and (
