@@ -139,12 +139,15 @@ _TIMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "sat
                     "february", "march", "april", "may", "june", "july", "august", "september", "october",
                     "november", "december", "christmas", "easter"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+# Subjects that stand for people the story has named ("To the mayor, they are terrorists").
+_PEOPLE_PRONOUNS = frozenset({"they", "he", "she"})
 
 
 def _holder(parse: Parse) -> tuple[int, int, int] | None:
     """``For X, ...`` or ``To X, ...`` opening a sentence whose own verb is a copula in the
-    simple present after a definite, named or plural subject, with X a name, a source
-    (police, the ministry) or him, her or them: X's view (``For the Sarn government, the
+    simple present after a definite, named or plural subject (or they, he or she), with X a
+    name, a source (police, the ministry), a person by role (the mayor) or him, her or
+    them: X's view (``For the Sarn government, the
     strikers are terrorists``). Not ``For years, ...``, ``For Monday, ...``, ``For me,
     ...`` (the writer's), nor the writer telling how things stand for X: ``For the dockers,
     the strike ended badly``, ``For Voss, it had been a long week``, ``For them, the port
@@ -158,11 +161,13 @@ def _holder(parse: Parse) -> tuple[int, int, int] | None:
     head = tokens[holder.last]
     named = head.tag in ("NNP", "NNPS") and head.lower not in _TIMES
     pronoun = holder.last == 1 and head.lower in _OBJECT_PRONOUNS
-    if not (named or pronoun or head.lemma in lexicon().sources):
-        return None
+    lex = lexicon()
+    if not (named or pronoun or head.lemma in lex.sources or (holder.definite and head.lemma in lex.persons)):
+        return None  # (a person by role too: "To the mayor, ...")
     subject = parse.chunk_at(holder.last + 2)
     if subject is None or subject.first != holder.last + 2 or not (
-            subject.definite or subject.proper or tokens[subject.last].tag in ("NNS", "NNPS")):
+            subject.definite or subject.proper or tokens[subject.last].tag in ("NNS", "NNPS")
+            or tokens[subject.last].lower in _PEOPLE_PRONOUNS):
         return None  # (not "For Voss, it had been a long week", "For them, exile has become ...")
     verb = parse.group_after(subject)
     if verb is None or verb.lemma not in COPULAS or verb.tense != "present":

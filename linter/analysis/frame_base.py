@@ -84,6 +84,7 @@ class Lexicon(NamedTuple):
     trailing: frozenset[str]  # verbs that report only trailing or around their words: continued
     labelling: frozenset[str]  # verbs whose passive names its subject, then by whom: "branded ... by"
     objects: frozenset[str]  # verbs whose words are the noun phrase after them: cite, condemn
+    persons: frozenset[str]  # nouns of a person's role or trade: mayor, analyst, chairman
 
 
 @lru_cache(maxsize=1)
@@ -93,13 +94,14 @@ def lexicon() -> Lexicon:
     sets = {key: frozenset(words[key]) for key in ("verbs", "thoughts", "needthat", "clausal", "vague",
                                                    "causes", "contentnouns", "positions", "undertakings",
                                                    "acts", "seeing", "evidence", "showing", "sources",
-                                                   "nouns", "trailing", "labelling", "objects")}
+                                                   "nouns", "trailing", "labelling", "objects", "persons")}
     verbs = frozenset().union(*(sets[key] for key in ("verbs", "thoughts", "needthat", "acts", "seeing",
                                                       "trailing")))
     return Lexicon(verbs, sets["vague"], sets["causes"], sets["thoughts"] | sets["seeing"],
                    sets["needthat"], sets["clausal"], sets["contentnouns"], sets["positions"],
                    sets["undertakings"], sets["acts"], sets["seeing"], sets["evidence"], sets["showing"],
-                   sets["sources"] | sets["nouns"], sets["trailing"], sets["labelling"], sets["objects"])
+                   sets["sources"] | sets["nouns"], sets["trailing"], sets["labelling"], sets["objects"],
+                   sets["persons"])
 
 
 def span(parse: Parse, first: int, last: int) -> tuple[int, int]:
