@@ -356,13 +356,19 @@ def _the_name_of(parse: Parse, chunk: Chunk) -> Chunk:
     return head if head is not None and parse.tokens[head.last].tag in ("NNP", "NNPS") else chunk
 
 
+# Words tagged as prepositions that open a clause whose subject follows them ("terrorists
+# as | the mayor | calls them": the mayor calls, not the terrorists).
+_OPENS_CLAUSE = frozenset({"that", "as", "because", "if", "while", "although", "though", "unless", "whereas",
+                           "whether"})
+
+
 def _head_phrase(parse: Parse, chunk: Chunk, group: Group) -> Chunk:
     """The noun phrase whose prepositional phrase ``chunk`` ends, when that phrase is also
     the group's subject: ``people close to | the mayor | say``, ``officials in | the
     ministry | said``, ``the statement issued by | the harbour board | said``."""
     tokens = parse.tokens
     while chunk.first >= 2 and tokens[chunk.first - 1].tag in ("IN", "TO") and (
-            tokens[chunk.first - 1].lower != "that"):
+            tokens[chunk.first - 1].lower not in _OPENS_CLAUSE):
         k = chunk.first - 2 - (tokens[chunk.first - 2].tag == "JJ")  # "close to", "loyal to"
         if tokens[chunk.first - 1].lower == "by" and tokens[k].tag == "VBN":
             k -= 1  # "issued by", "released by"

@@ -305,7 +305,9 @@ def what_called(parse: Parse, group: Group) -> tuple[int, int] | None:
 
 def as_called(parse: Parse, group: Group) -> Chunk | None:
     """The noun phrase that ``, as X calls them,`` gives X's name to: ``The terrorists, as
-    the government calls them, ...``, also between dashes or in brackets (the noun phrase
+    the government calls them, ...``, also between dashes or in brackets, or with no mark
+    in the present (``terrorists as the mayor calls them``; not ``came as the farmer called
+    them``, a time) (the noun phrase
     right before the comma, with its
     prepositional phrases: ``The extremists on the council, as Vann calls the bridge's
     supporters, ...``; but only the person "her" or "him" stands for: ``The deal with
@@ -328,10 +330,15 @@ def as_called(parse: Parse, group: Group) -> Chunk | None:
                                   and tokens[end + 1].text not in DASHES):
         return None
     at = _as_before_subject(parse, group)
-    if at < 2 or (tokens[at - 1].text not in (",", "(") and tokens[at - 1].text not in DASHES):
-        return None  # (also "The terrorists — as Voss calls them — fled", "(as Voss calls them)")
-    named = parse.chunk_at(at - 2)
-    if named is None or named.last != at - 2:
+    if at < 1:
+        return None
+    # (also "The terrorists — as Voss calls them — fled", "(as Voss calls them)", and with no
+    # mark in the present: "The men were terrorists as the mayor calls them.")
+    marked = tokens[at - 1].text in (",", "(") or tokens[at - 1].text in DASHES
+    if not marked and group.tense != "present":
+        return None  # (a time: "the dogs came as the farmer called them")
+    named = parse.chunk_at(at - 1 - marked)
+    if named is None or named.last != at - 1 - marked:
         return None
     person = tokens[k].lower in ("her", "him")  # "The deal with Ada, as friends call her": Ada
     while not person and named.first >= 2 and tokens[named.first - 1].tag == "IN" and (
