@@ -32,15 +32,21 @@ _WORDS = {w: str(n if n < 20 else (n - 18) * 10) for n, w in enumerate(_UNITS, 1
 _NUMBER = compile_pattern(r"\b(?:\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True))
                           + r")\b", re.IGNORECASE)
 _COUNT = compile_pattern(r"\b(?:the|this|that) (?:death )?(?:toll|figure|tally)\b", re.IGNORECASE)
+# Counts in words and the numbers each stands for: a lead's "Hundreds of people have been
+# killed" is given its source by "The disaster agency said at least 340 bodies had been
+# recovered" at the top of the next paragraph.
+_COUNTED = {"dozens": (13, 199), "scores": (20, 199), "hundreds": (100, 999), "thousands": (1000, 999_999)}
+_COUNTED_WORD = compile_pattern(r"\b(?:dozens|scores|hundreds|thousands)\b", re.IGNORECASE)
 
 
 def restated_after_lead(ctx: ClaimContext, start: int, end: int) -> bool:
     """The claim ``[start, end)`` lies in the lead (the first paragraph, or one after no
     more than ``_ABOVE_LEAD`` headings or headlines of at most ``_HEADLINE`` characters),
     and the next paragraph's first sentence says one of the numbers of the claim's
-    sentence again, or names the toll, in a frame of speech that does not answer a charge
-    (``Police said five people had died``, ``The toll was given by the ministry, which
-    said ...``)."""
+    sentence again, or names the toll, or gives a number that a count in words of the
+    claim's sentence stands for ("Hundreds ... killed", then "at least 340"), in a frame of
+    speech that does not answer a charge (``Police said five people had died``, ``The toll
+    was given by the ministry, which said ...``)."""
     sentences = ctx.an.sentences
     paragraph = sentences.paragraph_at(start)
     if paragraph is None:
@@ -56,11 +62,23 @@ def restated_after_lead(ctx: ClaimContext, start: int, end: int) -> bool:
     again = ctx.shared(("numbers", after.start), lambda: _numbers(ctx.text, after.start, after.end))
     toll = ctx.shared(("toll", after.start),
                       lambda: _COUNT.search(ctx.text, after.start, after.end) is not None)
-    if not numbers or not (numbers & again or toll):
+    counted = _counted(ctx.text, own.start, own.end)
+    if not (numbers & again or (numbers and toll) or _in_range(counted, again)):
         return False
     def speaks(f: Frame) -> bool:  # (the sentence is not the claim's: one test serves both)
         return f.speech and not answers(ctx, f)
     return ctx.framed(after.start, after.end, start, end, ("lead",), speaks, speaks)
+
+
+def _counted(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The ranges of the counts in words ("hundreds", "dozens") in ``text[start:end]``."""
+    return tuple(_COUNTED[m.group().lower()] for m in _COUNTED_WORD.finditer(text, start, end))
+
+
+def _in_range(ranges: tuple[tuple[int, int], ...], numbers: frozenset[str]) -> bool:
+    """One of ``numbers`` (digits) lies in one of ``ranges``."""
+    values = [float(n) for n in numbers if n[:1].isdigit()]
+    return any(lo <= v <= hi for lo, hi in ranges for v in values)
 
 
 def _numbers(text: str, start: int, end: int) -> frozenset[str]:
