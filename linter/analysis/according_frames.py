@@ -9,6 +9,7 @@ from linter.analysis.asides import DASHES
 from linter.analysis.chunks import Chunk
 from linter.analysis.cues import ACCOUNTS, TALLIES, VIEWS, WRITINGS
 from linter.analysis.frame_base import (
+    PEOPLE_PRONOUNS,
     Frame,
     after_semicolon,
     clause,
@@ -139,8 +140,6 @@ _TIMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "sat
                     "february", "march", "april", "may", "june", "july", "august", "september", "october",
                     "november", "december", "christmas", "easter"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
-# Subjects that stand for people the story has named ("To the mayor, they are terrorists").
-_PEOPLE_PRONOUNS = frozenset({"they", "he", "she"})
 
 
 def _holder(parse: Parse) -> tuple[int, int, int] | None:
@@ -167,7 +166,7 @@ def _holder(parse: Parse) -> tuple[int, int, int] | None:
     subject = parse.chunk_at(holder.last + 2)
     if subject is None or subject.first != holder.last + 2 or not (
             subject.definite or subject.proper or tokens[subject.last].tag in ("NNS", "NNPS")
-            or tokens[subject.last].lower in _PEOPLE_PRONOUNS):
+            or tokens[subject.last].lower in PEOPLE_PRONOUNS):
         return None  # (not "For Voss, it had been a long week", "For them, exile has become ...")
     verb = parse.group_after(subject)
     if verb is None or verb.lemma not in COPULAS or verb.tense != "present":

@@ -104,6 +104,11 @@ def lexicon() -> Lexicon:
                    sets["persons"])
 
 
+# Pronouns that stand for people the story has named: a speaker ("he was blunt: ..."), a
+# source ("they say ...") or the subject of a holder's view ("To the mayor, they are ...").
+PEOPLE_PRONOUNS = frozenset({"he", "she", "they"})
+
+
 def span(parse: Parse, first: int, last: int) -> tuple[int, int]:
     return parse.tokens[first].start, parse.tokens[last].end
 

@@ -10,6 +10,7 @@ from linter.analysis.chunks import TIMES, Chunk
 from linter.analysis.cues import ACCOUNTS, FORTHRIGHT, STANCES
 from linter.analysis.frame_base import (
     NO_HOLDER,
+    PEOPLE_PRONOUNS,
     Frame,
     clause,
     content_span,
@@ -301,11 +302,6 @@ def _of_wh(parse: Parse, i: int) -> bool:
     return i + 2 < len(tokens) and tokens[i].lower == "of" and tokens[i + 1].lower in ("how", "what", "why")
 
 
-# Adjectives of how someone spoke, whose colon after a copula opens their words: "Voss was
-# blunt: ...", "The ministry was adamant: ..." (not "The rule is clear: ...", whose
-# subject speaks for no one: see _speaker).
-_SPEAKING_PRONOUNS = frozenset({"he", "she", "they"})
-
 
 def stance_frames(parse: Parse) -> list[Frame]:
     """``Police are confident (that) the men will be caught``, ``The army is convinced
@@ -350,8 +346,9 @@ def stance_frames(parse: Parse) -> list[Frame]:
 
 def _speaker(parse: Parse, subject: Chunk) -> bool:
     """The subject is someone who speaks: a name (``Voss``, ``Ms Voss``), he, she or they,
-    or a source's noun (``the ministry``, ``a spokesman``)."""
+    or a source's noun (``the ministry``, ``a spokesman``); not ``The rule is clear: ...``,
+    whose subject speaks for no one."""
     head = parse.tokens[subject.last]
     lex = lexicon()
-    return (head.tag in ("NNP", "NNPS") and not parse.heading) or head.lower in _SPEAKING_PRONOUNS or (
+    return (head.tag in ("NNP", "NNPS") and not parse.heading) or head.lower in PEOPLE_PRONOUNS or (
         head.lemma in lex.sources or head.lemma in lex.nouns)

@@ -10,6 +10,7 @@ from linter.analysis.asides import DASHES
 from linter.analysis.chunks import NAMING, Chunk, Group
 from linter.analysis.cues import BEFORE_INVERTED
 from linter.analysis.frame_base import (
+    PEOPLE_PRONOUNS,
     QUESTION_OPENERS,
     clause,
     denies,
@@ -203,8 +204,6 @@ def _evidence_subject(parse: Parse, group: Group) -> bool:
     return subject is not None and parse.tokens[subject.last].lemma in lexicon().evidence
 
 
-_PEOPLE = frozenset({"he", "she", "they"})
-
 
 def speaks_for(parse: Parse, group: Group, subject: Chunk | None) -> bool:
     """Whether the subject of ``show`` or ``indicate`` can stand for a source: a noun
@@ -221,7 +220,7 @@ def speaks_for(parse: Parse, group: Group, subject: Chunk | None) -> bool:
     known = lex.evidence | lex.sources | lex.vague
     for chunk in chunks:
         head = tokens[chunk.last]
-        if head.tag in ("NNP", "NNPS") or head.lower in _PEOPLE or {head.lemma, head.lower} & known:
+        if head.tag in ("NNP", "NNPS") or head.lower in PEOPLE_PRONOUNS or {head.lemma, head.lower} & known:
             return True
     return False
 
