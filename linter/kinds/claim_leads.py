@@ -36,7 +36,7 @@ _COUNT = compile_pattern(r"\b(?:the|this|that) (?:death )?(?:toll|figure|tally)\
 # killed" is given its source by "The disaster agency said at least 340 bodies had been
 # recovered" at the top of the next paragraph.
 _COUNTED = {"dozens": (13, 199), "scores": (20, 199), "hundreds": (100, 999), "thousands": (1000, 999_999)}
-_COUNTED_WORD = compile_pattern(r"\b(?:dozens|scores|hundreds|thousands)\b", re.IGNORECASE)
+_COUNTED_WORD = compile_pattern(r"\b(?:" + "|".join(_COUNTED) + r")\b", re.IGNORECASE)
 
 
 def restated_after_lead(ctx: ClaimContext, start: int, end: int) -> bool:
@@ -62,9 +62,9 @@ def restated_after_lead(ctx: ClaimContext, start: int, end: int) -> bool:
     again = ctx.shared(("numbers", after.start), lambda: _numbers(ctx.text, after.start, after.end))
     toll = ctx.shared(("toll", after.start),
                       lambda: _COUNT.search(ctx.text, after.start, after.end) is not None)
-    counted = _counted(ctx.text, own.start, own.end)
-    if not (numbers & again or (numbers and toll) or _in_range(counted, again)):
-        return False
+    if not (numbers & again or (numbers and toll)
+            or _in_range(_counted(ctx.text, own.start, own.end), again)):
+        return False  # (the counts in words read only when no number is said again)
     def speaks(f: Frame) -> bool:  # (the sentence is not the claim's: one test serves both)
         return f.speech and not answers(ctx, f)
     return ctx.framed(after.start, after.end, start, end, ("lead",), speaks, speaks)
