@@ -90,7 +90,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     lead/VBD the league``). A reporting verb read as a noun after a
     plural noun and before the start of what it reports is a verb (``Medics at the
     scene report/NN 12 people injured``), and so is one read as a plural noun where a
-    present stands (:mod:`.present_cues`: ``The men, Voss insists/NNS, ...``, ``A
+    present stands (:mod:`.present_cues`: ``The men, the mayor insists/NNS, ...``, ``A
     spokesman confirms/NNS the men ...``). The forms of say, tell, write, portray
     and depict that are never nouns are verbs (``Ivo Brandt writes/NNS``), and so are
     "struck" (``after the gunmen struck/NN.``), "spoke" (``Ida Kell spoke/NN of ...``) and
@@ -259,8 +259,9 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
               and (tags[i + 1] != "IN" or words[i + 1].lower() == "that")):
             out[i] = "VBP"
         elif (tags[i] == "NNS" and low.endswith("s") and reports_s(low, reporting)
-              and 0 < i < len(words) - 1 and present_cue(words, tags, i)):
-            out[i] = "VBZ"  # "Voss argues/NNS that", ", Voss insists/NNS,", "A spokesman confirms/NNS the"
+              and 0 < i < len(words) - 1
+              and present_cue(words, tags, i, tagger.known(tagger.lemma(word, "NNS").lower(), "N"))):
+            out[i] = "VBZ"  # "Voss argues/NNS that", ", the mayor insists/NNS,", "A spokesman confirms/NNS"
         elif (tags[i] == "NNS" and reports_s(low, reporting) and i == len(words) - 2
               and tags[i + 1] == "." and tags[i - 1] in ("NN", "NNP") and trailing_subject(words, tags, i)):
             out[i] = "VBZ"  # "..., a new survey indicates/NNS."
