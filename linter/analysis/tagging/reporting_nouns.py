@@ -15,6 +15,8 @@ and heading the noun phrase that opens a sentence, a finite verb right after it 
 orders report has opened the way ..."). The
 other way round, "claims" read as a noun between a noun and an infinitive of "have" or
 "be" is a verb: ``The company claims/NNS to have ...`` (not ``its claims to be ...``).
+And a noun in -ing of what someone found, ruled or warned, read as a gerund after a
+possessive and before "that", is the noun: ``The court's ruling/VBG that ...``.
 """
 
 from collections.abc import Callable
@@ -22,6 +24,8 @@ from collections.abc import Callable
 from linter.analysis.tagging.tagger import FINITE
 
 _NOUNS = frozenset({"claim", "claims", "report", "reports"})
+# Nouns in -ing whose that-clause is their owner's words, as a claim's is.
+_ING_NOUNS = frozenset({"ruling", "finding", "warning", "reasoning", "thinking", "understanding"})
 # Determiners that open a noun phrase and are never its subject alone ("the claims"; not
 # "all claim", "some claim", "that claims", which may be a relative pronoun).
 _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "this", "such", "any", "no", "every",
@@ -65,6 +69,9 @@ def mend_reporting_nouns(words: list[str], out: list[str], reporting: frozenset[
               and (i < 2 or out[i - 2] != "POS") and words[i + 1].lower() == "to"
               and words[i + 2].lower() in ("have", "be")):
             out[i] = "VBZ"
+        elif (low in _ING_NOUNS and out[i] == "VBG" and 0 < i < len(words) - 1
+              and out[i - 1] in ("POS", "PRP$") and words[i + 1].lower() == "that"):
+            out[i] = "NN"  # "The court's ruling/VBG that ..."
 
 
 def _noun_slot(words: list[str], out: list[str], i: int, reporting: frozenset[str],
