@@ -157,11 +157,7 @@ def _holder(parse: Parse) -> tuple[int, int, int] | None:
         return None
     if tokens[holder.last + 1].text != ",":
         return None
-    head = tokens[holder.last]
-    named = head.tag in ("NNP", "NNPS") and head.lower not in _TIMES
-    pronoun = holder.last == 1 and head.lower in _OBJECT_PRONOUNS
-    lex = lexicon()
-    if not (named or pronoun or head.lemma in lex.sources or (holder.definite and head.lemma in lex.persons)):
+    if tokens[holder.last].lower in _TIMES or not names_someone(parse, holder):
         return None  # (a person by role too: "To the mayor, ...")
     subject = parse.chunk_at(holder.last + 2)
     if subject is None or subject.first != holder.last + 2 or not (
@@ -172,6 +168,15 @@ def _holder(parse: Parse) -> tuple[int, int, int] | None:
     if verb is None or verb.lemma not in COPULAS or verb.tense != "present":
         return None  # (not "For the dockers, the terrorists were a threat")
     return None if verb.perfect or verb.progressive else (0, 1, -1)
+
+
+def names_someone(parse: Parse, chunk: Chunk) -> bool:
+    """The noun phrase names someone who may hold a view: a name, him, her or them, a source
+    (police, the ministry) or a person by role with a determiner (the mayor)."""
+    head = parse.tokens[chunk.last]
+    lex = lexicon()
+    return (head.tag in ("NNP", "NNPS") or (chunk.first == chunk.last and head.lower in _OBJECT_PRONOUNS)
+            or head.lemma in lex.sources or (chunk.definite and head.lemma in lex.persons))
 
 
 # What opens the noun phrase after an opening writing with no comma.

@@ -2,10 +2,14 @@
 ``..., was how the mayor put it.``, ``..., or so the police say.``,
 ``Voss made it clear (that) ...``, ``made plain to the union that ...``, ``let it be
 known that ...``, ``Kell wanted to know whether ...``. The verb's
-subject is the source; the words after the idiom are the subject's."""
+subject is the source; the words after the idiom are the subject's. And the idioms of
+hearing someone out and taking them at their word, whose source is the one heard or
+believed: ``To hear the mayor tell it, ...``, ``..., if the mayor is to be believed.``,
+``If you believe the mayor, ...``."""
 
 from __future__ import annotations
 
+from linter.analysis.according_frames import names_someone
 from linter.analysis.asides import COMMA_OR_DASH
 from linter.analysis.chunks import Chunk, Group
 from linter.analysis.cues import PLAIN
@@ -39,7 +43,7 @@ def idiom_frame(parse: Parse, group: Group) -> Frame | None:
         source = None if subject is None else span(parse, subject.first, subject.last)
         return Frame(span(parse, group.first, group.last + 1), source, vague_source(parse, subject),
                      content_span(parse, colon + 1, len(tokens) - 1), "verb")
-    so_said = _so_said(parse, group) or _put_how(parse, group)
+    so_said = _so_said(parse, group) or _put_how(parse, group) or _taken_at_word(parse, group)
     if so_said is not None:
         return so_said
     first = _idiom_words(parse, group)
@@ -153,3 +157,56 @@ def _put_how(parse: Parse, group: Group) -> Frame | None:
         return None
     return Frame(span(parse, copula, k), span(parse, subject.first, subject.last),
                  vague_source(parse, subject), content, "verb")
+
+
+# The verbs of telling after "To hear X": "To hear the mayor tell it", "... talk".
+_TELLING = frozenset({"tell", "talk"})
+_BE = frozenset({"is", "are", "was", "were"})
+
+
+def _taken_at_word(parse: Parse, group: Group) -> Frame | None:
+    """``To hear the mayor (tell it), ...``, ``To listen to the mayor, ...``, ``If the mayor
+    is to be believed, ...``, ``If you believe the mayor, ...``, opening a sentence before a
+    comma or ending it after one: the rest of the sentence is the words of the one heard or
+    believed. Set off inside a clause (``The men, to hear the mayor tell it, are ...``), that
+    clause is."""
+    tokens = parse.tokens
+    n = len(tokens)
+    first = group.first
+    if group.lemma in ("hear", "listen") and not group.finite and tokens[first].lower == "to":
+        k = group.last + 1 + (group.lemma == "listen")
+        if group.lemma == "listen" and (k > n or tokens[k - 1].lower != "to"):
+            return None
+        source = parse.chunk_at(k)
+        if source is None or source.first != k:
+            return None
+        end = source.last + 1
+        if end + 1 < n and tokens[end].lower in _TELLING and group.lemma == "hear":
+            end += 1 + (tokens[end].lower == "tell" and tokens[end + 1].lower == "it")
+    elif group.lemma == "believe" and group.passive and not group.finite and first > 2 and (
+            tokens[first].lower == "to" and tokens[first - 1].lower in _BE):
+        source = parse.chunk_ending_at(first - 2)  # "if the mayor is to be believed"
+        if source is None or source.first < 1 or tokens[source.first - 1].lower != "if":
+            return None
+        first, end = source.first - 1, group.last + 1
+    elif group.lemma == "believe" and group.finite and group.first > 1 and (
+            [t.lower for t in tokens[group.first - 2:group.first]] == ["if", "you"]):
+        source = parse.chunk_at(group.last + 1)  # "if you believe the mayor"
+        if source is None or source.first != group.last + 1:
+            return None
+        first, end = group.first - 2, source.last + 1
+    else:
+        return None
+    if end >= n or not names_someone(parse, source):
+        return None
+    if first == 0 and tokens[end].text == ",":  # "To hear the mayor tell it, ..."
+        content = content_span(parse, end + 1, clause(parse, end + 1)[1])
+    elif first > 1 and tokens[first - 1].text in COMMA_OR_DASH and end == n - 1:  # "..., to hear X tell it."
+        content = content_span(parse, after_semicolon(parse, first - 1), first - 2)
+    elif first > 1 and tokens[first - 1].text == "," and tokens[end].text == ",":
+        lo, hi = clause(parse, first - 1)  # "The men, to hear the mayor tell it, are ..."
+        content = content_span(parse, lo, hi)
+    else:
+        return None
+    return Frame(span(parse, first, end - 1), span(parse, source.first, source.last),
+                 vague_source(parse, source), content, "verb")

@@ -34,10 +34,13 @@ def asked(parse: Parse, i: int) -> bool:
 
 
 def _asked_at(parse: Parse, i: int) -> int:
-    """Where the clause of :func:`asked` opens, or -1."""
+    """Where the clause of :func:`asked` opens, or -1; an aside set off by commas that
+    ends before ``i`` opens none (``The men, if the mayor is right, are ...``)."""
     tokens = parse.tokens
     for k in range(i - 1, -1, -1):
         if tokens[k].lower in _QUESTION_OPENERS:
+            if k > 0 and tokens[k - 1].text == "," and any(t.text == "," for t in tokens[k + 1:i]):
+                continue  # an aside that ends before ``i``
             asks = (k == 0 or tokens[k - 1].lemma != "ask") and i <= clause(parse, k + 1)[1]
             return k if asks else -1
         if tokens[k].text in (";", ":"):
