@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from linter.analysis.according_frames import according_frames
 from linter.analysis.frame_base import Frame
-from linter.analysis.naming_frames import designation_frames, naming_frames
+from linter.analysis.naming_frames import designation_frames, naming_frames, word_frames
 from linter.analysis.phrase_frames import (
     colon_frames,
     dash_frames,
@@ -60,7 +60,7 @@ def frames(parse: Parse) -> list[Frame]:
     held = {f.cue for f in stances}  # "Officials are worried ...": the officials', not a vague passive
     found = [f for f in verb_frames(parse) if not (f.kind == "passive" and f.vague and f.cue in held)]
     found += according_frames(parse) + colon_frames(parse) + dash_frames(parse) + noun_frames(parse) + stances
-    found += naming_frames(parse) + designation_frames(parse)
+    found += naming_frames(parse) + designation_frames(parse) + word_frames(parse)
     return sorted((_short(f, found) for f in found), key=lambda f: f.cue)
 
 

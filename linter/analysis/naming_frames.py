@@ -12,15 +12,22 @@ with none named it is the writer's (``a proscribed terrorist group``, ``a terror
 banned in March``). An authority joined to the participle by a hyphen names it as well
 (``an EU-designated terrorist group``, ``a U.S.-designated terrorist group``). A
 conviction names its own authority, a court: ``a convicted terrorist``, ``a terrorist
-convicted of ...`` or ``convicted in 2015`` give the label to the verdict."""
+convicted of ...`` or ``convicted in 2015`` give the label to the verdict.
+
+A noun of the word someone has for people, owned and joined by a copula to the word it
+names, makes that word the owner's: ``The mayor's word for the men is terrorists``, ``The
+term the mayor used was terrorists``, ``Terrorists was the word the mayor used``, and so
+does ``Terrorists was how the mayor described them``. With no owner (``The word for them
+is terrorists``) it is the writer's. (A word named as a word, ``used the word
+terrorists``, is no label at all: :mod:`linter.engine.lint` passes it over.)"""
 
 from __future__ import annotations
 
-from linter.analysis.chunks import DESIGNATED, Chunk
+from linter.analysis.chunks import DESIGNATED, NAMING, Chunk, Group
 from linter.analysis.cues import NAMINGS
-from linter.analysis.frame_base import Frame, content_span, span
+from linter.analysis.frame_base import Frame, after_semicolon, content_span, span
 from linter.analysis.label_reach import authority
-from linter.analysis.syntax import Parse
+from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.vague_sources import vague_source
 
 # Where the words given after "as" end.
@@ -137,3 +144,97 @@ def _names(word: str) -> bool:
 
 
 _NOT_NAMES = frozenset({"self", "non", "re", "de", "un", "pre", "co", "state", "government"})
+
+
+# Nouns of the word someone has for people or things: "The mayor's word for the men is ...".
+_WORDS = frozenset({"word", "term", "label", "epithet", "name"})
+# Verbs of using a word: "the word the mayor used", "the term she chose".
+_USING = frozenset({"use", "choose", "prefer", "pick", "employ"})
+# Verbs whose "how" or "what" is the word given: "was how the mayor described them".
+_GIVING = NAMING | {"describe", "characterise", "characterize"}
+
+
+def word_frames(parse: Parse) -> list[Frame]:
+    """One frame for each owned noun of a word joined by a copula to the word it names, and
+    for each ``how`` or ``what`` of naming after a copula."""
+    out = []
+    for chunk in parse.chunks:
+        frame = _owned_word(parse, chunk)
+        if frame is not None:
+            out.append(frame)
+    for group in parse.groups:
+        frame = _how_named(parse, group)
+        if frame is not None:
+            out.append(frame)
+    return out
+
+
+def _owned_word(parse: Parse, chunk: Chunk) -> Frame | None:
+    """``The mayor's word (for the men) is terrorists``, ``The term the mayor used was ...``
+    (the words after the copula), ``Terrorists was the word the mayor used`` (the words
+    before it), or None."""
+    tokens = parse.tokens
+    if tokens[chunk.last].lemma not in _WORDS:
+        return None
+    owner = _owner(parse, chunk)
+    if owner is None:
+        return None
+    source, vague, k = owner
+    # past what the word is for: "for the men on the ferry"
+    while k < len(tokens) and tokens[k].tag == "IN" and tokens[k].lower != "that":
+        named = parse.chunk_at(k + 1)
+        if named is None or named.first != k + 1:
+            break
+        k = named.last + 1
+    group = parse.group_at(k)
+    if group is not None and group.first == k and _copula(group):  # "... is terrorists"
+        end = group.last
+        while end + 1 < len(tokens) and tokens[end + 1].text not in _ENDS:
+            end += 1
+        content = content_span(parse, group.last + 1, end)
+    else:
+        group = parse.group_at(chunk.first - 1)
+        if group is None or group.last != chunk.first - 1 or not _copula(group) or (
+                k < len(tokens) and tokens[k].text not in _ENDS and tokens[k].text != ";"):
+            return None
+        # "Terrorists was the word ...": the words before the copula
+        content = content_span(parse, after_semicolon(parse, group.first), group.first - 1)
+    return Frame(span(parse, chunk.last, chunk.last), source, vague, content, "noun")
+
+
+def _owner(parse: Parse, chunk: Chunk) -> tuple[tuple[int, int], bool, int] | None:
+    """Who owns the word ``chunk`` heads: a possessive in it (``the mayor's word``, ``his
+    term``; not ``my`` or ``our``, the writer's) or a clause of using after it (``the word
+    the mayor used``); with whether they are vague and the token after the owning words."""
+    tokens = parse.tokens
+    j = next((j for j in range(chunk.first, chunk.last) if tokens[j].tag in ("POS", "PRP$")), -1)
+    if j >= 0:
+        if tokens[j].lower in ("my", "our"):
+            return None
+        return span(parse, chunk.first, j - 1 if tokens[j].tag == "POS" else j), False, chunk.last + 1
+    who = parse.chunk_at(chunk.last + 1)
+    if tokens[chunk.first].lower != "the" or who is None or who.first != chunk.last + 1:
+        return None
+    used = parse.group_at(who.last + 1)
+    if used is None or used.first != who.last + 1 or used.lemma not in _USING:
+        return None
+    return span(parse, who.first, who.last), vague_source(parse, who), used.last + 1
+
+
+def _how_named(parse: Parse, group: Group) -> Frame | None:
+    """``Terrorists was how the mayor described them``, ``... is what he calls them``: the
+    words before the copula are the subject's of the verb of naming after it; or None."""
+    tokens = parse.tokens
+    k = group.last + 1
+    if not _copula(group) or k + 2 >= len(tokens) or tokens[k].lower not in ("how", "what"):
+        return None
+    who = parse.chunk_at(k + 1)
+    named = parse.group_at(who.last + 1) if who is not None and who.first == k + 1 else None
+    if who is None or named is None or named.first != who.last + 1 or named.lemma not in _GIVING:
+        return None
+    return Frame(span(parse, k, named.last), span(parse, who.first, who.last), vague_source(parse, who),
+                 content_span(parse, after_semicolon(parse, group.first), group.first - 1), "noun")
+
+
+def _copula(group: Group) -> bool:
+    return group.finite and group.lemma in COPULAS
