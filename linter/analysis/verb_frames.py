@@ -27,7 +27,7 @@ from linter.analysis.labelled import raised
 from linter.analysis.subjectless import nonfinite_frame, purpose, put_to, trailing_it
 from linter.analysis.syntax import Parse
 from linter.analysis.trailing_cues import QUESTIONED, answers_question, fronted, trailing
-from linter.analysis.vague_sources import QUANTIFIERS, vague_source
+from linter.analysis.vague_sources import PICTURES, QUANTIFIERS, vague_source
 from linter.analysis.verb_reach import (
     TRAIL_MARKS,
     adverbial_start,
@@ -262,6 +262,8 @@ def _verb_frame(parse: Parse, group: Group,
         return None  # "The move worries investors", "agreed to a moratorium": no content
     if group.lemma in lex.acts:
         return Frame(cue, source, vague, _demand(parse, content), "act", thought)
+    if group.lemma in lex.showing and subject is not None and tokens[subject.last].lemma in PICTURES:
+        return Frame(cue, source, vague, content, "pictures")  # "Satellite images show troops burned ..."
     if group.lemma in lex.needthat and not that_clause_follows(parse, group):
         return Frame(cue, source, vague, content, "evidence", thought)  # "figures showed X grew"
     if group.lemma in lex.objects:

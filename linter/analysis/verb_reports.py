@@ -24,6 +24,7 @@ from linter.analysis.label_reach import label_agent
 from linter.analysis.labelled import before_preposition, relative_object, what_subject
 from linter.analysis.syntax import SUBORDINATORS, Parse
 from linter.analysis.trailing_cues import trailing
+from linter.analysis.vague_sources import PICTURES
 from linter.analysis.verb_reach import (
     TRAIL_MARKS,
     WHEN,
@@ -208,16 +209,17 @@ def _evidence_subject(parse: Parse, group: Group) -> bool:
 def speaks_for(parse: Parse, group: Group, subject: Chunk | None) -> bool:
     """Whether the subject of ``show`` or ``indicate`` can stand for a source: a noun
     phrase before the verb in its clause (or its subject) headed by a name, a person, a
-    source noun or evidence (``Figures show ...``, ``A poll of voters in the port showed
-    ...``, ``Police indicated that ...``); not an event or a pronoun for one (``The raid
-    on the depot shows the men are ...``, ``It shows that ...``: the writer's inference)."""
+    source noun, evidence or pictures (``Figures show ...``, ``A poll of voters in the port
+    showed ...``, ``Police indicated that ...``, ``Satellite images show ...``); not an
+    event or a pronoun for one (``The raid on the depot shows the men are ...``, ``It shows
+    that ...``: the writer's inference)."""
     tokens = parse.tokens
     lex = lexicon()
     chunks = {c for c in (parse.chunk_at(i) for i in range(clause(parse, group.first)[0], group.first))
               if c is not None}
     if subject is not None:
         chunks.add(subject)
-    known = lex.evidence | lex.sources | lex.vague
+    known = lex.evidence | lex.sources | lex.vague | PICTURES
     for chunk in chunks:
         head = tokens[chunk.last]
         if head.tag in ("NNP", "NNPS") or head.lower in PEOPLE_PRONOUNS or {head.lemma, head.lower} & known:
