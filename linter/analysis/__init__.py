@@ -49,7 +49,7 @@ __all__ = ["Analysis", "Voice", "prepare"]
 _SUBHEAD_WORDS = 6  # at most this many words after "Name:" in a one-sentence paragraph
 # How a sentence that only points back to the one before it opens: "That is what ...",
 # "This, at least, is ...", "So says ...", "Or so ...", "At least, that is ...".
-_POINTER = compile_pattern(r"\s*(?:At least, (?:that|this)|That|This|So|Or so)\b")
+_POINTER = compile_pattern(r"\s*(?:At least, (?:that|this)|That|This|Such|So|Or so)\b")
 
 
 class Analysis:
@@ -313,10 +313,11 @@ class Analysis:
 
     def _pointed_back(self, offset: int) -> list[Frame]:
         """The frames of the next sentence of the paragraph when it only points back to
-        the one holding ``offset``: it opens with "That", "This", "So", "Or so" or "At
-        least" and its frame says nothing of its own, no verb in its content (``That is what
-        the police say.``, ``So says the mayor.``, ``Or so the mayor claims.``, ``This is
-        according to police.``; not ``That is what the police say they found.``)."""
+        the one holding ``offset``: it opens with "That", "This", "Such", "So", "Or so" or
+        "At least" and its frame says nothing of its own, no verb in its content (``That is
+        what the police say.``, ``So says the mayor.``, ``Or so the mayor claims.``, ``This
+        is according to police.``, ``That was the verdict of the mayor.``; not ``That is what
+        the police say they found.``)."""
         sentences = self.sentences
         i = sentences.index_at(offset)
         if i < 0 or i + 1 >= len(sentences.sentences):
