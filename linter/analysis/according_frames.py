@@ -172,11 +172,20 @@ def _holder(parse: Parse) -> tuple[int, int, int] | None:
 
 def names_someone(parse: Parse, chunk: Chunk) -> bool:
     """The noun phrase names someone who may hold a view: a name, him, her or them, a source
-    (police, the ministry) or a person by role with a determiner (the mayor)."""
+    (police, the ministry), or with a determiner a person by role (the mayor) or by kin or
+    neighbourhood (their families, his widow, the villagers)."""
     head = parse.tokens[chunk.last]
     lex = lexicon()
+    by_role = head.lemma in lex.persons or head.lemma in _KIN
     return (head.tag in ("NNP", "NNPS") or (chunk.first == chunk.last and head.lower in _OBJECT_PRONOUNS)
-            or head.lemma in lex.sources or (chunk.definite and head.lemma in lex.persons))
+            or head.lemma in lex.sources or (chunk.definite and by_role))
+
+
+# People by kin or neighbourhood, who hold a view of their own ("To their families, the men
+# are martyrs").
+_KIN = frozenset({"family", "relative", "parent", "mother", "father", "wife", "husband", "widow",
+                  "son", "daughter", "brother", "sister", "neighbour", "neighbor", "friend", "colleague",
+                  "villager"})
 
 
 # What opens the noun phrase after an opening writing with no comma.
