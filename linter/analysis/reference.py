@@ -91,6 +91,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         return _said_of(parse, i, heads)  # "The attack was barbaric"
     if chunk is None or in_name(parse.tokens, i) or parse.tokens[chunk.first].lower == "no":
         return False  # (none at all: "No terrorist group has claimed the attack")
+    if _asked_predicate(parse, chunk, i):
+        return False  # "Are the men terrorists?"
     if names_no_one(parse, chunk, i):
         return False  # "did not say terrorists were involved", "no evidence that terrorists ...",
         # "investigating whether terrorists were involved", "If terrorists were involved, ..."
@@ -199,6 +201,27 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # surrendering", "continued to shell militants" (not "wants to stop terrorists")
         return parse.episodic(carrier) and not parse.negated(carrier)
     return parse.episodic(governing)
+
+
+def _asked_predicate(parse: Parse, chunk: Chunk, i: int) -> bool:
+    """The word at ``i`` ends a question that a copula opens, after its subject: ``Are the
+    men (on the ferry) terrorists?``, ``Were the men terrorists, or fishermen ...?`` ask
+    what the men are and say nothing of them (the tagger runs the subject and the word into
+    one noun phrase); not ``Are the terrorists still at large?``, which takes them as given."""
+    tokens = parse.tokens
+    end = chunk.last + 1
+    if i != chunk.last or end >= len(tokens) or tokens[0].lower not in _ASKING_COPULAS:
+        return False
+    if tokens[end].text != "?" and not (tokens[end].text == "," and end + 1 < len(tokens)
+                                        and tokens[end + 1].lower == "or" and tokens[-1].text == "?"):
+        return False
+    if any(g.finite and 0 < g.first < end for g in parse.groups):
+        return False
+    return any(t.tag in ("NN", "NNS", "NNP", "NNPS", "PRP") for t in tokens[1:i])
+
+
+# The copulas that open a question: "Are the men terrorists?"
+_ASKING_COPULAS = frozenset({"is", "are", "was", "were"})
 
 
 def _named_state(parse: Parse, group: Group) -> bool:
