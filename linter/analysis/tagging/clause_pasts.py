@@ -9,7 +9,8 @@ confirmed/VBN on Monday that ...``), "called on" or "called for" after its subje
 an adverb (``The council also called/VBN on the agency to act``), and an infinitive
 after a verb of perception (``saw the men leave/VBP``); and the other way, a participle
 read as a past right after "in a" and a noun, once the clause has its verb (``said in a
-statement released/VBD late on Sunday``); and whether a sentence names a past time,
+statement released/VBD late on Sunday``), or completing the object of a verb of wanting
+(``wants the men treated/VBD as ...``); and whether a sentence names a past time,
 which makes a past of a verb whose past is its base form (``Gunmen set/VBP fire to the
 depot on Monday``). :func:`linter.analysis.tagging.repairs.repair` runs them on the tags its
 word repairs leave.
@@ -26,8 +27,8 @@ def mend_pasts(words: list[str], out: list[str], reporting: frozenset[str], tagg
     for i in range(2, len(words) - 2):  # "..., predicted/VBN Ada Frey.": an inverted cue
         if out[i] == "VBN" and _inverted(words, out, i, tagger):
             out[i] = "VBD"
-    for i in range(4, len(words)):  # "said in a statement released/VBD late on Sunday": a participle
-        if out[i] == "VBD" and _after_a_noun(words, out, i):
+    for i in range(2, len(words)):  # "said in a statement released/VBD late on Sunday": a participle
+        if out[i] == "VBD" and ((i >= 4 and _after_a_noun(words, out, i)) or _wished(words, out, i, tagger)):
             out[i] = "VBN"
     for i in range(2, len(words) - 1):  # "A docker who saw the boats leave said/VBN ...": the subject's verb
         if (out[i] == "VBN" and tagger.lemma(words[i], "VBN").lower() in reporting
@@ -55,6 +56,22 @@ def _after_a_noun(words: list[str], tags: list[str], i: int) -> bool:
             and any(t in ("VBD", "VBZ", "VBP") for t in tags[:i - 3])
             and words[i - 4].lower() not in HAVE_BE
             and words[i - 1].lower() not in ("past", "end", "meantime", "interim"))
+
+
+# Verbs of wanting whose object a participle completes: "wants the men treated as ...".
+_WISHING = frozenset({"want", "wish", "need", "like", "prefer"})
+
+
+def _wished(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
+    """The past at ``i`` completes the object of a verb of wanting right before that object:
+    a participle (``wants the men treated as ...``, ``wanted them jailed``)."""
+    k = i - 1
+    if tags[k] == "PRP" and words[k].lower() in ("him", "her", "them", "it", "us"):
+        k -= 1
+    else:
+        while k > 0 and tags[k] in NOUN_PHRASE:
+            k -= 1
+    return k < i - 1 and tags[k].startswith("VB") and tagger.lemma(words[k], tags[k]).lower() in _WISHING
 
 
 def _after_adverb(words: list[str], tags: list[str], i: int) -> bool:
@@ -163,8 +180,9 @@ def _reported_past(words: list[str], tags: list[str], i: int, reporting: frozens
     j = _before_phrase(tags, i)
     if words[j].lower() == "that" and j > 0:
         j -= 1
-    if tags[j] not in ("VBP", "VBZ", "VBD") or tagger.lemma(words[j], tags[j]).lower() not in reporting:
-        return False
+    lemma = tagger.lemma(words[j], tags[j]).lower()
+    if tags[j] not in ("VBP", "VBZ", "VBD") or lemma not in reporting or lemma in _WISHING:
+        return False  # (a wish's object and participle: "wants the men treated as ...")
     return not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[i + 1:])
 
 
