@@ -17,7 +17,8 @@ convicted of ...`` or ``convicted in 2015`` give the label to the verdict.
 A noun of the word someone has for people, owned and joined by a copula to the word it
 names, makes that word the owner's: ``The mayor's word for the men is terrorists``, ``The
 term the mayor used was terrorists``, ``Terrorists was the word the mayor used``, and so
-does ``Terrorists was how the mayor described them``. With no owner (``The word for them
+do ``Terrorists was how the mayor described them`` and ``Terrorists, the mayor calls
+them``. With no owner (``The word for them
 is terrorists``) it is the writer's. (A word named as a word, ``used the word
 terrorists``, is no label at all: :mod:`linter.engine.lint` passes it over.)"""
 
@@ -155,8 +156,9 @@ _GIVING = NAMING | {"describe", "characterise", "characterize"}
 
 
 def word_frames(parse: Parse) -> list[Frame]:
-    """One frame for each owned noun of a word joined by a copula to the word it names, and
-    for each ``how`` or ``what`` of naming after a copula."""
+    """One frame for each owned noun of a word joined by a copula to the word it names, for
+    each ``how`` or ``what`` of naming after a copula, and for a label put first
+    (:func:`fronted_naming`)."""
     out = []
     for chunk in parse.chunks:
         frame = _owned_word(parse, chunk)
@@ -166,7 +168,39 @@ def word_frames(parse: Parse) -> list[Frame]:
         frame = _how_named(parse, group)
         if frame is not None:
             out.append(frame)
+    fronted = fronted_naming(parse)
+    if fronted is not None and parse.tokens[fronted[1].first].lower not in ("i", "we", "you"):
+        label, who, group = fronted  # "Terrorists, the mayor calls them." (not "..., I call them.")
+        out.append(Frame(span(parse, group.first, group.last), span(parse, who.first, who.last),
+                         vague_source(parse, who), content_span(parse, label.first, label.last), "noun"))
     return out
+
+
+def fronted_naming(parse: Parse) -> tuple[Chunk, Chunk, Group] | None:
+    """The label, the namer and the verb of naming of a sentence that puts the label first:
+    ``Terrorists, the mayor calls them.``, ``Martyrs, the crowd called them, and worse.``
+    (a noun phrase, a comma, the namer, the verb, him, her, it or them, and the end of the
+    sentence or a comma); or None."""
+    tokens = parse.tokens
+    label = parse.chunk_at(0)
+    if label is None or label.last + 3 >= len(tokens) or tokens[label.last + 1].text != ",":
+        return None
+    who = parse.chunk_at(label.last + 2)
+    if who is None or who.first != label.last + 2:
+        return None
+    k = who.last + 1
+    while k + 1 < len(tokens) and tokens[k].tag == "IN":  # "the crowd on the quay called them"
+        more = parse.chunk_at(k + 1)
+        if more is None or more.first != k + 1:
+            break
+        k = more.last + 1
+    group = parse.group_at(k)
+    if group is None or group.first != k or group.lemma not in _GIVING:
+        return None
+    k = group.last + 1
+    if k + 1 >= len(tokens) or tokens[k].lower not in ("them", "him", "her", "it"):
+        return None
+    return (label, who, group) if tokens[k + 1].text in (".", ",", "!") else None
 
 
 def _owned_word(parse: Parse, chunk: Chunk) -> Frame | None:

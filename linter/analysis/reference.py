@@ -28,6 +28,7 @@ from linter.analysis.labelled import (
     topic,
     verbless_subject,
 )
+from linter.analysis.naming_frames import fronted_naming
 from linter.analysis.present_state import (
     anchored,
     at_large,
@@ -93,6 +94,9 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         return False  # (none at all: "No terrorist group has claimed the attack")
     if _asked_predicate(parse, chunk, i):
         return False  # "Are the men terrorists?"
+    fronted = fronted_naming(parse) if chunk.first == 0 else None
+    if fronted is not None and fronted[0] == chunk:
+        return not denies(parse, fronted[2])  # "Terrorists, the mayor calls them."
     if names_no_one(parse, chunk, i):
         return False  # "did not say terrorists were involved", "no evidence that terrorists ...",
         # "investigating whether terrorists were involved", "If terrorists were involved, ..."
