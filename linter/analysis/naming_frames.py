@@ -18,7 +18,8 @@ A noun of the word someone has for people, owned and joined by a copula to the w
 names, makes that word the owner's: ``The mayor's word for the men is terrorists``, ``The
 term the mayor used was terrorists``, ``Terrorists was the word the mayor used``, and so
 do ``Terrorists was how the mayor described them`` and ``Terrorists, the mayor calls
-them``. With no owner (``The word for them
+them``; and so does the owner of a noun that governs a verb of naming: ``The mayor's
+insistence on calling the men terrorists``. With no owner (``The word for them
 is terrorists``) it is the writer's. (A word named as a word, ``used the word
 terrorists``, is no label at all: :mod:`linter.engine.lint` passes it over.)"""
 
@@ -157,7 +158,8 @@ _GIVING = NAMING | {"describe", "characterise", "characterize"}
 
 def word_frames(parse: Parse) -> list[Frame]:
     """One frame for each owned noun of a word joined by a copula to the word it names, for
-    each ``how`` or ``what`` of naming after a copula, and for a label put first
+    each ``how`` or ``what`` of naming after a copula, for each verb of naming an owned
+    noun governs (``his insistence on calling ...``), and for a label put first
     (:func:`fronted_naming`)."""
     out = []
     for chunk in parse.chunks:
@@ -165,7 +167,7 @@ def word_frames(parse: Parse) -> list[Frame]:
         if frame is not None:
             out.append(frame)
     for group in parse.groups:
-        frame = _how_named(parse, group)
+        frame = _how_named(parse, group) or _owned_naming(parse, group)
         if frame is not None:
             out.append(frame)
     fronted = fronted_naming(parse)
@@ -268,6 +270,33 @@ def _how_named(parse: Parse, group: Group) -> Frame | None:
         return None
     return Frame(span(parse, k, named.last), span(parse, who.first, who.last), vague_source(parse, who),
                  content_span(parse, after_semicolon(parse, group.first), group.first - 1), "noun")
+
+
+def _owned_naming(parse: Parse, group: Group) -> Frame | None:
+    """``The mayor's insistence on calling the men terrorists``, ``his decision to call
+    ...``: the words a verb of naming gives, when a noun with an owner (a possessive; not
+    ``my`` or ``our``) governs it, are the owner's; or None."""
+    tokens = parse.tokens
+    first = group.first
+    if group.finite or group.lemma not in _GIVING or first < 2:
+        return None
+    if tokens[first].tag == "VBG" and tokens[first - 1].tag == "IN":
+        noun = parse.chunk_ending_at(first - 2)  # "insistence on calling"
+    elif tokens[first].tag == "TO":
+        noun = parse.chunk_ending_at(first - 1)  # "decision to call"
+    else:
+        return None
+    owner = -1 if noun is None else next(
+        (j for j in range(noun.first, noun.last) if tokens[j].tag in ("POS", "PRP$")), -1)
+    if noun is None or owner < 0 or tokens[owner].lower in ("my", "our"):
+        return None
+    end = group.last + 1
+    while end < len(tokens) and tokens[end].text not in _ENDS and not (
+            (found := parse.group_at(end)) is not None and found.finite):
+        end += 1
+    last = owner - 1 if tokens[owner].tag == "POS" else owner
+    return Frame(span(parse, first, group.last), span(parse, noun.first, last), False,
+                 content_span(parse, group.last + 1, end - 1), "noun")
 
 
 def _copula(group: Group) -> bool:

@@ -20,10 +20,11 @@ OBJECT_STARTS = frozenset({"DT", "NNS", "NN", "NNP", "NNPS", "PRP", "PRP$", "JJ"
 
 def main_verb(words: list[str], tags: list[str], tagger: Tagger) -> None:
     """Mend ``tags`` in place: a verb that says what its subject is ("amounts to") first,
-    the garden path, a name's past, then a sentence with no verb before its first
-    relative pronoun, or with no finite one."""
+    the garden path, a past before a comma and a participle, a name's past, then a
+    sentence with no verb before its first relative pronoun, or with no finite one."""
     _says_what(words, tags)
     _garden_path(words, tags)
+    _past_before_participle(words, tags)
     _past_after_name(words, tags, tagger)
     relative = next((k for k, t in enumerate(tags) if t in ("WP", "WDT")), len(tags))
     if not any(t.startswith("VB") or t == "MD" for t in tags[:relative]):
@@ -104,6 +105,19 @@ def _garden_path(words: list[str], tags: list[str]) -> None:
             if not has_finite(tags[j + 1:rest]):
                 tags[first], tags[j] = "VBD", "VBN"  # (not "... based in Tamm say they ...")
             return
+
+
+def _past_before_participle(words: list[str], tags: list[str]) -> None:
+    """"The mayor doubled/VBN down, saying ...": a past in -ed right after the noun phrase
+    that opens the sentence, with or without a particle or an adverb, then a comma and a
+    participle, is the sentence's verb (a participle there would be a passive with its
+    subject, and go on with its agent or a place, not a comma and what the subject did
+    next)."""
+    first = _opening_end(tags)
+    k = first + 1 + (first + 1 < len(tags) and tags[first + 1] in ("RP", "RB"))
+    if (first > 0 and k + 1 < len(tags) and tags[first] == "VBN" and words[first].lower().endswith("ed")
+            and tags[first - 1] in _BEFORE_VERB and words[k] == "," and tags[k + 1] == "VBG"):
+        tags[first] = "VBD"
 
 
 def _after_aside(words: list[str], tags: list[str], first: int) -> int:
