@@ -155,9 +155,10 @@ def frame_gate() -> re.Pattern[str]:
     word), ``according``, ``per``, a content noun, a noun of a view, a wording or a naming
     (``in the words of``, ``in the mayor's view``, ``Voss's description of``), an adjective
     of a stance (``confident``), ``put it``, a colon, an adjective of how someone spoke
-    before a dash (``Voss was blunt - ...``), or a dash and a source's noun or a
-    capitalised name at the end (``... -police``, ``... - Tamm``). A sentence with no
-    match is never tagged for its frames."""
+    before a dash (``Voss was blunt - ...``), a dash and a source's noun or a
+    capitalised name at the end (``... -police``, ``... - Tamm``), or an owned term or
+    phrase (``in the mayor's phrase``). A sentence with no match is never tagged for its
+    frames."""
     data = _load()
     words = cue_words()
     forms = (*_verb_forms(data), *_verb_forms(data, "trailing"))
@@ -203,8 +204,10 @@ def frame_gate() -> re.Pattern[str]:
     holder = r"\b(?:For|To) [\w'’ -]{2,40},"
     # ... or a reckoning "by" or "on" names the owner of: "By the army's own count, ..."
     reckoned = rf"\b(?i:by|on) [\w'’ -]{{1,40}}? (?i:{trie_pattern(sorted(TALLIES))})\b"
+    # ... or an owned word credited: "(the mayor's word)", "in his phrase" (pointer_frames)
+    credited = r"(?:['’]s|\b(?i:his|her|their|its)) (?i:term|phrase|expression)\b"
     return _compile(rf"\b(?i:{verbs})|\b(?i:{nouns_and_phrases})\b|:|{forthright}|{tail}|{named}|{holder}"
-                    rf"|{reckoned}")
+                    rf"|{reckoned}|{credited}")
 
 
 def _regular_forms(lemma: str) -> tuple[str, ...]:

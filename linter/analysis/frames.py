@@ -46,7 +46,7 @@ from linter.analysis.phrase_frames import (
     noun_frames,
     stance_frames,
 )
-from linter.analysis.pointer_frames import pointer_frames
+from linter.analysis.pointer_frames import credit_frames, pointer_frames
 from linter.analysis.syntax import Parse
 from linter.analysis.verb_frames import verb_frames
 
@@ -62,6 +62,7 @@ def frames(parse: Parse) -> list[Frame]:
     found = [f for f in verb_frames(parse) if not (f.kind == "passive" and f.vague and f.cue in held)]
     found += according_frames(parse) + colon_frames(parse) + dash_frames(parse) + noun_frames(parse) + stances
     found += naming_frames(parse) + designation_frames(parse) + word_frames(parse) + pointer_frames(parse)
+    found += credit_frames(parse)
     return sorted((_short(f, found) for f in found), key=lambda f: f.cue)
 
 

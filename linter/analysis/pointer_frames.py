@@ -1,13 +1,18 @@
-"""Frames of a sentence that only points back to the one before it with someone's view or
-words: ``That is the mayor's view.``, ``That was the verdict of the port director.``,
-``This, at least, is the army's account.``, ``Such is the view of the council.``. Their
-content is empty: :meth:`linter.analysis.Analysis.voice` gives the sentence before them
-to their source, as it does for ``That is what the police say.``."""
+"""Frames that credit words already written to someone. A sentence that only points back
+to the one before it with someone's view or words: ``That is the mayor's view.``, ``That
+was the verdict of the port director.``, ``This, at least, is the army's account.``,
+``Such is the view of the council.``; their content is empty, and
+:meth:`linter.analysis.Analysis.voice` gives the sentence before them to their source, as
+it does for ``That is what the police say.``. And a credit of a word set off in the
+sentence: ``The men are terrorists (the mayor's word).``, ``..., to use the mayor's
+word.``, ``The men are, in the mayor's phrase, terrorists.``, whose clause is the
+owner's."""
 
 from __future__ import annotations
 
+from linter.analysis.asides import DASHES
 from linter.analysis.cues import ACCOUNTS, VIEWS
-from linter.analysis.frame_base import Frame, lexicon, span
+from linter.analysis.frame_base import Frame, after_semicolon, clause, content_span, lexicon, span
 from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.vague_sources import vague_source
 
@@ -49,3 +54,59 @@ def pointer_frames(parse: Parse) -> list[Frame]:
         return []
     source = span(parse, who.first, who.last)
     return [Frame(span(parse, noun.last, of), source, vague_source(parse, who), (0, 0), "noun")]
+
+
+# The nouns of a word someone used, in a credit: "(the mayor's word)", "in his phrase".
+_WORDINGS = frozenset({"word", "words", "term", "phrase", "expression", "description", "label"})
+# What may stand between the mark that sets a credit off and the owned word: "to use the
+# mayor's word", "in the mayor's phrase".
+_CREDITING = (("to", "use"), ("to", "borrow"), ("to", "quote"), ("in",))
+# What may follow the word: "the mayor's word for them".
+_FOR_WHOM = frozenset({"them", "him", "her", "it"})
+
+
+def credit_frames(parse: Parse) -> list[Frame]:
+    """The frame of each credit of a word set off by a comma, a dash or a bracket: an
+    owned noun of a word (the mayor's word, his phrase; not my or our), after "to use",
+    "to borrow", "to quote" or "in" or right after the mark, and maybe "for them", then the
+    sentence's end, a closing bracket or a comma (an aside). The clause it is set off
+    from, or the clause it stands in as an aside, is the owner's."""
+    tokens = parse.tokens
+    out = []
+    for chunk in parse.chunks:
+        if tokens[chunk.last].lower not in _WORDINGS:
+            continue
+        owner = next((j for j in range(chunk.first, chunk.last) if tokens[j].tag in ("POS", "PRP$")), -1)
+        if owner < 0 or tokens[owner].lower in ("my", "our", "your"):
+            continue
+        mark = _mark_before(parse, chunk.first)
+        end = chunk.last + 1
+        if end + 1 < len(tokens) and tokens[end].lower == "for" and tokens[end + 1].lower in _FOR_WHOM:
+            end += 2
+        if mark < 1 or end >= len(tokens):
+            continue
+        closing = tokens[end].text
+        if closing in (".", "!") or (closing == ")" and tokens[mark].text == "("):
+            content = content_span(parse, after_semicolon(parse, mark), mark - 1)
+        elif closing == "," and tokens[mark].text == ",":  # "The men are, in the mayor's phrase, ..."
+            lo, hi = clause(parse, mark)
+            content = content_span(parse, lo, hi)
+        else:
+            continue
+        last = owner - 1 if tokens[owner].tag == "POS" else owner
+        source = span(parse, chunk.first, last)
+        out.append(Frame(span(parse, mark + 1, chunk.last), source, False, content, "noun"))
+    return out
+
+
+def _mark_before(parse: Parse, first: int) -> int:
+    """The comma, dash or bracket that sets off a credit opening at ``first``, past "to use"
+    or "in" (``, to use the mayor's word``), or -1."""
+    tokens = parse.tokens
+    for words in _CREDITING:
+        k = first - len(words)
+        if k > 0 and tuple(t.lower for t in tokens[k:first]) == words:
+            first = k
+            break
+    k = first - 1
+    return k if k > 0 and (tokens[k].text in (",", "(") or tokens[k].text in DASHES) else -1
