@@ -93,16 +93,18 @@ def _idiom_words(parse: Parse, group: Group) -> int:
 
 def _so_said(parse: Parse, group: Group) -> Frame | None:
     """``..., or so the police say.``: the words before the comma are the subject's. Opening
-    a sentence, ``Or so the mayor claims.`` and ``So says the mayor.`` say nothing of their
-    own: their content is empty, and the sentence points back to the one before it (see
-    :meth:`linter.analysis.Analysis.voice`)."""
+    a sentence, ``Or so the mayor claims.``, ``So says the mayor.`` and ``Or so says the
+    mayor, at least.`` say nothing of their own: their content is empty, and the sentence
+    points back to the one before it (see :meth:`linter.analysis.Analysis.voice`)."""
     tokens = parse.tokens
     lex = lexicon()
     if group.lemma not in lex.verbs or not group.finite or all(t.lower != "so" for t in tokens[:group.first]):
         return None
-    if group.first == 1 and tokens[0].lower == "so":  # "So says the mayor."
+    opener = [t.lower for t in tokens[:group.first]]
+    if opener in (["so"], ["or", "so"]):  # "So says the mayor.", "Or so says the mayor, at least."
         source = parse.chunk_at(group.last + 1)
-        if source is None or source.first != group.last + 1 or source.last + 2 != len(tokens):
+        if source is None or source.first != group.last + 1 or (
+                tuple(t.lower for t in tokens[source.last + 1:-1]) not in _HEDGES):
             return None
         return Frame(span(parse, 0, group.last), span(parse, source.first, source.last),
                      vague_source(parse, source), (0, 0), "verb", group.lemma in lex.thoughts)
@@ -122,6 +124,12 @@ def _so_said(parse: Parse, group: Group) -> Frame | None:
         return None
     return Frame(span(parse, k - 2, group.last), span(parse, subject.first, subject.last),
                  vague_source(parse, subject), content, "verb", group.lemma in lex.thoughts)
+
+
+# What may follow the source of "So says the mayor" before the full stop: nothing, or a
+# hedge ("So says the mayor, at least.").
+_HEDGES = frozenset({(), (",", "at", "least"), (",", "anyway"), (",", "at", "any", "rate"),
+                     (",", "for", "one")})
 
 
 # The copula of "was how the mayor put it", "That's how she put it".

@@ -26,9 +26,10 @@ def pointer_frames(parse: Parse) -> list[Frame]:
     """The one frame of a sentence made of a pointer, a copula and an owned noun of a view
     or of words (``the mayor's view``, ``the verdict of the port director``), or none."""
     tokens = parse.tokens
-    if len(tokens) < 4 or tokens[0].lower not in _POINTERS or tokens[-1].text != ".":
+    p = 3 * (tuple(t.lower for t in tokens[:3]) == _AT_LEAST[1:])  # "At least, that is ..."
+    if len(tokens) < p + 4 or tokens[p].lower not in _POINTERS or tokens[-1].text != ".":
         return []
-    k = 1 + 4 * (tuple(t.lower for t in tokens[1:5]) == _AT_LEAST)
+    k = p + 1 + 4 * (tuple(t.lower for t in tokens[p + 1:p + 5]) == _AT_LEAST)
     group = parse.group_at(k)
     if group is None or group.first != k or not group.finite or group.lemma not in COPULAS:
         return []
