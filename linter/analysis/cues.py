@@ -156,9 +156,9 @@ def frame_gate() -> re.Pattern[str]:
     (``in the words of``, ``in the mayor's view``, ``Voss's description of``), an adjective
     of a stance (``confident``), ``put it``, a colon, an adjective of how someone spoke
     before a dash (``Voss was blunt - ...``), a dash and a source's noun or a
-    capitalised name at the end (``... -police``, ``... - Tamm``), or an owned term or
-    phrase (``in the mayor's phrase``). A sentence with no match is never tagged for its
-    frames."""
+    capitalised name at the end (``... -police``, ``... - Tamm``), an owned term or
+    phrase (``in the mayor's phrase``), or a view someone has (``as the mayor would have
+    it``). A sentence with no match is never tagged for its frames."""
     data = _load()
     words = cue_words()
     forms = (*_verb_forms(data), *_verb_forms(data, "trailing"))
@@ -206,8 +206,11 @@ def frame_gate() -> re.Pattern[str]:
     reckoned = rf"\b(?i:by|on) [\w'’ -]{{1,40}}? (?i:{trie_pattern(sorted(TALLIES))})\b"
     # ... or an owned word credited: "(the mayor's word)", "in his phrase" (pointer_frames)
     credited = r"(?:['’]s|\b(?i:his|her|their|its)) (?i:term|phrase|expression)\b"
+    # ... or a view someone "would have": "as the mayor would have it", "or so the mayor
+    # has it" (idiom_frames)
+    had_it = r"\b(?i:as|so) [\w'’ -]{1,40}? (?i:have|has|had) it\b"
     return _compile(rf"\b(?i:{verbs})|\b(?i:{nouns_and_phrases})\b|:|{forthright}|{tail}|{named}|{holder}"
-                    rf"|{reckoned}|{credited}")
+                    rf"|{reckoned}|{credited}|{had_it}")
 
 
 def _regular_forms(lemma: str) -> tuple[str, ...]:

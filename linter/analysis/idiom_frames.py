@@ -174,10 +174,12 @@ _BE = frozenset({"is", "are", "was", "were"})
 
 def _taken_at_word(parse: Parse, group: Group) -> Frame | None:
     """``To hear the mayor (tell it), ...``, ``To listen to the mayor, ...``, ``If the mayor
-    is to be believed, ...``, ``If you believe the mayor, ...``, opening a sentence before a
-    comma or ending it after one: the rest of the sentence is the words of the one heard or
-    believed. Set off inside a clause (``The men, to hear the mayor tell it, are ...``), that
-    clause is."""
+    is to be believed, ...``, ``If you believe the mayor, ...``, ``As the mayor would have
+    it, ...``, ``..., or so the mayor would have it.``, ``..., the mayor would have us
+    believe.``, opening a sentence before a comma or ending it after one: the rest of the
+    sentence is the words of the one heard or believed. Set off inside a clause (``The men,
+    to hear the mayor tell it, are ...``), that clause is; after ``The mayor would have us
+    believe``, the clause after it."""
     tokens = parse.tokens
     n = len(tokens)
     first = group.first
@@ -203,11 +205,24 @@ def _taken_at_word(parse: Parse, group: Group) -> Frame | None:
         if source is None or source.first != group.last + 1:
             return None
         first, end = group.first - 2, source.last + 1
+    elif group.lemma == "have" and group.last + 1 < n and tokens[group.last + 1].lower in ("it", "us"):
+        source = parse.chunk_ending_at(first - 1)  # "as the mayor would have it"
+        words = [t.lower for t in tokens[group.last + 1:group.last + 3]]
+        if source is None or source.first < 1 or words not in (["it", ","], ["it", "."], ["us", "believe"]):
+            return None
+        opener = source.first - (tokens[source.first - 1].lower in ("as", "so"))
+        opener -= opener > 1 and opener < source.first and tokens[opener - 1].lower == "or"  # "or so ..."
+        if words[0] == "it" and opener == source.first:
+            return None
+        first, end = opener, group.last + 2 + (words[0] == "us")
     else:
         return None
     if end >= n or not names_someone(parse, source):
         return None
-    if first == 0 and tokens[end].text == ",":  # "To hear the mayor tell it, ..."
+    if first == source.first == 0 and tokens[end - 1].lower == "believe":  # "The mayor would have us believe"
+        start = end + (tokens[end].lower == "that")
+        content = content_span(parse, start, clause(parse, start)[1])
+    elif first == 0 and tokens[end].text == ",":  # "To hear the mayor tell it, ..."
         content = content_span(parse, end + 1, clause(parse, end + 1)[1])
     elif first > 1 and tokens[first - 1].text in COMMA_OR_DASH and end == n - 1:  # "..., to hear X tell it."
         content = content_span(parse, after_semicolon(parse, first - 1), first - 2)
