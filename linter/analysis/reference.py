@@ -177,7 +177,9 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # "posted a video, calling the men terrorists"; not "laws calling such groups ...")
         if _naming_participle(parse, governing):
             return not denies(parse, governing) and labelled_is_specific(parse, governing)
-        return (governing.finite or parse.goes_on(governing)) and not denies(parse, governing) and (
+        carrier = parse.carrier(governing)  # (not "did not go so far as to call ...")
+        return (governing.finite or parse.goes_on(governing)) and not denies(parse, governing) and not (
+            carrier is not None and denies(parse, carrier)) and (
             parse.episodic(governing) or labelled_is_specific(parse, governing))
     # (but the doer after a passive's "by" is whoever did it: "was bombed by a terrorist group")
     agent = (governing.passive and parse.tokens[lead.first - 1].lower == "by"

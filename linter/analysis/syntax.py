@@ -80,15 +80,15 @@ class Parse:
         return owner
 
     def goes_on(self, group: Group) -> bool:
-        """An infinitive that carries on its subject's own act: after ``went on``, a verb that
-        goes on or is likely (``continued to``, ``wanted to``, ``more likely to``), a word of
-        its manner (``was quick to``, ``at pains to``), or a passive that reports it (``is
-        said to have called``)."""
+        """An infinitive that carries on its subject's own act: after ``went on`` or ``went
+        so far as``, a verb that goes on or is likely (``continued to``, ``wanted to``, ``more
+        likely to``), a word of its manner (``was quick to``, ``at pains to``), or a passive
+        that reports it (``is said to have called``)."""
         k = group.first - 1
         tokens = self.tokens
         if not 0 <= k < len(tokens) or tokens[group.first].tag != "TO":
             return False
-        went_on = k > 0 and tokens[k].lower == "on" and tokens[k - 1].lemma == "go"
+        went_on = k > 0 and (tokens[k].lower, tokens[k - 1].lemma) in (("on", "go"), ("as", "far"))
         said = tokens[k].tag == "VBN" and tokens[k].lemma in _SAID_TO  # "is said to have called"
         return went_on or said or tokens[k].lemma in _GOING_ON
 
