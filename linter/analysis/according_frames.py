@@ -10,6 +10,7 @@ from linter.analysis.chunks import Chunk
 from linter.analysis.cues import ACCOUNTS, TALLIES, VIEWS, WRITINGS
 from linter.analysis.frame_base import (
     PEOPLE_PRONOUNS,
+    WRITERS,
     Frame,
     after_semicolon,
     clause,
@@ -85,7 +86,7 @@ def _owner(parse: Parse, owned: Chunk) -> tuple[int, int, int] | None:
     writer's, nor an owner owned again, ``his mother's view``)."""
     tokens = parse.tokens
     if tokens[owned.first].tag == "PRP$":  # (not "in my view", "in our view": the writer's)
-        mine = tokens[owned.first].lower in ("my", "our")
+        mine = tokens[owned.first].lower in WRITERS
         owned_again = any(t.tag == "POS" for t in tokens[owned.first + 1:owned.last])  # "his mother's view"
         return None if mine or owned_again else (owned.last, owned.first, owned.first)
     owner = next((k for k in range(owned.first + 1, owned.last) if tokens[k].tag == "POS"), -1)

@@ -219,6 +219,18 @@ def opens_words(parse: Parse, k: int) -> bool:
         and sum(t.text in DASHES for t in tokens[:k]) % 2 == 0))
 
 
+# The writer's own possessives: "my view", "our word" name no one else.
+WRITERS = frozenset({"my", "our"})
+
+
+def possessor(parse: Parse, chunk: Chunk) -> tuple[int, int] | None:
+    """The possessive in ``chunk`` before its head (``the mayor's view``, ``his term``): its
+    token and the last token of the owner (the word before "'s", or "his" itself), or None."""
+    tokens = parse.tokens
+    j = next((j for j in range(chunk.first, chunk.last) if tokens[j].tag in ("POS", "PRP$")), -1)
+    return None if j < 0 else (j, j - 1 if tokens[j].tag == "POS" else j)
+
+
 def content_span(parse: Parse, first: int, last: int) -> tuple[int, int]:
     if first > last or first >= len(parse.tokens):
         return (0, 0)

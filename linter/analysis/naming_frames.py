@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from linter.analysis.chunks import DESIGNATED, NAMING, Chunk, Group
 from linter.analysis.cues import NAMINGS
-from linter.analysis.frame_base import Frame, after_semicolon, content_span, span
+from linter.analysis.frame_base import WRITERS, Frame, after_semicolon, content_span, possessor, span
 from linter.analysis.label_reach import authority
 from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.vague_sources import vague_source
@@ -53,10 +53,9 @@ def naming_frames(parse: Parse) -> list[Frame]:
         while (end + 1 < len(tokens) and tokens[end + 1].text not in _ENDS and not tokens[end + 1].is_verb
                and tokens[end + 1].lower != "by"):
             end += 1
-        owner = next((j for j in range(chunk.first, chunk.last) if tokens[j].tag in ("POS", "PRP$")), -1)
-        if owner >= 0:  # "Voss's description", "her description"
-            last = owner - 1 if tokens[owner].tag == "POS" else owner
-            source, vague = span(parse, chunk.first, last), False
+        owner = possessor(parse, chunk)
+        if owner is not None:  # "Voss's description", "her description"
+            source, vague = span(parse, chunk.first, owner[1]), False
         else:  # "the listing of the Front as a terrorist group by the US"
             by = parse.chunk_at(end + 2) if end + 2 < len(tokens) and tokens[end + 1].lower == "by" else None
             if by is None or by.first != end + 2:
@@ -243,11 +242,11 @@ def _owner(parse: Parse, chunk: Chunk) -> tuple[tuple[int, int], bool, int] | No
     term``; not ``my`` or ``our``, the writer's) or a clause of using after it (``the word
     the mayor used``); with whether they are vague and the token after the owning words."""
     tokens = parse.tokens
-    j = next((j for j in range(chunk.first, chunk.last) if tokens[j].tag in ("POS", "PRP$")), -1)
-    if j >= 0:
-        if tokens[j].lower in ("my", "our"):
+    owner = possessor(parse, chunk)
+    if owner is not None:
+        if tokens[owner[0]].lower in WRITERS:
             return None
-        return span(parse, chunk.first, j - 1 if tokens[j].tag == "POS" else j), False, chunk.last + 1
+        return span(parse, chunk.first, owner[1]), False, chunk.last + 1
     who = parse.chunk_at(chunk.last + 1)
     if tokens[chunk.first].lower != "the" or who is None or who.first != chunk.last + 1:
         return None
@@ -286,16 +285,14 @@ def _owned_naming(parse: Parse, group: Group) -> Frame | None:
         noun = parse.chunk_ending_at(first - 1)  # "decision to call"
     else:
         return None
-    owner = -1 if noun is None else next(
-        (j for j in range(noun.first, noun.last) if tokens[j].tag in ("POS", "PRP$")), -1)
-    if noun is None or owner < 0 or tokens[owner].lower in ("my", "our"):
+    owner = None if noun is None else possessor(parse, noun)
+    if noun is None or owner is None or tokens[owner[0]].lower in WRITERS:
         return None
     end = group.last + 1
     while end < len(tokens) and tokens[end].text not in _ENDS and not (
             (found := parse.group_at(end)) is not None and found.finite):
         end += 1
-    last = owner - 1 if tokens[owner].tag == "POS" else owner
-    return Frame(span(parse, first, group.last), span(parse, noun.first, last), False,
+    return Frame(span(parse, first, group.last), span(parse, noun.first, owner[1]), False,
                  content_span(parse, group.last + 1, end - 1), "noun")
 
 

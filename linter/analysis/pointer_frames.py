@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from linter.analysis.asides import DASHES
 from linter.analysis.cues import ACCOUNTS, VIEWS
-from linter.analysis.frame_base import Frame, after_semicolon, clause, content_span, lexicon, span
+from linter.analysis.frame_base import (
+    WRITERS,
+    Frame,
+    after_semicolon,
+    clause,
+    content_span,
+    lexicon,
+    possessor,
+    span,
+)
 from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.vague_sources import vague_source
 
@@ -41,16 +50,15 @@ def pointer_frames(parse: Parse) -> list[Frame]:
     if not (head.lemma in lex.nouns or head.lemma in lex.positions or head.lower in VIEWS
             or head.lower in ACCOUNTS):
         return []
-    owner = next((j for j in range(noun.first, noun.last) if tokens[j].tag in ("POS", "PRP$")), -1)
-    if owner >= 0 and noun.last + 2 == len(tokens):  # "the mayor's view."
-        if tokens[owner].lower in ("my", "our"):
+    owner = possessor(parse, noun)
+    if owner is not None and noun.last + 2 == len(tokens):  # "the mayor's view."
+        if tokens[owner[0]].lower in WRITERS:
             return []
-        last = owner - 1 if tokens[owner].tag == "POS" else owner
-        source = span(parse, noun.first, last)
+        source = span(parse, noun.first, owner[1])
         return [Frame(span(parse, noun.last, noun.last), source, False, (0, 0), "noun")]
     of = noun.last + 1
     who = parse.chunk_at(of + 1)
-    if owner >= 0 or tokens[of].lower != "of" or who is None or who.first != of + 1 or (
+    if owner is not None or tokens[of].lower != "of" or who is None or who.first != of + 1 or (
             who.last + 2 != len(tokens)):
         return []
     source = span(parse, who.first, who.last)
@@ -77,8 +85,8 @@ def credit_frames(parse: Parse) -> list[Frame]:
     for chunk in parse.chunks:
         if tokens[chunk.last].lower not in _WORDINGS:
             continue
-        owner = next((j for j in range(chunk.first, chunk.last) if tokens[j].tag in ("POS", "PRP$")), -1)
-        if owner < 0 or tokens[owner].lower in ("my", "our", "your"):
+        owner = possessor(parse, chunk)
+        if owner is None or tokens[owner[0]].lower in WRITERS or tokens[owner[0]].lower == "your":
             continue
         mark = _mark_before(parse, chunk.first)
         end = chunk.last + 1
@@ -94,8 +102,7 @@ def credit_frames(parse: Parse) -> list[Frame]:
             content = content_span(parse, lo, hi)
         else:
             continue
-        last = owner - 1 if tokens[owner].tag == "POS" else owner
-        source = span(parse, chunk.first, last)
+        source = span(parse, chunk.first, owner[1])
         out.append(Frame(span(parse, mark + 1, chunk.last), source, False, content, "noun"))
     return out
 
