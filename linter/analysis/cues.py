@@ -34,6 +34,12 @@ from linter.lib.trie import trie_pattern
 REPORTING_KINDS = frozenset({"verb", "phrase", "noun"})
 # What stands right before an inverted cue: "..., said the ministry", "...,” said Ms Lee".
 BEFORE_INVERTED = frozenset({",", "”", '"', "’", "'", "»"})
+# The finite forms of "be" that open a question ("Are the men terrorists?") or carry "to be
+# believed" ("if the mayor is to be believed").
+BE_FORMS = frozenset({"is", "are", "was", "were"})
+# The pronouns that stand for the people or the thing a word is given to: "the mayor calls
+# them", "the mayor's word for them".
+NAMED_PRONOUNS = frozenset({"them", "him", "her", "it"})
 
 # A verb form right after a determiner is a noun ("the state", "a call", "its report"); after a
 # preposition it is a gerund or an infinitive that reports nothing ("with writing partner X",

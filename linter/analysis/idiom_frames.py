@@ -12,7 +12,7 @@ from __future__ import annotations
 from linter.analysis.according_frames import names_someone
 from linter.analysis.asides import COMMA_OR_DASH
 from linter.analysis.chunks import Chunk, Group
-from linter.analysis.cues import PLAIN
+from linter.analysis.cues import BE_FORMS, PLAIN
 from linter.analysis.frame_base import (
     QUESTION_OPENERS,
     Frame,
@@ -169,7 +169,6 @@ def _put_how(parse: Parse, group: Group) -> Frame | None:
 
 # The verbs of telling after "To hear X": "To hear the mayor tell it", "... talk".
 _TELLING = frozenset({"tell", "talk"})
-_BE = frozenset({"is", "are", "was", "were"})
 
 
 def _taken_at_word(parse: Parse, group: Group) -> Frame | None:
@@ -194,7 +193,7 @@ def _taken_at_word(parse: Parse, group: Group) -> Frame | None:
         if end + 1 < n and tokens[end].lower in _TELLING and group.lemma == "hear":
             end += 1 + (tokens[end].lower == "tell" and tokens[end + 1].lower == "it")
     elif group.lemma == "believe" and group.passive and not group.finite and first > 2 and (
-            tokens[first].lower == "to" and tokens[first - 1].lower in _BE):
+            tokens[first].lower == "to" and tokens[first - 1].lower in BE_FORMS):
         source = parse.chunk_ending_at(first - 2)  # "if the mayor is to be believed"
         if source is None or source.first < 1 or tokens[source.first - 1].lower != "if":
             return None

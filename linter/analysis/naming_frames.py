@@ -26,11 +26,12 @@ terrorists``, is no label at all: :mod:`linter.engine.lint` passes it over.)"""
 from __future__ import annotations
 
 from linter.analysis.chunks import DESIGNATED, NAMING, Chunk, Group
-from linter.analysis.cues import NAMINGS
+from linter.analysis.cues import NAMED_PRONOUNS, NAMINGS
 from linter.analysis.frame_base import WRITERS, Frame, after_semicolon, content_span, possessor, span
 from linter.analysis.label_reach import authority
 from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.vague_sources import vague_source
+from linter.analysis.verb_reach import past_phrases
 
 # Where the words given after "as" end.
 _ENDS = frozenset({",", ".", ":", "(", ")"})
@@ -189,17 +190,12 @@ def fronted_naming(parse: Parse) -> tuple[Chunk, Chunk, Group] | None:
     who = parse.chunk_at(label.last + 2)
     if who is None or who.first != label.last + 2:
         return None
-    k = who.last + 1
-    while k + 1 < len(tokens) and tokens[k].tag == "IN":  # "the crowd on the quay called them"
-        more = parse.chunk_at(k + 1)
-        if more is None or more.first != k + 1:
-            break
-        k = more.last + 1
+    k = past_phrases(parse, who.last + 1)  # "the crowd on the quay called them"
     group = parse.group_at(k)
     if group is None or group.first != k or group.lemma not in _GIVING:
         return None
     k = group.last + 1
-    if k + 1 >= len(tokens) or tokens[k].lower not in ("them", "him", "her", "it"):
+    if k + 1 >= len(tokens) or tokens[k].lower not in NAMED_PRONOUNS:
         return None
     return (label, who, group) if tokens[k + 1].text in (".", ",", "!") else None
 
@@ -215,12 +211,7 @@ def _owned_word(parse: Parse, chunk: Chunk) -> Frame | None:
     if owner is None:
         return None
     source, vague, k = owner
-    # past what the word is for: "for the men on the ferry"
-    while k < len(tokens) and tokens[k].tag == "IN" and tokens[k].lower != "that":
-        named = parse.chunk_at(k + 1)
-        if named is None or named.first != k + 1:
-            break
-        k = named.last + 1
+    k = past_phrases(parse, k)  # past what the word is for: "for the men on the ferry"
     group = parse.group_at(k)
     if group is not None and group.first == k and _copula(group):  # "... is terrorists"
         end = group.last

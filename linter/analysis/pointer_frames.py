@@ -11,7 +11,7 @@ owner's."""
 from __future__ import annotations
 
 from linter.analysis.asides import DASHES
-from linter.analysis.cues import ACCOUNTS, VIEWS
+from linter.analysis.cues import ACCOUNTS, NAMED_PRONOUNS, VIEWS
 from linter.analysis.frame_base import (
     WRITERS,
     Frame,
@@ -70,8 +70,6 @@ _WORDINGS = frozenset({"word", "words", "term", "phrase", "expression", "descrip
 # What may stand between the mark that sets a credit off and the owned word: "to use the
 # mayor's word", "in the mayor's phrase".
 _CREDITING = (("to", "use"), ("to", "borrow"), ("to", "quote"), ("in",))
-# What may follow the word: "the mayor's word for them".
-_FOR_WHOM = frozenset({"them", "him", "her", "it"})
 
 
 def credit_frames(parse: Parse) -> list[Frame]:
@@ -90,7 +88,7 @@ def credit_frames(parse: Parse) -> list[Frame]:
             continue
         mark = _mark_before(parse, chunk.first)
         end = chunk.last + 1
-        if end + 1 < len(tokens) and tokens[end].lower == "for" and tokens[end + 1].lower in _FOR_WHOM:
+        if end + 1 < len(tokens) and tokens[end].lower == "for" and tokens[end + 1].lower in NAMED_PRONOUNS:
             end += 2
         if mark < 1 or end >= len(tokens):
             continue

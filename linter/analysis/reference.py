@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from linter.analysis.asides import opening
 from linter.analysis.chunks import DEFINITE, NAMING, Chunk, Group, partitive
+from linter.analysis.cues import BE_FORMS
 from linter.analysis.frame_base import denies, lexicon, subject_of
 from linter.analysis.labelled import (
     apposed,
@@ -216,7 +217,7 @@ def _asked_predicate(parse: Parse, chunk: Chunk, i: int) -> bool:
     one noun phrase); not ``Are the terrorists still at large?``, which takes them as given."""
     tokens = parse.tokens
     end = chunk.last + 1
-    if i != chunk.last or end >= len(tokens) or tokens[0].lower not in _ASKING_COPULAS:
+    if i != chunk.last or end >= len(tokens) or tokens[0].lower not in BE_FORMS:
         return False
     if tokens[end].text != "?" and not (tokens[end].text == "," and end + 1 < len(tokens)
                                         and tokens[end + 1].lower == "or" and tokens[-1].text == "?"):
@@ -225,9 +226,6 @@ def _asked_predicate(parse: Parse, chunk: Chunk, i: int) -> bool:
         return False
     return any(t.tag in ("NN", "NNS", "NNP", "NNPS", "PRP") for t in tokens[1:i])
 
-
-# The copulas that open a question: "Are the men terrorists?"
-_ASKING_COPULAS = frozenset({"is", "are", "was", "were"})
 
 
 def _named_state(parse: Parse, group: Group) -> bool:

@@ -38,6 +38,7 @@ from linter.analysis.verb_reach import (
     continued,
     object_words,
     past_adverbials,
+    past_phrases,
     relative_end,
     to_semicolon,
 )
@@ -162,12 +163,7 @@ def _quoted_trailing(parse: Parse, group: Group, subject: Chunk | None) -> Frame
             or tokens[subject.first - 1].text != "," or k + 1 >= len(tokens) or tokens[k].lower != "as"
             or tokens[k + 1].lower != "saying"):
         return None
-    rest = k + 2
-    while rest + 1 < len(tokens) and tokens[rest].tag == "IN":  # "by the Courier", "in Monday's Courier"
-        phrase = parse.chunk_at(rest + 1)
-        if phrase is None or phrase.first != rest + 1:
-            break
-        rest = phrase.last + 1
+    rest = past_phrases(parse, k + 2)  # "by the Courier", "in Monday's Courier"
     if rest < len(tokens) and tokens[rest].text not in (".", ";"):
         return None
     first = after_semicolon(parse, subject.first - 1)

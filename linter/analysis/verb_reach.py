@@ -129,6 +129,19 @@ def _object_after(parse: Parse, group: Group) -> bool:
     return chunk is not None and chunk.first == k and parse.tokens[k].tag in _OBJECT_OPENERS
 
 
+def past_phrases(parse: Parse, k: int) -> int:
+    """The token after the prepositional phrases that start at ``k`` (``by the Courier``,
+    ``for the men on the ferry``), each a preposition and a noun phrase; ``k`` when none
+    does. A "that" tagged as a preposition opens a clause, not a phrase."""
+    tokens = parse.tokens
+    while k < len(tokens) and tokens[k].tag == "IN" and tokens[k].lower != "that":
+        phrase = parse.chunk_at(k + 1)
+        if phrase is None or phrase.first != k + 1:
+            break
+        k = phrase.last + 1
+    return k
+
+
 def past_adverbials(parse: Parse, after: int, hi: int) -> int:
     """Where the reported clause starts after the adverbials of the reporting verb itself
     (``said on Friday | the men had fled``, ``said in a statement | that ...``, ``vowed on
