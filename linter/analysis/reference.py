@@ -39,6 +39,7 @@ from linter.analysis.present_state import (
     supposed,
     timeless,
 )
+from linter.analysis.subjectless import purpose
 from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.tagging import adjective
 from linter.analysis.unasserted import asked, names_no_one, unsaid
@@ -172,14 +173,16 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if role == "complement" or after_as or (role == "object" and governing.lemma in _NAMES_OBJECT):
         # "branded Voss a terrorist", "described Voss as a terrorist", "was jailed as a terrorist";
         # not a label only thought of ("whether to list the Front as a terrorist group")
-        # (or an infinitive that carries on the subject's act: "went on to describe Voss as ...")
+        # (or an infinitive that carries on the subject's act: "went on to describe Voss as ...",
+        # or is its purpose: "took to the radio to brand the men ...")
         # nor one denied ("did not call the men terrorists", "did not describe ... as"); a
         # participle names whom its object names ("an ad calling the protesters terrorists",
         # "posted a video, calling the men terrorists"; not "laws calling such groups ...")
         if _naming_participle(parse, governing):
             return not denies(parse, governing) and labelled_is_specific(parse, governing)
         carrier = parse.carrier(governing)  # (not "did not go so far as to call ...")
-        return (governing.finite or parse.goes_on(governing)) and not denies(parse, governing) and not (
+        carried = governing.finite or carrier is not None or purpose(parse, governing)
+        return carried and not denies(parse, governing) and not (
             carrier is not None and denies(parse, carrier)) and (
             parse.episodic(governing) or labelled_is_specific(parse, governing))
     # (but the doer after a passive's "by" is whoever did it: "was bombed by a terrorist group")

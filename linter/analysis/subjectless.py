@@ -115,7 +115,8 @@ def purpose(parse: Parse, group: Group) -> bool:
     """An infinitive of the subject's purpose, after a finite verb and what it goes with:
     ``Voss went on TV3 to say ...``, ``took to social media to say ...``, ``used a speech
     in Tarn to call the men ...``; not another's act (``asked Voss to say``), a refusal
-    (``refused once more to say``) or a verb set off by a comma."""
+    (``refused once more to say``), a question (``decide whether to say``) or a verb set off by a
+    comma."""
     tokens = parse.tokens
     if tokens[group.first].tag != "TO":
         return False
@@ -125,7 +126,9 @@ def purpose(parse: Parse, group: Group) -> bool:
     between = tokens[verb.last + 1:group.first]
     if verb.lemma in _OTHERS_ACT or (verb.lemma == "call" and between[0].lower in ("on", "upon")):
         return False  # (nor "called on the army to ...")
-    return not any(t.text in (",", ";", ":") or t.tag in ("WDT", "WP") or t.lower == "that" for t in between)
+    # (nor a question: "will decide whether to list the Front as ...")
+    return not any(t.text in (",", ";", ":") or t.tag in ("WDT", "WP", "WRB")
+                   or t.lower in ("that", "whether") for t in between)
 
 
 def _held_for(parse: Parse, group: Group) -> tuple[Chunk, int] | None:

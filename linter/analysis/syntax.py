@@ -23,7 +23,7 @@ from linter.analysis.verb_groups import groups
 COPULAS = frozenset({"be", "become", "remain", "seem"})
 # Words before an infinitive that keep its act the subject's own ("continued to insist", "was heard to say").
 _GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", "start", "keep", "quick",
-                       "careful", "keen", "eager", "pain", "hasten", "rush", "proud", "hear"})
+                       "careful", "keen", "eager", "pain", "hasten", "rush", "proud", "hear", "first"})
 # Passives that tell of the subject's own act as someone's report of it: "is said to have
 # called the men terrorists", "was believed to have described ...".
 _SAID_TO = frozenset({"say", "believe", "think", "report", "allege", "understand", "rumour", "rumor", "know"})
@@ -82,7 +82,7 @@ class Parse:
     def goes_on(self, group: Group) -> bool:
         """An infinitive that carries on its subject's own act: after ``went on`` or ``went
         so far as``, a verb that goes on or is likely (``continued to``, ``wanted to``, ``more
-        likely to``), a word of its manner (``was quick to``, ``at pains to``), or a passive
+        likely to``), a word of its manner or order (``was quick to``, ``the first to``), or a passive
         that reports it (``is said to have called``)."""
         k = group.first - 1
         tokens = self.tokens

@@ -295,7 +295,7 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
             if out[i + 1] == "VB":
                 out[i + 1] = "NN"
         elif words[i].lower() == "to" and out[i + 1] == "VB" and words[i + 1].isalpha() and (
-                not tagger.known_verb(low := words[i + 1].lower())):
+                not tagger.known_verb(low := words[i + 1].lower()) and low not in _cue_lemmas("labelling")):
             if words[i + 1][:1].isupper():
                 out[i + 1] = "NNP"  # "the road to Tarn/VB": a name, which no infinitive is mid-sentence
             elif tagger.known(low, "N"):
