@@ -205,8 +205,10 @@ def anchored(parse: Parse, group: Group) -> bool:
     if group.lemma in lexicon().verbs and any(
             g.first == end and g.finite and g.tense == "past" for g in parse.groups):
         return True  # "Militants say they carried out the attack": what they say tells of an event
+    # (a passive's doer is no anchor: "Terrorists are considered a threat by the harbour police")
     return any((c.definite or c.proper or _is_name(parse, c)) and group.last < c.first < end
-               and parse.tokens[c.first].lower not in _EVERY
+               and parse.tokens[c.first].lower not in _EVERY and not (
+                   group.passive and parse.tokens[c.first - 1].lower == "by")
                and parse.tokens[c.last].lower not in _SHARED_BY_ALL for c in parse.chunks)
 
 

@@ -289,7 +289,7 @@ class Parse:
                 if own is not None and group.finite and group.lemma not in COPULAS:
                     return "subject", own
                 # "is an extremist", and a passive name: "is designated a terrorist group"
-                copula = group.lemma in COPULAS or (group.passive and group.lemma in NAMING)
+                copula = group.lemma in COPULAS or (group.passive and group.lemma in _CALLING)
                 return ("predicate" if copula else "object"), group
             if token.tag in ("IN", "TO") and token.lower != "that":
                 subordinate = self.group_after(chunk)  # "If these terrorists acquire ..."
