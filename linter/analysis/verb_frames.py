@@ -374,12 +374,17 @@ def _verb_content(parse: Parse, group: Group, subject: Chunk | None, inverted: b
         after += group.lemma == "put" and after < len(tokens) and tokens[after].lower == "it"  # "put it,"
         nxt = adverbials_end(parse, after, len(tokens))
         if nxt < len(tokens) and tokens[nxt].text == ",":  # "As Ms Varga pointed out, ..."
-            # set inside a clause after its subject ("The men, as Voss said, had ..."): the clause
-            first = lo if before > lo and not finite_in(parse, lo - 1, before - 2) else nxt + 1
-            return content_span(parse, first, clause(parse, nxt + 1)[1])
-        if group.lemma == "put" and before > 1 and (nxt >= len(tokens) or tokens[nxt].text in (".", ";")):
-            # "..., as the mayor put it.": the wording before it is the mayor's (where "..., as
-            # the mayor said." only agrees with the mayor)
+            # set inside a clause after its subject ("The men, as Voss said, had ..."): the clause;
+            # after a clause of its own ("Voss met the mayor, as the Courier reported, and
+            # ..."): that clause
+            if before > lo and finite_in(parse, lo - 1, before - 2):
+                return content_span(parse, after_semicolon(parse, before - 1), before - 2)
+            return content_span(parse, lo if before > lo else nxt + 1, clause(parse, nxt + 1)[1])
+        if before > 1 and (nxt >= len(tokens) or tokens[nxt].text in (".", ";")) and (
+                group.lemma == "put" or nxt == after or adverbial_start(parse, after)):
+            # "..., as the mayor put it.", "..., as the coastguard confirmed on Tuesday.": the
+            # words before it are the source's, as they are with the cue set inside ("The men,
+            # as Voss said, had ..."; not "..., as Voss called the harbour police.")
             return content_span(parse, after_semicolon(parse, before - 1), before - 2)
     start = past_person(parse, group, past_adverbials(parse, after, hi), hi)
     end = relative_end(parse, group, start, hi)  # "Dockers who say [the men fled] are angry"

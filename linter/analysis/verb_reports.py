@@ -243,10 +243,14 @@ def _parenthetical(parse: Parse, group: Group) -> bool:
 
 
 def _subject_after_mark(parse: Parse, group: Group) -> bool:
-    """The verb's subject stands right before it, after a comma, a quote or a dash."""
+    """The verb's subject stands right before it, after a comma, a quote or a dash, or
+    after an ``as`` that opens the sentence or follows one (``..., as the coastguard
+    confirmed on Tuesday.``)."""
     subject = parse.chunk_at(group.first - 1)
-    return (subject is not None and subject.last == group.first - 1 and subject.first > 0
-            and parse.tokens[subject.first - 1].text in TRAIL_MARKS)
+    if subject is None or subject.last != group.first - 1 or subject.first == 0:
+        return False
+    k = subject.first - 1 - (parse.tokens[subject.first - 1].lower == "as")
+    return k < 0 or parse.tokens[k].text in TRAIL_MARKS
 
 
 def as_put_it(parse: Parse, group: Group) -> bool:

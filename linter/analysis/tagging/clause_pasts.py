@@ -106,9 +106,12 @@ def _set_off(words: list[str], tags: list[str], i: int) -> bool:
     """A noun phrase that a comma opens runs up to ``i``, and a comma or the full stop
     follows it, at most past a short adverbial: a cue set inside the sentence or trailing
     it (``The terrorists, the ministry confirmed/VBN, had fled``, ``..., a spokesman
-    confirmed/VBN.``, ``..., the harbour master charged/VBN on Monday.``)."""
+    confirmed/VBN.``, ``..., the harbour master charged/VBN on Monday.``), also after an
+    "as" that opens the sentence or follows a comma (``As the coastguard confirmed/VBN on
+    Tuesday, ...``)."""
     j = _before_phrase(tags, i)
-    if not (j < i - 1 and words[j] == "," and tags[i - 1] in NOUN_TAGS) or words[i + 1].lower() == "by":
+    opened = words[j] == "," or (words[j].lower() == "as" and (j == 0 or words[j - 1] == ","))
+    if not (j < i - 1 and opened and tags[i - 1] in NOUN_TAGS) or words[i + 1].lower() == "by":
         return False  # (not "..., claims denied/VBN by the port authority.": a passive's agent)
     k = _adverbial_end(words, tags, i + 1, i + 5)
     return k < len(words) and words[k] in (",", ".")
