@@ -9,6 +9,8 @@ a kind.
 
 from __future__ import annotations
 
+import re
+
 from linter.analysis.chunks import Chunk, Group, partitive
 from linter.analysis.frame_base import lexicon
 from linter.analysis.labelled import raised
@@ -37,11 +39,18 @@ _LIKELY = _DUE | {"likely", "unlikely", "bound", "certain"}
 
 
 def timeless(parse: Parse, chunk: Chunk) -> bool:
-    """A definite chunk in a present-tense clause about no particular time or place, or
-    one owned by ``today's``/``tomorrow's``: talk of a kind of people, not of some."""
+    """A definite chunk in a present-tense clause about no particular time or place, one
+    owned by ``today's``/``tomorrow's``, or one of an era with no event told of them (``the
+    terrorists of the 1970s were rarely caught``): talk of a kind of people, not of some."""
     words = parse.tokens[chunk.first:chunk.last]
     if any(t.lower in ("today", "tomorrow", "modern") for t in words):
         return True
+    if _of_an_era(parse, chunk):
+        # an era's people as a kind ("were rarely caught", "Unlike the terrorists of the
+        # seventies, ..."), not what some of them did ("... have been airbrushed out")
+        verb = parse.governor(chunk)[1]
+        return verb is None or not parse.episodic(verb) or any(
+            t.lower in _FREQUENCY for t in parse.tokens[max(0, verb.first - 1):verb.last + 2])
     if any(t.tag == "POS" for t in words):
         return False  # "last month's terrorist attack", "the group's fighters"
     role, governing = parse.governor(chunk)
@@ -67,6 +76,18 @@ def timeless(parse: Parse, chunk: Chunk) -> bool:
         # are cowards", "are a threat to every city": nothing particular after the verb
         return supposing or not anchored(parse, governing)
     return False
+
+
+# The words for an era after "of the": "the terrorists of the 1970s", "of the seventies".
+_ERA = re.compile(r"(?:1[0-9]|20)?\d0s|['’]\d0s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties")
+
+
+def _of_an_era(parse: Parse, chunk: Chunk) -> bool:
+    """``of the`` and a decade right after the chunk (``the terrorists of the 1970s``)."""
+    tokens = parse.tokens
+    k = chunk.last + 1
+    return (k + 2 < len(tokens) and tokens[k].lower == "of" and tokens[k + 1].lower == "the"
+            and _ERA.fullmatch(tokens[k + 2].lower) is not None)
 
 
 def _behind(parse: Parse, chunk: Chunk) -> bool:
