@@ -196,8 +196,9 @@ def frame_gate() -> re.Pattern[str]:
         stems.add(first[:-1] if first.endswith("e") else first)
         if first.endswith("y"):
             stems.add(first[:-1] + "i")  # denies, worried
-    # and a source after a dash at the end: a wire headline's "... -police", "... - sources"
-    nouns = {w for key in ("sources", "nouns", "vague") for w in words[key] if " " not in w}
+    # and a source after a dash at the end: a wire headline's "... -police", "... - sources",
+    # "... - mayor"
+    nouns = {w for key in ("sources", "nouns", "vague", "persons") for w in words[key] if " " not in w}
     heads = trie_pattern(sorted(nouns))
     tail = rf"\s[-–—]{{1,2}}\s*(?:[\w'’-]+ ){{0,3}}(?i:{heads})(?:e?s)?\.?\s*$"
     # ... or a headline's speaker by name: "... - Tamm", "... - Ida Kell"

@@ -117,9 +117,10 @@ def colon_frames(parse: Parse) -> list[Frame]:
 
 def dash_frames(parse: Parse) -> list[Frame]:
     """A wire headline's source after a dash at its end: ``Port shelled overnight -police``,
-    ``... - security sources`` (vague), ``... - Voss``. The source is a noun phrase that ends
-    the sentence and whose head names a source or a speaker, or in a headline a name of up
-    to three capitalised words; the content is everything before the dash."""
+    ``... - security sources`` (vague), ``... - mayor``, ``... - Voss``. The source is a noun
+    phrase that ends the sentence and whose head names a source or a speaker, or in a
+    headline a person by role or a name of up to three capitalised words; the content is
+    everything before the dash."""
     tokens = parse.tokens
     last = len(tokens) - 1 - (tokens[-1].tag == ".")
     for d in range(last - 1, 0, -1):
@@ -132,7 +133,8 @@ def dash_frames(parse: Parse) -> list[Frame]:
         return []
     head = words[-1]
     lex = lexicon()
-    if not ({head.lower, head.lemma} & (lex.sources | lex.vague)) and not (
+    roles = lex.persons if parse.heading else frozenset()  # (in a headline: "... - mayor")
+    if not ({head.lower, head.lemma} & (lex.sources | lex.vague | roles)) and not (
             parse.heading and len(words) <= _DASH_NAME and all(t.text[:1].isupper() for t in words)):
         return []  # (a headline's speaker by name: "Lords wrong on the ferry deal - Tamm")
     vague = head.lemma in lex.vague and not any(t.tag in ("NNP", "NNPS") for t in words)
