@@ -206,7 +206,7 @@ def apposed(parse: Parse, chunk: Chunk) -> bool:
 
 
 # Words that deny a predicate, and those after which a denial goes on to affirm one.
-_DENIALS = NEGATIONS | {"no"}
+_DENIALS = NEGATIONS | {"no", "neither", "wrongly", "falsely", "mistakenly", "wrongfully", "unjustly"}
 _AFFIRMING = frozenset({"but", "only", "just", "merely", "simply"})
 
 

@@ -295,12 +295,14 @@ def _opening_event(parse: Parse, chunk: Chunk) -> bool:
 def _naming_participle(parse: Parse, group: Group) -> bool:
     """``group`` is a lone present participle that names (``calling``, ``branding``,
     ``describing``), not one talked about or held back (``about calling``, ``without
-    calling``, ``whether calling``, ``stopped short of calling``)."""
+    calling``, ``whether calling``, ``stopped short of calling``), nor a gerund that is the
+    sentence's subject (``Calling the strikers terrorists is absurd``)."""
     k = group.first
     if group.first != group.last or parse.tokens[k].tag != "VBG":
         return False
     if k == 0:
-        return True
+        verb = next((g for g in parse.groups if g.first > group.last and g.finite), None)
+        return verb is None or any(t.text in (",", ";", ":") for t in parse.tokens[group.last:verb.first])
     if parse.tokens[k - 1].lower in _NOT_DONE:
         return False
     return k < 2 or (parse.tokens[k - 2].lemma, parse.tokens[k - 1].lower) not in _NOT_DONE_PAIRS
