@@ -189,9 +189,12 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     agent = (governing.passive and parse.tokens[lead.first - 1].lower == "by"
              and parse.tokens[lead.first].lower != "any")
     if role == "preposition" and not agent and (parse.tokens[lead.first].lower in ("a", "an", "any") or (
-            governing.lemma in COPULAS and of_a_predicate(parse, lead)) or topic(parse, lead)):
+            governing.lemma in COPULAS and of_a_predicate(parse, lead)) or topic(parse, lead) or (
+            governing.lemma == "treat" and parse.tokens[lead.first - 1].lower == "like"
+            and not lead.definite)):
         # "any known link to a terrorist group", "has been a haven for terrorists", "wrote a
-        # book about terrorists": a kind
+        # book about terrorists": a kind; and so the way people are treated ("were treated
+        # like terrorists"), where "They looked like terrorists" judges them
         return False
     if parse.heading and governing.tense == "present" and parse.tokens[0].lower in _EXPLAINERS:
         return False  # an explainer's present, not a headline's news: "How terrorists recruit online"
