@@ -119,6 +119,10 @@ _RENAMING = compile_pattern(r"\b(?:renam|rebrand)(?:e|es|ed|ing)\b"
                             r"|\bchang(?:e|es|ed|ing)\s+(?:its|their|the)\s+name\b")
 _RENAMING_GAP = 100
 _RENAMING_BEFORE = 30
+# ... or told of the old form alone, right after it: "Alma-Ata was renamed in 1993", "The
+# former capital, Alma-Ata, was renamed ...", "Bombay, which was officially renamed in 1995".
+_RENAMED_AFTER = compile_pattern(r"(?:,[^,.;\n]{0,60},|,)?\s+(?:(?:which|that)\s+)?"
+                                 r"(?:was|were|has\s+been|had\s+been)\s+(?:\w+ly\s+)?renamed\b")
 _SENTENCE_END = compile_pattern(r"[.!?;]\s")
 # The fixed name of an event that keeps the old form: "the Battle of Kiev", "the Siege of
 # Leningrad", "the Treaty of Alma-Ata".
@@ -364,6 +368,8 @@ def find(doc: Document, an: Analysis, rule: Rule) -> Iterator[Hit]:
         if use.form != opts.entries[use.entry].house:
             if _EVENT.search(doc.text, max(0, use.start - 20), use.start):
                 continue  # "the Battle of Kiev": the fixed name of a historical event
+            if _RENAMED_AFTER.match(doc.text, use.end):
+                continue  # "Alma-Ata was renamed in 1993": the old name, told as old
             named = _as_a_name(doc.text, use)
             if named and _with_its_time(doc.text, use):
                 continue  # "The city was called Nur-Sultan from 2019 to 2022": the name of its time
