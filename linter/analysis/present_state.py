@@ -19,6 +19,9 @@ from linter.analysis.syntax import COPULAS, Parse
 # Adverbs (and a verb) of a habit: "Terrorists rarely act alone".
 _FREQUENCY = frozenset({"rarely", "often", "usually", "always", "never", "sometimes", "generally",
                         "typically", "seldom", "frequently", "normally", "tend", "tends", "commonly"})
+# The times after "every" or "each" that make a present a habit ("every summer").
+_RECURRING = frozenset({"day", "week", "month", "year", "night", "morning", "evening", "weekend", "summer",
+                        "winter", "spring", "autumn", "season", "time"})
 # A present tense after these is a supposition, not a report ("If these terrorists acquire
 # weapons"): the people are imagined, not particular; after "whether", a question, which
 # may be asked of particular people ("whether the terrorists still hold the quarry").
@@ -208,10 +211,11 @@ _STATES = frozenset({"news", "headlines", "spotlight", "minority", "majority", "
 
 def anchored(parse: Parse, group: Group) -> bool:
     """A present-tense clause about a particular state of affairs, not a habit: no
-    adverb of frequency, and a definite or named noun or a name after the verb (``Insurgents
-    hold most of the eastern valley``, ``The terrorists are in Orsk``, ``Terrorists are
-    suspected of bombing the depot``, not ``Terrorists rarely act alone``), or a verb of
-    saying whose words tell of an event (``Militants say they carried out ...``)."""
+    adverb of frequency (nor ``every summer``), and a definite or named noun or a name
+    after the verb (``Insurgents hold most of the eastern valley``, ``The terrorists are in
+    Orsk``, ``Terrorists are suspected of bombing the depot``, not ``Terrorists rarely act
+    alone``), or a verb of saying whose words tell of an event (``Militants say they
+    carried out ...``)."""
     end = len(parse.tokens)
     for g in parse.groups:
         if g.first > group.last and not _gerund_of(parse, group, g):
@@ -219,7 +223,10 @@ def anchored(parse: Parse, group: Group) -> bool:
             break
     end = next((k for k in range(group.last + 1, end) if parse.tokens[k].text in _CLAUSE_BREAKS), end)
     lo = max(0, group.first - 3)
-    if any(t.lower in _FREQUENCY for t in parse.tokens[lo:end]):
+    tokens = parse.tokens
+    if any(t.lower in _FREQUENCY for t in tokens[lo:end]) or any(  # (and "every summer", "each year")
+            tokens[k].lower in ("every", "each") and tokens[k + 1].lower in _RECURRING
+            for k in range(lo, end - 1)):
         return False
     if any(t.lower in _NOW for t in parse.tokens[lo:end]):
         return True  # "insurgents now levy tolls on every lorry", "still hold"

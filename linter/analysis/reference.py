@@ -11,7 +11,7 @@ terrorists``, ``fears of terrorist attacks``, ``terrorists rarely act alone`` ar
 from __future__ import annotations
 
 from linter.analysis.asides import opening
-from linter.analysis.chunks import DEFINITE, NAMING, Chunk, Group, partitive
+from linter.analysis.chunks import DEFINITE, NAMING, TIMES, Chunk, Group, partitive
 from linter.analysis.cues import BE_FORMS
 from linter.analysis.frame_base import denies, lexicon, subject_of
 from linter.analysis.labelled import (
@@ -48,6 +48,8 @@ from linter.analysis.unasserted import asked, names_no_one, unsaid
 _EXPLAINERS = frozenset({"how", "why", "what", "where", "when", "who"})
 # Verbs whose object, when a relative pronoun, is named by the noun phrase after them.
 _NAMES_OBJECT = NAMING | {"consider", "regard", "classify"}
+# Words that date an event by themselves: "a bombing overnight".
+_DAYS = frozenset({"yesterday", "overnight", "today", "tonight"})
 # Before a participle, words that say its naming was not done: "without calling", "about
 # describing".
 _NOT_DONE = frozenset({"about", "without", "against", "whether", "considering", "avoid", "avoided"})
@@ -152,7 +154,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if governing is None:  # but a headline's "Gunmen behind blast, says ..." and the event
         # an opening phrase tells of
         headline_subject = parse.heading and verbless_subject(parse.tokens, parse.groups, chunk)
-        return headline_subject or _opening_event(parse, lead)
+        return headline_subject or _opening_event(parse, lead) or (  # "the target of a ... attack on Monday"
+            heads is not None and parse.tokens[lead.last].lemma in heads and _dated(parse, lead))
     if role == "subject" and last < chunk.last and governing.lemma in _TRENDS and (
             governing.last + 1 == len(parse.tokens) or parse.tokens[governing.last + 1].lower != "up"):
         return False  # "Terrorist attacks have fallen since 2015": a trend
@@ -188,12 +191,15 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     # (but the doer after a passive's "by" is whoever did it: "was bombed by a terrorist group")
     agent = (governing.passive and parse.tokens[lead.first - 1].lower == "by"
              and parse.tokens[lead.first].lower != "any")
-    if role == "preposition" and not agent and (parse.tokens[lead.first].lower in ("a", "an", "any") or (
+    dated = heads is not None and parse.tokens[lead.last].lemma in heads and _dated(parse, lead)
+    indefinite = parse.tokens[lead.first].lower in ("a", "an", "any") and not dated
+    if role == "preposition" and not agent and (indefinite or (
             governing.lemma in COPULAS and of_a_predicate(parse, lead)) or topic(parse, lead) or (
             governing.lemma == "treat" and parse.tokens[lead.first - 1].lower == "like"
             and not lead.definite)):
         # "any known link to a terrorist group", "has been a haven for terrorists", "wrote a
-        # book about terrorists": a kind; and so the way people are treated ("were treated
+        # book about terrorists": a kind (but "the target of a terrorist attack on Monday"
+        # is an event); and so the way people are treated ("were treated
         # like terrorists"), where "They looked like terrorists" judges them
         return False
     if parse.heading and governing.tense == "present" and parse.tokens[0].lower in _EXPLAINERS:
@@ -293,6 +299,18 @@ def _opening_event(parse: Parse, chunk: Chunk) -> bool:
     group = next((g for g in parse.groups if g.first > comma), None)
     return group is not None and not any(g.first < comma for g in parse.groups if g.first > 0) and (
         parse.episodic(group))
+
+
+def _dated(parse: Parse, chunk: Chunk) -> bool:
+    """The event the chunk names has its day right after it: ``a terrorist attack on
+    Monday``, ``a bombing last week``, ``a raid overnight``."""
+    tokens = parse.tokens
+    k = chunk.last + 1
+    if k >= len(tokens):
+        return False
+    if tokens[k].lower in _DAYS:
+        return True
+    return k + 1 < len(tokens) and tokens[k].lower in ("on", "last", "this") and tokens[k + 1].lower in TIMES
 
 
 def _naming_participle(parse: Parse, group: Group) -> bool:
