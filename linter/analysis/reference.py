@@ -200,7 +200,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # "any known link to a terrorist group", "has been a haven for terrorists", "wrote a
         # book about terrorists": a kind (but "the target of a terrorist attack on Monday"
         # is an event); and so the way people are treated ("were treated
-        # like terrorists"), where "They looked like terrorists" judges them
+        # like terrorists"), where "The men looked like terrorists" judges them
         return False
     if parse.heading and governing.tense == "present" and parse.tokens[0].lower in _EXPLAINERS:
         return False  # an explainer's present, not a headline's news: "How terrorists recruit online"
