@@ -216,28 +216,28 @@ def anchored(parse: Parse, group: Group) -> bool:
     Orsk``, ``Terrorists are suspected of bombing the depot``, not ``Terrorists rarely act
     alone``), or a verb of saying whose words tell of an event (``Militants say they
     carried out ...``)."""
-    end = len(parse.tokens)
+    tokens = parse.tokens
+    end = len(tokens)
     for g in parse.groups:
         if g.first > group.last and not _gerund_of(parse, group, g):
             end = g.first
             break
-    end = next((k for k in range(group.last + 1, end) if parse.tokens[k].text in _CLAUSE_BREAKS), end)
+    end = next((k for k in range(group.last + 1, end) if tokens[k].text in _CLAUSE_BREAKS), end)
     lo = max(0, group.first - 3)
-    tokens = parse.tokens
     if any(t.lower in _FREQUENCY for t in tokens[lo:end]) or any(  # (and "every summer", "each year")
             tokens[k].lower in ("every", "each") and tokens[k + 1].lower in _RECURRING
             for k in range(lo, end - 1)):
         return False
-    if any(t.lower in _NOW for t in parse.tokens[lo:end]):
+    if any(t.lower in _NOW for t in tokens[lo:end]):
         return True  # "insurgents now levy tolls on every lorry", "still hold"
     if group.lemma in lexicon().verbs and any(
             g.first == end and g.finite and g.tense == "past" for g in parse.groups):
         return True  # "Militants say they carried out the attack": what they say tells of an event
     # (a passive's doer is no anchor: "Terrorists are considered a threat by the harbour police")
     return any((c.definite or c.proper or _is_name(parse, c)) and group.last < c.first < end
-               and parse.tokens[c.first].lower not in _EVERY and not (
-                   group.passive and parse.tokens[c.first - 1].lower == "by")
-               and parse.tokens[c.last].lower not in _SHARED_BY_ALL for c in parse.chunks)
+               and tokens[c.first].lower not in _EVERY
+               and not (group.passive and tokens[c.first - 1].lower == "by")
+               and tokens[c.last].lower not in _SHARED_BY_ALL for c in parse.chunks)
 
 
 def _gerund_of(parse: Parse, group: Group, after: Group) -> bool:

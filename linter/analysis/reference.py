@@ -154,8 +154,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if governing is None:  # but a headline's "Gunmen behind blast, says ..." and the event
         # an opening phrase tells of
         headline_subject = parse.heading and verbless_subject(parse.tokens, parse.groups, chunk)
-        return headline_subject or _opening_event(parse, lead) or (  # "the target of a ... attack on Monday"
-            heads is not None and parse.tokens[lead.last].lemma in heads and _dated(parse, lead))
+        return headline_subject or _opening_event(parse, lead) or _dated(parse, lead, heads)
     if role == "subject" and last < chunk.last and governing.lemma in _TRENDS and (
             governing.last + 1 == len(parse.tokens) or parse.tokens[governing.last + 1].lower != "up"):
         return False  # "Terrorist attacks have fallen since 2015": a trend
@@ -191,9 +190,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     # (but the doer after a passive's "by" is whoever did it: "was bombed by a terrorist group")
     agent = (governing.passive and parse.tokens[lead.first - 1].lower == "by"
              and parse.tokens[lead.first].lower != "any")
-    dated = heads is not None and parse.tokens[lead.last].lemma in heads and _dated(parse, lead)
-    indefinite = parse.tokens[lead.first].lower in ("a", "an", "any") and not dated
-    if role == "preposition" and not agent and (indefinite or (
+    if role == "preposition" and not agent and ((
+            parse.tokens[lead.first].lower in ("a", "an", "any") and not _dated(parse, lead, heads)) or (
             governing.lemma in COPULAS and of_a_predicate(parse, lead)) or topic(parse, lead) or (
             governing.lemma == "treat" and parse.tokens[lead.first - 1].lower == "like"
             and not lead.definite)):
@@ -237,7 +235,6 @@ def _asked_predicate(parse: Parse, chunk: Chunk, i: int) -> bool:
     if any(g.finite and 0 < g.first < end for g in parse.groups):
         return False
     return any(t.tag in ("NN", "NNS", "NNP", "NNPS", "PRP") for t in tokens[1:i])
-
 
 
 def _named_state(parse: Parse, group: Group) -> bool:
@@ -301,12 +298,13 @@ def _opening_event(parse: Parse, chunk: Chunk) -> bool:
         parse.episodic(group))
 
 
-def _dated(parse: Parse, chunk: Chunk) -> bool:
-    """The event the chunk names has its day right after it: ``a terrorist attack on
-    Monday``, ``a bombing last week``, ``a raid overnight``."""
+def _dated(parse: Parse, chunk: Chunk, heads: frozenset[str] | None) -> bool:
+    """The chunk names an event (its head is one of ``heads``) and has its day right after
+    it: ``(the target of) a terrorist attack on Monday``, ``a bombing last week``, ``a raid
+    overnight``."""
     tokens = parse.tokens
     k = chunk.last + 1
-    if k >= len(tokens):
+    if heads is None or tokens[chunk.last].lemma not in heads or k >= len(tokens):
         return False
     if tokens[k].lower in _DAYS:
         return True
