@@ -39,6 +39,11 @@ _GROUPS = frozenset({"group", "organisation", "organization", "campaigner", "act
 # supporters"): no one named.
 _SIDES = frozenset({"critic", "detractor", "opponent", "sceptic", "skeptic", "supporter"})
 _UNDESCRIBING = frozenset({"unnamed", "anonymous", "other", "various", "informed", "reliable", "certain"})
+# Words of standing or a field that leave researchers as vague as experts ("Independent
+# researchers say", "security researchers said"), as Sourcing.Weasel reads them; bare
+# "researchers" are mostly those of a study the story names.
+_STANDING = frozenset({"leading", "top", "prominent", "eminent", "independent", "climate", "environmental",
+                       "marine", "security", "cybersecurity", "cyber-security"})
 
 
 def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
@@ -74,6 +79,8 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
         # "some residents", "many officials"; not "one quarter", "some 40 percent", nor one
         # person counted ("One witness said", as "A witness said")
         return True
+    if head.lemma == "researcher" and len(words) == 1 and words[0].lower in _STANDING:
+        return not described(parse, chunk)
     if head.lemma not in vague_heads and head.lower not in vague_heads:
         return False
     if chunk.definite and head.tag == "NN" and head.lemma in _ONE_PERSON:
