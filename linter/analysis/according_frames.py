@@ -148,25 +148,36 @@ def _holder(parse: Parse) -> tuple[int, int, int] | None:
     simple present after a definite, named or plural subject (or they, he or she), with X a
     name, a source (police, the ministry), a person by role (the mayor) or him, her or
     them: X's view (``For the Sarn government, the
-    strikers are terrorists``). Not ``For years, ...``, ``For Monday, ...``, ``For me,
+    strikers are terrorists``). ``To X`` is a view in the past too, and needs no comma
+    before a subject that is a name or a pronoun, also past a place or a group X belongs
+    to (``To the government in Tarn he was a terrorist``, as an obituary tells a life).
+    Not ``For years, ...``, ``For Monday, ...``, ``For me,
     ...`` (the writer's), nor the writer telling how things stand for X: ``For the dockers,
     the strike ended badly``, ``For Voss, it had been a long week``, ``For them, the port
-    has become a prison``, ``For the party, there is much to lose``."""
+    has become a prison``, ``For the party, there is much to lose``, ``For the dockers,
+    the terrorists were a threat``."""
     tokens = parse.tokens
     holder = parse.chunk_at(1)
     if holder is None or holder.first != 1 or holder.last + 2 >= len(tokens):
         return None
-    if tokens[holder.last + 1].text != ",":
-        return None
     if tokens[holder.last].lower in _TIMES or not names_someone(parse, holder):
         return None  # (a person by role too: "To the mayor, ...")
-    subject = parse.chunk_at(holder.last + 2)
-    if subject is None or subject.first != holder.last + 2 or not (
-            subject.definite or subject.proper or tokens[subject.last].tag in ("NNS", "NNPS")
+    to = tokens[0].lower == "to"
+    k = holder.last + 1
+    if to and tokens[k].lower in ("in", "of", "at") and (place := parse.chunk_at(k + 1)) is not None and (
+            place.first == k + 1):
+        k = place.last + 1  # "To the government in Tarn ...", "To the villagers of the hills, ..."
+    comma = k < len(tokens) and tokens[k].text == ","
+    subject = parse.chunk_at(k + comma)
+    if subject is None or subject.first != k + comma or not (
+            subject.definite or subject.proper or tokens[subject.last].tag in ("NNS", "NNP", "NNPS")
             or tokens[subject.last].lower in PEOPLE_PRONOUNS):
         return None  # (not "For Voss, it had been a long week", "For them, exile has become ...")
+    named = tokens[subject.last].tag in ("NNP", "NNPS") or tokens[subject.last].lower in PEOPLE_PRONOUNS
+    if not comma and not (to and named):
+        return None
     verb = parse.group_after(subject)
-    if verb is None or verb.lemma not in COPULAS or verb.tense != "present":
+    if verb is None or verb.lemma not in COPULAS or verb.tense not in ("present", "past")[:1 + to]:
         return None  # (not "For the dockers, the terrorists were a threat")
     return None if verb.perfect or verb.progressive else (0, 1, -1)
 

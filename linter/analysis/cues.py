@@ -208,7 +208,9 @@ def frame_gate() -> re.Pattern[str]:
     forthright = rf"\b(?i:{trie_pattern(sorted(FORTHRIGHT))})\s*[-–—]"
     # ... or a holder of a view opening the sentence: "For the Sarn government, ..."
     # (according_frames; the capital keeps the gate off "for" and "to" inside a sentence)
-    holder = r"\b(?:For|To) [\w'’ -]{2,40},"
+    # (or with no comma before a name or a pronoun after "To": "To the government he was ...")
+    holder = (r"\b(?:For|To) [\w'’ -]{2,40},"
+              r"|\bTo [\w'’ -]{2,40}? (?:he|she|they|[A-Z][\w'’-]*) (?:is|are|was|were)\b")
     # ... or a reckoning "by" or "on" names the owner of: "By the army's own count, ..."
     reckoned = rf"\b(?i:by|on) [\w'’ -]{{1,40}}? (?i:{trie_pattern(sorted(TALLIES))})\b"
     # ... or an owned word credited: "(the mayor's word)", "in his phrase" (pointer_frames)

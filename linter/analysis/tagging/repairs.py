@@ -117,6 +117,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     ``Gunmen set/JJ fire to ...``). A
     word in -less is an adjective (``reckless/VBP``), and so is a participle that opens the
     sentence before a plural and its verb (``Suspected/VBN terrorists were held``).
+    "long" before "before", "after", "ago" or "since" is an adverb of time, and an
+    adjective an article opens before it a noun (``was a terrorist/JJ long before ...``).
     "both", "all" and "each" between an auxiliary and a participle are adverbs (``have
     both/DT exploited``). An -ing form after
     an article that ends its noun phrase is a noun (``called the shooting/VBG an act of
@@ -151,6 +153,11 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
     elif (len(words) > 2 and out[0] == "VBZ" and words[0][:1].isupper()
           and words[0].lower() not in _AUXILIARIES and out[1] in ("NNS", "NNPS") and out[2] in FINITE):
         out[0] = "NNS"  # "Rights/VBZ groups say ...": a plural modifier opens the sentence, not a verb
+    for i in range(2, len(words) - 1):  # "was a terrorist/JJ long before ...": a noun, then an adverb
+        if words[i].lower() == "long" and words[i + 1].lower() in _LONG_BEFORE and out[i] != "VB":
+            out[i] = "RB"
+            if out[i - 1] == "JJ" and words[i - 2].lower() in ("a", "an"):
+                out[i - 1] = "NN"
     tags = list(out)
     reporting = _reporting_bases()
     for i, word in enumerate(words):
@@ -173,8 +180,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         elif (tags[i] in ("VB", "VBN", "VBD", "VBP") and i > 0 and words[i - 1].lower() in _ARTICLES
               and tagger.lemma(word, tags[i]).lower() == low):
             out[i] = "NN"  # "A raid/VBN by insurgents": a verb's bare form after an article is a noun
-        elif tags[i] == "RB" and _opened_by_article(words, tags, i, tagger) and i + 1 < len(words) and (
-                tags[i + 1] in _AFTER_ADVERB_NOUN):
+        elif tags[i] == "RB" and low != "long" and _opened_by_article(words, tags, i, tagger) and (
+                i + 1 < len(words) and tags[i + 1] in _AFTER_ADVERB_NOUN):
             # "A tally/RB by the Courier shows", "the regional assembly/RB have tried": no
             # adverb ends an article's phrase
             out[i] = "NN"
@@ -343,6 +350,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
 
 # What ends a noun phrase an adjective alone would head: "a radical who", "a radical in".
 _ENDS_ADJECTIVE_NOUN = frozenset({"WP", "WDT", ",", ".", ":", "IN"})
+# What makes "long" before it an adverb of time: "long before", "long after".
+_LONG_BEFORE = frozenset({"before", "after", "ago", "since"})
 
 
 # Adjectives that are also people: "official", "chief".
