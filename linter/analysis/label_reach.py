@@ -4,14 +4,18 @@ terrorists``), or for a passive of designation the jurisdiction that designates 
 listed as a terrorist group in the EU``, ``is recognised as a terrorist organisation and
 banned in Orsk``), whether a verb of seeing has the ``as`` of a view (``sees the men as
 ...``, ``which the US lists as ...``, ``in what police are treating as ...``; not ``saw the
-men as they fled``), and any passive's agent (``was blamed on the Front by police``)."""
+men as they fled``), any passive's agent (``was blamed on the Front by police``), and whom an
+accusation's ``of being`` tells of (``accused the men of being ...``)."""
 
 from __future__ import annotations
 
 from linter.analysis.chunks import AUTHORITY, DESIGNATIONS, TIMES, Chunk, Group
 from linter.analysis.frame_base import lexicon
 from linter.analysis.labelled import relative_object, what_subject
-from linter.analysis.syntax import Parse
+from linter.analysis.syntax import COPULAS, Parse
+
+# Verbs whose subject says what "of being" does of their object: "accused the men of being".
+_OF_BEING = frozenset({"accuse"})
 
 
 def label_agent(parse: Parse, group: Group) -> tuple[int, Chunk] | None:
@@ -108,3 +112,17 @@ def passive_agent(parse: Parse, group: Group) -> Chunk | None:
 _BEFORE_AGENT = frozenset({"on", "for", "of"})
 # What "by" past such a phrase names that is a time, no agent: "by the time ...", "by Monday".
 _NO_AGENT = TIMES | {"time"}
+
+
+def accused_of_being(parse: Parse, group: Group) -> Group | None:
+    """The verb whose object (or passive subject) ``being`` after "of" tells of: ``accused
+    the men of being ...``, ``were accused (by the mayor) of being ...``."""
+    tokens = parse.tokens
+    k = group.first - 1
+    if group.finite or group.lemma not in COPULAS or k < 2 or tokens[k].lower != "of":
+        return None
+    accused = parse.chunk_ending_at(k - 1)
+    agent = accused is not None and accused.first > 1 and tokens[accused.first - 1].lower == "by"
+    verb = parse.group_at(k - 1 if accused is None else accused.first - 1 - agent)
+    ok = verb is not None and verb.lemma in _OF_BEING and (accused is None or agent) == verb.passive
+    return verb if ok else None

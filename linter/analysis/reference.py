@@ -14,6 +14,7 @@ from linter.analysis.asides import opening
 from linter.analysis.chunks import DEFINITE, NAMING, TIMES, Chunk, Group, partitive
 from linter.analysis.cues import BE_FORMS
 from linter.analysis.frame_base import denies, lexicon, subject_of
+from linter.analysis.label_reach import accused_of_being
 from linter.analysis.labelled import (
     apposed,
     before_of,
@@ -68,8 +69,6 @@ _TRENDS = frozenset({"fall", "rise", "increase", "decrease", "decline", "double"
 _CLASSIFYING = frozenset({"amount", "constitute", "belong"})
 # Verbs of acting a part: their object with "a" is a role ("played a terrorist in the film").
 _ACTED = frozenset({"play", "portray"})
-# Verbs whose subject says what "of being" does of their object: "accused the men of being".
-_OF_BEING = frozenset({"accuse"})
 # Nouns whose "of" names the doer of an act: "the work of terrorists", "the hallmarks of".
 _DOER_HEADS = frozenset({"work", "handiwork", "hallmark", "hallmarks", "doing"})
 # Acts whose "by" names who did them: "the attack by terrorists", "a raid by insurgents".
@@ -172,7 +171,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
             # a bare abstract noun labels the act its subject names: "The attack was
             # terrorism" (not "The greatest threat is terrorism")
             return heads is not None and _said_of_an_act(parse, governing, heads)
-        accusing = _accused_of_being(parse, governing)
+        accusing = accused_of_being(parse, governing)
         if accusing is not None:  # "accused the men of being terrorists"
             return not denies(parse, accusing) and labelled_is_specific(parse, accusing)
         return parse.episodic(governing) or subject_is_specific(parse, governing)
@@ -301,20 +300,6 @@ def _opening_event(parse: Parse, chunk: Chunk) -> bool:
     group = next((g for g in parse.groups if g.first > comma), None)
     return group is not None and not any(g.first < comma for g in parse.groups if g.first > 0) and (
         parse.episodic(group))
-
-
-def _accused_of_being(parse: Parse, group: Group) -> Group | None:
-    """The verb whose object (or passive subject) ``being`` after "of" tells of: ``accused
-    the men of being ...``, ``were accused (by the mayor) of being ...``."""
-    tokens = parse.tokens
-    k = group.first - 1
-    if group.finite or group.lemma not in COPULAS or k < 2 or tokens[k].lower != "of":
-        return None
-    accused = parse.chunk_ending_at(k - 1)
-    agent = accused is not None and accused.first > 1 and tokens[accused.first - 1].lower == "by"
-    verb = parse.group_at(k - 1 if accused is None else accused.first - 1 - agent)
-    ok = verb is not None and verb.lemma in _OF_BEING and (accused is None or agent) == verb.passive
-    return verb if ok else None
 
 
 def _dated(parse: Parse, chunk: Chunk, heads: frozenset[str] | None) -> bool:
