@@ -69,6 +69,9 @@ _TRENDS = frozenset({"fall", "rise", "increase", "decrease", "decline", "double"
 _CLASSIFYING = frozenset({"amount", "constitute", "belong"})
 # Verbs of acting a part: their object with "a" is a role ("played a terrorist in the film").
 _ACTED = frozenset({"play", "portray"})
+# Verbs that set people beside a kind, mostly acts, not speech ("compared prices"), so no cue
+# ("liken" is one): "compared the strikers to terrorists".
+_COMPARING = frozenset({"compare", "equate"})
 # Nouns whose "of" names the doer of an act: "the work of terrorists", "the hallmarks of".
 _DOER_HEADS = frozenset({"work", "handiwork", "hallmark", "hallmarks", "doing"})
 # Acts whose "by" names who did them: "the attack by terrorists", "a raid by insurgents".
@@ -198,11 +201,14 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
             parse.tokens[lead.first].lower in ("a", "an", "any") and not _dated(parse, lead, heads)) or (
             governing.lemma in COPULAS and of_a_predicate(parse, lead)) or topic(parse, lead) or (
             governing.lemma == "treat" and parse.tokens[lead.first - 1].lower == "like"
+            and not lead.definite) or (
+            governing.lemma in _COMPARING and parse.tokens[lead.first - 1].lower in ("to", "with")
             and not lead.definite)):
         # "any known link to a terrorist group", "has been a haven for terrorists", "wrote a
         # book about terrorists": a kind (but "the target of a terrorist attack on Monday"
         # is an event); and so the way people are treated ("were treated
-        # like terrorists"), where "The men looked like terrorists" judges them
+        # like terrorists"), where "The men looked like terrorists" judges them, and what
+        # they are compared to ("compared the strikers to terrorists")
         return False
     if parse.heading and governing.tense == "present" and parse.tokens[0].lower in _EXPLAINERS:
         return False  # an explainer's present, not a headline's news: "How terrorists recruit online"
