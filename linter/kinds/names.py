@@ -99,11 +99,12 @@ _NAMING_AFTER = compile_pattern(
     r"(?:called|known|named|calls?|knew|spelt|spelled)\b"
 )
 _NAMING_WINDOW = 48
-# The years a name was used, right after it: "was called Nur-Sultan from 2019 to 2022",
-# "Leningrad until 1991", or its era: "in Soviet times", "under British rule", "before
-# independence", "at the time". A form named as a name with its time is history, not a slip.
+# The years a name was used, right after it (or its language: "spelled Kiev in English until
+# 2019"): "was called Nur-Sultan from 2019 to 2022", "Leningrad until 1991", or its era: "in Soviet
+# times", "before independence", "at the time". A form named as a name with its time is history.
 _ITS_TIME = compile_pattern(
-    r"\s*,?\s*(?:(?:from|until|till|between|before|in|after)\s+(?:the\s+)?\d{4}s?\b"
+    r"\s*,?\s*(?:in\s+(?:English|the\s+West|[A-Z][a-z]+\s+(?:media|maps|usage))\s+)?"
+    r"(?:(?:from|until|till|between|before|in|after)\s+(?:the\s+)?\d{4}s?\b"
     r"|(?:in|during|under)\s+(?:the\s+)?(?:Soviet|colonial|imperial|Ottoman|Tsarist|communist|British|French"
     r"|Portuguese|Spanish|Dutch|Belgian|Japanese)\s+(?:times|days|era|period|rule)\b"
     r"|(?:before|until)\s+independence\b|at\s+the\s+time\b)")
