@@ -323,11 +323,12 @@ def _dated(parse: Parse, chunk: Chunk, heads: frozenset[str] | None) -> bool:
 
 def _naming_participle(parse: Parse, group: Group) -> bool:
     """``group`` is a lone present participle that names (``calling``, ``branding``,
-    ``describing``), not one talked about or held back (``about calling``, ``without
+    ``describing``, or ``having called``), not one talked about or held back (``about calling``, ``without
     calling``, ``whether calling``, ``stopped short of calling``), nor a gerund that is the
     sentence's subject (``Calling the strikers terrorists is absurd``)."""
     k = group.first
-    if group.first != group.last or parse.tokens[k].tag != "VBG":
+    having = group.perfect and group.last == k + 1 and parse.tokens[k].lower == "having"
+    if (group.first != group.last and not having) or parse.tokens[k].tag != "VBG":
         return False
     if k == 0:
         verb = next((g for g in parse.groups if g.first > group.last and g.finite), None)

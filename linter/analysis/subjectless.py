@@ -136,9 +136,17 @@ def _held_for(parse: Parse, group: Group) -> tuple[Chunk, int] | None:
     and the gerund ``group`` (``A man jailed for saying the gunmen were heroes has been
     freed``, ``The cleric, arrested for calling the bombers martyrs, was released``): the
     speaker, and the last token of the words, before the comma that closes the aside or
-    the sentence's last finite verb. Not ``The ban on calling ...``."""
+    the sentence's last finite verb; or with no preposition, when the participle itself is
+    the aside (``The mayor, calling the men terrorists, refused ...``, ``The mayor, having
+    called ...``). Not ``The ban on calling ...``."""
     tokens = parse.tokens
     j = group.first - 1
+    if j >= 1 and tokens[j].text == "," and tokens[group.first].tag == "VBG":
+        noun = parse.chunk_ending_at(j - 1)
+        close = next((m for m in range(group.last + 1, len(tokens)) if tokens[m].text == ","), None)
+        if noun is None or noun.first != 0 or close is None:
+            return None
+        return noun, close - 1
     if j < 2 or tokens[j].tag != "IN":
         return None
     held = parse.group_at(j - 1)
