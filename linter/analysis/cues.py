@@ -147,6 +147,10 @@ NAMINGS = frozenset({"description", "characterisation", "characterization", "por
 PLAIN = frozenset({"clear", "plain"})
 MADE_CLEAR = frozenset(f"{make}{it} {plain}" for make in ("make", "makes", "made", "making")
                        for it in ("", " it") for plain in PLAIN)
+# The participles of a court's or a state's act on someone "as" a label, whose label is
+# theirs: "was jailed as a terrorist", "is wanted as ..." (naming_frames).
+PENAL = frozenset({"convicted", "jailed", "sentenced", "imprisoned", "tried", "prosecuted", "deported",
+                   "extradited", "wanted", "detained", "interned", "hanged", "executed"})
 # Adjectives of a stance whose clause, after a copula, is the subject's view: "Police are
 # confident (that) the men will be caught", "The army is convinced ...". Not "aware" or
 # "clear", which take what follows as fact.
@@ -181,6 +185,7 @@ def frame_gate() -> re.Pattern[str]:
     whole.update(WRITINGS)  # "In its report, ...", "In a study by the institute, ..." (according_frames)
     whole.update(NAMINGS)  # "Voss's description of the men as ..." (naming_frames)
     whole.add("convicted")  # "a convicted terrorist", the court's label (naming_frames)
+    whole.update(f"{past} as" for past in PENAL)  # "was jailed as a terrorist" (naming_frames)
     whole.update(STANCES)  # "Police are confident the men ..." (phrase_frames.stance_frames)
     whole.update(w for lemma in (*words["positions"], *words["undertakings"])  # "Her position is that",
                  for w in (lemma, f"{lemma}s"))  # "Tamm's vow to ..."
