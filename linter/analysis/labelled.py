@@ -187,11 +187,11 @@ def _before(parse: Parse, pronoun: int) -> Chunk | None:
 
 def apposed(parse: Parse, chunk: Chunk) -> bool:
     """``chunk`` stands in apposition to a noun phrase that names someone, set off by a
-    comma or a dash (typed, or a hyphen between spaces): what the writer calls a particular
-    group (``The Front, a terrorist group, denied ...``, ``carried out by the Front - a
-    terrorist group based in ...``, ``The Front, officially a terrorist group, ...``)."""
+    comma, a dash (typed, or a hyphen between spaces) or a bracket: what the writer calls
+    a particular group (``The Front, a terrorist group, denied ...``, ``carried out by the
+    Front - a terrorist group ...``, ``The Front, officially a terrorist group, ...``)."""
     k = past_adverbs(parse.tokens, chunk.first - 1)
-    if k < 1 or parse.tokens[k].text not in COMMA_OR_DASH:
+    if k < 1 or (parse.tokens[k].text not in COMMA_OR_DASH and parse.tokens[k].text != "("):
         return False
     verb = parse.group_at(chunk.last + 1)
     if verb is not None and verb.finite and verb.first == chunk.last + 1:
