@@ -258,6 +258,8 @@ def subject_of(parse: Parse, group: Group) -> Chunk | None:
         i -= 1
     if i >= 1 and parse.tokens[i].lower in ("who", "which", "that"):
         j = i - 1 - (parse.tokens[i - 1].text in _SETS_OFF)  # "the army, which", "the army - which"
+        if j >= 0 and parse.tokens[j].lower == "those" and i == j + 1:  # "Those who called the men ..."
+            return Chunk(j, j, definite=True, counted=False, proper=False)
         return parse.chunk_at(j) if j >= 0 else None
     if i >= 0 and parse.tokens[i].tag == "CC":  # "who chairs the association and told ..."
         earlier = [g for g in parse.groups if g.last < i and g.finite]
