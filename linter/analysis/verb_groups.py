@@ -70,13 +70,19 @@ def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[G
     town and killed 12 people`` is; ``the town shelled by militants`` is not), and so is one
     joined by "and" to a past tense right after it (``The court overruled and said``), one
     with a means (``responded by saying``), and the clause's only verb at the end or, for a
-    reporting verb, before phrases to the end (``..., aides argued in interviews.``; not ``by``)."""
+    reporting verb, before phrases to the end (``..., aides argued in interviews.``; not ``by``).
+    A lone verb after a noun phrase that an article opens right after a noun is the verb of a
+    relative clause with no pronoun (``the men the mayor described as ...``), not before "by"."""
     out = list(groups)
     for g, group in enumerate(groups):
         lone = group.first == group.last and tokens[group.first].tag in ("VBN", "VBD")
         head = group.first - 1 - (group.first > 1 and tokens[group.first - 1].tag in ("RB", "RBR"))
         if not lone or group.first == 0 or tokens[head].tag not in _HEADS:
             continue
+        by = group.last + 1 < len(tokens) and tokens[group.last + 1].lower == "by"
+        if _contact_subject(tokens, head) and not by:
+            out[g] = Group(group.first, group.last, True, "past", False, False, False, group.lemma)
+            continue  # "The men the mayor described as ...": the verb of a relative clause
         later = next((h for h in groups[g + 1:] if h.finite), None)
         if later and group.lemma not in NO_PASSIVE and _only_phrases(tokens, group.last + 1, later.first):
             if not _after_what(tokens, head):  # (not "What the army described as ... was")
@@ -99,6 +105,16 @@ def _past_for_participle(tokens: Sequence[Token], groups: list[Group]) -> list[G
             continue  # "the town shelled by militants", "bombs hidden in freight"
         out[g] = Group(group.first, group.last, True, "past", False, False, False, group.lemma)
     return out
+
+
+def _contact_subject(tokens: Sequence[Token], head: int) -> bool:
+    """The noun phrase that ends at ``head`` is opened by an article right after a noun: the
+    subject of a relative clause with no pronoun (``The men | the mayor described as ...``,
+    ``the ferry | the board chartered``), whose verb is its own."""
+    k = head
+    while k > 0 and tokens[k].tag in ("JJ", "NN", "NNS", "NNP", "NNPS"):
+        k -= 1
+    return tokens[k].tag == "DT" and k > 0 and tokens[k - 1].tag in ("NN", "NNS", "NNP", "NNPS")
 
 
 def _after_what(tokens: Sequence[Token], head: int) -> bool:
