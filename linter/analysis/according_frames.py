@@ -177,7 +177,8 @@ def _holder(parse: Parse) -> tuple[int, int, int] | None:
     if not comma and not (to and named):
         return None
     verb = parse.group_after(subject)
-    if verb is None or verb.lemma not in COPULAS or verb.tense not in ("present", "past")[:1 + to]:
+    tenses = ("present", "past") if to else ("present",)
+    if verb is None or verb.lemma not in COPULAS or verb.tense not in tenses:
         return None  # (not "For the dockers, the terrorists were a threat")
     return None if verb.perfect or verb.progressive else (0, 1, -1)
 
