@@ -36,8 +36,8 @@ def label_agent(parse: Parse, group: Group) -> tuple[int, Chunk] | None:
             return None
         label = parse.chunk_at(agent.last + 2)
         return (label.last, agent) if label is not None and label.first == agent.last + 2 else None
-    if k < len(tokens) and tokens[k].lower == "as":
-        k += 1
+    if k < len(tokens) and tokens[k].lower == ("to" if group.lemma == "liken" else "as"):
+        k += 1  # ("were likened to terrorists by the mayor")
     label = parse.chunk_at(k)
     if label is None or label.first != k:
         return None
