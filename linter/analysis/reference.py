@@ -10,7 +10,7 @@ terrorists``, ``fears of terrorist attacks``, ``terrorists rarely act alone`` ar
 
 from __future__ import annotations
 
-from linter.analysis.asides import opening
+from linter.analysis.asides import opening, past_adverbs
 from linter.analysis.chunks import DEFINITE, NAMING, TIMES, Chunk, Group, partitive
 from linter.analysis.cues import BE_FORMS
 from linter.analysis.frame_base import denies, lexicon, subject_of
@@ -163,8 +163,9 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
             governing.last + 1 == len(parse.tokens) or parse.tokens[governing.last + 1].lower != "up"):
         return False  # "Terrorist attacks have fallen since 2015": a trend
     if not governing.finite and governing.passive and (
-            opening(parse.tokens, governing.first) or parse.tokens[governing.first - 1].text == ","):
-        # "The Front, designated a ... by the US,"; "Branded terrorists by Orsk, the rebels ...",
+            opening(parse.tokens, governing.first)
+            or parse.tokens[past_adverbs(parse.tokens, governing.first - 1)].text == ","):
+        # "The Front, (long) designated a ... by the US,"; "Branded terrorists by Orsk, the rebels ...",
         # "Despite being called terrorists by Orsk, the rebels ..."
         return subject_is_specific(parse, governing)
     if role == "predicate":
