@@ -151,6 +151,9 @@ MADE_CLEAR = frozenset(f"{make}{it} {plain}" for make in ("make", "makes", "made
 # theirs: "was jailed as a terrorist", "is wanted as ..." (naming_frames).
 PENAL = frozenset({"convicted", "jailed", "sentenced", "imprisoned", "tried", "prosecuted", "deported",
                    "extradited", "wanted", "detained", "interned", "hanged", "executed"})
+# ... and those of them whose active, with its object before "as", is as plainly the act's:
+# "Police jailed Vann as a terrorist" (not "tried" or "wanted": "tried to leave as ...").
+PENAL_ACTIVE = PENAL - {"tried", "wanted"}
 # Adjectives of a stance whose clause, after a copula, is the subject's view: "Police are
 # confident (that) the men will be caught", "The army is convinced ...". Not "aware" or
 # "clear", which take what follows as fact.
@@ -223,8 +226,10 @@ def frame_gate() -> re.Pattern[str]:
     # ... or a view someone "would have": "as the mayor would have it", "or so the mayor
     # has it" (idiom_frames)
     had_it = r"\b(?i:as|so) [\w'’ -]{1,40}? (?i:have|has|had) it\b"
+    # ... or a court's or a state's act on someone "as" a label: "jailed Vann as a terrorist"
+    penal = rf"\b(?i:{trie_pattern(sorted(PENAL_ACTIVE))}) (?:[\w'’.-]+ ){{1,4}}?(?i:as)\b"
     return _compile(rf"\b(?i:{verbs})|\b(?i:{nouns_and_phrases})\b|:|{forthright}|{tail}|{named}|{holder}"
-                    rf"|{reckoned}|{credited}|{had_it}")
+                    rf"|{reckoned}|{credited}|{had_it}|{penal}")
 
 
 def _regular_forms(lemma: str) -> tuple[str, ...]:

@@ -26,7 +26,7 @@ terrorists``, is no label at all: :mod:`linter.engine.lint` passes it over.)"""
 from __future__ import annotations
 
 from linter.analysis.chunks import DESIGNATED, NAMING, Chunk, Group
-from linter.analysis.cues import NAMED_PRONOUNS, NAMINGS, PENAL
+from linter.analysis.cues import NAMED_PRONOUNS, NAMINGS, PENAL, PENAL_ACTIVE
 from linter.analysis.frame_base import WRITERS, Frame, after_semicolon, content_span, possessor, span
 from linter.analysis.label_reach import authority
 from linter.analysis.syntax import COPULAS, Parse
@@ -139,14 +139,23 @@ def _convicted(parse: Parse, chunk: Chunk) -> Frame | None:
 def _sentenced_as(parse: Parse, chunk: Chunk) -> Frame | None:
     """The frame of a court's or a state's act on someone "as" what the chunk names, in the
     passive (``was jailed as a terrorist``, ``was convicted as ...``, ``is wanted as a
-    terrorist in Orsk``): the label is the verdict's or the warrant's, as in ``a convicted
-    terrorist``; the participle is its cue and its source."""
+    terrorist in Orsk``) or the active with its object (``Police jailed Vann as a
+    terrorist``): the label is the verdict's or the warrant's, as in ``a convicted
+    terrorist``; the verb is its cue and its source."""
     k = chunk.first - 1
     if k < 1 or parse.tokens[k].lower != "as":
         return None
-    group = parse.group_at(k - 1)
-    if group is None or not group.passive or group.last != k - 1 or parse.tokens[k - 1].lower not in PENAL:
-        return None
+    named = parse.chunk_ending_at(k - 1)
+    if named is not None and named.first > 0:  # the active: "jailed [Vann] as"
+        group = parse.group_at(named.first - 1)
+        if group is None or group.passive or group.last != named.first - 1 or (
+                parse.tokens[group.last].lower not in PENAL_ACTIVE):
+            return None
+    else:
+        group = parse.group_at(k - 1)
+        if group is None or not group.passive or group.last != k - 1 or (
+                parse.tokens[k - 1].lower not in PENAL):
+            return None
     cue = span(parse, group.last, group.last)
     return Frame(cue, cue, False, content_span(parse, chunk.first, chunk.last), "noun")
 
