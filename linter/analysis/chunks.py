@@ -185,7 +185,7 @@ TIMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "week",
     "month", "year", "night", "morning", "afternoon", "evening", "today", "yesterday", "tonight",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "november", "december", "spring", "summer", "autumn", "winter",
 })
 # Words before such a noun that make it a time adverbial.
 _TIME_OPENERS = frozenset({"on", "in", "last", "next", "this", "early", "late", "since", "until", "by"})
