@@ -97,11 +97,17 @@ def _starts_another(tokens: Sequence[Token], j: int) -> bool:
 
 def _time_at(tokens: Sequence[Token], j: int) -> bool:
     """A time adverbial starts at token ``j``: ``last year``, ``next week``, ``early
-    Tuesday``, ``late last month``."""
+    Tuesday``, ``late last month``, a day told by itself (``yesterday``)."""
+    if tokens[j].lower in _DAYS_OF_THEIR_OWN:
+        return True
     k = j + (tokens[j].lower in ("early", "late"))
     if k < len(tokens) and tokens[k].lower in ("last", "next"):
         k += 1
     return j < k < len(tokens) and tokens[k].lower in TIMES
+
+
+# Times that need no "last" or "on": "called the men terrorists | yesterday".
+_DAYS_OF_THEIR_OWN = frozenset({"yesterday", "today", "tonight"})
 
 
 def _named_as(tokens: Sequence[Token], first: int, j: int) -> bool:
@@ -185,7 +191,7 @@ TIMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "week",
     "month", "year", "night", "morning", "afternoon", "evening", "today", "yesterday", "tonight",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "spring", "summer", "autumn", "winter",
+    "november", "december", "spring", "summer", "autumn", "winter", "decade",
 })
 # Words before such a noun that make it a time adverbial.
 _TIME_OPENERS = frozenset({"on", "in", "last", "next", "this", "early", "late", "since", "until", "by"})
