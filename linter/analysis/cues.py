@@ -251,7 +251,8 @@ def _regular_forms(lemma: str) -> tuple[str, ...]:
 def cue_words() -> dict[str, list[str]]:
     """The word lists the attribution frames read (see ``rules/_data/cues.yml``): reporting
     verb lemmas (``verbs``), verbs of thought (``thoughts``), vague source heads (``vague``),
-    the causes a group of campaigners is named for (``causes``: rights, aid), verbs whose
+    the causes a group of campaigners is named for (``causes``: rights, aid), the words of
+    standing or of a field that leave researchers unnamed (``standing``), verbs whose
     agentless passive hides the source (``passive``), verbs that report only with a
     that-clause (``needthat``), verbs of saying whose object alone reports nothing
     (``clausal``), nouns whose that-clause is their owner's words (``contentnouns``) or is
@@ -269,9 +270,9 @@ def cue_words() -> dict[str, list[str]]:
     (``bodies``: Group, Institute)."""
     data = _load()
     verbs = _reporting_forms()
-    keys = ("thoughts", "vague", "causes", "passive", "needthat", "clausal", "contentnouns", "positions",
-            "undertakings", "acts", "seeing", "evidence", "showing", "sources", "nouns", "labelling",
-            "objects", "titles", "persons", "bodies")
+    keys = ("thoughts", "vague", "causes", "standing", "passive", "needthat", "clausal", "contentnouns",
+            "positions", "undertakings", "acts", "seeing", "evidence", "showing", "sources", "nouns",
+            "labelling", "objects", "titles", "persons", "bodies")
     # A lemma spelt two ways (emphasise, emphasize) is listed once; the tagger's lemma may
     # be either spelling, so a base form among the forms counts as a lemma too.
     spellings = [f for forms in verbs.values() for f in forms if f.endswith(("ize", "ise", "yze", "yse"))]

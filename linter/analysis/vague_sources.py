@@ -7,6 +7,7 @@ frame builders ask :func:`vague_source` of each source they find."""
 from collections.abc import Sequence
 
 from linter.analysis.chunks import Chunk
+from linter.analysis.cues import cue_words
 from linter.analysis.frame_base import lexicon
 from linter.analysis.syntax import Parse
 from linter.analysis.tagging import Token
@@ -39,11 +40,6 @@ _GROUPS = frozenset({"group", "organisation", "organization", "campaigner", "act
 # supporters"): no one named.
 _SIDES = frozenset({"critic", "detractor", "opponent", "sceptic", "skeptic", "supporter"})
 _UNDESCRIBING = frozenset({"unnamed", "anonymous", "other", "various", "informed", "reliable", "certain"})
-# Words of standing or a field that leave researchers as vague as experts ("Independent
-# researchers say", "security researchers said"), as Sourcing.Weasel reads them; bare
-# "researchers" are mostly those of a study the story names.
-_STANDING = frozenset({"leading", "top", "prominent", "eminent", "independent", "climate", "environmental",
-                       "marine", "security", "cybersecurity", "cyber-security"})
 
 
 def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
@@ -79,7 +75,8 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
         # "some residents", "many officials"; not "one quarter", "some 40 percent", nor one
         # person counted ("One witness said", as "A witness said")
         return True
-    if head.lemma == "researcher" and len(words) == 1 and words[0].lower in _STANDING:
+    # "Independent researchers say" (not bare "researchers", mostly a named study's)
+    if head.lemma == "researcher" and len(words) == 1 and words[0].lower in cue_words()["standing"]:
         return not described(parse, chunk)
     if head.lemma not in vague_heads and head.lower not in vague_heads:
         return False
