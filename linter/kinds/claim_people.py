@@ -8,7 +8,8 @@ of a body (``Ivo Brandt``; not ``Frey Marine``, ``the Harbour Institute``), or a
 word that the story gives with a title or a first name (``Voss``, after ``Anna Voss``).
 A firm, a body or its spokesman is another voice: the firm that answers the analysts, the
 ministry that the critics criticise. The word lists are in ``rules/_data/cues.yml``
-(``titles``, ``persons``, ``bodies``).
+(``titles``, ``persons``, ``bodies``). The next sentence may also name one of them without
+a reporting verb: ``Ada Frey, a harbour pilot, is one of them.``, ``Among them is Ida Kell.``
 """
 
 import re
@@ -99,3 +100,27 @@ def _given_in_full(text: str, name: str, words: _Words) -> bool:
 # month or a day ("The", "On Monday Voss ...").
 _NOT_FIRST = frozenset((*"The A An In On At By For From With And But Or If When As After Before".split(),
                         *DAYS, *MONTHS))
+
+
+# A person named as one of those a vague phrase hid, in a sentence of its own: "Ada Frey,
+# a harbour pilot, is one of them.", "Among them is Ida Kell." (a name of two capitalised
+# words, or a title and a name; not "Among them is the Harbour Board").
+_ONE_OF_THEM = compile_pattern(
+    r"\b(?:is|was) (?:among|one of) them\b|(?<![^.!?\s])Among them (?:is|was|are|were)\b")
+_PERSON = compile_pattern(r"\b(?:Mr|Mrs|Ms|Dr|[A-Z][a-z]+) [A-Z][a-z]+\b")
+_REACH = 200  # characters of the sentence read either side of "one of them"
+
+
+def one_of_them(text: str, lo: int, hi: int) -> bool:
+    """The text from ``lo`` to ``hi`` has a sentence that names a person as one of a
+    group (``Ada Frey, a harbour pilot, is one of them.``, ``Among them is Ida Kell.``)."""
+    for m in _ONE_OF_THEM.finditer(text, lo, hi):
+        # (its sentence, within a bounded reach either side)
+        near = max(lo, m.start() - _REACH)
+        begin = max(text.rfind(". ", near, m.start()) + 2, near)
+        end = text.find(".", m.end(), min(hi, m.end() + _REACH))
+        for name in _PERSON.finditer(text, begin, end if end >= 0 else min(hi, m.end() + _REACH)):
+            first, last = name.group().split()
+            if first not in _NOT_FIRST and last not in _words().bodies:
+                return True
+    return False

@@ -86,7 +86,7 @@ from linter.kinds.claim_frames import (
 )
 from linter.kinds.claim_leads import restated_after_lead
 from linter.kinds.claim_patterns import accusation, agents, regex, terms
-from linter.kinds.claim_people import a_person
+from linter.kinds.claim_people import a_person, one_of_them
 from linter.kinds.claim_quotes import quote_claims
 from linter.kinds.claim_triggers import anchor_scanner, trigger_matches, trigger_spans
 from linter.kinds.visibility import visible
@@ -211,6 +211,8 @@ def _named_source(ctx: ClaimContext, opts: Options, start: int, end: int) -> boo
         own = ctx.an.sentences.sentences[bisect_right(ctx.starts, lo) - 1]
         return accused(ctx.text, lo, own.end)
 
+    if people and ctx.shared(("one of them", lo, hi), lambda: one_of_them(ctx.text, lo, hi)):
+        return True  # "Critics say ... . Ada Frey is one of them."
     return ctx.framed(lo, hi, start, end, ("named", id(triggers), impersonal, people, evidence),
                       lambda f: (f.speech or (evidence and f.kind == "evidence" and not f.vague))
                       and outside_vague(f) and names_someone(ctx.an, f)
