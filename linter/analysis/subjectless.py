@@ -15,6 +15,7 @@ from linter.analysis.frame_base import (
     after_semicolon,
     content_span,
     lexicon,
+    possessor,
     span,
     subject_of,
 )
@@ -129,6 +130,21 @@ def purpose(parse: Parse, group: Group) -> bool:
     # (nor a question: "will decide whether to list the Front as ...")
     return not any(t.text in (",", ";", ":") or t.tag in ("WDT", "WP", "WRB")
                    or t.lower in ("that", "whether") for t in between)
+
+
+def decided(parse: Parse, group: Group) -> bool:
+    """An infinitive after a possessed noun of a decision, which tells what its owner did:
+    ``The mayor's decision to call the men terrorists``, ``the council's move to list the
+    Front as ...`` (not a refusal, an offer or a question of it: "his refusal to call ...")."""
+    k = group.first - 1
+    if parse.tokens[group.first].tag != "TO" or k < 1 or parse.tokens[k].lower not in _DECISIONS:
+        return False
+    noun = parse.chunk_ending_at(k)  # ("the mayor's surprise decision to call ...")
+    return noun is not None and possessor(parse, noun) is not None
+
+
+# Nouns of a decision carried out: "The mayor's decision to call the men terrorists".
+_DECISIONS = frozenset({"decision", "move", "choice"})
 
 
 def _held_for(parse: Parse, group: Group) -> tuple[Chunk, int] | None:
