@@ -177,7 +177,7 @@ _WORDS = frozenset({"word", "term", "label", "epithet", "name"})
 # Verbs of using a word: "the word the mayor used", "the term she chose".
 _USING = frozenset({"use", "choose", "prefer", "pick", "employ"})
 # Verbs whose "how" or "what" is the word given: "was how the mayor described them".
-_GIVING = NAMING | {"describe", "characterise", "characterize"}
+_GIVING = NAMING | {"describe", "characterise", "characterize", "list", "classify", "portray", "depict"}
 
 
 def word_frames(parse: Parse) -> list[Frame]:
