@@ -29,6 +29,7 @@ from linter.analysis.chunks import DESIGNATED, NAMING, Chunk, Group
 from linter.analysis.cues import NAMED_PRONOUNS, NAMINGS, PENAL, PENAL_ACTIVE
 from linter.analysis.frame_base import WRITERS, Frame, after_semicolon, content_span, possessor, span
 from linter.analysis.label_reach import authority
+from linter.analysis.subjectless import ranked_doer
 from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.vague_sources import vague_source
 from linter.analysis.verb_reach import past_phrases
@@ -191,7 +192,7 @@ def word_frames(parse: Parse) -> list[Frame]:
         if frame is not None:
             out.append(frame)
     for group in parse.groups:
-        frame = _how_named(parse, group) or _owned_naming(parse, group)
+        frame = _how_named(parse, group) or _owned_naming(parse, group) or _ranked_naming(parse, group)
         if frame is not None:
             out.append(frame)
     fronted = fronted_naming(parse)
@@ -309,6 +310,20 @@ def _owned_naming(parse: Parse, group: Group) -> Frame | None:
         end += 1
     return Frame(span(parse, first, group.last), span(parse, noun.first, owner[1]), False,
                  content_span(parse, group.last + 1, end - 1), "noun")
+
+
+def _ranked_naming(parse: Parse, group: Group) -> Frame | None:
+    """``The first to call the men terrorists was the mayor``: the words a verb of naming
+    gives after ``the first to`` (``the last``, ``the only one``) are those of the one the
+    copula then names; or None."""
+    if group.lemma not in _GIVING:
+        return None
+    found = ranked_doer(parse, group)
+    if found is None:
+        return None
+    doer, copula = found
+    return Frame(span(parse, group.first, group.last), span(parse, doer.first, doer.last),
+                 vague_source(parse, doer), content_span(parse, group.last + 1, copula.first - 1), "verb")
 
 
 def _copula(group: Group) -> bool:

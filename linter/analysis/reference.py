@@ -40,7 +40,7 @@ from linter.analysis.present_state import (
     supposed,
     timeless,
 )
-from linter.analysis.subjectless import decided, purpose
+from linter.analysis.subjectless import decided, purpose, ranked_doer
 from linter.analysis.syntax import COPULAS, Parse
 from linter.analysis.tagging import adjective
 from linter.analysis.unasserted import asked, names_no_one, unsaid
@@ -192,7 +192,8 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
             return not denies(parse, governing) and labelled_is_specific(parse, governing)
         carrier = parse.carrier(governing)  # (not "did not go so far as to call ...")
         carried = governing.finite or carrier is not None or purpose(parse, governing) or decided(
-            parse, governing)  # ("The mayor's decision to call the men terrorists")
+            parse, governing) or ranked_doer(parse, governing) is not None
+        # ("The mayor's decision to call the men terrorists", "The first to call ... was")
         return carried and not denies(parse, governing) and not (
             carrier is not None and denies(parse, carrier)) and (
             parse.episodic(governing) or labelled_is_specific(parse, governing))

@@ -147,6 +147,25 @@ def decided(parse: Parse, group: Group) -> bool:
 _DECISIONS = frozenset({"decision", "move", "choice"})
 
 
+def ranked_doer(parse: Parse, group: Group) -> tuple[Chunk, Group] | None:
+    """The one who did it and the copula before them, for an infinitive after ``the
+    first``, ``the last`` or ``the only`` (and ``one``) that a copula then names: ``The
+    first to call the men terrorists was the mayor``; or None."""
+    tokens = parse.tokens
+    k = group.first - 1 - (group.first > 1 and tokens[group.first - 1].lower in ("one", "person"))
+    if tokens[group.first].tag != "TO" or k < 1 or tokens[k].lower not in _RANKS or (
+            tokens[k - 1].lower != "the"):
+        return None
+    copula = next((g for g in parse.groups if g.first > group.last and g.finite), None)
+    if copula is None or copula.lemma != "be" or copula.first != copula.last:
+        return None
+    doer = parse.chunk_at(copula.last + 1)
+    return (doer, copula) if doer is not None and doer.first == copula.last + 1 else None
+
+
+_RANKS = frozenset({"first", "last", "only"})
+
+
 def _held_for(parse: Parse, group: Group) -> tuple[Chunk, int] | None:
     """The noun that opens the sentence, when a participle and a preposition lie between it
     and the gerund ``group`` (``A man jailed for saying the gunmen were heroes has been
