@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from linter.analysis import Analysis
-from linter.kinds.claim_people import a_person
+from linter.kinds.claim_people import a_person, one_of_them
 from linter.markup import make_document
 
 
@@ -41,3 +41,22 @@ def _sources(text: str) -> dict[str, bool]:
 )
 def test_a_person(text: str, source: str, person: bool) -> None:
     assert _sources(text) == {source: person}
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Critics say it will silt up. Ada Frey, a harbour pilot, is one of them.", True),
+        ("Critics say it will silt up. Among them is Ida Kell.", True),
+        ("Critics say it will silt up. Among them is Dr Tamm.", True),  # a title and a name
+        ("Ada Frey is one of them.", True),  # a name at the very start of the text
+        ("Critics say it will silt up. Among them is the Harbour Board.", False),  # a body
+        ("Critics say it will silt up. The Harbour Trust is one of them.", False),
+        ("Critics say it will silt up. Among them are the dockers.", False),  # no name
+        ("Critics say it will silt up. Ada Frey agrees.", False),  # no "one of them"
+    ],
+)
+def test_one_of_them(text: str, named: bool) -> None:
+    """A sentence naming a person as one of a group a vague phrase hid."""
+    assert one_of_them(text, 0, len(text)) is named
+

@@ -117,7 +117,8 @@ def one_of_them(text: str, lo: int, hi: int) -> bool:
     for m in _ONE_OF_THEM.finditer(text, lo, hi):
         # (its sentence, within a bounded reach either side)
         near = max(lo, m.start() - _REACH)
-        begin = max(text.rfind(". ", near, m.start()) + 2, near)
+        stop = text.rfind(". ", near, m.start())
+        begin = stop + 2 if stop >= 0 else near
         end = text.find(".", m.end(), min(hi, m.end() + _REACH))
         for name in _PERSON.finditer(text, begin, end if end >= 0 else min(hi, m.end() + _REACH)):
             first, last = name.group().split()
