@@ -183,6 +183,10 @@ DESIGNATIONS = frozenset({"ban", "blacklist", "designate", "list", "outlaw", "pr
                           "recognize"})
 DESIGNATED = frozenset({"banned", "blacklisted", "designated", "listed", "outlawed", "proscribed",
                         "recognised", "recognized"})
+# Verbs whose object's role follows "as" ("listed the Front as a terrorist group", "described
+# Voss as ..."): that "as" opens no clause, even before a verb ("... as a terrorist group angered").
+AS_ROLES = NAMING | DESIGNATIONS | {"describe", "characterise", "characterize", "classify", "portray",
+                                    "depict", "regard", "view", "identify", "dismiss", "denounce", "condemn"}
 # The prepositions that name who labels or designates after the label: "by the US", and
 # for a designation a jurisdiction, "in the EU", "under Orsk law" (label_reach, syntax).
 AUTHORITY = frozenset({"by", "in", "under"})

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from linter.analysis.asides import ASIDE, DASHES, abbreviation, after_aside, after_parenthesis, before_aside
-from linter.analysis.chunks import AUTHORITY, DESIGNATIONS, NAMING, Chunk, Group, chunks, headline
+from linter.analysis.chunks import AS_ROLES, AUTHORITY, DESIGNATIONS, NAMING, Chunk, Group, chunks, headline
 from linter.analysis.tagging import Token
 from linter.analysis.verb_groups import groups
 
@@ -24,8 +24,7 @@ COPULAS = frozenset({"be", "become", "remain", "seem"})
 # Words before an infinitive that keep its act the subject's own ("continued to insist", "was heard to say").
 _GOING_ON = frozenset({"continue", "likely", "want", "seem", "appear", "begin", "start", "keep", "quick",
                        "careful", "keen", "eager", "pain", "hasten", "rush", "proud", "hear", "first"})
-# Passives that tell of the subject's own act as someone's report of it: "is said to have
-# called the men terrorists", "was believed to have described ...".
+# Passives that report the subject's own act: "is said to have called the men terrorists".
 _SAID_TO = frozenset({"say", "believe", "think", "report", "allege", "understand", "rumour", "rumor", "know"})
 # Words that float between a subject and its verb: "Reis and Vell both said".
 _FLOATING = frozenset({"both", "all", "each", "themselves", "himself", "herself", "itself"})
@@ -44,8 +43,7 @@ _MEASURES = frozenset({"law", "legislation", "measure", "power", "rule", "policy
                        "protection", "defence", "defense", "safeguard", "bill", "sanction"})
 # What opens an aside: a bracket or a dash.
 _ASIDE_OPENERS = DASHES | {"("}
-# Verbs whose second noun phrase is what their object is called or taken for: "branded
-# Voss a terrorist", "considers the Front a terrorist group".
+# Verbs whose second noun phrase is what their object is called or taken for: "branded Voss a terrorist".
 _CALLING = NAMING | {"consider"}
 NEGATIONS = frozenset({"not", "n't", "never"})
 
@@ -293,9 +291,11 @@ class Parse:
                 return ("predicate" if copula else "object"), group
             if token.tag in ("IN", "TO") and token.lower != "that":
                 subordinate = self.group_after(chunk)  # "If these terrorists acquire ..."
-                if token.lower in SUBORDINATORS and subordinate is not None:
+                attached = self._attached(before)  # (not a role: "to list the Front as a ... | angered")
+                if token.lower in SUBORDINATORS and subordinate is not None and not (token.lower == "as" and (
+                        attached is not None and attached.lemma in AS_ROLES and not attached.passive)):
                     return "subject", subordinate
-                return "preposition", self._attached(before)
+                return "preposition", attached
             k = before_aside(self.tokens, before, self.groups)
             named = self.chunk_at(k)  # (past an aside: "labelling the Front, responsible for ...,")
             verb = self._naming(named) if named is not None and named.last == k else None
