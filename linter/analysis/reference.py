@@ -109,6 +109,9 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         return False  # "did not say terrorists were involved", "no evidence that terrorists ...",
         # "investigating whether terrorists were involved", "If terrorists were involved, ..."
     last = parse.token_at(end - 1)
+    if heads is not None and last + 2 <= chunk.last and parse.tokens[last + 2].tag == "POS" and (
+            parse.tokens[last + 1].lemma in heads and parse.tokens[chunk.last].lemma not in heads):
+        last += 1  # the owner's head after the word: "the extremist party's rise"
     if last < chunk.last and parse.tokens[last + 1].tag == "POS":
         # a possessor ("the martyrs' coffins"): a noun phrase of its own, the words before it
         owner = parse.tokens[chunk.first:last + 1]
