@@ -22,6 +22,11 @@ _QUESTION_OPENERS = frozenset({"whether", "if"})
 # were ...", "never said whether ..." (not "why" or "how": "did not say why the terrorists
 # ...", which takes the writer's word for granted).
 _UNSAID_OPENERS = _QUESTION_OPENERS | {"that"}
+# The answers to a question put to someone that give none: "declined to comment", "would
+# not speculate", "did not know".
+_REFUSING = frozenset({"decline", "refuse"})
+_ANSWERING = frozenset({"comment", "say", "answer", "speculate", "respond", "reply", "elaborate", "discuss",
+                        "confirm", "know"})
 
 
 def asked(parse: Parse, i: int) -> bool:
@@ -29,7 +34,7 @@ def asked(parse: Parse, i: int) -> bool:
     (``Police are investigating whether the attack was terrorism``, ``It is not known if
     the men were terrorists``): a predicate there is a label no one gives. Not a question
     put to someone, whose answer may give it (``Asked whether the men were terrorists,
-    Voss said yes``: see the frames)."""
+    Voss said yes``: see the frames), unless the answer is a refusal (:func:`_unanswered`)."""
     return _asked_at(parse, i) >= 0
 
 
@@ -41,11 +46,26 @@ def _asked_at(parse: Parse, i: int) -> int:
         if tokens[k].lower in _QUESTION_OPENERS:
             if k > 0 and tokens[k - 1].text == "," and any(t.text == "," for t in tokens[k + 1:i]):
                 continue  # an aside that ends before ``i``
-            asks = (k == 0 or tokens[k - 1].lemma != "ask") and i <= clause(parse, k + 1)[1]
+            put = k > 0 and tokens[k - 1].lemma == "ask"  # (a question put to someone)
+            asks = (not put or _unanswered(parse, k)) and i <= clause(parse, k + 1)[1]
             return k if asks else -1
         if tokens[k].text in (";", ":"):
             break
     return -1
+
+
+def _unanswered(parse: Parse, k: int) -> bool:
+    """The question opened at ``k`` was put to the subject of the clause after it, who would
+    not answer it: ``Asked whether the men were terrorists, the mayor declined to comment``
+    (``refused to say``, ``would not speculate``, ``said he did not know``), or before it:
+    ``The mayor declined to comment when asked whether ...``."""
+    end = next((j for j in range(k + 1, len(parse.tokens)) if parse.tokens[j].text == ","), len(parse.tokens))
+    after = [g for g in parse.groups if g.first > end and g.finite] or [
+        g for g in parse.groups if g.last < k - 1 and g.finite]  # ("declined to comment when asked whether")
+    if not after:
+        return False
+    answer = after[1] if after[0].lemma == "say" and len(after) > 1 else after[0]
+    return answer.lemma in _REFUSING or (parse.negated(answer) and answer.lemma in _ANSWERING)
 
 
 def names_no_one(parse: Parse, chunk: Chunk, i: int) -> bool:
