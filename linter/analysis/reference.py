@@ -51,8 +51,7 @@ _EXPLAINERS = frozenset({"how", "why", "what", "where", "when", "who"})
 _NAMES_OBJECT = NAMING | {"consider", "regard", "classify"}
 # Words that date an event by themselves: "a bombing overnight".
 _DAYS = frozenset({"yesterday", "overnight", "today", "tonight"})
-# Before a participle, words that say its naming was not done: "without calling", "about
-# describing".
+# Before a participle, words that say its naming was not done: "without calling".
 _NOT_DONE = frozenset({"about", "without", "against", "whether", "considering", "avoid", "avoided"})
 # ... and pairs of words that say so: "stopped short of calling", "refrained from
 # describing", "shied away from labelling", "held back from naming".
@@ -64,13 +63,14 @@ _AIMS = frozenset({"want", "likely"})
 _TRENDS = frozenset({"fall", "rise", "increase", "decrease", "decline", "double", "triple", "halve", "drop",
                      "soar", "surge", "plummet", "plunge", "climb"})
 # Verbs that say what their subject is, as a copula does: what follows them is a predicate
-# ("The killings amounted to genocide", "The siege constitutes a war crime", "Both men
-# belong to a terrorist cell").
+# ("The killings amounted to genocide", "Both men belong to a terrorist cell").
+# The rest of a compound that puts a thing in the hands of those the word names: "the
+# terrorist-held town" labels whoever holds it.
+_HELD = frozenset({"-held", "-controlled", "-occupied", "-run", "-led", "-backed", "-linked", "-allied"})
 _CLASSIFYING = frozenset({"amount", "constitute", "belong"})
 # Verbs of acting a part: their object with "a" is a role ("played a terrorist in the film").
 _ACTED = frozenset({"play", "portray"})
-# Verbs that set people beside a kind, mostly acts, not speech ("compared prices"), so no cue
-# ("liken" is one): "compared the strikers to terrorists".
+# Verbs that set people beside a kind, acts, not speech: "compared the strikers to terrorists".
 _COMPARING = frozenset({"compare", "equate"})
 # Nouns whose "of" names the doer of an act: "the work of terrorists", "the hallmarks of".
 _DOER_HEADS = frozenset({"work", "handiwork", "hallmark", "hallmarks", "doing"})
@@ -95,7 +95,9 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
     if group is not None:  # a verb: "were martyred", "martyred", and a copula: "Voss is racist"
         return (parse.episodic(group) or (group.passive and group.tense == "past")
                 or _named_state(parse, group))
-    chunk = parse.chunk_at(i)
+    chunk, word = parse.chunk_at(i), parse.tokens[i]
+    if chunk is not None and chunk.last > i and word.text[end - word.start:].lower() in _HELD:
+        return specific(parse, parse.tokens[chunk.last].start, parse.tokens[chunk.last].end)  # (its holders)
     if chunk is None and heads is not None and parse.tokens[i].tag == "JJ":
         return _said_of(parse, i, heads)  # "The attack was barbaric"
     if chunk is None or in_name(parse.tokens, i) or parse.tokens[chunk.first].lower == "no":
