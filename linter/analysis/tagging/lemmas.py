@@ -118,8 +118,10 @@ def _verb_base(low: str, tag: str, known: frozenset[str]) -> str:
     if tag in ("VBD", "VBN"):
         if low.endswith("ied") and len(low) > 4:
             return low[:-3] + "y"
+        if low.endswith("eed") and len(low) > 4:  # "agreed", "freed", "decreed": the base ends in "ee"
+            return _pick([low[:-1], low[:-2]], known) or low[:-1]
         if low.endswith("ed") and len(low) > 3:
-            return _from_stem(low[:-2], known, kept_e=low.endswith("eed"))
+            return _from_stem(low[:-2], known, kept_e=False)
         return low
     if tag == "VBG":
         if (low.endswith("ying") and len(low) > 5) or (low.endswith("ing") and len(low) > 4):
@@ -131,7 +133,7 @@ def _verb_base(low: str, tag: str, known: frozenset[str]) -> str:
 def _from_stem(b: str, known: frozenset[str], kept_e: bool) -> str:
     """The base of a past or an -ing form whose ending is cut off, leaving ``b``: a known
     verb among ``b``, ``b`` with an e, undoubled or with a British double l; else ``b``
-    itself where an e stays before the ending (``agreed``, ``seeing``), undoubled, or with
+    itself where an e stays before the ending (``seeing``), undoubled, or with
     the e the spelling dropped."""
     c = _pick([b, b + "e", _undouble(b), _british_l(b)], known)
     if c:
