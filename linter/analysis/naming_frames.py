@@ -120,13 +120,18 @@ _VERDICT = frozenset({"of", "in", "at", "last", "on", "for"})
 
 
 def _convicted(parse: Parse, chunk: Chunk) -> Frame | None:
-    """The frame of a conviction before the chunk's head (``a convicted terrorist``) or
+    """The frame of a conviction before the chunk's head (``a convicted terrorist``, also
+    with no article: ``convicted terrorist Piet Vann``) or
     right after it (``a terrorist convicted of ...``, not a finite ``the terrorists
     convicted him``): the court's label, the participle its cue and its source."""
     tokens = parse.tokens
     j = next((j for j in range(chunk.first, chunk.last) if tokens[j].lower == "convicted"), -1)
     first = j + 1
     after = chunk.last + 1
+    if j < 0 and chunk.first > 0 and tokens[chunk.first - 1].lower == "convicted":
+        group = parse.group_at(chunk.first - 1)  # (with no article, outside the chunk:
+        if group is not None and not group.finite:  # "Convicted terrorist Piet Vann was freed")
+            j, first = chunk.first - 1, chunk.first
     if j < 0 and after + 1 < len(tokens) and tokens[after].lower == "convicted" and (
             tokens[after + 1].lower in _VERDICT):
         group = parse.group_at(after)
