@@ -1,7 +1,8 @@
 """Frames that credit words already written to someone. A sentence that only points back
 to the one before it with someone's view or words: ``That is the mayor's view.``, ``That
-was the verdict of the port director.``, ``This, at least, is the army's account.``,
-``Such is the view of the council.``; their content is empty, and
+was the verdict of the port director.``, ``That was the message from the mayor on
+Monday.``, ``This, at least, is the army's account.``, ``Such is the view of the
+council.``; their content is empty, and
 :meth:`linter.analysis.Analysis.voice` gives the sentence before them to their source, as
 it does for ``That is what the police say.``. And a credit of a word set off in the
 sentence: ``The men are terrorists (the mayor's word).``, ``..., to use the mayor's
@@ -51,18 +52,28 @@ def pointer_frames(parse: Parse) -> list[Frame]:
             or head.lower in ACCOUNTS):
         return []
     owner = possessor(parse, noun)
-    if owner is not None and noun.last + 2 == len(tokens):  # "the mayor's view."
+    if owner is not None and _plain_end(parse, noun.last + 1):  # "the mayor's view (on Monday)."
         if tokens[owner[0]].lower in WRITERS:
             return []
         source = span(parse, noun.first, owner[1])
         return [Frame(span(parse, noun.last, noun.last), source, False, (0, 0), "noun")]
     of = noun.last + 1
     who = parse.chunk_at(of + 1)
-    if owner is not None or tokens[of].lower != "of" or who is None or who.first != of + 1 or (
-            who.last + 2 != len(tokens)):
+    # ("the message from the mayor", not "the view from the quay")
+    by = tokens[of].lower == "of" or (tokens[of].lower == "from" and head.lower not in VIEWS)
+    if owner is not None or not by or who is None or who.first != of + 1 or (
+            not _plain_end(parse, who.last + 1)):
         return []
     source = span(parse, who.first, who.last)
     return [Frame(span(parse, noun.last, of), source, vague_source(parse, who), (0, 0), "noun")]
+
+
+def _plain_end(parse: Parse, k: int) -> bool:
+    """Nothing from token ``k`` to the sentence's full stop but phrases with no clause of
+    their own: a time or a place (``That was the mayor's verdict on Monday.``)."""
+    tokens = parse.tokens
+    return k < len(tokens) and not any(g.finite and g.last >= k for g in parse.groups) and not any(
+        t.lower in ("that", "which", "who", "whom", "whose") for t in tokens[k:])
 
 
 # The nouns of a word someone used, in a credit: "(the mayor's word)", "in his phrase".
