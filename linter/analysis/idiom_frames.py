@@ -23,6 +23,7 @@ from linter.analysis.frame_base import (
     span,
     subject_of,
 )
+from linter.analysis.pointer_frames import plain_end
 from linter.analysis.syntax import Parse
 from linter.analysis.vague_sources import vague_source
 from linter.analysis.verb_reach import bare_clause
@@ -104,7 +105,8 @@ def _so_said(parse: Parse, group: Group) -> Frame | None:
     if opener in (["so"], ["or", "so"]):  # "So says the mayor.", "Or so says the mayor, at least."
         source = parse.chunk_at(group.last + 1)
         if source is None or source.first != group.last + 1 or (
-                tuple(t.lower for t in tokens[source.last + 1:-1]) not in _HEDGES):
+                tuple(t.lower for t in tokens[source.last + 1:-1]) not in _HEDGES
+                and not plain_end(parse, source.last + 1)):  # ("So said the mayor on Monday.")
             return None
         return Frame(span(parse, 0, group.last), span(parse, source.first, source.last),
                      vague_source(parse, source), (0, 0), "verb", group.lemma in lex.thoughts)

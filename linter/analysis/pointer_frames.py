@@ -52,7 +52,7 @@ def pointer_frames(parse: Parse) -> list[Frame]:
             or head.lower in ACCOUNTS):
         return []
     owner = possessor(parse, noun)
-    if owner is not None and _plain_end(parse, noun.last + 1):  # "the mayor's view (on Monday)."
+    if owner is not None and plain_end(parse, noun.last + 1):  # "the mayor's view (on Monday)."
         if tokens[owner[0]].lower in WRITERS:
             return []
         source = span(parse, noun.first, owner[1])
@@ -62,15 +62,16 @@ def pointer_frames(parse: Parse) -> list[Frame]:
     # ("the message from the mayor", not "the view from the quay")
     by = tokens[of].lower == "of" or (tokens[of].lower == "from" and head.lower not in VIEWS)
     if owner is not None or not by or who is None or who.first != of + 1 or (
-            not _plain_end(parse, who.last + 1)):
+            not plain_end(parse, who.last + 1)):
         return []
     source = span(parse, who.first, who.last)
     return [Frame(span(parse, noun.last, of), source, vague_source(parse, who), (0, 0), "noun")]
 
 
-def _plain_end(parse: Parse, k: int) -> bool:
+def plain_end(parse: Parse, k: int) -> bool:
     """Nothing from token ``k`` to the sentence's full stop but phrases with no clause of
-    their own: a time or a place (``That was the mayor's verdict on Monday.``)."""
+    their own: a time or a place (``That was the mayor's verdict on Monday.``, ``So said the
+    mayor at the rally.``)."""
     tokens = parse.tokens
     return k < len(tokens) and not any(g.finite and g.last >= k for g in parse.groups) and not any(
         t.lower in ("that", "which", "who", "whom", "whose") for t in tokens[k:])
