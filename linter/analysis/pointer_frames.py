@@ -34,38 +34,56 @@ _AT_LEAST = (",", "at", "least", ",")
 
 def pointer_frames(parse: Parse) -> list[Frame]:
     """The one frame of a sentence made of a pointer, a copula and an owned noun of a view
-    or of words (``the mayor's view``, ``the verdict of the port director``), or none."""
+    or of words (``the mayor's view``, ``the verdict of the port director``), whose
+    content is empty; or of a sentence that ends with one after a colon, a dash or a comma,
+    the pointer left out after a comma (``The men are terrorists: that was the mayor's
+    verdict.``, ``The men are terrorists, was the mayor's verdict.``), whose content is
+    the words before the mark; or none."""
     tokens = parse.tokens
-    p = 3 * (tuple(t.lower for t in tokens[:3]) == _AT_LEAST[1:])  # "At least, that is ..."
-    if len(tokens) < p + 4 or tokens[p].lower not in _POINTERS or tokens[-1].text != ".":
+    if len(tokens) < 4 or tokens[-1].text != ".":
         return []
-    k = p + 1 + 4 * (tuple(t.lower for t in tokens[p + 1:p + 5]) == _AT_LEAST)
+    p = 3 * (tuple(t.lower for t in tokens[:3]) == _AT_LEAST[1:])  # "At least, that is ..."
+    if tokens[p].lower in _POINTERS:
+        found = _pointing(parse, p + 1 + 4 * (tuple(t.lower for t in tokens[p + 1:p + 5]) == _AT_LEAST))
+        return [Frame(*found, (0, 0), "noun")] if found is not None else []
+    mark = next((m for m in range(len(tokens) - 3, 0, -1) if tokens[m].text in (":", ",") or (
+        tokens[m].text in DASHES)), -1)
+    if mark < 1 or (tokens[mark].text != "," and tokens[mark + 1].lower not in _POINTERS):
+        return []
+    found = _pointing(parse, mark + 1 + (tokens[mark + 1].lower in _POINTERS))
+    if found is None:
+        return []
+    return [Frame(*found, content_span(parse, after_semicolon(parse, mark), mark - 1), "noun")]
+
+
+def _pointing(parse: Parse, k: int) -> tuple[tuple[int, int], tuple[int, int], bool] | None:
+    """The cue, the source and whether it is vague of the copula at ``k``, an owned noun of
+    a view or of words after it, and nothing but a time or a place to the full stop."""
+    tokens = parse.tokens
     group = parse.group_at(k)
     if group is None or group.first != k or not group.finite or group.lemma not in COPULAS:
-        return []
+        return None
     noun = parse.chunk_at(group.last + 1)
     if noun is None or noun.first != group.last + 1:
-        return []
+        return None
     head = tokens[noun.last]
     lex = lexicon()
     if not (head.lemma in lex.nouns or head.lemma in lex.positions or head.lower in VIEWS
             or head.lower in ACCOUNTS):
-        return []
+        return None
     owner = possessor(parse, noun)
     if owner is not None and plain_end(parse, noun.last + 1):  # "the mayor's view (on Monday)."
         if tokens[owner[0]].lower in WRITERS:
-            return []
-        source = span(parse, noun.first, owner[1])
-        return [Frame(span(parse, noun.last, noun.last), source, False, (0, 0), "noun")]
+            return None
+        return span(parse, noun.last, noun.last), span(parse, noun.first, owner[1]), False
     of = noun.last + 1
     who = parse.chunk_at(of + 1)
     # ("the message from the mayor", not "the view from the quay")
     by = tokens[of].lower == "of" or (tokens[of].lower == "from" and head.lower not in VIEWS)
     if owner is not None or not by or who is None or who.first != of + 1 or (
             not plain_end(parse, who.last + 1)):
-        return []
-    source = span(parse, who.first, who.last)
-    return [Frame(span(parse, noun.last, of), source, vague_source(parse, who), (0, 0), "noun")]
+        return None
+    return span(parse, noun.last, of), span(parse, who.first, who.last), vague_source(parse, who)
 
 
 def plain_end(parse: Parse, k: int) -> bool:
