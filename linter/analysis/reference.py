@@ -64,10 +64,10 @@ _TRENDS = frozenset({"fall", "rise", "increase", "decrease", "decline", "double"
                      "soar", "surge", "plummet", "plunge", "climb"})
 # Verbs that say what their subject is, as a copula does: what follows them is a predicate
 # ("The killings amounted to genocide", "Both men belong to a terrorist cell").
+_CLASSIFYING = frozenset({"amount", "constitute", "belong"})
 # The rest of a compound that puts a thing in the hands of those the word names: "the
 # terrorist-held town" labels whoever holds it.
 _HELD = frozenset({"-held", "-controlled", "-occupied", "-run", "-led", "-backed", "-linked", "-allied"})
-_CLASSIFYING = frozenset({"amount", "constitute", "belong"})
 # Verbs of acting a part: their object with "a" is a role ("played a terrorist in the film").
 _ACTED = frozenset({"play", "portray"})
 # Verbs that set people beside a kind, acts, not speech: "compared the strikers to terrorists".

@@ -291,11 +291,11 @@ class Parse:
                 return ("predicate" if copula else "object"), group
             if token.tag in ("IN", "TO") and token.lower != "that":
                 subordinate = self.group_after(chunk)  # "If these terrorists acquire ..."
-                attached = self._attached(before)  # (not a role: "to list the Front as a ... | angered")
-                if token.lower in SUBORDINATORS and subordinate is not None and not (token.lower == "as" and (
-                        attached is not None and attached.lemma in AS_ROLES and not attached.passive)):
+                role = self._attached(before) if token.lower == "as" else None  # (an object's role:
+                if token.lower in SUBORDINATORS and subordinate is not None and not (  # "to list the
+                        role is not None and role.lemma in AS_ROLES and not role.passive):  # Front as a ...")
                     return "subject", subordinate
-                return "preposition", attached
+                return "preposition", role if token.lower == "as" else self._attached(before)
             k = before_aside(self.tokens, before, self.groups)
             named = self.chunk_at(k)  # (past an aside: "labelling the Front, responsible for ...,")
             verb = self._naming(named) if named is not None and named.last == k else None
