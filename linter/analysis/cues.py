@@ -154,6 +154,10 @@ PENAL = frozenset({"convicted", "jailed", "sentenced", "imprisoned", "tried", "p
 # ... and those of them whose active, with its object before "as", is as plainly the act's:
 # "Police jailed Vann as a terrorist" (not "tried" or "wanted": "tried to leave as ...").
 PENAL_ACTIVE = PENAL - {"tried", "wanted"}
+# The words of people naming themselves, whose label is their own: "two self-described
+# freedom fighters", "a self-confessed terrorist" (naming_frames).
+SELF_NAMED = frozenset({"self-described", "self-proclaimed", "self-declared", "self-confessed",
+                        "self-styled", "self-identified", "self-professed"})
 # Adjectives of a stance whose clause, after a copula, is the subject's view: "Police are
 # confident (that) the men will be caught", "The army is convinced ...". Not "aware" or
 # "clear", which take what follows as fact.
@@ -188,6 +192,7 @@ def frame_gate() -> re.Pattern[str]:
     whole.update(WRITINGS)  # "In its report, ...", "In a study by the institute, ..." (according_frames)
     whole.update(NAMINGS)  # "Voss's description of the men as ..." (naming_frames)
     whole.add("convicted")  # "a convicted terrorist", the court's label (naming_frames)
+    whole.update(SELF_NAMED)  # "two self-described freedom fighters" (naming_frames)
     whole.update(f"{past} as" for past in PENAL)  # "was jailed as a terrorist" (naming_frames)
     whole.update(STANCES)  # "Police are confident the men ..." (phrase_frames.stance_frames)
     whole.update(w for lemma in (*words["positions"], *words["undertakings"])  # "Her position is that",

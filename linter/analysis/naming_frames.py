@@ -26,7 +26,7 @@ terrorists``, is no label at all: :mod:`linter.engine.lint` passes it over.)"""
 from __future__ import annotations
 
 from linter.analysis.chunks import DESIGNATED, NAMING, Chunk, Group
-from linter.analysis.cues import NAMED_PRONOUNS, NAMINGS, PENAL, PENAL_ACTIVE
+from linter.analysis.cues import NAMED_PRONOUNS, NAMINGS, PENAL, PENAL_ACTIVE, SELF_NAMED
 from linter.analysis.frame_base import WRITERS, Frame, after_semicolon, content_span, possessor, span
 from linter.analysis.label_reach import authority
 from linter.analysis.subjectless import ranked_doer
@@ -83,7 +83,7 @@ def designation_frames(parse: Parse) -> list[Frame]:
                 k, after = after, after + 1  # "a terrorist group banned in Orsk"
         by = authority(parse, after, True) if k >= 0 else None
         if by is None:
-            joined = _hyphened(parse, chunk) or _convicted(parse, chunk)
+            joined = _hyphened(parse, chunk) or _self_named(parse, chunk) or _convicted(parse, chunk)
             if joined is not None:
                 out.append(joined)
             continue
@@ -112,6 +112,16 @@ def _hyphened(parse: Parse, chunk: Chunk) -> Frame | None:
             continue
         return Frame(cue, source, False, content_span(parse, j + 1, chunk.last), "noun")
     return None
+
+
+def _self_named(parse: Parse, chunk: Chunk) -> Frame | None:
+    """The frame of people who name themselves what the chunk's head says (``two
+    self-described freedom fighters``, ``a self-confessed terrorist``): their own label,
+    whose source is the word that says so (the people it names hold the label itself)."""
+    j = next((j for j in range(chunk.first, chunk.last) if parse.tokens[j].lower in SELF_NAMED), -1)
+    if j < 0:
+        return None
+    return Frame(span(parse, j, j), span(parse, j, j), False, content_span(parse, j + 1, chunk.last), "noun")
 
 
 # What a participle of conviction after a label goes on with: "convicted of murder",
