@@ -85,6 +85,7 @@ class Lexicon(NamedTuple):
     labelling: frozenset[str]  # verbs whose passive names its subject, then by whom: "branded ... by"
     objects: frozenset[str]  # verbs whose words are the noun phrase after them: cite, condemn
     persons: frozenset[str]  # nouns of a person's role or trade: mayor, analyst, chairman
+    standing: frozenset[str]  # words of standing or a field that leave researchers unnamed: independent
 
 
 @lru_cache(maxsize=1)
@@ -94,14 +95,15 @@ def lexicon() -> Lexicon:
     sets = {key: frozenset(words[key]) for key in ("verbs", "thoughts", "needthat", "clausal", "vague",
                                                    "causes", "contentnouns", "positions", "undertakings",
                                                    "acts", "seeing", "evidence", "showing", "sources",
-                                                   "nouns", "trailing", "labelling", "objects", "persons")}
+                                                   "nouns", "trailing", "labelling", "objects", "persons",
+                                                   "standing")}
     verbs = frozenset().union(*(sets[key] for key in ("verbs", "thoughts", "needthat", "acts", "seeing",
                                                       "trailing")))
     return Lexicon(verbs, sets["vague"], sets["causes"], sets["thoughts"] | sets["seeing"],
                    sets["needthat"], sets["clausal"], sets["contentnouns"], sets["positions"],
                    sets["undertakings"], sets["acts"], sets["seeing"], sets["evidence"], sets["showing"],
                    sets["sources"] | sets["nouns"], sets["trailing"], sets["labelling"], sets["objects"],
-                   sets["persons"])
+                   sets["persons"], sets["standing"])
 
 
 # Pronouns that stand for people the story has named: a speaker ("he was blunt: ..."), a

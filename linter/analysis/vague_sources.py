@@ -7,7 +7,6 @@ frame builders ask :func:`vague_source` of each source they find."""
 from collections.abc import Sequence
 
 from linter.analysis.chunks import Chunk
-from linter.analysis.cues import cue_words
 from linter.analysis.frame_base import lexicon
 from linter.analysis.syntax import Parse
 from linter.analysis.tagging import Token
@@ -76,7 +75,7 @@ def vague_source(parse: Parse, chunk: Chunk | None) -> bool:
         # person counted ("One witness said", as "A witness said")
         return True
     # "Independent researchers say" (not bare "researchers", mostly a named study's)
-    if head.lemma == "researcher" and len(words) == 1 and words[0].lower in cue_words()["standing"]:
+    if head.lemma == "researcher" and len(words) == 1 and words[0].lower in lexicon().standing:
         return not described(parse, chunk)
     if head.lemma not in vague_heads and head.lower not in vague_heads:
         return False
