@@ -16,7 +16,12 @@ orders report has opened the way ..."). The
 other way round, "claims" read as a noun between a noun and an infinitive of "have" or
 "be" is a verb: ``The company claims/NNS to have ...`` (not ``its claims to be ...``).
 And a noun in -ing of what someone found, ruled or warned, read as a gerund after a
-possessive and before "that", is the noun: ``The court's ruling/VBG that ...``.
+possessive and before "that", is the noun: ``The court's ruling/VBG that ...``. Last,
+"states" read as a verb where only a plural stands is the noun: after a number or a plural
+determiner and the words that modify it (``the two border states/VBZ with ...``, ``Both
+gulf states/VBZ where ...``), or before a word that follows a plural noun and never the verb
+(``member states/VBZ like Orsk``); the verb has one document or person for its subject
+(``The indictment states in ... that``, ``Article 9 states that``).
 """
 
 from collections.abc import Callable
@@ -54,6 +59,11 @@ _OBJECT = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD",
 _HAVE = frozenset({"has", "have", "had", "having", "'s", "’s", "'ve", "’ve"})
 # What modifies the head of a noun phrase that opens a sentence.
 _MODIFIERS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD"})
+# Determiners of a plural, before "states" and its modifiers ("Both gulf states"), and
+# the words after a plural noun that never follow the verb "states" ("states like Orsk").
+_PLURAL_OPENERS = frozenset({"these", "those", "both", "several", "many", "all", "other", "some", "few",
+                             "various", "most"})
+_AFTER_PLURAL = frozenset({"like", "where", "which", "whose", "such", "including", "bordering", "with"})
 
 
 def mend_reporting_nouns(words: list[str], out: list[str], reporting: frozenset[str],
@@ -72,6 +82,8 @@ def mend_reporting_nouns(words: list[str], out: list[str], reporting: frozenset[
         elif (low in _ING_NOUNS and out[i] == "VBG" and 0 < i < len(words) - 1
               and out[i - 1] in ("POS", "PRP$") and words[i + 1].lower() == "that"):
             out[i] = "NN"  # "The court's ruling/VBG that ..."
+        elif low == "states" and out[i] == "VBZ" and i > 0 and _plural_states(words, out, i):
+            out[i] = "NNS"  # "the two border states/VBZ with ...", "member states/VBZ like Orsk"
 
 
 def _noun_slot(words: list[str], out: list[str], i: int, reporting: frozenset[str],
@@ -161,3 +173,17 @@ def _governed_by_verb(words: list[str], out: list[str], j: int, modifiers: int,
         return False
     # after a noun or a name, a verb that reports may have a clause with its own subject
     return not modifiers or base not in reporting or base in _REJECTING
+
+
+def _plural_states(words: list[str], out: list[str], i: int) -> bool:
+    """"states" at ``i`` is a plural noun: a number or a plural determiner opens its phrase
+    (past the nouns and adjectives that modify it; not a number after a capital, as in
+    "Article 9 states"), or a word that follows only a plural noun comes after it."""
+    if i + 1 < len(words) and words[i + 1].lower() in _AFTER_PLURAL:
+        return True
+    j = i - 1
+    while j > 0 and out[j] in ("NN", "NNP", "JJ"):
+        j -= 1
+    if out[j] == "CD":
+        return j == 0 or not words[j - 1][:1].isupper()
+    return words[j].lower() in _PLURAL_OPENERS
