@@ -99,16 +99,14 @@ class Parse:
         return before[-1] if before else None
 
     def negated(self, group: Group) -> bool:
-        """``not``, ``n't`` or ``never`` in the group or right before it (``did not
-        call``, ``never said``)."""
+        """``not``, ``n't`` or ``never`` in the group or just before it (``did not call``, ``never said``)."""
         return any(t.lower in NEGATIONS for t in self.tokens[max(0, group.first - 1):group.last + 1])
 
     def episodic(self, group: Group) -> bool:
-        """Tells of a particular event (:attr:`Group.episodic`; in a headline, the present
-        does), but not a perfect of experience (``has never negotiated with ...``) nor a
-        counterfactual (``would have taken``), and a raised subject's perfect or
-        progressive infinitive does (``are believed to have planted``, ``are thought to be
-        holding``)."""
+        """Tells of a particular event (:attr:`Group.episodic`; in a headline, the present does), but
+        not a perfect of experience (``has never negotiated with ...``) nor a counterfactual (``would
+        have taken``), and a raised subject's perfect or progressive infinitive does (``are believed to
+        have planted``, ``are thought to be holding``)."""
         tokens = self.tokens
         if group.perfect and any(t.lower in _EXPERIENCE for t in tokens[group.first:group.last + 1]):
             return False
@@ -197,14 +195,16 @@ class Parse:
         return None
 
     def _after_relative_aside(self, i: int) -> int:
-        """The token after a relative clause set off by the comma at ``i`` whose subject
-        holds an aside of its own before the clause's verb (``, whose firm, Frey Marine,
-        runs the ferries,``, ``, who, after the raid, fled north,``); -1 when the comma opens
-        no relative clause, or its verb is not found (the caller then takes the next comma)."""
-        n = len(self.tokens)
-        if i + 1 >= n or self.tokens[i + 1].lower not in RELATIVES:
+        """The token after a relative clause set off by the comma at ``i`` (or after the noun phrase of
+        an appositive it opens) whose subject holds an aside of its own before the clause's verb (``,
+        whose firm, Frey Marine, runs the ferries,``, ``, who, after the raid, fled north,``, ``, a pilot
+        whose boat, the Sarn, carried the men,``); -1 when the comma opens no relative clause, or its
+        verb is not found (the caller then takes the next comma)."""
+        n, thing = len(self.tokens), self.chunk_at(i + 1)  # (the appositive's noun phrase)
+        k = thing.last + 1 if thing is not None and thing.first == i + 1 else i + 1
+        if k >= n or self.tokens[k].lower not in RELATIVES:
             return -1
-        j, verb = i + 2, False
+        j, verb = k + 1, False
         while j < min(n, i + ASIDE):
             token = self.tokens[j]
             group = self.group_at(j)
