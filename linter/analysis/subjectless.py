@@ -38,6 +38,11 @@ _CARRIERS = frozenset({"leaflet", "ad", "advert", "advertisement", "poster", "ba
 _OTHERS_ACT = ADDRESSED | {"force", "invite", "allow", "press", "order", "want", "need", "require",
                            "challenge", "dare", "get", "pay", "prompt", "lead", "expect", "help", "refuse",
                            "decline", "fail", "hesitate", "wait", "cause", "leave", "make", "let", "hire"}
+# The writer and the reader as the one who would speak ("stop us from saying"), the words
+# between them and an -ing form, and the verbs of needing whose -ing object is no one's act.
+_READER = frozenset({"us", "me", "you", "ourselves", "yourself", "yourselves"})
+_THROUGH = frozenset({"from", "into"})
+_ENTAILING = frozenset({"involve", "require", "mean", "entail", "necessitate"})
 
 
 def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | None, bool] | None,
@@ -62,6 +67,8 @@ def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | No
         source, vague = main
     else:
         first = next((g for g in parse.groups if g.finite and g.last < group.first), None)
+        if _no_one_speaks(parse, group, first):
+            return None
         owner = subject_of(parse, first) if first is not None else None
         if owner is None:
             tokens = parse.tokens
@@ -82,6 +89,21 @@ def nonfinite_frame(parse: Parse, group: Group, main: tuple[tuple[int, int] | No
     content = content_span(parse, start, continued(parse, hi))
     thought = group.lemma in lexicon().thoughts
     return Frame(span(parse, group.first, group.last), source, vague, content, "verb", thought)
+
+
+def _no_one_speaks(parse: Parse, group: Group, first: Group | None) -> bool:
+    """An -ing form with no speaker: the writer's or the reader's after "us", "me" or "you"
+    ("Nothing should stop us from saying ...", "keep you from understanding that ..."),
+    or no one's as what a verb of needing entails ("The plan involves admitting that ...",
+    "Peace means accepting ...")."""
+    tokens, k = parse.tokens, group.first - 1
+    if tokens[group.first].tag != "VBG" or k < 0:
+        return False
+    if tokens[k].lower in _THROUGH and k > 0:
+        k -= 1
+    if tokens[k].lower in _READER:
+        return True
+    return first is not None and first.last == group.first - 1 and first.lemma in _ENTAILING
 
 
 def _before_main_verb(parse: Parse, group: Group, hi: int) -> int:
