@@ -18,7 +18,9 @@ Content span for each attribution. Three figures are computed:
    speech act told as an event ("praised X for", "urged", "declined to say").
 2. Unattributed sentences read as attributed. Sentences (this script's own splitter) that
    overlap no annotated span at all get the same insertion; the share answered anything but
-   "own" is reported.
+   "own" is reported, overall and apart for the answers of question-and-answer interviews
+   (paragraphs after the first "Q:" that are no question), the interviewee's words, which
+   PolNeAR does not annotate as attributed.
 3. Reporting-cue recall and precision against the annotated Cue spans (overlap matching).
 
 Articles annotated by several annotators (several ``<article>_<annotator>.ann`` files) are
@@ -44,6 +46,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 # ---------------------------------------------------------------------------
@@ -290,6 +293,28 @@ def inside_quotes(text: str, pos: int) -> bool:
     if mark in _DQ_CLOSE:
         return False
     return text.count('"', para, pos) % 2 == 1
+
+
+# A paragraph that opens with an interviewer's "Q:" (or "Q." or a "Q" run into the question)
+_QUESTION = re.compile(r"Q(?:\s*[:.]\s|[A-Z][a-z])")
+
+
+def in_answer(text: str, pos: int) -> bool:
+    """True when ``pos`` lies in a question-and-answer interview, after its first question,
+    in a paragraph that is no question: the interviewee's words, which PolNeAR leaves
+    unannotated (an article with at least three paragraphs that open with "Q")."""
+    questions = _questions(text)
+    if len(questions) < 3 or pos < questions[0]:
+        return False
+    para = text.rfind("\n", 0, pos) + 1
+    return not _QUESTION.match(text, para)
+
+
+@lru_cache(maxsize=4)
+def _questions(text: str) -> list[int]:
+    """Where the paragraphs that open with an interviewer's question start."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    return [a for a in starts if _QUESTION.match(text, a)]
 
 
 def quote_class(text: str, span: Span) -> str:
@@ -551,7 +576,9 @@ def measure_article(article: Article, seed: int, results: Results) -> None:
         pos = _choose(seed, article.name, f"s{start}", candidates)
         where = "inside" if inside_quotes(text, pos) else "outside"
         answer = probe(text, pos)
-        results.sentence_probes.append(Probe(article.name, f"s{start}", pos, answer, (f"insert:{where}",)))
+        turn = "turn:answer" if in_answer(text, pos) else "turn:other"
+        tags = (f"insert:{where}", turn)
+        results.sentence_probes.append(Probe(article.name, f"s{start}", pos, answer, tags))
 
     # 3. cues
     predicted = copydesk_cues(text)
@@ -654,6 +681,8 @@ _GROUP_NAMES = {
     "quotes:indirect": "content with no quote marks",
     "insert:inside": "inserted word inside quote marks",
     "insert:outside": "inserted word outside quote marks",
+    "turn:answer": "in a Q-and-A interview's answers",
+    "turn:other": "not in a Q-and-A interview's answers",
     "cue:speech": "speech cue",
     "cue:thought": "thought cue",
     "cue:no cue": "no cue annotated",
