@@ -1,8 +1,9 @@
 """Reporting nouns the model read as verbs, and the verb "claims" read as a noun.
 
-"Claims" and "reports" are nouns as often as verbs, and before a clause with no "that"
-the model takes them for verbs: ``amid reports/VBZ the ferry had sunk``, ``denied
-union claims/VBZ the cranes were unsafe``, ``Claims/VBZ the mayor resigned were false``.
+"Claims" and "reports" are nouns as often as verbs ("states" far more often), and before a
+clause with no "that" the model takes them for verbs: ``amid reports/VBZ the ferry had
+sunk``, ``denied union claims/VBZ the cranes were unsafe``, ``Claims/VBZ the mayor resigned
+were false``, ``Voss visited border states/VBZ after ...``.
 Read as verbs they give what follows a source ("amid", "union") and make a rule that
 reports the verb (Bias.ReportingVerbs) cry wolf. :func:`mend_reporting_nouns` makes them
 nouns where no finite verb can stand: at the start of a sentence, after a determiner, a
@@ -28,7 +29,7 @@ from collections.abc import Callable
 
 from linter.analysis.tagging.tagger import FINITE
 
-_NOUNS = frozenset({"claim", "claims", "report", "reports"})
+_NOUNS = frozenset({"claim", "claims", "report", "reports", "states"})
 # Nouns in -ing whose that-clause is their owner's words, as a claim's is.
 _ING_NOUNS = frozenset({"ruling", "finding", "warning", "reasoning", "thinking", "understanding"})
 # Determiners that open a noun phrase and are never its subject alone ("the claims"; not
