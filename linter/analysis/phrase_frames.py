@@ -5,6 +5,8 @@ after a copula (see :mod:`.frames`; ``according to`` and its kin are in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from linter.analysis.asides import DASHES
 from linter.analysis.chunks import TIMES, Chunk
 from linter.analysis.cues import ACCOUNTS, FORTHRIGHT, STANCES
@@ -66,6 +68,22 @@ _SPEAKER_PLACES = frozenset({"to", "at", "in", "on"})
 _SAID = frozenset({"accusation", "allegation", "announcement", "assurance", "claim", "denial",
                    "message", "pledge", "promise", "reply", "response", "statement", "verdict",
                    "warning"})
+# Heads of the people around a named person, who speak for them: "Voss camp:".
+_ENTOURAGES = frozenset({"camp", "team", "campaign", "allies", "family", "office", "aides", "lawyers"})
+
+
+def _after_kicker(tokens: Sequence[Token]) -> int:
+    """Where a headline's speaker starts after its kicker and a dash (``EXCLUSIVE - Ida
+    Kell: ...``, ``WATCH – ...``): past words in capitals or of a section's label and the
+    dash; 0 when there is none."""
+    for d, token in enumerate(tokens[:4]):
+        if token.text in DASHES:
+            head = tokens[:d]
+            labels = all(t.text.isalpha() and (t.text.isupper() or t.lower in _SECTION_LABELS) for t in head)
+            return d + 1 if d and labels else 0
+    return 0
+
+
 def _name(token: Token) -> bool:
     """A capitalised noun that is no common noun or adjective (``Voss``; not ``Life``)."""
     return token.tag.startswith("NN") and name_like(token.text)
@@ -74,9 +92,12 @@ def _name(token: Token) -> bool:
 def colon_frames(parse: Parse) -> list[Frame]:
     """``Mr Reyes: ...`` at the start of a sentence: a speaker label; and a headline's
     speaker and the people addressed, ``Mayor to strikers: ...``, or a speaker whose head
-    is a name and where or of what they spoke, ``Voss at rally: ...``."""
+    is a name and where or of what they spoke, ``Voss at rally: ...``; also after a
+    kicker and a dash (``EXCLUSIVE - Ida Kell: ...``), and a name's camp or team
+    (``Voss camp: ...``)."""
     tokens = parse.tokens
-    for i, token in enumerate(tokens[:9]):
+    start = _after_kicker(tokens)
+    for i, token in enumerate(tokens[:9 + start]):
         if token.text == ":":
             if i == 1 and tokens[0].text == "A":
                 # an interview's answer ("Q: ... / A: ..."): the interviewee's words; kept by
@@ -84,24 +105,25 @@ def colon_frames(parse: Parse) -> list[Frame]:
                 return [Frame(span(parse, i, i), span(parse, 0, 0), False,
                               content_span(parse, i + 1, len(tokens) - 1), "answer")]
             chunk = parse.chunk_at(i - 1) if i else None
-            to = next((k for k in range(1, i - 1) if tokens[k].lower in _SPEAKER_PLACES), 0)
+            to = next((k for k in range(start + 1, i - 1) if tokens[k].lower in _SPEAKER_PLACES), 0)
             if to and chunk is not None and chunk.first > to:
                 # "Mayor to strikers:": the speaker, then whom it addresses; "Voss at rally:",
                 # "Ada Frey on the strike:": the speaker, then where or of what (a name only)
-                chunk = parse.chunk_at(0)
+                chunk = parse.chunk_at(start)
                 if chunk is None or chunk.last != to - 1 or tokens[chunk.last].lower in _ADDRESSED or (
                         tokens[to].lower != "to" and not _name(tokens[to - 1])):
                     return []
-            elif chunk is None or chunk.first != 0 or chunk.last != i - 1 or i > _LABEL_WORDS:
+            elif chunk is None or chunk.first != start or chunk.last != i - 1 or i - start > _LABEL_WORDS:
                 return []
-            words = tokens[:chunk.last + 1]
+            words = tokens[start:chunk.last + 1]
             lex = lexicon()
             # A name or a title in capitals: "Mr Reyes:", "JAKE TAPPER:", "Former mayor Voss:"
             # (a name its head; not "Kell's new harbour:"), and in a headline
             # "Gingrich:", "Clinton camp:" (the tagger reads capitalised words as nouns); or
             # words that name a source: "Police chief:", "Health minister:", "Experts:"
             if not (chunk.proper or all(t.text[:1].isupper() for t in words) or _name(tokens[chunk.last])
-                    or any({t.lower, t.lemma} & (lex.sources | lex.vague) for t in words)):
+                    or any({t.lower, t.lemma} & (lex.sources | lex.vague) for t in words)
+                    or (_name(words[0]) and words[-1].lower in _ENTOURAGES)):
                 return []
             head = tokens[chunk.last]
             if head.lower in _SECTION_LABELS or (head.lemma in _EVENTS and not head.text[:1].isupper()):
