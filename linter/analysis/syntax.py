@@ -135,12 +135,11 @@ class Parse:
         return self.groups[g] if g >= 0 else None
 
     def group_after(self, chunk: Chunk) -> Group | None:
-        """The finite verb group that ``chunk`` is the subject of, if any: the next group,
-        with only adverbs, a participle right after the noun (with what it was to do:
-        "Residents forced to flee their homes said"), a parenthesis (between commas,
-        brackets or dashes; with the closing mark of a quotation it opened), a relative
-        clause, or the opening mark of a quoted claim (``Terrorists 'fled by boat'``) in
-        between."""
+        """The finite verb group that ``chunk`` is the subject of, if any: the next group, with only
+        adverbs, a participle right after the noun (with what it was to do: "Residents forced to flee
+        their homes said"), a parenthesis (between commas, brackets or dashes; with the closing mark of
+        a quotation it opened), a relative clause, or the opening mark of a quoted claim (``Terrorists
+        'fled by boat'``) in between."""
         apposed = self.after_apposition(chunk)
         if apposed is not None:
             return apposed
@@ -246,10 +245,9 @@ class Parse:
         return None
 
     def _after_relative(self, i: int) -> int:
-        """The token after a relative clause (``that bombed the station``) at ``i``: past its
-        own verb group and what follows it, up to the next verb group, or past the comma that
-        closes it when a comma opened it (``Ada Voss, meanwhile, who sits on the board,
-        said``); -1 if none."""
+        """The token after a relative clause (``that bombed the station``) at ``i``: past its own verb
+        group and what follows it, up to the next verb group, or past the comma that closes it when a
+        comma opened it (``Ada Voss, meanwhile, who sits on the board, said``); -1 if none."""
         j = i + 1
         own = None
         while j < min(len(self.tokens), i + ASIDE):
@@ -307,11 +305,11 @@ class Parse:
         return "", None
 
     def lead(self, chunk: Chunk) -> Chunk:
-        """The first of the noun phrases ``chunk`` is joined to by "and", "or" or "but" when
-        it has no verb of its own, which stands where all of them do (``were smugglers and
-        terrorists``, ``not only smugglers but terrorists``, ``arrested thieves, smugglers
-        and terrorists``; a verb after a phrase that opens with a preposition is its head's:
-        ``Laws against smugglers and terrorists were passed``); else ``chunk`` itself."""
+        """The first of the noun phrases ``chunk`` is joined to by "and", "or" or "but" when it has no
+        verb of its own, which stands where all of them do (``were smugglers and terrorists``, ``not only
+        smugglers but terrorists``, ``arrested thieves, smugglers and terrorists``; a verb after a phrase
+        that opens with a preposition is its head's: ``Laws against smugglers and terrorists were
+        passed``); else ``chunk`` itself."""
         before = chunk.first - 1
         while before >= 1 and self.tokens[before].tag in ("RB", "RP"):
             before -= 1  # "but also"
@@ -346,15 +344,17 @@ class Parse:
         return verb if verb is not None and verb.last == k and verb.lemma in _CALLING else None
 
     def _attached(self, preposition: int) -> Group | None:
-        """The verb group a prepositional phrase at ``preposition`` belongs to, when it comes
-        right after the group, its object, a passive's agent or a designation's jurisdiction
-        (``described by police | as ...``, ``banned in Orsk | as ...``). ``of`` always belongs
-        to the noun before it (``voiced fears of terrorist attacks``); the ``as`` of a role or
-        a view reaches past the object's own phrases (``treating the fire at the depot as``)."""
+        """The verb group a prepositional phrase at ``preposition`` belongs to, when it comes right after
+        the group, its object, a passive's agent or a designation's jurisdiction (``described by police
+        | as ...``, ``banned in Orsk | as ...``). ``of`` always belongs to the noun before it (``voiced
+        fears of terrorist attacks``); the ``as`` of a role or a view reaches past adverbs and the
+        object's own phrases (``treating the fire at the depot as``, ``described them variously as``)."""
         if self.tokens[preposition].lower == "of":
             return None
         i = preposition - 1
         if self.tokens[preposition].lower == "as":
+            while i > 0 and self.tokens[i].tag == "RB":
+                i -= 1
             while (own := self.chunk_ending_at(i)) is not None and own.first >= 2 and (
                     self.tokens[own.first - 1].tag == "IN"
                     and self.chunk_ending_at(own.first - 2) is not None):

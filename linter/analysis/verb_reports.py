@@ -308,20 +308,24 @@ def what_called(parse: Parse, group: Group) -> tuple[int, int] | None:
     return (first, end - 1) if end > first else None
 
 
+# Verbs whose ", as X ... them," gives X's name to the noun phrase before it: the naming
+# verbs, and those that name with "as" ("The terrorists, as Voss describes them, ...").
+_AS_NAMED = NAMING | {"describe", "characterise", "characterize", "portray", "depict"}
+
+
 def as_called(parse: Parse, group: Group) -> Chunk | None:
-    """The noun phrase that ``, as X calls them,`` gives X's name to: ``The terrorists, as
-    the government calls them, ...``, also between dashes or in brackets, or with no mark
-    in the present (``terrorists as the mayor calls them``; not ``came as the farmer called
-    them``, a time) (the noun phrase
-    right before the comma, with its
-    prepositional phrases: ``The extremists on the council, as Vann calls the bridge's
-    supporters, ...``; but only the person "her" or "him" stands for: ``The deal with
-    Ada, as friends call her, ...``). A noun phrase in place of the pronoun counts only
-    in the present tense and with more of the sentence after it (``, as Voss called the
-    police.`` is a time, not a name)."""
+    """The noun phrase that ``, as X calls them,`` (or ``describes them``) gives X's name
+    to: ``The terrorists, as the government calls them, ...``, also between dashes or in
+    brackets, or with no mark in the present (``terrorists as the mayor calls them``; not
+    ``came as the farmer called them``, a time) (the noun phrase right before the comma,
+    with its prepositional phrases: ``The extremists on the council, as Vann calls the
+    bridge's supporters, ...``; but only the person "her" or "him" stands for: ``The deal
+    with Ada, as friends call her, ...``). A noun phrase in place of the pronoun counts
+    only in the present tense and with more of the sentence after it (``, as Voss called
+    the police.`` is a time, not a name)."""
     tokens = parse.tokens
     k = group.last + 1
-    if group.lemma not in NAMING or k + 1 >= len(tokens):
+    if group.lemma not in _AS_NAMED or k + 1 >= len(tokens):
         return None
     end = k
     if tokens[k].lower not in _NAMED_PRONOUNS:
