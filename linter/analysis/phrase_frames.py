@@ -327,26 +327,41 @@ def _of_wh(parse: Parse, i: int) -> bool:
 
 
 
+def _no_doubt(tokens: Sequence[Token], k: int, have: bool) -> int:
+    """How far "doubt" lies from ``k`` in "in no doubt" after a copula or "no doubt" after
+    "have" (a stance, as "sure" is: "Police are in no doubt that ...", "Police have no
+    doubt the men ..."); 0 when neither stands there."""
+    words = [t.lower for t in tokens[k:k + 3]]
+    if have:
+        return 1 if words[:2] == ["no", "doubt"] else 0
+    return 2 if words == ["in", "no", "doubt"] else 0
+
+
 def stance_frames(parse: Parse) -> list[Frame]:
     """``Police are confident (that) the men will be caught``, ``The army is convinced
     ...``: a copula, an adjective of a stance (:data:`.cues.STANCES`) and a clause give
-    the clause to the copula's subject as a view (a thought, as ``believe`` does); an
-    adjective of how someone spoke and a colon give the speaker the words after the colon
-    (``Voss was blunt: ...``)."""
+    the clause to the copula's subject as a view (a thought, as ``believe`` does), and so
+    do ``are in no doubt (that)`` and ``have no doubt (that)``; an adjective of how
+    someone spoke and a colon give the speaker the words after the colon (``Voss was
+    blunt: ...``)."""
     tokens = parse.tokens
     out = []
     for group in parse.groups:
         if not group.finite:
             continue
+        doubt = 0
         if group.passive and tokens[group.last].lower in STANCES:
             k = group.last  # "is convinced", read as the passive of "convince"
-        elif group.lemma in COPULAS:
+        elif group.lemma in COPULAS or group.lemma == "have":
             k = group.last + 1
             while k < len(tokens) and tokens[k].tag == "RB":
                 k += 1  # "are now confident", "is still convinced"
+            doubt = _no_doubt(tokens, k, group.lemma == "have")  # "are in no doubt", "have no doubt"
+            k += doubt
         else:
             continue
         word = tokens[k].lower if k + 1 < len(tokens) else ""
+        word = "sure" if doubt else word  # (a stance, as "sure" is)
         if word not in STANCES and word not in FORTHRIGHT:
             continue  # (the subject is looked for only after such an adjective)
         subject = subject_of(parse, group)

@@ -175,7 +175,9 @@ def past_adverbials(parse: Parse, after: int, hi: int) -> int:
 
 def that_follows(parse: Parse, group: Group) -> bool:
     """``that`` or a colon right after the verb, or ``that`` past the verb's own adverbials
-    (``concluded last week that``, ``found in its report that``)."""
+    (``concluded last week that``, ``found in its report that``), or for "find" past the
+    evidence found (``have found evidence that``, ``found clear signs that``; not ``found
+    no evidence that``, which :mod:`.unasserted` reads)."""
     nxt = group.last + 1
     tokens = parse.tokens
     if nxt >= len(tokens):
@@ -183,7 +185,17 @@ def that_follows(parse: Parse, group: Group) -> bool:
     if tokens[nxt].lower in ("that", ":"):
         return True
     k = past_adverbials(parse, nxt, clause(parse, group.last)[1])
-    return k > nxt and tokens[k].lower == "that"
+    if group.lemma == "find":
+        while k < len(tokens) and tokens[k].lower in _EVIDENCE_KINDS:
+            k += 1
+        k += k + 1 < len(tokens) and tokens[k].lower in _EVIDENCE_FOUND
+    return k > nxt and k < len(tokens) and tokens[k].lower == "that"
+
+
+# What "find" may find before the clause it shows, and the words of its kind.
+_EVIDENCE_FOUND = frozenset({"evidence", "proof", "signs", "indications"})
+_EVIDENCE_KINDS = frozenset({"new", "clear", "fresh", "strong", "further", "more", "some", "firm", "hard",
+                             "ample", "compelling"})
 
 
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "during", "after", "before", "since", "by"})
