@@ -111,17 +111,26 @@ def _blame_end(parse: Parse, k: int) -> int:
     return k + 1 if words[:1] == ["behind"] else -1
 
 
+# Where the law or the hunt has people, after a copula: a state of some, never of a kind.
+_HELD_OR_FREE = tuple(phrase.split() for phrase in (
+    "at large", "in custody", "in police custody", "in hiding", "on bail", "on remand", "behind bars",
+    "under arrest", "in prison", "in jail", "in detention", "under guard", "in hospital"))
+
+
 def _in_a_state(parse: Parse, chunk: Chunk, group: Group) -> bool:
     """``the``, ``these`` or ``those`` and a plural, then a copula and an adjective, or a
-    passive: a state the people are in (``The terrorists are desperate``, ``The militants
-    are well armed``), which a kind is not; but not what they are ready or able to do
-    (``The terrorists are prepared to ...``, ``are willing to ...``)."""
+    passive, or a phrase of where the law or the hunt has them: a state the people are in
+    (``The terrorists are desperate``, ``The militants are well armed``, ``The terrorists
+    remain at large``, ``are in custody``), which a kind is not; but not what they are
+    ready or able to do (``The terrorists are prepared to ...``, ``are willing to ...``)."""
     tokens = parse.tokens
     if tokens[chunk.first].lower not in ("the", "these", "those") or tokens[chunk.last].tag != "NNS":
         return False
     k = group.last + 1
     while k < len(tokens) and tokens[k].tag == "RB":
         k += 1
+    if group.lemma in COPULAS and any([t.lower for t in tokens[k:k + len(p)]] == p for p in _HELD_OR_FREE):
+        return True
     if not group.passive:
         if group.lemma not in COPULAS or k >= len(tokens) or tokens[k].tag not in ("JJ", "VBN"):
             return False
