@@ -37,8 +37,9 @@ _NOW = frozenset({"now", "currently", "still", "already"})
 _SHARED_BY_ALL = frozenset({"internet", "web"})
 # After a copula and before "to", what is due (or, with no relative clause that makes the
 # people a kind, likely) to happen: "are due to appear in court", "are likely to strike again".
-_DUE = frozenset({"due", "set", "scheduled", "poised", "about"})
+_DUE = frozenset({"due", "set", "scheduled", "poised", "about", "yet"})
 _LIKELY = _DUE | {"likely", "unlikely", "bound", "certain"}
+_SCHEDULING = COPULAS | {"have"}  # "are due to", "have yet to"
 
 
 def timeless(parse: Parse, chunk: Chunk) -> bool:
@@ -64,8 +65,8 @@ def timeless(parse: Parse, chunk: Chunk) -> bool:
             return False  # "the terrorists who bombed ...", "the militants are believed to be ..."
         if _behind(parse, chunk):
             return False  # "The terrorist group behind the raid has a new leader"
-        if governing.lemma in COPULAS and _scheduled(parse, governing, _DUE if relative else _LIKELY):
-            return False  # "the terrorists are due to appear in court on Friday"
+        if governing.lemma in _SCHEDULING and _scheduled(parse, governing, _DUE if relative else _LIKELY):
+            return False  # "the terrorists are due to appear in court on Friday", "have yet to be caught"
         if relative is not None and governing.lemma in COPULAS:
             return True  # "the terrorists who threaten Britain are aware ...": a kind
         if parse.tokens[chunk.first].lower in _EVERY:
@@ -154,8 +155,9 @@ def habitual_share(parse: Parse, chunk: Chunk) -> bool:
 
 
 def _scheduled(parse: Parse, group: Group, due: frozenset[str]) -> bool:
-    """A copula with what is ``due`` to happen after it (``are due to appear``, ``are due
-    in court``, ``is set to``, ``are likely to strike again``): a particular event."""
+    """A copula (or "have") with what is ``due`` to happen after it (``are due to appear``,
+    ``are due in court``, ``is set to``, ``are likely to strike again``, ``are yet to be
+    caught``, ``have yet to``): a particular event."""
     k = group.last + 1
     tokens = parse.tokens
     return k + 1 < len(tokens) and (tokens[k].lower == "due" or (

@@ -106,7 +106,7 @@ class Parse:
         """Tells of a particular event (:attr:`Group.episodic`; in a headline, the present does), but
         not a perfect of experience (``has never negotiated with ...``) nor a counterfactual (``would
         have taken``), and a raised subject's perfect or progressive infinitive does (``are believed to
-        have planted``, ``are thought to be holding``)."""
+        have planted``, ``are thought to be holding``, ``seem to have fled``)."""
         tokens = self.tokens
         if group.perfect and any(t.lower in _EXPERIENCE for t in tokens[group.first:group.last + 1]):
             return False
@@ -114,7 +114,7 @@ class Parse:
             return False  # what would have happened, and did not: "terrorists would have taken the port"
         if group.episodic or (self.heading and group.finite and group.tense == "present"):
             return True
-        after = self.group_at(group.last + 1) if group.passive else None
+        after = self.group_at(group.last + 1) if group.passive or group.lemma in ("seem", "appear") else None
         return after is not None and (after.perfect or after.progressive) and tokens[after.first].tag == "TO"
 
     def token_at(self, offset: int) -> int:
