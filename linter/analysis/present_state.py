@@ -40,6 +40,9 @@ _SHARED_BY_ALL = frozenset({"internet", "web"})
 _DUE = frozenset({"due", "set", "scheduled", "poised", "about", "yet"})
 _LIKELY = _DUE | {"likely", "unlikely", "bound", "certain"}
 _SCHEDULING = COPULAS | {"have"}  # "are due to", "have yet to"
+# The question words whose answer a copula after a definite subject leaves to be told of
+# particular people: "where the terrorists are", "who the terrorists are".
+_WHEREABOUTS = frozenset({"where", "who"})
 
 
 def timeless(parse: Parse, chunk: Chunk) -> bool:
@@ -65,6 +68,8 @@ def timeless(parse: Parse, chunk: Chunk) -> bool:
             return False  # "the terrorists who bombed ...", "the militants are believed to be ..."
         if _behind(parse, chunk):
             return False  # "The terrorist group behind the raid has a new leader"
+        if governing.lemma in COPULAS and chunk.first and parse.tokens[chunk.first - 1].lower in _WHEREABOUTS:
+            return False  # "Nobody knows where the terrorists are": their whereabouts, or who they are
         if governing.lemma in _SCHEDULING and _scheduled(parse, governing, _DUE if relative else _LIKELY):
             return False  # "the terrorists are due to appear in court on Friday", "have yet to be caught"
         if relative is not None and governing.lemma in COPULAS:
