@@ -125,11 +125,12 @@ VIEWS = frozenset({"words", "eyes", "view", "views", "opinion", "estimation", "j
 # clause after one that opens a sentence ("In Voss's telling, ...", "In his account, ...")
 # and a clause of "how", "what" or "why" after "of" ("Voss's account of how ...").
 ACCOUNTS = frozenset({"account", "accounts", "telling", "retelling", "version", "recollection"})
-# Nouns of someone's reckoning, whose owner "by" or "on" names as the source of the clause
-# ("By the army's own count, ...", "On the ministry's figures, ...", "..., by her own
-# admission.") (according_frames).
+# Nouns of someone's reckoning or yardstick, whose owner "by" or "on" names as the source of
+# the clause ("By the army's own count, ...", "On the ministry's figures, ...", "..., by her
+# own admission.", "By the state's definition, ...") (according_frames).
 TALLIES = frozenset({"count", "counts", "tally", "reckoning", "estimate", "estimates", "figures", "numbers",
-                     "calculation", "calculations", "admission"})
+                     "calculation", "calculations", "admission", "definition", "definitions", "standards",
+                     "yardstick"})
 # Writings whose owner or author an opening phrase names gives the clause after it to them:
 # "In its report, ...", "In the inquiry's findings, ...", "In a report compiled by the
 # Harbour Institute in 2003, ..." (not "In a report, ...", one the story has named).
