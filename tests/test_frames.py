@@ -651,6 +651,15 @@ def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str)
     ("Young men often become terrorists in prison.", "become", "VBP"),
     ("It has become clear the men fled.", "become", "VBN"),
     ("The ferry, run by Frey Marine, was late.", "run", "VBN"),
+    # "states" where only a plural noun can stand, and the verb where a document states
+    ("In Orsk and Tarn, the two border states with the longest coastline, voted no.", "states", "NNS"),
+    ("Voss visited border states after the vote.", "states", "NNS"),
+    ("The charge sheet states the men fled by boat.", "states", "VBZ"),
+    ("The indictment states in its third paragraph that the men fled.", "states", "VBZ"),
+    # "once" with no clause after it up to the comma: an adverb
+    ("Piet Vann, once a docker, now runs a bakery.", "once", "RB"),
+    ("Once a docker, Piet Vann now runs a bakery.", "Once", "RB"),
+    ("Once the port reopened, the ferries sailed.", "Once", "IN"),
 ])
 def test_a_word_repaired_by_its_slot(text: str, word: str, tag: str) -> None:
     [token] = [t for t in tag_span(text, 0, len(text)) if t.text == word]

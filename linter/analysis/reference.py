@@ -1,11 +1,10 @@
 """Specific or generic: does a word refer to particular people, groups or events?
 
-The label rules ask this (``refers: specific``) of a word in a parsed sentence
-(:class:`.syntax.Parse`): ``Terrorists torched the depot``, ``troops surrounded the
-terrorists``, ``nine terrorists``, ``Chechen terrorists``, ``the terrorist Orsk
-Liberation Front``, ``the man was a terrorist``, ``a group of terrorists attacked``,
-``shelled boats carrying terrorists`` are specific; ``laws against
-terrorists``, ``fears of terrorist attacks``, ``terrorists rarely act alone`` are generic.
+The label rules ask this (``refers: specific``) of a word in a parsed sentence (:class:`.syntax.Parse`):
+``Terrorists torched the depot``, ``troops surrounded the terrorists``, ``nine terrorists``, ``Chechen
+terrorists``, ``the terrorist Orsk Liberation Front``, ``the man was a terrorist``, ``a group of
+terrorists attacked``, ``shelled boats carrying terrorists`` are specific; ``laws against terrorists``,
+``fears of terrorist attacks``, ``terrorists rarely act alone`` are generic.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from linter.analysis.asides import opening, past_adverbs
 from linter.analysis.chunks import DEFINITE, NAMING, TIMES, Chunk, Group, partitive
 from linter.analysis.cues import BE_FORMS
 from linter.analysis.frame_base import denies, lexicon, subject_of
+from linter.analysis.fronted import fronted_apposition
 from linter.analysis.label_reach import accused_of_being
 from linter.analysis.labelled import (
     apposed,
@@ -136,7 +136,7 @@ def specific(parse: Parse, start: int, end: int, heads: frozenset[str] | None = 
         # "the terrorists fled", but not a class talked about in the present ("if these
         # terrorists acquire weapons", "the terrorists who threaten Britain are aware")
         return not timeless(parse, chunk)
-    if apposed(parse, chunk):
+    if apposed(parse, chunk) or fronted_apposition(parse, chunk):
         return True  # "The Sarn Front, a terrorist group, denies ...": what the writer calls it
     relative = parse.relative(chunk)
     if relative is not None and parse.episodic(relative):

@@ -216,3 +216,17 @@ def base_participle(words: list[str], tags: list[str], i: int) -> str | None:
     if tags[k] in ("NNS", "NNPS") or words[k].lower() in _PLURAL_PRONOUNS:
         return "VBP"
     return None
+
+
+def once_adverb(words: list[str], tags: list[str], i: int) -> bool:
+    """"once" read as a subordinator where no clause follows it: what someone once was, up
+    to the comma that ends the aside (``Vann, once/IN a terrorist, now runs ...``, ``Once/IN
+    a docker, Voss ...``; not ``once the port reopened, ...``)."""
+    if words[i].lower() != "once" or tags[i] != "IN" or (i and words[i - 1] != ","):
+        return False
+    k = i + 1
+    while k < len(tags) and tags[k] not in (",", ".", ":"):
+        if tags[k].startswith("VB") or tags[k] == "MD":
+            return False
+        k += 1
+    return k < len(tags) and tags[k] == "," and k > i + 1

@@ -23,6 +23,7 @@ from linter.analysis.tagging.repair_context import (
     finite_slot,
     fraction,
     no_past,
+    once_adverb,
     reduced_passive,
 )
 from linter.analysis.tagging.reporting_nouns import mend_reporting_nouns
@@ -332,6 +333,8 @@ def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
         if out[i] in ("VB", "VBP", "VBZ", "VBD", "NN") and word.lower().endswith("less") and (
                 word.lower() not in _NOT_ADJECTIVES):
             out[i] = "JJ"
+    for i in range(len(words)):  # "Vann, once/IN a terrorist, now runs ...": an adverb
+        out[i] = "RB" if once_adverb(words, out, i) else out[i]
     for i in range(len(words) - 2):  # "said there certainly/RB was ...": the clause's subject
         if words[i].lower() == "there" and out[i] == "RB" and expletive(words, out, i):
             out[i] = "EX"
