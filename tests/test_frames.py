@@ -656,6 +656,9 @@ def test_words_in_less_are_adjectives(words: list[str], position: int, tag: str)
     ("Voss visited border states after the vote.", "states", "NNS"),
     ("The charge sheet states the men fled by boat.", "states", "VBZ"),
     ("The indictment states in its third paragraph that the men fled.", "states", "VBZ"),
+    # a noun of evidence read as an adverb after an article and the nouns that modify it
+    ("Nine people drowned, a coastguard tally shows.", "tally", "NN"),
+    ("Nine people drowned, the ferry operator quickly said.", "quickly", "RB"),
     # "once" with no clause after it up to the comma: an adverb
     ("Piet Vann, once a docker, now runs a bakery.", "once", "RB"),
     ("Once a docker, Piet Vann now runs a bakery.", "Once", "RB"),

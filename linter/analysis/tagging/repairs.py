@@ -69,13 +69,14 @@ _NOT_ADJECTIVES = frozenset({"less", "bless", "unless", "nevertheless", "nonethe
 
 
 def _opened_by_article(words: list[str], tags: list[str], i: int, tagger: Tagger) -> bool:
-    """An article opens the phrase that token ``i`` ends: right before it (``a tally``),
-    or before adjectives when the word is a known noun (``the regional assembly``; not
-    ``a little differently``)."""
-    k = i - 1
-    while k > 0 and tags[k] == "JJ":
+    """An article opens the phrase that token ``i`` ends: right before it (``a tally``), or
+    before adjectives or nouns when the word is a known noun or one of evidence (``the
+    regional assembly``, ``a coastguard tally``; not ``a little differently``)."""
+    k, low = i - 1, words[i].lower()
+    while k > 0 and tags[k] in ("JJ", "NN", "NNP"):
         k -= 1
-    return k >= 0 and words[k].lower() in _ARTICLES and (k == i - 1 or tagger.known(words[i].lower(), "N"))
+    known = tagger.known(low, "N") or low in _cue_lemmas("evidence")
+    return k >= 0 and words[k].lower() in _ARTICLES and (k == i - 1 or known)
 
 
 def repair(words: list[str], tags: list[str], tagger: Tagger) -> list[str]:
