@@ -125,9 +125,11 @@ _HELD_OR_FREE = tuple(phrase.split() for phrase in (
 
 def _in_a_state(parse: Parse, chunk: Chunk, group: Group) -> bool:
     """``the``, ``these`` or ``those`` and a plural, then a copula and an adjective, or a
-    passive, or a phrase of where the law or the hunt has them: a state the people are in
-    (``The terrorists are desperate``, ``The militants are well armed``, ``The terrorists
-    remain at large``, ``are in custody``), which a kind is not; but not what they are
+    passive, or a phrase of where the law or the hunt has them, or "have" right after them
+    and what they have (not after a phrase of a kind: "the terrorists who threaten Britain
+    have ...", "of today have"): a state the people are in (``The terrorists are
+    desperate``, ``The militants are well armed``, ``The terrorists remain at large``,
+    ``are in custody``, ``have two hostages``), which a kind is not; but not what they are
     ready or able to do (``The terrorists are prepared to ...``, ``are willing to ...``)."""
     tokens = parse.tokens
     if tokens[chunk.first].lower not in ("the", "these", "those") or tokens[chunk.last].tag != "NNS":
@@ -137,6 +139,8 @@ def _in_a_state(parse: Parse, chunk: Chunk, group: Group) -> bool:
         k += 1
     if group.lemma in COPULAS and any([t.lower for t in tokens[k:k + len(p)]] == p for p in _HELD_OR_FREE):
         return True
+    if group.lemma == "have" and not group.passive and group.first == chunk.last + 1:
+        return True  # what they have: "The terrorists have two hostages" (not "The terrorists of today have")
     if not group.passive:
         if group.lemma not in COPULAS or k >= len(tokens) or tokens[k].tag not in ("JJ", "VBN"):
             return False
