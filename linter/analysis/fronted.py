@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from linter.analysis.chunks import NAMING, Chunk
 from linter.analysis.syntax import Parse
+from linter.analysis.verb_reach import past_phrases
 
 
 def fronted_apposition(parse: Parse, chunk: Chunk) -> bool:
@@ -26,10 +27,7 @@ def fronted_apposition(parse: Parse, chunk: Chunk) -> bool:
         k += 1
     if k != chunk.first:
         return False
-    end = chunk.last + 1
-    while end + 1 < len(tokens) and tokens[end].tag == "IN" and (
-            (owned := parse.chunk_at(end + 1)) is not None and owned.first == end + 1):
-        end = owned.last + 1  # "A veteran of the Sarn Front, ..."
+    end = past_phrases(parse, chunk.last + 1)  # "A veteran of the Sarn Front, ..."
     if end + 1 >= len(tokens) or tokens[end].text != ",":
         return False
     subject = parse.chunk_at(end + 1)

@@ -23,7 +23,7 @@ from linter.analysis.frame_base import (
     possessor,
     span,
 )
-from linter.analysis.syntax import COPULAS, Parse
+from linter.analysis.syntax import COPULAS, RELATIVES, Parse
 from linter.analysis.vague_sources import vague_source
 
 # The words that point back: "That is ...", "This was ...", "Such is ...".
@@ -92,7 +92,7 @@ def plain_end(parse: Parse, k: int) -> bool:
     mayor at the rally.``)."""
     tokens = parse.tokens
     return k < len(tokens) and not any(g.finite and g.last >= k for g in parse.groups) and not any(
-        t.lower in ("that", "which", "who", "whom", "whose") for t in tokens[k:])
+        t.lower in RELATIVES for t in tokens[k:])
 
 
 # The nouns of a word someone used, in a credit: "(the mayor's word)", "in his phrase".
