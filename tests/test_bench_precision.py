@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from bench_scripts import ROOT, load
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_precision", ROOT / "bench" / "precision.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_precision"] = module  # dataclasses look the module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-precision = _load()
+precision = load("precision")
 
 
 def _finding(line: int, rule: str = "Bias.Labels") -> Any:

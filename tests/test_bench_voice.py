@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
+from bench_scripts import load
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_voice", ROOT / "bench" / "voice.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_voice"] = module  # dataclasses look the module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-voice = _load()
+voice = load("voice")
 
 INTERVIEW = (
     "Ada Frey on the port strike.\n"
